@@ -1,0 +1,260 @@
+package pricing
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"math/bits"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// Allocate splits m into parts proportional to weights, in minor units, by
+// the largest-remainder method (分摊):
+//
+//	exact_i = |m| × w_i / Σw      (in minor units)
+//	part_i  = ⌊exact_i⌋, then one more minor unit to each of the parts with
+//	          the largest remainders until the parts sum to |m|
+//
+// Equal remainders go to the earlier part. The parts always sum exactly to
+// m. All-zero weights split evenly, as [Money.Split]. A negative m (a refund)
+// is split as |m| and negated, so it mirrors the positive split. Weights
+// [4300, 1400, 2300] split CNY 2.99 into 1.61, 0.52, 0.86.
+//
+// Errors: no weights ([ErrNoParts]); a negative weight ([ErrNegativeWeight],
+// naming its index); m not rounded to the minor unit ([ErrNotRounded]).
+// The weights are not modified.
+func (m Money) Allocate(weights []decimal.Decimal) ([]Money, error) {
+	total, err := m.allocTotal("allocate")
+	if err != nil {
+		return nil, err
+	}
+	if len(weights) == 0 {
+		return nil, fmt.Errorf("pricing: allocate %s: %w", m, ErrNoParts)
+	}
+	for i, w := range weights {
+		if w.Sign() < 0 {
+			return nil, fmt.Errorf("pricing: allocate %s: weights[%d] %s: %w", m, i, w, ErrNegativeWeight)
+		}
+		if err := checkDecimal(fmt.Sprintf("weights[%d]", i), w); err != nil {
+			return nil, fmt.Errorf("pricing: allocate %s: %w", m, err)
+		}
+	}
+	if ws, ok := scaleWeights(weights); ok && total.IsInt64() {
+		minor, err := AllocateMinor(total.Int64(), ws)
+		if err == nil {
+			return m.fromMinorParts(minor, nil), nil
+		}
+	}
+	return m.fromMinorParts(nil, allocateBig(total, weights)), nil
+}
+
+// Split divides m into n parts as equal as possible, in minor units; the
+// first parts get the extra minor units. CNY 1.00 in 3 is 0.34, 0.33, 0.33.
+// Errors: n < 1 ([ErrNoParts]); m not rounded ([ErrNotRounded]).
+func (m Money) Split(n int) ([]Money, error) {
+	total, err := m.allocTotal("split")
+	if err != nil {
+		return nil, err
+	}
+	if n < 1 {
+		return nil, fmt.Errorf("pricing: split %s into %d parts: %w", m, n, ErrNoParts)
+	}
+	if total.IsInt64() {
+		t := total.Int64()
+		minor := make([]int64, n)
+		q, r := t/int64(n), t%int64(n)
+		if r < 0 {
+			r = -r
+		}
+		sign := int64(1)
+		if t < 0 {
+			sign = -1
+		}
+		for i := range minor {
+			minor[i] = q
+			if int64(i) < r {
+				minor[i] += sign
+			}
+		}
+		return m.fromMinorParts(minor, nil), nil
+	}
+	weights := make([]decimal.Decimal, n)
+	return m.fromMinorParts(nil, allocateBig(total, weights)), nil
+}
+
+// AllocateMinor is [Money.Allocate] on integer minor units (分) and integer
+// weights, for hot paths: AllocateMinor(299, []int64{4300, 1400, 2300}) is
+// [161 52 86]. The same rules apply: largest remainder, earlier part first
+// on a tie, all-zero weights split evenly, a negative total mirrors the
+// positive one, and the parts sum exactly to total. It does not allocate
+// beyond the result slice and a scratch index slice.
+//
+// Errors: no weights ([ErrNoParts]); a negative weight ([ErrNegativeWeight]);
+// weights whose sum overflows uint64 or total = math.MinInt64 ([ErrOverflow]).
+func AllocateMinor(total int64, weights []int64) ([]int64, error) {
+	if len(weights) == 0 {
+		return nil, fmt.Errorf("pricing: allocate %d minor units: %w", total, ErrNoParts)
+	}
+	if total == math.MinInt64 {
+		return nil, fmt.Errorf("pricing: allocate %d minor units: %w", total, ErrOverflow)
+	}
+	var sum uint64
+	for i, w := range weights {
+		if w < 0 {
+			return nil, fmt.Errorf("pricing: allocate %d minor units: weights[%d] %d: %w", total, i, w, ErrNegativeWeight)
+		}
+		var carry uint64
+		sum, carry = bits.Add64(sum, uint64(w), 0)
+		if carry != 0 {
+			return nil, fmt.Errorf("pricing: allocate %d minor units: sum of weights: %w", total, ErrOverflow)
+		}
+	}
+	abs := uint64(total)
+	if total < 0 {
+		abs = uint64(-total)
+	}
+	n := len(weights)
+	parts := make([]int64, n)
+	rem := make([]uint64, n)
+	even := sum == 0
+	if even {
+		sum = uint64(n)
+	}
+	var given uint64
+	for i, w := range weights {
+		uw := uint64(w)
+		if even {
+			uw = 1
+		}
+		// |total| × w / sum in 128 bits: hi < sum because w <= sum and |total| < 2^63.
+		hi, lo := bits.Mul64(abs, uw)
+		q, r := bits.Div64(hi, lo, sum)
+		parts[i], rem[i] = int64(q), r
+		given += q
+	}
+	if left := abs - given; left > 0 {
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			switch {
+			case rem[a] > rem[b]:
+				return -1
+			case rem[a] < rem[b]:
+				return 1
+			}
+			return 0
+		})
+		for _, i := range order[:left] {
+			parts[i]++
+		}
+	}
+	if total < 0 {
+		for i := range parts {
+			parts[i] = -parts[i]
+		}
+	}
+	return parts, nil
+}
+
+// allocTotal returns m in minor units as a big integer, or an error if m is
+// not rounded.
+func (m Money) allocTotal(op string) (*big.Int, error) {
+	if !m.IsRounded() {
+		return nil, fmt.Errorf("pricing: %s %s: %w", op, m, ErrNotRounded)
+	}
+	return m.amount.Shift(m.currency.digits).BigInt(), nil
+}
+
+// scaleWeights brings decimal weights to integers on a common scale, if
+// they fit in int64 (the common case: prices, quantities, small ratios).
+func scaleWeights(weights []decimal.Decimal) ([]int64, bool) {
+	exp := int32(0)
+	for _, w := range weights {
+		if !w.IsZero() {
+			exp = min(exp, w.Exponent())
+		}
+	}
+	out := make([]int64, len(weights))
+	for i, w := range weights {
+		if w.IsZero() {
+			continue
+		}
+		shift := w.Exponent() - exp
+		if w.NumDigits()+int(shift) > 18 {
+			return nil, false
+		}
+		out[i] = w.CoefficientInt64() * pow10[shift]
+	}
+	return out, true
+}
+
+var pow10 = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// allocateBig is the arbitrary-precision form of AllocateMinor, used when
+// the total or the weights do not fit in 64 bits. Zero-length weights never
+// reach it; nil or zero weights split evenly.
+func allocateBig(total *big.Int, weights []decimal.Decimal) []*big.Int {
+	n := len(weights)
+	abs := new(big.Int).Abs(total)
+	ws := make([]*big.Int, n)
+	sum := new(big.Int)
+	exp := int32(0)
+	for _, w := range weights {
+		if !w.IsZero() {
+			exp = min(exp, w.Exponent())
+		}
+	}
+	for i, w := range weights {
+		ws[i] = w.Shift(-exp).BigInt()
+		sum.Add(sum, ws[i])
+	}
+	if sum.Sign() == 0 {
+		for i := range ws {
+			ws[i] = big.NewInt(1)
+		}
+		sum.SetInt64(int64(n))
+	}
+	parts := make([]*big.Int, n)
+	rems := make([]*big.Int, n)
+	given := new(big.Int)
+	for i := range ws {
+		q, r := new(big.Int).QuoRem(new(big.Int).Mul(abs, ws[i]), sum, new(big.Int))
+		parts[i], rems[i] = q, r
+		given.Add(given, q)
+	}
+	left := new(big.Int).Sub(abs, given).Int64() // < n
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rems[b].Cmp(rems[a]) })
+	for _, i := range order[:left] {
+		parts[i].Add(parts[i], big.NewInt(1))
+	}
+	if total.Sign() < 0 {
+		for _, p := range parts {
+			p.Neg(p)
+		}
+	}
+	return parts
+}
+
+// fromMinorParts turns minor-unit parts (int64 or big) into Money.
+func (m Money) fromMinorParts(minor []int64, large []*big.Int) []Money {
+	if minor != nil {
+		out := make([]Money, len(minor))
+		for i, p := range minor {
+			out[i] = Money{decimal.New(p, -m.currency.digits), m.currency}
+		}
+		return out
+	}
+	out := make([]Money, len(large))
+	for i, p := range large {
+		out[i] = Money{decimal.NewFromBigInt(p, -m.currency.digits), m.currency}
+	}
+	return out
+}

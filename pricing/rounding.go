@@ -1,0 +1,132 @@
+package pricing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// RoundingMode says how an amount is brought to a coarser precision: the
+// currency's minor unit (分) or a cash increment (角, 元).
+//
+// The zero value is [HalfUp], the rounding customers and tax offices in China
+// expect (四舍五入). Modes are defined for negative amounts too: [HalfUp],
+// [Down] and [Up] are symmetric around zero, so a refund rounds like the sale
+// it reverses; [Floor] and [Ceiling] are not.
+type RoundingMode uint8
+
+const (
+	// HalfUp rounds to the nearest step; a tie goes away from zero (四舍五入):
+	// 1.005 -> 1.01, -1.005 -> -1.01. The zero value.
+	HalfUp RoundingMode = iota
+	// HalfEven rounds to the nearest step; a tie goes to the even neighbour
+	// (banker's rounding): 1.005 -> 1.00, 1.015 -> 1.02.
+	HalfEven
+	// Down truncates toward zero (抹零: drop the small change): 1.99 -> 1.00
+	// at 1.00 increments, -1.99 -> -1.00.
+	Down
+	// Up rounds away from zero: 1.001 -> 1.01, -1.001 -> -1.01.
+	Up
+	// Floor rounds toward negative infinity: 1.009 -> 1.00, -1.001 -> -1.01.
+	Floor
+	// Ceiling rounds toward positive infinity: 1.001 -> 1.01, -1.009 -> -1.00.
+	Ceiling
+)
+
+var roundingNames = [...]string{"half-up", "half-even", "down", "up", "floor", "ceiling"}
+
+// IsValid reports whether m is one of the defined modes.
+func (m RoundingMode) IsValid() bool { return int(m) < len(roundingNames) }
+
+// String returns the mode's name: "half-up", "half-even", "down", "up",
+// "floor" or "ceiling".
+func (m RoundingMode) String() string {
+	if !m.IsValid() {
+		return fmt.Sprintf("RoundingMode(%d)", m)
+	}
+	return roundingNames[m]
+}
+
+// ParseRoundingMode parses a mode name as returned by [RoundingMode.String],
+// case-insensitively.
+func ParseRoundingMode(s string) (RoundingMode, error) {
+	for i, name := range roundingNames {
+		if strings.EqualFold(strings.TrimSpace(s), name) {
+			return RoundingMode(i), nil
+		}
+	}
+	return 0, fmt.Errorf("pricing: rounding mode %q: %w", s, ErrInvalidRoundingMode)
+}
+
+// MarshalText implements encoding.TextMarshaler, so a mode is a JSON string.
+func (m RoundingMode) MarshalText() ([]byte, error) {
+	if !m.IsValid() {
+		return nil, fmt.Errorf("pricing: rounding mode %d: %w", m, ErrInvalidRoundingMode)
+	}
+	return []byte(roundingNames[m]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (m *RoundingMode) UnmarshalText(b []byte) error {
+	v, err := ParseRoundingMode(string(b))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// roundPlaces rounds d to places decimal digits with the mode. The mode must
+// be valid.
+func roundPlaces(d decimal.Decimal, places int32, m RoundingMode) decimal.Decimal {
+	if d.Exponent() >= -places {
+		return d // already at or coarser than the precision: nothing to round
+	}
+	switch m {
+	case HalfEven:
+		return d.RoundBank(places)
+	case Down:
+		return d.RoundDown(places)
+	case Up:
+		return d.RoundUp(places)
+	case Floor:
+		return d.RoundFloor(places)
+	case Ceiling:
+		return d.RoundCeil(places)
+	default:
+		return d.Round(places)
+	}
+}
+
+// roundIncrement rounds d to a whole multiple of inc (> 0) with the mode,
+// exactly: q, r = d quo/rem inc, then q moves by one step depending on the
+// remainder and the mode.
+func roundIncrement(d, inc decimal.Decimal, m RoundingMode) decimal.Decimal {
+	q, r := d.QuoRem(inc, 0)
+	if r.IsZero() {
+		return d
+	}
+	away := false // move q one step away from zero
+	switch m {
+	case Down:
+	case Up:
+		away = true
+	case Floor:
+		away = d.Sign() < 0
+	case Ceiling:
+		away = d.Sign() > 0
+	default:
+		c := r.Abs().Add(r.Abs()).Cmp(inc) // compare 2|r| with inc
+		away = c > 0 || (c == 0 && (m == HalfUp || q.Mod(two).Abs().Equal(one)))
+	}
+	if away {
+		q = q.Add(decimal.New(int64(d.Sign()), 0))
+	}
+	return q.Mul(inc)
+}
+
+var (
+	one = decimal.New(1, 0)
+	two = decimal.New(2, 0)
+)
