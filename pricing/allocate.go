@@ -37,8 +37,8 @@ func (m Money) Allocate(weights []decimal.Decimal) ([]Money, error) {
 		if w.Sign() < 0 {
 			return nil, fmt.Errorf("pricing: allocate %s: weights[%d] %s: %w", m, i, w, ErrNegativeWeight)
 		}
-		if err := checkDecimal(fmt.Sprintf("weights[%d]", i), w); err != nil {
-			return nil, fmt.Errorf("pricing: allocate %s: %w", m, err)
+		if err := checkDecimal("weight", w); err != nil {
+			return nil, fmt.Errorf("pricing: allocate %s: weights[%d]: %w", m, i, err)
 		}
 	}
 	if ws, ok := scaleWeights(weights); ok && total.IsInt64() {
@@ -139,14 +139,14 @@ func AllocateMinor(total int64, weights []int64) ([]int64, error) {
 		for i := range order {
 			order[i] = i
 		}
-		slices.SortStableFunc(order, func(a, b int) int {
+		slices.SortFunc(order, func(a, b int) int {
 			switch {
 			case rem[a] > rem[b]:
 				return -1
 			case rem[a] < rem[b]:
 				return 1
 			}
-			return 0
+			return a - b // equal remainders: earlier part first
 		})
 		for _, i := range order[:left] {
 			parts[i]++
