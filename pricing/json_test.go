@@ -63,7 +63,7 @@ func TestMoneyJSONErrors(t *testing.T) {
 	}
 	for _, give := range []string{
 		`{"amount":"1","currency":"CNY","note":"x"}`, // unknown field
-		`{"amount":"1","currency":"CNY"`,              // truncated
+		`{"amount":"1","currency":"CNY"`,             // truncated
 		`[1,2]`,
 		`{"amount":"\u0031x","currency":"CNY"}`,
 	} {

@@ -48,10 +48,10 @@ func TestRoundToIncrement(t *testing.T) {
 		mode      pricing.RoundingMode
 		want      string
 	}{
-		{"12.34", "0.10", pricing.Down, "12.30"},    // 抹分
-		{"12.34", "1.00", pricing.Down, "12.00"},    // 抹角
-		{"12.34", "0.50", pricing.HalfUp, "12.50"},  // to 5 角
-		{"12.25", "0.50", pricing.HalfUp, "12.50"},  // tie away from zero
+		{"12.34", "0.10", pricing.Down, "12.30"},     // 抹分
+		{"12.34", "1.00", pricing.Down, "12.00"},     // 抹角
+		{"12.34", "0.50", pricing.HalfUp, "12.50"},   // to 5 角
+		{"12.25", "0.50", pricing.HalfUp, "12.50"},   // tie away from zero
 		{"12.25", "0.50", pricing.HalfEven, "12.00"}, // tie to even quotient (24)
 		{"12.75", "0.50", pricing.HalfEven, "13.00"}, // tie to even quotient (26)
 		{"-12.34", "0.10", pricing.Down, "-12.30"},
