@@ -1,0 +1,262 @@
+package inventory
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/exp/stats"
+)
+
+// Class is an ABC class (ABC分类): A for the few items carrying most of the value, C for the many
+// carrying little.
+type Class uint8
+
+// ABC classes. The zero value is not a class.
+const (
+	ClassA Class = iota + 1
+	ClassB
+	ClassC
+)
+
+// String returns "A", "B" or "C".
+func (c Class) String() string {
+	switch c {
+	case ClassA:
+		return "A"
+	case ClassB:
+		return "B"
+	case ClassC:
+		return "C"
+	}
+	return fmt.Sprintf("Class(%d)", uint8(c))
+}
+
+// ABCCuts are the value shares of classes A and B in a Pareto (ABC, 二八法则, seed rule INV-14)
+// analysis; C takes the rest. Build them with [NewABCCuts] or [DefaultABCCuts]. The zero value is
+// invalid.
+type ABCCuts struct {
+	a, b decimal.Decimal // cumulative shares at which A and B end
+}
+
+// DefaultABCCuts returns the usual 80/15/5 cuts: A up to 80 % of the value, B the next 15 %, C the last 5 %.
+func DefaultABCCuts() ABCCuts {
+	return ABCCuts{a: decimal.New(80, -2), b: decimal.New(95, -2)}
+}
+
+// NewABCCuts returns cuts with class shares a, b and c, for example 0.8, 0.15, 0.05. Each share must
+// be positive and they must sum to exactly 1.
+func NewABCCuts(a, b, c decimal.Decimal) (ABCCuts, error) {
+	for _, f := range [...]struct {
+		name string
+		v    decimal.Decimal
+	}{{"A share", a}, {"B share", b}, {"C share", c}} {
+		if !f.v.IsPositive() {
+			return ABCCuts{}, fieldErr("ABC cuts", f.name, f.v, ErrNotPositive)
+		}
+	}
+	if sum := a.Add(b).Add(c); !sum.Equal(decimal.New(1, 0)) {
+		return ABCCuts{}, fieldErr("ABC cuts", "sum of shares", sum, ErrPolicy)
+	}
+	return ABCCuts{a: a, b: a.Add(b)}, nil
+}
+
+// ABCItem is one item to classify and its value (annual revenue, gross margin, units...).
+type ABCItem struct {
+	ID    string
+	Value decimal.Decimal
+}
+
+// ABCResult is one item's class, with its rank and the exact cumulative share of value up to and
+// including it.
+type ABCResult struct {
+	ID              string
+	Value           decimal.Decimal
+	Rank            int // 1 for the highest value
+	Class           Class
+	CumulativeShare decimal.Decimal // exact, rounded to 6 decimals only for display
+}
+
+// ABC classifies items by value (Pareto analysis; Silver, Pyke & Thomas §2.4). Items are ranked by
+// value, highest first, ties by ID and then input order. An item belongs to the class in which its
+// cumulative value starts: the item that crosses a cut belongs to the upper class, so A is the
+// smallest prefix whose value reaches the A share. Shares are compared exactly in decimal arithmetic
+// (cum·1 < cut·total), never as rounded fractions, so an item at exactly 80 % is not put in B by a
+// 0.7999 rounding. When every value is 0 all items are C.
+//
+// The result is in rank order. It returns an error for an empty list, a negative value, a duplicate ID
+// or invalid cuts.
+func ABC(items []ABCItem, cuts ABCCuts) ([]ABCResult, error) {
+	const op = "ABC"
+	if !cuts.a.IsPositive() {
+		return nil, fieldErr(op, "cuts", "zero value", ErrPolicy)
+	}
+	if len(items) == 0 {
+		return nil, fieldErr(op, "items", "[]", ErrEmptyHistory)
+	}
+	seen := make(map[string]struct{}, len(items))
+	total := decimal.Zero
+	for i, it := range items {
+		if it.Value.IsNegative() {
+			return nil, fieldErr(op, fmt.Sprintf("items[%d].Value", i), it.Value, ErrNegative)
+		}
+		if _, dup := seen[it.ID]; dup {
+			return nil, fieldErr(op, fmt.Sprintf("items[%d].ID", i), it.ID, ErrDuplicateID)
+		}
+		seen[it.ID] = struct{}{}
+		total = total.Add(it.Value)
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		if c := items[j].Value.Cmp(items[i].Value); c != 0 {
+			return c
+		}
+		return cmp.Compare(items[i].ID, items[j].ID)
+	})
+	cutA, cutB := cuts.a.Mul(total), cuts.b.Mul(total)
+	out := make([]ABCResult, len(items))
+	cum := decimal.Zero
+	for rank, i := range order {
+		class := ClassC
+		switch {
+		case total.IsZero():
+		case cum.LessThan(cutA):
+			class = ClassA
+		case cum.LessThan(cutB):
+			class = ClassB
+		}
+		cum = cum.Add(items[i].Value)
+		share := decimal.Zero
+		if !total.IsZero() {
+			share = cum.DivRound(total, 16)
+		}
+		out[rank] = ABCResult{ID: items[i].ID, Value: items[i].Value, Rank: rank + 1, Class: class, CumulativeShare: share}
+	}
+	return out, nil
+}
+
+// XYZClass is an XYZ class: X for steady demand, Y for variable, Z for erratic.
+type XYZClass uint8
+
+// XYZ classes. The zero value is not a class.
+const (
+	ClassX XYZClass = iota + 1
+	ClassY
+	ClassZ
+)
+
+// String returns "X", "Y" or "Z".
+func (c XYZClass) String() string {
+	switch c {
+	case ClassX:
+		return "X"
+	case ClassY:
+		return "Y"
+	case ClassZ:
+		return "Z"
+	}
+	return fmt.Sprintf("XYZClass(%d)", uint8(c))
+}
+
+// XYZCuts are the coefficient-of-variation limits of classes X and Y: CV ≤ X is X, CV ≤ Y is Y,
+// above is Z. The common defaults are 0.5 and 1.0 ([DefaultXYZCuts]).
+type XYZCuts struct {
+	X, Y float64
+}
+
+// DefaultXYZCuts returns X ≤ 0.5 < Y ≤ 1.0 < Z.
+func DefaultXYZCuts() XYZCuts { return XYZCuts{X: 0.5, Y: 1.0} }
+
+// XYZ classifies one demand history by its coefficient of variation CV = s/x̄ (sample standard
+// deviation over mean, from golang.org/x/exp/stats). A history with zero mean has no steady demand
+// and is Z. It returns the class and the CV (+Inf for a zero mean), or an error for an empty history,
+// a negative or non-finite value, or cuts that are negative, non-finite or with Y < X.
+func XYZ(history []float64, cuts XYZCuts) (XYZClass, float64, error) {
+	const op = "XYZ"
+	if err := checkNonNeg(op, "X cut", cuts.X); err != nil {
+		return 0, 0, err
+	}
+	if err := checkNonNeg(op, "Y cut", cuts.Y); err != nil {
+		return 0, 0, err
+	}
+	if cuts.Y < cuts.X {
+		return 0, 0, fieldErr(op, "Y cut", cuts.Y, ErrPolicy)
+	}
+	if len(history) == 0 {
+		return 0, 0, fieldErr(op, "history", "[]", ErrEmptyHistory)
+	}
+	if err := checkSlice(op, "history", history, true); err != nil {
+		return 0, 0, err
+	}
+	mean, sd := stats.MeanAndStdDev(history)
+	if !(mean > 0) || !isFinite(sd) {
+		return ClassZ, math.Inf(1), nil
+	}
+	cv := sd / mean
+	switch {
+	case cv <= cuts.X:
+		return ClassX, cv, nil
+	case cv <= cuts.Y:
+		return ClassY, cv, nil
+	}
+	return ClassZ, cv, nil
+}
+
+// ABCXYZItem is an item for [ABCXYZ]: its value and its demand history.
+type ABCXYZItem struct {
+	ID      string
+	Value   decimal.Decimal
+	History []float64
+}
+
+// ABCXYZResult is one item's ABC and XYZ classes.
+type ABCXYZResult struct {
+	ABCResult
+	XYZ XYZClass
+	CV  float64
+}
+
+// ABCXYZMatrix counts items in each of the nine ABC × XYZ cells: [abc-1][xyz-1].
+type ABCXYZMatrix [3][3]int
+
+// Count returns the number of items in cell (a, x), or 0 for an invalid class.
+func (m ABCXYZMatrix) Count(a Class, x XYZClass) int {
+	if a < ClassA || a > ClassC || x < ClassX || x > ClassZ {
+		return 0
+	}
+	return m[a-1][x-1]
+}
+
+// ABCXYZ combines [ABC] and [XYZ] into the ABC-XYZ matrix: AX items (high value, steady) suit tight
+// automatic replenishment, CZ items (low value, erratic) suit make-to-order or delisting. Results are
+// in ABC rank order. It returns the errors of ABC and XYZ, naming the item.
+func ABCXYZ(items []ABCXYZItem, abcCuts ABCCuts, xyzCuts XYZCuts) ([]ABCXYZResult, ABCXYZMatrix, error) {
+	abcIn := make([]ABCItem, len(items))
+	for i, it := range items {
+		abcIn[i] = ABCItem{ID: it.ID, Value: it.Value}
+	}
+	ranked, err := ABC(abcIn, abcCuts)
+	if err != nil {
+		return nil, ABCXYZMatrix{}, err
+	}
+	byID := make(map[string]int, len(items))
+	for i, it := range items {
+		byID[it.ID] = i
+	}
+	var m ABCXYZMatrix
+	out := make([]ABCXYZResult, len(ranked))
+	for k, r := range ranked {
+		x, cv, err := XYZ(items[byID[r.ID]].History, xyzCuts)
+		if err != nil {
+			return nil, ABCXYZMatrix{}, fmt.Errorf("inventory: ABC-XYZ: item %q: %w", r.ID, err)
+		}
+		out[k] = ABCXYZResult{ABCResult: r, XYZ: x, CV: cv}
+		m[r.Class-1][x-1]++
+	}
+	return out, m, nil
+}

@@ -1,0 +1,236 @@
+package inventory
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"golang.org/x/exp/stats"
+)
+
+// Calendar units for demand periods, lead times and review periods. A day is 24 hours and a year is
+// 365 days: the package counts elapsed time, not calendar dates, so daylight-saving changes do not
+// shift a rate.
+const (
+	Day  = 24 * time.Hour
+	Week = 7 * Day
+	Year = 365 * Day
+)
+
+// Rate is a demand rate: a quantity per period, such as 12 units per day (日均销量 12). The period is
+// explicit so that a weekly rate can never be used as a daily one by mistake; convert with [Rate.In]
+// or [Rate.Over].
+//
+// The zero value has no period and is invalid ([Rate.IsValid] is false); build rates with [NewRate].
+// Rate is a comparable value, safe for concurrent use.
+type Rate struct {
+	qty float64
+	per time.Duration
+}
+
+// NewRate returns the rate qty per period. It returns an error when qty is negative, NaN or infinite,
+// or when per is not positive.
+func NewRate(qty float64, per time.Duration) (Rate, error) {
+	if err := checkNonNeg("rate", "quantity", qty); err != nil {
+		return Rate{}, err
+	}
+	if per <= 0 {
+		return Rate{}, fieldErr("rate", "period", per, ErrNotPositive)
+	}
+	return Rate{qty: qty, per: per}, nil
+}
+
+// MustRate is like [NewRate] but panics on error. Use it for tests and package-level values.
+func MustRate(qty float64, per time.Duration) Rate {
+	r, err := NewRate(qty, per)
+	if err != nil {
+		panic("inventory.MustRate(" + strconv.FormatFloat(qty, 'g', -1, 64) + ", " + per.String() + "): " + err.Error())
+	}
+	return r
+}
+
+// IsValid reports whether r has a positive period (every rate from [NewRate] has).
+func (r Rate) IsValid() bool { return r.per > 0 }
+
+// Qty returns the quantity per period.
+func (r Rate) Qty() float64 { return r.qty }
+
+// Per returns the period.
+func (r Rate) Per() time.Duration { return r.per }
+
+// Over returns the expected demand over the duration d: qty × d / per. It returns 0 for an invalid rate.
+func (r Rate) Over(d time.Duration) float64 {
+	if r.per <= 0 {
+		return 0
+	}
+	return r.qty * float64(d) / float64(r.per)
+}
+
+// In returns the same rate expressed per the period per (a daily rate of 2 is a weekly rate of 14).
+// A non-positive period returns r unchanged.
+func (r Rate) In(per time.Duration) Rate {
+	if per <= 0 || r.per <= 0 {
+		return r
+	}
+	return Rate{qty: r.Over(per), per: per}
+}
+
+// PerDay returns the quantity per [Day].
+func (r Rate) PerDay() float64 { return r.Over(Day) }
+
+// String formats the rate as "12.5/24h0m0s".
+func (r Rate) String() string {
+	return strconv.FormatFloat(r.qty, 'g', -1, 64) + "/" + r.per.String()
+}
+
+// Demand describes demand per period by its mean and standard deviation, the two moments every
+// safety-stock formula uses. Demand in different periods is taken as independent, so over t periods
+// the mean is t·μ and the standard deviation √t·σ (Silver, Pyke & Thomas, "Inventory and Production
+// Management in Supply Chains", 4th ed., §6.7).
+//
+// The zero value is invalid ([Demand.IsValid] is false); build it with [NewDemand] or
+// [DemandFromHistory]. Demand is a comparable value, safe for concurrent use.
+type Demand struct {
+	mean, sd float64
+	per      time.Duration
+}
+
+// NewDemand returns demand with the given mean and standard deviation per period. It returns an
+// error when mean or sd is negative, NaN or infinite, or when per is not positive.
+func NewDemand(mean, sd float64, per time.Duration) (Demand, error) {
+	const op = "demand"
+	if err := checkNonNeg(op, "mean", mean); err != nil {
+		return Demand{}, err
+	}
+	if err := checkNonNeg(op, "standard deviation", sd); err != nil {
+		return Demand{}, err
+	}
+	if per <= 0 {
+		return Demand{}, fieldErr(op, "period", per, ErrNotPositive)
+	}
+	return Demand{mean: mean, sd: sd, per: per}, nil
+}
+
+// MustDemand is like [NewDemand] but panics on error. Use it for tests and package-level values.
+func MustDemand(mean, sd float64, per time.Duration) Demand {
+	d, err := NewDemand(mean, sd, per)
+	if err != nil {
+		panic(fmt.Sprintf("inventory.MustDemand(%g, %g, %s): %v", mean, sd, per, err))
+	}
+	return d
+}
+
+// DemandFromHistory returns the mean and the sample standard deviation (divisor n-1, computed with
+// golang.org/x/exp/stats) of history, one value per period. One value gives a standard deviation of
+// 0. The history is not modified. It returns an error for an empty history, a negative, NaN or
+// infinite value, or a non-positive period.
+func DemandFromHistory(history []float64, per time.Duration) (Demand, error) {
+	const op = "demand from history"
+	if len(history) == 0 {
+		return Demand{}, fieldErr(op, "history", "[]", ErrEmptyHistory)
+	}
+	if err := checkSlice(op, "history", history, true); err != nil {
+		return Demand{}, err
+	}
+	if per <= 0 {
+		return Demand{}, fieldErr(op, "period", per, ErrNotPositive)
+	}
+	mean, sd := stats.MeanAndStdDev(history)
+	if !isFinite(mean) || !isFinite(sd) { // a sum beyond MaxFloat64
+		return Demand{}, fieldErr(op, "history sum", mean, ErrNotFinite)
+	}
+	return Demand{mean: mean, sd: sd, per: per}, nil
+}
+
+// IsValid reports whether d has a positive period.
+func (d Demand) IsValid() bool { return d.per > 0 }
+
+// Mean returns the mean demand per period.
+func (d Demand) Mean() float64 { return d.mean }
+
+// StdDev returns the standard deviation of demand per period.
+func (d Demand) StdDev() float64 { return d.sd }
+
+// Per returns the period.
+func (d Demand) Per() time.Duration { return d.per }
+
+// Rate returns the mean demand as a [Rate].
+func (d Demand) Rate() Rate { return Rate{qty: d.mean, per: d.per} }
+
+// CV returns the coefficient of variation σ/μ, or +Inf when the mean is 0 and σ > 0, or 0 when both are 0.
+func (d Demand) CV() float64 {
+	if d.mean == 0 {
+		if d.sd == 0 {
+			return 0
+		}
+		return math.Inf(1)
+	}
+	return d.sd / d.mean
+}
+
+// periods returns t expressed in periods of d.
+func (d Demand) periods(t time.Duration) float64 {
+	if d.per <= 0 {
+		return 0
+	}
+	return float64(t) / float64(d.per)
+}
+
+// MeanOver returns the expected demand over t: μ·t/per.
+func (d Demand) MeanOver(t time.Duration) float64 { return d.mean * d.periods(t) }
+
+// StdDevOver returns the standard deviation of demand over t: σ·√(t/per), independent periods assumed.
+func (d Demand) StdDevOver(t time.Duration) float64 {
+	p := d.periods(t)
+	if p <= 0 {
+		return 0
+	}
+	return d.sd * math.Sqrt(p)
+}
+
+// In returns the same demand expressed per the period per: the mean scales by per/old and the
+// standard deviation by √(per/old). A non-positive period returns d unchanged.
+func (d Demand) In(per time.Duration) Demand {
+	if per <= 0 || d.per <= 0 {
+		return d
+	}
+	return Demand{mean: d.MeanOver(per), sd: d.StdDevOver(per), per: per}
+}
+
+// LeadTime is the replenishment lead time (补货周期, 到货周期): the mean time from placing an order to
+// having the goods on the shelf, and its standard deviation (zero for a reliable supplier).
+// The zero value is a zero lead time with no variability.
+type LeadTime struct {
+	mean, sd time.Duration
+}
+
+// NewLeadTime returns a lead time with the given mean and standard deviation. It returns an error for
+// a negative mean or standard deviation.
+func NewLeadTime(mean, sd time.Duration) (LeadTime, error) {
+	if mean < 0 {
+		return LeadTime{}, fieldErr("lead time", "mean", mean, ErrNegative)
+	}
+	if sd < 0 {
+		return LeadTime{}, fieldErr("lead time", "standard deviation", sd, ErrNegative)
+	}
+	return LeadTime{mean: mean, sd: sd}, nil
+}
+
+// MustLeadTime is like [NewLeadTime] but panics on error.
+func MustLeadTime(mean, sd time.Duration) LeadTime {
+	l, err := NewLeadTime(mean, sd)
+	if err != nil {
+		panic(fmt.Sprintf("inventory.MustLeadTime(%s, %s): %v", mean, sd, err))
+	}
+	return l
+}
+
+// FixedLeadTime returns a lead time of mean with no variability; a negative mean is taken as zero.
+func FixedLeadTime(mean time.Duration) LeadTime { return LeadTime{mean: max(mean, 0)} }
+
+// Mean returns the mean lead time.
+func (l LeadTime) Mean() time.Duration { return l.mean }
+
+// StdDev returns the standard deviation of the lead time.
+func (l LeadTime) StdDev() time.Duration { return l.sd }

@@ -1,0 +1,166 @@
+package inventory
+
+import (
+	"math"
+	"time"
+)
+
+// Newsvendor is the single-period buy (一次性备货) for a one-off event such as a 双11 campaign whose
+// quantity must be fixed a week ahead (seed rule INV-06): each unit left over costs the overage cost
+// h = cost - salvage, each unit short costs the underage cost p = price - cost (the lost margin).
+// The optimal quantity meets demand with probability equal to the critical ratio p/(p + h)
+// (Snyder & Shen, "Fundamentals of Supply Chain Theory", 2nd ed., §4.3; Nahmias §5.3).
+//
+// The zero value is invalid. Newsvendor is a comparable value, safe for concurrent use.
+type Newsvendor struct {
+	overage, underage float64
+}
+
+// NewNewsvendor returns the newsvendor with overage cost h and underage cost p per unit. It returns
+// an error unless both are positive and finite.
+func NewNewsvendor(overage, underage float64) (Newsvendor, error) {
+	if err := checkPos("newsvendor", "overage cost", overage); err != nil {
+		return Newsvendor{}, err
+	}
+	if err := checkPos("newsvendor", "underage cost", underage); err != nil {
+		return Newsvendor{}, err
+	}
+	return Newsvendor{overage: overage, underage: underage}, nil
+}
+
+// NewsvendorFromPrices returns the newsvendor for a unit bought at cost, sold at price and salvaged
+// (cleared, 清仓) at salvage after the event: h = cost - salvage, p = price - cost. It returns an
+// error unless salvage < cost < price, all finite.
+func NewsvendorFromPrices(price, cost, salvage float64) (Newsvendor, error) {
+	for _, f := range [...]struct {
+		name string
+		v    float64
+	}{{"price", price}, {"cost", cost}, {"salvage", salvage}} {
+		if !isFinite(f.v) {
+			return Newsvendor{}, fieldErr("newsvendor", f.name, f.v, ErrNotFinite)
+		}
+	}
+	if !(price > cost) {
+		return Newsvendor{}, fieldErr("newsvendor", "price - cost", price-cost, ErrNotPositive)
+	}
+	if !(cost > salvage) {
+		return Newsvendor{}, fieldErr("newsvendor", "cost - salvage", cost-salvage, ErrNotPositive)
+	}
+	return Newsvendor{overage: cost - salvage, underage: price - cost}, nil
+}
+
+// Overage returns h, the cost of one unit left over.
+func (n Newsvendor) Overage() float64 { return n.overage }
+
+// Underage returns p, the cost of one unit short.
+func (n Newsvendor) Underage() float64 { return n.underage }
+
+// CriticalRatio returns p/(p + h), the optimal probability of meeting all demand.
+func (n Newsvendor) CriticalRatio() float64 { return n.underage / (n.underage + n.overage) }
+
+// NewsvendorResult is an optimal newsvendor quantity and its expected cost.
+type NewsvendorResult struct {
+	Qty           float64 // order quantity (an integer for Poisson demand)
+	CriticalRatio float64 // p/(p + h)
+	ExpectedCost  float64 // expected overage plus underage cost at Qty
+}
+
+// Normal returns the optimal quantity for normal demand N(μ, σ²),
+//
+//	Q* = μ + σ·Φ⁻¹(p/(p + h)),  expected cost g(Q*) = (p + h)·σ·φ(Φ⁻¹(p/(p + h))),
+//
+// (Snyder & Shen §4.3.2, eqs. 4.21-4.24). Known answer: h = 0.18, p = 0.70, μ = 50, σ = 8 gives
+// Q* = 56.603955927433887 and g = 1.9976248733250334 (Snyder & Shen Example 4.2; stockpyl
+// newsvendor_normal). A quantity below zero is returned as 0 with the cost of ordering nothing.
+// It returns an error for an invalid newsvendor or a negative, NaN or infinite μ or σ.
+func (n Newsvendor) Normal(mean, sd float64) (NewsvendorResult, error) {
+	if err := n.check(); err != nil {
+		return NewsvendorResult{}, err
+	}
+	if err := checkNonNeg("newsvendor", "mean", mean); err != nil {
+		return NewsvendorResult{}, err
+	}
+	if err := checkNonNeg("newsvendor", "standard deviation", sd); err != nil {
+		return NewsvendorResult{}, err
+	}
+	cr := n.CriticalRatio()
+	z := math.Sqrt2 * math.Erfinv(2*cr-1)
+	if !isFinite(z) { // p/(p + h) rounds to 0 or 1
+		return NewsvendorResult{}, fieldErr("newsvendor", "critical ratio", cr, ErrServiceLevel)
+	}
+	q := mean + sd*z
+	if q < 0 {
+		q = 0
+	}
+	// g(Q) = h·E[(Q-D)⁺] + p·E[(D-Q)⁺] = σ·[h·(L(z) + z) + p·L(z)] with z = (Q-μ)/σ.
+	var cost float64
+	if sd > 0 {
+		zq := (q - mean) / sd
+		l := NormalLoss(zq)
+		cost = sd * (n.overage*(l+zq) + n.underage*l)
+	} else {
+		cost = n.overage*max(q-mean, 0) + n.underage*max(mean-q, 0)
+	}
+	return NewsvendorResult{Qty: q, CriticalRatio: cr, ExpectedCost: cost}, nil
+}
+
+// MaxPoissonMean is the largest mean [Newsvendor.Poisson] accepts; above it, use [Newsvendor.Normal]
+// with σ = √μ, which is then accurate to well under one unit.
+const MaxPoissonMean = 1e6
+
+// Poisson returns the optimal quantity for Poisson demand with mean λ: the smallest integer Q with
+// F(Q) ≥ p/(p + h) (Snyder & Shen §4.3.3, Theorem 4.2), and its expected cost
+// g(Q) = h·Σ_{d≤Q}(Q - d)·f(d) + p·(λ - Q + Σ_{d≤Q}(Q - d)·f(d)). Probabilities are summed in log
+// space so a large λ does not underflow. It returns an error for an invalid newsvendor or a λ that is
+// negative, NaN, infinite or above [MaxPoissonMean].
+func (n Newsvendor) Poisson(mean float64) (NewsvendorResult, error) {
+	if err := n.check(); err != nil {
+		return NewsvendorResult{}, err
+	}
+	if err := checkNonNeg("newsvendor", "mean", mean); err != nil {
+		return NewsvendorResult{}, err
+	}
+	if mean > MaxPoissonMean {
+		return NewsvendorResult{}, fieldErr("newsvendor", "mean", mean, ErrTooLarge)
+	}
+	cr := n.CriticalRatio()
+	var cdf, partial float64 // F(k) and Σ_{d≤k} d·f(d)
+	// Below λ - 40√λ the probabilities sum to less than 1e-300: start there.
+	start := math.Floor(max(0, mean-40*math.Sqrt(mean)-10))
+	k := start
+	for ; ; k++ {
+		f := poissonPMF(k, mean)
+		cdf += f
+		partial += k * f
+		if cdf >= cr || f == 0 && k > mean {
+			break
+		}
+	}
+	over := k*cdf - partial // E[(Q - D)⁺]
+	under := mean - k + over
+	return NewsvendorResult{Qty: k, CriticalRatio: cr, ExpectedCost: n.overage*over + n.underage*max(under, 0)}, nil
+}
+
+// poissonPMF returns P(D = k) for D ~ Poisson(λ), computed in log space.
+func poissonPMF(k, lambda float64) float64 {
+	if lambda == 0 {
+		if k == 0 {
+			return 1
+		}
+		return 0
+	}
+	lg, _ := math.Lgamma(k + 1)
+	return math.Exp(k*math.Log(lambda) - lambda - lg)
+}
+
+func (n Newsvendor) check() error {
+	if !(n.overage > 0) || !(n.underage > 0) {
+		return fieldErr("newsvendor", "costs", [2]float64{n.overage, n.underage}, ErrNotPositive)
+	}
+	return nil
+}
+
+// EventOrderDeadline returns the date by which an event buy must be decided: seven calendar days
+// before the event starts (活动前一个星期内必须有决定, seed rule INV-06). It uses [time.Time.AddDate],
+// so the wall-clock time is kept across a daylight-saving change.
+func EventOrderDeadline(eventStart time.Time) time.Time { return eventStart.AddDate(0, 0, -7) }

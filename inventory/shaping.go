@@ -1,0 +1,146 @@
+package inventory
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// MaxOrderQty is the largest order quantity shaping produces, 2⁵³: every integer up to it is exact in
+// a float64. A larger need is an error.
+const MaxOrderQty = 1 << 53
+
+// Shaping turns a raw need into an order a supplier accepts. The pipeline (seed rules INV-01/INV-02,
+// DESIGN "Inventory") is, in order:
+//
+//  1. round the raw need up to whole units (a positive need of 0.2 becomes 1);
+//  2. raise it to at least the minimum order quantity (起订量, MOQ);
+//  3. round it up to a multiple of the pack size (箱规);
+//  4. lower it to at most the cap, staying on a pack multiple.
+//
+// A positive need never becomes zero: [NewShaping] refuses a cap below the smallest order the MOQ and
+// pack allow, ⌈max(MOQ, 1)/pack⌉·pack, so step 4 always leaves at least that. A need of zero (or a
+// NaN-free need below zero is an error) orders nothing.
+//
+// The zero value is useful: no MOQ, a pack of 1, no cap. Shaping is a comparable value, safe for
+// concurrent use.
+type Shaping struct {
+	moq     int64
+	packM1  int64 // pack size - 1, so that the zero value means a pack of 1
+	capQty  int64 // 0 means no cap
+	minimum int64 // smallest positive order: ⌈max(moq, 1)/pack⌉·pack
+}
+
+// NewShaping returns the shaping for a minimum order quantity, a pack size and a cap (0 for no cap).
+// It returns an error for a negative MOQ or cap, a pack size below 1, or a cap below the smallest
+// allowed order ⌈max(MOQ, 1)/pack⌉·pack (wrapping [ErrCapBelowMOQ]; this includes a cap below the MOQ
+// and a cap below one pack).
+func NewShaping(moq, pack, capQty int64) (Shaping, error) {
+	const op = "shaping"
+	if moq < 0 {
+		return Shaping{}, fieldErr(op, "MOQ", moq, ErrNegative)
+	}
+	if pack < 1 {
+		return Shaping{}, fieldErr(op, "pack size", pack, ErrNotPositive)
+	}
+	if capQty < 0 {
+		return Shaping{}, fieldErr(op, "cap", capQty, ErrNegative)
+	}
+	if moq > MaxOrderQty || pack > MaxOrderQty || capQty > MaxOrderQty {
+		return Shaping{}, fieldErr(op, "MOQ, pack and cap", [3]int64{moq, pack, capQty}, ErrTooLarge)
+	}
+	minimum := ceilMultiple(max(moq, 1), pack)
+	if capQty > 0 && capQty < minimum {
+		return Shaping{}, &FieldError{Op: op, Field: "cap", Value: fmt.Sprintf("%d < smallest order %d (MOQ %d, pack %d)", capQty, minimum, moq, pack), Err: ErrCapBelowMOQ}
+	}
+	return Shaping{moq: moq, packM1: pack - 1, capQty: capQty, minimum: minimum}, nil
+}
+
+// MustShaping is like [NewShaping] but panics on error.
+func MustShaping(moq, pack, capQty int64) Shaping {
+	s, err := NewShaping(moq, pack, capQty)
+	if err != nil {
+		panic(fmt.Sprintf("inventory.MustShaping(%d, %d, %d): %v", moq, pack, capQty, err))
+	}
+	return s
+}
+
+// ceilMultiple rounds n ≥ 0 up to a multiple of pack ≥ 1; both are at most 2⁵³, so it cannot overflow.
+func ceilMultiple(n, pack int64) int64 { return (n + pack - 1) / pack * pack }
+
+// MOQ returns the minimum order quantity.
+func (s Shaping) MOQ() int64 { return s.moq }
+
+// Pack returns the pack size (1 for the zero value).
+func (s Shaping) Pack() int64 { return s.packM1 + 1 }
+
+// Cap returns the cap, or 0 when there is none.
+func (s Shaping) Cap() int64 { return s.capQty }
+
+// Shaped reports every step of [Shaping.Shape]: the raw need and the quantity after each step.
+type Shaped struct {
+	Need      float64 // the raw need
+	Units     int64   // step 1: ⌈need⌉
+	AfterMOQ  int64   // step 2: max(Units, MOQ), or 0 when Units is 0
+	AfterPack int64   // step 3: AfterMOQ rounded up to a pack multiple
+	Qty       int64   // step 4: the order, at most the cap
+}
+
+// Shape runs the pipeline on need and reports each step. It returns an error when need is negative,
+// NaN, infinite or above [MaxOrderQty].
+func (s Shaping) Shape(need float64) (Shaped, error) {
+	if err := checkNonNeg("shape order", "need", need); err != nil {
+		return Shaped{}, err
+	}
+	if need > MaxOrderQty {
+		return Shaped{}, fieldErr("shape order", "need", need, ErrTooLarge)
+	}
+	return s.shape(need), nil
+}
+
+// shape runs the pipeline on a finite need in [0, MaxOrderQty].
+func (s Shaping) shape(need float64) Shaped {
+	r := Shaped{Need: need}
+	if !(need > 0) {
+		return r
+	}
+	pack := s.packM1 + 1
+	r.Units = int64(math.Ceil(need))
+	r.AfterMOQ = max(r.Units, s.moq)
+	r.AfterPack = ceilMultiple(r.AfterMOQ, pack)
+	r.Qty = r.AfterPack
+	if s.capQty > 0 && r.Qty > s.capQty {
+		// The largest pack multiple within the cap; NewShaping made sure it is at least the minimum.
+		r.Qty = s.capQty / pack * pack
+	}
+	return r
+}
+
+// Capped reports whether the cap lowered the order below the need.
+func (r Shaped) Capped() bool { return r.Qty < r.AfterPack }
+
+// String lists the steps that changed the quantity, such as "need 12.3 → 13 units → MOQ 20 → pack of 12: 24".
+func (r Shaped) String() string {
+	var b strings.Builder
+	b.WriteString("need ")
+	b.WriteString(strconv.FormatFloat(r.Need, 'f', -1, 64))
+	if r.Units == 0 {
+		b.WriteString(" → order 0")
+		return b.String()
+	}
+	if float64(r.Units) != r.Need {
+		fmt.Fprintf(&b, " → %d units", r.Units)
+	}
+	if r.AfterMOQ != r.Units {
+		fmt.Fprintf(&b, " → MOQ %d", r.AfterMOQ)
+	}
+	if r.AfterPack != r.AfterMOQ {
+		fmt.Fprintf(&b, " → pack multiple %d", r.AfterPack)
+	}
+	if r.Qty != r.AfterPack {
+		fmt.Fprintf(&b, " → cap %d", r.Qty)
+	}
+	fmt.Fprintf(&b, " → order %d", r.Qty)
+	return b.String()
+}

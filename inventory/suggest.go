@@ -1,0 +1,523 @@
+package inventory
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Status is the stock status of a SKU in a [Suggestion].
+type Status uint8
+
+// Stock statuses, in the order [Planner] tests them: the first that applies wins.
+// The zero value, StatusInvalid, marks an item the planner could not evaluate.
+const (
+	// StatusInvalid marks an item with bad input; the batch error says why.
+	StatusInvalid Status = iota
+	// StatusStockout (断货, 缺货): nothing available, Available ≤ 0.
+	StatusStockout
+	// StatusDead (呆滞, 死库存): no sale for at least the dead-stock age; no order is suggested.
+	StatusDead
+	// StatusBelowSafetyStock (低于安全库存): position < safety stock.
+	StatusBelowSafetyStock
+	// StatusReorder (到达再订货点/预警线): the trigger fires, position at or below the reorder point.
+	StatusReorder
+	// StatusSlowMoving (滞销): no sale for at least the slow-moving age.
+	StatusSlowMoving
+	// StatusOverstock (积压, 压货): position above the overstock cover of demand.
+	StatusOverstock
+	// StatusHealthy (正常): none of the above.
+	StatusHealthy
+)
+
+// String returns the status in words, such as "at or below reorder point".
+func (s Status) String() string {
+	switch s {
+	case StatusInvalid:
+		return "invalid"
+	case StatusStockout:
+		return "stockout"
+	case StatusDead:
+		return "dead"
+	case StatusBelowSafetyStock:
+		return "below safety stock"
+	case StatusReorder:
+		return "at or below reorder point"
+	case StatusSlowMoving:
+		return "slow-moving"
+	case StatusOverstock:
+		return "overstock"
+	case StatusHealthy:
+		return "healthy"
+	}
+	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
+
+// QtySource says where the order quantity Q or the cycle stock of a suggestion came from.
+type QtySource uint8
+
+// Order quantity sources, in order of precedence.
+const (
+	// QtyNone: the policy orders up to a level and needs no Q ((R, S), or a hand-set max).
+	QtyNone QtySource = iota
+	// QtyFixed: the item's OrderQty, set by hand.
+	QtyFixed
+	// QtyEOQ: the economic order quantity from the item's order and holding costs.
+	QtyEOQ
+	// QtyCover: mean demand over the planner's OrderCover.
+	QtyCover
+)
+
+// String names the source.
+func (q QtySource) String() string {
+	switch q {
+	case QtyFixed:
+		return "fixed"
+	case QtyEOQ:
+		return "EOQ"
+	case QtyCover:
+		return "order cover"
+	}
+	return "none"
+}
+
+// PlanConfig configures a [Planner]. Durations of zero switch the corresponding check off.
+type PlanConfig struct {
+	// Policy is the control policy; required.
+	Policy PolicyKind
+	// SafetyStock is the safety-stock rule; required.
+	SafetyStock SafetyStock
+	// Trigger compares the position with the reorder point; the zero value is at-or-below.
+	Trigger Trigger
+	// Review is the review period R of (R, S); it must be positive for PolicyRS and zero otherwise.
+	Review time.Duration
+	// OrderCover is the cycle stock, in time of mean demand, when an item has neither a fixed order
+	// quantity nor order and holding costs: Q = μ·OrderCover, and S = s + Q for (s, S) and min/max.
+	OrderCover time.Duration
+	// OverstockCover flags overstock when the position exceeds μ·OverstockCover (for example 90 days).
+	OverstockCover time.Duration
+	// SlowMovingAfter flags a SKU with no sale for this long as slow-moving (for example 30 days).
+	SlowMovingAfter time.Duration
+	// DeadAfter flags a SKU with no sale for this long as dead stock (for example 90 days); it must
+	// not be shorter than SlowMovingAfter when both are set.
+	DeadAfter time.Duration
+}
+
+// Planner computes replenishment suggestions (补货建议) for one SKU or a batch. Build it with
+// [NewPlanner]; it holds only its validated configuration and is safe for concurrent use.
+type Planner struct {
+	cfg PlanConfig
+}
+
+// NewPlanner validates cfg and returns a planner. It returns an error for an unknown policy, a
+// safety-stock rule without a method, a review period that does not match the policy, a negative
+// duration, or DeadAfter shorter than SlowMovingAfter.
+func NewPlanner(cfg PlanConfig) (Planner, error) {
+	const op = "planner"
+	if cfg.Policy < PolicySQ || cfg.Policy > PolicyRQ {
+		return Planner{}, fieldErr(op, "policy", cfg.Policy, ErrPolicy)
+	}
+	if cfg.SafetyStock.method < SafetyFixed || cfg.SafetyStock.method > SafetyFillRate {
+		return Planner{}, fieldErr(op, "safety stock method", cfg.SafetyStock.method, ErrPolicy)
+	}
+	if cfg.Trigger > StrictlyBelow {
+		return Planner{}, fieldErr(op, "trigger", cfg.Trigger, ErrPolicy)
+	}
+	if cfg.Policy == PolicyRS && cfg.Review <= 0 {
+		return Planner{}, fieldErr(op, "review", cfg.Review, ErrNotPositive)
+	}
+	if cfg.Policy != PolicyRS && cfg.Review != 0 {
+		return Planner{}, fieldErr(op, "review", cfg.Review, ErrPolicy)
+	}
+	for _, f := range [...]struct {
+		name string
+		v    time.Duration
+	}{{"order cover", cfg.OrderCover}, {"overstock cover", cfg.OverstockCover}, {"slow-moving after", cfg.SlowMovingAfter}, {"dead after", cfg.DeadAfter}} {
+		if f.v < 0 {
+			return Planner{}, fieldErr(op, f.name, f.v, ErrNegative)
+		}
+	}
+	if cfg.DeadAfter > 0 && cfg.DeadAfter < cfg.SlowMovingAfter {
+		return Planner{}, fieldErr(op, "dead after", cfg.DeadAfter, ErrPolicy)
+	}
+	return Planner{cfg: cfg}, nil
+}
+
+// MustPlanner is like [NewPlanner] but panics on error.
+func MustPlanner(cfg PlanConfig) Planner {
+	p, err := NewPlanner(cfg)
+	if err != nil {
+		panic("inventory.MustPlanner: " + err.Error())
+	}
+	return p
+}
+
+// Config returns the planner's configuration.
+func (p Planner) Config() PlanConfig { return p.cfg }
+
+// Item is one SKU's input to a [Planner]. Optional numbers are 0 when not set.
+type Item struct {
+	ID      string
+	Stock   Stock
+	Demand  Demand   // mean and standard deviation of demand, in any period
+	Lead    LeadTime // supplier lead time
+	Shaping Shaping  // MOQ, pack and cap; the zero value imposes none
+	// LastSale is the time of the most recent sale; the zero time means unknown, and the slow-moving
+	// and dead-stock checks are then skipped.
+	LastSale time.Time
+	// MinSafetyStock is a floor on the computed safety stock, such as the 30 units kept for hero items
+	// (主推款, INV-04).
+	MinSafetyStock float64
+	// WarningLine, when positive, is a reorder point set by hand (预警线, INV-01) that replaces the
+	// computed μ·L + SS.
+	WarningLine float64
+	// OrderQty, when positive, is a fixed order quantity Q, used before the EOQ and the order cover.
+	OrderQty float64
+	// MaxStock, when positive, is the order-up-to level S (max of min/max) set by hand.
+	MaxStock float64
+	// OrderCost (K, per order) and HoldingCost (h, per unit per year), when both positive, give
+	// Q = EOQ. PolicyRQ requires them.
+	OrderCost, HoldingCost float64
+}
+
+// Explanation holds every number behind a [Suggestion] and the rule that fired. It is plain data with
+// no pointers, so the batch path fills it without allocating; [Explanation.String] formats it on demand.
+// Demand, lead and review figures are per day.
+type Explanation struct {
+	Rule          Status // the rule that fired, the same as the suggestion's status
+	Policy        PolicyKind
+	Trigger       Trigger
+	Safety        SafetyStock // the rule used
+	DemandPerDay  float64     // μ per day
+	DemandSDDay   float64     // σ per day
+	LeadDays      float64     // mean lead time L
+	LeadSDDays    float64     // σ_L
+	ReviewDays    float64     // R, 0 for continuous review
+	SafetyStock   float64     // after the item's floor
+	SafetyFloored bool        // the item's MinSafetyStock raised the computed value
+	ReorderPoint  float64     // μ·L + SS, or the warning line
+	WarningLine   bool        // ReorderPoint is the item's hand-set warning line
+	ReorderLevel  float64     // the policy's s (for (R, S) its S)
+	OrderUpTo     float64     // the policy's S, 0 for (s, Q)
+	CycleQty      float64     // Q, or the cycle stock added to s to get S
+	QtySource     QtySource
+	Stock         Stock
+	Position      int64
+	Available     int64
+	DaysSinceSale float64 // -1 when the last sale is unknown
+	SlowAfterDays float64 // the planner's thresholds, 0 when off
+	DeadAfterDays float64
+	OverstockDays float64
+	Shaped        Shaped // raw need and each shaping step
+}
+
+// Suggestion is the planner's answer for one SKU: status, order quantity, dates and the explanation.
+type Suggestion struct {
+	ID     string
+	Status Status
+	Qty    int64 // order quantity after shaping; 0 means do not order
+	// StockoutAt is when available stock runs out at mean demand, ignoring stock on order (use [ATP]
+	// for receipt dates): now when nothing is available, the zero time when demand is zero or the date
+	// is more than 100 years away.
+	StockoutAt time.Time
+	// OrderBy is the latest order date that avoids that stockout: StockoutAt minus the mean lead time.
+	// It is before the evaluation time when it is already too late. Zero when StockoutAt is zero.
+	OrderBy time.Time
+	// DaysOfCover is Available / μ per day: 0 when nothing is available, +Inf when demand is zero
+	// and stock is available.
+	DaysOfCover float64
+	Why         Explanation
+}
+
+// maxHorizonDays bounds projected dates so that time arithmetic cannot overflow.
+const maxHorizonDays = 36500
+
+func days(d time.Duration) float64 { return float64(d) / float64(Day) }
+
+// Suggest returns the suggestion for one SKU at the instant at. It returns an error for an invalid
+// item (see [Planner.SuggestBatch]) or a zero planner.
+func (p Planner) Suggest(item Item, at time.Time) (Suggestion, error) {
+	var s Suggestion
+	if err := p.suggest(&item, at, &s); err != nil {
+		return Suggestion{ID: item.ID}, fmt.Errorf("inventory: suggest %q: %w", item.ID, err)
+	}
+	return s, nil
+}
+
+// SuggestBatch writes the suggestion for items[i] into out[i] for every i, without allocating for valid
+// items: a batch of a million SKUs needs no memory beyond the caller's slices. An invalid item gets
+// StatusInvalid and its ID; the batch goes on, and the first such error is returned together with the
+// number of invalid items. It returns an error wrapping [ErrLength] when out is shorter than items.
+//
+// An item is invalid when its stock record fails [Stock.Validate], its demand is the zero value, an
+// optional number is negative, NaN or infinite, LastSale is after at, PolicyRQ lacks costs, a hand-set
+// max is below the reorder point, or the need exceeds [MaxOrderQty].
+func (p Planner) SuggestBatch(items []Item, at time.Time, out []Suggestion) (invalid int, err error) {
+	if len(out) < len(items) {
+		return 0, fieldErr("suggest batch", "len(out)", len(out), ErrLength)
+	}
+	for i := range items {
+		if e := p.suggest(&items[i], at, &out[i]); e != nil {
+			out[i] = Suggestion{ID: items[i].ID}
+			if invalid == 0 {
+				err = fmt.Errorf("inventory: suggest batch: items[%d] %q: %w", i, items[i].ID, e)
+			}
+			invalid++
+		}
+	}
+	return invalid, err
+}
+
+// suggest fills *out for *it. It allocates only to build an error.
+func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
+	const op = "suggest"
+	cfg := &p.cfg
+	if cfg.Policy == 0 {
+		return fieldErr(op, "planner", "zero value", ErrPolicy)
+	}
+	if err := it.Stock.Validate(); err != nil {
+		return err
+	}
+	d := it.Demand
+	if !d.IsValid() {
+		return fieldErr(op, "demand period", d.per, ErrNotPositive)
+	}
+	if err := checkItemNumbers(it); err != nil {
+		return err
+	}
+	sinceSale := -1.0
+	if !it.LastSale.IsZero() {
+		if it.LastSale.After(at) {
+			return fieldErr(op, "last sale", it.LastSale, ErrPolicy)
+		}
+		sinceSale = days(at.Sub(it.LastSale))
+	}
+
+	// Everything below is per day.
+	perDays := days(d.per)
+	mu := d.mean / perDays
+	sd := d.sd / math.Sqrt(perDays)
+	lead := days(it.Lead.mean)
+	leadSD := days(it.Lead.sd)
+	review := days(cfg.Review)
+
+	// Order quantity Q, or the cycle stock between s and S.
+	var q float64
+	src := QtyNone
+	switch {
+	case cfg.Policy == PolicyRQ:
+		if !(it.OrderCost > 0 && it.HoldingCost > 0) {
+			return fieldErr(op, "order and holding cost", [2]float64{it.OrderCost, it.HoldingCost}, ErrNotPositive)
+		}
+		q, src = math.Sqrt(2*mu*365*it.OrderCost/it.HoldingCost), QtyEOQ
+	case cfg.Policy == PolicyRS:
+	case it.OrderQty > 0:
+		q, src = it.OrderQty, QtyFixed
+	case it.OrderCost > 0 && it.HoldingCost > 0:
+		q, src = math.Sqrt(2*mu*365*it.OrderCost/it.HoldingCost), QtyEOQ
+	default:
+		q, src = mu*days(cfg.OrderCover), QtyCover
+	}
+	if (cfg.Policy == PolicySS || cfg.Policy == PolicyMinMax) && it.MaxStock > 0 {
+		q, src = 0, QtyNone
+	}
+
+	ssQty := q
+	if cfg.Policy == PolicySS || cfg.Policy == PolicyMinMax {
+		ssQty = max(q, it.MaxStock-(mu*lead)) // the fill-rate rule needs the demand per cycle
+	}
+	ss := cfg.SafetyStock.compute(mu, sd, lead+review, leadSD, review, ssQty, days(cfg.SafetyStock.cover))
+	floored := false
+	if it.MinSafetyStock > ss {
+		ss, floored = it.MinSafetyStock, true
+	}
+	rop := mu*lead + ss
+	if it.WarningLine > 0 {
+		rop = it.WarningLine
+	}
+
+	pol := Policy{kind: cfg.Policy, s: rop, q: q, review: cfg.Review}
+	switch cfg.Policy {
+	case PolicySS, PolicyMinMax:
+		pol.big = rop + q
+		if it.MaxStock > 0 {
+			if it.MaxStock < rop {
+				return fieldErr(op, "max stock", it.MaxStock, ErrPolicy)
+			}
+			pol.big = it.MaxStock
+		}
+	case PolicyRS:
+		pol.big = mu*(review+lead) + ss
+		if it.MaxStock > 0 {
+			pol.big = it.MaxStock
+		}
+		pol.s = pol.big
+	}
+
+	st := it.Stock
+	position := st.Position()
+	available := st.Available()
+	ip := float64(position)
+	need := pol.Need(ip, cfg.Trigger)
+	if !(need <= MaxOrderQty) {
+		return fieldErr(op, "need", need, ErrTooLarge)
+	}
+
+	status := StatusHealthy
+	switch {
+	case available <= 0:
+		status = StatusStockout
+	case cfg.DeadAfter > 0 && sinceSale >= days(cfg.DeadAfter):
+		status = StatusDead
+		need = 0
+	case ip < ss:
+		status = StatusBelowSafetyStock
+	case cfg.Trigger.Fires(ip, rop):
+		status = StatusReorder
+	case cfg.SlowMovingAfter > 0 && sinceSale >= days(cfg.SlowMovingAfter):
+		status = StatusSlowMoving
+	case cfg.OverstockCover > 0 && ip > mu*days(cfg.OverstockCover):
+		status = StatusOverstock
+	}
+	shaped := it.Shaping.shape(need)
+
+	*out = Suggestion{
+		ID:     it.ID,
+		Status: status,
+		Qty:    shaped.Qty,
+		Why: Explanation{
+			Rule: status, Policy: cfg.Policy, Trigger: cfg.Trigger, Safety: cfg.SafetyStock,
+			DemandPerDay: mu, DemandSDDay: sd, LeadDays: lead, LeadSDDays: leadSD, ReviewDays: review,
+			SafetyStock: ss, SafetyFloored: floored, ReorderPoint: rop, WarningLine: it.WarningLine > 0,
+			ReorderLevel: pol.s, OrderUpTo: pol.big, CycleQty: q, QtySource: src,
+			Stock: st, Position: position, Available: available, DaysSinceSale: sinceSale,
+			SlowAfterDays: days(cfg.SlowMovingAfter), DeadAfterDays: days(cfg.DeadAfter),
+			OverstockDays: days(cfg.OverstockCover), Shaped: shaped,
+		},
+	}
+	switch {
+	case available <= 0:
+		out.StockoutAt = at
+	case mu > 0:
+		out.DaysOfCover = float64(available) / mu
+		if out.DaysOfCover <= maxHorizonDays {
+			out.StockoutAt = at.Add(time.Duration(out.DaysOfCover * float64(Day)))
+		}
+	default:
+		out.DaysOfCover = math.Inf(1)
+	}
+	if !out.StockoutAt.IsZero() {
+		out.OrderBy = out.StockoutAt.Add(-it.Lead.mean)
+	}
+	return nil
+}
+
+// checkItemNumbers validates the optional numbers of an item.
+func checkItemNumbers(it *Item) error {
+	const op = "suggest"
+	for _, f := range [...]struct {
+		name string
+		v    float64
+	}{
+		{"min safety stock", it.MinSafetyStock}, {"warning line", it.WarningLine}, {"order quantity", it.OrderQty},
+		{"max stock", it.MaxStock}, {"order cost", it.OrderCost}, {"holding cost", it.HoldingCost},
+	} {
+		if !isFinite(f.v) || f.v < 0 {
+			return checkNonNeg(op, f.name, f.v)
+		}
+	}
+	return nil
+}
+
+// fmtNum formats a quantity with at most two decimals and no trailing zeros.
+func fmtNum(x float64) string {
+	if math.IsInf(x, 0) {
+		return "∞"
+	}
+	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
+}
+
+// String formats the explanation over several lines: the rule that fired with its comparison, then
+// demand and lead time, safety stock, reorder point, policy levels, the stock record, and the shaping
+// steps.
+func (e Explanation) String() string {
+	var b strings.Builder
+	b.WriteString("rule: ")
+	b.WriteString(e.rule())
+	fmt.Fprintf(&b, "\ndemand %s/day (σ %s), lead time %s days (σ %s)", fmtNum(e.DemandPerDay), fmtNum(e.DemandSDDay), fmtNum(e.LeadDays), fmtNum(e.LeadSDDays))
+	if e.ReviewDays > 0 {
+		fmt.Fprintf(&b, ", review every %s days", fmtNum(e.ReviewDays))
+	}
+	fmt.Fprintf(&b, "\nsafety stock %s (%s", fmtNum(e.SafetyStock), e.Safety)
+	if e.SafetyFloored {
+		b.WriteString(", raised to the item's floor")
+	}
+	b.WriteString(")\n")
+	if e.WarningLine {
+		fmt.Fprintf(&b, "reorder point %s (warning line set by hand)", fmtNum(e.ReorderPoint))
+	} else {
+		fmt.Fprintf(&b, "reorder point %s = %s/day × %s days + %s", fmtNum(e.ReorderPoint), fmtNum(e.DemandPerDay), fmtNum(e.LeadDays), fmtNum(e.SafetyStock))
+	}
+	switch e.Policy {
+	case PolicySQ, PolicyRQ:
+		fmt.Fprintf(&b, "\npolicy %s: s %s, Q %s (%s)", e.Policy, fmtNum(e.ReorderLevel), fmtNum(e.CycleQty), e.QtySource)
+	case PolicySS, PolicyMinMax:
+		fmt.Fprintf(&b, "\npolicy %s: s %s, S %s", e.Policy, fmtNum(e.ReorderLevel), fmtNum(e.OrderUpTo))
+		if e.QtySource != QtyNone {
+			fmt.Fprintf(&b, " = s + %s (%s)", fmtNum(e.CycleQty), e.QtySource)
+		} else {
+			b.WriteString(" (set by hand)")
+		}
+	case PolicyRS:
+		fmt.Fprintf(&b, "\npolicy %s: S %s", e.Policy, fmtNum(e.OrderUpTo))
+	}
+	s := e.Stock
+	fmt.Fprintf(&b, "\nstock: on hand %d (held %d), on order %d, backorders %d, reserved %d → position %d, available %d",
+		s.OnHand, s.Held, s.OnOrder, s.Backorders, s.Reserved, e.Position, e.Available)
+	b.WriteString("\norder: ")
+	b.WriteString(e.Shaped.String())
+	return b.String()
+}
+
+// rule states the rule that fired with the numbers it compared.
+func (e Explanation) rule() string {
+	cmpSign := "≤"
+	if e.Trigger == StrictlyBelow {
+		cmpSign = "<"
+	}
+	switch e.Rule {
+	case StatusStockout:
+		return fmt.Sprintf("stockout: available %d ≤ 0", e.Available)
+	case StatusDead:
+		return fmt.Sprintf("dead: no sale for %s days ≥ %s; do not reorder", fmtNum(e.DaysSinceSale), fmtNum(e.DeadAfterDays))
+	case StatusBelowSafetyStock:
+		return fmt.Sprintf("below safety stock: position %d < safety stock %s", e.Position, fmtNum(e.SafetyStock))
+	case StatusReorder:
+		return fmt.Sprintf("reorder: position %d %s reorder point %s", e.Position, cmpSign, fmtNum(e.ReorderPoint))
+	case StatusSlowMoving:
+		return fmt.Sprintf("slow-moving: no sale for %s days ≥ %s", fmtNum(e.DaysSinceSale), fmtNum(e.SlowAfterDays))
+	case StatusOverstock:
+		return fmt.Sprintf("overstock: position %d > %s days × %s/day = %s", e.Position, fmtNum(e.OverstockDays), fmtNum(e.DemandPerDay), fmtNum(e.OverstockDays*e.DemandPerDay))
+	case StatusHealthy:
+		return fmt.Sprintf("healthy: position %d above reorder point %s", e.Position, fmtNum(e.ReorderPoint))
+	}
+	return "invalid input"
+}
+
+// String formats the suggestion on one line, then the explanation.
+func (s Suggestion) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s, order %d", s.ID, s.Status, s.Qty)
+	if s.Status == StatusInvalid {
+		return b.String()
+	}
+	fmt.Fprintf(&b, ", cover %s days", fmtNum(s.DaysOfCover))
+	if !s.StockoutAt.IsZero() {
+		fmt.Fprintf(&b, ", stockout %s, order by %s", s.StockoutAt.Format("2006-01-02 15:04"), s.OrderBy.Format("2006-01-02 15:04"))
+	}
+	b.WriteString("\n")
+	b.WriteString(s.Why.String())
+	return b.String()
+}
