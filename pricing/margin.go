@@ -1,0 +1,183 @@
+package pricing
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// RatioPlaces is the number of decimal places of the ratios returned by
+// [GrossMargin] and [Markup], rounded half-up: 1/3 is 0.3333333333.
+const RatioPlaces = 10
+
+// GrossMargin returns the gross margin (毛利率) of selling at price what
+// costs cost:
+//
+//	margin = (price - cost) / price
+//
+// rounded half-up to [RatioPlaces] places. Price 100.00 and cost 60.00 give
+// 0.4. A price below cost gives a negative margin.
+//
+// Errors: a zero price ([ErrDivisionByZero]); a negative price or cost
+// ([ErrNegativePrice]); a price or cost without currency
+// ([ErrUnknownCurrency]); different currencies ([ErrCurrencyMismatch]).
+func GrossMargin(price, cost Money) (decimal.Decimal, error) {
+	if err := checkPriceCost("gross margin", price, cost); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if price.IsZero() {
+		return decimal.Decimal{}, fmt.Errorf("pricing: gross margin: price %s: %w", price, ErrDivisionByZero)
+	}
+	return price.amount.Sub(cost.amount).DivRound(price.amount, RatioPlaces), nil
+}
+
+// Markup returns the markup on cost (加价率, 成本加成率):
+//
+//	markup = (price - cost) / cost
+//
+// rounded half-up to [RatioPlaces] places. Price 100.00 and cost 60.00 give
+// 0.6666666667. Errors are those of [GrossMargin], with a zero cost
+// ([ErrDivisionByZero]) instead of a zero price.
+func Markup(price, cost Money) (decimal.Decimal, error) {
+	if err := checkPriceCost("markup", price, cost); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if cost.IsZero() {
+		return decimal.Decimal{}, fmt.Errorf("pricing: markup: cost %s: %w", cost, ErrDivisionByZero)
+	}
+	return price.amount.Sub(cost.amount).DivRound(cost.amount, RatioPlaces), nil
+}
+
+func checkPriceCost(op string, price, cost Money) error {
+	for _, f := range [...]struct {
+		name string
+		m    Money
+	}{{"price", price}, {"cost", cost}} {
+		if !f.m.IsValid() {
+			return fmt.Errorf("pricing: %s: %s %s: %w", op, f.name, f.m, ErrUnknownCurrency)
+		}
+		if f.m.IsNegative() {
+			return fmt.Errorf("pricing: %s: %s %s: %w", op, f.name, f.m, ErrNegativePrice)
+		}
+	}
+	if _, err := price.same(op, cost); err != nil {
+		return err
+	}
+	return nil
+}
+
+// PriceForMargin returns the lowest price whose gross margin is the target
+// margin m (定价: 按目标毛利率倒推售价):
+//
+//	price = cost / (1 - m)
+//
+// rounded to the currency's minor unit with the mode, exactly (no double
+// rounding). Seed-rules P-08: a 50% margin needs price = 2 × cost. Use
+// [Ceiling] to guarantee the margin is reached after rounding. m may be
+// negative (selling below cost) but must be below 1.
+//
+// Errors: m ≥ 1 or out of limits ([ErrInvalidRatio]); a negative cost
+// ([ErrNegativePrice]); a cost without currency ([ErrUnknownCurrency]); an
+// invalid mode ([ErrInvalidRoundingMode]).
+func PriceForMargin(cost Money, m decimal.Decimal, mode RoundingMode) (Money, error) {
+	if !mode.IsValid() {
+		return Money{}, fmt.Errorf("pricing: price for margin: mode %d: %w", mode, ErrInvalidRoundingMode)
+	}
+	if err := checkDecimal("margin", m); err != nil || m.Cmp(one) >= 0 {
+		return Money{}, fmt.Errorf("pricing: price for margin: margin %s: %w: must be below 1 and within limits", clip(m.String()), ErrInvalidRatio)
+	}
+	if !cost.IsValid() {
+		return Money{}, fmt.Errorf("pricing: price for margin: cost %s: %w", cost, ErrUnknownCurrency)
+	}
+	if cost.IsNegative() {
+		return Money{}, fmt.Errorf("pricing: price for margin: cost %s: %w", cost, ErrNegativePrice)
+	}
+	return Money{quoRound(cost.amount, one.Sub(m), cost.currency.digits, mode), cost.currency}, nil
+}
+
+// quoRound returns n/d rounded to places decimal places with the mode,
+// exactly: the quotient is truncated by QuoRem and the remainder decides
+// the last step. d must not be zero; the mode must be valid.
+func quoRound(n, d decimal.Decimal, places int32, mode RoundingMode) decimal.Decimal {
+	q, r := n.QuoRem(d, places) // q truncated toward zero; r has n's sign
+	if r.IsZero() {
+		return q
+	}
+	neg := (n.Sign() < 0) != (d.Sign() < 0)
+	var away bool
+	switch mode {
+	case Down:
+	case Up:
+		away = true
+	case Floor:
+		away = neg
+	case Ceiling:
+		away = !neg
+	default:
+		// The dropped fraction is |r| / (|d|·10^-places); compare it with 1/2.
+		c := r.Abs().Add(r.Abs()).Cmp(d.Abs().Shift(-places))
+		away = c > 0 || (c == 0 && (mode == HalfUp || !q.Shift(places).Mod(two).IsZero()))
+	}
+	if !away {
+		return q
+	}
+	unit := decimal.New(1, -places)
+	if neg {
+		return q.Sub(unit)
+	}
+	return q.Add(unit)
+}
+
+// CostRatio is a named cost as a fraction of revenue in a margin
+// waterfall: {"platform commission (天猫扣点)", 0.05}.
+type CostRatio struct {
+	Name  string
+	Ratio decimal.Decimal
+}
+
+// WaterfallStep is one step of a [MarginWaterfall]: the margin before the
+// cost, the cost ratio, and the margin after it (After = Before - Ratio).
+type WaterfallStep struct {
+	Name          string
+	Ratio         decimal.Decimal
+	Before, After decimal.Decimal
+}
+
+// MarginWaterfall walks a gross margin (毛利率) down to a net margin
+// (净利率) through cost ratios of revenue:
+//
+//	net = gross - Σ cost_i
+//
+// Each step reports the margin before and after one cost. All values are
+// exact fractions of revenue (0.075 is 7.5%); net may be negative (a loss).
+type MarginWaterfall struct {
+	Gross decimal.Decimal
+	Steps []WaterfallStep
+	Net   decimal.Decimal
+}
+
+// Waterfall computes the margin waterfall from gross through costs, in
+// order. Seed-rules WE-5 / X-05: gross 0.40 minus promotion 0.10, staff
+// 0.06, platform commission 0.05, shipping and packing 0.05, tax 0.045 and
+// other 0.02 leaves 0.075 net. The costs are not modified.
+//
+// Errors: gross above 1, or a cost ratio negative, above 1 or out of
+// limits ([ErrInvalidRatio]).
+func Waterfall(gross decimal.Decimal, costs ...CostRatio) (MarginWaterfall, error) {
+	if err := checkDecimal("gross", gross); err != nil || gross.Cmp(one) > 0 {
+		return MarginWaterfall{}, fmt.Errorf("pricing: margin waterfall: gross %s: %w: must be at most 1", gross, ErrInvalidRatio)
+	}
+	w := MarginWaterfall{Gross: gross, Steps: make([]WaterfallStep, len(costs))}
+	cur := gross
+	for i, c := range costs {
+		if err := checkDecimal("ratio", c.Ratio); err != nil || c.Ratio.Sign() < 0 || c.Ratio.Cmp(one) > 0 {
+			return MarginWaterfall{}, fmt.Errorf("pricing: margin waterfall: costs[%d] %q ratio %s: %w: must be in [0, 1]",
+				i, c.Name, c.Ratio, ErrInvalidRatio)
+		}
+		next := cur.Sub(c.Ratio)
+		w.Steps[i] = WaterfallStep{Name: c.Name, Ratio: c.Ratio, Before: cur, After: next}
+		cur = next
+	}
+	w.Net = cur
+	return w, nil
+}

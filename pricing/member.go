@@ -1,0 +1,148 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ErrAboveList: a member price above the list price it discounts.
+var ErrAboveList = errors.New("member price above list price")
+
+// MemberRule is the member price (会员价, VIP价) of one membership tier:
+// either a fixed price or a [Rate] (折) of the list price. Price wins when
+// it is set; when Price is the zero Money the member pays Rate of the list
+// price (the zero Rate is 10折, the list price itself).
+type MemberRule struct {
+	Tier  string // membership tier name, non-empty: "gold", "VIP1"
+	Price Money  // fixed member price, or the zero Money to use Rate
+	Rate  Rate   // 折 of the list price, used when Price is the zero Money
+}
+
+type memberEntry struct {
+	rule  MemberRule
+	price Money // the member price, rounded
+}
+
+// MemberPrices is the member price list of one item: its list price and a
+// price per membership tier (会员价), validated, each rounded once to the
+// minor unit with an explicit [RoundingMode]:
+//
+//	fixed: price = Price
+//	rate:  price = round(list × Rate.Pay(), mode)
+//
+// A tier without a rule pays the list price (a customer whose tier has no
+// member price is treated as a non-member). The floor policy applies to
+// member prices too (seed-rules P-02 leaves it open; opskit defaults to
+// yes): check with [MemberPrices.CheckFloor].
+//
+// MemberPrices is an immutable value, safe for concurrent use. The zero
+// MemberPrices has no list price and no tiers.
+type MemberPrices struct {
+	list    Money
+	mode    RoundingMode
+	entries []memberEntry // sorted by tier
+}
+
+// NewMemberPrices validates the rules and returns the member price list.
+// The list price must have a currency, be non-negative and rounded to the
+// minor unit; tier names must be non-empty and distinct; a fixed price
+// must be in the list's currency, non-negative, rounded and not above the
+// list price. The rules are copied.
+//
+// Errors: an invalid mode ([ErrInvalidRoundingMode]); a price without
+// currency ([ErrUnknownCurrency]), in another currency
+// ([ErrCurrencyMismatch]), negative ([ErrNegativePrice]), not rounded
+// ([ErrNotRounded]) or above list ([ErrAboveList]); an empty or repeated
+// tier name ([ErrInvalidTiers]).
+func NewMemberPrices(list Money, mode RoundingMode, rules ...MemberRule) (MemberPrices, error) {
+	if !mode.IsValid() {
+		return MemberPrices{}, fmt.Errorf("pricing: member prices: mode %d: %w", mode, ErrInvalidRoundingMode)
+	}
+	if err := checkRoundedPrice("list price", list, list.currency); err != nil {
+		return MemberPrices{}, fmt.Errorf("pricing: member prices: %w", err)
+	}
+	mp := MemberPrices{list: list, mode: mode, entries: make([]memberEntry, 0, len(rules))}
+	for i, r := range rules {
+		if r.Tier == "" {
+			return MemberPrices{}, fmt.Errorf("pricing: member prices: rules[%d].tier %q: %w: empty name", i, r.Tier, ErrInvalidTiers)
+		}
+		price := Money{list.amount.Mul(r.Rate.Pay()), list.currency}.Round(mode)
+		if r.Price.IsValid() {
+			field := fmt.Sprintf("rules[%d].price", i)
+			if err := checkRoundedPrice(field, r.Price, list.currency); err != nil {
+				return MemberPrices{}, fmt.Errorf("pricing: member prices: tier %q: %w", r.Tier, err)
+			}
+			if r.Price.amount.Cmp(list.amount) > 0 {
+				return MemberPrices{}, fmt.Errorf("pricing: member prices: tier %q: %s %s above list price %s: %w", r.Tier, field, r.Price, list, ErrAboveList)
+			}
+			price = r.Price
+		}
+		mp.entries = append(mp.entries, memberEntry{rule: r, price: price})
+	}
+	slices.SortFunc(mp.entries, func(a, b memberEntry) int { return strings.Compare(a.rule.Tier, b.rule.Tier) })
+	for i := 1; i < len(mp.entries); i++ {
+		if mp.entries[i].rule.Tier == mp.entries[i-1].rule.Tier {
+			return MemberPrices{}, fmt.Errorf("pricing: member prices: tier %q: %w: repeated", mp.entries[i].rule.Tier, ErrInvalidTiers)
+		}
+	}
+	return mp, nil
+}
+
+// checkRoundedPrice is checkPrice plus rounding to the minor unit.
+func checkRoundedPrice(field string, p Money, cur Currency) error {
+	if err := checkPrice(field, p, cur); err != nil {
+		return err
+	}
+	if !p.IsRounded() {
+		return fmt.Errorf("%s %s: %w", field, p, ErrNotRounded)
+	}
+	return nil
+}
+
+// List returns the list price.
+func (m MemberPrices) List() Money { return m.list }
+
+// Mode returns the rounding mode of rate-based member prices.
+func (m MemberPrices) Mode() RoundingMode { return m.mode }
+
+// Lookup returns the member price of tier and true, or the list price and
+// false when the tier has no rule.
+func (m MemberPrices) Lookup(tier string) (Money, bool) {
+	i, ok := slices.BinarySearchFunc(m.entries, tier, func(e memberEntry, t string) int { return strings.Compare(e.rule.Tier, t) })
+	if !ok {
+		return m.list, false
+	}
+	return m.entries[i].price, true
+}
+
+// Price returns the price a member of tier pays: the tier's member price,
+// or the list price for a tier without a rule (and for "", a non-member).
+func (m MemberPrices) Price(tier string) Money {
+	p, _ := m.Lookup(tier)
+	return p
+}
+
+// Rules returns a copy of the rules, sorted by tier name.
+func (m MemberPrices) Rules() []MemberRule {
+	rs := make([]MemberRule, len(m.entries))
+	for i, e := range m.entries {
+		rs[i] = e.rule
+	}
+	return rs
+}
+
+// CheckFloor checks every tier's member price against the floor policy
+// with the item's cost (the zero Money if unknown) under campaign, in tier
+// order, and returns the first violation: an error naming the tier that
+// wraps a *[BelowFloorError] (match with errors.Is(err, ErrBelowFloor) or
+// errors.As). Other errors are those of [FloorPolicy.Check].
+func (m MemberPrices) CheckFloor(p FloorPolicy, cost Money, campaign string) error {
+	for _, e := range m.entries {
+		if err := p.Check(e.price, m.list, cost, campaign); err != nil {
+			return fmt.Errorf("pricing: member price of tier %q: %w", e.rule.Tier, err)
+		}
+	}
+	return nil
+}

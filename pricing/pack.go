@@ -1,0 +1,443 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// ErrNoCombination: no combination of packs (and single units, if sold)
+// makes exactly the quantity asked for.
+var ErrNoCombination = errors.New("no pack combination for the quantity")
+
+// Limits of a [PackOffer]. They bound the solver's table to about a million
+// entries and keep every sum of minor units inside int64.
+const (
+	// MaxPackQty is the largest pack size a PackOffer accepts.
+	MaxPackQty = 1000
+	// MaxPackPriceMinor is the largest pack or single price, in minor units
+	// (10^12 分 is CNY 10,000,000,000.00).
+	MaxPackPriceMinor = 1_000_000_000_000
+)
+
+// Pack is a pack price, "N for P" (N件P元, 组合装): Qty units for Price.
+// "10个糖盒15元" is Pack{Qty: 10, Price: CNY 15.00}.
+type Pack struct {
+	Qty   int64
+	Price Money
+}
+
+// String returns "10 for CNY 15.00".
+func (p Pack) String() string { return strconv.FormatInt(p.Qty, 10) + " for " + p.Price.String() }
+
+// packItem is a pack or the single unit in the solver's units: size in
+// units, price in minor units, and its index in PackOffer.packs (-1 for the
+// single unit).
+type packItem struct {
+	size, price int64
+	index       int
+}
+
+// PackOffer is a set of pack prices ("N for P") with an optional
+// single-unit price, validated, for finding the cheapest way to buy a
+// quantity ([PackOffer.Cheapest]). It is an immutable value, safe for
+// concurrent use. The zero PackOffer sells nothing; its methods return
+// errors.
+type PackOffer struct {
+	packs  []Pack     // as given
+	single Money      // the zero Money when single units are not sold
+	items  []packItem // packs and the single unit, by size descending
+	best   int        // index in items of the lowest unit price (larger size on ties)
+	reduce int64      // (size(best)-1) × largest other size: see solve
+	maxQty int64      // largest item size
+}
+
+// NewPackOffer validates the packs and the single-unit price and returns
+// the offer. single is the price of one unit, or the zero Money if units
+// are sold only in packs. Every pack needs 1 ≤ Qty ≤ [MaxPackQty], sizes
+// must be distinct (a pack of 1 conflicts with a single price), and every
+// price must be in one currency, non-negative, rounded to the minor unit
+// and at most [MaxPackPriceMinor] minor units. The slice is copied.
+//
+// Errors: no packs and no single price, duplicate sizes ([ErrInvalidTiers]);
+// a size out of range ([ErrInvalidQuantity]); a price without currency
+// ([ErrUnknownCurrency]), in another currency ([ErrCurrencyMismatch]),
+// negative ([ErrNegativePrice]), not rounded ([ErrNotRounded]) or too large
+// ([ErrOverflow]).
+func NewPackOffer(single Money, packs ...Pack) (PackOffer, error) {
+	if len(packs) == 0 && !single.IsValid() {
+		return PackOffer{}, fmt.Errorf("pricing: pack offer: %w: no packs and no single price", ErrInvalidTiers)
+	}
+	cur := single.currency
+	if !single.IsValid() {
+		cur = packs[0].Price.currency
+	}
+	o := PackOffer{packs: append([]Pack(nil), packs...), items: make([]packItem, 0, len(packs)+1)}
+	if single.IsValid() {
+		minor, err := packMinor("single price", single, cur)
+		if err != nil {
+			return PackOffer{}, err
+		}
+		o.single = single
+		o.items = append(o.items, packItem{size: 1, price: minor, index: -1})
+	}
+	for i, p := range packs {
+		if p.Qty < 1 || p.Qty > MaxPackQty {
+			return PackOffer{}, fmt.Errorf("pricing: pack offer: packs[%d].qty %d: %w: must be in [1, %d]", i, p.Qty, ErrInvalidQuantity, MaxPackQty)
+		}
+		minor, err := packMinor(fmt.Sprintf("packs[%d].price", i), p.Price, cur)
+		if err != nil {
+			return PackOffer{}, err
+		}
+		for _, it := range o.items {
+			if it.size == p.Qty {
+				what := "the single price"
+				if it.index >= 0 {
+					what = fmt.Sprintf("packs[%d]", it.index)
+				}
+				return PackOffer{}, fmt.Errorf("pricing: pack offer: packs[%d].qty %d: %w: same size as %s", i, p.Qty, ErrInvalidTiers, what)
+			}
+		}
+		o.items = append(o.items, packItem{size: p.Qty, price: minor, index: i})
+	}
+	slices.SortFunc(o.items, func(a, b packItem) int { return int(b.size - a.size) })
+	o.maxQty = o.items[0].size
+	for i, it := range o.items {
+		// it.price/it.size < best.price/best.size, cross-multiplied (< 2^50).
+		if b := o.items[o.best]; it.price*b.size < b.price*it.size {
+			o.best = i
+		}
+	}
+	var other int64
+	for i, it := range o.items {
+		if i != o.best {
+			other = max(other, it.size)
+		}
+	}
+	o.reduce = (o.items[o.best].size - 1) * other
+	return o, nil
+}
+
+// packMinor validates a pack or single price and returns it in minor units.
+func packMinor(field string, p Money, cur Currency) (int64, error) {
+	if err := checkPrice(field, p, cur); err != nil {
+		return 0, fmt.Errorf("pricing: pack offer: %w", err)
+	}
+	minor, err := p.MinorUnits()
+	if err != nil || minor > MaxPackPriceMinor {
+		if err == nil || errors.Is(err, ErrOverflow) {
+			return 0, fmt.Errorf("pricing: pack offer: %s %s: %w: above %d minor units", field, p, ErrOverflow, int64(MaxPackPriceMinor))
+		}
+		return 0, fmt.Errorf("pricing: pack offer: %s %s: %w", field, p, ErrNotRounded)
+	}
+	return minor, nil
+}
+
+// Packs returns a copy of the packs, in the order given.
+func (o PackOffer) Packs() []Pack { return append([]Pack(nil), o.packs...) }
+
+// Single returns the single-unit price and whether single units are sold.
+func (o PackOffer) Single() (Money, bool) { return o.single, o.single.IsValid() }
+
+// Currency returns the currency of the offer's prices.
+func (o PackOffer) Currency() Currency {
+	if o.single.IsValid() {
+		return o.single.currency
+	}
+	if len(o.packs) > 0 {
+		return o.packs[0].Price.currency
+	}
+	return Currency{}
+}
+
+// PackWarningCode classifies a [PackWarning].
+type PackWarningCode uint8
+
+const (
+	// BiggerPackDearer: a larger pack costs more per unit than a smaller one
+	// (seed-rules P-05: 10 for 15.00 is 1.50 a unit, 50 for 80.00 is 1.60).
+	BiggerPackDearer PackWarningCode = iota + 1
+	// PackDearerThanSingles: a pack costs more per unit than single units.
+	PackDearerThanSingles
+)
+
+// String returns "bigger-pack-dearer" or "pack-dearer-than-singles".
+func (c PackWarningCode) String() string {
+	switch c {
+	case BiggerPackDearer:
+		return "bigger-pack-dearer"
+	case PackDearerThanSingles:
+		return "pack-dearer-than-singles"
+	}
+	return fmt.Sprintf("PackWarningCode(%d)", c)
+}
+
+// PackWarning reports a pack priced higher per unit than a smaller pack or
+// than single units (Than is then {1, single price}). Such a pack is never
+// chosen by [PackOffer.Cheapest] unless it is needed to make the quantity,
+// and customers who notice feel cheated; it is a warning, not an error.
+type PackWarning struct {
+	Code PackWarningCode
+	Pack Pack // the dearer pack
+	Than Pack // the smaller pack, or one single unit
+}
+
+// String describes the warning: "pack 50 for CNY 80.00 (CNY 1.60 a unit)
+// costs more per unit than 10 for CNY 15.00 (CNY 1.50 a unit)".
+func (w PackWarning) String() string {
+	than := w.Than.String()
+	if w.Code == PackDearerThanSingles {
+		than = "single units"
+	}
+	return fmt.Sprintf("pack %s (%s a unit) costs more per unit than %s (%s a unit)",
+		w.Pack, unitPrice(w.Pack), than, unitPrice(w.Than))
+}
+
+// unitPrice returns Price/Qty, half-up to two places beyond the minor unit
+// (four for CNY).
+func unitPrice(p Pack) string {
+	if p.Qty <= 0 {
+		return "?"
+	}
+	u := p.Price.amount.DivRound(decimal.New(p.Qty, 0), p.Price.currency.digits+2)
+	return Money{u, p.Price.currency}.String()
+}
+
+// Warnings is the pack validator: it lists every pack with a higher unit
+// price than a smaller pack ([BiggerPackDearer]) or than single units
+// ([PackDearerThanSingles]), ordered by the dearer pack's size, then the
+// other size. Unit prices are compared exactly (p1 × q2 > p2 × q1). Nil
+// means unit prices never rise with pack size.
+func (o PackOffer) Warnings() []PackWarning {
+	var ws []PackWarning
+	for i := len(o.items) - 1; i >= 0; i-- { // ascending size
+		big := o.items[i]
+		if big.index < 0 {
+			continue
+		}
+		for j := len(o.items) - 1; j > i; j-- {
+			small := o.items[j]
+			if big.price*small.size <= small.price*big.size {
+				continue
+			}
+			w := PackWarning{Code: BiggerPackDearer, Pack: o.packs[big.index]}
+			if small.index < 0 {
+				w.Code, w.Than = PackDearerThanSingles, Pack{Qty: 1, Price: o.single}
+			} else {
+				w.Than = o.packs[small.index]
+			}
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+// PackLine is one pack of a [PackPlan]: Count packs at Pack.Price,
+// Amount = Count × Pack.Price.
+type PackLine struct {
+	Pack   Pack
+	Count  int64
+	Amount Money
+}
+
+// PackPlan is the cheapest purchase found by [PackOffer.Cheapest] or
+// [PackOffer.CheapestAtLeast]: the packs (largest first, only those
+// bought), the single units, and the total. Units = Qty + Surplus and
+// Total = Σ Amount + Singles × single price, exactly.
+type PackPlan struct {
+	Qty     int64      // units asked for
+	Units   int64      // units bought
+	Surplus int64      // Units - Qty: extra units bought because that is cheaper
+	Packs   []PackLine // packs bought, largest first
+	Singles int64      // single units bought
+	Single  Money      // their amount, Singles × the single price
+	Total   Money      // amount paid, in minor units
+}
+
+// Packages returns the number of packs plus the number of single units.
+func (p PackPlan) Packages() int64 {
+	n := p.Singles
+	for _, l := range p.Packs {
+		n += l.Count
+	}
+	return n
+}
+
+// String describes the plan: "50 units: 5 × 10 for CNY 15.00 = CNY 75.00".
+func (p PackPlan) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d units:", p.Units)
+	sep := " "
+	for _, l := range p.Packs {
+		fmt.Fprintf(&b, "%s%d × %s", sep, l.Count, l.Pack)
+		sep = " + "
+	}
+	if p.Singles > 0 {
+		fmt.Fprintf(&b, "%s%d single", sep, p.Singles)
+	}
+	if p.Units == 0 {
+		b.WriteString(" nothing")
+	}
+	fmt.Fprintf(&b, " = %s", p.Total)
+	if p.Surplus > 0 {
+		fmt.Fprintf(&b, " (%d surplus)", p.Surplus)
+	}
+	return b.String()
+}
+
+// Cheapest returns the cheapest way to buy exactly q units from the packs
+// and single units (an unbounded knapsack in int64 minor units). Among
+// equally cheap ways it takes the fewest packages (a single unit counts as
+// one), then the largest packs: the sizes, sorted largest first, are
+// lexicographically greatest. Seed-rules P-05 / WE-4: packs {10 for 15.00,
+// 50 for 80.00}, q = 50 is 5 × 10 for 75.00, not 80.00.
+//
+// Quantity 0 is an empty plan costing zero. Errors: q < 0
+// ([ErrInvalidQuantity]); no combination makes exactly q, possible only
+// without a single price ([ErrNoCombination]); a total above int64 minor
+// units ([ErrOverflow]); the zero PackOffer ([ErrInvalidTiers]).
+func (o PackOffer) Cheapest(q int64) (PackPlan, error) { return o.solve(q, false) }
+
+// CheapestAtLeast is [PackOffer.Cheapest] for at least q units: it buys
+// more than q when that costs strictly less (two 10-packs at 15.00 each
+// rather than 19 singles at 1.80), and reports the extra units as Surplus.
+// On equal cost it buys fewer units, then follows Cheapest's tie-breaks.
+// There is always a solution; errors are those of Cheapest.
+func (o PackOffer) CheapestAtLeast(q int64) (PackPlan, error) { return o.solve(q, true) }
+
+// solve finds the plan by dynamic programming over amounts with the key
+// (cost, packages), compared lexicographically, which is additive and so
+// optimal by the usual knapsack recurrence.
+//
+// Reduction. Let b be the item with the lowest unit price (the larger size
+// on ties), s = size(b), M the largest size of any other item, and
+// R = (s-1)·M. Claim: every optimal solution (least cost, then fewest
+// packages) uses fewer than s items other than b, so the units they cover,
+// r, satisfy r ≤ R.
+// Proof: take s items x_1..x_s other than b and the prefix sums
+// S_j = size(x_1)+…+size(x_j) for j = 0..s. Two of these s+1 sums agree
+// mod s (pigeonhole), so some non-empty run x_i..x_j has total size k·s.
+// Replace the run by k copies of b. The units are unchanged. Its cost was
+// Σ price(x) = Σ size(x)·unit(x) ≥ Σ size(x)·unit(b) = k·price(b), so the
+// cost does not rise; it falls unless every x in the run has b's unit
+// price, and then each x is smaller than b (b is the largest of the
+// cheapest by unit price, and sizes are distinct), so k copies are fewer
+// packages than the run. Either way the solution was not optimal. ∎
+// Hence an optimal plan for q holds at least m = ⌈(q-R)/s⌉ copies of b
+// when q > R; solve takes m = ⌊(q-R)/s⌋, no more than that, so that
+// q - m·s ≥ R ≥ 0. The optimal plans for q are exactly m copies of b added
+// to the optimal plans for q - m·s. Adding the same items to two plans
+// with the same number of packages keeps their largest-first order, so the
+// tie-break is kept too. The table therefore needs amounts up to about
+// s·M ≤ MaxPackQty², whatever q. For "at least q" the best plan buys at
+// most q + maxSize - 1 units (otherwise dropping any item still covers q at
+// no greater cost and fewer packages), so the table is extended by
+// maxSize - 1 and each amount in the range is a candidate.
+//
+// Reconstruction walks down from the chosen amount, taking at each step the
+// largest item that lies on an optimal path; this yields the
+// lexicographically greatest largest-first sequence of sizes.
+// pack_test.go checks the whole plan against a plain DP over all amounts.
+func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
+	op := "cheapest packs"
+	if atLeast {
+		op = "cheapest packs for at least"
+	}
+	if len(o.items) == 0 {
+		return PackPlan{}, fmt.Errorf("pricing: %s: %w: empty offer", op, ErrInvalidTiers)
+	}
+	if q < 0 {
+		return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w", op, q, ErrInvalidQuantity)
+	}
+	b := o.items[o.best]
+	var m int64 // copies of b taken up front
+	if q > o.reduce {
+		m = (q - o.reduce) / b.size // lo = q - m·s lies in [R, R+s)
+	}
+	lo := q - m*b.size
+	hi := lo
+	if atLeast {
+		hi = lo + o.maxQty - 1
+	}
+	const inf = math.MaxInt64
+	cost := make([]int64, hi+1)
+	count := make([]int32, hi+1)
+	for a := int64(1); a <= hi; a++ {
+		best, bestN := int64(inf), int32(0)
+		for _, it := range o.items {
+			if it.size > a {
+				continue
+			}
+			c := cost[a-it.size]
+			if c == inf {
+				continue
+			}
+			c += it.price // ≤ hi·MaxPackPriceMinor < 2^62
+			n := count[a-it.size] + 1
+			if c < best || (c == best && n < bestN) {
+				best, bestN = c, n
+			}
+		}
+		cost[a], count[a] = best, bestN
+	}
+	u := int64(-1)
+	for a := lo; a <= hi; a++ {
+		if cost[a] != inf && (u < 0 || cost[a] < cost[u]) {
+			u = a
+		}
+	}
+	if u < 0 {
+		return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w from sizes %s", op, q, ErrNoCombination, o.sizes())
+	}
+	// Total: m·price(b) + cost[u], checked.
+	hiMul, extra := bits.Mul64(uint64(m), uint64(b.price))
+	total := extra + uint64(cost[u])
+	if hiMul != 0 || extra > math.MaxInt64 || total > math.MaxInt64 {
+		return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w", op, q, ErrOverflow)
+	}
+	counts := make([]int64, len(o.items))
+	counts[o.best] = m
+	for a := u; a > 0; {
+		took := false
+		for i, it := range o.items {
+			if it.size <= a && cost[a-it.size] != inf && cost[a-it.size]+it.price == cost[a] && count[a-it.size]+1 == count[a] {
+				counts[i]++
+				a -= it.size
+				took = true
+				break
+			}
+		}
+		if !took { // unreachable: cost[a] was reached by some item
+			return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w", op, q, ErrNoCombination)
+		}
+	}
+	cur := o.Currency()
+	plan := PackPlan{Qty: q, Units: q + u - lo, Surplus: u - lo, Single: Zero(cur), Total: Money{decimal.New(int64(total), -cur.digits), cur}}
+	for i, it := range o.items {
+		if counts[i] == 0 {
+			continue
+		}
+		amt := Money{decimal.New(counts[i]*it.price, -cur.digits), cur} // ≤ total, no overflow
+		if it.index < 0 {
+			plan.Singles, plan.Single = counts[i], amt
+			continue
+		}
+		plan.Packs = append(plan.Packs, PackLine{Pack: o.packs[it.index], Count: counts[i], Amount: amt})
+	}
+	return plan, nil
+}
+
+// sizes lists the item sizes for an error message: "{50, 10}".
+func (o PackOffer) sizes() string {
+	parts := make([]string, len(o.items))
+	for i, it := range o.items {
+		parts[i] = strconv.FormatInt(it.size, 10)
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}

@@ -1,0 +1,116 @@
+package pricing
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// TaxRate is a value-added tax rate (增值税税率) as a fraction: 0.13, 0.09,
+// 0.06 are China's general VAT rates, 0.03 the small-scale rate. A TaxRate
+// is in [0, 1]. It is an immutable value, safe for concurrent use; the zero
+// TaxRate is 0% (tax-exempt, 免税).
+type TaxRate struct {
+	r decimal.Decimal
+}
+
+// NewTaxRate returns the tax rate r, a fraction in [0, 1]: 0.13 for 13%.
+// Errors: r negative, above 1 or out of limits ([ErrInvalidRatio]).
+func NewTaxRate(r decimal.Decimal) (TaxRate, error) {
+	if err := checkDecimal("tax rate", r); err != nil || r.Sign() < 0 || r.Cmp(one) > 0 {
+		return TaxRate{}, fmt.Errorf("pricing: tax rate %s: %w: must be in [0, 1]", clip(r.String()), ErrInvalidRatio)
+	}
+	return TaxRate{r}, nil
+}
+
+// TaxPercent returns the tax rate of percent %: TaxPercent(13) is 0.13.
+// Errors: percent outside [0, 100] ([ErrInvalidRatio]).
+func TaxPercent(percent int64) (TaxRate, error) {
+	if percent < 0 || percent > 100 {
+		return TaxRate{}, fmt.Errorf("pricing: tax rate %d%%: %w: must be in [0, 100]", percent, ErrInvalidRatio)
+	}
+	return TaxRate{decimal.New(percent, -2)}, nil
+}
+
+// Rate returns the rate as a fraction: 0.13.
+func (t TaxRate) Rate() decimal.Decimal { return t.r }
+
+// Equal reports whether t and o are the same rate (0.13 equals 0.130).
+func (t TaxRate) Equal(o TaxRate) bool { return t.r.Equal(o.r) }
+
+// String returns the rate as a percentage: "13%", "6%", "1.5%".
+func (t TaxRate) String() string { return t.r.Shift(2).String() + "%" }
+
+// TaxSplit is an amount split into its tax-exclusive part (不含税金额), the
+// tax (税额) and the tax-inclusive total (含税金额, 价税合计), all rounded
+// to the minor unit, with Inclusive = Exclusive + Tax exactly.
+type TaxSplit struct {
+	Rate      TaxRate
+	Exclusive Money
+	Tax       Money
+	Inclusive Money
+}
+
+// FromInclusive splits a tax-inclusive amount (含税价 → 不含税价):
+//
+//	exclusive = round(inclusive / (1 + r), mode)
+//	tax       = inclusive - exclusive
+//
+// The exclusive part is rounded (exactly, from the true quotient) and the
+// tax derived, so the amount the customer pays is kept to the 分. CNY
+// 113.00 at 13% is 100.00 + 13.00. Negative amounts (refunds, 红字) split
+// symmetrically with the symmetric modes.
+//
+// Errors: an amount without currency ([ErrUnknownCurrency]) or not rounded
+// to the minor unit ([ErrNotRounded]); an invalid mode
+// ([ErrInvalidRoundingMode]).
+func (t TaxRate) FromInclusive(inclusive Money, mode RoundingMode) (TaxSplit, error) {
+	if err := checkTaxInput("tax from inclusive", "inclusive", inclusive, mode); err != nil {
+		return TaxSplit{}, err
+	}
+	cur := inclusive.currency
+	ex := quoRound(inclusive.amount, one.Add(t.r), cur.digits, mode)
+	return TaxSplit{Rate: t, Exclusive: Money{ex, cur}, Tax: Money{inclusive.amount.Sub(ex), cur}, Inclusive: inclusive}, nil
+}
+
+// FromExclusive adds tax to a tax-exclusive amount (不含税价 → 含税价):
+//
+//	tax       = round(exclusive × r, mode)
+//	inclusive = exclusive + tax
+//
+// The tax is rounded and the inclusive total derived, as on a VAT invoice
+// (税额 = 金额 × 税率). CNY 100.00 at 13% is 100.00 + 13.00 = 113.00.
+// Errors are those of [TaxRate.FromInclusive].
+func (t TaxRate) FromExclusive(exclusive Money, mode RoundingMode) (TaxSplit, error) {
+	if err := checkTaxInput("tax from exclusive", "exclusive", exclusive, mode); err != nil {
+		return TaxSplit{}, err
+	}
+	cur := exclusive.currency
+	tax := roundPlaces(exclusive.amount.Mul(t.r), cur.digits, mode)
+	return TaxSplit{Rate: t, Exclusive: exclusive, Tax: Money{tax, cur}, Inclusive: Money{exclusive.amount.Add(tax), cur}}, nil
+}
+
+// TaxOfInclusive returns the tax contained in a tax-inclusive amount, the
+// Tax of [TaxRate.FromInclusive]: inclusive - round(inclusive / (1 + r)).
+// CNY 10.00 at 13% contains CNY 1.15 (10.00 - 8.85). Errors are those of
+// FromInclusive.
+func (t TaxRate) TaxOfInclusive(inclusive Money, mode RoundingMode) (Money, error) {
+	s, err := t.FromInclusive(inclusive, mode)
+	if err != nil {
+		return Money{}, err
+	}
+	return s.Tax, nil
+}
+
+func checkTaxInput(op, field string, m Money, mode RoundingMode) error {
+	if !mode.IsValid() {
+		return fmt.Errorf("pricing: %s: mode %d: %w", op, mode, ErrInvalidRoundingMode)
+	}
+	if !m.IsValid() {
+		return fmt.Errorf("pricing: %s: %s %s: %w", op, field, m, ErrUnknownCurrency)
+	}
+	if !m.IsRounded() {
+		return fmt.Errorf("pricing: %s: %s %s: %w", op, field, m, ErrNotRounded)
+	}
+	return nil
+}
