@@ -1,0 +1,125 @@
+// Package inventory is stock replenishment (补货) for online and O2O stores: demand statistics,
+// safety stock (安全库存), reorder points (再订货点) and warning lines (预警线), control policies,
+// order quantities (EOQ, price breaks, newsvendor), inventory position with reservations (预售,
+// 团购) and available-to-promise (可承诺量), order shaping, suggestions with explanations, ABC/XYZ
+// analysis, stock metrics (库存周转率, 动销率, GMROI) and demand forecasting.
+//
+// The package does no I/O and reads no clock: the evaluation time is an argument. It never panics
+// on any input (only the Must* helpers do); bad input returns a [*FieldError] naming the operation,
+// the field and the value, wrapping a sentinel such as [ErrServiceLevel]. Results are deterministic:
+// sorts have explicit tie-breaks and no map is iterated into a result. All types are values safe for
+// concurrent use; slices are copied at the boundary.
+//
+// # Units
+//
+// Demand is a [Rate] or a [Demand] (mean and standard deviation) with an explicit period; lead times
+// ([LeadTime]) and review periods are [time.Duration]. Conversions are explicit ([Rate.In],
+// [Demand.MeanOver], [Demand.StdDevOver]); demand in different periods is independent, so the
+// standard deviation over t periods is √t·σ. A [Day] is 24 hours and a [Year] 365 days. Stock
+// counts ([Stock]) and order quantities are whole units (int64); demand and the levels computed from
+// it (safety stock, reorder point) are float64 and are compared with the position without rounding.
+//
+// # Formulas
+//
+// With μ and σ the mean and deviation of demand per period, L the lead time and σ_L its deviation in
+// periods, R the review period (0 under continuous review) and T = L + R the protection interval:
+//
+//	z = Φ⁻¹(CSL) = √2·erfinv(2·CSL - 1)                    cycle service level
+//	L(z) = φ(z) - z·(1 - Φ(z))                              first-order loss
+//	SS = z·σ·√T                                             CSL, demand variability
+//	SS = z·√(T·σ² + μ²·σ_L²)                                CSL, demand and lead-time variability
+//	SS = k·σ_T,  σ_T·L(k) = (1 - β)·Q  (Q = μ·R if R > 0)   fill rate β
+//	SS = μ·cover, or a fixed quantity                       days of cover, hero items (INV-04)
+//	ROP = μ·L + SS                                          reorder point; a warning line replaces it
+//	IP = (on hand - held) + on order - backorders - reserved
+//	EOQ = √(2·D·K / h)
+//	Q* = μ + σ·Φ⁻¹(p/(p + h))                               newsvendor, normal demand
+//
+// Sources are cited on each function: Silver, Pyke & Thomas, "Inventory and Production Management in
+// Supply Chains" (4th ed.); Snyder & Shen, "Fundamentals of Supply Chain Theory" (2nd ed.); Nahmias,
+// "Production and Operations Analysis"; Croston (1972); Syntetos & Boylan (2005); Teunter, Syntetos
+// & Babai (2011); Hyndman & Koehler (2006).
+//
+// # Trigger
+//
+// The reorder trigger compares the inventory position with the reorder point. [AtOrBelow], the zero
+// value, is the default and follows the textbooks ("when the position drops to s or lower").
+// [StrictlyBelow] follows the source documents' warning line, which fires when stock is below it
+// (低于警戒线, INV-01): a position equal to the line does not fire.
+//
+// # Shaping
+//
+// [Shaping] turns a raw need into an order: round up to whole units, raise to the MOQ, round up to
+// a pack multiple, lower to the cap (staying on a pack multiple). A positive need never becomes zero:
+// [NewShaping] rejects a cap below the smallest allowed order ⌈max(MOQ, 1)/pack⌉·pack (a cap below
+// the MOQ or below one pack) with [ErrCapBelowMOQ], so the cap step always leaves at least that
+// order. Every step is reported in [Shaped].
+//
+// # Suggestions
+//
+// [Planner] turns an [Item] (stock, demand, lead time, shaping, optional hand-set numbers) into a
+// [Suggestion]: status, quantity, projected stockout date, latest order-by date, days of cover and an
+// [Explanation] holding every number used and the rule that fired. [Planner.SuggestBatch] writes
+// into a caller's slice and allocates nothing for valid items. Statuses are tested in this order and
+// the first that applies wins:
+//
+//  1. stockout: available (on hand - held - backorders - reserved) ≤ 0;
+//  2. dead: no sale for DeadAfter; the quantity is forced to 0;
+//  3. below safety stock: position < SS;
+//  4. reorder: the trigger fires for position against the reorder point;
+//  5. slow-moving: no sale for SlowMovingAfter;
+//  6. overstock: position > μ·OverstockCover;
+//  7. healthy.
+//
+// The quantity comes from the policy whatever the status (except dead): under (R, S) a healthy item
+// still orders up to S at each review.
+//
+// # Decisions where the issue is silent
+//
+//   - Safety stock is never negative: a service level below 50 % or a fill rate met by cycle stock
+//     alone gives 0. The fill-rate rule uses σ over T including lead-time variability and, under
+//     continuous review, Q from the policy; with a hand-set max, S - μ·L stands in for Q.
+//   - Stock on quality hold (INV-26) is on hand but neither available nor in the position.
+//   - A reservation is active strictly before its ExpiresAt; the zero ExpiresAt never expires. ATP
+//     does not release reservations that expire later (an unpaid order may still be paid); receipts
+//     due before the evaluation time count from it.
+//   - The order quantity Q of (s, Q) and the cycle stock S - s of (s, S) and min/max come from, in
+//     order: the item's OrderQty, the EOQ when the item has order and holding costs, μ·OrderCover.
+//     (r, Q) always uses the EOQ and needs the costs. (s, Q) orders the smallest n·Q that lifts the
+//     position above s. A hand-set max below the reorder point is an error.
+//   - (R, S): S = μ·(R + L) + SS with SS over R + L; the status uses μ·L + SS as the reorder point.
+//   - Projected stockout and order-by dates use available stock at mean demand and ignore stock on
+//     order (the batch does not know its ETAs; [NewATP] does); order-by = stockout - mean lead time.
+//     Days of cover is +Inf when demand is zero and stock is available.
+//   - A zero LastSale means unknown: the slow-moving and dead checks are skipped.
+//   - INV-08: "stable at ≥ 20 a day" means every day of the last 7 is ≥ 20; "rising" means a positive
+//     least-squares slope over those 7 days; "1 month" is 30 days; ROI = profit / investment ≥ 0.
+//     All are configurable in [RestockRule].
+//   - ABC: the item that crosses a cut is in the upper class; shares are compared in exact decimal
+//     arithmetic; ties in value rank by ID, then input order; if all values are 0 every item is C.
+//   - XYZ: CV with the sample standard deviation; a zero mean is Z. ADI = periods / periods with
+//     demand; CV² over positive sizes.
+//   - Forecast initialisation: SES ℓ₀ = y₀; Holt ℓ₁ = y₁, b₁ = y₁ - y₀; Croston and SBA z = first
+//     demand, p = its 1-based position; TSB z = first demand, π = 1/(its 1-based position); moving
+//     averages average what is available before the window fills. Intermittent methods forecast 0
+//     before the first demand. Default forecaster: SES(0.2) for smooth demand, SBA(0.1) otherwise.
+//   - MAPE is a fraction, not a percentage, and refuses zero actuals; bias is forecast - actual.
+//
+// # Glossary
+//
+//	安全库存 safety stock            [SafetyStock]
+//	再订货点 reorder point           [ReorderPoint]
+//	预警线 / 警戒线 warning line      [Item].WarningLine, [StrictlyBelow]
+//	补货 replenishment              [Planner], [RestockRule]
+//	库存水位 inventory position      [Stock.Position]
+//	可用库存 available stock         [Stock.Available]
+//	可承诺量 available to promise    [ATP]
+//	预售 / 团购 presale / group-buy   [Reservation]
+//	起订量 / 箱规 MOQ / pack size      [Shaping]
+//	经济订货批量 EOQ                  [EOQ]
+//	断货 stockout, 滞销 slow-moving, 呆滞 dead, 积压 overstock   [Status]
+//	库存周转率 turnover               [Turnover]
+//	动销率 share of SKUs selling      [ActiveRate]
+//	售罄率 sell-through               [SellThrough]
+//	存销比 stock-to-sales             [StockToSales]
+package inventory
