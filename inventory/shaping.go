@@ -124,7 +124,11 @@ func (r Shaped) Capped() bool { return r.Qty < r.AfterPack }
 func (r Shaped) String() string {
 	var b strings.Builder
 	b.WriteString("need ")
-	b.WriteString(strconv.FormatFloat(r.Need, 'f', -1, 64))
+	if n := fmtNum(r.Need); n != "0" || r.Need == 0 {
+		b.WriteString(n)
+	} else { // a positive need below 0.005
+		b.WriteString(strconv.FormatFloat(r.Need, 'g', 3, 64))
+	}
 	if r.Units == 0 {
 		b.WriteString(" → order 0")
 		return b.String()
