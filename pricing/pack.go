@@ -371,20 +371,20 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 	for a := int64(1); a <= hi; a++ {
 		best, bestN := int64(inf), int32(0)
 		for _, it := range o.items {
-			if it.size > a {
+			j := a - it.size
+			if j < 0 {
 				continue
 			}
-			c := cost[a-it.size]
+			c := cost[j]
 			if c == inf {
 				continue
 			}
 			c += it.price // ≤ hi·MaxPackPriceMinor < 2^62
-			n := count[a-it.size] + 1
-			if c < best || (c == best && n < bestN) {
-				best, bestN = c, n
+			if c < best || (c == best && count[j] < bestN) {
+				best, bestN = c, count[j]
 			}
 		}
-		cost[a], count[a] = best, bestN
+		cost[a], count[a] = best, bestN+1
 	}
 	u := int64(-1)
 	for a := lo; a <= hi; a++ {
