@@ -1,0 +1,136 @@
+package inventory
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// Sinks keep the compiler from optimising benchmarked work away.
+var (
+	sinkInt   int
+	sinkFloat float64
+	sinkShape Shaped
+)
+
+// benchItems returns n varied items from a fixed seed: demand 0-50 a day, stock 0-600, lead
+// 1-10 days, MOQ and pack sizes, a third of them with EOQ costs, a few hero floors.
+func benchItems(n int) []Item {
+	r := rand.New(rand.NewPCG(1, 2))
+	now := time.Date(2025, 6, 1, 8, 0, 0, 0, time.UTC)
+	shapes := []Shaping{{}, MustShaping(12, 12, 0), MustShaping(50, 10, 500), MustShaping(0, 6, 120)}
+	items := make([]Item, n)
+	for i := range items {
+		mean := r.Float64() * 50
+		it := Item{
+			ID:       "SKU",
+			Stock:    Stock{OnHand: r.Int64N(600), OnOrder: r.Int64N(3) * 50, Reserved: r.Int64N(10)},
+			Demand:   MustDemand(mean, mean*0.3, Day),
+			Lead:     FixedLeadTime(time.Duration(1+r.IntN(10)) * Day),
+			Shaping:  shapes[i%len(shapes)],
+			LastSale: now.Add(-time.Duration(r.IntN(100*24)) * time.Hour),
+		}
+		if i%3 == 0 {
+			it.OrderCost, it.HoldingCost = 40, 2
+		}
+		if i%50 == 0 {
+			it.MinSafetyStock = 30
+		}
+		items[i] = it
+	}
+	return items
+}
+
+func BenchmarkSuggestBatch1M(b *testing.B) {
+	p := testPlanner(b, nil)
+	items := benchItems(1_000_000)
+	out := make([]Suggestion, len(items))
+	// A caller reuses its result slice from run to run: touch it once so page faults on a fresh
+	// 400 MB slice are not timed, and collect the set-up garbage.
+	if _, err := p.SuggestBatch(items, testNow, out); err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		n, err := p.SuggestBatch(items, testNow, out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkInt += n
+	}
+	b.ReportMetric(float64(len(items))*float64(b.N)/b.Elapsed().Seconds(), "SKUs/s")
+}
+
+func benchSeries(n int) []float64 {
+	r := rand.New(rand.NewPCG(3, 4))
+	y := make([]float64, n)
+	for i := range y {
+		if r.IntN(3) == 0 {
+			y[i] = float64(1 + r.IntN(20))
+		}
+	}
+	return y
+}
+
+func BenchmarkSES1M(b *testing.B) {
+	y := benchSeries(1_000_000)
+	f := mustF(NewSES(0.2))
+	b.ReportAllocs()
+	for b.Loop() {
+		v, err := f.Forecast(y, 1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkFloat += v
+	}
+}
+
+func BenchmarkCroston1M(b *testing.B) {
+	y := benchSeries(1_000_000)
+	f := mustF(NewCroston(0.1))
+	b.ReportAllocs()
+	for b.Loop() {
+		v, err := f.Forecast(y, 1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkFloat += v
+	}
+}
+
+func BenchmarkCrostonFitted1M(b *testing.B) {
+	y := benchSeries(1_000_000)
+	out := make([]float64, len(y))
+	f := mustF(NewCroston(0.1))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := f.Fitted(y, out); err != nil {
+			b.Fatal(err)
+		}
+		sinkFloat += out[len(out)-1]
+	}
+}
+
+func BenchmarkNormalLossInverse(b *testing.B) {
+	b.ReportAllocs()
+	x := 0.001
+	for b.Loop() {
+		sinkFloat += lossInverse(x)
+	}
+}
+
+func BenchmarkShape(b *testing.B) {
+	s := MustShaping(50, 12, 600)
+	b.ReportAllocs()
+	need := 0.0
+	for b.Loop() {
+		need += 0.7
+		if need > 1000 {
+			need = 0
+		}
+		sinkShape = s.shape(need)
+	}
+}
