@@ -77,6 +77,78 @@
 // MustRate("7折") are the same rate. 0折, anything above 10折, and malformed
 // strings are errors ([ErrInvalidRate]).
 //
+// # Price rules
+//
+// Quantity tiers (阶梯价): [NewTierTable] takes breaks {MinQty, Price} in
+// order; the first break is at 1 and breaks strictly increase, so every
+// quantity falls in exactly one tier. [TierTable.Price] with [AllUnits]
+// (全量阶梯) charges qty × the price of the highest tier reached; with
+// [Incremental] (超额累进) each unit pays its own tier's price. Totals are
+// exact. A later tier dearer than the one before is allowed (a bulk
+// surcharge) and reported by [TierTable.Warnings].
+//
+// Packs ("N for P", 组合装): [PackOffer.Cheapest] buys exactly q units at the
+// least cost from packs and single units, an unbounded knapsack in int64
+// minor units; ties go to fewer packages, then to larger packs.
+// [PackOffer.CheapestAtLeast] may buy more than q when that is strictly
+// cheaper and reports the surplus. Seed-rules P-05: with 10 for 15.00 and
+// 50 for 80.00, fifty units cost 75.00 (five 10-packs), and
+// [PackOffer.Warnings] flags the 50-pack as dearer per unit. The solver
+// tabulates only amounts up to size(b) × the largest other size, b the pack
+// with the lowest unit price: an optimal plan never needs size(b) or more
+// other items (pigeonhole on prefix sums modulo size(b); the proof is in
+// pack.go).
+//
+// Member prices (会员价): [NewMemberPrices] gives each membership tier a fixed
+// price or a [Rate] of the list price, rounded once with an explicit mode. A
+// tier without a rule pays the list price. The price floor applies to
+// member prices too ([MemberPrices.CheckFloor]); the source documents leave
+// this open (P-02) and opskit chooses yes.
+//
+// Channel parity (线上线下同价): [CheckParity] lists, sorted by SKU, every SKU
+// whose online and offline prices differ and every SKU sold in one channel
+// only.
+//
+// # Price floors (最低价控制)
+//
+// A [FloorPolicy] combines up to three rules, each rounded up to the minor
+// unit; the floor is the highest:
+//
+//	list ratio  list × r          (MinListRatio(7折): at least 70% of list)
+//	min margin  cost / (1 - m)    (gross margin (p - c) / p at least m)
+//	min price   an absolute amount
+//
+// Exempt campaigns (exact names) have no floor; "" is a normal sale. Without
+// a cost (the zero Money) the margin rule is off. [FloorPolicy.Check]
+// returns a *[BelowFloorError] naming the floor and the rule. Seed-rules
+// P-01 (不低于7折, 淘金币 and 双11 exempt): on a list price of 100.00, 70.00
+// passes, 69.99 fails, 60.00 passes under 双11 and fails under 聚划算.
+//
+// # Margins and tax
+//
+//	GrossMargin     (p - c) / p          毛利率
+//	Markup          (p - c) / c          加价率
+//	PriceForMargin  c / (1 - m)          rounded once, exactly, with the mode
+//	Waterfall       net = gross - Σ cost ratios   毛利 -> 净利
+//
+// Margin ratios are rounded half-up to [RatioPlaces] places. Seed-rules
+// WE-5: 40% gross less promotion 10, staff 6, platform 5, shipping and
+// packing 5, tax 4.5 and other 2 leaves 7.5% net.
+//
+// VAT (增值税) at a [TaxRate] (13%, 9%, 6%): from a tax-inclusive price the
+// exclusive part is rounded and the tax derived, so the amount paid is kept;
+// from an exclusive price the tax is rounded and the total derived, as on a
+// VAT invoice. Either way Inclusive = Exclusive + Tax exactly.
+//
+// # Price audit (价格核对)
+//
+// [AuditListing] compares the displayed price (on an image or a banner)
+// with the actual and list prices at a time, against the promotion's
+// half-open [Window]: a promotion price still displayed after the window
+// (P-13), a displayed price that differs from the actual one, and an item
+// left in the discount category after its price went back up (P-15), or
+// missing from it while discounted.
+//
 // # Errors
 //
 // Every function that can fail returns an error that names the operation,

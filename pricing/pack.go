@@ -366,26 +366,7 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 		hi = lo + o.maxQty - 1
 	}
 	const inf = math.MaxInt64
-	cost := make([]int64, hi+1)
-	count := make([]int32, hi+1)
-	for a := int64(1); a <= hi; a++ {
-		best, bestN := int64(inf), int32(0)
-		for _, it := range o.items {
-			j := a - it.size
-			if j < 0 {
-				continue
-			}
-			c := cost[j]
-			if c == inf {
-				continue
-			}
-			c += it.price // ≤ hi·MaxPackPriceMinor < 2^62
-			if c < best || (c == best && count[j] < bestN) {
-				best, bestN = c, count[j]
-			}
-		}
-		cost[a], count[a] = best, bestN+1
-	}
+	cost, count := o.table(hi)
 	u := int64(-1)
 	for a := lo; a <= hi; a++ {
 		if cost[a] != inf && (u < 0 || cost[a] < cost[u]) {
@@ -431,6 +412,67 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 		plan.Packs = append(plan.Packs, PackLine{Pack: o.packs[it.index], Count: counts[i], Amount: amt})
 	}
 	return plan, nil
+}
+
+// table fills the knapsack table for amounts 0..hi: cost[a] is the least
+// cost of exactly a units (math.MaxInt64 if a cannot be made) and count[a]
+// the fewest packages at that cost.
+//
+// When every (cost, packages) pair fits, the two are packed into one int64
+// key, cost<<keyBits | packages, so comparing keys compares the pairs
+// lexicographically, and the table is filled item by item with a
+// branch-free min (for an unbounded knapsack, key[a-size] may already hold
+// this item; that is what lets an item repeat). Otherwise a slower loop keeps
+// the two arrays apart.
+func (o PackOffer) table(hi int64) ([]int64, []int32) {
+	const inf = math.MaxInt64
+	cost := make([]int64, hi+1)
+	count := make([]int32, hi+1)
+	var maxPrice int64
+	for _, it := range o.items {
+		maxPrice = max(maxPrice, it.price)
+	}
+	const keyBits = 21 // packages ≤ hi < 2^21
+	const unreachable = int64(1) << 62
+	if hi < 1<<keyBits && maxPrice > 0 && (hi+1) <= (unreachable>>keyBits)/maxPrice/2 {
+		key := cost // filled with keys, then unpacked in place
+		for a := int64(1); a <= hi; a++ {
+			key[a] = unreachable
+		}
+		for _, it := range o.items {
+			step := it.price<<keyBits | 1
+			for a := it.size; a <= hi; a++ {
+				key[a] = min(key[a], key[a-it.size]+step)
+			}
+		}
+		for a, k := range key {
+			if k >= unreachable {
+				cost[a] = inf
+				continue
+			}
+			cost[a], count[a] = k>>keyBits, int32(k&(1<<keyBits-1))
+		}
+		return cost, count
+	}
+	for a := int64(1); a <= hi; a++ {
+		best, bestN := int64(inf), int32(0)
+		for _, it := range o.items {
+			j := a - it.size
+			if j < 0 {
+				continue
+			}
+			c := cost[j]
+			if c == inf {
+				continue
+			}
+			c += it.price // ≤ hi·MaxPackPriceMinor < 2^62
+			if c < best || (c == best && count[j] < bestN) {
+				best, bestN = c, count[j]
+			}
+		}
+		cost[a], count[a] = best, bestN+1
+	}
+	return cost, count
 }
 
 // sizes lists the item sizes for an error message: "{50, 10}".
