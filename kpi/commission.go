@@ -51,7 +51,7 @@ const (
 // Amounts are in the plan's currency.
 type Tier struct {
 	From decimal.Decimal `json:"from"`
-	To   decimal.Decimal `json:"to"` // zero on the last tier: unbounded
+	To   decimal.Decimal `json:"to"`   // zero on the last tier: unbounded
 	Rate decimal.Decimal `json:"rate"` // 0.05 is 5%; within [0, 1]
 }
 
