@@ -247,6 +247,16 @@ func basket(w io.Writer, memberPrice map[string]pricing.Money, water pricing.Pac
 	fmt.Fprintf(w, "(W550's unit is the pack plan's average: %s.)\n", plan)
 	fmt.Fprintf(w, "Subtotal %s; 抹分 waives %s; the member pays %s.\n", total, waived.StringAmount(), paid)
 	fmt.Fprintf(w, "Basket cost %s, gross margin %s.\n", cost, percent(margin))
+	// Shelf prices include VAT (增值税) at 13%; the receipt shows its split.
+	vat, err := pricing.TaxPercent(13)
+	if err != nil {
+		return err
+	}
+	split, err := vat.FromInclusive(paid, pricing.HalfUp)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Receipt: %s excluding VAT + %s VAT at %s = %s.\n", split.Exclusive, split.Tax, vat, split.Inclusive)
 	return nil
 }
 
