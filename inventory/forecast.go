@@ -344,18 +344,26 @@ func croston(y []float64, alpha, factor float64, out []float64) float64 {
 		return 0
 	}
 	z, p := y[first], float64(first+1)
-	last := first
+	since := 0.0 // periods since the last demand
 	if out != nil {
 		clear(out[:first+1])
 	}
+	// The smoothing step is scaled by 0 or α rather than branched on, which keeps the loop steady on
+	// sparse, irregular demand.
 	for t := first + 1; t < len(y); t++ {
 		if out != nil {
 			out[t] = factor * z / p
 		}
-		if v := y[t]; v > 0 {
-			z += alpha * (v - z)
-			p += alpha * (float64(t-last) - p)
-			last = t
+		v := y[t]
+		since++
+		hit := 0.0
+		if v > 0 {
+			hit = alpha
+		}
+		z += hit * (v - z)
+		p += hit * (since - p)
+		if v > 0 {
+			since = 0
 		}
 	}
 	return factor * z / p
