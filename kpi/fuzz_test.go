@@ -1,0 +1,160 @@
+package kpi
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/opskit/opskit/pricing"
+	"github.com/shopspring/decimal"
+)
+
+// Business-hours durations are additive, d(a,b) + d(b,c) = d(a,c), never
+// above b - a, never negative for a <= b, and antisymmetric.
+func FuzzBetween(f *testing.F) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		f.Skip(err)
+	}
+	s := MustSchedule(ScheduleSpec{
+		Location: ny,
+		Weekly: [7][]TimeRange{
+			time.Sunday: {{Clock(1, 0), Clock(4, 0)}},
+			time.Monday: {{Clock(9, 0), Clock(12, 0)}, {Clock(13, 0), Clock(18, 0)}},
+			time.Friday: {{0, Clock(24, 0)}}, time.Saturday: {{Clock(1, 30), Clock(2, 30)}},
+		},
+		Holidays:   []Date{MustDate(2026, 3, 9)},
+		MakeUpDays: []DayHours{{Date: MustDate(2026, 11, 4), Hours: []TimeRange{{Clock(2, 0), Clock(3, 0)}}}},
+	})
+	base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).Unix()
+	f.Add(int64(0), int64(3600*24*7), int64(3600*24*8), int64(5))
+	f.Add(int64(3600*24*7), int64(3600*24*7+1), int64(3600*24*250), int64(999999999))
+	f.Add(int64(3600*24*245+5*3600), int64(3600*24*245+6*3600), int64(3600*24*245+7*3600), int64(0))
+	f.Fuzz(func(t *testing.T, x, y, z, ns int64) {
+		const span = 400 * 24 * 3600 // keep inputs within about a year
+		x, y, z = floorMod(x, span), floorMod(y, span), floorMod(z, span)
+		n := floorMod(ns, int64(time.Second))
+		a := time.Unix(base+x, n)
+		b := time.Unix(base+y, 0)
+		c := time.Unix(base+z, n/2)
+		ab, bc, ac := s.Between(a, b), s.Between(b, c), s.Between(a, c)
+		if ab+bc != ac {
+			t.Fatalf("d(a,b)+d(b,c) = %v + %v != d(a,c) = %v for %v %v %v", ab, bc, ac, a, b, c)
+		}
+		if !a.After(b) && (ab < 0 || ab > b.Sub(a)) {
+			t.Fatalf("d(%v,%v) = %v outside [0, %v]", a, b, ab, b.Sub(a))
+		}
+		if s.Between(b, a) != -ab {
+			t.Fatalf("d(b,a) != -d(a,b)")
+		}
+	})
+}
+
+// Marginal commission is continuous and non-decreasing in sales: moving
+// sales up by δ raises the unrounded commission by at least 0 and at most
+// δ × the highest rate.
+func FuzzMarginalCommission(f *testing.F) {
+	p := CommissionPlan{Currency: pricing.CNY, Method: Marginal, Tiers: issueTiers()}
+	f.Add(int64(5000000), int64(1), false)
+	f.Add(int64(10000000), int64(100), true)
+	f.Add(int64(0), int64(17500000), false)
+	f.Fuzz(func(t *testing.T, fen, delta int64, upper bool) {
+		fen = floorMod(fen, 1e12)
+		delta = floorMod(delta, 1e9)
+		if upper {
+			p.Boundary = UpperBandOwns
+		} else {
+			p.Boundary = LowerBandOwns
+		}
+		x, _ := pricing.NewFromMinor(fen, pricing.CNY)
+		y, _ := pricing.NewFromMinor(fen+delta, pricing.CNY)
+		cx, err := p.Compute(Sales{Gross: x})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cy, err := p.Compute(Sales{Gross: y})
+		if err != nil {
+			t.Fatal(err)
+		}
+		diff := cy.Base.Amount().Sub(cx.Base.Amount())
+		maxRise := decimal.New(delta, -2).Mul(decimal.RequireFromString("0.10"))
+		if diff.Sign() < 0 || diff.GreaterThan(maxRise) {
+			t.Fatalf("commission(%s) - commission(%s) = %s, want within [0, %s]", y, x, diff, maxRise)
+		}
+	})
+}
+
+// Scores stay within [0, cap] for any value and any valid curve, and
+// scorecard totals within [0, MaxTotal].
+func FuzzScore(f *testing.F) {
+	f.Add(uint8(1), uint8(1), 100.0, 1.2, 0.0, 150.0)
+	f.Add(uint8(2), uint8(2), 30.0, 1.5, 0.0, 0.0)
+	f.Add(uint8(2), uint8(1), 60.0, 0.0, 300.0, 1e308)
+	f.Add(uint8(3), uint8(3), 0.0, 0.0, 0.0, -1e308)
+	f.Add(uint8(1), uint8(4), 10.0, 2.0, 0.0, 5.0)
+	f.Fuzz(func(t *testing.T, dir, kind uint8, target, capv, zero, v float64) {
+		m := Metric{ID: "m", Direction: Direction(dir%3 + 0), Target: target, Weight: 1,
+			Curve: Curve{Kind: CurveKind(kind % 5), Cap: capv, Zero: zero}}
+		if m.Curve.Kind == Bands {
+			m.Curve.Zero = 0
+			m.Curve.Bands = []Band{{target, 1}, {target + 1, m.Curve.MaxScore()}}
+		}
+		got, err := m.Score(v)
+		if err != nil {
+			return
+		}
+		if got < 0 || got > m.Curve.MaxScore() || math.IsNaN(got) {
+			t.Fatalf("Score(%v) = %v outside [0, %v] for %+v", v, got, m.Curve.MaxScore(), m)
+		}
+		s := Scheme{Metrics: []Metric{m, {ID: "q", Direction: HigherIsBetter, Target: 1, Weight: 1, Curve: Curve{Kind: Threshold}}}, Weights: WeightsNormalize}
+		sc, err := s.Score(Observation{Values: map[string]float64{"m": v, "q": v}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		max, _ := s.MaxTotal()
+		if sc.Total < 0 || sc.Total > max+1e-12 {
+			t.Fatalf("total %v outside [0, %v]", sc.Total, max)
+		}
+	})
+}
+
+// Decoding a scheme never panics, and what decodes encodes and decodes back
+// to an equal scheme.
+func FuzzSchemeJSON(f *testing.F) {
+	good, _ := json.Marshal(csScheme())
+	f.Add(good)
+	f.Add([]byte(`{"metrics":[{"id":"a","direction":"higher","target":1,"weight":1,"curve":{"kind":"linear"}}]}`))
+	f.Add([]byte(`{"metrics":[]}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ParseScheme(data)
+		if err != nil {
+			return
+		}
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatalf("marshal decoded scheme: %v", err)
+		}
+		back, err := ParseScheme(b)
+		if err != nil {
+			t.Fatalf("decode %s: %v", b, err)
+		}
+		if !reflect.DeepEqual(normScheme(s), normScheme(back)) {
+			t.Fatalf("round trip changed the scheme:\n%+v\n%+v", s, back)
+		}
+	})
+}
+
+// normScheme makes empty and nil band slices compare equal.
+func normScheme(s Scheme) Scheme {
+	ms := append([]Metric(nil), s.Metrics...)
+	for i := range ms {
+		if len(ms[i].Curve.Bands) == 0 {
+			ms[i].Curve.Bands = nil
+		}
+	}
+	s.Metrics = ms
+	return s
+}
