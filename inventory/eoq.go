@@ -27,7 +27,12 @@ func EOQ(annualDemand, orderCost, holdingCost float64) (float64, error) {
 	if err := checkPos(op, "holding cost", holdingCost); err != nil {
 		return 0, err
 	}
-	return math.Sqrt(2 * annualDemand * orderCost / holdingCost), nil
+	return eoq(annualDemand, orderCost, holdingCost), nil
+}
+
+// eoq returns √(2DK/h) for valid inputs.
+func eoq(annualDemand, orderCost, holdingCost float64) float64 {
+	return math.Sqrt(2 * annualDemand * orderCost / holdingCost)
 }
 
 // EOQCost returns the annual ordering plus holding cost of ordering Q at a time,
@@ -122,8 +127,8 @@ func EOQWithPriceBreaks(annualDemand, orderCost, holdingRate float64, breaks []P
 	}
 	plan := PriceBreakPlan{Offers: make([]PriceBreakOffer, len(tiers))}
 	for i, t := range tiers {
-		eoq := math.Sqrt(2 * annualDemand * orderCost / (holdingRate * t.UnitPrice))
-		q := max(eoq, t.MinQty, 1)
+		tierEOQ := eoq(annualDemand, orderCost, holdingRate*t.UnitPrice)
+		q := max(tierEOQ, t.MinQty, 1)
 		// The quantity may fall in a later, cheaper tier; it is then costed at the price it really gets.
 		price := t.UnitPrice
 		for _, u := range tiers[i+1:] {
@@ -132,7 +137,7 @@ func EOQWithPriceBreaks(annualDemand, orderCost, holdingRate float64, breaks []P
 			}
 		}
 		cost := annualDemand*price + annualDemand*orderCost/q + holdingRate*price*q/2
-		plan.Offers[i] = PriceBreakOffer{Break: t, EOQ: eoq, Qty: q, UnitPrice: price, Cost: cost}
+		plan.Offers[i] = PriceBreakOffer{Break: t, EOQ: tierEOQ, Qty: q, UnitPrice: price, Cost: cost}
 		if i == 0 || cost < plan.Best.Cost || (cost == plan.Best.Cost && q < plan.Best.Qty) {
 			plan.Best = plan.Offers[i]
 		}

@@ -84,7 +84,7 @@ func (n Newsvendor) Normal(mean, sd float64) (NewsvendorResult, error) {
 		return NewsvendorResult{}, err
 	}
 	cr := n.CriticalRatio()
-	z := math.Sqrt2 * math.Erfinv(2*cr-1)
+	z := quantile(cr)
 	if !isFinite(z) { // p/(p + h) rounds to 0 or 1
 		return NewsvendorResult{}, fieldErr("newsvendor", "critical ratio", cr, ErrServiceLevel)
 	}

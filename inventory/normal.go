@@ -25,8 +25,11 @@ func NormalQuantile(p float64) (float64, error) {
 	if err := checkLevel("normal quantile", "p", p); err != nil {
 		return 0, err
 	}
-	return math.Sqrt2 * math.Erfinv(2*p-1), nil
+	return quantile(p), nil
 }
+
+// quantile returns Φ⁻¹(p) without checking p: ±Inf at 0 and 1, NaN outside [0, 1].
+func quantile(p float64) float64 { return math.Sqrt2 * math.Erfinv(2*p-1) }
 
 // NormalLoss returns the standard normal first-order loss function
 //

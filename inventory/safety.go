@@ -88,7 +88,7 @@ func CycleServiceSafetyStock(csl float64) (SafetyStock, error) {
 	if err := checkLevel("safety stock", "service level", csl); err != nil {
 		return SafetyStock{}, err
 	}
-	return SafetyStock{method: SafetyCycleService, level: csl, z: math.Sqrt2 * math.Erfinv(2*csl-1)}, nil
+	return SafetyStock{method: SafetyCycleService, level: csl, z: quantile(csl)}, nil
 }
 
 // CycleServiceLeadTimeSafetyStock returns the rule SS = z·√(T·σ² + μ²·σ_L²) with z = Φ⁻¹(csl), where
@@ -99,7 +99,7 @@ func CycleServiceLeadTimeSafetyStock(csl float64) (SafetyStock, error) {
 	if err := checkLevel("safety stock", "service level", csl); err != nil {
 		return SafetyStock{}, err
 	}
-	return SafetyStock{method: SafetyCycleServiceLeadTime, level: csl, z: math.Sqrt2 * math.Erfinv(2*csl-1)}, nil
+	return SafetyStock{method: SafetyCycleServiceLeadTime, level: csl, z: quantile(csl)}, nil
 }
 
 // FillRateSafetyStock returns the fill-rate rule (Silver, Pyke & Thomas §7.3.2, the P₂ criterion):

@@ -311,12 +311,12 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 		if !(it.OrderCost > 0 && it.HoldingCost > 0) {
 			return fieldErr(op, "order and holding cost", [2]float64{it.OrderCost, it.HoldingCost}, ErrNotPositive)
 		}
-		q, src = math.Sqrt(2*mu*365*it.OrderCost/it.HoldingCost), QtyEOQ
+		q, src = eoq(mu*365, it.OrderCost, it.HoldingCost), QtyEOQ
 	case cfg.Policy == PolicyRS:
 	case it.OrderQty > 0:
 		q, src = it.OrderQty, QtyFixed
 	case it.OrderCost > 0 && it.HoldingCost > 0:
-		q, src = math.Sqrt(2*mu*365*it.OrderCost/it.HoldingCost), QtyEOQ
+		q, src = eoq(mu*365, it.OrderCost, it.HoldingCost), QtyEOQ
 	default:
 		q, src = mu*days(cfg.OrderCover), QtyCover
 	}
@@ -424,8 +424,8 @@ func checkItemNumbers(it *Item) error {
 		{"min safety stock", it.MinSafetyStock}, {"warning line", it.WarningLine}, {"order quantity", it.OrderQty},
 		{"max stock", it.MaxStock}, {"order cost", it.OrderCost}, {"holding cost", it.HoldingCost},
 	} {
-		if !isFinite(f.v) || f.v < 0 {
-			return checkNonNeg(op, f.name, f.v)
+		if err := checkNonNeg(op, f.name, f.v); err != nil {
+			return err
 		}
 	}
 	return nil
