@@ -1,0 +1,127 @@
+package funnel
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Benchmark inputs are built once, outside the timed loops.
+var (
+	sinkResult Result
+	sinkErr    error
+
+	bigOnce    sync.Once
+	bigColumns Columns // 10,000,000 events, 1,000,000 actors, codes 0..5
+
+	evOnce      sync.Once
+	bigEvent    []Event // 1,000,000 events of 100,000 actors in time order
+	bigShuffled []Event // the same, shuffled
+)
+
+// five is the 5-step funnel of the benchmarks.
+var five = []Step{{Event: "view"}, {Event: "detail"}, {Event: "cart"}, {Event: "order"}, {Event: "pay"}}
+
+func bigInput() Columns {
+	bigOnce.Do(func() { bigColumns = genColumns(1_000_000, 10, 5, 42) })
+	return bigColumns
+}
+
+// eventInput is a day's event log as a service receives it: 1,000,000
+// events of 100,000 actors in time order (actors interleaved, so not sorted
+// by actor), each actor ID a fresh string as a decoder would make it.
+// shuffled is the same events in a random order.
+func eventInput() (log, shuffled []Event) {
+	evOnce.Do(func() {
+		c := genColumns(100_000, 10, 5, 9)
+		names := []string{"other", "view", "detail", "cart", "order", "pay"}
+		perm := make([]int, c.Len())
+		for i := range perm {
+			perm[i] = i
+		}
+		slices.SortStableFunc(perm, func(a, b int) int { return cmp.Compare(c.Times[a], c.Times[b]) })
+		bigEvent = make([]Event, c.Len())
+		for i, p := range perm {
+			bigEvent[i] = Event{Actor: "member-" + strconv.Itoa(int(c.Actors[p])), Time: base.Add(time.Duration(c.Times[p]) * time.Second), Name: names[c.Codes[p]]}
+		}
+		bigShuffled = slices.Clone(bigEvent)
+		x := uint64(88172645463325252)
+		for i := len(bigShuffled) - 1; i > 0; i-- {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			j := int(x % uint64(i+1))
+			bigShuffled[i], bigShuffled[j] = bigShuffled[j], bigShuffled[i]
+		}
+	})
+	return bigEvent, bigShuffled
+}
+
+// BenchmarkColumnar5Steps10M is the target: a 5-step ordered funnel
+// over 10,000,000 pre-sorted events of 1,000,000 actors.
+func BenchmarkColumnar5Steps10M(b *testing.B) {
+	c := bigInput()
+	f := MustNew(five, 30*time.Minute)
+	b.ReportAllocs()
+	b.SetBytes(0)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkResult, sinkErr = f.RunColumns(c)
+	}
+	b.ReportMetric(float64(c.Len())*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkColumnarStrict10M is the same input through the general engine.
+func BenchmarkColumnarStrict10M(b *testing.B) {
+	c := bigInput()
+	f := MustNew(five, 30*time.Minute, WithOrder(Strict))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkResult, sinkErr = f.RunColumns(c)
+	}
+	b.ReportMetric(float64(c.Len())*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkRunEvents1M is the convenient path on a time-ordered log:
+// strings, time.Time, not sorted by actor, including interning and sorting.
+func BenchmarkRunEvents1M(b *testing.B) {
+	ev, _ := eventInput()
+	benchRun(b, ev)
+}
+
+// BenchmarkRunEventsShuffled1M is the convenient path on the same events
+// in random order (worst case for memory locality).
+func BenchmarkRunEventsShuffled1M(b *testing.B) {
+	_, ev := eventInput()
+	benchRun(b, ev)
+}
+
+func benchRun(b *testing.B, ev []Event) {
+	f := MustNew(five, 30*time.Minute)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkResult, sinkErr = f.Run(ev)
+	}
+	b.ReportMetric(float64(len(ev))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkSteps measures the per-step summary (sorting the durations for
+// medians) of the 10M-event result.
+func BenchmarkSteps(b *testing.B) {
+	r, err := MustNew(five, 30*time.Minute).RunColumns(bigInput())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := r.Steps()
+		sinkErr = nil
+		_ = s
+	}
+}

@@ -1,0 +1,284 @@
+package funnel
+
+import "math/bits"
+
+// This file is the one engine behind both entry points. Input is always a
+// run of events sorted by actor, then time (ties in input order), each with
+// a match mask (bit i: step i+1; bit 32+x: exclusion x). The columnar path
+// derives masks from step codes; the convenient path from the steps'
+// event names and predicates.
+//
+// Two kernels implement it. fastOrdered serves the default options (ordered,
+// restart, unique actors, no exclusions, no breakdown) straight from step
+// codes with one state per level (the ClickHouse windowFunnel / PostHog
+// dynamic programme). general serves every option by scanning attempts
+// actor by actor. Both give the same answer on the default options; the
+// tests check it against a naive reference.
+
+const exclShift = 32
+
+// tally accumulates the result of one group (all actors, or one breakdown
+// value): how many attempts or actors stopped at each depth, and the
+// durations between consecutive steps.
+type tally struct {
+	hist []int64   // hist[l]: counted at depth l (1..k); hist[0] unused
+	durs []durList // durs[s], s in 1..k-1: step s -> s+1 (1-based); durs[0]: step 1 -> step k
+}
+
+func newTally(k int) *tally {
+	return &tally{hist: make([]int64, k+1), durs: make([]durList, k)}
+}
+
+// add counts one attempt of depth lvl with fill times t[0:lvl].
+func (ta *tally) add(lvl int, t []int64) {
+	ta.hist[lvl]++
+	for s := 1; s < lvl; s++ {
+		ta.durs[s].add(t[s] - t[s-1])
+	}
+	if k := len(ta.hist) - 1; lvl == k && k > 1 {
+		ta.durs[0].add(t[k-1] - t[0])
+	}
+}
+
+// accum is the state of one run.
+type accum struct {
+	k      int
+	all    *tally
+	groups map[int32]*tally // nil without a breakdown
+}
+
+func newAccum(k int, breakdown bool) *accum {
+	a := &accum{k: k, all: newTally(k)}
+	if breakdown {
+		a.groups = make(map[int32]*tally)
+	}
+	return a
+}
+
+func (a *accum) add(lvl int, t []int64, group int32) {
+	a.all.add(lvl, t)
+	if a.groups != nil {
+		g := a.groups[group]
+		if g == nil {
+			g = newTally(a.k)
+			a.groups[group] = g
+		}
+		g.add(lvl, t)
+	}
+}
+
+// kernel is a funnel compiled for one run: window in ticks and options.
+type kernel struct {
+	k        int
+	window   uint64
+	stepBits uint64
+	exclBits uint64
+	order    Order
+	reentry  Reentry
+	counting Counting
+	attr     Attribution
+	excl     []exclusion
+}
+
+func (f Funnel) kernel(window uint64) kernel {
+	kn := kernel{
+		k: len(f.steps), window: window,
+		order: f.cfg.order, reentry: f.cfg.reentry, counting: f.cfg.counting, attr: f.cfg.attr,
+		excl: f.excl,
+	}
+	kn.stepBits = 1<<uint(kn.k) - 1
+	kn.exclBits = (1<<uint(len(f.excl)) - 1) << exclShift
+	return kn
+}
+
+// attempt is one scanned attempt of one actor.
+type attempt struct {
+	lvl      int             // steps filled
+	excluded bool            // an exclusion fired
+	next     int             // where the next sequential attempt may start
+	t        [MaxSteps]int64 // time of the n-th fill
+	at       [MaxSteps]int32 // event index (within the actor) of the n-th fill
+}
+
+// fastOrdered runs the default funnel over step codes (1..k, 0 = another
+// tracked event). It keeps, for each depth l, the fill times of the attempt
+// with the latest start that reached depth l; a step-l event extends the
+// depth l-1 attempt if its window still holds. It reports the index of the
+// first unsorted event, or -1.
+//
+// A depth-l attempt is replaced only by one with a later start, so each
+// depth keeps the greedy (earliest) fill times of its attempt, as the
+// general kernel's scan does.
+func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uint64, acc *accum) (bad int, badCode bool) {
+	var lv [MaxSteps][MaxSteps]int64
+	var startAt [MaxSteps]int // index of the step-1 event of each depth's attempt
+	n := len(actors)
+	uk := uint(k)
+	ta := acc.all
+	i := 0
+	for i < n {
+		a := actors[i]
+		deep := 0
+		prev := times[i]
+		for ; i < n && actors[i] == a; i++ {
+			t := times[i]
+			if t < prev {
+				return i, false
+			}
+			prev = t
+			s := uint(codes[i]) - 1
+			if s >= uk {
+				if codes[i] != 0 {
+					return i, true
+				}
+				continue
+			}
+			if s == 0 {
+				lv[0][0], startAt[0] = t, i
+				if deep == 0 {
+					deep = 1
+				}
+			} else if int(s) <= deep && uint64(t-lv[s-1][0]) <= window && (int(s) == deep || startAt[s-1] > startAt[s]) {
+				row, from := &lv[s], &lv[s-1]
+				for j := uint(0); j < s; j++ {
+					row[j] = from[j]
+				}
+				row[s], startAt[s] = t, startAt[s-1]
+				if int(s) == deep {
+					deep++
+				}
+			}
+		}
+		if i < n && actors[i] < a {
+			return i, false
+		}
+		if deep > 0 {
+			ta.add(deep, lv[deep-1][:deep])
+		}
+	}
+	return -1, false
+}
+
+// actor runs every option on the events of one actor.
+func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
+	n := len(times)
+	startBits := uint64(1)
+	if kn.order == AnyOrder {
+		startBits = kn.stepBits
+	}
+	if kn.counting == Uniques && kn.reentry == Restart {
+		// Every start is a candidate; keep the deepest, the latest on a tie.
+		var best, cur attempt
+		for i := 0; i < n; i++ {
+			if masks[i]&startBits == 0 {
+				continue
+			}
+			kn.scan(times, masks, i, false, &cur)
+			if cur.lvl >= best.lvl {
+				best = cur
+			}
+		}
+		kn.record(&best, bd, acc)
+		return
+	}
+	// Sequential attempts that share no events.
+	segment := kn.counting == Attempts && kn.reentry == Restart && kn.order != AnyOrder
+	var best, cur attempt
+	for i := 0; i < n; {
+		if masks[i]&startBits == 0 {
+			i++
+			continue
+		}
+		kn.scan(times, masks, i, segment, &cur)
+		if kn.counting == Attempts {
+			kn.record(&cur, bd, acc)
+		} else if cur.lvl > best.lvl {
+			best = cur
+		}
+		i = cur.next
+	}
+	if kn.counting == Uniques {
+		kn.record(&best, bd, acc)
+	}
+}
+
+// record counts a scanned attempt unless it is empty or excluded.
+func (kn *kernel) record(a *attempt, bd []int32, acc *accum) {
+	if a.lvl == 0 || a.excluded {
+		return
+	}
+	var g int32
+	if bd != nil {
+		if kn.attr == AtLastStep {
+			g = bd[a.at[a.lvl-1]]
+		} else {
+			g = bd[a.at[0]]
+		}
+	}
+	acc.add(a.lvl, a.t[:a.lvl], g)
+}
+
+// scan follows the attempt that starts at event i greedily: each event
+// fills at most one step, the earliest step it can fill. It stops at
+// completion, at the first event past the window, at a break in strict
+// order, or (segment) at a step-1 event that fills nothing.
+func (kn *kernel) scan(times []int64, masks []uint64, i int, segment bool, a *attempt) {
+	n := len(times)
+	t0 := times[i]
+	var filled uint64
+	first := masks[i] & kn.stepBits
+	if kn.order != AnyOrder {
+		first = 1
+	}
+	first &= -first
+	filled = first
+	a.lvl, a.excluded, a.next = 1, false, n
+	a.t[0], a.at[0] = t0, int32(i)
+	if kn.k == 1 {
+		a.next = i + 1
+		return
+	}
+	for j := i + 1; j < n; j++ {
+		t := times[j]
+		if uint64(t-t0) > kn.window {
+			a.next = j
+			return
+		}
+		m := masks[j]
+		var fill uint64
+		if kn.order == AnyOrder {
+			fill = m & kn.stepBits &^ filled
+			fill &= -fill
+		} else {
+			fill = m & (1 << uint(a.lvl))
+		}
+		if fill != 0 {
+			filled |= fill
+			a.t[a.lvl], a.at[a.lvl] = t, int32(j)
+			a.lvl++
+			if a.lvl == kn.k {
+				a.next = j + 1
+				return
+			}
+			continue
+		}
+		if m&kn.exclBits != 0 {
+			kn.exclude(m, a)
+		}
+		if kn.order == Strict || (segment && m&1 != 0) {
+			a.next = j
+			return
+		}
+	}
+}
+
+// exclude marks a excluded when one of m's exclusions is active at a's depth.
+func (kn *kernel) exclude(m uint64, a *attempt) {
+	for x := m & kn.exclBits >> exclShift; x != 0; x &= x - 1 {
+		e := kn.excl[bits.TrailingZeros64(x)]
+		if a.lvl >= e.after && a.lvl < e.before {
+			a.excluded = true
+			return
+		}
+	}
+}

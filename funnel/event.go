@@ -1,0 +1,58 @@
+package funnel
+
+import "time"
+
+// Event is one tracked action of one actor (a visitor, a member, a device),
+// the input of the convenient path [Funnel.Run]: 浏览 (view), 加购 (add to
+// cart), 下单 (order), 支付 (pay).
+//
+// Events may come in any order; Run sorts them by actor, then time, keeping
+// the input order of equal timestamps. Props holds the properties used by
+// predicates and breakdowns (channel, city, device); Run never modifies it.
+type Event struct {
+	Actor string            // who; must not be empty
+	Time  time.Time         // when; years 1678 to 2262 (int64 nanoseconds)
+	Name  string            // what: "view", "cart", "pay"
+	Props map[string]string // optional properties
+}
+
+// Step is one step of a funnel. An event matches the step when its name is
+// Event (if Event is set) and Where reports true (if Where is set); at least
+// one of the two must be set. Name labels the step in results and
+// exclusions; it defaults to Event and must be unique in the funnel.
+//
+// Where must be a pure function: it is called once per event and step.
+type Step struct {
+	Name  string
+	Event string
+	Where func(Event) bool
+}
+
+// Exclusion removes an attempt (and, when counting unique actors, the actor)
+// whose events include a matching event after step After was reached and
+// before step Before was reached, inside the attempt's window. After and
+// Before are step names and After must come first. Matching is as for
+// [Step]: Event and/or Where.
+//
+// An event that fills a step of the attempt is not also checked as an
+// exclusion of that attempt.
+type Exclusion struct {
+	Event  string
+	Where  func(Event) bool
+	After  string
+	Before string
+}
+
+// minNano and maxNano bound the times representable as int64 nanoseconds.
+var (
+	minNano = time.Unix(0, -1<<63)
+	maxNano = time.Unix(0, 1<<63-1)
+)
+
+// nanos returns t as Unix nanoseconds, or false when t does not fit.
+func nanos(t time.Time) (int64, bool) {
+	if t.Before(minNano) || t.After(maxNano) {
+		return 0, false
+	}
+	return t.UnixNano(), true
+}

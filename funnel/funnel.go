@@ -1,0 +1,157 @@
+package funnel
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// MaxSteps is the largest number of steps in a funnel, and MaxExclusions
+// the largest number of exclusions.
+const (
+	MaxSteps      = 32
+	MaxExclusions = 32
+)
+
+// Funnel is a validated funnel definition: steps, a conversion window and
+// options. Build it with [New]; run it on events with [Funnel.Run] or on
+// columns with [Funnel.RunColumns]. The zero Funnel has no steps and every
+// run of it fails with [ErrNoSteps].
+//
+// A Funnel is immutable and safe for concurrent use (provided the step
+// predicates are).
+type Funnel struct {
+	steps  []Step
+	names  []string
+	excl   []exclusion
+	window time.Duration
+	cfg    config
+}
+
+// exclusion is an Exclusion with its steps resolved to 1-based step
+// numbers: it is active while after <= steps reached < before.
+type exclusion struct {
+	Exclusion
+	after, before int
+}
+
+// New validates and returns a funnel with the given steps, conversion
+// window and options. The window runs from the step-1 event of an attempt
+// and its end is inclusive: a step at exactly step-1 time + window counts.
+//
+// Errors: no steps ([ErrNoSteps]); more than [MaxSteps] steps or
+// [MaxExclusions] exclusions ([ErrTooManySteps]); a step or exclusion with
+// neither Event nor Where, or an exclusion naming an unknown step or steps
+// out of order ([ErrInvalidStep]); two steps with the same name
+// ([ErrDuplicateStep]); a window <= 0 ([ErrInvalidWindow]); an option
+// outside its constants ([ErrInvalidOption]).
+func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
+	const op = "funnel: new"
+	var cfg config
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	switch {
+	case len(steps) == 0:
+		return Funnel{}, fmt.Errorf("%s: steps: %w", op, ErrNoSteps)
+	case len(steps) > MaxSteps:
+		return Funnel{}, fmt.Errorf("%s: steps: %d > %d: %w", op, len(steps), MaxSteps, ErrTooManySteps)
+	case len(cfg.excl) > MaxExclusions:
+		return Funnel{}, fmt.Errorf("%s: exclusions: %d > %d: %w", op, len(cfg.excl), MaxExclusions, ErrTooManySteps)
+	case window <= 0:
+		return Funnel{}, fmt.Errorf("%s: window %s: %w", op, window, ErrInvalidWindow)
+	case cfg.order < Ordered || cfg.order > AnyOrder:
+		return Funnel{}, fmt.Errorf("%s: order %s: %w", op, cfg.order, ErrInvalidOption)
+	case cfg.reentry < Restart || cfg.reentry > FirstEntry:
+		return Funnel{}, fmt.Errorf("%s: reentry %s: %w", op, cfg.reentry, ErrInvalidOption)
+	case cfg.counting < Uniques || cfg.counting > Attempts:
+		return Funnel{}, fmt.Errorf("%s: counting %s: %w", op, cfg.counting, ErrInvalidOption)
+	case cfg.attr < AtFirstStep || cfg.attr > AtLastStep:
+		return Funnel{}, fmt.Errorf("%s: attribution %s: %w", op, cfg.attr, ErrInvalidOption)
+	}
+	f := Funnel{steps: append([]Step(nil), steps...), window: window, cfg: cfg}
+	index := make(map[string]int, len(steps))
+	for i, s := range f.steps {
+		if s.Event == "" && s.Where == nil {
+			return Funnel{}, fmt.Errorf("%s: steps[%d]: neither Event nor Where: %w", op, i, ErrInvalidStep)
+		}
+		name := s.Name
+		if name == "" {
+			name = s.Event
+		}
+		if name == "" {
+			return Funnel{}, fmt.Errorf("%s: steps[%d].Name: empty for a predicate step: %w", op, i, ErrInvalidStep)
+		}
+		if j, dup := index[name]; dup {
+			return Funnel{}, fmt.Errorf("%s: steps[%d].Name %q: same as steps[%d]: %w", op, i, name, j, ErrDuplicateStep)
+		}
+		index[name] = i
+		f.names = append(f.names, name)
+	}
+	f.cfg.excl = nil
+	for i, e := range cfg.excl {
+		if e.Event == "" && e.Where == nil {
+			return Funnel{}, fmt.Errorf("%s: exclusions[%d]: neither Event nor Where: %w", op, i, ErrInvalidStep)
+		}
+		a, okA := index[e.After]
+		b, okB := index[e.Before]
+		switch {
+		case !okA:
+			return Funnel{}, fmt.Errorf("%s: exclusions[%d].After %q: no such step: %w", op, i, e.After, ErrInvalidStep)
+		case !okB:
+			return Funnel{}, fmt.Errorf("%s: exclusions[%d].Before %q: no such step: %w", op, i, e.Before, ErrInvalidStep)
+		case a >= b:
+			return Funnel{}, fmt.Errorf("%s: exclusions[%d]: After %q is not before Before %q: %w", op, i, e.After, e.Before, ErrInvalidStep)
+		}
+		f.excl = append(f.excl, exclusion{e, a + 1, b + 1})
+	}
+	return f, nil
+}
+
+// MustNew is like [New] but panics on an error. It is meant for tests,
+// examples and package-level variables.
+func MustNew(steps []Step, window time.Duration, opts ...Option) Funnel {
+	f, err := New(steps, window, opts...)
+	if err != nil {
+		panic(fmt.Sprintf("funnel.MustNew(%d steps, %s): %v", len(steps), window, err))
+	}
+	return f
+}
+
+// Steps returns the step names in order (a copy).
+func (f Funnel) Steps() []string { return append([]string(nil), f.names...) }
+
+// Window returns the conversion window.
+func (f Funnel) Window() time.Duration { return f.window }
+
+// signature identifies the funnel's semantics, so that only results of the
+// same funnel merge.
+func (f Funnel) signature(unit time.Duration, breakdown bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q|%d|%d|%d|%d|%d|%d|%t|%d", f.names, f.window, unit, f.cfg.order, f.cfg.reentry, f.cfg.counting, f.cfg.attr, breakdown, len(f.excl))
+	for _, e := range f.excl {
+		fmt.Fprintf(&b, "|%q:%d-%d", e.Event, e.after, e.before)
+	}
+	return b.String()
+}
+
+// stepMask returns the match bits of e: bit i for step i, bit 32+x for
+// exclusion x.
+func (f Funnel) stepMask(e *Event) uint64 {
+	var m uint64
+	for i := range f.steps {
+		s := &f.steps[i]
+		if (s.Event == "" || s.Event == e.Name) && (s.Where == nil || s.Where(*e)) {
+			m |= 1 << uint(i)
+		}
+	}
+	for x := range f.excl {
+		ex := &f.excl[x]
+		if (ex.Event == "" || ex.Event == e.Name) && (ex.Where == nil || ex.Where(*e)) {
+			m |= 1 << uint(32+x)
+		}
+	}
+	return m
+}

@@ -1,0 +1,83 @@
+package funnel
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Merge combines results of the same funnel over disjoint sets of actors
+// (shards) into the result one pass over all of them gives: counts add,
+// durations are pooled, breakdown groups merge by code. Inputs are not
+// modified. Merging nothing returns the zero Result.
+//
+// Results of different funnels (steps, window, options, time unit or
+// breakdown differ) are an error wrapping [ErrMismatch].
+func Merge(rs ...Result) (Result, error) {
+	var out Result
+	for i, r := range rs {
+		if r.all == nil {
+			continue
+		}
+		if out.all == nil {
+			out = Result{sig: r.sig, names: r.names, unit: r.unit, all: newTally(len(r.names))}
+			if r.groups != nil {
+				out.groups = []group{}
+			}
+		} else if r.sig != out.sig {
+			return Result{}, fmt.Errorf("funnel: merge: results[%d]: %w", i, ErrMismatch)
+		}
+		out.all.merge(r.all)
+		for _, g := range r.groups {
+			j, found := slices.BinarySearchFunc(out.groups, g.code, func(x group, c int32) int { return int(x.code) - int(c) })
+			if !found {
+				out.groups = slices.Insert(out.groups, j, group{code: g.code, value: g.value, t: newTally(len(r.names))})
+			}
+			out.groups[j].t.merge(g.t)
+		}
+	}
+	return out, nil
+}
+
+// merge adds o into t.
+func (t *tally) merge(o *tally) {
+	for i, v := range o.hist {
+		t.hist[i] += v
+	}
+	for i := range o.durs {
+		t.durs[i].addAll(&o.durs[i])
+	}
+}
+
+// Equal reports whether r and o are results of the same funnel with the
+// same counts, the same multiset of durations at every step, and the same
+// groups.
+func (r Result) Equal(o Result) bool {
+	if r.sig != o.sig || (r.all == nil) != (o.all == nil) || len(r.groups) != len(o.groups) || (r.groups == nil) != (o.groups == nil) {
+		return false
+	}
+	if r.all != nil && !r.all.equal(o.all) {
+		return false
+	}
+	for i, g := range r.groups {
+		h := o.groups[i]
+		if g.code != h.code || g.value != h.value || !g.t.equal(h.t) {
+			return false
+		}
+	}
+	return true
+}
+
+func (t *tally) equal(o *tally) bool {
+	if !slices.Equal(t.hist, o.hist) || len(t.durs) != len(o.durs) {
+		return false
+	}
+	for i := range t.durs {
+		a, b := t.durs[i].values(), o.durs[i].values()
+		slices.Sort(a)
+		slices.Sort(b)
+		if !slices.Equal(a, b) {
+			return false
+		}
+	}
+	return true
+}

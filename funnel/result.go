@@ -1,0 +1,214 @@
+package funnel
+
+import (
+	"math"
+	"slices"
+	"time"
+)
+
+// Result is the outcome of a funnel run: per-step counts and times to
+// convert, overall and per breakdown value. It keeps every duration, so
+// results of disjoint actor partitions merge exactly ([Merge]) into the
+// result of one pass, medians and p90 included; memory is O(counted
+// attempts x steps).
+//
+// A Result is immutable and safe for concurrent use. The zero Result has no
+// steps.
+type Result struct {
+	sig    string
+	names  []string
+	unit   time.Duration
+	all    *tally
+	groups []group
+}
+
+// group is one breakdown value's tally.
+type group struct {
+	code  int32
+	value string
+	t     *tally
+}
+
+// Group is one breakdown value and its result.
+type Group struct {
+	// Code is the interned breakdown value (the Columns.Breakdown code, or
+	// the order of first appearance on the convenient path).
+	Code int32
+	// Value is the property value ("" when absent); on the columnar path it
+	// is empty unless the caller maps Code to a name.
+	Value  string
+	Result Result
+}
+
+// StepResult is one step of a [Result].
+type StepResult struct {
+	Name string
+	// Count is the actors (or attempts) that reached this step.
+	Count int64
+	// FromPrevious is Count / previous step's Count, 转化率 between steps;
+	// 1 for step 1; 0 when the previous count is 0.
+	FromPrevious float64
+	// FromFirst is Count / step 1's Count, the overall 转化率 to this step;
+	// 0 when step 1's count is 0.
+	FromFirst float64
+	// DropOff is previous Count - Count (流失); 0 for step 1.
+	DropOff int64
+	// DropOffRate is DropOff / previous Count (流失率); 0 for step 1 or an
+	// empty previous step.
+	DropOffRate float64
+	// Time is the time to convert from the previous step to this one, over
+	// the attempts that reached this step; zero for step 1.
+	Time Timing
+}
+
+// Timing summarises durations: the number of them, mean, median and 90th
+// percentile. Median and P90 interpolate linearly between order statistics
+// (Hyndman and Fan type 7, the default of R and NumPy): with the sorted
+// values x[0..N-1] and h = (N-1)p, the quantile is
+// x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]). Values round to the nearest
+// nanosecond. The zero Timing has N = 0.
+type Timing struct {
+	N      int64
+	Mean   time.Duration
+	Median time.Duration
+	P90    time.Duration
+}
+
+// result freezes an accumulator.
+func (f Funnel) result(acc *accum, unit time.Duration, values []string) Result {
+	r := Result{sig: f.signature(unit, acc.groups != nil), names: slices.Clone(f.names), unit: unit, all: acc.all}
+	if acc.groups != nil {
+		r.groups = []group{}
+		for code, t := range acc.groups {
+			g := group{code: code, t: t}
+			if int(code) < len(values) {
+				g.value = values[code]
+			}
+			r.groups = append(r.groups, g)
+		}
+		slices.SortFunc(r.groups, func(a, b group) int { return int(a.code) - int(b.code) })
+	}
+	return r
+}
+
+// StepNames returns the step names (a copy).
+func (r Result) StepNames() []string { return slices.Clone(r.names) }
+
+// Counts returns the count of each step.
+func (r Result) Counts() []int64 {
+	if r.all == nil {
+		return nil
+	}
+	k := len(r.names)
+	c := make([]int64, k)
+	var run int64
+	for l := k; l >= 1; l-- {
+		run += r.all.hist[l]
+		c[l-1] = run
+	}
+	return c
+}
+
+// Steps returns every step's count, conversion, drop-off and time to
+// convert. Computing the medians sorts a copy of the durations, O(d log d).
+func (r Result) Steps() []StepResult {
+	counts := r.Counts()
+	out := make([]StepResult, len(counts))
+	for i, c := range counts {
+		s := StepResult{Name: r.names[i], Count: c, FromPrevious: 1}
+		if i > 0 {
+			prev := counts[i-1]
+			s.FromPrevious, s.DropOff, s.DropOffRate = ratio(c, prev), prev-c, ratio(prev-c, prev)
+			s.Time = r.timing(r.all.durs[i].values())
+		}
+		s.FromFirst = ratio(c, counts[0])
+		out[i] = s
+	}
+	return out
+}
+
+// Overall returns the time to convert from step 1 to the last step, over
+// the attempts that completed the funnel. A one-step funnel has none.
+func (r Result) Overall() Timing {
+	if r.all == nil {
+		return Timing{}
+	}
+	return r.timing(r.all.durs[0].values())
+}
+
+// Durations returns, sorted, the durations from the step before step to
+// step (1-based, 2..k) of every attempt that reached step. Other steps
+// return nil; see [Result.OverallDurations] for step 1 to the last step.
+func (r Result) Durations(step int) []time.Duration {
+	if r.all == nil || step < 2 || step > len(r.names) {
+		return nil
+	}
+	return r.durations(r.all.durs[step-1].values())
+}
+
+// OverallDurations returns, sorted, the durations from step 1 to the last
+// step of every attempt that completed the funnel.
+func (r Result) OverallDurations() []time.Duration {
+	if r.all == nil {
+		return nil
+	}
+	return r.durations(r.all.durs[0].values())
+}
+
+func (r Result) durations(d []int64) []time.Duration {
+	slices.Sort(d)
+	out := make([]time.Duration, len(d))
+	for i, v := range d {
+		out[i] = time.Duration(v) * r.unit
+	}
+	return out
+}
+
+// Groups returns the result of each breakdown value, ordered by code; nil
+// without a breakdown. Each group's Result has no groups of its own.
+func (r Result) Groups() []Group {
+	if r.groups == nil {
+		return nil
+	}
+	out := make([]Group, len(r.groups))
+	for i, g := range r.groups {
+		out[i] = Group{Code: g.code, Value: g.value, Result: Result{sig: r.sig, names: r.names, unit: r.unit, all: g.t}}
+	}
+	return out
+}
+
+// ratio returns a/b, or 0 when b is 0.
+func ratio(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// timing summarises durations in ticks of r.unit; it sorts d in place.
+func (r Result) timing(d []int64) Timing {
+	n := len(d)
+	if n == 0 {
+		return Timing{}
+	}
+	s := d
+	slices.Sort(s)
+	var sum float64
+	for _, v := range s {
+		sum += float64(v)
+	}
+	conv := func(ticks float64) time.Duration {
+		return time.Duration(math.Round(ticks * float64(r.unit)))
+	}
+	return Timing{N: int64(n), Mean: conv(sum / float64(n)), Median: conv(quantile(s, 0.5)), P90: conv(quantile(s, 0.9))}
+}
+
+// quantile is the type-7 quantile of sorted, non-empty s.
+func quantile(s []int64, p float64) float64 {
+	h := float64(len(s)-1) * p
+	lo := int(math.Floor(h))
+	if lo+1 >= len(s) {
+		return float64(s[lo])
+	}
+	return float64(s[lo]) + (h-float64(lo))*float64(s[lo+1]-s[lo])
+}
