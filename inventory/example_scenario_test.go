@@ -96,7 +96,7 @@ func Example_storeMorning() {
 	//
 	// rule: reorder: position 45 < reorder point 111.71
 	// demand 20.43/day (σ 1.72), lead time 4 days (σ 0)
-	// safety stock 30 (cycle service level 95%, raised to the item's floor)
+	// safety stock 30 (cycle service level 95%: z 1.64 × σ 1.72 × √4 days = 5.65, raised to the item's floor)
 	// reorder point 111.71 = 20.43/day × 4 days + 30
 	// policy (s, S): s 111.71, S 397.71 = s + 286 (order cover)
 	// stock: on hand 70 (held 0), on order 0, backorders 0, reserved 25 → position 45, available 45

@@ -251,7 +251,7 @@ func ExamplePlanner_Suggest() {
 	// tea-500g: at or below reorder point, order 156, cover 5.5 days, stockout 2025-06-06 20:00, order by 2025-06-01 20:00
 	// rule: reorder: position 55 ≤ reorder point 61.03
 	// demand 10/day (σ 3), lead time 5 days (σ 0)
-	// safety stock 11.03 (cycle service level 95%)
+	// safety stock 11.03 (cycle service level 95%: z 1.64 × σ 3 × √5 days)
 	// reorder point 61.03 = 10/day × 5 days + 11.03
 	// policy (s, S): s 61.03, S 201.03 = s + 140 (order cover)
 	// stock: on hand 60 (held 0), on order 0, backorders 0, reserved 5 → position 55, available 55

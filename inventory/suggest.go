@@ -196,6 +196,7 @@ type Explanation struct {
 	LeadSDDays    float64     // σ_L
 	ReviewDays    float64     // R, 0 for continuous review
 	SafetyStock   float64     // after the item's floor
+	SafetyRule    float64     // what the rule gave, before the floor
 	SafetyFloored bool        // the item's MinSafetyStock raised the computed value
 	ReorderPoint  float64     // μ·L + SS, or the warning line
 	WarningLine   bool        // ReorderPoint is the item's hand-set warning line
@@ -329,7 +330,7 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 		ssQty = max(q, it.MaxStock-(mu*lead)) // the fill-rate rule needs the demand per cycle
 	}
 	ss := cfg.SafetyStock.compute(mu, sd, lead+review, leadSD, review, ssQty, days(cfg.SafetyStock.cover))
-	floored := false
+	ruleSS, floored := ss, false
 	if it.MinSafetyStock > ss {
 		ss, floored = it.MinSafetyStock, true
 	}
@@ -390,7 +391,7 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 		Why: Explanation{
 			Rule: status, Policy: cfg.Policy, Trigger: cfg.Trigger, Safety: cfg.SafetyStock,
 			DemandPerDay: mu, DemandSDDay: sd, LeadDays: lead, LeadSDDays: leadSD, ReviewDays: review,
-			SafetyStock: ss, SafetyFloored: floored, ReorderPoint: rop, WarningLine: it.WarningLine > 0,
+			SafetyStock: ss, SafetyRule: ruleSS, SafetyFloored: floored, ReorderPoint: rop, WarningLine: it.WarningLine > 0,
 			ReorderLevel: pol.s, OrderUpTo: pol.big, CycleQty: q, QtySource: src,
 			Stock: st, Position: position, Available: available, DaysSinceSale: sinceSale,
 			SlowAfterDays: days(cfg.SlowMovingAfter), DeadAfterDays: days(cfg.DeadAfter),
@@ -451,8 +452,19 @@ func (e Explanation) String() string {
 		fmt.Fprintf(&b, ", review every %s days", fmtNum(e.ReviewDays))
 	}
 	fmt.Fprintf(&b, "\nsafety stock %s (%s", fmtNum(e.SafetyStock), e.Safety)
+	t := e.LeadDays + e.ReviewDays
+	switch e.Safety.method {
+	case SafetyDaysOfCover:
+		fmt.Fprintf(&b, " × %s/day", fmtNum(e.DemandPerDay))
+	case SafetyCycleService:
+		fmt.Fprintf(&b, ": z %s × σ %s × √%s days", fmtNum(e.Safety.z), fmtNum(e.DemandSDDay), fmtNum(t))
+	case SafetyCycleServiceLeadTime:
+		fmt.Fprintf(&b, ": z %s × √(%s days × σ %s² + %s² × σ_L %s²)", fmtNum(e.Safety.z), fmtNum(t), fmtNum(e.DemandSDDay), fmtNum(e.DemandPerDay), fmtNum(e.LeadSDDays))
+	case SafetyFillRate:
+		fmt.Fprintf(&b, ": k from the loss function over %s days", fmtNum(t))
+	}
 	if e.SafetyFloored {
-		b.WriteString(", raised to the item's floor")
+		fmt.Fprintf(&b, " = %s, raised to the item's floor", fmtNum(e.SafetyRule))
 	}
 	b.WriteString(")\n")
 	if e.WarningLine {

@@ -105,7 +105,7 @@ func TestSuggestDatesAndExplanation(t *testing.T) {
 	want := `SKU-1: at or below reorder point, order 432, cover 6 days, stockout 2025-06-07 08:00, order by 2025-06-02 08:00
 rule: reorder: position 60 ≤ reorder point 61.03
 demand 10/day (σ 3), lead time 5 days (σ 0)
-safety stock 11.03 (cycle service level 95%)
+safety stock 11.03 (cycle service level 95%: z 1.64 × σ 3 × √5 days)
 reorder point 61.03 = 10/day × 5 days + 11.03
 policy (s, S): s 61.03, S 488.23 = s + 427.2 (EOQ)
 stock: on hand 60 (held 0), on order 0, backorders 0, reserved 0 → position 60, available 60
@@ -333,4 +333,26 @@ func TestStatusStrings(t *testing.T) {
 	assert.Equal(t, "fixed", QtyFixed.String())
 	assert.Equal(t, "order cover", QtyCover.String())
 	assert.Equal(t, "none", QtyNone.String())
+}
+
+func TestExplanationSafetyFormulas(t *testing.T) {
+	cover, _ := CoverSafetyStock(3 * Day)
+	lt, _ := CycleServiceLeadTimeSafetyStock(0.95)
+	fill, _ := FillRateSafetyStock(0.98)
+	fixed, _ := FixedSafetyStock(12)
+	tests := []struct {
+		give SafetyStock
+		want string
+	}{
+		{cover, "safety stock 30 (3 days of cover × 10/day)"},
+		{lt, "safety stock 11.03 (cycle service level with lead-time variability 95%: z 1.64 × √(5 days × σ 3² + 10² × σ_L 0²))"},
+		{fill, "(fill rate 98%: k from the loss function over 5 days)"},
+		{fixed, "safety stock 12 (fixed 12 units)"},
+	}
+	for _, tt := range tests {
+		p := testPlanner(t, func(c *PlanConfig) { c.SafetyStock = tt.give })
+		got, err := p.Suggest(testItem(60), testNow)
+		require.NoError(t, err)
+		assert.Contains(t, got.Why.String(), tt.want)
+	}
 }
