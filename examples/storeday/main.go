@@ -68,7 +68,10 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return basket(w, memberPrice, water)
+	if err := basket(w, memberPrice, water); err != nil {
+		return err
+	}
+	return replenishment(w)
 }
 
 // heading prints a title underlined to its display width (a Chinese
