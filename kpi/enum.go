@@ -15,6 +15,7 @@ var (
 	aggregationNames   = []string{"", "sum", "mean", "weighted-mean"}
 	rankMethodNames    = []string{"", "competition", "dense"}
 	rewardKindNames    = []string{"", "top-n", "everyone"}
+	roleNames          = []string{"", "customer", "agent", "system"}
 	rewardOrderNames   = []string{"score", "time"}
 )
 
@@ -153,3 +154,6 @@ func (k RewardKind) String() string { return enumString(rewardKindNames, uint8(k
 
 // String returns "score" or "time".
 func (o RewardOrder) String() string { return enumString(rewardOrderNames, uint8(o)) }
+
+// String returns "customer", "agent" or "system".
+func (r Role) String() string { return enumString(roleNames, uint8(r)) }

@@ -158,3 +158,47 @@ func normScheme(s Scheme) Scheme {
 	s.Metrics = ms
 	return s
 }
+
+// ServiceMetrics never panics on arbitrary logs, and when it succeeds the
+// team counts are consistent: buyers ≤ inquiries ≤ reception and fast
+// first responses ≤ first responses.
+func FuzzServiceMetrics(f *testing.F) {
+	f.Add([]byte{1, 0, 0, 2, 0, 5, 1, 1, 9, 2, 1, 3, 3, 0, 0}, []byte{0, 4, 1, 1, 50, 2})
+	f.Add([]byte{0, 0, 0, 4, 0, 0}, []byte{})
+	f.Fuzz(func(t *testing.T, raw, rawOrders []byte) {
+		base := time.Date(2026, 2, 9, 8, 0, 0, 0, time.UTC)
+		var msgs []Message
+		for i := 0; i+2 < len(raw); i += 3 {
+			conv := int(raw[i] % 4)
+			msgs = append(msgs, Message{
+				Conversation: string(rune('a' + conv)),
+				Customer:     string(rune('p' + conv%3)),
+				Agent:        string(rune('x' + raw[i+1]%3)),
+				Role:         Role(raw[i+1] % 5),
+				At:           base.Add(time.Duration(raw[i+2]) * time.Minute),
+			})
+		}
+		var orders []Order
+		for i := 0; i+2 < len(rawOrders); i += 3 {
+			orders = append(orders, Order{
+				Customer: string(rune('p' + rawOrders[i]%4)),
+				At:       base.Add(time.Duration(rawOrders[i+1]) * time.Minute),
+				Amount:   pricing.MustNew("1.5", pricing.CNY),
+				Agent:    []string{"", "x", "y"}[rawOrders[i+2]%3],
+			})
+		}
+		rep, err := ServiceMetrics(msgs, orders, ServiceOptions{FastWithin: 10 * time.Minute})
+		if err != nil {
+			return
+		}
+		tm := rep.Team
+		if tm.Buyers > tm.Inquiries || tm.Inquiries > tm.Reception || tm.FastFirst > tm.FirstResponse.Count {
+			t.Fatalf("inconsistent team line %+v", tm)
+		}
+		for _, a := range rep.Agents {
+			if a.Buyers > a.Inquiries || a.Inquiries > a.Reception || a.Conversion > 1 || a.FastShare > 1 {
+				t.Fatalf("inconsistent agent line %+v", a)
+			}
+		}
+	})
+}
