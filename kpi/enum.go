@@ -16,6 +16,7 @@ var (
 	rankMethodNames    = []string{"", "competition", "dense"}
 	rewardKindNames    = []string{"", "top-n", "everyone"}
 	roleNames          = []string{"", "customer", "agent", "system"}
+	periodNames        = []string{"", "daily", "weekly"}
 	rewardOrderNames   = []string{"score", "time"}
 )
 
@@ -157,3 +158,6 @@ func (o RewardOrder) String() string { return enumString(rewardOrderNames, uint8
 
 // String returns "customer", "agent" or "system".
 func (r Role) String() string { return enumString(roleNames, uint8(r)) }
+
+// String returns "daily" or "weekly".
+func (p Period) String() string { return enumString(periodNames, uint8(p)) }

@@ -38,6 +38,8 @@ var (
 	ErrMissingData = errors.New("missing data")
 	// ErrUnknownMetric: a value for a metric ID that the scheme does not have.
 	ErrUnknownMetric = errors.New("unknown metric")
+	// ErrUnknownActivity: an activity kind that the quota scheme does not have.
+	ErrUnknownActivity = errors.New("unknown activity")
 	// ErrDuplicate: an ID, person, date or submission given twice.
 	ErrDuplicate = errors.New("duplicate")
 	// ErrEmpty: a required ID, name, list or location is empty.

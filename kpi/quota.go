@@ -1,0 +1,292 @@
+package kpi
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Period is how often a quota resets. The zero value is invalid.
+type Period uint8
+
+const (
+	// Daily quotas are counted per calendar day.
+	Daily Period = iota + 1
+	// Weekly quotas are counted per calendar week, Monday to Sunday (the
+	// Chinese working week).
+	Weekly
+)
+
+// QuotaItem is one activity quota (活动量指标): at least Target activities of
+// kind Activity per Period. An activity counts only if it meets the item's
+// conditions: RequireReply and RequireInteraction (F-22: a valid WeChat to
+// a new client is one the client replied to and interacted with,
+// 有效=客户回复+互动) and MinSize (a WeChat group of at least 60 members).
+type QuotaItem struct {
+	Activity           string
+	Name               string
+	Period             Period
+	Target             int
+	RequireReply       bool
+	RequireInteraction bool
+	MinSize            int
+}
+
+// QuotaScheme is a set of activity quotas, such as the 5512 model.
+type QuotaScheme struct {
+	Name  string
+	Items []QuotaItem
+}
+
+// Activity kinds of the 5512 model.
+const (
+	ActivityMeeting       = "meeting"        // 会议 (早会, 二早, 夕会)
+	ActivityOldCall       = "old-call"       // 老客户电话
+	ActivityNewMessage    = "new-message"    // 新客户微信
+	ActivityGroup         = "group"          // 建立微信群
+	ActivityClientSeminar = "client-seminar" // 小交会
+)
+
+// Scheme5512 returns the "(3)5512" activity model (seed-rules K-01, F-22):
+// daily 3 meetings, 5 calls to existing clients, 5 valid WeChat messages to
+// new clients (replied and interacted); weekly 1 WeChat group of at least 60
+// members and 2 small client meetings (小交会; the seed does not give their
+// period, weekly is the reading of K-01).
+func Scheme5512() QuotaScheme {
+	return QuotaScheme{Name: "5512", Items: []QuotaItem{
+		{Activity: ActivityMeeting, Name: "参加会议", Period: Daily, Target: 3},
+		{Activity: ActivityOldCall, Name: "老客户电话", Period: Daily, Target: 5},
+		{Activity: ActivityNewMessage, Name: "新客户微信(有效)", Period: Daily, Target: 5, RequireReply: true, RequireInteraction: true},
+		{Activity: ActivityGroup, Name: "建立微信群(60人)", Period: Weekly, Target: 1, MinSize: 60},
+		{Activity: ActivityClientSeminar, Name: "小交会", Period: Weekly, Target: 2},
+	}}
+}
+
+// ActivityRecord is one activity done by a person on a day. Replied,
+// Interacted and Size matter only for items with conditions.
+type ActivityRecord struct {
+	Person     string
+	Kind       string
+	Day        Date
+	Replied    bool
+	Interacted bool
+	Size       int
+}
+
+// ItemProgress is one quota item in one period: valid activities done, the
+// target, the shortfall max(0, target - done) and whether it was met.
+type ItemProgress struct {
+	Activity  string
+	Done      int
+	Target    int
+	Shortfall int
+	Met       bool
+}
+
+// DayProgress is a person's daily items on one day; Complete when every
+// daily item is met (a scheme without daily items makes every day complete).
+type DayProgress struct {
+	Day      Date
+	Items    []ItemProgress
+	Complete bool
+}
+
+// WeekProgress is a person's weekly items in one Monday-Sunday week.
+// Partial marks a week cut by the evaluation range: only activities inside
+// the range count, the target stays whole.
+type WeekProgress struct {
+	Start    Date
+	Partial  bool
+	Items    []ItemProgress
+	Complete bool
+}
+
+// Shortfall is a missed quota: the period start, the activity and how many
+// are missing (the "未达成" list for one-to-one coaching, K-10).
+type Shortfall struct {
+	Period   Period
+	Start    Date
+	Activity string
+	Missing  int
+}
+
+// PersonQuota is one person's quota completion over a range of days:
+// per-day and per-week progress, CompletionRate = complete days ÷ days,
+// the longest run of complete days and the run ending on the last day
+// (连续达标天数), and every shortfall in date order.
+type PersonQuota struct {
+	Person         string
+	Days           []DayProgress
+	Weeks          []WeekProgress
+	CompleteDays   int
+	CompletionRate float64
+	LongestStreak  int
+	CurrentStreak  int
+	Shortfalls     []Shortfall
+}
+
+// EvaluateQuotas measures each person of the roster against the scheme for
+// the days from..to inclusive. Activities outside the range are ignored.
+// Results follow the roster's order.
+//
+// Errors (*[FieldError]): a scheme without items, an item with an empty or
+// repeated activity, an unknown period, a target below 1 or a negative
+// MinSize; an empty or repeated roster name; an invalid range or one longer
+// than 3,660 days; an activity of a person not on the roster, of a kind
+// not in the scheme ([ErrUnknownActivity]), or with an invalid day.
+func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []ActivityRecord) ([]PersonQuota, error) {
+	const op = "quotas"
+	if len(s.Items) == 0 {
+		return nil, fieldErr(op, "scheme.items", nil, ErrEmpty)
+	}
+	kinds := map[string][]int{}
+	for i, it := range s.Items {
+		f := fmt.Sprintf("scheme.items[%d]", i)
+		switch {
+		case it.Activity == "":
+			return nil, fieldErr(op, f+".activity", it.Activity, ErrEmpty)
+		case it.Period != Daily && it.Period != Weekly:
+			return nil, fieldErr(op, f+".period", int(it.Period), ErrInvalidEnum)
+		case it.Target < 1:
+			return nil, fieldErr(op, f+".target", it.Target, ErrInvalidTarget, "must be at least 1")
+		case it.MinSize < 0:
+			return nil, fieldErr(op, f+".min_size", it.MinSize, ErrInvalidNumber)
+		}
+		for _, j := range kinds[it.Activity] {
+			if s.Items[j].Period == it.Period {
+				return nil, fieldErr(op, f+".activity", it.Activity, ErrDuplicate, "same activity and period")
+			}
+		}
+		kinds[it.Activity] = append(kinds[it.Activity], i)
+	}
+	if !from.IsValid() {
+		return nil, fieldErr(op, "from", from.String(), ErrInvalidDate)
+	}
+	if !to.IsValid() || to.Compare(from) < 0 {
+		return nil, fieldErr(op, "to", to.String(), ErrInvalidDate, "must be a valid date not before from "+from.String())
+	}
+	nDays := int(to.days()-from.days()) + 1
+	if nDays > 3660 {
+		return nil, fieldErr(op, "to", to.String(), ErrInvalidDate, "ranges are limited to 3,660 days")
+	}
+	people := map[string]int{}
+	for i, p := range roster {
+		if p == "" {
+			return nil, fieldErr(op, fmt.Sprintf("roster[%d]", i), p, ErrEmpty)
+		}
+		if _, dup := people[p]; dup {
+			return nil, fieldErr(op, fmt.Sprintf("roster[%d]", i), p, ErrDuplicate)
+		}
+		people[p] = i
+	}
+	// Weeks: Monday-based, indexed from the week holding `from`.
+	first := from.days() - int64((from.Weekday()+6)%7)
+	nWeeks := int((to.days()-first)/7) + 1
+	// counts[person][item][period index]
+	counts := make([][][]int, len(roster))
+	for p := range counts {
+		counts[p] = make([][]int, len(s.Items))
+		for i, it := range s.Items {
+			if it.Period == Daily {
+				counts[p][i] = make([]int, nDays)
+			} else {
+				counts[p][i] = make([]int, nWeeks)
+			}
+		}
+	}
+	for i, a := range acts {
+		f := fmt.Sprintf("activities[%d]", i)
+		p, ok := people[a.Person]
+		if !ok {
+			return nil, fieldErr(op, f+".person", a.Person, ErrInconsistent, "not on the roster")
+		}
+		items, ok := kinds[a.Kind]
+		if !ok {
+			return nil, fieldErr(op, f+".kind", a.Kind, ErrUnknownActivity)
+		}
+		if !a.Day.IsValid() {
+			return nil, fieldErr(op, f+".day", a.Day.String(), ErrInvalidDate)
+		}
+		z := a.Day.days()
+		if z < from.days() || z > to.days() {
+			continue
+		}
+		for _, ii := range items {
+			it := s.Items[ii]
+			if (it.RequireReply && !a.Replied) || (it.RequireInteraction && !a.Interacted) || a.Size < it.MinSize {
+				continue
+			}
+			if it.Period == Daily {
+				counts[p][ii][z-from.days()]++
+			} else {
+				counts[p][ii][(z-first)/7]++
+			}
+		}
+	}
+	out := make([]PersonQuota, len(roster))
+	for p, name := range roster {
+		pq := PersonQuota{Person: name}
+		run := 0
+		for d := 0; d < nDays; d++ {
+			day := from.AddDays(d)
+			dp := DayProgress{Day: day, Complete: true}
+			for ii, it := range s.Items {
+				if it.Period != Daily {
+					continue
+				}
+				ip := progress(it, counts[p][ii][d])
+				dp.Items = append(dp.Items, ip)
+				if !ip.Met {
+					dp.Complete = false
+					pq.Shortfalls = append(pq.Shortfalls, Shortfall{Daily, day, it.Activity, ip.Shortfall})
+				}
+			}
+			if dp.Complete {
+				pq.CompleteDays++
+				run++
+				pq.LongestStreak = max(pq.LongestStreak, run)
+			} else {
+				run = 0
+			}
+			pq.Days = append(pq.Days, dp)
+		}
+		pq.CurrentStreak = run
+		pq.CompletionRate = float64(pq.CompleteDays) / float64(nDays)
+		for w := 0; w < nWeeks; w++ {
+			start := dateOfDays(first + int64(7*w))
+			wp := WeekProgress{Start: start, Complete: true,
+				Partial: start.Compare(from) < 0 || start.AddDays(6).Compare(to) > 0}
+			for ii, it := range s.Items {
+				if it.Period != Weekly {
+					continue
+				}
+				ip := progress(it, counts[p][ii][w])
+				wp.Items = append(wp.Items, ip)
+				if !ip.Met {
+					wp.Complete = false
+					pq.Shortfalls = append(pq.Shortfalls, Shortfall{Weekly, start, it.Activity, ip.Shortfall})
+				}
+			}
+			pq.Weeks = append(pq.Weeks, wp)
+		}
+		sortShortfalls(pq.Shortfalls)
+		out[p] = pq
+	}
+	return out, nil
+}
+
+func progress(it QuotaItem, done int) ItemProgress {
+	return ItemProgress{Activity: it.Activity, Done: done, Target: it.Target,
+		Shortfall: max(0, it.Target-done), Met: done >= it.Target}
+}
+
+// sortShortfalls orders by period start, then daily before weekly, keeping
+// the scheme's item order inside.
+func sortShortfalls(s []Shortfall) {
+	slices.SortStableFunc(s, func(a, b Shortfall) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Period, b.Period)
+	})
+}
