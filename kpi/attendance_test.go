@@ -76,4 +76,3 @@ func TestEffectiveAttendanceErrors(t *testing.T) {
 		assert.Contains(t, err.Error(), tt.msg, tt.name)
 	}
 }
-

@@ -50,9 +50,9 @@ const (
 // between From and To. A zero To on the last band means no upper limit.
 // Amounts are in the plan's currency.
 type Tier struct {
-	From decimal.Decimal `json:"from"`
-	To   decimal.Decimal `json:"to"`   // zero on the last tier: unbounded
-	Rate decimal.Decimal `json:"rate"` // 0.05 is 5%; within [0, 1]
+	From decimal.Decimal
+	To   decimal.Decimal // zero on the last tier: unbounded
+	Rate decimal.Decimal // 0.05 is 5%; within [0, 1]
 }
 
 // Accelerator raises commission once attainment (net sales ÷ quota, 完成率)
@@ -60,8 +60,8 @@ type Tier struct {
 // is multiplied by Multiplier (up to the next accelerator's level). Levels
 // are strictly increasing; multipliers are at least 0.
 type Accelerator struct {
-	Attainment decimal.Decimal `json:"attainment"` // 1.0 is 100% of quota
-	Multiplier decimal.Decimal `json:"multiplier"` // 1.5 pays 150%
+	Attainment decimal.Decimal // 1.0 is 100% of quota
+	Multiplier decimal.Decimal // 1.5 pays 150%
 }
 
 // CommissionPlan is a commission scheme (提成方案) for one currency.
@@ -73,14 +73,14 @@ type Accelerator struct {
 // A CommissionPlan is a plain value: validate it once with
 // [CommissionPlan.Validate]; [CommissionPlan.Compute] validates too.
 type CommissionPlan struct {
-	Currency     pricing.Currency     `json:"currency"`
-	Method       TierMethod           `json:"method"`
-	Boundary     BoundaryOwner        `json:"boundary"`
-	Tiers        []Tier               `json:"tiers"`
-	Cap          pricing.Money        `json:"cap"`
-	Quota        pricing.Money        `json:"quota"`
-	Accelerators []Accelerator        `json:"accelerators,omitempty"`
-	Rounding     pricing.RoundingMode `json:"rounding"`
+	Currency     pricing.Currency
+	Method       TierMethod
+	Boundary     BoundaryOwner
+	Tiers        []Tier
+	Cap          pricing.Money
+	Quota        pricing.Money
+	Accelerators []Accelerator
+	Rounding     pricing.RoundingMode
 }
 
 const opCommission = "commission"

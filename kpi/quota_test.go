@@ -114,4 +114,3 @@ func TestQuotaErrors(t *testing.T) {
 		assert.Contains(t, err.Error(), tt.msg, tt.name)
 	}
 }
-

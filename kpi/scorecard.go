@@ -121,9 +121,9 @@ func (s Scheme) compile() (scheme, error) {
 	}
 	switch {
 	case s.Weights == WeightsSumToOne && math.Abs(sum-1) > weightTolerance:
-		return scheme{}, fieldErr(opScorecard, "metrics[*].weight", fmt.Sprintf("sum %v", sum), ErrWeightSum)
+		return scheme{}, fieldErr(opScorecard, "sum of metrics[*].weight", sum, ErrWeightSum)
 	case !(sum > 0) || math.IsInf(sum, 0):
-		return scheme{}, fieldErr(opScorecard, "metrics[*].weight", fmt.Sprintf("sum %v", sum), ErrWeightSum, "must be positive")
+		return scheme{}, fieldErr(opScorecard, "sum of metrics[*].weight", sum, ErrWeightSum, "must be positive")
 	}
 	for i, m := range s.Metrics {
 		c.weights[i] = m.Weight / sum
@@ -303,7 +303,7 @@ func RollUp(team string, cards []Scorecard, agg Aggregation, weights []float64) 
 			wsum += x
 		}
 		if !(wsum > 0) || math.IsInf(wsum, 0) {
-			return TeamScore{}, fieldErr(op, "weights", fmt.Sprintf("sum %v", wsum), ErrWeightSum, "must be positive")
+			return TeamScore{}, fieldErr(op, "sum of weights", wsum, ErrWeightSum, "must be positive")
 		}
 	default:
 		for i := range w {

@@ -147,7 +147,7 @@ func TestSchemeWeights(t *testing.T) {
 	s.Metrics[0].Weight = 0.5 // sum 1.1
 	err := s.Validate()
 	assert.ErrorIs(t, err, ErrWeightSum)
-	assert.Contains(t, err.Error(), "kpi: scorecard: metrics[*].weight")
+	assert.Contains(t, err.Error(), "kpi: scorecard: sum of metrics[*].weight 1.1")
 
 	s.Weights = WeightsNormalize
 	sc, err := s.Score(Observation{Values: map[string]float64{"frt": 30, "conv": 40, "reception": 100, "quiz": 100}})
