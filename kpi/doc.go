@@ -4,39 +4,177 @@
 // activity quotas (the 5512 model) and DSR ratings.
 //
 // It imports only package pricing from opskit, for money. Nothing here reads
-// a clock, a file or the environment; time is always an input. Every value
-// type is immutable and safe for concurrent use; slices and maps passed in
-// are copied or only read. Nothing panics except the Must* helpers.
+// a clock, a file or the environment; time is always an input, and a
+// [time.Location] is always passed in. Every value type is immutable and
+// safe for concurrent use; slices and maps passed in are only read, and
+// values kept (a [Schedule], a compiled scheme) are copies. Output order is
+// deterministic: every sort has an explicit tie-break. Nothing panics except
+// the Must* helpers.
 //
 // # Commissions (提成)
 //
-// A [CommissionPlan] is a tier table in one currency. Each [Tier] covers
-// sales from From to To (a zero To on the last tier: no upper limit). Tiers
-// must start at 0 and be contiguous: a From above the previous To is a gap,
-// below it an overlap; both are [ErrInvalidTiers].
+// A [CommissionPlan] is a tier table (提成阶梯) in one currency. Each [Tier]
+// covers sales from From to To (a zero To on the last tier: no upper limit).
+// Tiers must start at 0 and be contiguous: a From above the previous To is a
+// gap, below it an overlap; both are [ErrInvalidTiers]. Rates lie in [0, 1].
 //
 // [Marginal] (超额累进, graduated) pays each band's rate on the part of sales
 // inside it; [WholeAmount] (全额累进, retroactive) pays the reached band's
-// rate on all of sales. With 5% to 50,000, 7% to 100,000 and 10% above,
-// sales of 175,000 earn 13,500.00 marginal and 17,500.00 whole-amount; sales
-// of exactly 100,000 earn 6,000.00 marginal and 7,000.00 whole-amount,
-// because by default the boundary belongs to the lower band
-// ([LowerBandOwns]: bands are (from, to]; [UpperBandOwns]: [from, to)).
-// Marginal commission is continuous and non-decreasing in sales whichever
-// band owns a boundary.
+// rate on all of sales:
 //
-// Commission is paid on net sales: gross minus refunds (退款), at least zero.
-// Accelerators multiply the commission earned on sales beyond a level of
-// quota attainment (完成率 = net sales ÷ quota): with quota 100,000 and ×1.5
-// from 100%, the commission earned on the sales above 100,000 is paid at
-// 150%. The cap applies after accelerators. The result is rounded once, at
-// the end, to the currency's minor unit with the plan's
-// [pricing.RoundingMode] (the zero value: half-up, 四舍五入).
+//	marginal     = Σ_i rate_i × max(0, min(sales, to_i) - from_i)
+//	whole-amount = rate_k × sales, k = the band that owns sales
+//
+// With 5% to 50,000, 7% to 100,000 and 10% above (issue 7), sales of
+// 175,000 earn 13,500.00 marginal and 17,500.00 whole-amount; sales of
+// exactly 100,000 earn 6,000.00 and 7,000.00, because the boundary belongs
+// to the lower band: [LowerBandOwns], the zero value, makes bands (from, to]
+// (the first band also holds 0); [UpperBandOwns] makes them [from, to).
+// Marginal commission is continuous and non-decreasing in sales whichever
+// band owns a boundary; the owner only changes which band is reported.
+//
+// Commission is paid on net sales: gross minus refunds (退款), floored at
+// zero (refunds beyond sales never make commission negative; claw-backs are
+// the caller's business). Accelerators multiply the commission earned beyond
+// a level of quota attainment (完成率 = net sales ÷ quota). With levels L_k =
+// attainment_k × quota and multipliers m_k (m_0 = 1):
+//
+//	commission = Σ_k m_k × (base(min(x, L_{k+1})) - base(min(x, L_k)))
+//
+// so with quota 100,000 and ×1.5 from 100%, sales of 110,000 at a flat 10%
+// earn 10,000 + 1.5 × 1,000. The cap applies after accelerators. The result
+// is rounded once, at the end, to the currency's minor unit with the plan's
+// [pricing.RoundingMode] (zero value: half-up, 四舍五入); the unrounded
+// amounts are in the [CommissionResult] for audit.
+//
+// # Metrics, curves and scorecards (考核指标, 评分, 考核表)
+//
+// A [Metric] has an ID, a [Direction] (higher or lower is better), a target
+// (目标值), a weight (权重) and a [Curve] that maps a value to a score in
+// [0, cap], where 1 means the target is met and the cap (0 means 1; at
+// least 1) allows over-achievement such as 120%:
+//
+//	Linear     score = clamp((v - zero) / (target - zero), 0, cap)  达成率
+//	Inverse    score = clamp(target / v, 0, cap); v ≤ 0 scores the cap (lower is better)
+//	Threshold  score = 1 if v reaches the target (≥, or ≤ for lower is better), else 0
+//	Bands      the score of the band reached; a value equal to a band's At belongs to it
+//
+// Linear for lower-is-better needs an explicit zero point above the target
+// (the value scoring 0); Inverse needs a positive target and only fits
+// lower-is-better; a linear target must lie beyond the zero point in the
+// metric's direction. These are the "negative targets where meaningless":
+// any other target is allowed (a growth target may be negative).
+//
+// A [Scheme] (考核方案) holds the metrics, a [WeightPolicy] and a
+// [MissingPolicy]. Weights must sum to 1 within 1e-9 ([WeightsSumToOne], the
+// zero value) or are divided by their sum ([WeightsNormalize], the caller's
+// explicit choice). Missing values fail ([MissingFails], the zero value),
+// score 0 ([MissingScoresZero]: the score, not the value, since a value of 0
+// would be the best possible response time), or are left out with the other
+// weights renormalised to sum to 1 ([MissingExcluded]). A [Scorecard] lists
+// every metric's value, score, effective weight and points (weight × score);
+// its total is the sum of the points. [RollUp] combines scorecards into a
+// team line by [Sum], [Mean] or [WeightedMean], per metric and in total.
+// Schemes are JSON ([ParseScheme]): enumerations are strings, unknown fields
+// and trailing data are rejected, the decoded scheme is validated, and
+// marshalling gives the same scheme back.
+//
+// # Ranking and rewards (排名, 激励)
+//
+// [Rank] orders entries by score, higher first, comparing scores rounded to
+// 9 decimal places (so 0.1+0.2 ties 0.3, transitively). [Competition] ranks
+// ties 1, 2, 2, 4; [Dense] ranks them 1, 2, 2, 3. Inside a tie the order is
+// earlier [Entry].At first, then smaller ID, then input order.
+//
+// [Rewards] applies [RewardRule] values: [TopN] pays the first N entries
+// that meet the condition (score ≥ MinScore), [Everyone] pays all of them.
+// Entries are considered [ByScore] (ranking order) or [ByTime] (earliest
+// submission first). A budget pays whole rewards in that order until the
+// next would exceed it; rewards are never split, and the ones left out are
+// listed as unpaid. Seed-rules PR-22 / K-04: 2.88 yuan for everyone who
+// took the quiz, 6.6 yuan for the first 5 full scores by submission time; 7
+// full scores pay 5 × 6.6 = 33.00, and an early score below full is never
+// paid.
+//
+// # Business hours (营业时间)
+//
+// A [Schedule] has working ranges per weekday, holidays (节假日: no work),
+// make-up working days (调休上班: a date worked with given hours) and a
+// location. Ranges are half-open, [start, end), on the wall clock; touching
+// ranges merge, overlapping ones are an error, and a schedule with no
+// working time at all is [ErrNoWorkingTime]. A holiday replaces the weekday's
+// hours for its date; a make-up day replaces them with its own hours; a date
+// cannot be both.
+//
+// [Schedule.Between] is the length of [a, b) ∩ working time. Each day's
+// ranges are mapped to real instants with the location's rules, so a range
+// that spans a DST change holds the real elapsed time (01:00-04:00 holds 2
+// hours on the New York spring-forward night and 4 on the fall-back night).
+// A wall time that does not exist maps to the instant of the change; one
+// that occurs twice maps to its first occurrence. Between is additive
+// (d(a,b) + d(b,c) = d(a,c)), never above b - a, and antisymmetric.
+//
+// # Customer-service metrics (客服绩效)
+//
+// [ServiceMetrics] reads conversation messages and orders.
+//
+//   - The response clock starts at a customer message when no turn is open in
+//     its conversation (the first customer message, or the first after an
+//     agent reply); further customer messages do not restart it. It stops at
+//     the next agent message in the same conversation, and the time belongs
+//     to that agent. System messages (auto-replies 自动回复) neither start nor
+//     stop it. Agent messages with no open turn stop nothing. A turn never
+//     answered is counted as unanswered and left out of the times.
+//   - First response time (首次响应时间): the response to a conversation's
+//     first turn. Average response time (平均响应时间): the mean over every
+//     answered turn. The N-second response rate: first responses ≤ N
+//     (3 minutes by default) ÷ first responses.
+//   - Reception (接待人数): distinct customers in conversations where the agent
+//     sent a message. An inquiry (询单) is an answered customer turn, dated at
+//     its first customer message and credited to the answering agent;
+//     inquirers (询单人数) are the distinct customers with one.
+//   - An order is credited to the agent of the customer's latest inquiry at
+//     or before it within the attribution window (24 hours by default, end
+//     included); an order naming an agent needs an inquiry with that agent.
+//     Orders with no such inquiry are silent orders (静默下单) and count for
+//     no one. 询单转化率 = buyers ÷ inquirers; 客单价 (AOV) = sales ÷ buyers.
+//   - Percentiles are nearest-rank: P_p is the ⌈p·n⌉-th smallest value.
+//   - With a [Schedule] every response time is measured in business hours.
+//
+// # Attendance and activity quotas (考勤, 活动量)
+//
+// Effective attendance (每日有效出勤, K-02) needs all three of sign-in (签到),
+// sign-out (签退) and the daily exam (每日考试) — the seed's "+" is AND, not
+// a sum. Each must happen on the record's date, on the location's wall
+// clock, inside its closed [Window] [start, end] (K-03 gives 08:00-09:00,
+// 09:30-11:00 and 10:00-11:00 without saying; [Rules5512] includes both
+// ends). Rates per team and day divide by the records given for that day,
+// so pass one record per rostered person.
+//
+// [EvaluateQuotas] counts activities against a [QuotaScheme]. [Scheme5512]
+// is the worked scheme (K-01, F-22): daily 3 meetings, 5 calls to existing
+// clients, 5 valid WeChat messages to new clients (valid = replied and
+// interacted); weekly 1 group of at least 60 members and 2 small client
+// meetings (小交会; weekly is this package's reading, the seed gives no
+// period). Weeks run Monday to Sunday; weeks cut by the range are marked
+// partial and keep their whole target. A day is complete when every daily
+// item is met; streaks are runs of complete days (the longest, and the one
+// ending on the last day).
+//
+// # Ratings (DSR)
+//
+// [RollingDSR] averages 1-5 ratings of description, service and shipping in
+// the window (asOf - window, asOf] (Taobao uses 180 days) and compares each
+// with the industry average: (average - industry) ÷ industry × 100 percent.
 //
 // # Errors
 //
 // Bad input is an error, never a panic: a *[FieldError] naming the
 // operation, the field path and the value, wrapping one of the Err*
-// sentinels ("kpi: commission: tiers[1].from 60000: invalid tier table: gap
-// after the previous tier"). Match with [errors.Is] and [errors.As].
+// sentinels ("kpi: scorecard: metrics[2].weight -0.1: negative weight").
+// Match with [errors.Is] and [errors.As]. Money errors wrap pricing's
+// sentinels ([pricing.ErrCurrencyMismatch], [pricing.ErrUnknownCurrency]).
+// Validation happens when a value is built or decoded ([NewSchedule],
+// [ParseScheme]) or at the start of each call ([CommissionPlan.Compute],
+// [Scheme.ScoreAll]), so evaluation runs on valid data.
 package kpi
