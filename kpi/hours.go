@@ -212,11 +212,14 @@ func zoneAt(loc *time.Location, u int64) period {
 // 01:00-04:00 on the night clocks spring forward holds two hours. A wall time
 // that does not exist (the skipped hour) maps to the instant of the change;
 // a wall time that occurs twice (the repeated hour) maps to its first
-// occurrence. Results beyond the range of time.Duration saturate.
+// occurrence. Results beyond the range of time.Duration saturate, and
+// instants outside the years 1-9999 are first clamped into them, which bounds
+// the work of one call.
 func (s Schedule) Between(a, b time.Time) time.Duration {
 	if s.loc == nil {
 		return 0
 	}
+	a, b = clampTime(a), clampTime(b)
 	switch a.Compare(b) {
 	case 0:
 		return 0
@@ -313,4 +316,19 @@ func wallInstant(ps []period, local int64) int64 {
 		}
 	}
 	return local - ps[len(ps)-1].off
+}
+
+var (
+	minTime = time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC)
+)
+
+func clampTime(t time.Time) time.Time {
+	switch {
+	case t.Before(minTime):
+		return minTime
+	case t.After(maxTime):
+		return maxTime
+	}
+	return t
 }

@@ -237,3 +237,24 @@ func TestDateAndClock(t *testing.T) {
 	assert.Equal(t, Clock(8, 0), MustClock("08:00"))
 	assert.Panics(t, func() { MustClock("8") })
 }
+
+func TestBetweenExtremes(t *testing.T) {
+	s := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: [7][]TimeRange{time.Monday: {{Clock(9, 0), Clock(10, 0)}}}})
+	far := time.Date(200000, 1, 1, 0, 0, 0, 0, time.UTC)
+	early := time.Date(-5000, 1, 1, 0, 0, 0, 0, time.UTC)
+	got := s.Between(early, far)
+	// About one hour a week over 9,999 years, computed without hanging.
+	assert.InDelta(t, 9998*52.18, got.Hours(), 60)
+	assert.Equal(t, -got, s.Between(far, early))
+	allDay := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: [7][]TimeRange{{{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}}})
+	assert.Equal(t, time.Duration(1<<63-1), allDay.Between(early, far), "saturates")
+}
+
+func TestBetweenAllocs(t *testing.T) {
+	ny := loadLoc(t, "America/New_York")
+	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(nineToSix())})
+	a := time.Date(2026, 3, 6, 17, 0, 0, 0, ny)
+	b := time.Date(2026, 3, 10, 10, 0, 0, 0, ny)
+	allocs := testing.AllocsPerRun(100, func() { sinkDuration = s.Between(a, b) })
+	assert.Zero(t, allocs, "Between allocates")
+}
