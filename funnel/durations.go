@@ -1,5 +1,7 @@
 package funnel
 
+import "math/bits"
+
 // durList is an append-only list of durations (in ticks) stored in chunks,
 // so that growing it never copies what is already stored. Chunks start
 // small and double up to maxChunk entries.
@@ -60,3 +62,6 @@ func (d *durList) values() []int64 {
 	}
 	return append(out, d.cur...)
 }
+
+// trailingZeros is bits.TrailingZeros64 for a non-zero word.
+func trailingZeros(x uint64) int { return bits.TrailingZeros64(x) }

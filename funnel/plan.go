@@ -216,9 +216,9 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 	return out, nil
 }
 
-// Monthly returns daily × days, the documents' monthly figure (月销量 =
+// MonthlySales returns daily × days, the documents' monthly figure (月销量 =
 // 日均销量 × 天数). Days < 1 is an error wrapping [ErrInvalidPeriod].
-func Monthly(daily pricing.Money, days int) (pricing.Money, error) {
+func MonthlySales(daily pricing.Money, days int) (pricing.Money, error) {
 	if days < 1 {
 		return pricing.Money{}, fmt.Errorf("funnel: monthly: days %d: %w", days, ErrInvalidPeriod)
 	}

@@ -72,7 +72,7 @@ func TestProject(t *testing.T) {
 	f, err := Plan{UVLow: 1500, UVHigh: 2000, CR: pct3, AOV: cny("110"), Days: 28}.Project()
 	require.NoError(t, err)
 	assertMoney(t, "138600", f.MonthlyLow, "February MonthlyLow")
-	m, err := Monthly(cny("70"), 30)
+	m, err := MonthlySales(cny("70"), 30)
 	require.NoError(t, err)
 	assertMoney(t, "2100", m, "Zhitongche 70 × 30 (F-29)")
 }
@@ -93,7 +93,7 @@ func TestProjectErrors(t *testing.T) {
 		_, err := tt.give.Project()
 		assert.ErrorIs(t, err, tt.want, tt.name)
 	}
-	_, err := Monthly(cny("1"), 0)
+	_, err := MonthlySales(cny("1"), 0)
 	assert.ErrorIs(t, err, ErrInvalidPeriod)
 }
 

@@ -1,0 +1,290 @@
+package funnel
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Flags of an event for retention on the columnar path.
+const (
+	FlagStart  uint8 = 1 << iota // the event is a start (cohort) event
+	FlagReturn                   // the event is a return event
+)
+
+// Retention defines a cohort retention table (留存表): actors enter the
+// cohort of the period of their start event and are retained in period k
+// (k >= 1) if they did a return event k periods later.
+//
+//   - Start and Return match events as a [Step] does (Event and/or Where);
+//     one event may be both.
+//   - Period and Location set the calendar: days, ISO weeks or months in
+//     Location (nil means UTC).
+//   - Periods is how many periods after the cohort period to report (1..366).
+//   - Recurring false (default, PostHog "first time"): an actor belongs only
+//     to the cohort of their first start event. Recurring true (PostHog
+//     "recurring"): an actor belongs to the cohort of every period in which
+//     they did a start event.
+//
+// Period 0 is the cohort itself and always equals the cohort size, as in
+// PostHog and Mixpanel. A return in period k counts once per actor however
+// many return events there are.
+type Retention struct {
+	Start, Return Step
+	Period        Granularity
+	Location      *time.Location
+	Periods       int
+	Recurring     bool
+}
+
+// Cohort is one row of a retention table.
+type Cohort struct {
+	Start    time.Time // first instant of the cohort period, in the table's location
+	Size     int64     // actors in the cohort
+	Retained []int64   // Retained[k]: actors who returned k periods later; Retained[0] = Size
+}
+
+// Rate returns Retained[k] / Size (留存率), or 0 for an empty cohort or k out
+// of range.
+func (c Cohort) Rate(k int) float64 {
+	if k < 0 || k >= len(c.Retained) || c.Size == 0 {
+		return 0
+	}
+	return float64(c.Retained[k]) / float64(c.Size)
+}
+
+// RetentionTable is a retention table: cohorts in time order.
+type RetentionTable struct {
+	Period  Granularity
+	Cohorts []Cohort
+}
+
+func (r Retention) check(op string) (*time.Location, error) {
+	if r.Start.Event == "" && r.Start.Where == nil {
+		return nil, fmt.Errorf("%s: Start: neither Event nor Where: %w", op, ErrInvalidStep)
+	}
+	if r.Return.Event == "" && r.Return.Where == nil {
+		return nil, fmt.Errorf("%s: Return: neither Event nor Where: %w", op, ErrInvalidStep)
+	}
+	if r.Periods < 1 || r.Periods > 366 {
+		return nil, fmt.Errorf("%s: Periods %d outside 1..366: %w", op, r.Periods, ErrInvalidPeriod)
+	}
+	if r.Period < ByDay || r.Period > ByMonth {
+		return nil, fmt.Errorf("%s: Period %s: %w", op, r.Period, ErrInvalidOption)
+	}
+	if r.Location == nil {
+		return time.UTC, nil
+	}
+	return r.Location, nil
+}
+
+// Run builds the table from events in any order. Errors: an invalid
+// definition ([ErrInvalidStep], [ErrInvalidPeriod], [ErrInvalidOption]); an
+// invalid event ([ErrInvalidEvent]).
+func (r Retention) Run(events []Event) (RetentionTable, error) {
+	const op = "funnel: retention"
+	if _, err := r.check(op); err != nil {
+		return RetentionTable{}, err
+	}
+	var in Interner
+	actors := make([]int32, 0, len(events))
+	times := make([]int64, 0, len(events))
+	flags := make([]uint8, 0, len(events))
+	for i := range events {
+		e := &events[i]
+		t, err := checkEvent(*e)
+		if err != nil {
+			return RetentionTable{}, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+		}
+		var f uint8
+		if stepMatches(&r.Start, e) {
+			f |= FlagStart
+		}
+		if stepMatches(&r.Return, e) {
+			f |= FlagReturn
+		}
+		if f != 0 {
+			actors, times, flags = append(actors, in.Intern(e.Actor)), append(times, t), append(flags, f)
+		}
+	}
+	return r.RunColumns(actors, times, flags)
+}
+
+// stepMatches reports whether e matches s.
+func stepMatches(s *Step, e *Event) bool {
+	return (s.Event == "" || s.Event == e.Name) && (s.Where == nil || s.Where(*e))
+}
+
+// RunColumns builds the table from columns in any order: actor IDs (dense,
+// from 0, as an [Interner] gives), Unix-nanosecond times and flags
+// ([FlagStart], [FlagReturn]; Start and Return of r are not used). It makes
+// two passes over the events with O(actors × Periods/64) words of memory
+// for first-time cohorts; recurring cohorts sort the distinct
+// (actor, period) pairs.
+//
+// Errors: columns of different lengths, a negative actor, or actor IDs more
+// than twice as many as events plus 65,536 (intern them) ([ErrInvalidColumns]);
+// an invalid Periods, Period ([ErrInvalidPeriod], [ErrInvalidOption]).
+func (r Retention) RunColumns(actors []int32, times []int64, flags []uint8) (RetentionTable, error) {
+	const op = "funnel: retention columns"
+	if r.Start.Event == "" && r.Start.Where == nil {
+		r.Start.Event = "start"
+	}
+	if r.Return.Event == "" && r.Return.Where == nil {
+		r.Return.Event = "return"
+	}
+	loc, err := r.check(op)
+	if err != nil {
+		return RetentionTable{}, err
+	}
+	n := len(actors)
+	if len(times) != n || len(flags) != n {
+		return RetentionTable{}, fmt.Errorf("%s: lengths actors %d, times %d, flags %d: %w", op, n, len(times), len(flags), ErrInvalidColumns)
+	}
+	var maxActor int32 = -1
+	for i, a := range actors {
+		if a < 0 {
+			return RetentionTable{}, fmt.Errorf("%s: actors[%d] = %d: %w", op, i, a, ErrInvalidColumns)
+		}
+		maxActor = max(maxActor, a)
+	}
+	if int64(maxActor) > 2*int64(n)+1<<16 {
+		return RetentionTable{}, fmt.Errorf("%s: actor ID %d for %d events: %w", op, maxActor, n, ErrInvalidColumns)
+	}
+	pm := newPeriodMapper(r.Period, loc, times)
+	var rows map[int64][]int64
+	if r.Recurring {
+		rows = r.recurring(actors, times, flags, &pm)
+	} else {
+		rows = r.firstTime(actors, times, flags, int(maxActor)+1, &pm)
+	}
+	keys := make([]int64, 0, len(rows))
+	for p := range rows {
+		keys = append(keys, p)
+	}
+	slices.Sort(keys)
+	t := RetentionTable{Period: r.Period, Cohorts: make([]Cohort, len(keys))}
+	for i, p := range keys {
+		ret := rows[p]
+		t.Cohorts[i] = Cohort{Start: periodStart(p, r.Period, loc), Size: ret[0], Retained: ret}
+	}
+	return t, nil
+}
+
+// firstTime builds first-time cohorts: pass 1 finds each actor's first start
+// period, pass 2 sets a bit per (actor, k) for returns k periods later.
+func (r Retention) firstTime(actors []int32, times []int64, flags []uint8, nActors int, pm *periodMapper) map[int64][]int64 {
+	const none = int64(1<<63 - 1)
+	first := make([]int64, nActors)
+	for i := range first {
+		first[i] = none
+	}
+	periods := make([]int64, len(times))
+	for i, t := range times {
+		p := pm.of(t)
+		periods[i] = p
+		if flags[i]&FlagStart != 0 && p < first[actors[i]] {
+			first[actors[i]] = p
+		}
+	}
+	words := (r.Periods + 1 + 63) / 64
+	bits := make([]uint64, nActors*words)
+	P := int64(r.Periods)
+	for i, p := range periods {
+		if flags[i]&FlagReturn == 0 {
+			continue
+		}
+		a := actors[i]
+		f := first[a]
+		if f == none {
+			continue
+		}
+		if k := p - f; k >= 1 && k <= P {
+			bits[int(a)*words+int(k>>6)] |= 1 << uint(k&63)
+		}
+	}
+	rows := map[int64][]int64{}
+	for a, f := range first {
+		if f == none {
+			continue
+		}
+		row := rows[f]
+		if row == nil {
+			row = make([]int64, r.Periods+1)
+			rows[f] = row
+		}
+		row[0]++
+		for w, word := range bits[a*words : (a+1)*words] {
+			for ; word != 0; word &= word - 1 {
+				row[w*64+trailingZeros(word)]++
+			}
+		}
+	}
+	return rows
+}
+
+// recurring builds recurring cohorts from the sorted distinct
+// (actor, period, flags) triples.
+func (r Retention) recurring(actors []int32, times []int64, flags []uint8, pm *periodMapper) map[int64][]int64 {
+	type ap struct {
+		actor  int32
+		period int64
+		flags  uint8
+	}
+	pairs := make([]ap, len(times))
+	for i, t := range times {
+		pairs[i] = ap{actors[i], pm.of(t), flags[i]}
+	}
+	slices.SortFunc(pairs, func(x, y ap) int {
+		if x.actor != y.actor {
+			return int(x.actor) - int(y.actor)
+		}
+		switch {
+		case x.period < y.period:
+			return -1
+		case x.period > y.period:
+			return 1
+		}
+		return 0
+	})
+	// Merge flags of equal (actor, period).
+	merged := pairs[:0]
+	for _, p := range pairs {
+		if l := len(merged); l > 0 && merged[l-1].actor == p.actor && merged[l-1].period == p.period {
+			merged[l-1].flags |= p.flags
+			continue
+		}
+		merged = append(merged, p)
+	}
+	rows := map[int64][]int64{}
+	P := int64(r.Periods)
+	for i := 0; i < len(merged); {
+		j := i
+		for j < len(merged) && merged[j].actor == merged[i].actor {
+			j++
+		}
+		run := merged[i:j]
+		for s, c := range run {
+			if c.flags&FlagStart == 0 {
+				continue
+			}
+			row := rows[c.period]
+			if row == nil {
+				row = make([]int64, r.Periods+1)
+				rows[c.period] = row
+			}
+			row[0]++
+			for _, ret := range run[s+1:] {
+				k := ret.period - c.period
+				if k > P {
+					break
+				}
+				if ret.flags&FlagReturn != 0 {
+					row[k]++
+				}
+			}
+		}
+		i = j
+	}
+	return rows
+}

@@ -1,0 +1,205 @@
+package funnel
+
+import (
+	"fmt"
+	"time"
+)
+
+// Stage is one of the four user stages of the store handbooks (四类用户,
+// seed-rules F-12): 咨询 → 购买 → 复买 → 忠诚. The zero value StageNone is
+// an actor seen in the events who has neither enquired nor ordered yet.
+type Stage int8
+
+const (
+	StageNone    Stage = iota // seen, no enquiry or order yet (访客)
+	StageConsult              // enquired, no order yet (咨询用户)
+	StageBuyer                // exactly one order (购买用户)
+	StageRepeat               // two or more orders, not loyal (复买用户)
+	StageLoyal                // at least LoyalOrders orders within LoyalWindow (忠诚用户)
+	numStages
+)
+
+// String returns the stage's English name.
+func (s Stage) String() string {
+	switch s {
+	case StageNone:
+		return "none"
+	case StageConsult:
+		return "consult"
+	case StageBuyer:
+		return "buyer"
+	case StageRepeat:
+		return "repeat"
+	case StageLoyal:
+		return "loyal"
+	}
+	return fmt.Sprintf("Stage(%d)", int8(s))
+}
+
+// Stages classifies actors into the four stages. The documents do not
+// define loyalty (seed-rules §9), so it is a parameter: an actor is loyal
+// on a date when they placed at least LoyalOrders orders (>= 2) in the
+// LoyalWindow ending at that date, e.g. 3 orders in 180 days.
+//
+// On a date d, with the events at or before d:
+//
+//	orders in (d − LoyalWindow, d] >= LoyalOrders  → StageLoyal
+//	orders >= 2                                    → StageRepeat
+//	orders == 1                                    → StageBuyer
+//	an enquiry, no order                           → StageConsult
+//	otherwise (seen only)                          → StageNone
+//
+// An actor appears from the date of their first event of any kind.
+type Stages struct {
+	Consult, Order Step
+	LoyalOrders    int
+	LoyalWindow    time.Duration
+}
+
+// StageCounts counts actors per stage, indexed by [Stage].
+type StageCounts [numStages]int64
+
+// Transitions counts actors by stage on the first date (row) and the second
+// (column), indexed by [Stage]. Actors not yet seen on the first date are
+// counted as StageNone there.
+type Transitions [numStages][numStages]int64
+
+func (s Stages) check(op string) error {
+	switch {
+	case s.Consult.Event == "" && s.Consult.Where == nil:
+		return fmt.Errorf("%s: Consult: neither Event nor Where: %w", op, ErrInvalidStep)
+	case s.Order.Event == "" && s.Order.Where == nil:
+		return fmt.Errorf("%s: Order: neither Event nor Where: %w", op, ErrInvalidStep)
+	case s.LoyalOrders < 2:
+		return fmt.Errorf("%s: LoyalOrders %d < 2: %w", op, s.LoyalOrders, ErrInvalidCount)
+	case s.LoyalWindow <= 0:
+		return fmt.Errorf("%s: LoyalWindow %s: %w", op, s.LoyalWindow, ErrInvalidPeriod)
+	}
+	return nil
+}
+
+// history is what stage classification needs of one actor.
+type history struct {
+	firstSeen time.Time
+	consulted []time.Time
+	orders    []time.Time
+}
+
+func (s Stages) histories(op string, events []Event) ([]*history, error) {
+	var in Interner
+	var hs []*history
+	for i := range events {
+		e := &events[i]
+		if _, err := checkEvent(*e); err != nil {
+			return nil, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+		}
+		id := in.Intern(e.Actor)
+		if int(id) == len(hs) {
+			hs = append(hs, &history{firstSeen: e.Time})
+		}
+		h := hs[id]
+		if e.Time.Before(h.firstSeen) {
+			h.firstSeen = e.Time
+		}
+		if stepMatches(&s.Consult, e) {
+			h.consulted = append(h.consulted, e.Time)
+		}
+		if stepMatches(&s.Order, e) {
+			h.orders = append(h.orders, e.Time)
+		}
+	}
+	return hs, nil
+}
+
+// stage returns h's stage on date d, and whether h is seen by then.
+func (s Stages) stage(h *history, d time.Time) (Stage, bool) {
+	if h.firstSeen.After(d) {
+		return StageNone, false
+	}
+	var orders, recent int
+	from := d.Add(-s.LoyalWindow)
+	for _, t := range h.orders {
+		if !t.After(d) {
+			orders++
+			if t.After(from) {
+				recent++
+			}
+		}
+	}
+	switch {
+	case recent >= s.LoyalOrders:
+		return StageLoyal, true
+	case orders >= 2:
+		return StageRepeat, true
+	case orders == 1:
+		return StageBuyer, true
+	}
+	for _, t := range h.consulted {
+		if !t.After(d) {
+			return StageConsult, true
+		}
+	}
+	return StageNone, true
+}
+
+// On counts the actors seen at or before date d in each stage. Errors: an
+// invalid definition ([ErrInvalidStep], [ErrInvalidCount],
+// [ErrInvalidPeriod]); an invalid event ([ErrInvalidEvent]).
+func (s Stages) On(events []Event, d time.Time) (StageCounts, error) {
+	const op = "funnel: stages"
+	var c StageCounts
+	if err := s.check(op); err != nil {
+		return c, err
+	}
+	hs, err := s.histories(op, events)
+	if err != nil {
+		return c, err
+	}
+	for _, h := range hs {
+		if st, seen := s.stage(h, d); seen {
+			c[st]++
+		}
+	}
+	return c, nil
+}
+
+// Between counts transitions from the stage on date from to the stage on
+// date to, over the actors seen by to. Errors as [Stages.On], plus to before
+// from ([ErrInvalidPeriod]).
+func (s Stages) Between(events []Event, from, to time.Time) (Transitions, error) {
+	const op = "funnel: stage transitions"
+	var tr Transitions
+	if err := s.check(op); err != nil {
+		return tr, err
+	}
+	if to.Before(from) {
+		return tr, fmt.Errorf("%s: to %s before from %s: %w", op, to.Format(time.RFC3339), from.Format(time.RFC3339), ErrInvalidPeriod)
+	}
+	hs, err := s.histories(op, events)
+	if err != nil {
+		return tr, err
+	}
+	for _, h := range hs {
+		b, seen := s.stage(h, to)
+		if !seen {
+			continue
+		}
+		a, _ := s.stage(h, from)
+		tr[a][b]++
+	}
+	return tr, nil
+}
+
+// Rate returns the share of actors that moved from stage a to stage b among
+// those in stage a on the first date (阶段转化率), or 0 when none were in a
+// or a stage is out of range.
+func (t Transitions) Rate(a, b Stage) float64 {
+	if a < 0 || a >= numStages || b < 0 || b >= numStages {
+		return 0
+	}
+	var row int64
+	for _, v := range t[a] {
+		row += v
+	}
+	return ratio(t[a][b], row)
+}
