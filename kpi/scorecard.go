@@ -49,9 +49,11 @@ type Scheme struct {
 }
 
 // Observation is one person's metric values for a period, keyed by metric
-// ID. A metric without a key is missing.
+// ID. A metric without a key is missing. Period is a free label ("2026-02",
+// "2026-W07") carried to the scorecard.
 type Observation struct {
 	Person string
+	Period string
 	Values map[string]float64
 }
 
@@ -74,6 +76,7 @@ type Contribution struct {
 // scorecard can reach is the largest cap among its metrics.
 type Scorecard struct {
 	Person string
+	Period string
 	Total  float64
 	Lines  []Contribution
 }
@@ -233,7 +236,7 @@ func (c scheme) scoreInto(o Observation, idx int, many bool, lines []Contributio
 			lines[i].Weight /= present
 		}
 	}
-	sc := Scorecard{Person: o.Person, Lines: lines}
+	sc := Scorecard{Person: o.Person, Period: o.Period, Lines: lines}
 	for i := range lines {
 		lines[i].Points = lines[i].Weight * lines[i].Score
 		sc.Total += lines[i].Points

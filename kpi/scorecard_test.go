@@ -103,7 +103,7 @@ func TestScorecardContributions(t *testing.T) {
 	// Hand-worked: frt 20 s -> 30/20 = 1.5 capped 1.2 -> 0.48 points;
 	// conv 30% -> 0.75 -> 0.225; reception 85 -> band 80 -> 0.8 -> 0.16;
 	// quiz 90 -> fail -> 0. Total 0.865.
-	sc, err := csScheme().Score(Observation{Person: "amy", Values: map[string]float64{"frt": 20, "conv": 30, "reception": 85, "quiz": 90}})
+	sc, err := csScheme().Score(Observation{Person: "amy", Period: "2026-02-09", Values: map[string]float64{"frt": 20, "conv": 30, "reception": 85, "quiz": 90}})
 	require.NoError(t, err)
 	want := []float64{0.48, 0.225, 0.16, 0}
 	require.Len(t, sc.Lines, 4)
@@ -111,6 +111,7 @@ func TestScorecardContributions(t *testing.T) {
 		assert.InDelta(t, want[i], l.Points, 1e-12, "line %s", l.MetricID)
 	}
 	assert.InDelta(t, 0.865, sc.Total, 1e-12)
+	assert.Equal(t, "2026-02-09", sc.Period)
 	max, err := csScheme().MaxTotal()
 	require.NoError(t, err)
 	assert.InDelta(t, 0.4*1.2+0.3*1.2+0.2+0.1, max, 1e-12)
