@@ -112,6 +112,14 @@ func (p CommissionPlan) Validate() error {
 	prevTo := decimal.Zero
 	for i, t := range p.Tiers {
 		f := fmt.Sprintf("tiers[%d]", i)
+		for _, x := range []struct {
+			name string
+			v    decimal.Decimal
+		}{{".from", t.From}, {".to", t.To}, {".rate", t.Rate}} {
+			if err := checkDec(f+x.name, x.v); err != nil {
+				return err
+			}
+		}
 		if c := t.From.Cmp(prevTo); c != 0 {
 			what := "gap after the previous tier"
 			if i == 0 {
@@ -150,6 +158,12 @@ func (p CommissionPlan) Validate() error {
 	prev := decimal.Zero
 	for i, a := range p.Accelerators {
 		f := fmt.Sprintf("accelerators[%d]", i)
+		if err := checkDec(f+".attainment", a.Attainment); err != nil {
+			return err
+		}
+		if err := checkDec(f+".multiplier", a.Multiplier); err != nil {
+			return err
+		}
 		if a.Attainment.Cmp(prev) <= 0 {
 			return fieldErr(opCommission, f+".attainment", a.Attainment, ErrInvalidRate, "must be above "+prev.String())
 		}
@@ -311,6 +325,16 @@ func (p CommissionPlan) accelerate(x decimal.Decimal) decimal.Decimal {
 		total = total.Add(bh.Sub(bl).Mul(mult))
 	}
 	return total
+}
+
+// checkDec keeps plan numbers within pricing's limits (40 significant
+// digits, exponent within ±28), so that products of them stay small and
+// shopspring/decimal never panics on an exponent overflow.
+func checkDec(field string, d decimal.Decimal) error {
+	if _, err := pricing.NewFromDecimal(d, pricing.CNY); err != nil {
+		return fieldErr(opCommission, field, d, ErrInvalidNumber, "more than 40 digits or an exponent beyond ±28")
+	}
+	return nil
 }
 
 // toMoney builds Money from a computed decimal; a result beyond pricing's

@@ -150,6 +150,16 @@ func TestCommissionPlanErrors(t *testing.T) {
 		{"empty band", func(p *CommissionPlan) { p.Tiers[1].To = dec("50000") }, ErrInvalidTiers, "tiers[1].to"},
 		{"negative rate", func(p *CommissionPlan) { p.Tiers[0].Rate = dec("-0.01") }, ErrInvalidRate, "tiers[0].rate -0.01"},
 		{"rate above 1", func(p *CommissionPlan) { p.Tiers[2].Rate = dec("1.5") }, ErrInvalidRate, "tiers[2].rate"},
+		{"tiny rate", func(p *CommissionPlan) { p.Tiers[0].Rate = dec("1e-40") }, ErrInvalidNumber, "tiers[0].rate"},
+		{"huge bound", func(p *CommissionPlan) { p.Tiers[0].To = dec("1e50"); p.Tiers[1].From = dec("1e50") }, ErrInvalidNumber, "tiers[0].to"},
+		{"huge multiplier", func(p *CommissionPlan) {
+			p.Quota = cny("1000")
+			p.Accelerators = []Accelerator{{Attainment: dec("1"), Multiplier: dec("1e45")}}
+		}, ErrInvalidNumber, "accelerators[0].multiplier"},
+		{"huge attainment", func(p *CommissionPlan) {
+			p.Quota = cny("1000")
+			p.Accelerators = []Accelerator{{Attainment: dec("1e45"), Multiplier: dec("1")}}
+		}, ErrInvalidNumber, "accelerators[0].attainment"},
 		{"cap currency", func(p *CommissionPlan) { p.Cap = pricing.MustNew("1", pricing.USD) }, pricing.ErrCurrencyMismatch, "cap"},
 		{"negative cap", func(p *CommissionPlan) { p.Cap = cny("-1") }, ErrNegativeAmount, "cap"},
 		{"accelerator without quota", func(p *CommissionPlan) {

@@ -202,3 +202,42 @@ func FuzzServiceMetrics(f *testing.F) {
 		}
 	})
 }
+
+// Any commission plan built from arbitrary decimal strings either fails
+// validation or computes without panicking, and a valid marginal plan pays
+// no more than sales × the highest rate before the cap.
+func FuzzCommissionPlan(f *testing.F) {
+	f.Add("50000", "0.05", "0.1", "175000", "1", "1.5", true)
+	f.Add("1e30", "0.5", "1", "1e-30", "0", "-1", false)
+	f.Add("1e2000000000", "1e-2000000000", "0.1", "9", "1e9", "1e9", true)
+	f.Fuzz(func(t *testing.T, bound, r1, r2, sales, att, mult string, whole bool) {
+		parse := func(s string) decimal.Decimal {
+			d, err := decimal.NewFromString(s)
+			if err != nil {
+				return decimal.Zero
+			}
+			return d
+		}
+		p := CommissionPlan{Currency: pricing.CNY, Method: Marginal, Tiers: []Tier{
+			{From: decimal.Zero, To: parse(bound), Rate: parse(r1)},
+			{From: parse(bound), Rate: parse(r2)},
+		}, Quota: pricing.MustNew("1000", pricing.CNY), Accelerators: []Accelerator{{Attainment: parse(att), Multiplier: parse(mult)}}}
+		if whole {
+			p.Method = WholeAmount
+		}
+		m, err := pricing.NewFromDecimal(parse(sales), pricing.CNY)
+		if err != nil {
+			return
+		}
+		_, _ = p.Compute(Sales{Gross: m})
+		p.Accelerators = nil
+		res, err := p.Compute(Sales{Gross: m})
+		if err != nil || whole || m.IsNegative() {
+			return
+		}
+		top := decimal.Max(parse(r1), parse(r2))
+		if res.Base.Amount().GreaterThan(m.Amount().Mul(top)) {
+			t.Fatalf("base %s above sales %s × rate %s", res.Base, m, top)
+		}
+	})
+}
