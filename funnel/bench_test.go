@@ -125,3 +125,81 @@ func BenchmarkSteps(b *testing.B) {
 		_ = s
 	}
 }
+
+var (
+	retOnce                sync.Once
+	retActors              []int32
+	retTimes               []int64
+	retFlags               []uint8
+	sinkTable              RetentionTable
+	retentionSpecBenchmark = Retention{Start: Step{Event: "signup"}, Return: Step{Event: "pay"}, Periods: 30, Location: time.FixedZone("CST", 8*3600)}
+)
+
+// retentionInput is 10,000,000 events of 1,000,000 actors over 60 days, in
+// time order: each actor's first event is a start, the rest returns.
+func retentionInput() ([]int32, []int64, []uint8) {
+	retOnce.Do(func() {
+		c := genColumns(1_000_000, 10, 5, 3)
+		n := c.Len()
+		retActors, retTimes, retFlags = c.Actors, make([]int64, n), make([]uint8, n)
+		t0 := base.UnixNano()
+		for i := range retTimes {
+			// genColumns times are minutes from 0..~1000 plus gaps; stretch to
+			// 60 days.
+			retTimes[i] = t0 + (c.Times[i]*86)*int64(time.Minute)
+			retFlags[i] = FlagReturn
+			if i == 0 || c.Actors[i] != c.Actors[i-1] {
+				retFlags[i] = FlagStart
+			}
+		}
+	})
+	return retActors, retTimes, retFlags
+}
+
+// BenchmarkRetention10M builds a 30-day first-time retention table over
+// 10,000,000 events.
+func BenchmarkRetention10M(b *testing.B) {
+	a, t, f := retentionInput()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkTable, sinkErr = retentionSpecBenchmark.RunColumns(a, t, f)
+	}
+	b.ReportMetric(float64(len(a))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkRetentionRecurring10M is the recurring table on the same input.
+func BenchmarkRetentionRecurring10M(b *testing.B) {
+	a, t, f := retentionInput()
+	spec := retentionSpecBenchmark
+	spec.Recurring = true
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkTable, sinkErr = spec.RunColumns(a, t, f)
+	}
+	b.ReportMetric(float64(len(a))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+var sinkInt int
+
+// BenchmarkPlainLoop10M is the machine's reference: a loop that only
+// counts, per actor, the step codes of the same 10,000,000 events.
+func BenchmarkPlainLoop10M(b *testing.B) {
+	c := bigInput()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var hist [8]int
+		prev, best := int32(-1), uint8(0)
+		for j, a := range c.Actors {
+			if a != prev {
+				hist[best]++
+				prev, best = a, 0
+			}
+			best = max(best, c.Codes[j])
+		}
+		sinkInt = hist[best]
+	}
+	b.ReportMetric(float64(c.Len())*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}

@@ -1,0 +1,195 @@
+package funnel_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/opskit/opskit/funnel"
+	"github.com/opskit/opskit/pricing"
+	"github.com/shopspring/decimal"
+)
+
+var morning = time.Date(2024, 3, 1, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
+
+func at(minutes int) time.Time { return morning.Add(time.Duration(minutes) * time.Minute) }
+
+// A store's app funnel for one morning: 浏览 -> 加购 -> 支付 within 30
+// minutes.
+func Example() {
+	f := funnel.MustNew([]funnel.Step{
+		{Name: "浏览 view", Event: "view"},
+		{Name: "加购 cart", Event: "cart"},
+		{Name: "支付 pay", Event: "pay"},
+	}, 30*time.Minute)
+	events := []funnel.Event{
+		{Actor: "m1", Time: at(0), Name: "view"}, {Actor: "m1", Time: at(4), Name: "cart"}, {Actor: "m1", Time: at(9), Name: "pay"},
+		{Actor: "m2", Time: at(1), Name: "view"}, {Actor: "m2", Time: at(3), Name: "cart"},
+		{Actor: "m3", Time: at(2), Name: "view"}, {Actor: "m3", Time: at(50), Name: "cart"},
+		{Actor: "m4", Time: at(5), Name: "view"}, {Actor: "m4", Time: at(6), Name: "cart"}, {Actor: "m4", Time: at(20), Name: "pay"},
+	}
+	r, err := f.Run(events)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range r.Steps() {
+		fmt.Printf("%s: %d, from first %.0f%%, drop-off %d, median %s\n", s.Name, s.Count, 100*s.FromFirst, s.DropOff, s.Time.Median)
+	}
+	fmt.Println("overall median", r.Overall().Median)
+	// Output:
+	// 浏览 view: 4, from first 100%, drop-off 0, median 0s
+	// 加购 cart: 3, from first 75%, drop-off 1, median 2m0s
+	// 支付 pay: 2, from first 50%, drop-off 1, median 9m30s
+	// overall median 12m0s
+}
+
+// The columnar fast path: intern actors, code the steps, sort, run.
+func ExampleFunnel_RunColumns() {
+	f := funnel.MustNew([]funnel.Step{{Event: "view"}, {Event: "cart"}, {Event: "pay"}}, time.Hour)
+	var actors funnel.Interner
+	c := funnel.Columns{Unit: time.Second}
+	add := func(actor string, sec int64, code uint8) {
+		c.Actors = append(c.Actors, actors.Intern(actor))
+		c.Times = append(c.Times, sec)
+		c.Codes = append(c.Codes, code) // 0 other, 1 view, 2 cart, 3 pay
+	}
+	add("a", 30, 2)
+	add("b", 0, 1)
+	add("a", 10, 1)
+	add("a", 50, 3)
+	add("b", 5, 0)
+	r, err := f.RunColumns(funnel.SortColumns(c))
+	fmt.Println(r.Counts(), err)
+	// Output: [2 1 1] <nil>
+}
+
+// Shards by actor merge into the one-pass result.
+func ExampleMerge() {
+	f := funnel.MustNew([]funnel.Step{{Event: "view"}, {Event: "pay"}}, time.Hour)
+	east, _ := f.Run([]funnel.Event{{Actor: "a", Time: at(0), Name: "view"}, {Actor: "a", Time: at(5), Name: "pay"}})
+	west, _ := f.Run([]funnel.Event{{Actor: "b", Time: at(0), Name: "view"}, {Actor: "b", Time: at(15), Name: "pay"}})
+	all, err := funnel.Merge(east, west)
+	fmt.Println(all.Counts(), all.Steps()[1].Time.Median, err)
+	// Output: [2 2] 10m0s <nil>
+}
+
+// WE-2: the February plan states 3,300-6,000 a day, but 1,500-2,000 UV at 3%
+// and 110 yuan gives 4,950-6,600.
+func ExampleCheckPlan() {
+	plan := funnel.StatedPlan{
+		Plan: funnel.Plan{UVLow: 1500, UVHigh: 2000, CR: decimal.RequireFromString("0.03"),
+			AOV: pricing.MustNew("110", pricing.CNY), Days: 30},
+		DailyLow:  pricing.MustNew("3300", pricing.CNY),
+		DailyHigh: pricing.MustNew("6000", pricing.CNY),
+	}
+	findings, err := funnel.CheckPlan(plan, decimal.RequireFromString("0.02"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range findings {
+		fmt.Printf("%s stated %s expected %s deviation %s ok %t\n", f.Field, f.Stated.StringAmount(), f.Expected.StringAmount(), f.Deviation, f.OK)
+	}
+	// Output:
+	// DailyLow stated 3300.00 expected 4950.00 deviation -0.3333 ok false
+	// DailyHigh stated 6000.00 expected 6600.00 deviation -0.0909 ok false
+}
+
+// Which of traffic, conversion and order value moved the day's sales.
+func ExampleDecompose() {
+	d, err := funnel.Decompose(
+		funnel.Period{UV: 1000, CR: decimal.RequireFromString("0.03"), AOV: pricing.MustNew("100", pricing.CNY)},
+		funnel.Period{UV: 1200, CR: decimal.RequireFromString("0.025"), AOV: pricing.MustNew("110", pricing.CNY)},
+	)
+	fmt.Println(d.Before, "->", d.After, "change", d.Change, err)
+	fmt.Println("UV", d.UV, "CR", d.CR, "AOV", d.AOV)
+	// Output:
+	// CNY 3000.00 -> CNY 3300.00 change CNY 300.00 <nil>
+	// UV CNY 573.88 CR CNY -573.88 AOV CNY 300.00
+}
+
+// WE-9: 82 orders from 4,747 visits.
+func ExampleWilson() {
+	iv, err := funnel.Wilson(82, 4747, 0.95)
+	fmt.Printf("%.3f%% to %.3f%% %v\n", 100*iv.Low, 100*iv.High, err)
+	// Output: 1.394% to 2.139% <nil>
+}
+
+// An A/B comparison of two product pages.
+func ExampleTwoProportionZTest() {
+	z, _ := funnel.TwoProportionZTest(200, 1000, 250, 1000)
+	diff, _ := funnel.DiffInterval(200, 1000, 250, 1000, 0.95)
+	up, _ := funnel.Uplift(200, 1000, 250, 1000)
+	pb, _ := funnel.ProbBBeatsA(200, 1000, 250, 1000)
+	fmt.Printf("z %.3f p %.4f\n", z.Z, z.PValue)
+	fmt.Printf("difference %.4f to %.4f, uplift %.0f%%, P(B beats A) %.4f\n", diff.Low, diff.High, 100*up, pb)
+	// Output:
+	// z 2.677 p 0.0074
+	// difference 0.0134 to 0.0864, uplift 25%, P(B beats A) 0.9963
+}
+
+func ExampleSampleSize() {
+	n, err := funnel.SampleSize(0.10, 0.02, 0.05, 0.8)
+	fmt.Println(n, err)
+	// Output: 3841 <nil>
+}
+
+func ExampleRetention_Run() {
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
+	r := funnel.Retention{Start: funnel.Step{Event: "signup"}, Return: funnel.Step{Event: "pay"}, Periods: 2}
+	t, err := r.Run([]funnel.Event{
+		{Actor: "a", Time: day(1), Name: "signup"}, {Actor: "a", Time: day(2), Name: "pay"},
+		{Actor: "b", Time: day(1), Name: "signup"}, {Actor: "b", Time: day(3), Name: "pay"},
+		{Actor: "c", Time: day(2), Name: "signup"},
+	})
+	for _, c := range t.Cohorts {
+		fmt.Println(c.Start.Format("Jan 2"), c.Retained, fmt.Sprintf("%.0f%%", 100*c.Rate(1)))
+	}
+	fmt.Println(err)
+	// Output:
+	// Mar 1 [2 1 1] 50%
+	// Mar 2 [1 0 0] 0%
+	// <nil>
+}
+
+// The four user stages (咨询 -> 购买 -> 复买 -> 忠诚), loyal meaning three
+// orders within 90 days.
+func ExampleStages_On() {
+	s := funnel.Stages{Consult: funnel.Step{Event: "ask"}, Order: funnel.Step{Event: "order"},
+		LoyalOrders: 3, LoyalWindow: 90 * 24 * time.Hour}
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
+	c, err := s.On([]funnel.Event{
+		{Actor: "a", Time: day(1), Name: "ask"},
+		{Actor: "b", Time: day(1), Name: "order"},
+		{Actor: "c", Time: day(1), Name: "order"}, {Actor: "c", Time: day(5), Name: "order"},
+		{Actor: "d", Time: day(1), Name: "order"}, {Actor: "d", Time: day(2), Name: "order"}, {Actor: "d", Time: day(3), Name: "order"},
+	}, day(10))
+	for st := funnel.StageConsult; st <= funnel.StageLoyal; st++ {
+		fmt.Println(st, c[st])
+	}
+	fmt.Println(err)
+	// Output:
+	// consult 1
+	// buyer 1
+	// repeat 1
+	// loyal 1
+	// <nil>
+}
+
+// F-05: bounce rate must be lower than average, not greater.
+func ExamplePopularItem() {
+	pass, checks, _ := funnel.PopularItem(
+		funnel.ItemMetrics{Conversion: 0.031, Bounce: 0.40, Favourites: 180, Rating: 4.8},
+		funnel.ItemMetrics{Conversion: 0.020, Bounce: 0.50, Favourites: 120, Rating: 4.7},
+	)
+	for _, c := range checks {
+		fmt.Println(c.Metric, c.Better)
+	}
+	fmt.Println("popular:", pass)
+	// Output:
+	// conversion true
+	// bounce true
+	// favourites true
+	// rating true
+	// popular: true
+}
