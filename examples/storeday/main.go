@@ -71,7 +71,10 @@ func run(w io.Writer) error {
 	if err := basket(w, memberPrice, water); err != nil {
 		return err
 	}
-	return replenishment(w)
+	if err := replenishment(w); err != nil {
+		return err
+	}
+	return staff(w)
 }
 
 // heading prints a title underlined to its display width (a Chinese
