@@ -365,20 +365,19 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 	if atLeast {
 		hi = lo + o.maxQty - 1
 	}
-	const inf = math.MaxInt64
-	cost, count := o.table(hi)
-	u := int64(-1)
+	t := o.table(hi)
+	u, best := int64(-1), int64(0)
 	for a := lo; a <= hi; a++ {
-		if cost[a] != inf && (u < 0 || cost[a] < cost[u]) {
-			u = a
+		if c, _, ok := t.at(a); ok && (u < 0 || c < best) {
+			u, best = a, c
 		}
 	}
 	if u < 0 {
 		return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w from sizes %s", op, q, ErrNoCombination, o.sizes())
 	}
-	// Total: m·price(b) + cost[u], checked.
+	// Total: m·price(b) + best, checked.
 	hiMul, extra := bits.Mul64(uint64(m), uint64(b.price))
-	total := extra + uint64(cost[u])
+	total := extra + uint64(best)
 	if hiMul != 0 || extra > math.MaxInt64 || total > math.MaxInt64 {
 		return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w", op, q, ErrOverflow)
 	}
@@ -386,15 +385,19 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 	counts[o.best] = m
 	for a := u; a > 0; {
 		took := false
+		ca, na, _ := t.at(a)
 		for i, it := range o.items {
-			if it.size <= a && cost[a-it.size] != inf && cost[a-it.size]+it.price == cost[a] && count[a-it.size]+1 == count[a] {
+			if it.size > a {
+				continue
+			}
+			if c, n, ok := t.at(a - it.size); ok && c+it.price == ca && n+1 == na {
 				counts[i]++
 				a -= it.size
 				took = true
 				break
 			}
 		}
-		if !took { // unreachable: cost[a] was reached by some item
+		if !took { // unreachable: the amount was reached by some item
 			return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w", op, q, ErrNoCombination)
 		}
 	}
@@ -414,28 +417,43 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 	return plan, nil
 }
 
-// table fills the knapsack table for amounts 0..hi: cost[a] is the least
-// cost of exactly a units (math.MaxInt64 if a cannot be made) and count[a]
-// the fewest packages at that cost.
+// packTable is the knapsack table for amounts 0..hi: the least cost of
+// exactly a units and the fewest packages at that cost.
 //
 // When every (cost, packages) pair fits, the two are packed into one int64
 // key, cost<<keyBits | packages, so comparing keys compares the pairs
 // lexicographically, and the table is filled item by item with a
-// branch-free min (for an unbounded knapsack, key[a-size] may already hold
-// this item; that is what lets an item repeat). Otherwise a slower loop keeps
-// the two arrays apart.
-func (o PackOffer) table(hi int64) ([]int64, []int32) {
-	const inf = math.MaxInt64
-	cost := make([]int64, hi+1)
-	count := make([]int32, hi+1)
+// branch-free min (in an unbounded knapsack key[a-size] may already hold
+// this item; that is what lets an item repeat). Otherwise a slower loop
+// keeps cost and count apart.
+type packTable struct {
+	key   []int64 // packed keys, or nil
+	cost  []int64 // slow path: cost, math.MaxInt64 if unreachable
+	count []int32 // slow path: packages
+}
+
+const (
+	keyBits     = 21 // packages ≤ hi < 2^21
+	unreachable = int64(1) << 62
+)
+
+// at returns the cost and packages of exactly a units, and false if a
+// cannot be made.
+func (t packTable) at(a int64) (int64, int32, bool) {
+	if t.key != nil {
+		k := t.key[a]
+		return k >> keyBits, int32(k & (1<<keyBits - 1)), k < unreachable
+	}
+	return t.cost[a], t.count[a], t.cost[a] != math.MaxInt64
+}
+
+func (o PackOffer) table(hi int64) packTable {
 	var maxPrice int64
 	for _, it := range o.items {
 		maxPrice = max(maxPrice, it.price)
 	}
-	const keyBits = 21 // packages ≤ hi < 2^21
-	const unreachable = int64(1) << 62
-	if hi < 1<<keyBits && maxPrice > 0 && (hi+1) <= (unreachable>>keyBits)/maxPrice/2 {
-		key := cost // filled with keys, then unpacked in place
+	if hi < 1<<keyBits && maxPrice > 0 && hi+1 <= (unreachable>>keyBits)/maxPrice/2 {
+		key := make([]int64, hi+1)
 		for a := int64(1); a <= hi; a++ {
 			key[a] = unreachable
 		}
@@ -445,15 +463,11 @@ func (o PackOffer) table(hi int64) ([]int64, []int32) {
 				key[a] = min(key[a], key[a-it.size]+step)
 			}
 		}
-		for a, k := range key {
-			if k >= unreachable {
-				cost[a] = inf
-				continue
-			}
-			cost[a], count[a] = k>>keyBits, int32(k&(1<<keyBits-1))
-		}
-		return cost, count
+		return packTable{key: key}
 	}
+	const inf = math.MaxInt64
+	cost := make([]int64, hi+1)
+	count := make([]int32, hi+1)
 	for a := int64(1); a <= hi; a++ {
 		best, bestN := int64(inf), int32(0)
 		for _, it := range o.items {
@@ -472,7 +486,7 @@ func (o PackOffer) table(hi int64) ([]int64, []int32) {
 		}
 		cost[a], count[a] = best, bestN+1
 	}
-	return cost, count
+	return packTable{cost: cost, count: count}
 }
 
 // sizes lists the item sizes for an error message: "{50, 10}".
