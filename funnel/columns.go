@@ -167,7 +167,12 @@ func checkEvent(e Event) (int64, error) {
 	}
 	t, ok := nanos(e.Time)
 	if !ok {
-		return 0, fmt.Errorf("time %s outside int64 nanoseconds: %w", e.Time.Format(time.RFC3339), ErrInvalidEvent)
+		return 0, checkTime(e.Time)
 	}
 	return t, nil
+}
+
+// checkTime is the error for a time outside int64 nanoseconds.
+func checkTime(t time.Time) error {
+	return fmt.Errorf("time %s outside int64 nanoseconds: %w", t.Format(time.RFC3339), ErrInvalidEvent)
 }

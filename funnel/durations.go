@@ -3,11 +3,13 @@ package funnel
 import "math/bits"
 
 // durList is an append-only list of durations (in ticks) stored in chunks,
-// so that growing it never copies what is already stored. Chunks start
-// small and double up to maxChunk entries.
+// so that growing it never copies what is already stored, and appending
+// writes no pointer (no write barrier) except when a chunk is added. Chunks
+// start small and double up to maxChunk entries.
 type durList struct {
 	full [][]int64 // filled chunks
-	cur  []int64   // the chunk being filled
+	cur  []int64   // the chunk being filled, at full length
+	used int       // entries used in cur
 	n    int       // total entries
 }
 
@@ -18,20 +20,21 @@ const (
 
 // add appends v.
 func (d *durList) add(v int64) {
-	if len(d.cur) == cap(d.cur) {
+	if d.used == len(d.cur) {
 		d.grow()
 	}
-	d.cur = append(d.cur, v)
+	d.cur[d.used] = v
+	d.used++
 	d.n++
 }
 
 func (d *durList) grow() {
 	size := minChunk
-	if c := cap(d.cur); c > 0 {
+	if c := len(d.cur); c > 0 {
 		d.full = append(d.full, d.cur)
 		size = min(2*c, maxChunk)
 	}
-	d.cur = make([]int64, 0, size)
+	d.cur, d.used = make([]int64, size), 0
 }
 
 // addAll appends every entry of o; o is not modified.
@@ -39,16 +42,16 @@ func (d *durList) addAll(o *durList) {
 	for _, c := range o.full {
 		d.addSlice(c)
 	}
-	d.addSlice(o.cur)
+	d.addSlice(o.cur[:o.used])
 }
 
 func (d *durList) addSlice(s []int64) {
 	for len(s) > 0 {
-		if len(d.cur) == cap(d.cur) {
+		if d.used == len(d.cur) {
 			d.grow()
 		}
-		m := min(len(s), cap(d.cur)-len(d.cur))
-		d.cur = append(d.cur, s[:m]...)
+		m := copy(d.cur[d.used:], s)
+		d.used += m
 		d.n += m
 		s = s[m:]
 	}
@@ -60,7 +63,7 @@ func (d *durList) values() []int64 {
 	for _, c := range d.full {
 		out = append(out, c...)
 	}
-	return append(out, d.cur...)
+	return append(out, d.cur[:d.used]...)
 }
 
 // trailingZeros is bits.TrailingZeros64 for a non-zero word.

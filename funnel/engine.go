@@ -112,7 +112,10 @@ type attempt struct {
 func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uint64, acc *accum) (bad int, badCode bool) {
 	var lv [MaxSteps][MaxSteps]int64
 	var startAt [MaxSteps]int // index of the step-1 event of each depth's attempt
+	var hist [MaxSteps + 1]int64
+	var maxCode uint8
 	n := len(actors)
+	times, codes = times[:n], codes[:n]
 	uk := uint(k)
 	ta := acc.all
 	i := 0
@@ -126,24 +129,19 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 				return i, false
 			}
 			prev = t
-			s := uint(codes[i]) - 1
+			c := codes[i]
+			maxCode = max(maxCode, c)
+			s := uint(c) - 1
 			if s >= uk {
-				if codes[i] != 0 {
-					return i, true
-				}
-				continue
+				continue // another event, or an invalid code reported below
 			}
 			if s == 0 {
 				lv[0][0], startAt[0] = t, i
-				if deep == 0 {
-					deep = 1
-				}
+				deep = max(deep, 1)
 			} else if int(s) <= deep && uint64(t-lv[s-1][0]) <= window && (int(s) == deep || startAt[s-1] > startAt[s]) {
-				row, from := &lv[s], &lv[s-1]
-				for j := uint(0); j < s; j++ {
-					row[j] = from[j]
-				}
-				row[s], startAt[s] = t, startAt[s-1]
+				row, from := &lv[s&(MaxSteps-1)], &lv[(s-1)&(MaxSteps-1)]
+				copy(row[:s], from[:s])
+				row[s&(MaxSteps-1)], startAt[s] = t, startAt[s-1]
 				if int(s) == deep {
 					deep++
 				}
@@ -153,8 +151,25 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 			return i, false
 		}
 		if deep > 0 {
-			ta.add(deep, lv[deep-1][:deep])
+			hist[deep]++
+			row := &lv[deep-1]
+			for s := 1; s < deep; s++ {
+				ta.durs[s].add(row[s] - row[s-1])
+			}
+			if deep == k && k > 1 {
+				ta.durs[0].add(row[k-1] - row[0])
+			}
 		}
+	}
+	if int(maxCode) > k {
+		for i, c := range codes {
+			if int(c) > k {
+				return i, true
+			}
+		}
+	}
+	for l := 1; l <= k; l++ {
+		ta.hist[l] += hist[l]
 	}
 	return -1, false
 }

@@ -15,10 +15,7 @@ import (
 // UV is unique visitors (访客数, 流量), CR the conversion rate (转化率,
 // orders / visitors) and AOV the average order value (客单价).
 
-var (
-	one     = decimal.NewFromInt(1)
-	hundred = decimal.NewFromInt(100)
-)
+var one = decimal.NewFromInt(1)
 
 // checkCR validates a conversion rate in [0, 1].
 func checkCR(op string, cr decimal.Decimal) error {

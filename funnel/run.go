@@ -25,15 +25,19 @@ func (f Funnel) Run(events []Event) (Result, error) {
 		bd = make([]int32, n)
 	}
 	lastActor, lastID := "", int32(-1)
-	for i, e := range events {
-		t, err := checkEvent(e)
-		if err != nil {
-			return Result{}, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+	for i := range events {
+		e := &events[i]
+		if e.Actor == "" {
+			return Result{}, fmt.Errorf("%s: events[%d]: actor empty: %w", op, i, ErrInvalidEvent)
+		}
+		t, ok := nanos(e.Time)
+		if !ok {
+			return Result{}, fmt.Errorf("%s: events[%d]: %w", op, i, checkTime(e.Time))
 		}
 		if e.Actor != lastActor || lastID < 0 {
 			lastActor, lastID = e.Actor, actorIDs.Intern(e.Actor)
 		}
-		actors[i], times[i], masks[i] = lastID, t, f.stepMask(&e)
+		actors[i], times[i], masks[i] = lastID, t, f.stepMask(e)
 		if bd != nil {
 			bd[i] = valueIDs.Intern(e.Props[f.cfg.breakdown])
 		}
