@@ -74,7 +74,7 @@ func (f Funnel) RunColumns(c Columns) (Result, error) {
 			}
 			return Result{}, fmt.Errorf("%s: index %d (actor %d, time %d): %w", op, bad, c.Actors[bad], c.Times[bad], ErrUnsorted)
 		}
-		return f.result(acc, unit, nil), nil
+		return f.result(acc, unit, nil, false), nil
 	}
 	var table [256]uint64
 	maxCode := k + len(f.excl)
@@ -111,7 +111,7 @@ func (f Funnel) RunColumns(c Columns) (Result, error) {
 		kn.actor(c.Times[i:j], masks, bd, acc)
 		i = j
 	}
-	return f.result(acc, unit, nil), nil
+	return f.result(acc, unit, nil, false), nil
 }
 
 // Encode turns events into columns for this funnel: actors interned in

@@ -128,9 +128,9 @@ func (f Funnel) Window() time.Duration { return f.window }
 
 // signature identifies the funnel's semantics, so that only results of the
 // same funnel merge.
-func (f Funnel) signature(unit time.Duration, breakdown bool) string {
+func (f Funnel) signature(unit time.Duration, breakdown, byValue bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q|%d|%d|%d|%d|%d|%d|%t|%d", f.names, f.window, unit, f.cfg.order, f.cfg.reentry, f.cfg.counting, f.cfg.attr, breakdown, len(f.excl))
+	fmt.Fprintf(&b, "%q|%d|%d|%d|%d|%d|%d|%t|%t|%d", f.names, f.window, unit, f.cfg.order, f.cfg.reentry, f.cfg.counting, f.cfg.attr, breakdown, byValue, len(f.excl))
 	for _, e := range f.excl {
 		fmt.Fprintf(&b, "|%q:%d-%d", e.Event, e.after, e.before)
 	}

@@ -129,6 +129,36 @@ func FuzzMergeEqualsOnePass(f *testing.F) {
 		if !merged.Equal(whole) {
 			t.Fatalf("merge %v != one pass %v", merged.Counts(), whole.Counts())
 		}
+		// The convenient path with a breakdown merges by value: each shard
+		// interns its values in its own order.
+		fb := MustNew(vcp, 5*time.Minute, WithOrder(fn.cfg.order), WithReentry(fn.cfg.reentry), WithCounting(fn.cfg.counting),
+			WithExclusions(fn.cfg.excl...), WithBreakdown("ch", Attribution(split%2)))
+		toEvents := func(c Columns) []Event {
+			events := columnsToEvents(c)
+			for i := range events {
+				events[i].Props = map[string]string{"ch": string(rune('a' + c.Breakdown[i]))}
+			}
+			return events
+		}
+		wholeEv, err := fb.Run(toEvents(c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var evParts []Result
+		for _, p := range parts {
+			r, err := fb.Run(toEvents(p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			evParts = append(evParts, r)
+		}
+		mergedEv, err := Merge(evParts[1], evParts[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !mergedEv.Equal(wholeEv) {
+			t.Fatalf("convenient merge %v != one pass %v", mergedEv.Counts(), wholeEv.Counts())
+		}
 	})
 }
 

@@ -7,19 +7,26 @@ import (
 
 // Merge combines results of the same funnel over disjoint sets of actors
 // (shards) into the result one pass over all of them gives: counts add,
-// durations are pooled, breakdown groups merge by code. Inputs are not
-// modified. Merging nothing returns the zero Result.
+// durations are pooled, and breakdown groups merge by value (results of
+// [Funnel.Run]) or by code (results of [Funnel.RunColumns], whose codes
+// must mean the same values in every shard). Inputs are not modified.
+// Merging nothing returns the zero Result.
 //
-// Results of different funnels (steps, window, options, time unit or
-// breakdown differ) are an error wrapping [ErrMismatch].
+// Results of different funnels (steps, window, options, time unit,
+// breakdown or entry point differ) are an error wrapping [ErrMismatch].
 func Merge(rs ...Result) (Result, error) {
+	type groupKey struct {
+		code  int32
+		value string
+	}
 	var out Result
+	index := map[groupKey]int{}
 	for i, r := range rs {
 		if r.all == nil {
 			continue
 		}
 		if out.all == nil {
-			out = Result{sig: r.sig, names: r.names, unit: r.unit, all: newTally(len(r.names))}
+			out = Result{sig: r.sig, names: r.names, unit: r.unit, all: newTally(len(r.names)), byValue: r.byValue}
 			if r.groups != nil {
 				out.groups = []group{}
 			}
@@ -28,13 +35,20 @@ func Merge(rs ...Result) (Result, error) {
 		}
 		out.all.merge(r.all)
 		for _, g := range r.groups {
-			j, found := slices.BinarySearchFunc(out.groups, g.code, func(x group, c int32) int { return int(x.code) - int(c) })
-			if !found {
-				out.groups = slices.Insert(out.groups, j, group{code: g.code, value: g.value, t: newTally(len(r.names))})
+			key := groupKey{code: g.code}
+			if out.byValue {
+				key = groupKey{value: g.value}
+			}
+			j, ok := index[key]
+			if !ok {
+				j = len(out.groups)
+				index[key] = j
+				out.groups = append(out.groups, group{code: g.code, value: g.value, t: newTally(len(r.names))})
 			}
 			out.groups[j].t.merge(g.t)
 		}
 	}
+	out.sortGroups()
 	return out, nil
 }
 

@@ -149,7 +149,15 @@ func TestMergeAndEqual(t *testing.T) {
 	m, err := Merge(a, Result{}, b)
 	require.NoError(t, err)
 	assert.Equal(t, []int64{2, 2, 1}, m.Counts())
-	assert.Len(t, m.Groups(), 1, "both shards interned their first value as code 0")
+	// Each shard interned its first value as code 0; the merge goes by value.
+	got := map[string][]int64{}
+	for _, g := range m.Groups() {
+		got[g.Value] = g.Result.Counts()
+	}
+	assert.Equal(t, map[string][]int64{"x": {1, 1, 0}, "y": {1, 1, 1}}, got)
+	one, err := f.Run([]Event{ev("u", 0, "view", "ch", "x"), ev("u", 1, "cart"), ev("v", 0, "view", "ch", "y"), ev("v", 3, "cart"), ev("v", 4, "pay")})
+	require.NoError(t, err)
+	assert.True(t, m.Equal(one), "merge equals one pass")
 	assert.True(t, m.Equal(m))
 	assert.False(t, m.Equal(a))
 	assert.False(t, m.Equal(Result{}))

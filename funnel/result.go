@@ -3,6 +3,7 @@ package funnel
 import (
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -20,6 +21,8 @@ type Result struct {
 	unit   time.Duration
 	all    *tally
 	groups []group
+	// byValue: groups are keyed by value (convenient path), else by code.
+	byValue bool
 }
 
 // group is one breakdown value's tally.
@@ -31,8 +34,8 @@ type group struct {
 
 // Group is one breakdown value and its result.
 type Group struct {
-	// Code is the interned breakdown value (the Columns.Breakdown code, or
-	// the order of first appearance on the convenient path).
+	// Code is the Columns.Breakdown code on the columnar path; on the
+	// convenient path it is the group's index in value order.
 	Code int32
 	// Value is the property value ("" when absent); on the columnar path it
 	// is empty unless the caller maps Code to a name.
@@ -74,9 +77,11 @@ type Timing struct {
 	P90    time.Duration
 }
 
-// result freezes an accumulator.
-func (f Funnel) result(acc *accum, unit time.Duration, values []string) Result {
-	r := Result{sig: f.signature(unit, acc.groups != nil), names: slices.Clone(f.names), unit: unit, all: acc.all}
+// result freezes an accumulator. With byValue (the convenient path) groups
+// are ordered by value and numbered in that order, so that results of
+// different shards merge by value; otherwise they are ordered by code.
+func (f Funnel) result(acc *accum, unit time.Duration, values []string, byValue bool) Result {
+	r := Result{sig: f.signature(unit, acc.groups != nil, byValue), names: slices.Clone(f.names), unit: unit, all: acc.all, byValue: byValue}
 	if acc.groups != nil {
 		r.groups = []group{}
 		for code, t := range acc.groups {
@@ -86,9 +91,21 @@ func (f Funnel) result(acc *accum, unit time.Duration, values []string) Result {
 			}
 			r.groups = append(r.groups, g)
 		}
-		slices.SortFunc(r.groups, func(a, b group) int { return int(a.code) - int(b.code) })
+		r.sortGroups()
 	}
 	return r
+}
+
+// sortGroups orders the groups by code, or by value and renumbers them.
+func (r *Result) sortGroups() {
+	if !r.byValue {
+		slices.SortFunc(r.groups, func(a, b group) int { return int(a.code) - int(b.code) })
+		return
+	}
+	slices.SortFunc(r.groups, func(a, b group) int { return strings.Compare(a.value, b.value) })
+	for i := range r.groups {
+		r.groups[i].code = int32(i)
+	}
 }
 
 // StepNames returns the step names (a copy).
@@ -172,7 +189,7 @@ func (r Result) Groups() []Group {
 	}
 	out := make([]Group, len(r.groups))
 	for i, g := range r.groups {
-		out[i] = Group{Code: g.code, Value: g.value, Result: Result{sig: r.sig, names: r.names, unit: r.unit, all: g.t}}
+		out[i] = Group{Code: g.code, Value: g.value, Result: Result{sig: r.sig, names: r.names, unit: r.unit, all: g.t, byValue: r.byValue}}
 	}
 	return out
 }

@@ -74,5 +74,5 @@ func (f Funnel) Run(events []Event) (Result, error) {
 	if bd != nil {
 		names = valueIDs.Names()
 	}
-	return f.result(acc, 1, names), nil
+	return f.result(acc, 1, names, bd != nil), nil
 }
