@@ -76,6 +76,15 @@ func (f Funnel) RunColumns(c Columns) (Result, error) {
 		}
 		return f.result(acc, unit, nil, false), nil
 	}
+	if err := f.runGeneral(op, c, f.kernel(window), acc); err != nil {
+		return Result{}, err
+	}
+	return f.result(acc, unit, nil, false), nil
+}
+
+// runGeneral runs the general kernel over columns, actor by actor.
+func (f Funnel) runGeneral(op string, c Columns, kn kernel, acc *accum) error {
+	k := len(f.steps)
 	var table [256]uint64
 	maxCode := k + len(f.excl)
 	for code := 1; code <= maxCode; code++ {
@@ -85,7 +94,6 @@ func (f Funnel) RunColumns(c Columns) (Result, error) {
 			table[code] = 1 << uint(exclShift+code-k-1)
 		}
 	}
-	kn := f.kernel(window)
 	var masks []uint64
 	n := len(c.Actors)
 	for i := 0; i < n; {
@@ -94,24 +102,24 @@ func (f Funnel) RunColumns(c Columns) (Result, error) {
 		masks = masks[:0]
 		for ; j < n && c.Actors[j] == a; j++ {
 			if j > i && c.Times[j] < c.Times[j-1] {
-				return Result{}, fmt.Errorf("%s: index %d (actor %d, time %d): %w", op, j, a, c.Times[j], ErrUnsorted)
+				return fmt.Errorf("%s: index %d (actor %d, time %d): %w", op, j, a, c.Times[j], ErrUnsorted)
 			}
 			if int(c.Codes[j]) > maxCode {
-				return Result{}, fmt.Errorf("%s: codes[%d] = %d > %d: %w", op, j, c.Codes[j], maxCode, ErrInvalidColumns)
+				return fmt.Errorf("%s: codes[%d] = %d > %d: %w", op, j, c.Codes[j], maxCode, ErrInvalidColumns)
 			}
 			masks = append(masks, table[c.Codes[j]])
 		}
 		if j < n && c.Actors[j] < a {
-			return Result{}, fmt.Errorf("%s: index %d (actor %d, time %d): %w", op, j, c.Actors[j], c.Times[j], ErrUnsorted)
+			return fmt.Errorf("%s: index %d (actor %d, time %d): %w", op, j, c.Actors[j], c.Times[j], ErrUnsorted)
 		}
 		var bd []int32
-		if hasBD {
+		if c.Breakdown != nil {
 			bd = c.Breakdown[i:j]
 		}
 		kn.actor(c.Times[i:j], masks, bd, acc)
 		i = j
 	}
-	return f.result(acc, unit, nil, false), nil
+	return nil
 }
 
 // Encode turns events into columns for this funnel: actors interned in

@@ -21,9 +21,12 @@
 //     then time. [Interner], [SortColumns] and [Funnel.Encode] build them.
 //
 // With the default options and no breakdown, RunColumns uses a specialised
-// one-pass kernel; every other case uses the general kernel, which scans
-// attempts actor by actor. The two agree (tested against a naive reference
-// implementation and by fuzzing).
+// one-pass kernel over the step codes. The default order, re-entry and
+// counting with exclusions or a breakdown, and every Run with them, use the
+// same dynamic programme on match masks, O(events × steps). Other options
+// follow each attempt through the actor's events. The kernels agree where
+// they overlap (tested against each other, against a naive reference
+// implementation, and by fuzzing).
 //
 // # Semantics and options
 //
@@ -175,9 +178,10 @@
 // 5-step ordered funnel runs over 10,000,000 pre-sorted events of 1,000,000
 // actors at more than 100,000,000 events/s on one core with no allocation
 // per event (only the chunked duration lists grow); memory beyond the input
-// is O(actors × steps) for the durations. The general kernel scans each
-// attempt up to its window, O(events × events in a window) per actor in the
-// worst case. The convenient path runs at about 5,000,000 events/s on a
+// is O(actors × steps) for the durations. Options other than the default
+// order, re-entry and counting follow attempts: linear for first entry,
+// attempts and strict order, but O(events × events in a window) per actor
+// for any order with restart and unique actors. The convenient path runs at about 5,000,000 events/s on a
 // time-ordered log including interning and sorting.
 //
 // # Errors

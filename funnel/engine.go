@@ -8,12 +8,15 @@ import "math/bits"
 // derives masks from step codes; the convenient path from the steps'
 // event names and predicates.
 //
-// Two kernels implement it. fastOrdered serves the default options (ordered,
-// restart, unique actors, no exclusions, no breakdown) straight from step
-// codes with one state per level (the ClickHouse windowFunnel / PostHog
-// dynamic programme). general serves every option by scanning attempts
-// actor by actor. Both give the same answer on the default options; the
-// tests check it against a naive reference.
+// Three kernels implement it. fastOrdered serves the default options
+// (ordered, restart, unique actors, no exclusions, no breakdown) straight
+// from columnar step codes with one state per depth (the ClickHouse
+// windowFunnel / PostHog dynamic programme). dpOrdered is the same
+// programme on match masks, with exclusions and breakdowns; it serves the
+// default order, re-entry and counting on the convenient path and on
+// columns with exclusions or a breakdown. scan serves every other option by
+// following attempts actor by actor. They agree wherever they overlap; the
+// tests check them against each other and against a naive reference.
 
 const exclShift = 32
 
@@ -78,6 +81,7 @@ type kernel struct {
 	counting Counting
 	attr     Attribution
 	excl     []exclusion
+	scanOnly bool // tests: use attempt scans even where dpOrdered applies
 }
 
 func (f Funnel) kernel(window uint64) kernel {
@@ -181,6 +185,10 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 	if kn.order == AnyOrder {
 		startBits = kn.stepBits
 	}
+	if kn.order == Ordered && kn.counting == Uniques && kn.reentry == Restart && !kn.scanOnly {
+		kn.dpOrdered(times, masks, bd, acc)
+		return
+	}
 	if kn.counting == Uniques && kn.reentry == Restart {
 		// Every start is a candidate; keep the deepest, the latest on a tie.
 		var best, cur attempt
@@ -215,6 +223,65 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 	if kn.counting == Uniques {
 		kn.record(&best, bd, acc)
 	}
+}
+
+// dpOrdered is the default semantics (ordered, restart, unique actors) on
+// match masks, with exclusions and breakdowns, in O(events × steps): for
+// each depth d it keeps the attempt with the latest start that reached d
+// (rows[d]: its fill times; startAt, lastAt: its first and last events;
+// excl: whether an exclusion fired inside it). The steps an event matches
+// are taken from the last to the first, so an event moves each attempt at
+// most one step. The result equals scanning every attempt and keeping the
+// deepest, latest-started one: a later start at the same depth reaches at
+// least as far, so the attempts dropped here are never the chosen one.
+func (kn *kernel) dpOrdered(times []int64, masks []uint64, bd []int32, acc *accum) {
+	var rows [MaxSteps + 1][MaxSteps]int64
+	var startAt, lastAt [MaxSteps + 1]int
+	var excl [MaxSteps + 1]bool
+	deep := 0
+	for i, m := range masks {
+		t := times[i]
+		var wrote uint64
+		for x := m & kn.stepBits; x != 0; {
+			s := 63 - bits.LeadingZeros64(x)
+			x &^= 1 << uint(s)
+			if s == 0 {
+				rows[1][0], startAt[1], lastAt[1], excl[1] = t, i, i, false
+				deep = max(deep, 1)
+				wrote |= 1 << 1
+				continue
+			}
+			if s > deep || uint64(t-rows[s][0]) > kn.window || (s < deep && startAt[s] <= startAt[s+1]) {
+				continue
+			}
+			copy(rows[s+1][:s], rows[s][:s])
+			rows[s+1][s] = t
+			startAt[s+1], lastAt[s+1], excl[s+1] = startAt[s], i, excl[s]
+			deep = max(deep, s+1)
+			wrote |= 1 << uint(s+1)
+		}
+		if m&kn.exclBits == 0 {
+			continue
+		}
+		for d := 1; d <= deep; d++ {
+			if wrote>>uint(d)&1 != 0 || excl[d] || uint64(t-rows[d][0]) > kn.window {
+				continue
+			}
+			excl[d] = kn.active(m, d)
+		}
+	}
+	if deep == 0 || excl[deep] {
+		return
+	}
+	var g int32
+	if bd != nil {
+		if kn.attr == AtLastStep {
+			g = bd[lastAt[deep]]
+		} else {
+			g = bd[startAt[deep]]
+		}
+	}
+	acc.add(deep, rows[deep][:deep], g)
 }
 
 // record counts a scanned attempt unless it is empty or excluded.
@@ -289,11 +356,18 @@ func (kn *kernel) scan(times []int64, masks []uint64, i int, segment bool, a *at
 
 // exclude marks a excluded when one of m's exclusions is active at a's depth.
 func (kn *kernel) exclude(m uint64, a *attempt) {
+	if kn.active(m, a.lvl) {
+		a.excluded = true
+	}
+}
+
+// active reports whether one of the exclusions in m applies at depth lvl.
+func (kn *kernel) active(m uint64, lvl int) bool {
 	for x := m & kn.exclBits >> exclShift; x != 0; x &= x - 1 {
 		e := kn.excl[bits.TrailingZeros64(x)]
-		if a.lvl >= e.after && a.lvl < e.before {
-			a.excluded = true
-			return
+		if lvl >= e.after && lvl < e.before {
+			return true
 		}
 	}
+	return false
 }

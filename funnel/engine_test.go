@@ -441,3 +441,20 @@ func TestDefaultMatchesReference(t *testing.T) {
 		assert.True(t, slices.Equal(want, r.OverallDurations()), "overall durations differ from the reference")
 	}
 }
+
+func TestManyRepeatsStayLinear(t *testing.T) {
+	// A bot with 50,000 views in one window: the default semantics run in
+	// O(events × steps), not O(events²).
+	events := make([]Event, 0, 50_001)
+	for i := 0; i < 50_000; i++ {
+		events = append(events, Event{Actor: "bot", Time: base.Add(time.Duration(i) * time.Millisecond), Name: "view"})
+	}
+	events = append(events, Event{Actor: "bot", Time: base.Add(time.Minute), Name: "cart"})
+	start := time.Now()
+	r, err := MustNew(vcp, time.Hour, WithExclusions(Exclusion{Event: "leave", After: "view", Before: "pay"})).Run(events)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1, 1, 0}, r.Counts())
+	// The latest view before the cart starts the counted attempt.
+	assert.Equal(t, []time.Duration{time.Minute - 49_999*time.Millisecond}, r.Durations(2))
+	assert.Less(t, time.Since(start), 5*time.Second)
+}

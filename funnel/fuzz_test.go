@@ -252,3 +252,71 @@ func FuzzShuffleInvariance(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDPMatchesScan checks the default kernel on masks (dpOrdered) against
+// scanning every attempt, with exclusions and breakdowns.
+func FuzzDPMatchesScan(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, byte(0))
+		f.Add(s, byte(1))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, o byte) {
+		opts := []Option{WithBreakdown("ch", Attribution(o%2))}
+		if o/2%2 == 0 {
+			opts = append(opts, WithExclusions(Exclusion{Event: "leave", After: "view", Before: "pay"}))
+		}
+		fn := MustNew(vcp, 5*time.Minute, opts...)
+		c := fitCodes(fuzzColumns(data, false), fn)
+		window := uint64(5)
+		var results [2]Result
+		for mode := range results {
+			kn := fn.kernel(window)
+			kn.scanOnly = mode == 1
+			acc := newAccum(len(fn.steps), true)
+			if err := fn.runGeneral("test", c, kn, acc); err != nil {
+				t.Fatal(err)
+			}
+			results[mode] = fn.result(acc, time.Minute, nil, false)
+		}
+		if !results[0].Equal(results[1]) {
+			t.Fatalf("dp %v, scan %v", results[0].Counts(), results[1].Counts())
+		}
+	})
+}
+
+// FuzzDPMatchesScanMasks does the same on one actor's events whose masks may
+// match several steps at once (as in view -> view -> cart).
+func FuzzDPMatchesScanMasks(f *testing.F) {
+	f.Add([]byte{0, 1, 1, 1, 0, 3, 2, 6, 1, 8, 0, 4}, byte(0))
+	f.Add([]byte{0, 7, 0, 7, 1, 2, 1, 12}, byte(3))
+	f.Fuzz(func(t *testing.T, data []byte, o byte) {
+		var times []int64
+		var masks []uint64
+		var bd []int32
+		var clock int64
+		for i := 0; i+1 < len(data); i += 2 {
+			clock += int64(data[i] % 3)
+			m := uint64(data[i+1] & 7)
+			if data[i+1]&8 != 0 {
+				m |= 1 << exclShift
+			}
+			times, masks, bd = append(times, clock), append(masks, m), append(bd, int32(data[i]%4))
+		}
+		opts := []Option{WithBreakdown("ch", Attribution(o%2))}
+		if o/2%2 == 0 {
+			opts = append(opts, WithExclusions(Exclusion{Event: "leave", After: "a", Before: "c"}))
+		}
+		fn := MustNew([]Step{{Name: "a", Event: "x"}, {Name: "b", Event: "x"}, {Name: "c", Event: "y"}}, 4*time.Minute, opts...)
+		var results [2]Result
+		for mode := range results {
+			kn := fn.kernel(4)
+			kn.scanOnly = mode == 1
+			acc := newAccum(3, true)
+			kn.actor(times, masks, bd, acc)
+			results[mode] = fn.result(acc, time.Minute, nil, false)
+		}
+		if !results[0].Equal(results[1]) {
+			t.Fatalf("dp %v, scan %v", results[0].Counts(), results[1].Counts())
+		}
+	})
+}
