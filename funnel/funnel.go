@@ -90,7 +90,6 @@ func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
 		index[name] = i
 		f.names = append(f.names, name)
 	}
-	f.cfg.excl = nil
 	for i, e := range cfg.excl {
 		if e.Event == "" && e.Where == nil {
 			return Funnel{}, fmt.Errorf("%s: exclusions[%d]: neither Event nor Where: %w", op, i, ErrInvalidStep)

@@ -238,6 +238,9 @@ func FuzzShuffleInvariance(f *testing.F) {
 		if !slices.Equal(got.Counts(), want.Counts()) {
 			t.Fatalf("shuffled counts %v, want %v", got.Counts(), want.Counts())
 		}
+		if !got.Equal(want) {
+			t.Fatalf("shuffled result differs in durations or groups")
+		}
 		gv, wv := map[string][]int64{}, map[string][]int64{}
 		for _, g := range got.Groups() {
 			gv[g.Value] = g.Result.Counts()
