@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Columns is the columnar fast path's input: one event per index, sorted by
+// Columns is the columnar fast path's input (列式事件): one event per index, sorted by
 // actor, then time, with equal times in the order they happened.
 //
 //   - Actors: interned actor IDs (see [Interner]).

@@ -13,7 +13,7 @@ const (
 	MaxExclusions = 32
 )
 
-// Funnel is a validated funnel definition: steps, a conversion window and
+// Funnel is a validated funnel definition (转化漏斗): steps, a conversion window and
 // options. Build it with [New]; run it on events with [Funnel.Run] or on
 // columns with [Funnel.RunColumns]. The zero Funnel has no steps and every
 // run of it fails with [ErrNoSteps].

@@ -2,7 +2,7 @@ package funnel
 
 import "slices"
 
-// Interner assigns dense int32 IDs (0, 1, 2, ...) to strings in order of
+// Interner (字符串驻留) assigns dense int32 IDs (0, 1, 2, ...) to strings in order of
 // first appearance: the bridge from string actor IDs or property values to
 // the columnar path. The zero Interner is empty and ready to use. It is not
 // safe for concurrent use.

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Result is the outcome of a funnel run: per-step counts and times to
+// Result is the outcome of a funnel run (漏斗结果): per-step counts and times to
 // convert, overall and per breakdown value. It keeps every duration, so
 // results of disjoint actor partitions merge exactly ([Merge]) into the
 // result of one pass, medians and p90 included; memory is O(counted
@@ -32,7 +32,7 @@ type group struct {
 	t     *tally
 }
 
-// Group is one breakdown value and its result.
+// Group is one breakdown value and its result (分组结果).
 type Group struct {
 	// Code is the Columns.Breakdown code on the columnar path; on the
 	// convenient path it is the group's index in value order.
@@ -43,7 +43,7 @@ type Group struct {
 	Result Result
 }
 
-// StepResult is one step of a [Result].
+// StepResult is one step of a [Result] (漏斗步骤).
 type StepResult struct {
 	Name string
 	// Count is the actors (or attempts) that reached this step.
@@ -64,8 +64,8 @@ type StepResult struct {
 	Time Timing
 }
 
-// Timing summarises durations: the number of them, mean, median and 90th
-// percentile. Median and P90 interpolate linearly between order statistics
+// Timing summarises durations (转化时长): the number of them, mean, median
+// and 90th percentile. Median and P90 interpolate linearly between order statistics
 // (Hyndman and Fan type 7, the default of R and NumPy): with the sorted
 // values x[0..N-1] and h = (N-1)p, the quantile is
 // x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]). Values round to the nearest

@@ -28,7 +28,7 @@ func checkLevel(op, name string, p float64) error {
 // zQuantile returns the standard normal quantile Φ⁻¹(p) = √2 erf⁻¹(2p − 1).
 func zQuantile(p float64) float64 { return math.Sqrt2 * math.Erfinv(2*p-1) }
 
-// Interval is a confidence interval [Low, High].
+// Interval is a confidence interval [Low, High] (置信区间).
 type Interval struct{ Low, High float64 }
 
 // Contains reports Low <= x <= High.
@@ -76,7 +76,7 @@ func Wilson(successes, trials int64, confidence float64) (Interval, error) {
 	return Interval{lo, hi}, nil
 }
 
-// ZTest is the result of a two-proportion z-test.
+// ZTest is the result of a two-proportion z-test (双比例 z 检验).
 type ZTest struct {
 	RateA, RateB float64 // conversion rates of A and B
 	Z            float64 // (p_B − p_A) / SE_pooled
@@ -84,7 +84,7 @@ type ZTest struct {
 }
 
 // TwoProportionZTest tests whether variants A and B convert at different
-// rates with the pooled two-proportion z-test (any statistics text, e.g.
+// rates (显著性检验) with the pooled two-proportion z-test (any statistics text, e.g.
 // Agresti, "Categorical Data Analysis", 3rd ed., §3.1):
 //
 //	p = (x_A + x_B) / (n_A + n_B)
@@ -124,7 +124,7 @@ func checkPair(op string, convA, nA, convB, nB int64) error {
 	return nil
 }
 
-// DiffInterval returns a confidence interval for p_B − p_A with the
+// DiffInterval returns a confidence interval for p_B − p_A (转化率差的置信区间) with the
 // Agresti–Caffo adjustment (Agresti & Caffo 2000, "Simple and effective
 // confidence intervals for proportions and differences of proportions
 // result from adding two successes and two failures", The American
@@ -168,7 +168,7 @@ func Uplift(convA, nA, convB, nB int64) (float64, error) {
 	return (pb - pa) / pa, nil
 }
 
-// ProbBBeatsA returns P(p_B > p_A) when each rate has the Beta posterior of
+// ProbBBeatsA returns P(p_B > p_A) (B 优于 A 的概率) when each rate has the Beta posterior of
 // a uniform Beta(1, 1) prior: p ~ Beta(1 + x, 1 + n − x). It uses the exact
 // closed form of Evan Miller, "Formulas for Bayesian A/B testing" (2015),
 // evaluated in log space with math.Lgamma:
