@@ -1,6 +1,9 @@
 package funnel
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Interner (字符串驻留) assigns dense int32 IDs (0, 1, 2, ...) to strings in order of
 // first appearance: the bridge from string actor IDs or property values to
@@ -19,6 +22,10 @@ func (in *Interner) Intern(s string) int32 {
 	if in.ids == nil {
 		in.ids = make(map[string]int32)
 	}
+	// Keep a private copy: the interner then does not pin the caller's
+	// buffers, and its keys sit together in memory, which makes lookups of
+	// events in random order much cheaper.
+	s = strings.Clone(s)
 	id := int32(len(in.names))
 	in.ids[s] = id
 	in.names = append(in.names, s)
