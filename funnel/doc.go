@@ -43,7 +43,7 @@
 //     the nth distinct step (PostHog any order; ClickHouse has none).
 //   - Window ([New]). It runs from the attempt's step-1 event (in any order:
 //     its first step event) and its end is inclusive: a step exactly one
-//     window later counts (PostHog, ClickHouse; Mixpanel also inclusive).
+//     window later counts (as in PostHog and ClickHouse).
 //   - Re-entry ([WithReentry]). [Restart] (default): every step-1 event
 //     starts an attempt with its own window, and the actor gets its best
 //     attempt; a later start replaces an earlier one only at the depth it
@@ -52,10 +52,9 @@
 //     inside its window are ignored; a new attempt starts only after the
 //     attempt completed or its window ended (Mixpanel).
 //   - Counting ([WithCounting]). [Uniques] (default): each actor counts once,
-//     at the deepest step of its best attempt (PostHog unique users,
-//     Mixpanel uniques, ClickHouse). [Attempts]: every attempt counts
-//     (PostHog total conversions, Mixpanel totals); attempts of one actor
-//     share no events. An attempt ends when it completes, at the first event
+//     at the deepest step of its best attempt (PostHog's persons, Mixpanel
+//     uniques, ClickHouse grouped by user). [Attempts]: every attempt counts
+//     (Mixpanel totals); attempts of one actor share no events. An attempt ends when it completes, at the first event
 //     after its window, at a break in strict order, or with Restart in
 //     ordered or strict order, at a step-1 event that does not fill the next
 //     step, which starts the next attempt. In any order with Attempts, a new
@@ -69,8 +68,9 @@
 //   - Exclusions ([WithExclusions]). An [Exclusion] event after step After
 //     was reached and before step Before was reached, inside the attempt and
 //     its window, removes the attempt; with Uniques the actor is removed when
-//     its best attempt is removed (PostHog removes the person the same way;
-//     Mixpanel has exclusion steps with the same meaning). An event that
+//     its best attempt is removed (PostHog and Mixpanel call these exclusion
+//     steps and also drop the person; ClickHouse windowFunnel has no
+//     exclusions). An event that
 //     fills a step of the attempt is not also an exclusion for it. In strict
 //     order an exclusion event also breaks the attempt. In any order, After
 //     and Before are read as step counts (after n steps, before m steps).

@@ -63,11 +63,11 @@ type Counting int8
 
 const (
 	// Uniques (the zero value and default): each actor counts once, at the
-	// deepest step of its best attempt. PostHog "unique users", Mixpanel
-	// "uniques".
+	// deepest step of its best attempt, as PostHog and Mixpanel "uniques"
+	// count persons.
 	Uniques Counting = iota
 	// Attempts: each attempt counts; attempts of one actor do not share
-	// events. PostHog "total conversions", Mixpanel "totals".
+	// events (Mixpanel "totals").
 	Attempts
 )
 
