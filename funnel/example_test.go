@@ -193,3 +193,98 @@ func ExamplePopularItem() {
 	// rating true
 	// popular: true
 }
+
+// WE-1: 600 visitors a day at 3% and 101 yuan.
+func ExampleSales() {
+	gmv, err := funnel.Sales(600, decimal.RequireFromString("0.03"), pricing.MustNew("101", pricing.CNY))
+	fmt.Println(gmv, err)
+	// Output: CNY 1818.00 <nil>
+}
+
+// WE-3 reversed: the visitors needed for 9,000 yuan a day at 3% and 120.
+func ExampleRequiredUV() {
+	uv, err := funnel.RequiredUV(pricing.MustNew("9000", pricing.CNY), decimal.RequireFromString("0.03"), pricing.MustNew("120", pricing.CNY))
+	fmt.Println(uv, err)
+	// Output: 2500 <nil>
+}
+
+// WE-3: the March plan, daily and over a 30-day month.
+func ExamplePlan_Project() {
+	p, err := funnel.Plan{UVLow: 2500, UVHigh: 3000, CR: decimal.RequireFromString("0.03"),
+		AOV: pricing.MustNew("120", pricing.CNY), Days: 30}.Project()
+	fmt.Println("orders", p.OrdersLow, "-", p.OrdersHigh)
+	fmt.Println("daily", p.DailyLow, "-", p.DailyHigh)
+	fmt.Println("monthly", p.MonthlyLow, "-", p.MonthlyHigh, err)
+	// Output:
+	// orders 75 - 90
+	// daily CNY 9000.00 - CNY 10800.00
+	// monthly CNY 270000.00 - CNY 324000.00 <nil>
+}
+
+// Encode turns events into columns for repeated fast runs.
+func ExampleFunnel_Encode() {
+	f := funnel.MustNew([]funnel.Step{{Event: "view"}, {Event: "pay"}}, time.Hour)
+	c, actors, _, err := f.Encode([]funnel.Event{
+		{Actor: "b", Time: at(3), Name: "pay"},
+		{Actor: "a", Time: at(0), Name: "view"},
+		{Actor: "b", Time: at(1), Name: "view"},
+	})
+	fmt.Println(actors, c.Actors, c.Codes, err)
+	r, _ := f.RunColumns(c)
+	fmt.Println(r.Counts())
+	// Output:
+	// [b a] [0 0 1] [1 2 1] <nil>
+	// [2 1]
+}
+
+func ExampleInterner() {
+	var in funnel.Interner
+	fmt.Println(in.Intern("member-7"), in.Intern("member-3"), in.Intern("member-7"), in.Len())
+	name, _ := in.Name(1)
+	fmt.Println(name)
+	// Output:
+	// 0 1 0 2
+	// member-3
+}
+
+func ExampleLifecycle_Run() {
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
+	periods, err := funnel.Lifecycle{Active: funnel.Step{Event: "open"}}.Run([]funnel.Event{
+		{Actor: "a", Time: day(1), Name: "open"}, {Actor: "a", Time: day(2), Name: "open"}, {Actor: "a", Time: day(4), Name: "open"},
+		{Actor: "b", Time: day(2), Name: "open"},
+	})
+	for _, p := range periods {
+		fmt.Printf("%s new %d returning %d resurrecting %d dormant %d\n", p.Start.Format("Jan 2"), p.New, p.Returning, p.Resurrecting, p.Dormant)
+	}
+	fmt.Println(err)
+	// Output:
+	// Mar 1 new 1 returning 0 resurrecting 0 dormant 0
+	// Mar 2 new 1 returning 1 resurrecting 0 dormant 0
+	// Mar 3 new 0 returning 0 resurrecting 0 dormant 2
+	// Mar 4 new 0 returning 0 resurrecting 1 dormant 0
+	// <nil>
+}
+
+func ExampleRepurchase_Run() {
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
+	rep, err := funnel.Repurchase{Purchase: funnel.Step{Event: "pay"}, From: day(1), To: day(31)}.Run([]funnel.Event{
+		{Actor: "a", Time: day(1), Name: "pay"}, {Actor: "a", Time: day(8), Name: "pay"},
+		{Actor: "b", Time: day(2), Name: "pay"},
+		{Actor: "c", Time: day(3), Name: "pay"}, {Actor: "c", Time: day(4), Name: "pay"},
+	})
+	fmt.Printf("%d of %d repurchased (%.0f%%), median interval %s, %v\n", rep.Repeaters, rep.Customers, 100*rep.Rate, rep.Interval.Median, err)
+	// Output: 2 of 3 repurchased (67%), median interval 96h0m0s, <nil>
+}
+
+// How actors moved between the four stages over a week.
+func ExampleStages_Between() {
+	s := funnel.Stages{Consult: funnel.Step{Event: "ask"}, Order: funnel.Step{Event: "order"},
+		LoyalOrders: 3, LoyalWindow: 90 * 24 * time.Hour}
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
+	tr, err := s.Between([]funnel.Event{
+		{Actor: "a", Time: day(1), Name: "ask"}, {Actor: "a", Time: day(5), Name: "order"},
+		{Actor: "b", Time: day(1), Name: "ask"},
+	}, day(2), day(9))
+	fmt.Println("consult -> buyer", tr[funnel.StageConsult][funnel.StageBuyer], "rate", tr.Rate(funnel.StageConsult, funnel.StageBuyer), err)
+	// Output: consult -> buyer 1 rate 0.5 <nil>
+}
