@@ -246,3 +246,11 @@ func ExampleParseRoundingMode() {
 	fmt.Println(m == pricing.HalfEven)
 	// Output: true
 }
+
+func ExampleRoundDiv() {
+	// 10.65 分 in integer arithmetic: 1065 / 10.
+	up, _ := pricing.RoundDiv(1065, 10, pricing.HalfUp)
+	even, _ := pricing.RoundDiv(1065, 10, pricing.HalfEven)
+	fmt.Println(up, even)
+	// Output: 107 106
+}

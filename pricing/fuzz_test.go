@@ -3,6 +3,7 @@ package pricing_test
 import (
 	"encoding/binary"
 	"encoding/json"
+	"math/big"
 	"testing"
 
 	"github.com/opskit/opskit/pricing"
@@ -185,6 +186,66 @@ func FuzzParseZhe(f *testing.F) {
 		back, err := pricing.ParseZhe(r.Zhe())
 		if err != nil || !back.Equal(r) {
 			t.Fatalf("ParseZhe(%q) = %s; ParseZhe(Zhe()) = %s, %v", s, r.Zhe(), back.Zhe(), err)
+		}
+	})
+}
+
+// RoundDiv: the result is within one of num/den, on the side the mode
+// promises, and agrees with rounding the exact decimal quotient when den is
+// a power of ten.
+func FuzzRoundDiv(f *testing.F) {
+	f.Add(int64(1065), int64(10), uint8(0))
+	f.Add(int64(-7), int64(2), uint8(1))
+	f.Add(int64(1<<62), int64(3), uint8(4))
+	f.Fuzz(func(t *testing.T, num, den int64, modeByte uint8) {
+		mode := pricing.RoundingMode(modeByte % 6)
+		got, err := pricing.RoundDiv(num, den, mode)
+		if den <= 0 || num == -1<<63 {
+			if err == nil {
+				t.Fatalf("RoundDiv(%d, %d) accepted bad input", num, den)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		exact := big.NewRat(num, den)
+		diff := new(big.Rat).Sub(big.NewRat(got, 1), exact) // got - num/den
+		if new(big.Rat).Abs(diff).Cmp(big.NewRat(1, 1)) >= 0 {
+			t.Fatalf("RoundDiv(%d, %d, %s) = %d is a whole unit off", num, den, mode, got)
+		}
+		sign := diff.Sign()
+		switch mode {
+		case pricing.Floor:
+			if sign > 0 {
+				t.Fatalf("Floor rounded up: %d/%d -> %d", num, den, got)
+			}
+		case pricing.Ceiling:
+			if sign < 0 {
+				t.Fatalf("Ceiling rounded down: %d/%d -> %d", num, den, got)
+			}
+		case pricing.Down:
+			if (num > 0 && sign > 0) || (num < 0 && sign < 0) {
+				t.Fatalf("Down moved away from zero: %d/%d -> %d", num, den, got)
+			}
+		case pricing.Up:
+			if (num > 0 && sign < 0) || (num < 0 && sign > 0) {
+				t.Fatalf("Up moved toward zero: %d/%d -> %d", num, den, got)
+			}
+		default:
+			if new(big.Rat).Abs(diff).Cmp(big.NewRat(1, 2)) > 0 {
+				t.Fatalf("%s moved more than half: %d/%d -> %d", mode, num, den, got)
+			}
+		}
+		if den == 100 {
+			m, _ := pricing.NewFromMinor(num, pricing.CNY) // num/100 yuan, rounded to whole yuan
+			whole, err := m.RoundToIncrement(decimal.New(1, 0), mode)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !whole.Amount().Equal(decimal.New(got, 0)) {
+				t.Fatalf("RoundDiv(%d, 100, %s) = %d, RoundToIncrement gave %s", num, mode, got, whole)
+			}
 		}
 	})
 }

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -130,3 +131,58 @@ var (
 	one = decimal.New(1, 0)
 	two = decimal.New(2, 0)
 )
+
+// RoundDiv returns num / den rounded to an integer with the mode, exactly,
+// for computing in int64 minor units: RoundDiv(1065, 10, HalfUp) is 107
+// (10.65 分 rounded half-up), RoundDiv(-5, 2, HalfEven) is -2. den must be
+// positive ([ErrDivisionByZero] otherwise) and num must not be
+// math.MinInt64 ([ErrOverflow]); an invalid mode is [ErrInvalidRoundingMode].
+func RoundDiv(num, den int64, mode RoundingMode) (int64, error) {
+	switch {
+	case den <= 0:
+		return 0, fmt.Errorf("pricing: round %d/%d: %w: the divisor must be positive", num, den, ErrDivisionByZero)
+	case num == math.MinInt64:
+		return 0, fmt.Errorf("pricing: round %d/%d: %w", num, den, ErrOverflow)
+	case !mode.IsValid():
+		return 0, fmt.Errorf("pricing: round %d/%d: mode %d: %w", num, den, mode, ErrInvalidRoundingMode)
+	}
+	return roundDivInt(num, den, mode), nil
+}
+
+// roundDivInt is RoundDiv on checked arguments: den > 0, num > MinInt64,
+// mode valid. The quotient truncates toward zero, then moves one step away
+// from zero when the remainder and the mode say so.
+func roundDivInt(num, den int64, mode RoundingMode) int64 {
+	q, r := num/den, num%den
+	if r == 0 {
+		return q
+	}
+	if r < 0 {
+		r = -r
+	}
+	away := false
+	switch mode {
+	case Down:
+	case Up:
+		away = true
+	case Floor:
+		away = num < 0
+	case Ceiling:
+		away = num > 0
+	default:
+		// Compare 2r with den without overflow: r < den, so den - r > 0.
+		switch c := r - (den - r); {
+		case c > 0:
+			away = true
+		case c == 0:
+			away = mode == HalfUp || q%2 != 0
+		}
+	}
+	if away {
+		if num < 0 {
+			return q - 1
+		}
+		return q + 1
+	}
+	return q
+}

@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/opskit/opskit/pricing"
@@ -120,4 +121,45 @@ func TestIsRounded(t *testing.T) {
 	assert.False(t, cny("1.105").IsRounded())
 	assert.True(t, pricing.MustNew("100", pricing.JPY).IsRounded())
 	assert.False(t, pricing.MustNew("100.5", pricing.JPY).IsRounded())
+}
+
+func TestRoundDiv(t *testing.T) {
+	tests := []struct {
+		num, den int64
+		mode     pricing.RoundingMode
+		want     int64
+	}{
+		{1065, 10, pricing.HalfUp, 107},
+		{1065, 10, pricing.HalfEven, 106},
+		{1075, 10, pricing.HalfEven, 108},
+		{-1065, 10, pricing.HalfUp, -107},
+		{-1065, 10, pricing.HalfEven, -106},
+		{-5, 2, pricing.HalfEven, -2},
+		{1064, 10, pricing.HalfUp, 106},
+		{1069, 10, pricing.Down, 106},
+		{-1069, 10, pricing.Down, -106},
+		{1061, 10, pricing.Up, 107},
+		{-1061, 10, pricing.Up, -107},
+		{-1061, 10, pricing.Floor, -107},
+		{1069, 10, pricing.Floor, 106},
+		{1061, 10, pricing.Ceiling, 107},
+		{-1069, 10, pricing.Ceiling, -106},
+		{40, 10, pricing.Up, 4},
+		{math.MaxInt64, math.MaxInt64, pricing.HalfUp, 1},
+		{math.MaxInt64 - 1, math.MaxInt64, pricing.HalfUp, 1},
+		{math.MaxInt64 / 2, math.MaxInt64, pricing.HalfUp, 0},
+	}
+	for _, tt := range tests {
+		got, err := pricing.RoundDiv(tt.num, tt.den, tt.mode)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got, "RoundDiv(%d, %d, %s)", tt.num, tt.den, tt.mode)
+	}
+	_, err := pricing.RoundDiv(1, 0, pricing.HalfUp)
+	assert.ErrorIs(t, err, pricing.ErrDivisionByZero)
+	_, err = pricing.RoundDiv(1, -2, pricing.HalfUp)
+	assert.ErrorIs(t, err, pricing.ErrDivisionByZero)
+	_, err = pricing.RoundDiv(math.MinInt64, 2, pricing.HalfUp)
+	assert.ErrorIs(t, err, pricing.ErrOverflow)
+	_, err = pricing.RoundDiv(1, 2, pricing.RoundingMode(7))
+	assert.ErrorIs(t, err, pricing.ErrInvalidRoundingMode)
 }
