@@ -132,6 +132,9 @@ func (f Funnel) runGeneral(op string, c Columns, kn kernel, acc *accum) error {
 // are errors wrapping [ErrInvalidEvent].
 func (f Funnel) Encode(events []Event) (c Columns, actors, values []string, err error) {
 	const op = "funnel: encode"
+	if len(events) > MaxEvents {
+		return Columns{}, nil, nil, fmt.Errorf("%s: %d events > %d: %w", op, len(events), MaxEvents, ErrInvalidEvent)
+	}
 	var ai, vi Interner
 	c.Actors = make([]int32, len(events))
 	c.Times = make([]int64, len(events))

@@ -54,8 +54,8 @@ func (in *Interner) Names() []string { return slices.Clone(in.names) }
 
 // SortColumns returns a copy of c sorted by actor, then time; events with
 // the same actor and time keep their input order (a stable sort). Columns of
-// unequal lengths are returned as an unsorted copy; [Funnel.RunColumns]
-// reports them.
+// unequal lengths, or more than [MaxEvents] events, are returned as an
+// unsorted copy; [Funnel.RunColumns] reports them.
 //
 // The sort is a counting sort on actor IDs when they are dense (at most
 // twice as many distinct IDs as events), then a stable sort of each actor's
@@ -63,7 +63,7 @@ func (in *Interner) Names() []string { return slices.Clone(in.names) }
 func SortColumns(c Columns) Columns {
 	n := len(c.Actors)
 	out := Columns{Unit: c.Unit}
-	if len(c.Times) != n || len(c.Codes) != n || (c.Breakdown != nil && len(c.Breakdown) != n) {
+	if n > MaxEvents || len(c.Times) != n || len(c.Codes) != n || (c.Breakdown != nil && len(c.Breakdown) != n) {
 		out.Actors, out.Times, out.Codes = slices.Clone(c.Actors), slices.Clone(c.Times), slices.Clone(c.Codes)
 		out.Breakdown = slices.Clone(c.Breakdown)
 		return out
@@ -81,6 +81,10 @@ func SortColumns(c Columns) Columns {
 	}
 	return out
 }
+
+// MaxEvents is the largest number of events one call sorts (indices are
+// int32). Shard larger inputs by actor and [Merge] the results.
+const MaxEvents = 1<<31 - 1
 
 // sortPerm returns the stable permutation that sorts events by actor, then
 // time.

@@ -52,6 +52,9 @@ func (r Repurchase) Run(events []Event) (RepurchaseReport, error) {
 			actors, times = append(actors, in.Intern(e.Actor)), append(times, t)
 		}
 	}
+	if len(actors) > MaxEvents {
+		return RepurchaseReport{}, fmt.Errorf("%s: %d purchases > %d: %w", op, len(actors), MaxEvents, ErrInvalidEvent)
+	}
 	perm := sortPerm(actors, times)
 	var rep RepurchaseReport
 	var ticks []int64

@@ -8,14 +8,18 @@ import "fmt"
 // steps, as in view -> cart -> view), sorts stably by actor and time, and
 // runs the engine actor by actor. Events is not modified.
 //
-// Errors: an event with an empty actor or a time outside int64 nanoseconds
-// ([ErrInvalidEvent], naming the index); a zero Funnel ([ErrNoSteps]).
+// Errors: an event with an empty actor or a time outside int64 nanoseconds,
+// or more than [MaxEvents] events ([ErrInvalidEvent], naming the index); a
+// zero Funnel ([ErrNoSteps]).
 func (f Funnel) Run(events []Event) (Result, error) {
 	const op = "funnel: run"
 	if len(f.steps) == 0 {
 		return Result{}, fmt.Errorf("%s: %w", op, ErrNoSteps)
 	}
 	n := len(events)
+	if n > MaxEvents {
+		return Result{}, fmt.Errorf("%s: %d events > %d: %w", op, n, MaxEvents, ErrInvalidEvent)
+	}
 	var actorIDs, valueIDs Interner
 	actors := make([]int32, n)
 	times := make([]int64, n)
