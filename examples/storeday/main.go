@@ -74,7 +74,10 @@ func run(w io.Writer) error {
 	if err := replenishment(w); err != nil {
 		return err
 	}
-	return staff(w)
+	if err := staff(w); err != nil {
+		return err
+	}
+	return appFunnel(w)
 }
 
 // heading prints a title underlined to its display width (a Chinese
