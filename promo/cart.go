@@ -1,0 +1,169 @@
+package promo
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/opskit/opskit/pricing"
+)
+
+// Limits of the engine. It computes in int64 minor units (分), so amounts
+// are bounded well below overflow even after multiplying by a rate's
+// digits; a cart beyond them is an error, never a wrong number.
+const (
+	// MaxUnits is the most units a cart may hold (the sum of quantities).
+	MaxUnits = 100_000
+	// MaxMinorUnits bounds every price and the cart's subtotal, in minor
+	// units: 10^13 分 is 100 billion yuan.
+	MaxMinorUnits = 10_000_000_000_000
+)
+
+// Cart is what the customer is buying, and the context the promotions are
+// judged in. The engine reads it and never modifies it.
+type Cart struct {
+	Currency pricing.Currency     // every amount of the cart and the promotions is in it
+	Rounding pricing.RoundingMode // how each promotion's discount is rounded to the minor unit; the zero value is half-up
+	At       time.Time            // the evaluation time (活动时间 is judged against it); required
+	Lines    []Line
+	Customer Customer
+	Channel  string        // "app", "mini-program", "store", ...; "" matches only promotions without channels
+	Shipping pricing.Money // the shipping fee before promotions (运费); the zero Money is no fee
+	Coupons  []string      // coupon codes the customer entered (优惠券码), matched after normalisation
+	// Usage is each promotion's use so far, by promotion ID, for limits and budgets.
+	Usage map[string]Usage
+	// GiftChoices names the option the customer picked, by gift promotion ID
+	// (gift SKU); without a choice the first available option is given.
+	GiftChoices map[string]string
+	// OutOfStock lists gift SKUs that cannot be given now.
+	OutOfStock []string
+}
+
+// Line is a cart line: a quantity of one SKU at one unit price.
+type Line struct {
+	ID         string   // unique in the cart
+	SKU        string   // stock-keeping unit
+	Product    string   // the product (SPU) the SKU belongs to
+	Categories []string // 类目
+	Tags       []string // 标签, e.g. "new", "clearance"
+	Qty        int64    // whole units, at least 1
+	UnitPrice  pricing.Money
+	// ListPrice is the price floors are measured from (标价); the zero Money
+	// means UnitPrice.
+	ListPrice pricing.Money
+	// Cost is the unit cost for margin floors; the zero Money means unknown.
+	Cost pricing.Money
+	// NotPromotable excludes the line from every promotion (不参与优惠).
+	NotPromotable bool
+}
+
+// Customer describes who is buying, for promotion conditions.
+type Customer struct {
+	ID          string
+	Tier        string   // membership tier (会员等级), "" for none
+	PriorOrders int      // completed orders before this one; 0 makes a first order (新客)
+	Tags        []string // e.g. "favorited-store" (收藏店铺), "joined-group" (进群)
+}
+
+// Usage is what a promotion has used so far, as the caller's store counts
+// it: redemptions in total and by this customer, and the discount given in
+// total (for budgets). The library holds no counters.
+type Usage struct {
+	Total       int64
+	ByCustomer  int64
+	BudgetSpent pricing.Money
+}
+
+// Validate checks the cart: a known currency, a valid rounding mode, an
+// evaluation time, unique non-empty line IDs, quantities of at least 1,
+// non-negative prices rounded to the minor unit in the cart's currency, and
+// the engine's limits. Errors are *[FieldError] values naming the line and
+// field.
+func (c Cart) Validate() error {
+	_, err := c.prepare()
+	return err
+}
+
+// preparedLine is a line in minor units.
+type preparedLine struct {
+	price, list, cost int64 // cost -1 when unknown
+}
+
+func (c Cart) prepare() ([]preparedLine, error) {
+	if !c.Currency.IsValid() {
+		return nil, fieldErr("cart.currency", strconv.Quote(c.Currency.Code()), ErrInvalidCart, "a known currency is required")
+	}
+	if !c.Rounding.IsValid() {
+		return nil, fieldErr("cart.rounding", c.Rounding.String(), ErrInvalidCart, "unknown rounding mode")
+	}
+	if c.At.IsZero() {
+		return nil, fieldErr("cart.at", "", ErrInvalidCart, "the evaluation time is required")
+	}
+	if _, err := c.minor("cart.shipping", c.Shipping, true); err != nil {
+		return nil, err
+	}
+	out := make([]preparedLine, len(c.Lines))
+	seen := make(map[string]struct{}, len(c.Lines))
+	var units, subtotal int64
+	for i, l := range c.Lines {
+		path := fmt.Sprintf("lines[%d] %q", i, l.ID)
+		if l.ID == "" {
+			return nil, fieldErr(path+": id", "", ErrInvalidCart, "a line ID is required")
+		}
+		if _, dup := seen[l.ID]; dup {
+			return nil, fieldErr(path+": id", "", ErrDuplicateID, "")
+		}
+		seen[l.ID] = struct{}{}
+		if l.Qty < 1 {
+			return nil, fieldErr(path+": qty", strconv.FormatInt(l.Qty, 10), ErrInvalidCart, "must be at least 1")
+		}
+		if units += l.Qty; units > MaxUnits {
+			return nil, fieldErr(path+": qty", strconv.FormatInt(l.Qty, 10), ErrTooLarge, "the cart holds more than %d units", MaxUnits)
+		}
+		p, err := c.minor(path+": unit price", l.UnitPrice, false)
+		if err != nil {
+			return nil, err
+		}
+		pl := preparedLine{price: p, list: p, cost: -1}
+		if l.ListPrice.IsValid() {
+			if pl.list, err = c.minor(path+": list price", l.ListPrice, false); err != nil {
+				return nil, err
+			}
+		}
+		if l.Cost.IsValid() {
+			if pl.cost, err = c.minor(path+": cost", l.Cost, false); err != nil {
+				return nil, err
+			}
+		}
+		if subtotal += p * l.Qty; subtotal > MaxMinorUnits {
+			return nil, fieldErr(path+": unit price", l.UnitPrice.String(), ErrTooLarge, "the subtotal exceeds %d minor units", int64(MaxMinorUnits))
+		}
+		out[i] = pl
+	}
+	return out, nil
+}
+
+// minor converts an amount of the cart to minor units, checking currency,
+// sign, rounding and size. The zero Money is allowed when optional.
+func (c Cart) minor(path string, m pricing.Money, optional bool) (int64, error) {
+	if !m.IsValid() {
+		if optional {
+			return 0, nil
+		}
+		return 0, fieldErr(path, "", ErrInvalidCart, "an amount is required")
+	}
+	if m.Currency() != c.Currency {
+		return 0, fieldErr(path, m.String(), ErrInvalidCart, "currency differs from the cart's %s", c.Currency)
+	}
+	if m.IsNegative() {
+		return 0, fieldErr(path, m.String(), ErrInvalidCart, "must not be negative")
+	}
+	v, err := m.MinorUnits()
+	if err != nil {
+		return 0, fieldErr(path, m.String(), ErrInvalidCart, "must be rounded to the minor unit")
+	}
+	if v > MaxMinorUnits {
+		return 0, fieldErr(path, m.String(), ErrTooLarge, "above %d minor units", int64(MaxMinorUnits))
+	}
+	return v, nil
+}

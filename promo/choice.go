@@ -1,0 +1,172 @@
+package promo
+
+import (
+	"cmp"
+	"slices"
+)
+
+// The choice (最优组合). Candidates that conflict with nothing are always on.
+// The rest form choice points: an exclusion group picks at most one member;
+// a coupon, an exclusive promotion, a promotion that shares lines with an
+// exclusive one, and an item group promotion (第N件, 买赠, 任选, 套餐) that
+// shares lines with another item promotion are each in or out. The engine
+// searches the points depth first and keeps the best feasible combination
+// (larger saving, then fewer promotions used, then higher priority, then
+// smaller ID), pruning with an upper bound: a combination never saves more
+// than the sum of what each of its promotions saves alone, because every
+// promotion gives less, never more, on the lower prices other promotions
+// leave. The search is exact unless it reaches the engine's search limit.
+
+type point struct {
+	options [][]int // each option turns these promotions on; an empty option turns none on
+	best    int64   // the largest standalone saving of an option
+}
+
+func (c *ctx) choose(cands []int) (on []bool, optimal bool, evaluated int) {
+	np := len(c.e.promos)
+	ps := c.newPass(false)
+	alone := make([]int64, np)
+	probe := make([]bool, np)
+	for _, pi := range cands {
+		probe[pi] = true
+		c.evaluate(ps, probe)
+		alone[pi] = c.saving(ps)
+		probe[pi] = false
+	}
+	var points []point
+	fixed := make([]bool, np)
+	var fixedBound int64
+	groups := map[string]int{} // group name -> point index
+	for _, pi := range cands {
+		p := &c.e.promos[pi]
+		switch {
+		case p.p.Group != "":
+			k, ok := groups[p.p.Group]
+			if !ok {
+				k = len(points)
+				groups[p.p.Group] = k
+				points = append(points, point{options: [][]int{{}}})
+			}
+			points[k].options = append(points[k].options, []int{pi})
+			points[k].best = max(points[k].best, alone[pi])
+		case p.coupon != "" || c.conflicts(pi, cands):
+			points = append(points, point{options: [][]int{{pi}, {}}, best: alone[pi]})
+		default:
+			fixed[pi] = true
+			fixedBound += alone[pi]
+		}
+	}
+	for k := range points {
+		slices.SortStableFunc(points[k].options, func(a, b []int) int {
+			return cmp.Compare(optAlone(alone, b), optAlone(alone, a))
+		})
+	}
+	slices.SortStableFunc(points, func(a, b point) int { return cmp.Compare(b.best, a.best) })
+	rest := make([]int64, len(points)+1) // rest[k]: Σ best of points k..
+	for k := len(points) - 1; k >= 0; k-- {
+		rest[k] = rest[k+1] + points[k].best
+	}
+
+	cur := slices.Clone(fixed)
+	var best []bool
+	bestSaving, bestUsed := int64(-1), []bool(nil)
+	optimal = true
+	var dfs func(k int, bound int64)
+	dfs = func(k int, bound int64) {
+		if !optimal || bound+rest[k] < bestSaving {
+			return
+		}
+		if k == len(points) {
+			if !c.feasible(cur) {
+				return
+			}
+			if evaluated >= c.e.limit {
+				optimal = false
+				return
+			}
+			evaluated++
+			c.evaluate(ps, cur)
+			s := c.saving(ps)
+			used := c.used(ps, cur)
+			if best == nil || c.better(s, used, bestSaving, bestUsed) {
+				best, bestSaving, bestUsed = slices.Clone(cur), s, used
+			}
+			return
+		}
+		for _, opt := range points[k].options {
+			for _, pi := range opt {
+				cur[pi] = true
+			}
+			dfs(k+1, bound+optAlone(alone, opt))
+			for _, pi := range opt {
+				cur[pi] = false
+			}
+		}
+	}
+	dfs(0, fixedBound)
+	if best == nil { // no feasible combination was evaluated: only the fixed promotions
+		best = fixed
+	}
+	return best, optimal, evaluated
+}
+
+func optAlone(alone []int64, opt []int) int64 {
+	var s int64
+	for _, pi := range opt {
+		s += alone[pi]
+	}
+	return s
+}
+
+// conflicts reports whether candidate pi must be a choice: it is
+// exclusive, or shares lines with an exclusive candidate, or it is an item
+// group promotion sharing lines with another item candidate.
+func (c *ctx) conflicts(pi int, cands []int) bool {
+	p := &c.e.promos[pi]
+	group := p.r.layer == itemLayer && !isPerUnit(&p.r)
+	for _, qi := range cands {
+		if qi == pi || !c.overlap(pi, qi) {
+			continue
+		}
+		q := &c.e.promos[qi]
+		if p.p.Exclusive || q.p.Exclusive {
+			return true
+		}
+		if group && q.r.layer == itemLayer {
+			return true
+		}
+	}
+	return false
+}
+
+// feasible reports whether no exclusive promotion that is on shares lines
+// with another promotion that is on, and no group has two members on.
+func (c *ctx) feasible(on []bool) bool {
+	for pi, v := range on {
+		if !v {
+			continue
+		}
+		for qi := pi + 1; qi < len(on); qi++ {
+			if !on[qi] {
+				continue
+			}
+			p, q := &c.e.promos[pi], &c.e.promos[qi]
+			if (p.p.Exclusive || q.p.Exclusive) && c.overlap(pi, qi) {
+				return false
+			}
+			if p.p.Group != "" && p.p.Group == q.p.Group {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// used is the set of promotions that gave something in the pass.
+func (c *ctx) used(ps *pass, on []bool) []bool {
+	out := make([]bool, len(on))
+	for pi, v := range on {
+		out[pi] = v && (ps.amount[pi] > 0 || ps.gift[pi] >= 0)
+	}
+	return out
+}

@@ -1,0 +1,92 @@
+// Package promo is a promotion engine for Chinese online and O2O stores:
+// 打折, 直降, 一口价, 满减 and 满折 (tiers and 每满减), 第N件X折, 买X送Y,
+// N元任选M件, 套餐, 会员价, 满赠 and 满包邮, automatic or as 优惠券, with
+// layered stacking, a proven-best choice among conflicting promotions, exact
+// allocation to every unit, price floors, and an explanation for every
+// promotion.
+//
+// Evaluation computes a plan and never mutates: an [Engine] built from the
+// promotions takes a [Cart] (lines, customer, channel, coupon codes entered,
+// usage so far, the evaluation time) and returns a [Result]. The library
+// holds no counters and reads no clock.
+//
+// # Layers
+//
+// Promotions apply in four layers; a later layer sees the prices the earlier
+// ones left:
+//
+//	item      单品优惠: PercentOff, AmountOff, FixedPrice (per unit), NthItem,
+//	          BuyXGetY, BundlePrice, Combo, MemberPrice
+//	order     店铺/平台优惠: Threshold (满减, 每满减, 满折), PercentOff and
+//	          AmountOff with Scope PerOrder, order coupons
+//	shipping  FreeShipping (满包邮)
+//	gift      Gift (满赠), decided after the order layer
+//
+// A 满减 threshold is tested on the targeted amount after item discounts
+// (the Tmall/Taobao convention); Threshold.OnListPrice tests it on list
+// prices instead. Within a layer promotions apply in application order:
+// higher Priority first, then smaller ID. Each order promotion works on the
+// running total: 1000.00 with "10% off" (priority 2) and "100.00 off"
+// (priority 1) pays 800.00; with the priorities swapped, 810.00.
+//
+// In the item layer, group promotions (第N件, 买赠, 任选, 套餐) run first and
+// claim the units they group; every other unit then takes the per-unit
+// promotion that saves most on it. A unit gets at most one item promotion
+// unless every promotion on it is Stackable; stacked promotions apply in
+// application order on the reduced price.
+//
+// # Choice (最优组合)
+//
+// Automatic promotions apply whenever they are eligible and conflict with
+// nothing. Conflicts are choices: promotions of one exclusion Group (at most
+// one applies), an Exclusive promotion against every promotion sharing a
+// line with it, item group promotions against other item promotions on the
+// same lines, and entered coupons (自动选择最优券: the engine picks the subset
+// of entered coupons that saves most). The engine searches the choices
+// depth first with an upper bound (a combination never saves more than the
+// sum of what its promotions save alone) and keeps the combination that
+// saves the customer most; ties go to fewer promotions used, then higher
+// priority, then smaller ID. [Result.Optimal] reports whether the search
+// finished within the engine's limit ([WithSearchLimit]). The saving counts
+// discounts, shipping waived, and the declared Value of gifts.
+//
+// # Money
+//
+// The engine computes in int64 minor units (分) within [MaxMinorUnits] and
+// [MaxUnits]; carts beyond them are an error, never a wrong number. Rates
+// have at most four decimal places of their off fraction.
+//
+// Each promotion's discount is computed per line, rounded once to the minor
+// unit with the cart's [pricing.RoundingMode], then allocated to the line's
+// units by largest remainder ([pricing.AllocateMinor]): four lines of 1.06,
+// 2.06, 3.06 and 4.06 at 9折 get 0.11, 0.21, 0.31 and 0.41 off; ten units of
+// 0.01 at 9折 pay 0.09. An order-layer discount is rounded once and
+// allocated to lines in proportion to their current totals, then to units in
+// proportion to their prices. Every allocation sums exactly, so the units
+// of a [Result] add up to its Total.
+//
+// Nothing goes below zero, and nothing goes below the price floor of
+// [WithFloor] ([pricing.FloorPolicy]: a 7折 minimum, a minimum margin, an
+// absolute minimum) unless the promotion's Campaign is exempt. Discount that
+// would cross the floor is trimmed; the trim is reported on the promotion
+// (Explanation.Trimmed) and is not moved to other units.
+//
+// # Explanations
+//
+// Every promotion gets an [Explanation]: applied (amount, lines, gift), not
+// applicable with a [Reason] (not started, expired, outside schedule, wrong
+// channel, customer not eligible, coupon not entered, usage limit reached,
+// budget exhausted, no targeted items, below threshold with what is missing,
+// "add 23.50 more to get 50.00 off", including when item discounts pushed
+// the base below the threshold), not chosen, or excluded by another
+// promotion; with the discount trimmed by floors and cut by budgets or caps.
+// Codes entered that match no promotion are listed in
+// [Result.UnknownCoupons].
+//
+// # Errors
+//
+// Invalid definitions and carts are *[FieldError] values naming the
+// promotion or line and the field, wrapping [ErrInvalidPromotion],
+// [ErrInvalidAction], [ErrInvalidCart], [ErrDuplicateID] or [ErrTooLarge].
+// An unknown coupon is an explanation, not an error. Nothing panics.
+package promo

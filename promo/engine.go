@@ -1,0 +1,159 @@
+package promo
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/opskit/opskit/pricing"
+)
+
+// Engine evaluates carts against a fixed list of promotions. Build it with
+// [NewEngine] when the promotions change; it validates and compiles them
+// once. An Engine is immutable and safe for concurrent use.
+type Engine struct {
+	currency pricing.Currency
+	floor    pricing.FloorPolicy
+	limit    int
+	promos   []compiled // in application order: priority descending, then ID
+}
+
+// compiled is a validated promotion with its minor-unit rule.
+type compiled struct {
+	p      Promotion
+	r      rule
+	coupon string // normalised code, "" for automatic promotions
+	budget int64  // -1 for none
+	exempt bool   // the floor policy exempts its campaign
+}
+
+// Option configures an [Engine].
+type Option func(*Engine) error
+
+// WithFloor sets the price floor (最低价控制) every unit is held to: a
+// discount that would take a unit below its floor is trimmed, and the trim
+// is reported. Promotions whose Campaign the policy exempts are not held.
+func WithFloor(p pricing.FloorPolicy) Option {
+	return func(e *Engine) error { e.floor = p; return nil }
+}
+
+// WithSearchLimit bounds the combinations the engine evaluates when
+// promotions conflict (default [DefaultSearchLimit]). Past the bound the
+// best combination found so far is used and the result says it is not
+// proven optimal.
+func WithSearchLimit(n int) Option {
+	return func(e *Engine) error {
+		if n < 1 {
+			return fieldErr("search limit", fmt.Sprint(n), ErrInvalidPromotion, "must be at least 1")
+		}
+		e.limit = n
+		return nil
+	}
+}
+
+// DefaultSearchLimit is the number of combinations an [Engine] evaluates
+// at most when choosing among conflicting promotions.
+const DefaultSearchLimit = 20_000
+
+// NewEngine validates the promotions for carts in currency c and returns
+// an engine. Errors are *[FieldError] values naming the promotion and the
+// field: an empty or repeated ID, no action, a window that ends before it
+// starts, a schedule without a time zone, amounts in another currency,
+// non-increasing tiers, a rate outside (0折, 10折), and so on. The slice is
+// not kept.
+func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, error) {
+	e := Engine{currency: c, limit: DefaultSearchLimit}
+	if !c.IsValid() {
+		return Engine{}, fieldErr("currency", "", ErrInvalidPromotion, "a known currency is required")
+	}
+	for _, o := range opts {
+		if err := o(&e); err != nil {
+			return Engine{}, err
+		}
+	}
+	seen := make(map[string]bool, len(promos))
+	for i, p := range promos {
+		path := fmt.Sprintf("promotions[%d] %q", i, p.ID)
+		cp, err := e.compile(path, p)
+		if err != nil {
+			return Engine{}, err
+		}
+		if seen[p.ID] {
+			return Engine{}, fieldErr(path+": id", "", ErrDuplicateID, "")
+		}
+		seen[p.ID] = true
+		e.promos = append(e.promos, cp)
+	}
+	slices.SortStableFunc(e.promos, func(a, b compiled) int {
+		if c := cmp.Compare(b.p.Priority, a.p.Priority); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.p.ID, b.p.ID)
+	})
+	return e, nil
+}
+
+func (e *Engine) compile(path string, p Promotion) (compiled, error) {
+	switch {
+	case p.ID == "":
+		return compiled{}, fieldErr(path+": id", "", ErrInvalidPromotion, "an ID is required")
+	case p.Action == nil:
+		return compiled{}, fieldErr(path+": action", "", ErrInvalidPromotion, "an action is required")
+	case !p.Start.IsZero() && !p.End.IsZero() && !p.End.After(p.Start):
+		return compiled{}, fieldErr(path+": end", p.End.String(), ErrInvalidPromotion, "must be after start %s", p.Start)
+	}
+	if p.Schedule != nil {
+		if err := p.Schedule.validate(path + ": schedule"); err != nil {
+			return compiled{}, err
+		}
+		s := *p.Schedule
+		s.Weekdays, s.Hours = slices.Clone(s.Weekdays), slices.Clone(s.Hours)
+		p.Schedule = &s
+	}
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"limits.total", p.Limits.Total}, {"limits.per_customer", p.Limits.PerCustomer}} {
+		if f.v < 0 {
+			return compiled{}, fieldErr(path+": "+f.name, fmt.Sprint(f.v), ErrInvalidPromotion, "must not be negative")
+		}
+	}
+	budget, err := optMinor(path+": limits.budget", p.Limits.Budget, e.currency)
+	if err != nil {
+		return compiled{}, err
+	}
+	r, err := p.Action.compile(path+": action", e.currency)
+	if err != nil {
+		return compiled{}, err
+	}
+	p.Channels = slices.Clone(p.Channels)
+	p.Conditions.Tiers, p.Conditions.Tags = slices.Clone(p.Conditions.Tiers), slices.Clone(p.Conditions.Tags)
+	p.Target = p.Target.clone()
+	cp := compiled{p: p, r: r, budget: budget, exempt: p.Campaign != "" && e.floor.IsExempt(p.Campaign)}
+	if p.Coupon != "" {
+		cp.coupon = NormalizeCode(p.Coupon)
+		if cp.coupon == "" {
+			return compiled{}, fieldErr(path+": coupon", p.Coupon, ErrInvalidPromotion, "the code is empty after normalisation")
+		}
+	}
+	return cp, nil
+}
+
+func (s Selector) clone() Selector {
+	return Selector{
+		SKUs: slices.Clone(s.SKUs), Products: slices.Clone(s.Products),
+		Categories: slices.Clone(s.Categories), Tags: slices.Clone(s.Tags),
+		ExcludeSKUs: slices.Clone(s.ExcludeSKUs), ExcludeProducts: slices.Clone(s.ExcludeProducts),
+		ExcludeCategories: slices.Clone(s.ExcludeCategories), ExcludeTags: slices.Clone(s.ExcludeTags),
+	}
+}
+
+// Promotions returns the engine's promotions in application order
+// (priority descending, then ID).
+func (e Engine) Promotions() []Promotion {
+	out := make([]Promotion, len(e.promos))
+	for i, c := range e.promos {
+		out[i] = c.p
+	}
+	return out
+}

@@ -1,0 +1,306 @@
+package promo
+
+import (
+	"slices"
+
+	"github.com/opskit/opskit/pricing"
+)
+
+// ctx is one cart prepared for evaluation: lines in minor units, units laid
+// out line by line, each promotion's targeted lines, and the candidates.
+type ctx struct {
+	e        *Engine
+	cart     *Cart
+	lines    []preparedLine
+	first    []int   // first unit of each line; first[len(lines)] is the unit count
+	unitLine []int32 // the line of each unit
+	floor    []int64 // per line: the unit floor for promotions the policy holds
+	targets  [][]int // per promotion: the lines it targets
+	gets     [][]int // per buy-x-get-y promotion: the lines of its get set
+	shipping int64
+	mode     pricing.RoundingMode
+}
+
+// pass is the state of one evaluation of a selection of promotions.
+type pass struct {
+	price   []int64 // current unit prices
+	claimed []int32 // item promotion that claimed the unit, -1 for none
+	stacked []bool  // the claim allows stacking
+	amount  []int64 // per promotion: discount given
+	trimmed []int64 // per promotion: discount trimmed by floors
+	capped  []int64 // per promotion: discount cut by the budget or cap
+	missing []int64 // per threshold promotion: amount or units missing to the next tier, -1 for none
+	next    []int64 // the reward of that next tier (minor units, -1 for a rate)
+	gift    []int   // per gift promotion: the option given, -1 for none
+	fee     int64   // shipping fee after promotions
+	giftVal int64
+	record  bool
+	adj     []unitAdj
+	// scratch
+	units []int
+	exact []int64
+}
+
+// unitAdj is one promotion's discount on one unit, kept for the result.
+type unitAdj struct {
+	promo int32
+	unit  int32
+	amt   int64
+}
+
+func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
+	c := &ctx{e: e, cart: cart, lines: lines, mode: cart.Rounding}
+	c.first = make([]int, len(lines)+1)
+	for i, l := range cart.Lines {
+		c.first[i+1] = c.first[i] + int(l.Qty)
+	}
+	c.unitLine = make([]int32, c.first[len(lines)])
+	for i := range lines {
+		for u := c.first[i]; u < c.first[i+1]; u++ {
+			c.unitLine[u] = int32(i)
+		}
+	}
+	c.floor = make([]int64, len(lines))
+	for i, l := range cart.Lines {
+		list := l.ListPrice
+		if !list.IsValid() {
+			list = l.UnitPrice
+		}
+		f, _, err := e.floor.Floor(list, l.Cost, "")
+		if err != nil {
+			return nil, fieldErr("lines["+l.ID+"]: floor", "", ErrInvalidCart, "%v", err)
+		}
+		c.floor[i], _ = f.MinorUnits()
+	}
+	c.shipping, _ = cart.minor("cart.shipping", cart.Shipping, true)
+	c.targets = make([][]int, len(e.promos))
+	c.gets = make([][]int, len(e.promos))
+	for pi := range e.promos {
+		p := &e.promos[pi]
+		for li, l := range cart.Lines {
+			if p.p.Target.Matches(l) {
+				c.targets[pi] = append(c.targets[pi], li)
+			}
+			if p.r.get != nil && p.r.get.Matches(l) {
+				c.gets[pi] = append(c.gets[pi], li)
+			}
+		}
+		if p.r.kind == kBuyGet && p.r.get == nil {
+			c.gets[pi] = c.targets[pi]
+		}
+	}
+	return c, nil
+}
+
+func (c *ctx) newPass(record bool) *pass {
+	n, np := len(c.unitLine), len(c.e.promos)
+	ps := &pass{
+		price: make([]int64, n), claimed: make([]int32, n), stacked: make([]bool, n),
+		amount: make([]int64, np), trimmed: make([]int64, np), capped: make([]int64, np),
+		missing: make([]int64, np), next: make([]int64, np), gift: make([]int, np), record: record,
+	}
+	return ps
+}
+
+func (c *ctx) reset(ps *pass) {
+	for li, l := range c.lines {
+		for u := c.first[li]; u < c.first[li+1]; u++ {
+			ps.price[u] = l.price
+		}
+	}
+	for i := range ps.claimed {
+		ps.claimed[i], ps.stacked[i] = -1, false
+	}
+	clear(ps.amount)
+	clear(ps.trimmed)
+	clear(ps.capped)
+	for i := range ps.missing {
+		ps.missing[i], ps.next[i], ps.gift[i] = -1, -1, -1
+	}
+	ps.fee, ps.giftVal = c.shipping, 0
+	ps.adj = ps.adj[:0]
+}
+
+// saving is what the selection saves the customer: discounts, the shipping
+// waived, and the declared value of gifts.
+func (c *ctx) saving(ps *pass) int64 {
+	var s int64
+	for _, a := range ps.amount {
+		s += a
+	}
+	return s + ps.giftVal
+}
+
+// evaluate runs the layers for the promotions on in sel (indices into
+// e.promos, in application order).
+func (c *ctx) evaluate(ps *pass, on []bool) {
+	c.reset(ps)
+	for _, want := range []layer{itemLayer, orderLayer, shippingLayer, giftLayer} {
+		if want == itemLayer {
+			c.itemLayer(ps, on)
+			continue
+		}
+		for pi := range c.e.promos {
+			if !on[pi] || c.e.promos[pi].r.layer != want {
+				continue
+			}
+			switch want {
+			case orderLayer:
+				c.orderPromo(ps, pi)
+			case shippingLayer:
+				c.shippingPromo(ps, pi)
+			case giftLayer:
+				c.giftPromo(ps, pi)
+			}
+		}
+	}
+}
+
+// floorFor is the lowest price promotion pi may take unit u to.
+func (c *ctx) floorFor(u, pi int) int64 {
+	if c.e.promos[pi].exempt {
+		return 0
+	}
+	return c.floor[c.unitLine[u]]
+}
+
+// give applies discount d of promotion pi to unit u, trimming at the floor.
+func (c *ctx) give(ps *pass, pi, u int, d int64) {
+	room := ps.price[u] - c.floorFor(u, pi)
+	if room < 0 {
+		room = 0
+	}
+	got := min(d, room)
+	ps.price[u] -= got
+	ps.amount[pi] += got
+	ps.trimmed[pi] += d - got
+	if ps.record && got > 0 {
+		ps.adj = append(ps.adj, unitAdj{promo: int32(pi), unit: int32(u), amt: got})
+	}
+}
+
+// budgetLeft is what promotion pi may still give under its budget and cap.
+func (c *ctx) budgetLeft(ps *pass, pi int) int64 {
+	p := &c.e.promos[pi]
+	left := int64(-1)
+	if p.budget >= 0 {
+		spent := int64(0)
+		if u, ok := c.cart.Usage[p.p.ID]; ok && u.BudgetSpent.IsValid() {
+			spent, _ = u.BudgetSpent.MinorUnits()
+		}
+		left = max(p.budget-spent, 0)
+	}
+	if p.r.cap >= 0 && (left < 0 || p.r.cap < left) {
+		left = p.r.cap
+	}
+	return left
+}
+
+// spread applies exact per-unit discounts (in 1/rateScale minor units) of
+// promotion pi: per line the exact total is rounded once with the cart's
+// mode, then allocated to the line's units by largest remainder, then the
+// promotion's total is held to its budget and cap. units must be grouped
+// by line.
+func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
+	// Round per line into whole minor units, in place.
+	rounded := ps.exact[:0]
+	for i := 0; i < len(units); {
+		j := i
+		var sum int64
+		for j < len(units) && c.unitLine[units[j]] == c.unitLine[units[i]] {
+			sum += exact[j]
+			j++
+		}
+		total, _ := pricing.RoundDiv(sum, rateScale, c.mode)
+		parts, err := pricing.AllocateMinor(total, exact[i:j])
+		if err != nil { // impossible: weights are non-negative and small
+			parts = make([]int64, j-i)
+		}
+		rounded = append(rounded, parts...)
+		i = j
+	}
+	var total int64
+	for _, d := range rounded {
+		total += d
+	}
+	if left := c.budgetLeft(ps, pi); left >= 0 && total > left {
+		ps.capped[pi] += total - left
+		parts, _ := pricing.AllocateMinor(left, rounded)
+		copy(rounded, parts)
+	}
+	for k, u := range units {
+		c.give(ps, pi, u, rounded[k])
+	}
+	ps.exact = rounded[:0]
+}
+
+// spreadOrder applies an order-level discount d of promotion pi over the
+// units: to lines in proportion to their current totals, then to each
+// line's units in proportion to their prices.
+func (c *ctx) spreadOrder(ps *pass, pi int, units []int, d int64) {
+	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
+		ps.capped[pi] += d - left
+		d = left
+	}
+	if d <= 0 {
+		return
+	}
+	var lineTotals []int64
+	var spans [][2]int
+	for i := 0; i < len(units); {
+		j := i
+		var sum int64
+		for j < len(units) && c.unitLine[units[j]] == c.unitLine[units[i]] {
+			sum += ps.price[units[j]]
+			j++
+		}
+		lineTotals = append(lineTotals, sum)
+		spans = append(spans, [2]int{i, j})
+		i = j
+	}
+	perLine, err := pricing.AllocateMinor(d, lineTotals)
+	if err != nil {
+		return
+	}
+	weights := make([]int64, 0, 8)
+	for k, sp := range spans {
+		weights = weights[:0]
+		for _, u := range units[sp[0]:sp[1]] {
+			weights = append(weights, ps.price[u])
+		}
+		parts, err := pricing.AllocateMinor(perLine[k], weights)
+		if err != nil {
+			continue
+		}
+		for x, u := range units[sp[0]:sp[1]] {
+			c.give(ps, pi, u, parts[x])
+		}
+	}
+}
+
+// unitsOf lists the units of lines (in line order) into ps.units.
+func (c *ctx) unitsOf(ps *pass, lines []int, keep func(u int) bool) []int {
+	units := ps.units[:0]
+	for _, li := range lines {
+		for u := c.first[li]; u < c.first[li+1]; u++ {
+			if keep == nil || keep(u) {
+				units = append(units, u)
+			}
+		}
+	}
+	ps.units = units
+	return units
+}
+
+// byPriceDesc sorts units most expensive first, ties by unit index.
+func byPriceDesc(ps *pass, units []int) {
+	slices.SortFunc(units, func(a, b int) int {
+		if ps.price[a] != ps.price[b] {
+			if ps.price[a] > ps.price[b] {
+				return -1
+			}
+			return 1
+		}
+		return a - b
+	})
+}

@@ -1,0 +1,309 @@
+package promo
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/opskit/opskit/pricing"
+)
+
+// Evaluate prices cart with the engine's promotions and returns the plan:
+// per-line and per-unit adjustments, totals, gifts, redemptions, and one
+// explanation per promotion. It never modifies the cart. Errors are
+// *[FieldError] values for a malformed cart or a cart in another currency;
+// an unknown coupon code is not an error (see [Result.UnknownCoupons]).
+func (e Engine) Evaluate(cart Cart) (Result, error) {
+	if cart.Currency != e.currency {
+		return Result{}, fieldErr("cart.currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency)
+	}
+	lines, err := cart.prepare()
+	if err != nil {
+		return Result{}, err
+	}
+	c, err := newCtx(&e, &cart, lines)
+	if err != nil {
+		return Result{}, err
+	}
+	expl := make([]Explanation, len(e.promos))
+	entered, unknown := c.coupons()
+	var cands []int
+	for pi := range e.promos {
+		expl[pi] = Explanation{PromotionID: e.promos[pi].p.ID, Name: e.promos[pi].p.Name}
+		if reason, detail := c.eligible(pi, entered); reason != ReasonNone {
+			expl[pi].Status, expl[pi].Reason, expl[pi].Detail = NotApplicable, reason, detail
+			continue
+		}
+		cands = append(cands, pi)
+	}
+	best, optimal, evaluated := c.choose(cands)
+	ps := c.newPass(true)
+	c.evaluate(ps, best)
+	res := c.result(ps, best, expl)
+	res.UnknownCoupons, res.Optimal, res.Evaluated = unknown, optimal, evaluated
+	c.explain(&res, ps, best, cands)
+	return res, nil
+}
+
+// coupons normalises the entered codes: the set that matches a promotion,
+// and the codes that match none, in entry order without repeats.
+func (c *ctx) coupons() (map[string]bool, []string) {
+	entered := map[string]bool{}
+	var unknown []string
+	for _, raw := range c.cart.Coupons {
+		code := NormalizeCode(raw)
+		if code == "" || entered[code] {
+			continue
+		}
+		entered[code] = true
+		if !slices.ContainsFunc(c.e.promos, func(p compiled) bool { return p.coupon == code }) {
+			unknown = append(unknown, raw)
+		}
+	}
+	return entered, unknown
+}
+
+// eligible checks everything about promotion pi that does not depend on
+// the other promotions.
+func (c *ctx) eligible(pi int, entered map[string]bool) (Reason, string) {
+	p := &c.e.promos[pi]
+	at, cust := c.cart.At, c.cart.Customer
+	switch {
+	case !p.p.Start.IsZero() && at.Before(p.p.Start):
+		return NotStarted, ""
+	case !p.p.End.IsZero() && !at.Before(p.p.End):
+		return Expired, ""
+	case p.p.Schedule != nil && !p.p.Schedule.contains(at):
+		return OutsideSchedule, ""
+	case len(p.p.Channels) > 0 && !slices.Contains(p.p.Channels, c.cart.Channel):
+		return WrongChannel, fmt.Sprintf("channel %q", c.cart.Channel)
+	case len(p.p.Conditions.Tiers) > 0 && !slices.Contains(p.p.Conditions.Tiers, cust.Tier):
+		return CustomerNotEligible, fmt.Sprintf("tier %q", cust.Tier)
+	case p.p.Conditions.FirstOrder && cust.PriorOrders > 0:
+		return CustomerNotEligible, "not a first order"
+	case p.r.kind == kMember && !slices.ContainsFunc(p.r.members, func(m memberRule) bool { return m.tier == cust.Tier }):
+		return CustomerNotEligible, fmt.Sprintf("no member price for tier %q", cust.Tier)
+	}
+	for _, tag := range p.p.Conditions.Tags {
+		if !slices.Contains(cust.Tags, tag) {
+			return CustomerNotEligible, fmt.Sprintf("missing tag %q", tag)
+		}
+	}
+	if p.coupon != "" && !entered[p.coupon] {
+		return CouponNotEntered, ""
+	}
+	u := c.cart.Usage[p.p.ID]
+	switch {
+	case p.p.Limits.Total > 0 && u.Total >= p.p.Limits.Total:
+		return UsageLimitReached, fmt.Sprintf("%d of %d used", u.Total, p.p.Limits.Total)
+	case p.p.Limits.PerCustomer > 0 && u.ByCustomer >= p.p.Limits.PerCustomer:
+		return UsageLimitReached, fmt.Sprintf("%d of %d per customer used", u.ByCustomer, p.p.Limits.PerCustomer)
+	case p.budget >= 0 && c.budgetSpent(pi) >= p.budget:
+		return BudgetExhausted, ""
+	case len(c.targets[pi]) == 0:
+		return NoTargetedItems, ""
+	}
+	return ReasonNone, ""
+}
+
+func (c *ctx) budgetSpent(pi int) int64 {
+	u := c.cart.Usage[c.e.promos[pi].p.ID]
+	if !u.BudgetSpent.IsValid() || u.BudgetSpent.Currency() != c.e.currency {
+		return 0
+	}
+	v, _ := u.BudgetSpent.MinorUnits()
+	return v
+}
+
+// result assembles the Result of the chosen evaluation.
+func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
+	cur := c.e.currency
+	money := func(v int64) pricing.Money { m, _ := pricing.NewFromMinor(v, cur); return m }
+	res := Result{Currency: cur, Explanations: expl}
+	// Per line and promotion: the per-unit amounts.
+	type key struct{ line, promo int32 }
+	perUnit := map[key][]int64{}
+	for _, a := range ps.adj {
+		li := c.unitLine[a.unit]
+		k := key{li, a.promo}
+		if perUnit[k] == nil {
+			perUnit[k] = make([]int64, c.first[li+1]-c.first[li])
+		}
+		perUnit[k][int(a.unit)-c.first[li]] += a.amt
+	}
+	var subtotal, item, order int64
+	for li, l := range c.cart.Lines {
+		lr := LineResult{ID: l.ID, Qty: l.Qty, UnitPrice: l.UnitPrice, Before: money(c.lines[li].price * l.Qty)}
+		subtotal += c.lines[li].price * l.Qty
+		var after int64
+		for u := c.first[li]; u < c.first[li+1]; u++ {
+			after += ps.price[u]
+			lr.UnitPaid = append(lr.UnitPaid, money(ps.price[u]))
+		}
+		lr.After = money(after)
+		for pi := range c.e.promos {
+			units, ok := perUnit[key{int32(li), int32(pi)}]
+			if !ok {
+				continue
+			}
+			adj := Adjustment{PromotionID: c.e.promos[pi].p.ID}
+			var sum int64
+			for _, v := range units {
+				sum += v
+				adj.PerUnit = append(adj.PerUnit, money(v))
+			}
+			adj.Amount = money(sum)
+			lr.Adjustments = append(lr.Adjustments, adj)
+			if c.e.promos[pi].r.layer == itemLayer {
+				item += sum
+			} else {
+				order += sum
+			}
+			expl[pi].Lines = append(expl[pi].Lines, l.ID)
+		}
+		res.Lines = append(res.Lines, lr)
+	}
+	res.Subtotal, res.ItemDiscount, res.OrderDiscount = money(subtotal), money(item), money(order)
+	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
+	res.Total = money(subtotal - item - order + ps.fee)
+	for pi := range c.e.promos {
+		p := &c.e.promos[pi]
+		if !on[pi] {
+			continue
+		}
+		if g := ps.gift[pi]; g >= 0 {
+			o := p.r.options[g]
+			gl := GiftLine{PromotionID: p.p.ID, SKU: o.SKU, Name: o.Name, Qty: o.Qty, Value: o.Value}
+			res.Gifts = append(res.Gifts, gl)
+			expl[pi].Gift = &gl
+		}
+		if ps.amount[pi] > 0 || ps.gift[pi] >= 0 {
+			res.Redemptions = append(res.Redemptions, Redemption{PromotionID: p.p.ID, Coupon: p.coupon, Amount: money(ps.amount[pi])})
+		}
+	}
+	return res
+}
+
+// explain fills the explanations of the candidates.
+func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int) {
+	money := func(v int64) pricing.Money { m, _ := pricing.NewFromMinor(v, c.e.currency); return m }
+	for _, pi := range cands {
+		ex := &res.Explanations[pi]
+		p := &c.e.promos[pi]
+		ex.Amount = money(ps.amount[pi])
+		if ps.trimmed[pi] > 0 {
+			ex.Trimmed = money(ps.trimmed[pi])
+		}
+		if ps.capped[pi] > 0 {
+			ex.Capped = money(ps.capped[pi])
+		}
+		if m := ps.missing[pi]; m > 0 {
+			if p.r.basis == ByQuantity || p.r.minQty > 0 {
+				ex.MissingQty = m
+			} else {
+				ex.MissingAmount = money(m)
+			}
+			if n := ps.next[pi]; n > 0 {
+				ex.NextReward = money(n)
+			}
+		}
+		switch {
+		case !on[pi]:
+			ex.Amount = pricing.Money{}
+			if by := c.excluder(pi, on); by != "" {
+				ex.Status, ex.Reason, ex.ExcludedBy = Excluded, ExcludedByPromotion, by
+			} else {
+				ex.Status, ex.Reason = NotChosen, BetterAlternative
+			}
+			ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
+		case ps.amount[pi] > 0 || ps.gift[pi] >= 0:
+			ex.Status = Applied
+		default:
+			ex.Status = NotApplicable
+			switch p.r.kind {
+			case kThreshold, kGift, kShipping:
+				ex.Reason = BelowThreshold
+				if p.r.kind == kThreshold && c.reachedBeforeItems(pi) {
+					ex.Reason = BelowThresholdAfterItemDiscounts
+				}
+				if p.r.kind == kShipping && c.shipping == 0 {
+					ex.Reason = NoSaving
+				}
+			case kNth, kBuyGet, kBundle, kCombo:
+				ex.Reason = NoQualifyingUnits
+			default:
+				ex.Reason = NoSaving
+			}
+		}
+	}
+	slices.SortFunc(res.Redemptions, func(a, b Redemption) int { return strings.Compare(a.PromotionID, b.PromotionID) })
+}
+
+// excluder names the chosen promotion that excludes pi: one of its group,
+// or an exclusive promotion sharing a line (either way round).
+func (c *ctx) excluder(pi int, on []bool) string {
+	p := &c.e.promos[pi]
+	for qi := range c.e.promos {
+		if qi == pi || !on[qi] {
+			continue
+		}
+		q := &c.e.promos[qi]
+		if (p.p.Group != "" && q.p.Group == p.p.Group) || ((q.p.Exclusive || p.p.Exclusive) && c.overlap(pi, qi)) {
+			return q.p.ID
+		}
+	}
+	return ""
+}
+
+// reachedBeforeItems reports whether threshold pi would have been reached
+// at the cart's original prices.
+func (c *ctx) reachedBeforeItems(pi int) bool {
+	r := &c.e.promos[pi].r
+	if r.basis == ByQuantity || r.onList {
+		return false
+	}
+	var amount int64
+	for _, li := range c.targets[pi] {
+		amount += c.lines[li].price * int64(c.first[li+1]-c.first[li])
+	}
+	if r.every != nil {
+		return amount >= r.every.size
+	}
+	return len(r.tiers) > 0 && amount >= r.tiers[0].min
+}
+
+// overlap reports whether promotions pi and qi target a common line.
+func (c *ctx) overlap(pi, qi int) bool {
+	for _, li := range c.targets[pi] {
+		if slices.Contains(c.targets[qi], li) {
+			return true
+		}
+	}
+	return false
+}
+
+// better orders two selections by the tie-breaks: larger saving, then
+// fewer promotions, then higher priorities, then smaller IDs.
+func (c *ctx) better(sa int64, a []bool, sb int64, b []bool) bool {
+	if sa != sb {
+		return sa > sb
+	}
+	ia, ib := c.indices(a), c.indices(b)
+	if len(ia) != len(ib) {
+		return len(ia) < len(ib)
+	}
+	// Indices are in application order (priority descending, then ID), so
+	// comparing them lexicographically compares priorities, then IDs.
+	return slices.Compare(ia, ib) < 0
+}
+
+func (c *ctx) indices(on []bool) []int {
+	var out []int
+	for i, v := range on {
+		if v {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+

@@ -1,0 +1,292 @@
+package promo
+
+import (
+	"slices"
+
+	"github.com/opskit/opskit/pricing"
+)
+
+// The item layer (单品优惠). Group promotions (第N件, 买赠, 任选, 套餐) run
+// first, in application order, each claiming the units it groups; then every
+// unit left takes the per-unit promotion (打折, 直降, 一口价, 会员价) that
+// saves most on it, or the chain of stackable ones if that saves more. A
+// unit gets at most one item promotion unless every promotion on it is
+// stackable.
+
+func (c *ctx) itemLayer(ps *pass, on []bool) {
+	for pi := range c.e.promos {
+		if !on[pi] || c.e.promos[pi].r.layer != itemLayer {
+			continue
+		}
+		switch c.e.promos[pi].r.kind {
+		case kNth:
+			c.nthItem(ps, pi)
+		case kBuyGet:
+			c.buyGet(ps, pi)
+		case kBundle:
+			c.bundle(ps, pi)
+		case kCombo:
+			c.combo(ps, pi)
+		}
+	}
+	c.perUnit(ps, on)
+}
+
+// free reports whether promotion pi may discount unit u.
+func (c *ctx) free(ps *pass, pi, u int) bool {
+	return ps.claimed[u] < 0 || (ps.stacked[u] && c.e.promos[pi].p.Stackable)
+}
+
+func (c *ctx) claim(ps *pass, pi int, units []int) {
+	st := c.e.promos[pi].p.Stackable
+	for _, u := range units {
+		if ps.claimed[u] < 0 {
+			ps.claimed[u], ps.stacked[u] = int32(pi), st
+		}
+	}
+}
+
+// available lists the free units of lines, most expensive first.
+func (c *ctx) available(ps *pass, pi int, lines []int) []int {
+	var units []int
+	for _, li := range lines {
+		for u := c.first[li]; u < c.first[li+1]; u++ {
+			if c.free(ps, pi, u) {
+				units = append(units, u)
+			}
+		}
+	}
+	byPriceDesc(ps, units)
+	return units
+}
+
+// spreadUnits sorts (unit, exact) pairs into line order and spreads them.
+func (c *ctx) spreadUnits(ps *pass, pi int, units []int, exact []int64) {
+	idx := make([]int, len(units))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return units[a] - units[b] })
+	us, ex := make([]int, len(units)), make([]int64, len(units))
+	for k, i := range idx {
+		us[k], ex[k] = units[i], exact[i]
+	}
+	c.spread(ps, pi, us, ex)
+}
+
+// nthItem is 第N件X折: groups of N from the most expensive down; the last
+// (cheapest) unit of each full group gets the rate.
+func (c *ctx) nthItem(ps *pass, pi int) {
+	r := &c.e.promos[pi].r
+	units := c.available(ps, pi, c.targets[pi])
+	full := int64(len(units)) / r.n * r.n
+	var got []int
+	var exact []int64
+	for j := int64(0); j < full; j++ {
+		if (j+1)%r.n == 0 {
+			u := units[j]
+			got, exact = append(got, u), append(exact, ps.price[u]*r.off)
+		}
+	}
+	c.claim(ps, pi, units[:full])
+	c.spreadUnits(ps, pi, got, exact)
+}
+
+// buyGet is 买X送Y: the cheapest qualifying units are rewarded, the buy
+// units are the most expensive ones left.
+func (c *ctx) buyGet(ps *pass, pi int) {
+	r := &c.e.promos[pi].r
+	buy := c.available(ps, pi, c.targets[pi])
+	get := c.available(ps, pi, c.gets[pi])
+	times := int64(len(get)) / r.getQty
+	if r.get == nil {
+		times = int64(len(buy)) / (r.buyQty + r.getQty)
+	}
+	if r.maxTimes > 0 {
+		times = min(times, r.maxTimes)
+	}
+	for ; times > 0; times-- {
+		rewarded := get[int64(len(get))-times*r.getQty:]
+		var payers []int
+		for _, u := range buy {
+			if int64(len(payers)) == times*r.buyQty {
+				break
+			}
+			if !slices.Contains(rewarded, u) {
+				payers = append(payers, u)
+			}
+		}
+		if int64(len(payers)) < times*r.buyQty {
+			continue
+		}
+		exact := make([]int64, len(rewarded))
+		for k, u := range rewarded {
+			exact[k] = ps.price[u] * r.off
+		}
+		c.claim(ps, pi, payers)
+		c.claim(ps, pi, rewarded)
+		c.spreadUnits(ps, pi, slices.Clone(rewarded), exact)
+		return
+	}
+}
+
+// groupPrice gives a group of units for price: the saving (sum - price)
+// is allocated to the units in proportion to their prices. It reports
+// false when the group would not save anything.
+func (c *ctx) groupPrice(ps *pass, group []int, price int64, units *[]int, exact *[]int64) bool {
+	weights := make([]int64, len(group))
+	var sum int64
+	for k, u := range group {
+		weights[k] = ps.price[u]
+		sum += weights[k]
+	}
+	if sum <= price {
+		return false
+	}
+	parts, err := pricing.AllocateMinor(sum-price, weights)
+	if err != nil {
+		return false
+	}
+	for k, u := range group {
+		*units, *exact = append(*units, u), append(*exact, parts[k]*rateScale)
+	}
+	return true
+}
+
+// bundle is 任选M件N元: the most expensive units form the groups.
+func (c *ctx) bundle(ps *pass, pi int) {
+	r := &c.e.promos[pi].r
+	units := c.available(ps, pi, c.targets[pi])
+	groups := int64(len(units)) / r.n
+	if r.maxTimes > 0 {
+		groups = min(groups, r.maxTimes)
+	}
+	var got []int
+	var exact []int64
+	for g := int64(0); g < groups; g++ {
+		group := units[g*r.n : (g+1)*r.n]
+		if !c.groupPrice(ps, group, r.amount, &got, &exact) {
+			break
+		}
+		c.claim(ps, pi, group)
+	}
+	c.spreadUnits(ps, pi, got, exact)
+}
+
+// combo is 套餐: each part takes its most expensive free matching units.
+func (c *ctx) combo(ps *pass, pi int) {
+	r := &c.e.promos[pi].r
+	var got []int
+	var exact []int64
+	for times := int64(0); r.maxTimes == 0 || times < r.maxTimes; times++ {
+		var group []int
+		for _, part := range r.parts {
+			var lines []int
+			for li, l := range c.cart.Lines {
+				if part.Items.Matches(l) && c.e.promos[pi].p.Target.Matches(l) {
+					lines = append(lines, li)
+				}
+			}
+			var taken int64
+			for _, u := range c.available(ps, pi, lines) {
+				if taken == part.Qty {
+					break
+				}
+				if !slices.Contains(group, u) {
+					group, taken = append(group, u), taken+1
+				}
+			}
+			if taken < part.Qty {
+				group = nil
+				break
+			}
+		}
+		if group == nil || !c.groupPrice(ps, group, r.amount, &got, &exact) {
+			break
+		}
+		c.claim(ps, pi, group)
+	}
+	c.spreadUnits(ps, pi, got, exact)
+}
+
+// unitExact is the exact discount (1/rateScale minor units) per-unit
+// promotion pi gives a unit at price p, or -1 if it does not apply.
+func (c *ctx) unitExact(pi int, p int64) int64 {
+	r := &c.e.promos[pi].r
+	switch r.kind {
+	case kPercent:
+		return p * r.off
+	case kAmount:
+		return min(r.amount, p) * rateScale
+	case kFixed:
+		return max(p-r.amount, 0) * rateScale
+	case kMember:
+		for _, m := range r.members {
+			if m.tier == c.cart.Customer.Tier {
+				if m.price >= 0 {
+					return max(p-m.price, 0) * rateScale
+				}
+				return p * m.off
+			}
+		}
+	}
+	return -1
+}
+
+func isPerUnit(r *rule) bool {
+	return r.layer == itemLayer && (r.kind == kPercent || r.kind == kAmount || r.kind == kFixed || r.kind == kMember)
+}
+
+// perUnit assigns each unit its best per-unit promotion (or stackable
+// chain), then applies the promotions in application order, each on the
+// prices the earlier ones left.
+func (c *ctx) perUnit(ps *pass, on []bool) {
+	np := len(c.e.promos)
+	assigned := make([][]int, np) // per promotion: its units, in unit order
+	var chain []int
+	for u := range ps.price {
+		li := int(c.unitLine[u])
+		best, bestPI := int64(0), -1
+		chain = chain[:0]
+		var chainSum int64
+		price := ps.price[u]
+		for pi := 0; pi < np; pi++ {
+			if !on[pi] || !isPerUnit(&c.e.promos[pi].r) || !slices.Contains(c.targets[pi], li) || !c.free(ps, pi, u) {
+				continue
+			}
+			d := c.unitExact(pi, ps.price[u])
+			if d <= 0 {
+				continue
+			}
+			if d > best {
+				best, bestPI = d, pi
+			}
+			if c.e.promos[pi].p.Stackable {
+				if dd := c.unitExact(pi, price); dd > 0 {
+					chain = append(chain, pi)
+					chainSum += dd
+					price -= min(dd/rateScale, price)
+				}
+			}
+		}
+		switch {
+		case len(chain) > 1 && chainSum > best:
+			for _, pi := range chain {
+				assigned[pi] = append(assigned[pi], u)
+			}
+		case bestPI >= 0:
+			assigned[bestPI] = append(assigned[bestPI], u)
+		}
+	}
+	for pi, units := range assigned {
+		if len(units) == 0 {
+			continue
+		}
+		exact := make([]int64, len(units))
+		for k, u := range units {
+			exact[k] = max(c.unitExact(pi, ps.price[u]), 0)
+		}
+		c.claim(ps, pi, units)
+		c.spread(ps, pi, units, exact)
+	}
+}

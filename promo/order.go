@@ -1,0 +1,154 @@
+package promo
+
+import (
+	"slices"
+
+	"github.com/opskit/opskit/pricing"
+)
+
+// The order layer (店铺/平台优惠: 满减, 每满减, 满折, order coupons), the
+// shipping layer (包邮) and gifts (满赠). Each promotion sees the prices the
+// earlier promotions left, in application order.
+
+// base measures promotion pi's targeted units: their current amount, their
+// amount at list price, and their count.
+func (c *ctx) base(ps *pass, pi int) (amount, list, qty int64) {
+	for _, li := range c.targets[pi] {
+		for u := c.first[li]; u < c.first[li+1]; u++ {
+			amount += ps.price[u]
+		}
+		n := int64(c.first[li+1] - c.first[li])
+		list += c.lines[li].list * n
+		qty += n
+	}
+	return amount, list, qty
+}
+
+// orderPromo applies one order-layer promotion.
+func (c *ctx) orderPromo(ps *pass, pi int) {
+	r := &c.e.promos[pi].r
+	amount, list, qty := c.base(ps, pi)
+	if qty == 0 {
+		return
+	}
+	var d int64
+	switch r.kind {
+	case kPercent:
+		d, _ = pricing.RoundDiv(amount*r.off, rateScale, c.mode)
+	case kAmount:
+		d = min(r.amount, amount)
+	case kThreshold:
+		measure := amount
+		if r.onList {
+			measure = list
+		}
+		if r.basis == ByQuantity {
+			measure = qty
+		}
+		d = c.thresholdReward(ps, pi, measure, amount)
+	}
+	c.spreadOrder(ps, pi, c.unitsOf(ps, c.targets[pi], nil), d)
+}
+
+// thresholdReward is the reward of a 满减/满折 for measure (amount or
+// count), on the targeted amount, and records what is missing to the next
+// tier.
+func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
+	r := &c.e.promos[pi].r
+	if e := r.every; e != nil {
+		times := measure / e.size
+		if e.maxTimes > 0 && times >= e.maxTimes {
+			times = e.maxTimes
+		} else {
+			ps.missing[pi], ps.next[pi] = (times+1)*e.size-measure, e.off
+		}
+		return min(times*e.off, amount)
+	}
+	reached := -1
+	for i, t := range r.tiers {
+		if measure >= t.min {
+			reached = i
+		}
+	}
+	if reached+1 < len(r.tiers) {
+		t := r.tiers[reached+1]
+		ps.missing[pi], ps.next[pi] = t.min-measure, t.off
+	}
+	if reached < 0 {
+		return 0
+	}
+	t := r.tiers[reached]
+	if t.off >= 0 {
+		return min(t.off, amount)
+	}
+	d, _ := pricing.RoundDiv(amount*t.rateOff, rateScale, c.mode)
+	return d
+}
+
+// reaches reports whether the targeted amount or count after the order
+// layer reaches a gift or shipping threshold, and records what is missing.
+func (c *ctx) reaches(ps *pass, pi int) bool {
+	r := &c.e.promos[pi].r
+	amount, _, qty := c.base(ps, pi)
+	measure, min := amount, r.minAmount
+	if r.minQty > 0 {
+		measure, min = qty, r.minQty
+	}
+	if len(c.targets[pi]) == 0 {
+		return false
+	}
+	if min > 0 && measure < min {
+		ps.missing[pi] = min - measure
+		return false
+	}
+	return true
+}
+
+// shippingPromo is 满包邮: waive or reduce the remaining shipping fee.
+func (c *ctx) shippingPromo(ps *pass, pi int) {
+	if ps.fee == 0 || !c.reaches(ps, pi) {
+		return
+	}
+	r := &c.e.promos[pi].r
+	d := ps.fee
+	if r.amount >= 0 {
+		d = min(r.amount, ps.fee)
+	}
+	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
+		ps.capped[pi] += d - left
+		d = left
+	}
+	ps.fee -= d
+	ps.amount[pi] += d
+}
+
+// giftPromo is 满赠: the named option if the cart names an available one,
+// else the first available.
+func (c *ctx) giftPromo(ps *pass, pi int) {
+	if !c.reaches(ps, pi) {
+		return
+	}
+	r := &c.e.promos[pi].r
+	want := c.cart.GiftChoices[c.e.promos[pi].p.ID]
+	pick := -1
+	for i, o := range r.options {
+		if slices.Contains(c.cart.OutOfStock, o.SKU) {
+			continue
+		}
+		if o.SKU == want {
+			pick = i
+			break
+		}
+		if pick < 0 {
+			pick = i
+		}
+	}
+	if pick < 0 {
+		return
+	}
+	ps.gift[pi] = pick
+	if v := r.options[pick].Value; v.IsValid() {
+		val, _ := v.MinorUnits()
+		ps.giftVal += val
+	}
+}

@@ -1,0 +1,291 @@
+package promo
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/opskit/opskit/pricing"
+)
+
+// ruleKind is the compiled form's discriminator.
+type ruleKind uint8
+
+const (
+	kPercent ruleKind = iota + 1
+	kAmount
+	kFixed
+	kThreshold
+	kNth
+	kBuyGet
+	kBundle
+	kCombo
+	kMember
+	kGift
+	kShipping
+)
+
+// rule is an action in minor units and 1/rateScale rates, checked once when
+// the engine is built.
+type rule struct {
+	kind   ruleKind
+	layer  layer
+	off    int64 // rate off, in 1/rateScale
+	amount int64 // amount off, fixed price, bundle or combo price
+	cap    int64 // -1 for none
+
+	basis  Basis
+	tiers  []tierRule
+	every  *stepRule
+	onList bool
+
+	n, buyQty, getQty, maxTimes int64
+	get                         *Selector
+	parts                       []ComboPart
+
+	members []memberRule
+
+	minAmount, minQty int64 // gift and shipping thresholds (-1 / 0 when unset)
+	options           []GiftOption
+}
+
+type tierRule struct {
+	min int64 // minor units or units
+	off int64 // amount off in minor units, or -1 to use rateOff
+	rateOff int64
+}
+
+type stepRule struct {
+	size, off, maxTimes int64
+}
+
+type memberRule struct {
+	tier  string
+	price int64 // -1 to use off
+	off   int64
+}
+
+func (a PercentOff) compile(path string, c pricing.Currency) (rule, error) {
+	if err := checkScope(path, a.Scope); err != nil {
+		return rule{}, err
+	}
+	off, err := rateOrFree(path+".rate", false, a.Rate)
+	if err != nil {
+		return rule{}, err
+	}
+	cp, err := optMinor(path+".cap", a.Cap, c)
+	return rule{kind: kPercent, layer: a.layer(), off: off, cap: cp}, err
+}
+
+func (a AmountOff) compile(path string, c pricing.Currency) (rule, error) {
+	if err := checkScope(path, a.Scope); err != nil {
+		return rule{}, err
+	}
+	v, err := minorOf(path+".amount", a.Amount, c)
+	if err == nil && v == 0 {
+		err = fieldErr(path+".amount", a.Amount.String(), ErrInvalidAction, "must be above zero")
+	}
+	return rule{kind: kAmount, layer: a.layer(), amount: v, cap: -1}, err
+}
+
+func (a FixedPrice) compile(path string, c pricing.Currency) (rule, error) {
+	v, err := minorOf(path+".price", a.Price, c)
+	return rule{kind: kFixed, layer: itemLayer, amount: v, cap: -1}, err
+}
+
+func (a Threshold) compile(path string, c pricing.Currency) (rule, error) {
+	r := rule{kind: kThreshold, layer: orderLayer, basis: a.Basis, onList: a.OnListPrice, cap: -1}
+	if a.Basis > ByQuantity {
+		return r, fieldErr(path+".basis", fmt.Sprint(a.Basis), ErrInvalidAction, "unknown basis")
+	}
+	switch {
+	case a.Every != nil && len(a.Tiers) > 0:
+		return r, fieldErr(path, "", ErrInvalidAction, "set tiers or every, not both")
+	case a.Every == nil && len(a.Tiers) == 0:
+		return r, fieldErr(path, "", ErrInvalidAction, "set tiers or every")
+	case a.Every != nil:
+		e := a.Every
+		size, err := a.minimum(path+".every", e.Amount, e.Qty, c)
+		if err != nil {
+			return r, err
+		}
+		if size == 0 {
+			return r, fieldErr(path+".every", "0", ErrInvalidAction, "the step must be above zero")
+		}
+		off, err := minorOf(path+".every.off", e.Off, c)
+		if err == nil && off == 0 {
+			err = fieldErr(path+".every.off", e.Off.String(), ErrInvalidAction, "must be above zero")
+		}
+		if err == nil {
+			err = nonNegative(path+".every.max_times", e.MaxTimes)
+		}
+		r.every = &stepRule{size: size, off: off, maxTimes: e.MaxTimes}
+		return r, err
+	}
+	for i, t := range a.Tiers {
+		tp := fmt.Sprintf("%s.tiers[%d]", path, i)
+		min, err := a.minimum(tp, t.MinAmount, t.MinQty, c)
+		if err != nil {
+			return r, err
+		}
+		if i > 0 && min <= r.tiers[i-1].min {
+			return r, fieldErr(tp+".min", fmt.Sprint(min), ErrInvalidAction, "must be greater than tiers[%d]", i-1)
+		}
+		tr := tierRule{min: min, off: -1}
+		if t.Off.IsValid() {
+			if tr.off, err = minorOf(tp+".off", t.Off, c); err == nil && tr.off == 0 {
+				err = fieldErr(tp+".off", t.Off.String(), ErrInvalidAction, "must be above zero")
+			}
+		} else {
+			tr.rateOff, err = rateOrFree(tp+".rate", false, t.Rate)
+		}
+		if err != nil {
+			return r, err
+		}
+		r.tiers = append(r.tiers, tr)
+	}
+	return r, nil
+}
+
+// minimum reads a threshold's amount or quantity, as the basis says.
+func (a Threshold) minimum(path string, amount pricing.Money, qty int64, c pricing.Currency) (int64, error) {
+	if a.Basis == ByQuantity {
+		if amount.IsValid() {
+			return 0, fieldErr(path, amount.String(), ErrInvalidAction, "a quantity threshold takes a quantity, not an amount")
+		}
+		return qty, nonNegative(path+".qty", qty)
+	}
+	if qty != 0 {
+		return 0, fieldErr(path, fmt.Sprint(qty), ErrInvalidAction, "an amount threshold takes an amount, not a quantity")
+	}
+	return minorOf(path+".amount", amount, c)
+}
+
+func (a NthItem) compile(path string, _ pricing.Currency) (rule, error) {
+	if a.N < 2 {
+		return rule{}, fieldErr(path+".n", fmt.Sprint(a.N), ErrInvalidAction, "must be at least 2")
+	}
+	off, err := rateOrFree(path+".rate", a.Free, a.Rate)
+	return rule{kind: kNth, layer: itemLayer, n: a.N, off: off, cap: -1}, err
+}
+
+func (a BuyXGetY) compile(path string, _ pricing.Currency) (rule, error) {
+	if err := positive(path+".buy_qty", a.BuyQty); err != nil {
+		return rule{}, err
+	}
+	if err := positive(path+".get_qty", a.GetQty); err != nil {
+		return rule{}, err
+	}
+	if err := nonNegative(path+".max_times", a.MaxTimes); err != nil {
+		return rule{}, err
+	}
+	off, err := rateOrFree(path+".rate", a.Free, a.Rate)
+	var get *Selector
+	if a.Get != nil {
+		g := *a.Get
+		get = &g
+	}
+	return rule{kind: kBuyGet, layer: itemLayer, buyQty: a.BuyQty, getQty: a.GetQty, maxTimes: a.MaxTimes, off: off, get: get, cap: -1}, err
+}
+
+func (a BundlePrice) compile(path string, c pricing.Currency) (rule, error) {
+	if a.Qty < 2 {
+		return rule{}, fieldErr(path+".qty", fmt.Sprint(a.Qty), ErrInvalidAction, "a bundle holds at least 2 units")
+	}
+	if err := nonNegative(path+".max_times", a.MaxTimes); err != nil {
+		return rule{}, err
+	}
+	v, err := minorOf(path+".price", a.Price, c)
+	return rule{kind: kBundle, layer: itemLayer, n: a.Qty, amount: v, maxTimes: a.MaxTimes, cap: -1}, err
+}
+
+func (a Combo) compile(path string, c pricing.Currency) (rule, error) {
+	if len(a.Parts) == 0 {
+		return rule{}, fieldErr(path+".parts", "", ErrInvalidAction, "a combo needs parts")
+	}
+	for i, p := range a.Parts {
+		if err := positive(fmt.Sprintf("%s.parts[%d].qty", path, i), p.Qty); err != nil {
+			return rule{}, err
+		}
+	}
+	if err := nonNegative(path+".max_times", a.MaxTimes); err != nil {
+		return rule{}, err
+	}
+	v, err := minorOf(path+".price", a.Price, c)
+	return rule{kind: kCombo, layer: itemLayer, amount: v, maxTimes: a.MaxTimes, parts: slices.Clone(a.Parts), cap: -1}, err
+}
+
+func (a MemberPrice) compile(path string, c pricing.Currency) (rule, error) {
+	r := rule{kind: kMember, layer: itemLayer, cap: -1}
+	if len(a.Tiers) == 0 {
+		return r, fieldErr(path+".tiers", "", ErrInvalidAction, "member prices need tiers")
+	}
+	for i, t := range a.Tiers {
+		tp := fmt.Sprintf("%s.tiers[%d]", path, i)
+		if t.Tier == "" {
+			return r, fieldErr(tp+".tier", "", ErrInvalidAction, "a tier name is required")
+		}
+		if slices.ContainsFunc(r.members, func(m memberRule) bool { return m.tier == t.Tier }) {
+			return r, fieldErr(tp+".tier", t.Tier, ErrInvalidAction, "tier listed twice")
+		}
+		m := memberRule{tier: t.Tier, price: -1}
+		var err error
+		if t.Price.IsValid() {
+			m.price, err = minorOf(tp+".price", t.Price, c)
+		} else {
+			m.off, err = rateOrFree(tp+".rate", false, t.Rate)
+		}
+		if err != nil {
+			return r, err
+		}
+		r.members = append(r.members, m)
+	}
+	return r, nil
+}
+
+// thresholdOf reads the optional amount or quantity threshold of a gift or
+// free-shipping action; neither set means no threshold.
+func thresholdOf(path string, amount pricing.Money, qty int64, c pricing.Currency) (int64, int64, error) {
+	if amount.IsValid() && qty != 0 {
+		return 0, 0, fieldErr(path, "", ErrInvalidAction, "set a minimum amount or a minimum quantity, not both")
+	}
+	if err := nonNegative(path+".min_qty", qty); err != nil {
+		return 0, 0, err
+	}
+	min, err := optMinor(path+".min_amount", amount, c)
+	return min, qty, err
+}
+
+func (a Gift) compile(path string, c pricing.Currency) (rule, error) {
+	r := rule{kind: kGift, layer: giftLayer, cap: -1}
+	var err error
+	if r.minAmount, r.minQty, err = thresholdOf(path, a.MinAmount, a.MinQty, c); err != nil {
+		return r, err
+	}
+	if len(a.Options) == 0 {
+		return r, fieldErr(path+".options", "", ErrInvalidAction, "a gift needs at least one option")
+	}
+	for i, o := range a.Options {
+		op := fmt.Sprintf("%s.options[%d]", path, i)
+		if o.SKU == "" {
+			return r, fieldErr(op+".sku", "", ErrInvalidAction, "a gift SKU is required")
+		}
+		if err := positive(op+".qty", o.Qty); err != nil {
+			return r, err
+		}
+		if _, err := optMinor(op+".value", o.Value, c); err != nil {
+			return r, err
+		}
+	}
+	r.options = slices.Clone(a.Options)
+	return r, nil
+}
+
+func (a FreeShipping) compile(path string, c pricing.Currency) (rule, error) {
+	r := rule{kind: kShipping, layer: shippingLayer, cap: -1}
+	var err error
+	if r.minAmount, r.minQty, err = thresholdOf(path, a.MinAmount, a.MinQty, c); err != nil {
+		return r, err
+	}
+	r.amount, err = optMinor(path+".off", a.Off, c) // -1: waive the whole fee
+	return r, err
+}
