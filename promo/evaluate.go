@@ -306,4 +306,3 @@ func (c *ctx) indices(on []bool) []int {
 	}
 	return out
 }
-

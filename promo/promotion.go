@@ -63,7 +63,7 @@ type Limits struct {
 // matches any include list, or when every include list is empty, and no
 // exclude list; lines marked NotPromotable never match.
 type Selector struct {
-	SKUs, Products, Categories, Tags                                []string
+	SKUs, Products, Categories, Tags                             []string
 	ExcludeSKUs, ExcludeProducts, ExcludeCategories, ExcludeTags []string
 }
 

@@ -103,22 +103,22 @@ func (s Status) String() string {
 type Reason uint8
 
 const (
-	ReasonNone             Reason = iota // applied in full
-	NotStarted                           // before Start
-	Expired                              // at or after End
-	OutsideSchedule                      // outside its weekdays or hours
-	WrongChannel                         // the cart's channel is not listed
-	CustomerNotEligible                  // tier, first order or tags
-	CouponNotEntered                     // a coupon promotion whose code was not entered
-	UsageLimitReached                    // total or per-customer redemptions used up
-	BudgetExhausted                      // the budget is spent
-	NoTargetedItems                      // no line matches its target
-	BelowThreshold                       // 满 not reached; Missing says by how much
-	BelowThresholdAfterItemDiscounts     // reached at the original prices, not after item discounts
-	NoQualifyingUnits                    // not enough units for its groups (第N件, 买赠, 任选, 套餐)
-	NoSaving                             // it would save nothing on these items
-	BetterAlternative                    // NotChosen: a better combination won
-	ExcludedByPromotion                  // Excluded: see ExcludedBy
+	ReasonNone                       Reason = iota // applied in full
+	NotStarted                                     // before Start
+	Expired                                        // at or after End
+	OutsideSchedule                                // outside its weekdays or hours
+	WrongChannel                                   // the cart's channel is not listed
+	CustomerNotEligible                            // tier, first order or tags
+	CouponNotEntered                               // a coupon promotion whose code was not entered
+	UsageLimitReached                              // total or per-customer redemptions used up
+	BudgetExhausted                                // the budget is spent
+	NoTargetedItems                                // no line matches its target
+	BelowThreshold                                 // 满 not reached; Missing says by how much
+	BelowThresholdAfterItemDiscounts               // reached at the original prices, not after item discounts
+	NoQualifyingUnits                              // not enough units for its groups (第N件, 买赠, 任选, 套餐)
+	NoSaving                                       // it would save nothing on these items
+	BetterAlternative                              // NotChosen: a better combination won
+	ExcludedByPromotion                            // Excluded: see ExcludedBy
 )
 
 var reasonText = [...]string{

@@ -49,8 +49,8 @@ type rule struct {
 }
 
 type tierRule struct {
-	min int64 // minor units or units
-	off int64 // amount off in minor units, or -1 to use rateOff
+	min     int64 // minor units or units
+	off     int64 // amount off in minor units, or -1 to use rateOff
 	rateOff int64
 }
 
