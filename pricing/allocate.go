@@ -88,12 +88,18 @@ func (m Money) Split(n int) ([]Money, error) {
 // weights, for hot paths: AllocateMinor(299, []int64{4300, 1400, 2300}) is
 // [161 52 86]. The same rules apply: largest remainder, earlier part first
 // on a tie, all-zero weights split evenly, a negative total mirrors the
-// positive one, and the parts sum exactly to total. It does not allocate
-// beyond the result slice and a scratch index slice.
+// positive one, and the parts sum exactly to total.
 //
 // Errors: no weights ([ErrNoParts]); a negative weight ([ErrNegativeWeight]);
 // weights whose sum overflows uint64 or total = math.MinInt64 ([ErrOverflow]).
 func AllocateMinor(total int64, weights []int64) ([]int64, error) {
+	return AllocateMinorTo(nil, total, weights)
+}
+
+// AllocateMinorTo is [AllocateMinor] writing the parts into dst[:0] (grown
+// if too small) and returning it, so a caller that reuses dst allocates
+// nothing for up to 64 weights. dst must not overlap weights.
+func AllocateMinorTo(dst []int64, total int64, weights []int64) ([]int64, error) {
 	if len(weights) == 0 {
 		return nil, fmt.Errorf("pricing: allocate %d minor units: %w", total, ErrNoParts)
 	}
@@ -116,11 +122,18 @@ func AllocateMinor(total int64, weights []int64) ([]int64, error) {
 		abs = uint64(-total)
 	}
 	n := len(weights)
-	parts := make([]int64, n)
-	rem := make([]uint64, n)
+	parts := slices.Grow(dst[:0], n)[:n]
 	even := sum == 0
 	if even {
 		sum = uint64(n)
+	}
+	// Remainders live on the stack for up to 64 parts.
+	var small [64]uint64
+	var rems []uint64
+	if n <= len(small) {
+		rems = small[:n]
+	} else {
+		rems = make([]uint64, n)
 	}
 	var given uint64
 	for i, w := range weights {
@@ -131,26 +144,11 @@ func AllocateMinor(total int64, weights []int64) ([]int64, error) {
 		// |total| × w / sum in 128 bits: hi < sum because w <= sum and |total| < 2^63.
 		hi, lo := bits.Mul64(abs, uw)
 		q, r := bits.Div64(hi, lo, sum)
-		parts[i], rem[i] = int64(q), r
+		parts[i], rems[i] = int64(q), r
 		given += q
 	}
 	if left := abs - given; left > 0 {
-		order := make([]int, n)
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortFunc(order, func(a, b int) int {
-			switch {
-			case rem[a] > rem[b]:
-				return -1
-			case rem[a] < rem[b]:
-				return 1
-			}
-			return a - b // equal remainders: earlier part first
-		})
-		for _, i := range order[:left] {
-			parts[i]++
-		}
+		giveLargestRemainders(parts, int(left), rems)
 	}
 	if total < 0 {
 		for i := range parts {
@@ -158,6 +156,42 @@ func AllocateMinor(total int64, weights []int64) ([]int64, error) {
 		}
 	}
 	return parts, nil
+}
+
+// giveLargestRemainders adds one unit to the left parts with the largest
+// remainders, the earlier part first on a tie: by repeated selection for a
+// few units (no allocation), by one sort otherwise.
+func giveLargestRemainders(parts []int64, left int, rems []uint64) {
+	n := len(parts)
+	if left <= 8 || n <= 16 {
+		for ; left > 0; left-- {
+			best := -1
+			for i, r := range rems {
+				if r != math.MaxUint64 && (best < 0 || r > rems[best]) {
+					best = i
+				}
+			}
+			rems[best] = math.MaxUint64 // taken; remainders are below sum, never MaxUint64
+			parts[best]++
+		}
+		return
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		switch {
+		case rems[a] > rems[b]:
+			return -1
+		case rems[a] < rems[b]:
+			return 1
+		}
+		return a - b // equal remainders: earlier part first
+	})
+	for _, i := range order[:left] {
+		parts[i]++
+	}
 }
 
 // allocTotal returns m in minor units as a big integer, or an error if m is

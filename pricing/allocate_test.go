@@ -149,3 +149,26 @@ func TestAllocateMinor(t *testing.T) {
 		assert.ErrorIs(t, err, tt.want, "AllocateMinor(%d, %v)", tt.total, tt.weights)
 	}
 }
+
+func TestAllocateMinorTo(t *testing.T) {
+	dst := make([]int64, 0, 8)
+	got, err := pricing.AllocateMinorTo(dst, 299, []int64{4300, 1400, 2300})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{161, 52, 86}, got)
+	weights := []int64{3, 1, 4, 1, 5, 9, 2, 6}
+	allocs := testing.AllocsPerRun(100, func() { dst, _ = pricing.AllocateMinorTo(dst, 1001, weights) })
+	assert.Zero(t, allocs, "AllocateMinorTo with a reused dst")
+	// 1001 × w / 31: floors 96 32 129 32 161 290 64 193 (997); the 4 largest
+	// remainders (.87, .74, .61, .58) are parts 0, 7, 5 and 6.
+	assert.Equal(t, []int64{97, 32, 129, 32, 161, 291, 65, 194}, dst)
+	// Many parts with many units left take the sorting path; same rules.
+	many := make([]int64, 100)
+	for i := range many {
+		many[i] = 1
+	}
+	got, err = pricing.AllocateMinorTo(nil, 150, many)
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), got[0])
+	assert.Equal(t, int64(2), got[49])
+	assert.Equal(t, int64(1), got[50])
+}

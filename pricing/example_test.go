@@ -254,3 +254,10 @@ func ExampleRoundDiv() {
 	fmt.Println(up, even)
 	// Output: 107 106
 }
+
+func ExampleAllocateMinorTo() {
+	buf := make([]int64, 0, 16) // reused across calls: no allocation
+	buf, _ = pricing.AllocateMinorTo(buf, 1000, []int64{1, 1, 1})
+	fmt.Println(buf)
+	// Output: [334 333 333]
+}
