@@ -305,6 +305,9 @@ func (m Money) checkIncrement(inc decimal.Decimal, mode RoundingMode) error {
 
 // IsRounded reports whether m has no digits beyond its currency's minor unit.
 func (m Money) IsRounded() bool {
+	if m.amount.Exponent() >= -m.currency.digits {
+		return true
+	}
 	return roundPlaces(m.amount, m.currency.digits, Down).Equal(m.amount)
 }
 
@@ -313,6 +316,9 @@ func (m Money) IsRounded() bool {
 func (m Money) MinorUnits() (int64, error) {
 	if !m.IsRounded() {
 		return 0, fmt.Errorf("pricing: minor units of %s: %w", m, ErrNotRounded)
+	}
+	if m.amount.Exponent() == -m.currency.digits && m.amount.NumDigits() <= 18 {
+		return m.amount.CoefficientInt64(), nil // the common case, without allocating
 	}
 	v := m.amount.Shift(m.currency.digits)
 	if !v.BigInt().IsInt64() {

@@ -67,47 +67,80 @@ func (c *ctx) choose(cands []int) (on []bool, optimal bool, evaluated int) {
 		rest[k] = rest[k+1] + points[k].best
 	}
 
+	// Every node of the search is itself a combination: the fixed
+	// promotions plus one option of some of the points, the other points
+	// empty. A node evaluates its combination, keeps it if it is the best so
+	// far, and extends it with a non-empty option of a later point, unless
+	// its exact saving plus the best the later points could add (rest) cannot
+	// beat the best found: saving(S ∪ R) ≤ saving(S) + Σ alone(r), r in R.
 	cur := slices.Clone(fixed)
-	var best []bool
-	bestSaving, bestUsed := int64(-1), []bool(nil)
+	var best, bestUsed []bool
+	bestSaving := int64(-1)
 	optimal = true
-	var dfs func(k int, bound int64)
-	dfs = func(k int, bound int64) {
-		if !optimal || bound+rest[k] < bestSaving {
+	var visit func(k int)
+	visit = func(k int) {
+		if !optimal {
 			return
 		}
-		if k == len(points) {
-			if !c.feasible(cur) {
-				return
-			}
-			if evaluated >= c.e.limit {
-				optimal = false
-				return
-			}
-			evaluated++
-			c.evaluate(ps, cur)
-			s := c.saving(ps)
+		if evaluated >= c.e.limit {
+			optimal = false
+			return
+		}
+		evaluated++
+		c.evaluate(ps, cur)
+		s := c.saving(ps)
+		if c.feasible(cur) {
 			used := c.used(ps, cur)
 			if best == nil || c.better(s, used, bestSaving, bestUsed) {
 				best, bestSaving, bestUsed = slices.Clone(cur), s, used
 			}
+		}
+		if s+rest[k] < bestSaving {
 			return
 		}
-		for _, opt := range points[k].options {
-			for _, pi := range opt {
-				cur[pi] = true
+		for j := k; j < len(points); j++ {
+			if s+rest[j] < bestSaving {
+				return // rest only shrinks with j
 			}
-			dfs(k+1, bound+optAlone(alone, opt))
-			for _, pi := range opt {
-				cur[pi] = false
+			for _, opt := range points[j].options {
+				if len(opt) == 0 || !c.compatible(cur, opt) {
+					continue
+				}
+				for _, pi := range opt {
+					cur[pi] = true
+				}
+				visit(j + 1)
+				for _, pi := range opt {
+					cur[pi] = false
+				}
 			}
 		}
 	}
-	dfs(0, fixedBound)
-	if best == nil { // no feasible combination was evaluated: only the fixed promotions
+	visit(0)
+	if best == nil { // the fixed promotions alone are infeasible: keep them anyway
 		best = fixed
 	}
 	return best, optimal, evaluated
+}
+
+// compatible reports whether turning on opt keeps the combination feasible
+// (no group twice, no exclusive promotion sharing a line with another).
+func (c *ctx) compatible(on []bool, opt []int) bool {
+	for _, pi := range opt {
+		for qi, v := range on {
+			if !v || qi == pi {
+				continue
+			}
+			p, q := &c.e.promos[pi], &c.e.promos[qi]
+			if (p.p.Exclusive || q.p.Exclusive) && c.overlap(pi, qi) {
+				return false
+			}
+			if p.p.Group != "" && p.p.Group == q.p.Group {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func optAlone(alone []int64, opt []int) int64 {

@@ -17,8 +17,25 @@ type ctx struct {
 	floor    []int64 // per line: the unit floor for promotions the policy holds
 	targets  [][]int // per promotion: the lines it targets
 	gets     [][]int // per buy-x-get-y promotion: the lines of its get set
+	hits     [][]bool // per promotion, per line: the promotion targets the line
 	shipping int64
 	mode     pricing.RoundingMode
+	cache    itemCache
+	monies   map[int64]pricing.Money
+}
+
+// itemCache keeps the item layer's outcome for one set of item promotions:
+// the choice search varies mostly order-layer promotions, so most
+// evaluations reuse it.
+type itemCache struct {
+	valid   bool
+	on      []bool // item promotions on
+	price   []int64
+	claimed []int32
+	stacked []bool
+	amount  []int64 // per promotion (item promotions only)
+	trimmed []int64
+	capped  []int64
 }
 
 // pass is the state of one evaluation of a selection of promotions.
@@ -36,9 +53,13 @@ type pass struct {
 	giftVal int64
 	record  bool
 	adj     []unitAdj
-	// scratch
-	units []int
-	exact []int64
+	// scratch, reused across evaluations
+	units, avail, avail2, sortIdx, sortUnits []int
+	exact, alloc, alloc2, sortExact       []int64
+	lineTotals, weights, got             []int64
+	spans                                [][2]int
+	gotUnits                             []int
+	assigned                             [][]int
 }
 
 // unitAdj is one promotion's discount on one unit, kept for the result.
@@ -75,11 +96,14 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 	c.shipping, _ = cart.minor("cart.shipping", cart.Shipping, true)
 	c.targets = make([][]int, len(e.promos))
 	c.gets = make([][]int, len(e.promos))
+	c.hits = make([][]bool, len(e.promos))
 	for pi := range e.promos {
 		p := &e.promos[pi]
+		c.hits[pi] = make([]bool, len(lines))
 		for li, l := range cart.Lines {
 			if p.p.Target.Matches(l) {
 				c.targets[pi] = append(c.targets[pi], li)
+				c.hits[pi][li] = true
 			}
 			if p.r.get != nil && p.r.get.Matches(l) {
 				c.gets[pi] = append(c.gets[pi], li)
@@ -98,6 +122,7 @@ func (c *ctx) newPass(record bool) *pass {
 		price: make([]int64, n), claimed: make([]int32, n), stacked: make([]bool, n),
 		amount: make([]int64, np), trimmed: make([]int64, np), capped: make([]int64, np),
 		missing: make([]int64, np), next: make([]int64, np), gift: make([]int, np), record: record,
+		assigned: make([][]int, np),
 	}
 	return ps
 }
@@ -131,15 +156,15 @@ func (c *ctx) saving(ps *pass) int64 {
 	return s + ps.giftVal
 }
 
-// evaluate runs the layers for the promotions on in sel (indices into
+// evaluate runs the layers for the promotions that are on (indexed like
 // e.promos, in application order).
 func (c *ctx) evaluate(ps *pass, on []bool) {
 	c.reset(ps)
-	for _, want := range []layer{itemLayer, orderLayer, shippingLayer, giftLayer} {
-		if want == itemLayer {
-			c.itemLayer(ps, on)
-			continue
-		}
+	if !c.cachedItems(ps, on) {
+		c.itemLayer(ps, on)
+		c.storeItems(ps, on)
+	}
+	for _, want := range []layer{orderLayer, shippingLayer, giftLayer} {
 		for pi := range c.e.promos {
 			if !on[pi] || c.e.promos[pi].r.layer != want {
 				continue
@@ -154,6 +179,47 @@ func (c *ctx) evaluate(ps *pass, on []bool) {
 			}
 		}
 	}
+}
+
+// sameItems reports whether on turns on exactly the cached item promotions.
+func (c *ctx) sameItems(on []bool) bool {
+	for pi, v := range on {
+		if c.e.promos[pi].r.layer == itemLayer && v != c.cache.on[pi] {
+			return false
+		}
+	}
+	return true
+}
+
+// cachedItems restores the item layer's outcome when it is cached for the
+// same item promotions; a recording pass always recomputes.
+func (c *ctx) cachedItems(ps *pass, on []bool) bool {
+	k := &c.cache
+	if ps.record || !k.valid || !c.sameItems(on) {
+		return false
+	}
+	copy(ps.price, k.price)
+	copy(ps.claimed, k.claimed)
+	copy(ps.stacked, k.stacked)
+	copy(ps.amount, k.amount)
+	copy(ps.trimmed, k.trimmed)
+	copy(ps.capped, k.capped)
+	return true
+}
+
+func (c *ctx) storeItems(ps *pass, on []bool) {
+	if ps.record {
+		return
+	}
+	k := &c.cache
+	k.valid = true
+	k.on = append(k.on[:0], on...)
+	k.price = append(k.price[:0], ps.price...)
+	k.claimed = append(k.claimed[:0], ps.claimed...)
+	k.stacked = append(k.stacked[:0], ps.stacked...)
+	k.amount = append(k.amount[:0], ps.amount...)
+	k.trimmed = append(k.trimmed[:0], ps.trimmed...)
+	k.capped = append(k.capped[:0], ps.capped...)
 }
 
 // floorFor is the lowest price promotion pi may take unit u to.
@@ -202,8 +268,8 @@ func (c *ctx) budgetLeft(ps *pass, pi int) int64 {
 // promotion's total is held to its budget and cap. units must be grouped
 // by line.
 func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
-	// Round per line into whole minor units, in place.
-	rounded := ps.exact[:0]
+	// Round per line into whole minor units.
+	rounded := ps.got[:0]
 	for i := 0; i < len(units); {
 		j := i
 		var sum int64
@@ -212,26 +278,31 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 			j++
 		}
 		total, _ := pricing.RoundDiv(sum, rateScale, c.mode)
-		parts, err := pricing.AllocateMinor(total, exact[i:j])
+		parts, err := pricing.AllocateMinorTo(ps.alloc, total, exact[i:j])
 		if err != nil { // impossible: weights are non-negative and small
-			parts = make([]int64, j-i)
+			parts = parts[:0]
+			for range exact[i:j] {
+				parts = append(parts, 0)
+			}
 		}
+		ps.alloc = parts
 		rounded = append(rounded, parts...)
 		i = j
 	}
+	ps.got = rounded
 	var total int64
 	for _, d := range rounded {
 		total += d
 	}
 	if left := c.budgetLeft(ps, pi); left >= 0 && total > left {
 		ps.capped[pi] += total - left
-		parts, _ := pricing.AllocateMinor(left, rounded)
+		parts, _ := pricing.AllocateMinorTo(ps.alloc2, left, rounded)
+		ps.alloc2 = parts
 		copy(rounded, parts)
 	}
 	for k, u := range units {
 		c.give(ps, pi, u, rounded[k])
 	}
-	ps.exact = rounded[:0]
 }
 
 // spreadOrder applies an order-level discount d of promotion pi over the
@@ -245,8 +316,7 @@ func (c *ctx) spreadOrder(ps *pass, pi int, units []int, d int64) {
 	if d <= 0 {
 		return
 	}
-	var lineTotals []int64
-	var spans [][2]int
+	lineTotals, spans := ps.lineTotals[:0], ps.spans[:0]
 	for i := 0; i < len(units); {
 		j := i
 		var sum int64
@@ -258,20 +328,23 @@ func (c *ctx) spreadOrder(ps *pass, pi int, units []int, d int64) {
 		spans = append(spans, [2]int{i, j})
 		i = j
 	}
-	perLine, err := pricing.AllocateMinor(d, lineTotals)
+	ps.lineTotals, ps.spans = lineTotals, spans
+	perLine, err := pricing.AllocateMinorTo(ps.alloc2, d, lineTotals)
 	if err != nil {
 		return
 	}
-	weights := make([]int64, 0, 8)
+	ps.alloc2 = perLine
 	for k, sp := range spans {
-		weights = weights[:0]
+		weights := ps.weights[:0]
 		for _, u := range units[sp[0]:sp[1]] {
 			weights = append(weights, ps.price[u])
 		}
-		parts, err := pricing.AllocateMinor(perLine[k], weights)
+		ps.weights = weights
+		parts, err := pricing.AllocateMinorTo(ps.alloc, perLine[k], weights)
 		if err != nil {
 			continue
 		}
+		ps.alloc = parts
 		for x, u := range units[sp[0]:sp[1]] {
 			c.give(ps, pi, u, parts[x])
 		}

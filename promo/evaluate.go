@@ -115,44 +115,61 @@ func (c *ctx) budgetSpent(pi int) int64 {
 	return v
 }
 
+// moneyOf converts minor units to Money, sharing one value per amount: a
+// result repeats the same amounts (units of a line, zeros) many times, and
+// Money is immutable, so sharing is safe and saves allocations.
+func (c *ctx) moneyOf(v int64) pricing.Money {
+	if m, ok := c.monies[v]; ok {
+		return m
+	}
+	m, _ := pricing.NewFromMinor(v, c.e.currency)
+	if c.monies == nil {
+		c.monies = make(map[int64]pricing.Money, 64)
+	}
+	c.monies[v] = m
+	return m
+}
+
 // result assembles the Result of the chosen evaluation.
 func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 	cur := c.e.currency
-	money := func(v int64) pricing.Money { m, _ := pricing.NewFromMinor(v, cur); return m }
-	res := Result{Currency: cur, Explanations: expl}
-	// Per line and promotion: the per-unit amounts.
-	type key struct{ line, promo int32 }
-	perUnit := map[key][]int64{}
-	for _, a := range ps.adj {
-		li := c.unitLine[a.unit]
-		k := key{li, a.promo}
-		if perUnit[k] == nil {
-			perUnit[k] = make([]int64, c.first[li+1]-c.first[li])
+	money := c.moneyOf
+	res := Result{Currency: cur, Explanations: expl, Lines: make([]LineResult, len(c.cart.Lines))}
+	// Sweep the recorded unit adjustments by line, then promotion, then unit.
+	slices.SortFunc(ps.adj, func(a, b unitAdj) int {
+		if la, lb := c.unitLine[a.unit], c.unitLine[b.unit]; la != lb {
+			return int(la - lb)
 		}
-		perUnit[k][int(a.unit)-c.first[li]] += a.amt
-	}
+		if a.promo != b.promo {
+			return int(a.promo - b.promo)
+		}
+		return int(a.unit - b.unit)
+	})
 	var subtotal, item, order int64
+	k := 0
 	for li, l := range c.cart.Lines {
-		lr := LineResult{ID: l.ID, Qty: l.Qty, UnitPrice: l.UnitPrice, Before: money(c.lines[li].price * l.Qty)}
+		lr := &res.Lines[li]
+		*lr = LineResult{ID: l.ID, Qty: l.Qty, UnitPrice: l.UnitPrice, Before: money(c.lines[li].price * l.Qty),
+			UnitPaid: make([]pricing.Money, l.Qty)}
 		subtotal += c.lines[li].price * l.Qty
 		var after int64
 		for u := c.first[li]; u < c.first[li+1]; u++ {
 			after += ps.price[u]
-			lr.UnitPaid = append(lr.UnitPaid, money(ps.price[u]))
+			lr.UnitPaid[u-c.first[li]] = money(ps.price[u])
 		}
 		lr.After = money(after)
-		for pi := range c.e.promos {
-			units, ok := perUnit[key{int32(li), int32(pi)}]
-			if !ok {
-				continue
-			}
-			adj := Adjustment{PromotionID: c.e.promos[pi].p.ID}
+		for k < len(ps.adj) && int(c.unitLine[ps.adj[k].unit]) == li {
+			pi := int(ps.adj[k].promo)
+			amounts := make([]int64, l.Qty)
 			var sum int64
-			for _, v := range units {
-				sum += v
-				adj.PerUnit = append(adj.PerUnit, money(v))
+			for ; k < len(ps.adj) && int(c.unitLine[ps.adj[k].unit]) == li && int(ps.adj[k].promo) == pi; k++ {
+				amounts[int(ps.adj[k].unit)-c.first[li]] += ps.adj[k].amt
+				sum += ps.adj[k].amt
 			}
-			adj.Amount = money(sum)
+			adj := Adjustment{PromotionID: c.e.promos[pi].p.ID, Amount: money(sum), PerUnit: make([]pricing.Money, l.Qty)}
+			for x, v := range amounts {
+				adj.PerUnit[x] = money(v)
+			}
 			lr.Adjustments = append(lr.Adjustments, adj)
 			if c.e.promos[pi].r.layer == itemLayer {
 				item += sum
@@ -161,7 +178,6 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 			}
 			expl[pi].Lines = append(expl[pi].Lines, l.ID)
 		}
-		res.Lines = append(res.Lines, lr)
 	}
 	res.Subtotal, res.ItemDiscount, res.OrderDiscount = money(subtotal), money(item), money(order)
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
@@ -186,7 +202,7 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 
 // explain fills the explanations of the candidates.
 func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int) {
-	money := func(v int64) pricing.Money { m, _ := pricing.NewFromMinor(v, c.e.currency); return m }
+	money := c.moneyOf
 	for _, pi := range cands {
 		ex := &res.Explanations[pi]
 		p := &c.e.promos[pi]

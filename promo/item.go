@@ -46,9 +46,10 @@ func (c *ctx) claim(ps *pass, pi int, units []int) {
 	}
 }
 
-// available lists the free units of lines, most expensive first.
-func (c *ctx) available(ps *pass, pi int, lines []int) []int {
-	var units []int
+// available lists the free units of lines into buf, most expensive
+// first.
+func (c *ctx) available(ps *pass, pi int, lines []int, buf *[]int) []int {
+	units := (*buf)[:0]
 	for _, li := range lines {
 		for u := c.first[li]; u < c.first[li+1]; u++ {
 			if c.free(ps, pi, u) {
@@ -57,20 +58,22 @@ func (c *ctx) available(ps *pass, pi int, lines []int) []int {
 		}
 	}
 	byPriceDesc(ps, units)
+	*buf = units
 	return units
 }
 
 // spreadUnits sorts (unit, exact) pairs into line order and spreads them.
 func (c *ctx) spreadUnits(ps *pass, pi int, units []int, exact []int64) {
-	idx := make([]int, len(units))
-	for i := range idx {
-		idx[i] = i
+	idx := ps.sortIdx[:0]
+	for i := range units {
+		idx = append(idx, i)
 	}
 	slices.SortFunc(idx, func(a, b int) int { return units[a] - units[b] })
-	us, ex := make([]int, len(units)), make([]int64, len(units))
-	for k, i := range idx {
-		us[k], ex[k] = units[i], exact[i]
+	us, ex := ps.sortUnits[:0], ps.sortExact[:0]
+	for _, i := range idx {
+		us, ex = append(us, units[i]), append(ex, exact[i])
 	}
+	ps.sortIdx, ps.sortUnits, ps.sortExact = idx, us, ex
 	c.spread(ps, pi, us, ex)
 }
 
@@ -78,16 +81,16 @@ func (c *ctx) spreadUnits(ps *pass, pi int, units []int, exact []int64) {
 // (cheapest) unit of each full group gets the rate.
 func (c *ctx) nthItem(ps *pass, pi int) {
 	r := &c.e.promos[pi].r
-	units := c.available(ps, pi, c.targets[pi])
+	units := c.available(ps, pi, c.targets[pi], &ps.avail)
 	full := int64(len(units)) / r.n * r.n
-	var got []int
-	var exact []int64
+	got, exact := ps.gotUnits[:0], ps.exact[:0]
 	for j := int64(0); j < full; j++ {
 		if (j+1)%r.n == 0 {
 			u := units[j]
 			got, exact = append(got, u), append(exact, ps.price[u]*r.off)
 		}
 	}
+	ps.gotUnits, ps.exact = got, exact
 	c.claim(ps, pi, units[:full])
 	c.spreadUnits(ps, pi, got, exact)
 }
@@ -96,8 +99,8 @@ func (c *ctx) nthItem(ps *pass, pi int) {
 // units are the most expensive ones left.
 func (c *ctx) buyGet(ps *pass, pi int) {
 	r := &c.e.promos[pi].r
-	buy := c.available(ps, pi, c.targets[pi])
-	get := c.available(ps, pi, c.gets[pi])
+	buy := c.available(ps, pi, c.targets[pi], &ps.avail)
+	get := c.available(ps, pi, c.gets[pi], &ps.avail2)
 	times := int64(len(get)) / r.getQty
 	if r.get == nil {
 		times = int64(len(buy)) / (r.buyQty + r.getQty)
@@ -156,7 +159,7 @@ func (c *ctx) groupPrice(ps *pass, group []int, price int64, units *[]int, exact
 // bundle is 任选M件N元: the most expensive units form the groups.
 func (c *ctx) bundle(ps *pass, pi int) {
 	r := &c.e.promos[pi].r
-	units := c.available(ps, pi, c.targets[pi])
+	units := c.available(ps, pi, c.targets[pi], &ps.avail)
 	groups := int64(len(units)) / r.n
 	if r.maxTimes > 0 {
 		groups = min(groups, r.maxTimes)
@@ -188,7 +191,7 @@ func (c *ctx) combo(ps *pass, pi int) {
 				}
 			}
 			var taken int64
-			for _, u := range c.available(ps, pi, lines) {
+			for _, u := range c.available(ps, pi, lines, &ps.avail) {
 				if taken == part.Qty {
 					break
 				}
@@ -242,8 +245,12 @@ func isPerUnit(r *rule) bool {
 // prices the earlier ones left.
 func (c *ctx) perUnit(ps *pass, on []bool) {
 	np := len(c.e.promos)
-	assigned := make([][]int, np) // per promotion: its units, in unit order
-	var chain []int
+	assigned := ps.assigned // per promotion: its units, in unit order
+	for pi := range assigned {
+		assigned[pi] = assigned[pi][:0]
+	}
+	var chainBuf [8]int
+	chain := chainBuf[:0]
 	for u := range ps.price {
 		li := int(c.unitLine[u])
 		best, bestPI := int64(0), -1
@@ -251,7 +258,7 @@ func (c *ctx) perUnit(ps *pass, on []bool) {
 		var chainSum int64
 		price := ps.price[u]
 		for pi := 0; pi < np; pi++ {
-			if !on[pi] || !isPerUnit(&c.e.promos[pi].r) || !slices.Contains(c.targets[pi], li) || !c.free(ps, pi, u) {
+			if !on[pi] || !c.hits[pi][li] || !isPerUnit(&c.e.promos[pi].r) || !c.free(ps, pi, u) {
 				continue
 			}
 			d := c.unitExact(pi, ps.price[u])
@@ -282,10 +289,11 @@ func (c *ctx) perUnit(ps *pass, on []bool) {
 		if len(units) == 0 {
 			continue
 		}
-		exact := make([]int64, len(units))
-		for k, u := range units {
-			exact[k] = max(c.unitExact(pi, ps.price[u]), 0)
+		exact := ps.exact[:0]
+		for _, u := range units {
+			exact = append(exact, max(c.unitExact(pi, ps.price[u]), 0))
 		}
+		ps.exact = exact
 		c.claim(ps, pi, units)
 		c.spread(ps, pi, units, exact)
 	}
