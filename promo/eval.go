@@ -12,11 +12,11 @@ type ctx struct {
 	e        *Engine
 	cart     *Cart
 	lines    []preparedLine
-	first    []int   // first unit of each line; first[len(lines)] is the unit count
-	unitLine []int32 // the line of each unit
-	floor    []int64 // per line: the unit floor for promotions the policy holds
-	targets  [][]int // per promotion: the lines it targets
-	gets     [][]int // per buy-x-get-y promotion: the lines of its get set
+	first    []int    // first unit of each line; first[len(lines)] is the unit count
+	unitLine []int32  // the line of each unit
+	floor    []int64  // per line: the unit floor for promotions the policy holds
+	targets  [][]int  // per promotion: the lines it targets
+	gets     [][]int  // per buy-x-get-y promotion: the lines of its get set
 	hits     [][]bool // per promotion, per line: the promotion targets the line
 	shipping int64
 	mode     pricing.RoundingMode
@@ -55,11 +55,11 @@ type pass struct {
 	adj     []unitAdj
 	// scratch, reused across evaluations
 	units, avail, avail2, sortIdx, sortUnits []int
-	exact, alloc, alloc2, sortExact       []int64
-	lineTotals, weights, got             []int64
-	spans                                [][2]int
-	gotUnits                             []int
-	assigned                             [][]int
+	exact, alloc, alloc2, sortExact          []int64
+	lineTotals, weights, got                 []int64
+	spans                                    [][2]int
+	gotUnits                                 []int
+	assigned                                 [][]int
 }
 
 // unitAdj is one promotion's discount on one unit, kept for the result.
