@@ -22,10 +22,10 @@ type point struct {
 	best    int64   // the largest standalone saving of an option
 }
 
-func (c *ctx) choose(cands []int) (on []bool, optimal bool, evaluated int) {
+func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evaluated int) {
 	np := len(c.e.promos)
 	ps := c.newPass(false)
-	alone := make([]int64, np)
+	alone = make([]int64, np)
 	probe := make([]bool, np)
 	for _, pi := range cands {
 		probe[pi] = true
@@ -120,7 +120,15 @@ func (c *ctx) choose(cands []int) (on []bool, optimal bool, evaluated int) {
 	if best == nil { // the fixed promotions alone are infeasible: keep them anyway
 		best = fixed
 	}
-	return best, optimal, evaluated
+	// A candidate that saves nothing even alone cannot change the outcome:
+	// keep it on when it fits, so its explanation says why it gave nothing
+	// (below threshold, add 23.50 more) rather than "not chosen".
+	for _, pi := range cands {
+		if !best[pi] && alone[pi] == 0 && c.compatible(best, []int{pi}) {
+			best[pi] = true
+		}
+	}
+	return best, alone, optimal, evaluated
 }
 
 // compatible reports whether turning on opt keeps the combination feasible

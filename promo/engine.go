@@ -15,7 +15,7 @@ type Engine struct {
 	currency pricing.Currency
 	floor    pricing.FloorPolicy
 	limit    int
-	promos   []compiled // in application order: priority descending, then ID
+	promos   []compiled // in application order: layer, priority descending, then ID
 }
 
 // compiled is a validated promotion with its minor-unit rule.
@@ -85,6 +85,9 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 		e.promos = append(e.promos, cp)
 	}
 	slices.SortStableFunc(e.promos, func(a, b compiled) int {
+		if c := cmp.Compare(a.r.layer, b.r.layer); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(b.p.Priority, a.p.Priority); c != 0 {
 			return c
 		}
@@ -148,8 +151,8 @@ func (s Selector) clone() Selector {
 	}
 }
 
-// Promotions returns the engine's promotions in application order
-// (priority descending, then ID).
+// Promotions returns the engine's promotions in application order: by
+// layer (item, order, shipping, gift), then priority descending, then ID.
 func (e Engine) Promotions() []Promotion {
 	out := make([]Promotion, len(e.promos))
 	for i, c := range e.promos {

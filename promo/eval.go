@@ -33,6 +33,7 @@ type itemCache struct {
 	price   []int64
 	claimed []int32
 	stacked []bool
+	owner   []int32
 	amount  []int64 // per promotion (item promotions only)
 	trimmed []int64
 	capped  []int64
@@ -43,6 +44,8 @@ type pass struct {
 	price   []int64 // current unit prices
 	claimed []int32 // item promotion that claimed the unit, -1 for none
 	stacked []bool  // the claim allows stacking
+	owner   []int32 // the last item promotion that claimed the unit, -1 for none
+	items   []int64 // unit prices after the item layer (recording passes only)
 	amount  []int64 // per promotion: discount given
 	trimmed []int64 // per promotion: discount trimmed by floors
 	capped  []int64 // per promotion: discount cut by the budget or cap
@@ -119,7 +122,7 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 func (c *ctx) newPass(record bool) *pass {
 	n, np := len(c.unitLine), len(c.e.promos)
 	ps := &pass{
-		price: make([]int64, n), claimed: make([]int32, n), stacked: make([]bool, n),
+		price: make([]int64, n), claimed: make([]int32, n), stacked: make([]bool, n), owner: make([]int32, n),
 		amount: make([]int64, np), trimmed: make([]int64, np), capped: make([]int64, np),
 		missing: make([]int64, np), next: make([]int64, np), gift: make([]int, np), record: record,
 		assigned: make([][]int, np),
@@ -134,7 +137,7 @@ func (c *ctx) reset(ps *pass) {
 		}
 	}
 	for i := range ps.claimed {
-		ps.claimed[i], ps.stacked[i] = -1, false
+		ps.claimed[i], ps.stacked[i], ps.owner[i] = -1, false, -1
 	}
 	clear(ps.amount)
 	clear(ps.trimmed)
@@ -163,6 +166,9 @@ func (c *ctx) evaluate(ps *pass, on []bool) {
 	if !c.cachedItems(ps, on) {
 		c.itemLayer(ps, on)
 		c.storeItems(ps, on)
+	}
+	if ps.record {
+		ps.items = append(ps.items[:0], ps.price...)
 	}
 	for _, want := range []layer{orderLayer, shippingLayer, giftLayer} {
 		for pi := range c.e.promos {
@@ -201,6 +207,7 @@ func (c *ctx) cachedItems(ps *pass, on []bool) bool {
 	copy(ps.price, k.price)
 	copy(ps.claimed, k.claimed)
 	copy(ps.stacked, k.stacked)
+	copy(ps.owner, k.owner)
 	copy(ps.amount, k.amount)
 	copy(ps.trimmed, k.trimmed)
 	copy(ps.capped, k.capped)
@@ -217,6 +224,7 @@ func (c *ctx) storeItems(ps *pass, on []bool) {
 	k.price = append(k.price[:0], ps.price...)
 	k.claimed = append(k.claimed[:0], ps.claimed...)
 	k.stacked = append(k.stacked[:0], ps.stacked...)
+	k.owner = append(k.owner[:0], ps.owner...)
 	k.amount = append(k.amount[:0], ps.amount...)
 	k.trimmed = append(k.trimmed[:0], ps.trimmed...)
 	k.capped = append(k.capped[:0], ps.capped...)
@@ -306,49 +314,59 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 }
 
 // spreadOrder applies an order-level discount d of promotion pi over the
-// units: to lines in proportion to their current totals, then to each
-// line's units in proportion to their prices.
+// units in proportion to their current prices (so over lines in proportion
+// to their totals), by largest remainder. A unit whose share would take it
+// below its floor takes only its room, and the rest is spread again over
+// the units that still have room; what fits nowhere is trimmed.
 func (c *ctx) spreadOrder(ps *pass, pi int, units []int, d int64) {
 	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
 		ps.capped[pi] += d - left
 		d = left
 	}
-	if d <= 0 {
-		return
-	}
-	lineTotals, spans := ps.lineTotals[:0], ps.spans[:0]
-	for i := 0; i < len(units); {
-		j := i
-		var sum int64
-		for j < len(units) && c.unitLine[units[j]] == c.unitLine[units[i]] {
-			sum += ps.price[units[j]]
-			j++
+	active := append(ps.sortUnits[:0], units...)
+	for d > 0 {
+		// Drop the units without room.
+		n := 0
+		for _, u := range active {
+			if ps.price[u]-c.floorFor(u, pi) > 0 {
+				active[n] = u
+				n++
+			}
 		}
-		lineTotals = append(lineTotals, sum)
-		spans = append(spans, [2]int{i, j})
-		i = j
-	}
-	ps.lineTotals, ps.spans = lineTotals, spans
-	perLine, err := pricing.AllocateMinorTo(ps.alloc2, d, lineTotals)
-	if err != nil {
-		return
-	}
-	ps.alloc2 = perLine
-	for k, sp := range spans {
+		active = active[:n]
+		if n == 0 {
+			break
+		}
 		weights := ps.weights[:0]
-		for _, u := range units[sp[0]:sp[1]] {
+		for _, u := range active {
 			weights = append(weights, ps.price[u])
 		}
 		ps.weights = weights
-		parts, err := pricing.AllocateMinorTo(ps.alloc, perLine[k], weights)
+		parts, err := pricing.AllocateMinorTo(ps.alloc, d, weights)
 		if err != nil {
-			continue
+			break
 		}
 		ps.alloc = parts
-		for x, u := range units[sp[0]:sp[1]] {
-			c.give(ps, pi, u, parts[x])
+		var excess int64
+		for k, u := range active {
+			room := ps.price[u] - c.floorFor(u, pi)
+			take := min(parts[k], room)
+			excess += parts[k] - take
+			if take > 0 {
+				ps.price[u] -= take
+				ps.amount[pi] += take
+				if ps.record {
+					ps.adj = append(ps.adj, unitAdj{promo: int32(pi), unit: int32(u), amt: take})
+				}
+			}
 		}
+		if excess == d { // nothing fitted: every unit left is at its floor
+			break
+		}
+		d = excess
 	}
+	ps.trimmed[pi] += d
+	ps.sortUnits = active
 }
 
 // unitsOf lists the units of lines (in line order) into ps.units.

@@ -29,19 +29,19 @@ func (e Engine) Evaluate(cart Cart) (Result, error) {
 	entered, unknown := c.coupons()
 	var cands []int
 	for pi := range e.promos {
-		expl[pi] = Explanation{PromotionID: e.promos[pi].p.ID, Name: e.promos[pi].p.Name}
+		expl[pi] = Explanation{PromotionID: e.promos[pi].p.ID, Name: e.promos[pi].p.Name, Kind: e.promos[pi].p.Action.Kind()}
 		if reason, detail := c.eligible(pi, entered); reason != ReasonNone {
 			expl[pi].Status, expl[pi].Reason, expl[pi].Detail = NotApplicable, reason, detail
 			continue
 		}
 		cands = append(cands, pi)
 	}
-	best, optimal, evaluated := c.choose(cands)
+	best, alone, optimal, evaluated := c.choose(cands)
 	ps := c.newPass(true)
 	c.evaluate(ps, best)
 	res := c.result(ps, best, expl)
 	res.UnknownCoupons, res.Optimal, res.Evaluated = unknown, optimal, evaluated
-	c.explain(&res, ps, best, cands)
+	c.explain(&res, ps, best, cands, alone)
 	return res, nil
 }
 
@@ -201,7 +201,7 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 }
 
 // explain fills the explanations of the candidates.
-func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int) {
+func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int64) {
 	money := c.moneyOf
 	for _, pi := range cands {
 		ex := &res.Explanations[pi]
@@ -239,16 +239,26 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int) {
 			switch p.r.kind {
 			case kThreshold, kGift, kShipping:
 				ex.Reason = BelowThreshold
-				if p.r.kind == kThreshold && c.reachedBeforeItems(pi) {
+				if p.r.kind == kThreshold && c.thresholdReached(pi, nil) && !c.thresholdReached(pi, ps.items) {
 					ex.Reason = BelowThresholdAfterItemDiscounts
 				}
 				if p.r.kind == kShipping && c.shipping == 0 {
 					ex.Reason = NoSaving
 				}
-			case kNth, kBuyGet, kBundle, kCombo:
-				ex.Reason = NoQualifyingUnits
 			default:
-				ex.Reason = NoSaving
+				switch {
+				case alone[pi] > 0: // it would save alone: others took its units
+					ex.Status, ex.Reason = NotChosen, BetterAlternative
+				case p.r.kind == kNth || p.r.kind == kBuyGet || p.r.kind == kBundle:
+					ex.Reason = NoSaving
+					if short := c.unitsShort(pi); short > 0 {
+						ex.Reason, ex.MissingQty = NoQualifyingUnits, short
+					}
+				case p.r.kind == kCombo:
+					ex.Reason = NoQualifyingUnits
+				default:
+					ex.Reason = NoSaving
+				}
 			}
 		}
 	}
@@ -271,21 +281,46 @@ func (c *ctx) excluder(pi int, on []bool) string {
 	return ""
 }
 
-// reachedBeforeItems reports whether threshold pi would have been reached
-// at the cart's original prices.
-func (c *ctx) reachedBeforeItems(pi int) bool {
+// thresholdReached reports whether threshold pi's first tier (or step) is
+// reached at the given unit prices, or at the cart's original prices when
+// prices is nil.
+func (c *ctx) thresholdReached(pi int, prices []int64) bool {
 	r := &c.e.promos[pi].r
 	if r.basis == ByQuantity || r.onList {
 		return false
 	}
 	var amount int64
 	for _, li := range c.targets[pi] {
-		amount += c.lines[li].price * int64(c.first[li+1]-c.first[li])
+		for u := c.first[li]; u < c.first[li+1]; u++ {
+			if prices == nil {
+				amount += c.lines[li].price
+			} else {
+				amount += prices[u]
+			}
+		}
 	}
 	if r.every != nil {
 		return amount >= r.every.size
 	}
 	return len(r.tiers) > 0 && amount >= r.tiers[0].min
+}
+
+// unitsShort is how many more targeted units an item group promotion
+// needs for its first group, 0 when it has enough.
+func (c *ctx) unitsShort(pi int) int64 {
+	r := &c.e.promos[pi].r
+	var have int64
+	for _, li := range c.targets[pi] {
+		have += int64(c.first[li+1] - c.first[li])
+	}
+	need := r.n
+	if r.kind == kBuyGet {
+		need = r.buyQty
+		if r.get == nil {
+			need += r.getQty
+		}
+	}
+	return max(need-have, 0)
 }
 
 // overlap reports whether promotions pi and qi target a common line.

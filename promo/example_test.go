@@ -105,9 +105,9 @@ func ExampleExplanation_String() {
 	fmt.Println("unknown", res.UnknownCoupons)
 	fmt.Println("total", res.Total.StringAmount())
 	// Output:
+	// vip: not applicable: customer not eligible (tier "")
 	// coupon199: not applicable: below threshold: add 23.50 more to get 20.00 off
 	// fav5: applied, 5.00 off on lines a
-	// vip: not applicable: customer not eligible (tier "")
 	// unknown [BOGUS]
 	// total 170.50
 }

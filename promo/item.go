@@ -32,9 +32,10 @@ func (c *ctx) itemLayer(ps *pass, on []bool) {
 	c.perUnit(ps, on)
 }
 
-// free reports whether promotion pi may discount unit u.
+// free reports whether promotion pi may discount unit u: it is unclaimed,
+// or claimed only by stackable promotions other than pi and pi stacks.
 func (c *ctx) free(ps *pass, pi, u int) bool {
-	return ps.claimed[u] < 0 || (ps.stacked[u] && c.e.promos[pi].p.Stackable)
+	return ps.claimed[u] < 0 || (ps.stacked[u] && c.e.promos[pi].p.Stackable && ps.owner[u] != int32(pi))
 }
 
 func (c *ctx) claim(ps *pass, pi int, units []int) {
@@ -43,6 +44,8 @@ func (c *ctx) claim(ps *pass, pi int, units []int) {
 		if ps.claimed[u] < 0 {
 			ps.claimed[u], ps.stacked[u] = int32(pi), st
 		}
+		ps.stacked[u] = ps.stacked[u] && st
+		ps.owner[u] = int32(pi)
 	}
 }
 

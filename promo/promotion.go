@@ -116,8 +116,10 @@ func (s *Schedule) contains(t time.Time) bool {
 	if len(s.Hours) == 0 {
 		return true
 	}
-	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, s.Location)
-	since := local.Sub(midnight)
+	// Wall-clock time of day, so a 14:00 happy hour starts at 14:00 on a
+	// daylight-saving day too.
+	since := time.Duration(local.Hour())*time.Hour + time.Duration(local.Minute())*time.Minute +
+		time.Duration(local.Second())*time.Second + time.Duration(local.Nanosecond())
 	for _, h := range s.Hours {
 		if since >= h.From && since < h.To {
 			return true

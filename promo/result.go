@@ -140,6 +140,7 @@ func (r Reason) String() string {
 type Explanation struct {
 	PromotionID string
 	Name        string
+	Kind        string // the action's kind: "threshold", "gift", ...
 	Status      Status
 	Reason      Reason
 	Amount      pricing.Money // discount or shipping given; zero unless applied
@@ -192,9 +193,14 @@ func (e Explanation) String() string {
 		} else {
 			fmt.Fprintf(&b, "%s more", e.MissingAmount.StringAmount())
 		}
-		if e.NextReward.IsPositive() {
+		switch {
+		case e.NextReward.IsPositive():
 			fmt.Fprintf(&b, " to get %s off", e.NextReward.StringAmount())
-		} else {
+		case e.Kind == "gift":
+			b.WriteString(" to get the gift")
+		case e.Kind == "free-shipping":
+			b.WriteString(" for free shipping")
+		default:
 			b.WriteString(" to reach the next tier")
 		}
 	}

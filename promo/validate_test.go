@@ -104,7 +104,8 @@ func TestNewEngineValid(t *testing.T) {
 	for _, p := range e.Promotions() {
 		ids = append(ids, p.ID)
 	}
-	assert.Equal(t, []string{"a", "b", "c"}, ids, "application order: priority, then ID")
+	// a and c are item promotions (a first by priority), b is an order one.
+	assert.Equal(t, []string{"a", "c", "b"}, ids, "application order: layer, then priority, then ID")
 }
 
 func TestCartErrors(t *testing.T) {

@@ -42,7 +42,7 @@ var appEvents = []appEvent{
 // appFunnel prints the app's conversion funnel (转化漏斗), the documents'
 // sales plan checked as GMV = UV × CR × AOV, and an A/B test of two banners.
 func appFunnel(w io.Writer) error {
-	heading(w, "7. The app funnel (转化漏斗) and the plan")
+	heading(w, "8. The app funnel (转化漏斗) and the plan")
 	// Four steps in order, each within one hour of opening the app. Other
 	// events (a search) may come between steps; a customer counts once, at
 	// the deepest step reached (the defaults, as in PostHog).

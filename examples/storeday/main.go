@@ -71,6 +71,9 @@ func run(w io.Writer) error {
 	if err := basket(w, memberPrice, water); err != nil {
 		return err
 	}
+	if err := checkout(w); err != nil {
+		return err
+	}
 	if err := replenishment(w); err != nil {
 		return err
 	}
@@ -134,11 +137,7 @@ func priceList(w io.Writer, prices map[string]pricing.MemberPrices) error {
 // till will charge are returned.
 func floorCheck(w io.Writer, prices map[string]pricing.MemberPrices) (map[string]pricing.Money, error) {
 	heading(w, "2. Price floor (最低价控制): at least 7折 of list and a 15% margin")
-	policy, err := pricing.NewFloorPolicy(
-		pricing.MinListRatio(pricing.MustRate("7折")),
-		pricing.MinMargin(decimal.RequireFromString("0.15")),
-		pricing.ExemptCampaigns("双11"),
-	)
+	policy, err := storeFloor()
 	if err != nil {
 		return nil, err
 	}
@@ -164,6 +163,17 @@ func floorCheck(w io.Writer, prices map[string]pricing.MemberPrices) (map[string
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", it.sku, mp.Price("gold").StringAmount(), floor.StringAmount(), rule, verdict, price.StringAmount())
 	}
 	return charged, tw.Flush()
+}
+
+// storeFloor is the store's price floor: never below 7折 of list, never
+// below a 15% gross margin, except in the 双11 campaign and on member day
+// (会员日) offers, which the store funds on purpose.
+func storeFloor() (pricing.FloorPolicy, error) {
+	return pricing.NewFloorPolicy(
+		pricing.MinListRatio(pricing.MustRate("7折")),
+		pricing.MinMargin(decimal.RequireFromString("0.15")),
+		pricing.ExemptCampaigns("双11", "会员日"),
+	)
 }
 
 // packPrices shows the cheapest way to buy water from singles and packs

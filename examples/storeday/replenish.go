@@ -26,7 +26,7 @@ type stockItem struct {
 // replenishment prints tomorrow's order list with the reason for each line,
 // and the full explanation of the first.
 func replenishment(w io.Writer) error {
-	heading(w, "5. Tomorrow's replenishment (补货单) at closing, 22:00")
+	heading(w, "6. Tomorrow's replenishment (补货单) at closing, 22:00")
 	csl, err := inventory.CycleServiceSafetyStock(0.95) // z = 1.645
 	if err != nil {
 		return err
