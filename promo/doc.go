@@ -25,7 +25,8 @@
 // A 满减 threshold is tested on the targeted amount after item discounts
 // (the Tmall/Taobao convention); Threshold.OnListPrice tests it on list
 // prices instead. Within a layer promotions apply in application order:
-// higher Priority first, then smaller ID. Each order promotion works on the
+// higher Priority first, then smaller ID. ([Engine.Promotions] and
+// [Result.Explanations] list promotions by layer, then in this order.) Each order promotion works on the
 // running total: 1000.00 with "10% off" (priority 2) and "100.00 off"
 // (priority 1) pays 800.00; with the priorities swapped, 810.00.
 //
@@ -67,9 +68,12 @@
 //
 // Nothing goes below zero, and nothing goes below the price floor of
 // [WithFloor] ([pricing.FloorPolicy]: a 7折 minimum, a minimum margin, an
-// absolute minimum) unless the promotion's Campaign is exempt. Discount that
-// would cross the floor is trimmed; the trim is reported on the promotion
-// (Explanation.Trimmed) and is not moved to other units.
+// absolute minimum) unless the promotion's Campaign is exempt. An item
+// discount belongs to its units: what would cross a unit's floor is
+// trimmed. An order discount is the order's: a unit whose share would
+// cross its floor takes only its room and the rest is spread again over the
+// units that still have room (water-filling); only what fits nowhere is
+// trimmed. Trims are reported on the promotion (Explanation.Trimmed).
 //
 // # Explanations
 //
@@ -82,6 +86,38 @@
 // promotion; with the discount trimmed by floors and cut by budgets or caps.
 // Codes entered that match no promotion are listed in
 // [Result.UnknownCoupons].
+//
+// # Coupon codes (券码)
+//
+// [NormalizeCode] is applied to every code before matching: spaces
+// (including the ideographic space), hyphens and invisible characters are
+// dropped, letters upper-cased, and full-width letters and digits typed
+// with a Chinese input method (ｗｘ６) read as half-width.
+//
+// A [CodeFormat] is an optional prefix, a body over [CodeAlphabet] (31
+// characters, no 0/O or 1/I/L) and one check character (校验位) chosen so
+// that Σ i·v(c_i) ≡ 0 (mod 31) over the body and check, positions i from 1.
+// Because 31 is prime and no position exceeds 25, every single wrong
+// character and every swap of two different neighbours changes the sum and
+// is caught offline by [CodeFormat.Check], which says which problem it
+// found ([CodeError]). [CodeFormat.Generate] makes batches from a caller's
+// secret seed, deterministically: code i is a keyed permutation of i (a
+// 10-round Feistel network with HMAC-SHA-256, the FF1 shape), so codes never
+// repeat, batches compose, [CodeFormat.Index] recognises a code offline, and
+// at most one well-formed code in [CodeSparsity] is live.
+//
+// # Usage limits: reserve, commit, release
+//
+// The engine checks limits and budgets against the [Usage] the caller
+// passes and lists the [Redemption]s to record; it holds no counters. A
+// service keeps them safe under concurrent checkouts itself. Reserve at
+// checkout in one conditional write (UPDATE coupon SET reserved = reserved
+// + 1 WHERE id = ? AND used + reserved < total_limit, and likewise per
+// customer and for budgets); if no row changes, evaluate again without the
+// coupon. Commit on payment, moving the reservation to used in the
+// transaction that records the redemption, once per order ID. Release on
+// cancellation or when the reservation expires. Never read a count and write
+// it later: two checkouts would both see room for one more.
 //
 // # Errors
 //
