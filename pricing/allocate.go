@@ -159,11 +159,11 @@ func AllocateMinorTo(dst []int64, total int64, weights []int64) ([]int64, error)
 }
 
 // giveLargestRemainders adds one unit to the left parts with the largest
-// remainders, the earlier part first on a tie: by repeated selection for a
-// few units (no allocation), by one sort otherwise.
+// remainders, the earlier part first on a tie: by repeated selection when
+// that is cheap (no allocation), by one sort otherwise.
 func giveLargestRemainders(parts []int64, left int, rems []uint64) {
 	n := len(parts)
-	if left <= 8 || n <= 16 {
+	if n*left <= 4096 {
 		for ; left > 0; left-- {
 			best := -1
 			for i, r := range rems {

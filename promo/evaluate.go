@@ -124,7 +124,7 @@ func (c *ctx) moneyOf(v int64) pricing.Money {
 	}
 	m, _ := pricing.NewFromMinor(v, c.e.currency)
 	if c.monies == nil {
-		c.monies = make(map[int64]pricing.Money, 64)
+		c.monies = make(map[int64]pricing.Money, 4*len(c.unitLine)+16)
 	}
 	c.monies[v] = m
 	return m
