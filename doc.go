@@ -132,4 +132,20 @@
 //   - 全程ROI / 投入产出比: return on spend, revenue ÷ spend; funnel.ROI
 //   - A/B 测试 / 显著性检验: A/B test / significance test; funnel.TwoProportionZTest,
 //     funnel.Wilson, funnel.ProbBBeatsA
+//   - 满减 / 满折 / 每满减: spend-threshold discount / percent / per-every;
+//     promo.Threshold, promo.Tier, promo.Step
+//   - 打折 / 直降 / 一口价: percent off / amount off / fixed price;
+//     promo.PercentOff, promo.AmountOff, promo.FixedPrice
+//   - 第N件X折 / 第二件半价: Nth item at a rate; promo.NthItem
+//   - 买X送Y / 买赠: buy X get Y; promo.BuyXGetY
+//   - N元任选M件: any M for a price; promo.BundlePrice
+//   - 套餐: combo of fixed parts; promo.Combo
+//   - 满赠: gift with purchase over a threshold; promo.Gift
+//   - 满包邮 / 包邮: free shipping over a threshold; promo.FreeShipping
+//   - 优惠券 / 券码 / 校验位: coupon / coupon code / check character;
+//     Promotion.Coupon, promo.CodeFormat, promo.NormalizeCode
+//   - 互斥 / 不可叠加 / 可叠加: mutually exclusive / exclusive / stackable;
+//     Promotion.Group, Promotion.Exclusive, Promotion.Stackable
+//   - 最优组合 / 自动选券: best combination / automatic coupon choice;
+//     promo.Engine.Evaluate, Result.Optimal
 package opskit
