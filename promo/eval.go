@@ -57,12 +57,9 @@ type pass struct {
 	record  bool
 	adj     []unitAdj
 	// scratch, reused across evaluations
-	units, avail, avail2, sortIdx, sortUnits []int
-	exact, alloc, alloc2, sortExact          []int64
-	lineTotals, weights, got                 []int64
-	spans                                    [][2]int
-	gotUnits                                 []int
-	assigned                                 [][]int
+	units, avail, avail2, sortIdx, sortUnits, gotUnits []int
+	exact, alloc, alloc2, sortExact, weights, got      []int64
+	assigned                                           [][]int
 }
 
 // unitAdj is one promotion's discount on one unit, kept for the result.
