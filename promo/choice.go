@@ -25,36 +25,42 @@ type point struct {
 func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evaluated int) {
 	np := len(c.e.promos)
 	ps := c.newPass(false)
+	// Classify first: only the promotions at choice points need to be
+	// measured alone (fixed ones are always on).
+	fixed := make([]bool, np)
+	var choices []int
+	for _, pi := range cands {
+		p := &c.e.promos[pi]
+		if p.p.Group != "" || p.coupon != "" || c.conflicts(pi, cands) {
+			choices = append(choices, pi)
+		} else {
+			fixed[pi] = true
+		}
+	}
 	alone = make([]int64, np)
 	probe := make([]bool, np)
-	for _, pi := range cands {
+	for _, pi := range choices {
 		probe[pi] = true
 		c.evaluate(ps, probe)
 		alone[pi] = c.saving(ps)
 		probe[pi] = false
 	}
 	var points []point
-	fixed := make([]bool, np)
-	var fixedBound int64
 	groups := map[string]int{} // group name -> point index
-	for _, pi := range cands {
+	for _, pi := range choices {
 		p := &c.e.promos[pi]
-		switch {
-		case p.p.Group != "":
-			k, ok := groups[p.p.Group]
-			if !ok {
-				k = len(points)
-				groups[p.p.Group] = k
-				points = append(points, point{options: [][]int{{}}})
-			}
-			points[k].options = append(points[k].options, []int{pi})
-			points[k].best = max(points[k].best, alone[pi])
-		case p.coupon != "" || c.conflicts(pi, cands):
+		if p.p.Group == "" {
 			points = append(points, point{options: [][]int{{pi}, {}}, best: alone[pi]})
-		default:
-			fixed[pi] = true
-			fixedBound += alone[pi]
+			continue
 		}
+		k, ok := groups[p.p.Group]
+		if !ok {
+			k = len(points)
+			groups[p.p.Group] = k
+			points = append(points, point{options: [][]int{{}}})
+		}
+		points[k].options = append(points[k].options, []int{pi})
+		points[k].best = max(points[k].best, alone[pi])
 	}
 	for k := range points {
 		slices.SortStableFunc(points[k].options, func(a, b []int) int {
@@ -123,7 +129,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	// A candidate that saves nothing even alone cannot change the outcome:
 	// keep it on when it fits, so its explanation says why it gave nothing
 	// (below threshold, add 23.50 more) rather than "not chosen".
-	for _, pi := range cands {
+	for _, pi := range choices {
 		if !best[pi] && alone[pi] == 0 && c.compatible(best, []int{pi}) {
 			best[pi] = true
 		}

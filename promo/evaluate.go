@@ -247,7 +247,7 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 				}
 			default:
 				switch {
-				case alone[pi] > 0: // it would save alone: others took its units
+				case c.savesAlone(pi, alone): // it would save alone: others took its units
 					ex.Status, ex.Reason = NotChosen, BetterAlternative
 				case p.r.kind == kNth || p.r.kind == kBuyGet || p.r.kind == kBundle:
 					ex.Reason = NoSaving
@@ -279,6 +279,20 @@ func (c *ctx) excluder(pi int, on []bool) string {
 		}
 	}
 	return ""
+}
+
+// savesAlone reports whether promotion pi saves anything on the cart by
+// itself: measured during the choice for choice points, measured here for
+// the others.
+func (c *ctx) savesAlone(pi int, alone []int64) bool {
+	if alone[pi] > 0 {
+		return true
+	}
+	ps := c.newPass(false)
+	on := make([]bool, len(c.e.promos))
+	on[pi] = true
+	c.evaluate(ps, on)
+	return c.saving(ps) > 0
 }
 
 // thresholdReached reports whether threshold pi's first tier (or step) is
