@@ -358,3 +358,10 @@ func ExampleAuditListing() {
 	// stale-discount-category
 	//   stale-discount-category: in the discount category at CNY 79.00, list CNY 79.00
 }
+
+func ExampleFloorPolicy_HasRules() {
+	var none pricing.FloorPolicy
+	p, _ := pricing.NewFloorPolicy(pricing.MinListRatio(pricing.MustRate("7折")))
+	fmt.Println(none.HasRules(), p.HasRules())
+	// Output: false true
+}

@@ -154,6 +154,12 @@ func NewFloorPolicy(opts ...FloorOption) (FloorPolicy, error) {
 	return p, nil
 }
 
+// HasRules reports whether the policy sets any floor: a ratio of list, a
+// minimum margin or an absolute minimum. The zero FloorPolicy has none.
+func (p FloorPolicy) HasRules() bool {
+	return p.hasRatio || p.hasMargin || p.minimum.IsValid()
+}
+
 // IsExempt reports whether sales under campaign are exempt from the policy.
 func (p FloorPolicy) IsExempt(campaign string) bool {
 	_, ok := p.exempt[campaign]

@@ -317,6 +317,9 @@ func (m Money) MinorUnits() (int64, error) {
 	if !m.IsRounded() {
 		return 0, fmt.Errorf("pricing: minor units of %s: %w", m, ErrNotRounded)
 	}
+	if m.amount.IsZero() {
+		return 0, nil
+	}
 	if m.amount.Exponent() == -m.currency.digits && m.amount.NumDigits() <= 18 {
 		return m.amount.CoefficientInt64(), nil // the common case, without allocating
 	}

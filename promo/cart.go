@@ -1,7 +1,6 @@
 package promo
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -99,44 +98,44 @@ func (c Cart) prepare() ([]preparedLine, error) {
 	if c.At.IsZero() {
 		return nil, fieldErr("cart.at", "", ErrInvalidCart, "the evaluation time is required")
 	}
-	if _, err := c.minor("cart.shipping", c.Shipping, true); err != nil {
+	if _, err := c.minor(cartField, "shipping", c.Shipping, true); err != nil {
 		return nil, err
 	}
 	out := make([]preparedLine, len(c.Lines))
 	seen := make(map[string]struct{}, len(c.Lines))
 	var units, subtotal int64
 	for i, l := range c.Lines {
-		path := fmt.Sprintf("lines[%d] %q", i, l.ID)
+		path := func(field string) string { return linePath(i, l.ID) + ": " + field } // built only for errors
 		if l.ID == "" {
-			return nil, fieldErr(path+": id", "", ErrInvalidCart, "a line ID is required")
+			return nil, fieldErr(path("id"), "", ErrInvalidCart, "a line ID is required")
 		}
 		if _, dup := seen[l.ID]; dup {
-			return nil, fieldErr(path+": id", "", ErrDuplicateID, "")
+			return nil, fieldErr(path("id"), "", ErrDuplicateID, "")
 		}
 		seen[l.ID] = struct{}{}
 		if l.Qty < 1 {
-			return nil, fieldErr(path+": qty", strconv.FormatInt(l.Qty, 10), ErrInvalidCart, "must be at least 1")
+			return nil, fieldErr(path("qty"), strconv.FormatInt(l.Qty, 10), ErrInvalidCart, "must be at least 1")
 		}
 		if units += l.Qty; units > MaxUnits {
-			return nil, fieldErr(path+": qty", strconv.FormatInt(l.Qty, 10), ErrTooLarge, "the cart holds more than %d units", MaxUnits)
+			return nil, fieldErr(path("qty"), strconv.FormatInt(l.Qty, 10), ErrTooLarge, "the cart holds more than %d units", MaxUnits)
 		}
-		p, err := c.minor(path+": unit price", l.UnitPrice, false)
+		p, err := c.minor(path, "unit price", l.UnitPrice, false)
 		if err != nil {
 			return nil, err
 		}
 		pl := preparedLine{price: p, list: p, cost: -1}
 		if l.ListPrice.IsValid() {
-			if pl.list, err = c.minor(path+": list price", l.ListPrice, false); err != nil {
+			if pl.list, err = c.minor(path, "list price", l.ListPrice, false); err != nil {
 				return nil, err
 			}
 		}
 		if l.Cost.IsValid() {
-			if pl.cost, err = c.minor(path+": cost", l.Cost, false); err != nil {
+			if pl.cost, err = c.minor(path, "cost", l.Cost, false); err != nil {
 				return nil, err
 			}
 		}
 		if subtotal += p * l.Qty; subtotal > MaxMinorUnits {
-			return nil, fieldErr(path+": unit price", l.UnitPrice.String(), ErrTooLarge, "the subtotal exceeds %d minor units", int64(MaxMinorUnits))
+			return nil, fieldErr(path("unit price"), l.UnitPrice.String(), ErrTooLarge, "the subtotal exceeds %d minor units", int64(MaxMinorUnits))
 		}
 		out[i] = pl
 	}
@@ -144,26 +143,35 @@ func (c Cart) prepare() ([]preparedLine, error) {
 }
 
 // minor converts an amount of the cart to minor units, checking currency,
-// sign, rounding and size. The zero Money is allowed when optional.
-func (c Cart) minor(path string, m pricing.Money, optional bool) (int64, error) {
+// sign, rounding and size. The zero Money is allowed when optional. path
+// builds the field's name, only when there is an error.
+func (c Cart) minor(path func(string) string, field string, m pricing.Money, optional bool) (int64, error) {
 	if !m.IsValid() {
 		if optional {
 			return 0, nil
 		}
-		return 0, fieldErr(path, "", ErrInvalidCart, "an amount is required")
+		return 0, fieldErr(path(field), "", ErrInvalidCart, "an amount is required")
 	}
 	if m.Currency() != c.Currency {
-		return 0, fieldErr(path, m.String(), ErrInvalidCart, "currency differs from the cart's %s", c.Currency)
+		return 0, fieldErr(path(field), m.String(), ErrInvalidCart, "currency differs from the cart's %s", c.Currency)
 	}
 	if m.IsNegative() {
-		return 0, fieldErr(path, m.String(), ErrInvalidCart, "must not be negative")
+		return 0, fieldErr(path(field), m.String(), ErrInvalidCart, "must not be negative")
 	}
 	v, err := m.MinorUnits()
 	if err != nil {
-		return 0, fieldErr(path, m.String(), ErrInvalidCart, "must be rounded to the minor unit")
+		return 0, fieldErr(path(field), m.String(), ErrInvalidCart, "must be rounded to the minor unit")
 	}
 	if v > MaxMinorUnits {
-		return 0, fieldErr(path, m.String(), ErrTooLarge, "above %d minor units", int64(MaxMinorUnits))
+		return 0, fieldErr(path(field), m.String(), ErrTooLarge, "above %d minor units", int64(MaxMinorUnits))
 	}
 	return v, nil
+}
+
+// cartField names a cart-level field in an error.
+func cartField(field string) string { return "cart." + field }
+
+// linePath names a line in an error: lines[2] "milk".
+func linePath(i int, id string) string {
+	return "lines[" + strconv.Itoa(i) + "] " + strconv.Quote(id)
 }

@@ -83,6 +83,9 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 	}
 	c.floor = make([]int64, len(lines))
 	for i, l := range cart.Lines {
+		if !e.floor.HasRules() {
+			break
+		}
 		list := l.ListPrice
 		if !list.IsValid() {
 			list = l.UnitPrice
@@ -93,7 +96,7 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 		}
 		c.floor[i], _ = f.MinorUnits()
 	}
-	c.shipping, _ = cart.minor("cart.shipping", cart.Shipping, true)
+	c.shipping, _ = cart.minor(cartField, "shipping", cart.Shipping, true)
 	c.targets = make([][]int, len(e.promos))
 	c.gets = make([][]int, len(e.promos))
 	c.hits = make([][]bool, len(e.promos))

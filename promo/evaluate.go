@@ -145,38 +145,59 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 		}
 		return int(a.unit - b.unit)
 	})
+	// One backing array each for the units paid, the adjustments and their
+	// per-unit amounts: a result has many small slices.
+	groups, perUnitLen := 0, 0
+	for k := 0; k < len(ps.adj); {
+		li, pi := c.unitLine[ps.adj[k].unit], ps.adj[k].promo
+		for k < len(ps.adj) && c.unitLine[ps.adj[k].unit] == li && ps.adj[k].promo == pi {
+			k++
+		}
+		groups++
+		perUnitLen += c.first[li+1] - c.first[li]
+	}
+	paidBuf := make([]pricing.Money, len(c.unitLine))
+	adjBuf := make([]Adjustment, 0, groups)
+	perUnitBuf := make([]pricing.Money, perUnitLen)
+	amounts := make([]int64, 0, 8)
 	var subtotal, item, order int64
 	k := 0
 	for li, l := range c.cart.Lines {
+		lo, hi := c.first[li], c.first[li+1]
 		lr := &res.Lines[li]
 		*lr = LineResult{ID: l.ID, Qty: l.Qty, UnitPrice: l.UnitPrice, Before: money(c.lines[li].price * l.Qty),
-			UnitPaid: make([]pricing.Money, l.Qty)}
+			UnitPaid: paidBuf[lo:hi:hi]}
 		subtotal += c.lines[li].price * l.Qty
 		var after int64
-		for u := c.first[li]; u < c.first[li+1]; u++ {
+		for u := lo; u < hi; u++ {
 			after += ps.price[u]
-			lr.UnitPaid[u-c.first[li]] = money(ps.price[u])
+			lr.UnitPaid[u-lo] = money(ps.price[u])
 		}
 		lr.After = money(after)
+		start := len(adjBuf)
 		for k < len(ps.adj) && int(c.unitLine[ps.adj[k].unit]) == li {
 			pi := int(ps.adj[k].promo)
-			amounts := make([]int64, l.Qty)
+			amounts = append(amounts[:0], make([]int64, hi-lo)...)
 			var sum int64
 			for ; k < len(ps.adj) && int(c.unitLine[ps.adj[k].unit]) == li && int(ps.adj[k].promo) == pi; k++ {
-				amounts[int(ps.adj[k].unit)-c.first[li]] += ps.adj[k].amt
+				amounts[int(ps.adj[k].unit)-lo] += ps.adj[k].amt
 				sum += ps.adj[k].amt
 			}
-			adj := Adjustment{PromotionID: c.e.promos[pi].p.ID, Amount: money(sum), PerUnit: make([]pricing.Money, l.Qty)}
+			perUnit := perUnitBuf[:hi-lo : hi-lo]
+			perUnitBuf = perUnitBuf[hi-lo:]
 			for x, v := range amounts {
-				adj.PerUnit[x] = money(v)
+				perUnit[x] = money(v)
 			}
-			lr.Adjustments = append(lr.Adjustments, adj)
+			adjBuf = append(adjBuf, Adjustment{PromotionID: c.e.promos[pi].p.ID, Amount: money(sum), PerUnit: perUnit})
 			if c.e.promos[pi].r.layer == itemLayer {
 				item += sum
 			} else {
 				order += sum
 			}
 			expl[pi].Lines = append(expl[pi].Lines, l.ID)
+		}
+		if len(adjBuf) > start {
+			lr.Adjustments = adjBuf[start:len(adjBuf):len(adjBuf)]
 		}
 	}
 	res.Subtotal, res.ItemDiscount, res.OrderDiscount = money(subtotal), money(item), money(order)
