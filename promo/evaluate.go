@@ -183,7 +183,7 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 				amounts[int(ps.adj[k].unit)-lo] += ps.adj[k].amt
 				sum += ps.adj[k].amt
 			}
-			perUnit := perUnitBuf[:hi-lo : hi-lo]
+			perUnit := perUnitBuf[: hi-lo : hi-lo]
 			perUnitBuf = perUnitBuf[hi-lo:]
 			for x, v := range amounts {
 				perUnit[x] = money(v)
