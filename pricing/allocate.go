@@ -159,11 +159,12 @@ func AllocateMinorTo(dst []int64, total int64, weights []int64) ([]int64, error)
 }
 
 // giveLargestRemainders adds one unit to the left parts with the largest
-// remainders, the earlier part first on a tie: by repeated selection when
-// that is cheap (no allocation), by one sort otherwise.
+// remainders, the earlier part first on a tie: by repeated selection for a
+// few units, otherwise by sorting the part indices (on the stack for up to
+// 64 parts).
 func giveLargestRemainders(parts []int64, left int, rems []uint64) {
 	n := len(parts)
-	if n*left <= 4096 {
+	if left <= 4 {
 		for ; left > 0; left-- {
 			best := -1
 			for i, r := range rems {
@@ -176,7 +177,13 @@ func giveLargestRemainders(parts []int64, left int, rems []uint64) {
 		}
 		return
 	}
-	order := make([]int, n)
+	var small [64]int
+	var order []int
+	if n <= len(small) {
+		order = small[:n]
+	} else {
+		order = make([]int, n)
+	}
 	for i := range order {
 		order[i] = i
 	}
