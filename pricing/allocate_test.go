@@ -2,6 +2,8 @@ package pricing_test
 
 import (
 	"math"
+	"math/rand/v2"
+	"sort"
 	"testing"
 
 	"github.com/opskit/opskit/pricing"
@@ -171,4 +173,44 @@ func TestAllocateMinorTo(t *testing.T) {
 	assert.Equal(t, int64(2), got[0])
 	assert.Equal(t, int64(2), got[49])
 	assert.Equal(t, int64(1), got[50])
+}
+
+// refAllocate is the textbook largest-remainder method with a stable sort,
+// kept as a reference for the selection-based implementation.
+func refAllocate(total int64, weights []int64) []int64 {
+	var sum int64
+	for _, w := range weights {
+		sum += w
+	}
+	parts := make([]int64, len(weights))
+	rems := make([]int64, len(weights))
+	var given int64
+	for i, w := range weights {
+		parts[i], rems[i] = total*w/sum, total*w%sum
+		given += parts[i]
+	}
+	order := make([]int, len(weights))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rems[order[a]] > rems[order[b]] })
+	for _, i := range order[:total-given] {
+		parts[i]++
+	}
+	return parts
+}
+
+func TestAllocateMinorMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	for range 2000 {
+		n := 1 + r.IntN(300)
+		weights := make([]int64, n)
+		for i := range weights {
+			weights[i] = int64(1 + r.IntN(1+r.IntN(50))) // many equal weights: many ties
+		}
+		total := int64(r.IntN(100000))
+		got, err := pricing.AllocateMinor(total, weights)
+		require.NoError(t, err)
+		require.Equal(t, refAllocate(total, weights), got, "total %d, weights %v", total, weights)
+	}
 }
