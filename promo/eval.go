@@ -9,19 +9,20 @@ import (
 // ctx is one cart prepared for evaluation: lines in minor units, units laid
 // out line by line, each promotion's targeted lines, and the candidates.
 type ctx struct {
-	e        *Engine
-	cart     *Cart
-	lines    []preparedLine
-	first    []int    // first unit of each line; first[len(lines)] is the unit count
-	unitLine []int32  // the line of each unit
-	floor    []int64  // per line: the unit floor for promotions the policy holds
-	targets  [][]int  // per promotion: the lines it targets
-	gets     [][]int  // per buy-x-get-y promotion: the lines of its get set
-	hits     [][]bool // per promotion, per line: the promotion targets the line
-	shipping int64
-	mode     pricing.RoundingMode
-	cache    itemCache
-	monies   map[int64]pricing.Money
+	e          *Engine
+	cart       *Cart
+	lines      []preparedLine
+	first      []int    // first unit of each line; first[len(lines)] is the unit count
+	unitLine   []int32  // the line of each unit
+	floor      []int64  // per line: the unit floor for promotions the policy holds
+	targets    [][]int  // per promotion: the lines it targets
+	gets       [][]int  // per buy-x-get-y promotion: the lines of its get set
+	hits       [][]bool // per promotion, per line: the promotion targets the line
+	unitPromos [][]int  // per line: the per-unit item promotions targeting it, in application order
+	shipping   int64
+	mode       pricing.RoundingMode
+	cache      itemCache
+	monies     map[int64]pricing.Money
 }
 
 // itemCache keeps the item layer's outcome for one set of item promotions:
@@ -114,6 +115,14 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 		}
 		if p.r.kind == kBuyGet && p.r.get == nil {
 			c.gets[pi] = c.targets[pi]
+		}
+		if isPerUnit(&p.r) {
+			if c.unitPromos == nil {
+				c.unitPromos = make([][]int, len(lines))
+			}
+			for _, li := range c.targets[pi] {
+				c.unitPromos[li] = append(c.unitPromos[li], pi)
+			}
 		}
 	}
 	return c, nil

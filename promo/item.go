@@ -247,7 +247,6 @@ func isPerUnit(r *rule) bool {
 // chain), then applies the promotions in application order, each on the
 // prices the earlier ones left.
 func (c *ctx) perUnit(ps *pass, on []bool) {
-	np := len(c.e.promos)
 	assigned := ps.assigned // per promotion: its units, in unit order
 	for pi := range assigned {
 		assigned[pi] = assigned[pi][:0]
@@ -260,8 +259,11 @@ func (c *ctx) perUnit(ps *pass, on []bool) {
 		chain = chain[:0]
 		var chainSum int64
 		price := ps.price[u]
-		for pi := 0; pi < np; pi++ {
-			if !on[pi] || !c.hits[pi][li] || !isPerUnit(&c.e.promos[pi].r) || !c.free(ps, pi, u) {
+		if c.unitPromos == nil {
+			break
+		}
+		for _, pi := range c.unitPromos[li] {
+			if !on[pi] || !c.free(ps, pi, u) {
 				continue
 			}
 			d := c.unitExact(pi, ps.price[u])
