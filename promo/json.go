@@ -1,0 +1,1456 @@
+package promo
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/opskit/opskit/pricing"
+)
+
+// Campaign is a document of promotions with shared defaults (活动配置): the
+// form teams keep in config files and databases and edit in their own admin
+// tools. [DecodeCampaign] reads and validates one; [EncodeCampaign] writes
+// one in the canonical form described below; [Campaign.Engine] builds the
+// engine that evaluates carts against it.
+//
+// # JSON form
+//
+// A campaign is an object with "name" (optional), "currency" (an ISO 4217
+// code, required), "time_zone" (an IANA name such as "Asia/Shanghai",
+// optional: the default for schedules) and "promotions", a list. Every
+// object's keys are the snake_case names of the Go fields ("per_customer",
+// "on_list_price", "exclude_categories"), with these choices:
+//
+//   - An action is an object whose "kind" is its [Action.Kind]
+//     ("percent-off", "amount-off", "fixed-price", "threshold", "nth-item",
+//     "buy-x-get-y", "bundle-price", "combo", "member-price", "gift",
+//     "free-shipping"); its other keys are that action's fields.
+//   - Amounts are strings without a currency ("12.30"): every amount of a
+//     campaign is in the campaign's currency.
+//   - Rates are strings in 折 notation ("8.5折", see [pricing.ParseZhe]).
+//   - Times are RFC 3339 strings with an offset ("2026-11-11T00:00:00+08:00").
+//   - A schedule has "time_zone" (defaulting to the campaign's), "weekdays"
+//     as "mon" ... "sun", and "hours" as "14:00-17:00" ("HH:MM" or
+//     "HH:MM:SS", up to "24:00").
+//   - A threshold tier is {"threshold": "200.00", "off": "20.00"} or
+//     {"threshold": "200.00", "rate": "9折"}; with "basis": "quantity" the
+//     threshold is a whole number ({"threshold": 2, "rate": "8折"}). The
+//     per-every form is "every": {"step": "300.00", "off": "30.00"}.
+//   - Scopes are "unit" (the default) and "order"; bases "amount" (the
+//     default) and "quantity".
+//   - null is the same as leaving a key out.
+//
+// Unknown keys, repeated keys, unknown kinds and values of the wrong JSON
+// type are rejected, as is everything [NewEngine] rejects.
+//
+// # Canonical form
+//
+// [EncodeCampaign] writes UTF-8 without escaping non-ASCII or HTML
+// characters, indented by two spaces, keys in the order of the Go struct
+// fields ("kind" first in an action), zero values left out (but "id",
+// "currency", "promotions" and "kind" always written, and a tier's
+// "threshold" and a step's "step"), amounts with the currency's minor digits
+// ("300.00"), rates in the shortest 折 form ("8.5折", not "85折"), times as
+// [time.RFC3339Nano] in the offset they carry, a schedule's "time_zone" only
+// when it differs from the campaign's, and a final newline. Decoding a
+// canonical document and encoding it again reproduces it byte for byte.
+//
+// # Time zones
+//
+// Zone names are resolved when decoding by a resolver the caller may pass
+// with [WithTimeZones]; the default is [time.LoadLocation], which reads the
+// system's time-zone database (or the copy a program embeds by importing
+// time/tzdata). A service that wants decoding free of file reads passes its
+// own resolver over zones it has loaded. "Local" and "" are rejected: they
+// are not portable. A zone is encoded by its [time.Location.String] name, so
+// use locations from time.LoadLocation, not time.FixedZone.
+//
+// # Example: a 双11 campaign
+//
+//	{
+//	  "name": "双11",
+//	  "currency": "CNY",
+//	  "time_zone": "Asia/Shanghai",
+//	  "promotions": [
+//	    {
+//	      "id": "d11-every-300",
+//	      "name": "每满300减30",
+//	      "group": "d11-store",
+//	      "start": "2026-11-11T00:00:00+08:00",
+//	      "end": "2026-11-12T00:00:00+08:00",
+//	      "action": {"kind": "threshold", "every": {"step": "300.00", "off": "30.00"}}
+//	    },
+//	    {
+//	      "id": "store-coupon-20",
+//	      "name": "店铺券 满199减20",
+//	      "coupon": "STORE20",
+//	      "limits": {"per_customer": 1},
+//	      "action": {"kind": "threshold", "tiers": [{"threshold": "199.00", "off": "20.00"}]}
+//	    },
+//	    ...
+//	  ]
+//	}
+//
+// The whole document, with a platform coupon, 第二件半价 on a category,
+// 满299包邮 and a gift at 500, is testdata/double11.json.
+type Campaign struct {
+	Name     string
+	Currency pricing.Currency // of every amount in the campaign; required
+	// Location is the default time zone of schedules; nil when every
+	// schedule names its own.
+	Location   *time.Location
+	Promotions []Promotion
+}
+
+// Engine builds an [Engine] for carts in the campaign's currency.
+func (c Campaign) Engine(opts ...Option) (Engine, error) {
+	return NewEngine(c.Currency, c.Promotions, opts...)
+}
+
+// Problem is one thing wrong in a campaign document: where, as a JSON path
+// ("promotions[3].action.tiers[1].threshold", "" for the document as a
+// whole), and what. Err wraps the sentinel ([ErrInvalidPromotion],
+// [ErrInvalidAction], [ErrDuplicateID]) and, when there is one, the cause
+// (a *[FieldError] from the engine's validation, a pricing error, a
+// *json.SyntaxError).
+type Problem struct {
+	Path string
+	Err  error
+}
+
+// Error returns "path: what is wrong".
+func (p Problem) Error() string {
+	if p.Path == "" {
+		return p.Err.Error()
+	}
+	return p.Path + ": " + p.Err.Error()
+}
+
+// Unwrap returns Err.
+func (p Problem) Unwrap() error { return p.Err }
+
+// CampaignError lists every problem found in a campaign, in document order
+// (decoding problems, then validation problems, promotion by promotion), so
+// a caller can show them all at once. Match it with errors.As; errors.Is
+// finds the sentinels of its problems.
+//
+// Decoding reports every malformed value. Validation adds problems the
+// decoder cannot see (a zero step, N below 2, an amount not rounded to the
+// minor unit) through the engine's own checks, which stop at the first
+// problem of a promotion: so a promotion gets at least one of those, and
+// every problem of its decoding.
+type CampaignError struct {
+	Problems []Problem
+}
+
+func (e *CampaignError) Error() string {
+	var b strings.Builder
+	b.WriteString("promo: campaign: ")
+	if len(e.Problems) > 1 {
+		fmt.Fprintf(&b, "%d problems: ", len(e.Problems))
+	}
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so errors.Is and errors.As look inside them.
+func (e *CampaignError) Unwrap() []error {
+	out := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = p
+	}
+	return out
+}
+
+// whyError is a problem's description wrapping its sentinel and cause.
+type whyError struct {
+	why  string
+	errs []error
+}
+
+func (e *whyError) Error() string   { return e.why }
+func (e *whyError) Unwrap() []error { return e.errs }
+
+// DecodeOption configures [DecodeCampaign].
+type DecodeOption func(*decodeConfig)
+
+type decodeConfig struct {
+	zone func(name string) (*time.Location, error)
+}
+
+// WithTimeZones sets the resolver of time-zone names (default
+// [time.LoadLocation]). Each name is resolved once per decode.
+func WithTimeZones(resolve func(name string) (*time.Location, error)) DecodeOption {
+	return func(c *decodeConfig) {
+		if resolve != nil {
+			c.zone = resolve
+		}
+	}
+}
+
+// DecodeCampaign decodes and validates a campaign document (see [Campaign]
+// for the form). Every problem found is reported in one *[CampaignError];
+// on error the returned Campaign is the zero value.
+func DecodeCampaign(data []byte, opts ...DecodeOption) (Campaign, error) {
+	cfg := decodeConfig{zone: time.LoadLocation}
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		err := json.Unmarshal(data, &raw)
+		if err == nil { // cannot happen: Valid and Unmarshal use the same scanner
+			err = errors.New("invalid JSON")
+		}
+		return Campaign{}, &CampaignError{Problems: []Problem{{
+			Err: &whyError{why: "malformed JSON: " + err.Error(), errs: []error{ErrInvalidPromotion, err}}}}}
+	}
+	p := jsonParser{b: data}
+	root := p.value()
+	d := decoder{zone: cfg.zone}
+	c, clean := d.campaign(&root)
+	if c.Currency.IsValid() {
+		d.validate(c, clean)
+	}
+	if len(d.problems) > 0 {
+		return Campaign{}, &CampaignError{Problems: d.problems}
+	}
+	return c, nil
+}
+
+// UnmarshalJSON is [DecodeCampaign] with the default time-zone resolver.
+func (c *Campaign) UnmarshalJSON(data []byte) error {
+	v, err := DecodeCampaign(data)
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// MarshalJSON is [EncodeCampaign].
+func (c Campaign) MarshalJSON() ([]byte, error) { return EncodeCampaign(c) }
+
+// Validate reports every problem [DecodeCampaign] would find in the
+// campaign's encoded form, as a *[CampaignError], or nil.
+func (c Campaign) Validate() error {
+	var d decoder
+	d.validate(c, nil)
+	if len(d.problems) > 0 {
+		return &CampaignError{Problems: d.problems}
+	}
+	return nil
+}
+
+// EncodeCampaign validates the campaign and writes it in the canonical form
+// (see [Campaign]). An invalid campaign is a *[CampaignError], so what
+// EncodeCampaign writes always decodes.
+func EncodeCampaign(c Campaign) ([]byte, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	w := campaignWire{Name: c.Name, Currency: c.Currency.Code(), Promotions: make([]promotionWire, len(c.Promotions))}
+	if c.Location != nil {
+		w.TimeZone = c.Location.String()
+	}
+	for i, p := range c.Promotions {
+		w.Promotions[i] = encodePromotion(p, w.TimeZone)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(w); err != nil {
+		return nil, fmt.Errorf("promo: encode campaign: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// ---- validation ----
+
+// validate adds the problems of c that decoding cannot see: the engine's
+// checks promotion by promotion, a few the JSON form needs (a tier with
+// both an amount and a rate off, whose JSON would be ambiguous), and
+// duplicate IDs. clean[i] false skips all but the ID check for promotion
+// i, whose decoding already failed (its zero values would only add noise);
+// nil means every promotion is checked.
+func (d *decoder) validate(c Campaign, clean []bool) {
+	if !c.Currency.IsValid() {
+		d.add("currency", ErrInvalidPromotion, nil, "a known currency is required")
+		return
+	}
+	checkZone(d, "time_zone", c.Location)
+	first := make(map[string]int, len(c.Promotions))
+	for i, p := range c.Promotions {
+		path := "promotions[" + strconv.Itoa(i) + "]"
+		if clean == nil || clean[i] {
+			mark := len(d.problems)
+			a, ok := derefAction(p.Action)
+			if !ok {
+				d.add(path+".action", ErrInvalidPromotion, nil, "an action is required")
+			} else {
+				p.Action = a
+				d.checkForm(path, p)
+				d.checkEngine(path, c.Currency, p, mark)
+			}
+		}
+		if p.ID != "" {
+			if j, dup := first[p.ID]; dup {
+				d.add(path+".id", ErrDuplicateID, nil, "%q is also the ID of promotions[%d]", p.ID, j)
+			} else {
+				first[p.ID] = i
+			}
+		}
+	}
+}
+
+// derefAction turns a pointer to an action into the action; a nil action or
+// nil pointer is not ok.
+func derefAction(a Action) (Action, bool) {
+	switch v := a.(type) {
+	case nil:
+		return nil, false
+	case *PercentOff:
+		return deref(v)
+	case *AmountOff:
+		return deref(v)
+	case *FixedPrice:
+		return deref(v)
+	case *Threshold:
+		return deref(v)
+	case *NthItem:
+		return deref(v)
+	case *BuyXGetY:
+		return deref(v)
+	case *BundlePrice:
+		return deref(v)
+	case *Combo:
+		return deref(v)
+	case *MemberPrice:
+		return deref(v)
+	case *Gift:
+		return deref(v)
+	case *FreeShipping:
+		return deref(v)
+	}
+	return a, true
+}
+
+func deref[T Action](p *T) (Action, bool) {
+	if p == nil {
+		return nil, false
+	}
+	return *p, true
+}
+
+func checkZone(d *decoder, path string, loc *time.Location) {
+	if loc == nil {
+		return
+	}
+	if name := loc.String(); name == "" || name == "Local" {
+		d.add(path, ErrInvalidPromotion, nil, "the zone %q has no portable name; use an IANA zone such as Asia/Shanghai", name)
+	}
+}
+
+// checkForm checks what the JSON form needs beyond the engine, and the
+// order of threshold tiers with the amounts in the message.
+func (d *decoder) checkForm(path string, p Promotion) {
+	for _, t := range []struct {
+		name string
+		t    time.Time
+	}{{"start", p.Start}, {"end", p.End}} {
+		if t.t.IsZero() {
+			continue
+		}
+		if _, off := t.t.Zone(); off%60 != 0 {
+			d.add(path+"."+t.name, ErrInvalidPromotion, nil, "the offset %ds is not whole minutes, which RFC 3339 cannot write", off)
+		} else if _, err := t.t.MarshalText(); err != nil {
+			d.add(path+"."+t.name, ErrInvalidPromotion, err, "not representable in RFC 3339")
+		}
+	}
+	if s := p.Schedule; s != nil {
+		checkZone(d, path+".schedule.time_zone", s.Location)
+		for i, h := range s.Hours {
+			if h.From%time.Second != 0 || h.To%time.Second != 0 {
+				d.add(fmt.Sprintf("%s.schedule.hours[%d]", path, i), ErrInvalidPromotion, nil, "times of day are whole seconds")
+			}
+		}
+	}
+	ap := path + ".action"
+	both := func(p, a, b string) {
+		d.add(p, ErrInvalidAction, nil, "set %s or %s, not both", a, b)
+	}
+	switch a := p.Action.(type) {
+	case Threshold:
+		for i, t := range a.Tiers {
+			tp := fmt.Sprintf("%s.tiers[%d]", ap, i)
+			if t.Off.IsValid() && !t.Rate.IsZero() {
+				both(tp, "off", "rate")
+			}
+			if i == 0 {
+				continue
+			}
+			prev := a.Tiers[i-1]
+			switch {
+			case a.Basis == ByQuantity && t.MinQty <= prev.MinQty && !t.MinAmount.IsValid() && !prev.MinAmount.IsValid():
+				d.add(tp+".threshold", ErrInvalidAction, nil, "must be greater than tiers[%d].threshold (%d)", i-1, prev.MinQty)
+			case a.Basis == ByAmount && t.MinAmount.IsValid() && prev.MinAmount.IsValid():
+				if c, err := t.MinAmount.Cmp(prev.MinAmount); err == nil && c <= 0 {
+					d.add(tp+".threshold", ErrInvalidAction, nil, "must be greater than tiers[%d].threshold (%s)", i-1, prev.MinAmount.StringAmount())
+				}
+			}
+		}
+	case NthItem:
+		if a.Free && !a.Rate.IsZero() {
+			both(ap, "free", "rate")
+		}
+	case BuyXGetY:
+		if a.Free && !a.Rate.IsZero() {
+			both(ap, "free", "rate")
+		}
+	case MemberPrice:
+		for i, t := range a.Tiers {
+			if t.Price.IsValid() && !t.Rate.IsZero() {
+				both(fmt.Sprintf("%s.tiers[%d]", ap, i), "price", "rate")
+			}
+		}
+	}
+}
+
+// checkEngine runs the engine's validation on one promotion and adds its
+// problem under the JSON path, unless a problem at that path is already
+// reported since mark.
+func (d *decoder) checkEngine(path string, c pricing.Currency, p Promotion, mark int) {
+	_, err := NewEngine(c, []Promotion{p})
+	if err == nil {
+		return
+	}
+	var fe *FieldError
+	if !errors.As(err, &fe) {
+		d.add(path, ErrInvalidPromotion, err, "%v", err)
+		return
+	}
+	field, ok := strings.CutPrefix(fe.Path, "promotions[0] "+strconv.Quote(p.ID)+": ")
+	if !ok {
+		field = fe.Path
+	}
+	at := path + "." + engineField(field, p.Action)
+	for _, q := range d.problems[mark:] {
+		if q.Path == at {
+			return
+		}
+	}
+	why := fe.Why
+	if why == "" {
+		why = fe.Err.Error()
+	}
+	if v := strings.TrimPrefix(fe.Value, c.Code()+" "); v != "" {
+		why += ", got " + v
+	}
+	d.problems = append(d.problems, Problem{Path: at, Err: &whyError{why: why, errs: []error{fe}}})
+}
+
+// engineField maps a field path of the engine's errors to the JSON form.
+func engineField(f string, a Action) string {
+	if f == "schedule.location" {
+		return "schedule.time_zone"
+	}
+	if _, ok := a.(Threshold); !ok {
+		return f
+	}
+	if rest, ok := strings.CutPrefix(f, "action.every"); ok && (rest == "" || rest == ".amount" || rest == ".qty") {
+		return "action.every.step"
+	}
+	if rest, ok := strings.CutPrefix(f, "action.tiers["); ok {
+		if i := strings.IndexByte(rest, ']'); i >= 0 {
+			switch rest[i+1:] {
+			case "", ".amount", ".qty", ".min":
+				return f[:len("action.tiers[")+i+1] + ".threshold"
+			}
+		}
+	}
+	return f
+}
+
+// ---- decoding ----
+
+// decoder walks a parsed document, collecting problems.
+type decoder struct {
+	cur      pricing.Currency // the campaign's, or a stand-in while it is invalid
+	zone     func(string) (*time.Location, error)
+	zones    map[string]*time.Location
+	problems []Problem
+}
+
+func (d *decoder) add(path string, sentinel, cause error, why string, args ...any) {
+	errs := []error{sentinel}
+	if cause != nil {
+		errs = append(errs, cause)
+	}
+	d.problems = append(d.problems, Problem{Path: path, Err: &whyError{why: fmt.Sprintf(why, args...), errs: errs}})
+}
+
+func (d *decoder) campaign(v *jsonValue) (Campaign, []bool) {
+	var c Campaign
+	o := d.object("", ErrInvalidPromotion, v)
+	if o == nil {
+		return c, nil
+	}
+	c.Name = o.str("name")
+	// Amounts are parsed in a stand-in currency while the campaign's is
+	// missing, so their problems are reported too.
+	d.cur = pricing.CNY
+	if code, ok := o.strOK("currency"); ok {
+		cur, err := pricing.ParseCurrency(code)
+		if err != nil {
+			d.add("currency", ErrInvalidPromotion, err, "unknown currency %q", code)
+		} else {
+			c.Currency, d.cur = cur, cur
+		}
+	} else if o.has("currency") {
+		// wrong type, reported
+	} else {
+		d.add("currency", ErrInvalidPromotion, nil, "a currency is required")
+	}
+	c.Location = o.zone("time_zone")
+	var clean []bool
+	if list := o.list("promotions"); list != nil {
+		c.Promotions = make([]Promotion, len(list.elems))
+		clean = make([]bool, len(list.elems))
+		for i := range list.elems {
+			mark := len(d.problems)
+			c.Promotions[i] = d.promotion("promotions["+strconv.Itoa(i)+"]", &list.elems[i], c.Location)
+			clean[i] = len(d.problems) == mark
+		}
+	}
+	o.done()
+	return c, clean
+}
+
+func (d *decoder) promotion(path string, v *jsonValue, zone *time.Location) Promotion {
+	var p Promotion
+	o := d.object(path, ErrInvalidPromotion, v)
+	if o == nil {
+		return p
+	}
+	p.ID = o.str("id")
+	if !o.has("id") {
+		d.add(path+".id", ErrInvalidPromotion, nil, "an ID is required")
+	}
+	p.Name = o.str("name")
+	p.Priority = int(o.intIn("priority", -1<<31, 1<<31-1))
+	p.Group = o.str("group")
+	p.Exclusive = o.flag("exclusive")
+	p.Stackable = o.flag("stackable")
+	p.Start = o.time("start")
+	p.End = o.time("end")
+	if s := o.object("schedule"); s != nil {
+		p.Schedule = &Schedule{Location: zone}
+		if s.has("time_zone") {
+			p.Schedule.Location = s.zone("time_zone")
+		}
+		if list := s.list("weekdays"); list != nil {
+			for i := range list.elems {
+				p.Schedule.Weekdays = append(p.Schedule.Weekdays, s.weekday(i, &list.elems[i]))
+			}
+		}
+		if list := s.list("hours"); list != nil {
+			for i := range list.elems {
+				p.Schedule.Hours = append(p.Schedule.Hours, s.hours(i, &list.elems[i]))
+			}
+		}
+		s.done()
+	}
+	p.Channels = o.strs("channels")
+	if c := o.object("conditions"); c != nil {
+		p.Conditions = Conditions{Tiers: c.strs("tiers"), FirstOrder: c.flag("first_order"), Tags: c.strs("tags")}
+		c.done()
+	}
+	if t := o.object("target"); t != nil {
+		p.Target = t.selector()
+	}
+	p.Coupon = o.str("coupon")
+	if l := o.object("limits"); l != nil {
+		p.Limits = Limits{Total: l.int("total"), PerCustomer: l.int("per_customer"), Budget: l.amount("budget")}
+		l.done()
+	}
+	p.Campaign = o.str("campaign")
+	if a := o.value("action"); a != nil {
+		p.Action = d.action(path+".action", a)
+	} else {
+		d.add(path+".action", ErrInvalidPromotion, nil, "an action is required")
+	}
+	o.done()
+	return p
+}
+
+// kinds are the action kinds, in the order of the package doc.
+var kinds = []string{"percent-off", "amount-off", "fixed-price", "threshold", "nth-item", "buy-x-get-y",
+	"bundle-price", "combo", "member-price", "gift", "free-shipping"}
+
+func (d *decoder) action(path string, v *jsonValue) Action {
+	o := d.object(path, ErrInvalidAction, v)
+	if o == nil {
+		return nil
+	}
+	kind, ok := o.strOK("kind")
+	if !ok {
+		if !o.has("kind") {
+			d.add(path+".kind", ErrInvalidAction, nil, "a kind is required: one of %s", strings.Join(kinds, ", "))
+		}
+		return nil
+	}
+	var a Action
+	switch kind {
+	case "percent-off":
+		a = PercentOff{Rate: o.rate("rate"), Cap: o.amount("cap"), Scope: o.scope()}
+	case "amount-off":
+		a = AmountOff{Amount: o.amount("amount"), Scope: o.scope()}
+	case "fixed-price":
+		a = FixedPrice{Price: o.amount("price")}
+	case "threshold":
+		a = o.threshold()
+	case "nth-item":
+		a = NthItem{N: o.int("n"), Rate: o.rate("rate"), Free: o.flag("free")}
+	case "buy-x-get-y":
+		b := BuyXGetY{BuyQty: o.int("buy_qty")}
+		if g := o.object("get"); g != nil {
+			s := g.selector()
+			b.Get = &s
+		}
+		b.GetQty, b.Free, b.Rate, b.MaxTimes = o.int("get_qty"), o.flag("free"), o.rate("rate"), o.int("max_times")
+		a = b
+	case "bundle-price":
+		a = BundlePrice{Qty: o.int("qty"), Price: o.amount("price"), MaxTimes: o.int("max_times")}
+	case "combo":
+		c := Combo{}
+		o.each("parts", func(e *jsonObject) {
+			part := ComboPart{}
+			if it := e.object("items"); it != nil {
+				part.Items = it.selector()
+			}
+			part.Qty = e.int("qty")
+			c.Parts = append(c.Parts, part)
+		})
+		c.Price, c.MaxTimes = o.amount("price"), o.int("max_times")
+		a = c
+	case "member-price":
+		m := MemberPrice{}
+		o.each("tiers", func(e *jsonObject) {
+			m.Tiers = append(m.Tiers, MemberTier{Tier: e.str("tier"), Price: e.amount("price"), Rate: e.rate("rate")})
+		})
+		a = m
+	case "gift":
+		g := Gift{MinAmount: o.amount("min_amount"), MinQty: o.int("min_qty")}
+		o.each("options", func(e *jsonObject) {
+			g.Options = append(g.Options, GiftOption{SKU: e.str("sku"), Name: e.str("name"), Qty: e.int("qty"), Value: e.amount("value")})
+		})
+		a = g
+	case "free-shipping":
+		a = FreeShipping{MinAmount: o.amount("min_amount"), MinQty: o.int("min_qty"), Off: o.amount("off")}
+	default:
+		d.add(path+".kind", ErrInvalidAction, nil, "unknown kind %q: want one of %s", kind, strings.Join(kinds, ", "))
+		return nil
+	}
+	o.done()
+	return a
+}
+
+func (o *jsonObject) scope() Scope {
+	switch s, _ := o.strOK("scope"); s {
+	case "", "unit":
+		return PerUnit
+	case "order":
+		return PerOrder
+	default:
+		o.d.add(o.at("scope"), o.sentinel, nil, "unknown scope %q: want unit or order", s)
+		return PerUnit
+	}
+}
+
+func (o *jsonObject) threshold() Threshold {
+	var t Threshold
+	switch s, _ := o.strOK("basis"); s {
+	case "", "amount":
+	case "quantity":
+		t.Basis = ByQuantity
+	default:
+		o.d.add(o.at("basis"), o.sentinel, nil, "unknown basis %q: want amount or quantity", s)
+	}
+	o.each("tiers", func(e *jsonObject) {
+		var tier Tier
+		tier.MinAmount, tier.MinQty = e.minimum("threshold", t.Basis)
+		tier.Off, tier.Rate = e.amount("off"), e.rate("rate")
+		t.Tiers = append(t.Tiers, tier)
+	})
+	if e := o.object("every"); e != nil {
+		var s Step
+		s.Amount, s.Qty = e.minimum("step", t.Basis)
+		s.Off, s.MaxTimes = e.amount("off"), e.int("max_times")
+		t.Every = &s
+		e.done()
+	}
+	t.OnListPrice = o.flag("on_list_price")
+	return t
+}
+
+// minimum reads a threshold: an amount string, or a whole number for
+// ByQuantity. It is required.
+func (o *jsonObject) minimum(key string, b Basis) (pricing.Money, int64) {
+	if !o.has(key) {
+		o.d.add(o.at(key), o.sentinel, nil, "a threshold is required")
+		return pricing.Money{}, 0
+	}
+	if b == ByQuantity {
+		return pricing.Money{}, o.int(key)
+	}
+	return o.amount(key), 0
+}
+
+func (o *jsonObject) selector() Selector {
+	s := Selector{
+		SKUs: o.strs("skus"), Products: o.strs("products"), Categories: o.strs("categories"), Tags: o.strs("tags"),
+		ExcludeSKUs: o.strs("exclude_skus"), ExcludeProducts: o.strs("exclude_products"),
+		ExcludeCategories: o.strs("exclude_categories"), ExcludeTags: o.strs("exclude_tags"),
+	}
+	o.done()
+	return s
+}
+
+var weekdayNames = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
+
+func (o *jsonObject) weekday(i int, v *jsonValue) time.Weekday {
+	path := fmt.Sprintf("%s[%d]", o.at("weekdays"), i)
+	if v.kind != 's' {
+		o.d.add(path, o.sentinel, nil, "want a weekday name such as \"mon\"")
+		return 0
+	}
+	for d, n := range weekdayNames {
+		if v.text == n {
+			return time.Weekday(d)
+		}
+	}
+	o.d.add(path, o.sentinel, nil, "unknown weekday %q: want mon, tue, wed, thu, fri, sat or sun", clip(v.text))
+	return 0
+}
+
+func (o *jsonObject) hours(i int, v *jsonValue) DayTime {
+	path := fmt.Sprintf("%s[%d]", o.at("hours"), i)
+	if v.kind == 's' {
+		from, to, ok := strings.Cut(v.text, "-")
+		f, okF := parseDayTime(from)
+		t, okT := parseDayTime(to)
+		if ok && okF && okT {
+			return DayTime{From: f, To: t}
+		}
+	}
+	o.d.add(path, o.sentinel, nil, "want a time range such as \"14:00-17:00\", got %s", v.describe())
+	return DayTime{}
+}
+
+// parseDayTime reads "HH:MM" or "HH:MM:SS", up to "24:00".
+func parseDayTime(s string) (time.Duration, bool) {
+	if len(s) != 5 && len(s) != 8 {
+		return 0, false
+	}
+	var parts [3]int
+	for i := 0; i < len(s); i += 3 {
+		if s[i] < '0' || s[i] > '9' || s[i+1] < '0' || s[i+1] > '9' || (i+2 < len(s) && s[i+2] != ':') {
+			return 0, false
+		}
+		parts[i/3] = int(s[i]-'0')*10 + int(s[i+1]-'0')
+	}
+	h, m, sec := parts[0], parts[1], parts[2]
+	if h > 24 || m > 59 || sec > 59 || (h == 24 && (m > 0 || sec > 0)) {
+		return 0, false
+	}
+	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second, true
+}
+
+func formatDayTime(d time.Duration) string {
+	h, m, s := int64(d/time.Hour), int64(d%time.Hour/time.Minute), int64(d%time.Minute/time.Second)
+	if s != 0 {
+		return fmt.Sprintf("%02d:%02d:%02d", h, m, s)
+	}
+	return fmt.Sprintf("%02d:%02d", h, m)
+}
+
+// jsonObject is an object being read: each key is taken once, and done
+// reports the keys never taken.
+type jsonObject struct {
+	d        *decoder
+	path     string
+	sentinel error
+	v        *jsonValue
+	used     []bool
+}
+
+func (d *decoder) object(path string, sentinel error, v *jsonValue) *jsonObject {
+	if v.kind != '{' {
+		d.add(path, sentinel, nil, "want an object, got %s", v.describe())
+		return nil
+	}
+	return &jsonObject{d: d, path: path, sentinel: sentinel, v: v, used: make([]bool, len(v.keys))}
+}
+
+func (o *jsonObject) at(key string) string {
+	if o.path == "" {
+		return key
+	}
+	return o.path + "." + key
+}
+
+// value returns the value of key, nil when it is absent or null.
+func (o *jsonObject) value(key string) *jsonValue {
+	var found *jsonValue
+	for i, k := range o.v.keys {
+		if k != key {
+			continue
+		}
+		if found != nil && !o.used[i] {
+			o.d.add(o.at(key), o.sentinel, nil, "repeated key")
+		}
+		o.used[i] = true
+		if found == nil {
+			found = &o.v.elems[i]
+		}
+	}
+	if found != nil && found.kind == 'z' {
+		return nil
+	}
+	return found
+}
+
+// has reports whether key is present and not null.
+func (o *jsonObject) has(key string) bool {
+	for i, k := range o.v.keys {
+		if k == key {
+			return o.v.elems[i].kind != 'z'
+		}
+	}
+	return false
+}
+
+func (o *jsonObject) done() {
+	for i, k := range o.v.keys {
+		if !o.used[i] {
+			o.d.add(o.at(k), o.sentinel, nil, "unknown field")
+		}
+	}
+}
+
+func (o *jsonObject) strOK(key string) (string, bool) {
+	v := o.value(key)
+	if v == nil {
+		return "", false
+	}
+	if v.kind != 's' {
+		o.d.add(o.at(key), o.sentinel, nil, "want a string, got %s", v.describe())
+		return "", false
+	}
+	return v.text, true
+}
+
+func (o *jsonObject) str(key string) string {
+	s, _ := o.strOK(key)
+	return s
+}
+
+func (o *jsonObject) strs(key string) []string {
+	list := o.list(key)
+	if list == nil {
+		return nil
+	}
+	out := make([]string, 0, len(list.elems))
+	for i, e := range list.elems {
+		if e.kind != 's' {
+			o.d.add(fmt.Sprintf("%s[%d]", o.at(key), i), o.sentinel, nil, "want a string, got %s", e.describe())
+			continue
+		}
+		out = append(out, e.text)
+	}
+	return out
+}
+
+func (o *jsonObject) list(key string) *jsonValue {
+	v := o.value(key)
+	if v == nil {
+		return nil
+	}
+	if v.kind != '[' {
+		o.d.add(o.at(key), o.sentinel, nil, "want a list, got %s", v.describe())
+		return nil
+	}
+	return v
+}
+
+// each calls f with every element of the list of objects at key, then
+// reports the element's unknown keys.
+func (o *jsonObject) each(key string, f func(*jsonObject)) {
+	list := o.list(key)
+	if list == nil {
+		return
+	}
+	for i := range list.elems {
+		e := o.d.object(fmt.Sprintf("%s[%d]", o.at(key), i), o.sentinel, &list.elems[i])
+		if e == nil {
+			continue
+		}
+		f(e)
+		e.done()
+	}
+}
+
+func (o *jsonObject) object(key string) *jsonObject {
+	v := o.value(key)
+	if v == nil {
+		return nil
+	}
+	return o.d.object(o.at(key), o.sentinel, v)
+}
+
+func (o *jsonObject) flag(key string) bool {
+	v := o.value(key)
+	if v == nil {
+		return false
+	}
+	if v.kind != 'b' {
+		o.d.add(o.at(key), o.sentinel, nil, "want true or false, got %s", v.describe())
+		return false
+	}
+	return v.text == "true"
+}
+
+func (o *jsonObject) int(key string) int64 {
+	return o.intIn(key, -1<<63, 1<<63-1)
+}
+
+func (o *jsonObject) intIn(key string, lo, hi int64) int64 {
+	v := o.value(key)
+	if v == nil {
+		return 0
+	}
+	if v.kind == 'n' {
+		if n, err := strconv.ParseInt(v.text, 10, 64); err == nil && n >= lo && n <= hi {
+			return n
+		}
+	}
+	o.d.add(o.at(key), o.sentinel, nil, "want a whole number from %d to %d, got %s", lo, hi, v.describe())
+	return 0
+}
+
+func (o *jsonObject) amount(key string) pricing.Money {
+	v := o.value(key)
+	if v == nil {
+		return pricing.Money{}
+	}
+	if v.kind != 's' {
+		o.d.add(o.at(key), o.sentinel, nil, "want an amount as a string such as \"12.30\", got %s", v.describe())
+		return pricing.Money{}
+	}
+	m, err := pricing.New(v.text, o.d.cur)
+	if err != nil {
+		o.d.add(o.at(key), o.sentinel, err, "want a plain decimal amount such as \"12.30\", got %q", clip(v.text))
+		return pricing.Money{}
+	}
+	return m
+}
+
+func (o *jsonObject) rate(key string) pricing.Rate {
+	v := o.value(key)
+	if v == nil {
+		return pricing.Rate{}
+	}
+	if v.kind != 's' {
+		o.d.add(o.at(key), o.sentinel, nil, "want a rate as a string such as \"8.5折\", got %s", v.describe())
+		return pricing.Rate{}
+	}
+	r, err := pricing.ParseZhe(v.text)
+	if err != nil {
+		o.d.add(o.at(key), o.sentinel, err, "want a rate such as \"8.5折\" in (0折, 10折], got %q", clip(v.text))
+	}
+	return r
+}
+
+func (o *jsonObject) time(key string) time.Time {
+	v := o.value(key)
+	if v == nil {
+		return time.Time{}
+	}
+	var t time.Time
+	if v.kind != 's' || t.UnmarshalText([]byte(v.text)) != nil {
+		o.d.add(o.at(key), o.sentinel, nil, "want an RFC 3339 time such as \"2026-11-11T00:00:00+08:00\", got %s", v.describe())
+		return time.Time{}
+	}
+	return t
+}
+
+// zone reads and resolves a time-zone name.
+func (o *jsonObject) zone(key string) *time.Location {
+	name, ok := o.strOK(key)
+	if !ok {
+		return nil
+	}
+	if name == "" || name == "Local" {
+		o.d.add(o.at(key), o.sentinel, nil, "want an IANA time zone such as \"Asia/Shanghai\", got %q", name)
+		return nil
+	}
+	if loc, ok := o.d.zones[name]; ok {
+		return loc
+	}
+	loc, err := o.d.zone(name)
+	if err != nil || loc == nil {
+		o.d.add(o.at(key), o.sentinel, err, "unknown time zone %q", clip(name))
+		return nil
+	}
+	if o.d.zones == nil {
+		o.d.zones = make(map[string]*time.Location)
+	}
+	o.d.zones[name] = loc
+	return loc
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		for i := 40; i > 0; i-- {
+			if utf8.RuneStart(s[i]) {
+				return s[:i] + "..."
+			}
+		}
+	}
+	return s
+}
+
+// ---- a JSON tree ----
+
+// jsonValue is a parsed JSON value. kind is '{' (keys and elems), '['
+// (elems), 's' (text unescaped), 'n' (text the literal), 'b' (text "true"
+// or "false") or 'z' (null).
+type jsonValue struct {
+	kind  byte
+	text  string
+	keys  []string
+	elems []jsonValue
+}
+
+func (v *jsonValue) describe() string {
+	switch v.kind {
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case 's':
+		return strconv.Quote(clip(v.text))
+	case 'z':
+		return "null"
+	}
+	return clip(v.text)
+}
+
+// jsonParser reads a document json.Valid has accepted, so it needs no
+// error handling; it still checks bounds so that it cannot panic.
+type jsonParser struct {
+	b []byte
+	i int
+}
+
+func (p *jsonParser) ws() {
+	for p.i < len(p.b) && (p.b[p.i] == ' ' || p.b[p.i] == '\t' || p.b[p.i] == '\n' || p.b[p.i] == '\r') {
+		p.i++
+	}
+}
+
+func (p *jsonParser) value() jsonValue {
+	p.ws()
+	if p.i >= len(p.b) {
+		return jsonValue{kind: 'z'}
+	}
+	switch c := p.b[p.i]; c {
+	case '{':
+		p.i++
+		v := jsonValue{kind: '{'}
+		for {
+			p.ws()
+			if p.i >= len(p.b) || p.b[p.i] == '}' {
+				p.i++
+				return v
+			}
+			if p.b[p.i] == ',' {
+				p.i++
+				p.ws()
+			}
+			key := p.str()
+			p.ws()
+			p.i++ // ':'
+			v.keys = append(v.keys, key)
+			v.elems = append(v.elems, p.value())
+		}
+	case '[':
+		p.i++
+		v := jsonValue{kind: '['}
+		for {
+			p.ws()
+			if p.i >= len(p.b) || p.b[p.i] == ']' {
+				p.i++
+				return v
+			}
+			if p.b[p.i] == ',' {
+				p.i++
+			}
+			v.elems = append(v.elems, p.value())
+		}
+	case '"':
+		return jsonValue{kind: 's', text: p.str()}
+	case 't':
+		p.i += 4
+		return jsonValue{kind: 'b', text: "true"}
+	case 'f':
+		p.i += 5
+		return jsonValue{kind: 'b', text: "false"}
+	case 'n':
+		p.i += 4
+		return jsonValue{kind: 'z'}
+	default:
+		start := p.i
+		for p.i < len(p.b) && strings.IndexByte("+-0123456789.eE", p.b[p.i]) >= 0 {
+			p.i++
+		}
+		return jsonValue{kind: 'n', text: string(p.b[start:p.i])}
+	}
+}
+
+// str reads a string at p.i, unescaping it.
+func (p *jsonParser) str() string {
+	start, escaped := p.i, false
+	p.i++
+	for p.i < len(p.b) && p.b[p.i] != '"' {
+		if p.b[p.i] == '\\' {
+			escaped = true
+			p.i++
+		}
+		p.i++
+	}
+	p.i++
+	if p.i > len(p.b) {
+		return ""
+	}
+	raw := p.b[start:p.i]
+	if !escaped && utf8.Valid(raw) {
+		return string(raw[1 : len(raw)-1])
+	}
+	var s string
+	_ = json.Unmarshal(raw, &s) // valid: json.Valid accepted the document
+	return s
+}
+
+// ---- encoding ----
+
+type campaignWire struct {
+	Name       string          `json:"name,omitempty"`
+	Currency   string          `json:"currency"`
+	TimeZone   string          `json:"time_zone,omitempty"`
+	Promotions []promotionWire `json:"promotions"`
+}
+
+type promotionWire struct {
+	ID         string          `json:"id"`
+	Name       string          `json:"name,omitempty"`
+	Priority   int             `json:"priority,omitempty"`
+	Group      string          `json:"group,omitempty"`
+	Exclusive  bool            `json:"exclusive,omitempty"`
+	Stackable  bool            `json:"stackable,omitempty"`
+	Start      string          `json:"start,omitempty"`
+	End        string          `json:"end,omitempty"`
+	Schedule   *scheduleWire   `json:"schedule,omitempty"`
+	Channels   []string        `json:"channels,omitempty"`
+	Conditions *conditionsWire `json:"conditions,omitempty"`
+	Target     *selectorWire   `json:"target,omitempty"`
+	Coupon     string          `json:"coupon,omitempty"`
+	Limits     *limitsWire     `json:"limits,omitempty"`
+	Campaign   string          `json:"campaign,omitempty"`
+	Action     any             `json:"action"`
+}
+
+type scheduleWire struct {
+	TimeZone string   `json:"time_zone,omitempty"`
+	Weekdays []string `json:"weekdays,omitempty"`
+	Hours    []string `json:"hours,omitempty"`
+}
+
+type conditionsWire struct {
+	Tiers      []string `json:"tiers,omitempty"`
+	FirstOrder bool     `json:"first_order,omitempty"`
+	Tags       []string `json:"tags,omitempty"`
+}
+
+type selectorWire struct {
+	SKUs              []string `json:"skus,omitempty"`
+	Products          []string `json:"products,omitempty"`
+	Categories        []string `json:"categories,omitempty"`
+	Tags              []string `json:"tags,omitempty"`
+	ExcludeSKUs       []string `json:"exclude_skus,omitempty"`
+	ExcludeProducts   []string `json:"exclude_products,omitempty"`
+	ExcludeCategories []string `json:"exclude_categories,omitempty"`
+	ExcludeTags       []string `json:"exclude_tags,omitempty"`
+}
+
+type limitsWire struct {
+	Total       int64  `json:"total,omitempty"`
+	PerCustomer int64  `json:"per_customer,omitempty"`
+	Budget      string `json:"budget,omitempty"`
+}
+
+type percentOffWire struct {
+	Kind  string `json:"kind"`
+	Rate  string `json:"rate,omitempty"`
+	Cap   string `json:"cap,omitempty"`
+	Scope string `json:"scope,omitempty"`
+}
+
+type amountOffWire struct {
+	Kind   string `json:"kind"`
+	Amount string `json:"amount,omitempty"`
+	Scope  string `json:"scope,omitempty"`
+}
+
+type fixedPriceWire struct {
+	Kind  string `json:"kind"`
+	Price string `json:"price,omitempty"`
+}
+
+type thresholdWire struct {
+	Kind        string     `json:"kind"`
+	Basis       string     `json:"basis,omitempty"`
+	Tiers       []tierWire `json:"tiers,omitempty"`
+	Every       *stepWire  `json:"every,omitempty"`
+	OnListPrice bool       `json:"on_list_price,omitempty"`
+}
+
+type tierWire struct {
+	Threshold json.RawMessage `json:"threshold"`
+	Off       string          `json:"off,omitempty"`
+	Rate      string          `json:"rate,omitempty"`
+}
+
+type stepWire struct {
+	Step     json.RawMessage `json:"step"`
+	Off      string          `json:"off,omitempty"`
+	MaxTimes int64           `json:"max_times,omitempty"`
+}
+
+type nthItemWire struct {
+	Kind string `json:"kind"`
+	N    int64  `json:"n,omitempty"`
+	Rate string `json:"rate,omitempty"`
+	Free bool   `json:"free,omitempty"`
+}
+
+type buyXGetYWire struct {
+	Kind     string        `json:"kind"`
+	BuyQty   int64         `json:"buy_qty,omitempty"`
+	Get      *selectorWire `json:"get,omitempty"`
+	GetQty   int64         `json:"get_qty,omitempty"`
+	Free     bool          `json:"free,omitempty"`
+	Rate     string        `json:"rate,omitempty"`
+	MaxTimes int64         `json:"max_times,omitempty"`
+}
+
+type bundlePriceWire struct {
+	Kind     string `json:"kind"`
+	Qty      int64  `json:"qty,omitempty"`
+	Price    string `json:"price,omitempty"`
+	MaxTimes int64  `json:"max_times,omitempty"`
+}
+
+type comboWire struct {
+	Kind     string          `json:"kind"`
+	Parts    []comboPartWire `json:"parts,omitempty"`
+	Price    string          `json:"price,omitempty"`
+	MaxTimes int64           `json:"max_times,omitempty"`
+}
+
+type comboPartWire struct {
+	Items *selectorWire `json:"items,omitempty"`
+	Qty   int64         `json:"qty,omitempty"`
+}
+
+type memberPriceWire struct {
+	Kind  string           `json:"kind"`
+	Tiers []memberTierWire `json:"tiers,omitempty"`
+}
+
+type memberTierWire struct {
+	Tier  string `json:"tier,omitempty"`
+	Price string `json:"price,omitempty"`
+	Rate  string `json:"rate,omitempty"`
+}
+
+type giftWire struct {
+	Kind      string           `json:"kind"`
+	MinAmount string           `json:"min_amount,omitempty"`
+	MinQty    int64            `json:"min_qty,omitempty"`
+	Options   []giftOptionWire `json:"options,omitempty"`
+}
+
+type giftOptionWire struct {
+	SKU   string `json:"sku,omitempty"`
+	Name  string `json:"name,omitempty"`
+	Qty   int64  `json:"qty,omitempty"`
+	Value string `json:"value,omitempty"`
+}
+
+type freeShippingWire struct {
+	Kind      string `json:"kind"`
+	MinAmount string `json:"min_amount,omitempty"`
+	MinQty    int64  `json:"min_qty,omitempty"`
+	Off       string `json:"off,omitempty"`
+}
+
+// encodePromotion writes a validated promotion; zone is the campaign's
+// time-zone name.
+func encodePromotion(p Promotion, zone string) promotionWire {
+	w := promotionWire{ID: p.ID, Name: p.Name, Priority: p.Priority, Group: p.Group, Exclusive: p.Exclusive,
+		Stackable: p.Stackable, Start: timeText(p.Start), End: timeText(p.End), Channels: p.Channels,
+		Target: selectorOf(p.Target), Coupon: p.Coupon, Campaign: p.Campaign}
+	if s := p.Schedule; s != nil {
+		sw := &scheduleWire{}
+		if name := s.Location.String(); name != zone {
+			sw.TimeZone = name
+		}
+		for _, d := range s.Weekdays {
+			sw.Weekdays = append(sw.Weekdays, weekdayNames[d])
+		}
+		for _, h := range s.Hours {
+			sw.Hours = append(sw.Hours, formatDayTime(h.From)+"-"+formatDayTime(h.To))
+		}
+		w.Schedule = sw
+	}
+	if c := p.Conditions; len(c.Tiers) > 0 || c.FirstOrder || len(c.Tags) > 0 {
+		w.Conditions = &conditionsWire{Tiers: c.Tiers, FirstOrder: c.FirstOrder, Tags: c.Tags}
+	}
+	if l := p.Limits; l.Total != 0 || l.PerCustomer != 0 || l.Budget.IsValid() {
+		w.Limits = &limitsWire{Total: l.Total, PerCustomer: l.PerCustomer, Budget: amountText(l.Budget)}
+	}
+	a, _ := derefAction(p.Action)
+	w.Action = encodeAction(a)
+	return w
+}
+
+func encodeAction(a Action) any {
+	switch a := a.(type) {
+	case PercentOff:
+		return percentOffWire{Kind: a.Kind(), Rate: rateText(a.Rate), Cap: amountText(a.Cap), Scope: scopeText(a.Scope)}
+	case AmountOff:
+		return amountOffWire{Kind: a.Kind(), Amount: amountText(a.Amount), Scope: scopeText(a.Scope)}
+	case FixedPrice:
+		return fixedPriceWire{Kind: a.Kind(), Price: amountText(a.Price)}
+	case Threshold:
+		w := thresholdWire{Kind: a.Kind(), OnListPrice: a.OnListPrice}
+		if a.Basis == ByQuantity {
+			w.Basis = "quantity"
+		}
+		for _, t := range a.Tiers {
+			w.Tiers = append(w.Tiers, tierWire{Threshold: minimumText(a.Basis, t.MinAmount, t.MinQty),
+				Off: amountText(t.Off), Rate: rateText(t.Rate)})
+		}
+		if e := a.Every; e != nil {
+			w.Every = &stepWire{Step: minimumText(a.Basis, e.Amount, e.Qty), Off: amountText(e.Off), MaxTimes: e.MaxTimes}
+		}
+		return w
+	case NthItem:
+		return nthItemWire{Kind: a.Kind(), N: a.N, Rate: rateText(a.Rate), Free: a.Free}
+	case BuyXGetY:
+		w := buyXGetYWire{Kind: a.Kind(), BuyQty: a.BuyQty, GetQty: a.GetQty, Free: a.Free, Rate: rateText(a.Rate), MaxTimes: a.MaxTimes}
+		if a.Get != nil {
+			w.Get = selectorOf(*a.Get)
+			if w.Get == nil {
+				w.Get = &selectorWire{}
+			}
+		}
+		return w
+	case BundlePrice:
+		return bundlePriceWire{Kind: a.Kind(), Qty: a.Qty, Price: amountText(a.Price), MaxTimes: a.MaxTimes}
+	case Combo:
+		w := comboWire{Kind: a.Kind(), Price: amountText(a.Price), MaxTimes: a.MaxTimes}
+		for _, p := range a.Parts {
+			w.Parts = append(w.Parts, comboPartWire{Items: selectorOf(p.Items), Qty: p.Qty})
+		}
+		return w
+	case MemberPrice:
+		w := memberPriceWire{Kind: a.Kind()}
+		for _, t := range a.Tiers {
+			w.Tiers = append(w.Tiers, memberTierWire{Tier: t.Tier, Price: amountText(t.Price), Rate: rateText(t.Rate)})
+		}
+		return w
+	case Gift:
+		w := giftWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty}
+		for _, o := range a.Options {
+			w.Options = append(w.Options, giftOptionWire{SKU: o.SKU, Name: o.Name, Qty: o.Qty, Value: amountText(o.Value)})
+		}
+		return w
+	case FreeShipping:
+		return freeShippingWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty, Off: amountText(a.Off)}
+	}
+	return nil // not reached: the campaign was validated
+}
+
+func selectorOf(s Selector) *selectorWire {
+	w := selectorWire(s)
+	if len(w.SKUs)+len(w.Products)+len(w.Categories)+len(w.Tags)+len(w.ExcludeSKUs)+len(w.ExcludeProducts)+
+		len(w.ExcludeCategories)+len(w.ExcludeTags) == 0 {
+		return nil
+	}
+	return &w
+}
+
+func minimumText(b Basis, amount pricing.Money, qty int64) json.RawMessage {
+	if b == ByQuantity {
+		return json.RawMessage(strconv.FormatInt(qty, 10))
+	}
+	return json.RawMessage(strconv.Quote(amount.StringAmount()))
+}
+
+func amountText(m pricing.Money) string {
+	if !m.IsValid() {
+		return ""
+	}
+	return m.StringAmount()
+}
+
+func rateText(r pricing.Rate) string {
+	if r.IsZero() {
+		return ""
+	}
+	return r.Zhe()
+}
+
+func scopeText(s Scope) string {
+	if s == PerOrder {
+		return "order"
+	}
+	return ""
+}
+
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	b, err := t.MarshalText()
+	if err != nil {
+		return "" // not reached: the time was validated
+	}
+	return string(b)
+}
