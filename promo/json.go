@@ -2,9 +2,11 @@ package promo
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -135,9 +137,10 @@ func (p Problem) Error() string {
 // Unwrap returns Err.
 func (p Problem) Unwrap() error { return p.Err }
 
-// CampaignError lists every problem found in a campaign, in document order
-// (decoding problems, then validation problems, promotion by promotion), so
-// a caller can show them all at once. Match it with errors.As; errors.Is
+// CampaignError lists every problem found in a campaign, so a caller can
+// show them all at once: the campaign's own first, then promotion by
+// promotion, each promotion's decoding problems before its validation
+// problems. Match it with errors.As; errors.Is
 // finds the sentinels of its problems.
 //
 // Decoding reports every malformed value. Validation adds problems the
@@ -226,9 +229,31 @@ func DecodeCampaign(data []byte, opts ...DecodeOption) (Campaign, error) {
 		d.validate(c, clean)
 	}
 	if len(d.problems) > 0 {
+		// By promotion, campaign-level problems first; within a promotion
+		// decoding problems come before validation problems.
+		slices.SortStableFunc(d.problems, func(a, b Problem) int {
+			return cmp.Compare(promotionIndex(a.Path), promotionIndex(b.Path))
+		})
 		return Campaign{}, &CampaignError{Problems: d.problems}
 	}
 	return c, nil
+}
+
+// promotionIndex is i for a path under promotions[i], -1 otherwise.
+func promotionIndex(path string) int {
+	rest, ok := strings.CutPrefix(path, "promotions[")
+	if !ok {
+		return -1
+	}
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return -1
+	}
+	i, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return -1
+	}
+	return i
 }
 
 // UnmarshalJSON is [DecodeCampaign] with the default time-zone resolver.

@@ -385,3 +385,13 @@ func TestProblemWithoutPath(t *testing.T) {
 	assert.Equal(t, "invalid promotion", p.Error())
 	assert.ErrorIs(t, p, promo.ErrInvalidPromotion)
 }
+
+func TestDouble11ExampleIsGolden(t *testing.T) {
+	c, err := promo.DecodeCampaign([]byte(double11JSON))
+	require.NoError(t, err)
+	got, err := promo.EncodeCampaign(c)
+	require.NoError(t, err)
+	want, err := os.ReadFile(filepath.Join("testdata", "double11.json"))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got), "the example's document is testdata/double11.json")
+}

@@ -1,0 +1,80 @@
+package promo_test
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/opskit/opskit/pricing"
+	"github.com/opskit/opskit/promo"
+)
+
+var (
+	benchCampaign    promo.Campaign
+	benchCampaignErr error
+)
+
+// campaignDoc100 is a canonical document of 100 promotions, cycling
+// through every promotion of the golden files (every action kind, coupons,
+// schedules, limits, selectors) with unique IDs.
+func campaignDoc100(b *testing.B) []byte {
+	b.Helper()
+	var all []promo.Promotion
+	for _, file := range goldenFiles(b) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := promo.DecodeCampaign(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range c.Promotions {
+			if p.Schedule != nil && p.Schedule.Location == c.Location {
+				continue // its zone is the golden campaign's default, not the benchmark's
+			}
+			all = append(all, p)
+		}
+	}
+	c := promo.Campaign{Name: "bench", Currency: pricing.CNY, Location: jsonShanghai(b)}
+	for i := range 100 {
+		p := all[i%len(all)]
+		p.ID = fmt.Sprintf("%s-%03d", p.ID, i)
+		c.Promotions = append(c.Promotions, p)
+	}
+	doc, err := promo.EncodeCampaign(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
+}
+
+// BenchmarkDecodeCampaign100 decodes and validates a 100-promotion
+// campaign, resolving its zones with the default time.LoadLocation.
+func BenchmarkDecodeCampaign100(b *testing.B) {
+	doc := campaignDoc100(b)
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		benchCampaign, benchCampaignErr = promo.DecodeCampaign(doc)
+	}
+	if benchCampaignErr != nil {
+		b.Fatal(benchCampaignErr)
+	}
+}
+
+// BenchmarkEncodeCampaign100 validates and encodes the same campaign.
+func BenchmarkEncodeCampaign100(b *testing.B) {
+	c, err := promo.DecodeCampaign(campaignDoc100(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var out []byte
+	for b.Loop() {
+		out, benchCampaignErr = promo.EncodeCampaign(c)
+	}
+	if benchCampaignErr != nil || len(out) == 0 {
+		b.Fatal(benchCampaignErr)
+	}
+}
