@@ -110,9 +110,15 @@ type Campaign struct {
 	Promotions []Promotion
 }
 
-// Engine builds an [Engine] for carts in the campaign's currency.
+// Engine builds an [Engine] for carts in the campaign's currency. A
+// pointer to an action counts as the action; a nil one as no action.
 func (c Campaign) Engine(opts ...Option) (Engine, error) {
-	return NewEngine(c.Currency, c.Promotions, opts...)
+	ps := make([]Promotion, len(c.Promotions))
+	for i, p := range c.Promotions {
+		p.Action, _ = derefAction(p.Action)
+		ps[i] = p
+	}
+	return NewEngine(c.Currency, ps, opts...)
 }
 
 // Problem is one thing wrong in a campaign document: where, as a JSON path

@@ -395,3 +395,56 @@ func TestDouble11ExampleIsGolden(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(got), "the example's document is testdata/double11.json")
 }
+
+func TestEncodeCampaignPointerActions(t *testing.T) {
+	// A pointer to an action encodes like the action.
+	sel := &promo.Selector{Categories: []string{"x"}}
+	values := []promo.Action{
+		promo.PercentOff{Rate: pricing.MustRate("9折")}, promo.AmountOff{Amount: jsonCNY("1.00")}, promo.FixedPrice{Price: jsonCNY("1.00")},
+		promo.Threshold{Every: &promo.Step{Amount: jsonCNY("100.00"), Off: jsonCNY("10.00")}}, promo.NthItem{N: 2, Free: true},
+		promo.BuyXGetY{BuyQty: 1, GetQty: 1, Free: true, Get: sel}, promo.BundlePrice{Qty: 2, Price: jsonCNY("10.00")},
+		promo.Combo{Parts: []promo.ComboPart{{Items: *sel, Qty: 1}}, Price: jsonCNY("5.00")},
+		promo.MemberPrice{Tiers: []promo.MemberTier{{Tier: "gold", Rate: pricing.MustRate("9折")}}},
+		promo.Gift{Options: []promo.GiftOption{{SKU: "g", Qty: 1}}}, promo.FreeShipping{},
+	}
+	pointers := []promo.Action{
+		&promo.PercentOff{Rate: pricing.MustRate("9折")}, &promo.AmountOff{Amount: jsonCNY("1.00")}, &promo.FixedPrice{Price: jsonCNY("1.00")},
+		&promo.Threshold{Every: &promo.Step{Amount: jsonCNY("100.00"), Off: jsonCNY("10.00")}}, &promo.NthItem{N: 2, Free: true},
+		&promo.BuyXGetY{BuyQty: 1, GetQty: 1, Free: true, Get: sel}, &promo.BundlePrice{Qty: 2, Price: jsonCNY("10.00")},
+		&promo.Combo{Parts: []promo.ComboPart{{Items: *sel, Qty: 1}}, Price: jsonCNY("5.00")},
+		&promo.MemberPrice{Tiers: []promo.MemberTier{{Tier: "gold", Rate: pricing.MustRate("9折")}}},
+		&promo.Gift{Options: []promo.GiftOption{{SKU: "g", Qty: 1}}}, &promo.FreeShipping{},
+	}
+	byValue, byPointer := promo.Campaign{Currency: pricing.CNY}, promo.Campaign{Currency: pricing.CNY}
+	for i := range values {
+		id := fmt.Sprint("p", i)
+		byValue.Promotions = append(byValue.Promotions, promo.Promotion{ID: id, Action: values[i]})
+		byPointer.Promotions = append(byPointer.Promotions, promo.Promotion{ID: id, Action: pointers[i]})
+	}
+	assertCampaignEqual(t, byValue, byPointer)
+	_, err := byPointer.Engine()
+	assert.NoError(t, err)
+
+	var nilAction *promo.Gift
+	_, err = promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: nilAction}}}.Engine()
+	assert.ErrorIs(t, err, promo.ErrInvalidPromotion, "a nil action pointer is no action, not a panic")
+}
+
+func TestDecodeCampaignStrings(t *testing.T) {
+	// Escapes, invalid UTF-8 (read as U+FFFD, as encoding/json does) and
+	// long values in messages.
+	long := strings.Repeat("长", 30)
+	c, err := promo.DecodeCampaign([]byte("{\"currency\":\"CNY\",\"name\":\"a\\\"b\\u00e9\xff\",\"promotions\":[]}"))
+	require.NoError(t, err)
+	assert.Equal(t, "a\"bé\ufffd", c.Name)
+
+	_, err = promo.DecodeCampaign([]byte(`{"currency":"CNY","promotions":[{"id":"a","schedule":{"time_zone":"UTC","weekdays":[1]},` +
+		`"action":{"kind":"fixed-price","price":"` + long + `"}}]}`))
+	assert.ErrorContains(t, err, `promotions[0].schedule.weekdays[0]: want a weekday name such as "mon"`)
+	assert.ErrorContains(t, err, `got "`+strings.Repeat("长", 13)+`..."`)
+
+	var u promo.Campaign
+	assert.Error(t, u.UnmarshalJSON([]byte(`{}`)))
+	assert.ErrorIs(t, u.UnmarshalJSON([]byte(`{"currency":"CNY","promotions":[{"id":"a","action":{"kind":"gift"}}]}`)), promo.ErrInvalidAction)
+	assert.Zero(t, u.Currency)
+}
