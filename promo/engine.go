@@ -3,6 +3,7 @@ package promo
 import (
 	"cmp"
 	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/opskit/opskit/pricing"
@@ -102,6 +103,20 @@ func (e *Engine) compile(path string, p Promotion) (compiled, error) {
 		return compiled{}, fieldErr(path+": id", "", ErrInvalidPromotion, "an ID is required")
 	case p.Action == nil:
 		return compiled{}, fieldErr(path+": action", "", ErrInvalidPromotion, "an action is required")
+	}
+	// A pointer to an action (&PercentOff{...}) also satisfies Action; use
+	// its value, and refuse a nil pointer rather than panic on it.
+	if v := reflect.ValueOf(p.Action); v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return compiled{}, fieldErr(path+": action", "", ErrInvalidPromotion, "an action is required (nil %T)", p.Action)
+		}
+		a, ok := v.Elem().Interface().(Action)
+		if !ok {
+			return compiled{}, fieldErr(path+": action", fmt.Sprintf("%T", p.Action), ErrInvalidPromotion, "not an action")
+		}
+		p.Action = a
+	}
+	switch {
 	case !p.Start.IsZero() && !p.End.IsZero() && !p.End.After(p.Start):
 		return compiled{}, fieldErr(path+": end", p.End.String(), ErrInvalidPromotion, "must be after start %s", p.Start)
 	}

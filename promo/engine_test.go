@@ -84,3 +84,14 @@ func TestThresholdTiers(t *testing.T) {
 	assert.Equal(t, "CNY 23.50", ex.MissingAmount.String())
 	assert.Equal(t, "manjian: applied, 30.00 off on lines a, b: add 23.50 more to get 50.00 off", ex.String())
 }
+
+// A pointer to an action works like the action; a nil pointer is an error,
+// never a panic.
+func TestPointerActions(t *testing.T) {
+	res := evaluate(t, cart(line("a", 1, "100.00")), []promo.Promotion{{ID: "p", Action: &promo.PercentOff{Rate: pricing.MustRate("9折")}}})
+	assert.Equal(t, "CNY 90.00", res.Total.String())
+	var nilAction *promo.PercentOff
+	_, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "p", Action: nilAction}})
+	require.ErrorIs(t, err, promo.ErrInvalidPromotion)
+	assert.Contains(t, err.Error(), "nil *promo.PercentOff")
+}
