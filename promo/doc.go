@@ -87,6 +87,21 @@
 // Codes entered that match no promotion are listed in
 // [Result.UnknownCoupons].
 //
+// # Promotions as data (JSON)
+//
+// A [Campaign] (name, currency, IANA time zone, promotions) decodes with
+// [DecodeCampaign] and encodes with [EncodeCampaign] in one canonical form:
+// actions carry a "kind" equal to [Action.Kind], amounts are strings in the
+// campaign's currency, rates are 折 strings ("8.5折"), times are RFC 3339,
+// schedules name their zone. Decoding rejects unknown keys and kinds and
+// validates everything [NewEngine] checks, returning every problem at once
+// in a *[CampaignError], each [Problem] with its JSON path
+// ("promotions[3].action.tiers[1].threshold: must be greater than
+// tiers[0].threshold (200.00)"). Zone names are resolved by the caller's
+// [WithTimeZones] function, [time.LoadLocation] by default; a service that
+// must not read the zone database passes its own. promo/testdata holds a
+// golden document for every kind and a 双11 campaign.
+//
 // # Coupon codes (券码)
 //
 // [NormalizeCode] is applied to every code before matching: spaces
