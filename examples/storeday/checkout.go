@@ -8,39 +8,39 @@ import (
 	"github.com/opskit/opskit/promo"
 )
 
-// storePromotions are the store's promotions this week, evaluated by the
-// promotion engine (促销引擎) on every delivery order.
-func storePromotions() []promo.Promotion {
-	sku := func(s ...string) promo.Selector { return promo.Selector{SKUs: s} }
-	var ps []promo.Promotion
-	// Gold members' prices (会员价), one promotion per item, from the price list.
-	for _, it := range catalogue {
-		tier := promo.MemberTier{Tier: it.member.Tier, Price: it.member.Price, Rate: it.member.Rate}
-		ps = append(ps, promo.Promotion{ID: "member-" + it.sku, Name: "会员价 " + it.name, Target: sku(it.sku),
-			Action: promo.MemberPrice{Tiers: []promo.MemberTier{tier}}})
-	}
-	return append(ps,
-		// 第二件半价 on rice balls, a member-day offer exempt from the floor:
-		// it competes with the member price for the same units, and the
-		// engine keeps whichever saves more.
-		promo.Promotion{ID: "rice-2nd-half", Name: "饭团第二件半价", Target: sku("RICE"), Campaign: "会员日",
-			Action: promo.NthItem{N: 2, Rate: pricing.MustRate("5折")}},
-		// 满减 on the whole order, tested after item discounts.
-		promo.Promotion{ID: "manjian", Name: "满60减5 / 满100减12", Priority: 1,
-			Action: promo.Threshold{Tiers: []promo.Tier{{MinAmount: pricing.MustParse("CNY 60"), Off: pricing.MustParse("CNY 5")},
-				{MinAmount: pricing.MustParse("CNY 100"), Off: pricing.MustParse("CNY 12")}}}},
-		// A store coupon (优惠券) handed out in the WeChat group: 满50减6.
-		promo.Promotion{ID: "group-coupon", Name: "进群券 满50减6", Coupon: "WX6",
-			Action: promo.Threshold{Tiers: []promo.Tier{{MinAmount: pricing.MustParse("CNY 50"), Off: pricing.MustParse("CNY 6")}}}},
-		// Free delivery (满包邮) from 49.00 after discounts.
-		promo.Promotion{ID: "free-delivery", Name: "满49免配送费",
-			Action: promo.FreeShipping{MinAmount: pricing.MustParse("CNY 49")}},
-		// A gift (满赠) from 70.00: a tote bag while stocks last.
-		promo.Promotion{ID: "tote", Name: "满70送环保袋",
-			Action: promo.Gift{MinAmount: pricing.MustParse("CNY 70"), Options: []promo.GiftOption{
-				{SKU: "TOTE", Name: "tote bag", Qty: 1, Value: pricing.MustParse("CNY 3.00")}}}},
-	)
-}
+// storeCampaign is this week's promotions as the store's back office keeps
+// them: a JSON document (活动配置), decoded and validated by promo. Member
+// prices (会员价) follow the price list; 第二件半价 on rice balls is a
+// member-day (会员日) offer the floor policy exempts; 满减 is tested after
+// item discounts; the coupon code was handed out in the WeChat group.
+const storeCampaign = `{
+  "name": "便利店本周活动",
+  "currency": "CNY",
+  "promotions": [
+    {"id": "member-W550", "name": "会员价 水", "target": {"skus": ["W550"]},
+     "action": {"kind": "member-price", "tiers": [{"tier": "gold", "rate": "9折"}]}},
+    {"id": "member-MILK", "name": "会员价 牛奶", "target": {"skus": ["MILK"]},
+     "action": {"kind": "member-price", "tiers": [{"tier": "gold", "price": "12.90"}]}},
+    {"id": "member-TOAST", "name": "会员价 吐司", "target": {"skus": ["TOAST"]},
+     "action": {"kind": "member-price", "tiers": [{"tier": "gold", "rate": "9.5折"}]}},
+    {"id": "member-RICE", "name": "会员价 饭团", "target": {"skus": ["RICE"]},
+     "action": {"kind": "member-price", "tiers": [{"tier": "gold", "rate": "8.5折"}]}},
+    {"id": "member-COFFEE", "name": "会员价 拿铁", "target": {"skus": ["COFFEE"]},
+     "action": {"kind": "member-price", "tiers": [{"tier": "gold", "rate": "7折"}]}},
+    {"id": "member-NOODLE", "name": "会员价 杯面", "target": {"skus": ["NOODLE"]},
+     "action": {"kind": "member-price", "tiers": [{"tier": "gold", "rate": "8折"}]}},
+    {"id": "rice-2nd-half", "name": "饭团第二件半价", "campaign": "会员日", "target": {"skus": ["RICE"]},
+     "action": {"kind": "nth-item", "n": 2, "rate": "5折"}},
+    {"id": "manjian", "name": "满60减5 / 满100减12", "priority": 1,
+     "action": {"kind": "threshold", "tiers": [{"threshold": "60.00", "off": "5.00"}, {"threshold": "100.00", "off": "12.00"}]}},
+    {"id": "group-coupon", "name": "进群券 满50减6", "coupon": "WX6",
+     "action": {"kind": "threshold", "tiers": [{"threshold": "50.00", "off": "6.00"}]}},
+    {"id": "free-delivery", "name": "满49免配送费",
+     "action": {"kind": "free-shipping", "min_amount": "49.00"}},
+    {"id": "tote", "name": "满70送环保袋",
+     "action": {"kind": "gift", "min_amount": "70.00", "options": [{"sku": "TOTE", "name": "tote bag", "qty": 1, "value": "3.00"}]}}
+  ]
+}`
 
 // checkout prices a gold member's delivery order through the engine, with
 // the store's price floor, and prints what each promotion did and why.
@@ -50,7 +50,11 @@ func checkout(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	engine, err := promo.NewEngine(pricing.CNY, storePromotions(), promo.WithFloor(floor))
+	campaign, err := promo.DecodeCampaign([]byte(storeCampaign))
+	if err != nil {
+		return err
+	}
+	engine, err := campaign.Engine(promo.WithFloor(floor))
 	if err != nil {
 		return err
 	}
