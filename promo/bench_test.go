@@ -96,3 +96,27 @@ func BenchmarkChoice(b *testing.B) {
 	}
 	benchEvaluate(b, c, ps)
 }
+
+var benchQuote promo.RefundQuote
+
+// BenchmarkRefund50: a 50-line order with clawback, ten lines returned.
+// Target: < 200 µs.
+func BenchmarkRefund50(b *testing.B) {
+	c := benchCart(50)
+	e, err := promo.NewEngine(pricing.CNY, typicalPromotions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := e.Evaluate(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	returned := map[string]int64{}
+	for i := 0; i < 50; i += 5 {
+		returned[c.Lines[i].ID] = c.Lines[i].Qty
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		benchQuote, benchErr = e.Refund(c, res, returned, promo.RefundPolicy{Clawback: true})
+	}
+}

@@ -14,35 +14,60 @@ import (
 // *[FieldError] values for a malformed cart or a cart in another currency;
 // an unknown coupon code is not an error (see [Result.UnknownCoupons]).
 func (e Engine) Evaluate(cart Cart) (Result, error) {
+	pl, err := e.plan(&cart, true)
+	if err != nil {
+		return Result{}, err
+	}
+	c, ps := pl.c, pl.ps
+	res := c.result(ps, pl.best, pl.expl)
+	res.UnknownCoupons, res.Optimal, res.Evaluated = pl.unknown, pl.optimal, pl.evaluated
+	c.explain(&res, ps, pl.best, pl.cands, pl.alone)
+	return res, nil
+}
+
+// planned is an evaluated cart before it is turned into a Result.
+type planned struct {
+	c         *ctx
+	ps        *pass
+	best      []bool
+	alone     []int64
+	cands     []int
+	expl      []Explanation
+	unknown   []string
+	optimal   bool
+	evaluated int
+}
+
+// plan validates the cart, finds the candidates, chooses the best
+// combination and runs it once more (recording the unit adjustments when
+// record is set).
+func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	if cart.Currency != e.currency {
-		return Result{}, fieldErr("cart.currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency)
+		return planned{}, fieldErr("cart.currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency)
 	}
 	lines, err := cart.prepare()
 	if err != nil {
-		return Result{}, err
+		return planned{}, err
 	}
-	c, err := newCtx(&e, &cart, lines)
+	c, err := newCtx(&e, cart, lines)
 	if err != nil {
-		return Result{}, err
+		return planned{}, err
 	}
-	expl := make([]Explanation, len(e.promos))
+	pl := planned{c: c, expl: make([]Explanation, len(e.promos))}
 	entered, unknown := c.coupons()
-	var cands []int
+	pl.unknown = unknown
 	for pi := range e.promos {
-		expl[pi] = Explanation{PromotionID: e.promos[pi].p.ID, Name: e.promos[pi].p.Name, Kind: e.promos[pi].p.Action.Kind()}
+		pl.expl[pi] = Explanation{PromotionID: e.promos[pi].p.ID, Name: e.promos[pi].p.Name, Kind: e.promos[pi].p.Action.Kind()}
 		if reason, detail := c.eligible(pi, entered); reason != ReasonNone {
-			expl[pi].Status, expl[pi].Reason, expl[pi].Detail = NotApplicable, reason, detail
+			pl.expl[pi].Status, pl.expl[pi].Reason, pl.expl[pi].Detail = NotApplicable, reason, detail
 			continue
 		}
-		cands = append(cands, pi)
+		pl.cands = append(pl.cands, pi)
 	}
-	best, alone, optimal, evaluated := c.choose(cands)
-	ps := c.newPass(true)
-	c.evaluate(ps, best)
-	res := c.result(ps, best, expl)
-	res.UnknownCoupons, res.Optimal, res.Evaluated = unknown, optimal, evaluated
-	c.explain(&res, ps, best, cands, alone)
-	return res, nil
+	pl.best, pl.alone, pl.optimal, pl.evaluated = c.choose(pl.cands)
+	pl.ps = c.newPass(record)
+	c.evaluate(pl.ps, pl.best)
+	return pl, nil
 }
 
 // coupons normalises the entered codes: the set that matches a promotion,

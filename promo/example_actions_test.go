@@ -180,3 +180,24 @@ func ExampleSelector_Matches() {
 		s.Matches(promo.Line{Categories: []string{"drinks"}}))
 	// Output: true false false
 }
+
+func ExampleEngine_Refund() {
+	// 满200减30 on a 150.00 coat and an 80.00 hat: the order paid 200.00.
+	e, _ := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "manjian", Action: promo.Threshold{
+		Tiers: []promo.Tier{{MinAmount: pricing.MustParse("CNY 200"), Off: pricing.MustParse("CNY 30")}}}}})
+	c := promo.Cart{Currency: pricing.CNY, At: time.Date(2026, 11, 11, 20, 0, 0, 0, time.UTC), Lines: []promo.Line{
+		{ID: "coat", SKU: "coat", Qty: 1, UnitPrice: pricing.MustParse("CNY 150.00")},
+		{ID: "hat", SKU: "hat", Qty: 1, UnitPrice: pricing.MustParse("CNY 80.00")},
+	}}
+	res, _ := e.Evaluate(c)
+	// The hat comes back. It paid 69.57; the coat kept alone no longer
+	// reaches 满200, so its share of the 30.00 (19.57) is clawed back.
+	q, _ := e.Refund(c, res, map[string]int64{"hat": 1}, promo.RefundPolicy{Clawback: true})
+	fmt.Println("paid", res.Total, "returned units paid", q.Paid, "clawback", q.Clawback, "refund", q.Refund)
+	for _, cb := range q.Clawbacks {
+		fmt.Printf("%s gave the kept units %s, now %s\n", cb.PromotionID, cb.Before.StringAmount(), cb.After.StringAmount())
+	}
+	// Output:
+	// paid CNY 200.00 returned units paid CNY 69.57 clawback CNY 19.57 refund CNY 50.00
+	// manjian gave the kept units 19.57, now 0.00
+}
