@@ -102,6 +102,20 @@
 // must not read the zone database passes its own. promo/testdata holds a
 // golden document for every kind and a 双11 campaign.
 //
+// # Refunds (售后退款)
+//
+// [Engine.Refund] quotes a return from the stored [Result]: each line gives
+// back its lowest-paid units first (the half-price unit of a 第二件半价 pair)
+// and refunds what they paid, so returning a whole order refunds exactly
+// what its lines paid (shipping is not refunded). Under a [RefundPolicy]
+// with Clawback, the kept units are priced again with the promotions the
+// order used, at the order's time: what they now cost beyond what they paid
+// (a 满减 tier or 每满 count lost, free shipping lost, a gift's value under
+// [GiftDeducted]) is deducted from the refund, spread over the returned
+// units, explained by promotion, and never makes the refund negative; the
+// rest is reported as Undeducted. Lines 150.00 and 60.00 with 20% off the
+// order paid 168.00; returning the 150.00 line refunds 120.00.
+//
 // # Coupon codes (券码)
 //
 // [NormalizeCode] is applied to every code before matching: spaces

@@ -101,5 +101,24 @@ func checkout(w io.Writer) error {
 	for _, e := range res.Explanations {
 		fmt.Fprintln(w, " ", e)
 	}
+	return returnCoffee(w, engine, cart, res)
+}
+
+// returnCoffee handles an after-sale return (售后退款): the customer sends
+// back both iced lattes. The kept goods no longer reach 满60 or the
+// 满70 gift, so the store claws back what they lose, as its policy says,
+// and asks for the tote bag back.
+func returnCoffee(w io.Writer, engine promo.Engine, cart promo.Cart, res promo.Result) error {
+	q, err := engine.Refund(cart, res, map[string]int64{"COFFEE": 2}, promo.RefundPolicy{Clawback: true})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nReturn of 2 × COFFEE: the units paid %s; clawback %s; refund %s.\n", q.Paid, q.Clawback, q.Refund)
+	for _, c := range q.Clawbacks {
+		fmt.Fprintf(w, "  %s gave the kept goods %s in the order, %s now\n", c.PromotionID, c.Before.StringAmount(), c.After.StringAmount())
+	}
+	for _, g := range q.GiftsToReturn {
+		fmt.Fprintf(w, "  the gift %s (%s) comes back with the return\n", g.Name, g.SKU)
+	}
 	return nil
 }
