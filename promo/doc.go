@@ -100,7 +100,31 @@
 // tiers[0].threshold (200.00)"). Zone names are resolved by the caller's
 // [WithTimeZones] function, [time.LoadLocation] by default; a service that
 // must not read the zone database passes its own. promo/testdata holds a
-// golden document for every kind and a 双11 campaign.
+// golden document for every kind. A typical 双11 campaign (one promotion per
+// line here; testdata/double11.json is the canonical form):
+//
+//	{"name": "双11", "currency": "CNY", "time_zone": "Asia/Shanghai", "promotions": [
+//	  {"id": "d11-every-300", "name": "每满300减30", "group": "d11-store",
+//	   "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00", "campaign": "double11",
+//	   "action": {"kind": "threshold", "every": {"step": "300.00", "off": "30.00"}}},
+//	  {"id": "store-coupon-20", "name": "店铺券 满199减20", "coupon": "STORE20",
+//	   "start": "2026-11-01T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
+//	   "limits": {"total": 5000, "per_customer": 1},
+//	   "action": {"kind": "threshold", "tiers": [{"threshold": "199.00", "off": "20.00"}]}},
+//	  {"id": "platform-coupon-50", "name": "平台券 满400减50", "priority": -1, "coupon": "TMALL50",
+//	   "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
+//	   "limits": {"per_customer": 1, "budget": "1000000.00"},
+//	   "action": {"kind": "threshold", "tiers": [{"threshold": "400.00", "off": "50.00"}]}},
+//	  {"id": "snacks-2nd-half", "name": "零食第二件半价", "target": {"categories": ["snacks"]},
+//	   "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
+//	   "action": {"kind": "nth-item", "n": 2, "rate": "5折"}},
+//	  {"id": "free-shipping-299", "name": "满299包邮",
+//	   "action": {"kind": "free-shipping", "min_amount": "299.00"}},
+//	  {"id": "gift-500", "name": "满500送保温杯",
+//	   "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
+//	   "action": {"kind": "gift", "min_amount": "500.00",
+//	              "options": [{"sku": "mug-350", "name": "保温杯", "qty": 1, "value": "59.00"}]}}
+//	]}
 //
 // # Refunds (售后退款)
 //
