@@ -1,6 +1,10 @@
 package funnel
 
-import "fmt"
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
 
 // Run runs the funnel on events in any order: the convenient path. It
 // validates the events, interns actors (and breakdown values), matches each
@@ -16,67 +20,166 @@ func (f Funnel) Run(events []Event) (Result, error) {
 	if len(f.steps) == 0 {
 		return Result{}, fmt.Errorf("%s: %w", op, ErrNoSteps)
 	}
-	n := len(events)
-	if n > MaxEvents {
+	if n := len(events); n > MaxEvents {
 		return Result{}, fmt.Errorf("%s: %d events > %d: %w", op, n, MaxEvents, ErrInvalidEvent)
 	}
-	var actorIDs, valueIDs Interner
-	actors := make([]int32, n)
-	times := make([]int64, n)
-	masks := make([]uint64, n)
-	var bd []int32
-	if f.cfg.hasBD {
-		bd = make([]int32, n)
+	c, err := f.columnsOf(op, events)
+	if err != nil {
+		return Result{}, err
 	}
-	lastActor, lastID := "", int32(-1)
-	for i := range events {
-		e := &events[i]
-		if e.Actor == "" {
-			return Result{}, fmt.Errorf("%s: events[%d]: actor empty: %w", op, i, ErrInvalidEvent)
-		}
-		t, ok := nanos(e.Time)
-		if !ok {
-			return Result{}, fmt.Errorf("%s: events[%d]: %w", op, i, checkTime(e.Time))
-		}
-		if e.Actor != lastActor || lastID < 0 {
-			lastActor, lastID = e.Actor, actorIDs.Intern(e.Actor)
-		}
-		actors[i], times[i], masks[i] = lastID, t, f.stepMask(e)
-		if bd != nil {
-			bd[i] = valueIDs.Intern(e.Props[f.cfg.breakdown])
-		}
-	}
-	perm := sortPerm(actors, times)
+	starts := c.sortByActor()
 	kn := f.kernel(uint64(f.window))
-	acc := newAccum(len(f.steps), bd != nil)
-	// Gather each actor's events into small reused buffers.
-	var tb []int64
-	var mb []uint64
-	var gb []int32
-	for i := 0; i < n; {
-		a := actors[perm[i]]
-		j := i + 1
-		for j < n && actors[perm[j]] == a {
-			j++
-		}
-		tb, mb = tb[:0], mb[:0]
-		for _, p := range perm[i:j] {
-			tb, mb = append(tb, times[p]), append(mb, masks[p])
-		}
+	acc := newAccum(len(f.steps), c.bd != nil)
+	for a := 0; a+1 < len(starts); a++ {
+		lo, hi := starts[a], starts[a+1]
 		var g []int32
-		if bd != nil {
-			gb = gb[:0]
-			for _, p := range perm[i:j] {
-				gb = append(gb, bd[p])
-			}
-			g = gb
+		if c.bd != nil {
+			g = c.bd[lo:hi]
 		}
-		kn.actor(tb, mb, g, acc)
-		i = j
+		kn.actor(c.times[lo:hi], c.masks[lo:hi], g, acc)
 	}
 	var names []string
-	if bd != nil {
-		names = valueIDs.Names()
+	if c.bd != nil {
+		names = c.values.Names()
 	}
-	return f.result(acc, 1, names, bd != nil), nil
+	return f.result(acc, 1, names, c.bd != nil), nil
+}
+
+// eventColumns are the convenient path's events as columns: in input order
+// after columnsOf, by actor then time after sortByActor.
+type eventColumns struct {
+	actors  []int32  // actor IDs, in order of first appearance
+	times   []int64  // Unix nanoseconds
+	masks   []uint64 // match bits (see Funnel.stepMask)
+	bd      []int32  // breakdown value IDs; nil without a breakdown
+	nActors int      // distinct actors
+	values  Interner // breakdown values
+}
+
+// columnsOf validates the events, interns their actors and breakdown values
+// and computes their match masks, in input order.
+func (f Funnel) columnsOf(op string, events []Event) (*eventColumns, error) {
+	n := len(events)
+	c := &eventColumns{actors: make([]int32, n), times: make([]int64, n), masks: make([]uint64, n)}
+	if f.cfg.hasBD {
+		c.bd = make([]int32, n)
+	}
+	actors, names := newActorTable(), newNameMasks(&f)
+	for lo := 0; lo < n; lo += internBatchLen {
+		batch := events[lo:min(lo+internBatchLen, n)]
+		ids := c.actors[lo : lo+len(batch)]
+		// An empty actor gets an ID too, before the error below.
+		actors.internBatch(batch, ids)
+		for i := range batch {
+			e := &batch[i]
+			if e.Actor == "" {
+				return nil, fmt.Errorf("%s: events[%d]: actor empty: %w", op, lo+i, ErrInvalidEvent)
+			}
+			t, ok := nanos(e.Time)
+			if !ok {
+				return nil, fmt.Errorf("%s: events[%d]: %w", op, lo+i, checkTime(e.Time))
+			}
+			c.times[lo+i], c.masks[lo+i] = t, names.mask(e)
+			if c.bd != nil {
+				c.bd[lo+i] = c.values.Intern(e.Props[f.cfg.breakdown])
+			}
+		}
+	}
+	c.nActors = actors.len()
+	return c, nil
+}
+
+// byActorEvent is the time and match mask of one event while sortByActor
+// moves it: 16 bytes, so that moving an event writes to one cache line.
+type byActorEvent struct {
+	t int64
+	m uint64
+}
+
+// sortByActor reorders the columns stably by actor, then time, and returns
+// where each actor's events start (and, last, the number of events).
+//
+// A counting sort on the dense actor IDs moves each event once, as one
+// record (one cache line written per event, instead of a permutation whose
+// columns are then read back in random order); it keeps input order within
+// an actor, so a stable sort of each actor's few events by time finishes
+// the job. The sorted records are then written back into the columns.
+func (c *eventColumns) sortByActor() []int32 {
+	next := make([]int32, c.nActors) // first the events of each actor, then the next free slot
+	for _, a := range c.actors {
+		next[a]++
+	}
+	starts := make([]int32, c.nActors+1)
+	for a, k := range next {
+		starts[a+1] = starts[a] + k
+	}
+	copy(next, starts)
+	recs := make([]byActorEvent, len(c.actors))
+	var bd []int32 // the breakdown values, moved alongside
+	if c.bd != nil {
+		bd = make([]int32, len(c.bd))
+	}
+	for i, a := range c.actors {
+		p := next[a]
+		recs[p] = byActorEvent{c.times[i], c.masks[i]}
+		if bd != nil {
+			bd[p] = c.bd[i]
+		}
+		next[a]++
+	}
+	for a := 0; a+1 < len(starts); a++ {
+		lo, hi := starts[a], starts[a+1]
+		var g []int32
+		if bd != nil {
+			g = bd[lo:hi]
+		}
+		sortByTime(recs[lo:hi], g)
+	}
+	for i, r := range recs {
+		c.times[i], c.masks[i] = r.t, r.m
+	}
+	c.bd = bd
+	c.actors = nil // no longer matches the columns
+	return starts
+}
+
+// sortByTime sorts one actor's events, and their breakdown values g if not
+// nil, by time, keeping the order of equal times. Most actors have few
+// events, often already in order.
+func sortByTime(run []byActorEvent, g []int32) {
+	sorted := true
+	for i := 1; i < len(run) && sorted; i++ {
+		sorted = run[i].t >= run[i-1].t
+	}
+	switch {
+	case sorted:
+	case len(run) <= 32:
+		// Insertion sort: stable, and faster than a general sort on a
+		// handful of elements.
+		for i := 1; i < len(run); i++ {
+			for j := i; j > 0 && run[j].t < run[j-1].t; j-- {
+				run[j], run[j-1] = run[j-1], run[j]
+				if g != nil {
+					g[j], g[j-1] = g[j-1], g[j]
+				}
+			}
+		}
+	default:
+		// Sort a permutation, then apply it to both.
+		perm := make([]int32, len(run))
+		for i := range perm {
+			perm[i] = int32(i)
+		}
+		slices.SortStableFunc(perm, func(x, y int32) int { return cmp.Compare(run[x].t, run[y].t) })
+		recs := slices.Clone(run)
+		for i, p := range perm {
+			run[i] = recs[p]
+		}
+		if g != nil {
+			vals := slices.Clone(g)
+			for i, p := range perm {
+				g[i] = vals[p]
+			}
+		}
+	}
 }

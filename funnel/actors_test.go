@@ -1,0 +1,100 @@
+package funnel
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestActorTableMatchesInterner checks the Run interner against Interner:
+// the same IDs in order of first appearance, through many rehashes, with
+// strings that share prefixes, differ only in length, are empty or long.
+func TestActorTableMatchesInterner(t *testing.T) {
+	var keys []string
+	for i := 0; i < 5000; i++ {
+		keys = append(keys, "a-"+strconv.Itoa(i*7919%3001))
+		if i%97 == 0 {
+			keys = append(keys, "", "a-", strings.Repeat("x", i%300), "a-"+strconv.Itoa(i)+"-tail")
+		}
+	}
+	var events []Event
+	for _, k := range keys {
+		events = append(events, Event{Actor: k})
+	}
+	var want Interner
+	tab := newActorTable()
+	got := make([]int32, len(events))
+	for lo := 0; lo < len(events); lo += internBatchLen {
+		hi := min(lo+internBatchLen, len(events))
+		tab.internBatch(events[lo:hi], got[lo:hi])
+	}
+	for i, k := range keys {
+		require.Equal(t, want.Intern(k), got[i], "events[%d] %q", i, k)
+		require.Equal(t, k, string(tab.name(got[i])))
+	}
+	require.Equal(t, want.Len(), tab.len())
+}
+
+// TestActorTableTagCollision forces every string into one slot with one
+// tag: the IDs must still be told apart by the strings.
+func TestActorTableTagCollision(t *testing.T) {
+	tab := newActorTable()
+	const h = 5 << 32
+	require.Equal(t, int32(0), tab.intern("a", h))
+	require.Equal(t, int32(1), tab.intern("b", h))
+	require.Equal(t, int32(2), tab.intern("ab", h))
+	require.Equal(t, int32(1), tab.intern("b", h))
+	require.Equal(t, int32(0), tab.intern("a", h))
+	require.Equal(t, int32(2), tab.intern("ab", h))
+}
+
+// TestSortByTime checks both paths of sortByTime (insertion sort and the
+// permutation for long runs) against a stable sort: equal times keep their
+// order, and the breakdown values move with their events.
+func TestSortByTime(t *testing.T) {
+	for _, n := range []int{0, 1, 5, 32, 33, 200} {
+		run := make([]byActorEvent, n)
+		g := make([]int32, n)
+		x := uint64(n + 1)
+		for i := range run {
+			x = x*6364136223846793005 + 1442695040888963407
+			run[i] = byActorEvent{t: int64(x>>60) % 7, m: uint64(i)}
+			g[i] = int32(i)
+		}
+		want := slices.Clone(run)
+		slices.SortStableFunc(want, func(a, b byActorEvent) int { return cmp.Compare(a.t, b.t) })
+		sortByTime(run, g)
+		require.Equal(t, want, run, "n=%d", n)
+		for i := range run {
+			require.Equal(t, int32(run[i].m), g[i], "n=%d: breakdown of events[%d]", n, i)
+		}
+		withoutG := slices.Clone(run)
+		slices.Reverse(withoutG)
+		sortByTime(withoutG, nil)
+		require.True(t, slices.IsSortedFunc(withoutG, func(a, b byActorEvent) int { return cmp.Compare(a.t, b.t) }))
+	}
+}
+
+// TestNameMasks checks the cache of masks by event name against stepMask,
+// with names that share a slot, and its bypass for predicate steps.
+func TestNameMasks(t *testing.T) {
+	steps := []Step{{Event: "ab"}, {Name: "ab2", Event: "ab"}, {Name: "c", Event: "cb"}}
+	byName := MustNew(steps, time.Hour, WithExclusions(Exclusion{Event: "zz", After: "ab", Before: "c"}))
+	withWhere := MustNew(append(slices.Clone(steps), Step{Name: "any", Where: func(e Event) bool { return e.Props["x"] == "1" }}), time.Hour)
+	// "ab" and "cb" have the same length and last byte; "" has no bytes.
+	names := []string{"ab", "cb", "ab", "", "zz", "cb", "other", "", "ab"}
+	for _, f := range []Funnel{byName, withWhere} {
+		c := newNameMasks(&f)
+		for i, n := range names {
+			e := Event{Actor: "u", Name: n, Props: map[string]string{"x": strconv.Itoa(i % 2)}}
+			require.Equal(t, f.stepMask(&e), c.mask(&e), "%q", n)
+		}
+	}
+	require.True(t, newNameMasks(&byName).byName)
+	require.False(t, newNameMasks(&withWhere).byName)
+}
