@@ -53,6 +53,7 @@ type CurrencyMismatchError struct {
 	A, B Currency // the two currencies, in argument order
 }
 
+// Error returns "currency mismatch: CNY and USD".
 func (e *CurrencyMismatchError) Error() string {
 	return fmt.Sprintf("currency mismatch: %s and %s", e.A.code, e.B.code)
 }

@@ -48,6 +48,7 @@ type BelowFloorError struct {
 	Campaign string    // the campaign checked ("" for normal sales)
 }
 
+// Error describes the price, the floor, the rule and the campaign.
 func (e *BelowFloorError) Error() string {
 	return fmt.Sprintf("pricing: price %s below floor %s (rule %s, campaign %q)", e.Price, e.Floor, e.Rule, e.Campaign)
 }

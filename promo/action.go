@@ -228,16 +228,27 @@ type FreeShipping struct {
 	Off       pricing.Money
 }
 
-func (PercentOff) Kind() string   { return "percent-off" }
-func (AmountOff) Kind() string    { return "amount-off" }
-func (FixedPrice) Kind() string   { return "fixed-price" }
-func (Threshold) Kind() string    { return "threshold" }
-func (NthItem) Kind() string      { return "nth-item" }
-func (BuyXGetY) Kind() string     { return "buy-x-get-y" }
-func (BundlePrice) Kind() string  { return "bundle-price" }
-func (Combo) Kind() string        { return "combo" }
-func (MemberPrice) Kind() string  { return "member-price" }
-func (Gift) Kind() string         { return "gift" }
+// Kind returns "percent-off".
+func (PercentOff) Kind() string { return "percent-off" }
+// Kind returns "amount-off".
+func (AmountOff) Kind() string { return "amount-off" }
+// Kind returns "fixed-price".
+func (FixedPrice) Kind() string { return "fixed-price" }
+// Kind returns "threshold".
+func (Threshold) Kind() string { return "threshold" }
+// Kind returns "nth-item".
+func (NthItem) Kind() string { return "nth-item" }
+// Kind returns "buy-x-get-y".
+func (BuyXGetY) Kind() string { return "buy-x-get-y" }
+// Kind returns "bundle-price".
+func (BundlePrice) Kind() string { return "bundle-price" }
+// Kind returns "combo".
+func (Combo) Kind() string { return "combo" }
+// Kind returns "member-price".
+func (MemberPrice) Kind() string { return "member-price" }
+// Kind returns "gift".
+func (Gift) Kind() string { return "gift" }
+// Kind returns "free-shipping".
 func (FreeShipping) Kind() string { return "free-shipping" }
 
 func (a PercentOff) layer() layer {

@@ -96,6 +96,8 @@ type CodeError struct {
 	Char rune
 }
 
+// Error describes the problem and the code, never the expected check
+// character.
 func (e *CodeError) Error() string {
 	var why string
 	switch e.Reason {

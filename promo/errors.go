@@ -35,6 +35,7 @@ type FieldError struct {
 	Why   string // a short explanation, may be empty
 }
 
+// Error returns "promo: path value: sentinel: why".
 func (e *FieldError) Error() string {
 	msg := "promo: " + e.Path
 	if e.Value != "" {

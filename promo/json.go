@@ -158,6 +158,7 @@ type CampaignError struct {
 	Problems []Problem
 }
 
+// Error lists every problem: "promo: campaign: 2 problems: path: why; ...".
 func (e *CampaignError) Error() string {
 	var b strings.Builder
 	b.WriteString("promo: campaign: ")

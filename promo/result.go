@@ -85,6 +85,7 @@ const (
 	Excluded                        // eligible, but excluded by the promotion in ExcludedBy
 )
 
+// String returns "applied", "not applicable", "not chosen" or "excluded".
 func (s Status) String() string {
 	switch s {
 	case Applied:
@@ -128,6 +129,7 @@ var reasonText = [...]string{
 	"no saving", "a better combination won", "excluded by another promotion",
 }
 
+// String returns the reason in plain English: "below threshold".
 func (r Reason) String() string {
 	if int(r) < len(reasonText) {
 		return reasonText[r]
