@@ -230,24 +230,34 @@ type FreeShipping struct {
 
 // Kind returns "percent-off".
 func (PercentOff) Kind() string { return "percent-off" }
+
 // Kind returns "amount-off".
 func (AmountOff) Kind() string { return "amount-off" }
+
 // Kind returns "fixed-price".
 func (FixedPrice) Kind() string { return "fixed-price" }
+
 // Kind returns "threshold".
 func (Threshold) Kind() string { return "threshold" }
+
 // Kind returns "nth-item".
 func (NthItem) Kind() string { return "nth-item" }
+
 // Kind returns "buy-x-get-y".
 func (BuyXGetY) Kind() string { return "buy-x-get-y" }
+
 // Kind returns "bundle-price".
 func (BundlePrice) Kind() string { return "bundle-price" }
+
 // Kind returns "combo".
 func (Combo) Kind() string { return "combo" }
+
 // Kind returns "member-price".
 func (MemberPrice) Kind() string { return "member-price" }
+
 // Kind returns "gift".
 func (Gift) Kind() string { return "gift" }
+
 // Kind returns "free-shipping".
 func (FreeShipping) Kind() string { return "free-shipping" }
 
