@@ -2,15 +2,12 @@ package funnel
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -100,63 +97,4 @@ func TestNameMasks(t *testing.T) {
 	}
 	require.True(t, newNameMasks(&byName).byName)
 	require.False(t, newNameMasks(&withWhere).byName)
-}
-
-// TestRunReusesColumns runs funnels on inputs of different sizes, with and
-// without a breakdown, one after the other, then again from several
-// goroutines at once: the columns Run keeps for the next call must not
-// carry anything over.
-func TestRunReusesColumns(t *testing.T) {
-	names := []string{"other", "view", "cart", "pay"}
-	gen := func(n, actors int, seed uint64) []Event {
-		ev := make([]Event, n)
-		x := seed
-		for i := range ev {
-			x ^= x << 13
-			x ^= x >> 7
-			x ^= x << 17
-			ev[i] = Event{
-				Actor: "u" + strconv.Itoa(int(x%uint64(actors))),
-				Time:  base.Add(time.Duration(x>>40%600) * time.Second),
-				Name:  names[x>>20%4],
-				Props: map[string]string{"ch": strconv.Itoa(int(x >> 50 % 3))},
-			}
-		}
-		return ev
-	}
-	steps := []Step{{Event: "view"}, {Event: "cart"}, {Event: "pay"}}
-	funnels := []Funnel{MustNew(steps, time.Minute), MustNew(steps, time.Minute, WithBreakdown("ch", AtFirstStep))}
-	inputs := [][]Event{gen(5000, 300, 1), gen(700, 40, 2), gen(3000, 2000, 3)}
-	summary := func(r Result) string {
-		s := fmt.Sprint(r.Counts(), r.Durations(2), r.OverallDurations())
-		for _, g := range r.Groups() {
-			s += fmt.Sprint(g.Value, g.Result.Counts())
-		}
-		return s
-	}
-	want := map[[2]int]string{}
-	for fi, f := range funnels {
-		for ii, ev := range inputs {
-			r, err := f.Run(ev)
-			require.NoError(t, err)
-			want[[2]int{fi, ii}] = summary(r)
-		}
-	}
-	var wg sync.WaitGroup
-	for w := 0; w < 4; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for round := 0; round < 3; round++ {
-				for fi, f := range funnels {
-					for ii, ev := range inputs {
-						r, err := f.Run(ev)
-						assert.NoError(t, err)
-						assert.Equal(t, want[[2]int{fi, ii}], summary(r), "funnel %d input %d", fi, ii)
-					}
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }

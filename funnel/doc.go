@@ -182,10 +182,9 @@
 // order, re-entry and counting follow attempts: linear for first entry,
 // attempts and strict order, but O(events × events in a window) per actor
 // for any order with restart and unique actors. The convenient path runs
-// at 10,000,000 to 14,000,000 events/s on a time-ordered log including
-// interning and sorting, and at 8,500,000 to 11,000,000 on the same events
-// in random order (about 7,000,000 to 8,500,000 when the working columns,
-// which later calls reuse, must be allocated).
+// at about 9,000,000 to 12,000,000 events/s on a time-ordered log
+// including interning and sorting, and at 7,000,000 to 8,500,000 on the
+// same events in random order.
 //
 // # Errors
 //

@@ -4,16 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"sync"
 )
 
 // Run runs the funnel on events in any order: the convenient path. It
 // validates the events, interns actors (and breakdown values), matches each
 // event against every step and exclusion (so one event may match several
 // steps, as in view -> cart -> view), sorts stably by actor and time, and
-// runs the engine actor by actor. Events is not modified. Run keeps its
-// working columns (about 36 bytes per event) for the next call, in a
-// sync.Pool that the garbage collector empties when they go unused.
+// runs the engine actor by actor. Events is not modified.
 //
 // Errors: an event with an empty actor or a time outside int64 nanoseconds,
 // or more than [MaxEvents] events ([ErrInvalidEvent], naming the index); a
@@ -26,9 +23,8 @@ func (f Funnel) Run(events []Event) (Result, error) {
 	if n := len(events); n > MaxEvents {
 		return Result{}, fmt.Errorf("%s: %d events > %d: %w", op, n, MaxEvents, ErrInvalidEvent)
 	}
-	c := runPool.Get().(*eventColumns)
-	defer c.release()
-	if err := f.columnsOf(op, events, c); err != nil {
+	c, err := f.columnsOf(op, events)
+	if err != nil {
 		return Result{}, err
 	}
 	starts := c.sortByActor()
@@ -58,39 +54,13 @@ type eventColumns struct {
 	bd      []int32  // breakdown value IDs; nil without a breakdown
 	nActors int      // distinct actors
 	values  Interner // breakdown values
-
-	// Buffers of sortByActor.
-	recs         []byActorEvent
-	next, starts []int32
-}
-
-// runPool keeps the columns of finished runs for the next Run. With
-// millions of events they take tens of megabytes, and allocating, zeroing
-// and collecting them anew each time costs about a quarter of the run. The
-// pool lets the garbage collector drop them when they go unused.
-var runPool = sync.Pool{New: func() any { return new(eventColumns) }}
-
-// release returns c to runPool, dropping what it should not keep alive.
-func (c *eventColumns) release() {
-	c.bd, c.values = nil, Interner{}
-	runPool.Put(c)
-}
-
-// resize returns s with length n, reusing its array when it is large
-// enough. The contents are not cleared.
-func resize[E any](s []E, n int) []E {
-	if cap(s) >= n {
-		return s[:n]
-	}
-	return make([]E, n)
 }
 
 // columnsOf validates the events, interns their actors and breakdown values
-// and computes their match masks, in input order, into c's buffers.
-func (f Funnel) columnsOf(op string, events []Event, c *eventColumns) error {
+// and computes their match masks, in input order.
+func (f Funnel) columnsOf(op string, events []Event) (*eventColumns, error) {
 	n := len(events)
-	c.actors, c.times, c.masks = resize(c.actors, n), resize(c.times, n), resize(c.masks, n)
-	c.bd, c.values = nil, Interner{}
+	c := &eventColumns{actors: make([]int32, n), times: make([]int64, n), masks: make([]uint64, n)}
 	if f.cfg.hasBD {
 		c.bd = make([]int32, n)
 	}
@@ -103,11 +73,11 @@ func (f Funnel) columnsOf(op string, events []Event, c *eventColumns) error {
 		for i := range batch {
 			e := &batch[i]
 			if e.Actor == "" {
-				return fmt.Errorf("%s: events[%d]: actor empty: %w", op, lo+i, ErrInvalidEvent)
+				return nil, fmt.Errorf("%s: events[%d]: actor empty: %w", op, lo+i, ErrInvalidEvent)
 			}
 			t, ok := nanos(e.Time)
 			if !ok {
-				return fmt.Errorf("%s: events[%d]: %w", op, lo+i, checkTime(e.Time))
+				return nil, fmt.Errorf("%s: events[%d]: %w", op, lo+i, checkTime(e.Time))
 			}
 			c.times[lo+i], c.masks[lo+i] = t, names.mask(e)
 			if c.bd != nil {
@@ -116,7 +86,7 @@ func (f Funnel) columnsOf(op string, events []Event, c *eventColumns) error {
 		}
 	}
 	c.nActors = actors.len()
-	return nil
+	return c, nil
 }
 
 // byActorEvent is the time and match mask of one event while sortByActor
@@ -135,19 +105,16 @@ type byActorEvent struct {
 // an actor, so a stable sort of each actor's few events by time finishes
 // the job. The sorted records are then written back into the columns.
 func (c *eventColumns) sortByActor() []int32 {
-	next := resize(c.next, c.nActors) // first the events of each actor, then the next free slot
-	clear(next)
+	next := make([]int32, c.nActors) // first the events of each actor, then the next free slot
 	for _, a := range c.actors {
 		next[a]++
 	}
-	starts := resize(c.starts, c.nActors+1)
-	starts[0] = 0
+	starts := make([]int32, c.nActors+1)
 	for a, k := range next {
 		starts[a+1] = starts[a] + k
 	}
 	copy(next, starts)
-	recs := resize(c.recs, len(c.actors)) // every record is written below
-	c.recs, c.next, c.starts = recs, next, starts
+	recs := make([]byActorEvent, len(c.actors))
 	var bd []int32 // the breakdown values, moved alongside
 	if c.bd != nil {
 		bd = make([]int32, len(c.bd))
@@ -172,6 +139,7 @@ func (c *eventColumns) sortByActor() []int32 {
 		c.times[i], c.masks[i] = r.t, r.m
 	}
 	c.bd = bd
+	c.actors = nil // no longer matches the columns
 	return starts
 }
 
