@@ -17,7 +17,6 @@ type ctx struct {
 	floor      []int64  // per line: the unit floor for promotions the policy holds
 	targets    [][]int  // per promotion: the lines it targets
 	gets       [][]int  // per buy-x-get-y promotion: the lines of its get set
-	hits       [][]bool // per promotion, per line: the promotion targets the line
 	unitPromos [][]int  // per line: the per-unit item promotions targeting it, in application order
 	shipping   int64
 	mode       pricing.RoundingMode
@@ -100,14 +99,11 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 	c.shipping, _ = cart.minor(cartField, "shipping", cart.Shipping, true)
 	c.targets = make([][]int, len(e.promos))
 	c.gets = make([][]int, len(e.promos))
-	c.hits = make([][]bool, len(e.promos))
 	for pi := range e.promos {
 		p := &e.promos[pi]
-		c.hits[pi] = make([]bool, len(lines))
 		for li, l := range cart.Lines {
 			if p.p.Target.Matches(l) {
 				c.targets[pi] = append(c.targets[pi], li)
-				c.hits[pi][li] = true
 			}
 			if p.r.get != nil && p.r.get.Matches(l) {
 				c.gets[pi] = append(c.gets[pi], li)
