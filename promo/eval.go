@@ -12,12 +12,12 @@ type ctx struct {
 	e          *Engine
 	cart       *Cart
 	lines      []preparedLine
-	first      []int    // first unit of each line; first[len(lines)] is the unit count
-	unitLine   []int32  // the line of each unit
-	floor      []int64  // per line: the unit floor for promotions the policy holds
-	targets    [][]int  // per promotion: the lines it targets
-	gets       [][]int  // per buy-x-get-y promotion: the lines of its get set
-	unitPromos [][]int  // per line: the per-unit item promotions targeting it, in application order
+	first      []int   // first unit of each line; first[len(lines)] is the unit count
+	unitLine   []int32 // the line of each unit
+	floor      []int64 // per line: the unit floor for promotions the policy holds
+	targets    [][]int // per promotion: the lines it targets
+	gets       [][]int // per buy-x-get-y promotion: the lines of its get set
+	unitPromos [][]int // per line: the per-unit item promotions targeting it, in application order
 	shipping   int64
 	mode       pricing.RoundingMode
 	cache      itemCache
