@@ -142,19 +142,21 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 func (c *ctx) compatible(on []bool, opt []int) bool {
 	for _, pi := range opt {
 		for qi, v := range on {
-			if !v || qi == pi {
-				continue
-			}
-			p, q := &c.e.promos[pi], &c.e.promos[qi]
-			if (p.p.Exclusive || q.p.Exclusive) && c.overlap(pi, qi) {
-				return false
-			}
-			if p.p.Group != "" && p.p.Group == q.p.Group {
+			if v && qi != pi && !c.compatiblePair(pi, qi) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// compatiblePair reports whether promotions pi and qi may both apply.
+func (c *ctx) compatiblePair(pi, qi int) bool {
+	p, q := &c.e.promos[pi], &c.e.promos[qi]
+	if (p.p.Exclusive || q.p.Exclusive) && c.overlap(pi, qi) {
+		return false
+	}
+	return p.p.Group == "" || p.p.Group != q.p.Group
 }
 
 func optAlone(alone []int64, opt []int) int64 {

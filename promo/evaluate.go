@@ -270,6 +270,10 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 			}
 		}
 		switch {
+		case !on[pi] && alone[pi] == 0 && isThreshold(&p.r):
+			// It would give nothing even alone: say what it lacks rather
+			// than that another promotion excluded it.
+			c.explainInstead(ex, pi, on)
 		case !on[pi]:
 			ex.Amount = pricing.Money{}
 			if by := c.excluder(pi, on); by != "" {
@@ -325,6 +329,42 @@ func (c *ctx) excluder(pi int, on []bool) string {
 		}
 	}
 	return ""
+}
+
+func isThreshold(r *rule) bool {
+	return r.kind == kThreshold || r.kind == kGift || r.kind == kShipping
+}
+
+// explainInstead explains a threshold promotion that was left out and
+// would give nothing even alone: below threshold, with what is missing
+// measured in the chosen combination with pi in place of the promotions it
+// conflicts with.
+func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
+	on := slices.Clone(chosen)
+	for qi, v := range on {
+		if v && qi != pi && !c.compatiblePair(pi, qi) {
+			on[qi] = false
+		}
+	}
+	on[pi] = true
+	ps := c.newPass(false)
+	c.evaluate(ps, on)
+	ex.Status, ex.Reason, ex.Amount = NotApplicable, BelowThreshold, pricing.Money{}
+	if c.e.promos[pi].r.kind == kShipping && c.shipping == 0 {
+		ex.Reason = NoSaving
+	}
+	ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
+	if m := ps.missing[pi]; m > 0 {
+		r := &c.e.promos[pi].r
+		if r.basis == ByQuantity || r.minQty > 0 {
+			ex.MissingQty = m
+		} else {
+			ex.MissingAmount = c.moneyOf(m)
+		}
+		if n := ps.next[pi]; n > 0 {
+			ex.NextReward = c.moneyOf(n)
+		}
+	}
 }
 
 // savesAlone reports whether promotion pi saves anything on the cart by
