@@ -46,6 +46,7 @@
 // other example programs:
 //
 //	go run ./examples/storeday   # the tour
+//	go run ./examples/checkout   # a 双11 cart through the promotion engine, a return
 //	go run ./examples/replenish  # ABC/XYZ, safety stock, reorder points
 //	go run ./examples/funnel     # funnel, retention, user stages, the plan
 //	go run ./examples/staffkpi   # a customer-service team's day
