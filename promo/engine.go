@@ -57,11 +57,12 @@ func WithSearchLimit(n int) Option {
 const DefaultSearchLimit = 20_000
 
 // NewEngine validates the promotions for carts in currency c and returns
-// an engine. Errors are *[FieldError] values naming the promotion and the
-// field: an empty or repeated ID, no action, a window that ends before it
-// starts, a schedule without a time zone, amounts in another currency,
-// non-increasing tiers, a rate outside (0折, 10折), and so on. The slice is
-// not kept.
+// an engine. Every problem of every promotion is reported at once, joined
+// in one error (errors.Join); each is a *[FieldError] naming the promotion
+// and the field: an empty or repeated ID, no action, a window that ends
+// before it starts, a schedule without a time zone, amounts in another
+// currency, non-increasing tiers, a rate outside (0折, 10折), and so on.
+// errors.As finds the first. The slice is not kept.
 func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, error) {
 	e := Engine{currency: c, limit: DefaultSearchLimit}
 	if !c.IsValid() {
@@ -72,18 +73,21 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 			return Engine{}, err
 		}
 	}
+	// Every problem of every promotion is reported, joined in one error.
+	var k problems
 	seen := make(map[string]bool, len(promos))
 	for i, p := range promos {
 		path := fmt.Sprintf("promotions[%d] %q", i, p.ID)
 		cp, err := e.compile(path, p)
-		if err != nil {
-			return Engine{}, err
-		}
-		if seen[p.ID] {
-			return Engine{}, fieldErr(path+": id", "", ErrDuplicateID, "")
+		k.add(err)
+		if p.ID != "" && seen[p.ID] {
+			k.add(fieldErr(path+": id", "", ErrDuplicateID, ""))
 		}
 		seen[p.ID] = true
 		e.promos = append(e.promos, cp)
+	}
+	if err := k.err(); err != nil {
+		return Engine{}, err
 	}
 	slices.SortStableFunc(e.promos, func(a, b compiled) int {
 		if c := cmp.Compare(a.r.layer, b.r.layer); c != 0 {
@@ -97,63 +101,66 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 	return e, nil
 }
 
+// compile validates one promotion, collecting every problem it finds, and
+// returns its compiled form.
 func (e *Engine) compile(path string, p Promotion) (compiled, error) {
-	switch {
-	case p.ID == "":
-		return compiled{}, fieldErr(path+": id", "", ErrInvalidPromotion, "an ID is required")
-	case p.Action == nil:
-		return compiled{}, fieldErr(path+": action", "", ErrInvalidPromotion, "an action is required")
+	var k problems
+	if p.ID == "" {
+		k.add(fieldErr(path+": id", "", ErrInvalidPromotion, "an ID is required"))
 	}
 	// A pointer to an action (&PercentOff{...}) also satisfies Action; use
 	// its value, and refuse a nil pointer rather than panic on it.
-	if v := reflect.ValueOf(p.Action); v.Kind() == reflect.Pointer {
+	if v := reflect.ValueOf(p.Action); p.Action != nil && v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			return compiled{}, fieldErr(path+": action", "", ErrInvalidPromotion, "an action is required (nil %T)", p.Action)
+			k.add(fieldErr(path+": action", "", ErrInvalidPromotion, "an action is required (nil %T)", p.Action))
+			p.Action = nil
+		} else if a, ok := v.Elem().Interface().(Action); ok {
+			p.Action = a
+		} else {
+			k.add(fieldErr(path+": action", fmt.Sprintf("%T", p.Action), ErrInvalidPromotion, "not an action"))
+			p.Action = nil
 		}
-		a, ok := v.Elem().Interface().(Action)
-		if !ok {
-			return compiled{}, fieldErr(path+": action", fmt.Sprintf("%T", p.Action), ErrInvalidPromotion, "not an action")
-		}
-		p.Action = a
+	} else if p.Action == nil {
+		k.add(fieldErr(path+": action", "", ErrInvalidPromotion, "an action is required"))
 	}
-	switch {
-	case !p.Start.IsZero() && !p.End.IsZero() && !p.End.After(p.Start):
-		return compiled{}, fieldErr(path+": end", p.End.String(), ErrInvalidPromotion, "must be after start %s", p.Start)
+	if !p.Start.IsZero() && !p.End.IsZero() && !p.End.After(p.Start) {
+		k.add(fieldErr(path+": end", p.End.String(), ErrInvalidPromotion, "must be after start %s", p.Start))
 	}
 	if p.Schedule != nil {
-		if err := p.Schedule.validate(path + ": schedule"); err != nil {
-			return compiled{}, err
+		if k.add(p.Schedule.validate(path + ": schedule")) {
+			s := *p.Schedule
+			s.Weekdays, s.Hours = slices.Clone(s.Weekdays), slices.Clone(s.Hours)
+			p.Schedule = &s
 		}
-		s := *p.Schedule
-		s.Weekdays, s.Hours = slices.Clone(s.Weekdays), slices.Clone(s.Hours)
-		p.Schedule = &s
 	}
 	for _, f := range []struct {
 		name string
 		v    int64
 	}{{"limits.total", p.Limits.Total}, {"limits.per_customer", p.Limits.PerCustomer}} {
 		if f.v < 0 {
-			return compiled{}, fieldErr(path+": "+f.name, fmt.Sprint(f.v), ErrInvalidPromotion, "must not be negative")
+			k.add(fieldErr(path+": "+f.name, fmt.Sprint(f.v), ErrInvalidPromotion, "must not be negative"))
 		}
 	}
 	budget, err := optMinor(path+": limits.budget", p.Limits.Budget, e.currency)
-	if err != nil {
-		return compiled{}, err
+	k.add(err)
+	var r rule
+	if p.Action != nil {
+		r, err = p.Action.compile(path+": action", e.currency)
+		k.add(err)
 	}
-	r, err := p.Action.compile(path+": action", e.currency)
-	if err != nil {
+	cp := compiled{budget: budget, exempt: p.Campaign != "" && e.floor.IsExempt(p.Campaign)}
+	if p.Coupon != "" {
+		if cp.coupon = NormalizeCode(p.Coupon); cp.coupon == "" {
+			k.add(fieldErr(path+": coupon", p.Coupon, ErrInvalidPromotion, "the code is empty after normalisation"))
+		}
+	}
+	if err := k.err(); err != nil {
 		return compiled{}, err
 	}
 	p.Channels = slices.Clone(p.Channels)
 	p.Conditions.Tiers, p.Conditions.Tags = slices.Clone(p.Conditions.Tiers), slices.Clone(p.Conditions.Tags)
 	p.Target = p.Target.clone()
-	cp := compiled{p: p, r: r, budget: budget, exempt: p.Campaign != "" && e.floor.IsExempt(p.Campaign)}
-	if p.Coupon != "" {
-		cp.coupon = NormalizeCode(p.Coupon)
-		if cp.coupon == "" {
-			return compiled{}, fieldErr(path+": coupon", p.Coupon, ErrInvalidPromotion, "the code is empty after normalisation")
-		}
-	}
+	cp.p, cp.r = p, r
 	return cp, nil
 }
 

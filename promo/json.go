@@ -462,14 +462,24 @@ func (d *decoder) checkForm(path string, p Promotion) {
 	}
 }
 
-// checkEngine runs the engine's validation on one promotion and adds its
-// problem under the JSON path, unless a problem at that path is already
-// reported since mark.
+// checkEngine runs the engine's validation on one promotion and adds each
+// of its problems under the JSON path, unless a problem at that path is
+// already reported since mark.
 func (d *decoder) checkEngine(path string, c pricing.Currency, p Promotion, mark int) {
 	_, err := NewEngine(c, []Promotion{p})
 	if err == nil {
 		return
 	}
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, err := range errs {
+		d.addEngineProblem(path, c, p, mark, err)
+	}
+}
+
+func (d *decoder) addEngineProblem(path string, c pricing.Currency, p Promotion, mark int, err error) {
 	var fe *FieldError
 	if !errors.As(err, &fe) {
 		d.add(path, ErrInvalidPromotion, err, "%v", err)

@@ -1,6 +1,7 @@
 package promo
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -64,27 +65,39 @@ type memberRule struct {
 	off   int64
 }
 
-func (a PercentOff) compile(path string, c pricing.Currency) (rule, error) {
-	if err := checkScope(path, a.Scope); err != nil {
-		return rule{}, err
-	}
-	off, err := rateOrFree(path+".rate", false, a.Rate)
+// problems collects every validation problem of a promotion, so a caller
+// can show them all at once; err joins them (errors.Is and errors.As see
+// each, the first *FieldError first).
+type problems struct{ errs []error }
+
+// add records err if it is not nil and reports whether it was nil.
+func (k *problems) add(err error) bool {
 	if err != nil {
-		return rule{}, err
+		k.errs = append(k.errs, err)
 	}
+	return err == nil
+}
+
+func (k *problems) err() error { return errors.Join(k.errs...) }
+
+func (a PercentOff) compile(path string, c pricing.Currency) (rule, error) {
+	var k problems
+	k.add(checkScope(path, a.Scope))
+	off, err := rateOrFree(path+".rate", false, a.Rate)
+	k.add(err)
 	cp, err := optMinor(path+".cap", a.Cap, c)
-	return rule{kind: kPercent, layer: a.layer(), off: off, cap: cp}, err
+	k.add(err)
+	return rule{kind: kPercent, layer: a.layer(), off: off, cap: cp}, k.err()
 }
 
 func (a AmountOff) compile(path string, c pricing.Currency) (rule, error) {
-	if err := checkScope(path, a.Scope); err != nil {
-		return rule{}, err
-	}
+	var k problems
+	k.add(checkScope(path, a.Scope))
 	v, err := minorOf(path+".amount", a.Amount, c)
-	if err == nil && v == 0 {
-		err = fieldErr(path+".amount", a.Amount.String(), ErrInvalidAction, "must be above zero")
+	if k.add(err) && v == 0 {
+		k.add(fieldErr(path+".amount", a.Amount.String(), ErrInvalidAction, "must be above zero"))
 	}
-	return rule{kind: kAmount, layer: a.layer(), amount: v, cap: -1}, err
+	return rule{kind: kAmount, layer: a.layer(), amount: v, cap: -1}, k.err()
 }
 
 func (a FixedPrice) compile(path string, c pricing.Currency) (rule, error) {
@@ -97,6 +110,7 @@ func (a Threshold) compile(path string, c pricing.Currency) (rule, error) {
 	if a.Basis > ByQuantity {
 		return r, fieldErr(path+".basis", fmt.Sprint(a.Basis), ErrInvalidAction, "unknown basis")
 	}
+	var k problems
 	switch {
 	case a.Every != nil && len(a.Tiers) > 0:
 		return r, fieldErr(path, "", ErrInvalidAction, "set tiers or every, not both")
@@ -105,45 +119,39 @@ func (a Threshold) compile(path string, c pricing.Currency) (rule, error) {
 	case a.Every != nil:
 		e := a.Every
 		size, err := a.minimum(path+".every", e.Amount, e.Qty, c)
-		if err != nil {
-			return r, err
-		}
-		if size == 0 {
-			return r, fieldErr(path+".every", "0", ErrInvalidAction, "the step must be above zero")
+		if k.add(err) && size == 0 {
+			k.add(fieldErr(path+".every", "0", ErrInvalidAction, "the step must be above zero"))
 		}
 		off, err := minorOf(path+".every.off", e.Off, c)
-		if err == nil && off == 0 {
-			err = fieldErr(path+".every.off", e.Off.String(), ErrInvalidAction, "must be above zero")
+		if k.add(err) && off == 0 {
+			k.add(fieldErr(path+".every.off", e.Off.String(), ErrInvalidAction, "must be above zero"))
 		}
-		if err == nil {
-			err = nonNegative(path+".every.max_times", e.MaxTimes)
-		}
+		k.add(nonNegative(path+".every.max_times", e.MaxTimes))
 		r.every = &stepRule{size: size, off: off, maxTimes: e.MaxTimes}
-		return r, err
+		return r, k.err()
 	}
+	prev := int64(-1)
 	for i, t := range a.Tiers {
 		tp := fmt.Sprintf("%s.tiers[%d]", path, i)
 		min, err := a.minimum(tp, t.MinAmount, t.MinQty, c)
-		if err != nil {
-			return r, err
-		}
-		if i > 0 && min <= r.tiers[i-1].min {
-			return r, fieldErr(tp+".min", fmt.Sprint(min), ErrInvalidAction, "must be greater than tiers[%d]", i-1)
+		if k.add(err) {
+			if i > 0 && prev >= 0 && min <= prev {
+				k.add(fieldErr(tp+".min", fmt.Sprint(min), ErrInvalidAction, "must be greater than tiers[%d]", i-1))
+			}
+			prev = min
 		}
 		tr := tierRule{min: min, off: -1}
 		if t.Off.IsValid() {
-			if tr.off, err = minorOf(tp+".off", t.Off, c); err == nil && tr.off == 0 {
-				err = fieldErr(tp+".off", t.Off.String(), ErrInvalidAction, "must be above zero")
+			if tr.off, err = minorOf(tp+".off", t.Off, c); k.add(err) && tr.off == 0 {
+				k.add(fieldErr(tp+".off", t.Off.String(), ErrInvalidAction, "must be above zero"))
 			}
 		} else {
 			tr.rateOff, err = rateOrFree(tp+".rate", false, t.Rate)
-		}
-		if err != nil {
-			return r, err
+			k.add(err)
 		}
 		r.tiers = append(r.tiers, tr)
 	}
-	return r, nil
+	return r, k.err()
 }
 
 // minimum reads a threshold's amount or quantity, as the basis says.
@@ -161,71 +169,68 @@ func (a Threshold) minimum(path string, amount pricing.Money, qty int64, c prici
 }
 
 func (a NthItem) compile(path string, _ pricing.Currency) (rule, error) {
+	var k problems
 	if a.N < 2 {
-		return rule{}, fieldErr(path+".n", fmt.Sprint(a.N), ErrInvalidAction, "must be at least 2")
+		k.add(fieldErr(path+".n", fmt.Sprint(a.N), ErrInvalidAction, "must be at least 2"))
 	}
 	off, err := rateOrFree(path+".rate", a.Free, a.Rate)
-	return rule{kind: kNth, layer: itemLayer, n: a.N, off: off, cap: -1}, err
+	k.add(err)
+	return rule{kind: kNth, layer: itemLayer, n: a.N, off: off, cap: -1}, k.err()
 }
 
 func (a BuyXGetY) compile(path string, _ pricing.Currency) (rule, error) {
-	if err := positive(path+".buy_qty", a.BuyQty); err != nil {
-		return rule{}, err
-	}
-	if err := positive(path+".get_qty", a.GetQty); err != nil {
-		return rule{}, err
-	}
-	if err := nonNegative(path+".max_times", a.MaxTimes); err != nil {
-		return rule{}, err
-	}
+	var k problems
+	k.add(positive(path+".buy_qty", a.BuyQty))
+	k.add(positive(path+".get_qty", a.GetQty))
+	k.add(nonNegative(path+".max_times", a.MaxTimes))
 	off, err := rateOrFree(path+".rate", a.Free, a.Rate)
+	k.add(err)
 	var get *Selector
 	if a.Get != nil {
 		g := *a.Get
 		get = &g
 	}
-	return rule{kind: kBuyGet, layer: itemLayer, buyQty: a.BuyQty, getQty: a.GetQty, maxTimes: a.MaxTimes, off: off, get: get, cap: -1}, err
+	return rule{kind: kBuyGet, layer: itemLayer, buyQty: a.BuyQty, getQty: a.GetQty, maxTimes: a.MaxTimes, off: off, get: get, cap: -1}, k.err()
 }
 
 func (a BundlePrice) compile(path string, c pricing.Currency) (rule, error) {
+	var k problems
 	if a.Qty < 2 {
-		return rule{}, fieldErr(path+".qty", fmt.Sprint(a.Qty), ErrInvalidAction, "a bundle holds at least 2 units")
+		k.add(fieldErr(path+".qty", fmt.Sprint(a.Qty), ErrInvalidAction, "a bundle holds at least 2 units"))
 	}
-	if err := nonNegative(path+".max_times", a.MaxTimes); err != nil {
-		return rule{}, err
-	}
+	k.add(nonNegative(path+".max_times", a.MaxTimes))
 	v, err := minorOf(path+".price", a.Price, c)
-	return rule{kind: kBundle, layer: itemLayer, n: a.Qty, amount: v, maxTimes: a.MaxTimes, cap: -1}, err
+	k.add(err)
+	return rule{kind: kBundle, layer: itemLayer, n: a.Qty, amount: v, maxTimes: a.MaxTimes, cap: -1}, k.err()
 }
 
 func (a Combo) compile(path string, c pricing.Currency) (rule, error) {
+	var k problems
 	if len(a.Parts) == 0 {
-		return rule{}, fieldErr(path+".parts", "", ErrInvalidAction, "a combo needs parts")
+		k.add(fieldErr(path+".parts", "", ErrInvalidAction, "a combo needs parts"))
 	}
 	for i, p := range a.Parts {
-		if err := positive(fmt.Sprintf("%s.parts[%d].qty", path, i), p.Qty); err != nil {
-			return rule{}, err
-		}
+		k.add(positive(fmt.Sprintf("%s.parts[%d].qty", path, i), p.Qty))
 	}
-	if err := nonNegative(path+".max_times", a.MaxTimes); err != nil {
-		return rule{}, err
-	}
+	k.add(nonNegative(path+".max_times", a.MaxTimes))
 	v, err := minorOf(path+".price", a.Price, c)
-	return rule{kind: kCombo, layer: itemLayer, amount: v, maxTimes: a.MaxTimes, parts: slices.Clone(a.Parts), cap: -1}, err
+	k.add(err)
+	return rule{kind: kCombo, layer: itemLayer, amount: v, maxTimes: a.MaxTimes, parts: slices.Clone(a.Parts), cap: -1}, k.err()
 }
 
 func (a MemberPrice) compile(path string, c pricing.Currency) (rule, error) {
 	r := rule{kind: kMember, layer: itemLayer, cap: -1}
+	var k problems
 	if len(a.Tiers) == 0 {
-		return r, fieldErr(path+".tiers", "", ErrInvalidAction, "member prices need tiers")
+		k.add(fieldErr(path+".tiers", "", ErrInvalidAction, "member prices need tiers"))
 	}
 	for i, t := range a.Tiers {
 		tp := fmt.Sprintf("%s.tiers[%d]", path, i)
-		if t.Tier == "" {
-			return r, fieldErr(tp+".tier", "", ErrInvalidAction, "a tier name is required")
-		}
-		if slices.ContainsFunc(r.members, func(m memberRule) bool { return m.tier == t.Tier }) {
-			return r, fieldErr(tp+".tier", t.Tier, ErrInvalidAction, "tier listed twice")
+		switch {
+		case t.Tier == "":
+			k.add(fieldErr(tp+".tier", "", ErrInvalidAction, "a tier name is required"))
+		case slices.ContainsFunc(r.members, func(m memberRule) bool { return m.tier == t.Tier }):
+			k.add(fieldErr(tp+".tier", t.Tier, ErrInvalidAction, "tier listed twice"))
 		}
 		m := memberRule{tier: t.Tier, price: -1}
 		var err error
@@ -234,12 +239,10 @@ func (a MemberPrice) compile(path string, c pricing.Currency) (rule, error) {
 		} else {
 			m.off, err = rateOrFree(tp+".rate", false, t.Rate)
 		}
-		if err != nil {
-			return r, err
-		}
+		k.add(err)
 		r.members = append(r.members, m)
 	}
-	return r, nil
+	return r, k.err()
 }
 
 // thresholdOf reads the optional amount or quantity threshold of a gift or
@@ -257,35 +260,33 @@ func thresholdOf(path string, amount pricing.Money, qty int64, c pricing.Currenc
 
 func (a Gift) compile(path string, c pricing.Currency) (rule, error) {
 	r := rule{kind: kGift, layer: giftLayer, cap: -1}
+	var k problems
 	var err error
-	if r.minAmount, r.minQty, err = thresholdOf(path, a.MinAmount, a.MinQty, c); err != nil {
-		return r, err
-	}
+	r.minAmount, r.minQty, err = thresholdOf(path, a.MinAmount, a.MinQty, c)
+	k.add(err)
 	if len(a.Options) == 0 {
-		return r, fieldErr(path+".options", "", ErrInvalidAction, "a gift needs at least one option")
+		k.add(fieldErr(path+".options", "", ErrInvalidAction, "a gift needs at least one option"))
 	}
 	for i, o := range a.Options {
 		op := fmt.Sprintf("%s.options[%d]", path, i)
 		if o.SKU == "" {
-			return r, fieldErr(op+".sku", "", ErrInvalidAction, "a gift SKU is required")
+			k.add(fieldErr(op+".sku", "", ErrInvalidAction, "a gift SKU is required"))
 		}
-		if err := positive(op+".qty", o.Qty); err != nil {
-			return r, err
-		}
-		if _, err := optMinor(op+".value", o.Value, c); err != nil {
-			return r, err
-		}
+		k.add(positive(op+".qty", o.Qty))
+		_, err := optMinor(op+".value", o.Value, c)
+		k.add(err)
 	}
 	r.options = slices.Clone(a.Options)
-	return r, nil
+	return r, k.err()
 }
 
 func (a FreeShipping) compile(path string, c pricing.Currency) (rule, error) {
 	r := rule{kind: kShipping, layer: shippingLayer, cap: -1}
+	var k problems
 	var err error
-	if r.minAmount, r.minQty, err = thresholdOf(path, a.MinAmount, a.MinQty, c); err != nil {
-		return r, err
-	}
+	r.minAmount, r.minQty, err = thresholdOf(path, a.MinAmount, a.MinQty, c)
+	k.add(err)
 	r.amount, err = optMinor(path+".off", a.Off, c) // -1: waive the whole fee
-	return r, err
+	k.add(err)
+	return r, k.err()
 }

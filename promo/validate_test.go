@@ -157,3 +157,27 @@ func TestFieldErrorMessage(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, `promo: promotions[0] "a": action.n 1: invalid action: must be at least 2`, err.Error())
 }
+
+// Every problem is reported at once: two in one promotion, one in another,
+// and a duplicate ID, joined in one error that errors.Is and errors.As see.
+func TestNewEngineCollectsEveryProblem(t *testing.T) {
+	_, err := promo.NewEngine(pricing.CNY, []promo.Promotion{
+		{ID: "a", Action: promo.NthItem{N: 1, Rate: pricing.Rate{}}},
+		{ID: "b", Limits: promo.Limits{Total: -1}, Action: promo.AmountOff{Amount: cny("1.00")}},
+		{ID: "b", Action: promo.AmountOff{Amount: cny("1.00")}},
+	})
+	require.Error(t, err)
+	msg := err.Error()
+	for _, want := range []string{
+		`promotions[0] "a": action.n 1`, `promotions[0] "a": action.rate`,
+		`promotions[1] "b": limits.total -1`, `promotions[2] "b": id`,
+	} {
+		assert.Contains(t, msg, want)
+	}
+	assert.ErrorIs(t, err, promo.ErrInvalidAction)
+	assert.ErrorIs(t, err, promo.ErrInvalidPromotion)
+	assert.ErrorIs(t, err, promo.ErrDuplicateID)
+	var fe *promo.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, `promotions[0] "a": action.n`, fe.Path, "errors.As finds the first problem")
+}
