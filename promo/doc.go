@@ -177,5 +177,6 @@
 // Invalid definitions and carts are *[FieldError] values naming the
 // promotion or line and the field, wrapping [ErrInvalidPromotion],
 // [ErrInvalidAction], [ErrInvalidCart], [ErrDuplicateID] or [ErrTooLarge].
+// [NewEngine] reports every problem of every promotion at once, joined.
 // An unknown coupon is an explanation, not an error. Nothing panics.
 package promo
