@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -67,16 +68,7 @@ func (l Lifecycle) Run(events []Event) ([]LifecyclePeriod, error) {
 		return nil, nil
 	}
 	slices.SortFunc(pairs, func(x, y ap) int {
-		if x.actor != y.actor {
-			return int(x.actor) - int(y.actor)
-		}
-		switch {
-		case x.period < y.period:
-			return -1
-		case x.period > y.period:
-			return 1
-		}
-		return 0
+		return cmp.Or(cmp.Compare(x.actor, y.actor), cmp.Compare(x.period, y.period))
 	})
 	pairs = slices.Compact(pairs)
 	lo, hi := pairs[0].period, pairs[0].period

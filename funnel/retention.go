@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -236,16 +237,7 @@ func (r Retention) recurring(actors []int32, times []int64, flags []uint8, pm *p
 		pairs[i] = ap{actors[i], pm.of(t), flags[i]}
 	}
 	slices.SortFunc(pairs, func(x, y ap) int {
-		if x.actor != y.actor {
-			return int(x.actor) - int(y.actor)
-		}
-		switch {
-		case x.period < y.period:
-			return -1
-		case x.period > y.period:
-			return 1
-		}
-		return 0
+		return cmp.Or(cmp.Compare(x.actor, y.actor), cmp.Compare(x.period, y.period))
 	})
 	// Merge flags of equal (actor, period).
 	merged := pairs[:0]
