@@ -255,7 +255,7 @@ func (m Money) allocTotal(op string) (*big.Int, error) {
 	if !m.IsRounded() {
 		return nil, fmt.Errorf("pricing: %s %s: %w", op, m, ErrNotRounded)
 	}
-	return m.amount.Shift(m.currency.digits).BigInt(), nil
+	return m.dec().Shift(m.currency.digits).BigInt(), nil
 }
 
 // scaleWeights brings decimal weights to integers on a common scale, if
@@ -337,13 +337,13 @@ func (m Money) fromMinorParts(minor []int64, large []*big.Int) []Money {
 	if minor != nil {
 		out := make([]Money, len(minor))
 		for i, p := range minor {
-			out[i] = Money{decimal.New(p, -m.currency.digits), m.currency}
+			out[i] = fromMinor(p, m.currency)
 		}
 		return out
 	}
 	out := make([]Money, len(large))
 	for i, p := range large {
-		out[i] = Money{decimal.NewFromBigInt(p, -m.currency.digits), m.currency}
+		out[i] = fromDecimal(decimal.NewFromBigInt(p, -m.currency.digits), m.currency)
 	}
 	return out
 }

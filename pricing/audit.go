@@ -132,7 +132,7 @@ func AuditListing(l Listing, at time.Time) ([]AuditIssue, error) {
 		}
 	}
 	var issues []AuditIssue
-	if l.Displayed.IsValid() && !l.Displayed.amount.Equal(l.Actual.amount) {
+	if l.Displayed.IsValid() && !l.Displayed.dec().Equal(l.Actual.dec()) {
 		switch {
 		case l.Promo.IsZero():
 			issues = append(issues, AuditIssue{DisplayMismatch, fmt.Sprintf("displayed %s, actual %s, no promotion", l.Displayed, l.Actual)})
@@ -143,7 +143,7 @@ func AuditListing(l Listing, at time.Time) ([]AuditIssue, error) {
 				l.Displayed, l.Actual, at.Format(time.RFC3339), l.Promo.Start.Format(time.RFC3339), l.Promo.End.Format(time.RFC3339))})
 		}
 	}
-	below := l.Actual.amount.Cmp(l.List.amount) < 0
+	below := l.Actual.dec().Cmp(l.List.dec()) < 0
 	switch {
 	case l.InDiscountCategory && !below:
 		issues = append(issues, AuditIssue{StaleDiscountCategory, fmt.Sprintf("in the discount category at %s, list %s", l.Actual, l.List)})

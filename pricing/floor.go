@@ -217,19 +217,19 @@ func (p FloorPolicy) Floor(list, cost Money, campaign string) (Money, FloorRule,
 	}
 	floor, rule := decimal.Zero, RuleNone
 	if p.hasRatio {
-		floor, rule = roundPlaces(list.amount.Mul(p.ratio.Pay()), cur.digits, Ceiling), RuleListRatio
+		floor, rule = roundPlaces(list.dec().Mul(p.ratio.Pay()), cur.digits, Ceiling), RuleListRatio
 	}
 	if p.hasMargin && hasCost {
-		if f := quoRound(cost.amount, p.keep, cur.digits, Ceiling); rule == RuleNone || f.Cmp(floor) > 0 {
+		if f := quoRound(cost.dec(), p.keep, cur.digits, Ceiling); rule == RuleNone || f.Cmp(floor) > 0 {
 			floor, rule = f, RuleMinMargin
 		}
 	}
 	if p.minimum.IsValid() {
-		if rule == RuleNone || p.minimum.amount.Cmp(floor) > 0 {
-			floor, rule = p.minimum.amount, RuleMinPrice
+		if rule == RuleNone || p.minimum.dec().Cmp(floor) > 0 {
+			floor, rule = p.minimum.dec(), RuleMinPrice
 		}
 	}
-	return Money{floor, cur}, rule, nil
+	return fromDecimal(floor, cur), rule, nil
 }
 
 // Check returns nil if price is at or above the [FloorPolicy.Floor] for the
@@ -255,7 +255,7 @@ func (p FloorPolicy) Check(price, list, cost Money, campaign string) error {
 	if err != nil {
 		return err
 	}
-	if price.amount.Cmp(floor.amount) < 0 {
+	if price.dec().Cmp(floor.dec()) < 0 {
 		return &BelowFloorError{Price: price, Floor: floor, Rule: rule, Campaign: campaign}
 	}
 	return nil

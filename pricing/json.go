@@ -20,7 +20,7 @@ func (m Money) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(`{"amount":"`)
 	if m.currency.IsValid() {
-		b.WriteString(formatAmount(m.amount, m.currency.digits))
+		b.WriteString(m.amountString())
 	} else {
 		b.WriteString("0")
 	}
@@ -65,7 +65,7 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("pricing: decode money: currency: %w", err)
 	}
-	*m = Money{d, c}
+	*m = fromDecimal(d, c)
 	return nil
 }
 

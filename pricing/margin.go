@@ -28,7 +28,7 @@ func GrossMargin(price, cost Money) (decimal.Decimal, error) {
 	if price.IsZero() {
 		return decimal.Decimal{}, fmt.Errorf("pricing: gross margin: price %s: %w", price, ErrDivisionByZero)
 	}
-	return price.amount.Sub(cost.amount).DivRound(price.amount, RatioPlaces), nil
+	return price.dec().Sub(cost.dec()).DivRound(price.dec(), RatioPlaces), nil
 }
 
 // Markup returns the markup on cost (加价率, 成本加成率):
@@ -45,7 +45,7 @@ func Markup(price, cost Money) (decimal.Decimal, error) {
 	if cost.IsZero() {
 		return decimal.Decimal{}, fmt.Errorf("pricing: markup: cost %s: %w", cost, ErrDivisionByZero)
 	}
-	return price.amount.Sub(cost.amount).DivRound(cost.amount, RatioPlaces), nil
+	return price.dec().Sub(cost.dec()).DivRound(cost.dec(), RatioPlaces), nil
 }
 
 func checkPriceCost(op string, price, cost Money) error {
@@ -92,7 +92,7 @@ func PriceForMargin(cost Money, m decimal.Decimal, mode RoundingMode) (Money, er
 	if cost.IsNegative() {
 		return Money{}, fmt.Errorf("pricing: price for margin: cost %s: %w", cost, ErrNegativePrice)
 	}
-	return Money{quoRound(cost.amount, one.Sub(m), cost.currency.digits, mode), cost.currency}, nil
+	return fromDecimal(quoRound(cost.dec(), one.Sub(m), cost.currency.digits, mode), cost.currency), nil
 }
 
 // quoRound returns n/d rounded to places decimal places with the mode,

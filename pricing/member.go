@@ -68,13 +68,13 @@ func NewMemberPrices(list Money, mode RoundingMode, rules ...MemberRule) (Member
 		if r.Tier == "" {
 			return MemberPrices{}, fmt.Errorf("pricing: member prices: rules[%d].tier %q: %w: empty name", i, r.Tier, ErrInvalidTiers)
 		}
-		price := Money{list.amount.Mul(r.Rate.Pay()), list.currency}.Round(mode)
+		price := list.mul(r.Rate.Pay()).Round(mode)
 		if r.Price.IsValid() {
 			field := fmt.Sprintf("rules[%d].price", i)
 			if err := checkRoundedPrice(field, r.Price, list.currency); err != nil {
 				return MemberPrices{}, fmt.Errorf("pricing: member prices: tier %q: %w", r.Tier, err)
 			}
-			if r.Price.amount.Cmp(list.amount) > 0 {
+			if r.Price.dec().Cmp(list.dec()) > 0 {
 				return MemberPrices{}, fmt.Errorf("pricing: member prices: tier %q: %s %s above list price %s: %w", r.Tier, field, r.Price, list, ErrAboveList)
 			}
 			price = r.Price

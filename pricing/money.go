@@ -20,7 +20,8 @@ import (
 // [Money.Add] and [Sum], so a running total can start from it; it is not
 // [Money.IsValid] and its String is "0".
 type Money struct {
-	amount   decimal.Decimal
+	minor    int64            // the amount in minor units, when big is nil
+	big      *decimal.Decimal // the amount, when it is not compact (see repr.go)
 	currency Currency
 }
 
@@ -35,7 +36,7 @@ func New(amount string, c Currency) (Money, error) {
 	if err != nil {
 		return Money{}, fmt.Errorf("pricing: new money: %w", err)
 	}
-	return Money{d, c}, nil
+	return fromDecimal(d, c), nil
 }
 
 // MustNew is like [New] but panics on an error. It is meant for tests,
@@ -54,7 +55,7 @@ func NewFromMinor(minor int64, c Currency) (Money, error) {
 	if !c.IsValid() {
 		return Money{}, fmt.Errorf("pricing: new money from minor units: currency %q: %w", c.code, ErrUnknownCurrency)
 	}
-	return Money{decimal.New(minor, -c.digits), c}, nil
+	return fromMinor(minor, c), nil
 }
 
 // NewFromDecimal returns d in currency c. Decimals with more than 40
@@ -67,7 +68,7 @@ func NewFromDecimal(d decimal.Decimal, c Currency) (Money, error) {
 	if err := checkDecimal("amount", d); err != nil {
 		return Money{}, fmt.Errorf("pricing: new money from decimal: %w", err)
 	}
-	return Money{d, c}, nil
+	return fromDecimal(d, c), nil
 }
 
 // NewFromFloat converts a float64 to Money. It rounds: the float's shortest
@@ -85,11 +86,11 @@ func NewFromFloat(f float64, c Currency) (Money, error) {
 	if err != nil {
 		return Money{}, fmt.Errorf("pricing: new money from float: %w", err)
 	}
-	return Money{roundPlaces(d, c.digits, HalfUp), c}, nil
+	return fromDecimal(roundPlaces(d, c.digits, HalfUp), c), nil
 }
 
 // Zero returns a zero amount in currency c.
-func Zero(c Currency) Money { return Money{decimal.Zero, c} }
+func Zero(c Currency) Money { return Money{currency: c} }
 
 // Parse parses the form printed by [Money.String]: a currency code, spaces,
 // and a plain decimal amount ("CNY 12.30", "JPY -500").
@@ -106,7 +107,7 @@ func Parse(s string) (Money, error) {
 	if err != nil {
 		return Money{}, fmt.Errorf("pricing: parse money %q: %w", clip(s), err)
 	}
-	return Money{d, c}, nil
+	return fromDecimal(d, c), nil
 }
 
 // MustParse is like [Parse] but panics on an error. It is meant for tests,
@@ -120,7 +121,7 @@ func MustParse(s string) Money {
 }
 
 // Amount returns the decimal amount.
-func (m Money) Amount() decimal.Decimal { return m.amount }
+func (m Money) Amount() decimal.Decimal { return m.dec() }
 
 // Currency returns the currency (the zero Currency for the zero Money).
 func (m Money) Currency() Currency { return m.currency }
@@ -130,16 +131,26 @@ func (m Money) Currency() Currency { return m.currency }
 func (m Money) IsValid() bool { return m.currency.IsValid() }
 
 // IsZero reports whether the amount is zero, in any currency.
-func (m Money) IsZero() bool { return m.amount.IsZero() }
+func (m Money) IsZero() bool { return m.Sign() == 0 }
 
 // IsNegative reports whether the amount is below zero.
-func (m Money) IsNegative() bool { return m.amount.Sign() < 0 }
+func (m Money) IsNegative() bool { return m.Sign() < 0 }
 
 // IsPositive reports whether the amount is above zero.
-func (m Money) IsPositive() bool { return m.amount.Sign() > 0 }
+func (m Money) IsPositive() bool { return m.Sign() > 0 }
 
 // Sign returns -1, 0 or +1 as the amount is negative, zero or positive.
-func (m Money) Sign() int { return m.amount.Sign() }
+func (m Money) Sign() int {
+	switch {
+	case m.big != nil:
+		return m.big.Sign()
+	case m.minor < 0:
+		return -1
+	case m.minor > 0:
+		return 1
+	}
+	return 0
+}
 
 // same returns the currency of an operation on m and o. The zero Money
 // takes the other operand's currency.
@@ -153,7 +164,7 @@ func (m Money) same(op string, o Money) (Currency, error) {
 		return m.currency, nil
 	}
 	return Currency{}, fmt.Errorf("pricing: %s %s %s and %s %s: %w", op, m.currency.code,
-		formatAmount(m.amount, m.currency.digits), o.currency.code, formatAmount(o.amount, o.currency.digits),
+		m.amountString(), o.currency.code, o.amountString(),
 		&CurrencyMismatchError{A: m.currency, B: o.currency})
 }
 
@@ -164,7 +175,15 @@ func (m Money) Add(o Money) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	return Money{m.amount.Add(o.amount), c}, nil
+	return add(m, o, c), nil
+}
+
+// add returns m + o in currency c.
+func add(m, o Money, c Currency) Money {
+	if m.compact(o) {
+		return fromMinor(m.minor+o.minor, c) // |sum| < 2×10^18: no overflow
+	}
+	return fromDecimal(m.dec().Add(o.dec()), c)
 }
 
 // Sub returns m - o, with the currency rules of [Money.Add].
@@ -173,15 +192,20 @@ func (m Money) Sub(o Money) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	return Money{m.amount.Sub(o.amount), c}, nil
+	return add(m, o.Neg(), c), nil
 }
 
 // Neg returns -m.
-func (m Money) Neg() Money { return Money{m.amount.Neg(), m.currency} }
+func (m Money) Neg() Money {
+	if m.big == nil {
+		return Money{minor: -m.minor, currency: m.currency}
+	}
+	return fromDecimal(m.big.Neg(), m.currency)
+}
 
 // Abs returns |m|.
 func (m Money) Abs() Money {
-	if m.amount.Sign() >= 0 {
+	if m.Sign() >= 0 {
 		return m
 	}
 	return m.Neg()
@@ -194,12 +218,17 @@ func (m Money) Mul(factor decimal.Decimal) (Money, error) {
 	if err := checkDecimal("factor", factor); err != nil {
 		return Money{}, fmt.Errorf("pricing: multiply %s: %w", m, err)
 	}
-	return Money{m.amount.Mul(factor), m.currency}, nil
+	return m.mul(factor), nil
 }
 
 // MulInt returns m × n, for a unit price times a quantity.
 func (m Money) MulInt(n int64) Money {
-	return Money{m.amount.Mul(decimal.New(n, 0)), m.currency}
+	if m.big == nil && n > -compactLimit && n < compactLimit {
+		if n == 0 || abs64(m.minor) < compactLimit/abs64(n) {
+			return Money{minor: m.minor * n, currency: m.currency}
+		}
+	}
+	return fromDecimal(m.dec().Mul(decimal.New(n, 0)), m.currency)
 }
 
 // Cmp compares m and o: -1 if m < o, 0 if equal, +1 if m > o. Different
@@ -208,7 +237,32 @@ func (m Money) Cmp(o Money) (int, error) {
 	if _, err := m.same("compare", o); err != nil {
 		return 0, err
 	}
-	return m.amount.Cmp(o.amount), nil
+	return cmpAmount(m, o), nil
+}
+
+// cmpAmount compares the amounts of m and o, ignoring the currencies.
+func cmpAmount(m, o Money) int {
+	if m.compact(o) {
+		return cmpInt(m.minor, o.minor)
+	}
+	return m.dec().Cmp(o.dec())
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 // Compare is a total order for sorting: by currency code first, then by
@@ -217,13 +271,19 @@ func Compare(a, b Money) int {
 	if c := strings.Compare(a.currency.code, b.currency.code); c != 0 {
 		return c
 	}
-	return a.amount.Cmp(b.amount)
+	return cmpAmount(a, b)
 }
 
 // Equal reports whether m and o have the same currency and the same value;
 // 1.5 and 1.50 are equal.
 func (m Money) Equal(o Money) bool {
-	return m.currency == o.currency && m.amount.Equal(o.amount)
+	if m.currency != o.currency {
+		return false
+	}
+	if m.compact(o) {
+		return m.minor == o.minor
+	}
+	return m.dec().Equal(o.dec())
 }
 
 // LessThan reports m < o; different currencies are an error.
@@ -265,7 +325,7 @@ func Sum(ms ...Money) (Money, error) {
 		if err != nil {
 			return Money{}, fmt.Errorf("pricing: sum: item %d: %w", i, err)
 		}
-		total = Money{total.amount.Add(m.amount), c}
+		total = add(total, m, c)
 	}
 	return total, nil
 }
@@ -274,7 +334,10 @@ func Sum(ms ...Money) (Money, error) {
 // half-up is CNY 1.01. An invalid mode is treated as [HalfUp]; validate modes
 // from untrusted input with [RoundingMode.IsValid] or [ParseRoundingMode].
 func (m Money) Round(mode RoundingMode) Money {
-	return Money{roundPlaces(m.amount, m.currency.digits, mode), m.currency}
+	if m.big == nil {
+		return m
+	}
+	return fromDecimal(roundPlaces(*m.big, m.currency.digits, mode), m.currency)
 }
 
 // RoundToIncrement rounds m to a whole multiple of a cash increment with the
@@ -286,7 +349,7 @@ func (m Money) RoundToIncrement(increment decimal.Decimal, mode RoundingMode) (M
 	if err := m.checkIncrement(increment, mode); err != nil {
 		return Money{}, err
 	}
-	return Money{roundIncrement(m.amount, increment, mode), m.currency}, nil
+	return fromDecimal(roundIncrement(m.dec(), increment, mode), m.currency), nil
 }
 
 func (m Money) checkIncrement(inc decimal.Decimal, mode RoundingMode) error {
@@ -305,10 +368,10 @@ func (m Money) checkIncrement(inc decimal.Decimal, mode RoundingMode) error {
 
 // IsRounded reports whether m has no digits beyond its currency's minor unit.
 func (m Money) IsRounded() bool {
-	if m.amount.Exponent() >= -m.currency.digits {
+	if m.big == nil || m.big.Exponent() >= -m.currency.digits {
 		return true
 	}
-	return roundPlaces(m.amount, m.currency.digits, Down).Equal(m.amount)
+	return roundPlaces(*m.big, m.currency.digits, Down).Equal(*m.big)
 }
 
 // MinorUnits returns m in minor units (分): CNY 12.30 is 1230. The amount
@@ -317,13 +380,10 @@ func (m Money) MinorUnits() (int64, error) {
 	if !m.IsRounded() {
 		return 0, fmt.Errorf("pricing: minor units of %s: %w", m, ErrNotRounded)
 	}
-	if m.amount.IsZero() {
-		return 0, nil
+	if m.big == nil {
+		return m.minor, nil
 	}
-	if m.amount.Exponent() == -m.currency.digits && m.amount.NumDigits() <= 18 {
-		return m.amount.CoefficientInt64(), nil // the common case, without allocating
-	}
-	v := m.amount.Shift(m.currency.digits)
+	v := m.big.Shift(m.currency.digits)
 	if !v.BigInt().IsInt64() {
 		return 0, fmt.Errorf("pricing: minor units of %s: %w", m, ErrOverflow)
 	}
@@ -338,8 +398,8 @@ func (m Money) String() string {
 	if !m.currency.IsValid() {
 		return "0"
 	}
-	return m.currency.code + " " + formatAmount(m.amount, m.currency.digits)
+	return m.currency.code + " " + m.amountString()
 }
 
 // StringAmount returns the amount alone, as in [Money.String]: "12.30".
-func (m Money) StringAmount() string { return formatAmount(m.amount, m.currency.digits) }
+func (m Money) StringAmount() string { return m.amountString() }

@@ -276,11 +276,26 @@ func TestErrorsAreWrapped(t *testing.T) {
 	assert.True(t, errors.Is(err, pricing.ErrUnknownCurrency))
 }
 
-func TestAddAllocations(t *testing.T) {
+// TestCompactAllocations: amounts that are whole minor units below 10^18
+// are held as int64, so arithmetic on them allocates nothing; an amount
+// with digits beyond the minor unit costs a decimal.
+func TestCompactAllocations(t *testing.T) {
 	a, b := cny("10.10"), cny("0.95")
-	allocs := testing.AllocsPerRun(100, func() { _, _ = a.Add(b) })
-	assert.LessOrEqual(t, allocs, 2.0, "Money.Add allocations")
 	f := decimal.RequireFromString("0.85")
-	allocs = testing.AllocsPerRun(100, func() { _, _ = a.Mul(f) })
-	assert.LessOrEqual(t, allocs, 2.0, "Money.Mul allocations")
+	ten := cny("10.00")
+	for name, op := range map[string]func(){
+		"Add":          func() { _, _ = a.Add(b) },
+		"Sub":          func() { _, _ = a.Sub(b) },
+		"MulInt":       func() { _ = a.MulInt(7) },
+		"Mul compact":  func() { _, _ = ten.Mul(f) }, // 8.50
+		"Cmp":          func() { _, _ = a.Cmp(b) },
+		"Equal":        func() { _ = a.Equal(b) },
+		"Round":        func() { _ = a.Round(pricing.HalfEven) },
+		"MinorUnits":   func() { _, _ = a.MinorUnits() },
+		"NewFromMinor": func() { _, _ = pricing.NewFromMinor(1234, pricing.CNY) },
+	} {
+		assert.Zero(t, testing.AllocsPerRun(100, op), name)
+	}
+	allocs := testing.AllocsPerRun(100, func() { _, _ = a.Mul(f) }) // 8.585
+	assert.LessOrEqual(t, allocs, 3.0, "Money.Mul allocations, unrounded result")
 }

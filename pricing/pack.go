@@ -205,8 +205,8 @@ func unitPrice(p Pack) string {
 	if p.Qty <= 0 {
 		return "?"
 	}
-	u := p.Price.amount.DivRound(decimal.New(p.Qty, 0), p.Price.currency.digits+2)
-	return Money{u, p.Price.currency}.String()
+	u := p.Price.dec().DivRound(decimal.New(p.Qty, 0), p.Price.currency.digits+2)
+	return fromDecimal(u, p.Price.currency).String()
 }
 
 // Warnings is the pack validator: it lists every pack with a higher unit
@@ -402,12 +402,12 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 		}
 	}
 	cur := o.Currency()
-	plan := PackPlan{Qty: q, Units: q + u - lo, Surplus: u - lo, Single: Zero(cur), Total: Money{decimal.New(int64(total), -cur.digits), cur}}
+	plan := PackPlan{Qty: q, Units: q + u - lo, Surplus: u - lo, Single: Zero(cur), Total: fromMinor(int64(total), cur)}
 	for i, it := range o.items {
 		if counts[i] == 0 {
 			continue
 		}
-		amt := Money{decimal.New(counts[i]*it.price, -cur.digits), cur} // ≤ total, no overflow
+		amt := fromMinor(counts[i]*it.price, cur) // ≤ total, no overflow
 		if it.index < 0 {
 			plan.Singles, plan.Single = counts[i], amt
 			continue

@@ -93,9 +93,9 @@ func CheckParity(online, offline map[string]Money) ([]ParityDiff, error) {
 			if on.currency != off.currency {
 				return nil, fmt.Errorf("pricing: check parity: SKU %q online %s offline %s: %w", s, on, off, &CurrencyMismatchError{A: on.currency, B: off.currency})
 			}
-			if !on.amount.Equal(off.amount) {
+			if !on.dec().Equal(off.dec()) {
 				diffs = append(diffs, ParityDiff{SKU: s, Kind: PriceDiffers, Online: on, Offline: off,
-					Diff: Money{on.amount.Sub(off.amount), on.currency}})
+					Diff: fromDecimal(on.dec().Sub(off.dec()), on.currency)})
 			}
 		}
 	}

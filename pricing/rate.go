@@ -181,11 +181,11 @@ func (r Rate) String() string {
 
 // Apply returns the price after the discount, unrounded: 8.5折 of CNY 19.90
 // is CNY 16.9150; round it with [Money.Round].
-func (r Rate) Apply(m Money) Money { return Money{m.amount.Mul(r.Pay()), m.currency} }
+func (r Rate) Apply(m Money) Money { return m.mul(r.Pay()) }
 
 // Discount returns the amount taken off, unrounded: 8.5折 of CNY 19.90 is
 // CNY 2.9850.
-func (r Rate) Discount(m Money) Money { return Money{m.amount.Mul(r.off), m.currency} }
+func (r Rate) Discount(m Money) Money { return m.mul(r.off) }
 
 // MarshalText encodes r in 折 notation ("8.5折"), so a rate is a JSON string.
 func (r Rate) MarshalText() ([]byte, error) { return []byte(r.Zhe()), nil }

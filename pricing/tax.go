@@ -69,8 +69,8 @@ func (t TaxRate) FromInclusive(inclusive Money, mode RoundingMode) (TaxSplit, er
 		return TaxSplit{}, err
 	}
 	cur := inclusive.currency
-	ex := quoRound(inclusive.amount, one.Add(t.r), cur.digits, mode)
-	return TaxSplit{Rate: t, Exclusive: Money{ex, cur}, Tax: Money{inclusive.amount.Sub(ex), cur}, Inclusive: inclusive}, nil
+	ex := quoRound(inclusive.dec(), one.Add(t.r), cur.digits, mode)
+	return TaxSplit{Rate: t, Exclusive: fromDecimal(ex, cur), Tax: fromDecimal(inclusive.dec().Sub(ex), cur), Inclusive: inclusive}, nil
 }
 
 // FromExclusive adds tax to a tax-exclusive amount (不含税价 → 含税价):
@@ -86,8 +86,8 @@ func (t TaxRate) FromExclusive(exclusive Money, mode RoundingMode) (TaxSplit, er
 		return TaxSplit{}, err
 	}
 	cur := exclusive.currency
-	tax := roundPlaces(exclusive.amount.Mul(t.r), cur.digits, mode)
-	return TaxSplit{Rate: t, Exclusive: exclusive, Tax: Money{tax, cur}, Inclusive: Money{exclusive.amount.Add(tax), cur}}, nil
+	tax := roundPlaces(exclusive.dec().Mul(t.r), cur.digits, mode)
+	return TaxSplit{Rate: t, Exclusive: exclusive, Tax: fromDecimal(tax, cur), Inclusive: fromDecimal(exclusive.dec().Add(tax), cur)}, nil
 }
 
 // TaxOfInclusive returns the tax contained in a tax-inclusive amount, the

@@ -110,7 +110,7 @@ func checkPrice(field string, p Money, cur Currency) error {
 	if p.currency != cur {
 		return fmt.Errorf("%s %s: %w", field, p, &CurrencyMismatchError{A: cur, B: p.currency})
 	}
-	if err := checkDecimal(field, p.amount); err != nil {
+	if err := checkDecimal(field, p.dec()); err != nil {
 		return err
 	}
 	if p.IsNegative() {
@@ -135,7 +135,7 @@ func (t TierTable) Currency() Currency {
 func (t TierTable) Warnings() []TierWarning {
 	var ws []TierWarning
 	for i := 1; i < len(t.tiers); i++ {
-		if t.tiers[i].Price.amount.Cmp(t.tiers[i-1].Price.amount) > 0 {
+		if t.tiers[i].Price.dec().Cmp(t.tiers[i-1].Price.dec()) > 0 {
 			ws = append(ws, TierWarning{Index: i, Tier: t.tiers[i], Prev: t.tiers[i-1]})
 		}
 	}
@@ -195,7 +195,7 @@ func (t TierTable) Price(qty int64, mode TierMode) (TierQuote, error) {
 		return q, nil
 	}
 	q.Lines = make([]TierLine, 0, k+1)
-	total := q.Total.amount
+	total := q.Total.dec()
 	for i := 0; i <= k; i++ {
 		tr := t.tiers[i]
 		last := qty // last unit in this tier
@@ -204,9 +204,9 @@ func (t TierTable) Price(qty int64, mode TierMode) (TierQuote, error) {
 		}
 		n := last - tr.MinQty + 1
 		amt := tr.Price.MulInt(n)
-		total = total.Add(amt.amount)
+		total = total.Add(amt.dec())
 		q.Lines = append(q.Lines, TierLine{Index: i, MinQty: tr.MinQty, Qty: n, UnitPrice: tr.Price, Amount: amt})
 	}
-	q.Total = Money{total, t.Currency()}
+	q.Total = fromDecimal(total, t.Currency())
 	return q, nil
 }
