@@ -255,7 +255,7 @@ func (m Money) allocTotal(op string) (*big.Int, error) {
 	if !m.IsRounded() {
 		return nil, fmt.Errorf("pricing: %s %s: %w", op, m, ErrNotRounded)
 	}
-	return m.dec().Shift(m.currency.digits).BigInt(), nil
+	return m.dec().Shift(m.currency.Digits()).BigInt(), nil
 }
 
 // scaleWeights brings decimal weights to integers on a common scale, if
@@ -343,7 +343,7 @@ func (m Money) fromMinorParts(minor []int64, large []*big.Int) []Money {
 	}
 	out := make([]Money, len(large))
 	for i, p := range large {
-		out[i] = fromDecimal(decimal.NewFromBigInt(p, -m.currency.digits), m.currency)
+		out[i] = fromDecimal(decimal.NewFromBigInt(p, -m.currency.Digits()), m.currency)
 	}
 	return out
 }

@@ -13,20 +13,30 @@ import (
 // Currency has no code; it is not valid (see [Currency.IsValid]) and is used
 // only by the zero [Money].
 type Currency struct {
-	code   string
-	digits int32
+	id uint8 // index in currencyTable; 0 is the zero Currency
 }
 
-// builtinCurrencies is the read-only table of known currencies with their
-// ISO 4217 minor units.
-var builtinCurrencies = map[string]Currency{
-	"AUD": {"AUD", 2}, "BHD": {"BHD", 3}, "CAD": {"CAD", 2}, "CHF": {"CHF", 2},
-	"CNY": {"CNY", 2}, "EUR": {"EUR", 2}, "GBP": {"GBP", 2}, "HKD": {"HKD", 2},
-	"IDR": {"IDR", 2}, "INR": {"INR", 2}, "JPY": {"JPY", 0}, "KRW": {"KRW", 0},
-	"KWD": {"KWD", 3}, "MOP": {"MOP", 2}, "MYR": {"MYR", 2}, "NZD": {"NZD", 2},
-	"PHP": {"PHP", 2}, "SGD": {"SGD", 2}, "THB": {"THB", 2}, "TWD": {"TWD", 2},
-	"USD": {"USD", 2}, "VND": {"VND", 0},
+// currencyTable is the read-only table of known currencies with their ISO
+// 4217 minor units; a Currency is an index into it, so Money stays small.
+var currencyTable = [...]struct {
+	code   string
+	digits int32
+}{
+	{"", 0},
+	{"AUD", 2}, {"BHD", 3}, {"CAD", 2}, {"CHF", 2}, {"CNY", 2}, {"EUR", 2},
+	{"GBP", 2}, {"HKD", 2}, {"IDR", 2}, {"INR", 2}, {"JPY", 0}, {"KRW", 0},
+	{"KWD", 3}, {"MOP", 2}, {"MYR", 2}, {"NZD", 2}, {"PHP", 2}, {"SGD", 2},
+	{"THB", 2}, {"TWD", 2}, {"USD", 2}, {"VND", 0},
 }
+
+// builtinCurrencies finds a currency by its code.
+var builtinCurrencies = func() map[string]Currency {
+	m := make(map[string]Currency, len(currencyTable)-1)
+	for i := 1; i < len(currencyTable); i++ {
+		m[currencyTable[i].code] = Currency{uint8(i)}
+	}
+	return m
+}()
 
 // Frequently used currencies.
 var (
@@ -75,16 +85,16 @@ func lookupCurrency(code string) (Currency, bool) {
 }
 
 // Code returns the three-letter ISO 4217 code, or "" for the zero Currency.
-func (c Currency) Code() string { return c.code }
+func (c Currency) Code() string { return currencyTable[c.id].code }
 
 // Digits returns the number of digits of the minor unit (2 for CNY's 分).
-func (c Currency) Digits() int32 { return c.digits }
+func (c Currency) Digits() int32 { return currencyTable[c.id].digits }
 
 // IsValid reports whether c is a known currency (not the zero Currency).
-func (c Currency) IsValid() bool { return c.code != "" }
+func (c Currency) IsValid() bool { return c.id != 0 }
 
 // String returns the code.
-func (c Currency) String() string { return c.code }
+func (c Currency) String() string { return currencyTable[c.id].code }
 
 // Currencies returns the codes of all built-in currencies, sorted.
 func Currencies() []string {

@@ -55,7 +55,7 @@ type CurrencyMismatchError struct {
 
 // Error returns "currency mismatch: CNY and USD".
 func (e *CurrencyMismatchError) Error() string {
-	return fmt.Sprintf("currency mismatch: %s and %s", e.A.code, e.B.code)
+	return fmt.Sprintf("currency mismatch: %s and %s", e.A.Code(), e.B.Code())
 }
 
 // Is makes errors.Is(err, ErrCurrencyMismatch) true.

@@ -217,10 +217,10 @@ func (p FloorPolicy) Floor(list, cost Money, campaign string) (Money, FloorRule,
 	}
 	floor, rule := decimal.Zero, RuleNone
 	if p.hasRatio {
-		floor, rule = roundPlaces(list.dec().Mul(p.ratio.Pay()), cur.digits, Ceiling), RuleListRatio
+		floor, rule = roundPlaces(list.dec().Mul(p.ratio.Pay()), cur.Digits(), Ceiling), RuleListRatio
 	}
 	if p.hasMargin && hasCost {
-		if f := quoRound(cost.dec(), p.keep, cur.digits, Ceiling); rule == RuleNone || f.Cmp(floor) > 0 {
+		if f := quoRound(cost.dec(), p.keep, cur.Digits(), Ceiling); rule == RuleNone || f.Cmp(floor) > 0 {
 			floor, rule = f, RuleMinMargin
 		}
 	}

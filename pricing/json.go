@@ -25,7 +25,7 @@ func (m Money) MarshalJSON() ([]byte, error) {
 		b.WriteString("0")
 	}
 	b.WriteString(`","currency":"`)
-	b.WriteString(m.currency.code)
+	b.WriteString(m.currency.Code())
 	b.WriteString(`"}`)
 	return b.Bytes(), nil
 }
@@ -70,7 +70,7 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalText encodes a currency as its code, so it is a JSON string.
-func (c Currency) MarshalText() ([]byte, error) { return []byte(c.code), nil }
+func (c Currency) MarshalText() ([]byte, error) { return []byte(c.Code()), nil }
 
 // UnmarshalText decodes a currency code; unknown codes are an error.
 func (c *Currency) UnmarshalText(b []byte) error {

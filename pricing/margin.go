@@ -92,7 +92,7 @@ func PriceForMargin(cost Money, m decimal.Decimal, mode RoundingMode) (Money, er
 	if cost.IsNegative() {
 		return Money{}, fmt.Errorf("pricing: price for margin: cost %s: %w", cost, ErrNegativePrice)
 	}
-	return fromDecimal(quoRound(cost.dec(), one.Sub(m), cost.currency.digits, mode), cost.currency), nil
+	return fromDecimal(quoRound(cost.dec(), one.Sub(m), cost.currency.Digits(), mode), cost.currency), nil
 }
 
 // quoRound returns n/d rounded to places decimal places with the mode,

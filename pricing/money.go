@@ -30,7 +30,7 @@ type Money struct {
 // Errors wrap [ErrInvalidAmount] or [ErrUnknownCurrency].
 func New(amount string, c Currency) (Money, error) {
 	if !c.IsValid() {
-		return Money{}, fmt.Errorf("pricing: new money: currency %q: %w", c.code, ErrUnknownCurrency)
+		return Money{}, fmt.Errorf("pricing: new money: currency %q: %w", c.Code(), ErrUnknownCurrency)
 	}
 	d, err := parseDecimal("amount", amount)
 	if err != nil {
@@ -44,7 +44,7 @@ func New(amount string, c Currency) (Money, error) {
 func MustNew(amount string, c Currency) Money {
 	m, err := New(amount, c)
 	if err != nil {
-		panic(fmt.Sprintf("pricing.MustNew(%q, %s): %v", amount, c.code, err))
+		panic(fmt.Sprintf("pricing.MustNew(%q, %s): %v", amount, c.Code(), err))
 	}
 	return m
 }
@@ -53,7 +53,7 @@ func MustNew(amount string, c Currency) Money {
 // CNY 12.30, 500 yen is JPY 500.
 func NewFromMinor(minor int64, c Currency) (Money, error) {
 	if !c.IsValid() {
-		return Money{}, fmt.Errorf("pricing: new money from minor units: currency %q: %w", c.code, ErrUnknownCurrency)
+		return Money{}, fmt.Errorf("pricing: new money from minor units: currency %q: %w", c.Code(), ErrUnknownCurrency)
 	}
 	return fromMinor(minor, c), nil
 }
@@ -63,7 +63,7 @@ func NewFromMinor(minor int64, c Currency) (Money, error) {
 // [ErrInvalidAmount].
 func NewFromDecimal(d decimal.Decimal, c Currency) (Money, error) {
 	if !c.IsValid() {
-		return Money{}, fmt.Errorf("pricing: new money from decimal: currency %q: %w", c.code, ErrUnknownCurrency)
+		return Money{}, fmt.Errorf("pricing: new money from decimal: currency %q: %w", c.Code(), ErrUnknownCurrency)
 	}
 	if err := checkDecimal("amount", d); err != nil {
 		return Money{}, fmt.Errorf("pricing: new money from decimal: %w", err)
@@ -77,7 +77,7 @@ func NewFromDecimal(d decimal.Decimal, c Currency) (Money, error) {
 // [New] with a string; floats cannot hold most decimal amounts exactly.
 func NewFromFloat(f float64, c Currency) (Money, error) {
 	if !c.IsValid() {
-		return Money{}, fmt.Errorf("pricing: new money from float: currency %q: %w", c.code, ErrUnknownCurrency)
+		return Money{}, fmt.Errorf("pricing: new money from float: currency %q: %w", c.Code(), ErrUnknownCurrency)
 	}
 	if math.Abs(f) >= 1e20 {
 		return Money{}, fmt.Errorf("pricing: new money from float: amount %v: %w: magnitude 1e20 or more", f, ErrInvalidAmount)
@@ -86,7 +86,7 @@ func NewFromFloat(f float64, c Currency) (Money, error) {
 	if err != nil {
 		return Money{}, fmt.Errorf("pricing: new money from float: %w", err)
 	}
-	return fromDecimal(roundPlaces(d, c.digits, HalfUp), c), nil
+	return fromDecimal(roundPlaces(d, c.Digits(), HalfUp), c), nil
 }
 
 // Zero returns a zero amount in currency c.
@@ -163,8 +163,8 @@ func (m Money) same(op string, o Money) (Currency, error) {
 	case !o.currency.IsValid():
 		return m.currency, nil
 	}
-	return Currency{}, fmt.Errorf("pricing: %s %s %s and %s %s: %w", op, m.currency.code,
-		m.amountString(), o.currency.code, o.amountString(),
+	return Currency{}, fmt.Errorf("pricing: %s %s %s and %s %s: %w", op, m.currency.Code(),
+		m.amountString(), o.currency.Code(), o.amountString(),
 		&CurrencyMismatchError{A: m.currency, B: o.currency})
 }
 
@@ -268,7 +268,7 @@ func abs64(v int64) int64 {
 // Compare is a total order for sorting: by currency code first, then by
 // amount. Unlike [Money.Cmp] it never fails.
 func Compare(a, b Money) int {
-	if c := strings.Compare(a.currency.code, b.currency.code); c != 0 {
+	if c := strings.Compare(a.currency.Code(), b.currency.Code()); c != 0 {
 		return c
 	}
 	return cmpAmount(a, b)
@@ -337,7 +337,7 @@ func (m Money) Round(mode RoundingMode) Money {
 	if m.big == nil {
 		return m
 	}
-	return fromDecimal(roundPlaces(*m.big, m.currency.digits, mode), m.currency)
+	return fromDecimal(roundPlaces(*m.big, m.currency.Digits(), mode), m.currency)
 }
 
 // RoundToIncrement rounds m to a whole multiple of a cash increment with the
@@ -359,19 +359,19 @@ func (m Money) checkIncrement(inc decimal.Decimal, mode RoundingMode) error {
 	if err := checkDecimal("increment", inc); err != nil {
 		return fmt.Errorf("pricing: round %s: %w", m, err)
 	}
-	if inc.Sign() <= 0 || !roundPlaces(inc, m.currency.digits, Down).Equal(inc) {
+	if inc.Sign() <= 0 || !roundPlaces(inc, m.currency.Digits(), Down).Equal(inc) {
 		return fmt.Errorf("pricing: round %s: increment %s: %w: must be a positive whole number of %s minor units",
-			m, inc, ErrInvalidIncrement, m.currency.code)
+			m, inc, ErrInvalidIncrement, m.currency.Code())
 	}
 	return nil
 }
 
 // IsRounded reports whether m has no digits beyond its currency's minor unit.
 func (m Money) IsRounded() bool {
-	if m.big == nil || m.big.Exponent() >= -m.currency.digits {
+	if m.big == nil || m.big.Exponent() >= -m.currency.Digits() {
 		return true
 	}
-	return roundPlaces(*m.big, m.currency.digits, Down).Equal(*m.big)
+	return roundPlaces(*m.big, m.currency.Digits(), Down).Equal(*m.big)
 }
 
 // MinorUnits returns m in minor units (分): CNY 12.30 is 1230. The amount
@@ -383,7 +383,7 @@ func (m Money) MinorUnits() (int64, error) {
 	if m.big == nil {
 		return m.minor, nil
 	}
-	v := m.big.Shift(m.currency.digits)
+	v := m.big.Shift(m.currency.Digits())
 	if !v.BigInt().IsInt64() {
 		return 0, fmt.Errorf("pricing: minor units of %s: %w", m, ErrOverflow)
 	}
@@ -398,7 +398,7 @@ func (m Money) String() string {
 	if !m.currency.IsValid() {
 		return "0"
 	}
-	return m.currency.code + " " + m.amountString()
+	return m.currency.Code() + " " + m.amountString()
 }
 
 // StringAmount returns the amount alone, as in [Money.String]: "12.30".

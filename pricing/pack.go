@@ -205,7 +205,7 @@ func unitPrice(p Pack) string {
 	if p.Qty <= 0 {
 		return "?"
 	}
-	u := p.Price.dec().DivRound(decimal.New(p.Qty, 0), p.Price.currency.digits+2)
+	u := p.Price.dec().DivRound(decimal.New(p.Qty, 0), p.Price.currency.Digits()+2)
 	return fromDecimal(u, p.Price.currency).String()
 }
 

@@ -25,7 +25,7 @@ var compactLimitDecimal = decimal.New(compactLimit, 0)
 // fromMinor returns v minor units of c.
 func fromMinor(v int64, c Currency) Money {
 	if v <= -compactLimit || v >= compactLimit {
-		d := decimal.New(v, -c.digits)
+		d := decimal.New(v, -c.Digits())
 		return Money{big: &d, currency: c}
 	}
 	return Money{minor: v, currency: c}
@@ -34,7 +34,7 @@ func fromMinor(v int64, c Currency) Money {
 // fromDecimal returns d in c, compact when d is a whole number of minor
 // units below the limit.
 func fromDecimal(d decimal.Decimal, c Currency) Money {
-	if v, ok := compactOf(d, c.digits); ok {
+	if v, ok := compactOf(d, c.Digits()); ok {
 		return Money{minor: v, currency: c}
 	}
 	return Money{big: &d, currency: c}
@@ -110,7 +110,7 @@ func (m Money) dec() decimal.Decimal {
 	if m.big != nil {
 		return *m.big
 	}
-	return decimal.New(m.minor, -m.currency.digits)
+	return decimal.New(m.minor, -m.currency.Digits())
 }
 
 // compact reports whether both amounts are in the compact form.
@@ -119,9 +119,9 @@ func (m Money) compact(o Money) bool { return m.big == nil && o.big == nil }
 // amountString formats the amount as String does, without the code.
 func (m Money) amountString() string {
 	if m.big != nil {
-		return formatAmount(*m.big, m.currency.digits)
+		return formatAmount(*m.big, m.currency.Digits())
 	}
-	return formatMinor(m.minor, m.currency.digits)
+	return formatMinor(m.minor, m.currency.Digits())
 }
 
 // formatMinor writes v minor units with the given digits after the point:

@@ -29,22 +29,22 @@ func FuzzCompactForm(f *testing.F) {
 			if !x.m.dec().Equal(x.d) {
 				t.Fatalf("fromDecimal(%s) holds %s", x.d, x.m.dec())
 			}
-			minor := x.d.Shift(c.digits)
+			minor := x.d.Shift(c.Digits())
 			compact := minor.IsInteger() && minor.Abs().Cmp(decimal.New(compactLimit, 0)) < 0
 			if compact != (x.m.big == nil) {
-				t.Fatalf("%s in %s: compact form %v, want %v", x.d, c.code, x.m.big == nil, compact)
+				t.Fatalf("%s in %s: compact form %v, want %v", x.d, c.Code(), x.m.big == nil, compact)
 			}
-			if got, want := x.m.amountString(), formatAmount(x.d, c.digits); got != want {
+			if got, want := x.m.amountString(), formatAmount(x.d, c.Digits()); got != want {
 				t.Fatalf("%s formats as %q, want %q", x.d, got, want)
 			}
-			if got, want := x.m.Round(HalfEven).dec(), roundPlaces(x.d, c.digits, HalfEven); !got.Equal(want) {
+			if got, want := x.m.Round(HalfEven).dec(), roundPlaces(x.d, c.Digits(), HalfEven); !got.Equal(want) {
 				t.Fatalf("Round(%s) = %s, want %s", x.d, got, want)
 			}
 			v, err := x.m.MinorUnits()
 			if fits := minor.IsInteger() && minor.BigInt().IsInt64(); fits != (err == nil) || x.m.IsRounded() != minor.IsInteger() {
 				t.Fatalf("MinorUnits(%s) = %d, %v", x.d, v, err)
 			}
-			if err == nil && !decimal.New(v, -c.digits).Equal(x.d) {
+			if err == nil && !decimal.New(v, -c.Digits()).Equal(x.d) {
 				t.Fatalf("MinorUnits(%s) = %d", x.d, v)
 			}
 			if !x.m.Neg().dec().Equal(x.d.Neg()) || x.m.Sign() != x.d.Sign() {

@@ -69,7 +69,7 @@ func (t TaxRate) FromInclusive(inclusive Money, mode RoundingMode) (TaxSplit, er
 		return TaxSplit{}, err
 	}
 	cur := inclusive.currency
-	ex := quoRound(inclusive.dec(), one.Add(t.r), cur.digits, mode)
+	ex := quoRound(inclusive.dec(), one.Add(t.r), cur.Digits(), mode)
 	return TaxSplit{Rate: t, Exclusive: fromDecimal(ex, cur), Tax: fromDecimal(inclusive.dec().Sub(ex), cur), Inclusive: inclusive}, nil
 }
 
@@ -86,7 +86,7 @@ func (t TaxRate) FromExclusive(exclusive Money, mode RoundingMode) (TaxSplit, er
 		return TaxSplit{}, err
 	}
 	cur := exclusive.currency
-	tax := roundPlaces(exclusive.dec().Mul(t.r), cur.digits, mode)
+	tax := roundPlaces(exclusive.dec().Mul(t.r), cur.Digits(), mode)
 	return TaxSplit{Rate: t, Exclusive: exclusive, Tax: fromDecimal(tax, cur), Inclusive: fromDecimal(exclusive.dec().Add(tax), cur)}, nil
 }
 

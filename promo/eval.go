@@ -21,7 +21,6 @@ type ctx struct {
 	shipping   int64
 	mode       pricing.RoundingMode
 	cache      itemCache
-	monies     map[int64]pricing.Money
 }
 
 // itemCache keeps the item layer's outcome for one set of item promotions:

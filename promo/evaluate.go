@@ -140,18 +140,10 @@ func (c *ctx) budgetSpent(pi int) int64 {
 	return v
 }
 
-// moneyOf converts minor units to Money, sharing one value per amount: a
-// result repeats the same amounts (units of a line, zeros) many times, and
-// Money is immutable, so sharing is safe and saves allocations.
+// moneyOf converts minor units to Money; amounts in the engine are whole
+// minor units, which Money holds without allocating.
 func (c *ctx) moneyOf(v int64) pricing.Money {
-	if m, ok := c.monies[v]; ok {
-		return m
-	}
 	m, _ := pricing.NewFromMinor(v, c.e.currency)
-	if c.monies == nil {
-		c.monies = make(map[int64]pricing.Money, 4*len(c.unitLine)+16)
-	}
-	c.monies[v] = m
 	return m
 }
 
