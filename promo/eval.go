@@ -21,6 +21,7 @@ type ctx struct {
 	shipping   int64
 	mode       pricing.RoundingMode
 	cache      itemCache
+	probe      *pass // reused by evaluations that are not kept
 }
 
 // itemCache keeps the item layer's outcome for one set of item promotions:
@@ -98,29 +99,76 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 	c.shipping, _ = cart.minor(cartField, "shipping", cart.Shipping, true)
 	c.targets = make([][]int, len(e.promos))
 	c.gets = make([][]int, len(e.promos))
+	// The target lists share one backing array (earlier lists keep theirs
+	// when it grows): a cart has many short lists.
+	buf := make([]int, 0, 2*len(lines)+8)
 	for pi := range e.promos {
 		p := &e.promos[pi]
+		start := len(buf)
 		for li, l := range cart.Lines {
 			if p.p.Target.Matches(l) {
-				c.targets[pi] = append(c.targets[pi], li)
+				buf = append(buf, li)
 			}
-			if p.r.get != nil && p.r.get.Matches(l) {
-				c.gets[pi] = append(c.gets[pi], li)
+		}
+		c.targets[pi] = buf[start:len(buf):len(buf)]
+		if p.r.get != nil {
+			start = len(buf)
+			for li, l := range cart.Lines {
+				if p.r.get.Matches(l) {
+					buf = append(buf, li)
+				}
 			}
+			c.gets[pi] = buf[start:len(buf):len(buf)]
 		}
 		if p.r.kind == kBuyGet && p.r.get == nil {
 			c.gets[pi] = c.targets[pi]
 		}
-		if isPerUnit(&p.r) {
-			if c.unitPromos == nil {
-				c.unitPromos = make([][]int, len(lines))
-			}
+	}
+	c.unitPromos = c.perUnitPromos()
+	return c, nil
+}
+
+// perUnitPromos lists, per line, the per-unit item promotions targeting it
+// in application order, in one backing array; nil when there are none.
+func (c *ctx) perUnitPromos() [][]int {
+	count := make([]int, len(c.lines)+1)
+	total := 0
+	for pi := range c.e.promos {
+		if isPerUnit(&c.e.promos[pi].r) {
 			for _, li := range c.targets[pi] {
-				c.unitPromos[li] = append(c.unitPromos[li], pi)
+				count[li+1]++
+				total++
 			}
 		}
 	}
-	return c, nil
+	if total == 0 {
+		return nil
+	}
+	for li := range c.lines {
+		count[li+1] += count[li]
+	}
+	buf := make([]int, total)
+	out := make([][]int, len(c.lines))
+	for li := range out {
+		out[li] = buf[count[li]:count[li]:count[li+1]]
+	}
+	for pi := range c.e.promos {
+		if isPerUnit(&c.e.promos[pi].r) {
+			for _, li := range c.targets[pi] {
+				out[li] = append(out[li], pi)
+			}
+		}
+	}
+	return out
+}
+
+// probePass returns the ctx's pass for evaluations that are not kept,
+// reusing its buffers; a caller that keeps it takes it (c.probe = nil).
+func (c *ctx) probePass() *pass {
+	if c.probe == nil {
+		c.probe = c.newPass(false)
+	}
+	return c.probe
 }
 
 func (c *ctx) newPass(record bool) *pass {

@@ -65,7 +65,8 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 		pl.cands = append(pl.cands, pi)
 	}
 	pl.best, pl.alone, pl.optimal, pl.evaluated = c.choose(pl.cands)
-	pl.ps = c.newPass(record)
+	pl.ps, c.probe = c.probePass(), nil // keep the choice's pass and its buffers
+	pl.ps.record = record
 	c.evaluate(pl.ps, pl.best)
 	return pl, nil
 }
@@ -152,26 +153,28 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 	cur := c.e.currency
 	money := c.moneyOf
 	res := Result{Currency: cur, Explanations: expl, Lines: make([]LineResult, len(c.cart.Lines))}
-	// Sweep the recorded unit adjustments by line, then promotion, then unit.
-	slices.SortFunc(ps.adj, func(a, b unitAdj) int {
-		if la, lb := c.unitLine[a.unit], c.unitLine[b.unit]; la != lb {
-			return int(la - lb)
-		}
-		if a.promo != b.promo {
-			return int(a.promo - b.promo)
-		}
-		return int(a.unit - b.unit)
-	})
-	// One backing array each for the units paid, the adjustments and their
-	// per-unit amounts: a result has many small slices.
+	c.sortAdjustments(ps)
+	// One backing array each for the units paid, the adjustments, their
+	// per-unit amounts and the explanations' line lists: a result has many
+	// small slices.
 	groups, perUnitLen := 0, 0
+	linesOf := make([]int, len(c.e.promos)+1) // per promotion: lines adjusted, then offsets
 	for k := 0; k < len(ps.adj); {
 		li, pi := c.unitLine[ps.adj[k].unit], ps.adj[k].promo
 		for k < len(ps.adj) && c.unitLine[ps.adj[k].unit] == li && ps.adj[k].promo == pi {
 			k++
 		}
 		groups++
+		linesOf[pi+1]++
 		perUnitLen += c.first[li+1] - c.first[li]
+	}
+	lineIDs := make([]string, groups)
+	for pi := range c.e.promos {
+		n := linesOf[pi+1]
+		linesOf[pi+1] += linesOf[pi]
+		if n > 0 {
+			expl[pi].Lines = lineIDs[linesOf[pi]:linesOf[pi]:linesOf[pi+1]]
+		}
 	}
 	paidBuf := make([]pricing.Money, len(c.unitLine))
 	adjBuf := make([]Adjustment, 0, groups)
@@ -236,6 +239,39 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 		}
 	}
 	return res
+}
+
+// sortAdjustments orders the recorded unit adjustments by line, then
+// promotion, then unit: a stable counting sort by line (recording follows
+// the application order, so each line's run is usually sorted already),
+// then a sort of any run that is not.
+func (c *ctx) sortAdjustments(ps *pass) {
+	start := make([]int, len(c.lines)+1)
+	for _, a := range ps.adj {
+		start[c.unitLine[a.unit]+1]++
+	}
+	for li := range c.lines {
+		start[li+1] += start[li]
+	}
+	sorted := make([]unitAdj, len(ps.adj))
+	next := slices.Clone(start[:len(c.lines)])
+	for _, a := range ps.adj {
+		li := c.unitLine[a.unit]
+		sorted[next[li]] = a
+		next[li]++
+	}
+	byPromoUnit := func(a, b unitAdj) int {
+		if a.promo != b.promo {
+			return int(a.promo - b.promo)
+		}
+		return int(a.unit - b.unit)
+	}
+	for li := range c.lines {
+		if run := sorted[start[li]:start[li+1]]; !slices.IsSortedFunc(run, byPromoUnit) {
+			slices.SortFunc(run, byPromoUnit)
+		}
+	}
+	ps.adj = sorted
 }
 
 // explain fills the explanations of the candidates.
@@ -339,7 +375,7 @@ func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
 		}
 	}
 	on[pi] = true
-	ps := c.newPass(false)
+	ps := c.probePass()
 	c.evaluate(ps, on)
 	ex.Status, ex.Reason, ex.Amount = NotApplicable, BelowThreshold, pricing.Money{}
 	if c.e.promos[pi].r.kind == kShipping && c.shipping == 0 {
@@ -366,7 +402,7 @@ func (c *ctx) savesAlone(pi int, alone []int64) bool {
 	if alone[pi] > 0 {
 		return true
 	}
-	ps := c.newPass(false)
+	ps := c.probePass()
 	on := make([]bool, len(c.e.promos))
 	on[pi] = true
 	c.evaluate(ps, on)
