@@ -105,16 +105,16 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 	for pi := range e.promos {
 		p := &e.promos[pi]
 		start := len(buf)
-		for li, l := range cart.Lines {
-			if p.p.Target.Matches(l) {
+		for li := range cart.Lines {
+			if p.p.Target.matches(&cart.Lines[li]) {
 				buf = append(buf, li)
 			}
 		}
 		c.targets[pi] = buf[start:len(buf):len(buf)]
 		if p.r.get != nil {
 			start = len(buf)
-			for li, l := range cart.Lines {
-				if p.r.get.Matches(l) {
+			for li := range cart.Lines {
+				if p.r.get.matches(&cart.Lines[li]) {
 					buf = append(buf, li)
 				}
 			}

@@ -68,7 +68,9 @@ type Selector struct {
 }
 
 // Matches reports whether the selector picks line l.
-func (s Selector) Matches(l Line) bool {
+func (s Selector) Matches(l Line) bool { return s.matches(&l) }
+
+func (s *Selector) matches(l *Line) bool {
 	if l.NotPromotable {
 		return false
 	}
