@@ -56,97 +56,238 @@
 // Chinese operations terms, the English term, and the opskit identifiers
 // that compute them (the same table as the README's glossary):
 //
-//   - 元 / 分: yuan / fen, the minor unit; pricing.CNY, Money.MinorUnits
+//   - 人民币 / 元 / 分: renminbi (RMB): yuan / fen, the minor unit; pricing.CNY,
+//     Money.MinorUnits
 //   - 四舍五入: round half up; pricing.HalfUp
 //   - 抹零 / 抹分 / 抹角: drop small change / to 0.10 / to 1.00; pricing.Down,
 //     Money.RoundToIncrement
 //   - 分摊: allocation of an amount over parts; Money.Allocate, Money.Split,
 //     pricing.AllocateMinor
-//   - 折 / 打折: discount notation: X折 pays X tenths; pricing.Rate,
-//     pricing.ParseZhe, Rate.Zhe
+//   - 折 / 打折 / 七五折 / 八点五折: discount notation: X折 pays X tenths, also in
+//     Chinese numerals (七五折 = 7.5折); pricing.Rate, pricing.ParseZhe, Rate.Zhe
 //   - 半价: half price (5折); pricing.ParseZhe("半价")
-//   - 阶梯价: quantity tier price (all-units / incremental); pricing.TierTable,
-//     pricing.AllUnits, pricing.Incremental
+//   - 阶梯价 / 全量阶梯: quantity tier price (all-units / incremental);
+//     pricing.TierTable, pricing.AllUnits, pricing.Incremental
+//   - 超额累进 / 全额累进: graduated (each band at its own rate) / retroactive (the
+//     reached band's rate on the whole amount); pricing.Incremental,
+//     kpi.Marginal, kpi.WholeAmount
 //   - 组合装 / N元M件: pack price, "N for P"; pricing.PackOffer, PackOffer.Cheapest
-//   - 会员价 / VIP价: member price; pricing.MemberPrices, pricing.MemberRule
-//   - 线上线下同价: O2O channel price parity; pricing.CheckParity
-//   - 最低价控制 / 最低折扣: price floor; pricing.FloorPolicy, pricing.BelowFloorError
-//   - 毛利率 / 加价率 / 净利率: gross margin / markup / net margin;
-//     pricing.GrossMargin, pricing.Markup, pricing.Waterfall
-//   - 增值税: value-added tax; pricing.TaxRate
-//   - 价格核对: price audit; pricing.AuditListing
+//   - 会员价 / VIP价 / 会员等级: member price / membership tier; pricing.MemberPrices,
+//     pricing.MemberRule, promo.MemberPrice, promo.Customer.Tier
+//   - 线上线下同价 / 线上线下同步: O2O channel price parity / the same promotion in every
+//     channel; pricing.CheckParity, promo.Promotion.Channels
+//   - 最低价控制 / 最低折扣 / 低于最低价: price floor / below the floor;
+//     pricing.FloorPolicy, pricing.BelowFloorError
+//   - 双11 / 淘金币 / 聚划算 / 大促: Singles' Day (11 November) / Taobao Coins /
+//     Juhuasuan / mega sale: campaigns a price floor may exempt;
+//     pricing.ExemptCampaigns, promo.Promotion.Campaign
+//   - 毛利率 / 加价率 / 成本加成率 / 净利率: gross margin / markup / markup on cost / net
+//     margin; pricing.GrossMargin, pricing.Markup, pricing.Waterfall
+//   - 天猫扣点: Tmall commission, a platform cost in the margin waterfall;
+//     pricing.CostRatio, pricing.Waterfall
+//   - 定价: pricing for a target gross margin; pricing.PriceForMargin
+//   - 增值税 / 增值税税率 / 免税: value-added tax / VAT rate / tax-exempt (0%);
+//     pricing.TaxRate, pricing.TaxPercent
+//   - 含税价 / 不含税价 / 含税金额 / 不含税金额 / 税额 / 价税合计 / 红字: tax-inclusive price /
+//     tax-exclusive price / tax-inclusive amount / tax-exclusive amount / tax
+//     / total including tax / red-letter (negative) amount; pricing.TaxSplit,
+//     pricing.TaxRate.FromInclusive, pricing.TaxRate.FromExclusive
+//   - 价格核对 / 折扣类目 / 活动有效期: price audit / discount category / promotion window;
+//     pricing.AuditListing, pricing.Listing.InDiscountCategory, pricing.Window
+//   - 原价 / 标价: list price; pricing.Listing.List, promo.Line.ListPrice
 //   - 安全库存: safety stock; inventory.SafetyStock,
 //     inventory.CycleServiceSafetyStock, inventory.FillRateSafetyStock
-//   - 预警线 / 警戒线: warning line, a hand-set reorder point;
-//     inventory.Item.WarningLine
+//   - 预警线 / 警戒线 / 低于警戒线: warning line, a hand-set reorder point / below the
+//     line (a strict trigger); inventory.Item.WarningLine,
+//     inventory.StrictlyBelow
 //   - 再订货点: reorder point; inventory.ReorderPoint
-//   - 补货 / 补货建议: replenishment / order suggestion; inventory.Planner,
-//     inventory.Suggestion
+//   - 补货 / 补货建议 / 补货标准: replenishment / order suggestion / restock standard;
+//     inventory.Planner, inventory.Suggestion, inventory.RestockRule
+//   - 补货周期 / 到货周期: replenishment lead time; inventory.LeadTime
 //   - 起订量 / 箱规: minimum order quantity / pack multiple; inventory.NewShaping
-//   - 预售 / 团购: presale / group-buy reservation; inventory.Reservation,
-//     inventory.GroupBuy
+//   - 经济订货批量: economic order quantity (EOQ); inventory.EOQ
+//   - 预售 / 团购 / 组团: presale / group-buy reservation / forming a group-buy;
+//     inventory.Reservation, inventory.Presale, inventory.GroupBuy
+//   - 现货 / 在途 / 可用库存 / 库存水位 / 质量回检: on hand / inbound delivery / available
+//     stock / inventory position / quality hold of returned goods;
+//     inventory.Stock.OnHand, inventory.Receipt, inventory.Stock.Available,
+//     inventory.Stock.Position, inventory.Stock.Held
 //   - 可承诺量: available to promise; inventory.ATP
-//   - 库存周转率 / 周转天数: inventory turnover / days of inventory;
+//   - 库存周转率 / 库存周转天数: inventory turnover / days of inventory;
 //     inventory.Turnover, inventory.DaysOfInventory
+//   - 存销比: stock-to-sales ratio; inventory.StockToSales
 //   - 动销率: share of SKUs with at least one sale; inventory.ActiveRate
 //   - 售罄率: sell-through; inventory.SellThrough
-//   - 滞销 / 呆滞: slow-moving / dead stock; inventory.StatusSlowMoving,
+//   - 断货 / 缺货: stockout: nothing available; inventory.StatusStockout
+//   - 低于安全库存 / 到达再订货点 / 正常: stock status: below safety stock / at or below the
+//     reorder point / healthy; inventory.Status,
+//     inventory.StatusBelowSafetyStock, inventory.StatusReorder,
+//     inventory.StatusHealthy
+//   - 滞销 / 呆滞 / 死库存: slow-moving / dead stock; inventory.StatusSlowMoving,
 //     inventory.StatusDead
-//   - 考核 / 绩效考核 / 考核表: appraisal / scorecard; kpi.Scheme, kpi.Scorecard,
-//     kpi.Metric, kpi.Curve
+//   - 积压 / 压货: overstock; inventory.StatusOverstock
+//   - 主推款: hero SKU, kept above a minimum safety stock;
+//     inventory.Item.MinSafetyStock
+//   - ABC 分类 / 二八法则: ABC classification / the 80/20 (Pareto) rule;
+//     inventory.ABC, inventory.Class, inventory.ABCCuts
+//   - 销量预测: demand forecast; inventory.Forecaster
+//   - 一次性备货 / 清仓: single-period (newsvendor) buy for an event / clearance at
+//     the salvage price; inventory.Newsvendor, inventory.NewsvendorFromPrices,
+//     inventory.EventOrderDeadline
+//   - 考核 / 绩效考核 / 考核方案 / 考核指标 / 考核表 / 个人考核表: appraisal / performance appraisal
+//     / appraisal scheme / appraisal metric / scorecard / a person's
+//     scorecard; kpi.Scheme, kpi.Scorecard, kpi.Metric, kpi.Curve
+//   - 目标值 / 权重 / 得分: target / weight / points (weight × score);
+//     kpi.Metric.Target, kpi.Metric.Weight, kpi.Contribution.Points
+//   - 达成率 / 达标 / 分档: attainment, value ÷ target / pass or fail / bands:
+//     scoring curves; kpi.Linear, kpi.Threshold, kpi.Bands
+//   - 缺失数据: missing data: a metric without a value; kpi.MissingPolicy,
+//     kpi.ErrMissingData
+//   - 团队汇总: team roll-up of scorecards; kpi.RollUp, kpi.Aggregation
 //   - 排名 / 末位淘汰: ranking / bottom-ranked elimination; kpi.Rank,
 //     kpi.Competition, kpi.Dense
-//   - 红包 / 奖励: red packet / reward; kpi.Rewards, kpi.RewardRule
-//   - 提成 / 阶梯提成: commission / tiered commission; kpi.CommissionPlan,
+//   - 红包 / 奖励 / 激励: red packet / reward / incentive; kpi.Rewards,
+//     kpi.RewardRule
+//   - 提成 / 阶梯提成 / 提成阶梯 / 提成方案: commission / tiered commission / commission
+//     tier table / commission plan; kpi.CommissionPlan, kpi.Tier,
 //     kpi.Marginal, kpi.WholeAmount
-//   - 工作时间 / 节假日 / 调休: business hours / holidays / make-up working days;
-//     kpi.Schedule, kpi.ScheduleSpec
+//   - 完成率: quota attainment: net sales ÷ quota; kpi.Accelerator,
+//     kpi.CommissionPlan.Quota
+//   - 退款 / 售后退款: refund / after-sale refund; kpi.Sales.Refunds,
+//     promo.Engine.Refund, promo.RefundPolicy
+//   - 工作时间 / 营业时间 / 客服工作时间 / 节假日 / 调休 / 调休上班: business hours / opening hours /
+//     customer-service hours / holidays / make-up working days; kpi.Schedule,
+//     kpi.ScheduleSpec
+//   - 日期: calendar date; kpi.Date
+//   - 客服 / 客服绩效 / 买家 / 自动回复: customer-service agent / customer-service metrics
+//     / buyer / auto-reply; kpi.ServiceMetrics, kpi.Agent, kpi.Customer,
+//     kpi.System
+//   - 旺旺 / 千牛 / 消息: AliWangwang / Qianniu, Taobao's chat apps / chat message;
+//     kpi.Message
 //   - 接待人数: reception count: customers served; kpi.AgentStats.Reception
-//   - 首次响应时间 / 平均响应时间: first / average response time;
-//     kpi.AgentStats.FirstResponse, kpi.AgentStats.Response
-//   - 询单转化率: inquiry-to-order conversion; kpi.AgentStats.Conversion,
-//     kpi.ServiceMetrics
+//   - 首次响应时间 / 平均响应时间 / 响应率: first / average response time / share of fast
+//     first responses; kpi.AgentStats.FirstResponse, kpi.AgentStats.Response,
+//     kpi.AgentStats.FastShare, kpi.ServiceOptions.FastWithin
+//   - 询单 / 询单人数 / 下单人数 / 询单转化率: inquiry / inquirers / buyers /
+//     inquiry-to-order conversion; kpi.AgentStats.Inquiries,
+//     kpi.AgentStats.Buyers, kpi.AgentStats.Conversion, kpi.ServiceMetrics
+//   - 付款订单 / 静默下单 / 未回复: paid order / silent order, with no inquiry /
+//     unanswered customer turn; kpi.Order, kpi.ServiceReport.SilentOrder,
+//     kpi.ServiceReport.Unanswered
 //   - 客单价: average order value (AOV); funnel.Period.AOV, funnel.Plan,
 //     kpi.AgentStats.AOV
-//   - 有效出勤: effective attendance (sign-in, sign-out and exam);
-//     kpi.EffectiveAttendance
-//   - 5512 活动量: the daily/weekly activity quota model; kpi.Scheme5512,
-//     kpi.EvaluateQuotas
-//   - DSR 动态评分: detailed seller ratings; kpi.RollingDSR, kpi.DSRDrops
+//   - 考勤 / 有效出勤 / 每日有效出勤人力: attendance / effective attendance (sign-in,
+//     sign-out and exam) / a team's effective headcount of the day;
+//     kpi.EffectiveAttendance, kpi.TeamDay
+//   - 签到 / 签退 / 每日考试 / 问卷星: sign-in / sign-out / daily exam / Wenjuanxing, the
+//     online form they are taken on; kpi.AttendanceRules,
+//     kpi.AttendanceRecord, kpi.Rules5512
+//   - 5512 活动量 / 活动量指标: the daily/weekly activity quota model / an activity
+//     quota; kpi.Scheme5512, kpi.EvaluateQuotas, kpi.QuotaItem
+//   - 会议 / 早会 / 二早 / 夕会 / 老客户电话 / 新客户微信 / 建立微信群 / 小交会: the 5512 activities:
+//     meeting (morning, second morning, evening) / call to an existing client
+//     / WeChat message to a new client / new WeChat group / small client
+//     seminar; kpi.ActivityMeeting, kpi.ActivityOldCall,
+//     kpi.ActivityNewMessage, kpi.ActivityGroup, kpi.ActivityClientSeminar
+//   - 客户回复 / 互动: client reply / interaction, which make a new-client message
+//     count; kpi.QuotaItem.RequireReply, kpi.QuotaItem.RequireInteraction
+//   - 未达成 / 连续达标天数: quota shortfall / streak of days on target; kpi.Shortfall,
+//     kpi.PersonQuota.LongestStreak, kpi.PersonQuota.CurrentStreak
+//   - DSR 动态评分 / 店铺动态评分: detailed seller ratings; kpi.RollingDSR,
+//     kpi.DSRDrops, kpi.DSR
+//   - 宝贝与描述相符 / 卖家的服务态度 / 物流服务的质量 / 发货速度: the DSR dimensions: description
+//     match / service attitude / shipping quality and speed;
+//     kpi.DSR.Description, kpi.DSR.Service, kpi.DSR.Shipping
+//   - 高于同行业 / 低于同行业: above / below the industry average, in percent;
+//     kpi.DSRReport.VsIndustry
 //   - 转化漏斗 / 转化率: conversion funnel / conversion rate; funnel.Funnel,
 //     funnel.StepResult.FromFirst, funnel.ConversionRate
-//   - 流失: drop-off between funnel steps; funnel.StepResult.DropOff
+//   - 漏斗结果 / 漏斗步骤 / 分组结果: funnel result / funnel step / breakdown group;
+//     funnel.Result, funnel.StepResult, funnel.Group
+//   - 浏览 / 加购 / 下单 / 支付: view / add to cart / order / pay, typical funnel
+//     steps; funnel.Event, funnel.Step
+//   - 流失 / 流失率: drop-off between funnel steps / drop-off rate;
+//     funnel.StepResult.DropOff, funnel.StepResult.DropOffRate
+//   - 转化时长: time to convert; funnel.Timing, funnel.StepResult.Time
+//   - 列式事件 / 字符串驻留: columnar events / string interning; funnel.Columns,
+//     funnel.Funnel.RunColumns, funnel.Interner
 //   - 跳失率: bounce rate (lower is better); funnel.BounceRate
-//   - UV / PV: unique visitors / page views; funnel.Period.UV; PV is not
-//     modelled (funnels count actors, funnel.Uniques, or attempts,
-//     funnel.Attempts)
+//   - UV / 访客数 / 流量 / PV: unique visitors (visitor count, traffic) / page
+//     views; funnel.Period.UV; PV is not modelled (funnels count actors,
+//     funnel.Uniques, or attempts, funnel.Attempts)
 //   - GMV / 销售额: gross merchandise value = UV × CR × AOV; funnel.Sales,
 //     funnel.Period.GMV, funnel.Plan, funnel.CheckPlan, funnel.Decompose
-//   - 留存 / 留存率: retention / retention rate; funnel.Retention,
-//     funnel.Cohort.Rate
-//   - 复购率: repurchase rate; funnel.Repurchase, funnel.RepurchaseRate
-//   - 四类用户: 咨询 / 购买 / 复买 / 忠诚: the four user stages: enquiring / buyer /
-//     repeat / loyal; funnel.Stages, funnel.StageConsult, funnel.StageBuyer,
+//   - 日均订单 / 日均销量 / 月销量: orders per day / daily sales / monthly sales of a
+//     plan; funnel.Projection, funnel.MonthlySales
+//   - 变化归因: attribution of a GMV change to UV, CR and AOV (LMDI);
+//     funnel.Decompose, funnel.Decomposition
+//   - 留存 / 留存率 / 留存表 / 日留存 / 周留存 / 月留存: retention / retention rate / retention
+//     table / daily / weekly / monthly retention; funnel.Retention,
+//     funnel.Cohort.Rate, funnel.RetentionTable, funnel.ByDay, funnel.ByWeek,
+//     funnel.ByMonth
+//   - 用户生命周期: 新用户 / 持续活跃 / 回流 / 沉睡: user lifecycle: new / returning /
+//     resurrecting / dormant; funnel.Lifecycle, funnel.LifecyclePeriod
+//   - 复购率 / 复够率 / 复购用户 / 复购分析 / 复购间隔: repurchase rate (复够率 is the source's
+//     typo) / repeat customers / repurchase analysis / repurchase interval;
+//     funnel.Repurchase, funnel.RepurchaseRate, funnel.RepurchaseReport
+//   - 四类用户: 咨询用户 / 购买用户 / 复买用户 / 忠诚用户: the four user stages: enquiring / buyer
+//     / repeat / loyal; funnel.Stages, funnel.StageConsult, funnel.StageBuyer,
 //     funnel.StageRepeat, funnel.StageLoyal
+//   - 阶段转化率: stage-to-stage conversion rate; funnel.Transitions.Rate
 //   - 忠诚率: loyalty rate; funnel.LoyaltyRate
 //   - 新顾客成本: new-customer acquisition cost (CAC); funnel.CAC
 //   - 全程ROI / 投入产出比: return on spend, revenue ÷ spend; funnel.ROI
-//   - A/B 测试 / 显著性检验: A/B test / significance test; funnel.TwoProportionZTest,
-//     funnel.Wilson, funnel.ProbBBeatsA
-//   - 满减 / 满折 / 每满减: spend-threshold discount / percent / per-every;
-//     promo.Threshold, promo.Tier, promo.Step
-//   - 打折 / 直降 / 一口价: percent off / amount off / fixed price;
-//     promo.PercentOff, promo.AmountOff, promo.FixedPrice
+//   - 五大指标: the five key indicators: new-customer cost, ROI, conversion,
+//     repurchase and loyalty rates; funnel.CAC, funnel.ROI,
+//     funnel.ConversionRate, funnel.RepurchaseRate, funnel.LoyaltyRate
+//   - 人气宝贝 / 收藏量 / 宝贝评分: popular item / favourites / item rating;
+//     funnel.PopularItem, funnel.ItemMetrics
+//   - A/B 测试 / 显著性检验 / 双比例 z 检验: A/B test / significance test / two-proportion
+//     z-test; funnel.TwoProportionZTest, funnel.Wilson, funnel.ProbBBeatsA
+//   - 置信区间 / 转化率的置信区间 / 转化率差的置信区间: confidence interval / of a conversion rate
+//     / of the difference of two rates; funnel.Interval, funnel.Wilson,
+//     funnel.DiffInterval
+//   - 提升率 / B 优于 A 的概率 / 样本量: uplift / probability that B beats A / sample
+//     size; funnel.Uplift, funnel.ProbBBeatsA, funnel.SampleSize
+//   - 满减 / 满折 / 每满减 / 上不封顶: spend-threshold discount / percent / per-every /
+//     no cap; promo.Threshold, promo.Tier, promo.Step, promo.Step.MaxTimes
+//   - 打折 / 直降 / 立减 / 一口价: percent off / amount off / instant amount off /
+//     fixed price; promo.PercentOff, promo.AmountOff, promo.FixedPrice
+//   - 最高优惠: cap on a promotion's discount; promo.PercentOff.Cap
+//   - 单品 / 整单: per unit / the whole order, a discount's scope; promo.PerUnit,
+//     promo.PerOrder
+//   - 单品优惠 / 店铺优惠 / 平台优惠 / 运费优惠: item / store / platform / shipping discounts:
+//     the promotion layers; promo.Result.ItemDiscount,
+//     promo.Result.OrderDiscount, promo.FreeShipping
 //   - 第N件X折 / 第二件半价: Nth item at a rate; promo.NthItem
 //   - 买X送Y / 买赠: buy X get Y; promo.BuyXGetY
 //   - N元任选M件: any M for a price; promo.BundlePrice
 //   - 套餐: combo of fixed parts; promo.Combo
-//   - 满赠: gift with purchase over a threshold; promo.Gift
-//   - 满包邮 / 包邮: free shipping over a threshold; promo.FreeShipping
-//   - 优惠券 / 券码 / 校验位: coupon / coupon code / check character;
-//     Promotion.Coupon, promo.CodeFormat, promo.NormalizeCode
-//   - 互斥 / 不可叠加 / 可叠加: mutually exclusive / exclusive / stackable;
-//     Promotion.Group, Promotion.Exclusive, Promotion.Stackable
-//   - 最优组合 / 自动选券: best combination / automatic coupon choice;
-//     promo.Engine.Evaluate, Result.Optimal
+//   - 满赠 / 赠品: gift with purchase over a threshold / free gift; promo.Gift,
+//     promo.GiftLine
+//   - 满包邮 / 包邮 / 运费: free shipping over a threshold / free shipping / shipping
+//     fee; promo.FreeShipping, promo.Cart.Shipping
+//   - 优惠券 / 券码 / 优惠券码 / 校验位: coupon / coupon code / coupon code / check
+//     character; Promotion.Coupon, promo.CodeFormat, promo.NormalizeCode,
+//     promo.Cart.Coupons
+//   - 店铺券 / 平台券: store coupon / platform coupon; promo.Promotion.Coupon
+//   - 互斥 / 互斥组 / 不可叠加 / 可叠加: mutually exclusive / exclusion group / exclusive
+//     / stackable; Promotion.Group, Promotion.Exclusive, Promotion.Stackable
+//   - 不参与优惠: excluded from every promotion; promo.Line.NotPromotable
+//   - 最优组合 / 自动选券 / 自动选择最优券: best combination / automatic coupon choice /
+//     automatic choice of the best coupons; promo.Engine.Evaluate,
+//     Result.Optimal
+//   - 活动 / 活动配置 / 活动时间: promotion or campaign / campaign document / promotion
+//     time, judged at the cart's time; promo.Promotion, promo.Campaign,
+//     promo.DecodeCampaign, promo.Cart.At
+//   - 预算 / 限领 / 限用: budget / per-customer limit on claims / on uses;
+//     promo.Limits.Budget, promo.Limits.PerCustomer
+//   - 新客 / 新客专享: new customer / for new customers only (first order);
+//     promo.Customer.PriorOrders, promo.Conditions.FirstOrder
+//   - 收藏店铺 / 进群 / 收藏店铺减N元: favourited the store / joined the group, customer
+//     tags / N yuan off for favouriting the store; promo.Customer.Tags,
+//     promo.Conditions.Tags, promo.AmountOff
+//   - 类目 / 标签: category / tag of a line; promo.Line.Categories,
+//     promo.Line.Tags, promo.Selector
+//   - 实付: what the customer pays; promo.Result.Total
 package opskit
