@@ -70,10 +70,12 @@
 // [WithFloor] ([pricing.FloorPolicy]: a 7折 minimum, a minimum margin, an
 // absolute minimum) unless the promotion's Campaign is exempt. An item
 // discount belongs to its units: what would cross a unit's floor is
-// trimmed. An order discount is the order's: a unit whose share would
-// cross its floor takes only its room and the rest is spread again over the
-// units that still have room (water-filling); only what fits nowhere is
-// trimmed. Trims are reported on the promotion (Explanation.Trimmed).
+// trimmed. An order discount is the order's: a line whose share would
+// cross its floor takes only its room (what its units can give above their
+// floors) and the rest is spread again over the lines that still have room
+// (water-filling); only what fits nowhere is trimmed. Within a line the
+// share goes to the units with room, in proportion to their prices. Trims
+// are reported on the promotion (Explanation.Trimmed).
 //
 // # Explanations
 //

@@ -59,6 +59,8 @@ type pass struct {
 	// scratch, reused across evaluations
 	units, avail, avail2, sortIdx, sortUnits, gotUnits []int
 	exact, alloc, alloc2, sortExact, weights, got      []int64
+	lineOrder, lineUnits                               []int   // spreadOrder
+	lineRoom, lineWeights, lineParts, unitParts        []int64 // spreadOrder
 	assigned                                           [][]int
 }
 
@@ -363,62 +365,6 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 	for k, u := range units {
 		c.give(ps, pi, u, rounded[k])
 	}
-}
-
-// spreadOrder applies an order-level discount d of promotion pi over the
-// units in proportion to their current prices (so over lines in proportion
-// to their totals), by largest remainder. A unit whose share would take it
-// below its floor takes only its room, and the rest is spread again over
-// the units that still have room; what fits nowhere is trimmed.
-func (c *ctx) spreadOrder(ps *pass, pi int, units []int, d int64) {
-	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
-		ps.capped[pi] += d - left
-		d = left
-	}
-	active := append(ps.sortUnits[:0], units...)
-	for d > 0 {
-		// Drop the units without room.
-		n := 0
-		for _, u := range active {
-			if ps.price[u]-c.floorFor(u, pi) > 0 {
-				active[n] = u
-				n++
-			}
-		}
-		active = active[:n]
-		if n == 0 {
-			break
-		}
-		weights := ps.weights[:0]
-		for _, u := range active {
-			weights = append(weights, ps.price[u])
-		}
-		ps.weights = weights
-		parts, err := pricing.AllocateMinorTo(ps.alloc, d, weights)
-		if err != nil {
-			break
-		}
-		ps.alloc = parts
-		var excess int64
-		for k, u := range active {
-			room := ps.price[u] - c.floorFor(u, pi)
-			take := min(parts[k], room)
-			excess += parts[k] - take
-			if take > 0 {
-				ps.price[u] -= take
-				ps.amount[pi] += take
-				if ps.record {
-					ps.adj = append(ps.adj, unitAdj{promo: int32(pi), unit: int32(u), amt: take})
-				}
-			}
-		}
-		if excess == d { // nothing fitted: every unit left is at its floor
-			break
-		}
-		d = excess
-	}
-	ps.trimmed[pi] += d
-	ps.sortUnits = active
 }
 
 // unitsOf lists the units of lines (in line order) into ps.units.

@@ -67,6 +67,17 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	pl.best, pl.alone, pl.optimal, pl.evaluated = c.choose(pl.cands)
 	pl.ps, c.probe = c.probePass(), nil // keep the choice's pass and its buffers
 	pl.ps.record = record
+	if record { // one adjustment per promotion and targeted unit, usually
+		n := 0
+		for pi, on := range pl.best {
+			for _, li := range c.targets[pi] {
+				if on {
+					n += c.first[li+1] - c.first[li]
+				}
+			}
+		}
+		pl.ps.adj = slices.Grow(pl.ps.adj[:0], n)
+	}
 	c.evaluate(pl.ps, pl.best)
 	return pl, nil
 }

@@ -47,7 +47,7 @@ func (c *ctx) orderPromo(ps *pass, pi int) {
 		}
 		d = c.thresholdReward(ps, pi, measure, amount)
 	}
-	c.spreadOrder(ps, pi, c.unitsOf(ps, c.targets[pi], nil), d)
+	c.spreadOrder(ps, pi, c.targets[pi], d)
 }
 
 // thresholdReward is the reward of a 满减/满折 for measure (amount or
@@ -151,4 +151,130 @@ func (c *ctx) giftPromo(ps *pass, pi int) {
 		val, _ := v.MinorUnits()
 		ps.giftVal += val
 	}
+}
+
+// spreadOrder applies an order-level discount d of promotion pi over lines
+// in proportion to their current totals, then over each line's units in
+// proportion to their prices, by largest remainder. A line whose share
+// would take it below its floor takes only its room (what its units can
+// give above their floors) and the rest is spread again over the lines that
+// still have room (water-filling); what fits nowhere is trimmed.
+func (c *ctx) spreadOrder(ps *pass, pi int, lines []int, d int64) {
+	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
+		ps.capped[pi] += d - left
+		d = left
+	}
+	active := append(ps.lineOrder[:0], lines...)
+	for d > 0 {
+		n := 0
+		weights, rooms := ps.lineWeights[:0], ps.lineRoom[:0]
+		for _, li := range active {
+			var total, room int64
+			for u := c.first[li]; u < c.first[li+1]; u++ {
+				total += ps.price[u]
+				room += max(ps.price[u]-c.floorFor(u, pi), 0)
+			}
+			if room > 0 {
+				active[n] = li
+				n++
+				weights, rooms = append(weights, total), append(rooms, room)
+			}
+		}
+		active = active[:n]
+		ps.lineWeights, ps.lineRoom = weights, rooms
+		if n == 0 {
+			break
+		}
+		parts, err := pricing.AllocateMinorTo(ps.lineParts, d, weights)
+		if err != nil {
+			break
+		}
+		ps.lineParts = parts
+		var excess int64
+		for k, li := range active {
+			take := min(parts[k], rooms[k])
+			excess += parts[k] - take
+			if take > 0 {
+				c.spreadLine(ps, pi, li, take)
+			}
+		}
+		if excess == d { // nothing fitted
+			break
+		}
+		d = excess
+	}
+	ps.trimmed[pi] += d
+	ps.lineOrder = active
+}
+
+// spreadLine gives t, at most the line's room, to the units of line li in
+// proportion to their prices, by largest remainder, water-filling past the
+// units' floors.
+func (c *ctx) spreadLine(ps *pass, pi, li int, t int64) {
+	lo, hi := c.first[li], c.first[li+1]
+	equal := true
+	for u := lo + 1; u < hi; u++ {
+		equal = equal && ps.price[u] == ps.price[lo]
+	}
+	if equal { // equal prices and floors: an even split fits (t ≤ room)
+		n := int64(hi - lo)
+		q, r := t/n, t%n
+		for u := lo; u < hi; u++ {
+			c.take(ps, pi, u, q+b2i(int64(u-lo) < r))
+		}
+		return
+	}
+	units := ps.lineUnits[:0]
+	for u := lo; u < hi; u++ {
+		units = append(units, u)
+	}
+	for t > 0 {
+		n := 0
+		weights := ps.weights[:0]
+		for _, u := range units {
+			if ps.price[u]-c.floorFor(u, pi) > 0 {
+				units[n] = u
+				n++
+				weights = append(weights, ps.price[u])
+			}
+		}
+		units = units[:n]
+		ps.weights = weights
+		if n == 0 {
+			break // unreachable: t never exceeds the line's room
+		}
+		parts, err := pricing.AllocateMinorTo(ps.unitParts, t, weights)
+		if err != nil {
+			break
+		}
+		ps.unitParts = parts
+		var excess int64
+		for k, u := range units {
+			take := min(parts[k], ps.price[u]-c.floorFor(u, pi))
+			excess += parts[k] - take
+			c.take(ps, pi, u, take)
+		}
+		t = excess
+	}
+	ps.lineUnits = units
+}
+
+// take moves amt (≥ 0, within the unit's room) of promotion pi's discount
+// onto unit u.
+func (c *ctx) take(ps *pass, pi, u int, amt int64) {
+	if amt <= 0 {
+		return
+	}
+	ps.price[u] -= amt
+	ps.amount[pi] += amt
+	if ps.record {
+		ps.adj = append(ps.adj, unitAdj{promo: int32(pi), unit: int32(u), amt: amt})
+	}
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
