@@ -193,7 +193,8 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 	amounts := make([]int64, 0, 8)
 	var subtotal, item, order int64
 	k := 0
-	for li, l := range c.cart.Lines {
+	for li := range c.cart.Lines {
+		l := &c.cart.Lines[li]
 		lo, hi := c.first[li], c.first[li+1]
 		lr := &res.Lines[li]
 		*lr = LineResult{ID: l.ID, Qty: l.Qty, UnitPrice: l.UnitPrice, Before: money(c.lines[li].price * l.Qty),

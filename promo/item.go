@@ -182,19 +182,22 @@ func (c *ctx) bundle(ps *pass, pi int) {
 // combo is 套餐: each part takes its most expensive free matching units.
 func (c *ctx) combo(ps *pass, pi int) {
 	r := &c.e.promos[pi].r
+	target := &c.e.promos[pi].p.Target
+	partLines := make([][]int, len(r.parts))
+	for k := range r.parts {
+		for li := range c.cart.Lines {
+			if l := &c.cart.Lines[li]; r.parts[k].Items.matches(l) && target.matches(l) {
+				partLines[k] = append(partLines[k], li)
+			}
+		}
+	}
 	var got []int
 	var exact []int64
 	for times := int64(0); r.maxTimes == 0 || times < r.maxTimes; times++ {
 		var group []int
-		for _, part := range r.parts {
-			var lines []int
-			for li, l := range c.cart.Lines {
-				if part.Items.Matches(l) && c.e.promos[pi].p.Target.Matches(l) {
-					lines = append(lines, li)
-				}
-			}
+		for k, part := range r.parts {
 			var taken int64
-			for _, u := range c.available(ps, pi, lines, &ps.avail) {
+			for _, u := range c.available(ps, pi, partLines[k], &ps.avail) {
 				if taken == part.Qty {
 					break
 				}

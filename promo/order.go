@@ -164,15 +164,19 @@ func (c *ctx) spreadOrder(ps *pass, pi int, lines []int, d int64) {
 		ps.capped[pi] += d - left
 		d = left
 	}
+	exempt := c.e.promos[pi].exempt
 	active := append(ps.lineOrder[:0], lines...)
 	for d > 0 {
 		n := 0
 		weights, rooms := ps.lineWeights[:0], ps.lineRoom[:0]
 		for _, li := range active {
-			var total, room int64
-			for u := c.first[li]; u < c.first[li+1]; u++ {
-				total += ps.price[u]
-				room += max(ps.price[u]-c.floorFor(u, pi), 0)
+			var floor, total, room int64
+			if !exempt {
+				floor = c.floor[li]
+			}
+			for _, p := range ps.price[c.first[li]:c.first[li+1]] {
+				total += p
+				room += max(p-floor, 0)
 			}
 			if room > 0 {
 				active[n] = li
@@ -195,7 +199,7 @@ func (c *ctx) spreadOrder(ps *pass, pi int, lines []int, d int64) {
 			take := min(parts[k], rooms[k])
 			excess += parts[k] - take
 			if take > 0 {
-				c.spreadLine(ps, pi, li, take)
+				c.spreadLine(ps, pi, li, take, rooms[k] == weights[k])
 			}
 		}
 		if excess == d { // nothing fitted
@@ -209,12 +213,16 @@ func (c *ctx) spreadOrder(ps *pass, pi int, lines []int, d int64) {
 
 // spreadLine gives t, at most the line's room, to the units of line li in
 // proportion to their prices, by largest remainder, water-filling past the
-// units' floors.
-func (c *ctx) spreadLine(ps *pass, pi, li int, t int64) {
+// units' floors. unfloored says no unit of the line has a floor above zero.
+func (c *ctx) spreadLine(ps *pass, pi, li int, t int64, unfloored bool) {
 	lo, hi := c.first[li], c.first[li+1]
+	if hi-lo == 1 {
+		c.take(ps, pi, lo, t)
+		return
+	}
 	equal := true
-	for u := lo + 1; u < hi; u++ {
-		equal = equal && ps.price[u] == ps.price[lo]
+	for _, p := range ps.price[lo+1 : hi] {
+		equal = equal && p == ps.price[lo]
 	}
 	if equal { // equal prices and floors: an even split fits (t ≤ room)
 		n := int64(hi - lo)
@@ -223,6 +231,16 @@ func (c *ctx) spreadLine(ps *pass, pi, li int, t int64) {
 			c.take(ps, pi, u, q+b2i(int64(u-lo) < r))
 		}
 		return
+	}
+	if unfloored { // t ≤ Σ prices: no share exceeds its unit's price
+		parts, err := pricing.AllocateMinorTo(ps.unitParts, t, ps.price[lo:hi])
+		if err == nil {
+			ps.unitParts = parts
+			for k, amt := range parts {
+				c.take(ps, pi, lo+k, amt)
+			}
+			return
+		}
 	}
 	units := ps.lineUnits[:0]
 	for u := lo; u < hi; u++ {
