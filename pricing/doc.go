@@ -10,10 +10,18 @@
 //
 // # Money
 //
-// A [Money] is a [decimal.Decimal] amount and a [Currency]. A currency is an
+// A [Money] is an exact decimal amount and a [Currency]. A currency is an
 // ISO 4217 code with the digits of its minor unit: CNY 2 (元 and 分), JPY 0,
 // KWD 3; see [Currencies] for the built-in list. Unknown codes are an error
 // ([ErrUnknownCurrency]).
+//
+// Inside, an amount that is a whole number of minor units below 10^18 (CNY
+// 12.30 is 1230 分; nearly every price, total and discount) is held as an
+// int64, and any other amount (CNY 3.3333, or a huge one) as a
+// [decimal.Decimal]. The form follows from the value alone and never shows
+// in results: it only makes the common case cheap. Adding, subtracting,
+// comparing, rounding or multiplying by an integer two such amounts
+// allocates nothing; [Money.Amount] returns the decimal either way.
 //
 // Money is built from a decimal string ([New], [Parse]), minor units
 // ([NewFromMinor]: 1230 分 is CNY 12.30), a decimal ([NewFromDecimal]), or a
@@ -21,7 +29,8 @@
 // NaN and ±Inf). Strings are plain decimals: no exponent, no separators, at
 // most 40 significant digits and 28 decimal places.
 //
-// Arithmetic keeps every digit: CNY 10.00 × 0.85 is CNY 8.5000. Combining two
+// Arithmetic keeps every digit: CNY 10.10 × 0.85 is CNY 8.585 until it is
+// rounded. Combining two
 // currencies is an error that matches [ErrCurrencyMismatch] and carries both
 // codes ([CurrencyMismatchError]). The zero Money has no currency; it adds as
 // zero in any currency, so a total may start from it.

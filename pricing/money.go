@@ -211,7 +211,7 @@ func (m Money) Abs() Money {
 	return m.Neg()
 }
 
-// Mul returns m × factor, unrounded: CNY 10.00 × 0.85 = CNY 8.5000. Round
+// Mul returns m × factor, unrounded: CNY 10.10 × 0.85 = CNY 8.585. Round
 // the result with [Money.Round]. A factor beyond the package's limits (more
 // than 40 digits, exponent beyond ±28) is an error wrapping [ErrInvalidAmount].
 func (m Money) Mul(factor decimal.Decimal) (Money, error) {
