@@ -20,8 +20,9 @@ import (
 // [Money.Add] and [Sum], so a running total can start from it; it is not
 // [Money.IsValid] and its String is "0".
 type Money struct {
-	minor    int64            // the amount in minor units, when big is nil
-	big      *decimal.Decimal // the amount, when it is not compact (see repr.go)
+	minor    int64           // the amount in minor units, unless isWide
+	wide     decimal.Decimal // the amount, when it is not compact (see repr.go)
+	isWide   bool
 	currency Currency
 }
 
@@ -142,8 +143,8 @@ func (m Money) IsPositive() bool { return m.Sign() > 0 }
 // Sign returns -1, 0 or +1 as the amount is negative, zero or positive.
 func (m Money) Sign() int {
 	switch {
-	case m.big != nil:
-		return m.big.Sign()
+	case m.isWide:
+		return m.wide.Sign()
 	case m.minor < 0:
 		return -1
 	case m.minor > 0:
@@ -197,10 +198,10 @@ func (m Money) Sub(o Money) (Money, error) {
 
 // Neg returns -m.
 func (m Money) Neg() Money {
-	if m.big == nil {
+	if !m.isWide {
 		return Money{minor: -m.minor, currency: m.currency}
 	}
-	return fromDecimal(m.big.Neg(), m.currency)
+	return fromDecimal(m.wide.Neg(), m.currency)
 }
 
 // Abs returns |m|.
@@ -223,7 +224,7 @@ func (m Money) Mul(factor decimal.Decimal) (Money, error) {
 
 // MulInt returns m × n, for a unit price times a quantity.
 func (m Money) MulInt(n int64) Money {
-	if m.big == nil && n > -compactLimit && n < compactLimit {
+	if !m.isWide && n > -compactLimit && n < compactLimit {
 		if n == 0 || abs64(m.minor) < compactLimit/abs64(n) {
 			return Money{minor: m.minor * n, currency: m.currency}
 		}
@@ -334,10 +335,10 @@ func Sum(ms ...Money) (Money, error) {
 // half-up is CNY 1.01. An invalid mode is treated as [HalfUp]; validate modes
 // from untrusted input with [RoundingMode.IsValid] or [ParseRoundingMode].
 func (m Money) Round(mode RoundingMode) Money {
-	if m.big == nil {
+	if !m.isWide {
 		return m
 	}
-	return fromDecimal(roundPlaces(*m.big, m.currency.Digits(), mode), m.currency)
+	return fromDecimal(roundPlaces(m.wide, m.currency.Digits(), mode), m.currency)
 }
 
 // RoundToIncrement rounds m to a whole multiple of a cash increment with the
@@ -368,10 +369,10 @@ func (m Money) checkIncrement(inc decimal.Decimal, mode RoundingMode) error {
 
 // IsRounded reports whether m has no digits beyond its currency's minor unit.
 func (m Money) IsRounded() bool {
-	if m.big == nil || m.big.Exponent() >= -m.currency.Digits() {
+	if !m.isWide || m.wide.Exponent() >= -m.currency.Digits() {
 		return true
 	}
-	return roundPlaces(*m.big, m.currency.Digits(), Down).Equal(*m.big)
+	return roundPlaces(m.wide, m.currency.Digits(), Down).Equal(m.wide)
 }
 
 // MinorUnits returns m in minor units (分): CNY 12.30 is 1230. The amount
@@ -380,10 +381,10 @@ func (m Money) MinorUnits() (int64, error) {
 	if !m.IsRounded() {
 		return 0, fmt.Errorf("pricing: minor units of %s: %w", m, ErrNotRounded)
 	}
-	if m.big == nil {
+	if !m.isWide {
 		return m.minor, nil
 	}
-	v := m.big.Shift(m.currency.Digits())
+	v := m.wide.Shift(m.currency.Digits())
 	if !v.BigInt().IsInt64() {
 		return 0, fmt.Errorf("pricing: minor units of %s: %w", m, ErrOverflow)
 	}

@@ -297,5 +297,5 @@ func TestCompactAllocations(t *testing.T) {
 		assert.Zero(t, testing.AllocsPerRun(100, op), name)
 	}
 	allocs := testing.AllocsPerRun(100, func() { _, _ = a.Mul(f) }) // 8.585
-	assert.LessOrEqual(t, allocs, 3.0, "Money.Mul allocations, unrounded result")
+	assert.LessOrEqual(t, allocs, 2.0, "Money.Mul allocations, unrounded result")
 }

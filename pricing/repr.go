@@ -10,10 +10,10 @@ import (
 // A Money holds its amount in one of two forms, chosen by the value alone:
 //
 //   - compact: a whole number of minor units below 10^18 in magnitude, kept
-//     as an int64 in minor (big is nil). Nearly every price, total and
-//     discount is compact, and compact arithmetic allocates nothing.
-//   - wide: any other amount (digits beyond the minor unit, or 10^18 minor
-//     units and more), kept as a decimal in big.
+//     as an int64 in minor. Nearly every price, total and discount is
+//     compact, and compact arithmetic allocates nothing.
+//   - wide (isWide): any other amount (digits beyond the minor unit, or
+//     10^18 minor units and more), kept as a decimal in wide.
 //
 // Every Money is built by fromMinor or fromDecimal, so each amount has
 // exactly one form; operations on two compact values stay in int64, the
@@ -26,7 +26,7 @@ var compactLimitDecimal = decimal.New(compactLimit, 0)
 func fromMinor(v int64, c Currency) Money {
 	if v <= -compactLimit || v >= compactLimit {
 		d := decimal.New(v, -c.Digits())
-		return Money{big: &d, currency: c}
+		return Money{wide: d, isWide: true, currency: c}
 	}
 	return Money{minor: v, currency: c}
 }
@@ -37,7 +37,7 @@ func fromDecimal(d decimal.Decimal, c Currency) Money {
 	if v, ok := compactOf(d, c.Digits()); ok {
 		return Money{minor: v, currency: c}
 	}
-	return Money{big: &d, currency: c}
+	return Money{wide: d, isWide: true, currency: c}
 }
 
 // compactOf returns d in units of 10^-digits when that is a whole number
@@ -86,7 +86,7 @@ func scaleCompact(coef int64, shift int32) (int64, bool) {
 // mul returns m × f, unrounded; a compact m times a factor of at most 18
 // digits whose product is a whole number of minor units stays in int64.
 func (m Money) mul(f decimal.Decimal) Money {
-	if m.big == nil && f.NumDigits() <= 18 {
+	if !m.isWide && f.NumDigits() <= 18 {
 		if m.minor == 0 || f.IsZero() {
 			return Money{currency: m.currency}
 		}
@@ -107,19 +107,19 @@ func (m Money) mul(f decimal.Decimal) Money {
 
 // dec returns the amount as a decimal.
 func (m Money) dec() decimal.Decimal {
-	if m.big != nil {
-		return *m.big
+	if m.isWide {
+		return m.wide
 	}
 	return decimal.New(m.minor, -m.currency.Digits())
 }
 
 // compact reports whether both amounts are in the compact form.
-func (m Money) compact(o Money) bool { return m.big == nil && o.big == nil }
+func (m Money) compact(o Money) bool { return !m.isWide && !o.isWide }
 
 // amountString formats the amount as String does, without the code.
 func (m Money) amountString() string {
-	if m.big != nil {
-		return formatAmount(*m.big, m.currency.Digits())
+	if m.isWide {
+		return formatAmount(m.wide, m.currency.Digits())
 	}
 	return formatMinor(m.minor, m.currency.Digits())
 }

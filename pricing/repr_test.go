@@ -31,8 +31,8 @@ func FuzzCompactForm(f *testing.F) {
 			}
 			minor := x.d.Shift(c.Digits())
 			compact := minor.IsInteger() && minor.Abs().Cmp(decimal.New(compactLimit, 0)) < 0
-			if compact != (x.m.big == nil) {
-				t.Fatalf("%s in %s: compact form %v, want %v", x.d, c.Code(), x.m.big == nil, compact)
+			if compact != !x.m.isWide {
+				t.Fatalf("%s in %s: compact form %v, want %v", x.d, c.Code(), !x.m.isWide, compact)
 			}
 			if got, want := x.m.amountString(), formatAmount(x.d, c.Digits()); got != want {
 				t.Fatalf("%s formats as %q, want %q", x.d, got, want)
@@ -70,7 +70,7 @@ func FuzzCompactForm(f *testing.F) {
 			if err != nil || !prod.dec().Equal(a.Mul(b)) {
 				t.Fatalf("%s × %s = %s, %v", a, b, prod.dec(), err)
 			}
-			if (prod.big == nil) != (fromDecimal(a.Mul(b), c).big == nil) {
+			if prod.isWide != fromDecimal(a.Mul(b), c).isWide {
 				t.Fatalf("%s × %s is not in canonical form", a, b)
 			}
 		}
