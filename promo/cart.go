@@ -79,7 +79,7 @@ type Usage struct {
 // the engine's limits. Errors are *[FieldError] values naming the line and
 // field.
 func (c Cart) Validate() error {
-	_, err := c.prepare()
+	_, err := c.prepare(&ctx{})
 	return err
 }
 
@@ -88,7 +88,9 @@ type preparedLine struct {
 	price, list, cost int64 // cost -1 when unknown
 }
 
-func (c Cart) prepare() ([]preparedLine, error) {
+// prepare checks the cart and converts its lines to minor units, into
+// the scratch ctx's buffers.
+func (c *Cart) prepare(scratch *ctx) ([]preparedLine, error) {
 	if !c.Currency.IsValid() {
 		return nil, fieldErr("cart.currency", strconv.Quote(c.Currency.Code()), ErrInvalidCart, "a known currency is required")
 	}
@@ -101,8 +103,13 @@ func (c Cart) prepare() ([]preparedLine, error) {
 	if _, err := c.minor(cartField, "shipping", c.Shipping, true); err != nil {
 		return nil, err
 	}
-	out := make([]preparedLine, len(c.Lines))
-	seen := make(map[string]struct{}, len(c.Lines))
+	out := reuse(scratch.linesBuf, len(c.Lines))
+	scratch.linesBuf = out
+	if scratch.seen == nil {
+		scratch.seen = make(map[string]struct{}, len(c.Lines))
+	}
+	seen := scratch.seen
+	clear(seen)
 	var units, subtotal int64
 	for i, l := range c.Lines {
 		path := func(field string) string { return linePath(i, l.ID) + ": " + field } // built only for errors

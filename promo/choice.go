@@ -24,7 +24,7 @@ type point struct {
 
 func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evaluated int) {
 	np := len(c.e.promos)
-	ps := c.probePass()
+	ps := c.probe
 	// Classify first: only the promotions at choice points need to be
 	// measured alone (fixed ones are always on).
 	fixed := make([]bool, np)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/opskit/opskit/pricing"
 )
@@ -12,11 +13,36 @@ import (
 // Engine evaluates carts against a fixed list of promotions. Build it with
 // [NewEngine] when the promotions change; it validates and compiles them
 // once. An Engine is immutable and safe for concurrent use.
+//
+// An Engine keeps a pool of scratch buffers (a [sync.Pool]) so that
+// evaluations one after another reuse their working memory; the pool never
+// changes a result, and copies of an Engine share it.
 type Engine struct {
 	currency pricing.Currency
 	floor    pricing.FloorPolicy
 	limit    int
 	promos   []compiled // in application order: layer, priority descending, then ID
+	scratch  *sync.Pool // of *ctx; nil in an Engine not built by NewEngine
+}
+
+// getCtx returns a scratch ctx, reused when the pool has one.
+func (e *Engine) getCtx() *ctx {
+	if e.scratch != nil {
+		if c, ok := e.scratch.Get().(*ctx); ok {
+			return c
+		}
+	}
+	return &ctx{}
+}
+
+// putCtx returns c to the pool, keeping its buffers but no reference to
+// the cart or the engine.
+func (e *Engine) putCtx(c *ctx) {
+	c.e, c.cart, c.lines = nil, nil, nil
+	clear(c.seen)
+	if e.scratch != nil {
+		e.scratch.Put(c)
+	}
 }
 
 // compiled is a validated promotion with its minor-unit rule.
@@ -64,7 +90,7 @@ const DefaultSearchLimit = 20_000
 // currency, non-increasing tiers, a rate outside (0折, 10折), and so on.
 // errors.As finds the first. The slice is not kept.
 func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, error) {
-	e := Engine{currency: c, limit: DefaultSearchLimit}
+	e := Engine{currency: c, limit: DefaultSearchLimit, scratch: &sync.Pool{}}
 	if !c.IsValid() {
 		return Engine{}, fieldErr("currency", "", ErrInvalidPromotion, "a known currency is required")
 	}

@@ -21,7 +21,26 @@ type ctx struct {
 	shipping   int64
 	mode       pricing.RoundingMode
 	cache      itemCache
-	probe      *pass // reused by evaluations that are not kept
+	probe      *pass // the pass of evaluations that are not kept
+	final      *pass // the pass of the chosen combination
+	// buffers kept between evaluations (see Engine's scratch pool)
+	linesBuf           []preparedLine
+	seen               map[string]struct{}
+	targetBuf, unitBuf []int
+	unitPromoCount     []int
+	adjSorted          []unitAdj
+	adjStart, adjNext  []int
+}
+
+// reuse returns a zeroed slice of length n, in s's array when it is large
+// enough: a scratch ctx serves many evaluations.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // itemCache keeps the item layer's outcome for one set of item promotions:
@@ -57,11 +76,11 @@ type pass struct {
 	record  bool
 	adj     []unitAdj
 	// scratch, reused across evaluations
-	units, avail, avail2, sortIdx, sortUnits, gotUnits []int
-	exact, alloc, alloc2, sortExact, weights, got      []int64
-	lineOrder, lineUnits                               []int   // spreadOrder
-	lineRoom, lineWeights, lineParts, unitParts        []int64 // spreadOrder
-	assigned                                           [][]int
+	avail, avail2, sortIdx, sortUnits, gotUnits   []int
+	exact, alloc, alloc2, sortExact, weights, got []int64
+	lineOrder, lineUnits                          []int   // spreadOrder
+	lineRoom, lineWeights, lineParts, unitParts   []int64 // spreadOrder
+	assigned                                      [][]int
 }
 
 // unitAdj is one promotion's discount on one unit, kept for the result.
@@ -71,19 +90,21 @@ type unitAdj struct {
 	amt   int64
 }
 
-func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
-	c := &ctx{e: e, cart: cart, lines: lines, mode: cart.Rounding}
-	c.first = make([]int, len(lines)+1)
+// init prepares c, a fresh or reused scratch ctx, for cart.
+func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
+	c.e, c.cart, c.lines, c.mode = e, cart, lines, cart.Rounding
+	c.cache.valid = false
+	c.first = reuse(c.first, len(lines)+1)
 	for i, l := range cart.Lines {
 		c.first[i+1] = c.first[i] + int(l.Qty)
 	}
-	c.unitLine = make([]int32, c.first[len(lines)])
+	c.unitLine = reuse(c.unitLine, c.first[len(lines)])
 	for i := range lines {
 		for u := c.first[i]; u < c.first[i+1]; u++ {
 			c.unitLine[u] = int32(i)
 		}
 	}
-	c.floor = make([]int64, len(lines))
+	c.floor = reuse(c.floor, len(lines))
 	for i, l := range cart.Lines {
 		if !e.floor.HasRules() {
 			break
@@ -94,16 +115,16 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 		}
 		f, _, err := e.floor.Floor(list, l.Cost, "")
 		if err != nil {
-			return nil, fieldErr("lines["+l.ID+"]: floor", "", ErrInvalidCart, "%v", err)
+			return fieldErr("lines["+l.ID+"]: floor", "", ErrInvalidCart, "%v", err)
 		}
 		c.floor[i], _ = f.MinorUnits()
 	}
 	c.shipping, _ = cart.minor(cartField, "shipping", cart.Shipping, true)
-	c.targets = make([][]int, len(e.promos))
-	c.gets = make([][]int, len(e.promos))
+	c.targets = reuse(c.targets, len(e.promos))
+	c.gets = reuse(c.gets, len(e.promos))
 	// The target lists share one backing array (earlier lists keep theirs
 	// when it grows): a cart has many short lists.
-	buf := make([]int, 0, 2*len(lines)+8)
+	buf := c.targetBuf[:0]
 	for pi := range e.promos {
 		p := &e.promos[pi]
 		start := len(buf)
@@ -126,14 +147,17 @@ func newCtx(e *Engine, cart *Cart, lines []preparedLine) (*ctx, error) {
 			c.gets[pi] = c.targets[pi]
 		}
 	}
+	c.targetBuf = buf
 	c.unitPromos = c.perUnitPromos()
-	return c, nil
+	c.probe = c.sizePass(c.probe, false)
+	return nil
 }
 
 // perUnitPromos lists, per line, the per-unit item promotions targeting it
 // in application order, in one backing array; nil when there are none.
 func (c *ctx) perUnitPromos() [][]int {
-	count := make([]int, len(c.lines)+1)
+	count := reuse(c.unitPromoCount, len(c.lines)+1)
+	c.unitPromoCount = count
 	total := 0
 	for pi := range c.e.promos {
 		if isPerUnit(&c.e.promos[pi].r) {
@@ -149,8 +173,9 @@ func (c *ctx) perUnitPromos() [][]int {
 	for li := range c.lines {
 		count[li+1] += count[li]
 	}
-	buf := make([]int, total)
-	out := make([][]int, len(c.lines))
+	buf := reuse(c.unitBuf, total)
+	c.unitBuf = buf
+	out := reuse(c.unitPromos, len(c.lines))
 	for li := range out {
 		out[li] = buf[count[li]:count[li]:count[li+1]]
 	}
@@ -164,23 +189,21 @@ func (c *ctx) perUnitPromos() [][]int {
 	return out
 }
 
-// probePass returns the ctx's pass for evaluations that are not kept,
-// reusing its buffers; a caller that keeps it takes it (c.probe = nil).
-func (c *ctx) probePass() *pass {
-	if c.probe == nil {
-		c.probe = c.newPass(false)
+// sizePass returns ps (allocated if nil) sized for c's cart, its
+// buffers reused.
+func (c *ctx) sizePass(ps *pass, record bool) *pass {
+	if ps == nil {
+		ps = &pass{}
 	}
-	return c.probe
-}
-
-func (c *ctx) newPass(record bool) *pass {
 	n, np := len(c.unitLine), len(c.e.promos)
-	ps := &pass{
-		price: make([]int64, n), claimed: make([]int32, n), stacked: make([]bool, n), owner: make([]int32, n),
-		amount: make([]int64, np), trimmed: make([]int64, np), capped: make([]int64, np),
-		missing: make([]int64, np), next: make([]int64, np), gift: make([]int, np), record: record,
-		assigned: make([][]int, np),
+	ps.price, ps.claimed, ps.stacked, ps.owner = reuse(ps.price, n), reuse(ps.claimed, n), reuse(ps.stacked, n), reuse(ps.owner, n)
+	ps.amount, ps.trimmed, ps.capped = reuse(ps.amount, np), reuse(ps.trimmed, np), reuse(ps.capped, np)
+	ps.missing, ps.next, ps.gift = reuse(ps.missing, np), reuse(ps.next, np), reuse(ps.gift, np)
+	if cap(ps.assigned) < np {
+		ps.assigned = make([][]int, np)
 	}
+	ps.assigned = ps.assigned[:np] // each list is emptied before use
+	ps.record, ps.adj, ps.items = record, ps.adj[:0], ps.items[:0]
 	return ps
 }
 
@@ -365,20 +388,6 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 	for k, u := range units {
 		c.give(ps, pi, u, rounded[k])
 	}
-}
-
-// unitsOf lists the units of lines (in line order) into ps.units.
-func (c *ctx) unitsOf(ps *pass, lines []int, keep func(u int) bool) []int {
-	units := ps.units[:0]
-	for _, li := range lines {
-		for u := c.first[li]; u < c.first[li+1]; u++ {
-			if keep == nil || keep(u) {
-				units = append(units, u)
-			}
-		}
-	}
-	ps.units = units
-	return units
 }
 
 // byPriceDesc sorts units most expensive first, ties by unit index.

@@ -22,6 +22,7 @@ func (e Engine) Evaluate(cart Cart) (Result, error) {
 	res := c.result(ps, pl.best, pl.expl)
 	res.UnknownCoupons, res.Optimal, res.Evaluated = pl.unknown, pl.optimal, pl.evaluated
 	c.explain(&res, ps, pl.best, pl.cands, pl.alone)
+	e.putCtx(c) // the Result shares no memory with it
 	return res, nil
 }
 
@@ -45,12 +46,13 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	if cart.Currency != e.currency {
 		return planned{}, fieldErr("cart.currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency)
 	}
-	lines, err := cart.prepare()
-	if err != nil {
-		return planned{}, err
+	c := e.getCtx()
+	lines, err := cart.prepare(c)
+	if err == nil {
+		err = c.init(&e, cart, lines)
 	}
-	c, err := newCtx(&e, cart, lines)
 	if err != nil {
+		e.putCtx(c)
 		return planned{}, err
 	}
 	pl := planned{c: c, expl: make([]Explanation, len(e.promos))}
@@ -65,8 +67,8 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 		pl.cands = append(pl.cands, pi)
 	}
 	pl.best, pl.alone, pl.optimal, pl.evaluated = c.choose(pl.cands)
-	pl.ps, c.probe = c.probePass(), nil // keep the choice's pass and its buffers
-	pl.ps.record = record
+	c.final = c.sizePass(c.final, record)
+	pl.ps = c.final
 	if record { // one adjustment per promotion and targeted unit, usually
 		n := 0
 		for pi, on := range pl.best {
@@ -258,15 +260,16 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 // the application order, so each line's run is usually sorted already),
 // then a sort of any run that is not.
 func (c *ctx) sortAdjustments(ps *pass) {
-	start := make([]int, len(c.lines)+1)
+	start := reuse(c.adjStart, len(c.lines)+1)
 	for _, a := range ps.adj {
 		start[c.unitLine[a.unit]+1]++
 	}
 	for li := range c.lines {
 		start[li+1] += start[li]
 	}
-	sorted := make([]unitAdj, len(ps.adj))
-	next := slices.Clone(start[:len(c.lines)])
+	sorted := reuse(c.adjSorted, len(ps.adj))
+	next := append(c.adjNext[:0], start[:len(c.lines)]...)
+	c.adjStart, c.adjNext = start, next
 	for _, a := range ps.adj {
 		li := c.unitLine[a.unit]
 		sorted[next[li]] = a
@@ -283,7 +286,7 @@ func (c *ctx) sortAdjustments(ps *pass) {
 			slices.SortFunc(run, byPromoUnit)
 		}
 	}
-	ps.adj = sorted
+	c.adjSorted, ps.adj = ps.adj, sorted // keep both arrays for the next cart
 }
 
 // explain fills the explanations of the candidates.
@@ -387,7 +390,7 @@ func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
 		}
 	}
 	on[pi] = true
-	ps := c.probePass()
+	ps := c.probe
 	c.evaluate(ps, on)
 	ex.Status, ex.Reason, ex.Amount = NotApplicable, BelowThreshold, pricing.Money{}
 	if c.e.promos[pi].r.kind == kShipping && c.shipping == 0 {
@@ -414,7 +417,7 @@ func (c *ctx) savesAlone(pi int, alone []int64) bool {
 	if alone[pi] > 0 {
 		return true
 	}
-	ps := c.probePass()
+	ps := c.probe
 	on := make([]bool, len(c.e.promos))
 	on[pi] = true
 	c.evaluate(ps, on)

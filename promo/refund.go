@@ -194,7 +194,7 @@ func (e Engine) clawback(kept Cart, res Result, keptPaid int64, policy RefundPol
 	for _, r := range res.Redemptions {
 		used[r.PromotionID] = true
 	}
-	sub := Engine{currency: e.currency, floor: e.floor, limit: e.limit}
+	sub := Engine{currency: e.currency, floor: e.floor, limit: e.limit, scratch: e.scratch}
 	for _, p := range e.promos {
 		if used[p.p.ID] {
 			sub.promos = append(sub.promos, p)
@@ -205,6 +205,7 @@ func (e Engine) clawback(kept Cart, res Result, keptPaid int64, policy RefundPol
 	if err != nil {
 		return 0, err
 	}
+	defer sub.putCtx(pl.c)
 	ps := pl.ps
 	var goods int64
 	for _, p := range ps.price {
