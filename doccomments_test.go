@@ -2,11 +2,7 @@ package opskit_test
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"io/fs"
-	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -18,31 +14,11 @@ import (
 func TestExportedIdentifiersHaveDocComments(t *testing.T) {
 	fset := token.NewFileSet()
 	var missing []string
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if name := d.Name(); path != "." && (strings.HasPrefix(name, ".") || name == "examples" || name == "testdata" || name == "internal") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		file, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
-		if err != nil {
-			return err
-		}
+	parseLibrary(t, fset, func(_ string, file *ast.File) {
 		for _, decl := range file.Decls {
 			missing = append(missing, undocumented(fset, decl)...)
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, m := range missing {
 		t.Errorf("no doc comment: %s", m)
 	}

@@ -5,9 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -47,31 +45,11 @@ func TestGlossaryCoversChineseTerms(t *testing.T) {
 	terms := glossaryTerms(entries)
 	fset := token.NewFileSet()
 	used := map[string]bool{}
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if name := d.Name(); path != "." && (strings.HasPrefix(name, ".") || name == "examples" || name == "testdata" || name == "internal") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		file, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
-		if err != nil {
-			return err
-		}
+	parseLibrary(t, fset, func(_ string, file *ast.File) {
 		for _, m := range uncoveredTerms(fset, file, terms, glossaryQuotations, used) {
 			t.Errorf("%s is not in the glossary (add it to doc.go's # Glossary and the README's table)", m)
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for q := range glossaryQuotations {
 		if !used[q] {
 			t.Errorf("glossaryQuotations: no comment uses %s any more; remove it", q)

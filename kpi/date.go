@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -100,14 +101,7 @@ func (d Date) AddDays(n int) Date { return dateOfDays(d.days() + int64(n)) }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
 func (d Date) Compare(e Date) int {
-	a, b := d.days(), e.days()
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(d.days(), e.days())
 }
 
 // days returns the number of days since 1970-01-01 (days_from_civil,

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -244,19 +245,9 @@ func (m Money) Cmp(o Money) (int, error) {
 // cmpAmount compares the amounts of m and o, ignoring the currencies.
 func cmpAmount(m, o Money) int {
 	if m.compact(o) {
-		return cmpInt(m.minor, o.minor)
+		return cmp.Compare(m.minor, o.minor)
 	}
 	return m.dec().Cmp(o.dec())
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func abs64(v int64) int64 {
