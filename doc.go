@@ -40,6 +40,42 @@
 // package's output as the next one's input; nothing is global, so every step
 // can be tested and explained on its own, as examples/storeday does.
 //
+// # Conventions
+//
+// The five packages follow one set of rules, so what is learnt in one holds in
+// the others.
+//
+//   - Errors. Bad input gets a *FieldError with the same fields in every
+//     package (Op, Field, Value, Err, Detail) and the same message,
+//     "promo: evaluate: lines[3].qty -2: invalid cart: must be at least 1",
+//     modelled on the standard library's *fs.PathError. Err is a sentinel
+//     (ErrX, its message prefixed with the package name), so errors.Is
+//     matches the condition and errors.As reads the field. Field paths use
+//     the JSON key names. A test in this package keeps the five types identical.
+//   - Limits. Every entry point is safe on hostile input: it never panics, no
+//     integer wraps (sums and products are checked), and no request does
+//     unbounded work. Each package lists its limits in a "Limits" section of
+//     its documentation; crossing one is an ErrTooLarge naming the field and
+//     the limit. Searches run under a deterministic work budget reported on
+//     the result, never a clock.
+//   - Options. Functional options that return nothing (type Option
+//     func(*config)); the constructor validates the result and names the
+//     option in its error.
+//   - JSON. Inputs and results share one dialect: snake_case keys, enums by
+//     their names, money as {"amount": "12.30", "currency": "CNY"} with the
+//     zero Money omitted, dates "2006-01-02", clock times "15:04", durations
+//     in Go's form ("1h30m0s"), infinities as null with the meaning stated on
+//     the field. Unknown and duplicate keys are errors when decoding.
+//   - Numbers. Counts and quantities are int64; positions and ranks are int.
+//     Amounts of money are pricing.Money; float64 is kept for rates and for
+//     the parameters of continuous models, and says so where it is used.
+//   - Percentiles. One definition library-wide: Hyndman and Fan's type 7
+//     (linear interpolation between the closest ranks, numpy's default),
+//     computed exactly in integers for durations and rounded half up to the
+//     nanosecond.
+//   - Dates and clock times. One civil date and one wall-clock time of day,
+//     shared by kpi and promo, with the text forms "2006-01-02" and "15:04".
+//
 // # Where to start
 //
 // Run the tour, one convenience store's day through the packages, and the

@@ -92,6 +92,7 @@ func FuzzArithmetic(f *testing.F) {
 // a result):
 //   - checked.go Add, "b >= 0" -> "b > 0": with b = 0 the sum cannot overflow,
 //     and both branches of the mutated test return a+b.
-//   - checked.go Sub, "a >= 0" -> "a > 0" and "b >= 0" -> "b > 0": with a = 0
-//     or b = 0 the difference overflows only for 0 - MinInt64, which the sign
-//     test on the result still catches (0 - MinInt64 wraps to MinInt64 < 0).
+//   - checked.go Sub, "b >= 0" -> "b > 0": with b = 0 the difference cannot
+//     overflow, and both branches return a-b.
+//   - checked.go Sub, "d >= 0" -> "d > 0": d is 0 only when a = b, which
+//     cannot overflow (a wrapped difference is never 0, as |a-b| < 2^64).
