@@ -87,7 +87,7 @@ func TestABCErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrDuplicateID)
 	_, err = ABC(abcItems("1"), ABCCuts{})
 	assert.ErrorIs(t, err, ErrPolicy)
-	assert.Equal(t, "Class(0)", Class(0).String())
+	assert.Equal(t, "ABCClass(0)", ABCClass(0).String())
 }
 
 func TestXYZ(t *testing.T) {

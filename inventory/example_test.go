@@ -2,20 +2,22 @@ package inventory_test
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/opskit/opskit/inventory"
 	"github.com/shopspring/decimal"
 )
 
-func ExampleNewRate() {
-	weekly, _ := inventory.NewRate(14, inventory.Week)
-	fmt.Println(weekly.PerDay(), weekly.Over(3*inventory.Day), weekly.In(inventory.Year).Qty())
-	_, err := inventory.NewRate(-1, inventory.Day)
+func ExampleNewDemandRate() {
+	weekly, _ := inventory.NewDemandRate(14, inventory.Week)
+	yearly, _ := weekly.In(inventory.Year)
+	fmt.Println(weekly.PerDay(), weekly.Over(3*inventory.Day), yearly.Qty())
+	_, err := inventory.NewDemandRate(-1, inventory.Day)
 	fmt.Println(err)
 	// Output:
 	// 2 6 730
-	// inventory: rate: quantity -1: negative
+	// inventory: demand rate: qty -1: negative
 }
 
 func ExampleDemandFromHistory() {
@@ -122,7 +124,8 @@ func ExamplePolicy_Need() {
 	mm, _ := inventory.NewMinMaxPolicy(40, 150)
 	rq, _ := inventory.NewRQPolicy(40, 1000, 10, 0.5)
 	for _, p := range []inventory.Policy{sq, ss, rs, mm, rq} {
-		fmt.Printf("%s: need %g\n", p, p.Need(35, inventory.AtOrBelow))
+		need, _ := p.Need(35, inventory.AtOrBelow)
+		fmt.Printf("%s: need %g\n", p, need)
 	}
 	// Output:
 	// (s, Q) s=40 Q=100: need 100
@@ -182,8 +185,14 @@ func ExampleNewsvendorFromPrices() {
 
 func ExampleStock_Position() {
 	s := inventory.Stock{OnHand: 50, Held: 5, OnOrder: 40, Backorders: 3, Reserved: 12}
-	fmt.Println(s.Position(), s.Available())
-	// Output: 70 30
+	position, _ := s.Position()
+	available, _ := s.Available()
+	fmt.Println(position, available)
+	_, err := inventory.Stock{Backorders: math.MaxInt64, Reserved: 10}.Position()
+	fmt.Println(err)
+	// Output:
+	// 70 30
+	// inventory: position: backorders 9223372036854775807: beyond limits: at most 1e15 units
 }
 
 // INV-07: presold group-buy stock is reserved; an unpaid order frees its stock when it expires.
@@ -230,7 +239,7 @@ func ExampleShaping_Shape() {
 	// need 0.3 → 1 units → MOQ 20 → pack multiple 24 → order 24
 	// need 12.3 → 13 units → MOQ 20 → pack multiple 24 → order 24
 	// need 100 → pack multiple 108 → cap 48 → order 48
-	// inventory: shaping: cap 10 < smallest order 20 (MOQ 20, pack 1): cap below the smallest allowed order
+	// inventory: shaping: cap 10: cap below the smallest allowed order: smallest order 20 (moq 20, pack 1)
 }
 
 func ExamplePlanner_Suggest() {
@@ -277,7 +286,7 @@ func ExamplePlanner_SuggestBatch() {
 	// a at or below reorder point 34
 	// b healthy 0
 	// c invalid 0
-	// 1 inventory: suggest batch: items[2] "c": inventory: stock: on hand -1: negative
+	// 1 inventory: suggest batch: items[2].stock.on_hand -1: negative: item "c"
 }
 
 // INV-08: restock a distributed style only when all four conditions hold.
@@ -438,5 +447,5 @@ func ExampleMASE() {
 	fmt.Println(err)
 	// Output:
 	// MAE 1.75 RMSE 2.062 bias 0.75 MAPE 0.10 MASE 0.75
-	// inventory: MAPE: actual[1] 0: zero actual value
+	// inventory: mape: actual[1] 0: zero actual value
 }

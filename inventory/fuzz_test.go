@@ -23,7 +23,7 @@ func FuzzShape(f *testing.F) {
 		}
 		r, err := s.Shape(need)
 		if err != nil {
-			if need >= 0 && need <= MaxOrderQty {
+			if need >= 0 && need <= MaxQty {
 				t.Fatalf("Shape(%v) with %+v: unexpected error %v", need, s, err)
 			}
 			return

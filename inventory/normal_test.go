@@ -41,7 +41,7 @@ func TestNormalQuantileErrors(t *testing.T) {
 	var fe *FieldError
 	require.True(t, errors.As(err, &fe))
 	assert.Equal(t, "p", fe.Field)
-	assert.Equal(t, 1.2, fe.Value)
+	assert.Equal(t, "1.2", fe.Value)
 }
 
 // Loss function values: the L(1.3); the others agree with the printed table of Silver, Pyke &
