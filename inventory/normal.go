@@ -109,8 +109,12 @@ func NormalLoss(z float64) float64 {
 //	L⁽²⁾(z) = ½·E[((Z - z)⁺)²] = ½·[(z² + 1)·(1 - Φ(z)) - z·φ(z)],
 //
 // used for expected backorders in (r, Q) models (Snyder & Shen, §C.3.1; Zipkin, "Foundations of
-// Inventory Management", §6.2).
+// Inventory Management", §6.2). For z below about -1.3e154 the value, about z²/2, is beyond the
+// float64 range and the result is +Inf.
 func NormalLoss2(z float64) float64 {
+	if z > 40 { // the value, below φ(z)/z³ ≈ 1e-353, underflows; (z² + 1)·0 could be Inf·0
+		return 0
+	}
 	return 0.5 * ((z*z+1)*normalSurvival(z) - z*NormalPDF(z))
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/opskit/opskit/internal/checked"
 )
 
 // Stock is one SKU's stock record, in units (件).
@@ -136,8 +138,8 @@ func reservedAt(op string, reservations []Reservation, at time.Time) (int64, err
 			return 0, detailErr(op, indexed("reservations", i)+".qty", r.Qty, ErrTooLarge, maxQtyDetail)
 		}
 		if r.ActiveAt(at) {
-			total += r.Qty // both at most MaxQty, and total is kept at most MaxQty below
-			if total > MaxQty {
+			var ok bool
+			if total, ok = checked.Add(total, r.Qty); !ok || total > MaxQty {
 				return 0, detailErr(op, "reservations", total, ErrTooLarge, "active reservations total at most 1e15 units")
 			}
 		}
@@ -191,8 +193,8 @@ func NewATP(s Stock, reservations []Reservation, receipts []Receipt, at time.Tim
 		if r.Qty > MaxQty {
 			return ATP{}, detailErr(op, indexed("receipts", i)+".qty", r.Qty, ErrTooLarge, maxQtyDetail)
 		}
-		inboundTotal += r.Qty // at most MaxQty + MaxQty before the check
-		if inboundTotal > MaxQty {
+		var ok bool
+		if inboundTotal, ok = checked.Add(inboundTotal, r.Qty); !ok || inboundTotal > MaxQty {
 			return ATP{}, detailErr(op, "receipts", inboundTotal, ErrTooLarge, "receipts total at most 1e15 units")
 		}
 	}
