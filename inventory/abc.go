@@ -86,18 +86,18 @@ func checkValue(op, field string, v decimal.Decimal) error {
 
 // ABCItem is one item to classify and its value (annual revenue, gross margin, units...).
 type ABCItem struct {
-	ID    string
-	Value decimal.Decimal
+	ID    string          `json:"id"`
+	Value decimal.Decimal `json:"value"` // non-negative, below 1e30, at most 30 decimal places; JSON: a string
 }
 
 // ABCResult is one item's class, with its rank and the exact cumulative share of value up to and
 // including it.
 type ABCResult struct {
-	ID              string
-	Value           decimal.Decimal
-	Rank            int // 1 for the highest value
-	Class           ABCClass
-	CumulativeShare decimal.Decimal // exact, rounded to 6 decimals only for display
+	ID              string          `json:"id"`
+	Value           decimal.Decimal `json:"value"`
+	Rank            int             `json:"rank"` // 1 for the highest value
+	Class           ABCClass        `json:"class"`
+	CumulativeShare decimal.Decimal `json:"cumulative_share"` // exact to 16 decimal places
 }
 
 // ABC classifies items by value (Pareto analysis; Silver, Pyke & Thomas §2.4). Items are ranked by
@@ -187,7 +187,8 @@ func (c XYZClass) String() string {
 // XYZCuts are the coefficient-of-variation limits of classes X and Y: CV ≤ X is X, CV ≤ Y is Y,
 // above is Z. The common defaults are 0.5 and 1.0 ([DefaultXYZCuts]).
 type XYZCuts struct {
-	X, Y float64
+	X float64 `json:"x"` // the largest CV of class X
+	Y float64 `json:"y"` // the largest CV of class Y
 }
 
 // DefaultXYZCuts returns X ≤ 0.5 < Y ≤ 1.0 < Z.
@@ -230,23 +231,25 @@ func XYZ(history []float64, cuts XYZCuts) (XYZClass, float64, error) {
 
 // ABCXYZItem is an item for [ABCXYZ]: its value and its demand history.
 type ABCXYZItem struct {
-	ID      string
-	Value   decimal.Decimal
-	History []float64
+	ID      string          `json:"id"`
+	Value   decimal.Decimal `json:"value"`
+	History []float64       `json:"history"` // demand per period, oldest first
 }
 
-// ABCXYZResult is one item's ABC and XYZ classes.
+// ABCXYZResult is one item's ABC and XYZ classes. Its JSON form is the ABCResult's keys plus "xyz"
+// and "cv"; a CV of +Inf (zero mean demand) is null.
 type ABCXYZResult struct {
 	ABCResult
-	XYZ XYZClass
-	CV  float64
+	XYZ XYZClass `json:"xyz"`
+	CV  float64  `json:"cv"` // +Inf for a zero mean
 }
 
-// ABCXYZMatrix counts items in each of the nine ABC × XYZ cells: [abc-1][xyz-1].
-type ABCXYZMatrix [3][3]int
+// ABCXYZMatrix counts items in each of the nine ABC × XYZ cells: [abc-1][xyz-1]. Its JSON form is
+// the nested array [[AX, AY, AZ], [BX, BY, BZ], [CX, CY, CZ]].
+type ABCXYZMatrix [3][3]int64
 
 // Count returns the number of items in cell (a, x), or 0 for an invalid class.
-func (m ABCXYZMatrix) Count(a ABCClass, x XYZClass) int {
+func (m ABCXYZMatrix) Count(a ABCClass, x XYZClass) int64 {
 	if a < ClassA || a > ClassC || x < ClassX || x > ClassZ {
 		return 0
 	}

@@ -45,9 +45,9 @@ func (c DemandClass) String() string {
 
 // DemandPattern is the result of [ClassifyDemand].
 type DemandPattern struct {
-	Class DemandClass
-	ADI   float64 // periods / periods with demand
-	CV2   float64 // (s/x̄)² of the positive demand sizes
+	Class DemandClass `json:"class"`
+	ADI   float64     `json:"adi"` // periods / periods with demand
+	CV2   float64     `json:"cv2"` // (s/x̄)² of the positive demand sizes
 }
 
 // ClassifyDemand classifies a demand history, one value per period, by
