@@ -3,7 +3,6 @@ package inventory
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"time"
 
 	"golang.org/x/exp/stats"
@@ -18,84 +17,10 @@ const (
 	Year = 365 * Day
 )
 
-// DemandRate is a demand rate: a quantity per period, such as 12 units per day (日均销量 12). The
-// period is explicit so that a weekly rate can never be used as a daily one by mistake; convert with
-// [DemandRate.In] or [DemandRate.Over]. (It is not pricing.Rate, a discount rate.)
-//
-// The zero value has no period and is invalid ([DemandRate.IsValid] is false); build rates with
-// [NewDemandRate]. DemandRate is a comparable value, safe for concurrent use. Its JSON form is
-// {"qty":12,"per":"24h0m0s"}.
-type DemandRate struct {
-	qty float64
-	per time.Duration
-}
-
-// NewDemandRate returns the rate qty per period. It returns an error when qty is negative, NaN,
-// infinite or above [MaxQty], or when per is not positive.
-func NewDemandRate(qty float64, per time.Duration) (DemandRate, error) {
-	if err := checkQty("demand rate", "qty", qty); err != nil {
-		return DemandRate{}, err
-	}
-	if per <= 0 {
-		return DemandRate{}, fieldErr("demand rate", "per", per, ErrNotPositive)
-	}
-	return DemandRate{qty: qty, per: per}, nil
-}
-
-// MustDemandRate is like [NewDemandRate] but panics on error. Use it for tests and package-level values.
-func MustDemandRate(qty float64, per time.Duration) DemandRate {
-	r, err := NewDemandRate(qty, per)
-	if err != nil {
-		panic("inventory.MustDemandRate(" + strconv.FormatFloat(qty, 'g', -1, 64) + ", " + per.String() + "): " + err.Error())
-	}
-	return r
-}
-
-// IsValid reports whether r has a positive period (every rate from [NewDemandRate] has).
-func (r DemandRate) IsValid() bool { return r.per > 0 }
-
-// Qty returns the quantity per period.
-func (r DemandRate) Qty() float64 { return r.qty }
-
-// Per returns the period.
-func (r DemandRate) Per() time.Duration { return r.per }
-
-// Over returns the expected demand over the duration d: qty × d / per. It returns 0 for an invalid
-// rate. For a rate within [MaxQty] the result is finite (at most 1e15 × 2⁶³).
-func (r DemandRate) Over(d time.Duration) float64 {
-	if r.per <= 0 {
-		return 0
-	}
-	return r.qty * (float64(d) / float64(r.per))
-}
-
-// In returns the same rate expressed per the period per (a daily rate of 2 is a weekly rate of 14).
-// It returns an error for a non-positive period, an invalid rate, or a converted quantity above
-// [MaxQty].
-func (r DemandRate) In(per time.Duration) (DemandRate, error) {
-	if !r.IsValid() {
-		return DemandRate{}, fieldErr("demand rate in", "rate", nil, ErrNotPositive)
-	}
-	if per <= 0 {
-		return DemandRate{}, fieldErr("demand rate in", "per", per, ErrNotPositive)
-	}
-	q := r.Over(per)
-	if q > MaxQty {
-		return DemandRate{}, detailErr("demand rate in", "qty", q, ErrTooLarge, maxQtyDetail)
-	}
-	return DemandRate{qty: q, per: per}, nil
-}
-
-// PerDay returns the quantity per [Day].
-func (r DemandRate) PerDay() float64 { return r.Over(Day) }
-
-// String formats the rate as "12.5/24h0m0s".
-func (r DemandRate) String() string {
-	return strconv.FormatFloat(r.qty, 'g', -1, 64) + "/" + r.per.String()
-}
-
 // Demand describes demand per period by its mean and standard deviation, the two moments every
-// safety-stock formula uses. Demand in different periods is taken as independent, so over t periods
+// safety-stock formula uses, such as 12 units a day (日均销量 12) with σ 3. The period is explicit so
+// that a weekly figure can never be used as a daily one by mistake; convert with [Demand.In] or
+// [Demand.MeanOver]. A plain demand rate is a Demand with σ = 0. Demand in different periods is taken as independent, so over t periods
 // the mean is t·μ and the standard deviation √t·σ (Silver, Pyke & Thomas, "Inventory and Production
 // Management in Supply Chains", 4th ed., §6.7).
 //
@@ -162,9 +87,6 @@ func (d Demand) StdDev() float64 { return d.sd }
 
 // Per returns the period.
 func (d Demand) Per() time.Duration { return d.per }
-
-// Rate returns the mean demand as a [DemandRate].
-func (d Demand) Rate() DemandRate { return DemandRate{qty: d.mean, per: d.per} }
 
 // CV returns the coefficient of variation σ/μ, or +Inf when the mean is 0 and σ > 0, or 0 when both are 0.
 func (d Demand) CV() float64 {

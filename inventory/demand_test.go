@@ -9,45 +9,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestRate(t *testing.T) {
-	r, err := NewDemandRate(14, Week)
+func TestDemandAsRate(t *testing.T) {
+	// 14 a week with no spread is 2 a day, 6 over 3 days and 730 a 365-day year.
+	r, err := NewDemand(14, 0, Week)
 	require.NoError(t, err)
-	assert.Equal(t, 14.0, r.Qty())
-	assert.Equal(t, Week, r.Per())
-	assert.True(t, r.IsValid())
-	assert.InDelta(t, 2.0, r.PerDay(), 1e-12, "14/week per day")
-	assert.InDelta(t, 6.0, r.Over(3*Day), 1e-12, "14/week over 3 days")
+	assert.InDelta(t, 2.0, r.MeanOver(Day), 1e-12)
+	assert.InDelta(t, 6.0, r.MeanOver(3*Day), 1e-12)
 	yearly, err := r.In(Year)
 	require.NoError(t, err)
-	assert.InDelta(t, 730.0, yearly.Qty(), 1e-9, "14/week per 365-day year")
-	assert.Equal(t, "14/168h0m0s", r.String())
+	assert.InDelta(t, 730.0, yearly.Mean(), 1e-9)
 	_, err = r.In(0)
 	assert.ErrorIs(t, err, ErrNotPositive, "In(0)")
-	var zero DemandRate
-	assert.False(t, zero.IsValid())
-	assert.Equal(t, 0.0, zero.Over(Day))
-	_, err = zero.In(Day)
-	assert.ErrorIs(t, err, ErrNotPositive, "zero.In(Day)")
-}
-
-func TestRateErrors(t *testing.T) {
-	tests := []struct {
-		give    float64
-		givePer time.Duration
-		want    error
-	}{
-		{-1, Day, ErrNegative},
-		{math.NaN(), Day, ErrNotFinite},
-		{math.Inf(1), Day, ErrNotFinite},
-		{1, 0, ErrNotPositive},
-		{1, -Day, ErrNotPositive},
-	}
-	for _, tt := range tests {
-		_, err := NewDemandRate(tt.give, tt.givePer)
-		assert.ErrorIs(t, err, tt.want, "NewDemandRate(%v, %v)", tt.give, tt.givePer)
-	}
-	assert.Panics(t, func() { MustDemandRate(-1, Day) })
-	assert.NotPanics(t, func() { MustDemandRate(1, Day) })
+	assert.Panics(t, func() { MustDemand(-1, 0, Day) })
 }
 
 func TestDemandFromHistory(t *testing.T) {
@@ -64,7 +37,6 @@ func TestDemandFromHistory(t *testing.T) {
 	require.NoError(t, err)
 	assert.InDelta(t, 84.0, w.Mean(), 1e-12)
 	assert.InDelta(t, 2*math.Sqrt(7), w.StdDev(), 1e-12)
-	assert.Equal(t, MustDemandRate(12, Day), d.Rate())
 
 	one, err := DemandFromHistory([]float64{5}, Day)
 	require.NoError(t, err)

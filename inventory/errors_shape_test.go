@@ -35,8 +35,6 @@ func TestErrorShape(t *testing.T) {
 		err  error
 		want error
 	}{
-		{"NewDemandRate", second(NewDemandRate(-1, Day)), ErrNegative},
-		{"DemandRate.In", second(MustDemandRate(1, Day).In(0)), ErrNotPositive},
 		{"NewDemand", second(NewDemand(1, math.NaN(), Day)), ErrNotFinite},
 		{"DemandFromHistory", second(DemandFromHistory(nil, Day)), ErrEmptyHistory},
 		{"Demand.In", second(MustDemand(1, 0, Day).In(-Day)), ErrNotPositive},
@@ -102,7 +100,7 @@ func TestErrorShape(t *testing.T) {
 		{"RestockRule.Evaluate", second(RestockRule{}.Evaluate(RestockInput{})), ErrShortHistory},
 	}
 	// Every JSON decoder and text form.
-	for _, u := range []json.Unmarshaler{new(DemandRate), new(Demand), new(LeadTime), new(Shaping), new(SafetyStock), new(Policy),
+	for _, u := range []json.Unmarshaler{new(Demand), new(LeadTime), new(Shaping), new(SafetyStock), new(Policy),
 		new(Forecaster), new(ABCCuts), new(Stock), new(Reservation), new(Receipt), new(Item), new(PlanConfig), new(RestockRule),
 		new(RestockInput), new(PriceBreak), new(ABCItem), new(ABCXYZItem), new(XYZCuts), new(Exposure)} {
 		cases = append(cases, struct {

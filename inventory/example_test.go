@@ -9,15 +9,15 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func ExampleNewDemandRate() {
-	weekly, _ := inventory.NewDemandRate(14, inventory.Week)
+func ExampleNewDemand() {
+	weekly, _ := inventory.NewDemand(14, 0, inventory.Week) // a plain rate: 14 a week
 	yearly, _ := weekly.In(inventory.Year)
-	fmt.Println(weekly.PerDay(), weekly.Over(3*inventory.Day), yearly.Qty())
-	_, err := inventory.NewDemandRate(-1, inventory.Day)
+	fmt.Println(weekly.MeanOver(inventory.Day), weekly.MeanOver(3*inventory.Day), yearly.Mean())
+	_, err := inventory.NewDemand(-1, 0, inventory.Day)
 	fmt.Println(err)
 	// Output:
 	// 2 6 730
-	// inventory: demand rate: qty -1: negative
+	// inventory: demand: mean -1: negative
 }
 
 func ExampleDemandFromHistory() {
@@ -41,10 +41,8 @@ func ExampleNormalQuantile() {
 
 func ExampleNormalLoss() {
 	fmt.Printf("%.12f\n", inventory.NormalLoss(1.3))
-	fmt.Printf("%.4f\n", inventory.NormalLoss2(0))
 	// Output:
 	// 0.045527962087
-	// 0.2500
 }
 
 func ExampleNormalLossInverse() {

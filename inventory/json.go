@@ -272,38 +272,6 @@ func finiteOrNull(x float64) *float64 {
 
 // --- value types with unexported fields ---
 
-type demandRateJSON struct {
-	Qty float64  `json:"qty"`
-	Per duration `json:"per"`
-}
-
-// MarshalJSON returns {"qty":12,"per":"24h0m0s"}, or null for the invalid zero value.
-func (r DemandRate) MarshalJSON() ([]byte, error) {
-	if r == (DemandRate{}) {
-		return []byte("null"), nil
-	}
-	return json.Marshal(demandRateJSON{Qty: r.qty, Per: duration(r.per)})
-}
-
-// UnmarshalJSON decodes the form of MarshalJSON and validates it as [NewDemandRate] does; null
-// leaves r unchanged.
-func (r *DemandRate) UnmarshalJSON(b []byte) error {
-	const op = "decode demand rate"
-	if string(b) == "null" {
-		return nil
-	}
-	var j demandRateJSON
-	if err := decodeStrict(op, b, &j); err != nil {
-		return err
-	}
-	v, err := NewDemandRate(j.Qty, time.Duration(j.Per))
-	if err != nil {
-		return within(err, op, "")
-	}
-	*r = v
-	return nil
-}
-
 type demandJSON struct {
 	Mean float64  `json:"mean"`
 	SD   float64  `json:"sd"`

@@ -146,8 +146,6 @@ func TestHostileForecasts(t *testing.T) {
 	requireTyped(t, err, ErrTooLarge, "DemandFromHistory")
 	_, err = MustDemand(MaxQty, 0, time.Nanosecond).In(Year)
 	requireTyped(t, err, ErrTooLarge, "Demand.In")
-	_, err = MustDemandRate(MaxQty, time.Nanosecond).In(Year)
-	requireTyped(t, err, ErrTooLarge, "DemandRate.In")
 }
 
 func TestHostileMetrics(t *testing.T) {

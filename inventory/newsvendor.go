@@ -55,12 +55,6 @@ func NewsvendorFromPrices(price, cost, salvage float64) (Newsvendor, error) {
 	return Newsvendor{overage: h, underage: p}, nil
 }
 
-// Overage returns h, the cost of one unit left over.
-func (n Newsvendor) Overage() float64 { return n.overage }
-
-// Underage returns p, the cost of one unit short.
-func (n Newsvendor) Underage() float64 { return n.underage }
-
 // CriticalRatio returns p/(p + h), the optimal probability of meeting all demand, computed as
 // 1/(1 + h/p) so that p + h cannot overflow.
 func (n Newsvendor) CriticalRatio() float64 {

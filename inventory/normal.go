@@ -5,18 +5,18 @@ import "math"
 // invSqrt2Pi is 1/√(2π).
 const invSqrt2Pi = 0.3989422804014327
 
-// NormalPDF returns the standard normal density φ(z) = exp(-z²/2)/√(2π).
-func NormalPDF(z float64) float64 { return invSqrt2Pi * math.Exp(-0.5*z*z) }
+// normalPDF returns the standard normal density φ(z) = exp(-z²/2)/√(2π).
+func normalPDF(z float64) float64 { return invSqrt2Pi * math.Exp(-0.5*z*z) }
 
-// NormalCDF returns the standard normal distribution function Φ(z) = P(Z ≤ z) = erfc(-z/√2)/2.
+// normalCDF returns the standard normal distribution function Φ(z) = P(Z ≤ z) = erfc(-z/√2)/2.
 // It uses [math.Erfc] so that the lower tail keeps its relative precision. Φ(NaN) is NaN.
-func NormalCDF(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
+func normalCDF(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
 
 // normalSurvival returns 1 - Φ(z) = erfc(z/√2)/2 without cancellation in the upper tail.
 func normalSurvival(z float64) float64 { return 0.5 * math.Erfc(z/math.Sqrt2) }
 
 // NormalQuantile returns the safety factor z = Φ⁻¹(p) = √2·erfinv(2p-1) (the inverse of
-// [NormalCDF], computed with [math.Erfinv]). For a cycle service level p it is the z of the
+// Φ(z) = P(Z ≤ z) = erfc(-z/√2)/2, computed with [math.Erfinv]). For a cycle service level p it is the z of the
 // safety-stock formula SS = z·σ (Silver, Pyke & Thomas, §6.7.4). Known answers:
 // Φ⁻¹(0.95) = 1.6448536269514722, Φ⁻¹(0.99) = 2.3263478740408408.
 //
@@ -101,21 +101,7 @@ func logNormalCDF(z float64) float64 {
 // L(z)). Known answer: L(1.3) = 0.04552796208651397. L is positive, decreasing and convex, with
 // L(-z) = z + L(z).
 func NormalLoss(z float64) float64 {
-	return NormalPDF(z) - z*normalSurvival(z)
-}
-
-// NormalLoss2 returns the standard normal second-order loss function
-//
-//	L⁽²⁾(z) = ½·E[((Z - z)⁺)²] = ½·[(z² + 1)·(1 - Φ(z)) - z·φ(z)],
-//
-// used for expected backorders in (r, Q) models (Snyder & Shen, §C.3.1; Zipkin, "Foundations of
-// Inventory Management", §6.2). For z below about -1.3e154 the value, about z²/2, is beyond the
-// float64 range and the result is +Inf.
-func NormalLoss2(z float64) float64 {
-	if z > 40 { // the value, below φ(z)/z³ ≈ 1e-353, underflows; (z² + 1)·0 could be Inf·0
-		return 0
-	}
-	return 0.5 * ((z*z+1)*normalSurvival(z) - z*NormalPDF(z))
+	return normalPDF(z) - z*normalSurvival(z)
 }
 
 // NormalLossInverse returns the z with [NormalLoss](z) = x, the safety factor k that gives an expected

@@ -149,8 +149,8 @@ type Exposure struct {
 	OrderQty float64       `json:"order_qty"` // used by the fill-rate rule under continuous review; at most MaxQty
 }
 
-// Protection returns the protection interval T: Lead + Review.
-func (e Exposure) Protection() time.Duration { return e.Lead.mean + e.Review }
+// protection returns the protection interval T: Lead + Review.
+func (e Exposure) protection() time.Duration { return e.Lead.mean + e.Review }
 
 // For returns the safety stock for the exposure e. It returns an error for a rule without a method,
 // an invalid demand, a negative review period, a protection interval beyond the range of
@@ -182,7 +182,7 @@ func (s SafetyStock) For(e Exposure) (float64, error) {
 		return 0, fieldErr(op, "method", uint8(s.method), ErrPolicy)
 	}
 	d := e.Demand
-	ss := s.compute(d.mean, d.sd, d.periods(e.Protection()), d.periods(e.Lead.sd), d.periods(e.Review),
+	ss := s.compute(d.mean, d.sd, d.periods(e.protection()), d.periods(e.Lead.sd), d.periods(e.Review),
 		e.OrderQty, d.periods(s.cover))
 	if err := checkResult(op, "safety_stock", ss); err != nil {
 		return 0, err

@@ -103,7 +103,7 @@ func TestSafetyStockSimpleRules(t *testing.T) {
 	assert.Equal(t, "cycle service level 30%", low.String())
 	assert.Equal(t, "no safety stock rule", SafetyStock{}.String())
 	assert.Equal(t, "SafetyMethod(9)", SafetyMethod(9).String())
-	assert.Equal(t, 3*Day, Exposure{Lead: FixedLeadTime(Day), Review: 2 * Day}.Protection())
+	assert.Equal(t, 3*Day, Exposure{Lead: FixedLeadTime(Day), Review: 2 * Day}.protection())
 }
 
 func TestSafetyStockErrors(t *testing.T) {

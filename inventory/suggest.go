@@ -151,15 +151,6 @@ func NewPlanner(cfg PlanConfig) (Planner, error) {
 	return Planner{cfg: cfg}, nil
 }
 
-// MustPlanner is like [NewPlanner] but panics on error.
-func MustPlanner(cfg PlanConfig) Planner {
-	p, err := NewPlanner(cfg)
-	if err != nil {
-		panic("inventory.MustPlanner: " + err.Error())
-	}
-	return p
-}
-
 // Config returns the planner's configuration.
 func (p Planner) Config() PlanConfig { return p.cfg }
 

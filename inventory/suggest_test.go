@@ -280,8 +280,9 @@ func TestNewPlannerErrors(t *testing.T) {
 		_, err := NewPlanner(cfg)
 		assert.ErrorIs(t, err, tt.want, tt.name)
 	}
-	assert.Panics(t, func() { MustPlanner(PlanConfig{}) })
-	assert.Equal(t, PolicySS, MustPlanner(base).Config().Policy)
+	p, err := NewPlanner(base)
+	require.NoError(t, err)
+	assert.Equal(t, PolicySS, p.Config().Policy)
 }
 
 func TestSuggestBatch(t *testing.T) {
