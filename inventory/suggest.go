@@ -263,7 +263,7 @@ func (p Planner) Suggest(item Item, at time.Time) (Suggestion, error) {
 // optional number is negative, NaN, infinite or above [MaxQty], LastSale is after at, PolicyRQ lacks
 // costs, a hand-set max is below the reorder point, the order quantity or the need exceeds [MaxQty],
 // or lead time plus review period exceeds the range of [time.Duration].
-func (p Planner) SuggestBatch(items []Item, at time.Time, out []Suggestion) (invalid int, err error) {
+func (p Planner) SuggestBatch(items []Item, at time.Time, out []Suggestion) (invalid int64, err error) {
 	if len(out) < len(items) {
 		return 0, detailErr("suggest batch", "out", len(out), ErrLength, "shorter than items")
 	}

@@ -291,7 +291,7 @@ func TestSuggestBatch(t *testing.T) {
 	items[3].ID = "BAD"
 	out := make([]Suggestion, len(items))
 	invalid, err := p.SuggestBatch(items, testNow, out)
-	assert.Equal(t, 1, invalid)
+	assert.Equal(t, int64(1), invalid)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrNegative)
 	assert.Contains(t, err.Error(), `items[3].stock.on_hand -5: negative: item "BAD"`)
