@@ -101,6 +101,10 @@
 //     the exact decimal sums of [ABC] stay bounded; the exponent is checked before any arithmetic.
 //   - [MaxJSONBytes] = 4 MiB for one UnmarshalJSON call.
 //   - Lead time plus review period within the range of [time.Duration] (292 years).
+//   - Times that end up in a result within the years RFC 3339 (and JSON) can write: the evaluation
+//     time of [Planner.Suggest] in years 300 to 9898 (projected stockouts lie up to 100 years after
+//     it, order-by dates up to a lead time of at most 292 years before it),
+//     the time of [NewATP] in years 1 to 9999 and receipt ETAs up to 9999.
 //
 // Float results: costs and other continuous-model parameters are only required to be finite, so
 // their products can leave the float64 range. Intermediate products are arranged not to overflow

@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"math"
 	"strings"
@@ -61,6 +62,17 @@ func (p *picker) dur() time.Duration {
 		return time.Duration(p.raw())
 	}
 	return extremeDurs[int(c)%len(extremeDurs)]
+}
+
+// time returns the test's evaluation time shifted by an extreme duration, or an extreme instant.
+func (p *picker) time() time.Time {
+	switch c := p.byte(); {
+	case c >= 0xF8:
+		return time.Unix(int64(p.raw()), int64(p.raw()%1e9)).UTC()
+	case c >= 0xF0:
+		return time.Date(int(int16(p.raw())), 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return testNow.Add(p.dur())
 }
 
 // floats returns a slice of up to 4096 values: a length, then one value repeated or a short run.
@@ -222,10 +234,13 @@ func FuzzExtremes(f *testing.F) {
 			}
 			recs := make([]Receipt, int(p.byte())%4)
 			for i := range recs {
-				recs[i] = Receipt{Qty: p.int(), ETA: testNow.Add(p.dur())}
+				recs[i] = Receipt{Qty: p.int(), ETA: p.time()}
 			}
-			atp, err := NewATP(st, rs, recs, testNow)
+			atp, err := NewATP(st, rs, recs, p.time())
 			checkOutcome(t, "NewATP", err)
+			if _, jerr := json.Marshal(atp); err == nil && jerr != nil {
+				t.Fatalf("NewATP result does not marshal: %v", jerr)
+			}
 			_ = atp.At(testNow.Add(p.dur()))
 			_, _ = atp.Earliest(p.int())
 		case 9:
@@ -241,7 +256,11 @@ func FuzzExtremes(f *testing.F) {
 			it.Demand, _ = NewDemand(p.float(), p.float(), p.dur())
 			it.Lead, _ = NewLeadTime(p.dur(), p.dur())
 			it.Shaping, _ = NewShaping(p.int(), p.int(), p.int())
-			s, err := pl.Suggest(it, testNow)
+			it.LastSale = p.time()
+			s, err := pl.Suggest(it, p.time())
+			if _, jerr := json.Marshal(s); err == nil && jerr != nil {
+				t.Fatalf("Suggest result does not marshal: %v", jerr)
+			}
 			w := s.Why
 			checkOutcome(t, "Suggest", err, w.SafetyStock, w.ReorderPoint, w.OrderUpTo, w.CycleQty, w.ReorderLevel, w.Shaped.Need, w.DemandPerDay, w.DemandSDDay)
 			if err == nil && (s.Qty < 0 || s.Qty > MaxQty || math.IsNaN(s.DaysOfCover)) {

@@ -211,6 +211,18 @@ func TestHostileSuggestCosts(t *testing.T) {
 	requireTyped(t, err, ErrTooLarge, "Suggest with a warning line above MaxQty")
 }
 
+// A year beyond 9999 made the suggestion's dates unmarshalable (time.Time.MarshalJSON fails).
+func TestHostileTimes(t *testing.T) {
+	_, err := testPlanner(t, nil).Suggest(testItem(10), time.Date(20000, 1, 1, 0, 0, 0, 0, time.UTC))
+	requireTyped(t, err, ErrTooLarge, "Suggest in year 20000")
+	it := testItem(0) // a stockout now: the order-by date is the lead time before at
+	it.Lead = FixedLeadTime(math.MaxInt64)
+	_, err = testPlanner(t, nil).Suggest(it, time.Date(1, 6, 1, 0, 0, 0, 0, time.UTC))
+	requireTyped(t, err, ErrTooLarge, "Suggest in year 1 with a 292-year lead time")
+	_, err = NewATP(Stock{}, nil, []Receipt{{Qty: 1, ETA: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}, testNow)
+	requireTyped(t, err, ErrTooLarge, "NewATP receipt in year 10000")
+}
+
 // A decimal with a hostile exponent made ABC rescale to a number with that many digits.
 func TestHostileABCValues(t *testing.T) {
 	items := []ABCItem{{ID: "a", Value: decimal.New(1, -100000)}, {ID: "b", Value: decimal.New(5, 0)}}

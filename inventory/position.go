@@ -178,6 +178,9 @@ type ATP struct {
 // stock record, an invalid reservation, a negative receipt, or receipts totalling more than [MaxQty].
 func NewATP(s Stock, reservations []Reservation, receipts []Receipt, at time.Time) (ATP, error) {
 	const op = "atp"
+	if y := at.Year(); y < 1 || y > maxYear {
+		return ATP{}, detailErr(op, "at", y, ErrTooLarge, "a year from 1 to 9999")
+	}
 	if err := s.Validate(); err != nil {
 		return ATP{}, within(err, op, "stock")
 	}
@@ -192,6 +195,9 @@ func NewATP(s Stock, reservations []Reservation, receipts []Receipt, at time.Tim
 		}
 		if r.Qty > MaxQty {
 			return ATP{}, detailErr(op, indexed("receipts", i)+".qty", r.Qty, ErrTooLarge, maxQtyDetail)
+		}
+		if r.ETA.Year() > maxYear {
+			return ATP{}, detailErr(op, indexed("receipts", i)+".eta", r.ETA.Year(), ErrTooLarge, "a year up to 9999")
 		}
 		var ok bool
 		if inboundTotal, ok = checked.Add(inboundTotal, r.Qty); !ok || inboundTotal > MaxQty {

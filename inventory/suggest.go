@@ -237,6 +237,9 @@ type Suggestion struct {
 	Why         Explanation `json:"why"`
 }
 
+// maxYear is the last year RFC 3339 (and so JSON) can write.
+const maxYear = 9999
+
 // maxHorizonDays bounds projected dates so that time arithmetic cannot overflow.
 const maxHorizonDays = 36500
 
@@ -298,6 +301,11 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	cfg := &p.cfg
 	if cfg.Policy == 0 {
 		return detailErr(op, "planner", nil, ErrPolicy, "the zero Planner; use NewPlanner")
+	}
+	if y := at.Year(); y < 300 || y > maxYear-101 {
+		// Projected dates lie within 100 years after at, and the order-by date up to a maximal
+		// time.Duration (292 years) before it.
+		return detailErr(op, "at", at.Year(), ErrTooLarge, "a year from 300 to 9898, so that projected dates stay within RFC 3339")
 	}
 	if err := it.Stock.Validate(); err != nil {
 		return within(err, op, "stock")
