@@ -1,6 +1,7 @@
 package inventory_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"time"
@@ -446,4 +447,19 @@ func ExampleMASE() {
 	// Output:
 	// MAE 1.75 RMSE 2.062 bias 0.75 MAPE 0.10 MASE 0.75
 	// inventory: mape: actual[1] 0: zero actual value
+}
+
+// A SKU with stock and no demand never runs out: its days of cover are +Inf, written as null.
+func ExampleSuggestion_MarshalJSON() {
+	csl, _ := inventory.CycleServiceSafetyStock(0.95)
+	planner, _ := inventory.NewPlanner(inventory.PlanConfig{Policy: inventory.PolicySS, SafetyStock: csl, OrderCover: 7 * inventory.Day})
+	s, _ := planner.Suggest(inventory.Item{
+		ID:     "umbrella",
+		Stock:  inventory.Stock{OnHand: 12},
+		Demand: inventory.MustDemand(0, 0, inventory.Day),
+		Lead:   inventory.FixedLeadTime(3 * inventory.Day),
+	}, time.Date(2025, 6, 1, 8, 0, 0, 0, time.UTC))
+	b, _ := json.Marshal(s)
+	fmt.Println(string(b)[:97])
+	// Output: {"id":"umbrella","status":"healthy","qty":0,"days_of_cover":null,"why":{"rule":"healthy","policy"
 }
