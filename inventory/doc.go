@@ -156,10 +156,13 @@
 // # Decisions where the issue is silent
 //
 //   - Names: the demand rate Rate (which clashed with pricing.Rate, a discount rate, 折) is gone:
-//     nothing in the package consumed it, and a rate is a [Demand] with σ = 0. The stock status is [StockStatus] (promo has a Status of a promotion); the forecasting method is
-//     [ForecastMethod] and the ABC class [ABCClass], next to [XYZClass] and [DemandClass]. Order,
-//     Period, Customer, Tier and Step are not names in this package. [Explanation] keeps its name: it
-//     is the same idea as promo's explanations, the data behind a result.
+//     nothing in the package consumed it, and a rate is a [Demand] with σ = 0. The stock status is
+//     [StockStatus] (promo has a Status of a promotion); the forecasting method is [ForecastMethod]
+//     and the ABC class [ABCClass], next to [XYZClass] and [DemandClass]. Order, Period, Customer,
+//     Tier and Step are not names in this package. [Explanation] keeps its name: it is the same idea
+//     as promo's explanations, the data behind a result.
+//   - Counts are int64 ([Planner.SuggestBatch]'s invalid count, [ABCXYZMatrix]); ranks, window
+//     lengths and horizons are int.
 //   - [Stock.Position] and [Stock.Available] validate the record and return an error: on an
 //     unvalidated record their sums could wrap. [Policy.Need] takes the position as an int64 (whole
 //     units) and returns an error for a need beyond MaxQty.
