@@ -405,7 +405,11 @@ func (s *SafetyStock) UnmarshalJSON(b []byte) error {
 		v, err = FillRateSafetyStock(j.Level)
 	}
 	if err != nil {
-		return within(err, op, "")
+		e := within(err, op, "").(*FieldError)
+		if e.Field == "service_level" || e.Field == "fill_rate" {
+			e.Field = "level" // the JSON key
+		}
+		return e
 	}
 	*s = v
 	return nil
@@ -640,16 +644,54 @@ func (r *Receipt) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// itemJSON is the JSON form of Item with its parts kept raw, so that an error in a part gets the
+// part's path ("demand.mean").
+type itemJSON struct {
+	ID             string          `json:"id"`
+	Stock          json.RawMessage `json:"stock"`
+	Demand         json.RawMessage `json:"demand"`
+	Lead           json.RawMessage `json:"lead"`
+	Shaping        json.RawMessage `json:"shaping"`
+	LastSale       time.Time       `json:"last_sale,omitzero"`
+	MinSafetyStock float64         `json:"min_safety_stock"`
+	WarningLine    float64         `json:"warning_line"`
+	OrderQty       float64         `json:"order_qty"`
+	MaxStock       float64         `json:"max_stock"`
+	OrderCost      float64         `json:"order_cost"`
+	HoldingCost    float64         `json:"holding_cost"`
+}
+
+// decodePart decodes raw (when present) into v, placing an error under the path field.
+func decodePart(op, field string, raw json.RawMessage, v json.Unmarshaler) error {
+	if raw == nil {
+		return nil
+	}
+	if err := v.UnmarshalJSON(raw); err != nil {
+		return within(err, op, field)
+	}
+	return nil
+}
+
 // UnmarshalJSON decodes an item, rejecting unknown and duplicate keys; its parts validate
-// themselves, and its optional numbers are checked as [Planner.Suggest] checks them.
+// themselves (an error names the path, such as "stock.on_hand"), and its optional numbers are
+// checked as [Planner.Suggest] checks them.
 func (it *Item) UnmarshalJSON(b []byte) error {
 	const op = "decode item"
-	type plain Item
-	var v plain
-	if err := decodeStrict(op, b, &v); err != nil {
+	var j itemJSON
+	if err := decodeStrict(op, b, &j); err != nil {
 		return err
 	}
-	item := Item(v)
+	item := Item{ID: j.ID, LastSale: j.LastSale, MinSafetyStock: j.MinSafetyStock, WarningLine: j.WarningLine,
+		OrderQty: j.OrderQty, MaxStock: j.MaxStock, OrderCost: j.OrderCost, HoldingCost: j.HoldingCost}
+	for _, part := range [...]struct {
+		field string
+		raw   json.RawMessage
+		v     json.Unmarshaler
+	}{{"stock", j.Stock, &item.Stock}, {"demand", j.Demand, &item.Demand}, {"lead", j.Lead, &item.Lead}, {"shaping", j.Shaping, &item.Shaping}} {
+		if err := decodePart(op, part.field, part.raw, part.v); err != nil {
+			return err
+		}
+	}
 	if err := checkItemNumbers(&item); err != nil {
 		return within(err, op, "")
 	}
@@ -675,12 +717,37 @@ func (c PlanConfig) MarshalJSON() ([]byte, error) {
 		SlowMovingAfter: duration(c.SlowMovingAfter), DeadAfter: duration(c.DeadAfter)})
 }
 
-// UnmarshalJSON decodes the form of MarshalJSON and validates it as [NewPlanner] does.
+// UnmarshalJSON decodes the form of MarshalJSON and validates it as [NewPlanner] does; an error names
+// the key ("safety_stock.level", "policy").
 func (c *PlanConfig) UnmarshalJSON(b []byte) error {
 	const op = "decode plan config"
-	var j planConfigJSON
-	if err := decodeStrict(op, b, &j); err != nil {
+	var raw struct {
+		Policy          json.RawMessage `json:"policy"`
+		SafetyStock     json.RawMessage `json:"safety_stock"`
+		Trigger         json.RawMessage `json:"trigger"`
+		Review          json.RawMessage `json:"review"`
+		OrderCover      json.RawMessage `json:"order_cover"`
+		OverstockCover  json.RawMessage `json:"overstock_cover"`
+		SlowMovingAfter json.RawMessage `json:"slow_moving_after"`
+		DeadAfter       json.RawMessage `json:"dead_after"`
+	}
+	if err := decodeStrict(op, b, &raw); err != nil {
 		return err
+	}
+	var j planConfigJSON
+	for _, part := range [...]struct {
+		field string
+		raw   json.RawMessage
+		v     any
+	}{{"policy", raw.Policy, &j.Policy}, {"safety_stock", raw.SafetyStock, &j.SafetyStock}, {"trigger", raw.Trigger, &j.Trigger},
+		{"review", raw.Review, &j.Review}, {"order_cover", raw.OrderCover, &j.OrderCover}, {"overstock_cover", raw.OverstockCover, &j.OverstockCover},
+		{"slow_moving_after", raw.SlowMovingAfter, &j.SlowMovingAfter}, {"dead_after", raw.DeadAfter, &j.DeadAfter}} {
+		if part.raw == nil {
+			continue
+		}
+		if err := json.Unmarshal(part.raw, part.v); err != nil {
+			return within(jsonErr(op, err), op, part.field)
+		}
 	}
 	cfg := PlanConfig{Policy: j.Policy, SafetyStock: j.SafetyStock, Trigger: j.Trigger, Review: time.Duration(j.Review),
 		OrderCover: time.Duration(j.OrderCover), OverstockCover: time.Duration(j.OverstockCover),

@@ -169,13 +169,20 @@ func TestJSONDecodeErrors(t *testing.T) {
 		{"abc value with a hostile exponent", &ABCItem{}, `{"id":"a","value":"1e-40"}`, ErrTooLarge},
 		{"planner config", &PlanConfig{}, `{"policy":"s_s","safety_stock":{"method":""}}`, ErrInvalidEnum},
 	}
+	// Errors in parts name the path.
+	err := json.Unmarshal([]byte(`{"id":"a","demand":{"mean":-1,"sd":0,"per":"24h0m0s"}}`), new(Item))
+	assert.EqualError(t, err, "inventory: decode item: demand.mean -1: negative")
+	err = json.Unmarshal([]byte(`{"policy":"s_s","safety_stock":{"method":"cycle_service_level","level":1.5}}`), new(PlanConfig))
+	assert.EqualError(t, err, "inventory: decode plan config: safety_stock.level 1.5: service level not in (0, 1)")
+	err = json.Unmarshal([]byte(`{"policy":"s_x"}`), new(PlanConfig))
+	assert.EqualError(t, err, `inventory: decode plan config: policy "s_x": invalid enumeration value: one of s_q, s_s, r_s, min_max, r_q`)
 	for _, tt := range tests {
 		err := json.Unmarshal([]byte(tt.give), tt.into)
 		var fe *FieldError
 		assert.True(t, errors.As(err, &fe), "%s: %v is not a *FieldError", tt.name, err)
 		assert.ErrorIs(t, err, tt.want, tt.name)
 	}
-	err := new(Receipt).UnmarshalJSON([]byte(`{"qty":1} {}`))
+	err = new(Receipt).UnmarshalJSON([]byte(`{"qty":1} {}`))
 	assert.ErrorIs(t, err, ErrInvalidJSON, "trailing data")
 	_, err = json.Marshal(StockStatus(42))
 	assert.ErrorIs(t, err, ErrInvalidEnum)
