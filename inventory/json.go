@@ -405,9 +405,9 @@ func (s *SafetyStock) UnmarshalJSON(b []byte) error {
 		v, err = FillRateSafetyStock(j.Level)
 	}
 	if err != nil {
-		e := within(err, op, "").(*FieldError)
-		if e.Field == "service_level" || e.Field == "fill_rate" {
-			e.Field = "level" // the JSON key
+		e := within(err, op, "")
+		if fe, ok := e.(*FieldError); ok && (fe.Field == "service_level" || fe.Field == "fill_rate") {
+			fe.Field = "level" // the JSON key
 		}
 		return e
 	}
