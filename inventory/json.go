@@ -243,8 +243,10 @@ func checkDuplicateKeys(op string, data []byte) error {
 				stack = append(stack, &frame{obj: true, wantKey: true, keys: map[string]struct{}{}})
 			case '[':
 				stack = append(stack, &frame{})
-			default:
-				stack = stack[:len(stack)-1]
+			default: // Token has checked that the delimiters match
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
 				valueDone()
 			}
 			continue
