@@ -99,7 +99,7 @@
 //   - [MaxPoissonMean] = 10⁶ for [Newsvendor.Poisson] (its work is linear in the mean).
 //   - [MaxValueDigits] = 30: an [ABCItem] value is below 10³⁰ with at most 30 decimal places, so
 //     the exact decimal sums of [ABC] stay bounded; the exponent is checked before any arithmetic.
-//   - [MaxJSONBytes] = 4 MiB for one UnmarshalJSON call.
+//   - [MaxJSONBytes] = 4 MiB for one UnmarshalJSON call, nested at most 64 levels deep.
 //   - Lead time plus review period within the range of [time.Duration] (292 years).
 //   - Times that end up in a result within the years RFC 3339 (and JSON) can write: the evaluation
 //     time of [Planner.Suggest] in years 300 to 9898 (projected stockouts lie up to 100 years after

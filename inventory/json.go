@@ -214,6 +214,9 @@ func jsonErr(op string, err error) error {
 	return detailErr(op, "", nil, ErrInvalidJSON, strings.TrimPrefix(msg, "json: "))
 }
 
+// maxJSONDepth bounds the nesting of a decoded document; this package's forms nest at most 4 deep.
+const maxJSONDepth = 64
+
 // checkDuplicateKeys walks the tokens of data and reports the first key repeated in one object.
 func checkDuplicateKeys(op string, data []byte) error {
 	type frame struct {
@@ -238,6 +241,9 @@ func checkDuplicateKeys(op string, data []byte) error {
 			return jsonErr(op, err)
 		}
 		if d, ok := tok.(json.Delim); ok {
+			if len(stack) >= maxJSONDepth && (d == '{' || d == '[') {
+				return detailErr(op, "", nil, ErrTooLarge, "JSON nested deeper than 64 levels")
+			}
 			switch d {
 			case '{':
 				stack = append(stack, &frame{obj: true, wantKey: true, keys: map[string]struct{}{}})

@@ -186,6 +186,8 @@ func TestJSONDecodeErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidJSON, "trailing data")
 	_, err = json.Marshal(StockStatus(42))
 	assert.ErrorIs(t, err, ErrInvalidEnum)
+	deep := append(bytes.Repeat([]byte("["), 100000), bytes.Repeat([]byte("]"), 100000)...)
+	assert.ErrorIs(t, new(RestockInput).UnmarshalJSON(deep), ErrTooLarge, "deep nesting")
 	big := bytes.Repeat([]byte(" "), MaxJSONBytes+1)
 	assert.ErrorIs(t, new(Stock).UnmarshalJSON(big), ErrTooLarge)
 }
