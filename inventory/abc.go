@@ -10,19 +10,19 @@ import (
 	"golang.org/x/exp/stats"
 )
 
-// Class is an ABC class (ABC分类): A for the few items carrying most of the value, C for the many
+// ABCClass is an ABC class (ABC分类): A for the few items carrying most of the value, C for the many
 // carrying little.
-type Class uint8
+type ABCClass uint8
 
 // ABC classes. The zero value is not a class.
 const (
-	ClassA Class = iota + 1
+	ClassA ABCClass = iota + 1
 	ClassB
 	ClassC
 )
 
 // String returns "A", "B" or "C".
-func (c Class) String() string {
+func (c ABCClass) String() string {
 	switch c {
 	case ClassA:
 		return "A"
@@ -31,7 +31,7 @@ func (c Class) String() string {
 	case ClassC:
 		return "C"
 	}
-	return fmt.Sprintf("Class(%d)", uint8(c))
+	return fmt.Sprintf("ABCClass(%d)", uint8(c))
 }
 
 // ABCCuts are the value shares of classes A and B in a Pareto (ABC, 二八法则, seed rule INV-14)
@@ -52,31 +52,52 @@ func NewABCCuts(a, b, c decimal.Decimal) (ABCCuts, error) {
 	for _, f := range [...]struct {
 		name string
 		v    decimal.Decimal
-	}{{"A share", a}, {"B share", b}, {"C share", c}} {
+	}{{"a", a}, {"b", b}, {"c", c}} {
 		if !f.v.IsPositive() {
-			return ABCCuts{}, fieldErr("ABC cuts", f.name, f.v, ErrNotPositive)
+			return ABCCuts{}, fieldErr("abc cuts", f.name, f.v, ErrNotPositive)
 		}
 	}
 	if sum := a.Add(b).Add(c); !sum.Equal(decimal.New(1, 0)) {
-		return ABCCuts{}, fieldErr("ABC cuts", "sum of shares", sum, ErrPolicy)
+		return ABCCuts{}, detailErr("abc cuts", "c", c, ErrPolicy, "the shares sum to "+sum.String()+", not 1")
 	}
 	return ABCCuts{a: a, b: a.Add(b)}, nil
 }
 
+// MaxValueDigits bounds an [ABCItem] value: below 10^MaxValueDigits, with at most MaxValueDigits
+// decimal places. It keeps the exact decimal sums of [ABC] to a bounded number of digits.
+const MaxValueDigits = 30
+
+var maxValue = decimal.New(1, MaxValueDigits)
+
+// checkValue returns a FieldError unless 0 ≤ v < 10^MaxValueDigits with at most MaxValueDigits
+// decimal places. The exponent is checked first, so a hostile exponent costs no work.
+func checkValue(op, field string, v decimal.Decimal) error {
+	if v.IsNegative() {
+		return fieldErr(op, field, v, ErrNegative)
+	}
+	if e := v.Exponent(); e < -MaxValueDigits || e > MaxValueDigits {
+		return detailErr(op, field, nil, ErrTooLarge, "below 1e30 with at most 30 decimal places")
+	}
+	if v.Cmp(maxValue) >= 0 {
+		return detailErr(op, field, v, ErrTooLarge, "below 1e30")
+	}
+	return nil
+}
+
 // ABCItem is one item to classify and its value (annual revenue, gross margin, units...).
 type ABCItem struct {
-	ID    string
-	Value decimal.Decimal
+	ID    string          `json:"id"`
+	Value decimal.Decimal `json:"value"` // non-negative, below 1e30, at most 30 decimal places; JSON: a string
 }
 
 // ABCResult is one item's class, with its rank and the exact cumulative share of value up to and
 // including it.
 type ABCResult struct {
-	ID              string
-	Value           decimal.Decimal
-	Rank            int // 1 for the highest value
-	Class           Class
-	CumulativeShare decimal.Decimal // exact, rounded to 6 decimals only for display
+	ID              string          `json:"id"`
+	Value           decimal.Decimal `json:"value"`
+	Rank            int             `json:"rank"` // 1 for the highest value
+	Class           ABCClass        `json:"class"`
+	CumulativeShare decimal.Decimal `json:"cumulative_share"` // exact to 16 decimal places
 }
 
 // ABC classifies items by value (Pareto analysis; Silver, Pyke & Thomas §2.4). Items are ranked by
@@ -89,21 +110,21 @@ type ABCResult struct {
 // The result is in rank order. It returns an error for an empty list, a negative value, a duplicate ID
 // or invalid cuts.
 func ABC(items []ABCItem, cuts ABCCuts) ([]ABCResult, error) {
-	const op = "ABC"
+	const op = "abc"
 	if !cuts.a.IsPositive() {
-		return nil, fieldErr(op, "cuts", "zero value", ErrPolicy)
+		return nil, detailErr(op, "cuts", nil, ErrPolicy, "the zero ABCCuts; use DefaultABCCuts or NewABCCuts")
 	}
 	if len(items) == 0 {
-		return nil, fieldErr(op, "items", "[]", ErrEmptyHistory)
+		return nil, fieldErr(op, "items", nil, ErrEmptyHistory)
 	}
 	seen := make(map[string]struct{}, len(items))
 	total := decimal.Zero
 	for i, it := range items {
-		if it.Value.IsNegative() {
-			return nil, fieldErr(op, fmt.Sprintf("items[%d].Value", i), it.Value, ErrNegative)
+		if err := checkValue(op, indexed("items", i)+".value", it.Value); err != nil {
+			return nil, err
 		}
 		if _, dup := seen[it.ID]; dup {
-			return nil, fieldErr(op, fmt.Sprintf("items[%d].ID", i), it.ID, ErrDuplicateID)
+			return nil, fieldErr(op, indexed("items", i)+".id", it.ID, ErrDuplicateID)
 		}
 		seen[it.ID] = struct{}{}
 		total = total.Add(it.Value)
@@ -166,7 +187,8 @@ func (c XYZClass) String() string {
 // XYZCuts are the coefficient-of-variation limits of classes X and Y: CV ≤ X is X, CV ≤ Y is Y,
 // above is Z. The common defaults are 0.5 and 1.0 ([DefaultXYZCuts]).
 type XYZCuts struct {
-	X, Y float64
+	X float64 `json:"x"` // the largest CV of class X
+	Y float64 `json:"y"` // the largest CV of class Y
 }
 
 // DefaultXYZCuts returns X ≤ 0.5 < Y ≤ 1.0 < Z.
@@ -177,18 +199,18 @@ func DefaultXYZCuts() XYZCuts { return XYZCuts{X: 0.5, Y: 1.0} }
 // and is Z. It returns the class and the CV (+Inf for a zero mean), or an error for an empty history,
 // a negative or non-finite value, or cuts that are negative, non-finite or with Y < X.
 func XYZ(history []float64, cuts XYZCuts) (XYZClass, float64, error) {
-	const op = "XYZ"
-	if err := checkNonNeg(op, "X cut", cuts.X); err != nil {
+	const op = "xyz"
+	if err := checkNonNeg(op, "cuts.x", cuts.X); err != nil {
 		return 0, 0, err
 	}
-	if err := checkNonNeg(op, "Y cut", cuts.Y); err != nil {
+	if err := checkNonNeg(op, "cuts.y", cuts.Y); err != nil {
 		return 0, 0, err
 	}
 	if cuts.Y < cuts.X {
-		return 0, 0, fieldErr(op, "Y cut", cuts.Y, ErrPolicy)
+		return 0, 0, detailErr(op, "cuts.y", cuts.Y, ErrPolicy, "below cuts.x")
 	}
 	if len(history) == 0 {
-		return 0, 0, fieldErr(op, "history", "[]", ErrEmptyHistory)
+		return 0, 0, fieldErr(op, "history", nil, ErrEmptyHistory)
 	}
 	if err := checkSlice(op, "history", history, true); err != nil {
 		return 0, 0, err
@@ -209,23 +231,25 @@ func XYZ(history []float64, cuts XYZCuts) (XYZClass, float64, error) {
 
 // ABCXYZItem is an item for [ABCXYZ]: its value and its demand history.
 type ABCXYZItem struct {
-	ID      string
-	Value   decimal.Decimal
-	History []float64
+	ID      string          `json:"id"`
+	Value   decimal.Decimal `json:"value"`
+	History []float64       `json:"history"` // demand per period, oldest first
 }
 
-// ABCXYZResult is one item's ABC and XYZ classes.
+// ABCXYZResult is one item's ABC and XYZ classes. Its JSON form is the ABCResult's keys plus "xyz"
+// and "cv"; a CV of +Inf (zero mean demand) is null.
 type ABCXYZResult struct {
 	ABCResult
-	XYZ XYZClass
-	CV  float64
+	XYZ XYZClass `json:"xyz"`
+	CV  float64  `json:"cv"` // +Inf for a zero mean
 }
 
-// ABCXYZMatrix counts items in each of the nine ABC × XYZ cells: [abc-1][xyz-1].
-type ABCXYZMatrix [3][3]int
+// ABCXYZMatrix counts items in each of the nine ABC × XYZ cells: [abc-1][xyz-1]. Its JSON form is
+// the nested array [[AX, AY, AZ], [BX, BY, BZ], [CX, CY, CZ]].
+type ABCXYZMatrix [3][3]int64
 
 // Count returns the number of items in cell (a, x), or 0 for an invalid class.
-func (m ABCXYZMatrix) Count(a Class, x XYZClass) int {
+func (m ABCXYZMatrix) Count(a ABCClass, x XYZClass) int64 {
 	if a < ClassA || a > ClassC || x < ClassX || x > ClassZ {
 		return 0
 	}
@@ -253,7 +277,7 @@ func ABCXYZ(items []ABCXYZItem, abcCuts ABCCuts, xyzCuts XYZCuts) ([]ABCXYZResul
 	for k, r := range ranked {
 		x, cv, err := XYZ(items[byID[r.ID]].History, xyzCuts)
 		if err != nil {
-			return nil, ABCXYZMatrix{}, fmt.Errorf("inventory: ABC-XYZ: item %q: %w", r.ID, err)
+			return nil, ABCXYZMatrix{}, within(err, "abc xyz", indexed("items", byID[r.ID]))
 		}
 		out[k] = ABCXYZResult{ABCResult: r, XYZ: x, CV: cv}
 		m[r.Class-1][x-1]++

@@ -87,7 +87,7 @@ func TestABCErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrDuplicateID)
 	_, err = ABC(abcItems("1"), ABCCuts{})
 	assert.ErrorIs(t, err, ErrPolicy)
-	assert.Equal(t, "Class(0)", Class(0).String())
+	assert.Equal(t, "ABCClass(0)", ABCClass(0).String())
 }
 
 func TestXYZ(t *testing.T) {
@@ -145,11 +145,11 @@ func TestABCXYZ(t *testing.T) {
 	assert.Equal(t, ClassZ, got[1].XYZ)
 	assert.Equal(t, ClassC, got[2].Class)
 	assert.Equal(t, ClassZ, got[2].XYZ)
-	assert.Equal(t, 1, m.Count(ClassA, ClassX))
-	assert.Equal(t, 1, m.Count(ClassB, ClassZ))
-	assert.Equal(t, 1, m.Count(ClassC, ClassZ))
-	assert.Equal(t, 0, m.Count(ClassA, ClassZ))
-	assert.Equal(t, 0, m.Count(0, ClassX))
+	assert.Equal(t, int64(1), m.Count(ClassA, ClassX))
+	assert.Equal(t, int64(1), m.Count(ClassB, ClassZ))
+	assert.Equal(t, int64(1), m.Count(ClassC, ClassZ))
+	assert.Equal(t, int64(0), m.Count(ClassA, ClassZ))
+	assert.Equal(t, int64(0), m.Count(0, ClassX))
 
 	_, _, err = ABCXYZ([]ABCXYZItem{{ID: "x", Value: dec("1")}}, DefaultABCCuts(), DefaultXYZCuts())
 	assert.ErrorIs(t, err, ErrEmptyHistory)

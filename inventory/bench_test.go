@@ -69,7 +69,7 @@ func benchBatch(b *testing.B, p Planner) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		sinkInt += n
+		sinkInt += int(n)
 	}
 	b.ReportMetric(float64(len(items))*float64(b.N)/b.Elapsed().Seconds(), "SKUs/s")
 }

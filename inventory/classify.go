@@ -45,9 +45,9 @@ func (c DemandClass) String() string {
 
 // DemandPattern is the result of [ClassifyDemand].
 type DemandPattern struct {
-	Class DemandClass
-	ADI   float64 // periods / periods with demand
-	CV2   float64 // (s/x̄)² of the positive demand sizes
+	Class DemandClass `json:"class"`
+	ADI   float64     `json:"adi"` // periods / periods with demand
+	CV2   float64     `json:"cv2"` // (s/x̄)² of the positive demand sizes
 }
 
 // ClassifyDemand classifies a demand history, one value per period, by
@@ -61,7 +61,7 @@ type DemandPattern struct {
 func ClassifyDemand(history []float64) (DemandPattern, error) {
 	const op = "classify demand"
 	if len(history) == 0 {
-		return DemandPattern{}, fieldErr(op, "history", "[]", ErrEmptyHistory)
+		return DemandPattern{}, fieldErr(op, "history", nil, ErrEmptyHistory)
 	}
 	if err := checkSlice(op, "history", history, true); err != nil {
 		return DemandPattern{}, err
@@ -73,7 +73,7 @@ func ClassifyDemand(history []float64) (DemandPattern, error) {
 		}
 	}
 	if len(sizes) == 0 {
-		return DemandPattern{}, fieldErr(op, "history", fmt.Sprintf("%d periods of zero", len(history)), ErrNoDemand)
+		return DemandPattern{}, detailErr(op, "history", nil, ErrNoDemand, fmt.Sprintf("%d periods of zero", len(history)))
 	}
 	adi := float64(len(history)) / float64(len(sizes))
 	mean, sd := stats.MeanAndStdDev(sizes)

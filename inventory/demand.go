@@ -3,7 +3,6 @@ package inventory
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"time"
 
 	"golang.org/x/exp/stats"
@@ -18,74 +17,10 @@ const (
 	Year = 365 * Day
 )
 
-// Rate is a demand rate: a quantity per period, such as 12 units per day (日均销量 12). The period is
-// explicit so that a weekly rate can never be used as a daily one by mistake; convert with [Rate.In]
-// or [Rate.Over].
-//
-// The zero value has no period and is invalid ([Rate.IsValid] is false); build rates with [NewRate].
-// Rate is a comparable value, safe for concurrent use.
-type Rate struct {
-	qty float64
-	per time.Duration
-}
-
-// NewRate returns the rate qty per period. It returns an error when qty is negative, NaN or infinite,
-// or when per is not positive.
-func NewRate(qty float64, per time.Duration) (Rate, error) {
-	if err := checkNonNeg("rate", "quantity", qty); err != nil {
-		return Rate{}, err
-	}
-	if per <= 0 {
-		return Rate{}, fieldErr("rate", "period", per, ErrNotPositive)
-	}
-	return Rate{qty: qty, per: per}, nil
-}
-
-// MustRate is like [NewRate] but panics on error. Use it for tests and package-level values.
-func MustRate(qty float64, per time.Duration) Rate {
-	r, err := NewRate(qty, per)
-	if err != nil {
-		panic("inventory.MustRate(" + strconv.FormatFloat(qty, 'g', -1, 64) + ", " + per.String() + "): " + err.Error())
-	}
-	return r
-}
-
-// IsValid reports whether r has a positive period (every rate from [NewRate] has).
-func (r Rate) IsValid() bool { return r.per > 0 }
-
-// Qty returns the quantity per period.
-func (r Rate) Qty() float64 { return r.qty }
-
-// Per returns the period.
-func (r Rate) Per() time.Duration { return r.per }
-
-// Over returns the expected demand over the duration d: qty × d / per. It returns 0 for an invalid rate.
-func (r Rate) Over(d time.Duration) float64 {
-	if r.per <= 0 {
-		return 0
-	}
-	return r.qty * float64(d) / float64(r.per)
-}
-
-// In returns the same rate expressed per the period per (a daily rate of 2 is a weekly rate of 14).
-// A non-positive period returns r unchanged.
-func (r Rate) In(per time.Duration) Rate {
-	if per <= 0 || r.per <= 0 {
-		return r
-	}
-	return Rate{qty: r.Over(per), per: per}
-}
-
-// PerDay returns the quantity per [Day].
-func (r Rate) PerDay() float64 { return r.Over(Day) }
-
-// String formats the rate as "12.5/24h0m0s".
-func (r Rate) String() string {
-	return strconv.FormatFloat(r.qty, 'g', -1, 64) + "/" + r.per.String()
-}
-
 // Demand describes demand per period by its mean and standard deviation, the two moments every
-// safety-stock formula uses. Demand in different periods is taken as independent, so over t periods
+// safety-stock formula uses, such as 12 units a day (日均销量 12) with σ 3. The period is explicit so
+// that a weekly figure can never be used as a daily one by mistake; convert with [Demand.In] or
+// [Demand.MeanOver]. A plain demand rate is a Demand with σ = 0. Demand in different periods is taken as independent, so over t periods
 // the mean is t·μ and the standard deviation √t·σ (Silver, Pyke & Thomas, "Inventory and Production
 // Management in Supply Chains", 4th ed., §6.7).
 //
@@ -97,17 +32,17 @@ type Demand struct {
 }
 
 // NewDemand returns demand with the given mean and standard deviation per period. It returns an
-// error when mean or sd is negative, NaN or infinite, or when per is not positive.
+// error when mean or sd is negative, NaN, infinite or above [MaxQty], or when per is not positive.
 func NewDemand(mean, sd float64, per time.Duration) (Demand, error) {
 	const op = "demand"
-	if err := checkNonNeg(op, "mean", mean); err != nil {
+	if err := checkQty(op, "mean", mean); err != nil {
 		return Demand{}, err
 	}
-	if err := checkNonNeg(op, "standard deviation", sd); err != nil {
+	if err := checkQty(op, "sd", sd); err != nil {
 		return Demand{}, err
 	}
 	if per <= 0 {
-		return Demand{}, fieldErr(op, "period", per, ErrNotPositive)
+		return Demand{}, fieldErr(op, "per", per, ErrNotPositive)
 	}
 	return Demand{mean: mean, sd: sd, per: per}, nil
 }
@@ -124,22 +59,20 @@ func MustDemand(mean, sd float64, per time.Duration) Demand {
 // DemandFromHistory returns the mean and the sample standard deviation (divisor n-1, computed with
 // golang.org/x/exp/stats) of history, one value per period. One value gives a standard deviation of
 // 0. The history is not modified. It returns an error for an empty history, a negative, NaN or
-// infinite value, or a non-positive period.
+// infinite value or one above [MaxQty], or a non-positive period.
 func DemandFromHistory(history []float64, per time.Duration) (Demand, error) {
 	const op = "demand from history"
 	if len(history) == 0 {
-		return Demand{}, fieldErr(op, "history", "[]", ErrEmptyHistory)
+		return Demand{}, fieldErr(op, "history", nil, ErrEmptyHistory)
 	}
 	if err := checkSlice(op, "history", history, true); err != nil {
 		return Demand{}, err
 	}
 	if per <= 0 {
-		return Demand{}, fieldErr(op, "period", per, ErrNotPositive)
+		return Demand{}, fieldErr(op, "per", per, ErrNotPositive)
 	}
+	// Values are at most MaxQty, so the sums inside stay far below MaxFloat64.
 	mean, sd := stats.MeanAndStdDev(history)
-	if !isFinite(mean) || !isFinite(sd) { // a sum beyond MaxFloat64
-		return Demand{}, fieldErr(op, "history sum", mean, ErrNotFinite)
-	}
 	return Demand{mean: mean, sd: sd, per: per}, nil
 }
 
@@ -154,9 +87,6 @@ func (d Demand) StdDev() float64 { return d.sd }
 
 // Per returns the period.
 func (d Demand) Per() time.Duration { return d.per }
-
-// Rate returns the mean demand as a [Rate].
-func (d Demand) Rate() Rate { return Rate{qty: d.mean, per: d.per} }
 
 // CV returns the coefficient of variation σ/μ, or +Inf when the mean is 0 and σ > 0, or 0 when both are 0.
 func (d Demand) CV() float64 {
@@ -177,7 +107,7 @@ func (d Demand) periods(t time.Duration) float64 {
 	return float64(t) / float64(d.per)
 }
 
-// MeanOver returns the expected demand over t: μ·t/per.
+// MeanOver returns the expected demand over t: μ·t/per. For demand within [MaxQty] it is finite.
 func (d Demand) MeanOver(t time.Duration) float64 { return d.mean * d.periods(t) }
 
 // StdDevOver returns the standard deviation of demand over t: σ·√(t/per), independent periods assumed.
@@ -190,12 +120,21 @@ func (d Demand) StdDevOver(t time.Duration) float64 {
 }
 
 // In returns the same demand expressed per the period per: the mean scales by per/old and the
-// standard deviation by √(per/old). A non-positive period returns d unchanged.
-func (d Demand) In(per time.Duration) Demand {
-	if per <= 0 || d.per <= 0 {
-		return d
+// standard deviation by √(per/old). It returns an error for an invalid demand, a non-positive period,
+// or a converted mean or deviation above [MaxQty].
+func (d Demand) In(per time.Duration) (Demand, error) {
+	const op = "demand in"
+	if !d.IsValid() {
+		return Demand{}, fieldErr(op, "demand", nil, ErrNotPositive)
 	}
-	return Demand{mean: d.MeanOver(per), sd: d.StdDevOver(per), per: per}
+	if per <= 0 {
+		return Demand{}, fieldErr(op, "per", per, ErrNotPositive)
+	}
+	out := Demand{mean: d.MeanOver(per), sd: d.StdDevOver(per), per: per}
+	if out.mean > MaxQty || out.sd > MaxQty {
+		return Demand{}, detailErr(op, "mean", out.mean, ErrTooLarge, maxQtyDetail)
+	}
+	return out, nil
 }
 
 // LeadTime is the replenishment lead time (补货周期, 到货周期): the mean time from placing an order to
@@ -212,7 +151,7 @@ func NewLeadTime(mean, sd time.Duration) (LeadTime, error) {
 		return LeadTime{}, fieldErr("lead time", "mean", mean, ErrNegative)
 	}
 	if sd < 0 {
-		return LeadTime{}, fieldErr("lead time", "standard deviation", sd, ErrNegative)
+		return LeadTime{}, fieldErr("lead time", "sd", sd, ErrNegative)
 	}
 	return LeadTime{mean: mean, sd: sd}, nil
 }

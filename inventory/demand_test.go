@@ -9,41 +9,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestRate(t *testing.T) {
-	r, err := NewRate(14, Week)
+func TestDemandAsRate(t *testing.T) {
+	// 14 a week with no spread is 2 a day, 6 over 3 days and 730 a 365-day year.
+	r, err := NewDemand(14, 0, Week)
 	require.NoError(t, err)
-	assert.Equal(t, 14.0, r.Qty())
-	assert.Equal(t, Week, r.Per())
-	assert.True(t, r.IsValid())
-	assert.InDelta(t, 2.0, r.PerDay(), 1e-12, "14/week per day")
-	assert.InDelta(t, 6.0, r.Over(3*Day), 1e-12, "14/week over 3 days")
-	assert.InDelta(t, 730.0, r.In(Year).Qty(), 1e-9, "14/week per 365-day year")
-	assert.Equal(t, "14/168h0m0s", r.String())
-	assert.Equal(t, r, r.In(0), "In(0) keeps the rate")
-	var zero Rate
-	assert.False(t, zero.IsValid())
-	assert.Equal(t, 0.0, zero.Over(Day))
-	assert.Equal(t, zero, zero.In(Day))
-}
-
-func TestRateErrors(t *testing.T) {
-	tests := []struct {
-		give    float64
-		givePer time.Duration
-		want    error
-	}{
-		{-1, Day, ErrNegative},
-		{math.NaN(), Day, ErrNotFinite},
-		{math.Inf(1), Day, ErrNotFinite},
-		{1, 0, ErrNotPositive},
-		{1, -Day, ErrNotPositive},
-	}
-	for _, tt := range tests {
-		_, err := NewRate(tt.give, tt.givePer)
-		assert.ErrorIs(t, err, tt.want, "NewRate(%v, %v)", tt.give, tt.givePer)
-	}
-	assert.Panics(t, func() { MustRate(-1, Day) })
-	assert.NotPanics(t, func() { MustRate(1, Day) })
+	assert.InDelta(t, 2.0, r.MeanOver(Day), 1e-12)
+	assert.InDelta(t, 6.0, r.MeanOver(3*Day), 1e-12)
+	yearly, err := r.In(Year)
+	require.NoError(t, err)
+	assert.InDelta(t, 730.0, yearly.Mean(), 1e-9)
+	_, err = r.In(0)
+	assert.ErrorIs(t, err, ErrNotPositive, "In(0)")
+	assert.Panics(t, func() { MustDemand(-1, 0, Day) })
 }
 
 func TestDemandFromHistory(t *testing.T) {
@@ -56,10 +33,10 @@ func TestDemandFromHistory(t *testing.T) {
 	assert.InDelta(t, 48.0, d.MeanOver(4*Day), 1e-12)
 	assert.InDelta(t, 4.0, d.StdDevOver(4*Day), 1e-12, "σ·√4")
 	assert.InDelta(t, 1.0/6, d.CV(), 1e-12)
-	w := d.In(Week)
+	w, err := d.In(Week)
+	require.NoError(t, err)
 	assert.InDelta(t, 84.0, w.Mean(), 1e-12)
 	assert.InDelta(t, 2*math.Sqrt(7), w.StdDev(), 1e-12)
-	assert.Equal(t, MustRate(12, Day), d.Rate())
 
 	one, err := DemandFromHistory([]float64{5}, Day)
 	require.NoError(t, err)
@@ -68,7 +45,8 @@ func TestDemandFromHistory(t *testing.T) {
 	assert.Equal(t, 0.0, MustDemand(0, 0, Day).CV())
 	assert.True(t, math.IsInf(MustDemand(0, 1, Day).CV(), 1))
 	assert.Equal(t, 0.0, Demand{}.StdDevOver(Day))
-	assert.Equal(t, Demand{}, Demand{}.In(Day))
+	_, err = Demand{}.In(Day)
+	assert.ErrorIs(t, err, ErrNotPositive)
 }
 
 func TestDemandErrors(t *testing.T) {
@@ -80,7 +58,7 @@ func TestDemandErrors(t *testing.T) {
 		{[]float64{1, -2}, ErrNegative},
 		{[]float64{1, math.NaN()}, ErrNotFinite},
 		{[]float64{math.Inf(1)}, ErrNotFinite},
-		{[]float64{math.MaxFloat64, math.MaxFloat64}, ErrNotFinite},
+		{[]float64{math.MaxFloat64, math.MaxFloat64}, ErrTooLarge},
 	}
 	for _, tt := range tests {
 		_, err := DemandFromHistory(tt.give, Day)

@@ -5,16 +5,16 @@
 // analysis, stock metrics (库存周转率, 动销率, GMROI) and demand forecasting.
 //
 // The package does no I/O and reads no clock: the evaluation time is an argument. It never panics
-// on any input (only the Must* helpers do); bad input returns a [*FieldError] naming the operation,
-// the field and the value, wrapping a sentinel such as [ErrServiceLevel]. Results are deterministic:
-// sorts have explicit tie-breaks and no map is iterated into a result. All types are values safe for
+// on any input (only the Must* helpers do), never wraps an integer and returns no NaN or infinity
+// with a nil error except where documented (see Limits). Results are deterministic: sorts have
+// explicit tie-breaks and no map is iterated into a result. All types are values safe for
 // concurrent use; slices are copied at the boundary.
 //
 // # Units
 //
-// Demand is a [Rate] or a [Demand] (mean and standard deviation) with an explicit period; lead times
-// ([LeadTime]) and review periods are [time.Duration]. Conversions are explicit ([Rate.In],
-// [Demand.MeanOver], [Demand.StdDevOver]); demand in different periods is independent, so the
+// Demand is a [Demand] (mean and standard deviation; a plain rate has σ = 0) with an explicit period;
+// lead times ([LeadTime]) and review periods are [time.Duration]. Conversions are explicit
+// ([Demand.In], [Demand.MeanOver], [Demand.StdDevOver]); demand in different periods is independent, so the
 // standard deviation over t periods is √t·σ. A [Day] is 24 hours and a [Year] 365 days. Stock
 // counts ([Stock]) and order quantities are whole units (int64); demand and the levels computed from
 // it (safety stock, reorder point) are float64 and are compared with the position without rounding.
@@ -74,8 +74,98 @@
 // The quantity comes from the policy whatever the status (except dead): under (R, S) a healthy item
 // still orders up to S at each review.
 //
+// # Errors
+//
+// Every error for bad input is a [*FieldError] of the library's shared shape: the operation in
+// lower-case words, the snake_case path of the field ("items[3].stock.on_hand", "service_level",
+// JSON key names where the input has a JSON form, else the argument's name), the value as text,
+// the sentinel it wraps (match with [errors.Is]) and a detail such as the limit crossed. Its message
+// reads "inventory: OP: FIELD VALUE: REASON: DETAIL". A batch names the item's ID in the detail.
+//
+// # Limits
+//
+// Each limit is checked where the value enters and crossing it returns a [*FieldError] wrapping
+// [ErrTooLarge] that names the field, with the limit in its Detail:
+//
+//   - [MaxQty] = 10¹⁵ units: every field of a [Stock] (so the position and the available stock, at
+//     most five fields, are exact in a float64 and never overflow), each [Reservation] and [Receipt]
+//     and their totals ([ReservedAt], [NewATP], summed with internal/checked), the MOQ, pack and cap
+//     of a [Shaping] and every shaped order, demand means and deviations per period ([NewDemand],
+//     and after [Demand.In]), every value of a demand history or of daily sales,
+//     a hand-set number of an [Item] (floor, warning line, order quantity, max), the levels and Q of
+//     a [Policy] (within ±MaxQty), the order quantity of the fill-rate rule, a [Policy.Need] and a
+//     newsvendor mean and deviation.
+//   - [MaxPriceBreaks] = 1000 breaks for [EOQWithPriceBreaks] (its work is quadratic in them).
+//   - [MaxPoissonMean] = 10⁶ for [Newsvendor.Poisson] (its work is linear in the mean).
+//   - [MaxValueDigits] = 30: an [ABCItem] value is below 10³⁰ with at most 30 decimal places, so
+//     the exact decimal sums of [ABC] stay bounded; the exponent is checked before any arithmetic.
+//   - [MaxJSONBytes] = 4 MiB for one UnmarshalJSON call, nested at most 64 levels deep.
+//   - Lead time plus review period within the range of [time.Duration] (292 years).
+//   - Times that end up in a result within the years RFC 3339 (and JSON) can write: the evaluation
+//     time of [Planner.Suggest] in years 300 to 9898 (projected stockouts lie up to 100 years after
+//     it, order-by dates up to a lead time of at most 292 years before it),
+//     the time of [NewATP] in years 1 to 9999 and receipt ETAs up to 9999.
+//
+// Float results: costs and other continuous-model parameters are only required to be finite, so
+// their products can leave the float64 range. Intermediate products are arranged not to overflow
+// ([EOQ] computes √2·√D·√K/√h when 2DK/h would), and every float64 a function returns with an
+// error result is finite: a result beyond the float64 range returns an error wrapping [ErrTooLarge]
+// (an undefined one, [ErrNotFinite]). The documented exceptions, which have no error result, are
+// [Suggestion].DaysOfCover (+Inf when demand is zero, or so small that the cover overflows, and
+// stock is available; JSON null), the CV of [XYZ] and [ABCXYZResult] (+Inf for a zero mean; JSON
+// null) and [Demand.CV] (+Inf for zero mean and positive σ).
+// [NormalQuantile] is accurate in the far tails (Φ⁻¹(5e-324) = -38.4674), where erfinv(2p - 1) is not.
+//
+// Work is linear in the input: histories, items and JSON documents are scanned a bounded number of
+// times, [ABC] sorts (n log n), and no loop runs on a count taken from a value rather than a length,
+// except [Newsvendor.Poisson] (bounded by MaxPoissonMean) and the Newton iterations of
+// [NormalLossInverse] and [NormalQuantile] (at most 200 and 50 steps).
+//
+// # Money
+//
+// Costs in this package are float64 and are continuous model parameters, not amounts to pay: the
+// order cost K and holding cost h of [EOQ], [EOQCost] and [Item], the unit prices of [PriceBreak],
+// the overage and underage of [Newsvendor] and the prices of [NewsvendorFromPrices]. The models are
+// continuous (a square root, a normal quantile) and their answers are quantities, so exact decimal
+// money buys nothing there; the cost figures they report (PriceBreakOffer.Cost, ExpectedCost) are
+// model estimates in the same unit as the inputs. The ratio metrics ([Turnover], [DaysOfInventory],
+// [GMROI], [StockToSales], the ROI of [RestockRule]) take two amounts in one unit and return their
+// ratio, so they take float64 too. [ABCItem].Value, which is summed and compared exactly, stays a
+// decimal.Decimal. pricing.Money is not used: this package imports no sibling (DESIGN's import rule).
+//
+// # Configuration
+//
+// This package has no functional options. It is configured by plain structs validated by their
+// constructor or user ([PlanConfig] by [NewPlanner], [RestockRule] by [RestockRule.Evaluate]) and by
+// small constructors with arguments ([NewShaping], [CycleServiceSafetyStock], [NewSES], ...), so that
+// every setting is data with a JSON form.
+//
+// # JSON
+//
+// Every exported result type has a deliberate JSON form, and every input type decodes strictly:
+// snake_case keys; enumerations as snake_case names through MarshalText/UnmarshalText
+// ("below_safety_stock", "cycle_service_level", "s_s"; ABC and XYZ classes as "a" ... "z"); durations
+// as Go duration strings ("336h0m0s"); times in RFC 3339; decimals as strings; +Inf as null with its
+// meaning documented on the field. Types with unexported fields ([Demand], [LeadTime],
+// [Shaping], [SafetyStock], [Policy], [Forecaster], [ABCCuts]) marshal their parameters and decode
+// through their constructor, so a decoded value is valid; their invalid zero values marshal as null
+// (or an empty method or kind). Decoding rejects unknown keys, duplicate keys at any depth, trailing
+// data and documents above [MaxJSONBytes] with errors wrapping [ErrInvalidJSON]. Golden files in
+// testdata/json show each form.
+//
 // # Decisions where the issue is silent
 //
+//   - Names: the demand rate Rate (which clashed with pricing.Rate, a discount rate, 折) is gone:
+//     nothing in the package consumed it, and a rate is a [Demand] with σ = 0. The stock status is
+//     [StockStatus] (promo has a Status of a promotion); the forecasting method is [ForecastMethod]
+//     and the ABC class [ABCClass], next to [XYZClass] and [DemandClass]. Order, Period, Customer,
+//     Tier and Step are not names in this package. [Explanation] keeps its name: it is the same idea
+//     as promo's explanations, the data behind a result.
+//   - Counts are int64 ([Planner.SuggestBatch]'s invalid count, [ABCXYZMatrix]); ranks, window
+//     lengths and horizons are int.
+//   - [Stock.Position] and [Stock.Available] validate the record and return an error: on an
+//     unvalidated record their sums could wrap. [Policy.Need] takes the position as an int64 (whole
+//     units) and returns an error for a need beyond MaxQty.
 //   - Safety stock is never negative: a service level below 50 % or a fill rate met by cycle stock
 //     alone gives 0. The fill-rate rule uses σ over T including lead-time variability and, under
 //     continuous review, Q from the policy; with a hand-set max, S - μ·L stands in for Q.
@@ -117,7 +207,7 @@
 //	预售 / 团购 presale / group-buy   [Reservation]
 //	起订量 / 箱规 MOQ / pack size      [Shaping]
 //	经济订货批量 EOQ                  [EOQ]
-//	断货 stockout, 滞销 slow-moving, 呆滞 dead, 积压 overstock   [Status]
+//	断货 stockout, 滞销 slow-moving, 呆滞 dead, 积压 overstock   [StockStatus]
 //	库存周转率 turnover               [Turnover]
 //	动销率 share of SKUs selling      [ActiveRate]
 //	售罄率 sell-through               [SellThrough]

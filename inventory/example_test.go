@@ -1,21 +1,24 @@
 package inventory_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/opskit/opskit/inventory"
 	"github.com/shopspring/decimal"
 )
 
-func ExampleNewRate() {
-	weekly, _ := inventory.NewRate(14, inventory.Week)
-	fmt.Println(weekly.PerDay(), weekly.Over(3*inventory.Day), weekly.In(inventory.Year).Qty())
-	_, err := inventory.NewRate(-1, inventory.Day)
+func ExampleNewDemand() {
+	weekly, _ := inventory.NewDemand(14, 0, inventory.Week) // a plain rate: 14 a week
+	yearly, _ := weekly.In(inventory.Year)
+	fmt.Println(weekly.MeanOver(inventory.Day), weekly.MeanOver(3*inventory.Day), yearly.Mean())
+	_, err := inventory.NewDemand(-1, 0, inventory.Day)
 	fmt.Println(err)
 	// Output:
 	// 2 6 730
-	// inventory: rate: quantity -1: negative
+	// inventory: demand: mean -1: negative
 }
 
 func ExampleDemandFromHistory() {
@@ -39,10 +42,8 @@ func ExampleNormalQuantile() {
 
 func ExampleNormalLoss() {
 	fmt.Printf("%.12f\n", inventory.NormalLoss(1.3))
-	fmt.Printf("%.4f\n", inventory.NormalLoss2(0))
 	// Output:
 	// 0.045527962087
-	// 0.2500
 }
 
 func ExampleNormalLossInverse() {
@@ -122,7 +123,8 @@ func ExamplePolicy_Need() {
 	mm, _ := inventory.NewMinMaxPolicy(40, 150)
 	rq, _ := inventory.NewRQPolicy(40, 1000, 10, 0.5)
 	for _, p := range []inventory.Policy{sq, ss, rs, mm, rq} {
-		fmt.Printf("%s: need %g\n", p, p.Need(35, inventory.AtOrBelow))
+		need, _ := p.Need(35, inventory.AtOrBelow)
+		fmt.Printf("%s: need %g\n", p, need)
 	}
 	// Output:
 	// (s, Q) s=40 Q=100: need 100
@@ -182,8 +184,14 @@ func ExampleNewsvendorFromPrices() {
 
 func ExampleStock_Position() {
 	s := inventory.Stock{OnHand: 50, Held: 5, OnOrder: 40, Backorders: 3, Reserved: 12}
-	fmt.Println(s.Position(), s.Available())
-	// Output: 70 30
+	position, _ := s.Position()
+	available, _ := s.Available()
+	fmt.Println(position, available)
+	_, err := inventory.Stock{Backorders: math.MaxInt64, Reserved: 10}.Position()
+	fmt.Println(err)
+	// Output:
+	// 70 30
+	// inventory: position: backorders 9223372036854775807: beyond limits: at most 1e15 units
 }
 
 // INV-07: presold group-buy stock is reserved; an unpaid order frees its stock when it expires.
@@ -230,7 +238,7 @@ func ExampleShaping_Shape() {
 	// need 0.3 → 1 units → MOQ 20 → pack multiple 24 → order 24
 	// need 12.3 → 13 units → MOQ 20 → pack multiple 24 → order 24
 	// need 100 → pack multiple 108 → cap 48 → order 48
-	// inventory: shaping: cap 10 < smallest order 20 (MOQ 20, pack 1): cap below the smallest allowed order
+	// inventory: shaping: cap 10: cap below the smallest allowed order: smallest order 20 (moq 20, pack 1)
 }
 
 func ExamplePlanner_Suggest() {
@@ -277,7 +285,7 @@ func ExamplePlanner_SuggestBatch() {
 	// a at or below reorder point 34
 	// b healthy 0
 	// c invalid 0
-	// 1 inventory: suggest batch: items[2] "c": inventory: stock: on hand -1: negative
+	// 1 inventory: suggest batch: items[2].stock.on_hand -1: negative: item "c"
 }
 
 // INV-08: restock a distributed style only when all four conditions hold.
@@ -438,5 +446,20 @@ func ExampleMASE() {
 	fmt.Println(err)
 	// Output:
 	// MAE 1.75 RMSE 2.062 bias 0.75 MAPE 0.10 MASE 0.75
-	// inventory: MAPE: actual[1] 0: zero actual value
+	// inventory: mape: actual[1] 0: zero actual value
+}
+
+// A SKU with stock and no demand never runs out: its days of cover are +Inf, written as null.
+func ExampleSuggestion_MarshalJSON() {
+	csl, _ := inventory.CycleServiceSafetyStock(0.95)
+	planner, _ := inventory.NewPlanner(inventory.PlanConfig{Policy: inventory.PolicySS, SafetyStock: csl, OrderCover: 7 * inventory.Day})
+	s, _ := planner.Suggest(inventory.Item{
+		ID:     "umbrella",
+		Stock:  inventory.Stock{OnHand: 12},
+		Demand: inventory.MustDemand(0, 0, inventory.Day),
+		Lead:   inventory.FixedLeadTime(3 * inventory.Day),
+	}, time.Date(2025, 6, 1, 8, 0, 0, 0, time.UTC))
+	b, _ := json.Marshal(s)
+	fmt.Println(string(b)[:97])
+	// Output: {"id":"umbrella","status":"healthy","qty":0,"days_of_cover":null,"why":{"rule":"healthy","policy"
 }

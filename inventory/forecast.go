@@ -2,27 +2,28 @@ package inventory
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 )
 
-// Method names a forecasting method.
-type Method uint8
+// ForecastMethod names a forecasting method.
+type ForecastMethod uint8
 
 // Forecasting methods. The zero value is not a method.
 const (
-	MethodSMA     Method = iota + 1 // simple moving average
-	MethodWMA                       // weighted moving average
-	MethodSES                       // simple exponential smoothing
-	MethodHolt                      // Holt's linear trend
-	MethodCroston                   // Croston (1972), intermittent demand
-	MethodSBA                       // Syntetos-Boylan approximation (2005)
-	MethodTSB                       // Teunter-Syntetos-Babai (2011)
+	MethodSMA     ForecastMethod = iota + 1 // simple moving average
+	MethodWMA                               // weighted moving average
+	MethodSES                               // simple exponential smoothing
+	MethodHolt                              // Holt's linear trend
+	MethodCroston                           // Croston (1972), intermittent demand
+	MethodSBA                               // Syntetos-Boylan approximation (2005)
+	MethodTSB                               // Teunter-Syntetos-Babai (2011)
 )
 
 // String returns the method's short name.
-func (m Method) String() string {
+func (m ForecastMethod) String() string {
 	switch m {
 	case MethodSMA:
 		return "SMA"
@@ -39,7 +40,7 @@ func (m Method) String() string {
 	case MethodTSB:
 		return "TSB"
 	}
-	return fmt.Sprintf("Method(%d)", uint8(m))
+	return fmt.Sprintf("ForecastMethod(%d)", uint8(m))
 }
 
 // Forecaster is a demand forecasting method (销量预测) with its parameters. Histories are demand per
@@ -51,9 +52,10 @@ func (m Method) String() string {
 // The zero value has no method and returns errors. A Forecaster is immutable (its weights are copied)
 // and safe for concurrent use.
 type Forecaster struct {
-	method      Method
+	method      ForecastMethod
 	n           int
 	weights     []float64
+	scale       float64 // 2⁻ᵏ with max(weights)·scale in [0.5, 1): exact, and Σ w·y cannot overflow
 	alpha, beta float64
 }
 
@@ -62,7 +64,7 @@ type Forecaster struct {
 // the first is y(0). It returns an error for n < 1.
 func NewSMA(n int) (Forecaster, error) {
 	if n < 1 {
-		return Forecaster{}, fieldErr("SMA", "n", n, ErrNotPositive)
+		return Forecaster{}, fieldErr("sma", "n", n, ErrNotPositive)
 	}
 	return Forecaster{method: MethodSMA, n: n}, nil
 }
@@ -73,14 +75,15 @@ func NewSMA(n int) (Forecaster, error) {
 // error for no weights or a weight that is not positive and finite.
 func NewWMA(weights []float64) (Forecaster, error) {
 	if len(weights) == 0 {
-		return Forecaster{}, fieldErr("WMA", "weights", "[]", ErrEmptyHistory)
+		return Forecaster{}, fieldErr("wma", "weights", nil, ErrEmptyHistory)
 	}
 	for i, w := range weights {
-		if err := checkPos("WMA", "weights["+strconv.Itoa(i)+"]", w); err != nil {
+		if err := checkPos("wma", indexed("weights", i), w); err != nil {
 			return Forecaster{}, err
 		}
 	}
-	return Forecaster{method: MethodWMA, n: len(weights), weights: slices.Clone(weights)}, nil
+	_, e := math.Frexp(slices.Max(weights))
+	return Forecaster{method: MethodWMA, n: len(weights), weights: slices.Clone(weights), scale: math.Ldexp(1, -e)}, nil
 }
 
 // NewSES returns simple exponential smoothing (Brown 1959; Hyndman & Athanasopoulos, "Forecasting:
@@ -90,7 +93,7 @@ func NewWMA(weights []float64) (Forecaster, error) {
 //
 // Initialisation: ℓ(0) = y(0), the first observation. It returns an error unless 0 < α ≤ 1.
 func NewSES(alpha float64) (Forecaster, error) {
-	if err := checkSmoothing("SES", "alpha", alpha); err != nil {
+	if err := checkSmoothing("ses", "alpha", alpha); err != nil {
 		return Forecaster{}, err
 	}
 	return Forecaster{method: MethodSES, alpha: alpha}, nil
@@ -106,10 +109,10 @@ func NewSES(alpha float64) (Forecaster, error) {
 // floored at zero: a falling trend can forecast negative demand, which callers should floor. It
 // returns an error unless 0 < α ≤ 1 and 0 < β ≤ 1.
 func NewHolt(alpha, beta float64) (Forecaster, error) {
-	if err := checkSmoothing("Holt", "alpha", alpha); err != nil {
+	if err := checkSmoothing("holt", "alpha", alpha); err != nil {
 		return Forecaster{}, err
 	}
-	if err := checkSmoothing("Holt", "beta", beta); err != nil {
+	if err := checkSmoothing("holt", "beta", beta); err != nil {
 		return Forecaster{}, err
 	}
 	return Forecaster{method: MethodHolt, alpha: alpha, beta: beta}, nil
@@ -125,7 +128,7 @@ func NewHolt(alpha, beta float64) (Forecaster, error) {
 // demand y(f) and p = f + 1, its position counted from 1. Forecasts before the first demand (and for a
 // history without demand) are 0. It returns an error unless 0 < α ≤ 1.
 func NewCroston(alpha float64) (Forecaster, error) {
-	if err := checkSmoothing("Croston", "alpha", alpha); err != nil {
+	if err := checkSmoothing("croston", "alpha", alpha); err != nil {
 		return Forecaster{}, err
 	}
 	return Forecaster{method: MethodCroston, alpha: alpha}, nil
@@ -136,7 +139,7 @@ func NewCroston(alpha float64) (Forecaster, error) {
 // with the bias correction F = (1 - α/2)·z/p. Initialisation as [NewCroston]. It returns an error
 // unless 0 < α ≤ 1.
 func NewSBA(alpha float64) (Forecaster, error) {
-	if err := checkSmoothing("SBA", "alpha", alpha); err != nil {
+	if err := checkSmoothing("sba", "alpha", alpha); err != nil {
 		return Forecaster{}, err
 	}
 	return Forecaster{method: MethodSBA, alpha: alpha}, nil
@@ -151,10 +154,10 @@ func NewSBA(alpha float64) (Forecaster, error) {
 // Initialisation: z = the first positive demand y(f) and π = 1/(f + 1). Forecasts before the first
 // demand (and for a history without demand) are 0. It returns an error unless 0 < α, β ≤ 1.
 func NewTSB(alpha, beta float64) (Forecaster, error) {
-	if err := checkSmoothing("TSB", "alpha", alpha); err != nil {
+	if err := checkSmoothing("tsb", "alpha", alpha); err != nil {
 		return Forecaster{}, err
 	}
-	if err := checkSmoothing("TSB", "beta", beta); err != nil {
+	if err := checkSmoothing("tsb", "beta", beta); err != nil {
 		return Forecaster{}, err
 	}
 	return Forecaster{method: MethodTSB, alpha: alpha, beta: beta}, nil
@@ -171,7 +174,7 @@ func checkSmoothing(op, field string, a float64) error {
 }
 
 // Method returns the forecasting method.
-func (f Forecaster) Method() Method { return f.method }
+func (f Forecaster) Method() ForecastMethod { return f.method }
 
 // String returns the method and its parameters, such as "SES(α=0.2)".
 func (f Forecaster) String() string {
@@ -205,13 +208,13 @@ func (f Forecaster) minHistory() int {
 
 func (f Forecaster) check(op string, history []float64) error {
 	if f.method < MethodSMA || f.method > MethodTSB {
-		return fieldErr(op, "method", f.method, ErrPolicy)
+		return detailErr(op, "forecaster", nil, ErrPolicy, "the zero Forecaster; use a constructor")
 	}
 	if len(history) == 0 {
-		return fieldErr(op, "history", "[]", ErrEmptyHistory)
+		return fieldErr(op, "history", nil, ErrEmptyHistory)
 	}
 	if len(history) < f.minHistory() {
-		return fieldErr(op, "len(history)", len(history), ErrShortHistory)
+		return detailErr(op, "history", nil, ErrShortHistory, fmt.Sprintf("%d values, at least %d", len(history), f.minHistory()))
 	}
 	return checkSlice(op, "history", history, true)
 }
@@ -219,7 +222,8 @@ func (f Forecaster) check(op string, history []float64) error {
 // Forecast returns the forecast of demand h periods after the end of history (h = 1 is the next
 // period). All methods but Holt's give the same value for every h. It returns an error for h < 1, a
 // zero Forecaster, an empty history, a history shorter than the method needs (n for SMA and WMA, 2 for
-// Holt), or a negative, NaN or infinite value.
+// Holt), a negative, NaN or infinite value or one above [MaxQty], and one wrapping [ErrTooLarge] if the
+// forecast is beyond the float64 range (which the limits on histories rule out; kept as a guard).
 func (f Forecaster) Forecast(history []float64, h int) (float64, error) {
 	const op = "forecast"
 	if h < 1 {
@@ -229,7 +233,11 @@ func (f Forecaster) Forecast(history []float64, h int) (float64, error) {
 		return 0, err
 	}
 	level, trend := f.run(history, nil)
-	return level + float64(h)*trend, nil
+	v := level + float64(h)*trend
+	if err := checkResult(op, "forecast", v); err != nil {
+		return 0, err
+	}
+	return v, nil
 }
 
 // Fitted writes into out[t] the one-step-ahead forecast of history[t] made from history[:t], for every
@@ -238,12 +246,17 @@ func (f Forecaster) Forecast(history []float64, h int) (float64, error) {
 func (f Forecaster) Fitted(history, out []float64) error {
 	const op = "fitted"
 	if len(out) < len(history) {
-		return fieldErr(op, "len(out)", len(out), ErrLength)
+		return detailErr(op, "out", nil, ErrLength, fmt.Sprintf("%d values for %d in history", len(out), len(history)))
 	}
 	if err := f.check(op, history); err != nil {
 		return err
 	}
 	f.run(history, out)
+	for i, v := range out[:len(history)] {
+		if err := checkResult(op, indexed("out", i), v); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -275,7 +288,7 @@ func (f Forecaster) movingAverage(y, out []float64) float64 {
 		for i := 0; i < k; i++ {
 			w := 1.0
 			if f.weights != nil {
-				w = f.weights[f.n-k+i]
+				w = f.weights[f.n-k+i] * f.scale // a power of two: the ratio below is unchanged
 			}
 			sum += w * y[t-k+i]
 			wsum += w

@@ -129,9 +129,9 @@ func TestForecasterStrings(t *testing.T) {
 	assert.Equal(t, "no method", Forecaster{}.String())
 	assert.Equal(t, MethodCroston, mustF(NewCroston(0.1)).Method())
 	for m := MethodSMA; m <= MethodTSB; m++ {
-		assert.NotContains(t, m.String(), "Method(")
+		assert.NotContains(t, m.String(), "ForecastMethod(")
 	}
-	assert.Equal(t, "Method(0)", Method(0).String())
+	assert.Equal(t, "ForecastMethod(0)", ForecastMethod(0).String())
 
 	w := []float64{1, 2}
 	f := mustF(NewWMA(w))
@@ -200,7 +200,7 @@ func TestAccuracy(t *testing.T) {
 	assert.NoError(t, err)
 	_, err = MAPE([]float64{5, 0}, []float64{1, 1})
 	assert.ErrorIs(t, err, ErrZeroActual)
-	assert.EqualError(t, err, "inventory: MAPE: actual[1] 0: zero actual value")
+	assert.EqualError(t, err, "inventory: mape: actual[1] 0: zero actual value")
 }
 
 func TestAccuracyErrors(t *testing.T) {

@@ -23,7 +23,7 @@ func FuzzShape(f *testing.F) {
 		}
 		r, err := s.Shape(need)
 		if err != nil {
-			if need >= 0 && need <= MaxOrderQty {
+			if need >= 0 && need <= MaxQty {
 				t.Fatalf("Shape(%v) with %+v: unexpected error %v", need, s, err)
 			}
 			return
@@ -159,7 +159,7 @@ func FuzzNormal(f *testing.F) {
 			t.Fatalf("NormalQuantile(%v) = NaN", x)
 		}
 		if isFinite(x) {
-			for _, v := range []float64{NormalCDF(x), NormalPDF(x), NormalLoss(x), NormalLoss2(x)} {
+			for _, v := range []float64{normalCDF(x), normalPDF(x), NormalLoss(x)} {
 				if math.IsNaN(v) {
 					t.Fatalf("NaN at %v", x)
 				}

@@ -9,13 +9,13 @@ import "time"
 // for the period the cost of goods sold covers (Silver, Pyke & Thomas §2.7; Nahmias §1.11). It returns
 // an error when cogs is negative or non-finite or average inventory is not positive.
 func Turnover(cogs, avgInventory float64) (float64, error) {
-	if err := checkNonNeg("turnover", "COGS", cogs); err != nil {
+	if err := checkNonNeg("turnover", "cogs", cogs); err != nil {
 		return 0, err
 	}
-	if err := checkPos("turnover", "average inventory", avgInventory); err != nil {
+	if err := checkPos("turnover", "avg_inventory", avgInventory); err != nil {
 		return 0, err
 	}
-	return cogs / avgInventory, nil
+	return result("turnover", cogs/avgInventory)
 }
 
 // AverageInventory returns the mean of inventory levels sampled at equal intervals (for a period's
@@ -23,16 +23,19 @@ func Turnover(cogs, avgInventory float64) (float64, error) {
 // or non-finite level.
 func AverageInventory(levels []float64) (float64, error) {
 	if len(levels) == 0 {
-		return 0, fieldErr("average inventory", "levels", "[]", ErrEmptyHistory)
+		return 0, fieldErr("average inventory", "levels", nil, ErrEmptyHistory)
 	}
-	if err := checkSlice("average inventory", "levels", levels, true); err != nil {
+	if err := checkSlice("average inventory", "levels", levels, false); err != nil {
 		return 0, err
 	}
-	var sum float64
-	for _, v := range levels {
-		sum += v
+	var mean float64 // a running mean cannot overflow, unlike a sum of values near 1e308
+	for i, v := range levels {
+		if v < 0 {
+			return 0, fieldErr("average inventory", indexed("levels", i), v, ErrNegative)
+		}
+		mean += (v - mean) / float64(i+1)
 	}
-	return sum / float64(len(levels)), nil
+	return mean, nil
 }
 
 // DaysOfInventory returns days of inventory (库存周转天数),
@@ -42,16 +45,16 @@ func AverageInventory(levels []float64) (float64, error) {
 // for COGS over period. It returns an error for a negative or non-finite inventory, a COGS that is not
 // positive, or a period that is not positive.
 func DaysOfInventory(avgInventory, cogs float64, period time.Duration) (float64, error) {
-	if err := checkNonNeg("days of inventory", "average inventory", avgInventory); err != nil {
+	if err := checkNonNeg("days of inventory", "avg_inventory", avgInventory); err != nil {
 		return 0, err
 	}
-	if err := checkPos("days of inventory", "COGS", cogs); err != nil {
+	if err := checkPos("days of inventory", "cogs", cogs); err != nil {
 		return 0, err
 	}
 	if period <= 0 {
 		return 0, fieldErr("days of inventory", "period", period, ErrNotPositive)
 	}
-	return avgInventory / cogs * days(period), nil
+	return result("days of inventory", avgInventory/cogs*days(period))
 }
 
 // SellThrough returns the sell-through rate (售罄率),
@@ -65,14 +68,15 @@ func SellThrough(sold, opening, received float64) (float64, error) {
 		name string
 		v    float64
 	}{{"sold", sold}, {"opening", opening}, {"received", received}} {
-		if err := checkNonNeg("sell-through", f.name, f.v); err != nil {
+		if err := checkNonNeg("sell through", f.name, f.v); err != nil {
 			return 0, err
 		}
 	}
-	if err := checkPos("sell-through", "opening + received", opening+received); err != nil {
-		return 0, err
+	avail := opening + received
+	if avail == 0 {
+		return 0, detailErr("sell through", "received", received, ErrNotPositive, "opening + received is 0")
 	}
-	return sold / (opening + received), nil
+	return result("sell through", sold/avail) // an overflowing avail gives 0, not an error: sold is finite
 }
 
 // ActiveRate returns 动销率, the share of SKUs with at least one sale in the period:
@@ -84,13 +88,16 @@ func SellThrough(sold, opening, received float64) (float64, error) {
 // an empty list or a negative or non-finite entry.
 func ActiveRate(salesPerSKU []float64) (float64, error) {
 	if len(salesPerSKU) == 0 {
-		return 0, fieldErr("active rate", "sales per SKU", "[]", ErrEmptyHistory)
+		return 0, fieldErr("active rate", "sales_per_sku", nil, ErrEmptyHistory)
 	}
-	if err := checkSlice("active rate", "sales per SKU", salesPerSKU, true); err != nil {
+	if err := checkSlice("active rate", "sales_per_sku", salesPerSKU, false); err != nil {
 		return 0, err
 	}
 	active := 0
-	for _, v := range salesPerSKU {
+	for i, v := range salesPerSKU {
+		if v < 0 {
+			return 0, fieldErr("active rate", indexed("sales_per_sku", i), v, ErrNegative)
+		}
 		if v > 0 {
 			active++
 		}
@@ -107,12 +114,12 @@ func ActiveRate(salesPerSKU []float64) (float64, error) {
 // not positive.
 func GMROI(grossMargin, avgInventoryCost float64) (float64, error) {
 	if !isFinite(grossMargin) {
-		return 0, fieldErr("GMROI", "gross margin", grossMargin, ErrNotFinite)
+		return 0, fieldErr("gmroi", "gross_margin", grossMargin, ErrNotFinite)
 	}
-	if err := checkPos("GMROI", "average inventory", avgInventoryCost); err != nil {
+	if err := checkPos("gmroi", "avg_inventory_cost", avgInventoryCost); err != nil {
 		return 0, err
 	}
-	return grossMargin / avgInventoryCost, nil
+	return result("gmroi", grossMargin/avgInventoryCost)
 }
 
 // StockToSales returns the stock-to-sales ratio (存销比),
@@ -122,11 +129,11 @@ func GMROI(grossMargin, avgInventoryCost float64) (float64, error) {
 // both at retail or both at cost. It returns an error for a negative or non-finite stock or sales
 // that are not positive.
 func StockToSales(stock, sales float64) (float64, error) {
-	if err := checkNonNeg("stock-to-sales", "stock", stock); err != nil {
+	if err := checkNonNeg("stock to sales", "stock", stock); err != nil {
 		return 0, err
 	}
-	if err := checkPos("stock-to-sales", "sales", sales); err != nil {
+	if err := checkPos("stock to sales", "sales", sales); err != nil {
 		return 0, err
 	}
-	return stock / sales, nil
+	return result("stock to sales", stock/sales)
 }

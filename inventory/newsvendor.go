@@ -11,7 +11,9 @@ import (
 // The optimal quantity meets demand with probability equal to the critical ratio p/(p + h)
 // (Snyder & Shen, "Fundamentals of Supply Chain Theory", 2nd ed., §4.3; Nahmias §5.3).
 //
-// The zero value is invalid. Newsvendor is a comparable value, safe for concurrent use.
+// The costs are continuous model parameters in any one currency unit, not amounts to pay (see the
+// package's Money section). The zero value is invalid. Newsvendor is a comparable value, safe for
+// concurrent use.
 type Newsvendor struct {
 	overage, underage float64
 }
@@ -19,10 +21,10 @@ type Newsvendor struct {
 // NewNewsvendor returns the newsvendor with overage cost h and underage cost p per unit. It returns
 // an error unless both are positive and finite.
 func NewNewsvendor(overage, underage float64) (Newsvendor, error) {
-	if err := checkPos("newsvendor", "overage cost", overage); err != nil {
+	if err := checkPos("newsvendor", "overage", overage); err != nil {
 		return Newsvendor{}, err
 	}
-	if err := checkPos("newsvendor", "underage cost", underage); err != nil {
+	if err := checkPos("newsvendor", "underage", underage); err != nil {
 		return Newsvendor{}, err
 	}
 	return Newsvendor{overage: overage, underage: underage}, nil
@@ -41,28 +43,32 @@ func NewsvendorFromPrices(price, cost, salvage float64) (Newsvendor, error) {
 		}
 	}
 	if !(price > cost) {
-		return Newsvendor{}, fieldErr("newsvendor", "price - cost", price-cost, ErrNotPositive)
+		return Newsvendor{}, detailErr("newsvendor", "price", price, ErrNotPositive, "price - cost is not positive")
 	}
 	if !(cost > salvage) {
-		return Newsvendor{}, fieldErr("newsvendor", "cost - salvage", cost-salvage, ErrNotPositive)
+		return Newsvendor{}, detailErr("newsvendor", "salvage", salvage, ErrNotPositive, "cost - salvage is not positive")
 	}
-	return Newsvendor{overage: cost - salvage, underage: price - cost}, nil
+	h, p := cost-salvage, price-cost
+	if !isFinite(h) || !isFinite(p) {
+		return Newsvendor{}, detailErr("newsvendor", "price", price, ErrTooLarge, "a price difference is beyond the float64 range")
+	}
+	return Newsvendor{overage: h, underage: p}, nil
 }
 
-// Overage returns h, the cost of one unit left over.
-func (n Newsvendor) Overage() float64 { return n.overage }
-
-// Underage returns p, the cost of one unit short.
-func (n Newsvendor) Underage() float64 { return n.underage }
-
-// CriticalRatio returns p/(p + h), the optimal probability of meeting all demand.
-func (n Newsvendor) CriticalRatio() float64 { return n.underage / (n.underage + n.overage) }
+// CriticalRatio returns p/(p + h), the optimal probability of meeting all demand, computed as
+// 1/(1 + h/p) so that p + h cannot overflow.
+func (n Newsvendor) CriticalRatio() float64 {
+	if !(n.underage > 0) {
+		return 0
+	}
+	return 1 / (1 + n.overage/n.underage)
+}
 
 // NewsvendorResult is an optimal newsvendor quantity and its expected cost.
 type NewsvendorResult struct {
-	Qty           float64 // order quantity (an integer for Poisson demand)
-	CriticalRatio float64 // p/(p + h)
-	ExpectedCost  float64 // expected overage plus underage cost at Qty
+	Qty           float64 `json:"qty"`            // order quantity (an integer for Poisson demand)
+	CriticalRatio float64 `json:"critical_ratio"` // p/(p + h)
+	ExpectedCost  float64 `json:"expected_cost"`  // expected overage plus underage cost at Qty (model units)
 }
 
 // Normal returns the optimal quantity for normal demand N(μ, σ²),
@@ -72,21 +78,23 @@ type NewsvendorResult struct {
 // (Snyder & Shen §4.3.2, eqs. 4.21-4.24). Known answer: h = 0.18, p = 0.70, μ = 50, σ = 8 gives
 // Q* = 56.603955927433887 and g = 1.9976248733250334 (Snyder & Shen Example 4.2; stockpyl
 // newsvendor_normal). A quantity below zero is returned as 0 with the cost of ordering nothing.
-// It returns an error for an invalid newsvendor or a negative, NaN or infinite μ or σ.
+// It returns an error for an invalid newsvendor, a negative, NaN or infinite μ or σ or one above
+// [MaxQty], or an expected cost beyond the float64 range.
 func (n Newsvendor) Normal(mean, sd float64) (NewsvendorResult, error) {
-	if err := n.check(); err != nil {
+	const op = "newsvendor normal"
+	if err := n.check(op); err != nil {
 		return NewsvendorResult{}, err
 	}
-	if err := checkNonNeg("newsvendor", "mean", mean); err != nil {
+	if err := checkQty(op, "mean", mean); err != nil {
 		return NewsvendorResult{}, err
 	}
-	if err := checkNonNeg("newsvendor", "standard deviation", sd); err != nil {
+	if err := checkQty(op, "sd", sd); err != nil {
 		return NewsvendorResult{}, err
 	}
 	cr := n.CriticalRatio()
 	z := quantile(cr)
 	if !isFinite(z) { // p/(p + h) rounds to 0 or 1
-		return NewsvendorResult{}, fieldErr("newsvendor", "critical ratio", cr, ErrServiceLevel)
+		return NewsvendorResult{}, fieldErr(op, "critical_ratio", cr, ErrServiceLevel)
 	}
 	q := mean + sd*z
 	if q < 0 {
@@ -101,6 +109,9 @@ func (n Newsvendor) Normal(mean, sd float64) (NewsvendorResult, error) {
 	} else {
 		cost = n.overage*max(q-mean, 0) + n.underage*max(mean-q, 0)
 	}
+	if err := checkResult(op, "expected_cost", cost); err != nil {
+		return NewsvendorResult{}, err
+	}
 	return NewsvendorResult{Qty: q, CriticalRatio: cr, ExpectedCost: cost}, nil
 }
 
@@ -112,16 +123,17 @@ const MaxPoissonMean = 1e6
 // F(Q) ≥ p/(p + h) (Snyder & Shen §4.3.3, Theorem 4.2), and its expected cost
 // g(Q) = h·Σ_{d≤Q}(Q - d)·f(d) + p·(λ - Q + Σ_{d≤Q}(Q - d)·f(d)). Probabilities are summed in log
 // space so a large λ does not underflow. It returns an error for an invalid newsvendor or a λ that is
-// negative, NaN, infinite or above [MaxPoissonMean].
+// negative, NaN, infinite or above [MaxPoissonMean], or an expected cost beyond the float64 range.
 func (n Newsvendor) Poisson(mean float64) (NewsvendorResult, error) {
-	if err := n.check(); err != nil {
+	const op = "newsvendor poisson"
+	if err := n.check(op); err != nil {
 		return NewsvendorResult{}, err
 	}
-	if err := checkNonNeg("newsvendor", "mean", mean); err != nil {
+	if err := checkNonNeg(op, "mean", mean); err != nil {
 		return NewsvendorResult{}, err
 	}
 	if mean > MaxPoissonMean {
-		return NewsvendorResult{}, fieldErr("newsvendor", "mean", mean, ErrTooLarge)
+		return NewsvendorResult{}, detailErr(op, "mean", mean, ErrTooLarge, "at most 1e6; use Normal")
 	}
 	cr := n.CriticalRatio()
 	var cdf, partial float64 // F(k) and Σ_{d≤k} d·f(d)
@@ -138,7 +150,11 @@ func (n Newsvendor) Poisson(mean float64) (NewsvendorResult, error) {
 	}
 	over := k*cdf - partial // E[(Q - D)⁺]
 	under := mean - k + over
-	return NewsvendorResult{Qty: k, CriticalRatio: cr, ExpectedCost: n.overage*over + n.underage*max(under, 0)}, nil
+	cost := n.overage*over + n.underage*max(under, 0)
+	if err := checkResult(op, "expected_cost", cost); err != nil {
+		return NewsvendorResult{}, err
+	}
+	return NewsvendorResult{Qty: k, CriticalRatio: cr, ExpectedCost: cost}, nil
 }
 
 // poissonPMF returns P(D = k) for D ~ Poisson(λ), computed in log space.
@@ -153,9 +169,9 @@ func poissonPMF(k, lambda float64) float64 {
 	return math.Exp(k*math.Log(lambda) - lambda - lg)
 }
 
-func (n Newsvendor) check() error {
+func (n Newsvendor) check(op string) error {
 	if !(n.overage > 0) || !(n.underage > 0) {
-		return fieldErr("newsvendor", "costs", [2]float64{n.overage, n.underage}, ErrNotPositive)
+		return detailErr(op, "newsvendor", nil, ErrNotPositive, "the zero Newsvendor; use NewNewsvendor")
 	}
 	return nil
 }

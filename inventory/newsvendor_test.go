@@ -81,8 +81,7 @@ func TestNewsvendorFromPrices(t *testing.T) {
 	// Bought at 6, sold at 10, cleared at 2 after the event: p = 4, h = 4, ratio 1/2 → Q = μ.
 	n, err := NewsvendorFromPrices(10, 6, 2)
 	require.NoError(t, err)
-	assert.Equal(t, 4.0, n.Underage())
-	assert.Equal(t, 4.0, n.Overage())
+	assert.Equal(t, Newsvendor{overage: 4, underage: 4}, n)
 	got, err := n.Normal(300, 50)
 	require.NoError(t, err)
 	assert.InDelta(t, 300, got.Qty, 1e-9)

@@ -44,15 +44,20 @@ func (t Trigger) String() string {
 //
 // the expected demand over the lead time plus safety stock (Silver, Pyke & Thomas §6.7; Nahmias,
 // "Production and Operations Analysis", §5.4). A warning line (预警线) is a reorder point set by hand.
-// It returns an error for an invalid demand or a negative, NaN or infinite safety stock.
+// It returns an error for an invalid demand, a negative lead time, or a negative, NaN or infinite
+// safety stock or one above [MaxQty].
 func ReorderPoint(d Demand, lead LeadTime, safetyStock float64) (float64, error) {
+	const op = "reorder point"
 	if !d.IsValid() {
-		return 0, fieldErr("reorder point", "demand period", d.per, ErrNotPositive)
+		return 0, fieldErr(op, "demand.per", d.per, ErrNotPositive)
 	}
-	if err := checkNonNeg("reorder point", "safety stock", safetyStock); err != nil {
+	if lead.mean < 0 {
+		return 0, fieldErr(op, "lead.mean", lead.mean, ErrNegative)
+	}
+	if err := checkQty(op, "safety_stock", safetyStock); err != nil {
 		return 0, err
 	}
-	return d.MeanOver(lead.mean) + safetyStock, nil
+	return d.MeanOver(lead.mean) + safetyStock, nil // at most 1e15·2⁶³ + 1e15: finite
 }
 
 // PolicyKind names an inventory control policy.
@@ -104,72 +109,86 @@ type Policy struct {
 	review time.Duration
 }
 
-// NewSQPolicy returns the (s, Q) policy. It returns an error for a NaN or infinite s, or a Q that is
-// not positive and finite. s may be negative (a backorder allowance).
+// Levels and quantities of a policy lie within ±[MaxQty]; Q is positive.
+
+// NewSQPolicy returns the (s, Q) policy. It returns an error for a NaN or infinite s, a Q that is not
+// positive and finite, or a level beyond ±[MaxQty]. s may be negative (a backorder allowance).
 func NewSQPolicy(s, q float64) (Policy, error) {
-	if !isFinite(s) {
-		return Policy{}, fieldErr("(s, Q) policy", "s", s, ErrNotFinite)
+	const op = "sq policy"
+	if err := checkLevelQty(op, "s", s); err != nil {
+		return Policy{}, err
 	}
-	if err := checkPos("(s, Q) policy", "Q", q); err != nil {
+	if err := checkPos(op, "q", q); err != nil {
+		return Policy{}, err
+	}
+	if err := checkQty(op, "q", q); err != nil {
 		return Policy{}, err
 	}
 	return Policy{kind: PolicySQ, s: s, q: q}, nil
 }
 
-// NewSSPolicy returns the (s, S) policy. It returns an error for a NaN or infinite level or S < s.
+// NewSSPolicy returns the (s, S) policy. It returns an error for a NaN or infinite level, a level
+// beyond ±[MaxQty], or S < s.
 func NewSSPolicy(s, bigS float64) (Policy, error) {
-	if err := checkLevels("(s, S) policy", "s", "S", s, bigS); err != nil {
+	if err := checkLevels("ss policy", "s", "big_s", s, bigS); err != nil {
 		return Policy{}, err
 	}
 	return Policy{kind: PolicySS, s: s, big: bigS}, nil
 }
 
-// NewMinMaxPolicy returns the min/max policy. It returns an error for a NaN or infinite level or
-// max < min.
+// NewMinMaxPolicy returns the min/max policy. It returns an error for a NaN or infinite level, a level
+// beyond ±[MaxQty], or max < min.
 func NewMinMaxPolicy(minimum, maximum float64) (Policy, error) {
-	if err := checkLevels("min/max policy", "min", "max", minimum, maximum); err != nil {
+	if err := checkLevels("min max policy", "min", "max", minimum, maximum); err != nil {
 		return Policy{}, err
 	}
 	return Policy{kind: PolicyMinMax, s: minimum, big: maximum}, nil
 }
 
 // NewRSPolicy returns the (R, S) policy: every review period R, order up to S. It returns an error for
-// a review period that is not positive or an S that is NaN or infinite.
+// a review period that is not positive or an S that is NaN, infinite or beyond ±[MaxQty].
 func NewRSPolicy(review time.Duration, bigS float64) (Policy, error) {
+	const op = "rs policy"
 	if review <= 0 {
-		return Policy{}, fieldErr("(R, S) policy", "R", review, ErrNotPositive)
+		return Policy{}, fieldErr(op, "review", review, ErrNotPositive)
 	}
-	if !isFinite(bigS) {
-		return Policy{}, fieldErr("(R, S) policy", "S", bigS, ErrNotFinite)
+	if err := checkLevelQty(op, "big_s", bigS); err != nil {
+		return Policy{}, err
 	}
 	return Policy{kind: PolicyRS, s: bigS, big: bigS, review: review}, nil
 }
 
-// NewRQPolicy returns the (r, Q) policy with Q = [EOQ](annualDemand, orderCost, holdingCost). It
-// returns an error for a NaN or infinite r, for bad EOQ inputs, or when the EOQ is 0 (no demand).
+// NewRQPolicy returns the (r, Q) policy with Q = [EOQ](annualDemand, orderCost, holdingCost). The
+// costs are continuous model parameters, not amounts to pay. It returns an error for a NaN or infinite
+// r or one beyond ±[MaxQty], for bad EOQ inputs, when the EOQ is 0 (no demand), or when it is above
+// [MaxQty].
 func NewRQPolicy(r, annualDemand, orderCost, holdingCost float64) (Policy, error) {
-	if !isFinite(r) {
-		return Policy{}, fieldErr("(r, Q) policy", "r", r, ErrNotFinite)
+	const op = "rq policy"
+	if err := checkLevelQty(op, "r", r); err != nil {
+		return Policy{}, err
 	}
 	q, err := EOQ(annualDemand, orderCost, holdingCost)
 	if err != nil {
-		return Policy{}, err
+		return Policy{}, within(err, op, "")
 	}
 	if q <= 0 {
-		return Policy{}, fieldErr("(r, Q) policy", "annual demand", annualDemand, ErrNotPositive)
+		return Policy{}, fieldErr(op, "annual_demand", annualDemand, ErrNotPositive)
+	}
+	if q > MaxQty {
+		return Policy{}, detailErr(op, "annual_demand", annualDemand, ErrTooLarge, "the EOQ is above 1e15 units")
 	}
 	return Policy{kind: PolicyRQ, s: r, q: q}, nil
 }
 
 func checkLevels(op, lowName, highName string, low, high float64) error {
-	if !isFinite(low) {
-		return fieldErr(op, lowName, low, ErrNotFinite)
+	if err := checkLevelQty(op, lowName, low); err != nil {
+		return err
 	}
-	if !isFinite(high) {
-		return fieldErr(op, highName, high, ErrNotFinite)
+	if err := checkLevelQty(op, highName, high); err != nil {
+		return err
 	}
 	if high < low {
-		return fieldErr(op, highName, high, ErrPolicy)
+		return detailErr(op, highName, high, ErrPolicy, "below "+lowName)
 	}
 	return nil
 }
@@ -197,11 +216,23 @@ func (p Policy) Review() time.Duration { return p.review }
 //   - (s, S), min/max: if t fires against s, S - position, else 0;
 //   - (R, S): at a review, max(0, S - position); the trigger does not apply.
 //
-// A NaN or infinite position needs nothing.
-func (p Policy) Need(position float64, t Trigger) float64 {
-	if !isFinite(position) {
-		return 0
+// It returns an error for a position beyond ±3·[MaxQty] (an inventory position is at most five
+// stock fields of at most MaxQty) or a need above [MaxQty]. The zero Policy needs nothing.
+func (p Policy) Need(position int64, t Trigger) (float64, error) {
+	const op = "need"
+	if position > 3*MaxQty || position < -3*MaxQty {
+		return 0, detailErr(op, "position", position, ErrTooLarge, "between -3e15 and 3e15 units")
 	}
+	n := p.need(float64(position), t)
+	if n > MaxQty {
+		return 0, detailErr(op, "position", position, ErrTooLarge, "the need is above 1e15 units")
+	}
+	return n, nil
+}
+
+// need is Need for a finite position; levels and Q are within ±MaxQty, so the result is finite. It
+// may exceed MaxQty for a tiny Q.
+func (p Policy) need(position float64, t Trigger) float64 {
 	switch p.kind {
 	case PolicySQ, PolicyRQ:
 		if !t.Fires(position, p.s) || p.q <= 0 {

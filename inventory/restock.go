@@ -19,12 +19,14 @@ import (
 //
 // All four must hold. [DefaultRestockRule] gives the documents' numbers. The document gives no window
 // for "stable" or "recent" and calls a month "1个月": the defaults are 7 days and 30 days.
+//
+// Its JSON form has snake_case keys and MinSeasonLeft as a Go duration string ("720h0m0s").
 type RestockRule struct {
-	MinDailySales float64       // units per day, default 20
-	Window        int           // days of history the sales and trend conditions look at, default 7
-	MinSeasonLeft time.Duration // default 30 days
-	MinSlope      float64       // units per day per day; the slope must exceed it; default 0
-	MinROI        float64       // default 0, break-even
+	MinDailySales float64       `json:"min_daily_sales"` // units per day, default 20
+	Window        int           `json:"window"`          // days of history the sales and trend conditions look at, default 7
+	MinSeasonLeft time.Duration `json:"min_season_left"` // default 30 days
+	MinSlope      float64       `json:"min_slope"`       // units per day per day; the slope must exceed it; default 0
+	MinROI        float64       `json:"min_roi"`         // default 0, break-even
 }
 
 // DefaultRestockRule returns the INV-08 numbers: ≥ 20 a day over 7 days, 30 days of season left, a
@@ -34,26 +36,28 @@ func DefaultRestockRule() RestockRule {
 }
 
 // RestockInput is the data the rule is evaluated on.
+// ProjectedProfit and Investment are amounts in one currency unit whose ratio is the ROI; only the
+// ratio matters, so they are float64 (see the package's Money section).
 type RestockInput struct {
-	DailySales      []float64 // one value per day, oldest first; the last Window values are used
-	SeasonEnd       time.Time
-	At              time.Time // the evaluation time
-	ProjectedProfit float64   // projected gross profit of the restock (from margin and conversion)
-	Investment      float64   // what the restock costs; positive
+	DailySales      []float64 `json:"daily_sales"`      // one value per day, oldest first; the last Window values are used
+	SeasonEnd       time.Time `json:"season_end"`       // when the season ends
+	At              time.Time `json:"at"`               // the evaluation time
+	ProjectedProfit float64   `json:"projected_profit"` // projected gross profit of the restock (from margin and conversion)
+	Investment      float64   `json:"investment"`       // what the restock costs; positive
 }
 
 // RestockCondition is one condition of the rule with the value it measured.
 type RestockCondition struct {
-	Name      string
-	Value     float64 // measured: minimum daily sales, days of season left, slope, ROI
-	Threshold float64
-	Pass      bool
+	Name      string  `json:"name"`      // what the condition checks
+	Value     float64 `json:"value"`     // measured: minimum daily sales, days of season left, slope, ROI
+	Threshold float64 `json:"threshold"` // what the value is compared with
+	Pass      bool    `json:"pass"`      // whether the condition holds
 }
 
 // RestockDecision is the result of [RestockRule.Evaluate]: the decision and every condition.
 type RestockDecision struct {
-	Restock    bool
-	Conditions [4]RestockCondition // stable sales, season left, rising trend, ROI
+	Restock    bool                `json:"restock"`
+	Conditions [4]RestockCondition `json:"conditions"` // stable sales, season left, rising trend, ROI
 }
 
 // String lists the decision and each condition, such as
@@ -76,35 +80,39 @@ func (d RestockDecision) String() string {
 }
 
 // Evaluate applies the rule. It returns an error for an invalid rule (a window below 2, a negative or
-// non-finite threshold), fewer than Window days of sales, a negative or non-finite sales value, a
-// non-finite profit or a non-positive investment.
+// non-finite threshold), fewer than Window days of sales, a negative or non-finite sales value or one
+// above [MaxQty], a non-finite profit, a non-positive investment, or an ROI beyond the float64 range.
 func (r RestockRule) Evaluate(in RestockInput) (RestockDecision, error) {
 	const op = "restock rule"
 	if r.Window < 2 {
-		return RestockDecision{}, fieldErr(op, "window", r.Window, ErrShortHistory)
+		return RestockDecision{}, detailErr(op, "rule.window", r.Window, ErrShortHistory, "at least 2")
 	}
-	if err := checkNonNeg(op, "min daily sales", r.MinDailySales); err != nil {
+	if err := checkQty(op, "rule.min_daily_sales", r.MinDailySales); err != nil {
 		return RestockDecision{}, err
 	}
 	if r.MinSeasonLeft < 0 {
-		return RestockDecision{}, fieldErr(op, "min season left", r.MinSeasonLeft, ErrNegative)
+		return RestockDecision{}, fieldErr(op, "rule.min_season_left", r.MinSeasonLeft, ErrNegative)
 	}
 	if !isFinite(r.MinSlope) {
-		return RestockDecision{}, fieldErr(op, "min slope", r.MinSlope, ErrNotFinite)
+		return RestockDecision{}, fieldErr(op, "rule.min_slope", r.MinSlope, ErrNotFinite)
 	}
 	if !isFinite(r.MinROI) {
-		return RestockDecision{}, fieldErr(op, "min ROI", r.MinROI, ErrNotFinite)
+		return RestockDecision{}, fieldErr(op, "rule.min_roi", r.MinROI, ErrNotFinite)
 	}
 	if len(in.DailySales) < r.Window {
-		return RestockDecision{}, fieldErr(op, "len(daily sales)", len(in.DailySales), ErrShortHistory)
+		return RestockDecision{}, detailErr(op, "in.daily_sales", nil, ErrShortHistory, fmt.Sprintf("%d days, at least the window %d", len(in.DailySales), r.Window))
 	}
-	if err := checkSlice(op, "daily sales", in.DailySales, true); err != nil {
+	if err := checkSlice(op, "in.daily_sales", in.DailySales, true); err != nil {
 		return RestockDecision{}, err
 	}
 	if !isFinite(in.ProjectedProfit) {
-		return RestockDecision{}, fieldErr(op, "projected profit", in.ProjectedProfit, ErrNotFinite)
+		return RestockDecision{}, fieldErr(op, "in.projected_profit", in.ProjectedProfit, ErrNotFinite)
 	}
-	if err := checkPos(op, "investment", in.Investment); err != nil {
+	if err := checkPos(op, "in.investment", in.Investment); err != nil {
+		return RestockDecision{}, err
+	}
+	roi := in.ProjectedProfit / in.Investment
+	if err := checkResult(op, "roi", roi); err != nil {
 		return RestockDecision{}, err
 	}
 	recent := in.DailySales[len(in.DailySales)-r.Window:]
@@ -114,7 +122,6 @@ func (r RestockRule) Evaluate(in RestockInput) (RestockDecision, error) {
 	}
 	left := days(in.SeasonEnd.Sub(in.At))
 	slope := trendSlope(recent)
-	roi := in.ProjectedProfit / in.Investment
 	d := RestockDecision{Conditions: [4]RestockCondition{
 		{Name: "stable daily sales (minimum)", Value: lowest, Threshold: r.MinDailySales, Pass: lowest >= r.MinDailySales},
 		{Name: "days to season end", Value: left, Threshold: days(r.MinSeasonLeft), Pass: in.SeasonEnd.Sub(in.At) >= r.MinSeasonLeft},

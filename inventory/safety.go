@@ -65,9 +65,9 @@ type SafetyStock struct {
 }
 
 // FixedSafetyStock returns a rule that always gives qty units (the hero items' 30-50 units, INV-04).
-// It returns an error when qty is negative, NaN or infinite.
+// It returns an error when qty is negative, NaN, infinite or above [MaxQty].
 func FixedSafetyStock(qty float64) (SafetyStock, error) {
-	if err := checkNonNeg("safety stock", "quantity", qty); err != nil {
+	if err := checkQty("safety stock", "qty", qty); err != nil {
 		return SafetyStock{}, err
 	}
 	return SafetyStock{method: SafetyFixed, qty: qty}, nil
@@ -85,7 +85,7 @@ func CoverSafetyStock(cover time.Duration) (SafetyStock, error) {
 // CycleServiceSafetyStock returns the rule SS = z·σ·√T with z = Φ⁻¹(csl), for demand variability
 // only (Silver, Pyke & Thomas §6.7.4; Snyder & Shen §4.3). It returns an error unless 0 < csl < 1.
 func CycleServiceSafetyStock(csl float64) (SafetyStock, error) {
-	if err := checkLevel("safety stock", "service level", csl); err != nil {
+	if err := checkLevel("safety stock", "service_level", csl); err != nil {
 		return SafetyStock{}, err
 	}
 	return SafetyStock{method: SafetyCycleService, level: csl, z: quantile(csl)}, nil
@@ -96,7 +96,7 @@ func CycleServiceSafetyStock(csl float64) (SafetyStock, error) {
 // Thomas §6.10.1, eq. 6.30). With a fixed lead time it equals [CycleServiceSafetyStock]. It returns an
 // error unless 0 < csl < 1.
 func CycleServiceLeadTimeSafetyStock(csl float64) (SafetyStock, error) {
-	if err := checkLevel("safety stock", "service level", csl); err != nil {
+	if err := checkLevel("safety stock", "service_level", csl); err != nil {
 		return SafetyStock{}, err
 	}
 	return SafetyStock{method: SafetyCycleServiceLeadTime, level: csl, z: quantile(csl)}, nil
@@ -111,7 +111,7 @@ func CycleServiceLeadTimeSafetyStock(csl float64) (SafetyStock, error) {
 // (including lead-time variability when there is any) and Q the demand per cycle: the order quantity
 // under continuous review, μ·R under periodic review. It returns an error unless 0 < fill < 1.
 func FillRateSafetyStock(fill float64) (SafetyStock, error) {
-	if err := checkLevel("safety stock", "fill rate", fill); err != nil {
+	if err := checkLevel("safety stock", "fill_rate", fill); err != nil {
 		return SafetyStock{}, err
 	}
 	return SafetyStock{method: SafetyFillRate, level: fill}, nil
@@ -143,37 +143,51 @@ func (s SafetyStock) String() string {
 // period (0 for continuous review) and, for the fill-rate rule under continuous review, the order
 // quantity Q.
 type Exposure struct {
-	Demand   Demand
-	Lead     LeadTime
-	Review   time.Duration // 0 means continuous review; the protection interval is then the lead time
-	OrderQty float64       // used by the fill-rate rule under continuous review
+	Demand   Demand        `json:"demand"`
+	Lead     LeadTime      `json:"lead"`
+	Review   time.Duration `json:"review"`    // 0 means continuous review; the protection interval is then the lead time
+	OrderQty float64       `json:"order_qty"` // used by the fill-rate rule under continuous review; at most MaxQty
 }
 
-// Protection returns the protection interval T: Lead + Review.
-func (e Exposure) Protection() time.Duration { return e.Lead.mean + e.Review }
+// protection returns the protection interval T: Lead + Review.
+func (e Exposure) protection() time.Duration { return e.Lead.mean + e.Review }
 
 // For returns the safety stock for the exposure e. It returns an error for a rule without a method,
-// an invalid demand, a negative review period, or, for the fill-rate rule under continuous review, an
-// order quantity that is not positive.
+// an invalid demand, a negative review period, a protection interval beyond the range of
+// [time.Duration], or, for the fill-rate rule under continuous review, an order quantity that is not
+// positive or is above [MaxQty].
 func (s SafetyStock) For(e Exposure) (float64, error) {
 	const op = "safety stock"
 	if !e.Demand.IsValid() {
-		return 0, fieldErr(op, "demand period", e.Demand.per, ErrNotPositive)
+		return 0, fieldErr(op, "demand.per", e.Demand.per, ErrNotPositive)
 	}
 	if e.Review < 0 {
-		return 0, fieldErr(op, "review period", e.Review, ErrNegative)
+		return 0, fieldErr(op, "review", e.Review, ErrNegative)
+	}
+	if e.Lead.mean < 0 || e.Lead.sd < 0 {
+		return 0, fieldErr(op, "lead.mean", e.Lead.mean, ErrNegative)
+	}
+	if e.Lead.mean > math.MaxInt64-e.Review {
+		return 0, detailErr(op, "review", e.Review, ErrTooLarge, "lead + review beyond 292 years")
 	}
 	if s.method == SafetyFillRate && e.Review == 0 {
-		if err := checkPos(op, "order quantity", e.OrderQty); err != nil {
+		if err := checkPos(op, "order_qty", e.OrderQty); err != nil {
 			return 0, err
+		}
+		if e.OrderQty > MaxQty {
+			return 0, detailErr(op, "order_qty", e.OrderQty, ErrTooLarge, maxQtyDetail)
 		}
 	}
 	if s.method < SafetyFixed || s.method > SafetyFillRate {
-		return 0, fieldErr(op, "method", s.method, ErrPolicy)
+		return 0, fieldErr(op, "method", uint8(s.method), ErrPolicy)
 	}
 	d := e.Demand
-	return s.compute(d.mean, d.sd, d.periods(e.Protection()), d.periods(e.Lead.sd), d.periods(e.Review),
-		e.OrderQty, d.periods(s.cover)), nil
+	ss := s.compute(d.mean, d.sd, d.periods(e.protection()), d.periods(e.Lead.sd), d.periods(e.Review),
+		e.OrderQty, d.periods(s.cover))
+	if err := checkResult(op, "safety_stock", ss); err != nil {
+		return 0, err
+	}
+	return ss, nil
 }
 
 // compute evaluates the rule with everything in demand periods: mean μ and deviation σ per period,

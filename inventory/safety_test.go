@@ -34,7 +34,7 @@ func TestSafetyStockKnownAnswers(t *testing.T) {
 		{"lead-time variability", cslLT, Exposure{Demand: daily, Lead: MustLeadTime(7*Day, 7*Day)}, 22491.138696520986},
 		{"periodic review", csl, Exposure{Demand: weekly, Lead: FixedLeadTime(2 * Week), Review: 4 * Week}, 1569.5737073246116},
 		{"lead-time rule with fixed lead time", cslLT, Exposure{Demand: weekly, Lead: FixedLeadTime(2 * Week)}, 906.1938024368236},
-		{"same demand in days", csl, Exposure{Demand: weekly.In(Day), Lead: FixedLeadTime(14 * Day)}, 906.1938024368236},
+		{"same demand in days", csl, Exposure{Demand: must(weekly.In(Day)), Lead: FixedLeadTime(14 * Day)}, 906.1938024368236},
 	}
 	for _, tt := range tests {
 		got, err := tt.rule.For(tt.give)
@@ -103,7 +103,7 @@ func TestSafetyStockSimpleRules(t *testing.T) {
 	assert.Equal(t, "cycle service level 30%", low.String())
 	assert.Equal(t, "no safety stock rule", SafetyStock{}.String())
 	assert.Equal(t, "SafetyMethod(9)", SafetyMethod(9).String())
-	assert.Equal(t, 3*Day, Exposure{Lead: FixedLeadTime(Day), Review: 2 * Day}.Protection())
+	assert.Equal(t, 3*Day, Exposure{Lead: FixedLeadTime(Day), Review: 2 * Day}.protection())
 }
 
 func TestSafetyStockErrors(t *testing.T) {
@@ -126,7 +126,7 @@ func TestSafetyStockErrors(t *testing.T) {
 		assert.ErrorIs(t, err, tt.want, tt.name)
 	}
 	_, err := CycleServiceSafetyStock(1.2)
-	assert.EqualError(t, err, "inventory: safety stock: service level 1.2: service level not in (0, 1)")
+	assert.EqualError(t, err, "inventory: safety stock: service_level 1.2: service level not in (0, 1)")
 
 	fill, _ := FillRateSafetyStock(0.98)
 	csl, _ := CycleServiceSafetyStock(0.95)
@@ -146,4 +146,12 @@ func TestSafetyStockErrors(t *testing.T) {
 		_, err := tt.rule.For(tt.give)
 		assert.ErrorIs(t, err, tt.want, tt.name)
 	}
+}
+
+// must returns v and fails on a non-nil error; for table entries.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

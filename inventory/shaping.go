@@ -7,9 +7,12 @@ import (
 	"strings"
 )
 
-// MaxOrderQty is the largest order quantity shaping produces, 2⁵³: every integer up to it is exact in
-// a float64. A larger need is an error.
-const MaxOrderQty = 1 << 53
+// MaxQty is the largest quantity of units this package accepts or produces, 10¹⁵: each field of a
+// [Stock], a reservation, a receipt, the MOQ, pack and cap of a [Shaping], a shaped order, a demand
+// mean or deviation per period, a history value and a hand-set level. Sums of a few such quantities
+// stay exact in a float64 (below 2⁵³) and far from the int64 limits. A larger value is an error
+// wrapping [ErrTooLarge].
+const MaxQty = 1_000_000_000_000_000
 
 // Shaping turns a raw need into an order a supplier accepts. The pipeline (seed rules INV-01/INV-02,
 // DESIGN "Inventory") is, in order:
@@ -39,20 +42,28 @@ type Shaping struct {
 func NewShaping(moq, pack, capQty int64) (Shaping, error) {
 	const op = "shaping"
 	if moq < 0 {
-		return Shaping{}, fieldErr(op, "MOQ", moq, ErrNegative)
+		return Shaping{}, fieldErr(op, "moq", moq, ErrNegative)
 	}
 	if pack < 1 {
-		return Shaping{}, fieldErr(op, "pack size", pack, ErrNotPositive)
+		return Shaping{}, fieldErr(op, "pack", pack, ErrNotPositive)
 	}
 	if capQty < 0 {
 		return Shaping{}, fieldErr(op, "cap", capQty, ErrNegative)
 	}
-	if moq > MaxOrderQty || pack > MaxOrderQty || capQty > MaxOrderQty {
-		return Shaping{}, fieldErr(op, "MOQ, pack and cap", [3]int64{moq, pack, capQty}, ErrTooLarge)
+	for _, f := range [...]struct {
+		name string
+		v    int64
+	}{{"moq", moq}, {"pack", pack}, {"cap", capQty}} {
+		if f.v > MaxQty {
+			return Shaping{}, detailErr(op, f.name, f.v, ErrTooLarge, maxQtyDetail)
+		}
 	}
 	minimum := ceilMultiple(max(moq, 1), pack)
+	if minimum > MaxQty {
+		return Shaping{}, detailErr(op, "moq", moq, ErrTooLarge, fmt.Sprintf("the smallest order %d is above 1e15 units", minimum))
+	}
 	if capQty > 0 && capQty < minimum {
-		return Shaping{}, &FieldError{Op: op, Field: "cap", Value: fmt.Sprintf("%d < smallest order %d (MOQ %d, pack %d)", capQty, minimum, moq, pack), Err: ErrCapBelowMOQ}
+		return Shaping{}, detailErr(op, "cap", capQty, ErrCapBelowMOQ, fmt.Sprintf("smallest order %d (moq %d, pack %d)", minimum, moq, pack))
 	}
 	return Shaping{moq: moq, packM1: pack - 1, capQty: capQty, minimum: minimum}, nil
 }
@@ -66,7 +77,8 @@ func MustShaping(moq, pack, capQty int64) Shaping {
 	return s
 }
 
-// ceilMultiple rounds n ≥ 0 up to a multiple of pack ≥ 1; both are at most 2⁵³, so it cannot overflow.
+// ceilMultiple rounds n ≥ 0 up to a multiple of pack ≥ 1; both are at most 2·MaxQty, so it cannot
+// overflow.
 func ceilMultiple(n, pack int64) int64 { return (n + pack - 1) / pack * pack }
 
 // MOQ returns the minimum order quantity.
@@ -80,26 +92,30 @@ func (s Shaping) Cap() int64 { return s.capQty }
 
 // Shaped reports every step of [Shaping.Shape]: the raw need and the quantity after each step.
 type Shaped struct {
-	Need      float64 // the raw need
-	Units     int64   // step 1: ⌈need⌉
-	AfterMOQ  int64   // step 2: max(Units, MOQ), or 0 when Units is 0
-	AfterPack int64   // step 3: AfterMOQ rounded up to a pack multiple
-	Qty       int64   // step 4: the order, at most the cap
+	Need      float64 `json:"need"`       // the raw need
+	Units     int64   `json:"units"`      // step 1: ⌈need⌉
+	AfterMOQ  int64   `json:"after_moq"`  // step 2: max(Units, MOQ), or 0 when Units is 0
+	AfterPack int64   `json:"after_pack"` // step 3: AfterMOQ rounded up to a pack multiple
+	Qty       int64   `json:"qty"`        // step 4: the order, at most the cap
 }
 
 // Shape runs the pipeline on need and reports each step. It returns an error when need is negative,
-// NaN, infinite or above [MaxOrderQty].
+// NaN or infinite, or when need or the shaped order (raised to the MOQ and a pack multiple) is above
+// [MaxQty].
 func (s Shaping) Shape(need float64) (Shaped, error) {
-	if err := checkNonNeg("shape order", "need", need); err != nil {
+	const op = "shape"
+	if err := checkQty(op, "need", need); err != nil {
 		return Shaped{}, err
 	}
-	if need > MaxOrderQty {
-		return Shaped{}, fieldErr("shape order", "need", need, ErrTooLarge)
+	r := s.shape(need)
+	if r.Qty > MaxQty {
+		return Shaped{}, detailErr(op, "need", need, ErrTooLarge, fmt.Sprintf("the order %d is above 1e15 units", r.Qty))
 	}
-	return s.shape(need), nil
+	return r, nil
 }
 
-// shape runs the pipeline on a finite need in [0, MaxOrderQty].
+// shape runs the pipeline on a finite need in [0, MaxQty]; the MOQ and pack are at most MaxQty, so
+// every step stays below 2·MaxQty.
 func (s Shaping) shape(need float64) Shaped {
 	r := Shaped{Need: need}
 	if !(need > 0) {

@@ -55,18 +55,18 @@ func TestShapingErrors(t *testing.T) {
 		{"cap below MOQ", 20, 1, 10, ErrCapBelowMOQ},
 		{"cap below one pack", 0, 12, 10, ErrCapBelowMOQ},
 		{"cap below MOQ rounded to packs", 10, 6, 11, ErrCapBelowMOQ}, // smallest order is 12
-		{"too large", MaxOrderQty + 1, 1, 0, ErrTooLarge},
+		{"too large", MaxQty + 1, 1, 0, ErrTooLarge},
 	}
 	for _, tt := range tests {
 		_, err := NewShaping(tt.moq, tt.pack, tt.cap)
 		assert.ErrorIs(t, err, tt.want, tt.name)
 	}
 	_, err := NewShaping(20, 1, 10)
-	assert.EqualError(t, err, "inventory: shaping: cap 10 < smallest order 20 (MOQ 20, pack 1): cap below the smallest allowed order")
+	assert.EqualError(t, err, "inventory: shaping: cap 10: cap below the smallest allowed order: smallest order 20 (moq 20, pack 1)")
 	assert.Panics(t, func() { MustShaping(0, 0, 0) })
 
 	s := MustShaping(1, 1, 0)
-	for _, give := range []float64{-1, math.NaN(), math.Inf(1), MaxOrderQty * 2} {
+	for _, give := range []float64{-1, math.NaN(), math.Inf(1), MaxQty * 2} {
 		_, err := s.Shape(give)
 		assert.Error(t, err, "Shape(%v)", give)
 	}

@@ -8,14 +8,15 @@ import (
 	"time"
 )
 
-// Status is the stock status of a SKU in a [Suggestion].
-type Status uint8
+// StockStatus is the stock status of a SKU in a [Suggestion]. Its text form (and JSON) is the
+// snake_case name: "stockout", "below_safety_stock", "reorder", ...
+type StockStatus uint8
 
 // Stock statuses, in the order [Planner] tests them: the first that applies wins.
 // The zero value, StatusInvalid, marks an item the planner could not evaluate.
 const (
 	// StatusInvalid marks an item with bad input; the batch error says why.
-	StatusInvalid Status = iota
+	StatusInvalid StockStatus = iota
 	// StatusStockout (断货, 缺货): nothing available, Available ≤ 0.
 	StatusStockout
 	// StatusDead (呆滞, 死库存): no sale for at least the dead-stock age; no order is suggested.
@@ -33,7 +34,7 @@ const (
 )
 
 // String returns the status in words, such as "at or below reorder point".
-func (s Status) String() string {
+func (s StockStatus) String() string {
 	switch s {
 	case StatusInvalid:
 		return "invalid"
@@ -52,10 +53,11 @@ func (s Status) String() string {
 	case StatusHealthy:
 		return "healthy"
 	}
-	return "Status(" + strconv.Itoa(int(s)) + ")"
+	return "StockStatus(" + strconv.Itoa(int(s)) + ")"
 }
 
-// QtySource says where the order quantity Q or the cycle stock of a suggestion came from.
+// QtySource says where the order quantity Q or the cycle stock of a suggestion came from. Its text
+// form is "none", "fixed", "eoq" or "cover".
 type QtySource uint8
 
 // Order quantity sources, in order of precedence.
@@ -83,7 +85,11 @@ func (q QtySource) String() string {
 	return "none"
 }
 
-// PlanConfig configures a [Planner]. Durations of zero switch the corresponding check off.
+// PlanConfig configures a [Planner]. Durations of zero switch the corresponding check off. Its JSON
+// form has snake_case keys and durations as Go duration strings ("720h0m0s").
+//
+// This package configures with Config structs validated by their constructor ([NewPlanner]), not with
+// functional options: each setting is plain data that can be stored as JSON.
 type PlanConfig struct {
 	// Policy is the control policy; required.
 	Policy PolicyKind
@@ -117,13 +123,13 @@ type Planner struct {
 func NewPlanner(cfg PlanConfig) (Planner, error) {
 	const op = "planner"
 	if cfg.Policy < PolicySQ || cfg.Policy > PolicyRQ {
-		return Planner{}, fieldErr(op, "policy", cfg.Policy, ErrPolicy)
+		return Planner{}, fieldErr(op, "policy", uint8(cfg.Policy), ErrInvalidEnum)
 	}
 	if cfg.SafetyStock.method < SafetyFixed || cfg.SafetyStock.method > SafetyFillRate {
-		return Planner{}, fieldErr(op, "safety stock method", cfg.SafetyStock.method, ErrPolicy)
+		return Planner{}, fieldErr(op, "safety_stock.method", uint8(cfg.SafetyStock.method), ErrInvalidEnum)
 	}
 	if cfg.Trigger > StrictlyBelow {
-		return Planner{}, fieldErr(op, "trigger", cfg.Trigger, ErrPolicy)
+		return Planner{}, fieldErr(op, "trigger", uint8(cfg.Trigger), ErrInvalidEnum)
 	}
 	if cfg.Policy == PolicyRS && cfg.Review <= 0 {
 		return Planner{}, fieldErr(op, "review", cfg.Review, ErrNotPositive)
@@ -134,103 +140,105 @@ func NewPlanner(cfg PlanConfig) (Planner, error) {
 	for _, f := range [...]struct {
 		name string
 		v    time.Duration
-	}{{"order cover", cfg.OrderCover}, {"overstock cover", cfg.OverstockCover}, {"slow-moving after", cfg.SlowMovingAfter}, {"dead after", cfg.DeadAfter}} {
+	}{{"order_cover", cfg.OrderCover}, {"overstock_cover", cfg.OverstockCover}, {"slow_moving_after", cfg.SlowMovingAfter}, {"dead_after", cfg.DeadAfter}} {
 		if f.v < 0 {
 			return Planner{}, fieldErr(op, f.name, f.v, ErrNegative)
 		}
 	}
 	if cfg.DeadAfter > 0 && cfg.DeadAfter < cfg.SlowMovingAfter {
-		return Planner{}, fieldErr(op, "dead after", cfg.DeadAfter, ErrPolicy)
+		return Planner{}, detailErr(op, "dead_after", cfg.DeadAfter, ErrPolicy, "shorter than slow_moving_after")
 	}
 	return Planner{cfg: cfg}, nil
-}
-
-// MustPlanner is like [NewPlanner] but panics on error.
-func MustPlanner(cfg PlanConfig) Planner {
-	p, err := NewPlanner(cfg)
-	if err != nil {
-		panic("inventory.MustPlanner: " + err.Error())
-	}
-	return p
 }
 
 // Config returns the planner's configuration.
 func (p Planner) Config() PlanConfig { return p.cfg }
 
-// Item is one SKU's input to a [Planner]. Optional numbers are 0 when not set.
+// Item is one SKU's input to a [Planner]. Optional numbers are 0 when not set; quantities are at most
+// [MaxQty]. Its JSON form has snake_case keys; the zero LastSale is omitted.
 type Item struct {
-	ID      string
-	Stock   Stock
-	Demand  Demand   // mean and standard deviation of demand, in any period
-	Lead    LeadTime // supplier lead time
-	Shaping Shaping  // MOQ, pack and cap; the zero value imposes none
+	ID      string   `json:"id"`
+	Stock   Stock    `json:"stock"`
+	Demand  Demand   `json:"demand"`  // mean and standard deviation of demand, in any period
+	Lead    LeadTime `json:"lead"`    // supplier lead time
+	Shaping Shaping  `json:"shaping"` // MOQ, pack and cap; the zero value imposes none
 	// LastSale is the time of the most recent sale; the zero time means unknown, and the slow-moving
 	// and dead-stock checks are then skipped.
-	LastSale time.Time
+	LastSale time.Time `json:"last_sale,omitzero"`
 	// MinSafetyStock is a floor on the computed safety stock, such as the 30 units kept for hero items
 	// (主推款, INV-04).
-	MinSafetyStock float64
+	MinSafetyStock float64 `json:"min_safety_stock"`
 	// WarningLine, when positive, is a reorder point set by hand (预警线, INV-01) that replaces the
 	// computed μ·L + SS.
-	WarningLine float64
+	WarningLine float64 `json:"warning_line"`
 	// OrderQty, when positive, is a fixed order quantity Q, used before the EOQ and the order cover.
-	OrderQty float64
+	OrderQty float64 `json:"order_qty"`
 	// MaxStock, when positive, is the order-up-to level S (max of min/max) set by hand.
-	MaxStock float64
+	MaxStock float64 `json:"max_stock"`
 	// OrderCost (K, per order) and HoldingCost (h, per unit per year), when both positive, give
-	// Q = EOQ. PolicyRQ requires them.
-	OrderCost, HoldingCost float64
+	// Q = EOQ. PolicyRQ requires them. They are continuous model parameters in any one currency unit,
+	// not amounts to pay.
+	OrderCost   float64 `json:"order_cost"`
+	HoldingCost float64 `json:"holding_cost"`
 }
 
 // Explanation holds every number behind a [Suggestion] and the rule that fired. It is plain data with
 // no pointers, so the batch path fills it without allocating; [Explanation.String] formats it on demand.
 // Demand, lead and review figures are per day.
+//
+// Its JSON form has snake_case keys and every number finite (days are numbers of days).
 type Explanation struct {
-	Rule          Status // the rule that fired, the same as the suggestion's status
-	Policy        PolicyKind
-	Trigger       Trigger
-	Safety        SafetyStock // the rule used
-	DemandPerDay  float64     // μ per day
-	DemandSDDay   float64     // σ per day
-	LeadDays      float64     // mean lead time L
-	LeadSDDays    float64     // σ_L
-	ReviewDays    float64     // R, 0 for continuous review
-	SafetyStock   float64     // after the item's floor
-	SafetyRule    float64     // what the rule gave, before the floor
-	SafetyFloored bool        // the item's MinSafetyStock raised the computed value
-	ReorderPoint  float64     // μ·L + SS, or the warning line
-	WarningLine   bool        // ReorderPoint is the item's hand-set warning line
-	ReorderLevel  float64     // the policy's s (for (R, S) its S)
-	OrderUpTo     float64     // the policy's S, 0 for (s, Q)
-	CycleQty      float64     // Q, or the cycle stock added to s to get S
-	QtySource     QtySource
-	Stock         Stock
-	Position      int64
-	Available     int64
-	DaysSinceSale float64 // -1 when the last sale is unknown
-	SlowAfterDays float64 // the planner's thresholds, 0 when off
-	DeadAfterDays float64
-	OverstockDays float64
-	Shaped        Shaped // raw need and each shaping step
+	Rule          StockStatus `json:"rule"` // the rule that fired, the same as the suggestion's status
+	Policy        PolicyKind  `json:"policy"`
+	Trigger       Trigger     `json:"trigger"`
+	Safety        SafetyStock `json:"safety"`          // the rule used
+	DemandPerDay  float64     `json:"demand_per_day"`  // μ per day
+	DemandSDDay   float64     `json:"demand_sd_day"`   // σ per day
+	LeadDays      float64     `json:"lead_days"`       // mean lead time L
+	LeadSDDays    float64     `json:"lead_sd_days"`    // σ_L
+	ReviewDays    float64     `json:"review_days"`     // R, 0 for continuous review
+	SafetyStock   float64     `json:"safety_stock"`    // after the item's floor
+	SafetyRule    float64     `json:"safety_rule"`     // what the rule gave, before the floor
+	SafetyFloored bool        `json:"safety_floored"`  // the item's MinSafetyStock raised the computed value
+	ReorderPoint  float64     `json:"reorder_point"`   // μ·L + SS, or the warning line
+	WarningLine   bool        `json:"warning_line"`    // ReorderPoint is the item's hand-set warning line
+	ReorderLevel  float64     `json:"reorder_level"`   // the policy's s (for (R, S) its S)
+	OrderUpTo     float64     `json:"order_up_to"`     // the policy's S, 0 for (s, Q)
+	CycleQty      float64     `json:"cycle_qty"`       // Q, or the cycle stock added to s to get S
+	QtySource     QtySource   `json:"qty_source"`      // where CycleQty came from
+	Stock         Stock       `json:"stock"`           // the item's stock record
+	Position      int64       `json:"position"`        // inventory position
+	Available     int64       `json:"available"`       // available stock
+	DaysSinceSale float64     `json:"days_since_sale"` // -1 when the last sale is unknown
+	SlowAfterDays float64     `json:"slow_after_days"` // the planner's thresholds, 0 when off
+	DeadAfterDays float64     `json:"dead_after_days"` // the planner's dead-stock age in days, 0 when off
+	OverstockDays float64     `json:"overstock_days"`  // the planner's overstock cover in days, 0 when off
+	Shaped        Shaped      `json:"shaped"`          // raw need and each shaping step
 }
 
 // Suggestion is the planner's answer for one SKU: status, order quantity, dates and the explanation.
+//
+// Its JSON form has snake_case keys; the zero StockoutAt and OrderBy are omitted, and DaysOfCover
+// +Inf is null, meaning "never runs out at mean demand".
 type Suggestion struct {
-	ID     string
-	Status Status
-	Qty    int64 // order quantity after shaping; 0 means do not order
+	ID     string      `json:"id"`
+	Status StockStatus `json:"status"`
+	Qty    int64       `json:"qty"` // order quantity after shaping; 0 means do not order
 	// StockoutAt is when available stock runs out at mean demand, ignoring stock on order (use [ATP]
 	// for receipt dates): now when nothing is available, the zero time when demand is zero or the date
 	// is more than 100 years away.
-	StockoutAt time.Time
+	StockoutAt time.Time `json:"stockout_at,omitzero"`
 	// OrderBy is the latest order date that avoids that stockout: StockoutAt minus the mean lead time.
 	// It is before the evaluation time when it is already too late. Zero when StockoutAt is zero.
-	OrderBy time.Time
-	// DaysOfCover is Available / μ per day: 0 when nothing is available, +Inf when demand is zero
-	// and stock is available.
-	DaysOfCover float64
-	Why         Explanation
+	OrderBy time.Time `json:"order_by,omitzero"`
+	// DaysOfCover is Available / μ per day: 0 when nothing is available, +Inf (JSON null) when demand
+	// is zero, or so small that the cover is beyond the float64 range, and stock is available.
+	DaysOfCover float64     `json:"days_of_cover"`
+	Why         Explanation `json:"why"`
 }
+
+// maxYear is the last year RFC 3339 (and so JSON) can write.
+const maxYear = 9999
 
 // maxHorizonDays bounds projected dates so that time arithmetic cannot overflow.
 const maxHorizonDays = 36500
@@ -242,7 +250,7 @@ func days(d time.Duration) float64 { return float64(d) / float64(Day) }
 func (p Planner) Suggest(item Item, at time.Time) (Suggestion, error) {
 	var s Suggestion
 	if err := p.suggest(&item, at, &s); err != nil {
-		return Suggestion{ID: item.ID}, fmt.Errorf("inventory: suggest %q: %w", item.ID, err)
+		return Suggestion{ID: item.ID}, itemErr(err, "suggest", "item", item.ID)
 	}
 	return s, nil
 }
@@ -251,19 +259,22 @@ func (p Planner) Suggest(item Item, at time.Time) (Suggestion, error) {
 // items: a batch of a million SKUs needs no memory beyond the caller's slices. An invalid item gets
 // StatusInvalid and its ID; the batch goes on, and the first such error is returned together with the
 // number of invalid items. It returns an error wrapping [ErrLength] when out is shorter than items.
+// The error for an invalid item is a [*FieldError] whose Field starts with "items[i]" and whose
+// Detail names the item's ID.
 //
 // An item is invalid when its stock record fails [Stock.Validate], its demand is the zero value, an
-// optional number is negative, NaN or infinite, LastSale is after at, PolicyRQ lacks costs, a hand-set
-// max is below the reorder point, or the need exceeds [MaxOrderQty].
-func (p Planner) SuggestBatch(items []Item, at time.Time, out []Suggestion) (invalid int, err error) {
+// optional number is negative, NaN, infinite or above [MaxQty], LastSale is after at, PolicyRQ lacks
+// costs, a hand-set max is below the reorder point, the order quantity or the need exceeds [MaxQty],
+// or lead time plus review period exceeds the range of [time.Duration].
+func (p Planner) SuggestBatch(items []Item, at time.Time, out []Suggestion) (invalid int64, err error) {
 	if len(out) < len(items) {
-		return 0, fieldErr("suggest batch", "len(out)", len(out), ErrLength)
+		return 0, detailErr("suggest batch", "out", len(out), ErrLength, "shorter than items")
 	}
 	for i := range items {
 		if e := p.suggest(&items[i], at, &out[i]); e != nil {
 			out[i] = Suggestion{ID: items[i].ID}
 			if invalid == 0 {
-				err = fmt.Errorf("inventory: suggest batch: items[%d] %q: %w", i, items[i].ID, e)
+				err = itemErr(e, "suggest batch", indexed("items", i), items[i].ID)
 			}
 			invalid++
 		}
@@ -271,19 +282,43 @@ func (p Planner) SuggestBatch(items []Item, at time.Time, out []Suggestion) (inv
 	return invalid, err
 }
 
+// itemErr places the error of one item under the path prefix and names the item's ID in Detail.
+func itemErr(err error, op, prefix, id string) error {
+	e := within(err, op, prefix)
+	if fe, ok := e.(*FieldError); ok {
+		d := "item " + strconv.Quote(id)
+		if fe.Detail != "" {
+			d = fe.Detail + "; " + d
+		}
+		fe.Detail = d
+	}
+	return e
+}
+
 // suggest fills *out for *it. It allocates only to build an error.
 func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	const op = "suggest"
 	cfg := &p.cfg
 	if cfg.Policy == 0 {
-		return fieldErr(op, "planner", "zero value", ErrPolicy)
+		return detailErr(op, "planner", nil, ErrPolicy, "the zero Planner; use NewPlanner")
+	}
+	if y := at.Year(); y < 300 || y > maxYear-101 {
+		// Projected dates lie within 100 years after at, and the order-by date up to a maximal
+		// time.Duration (292 years) before it.
+		return detailErr(op, "at", at.Year(), ErrTooLarge, "a year from 300 to 9898, so that projected dates stay within RFC 3339")
 	}
 	if err := it.Stock.Validate(); err != nil {
-		return err
+		return within(err, op, "stock")
 	}
 	d := it.Demand
 	if !d.IsValid() {
-		return fieldErr(op, "demand period", d.per, ErrNotPositive)
+		return fieldErr(op, "demand.per", d.per, ErrNotPositive)
+	}
+	if it.Lead.mean < 0 || it.Lead.sd < 0 {
+		return fieldErr(op, "lead.mean", it.Lead.mean, ErrNegative)
+	}
+	if it.Lead.mean > math.MaxInt64-cfg.Review {
+		return detailErr(op, "lead.mean", it.Lead.mean, ErrTooLarge, "lead + review beyond 292 years")
 	}
 	if err := checkItemNumbers(it); err != nil {
 		return err
@@ -291,7 +326,7 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	sinceSale := -1.0
 	if !it.LastSale.IsZero() {
 		if it.LastSale.After(at) {
-			return fieldErr(op, "last sale", it.LastSale, ErrPolicy)
+			return detailErr(op, "last_sale", it.LastSale, ErrPolicy, "after the evaluation time")
 		}
 		sinceSale = days(at.Sub(it.LastSale))
 	}
@@ -309,8 +344,11 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	src := QtyNone
 	switch {
 	case cfg.Policy == PolicyRQ:
-		if !(it.OrderCost > 0 && it.HoldingCost > 0) {
-			return fieldErr(op, "order and holding cost", [2]float64{it.OrderCost, it.HoldingCost}, ErrNotPositive)
+		if !(it.OrderCost > 0) {
+			return detailErr(op, "order_cost", it.OrderCost, ErrNotPositive, "the (r, Q) policy needs order and holding costs")
+		}
+		if !(it.HoldingCost > 0) {
+			return detailErr(op, "holding_cost", it.HoldingCost, ErrNotPositive, "the (r, Q) policy needs order and holding costs")
 		}
 		q, src = eoq(mu*365, it.OrderCost, it.HoldingCost), QtyEOQ
 	case cfg.Policy == PolicyRS:
@@ -323,6 +361,9 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	}
 	if (cfg.Policy == PolicySS || cfg.Policy == PolicyMinMax) && it.MaxStock > 0 {
 		q, src = 0, QtyNone
+	}
+	if !(q <= MaxQty) { // an EOQ from extreme costs, or a cover of extreme demand; also NaN
+		return detailErr(op, "order_cost", it.OrderCost, ErrTooLarge, fmt.Sprintf("the order quantity %s (%s) is above 1e15 units", strconv.FormatFloat(q, 'g', -1, 64), src))
 	}
 
 	ssQty := q
@@ -345,7 +386,7 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 		pol.big = rop + q
 		if it.MaxStock > 0 {
 			if it.MaxStock < rop {
-				return fieldErr(op, "max stock", it.MaxStock, ErrPolicy)
+				return detailErr(op, "max_stock", it.MaxStock, ErrPolicy, "below the reorder point "+fmtNum(rop))
 			}
 			pol.big = it.MaxStock
 		}
@@ -358,12 +399,12 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	}
 
 	st := it.Stock
-	position := st.Position()
-	available := st.Available()
-	ip := float64(position)
-	need := pol.Need(ip, cfg.Trigger)
-	if !(need <= MaxOrderQty) {
-		return fieldErr(op, "need", need, ErrTooLarge)
+	position := st.position() // validated above
+	available := st.available()
+	ip := float64(position) // exact: |position| ≤ 3·MaxQty < 2⁵³
+	need := pol.need(ip, cfg.Trigger)
+	if !(need <= MaxQty) {
+		return detailErr(op, "need", need, ErrTooLarge, maxQtyDetail)
 	}
 
 	status := StatusHealthy
@@ -383,6 +424,9 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 		status = StatusOverstock
 	}
 	shaped := it.Shaping.shape(need)
+	if shaped.Qty > MaxQty {
+		return detailErr(op, "need", need, ErrTooLarge, fmt.Sprintf("the shaped order %d is above 1e15 units", shaped.Qty))
+	}
 
 	*out = Suggestion{
 		ID:     it.ID,
@@ -402,7 +446,7 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	case available <= 0:
 		out.StockoutAt = at
 	case mu > 0:
-		out.DaysOfCover = float64(available) / mu
+		out.DaysOfCover = float64(available) / mu // +Inf for a μ so small the cover overflows: documented
 		if out.DaysOfCover <= maxHorizonDays {
 			out.StockoutAt = at.Add(time.Duration(out.DaysOfCover * float64(Day)))
 		}
@@ -422,14 +466,17 @@ func checkItemNumbers(it *Item) error {
 		name string
 		v    float64
 	}{
-		{"min safety stock", it.MinSafetyStock}, {"warning line", it.WarningLine}, {"order quantity", it.OrderQty},
-		{"max stock", it.MaxStock}, {"order cost", it.OrderCost}, {"holding cost", it.HoldingCost},
+		{"min_safety_stock", it.MinSafetyStock}, {"warning_line", it.WarningLine}, {"order_qty", it.OrderQty},
+		{"max_stock", it.MaxStock},
 	} {
-		if err := checkNonNeg(op, f.name, f.v); err != nil {
+		if err := checkQty(op, f.name, f.v); err != nil {
 			return err
 		}
 	}
-	return nil
+	if err := checkNonNeg(op, "order_cost", it.OrderCost); err != nil {
+		return err
+	}
+	return checkNonNeg(op, "holding_cost", it.HoldingCost)
 }
 
 // fmtNum formats a quantity with at most two decimals and no trailing zeros.

@@ -54,7 +54,7 @@ func TestSuggestStatuses(t *testing.T) {
 	tests := []struct {
 		name       string
 		give       Item
-		wantStatus Status
+		wantStatus StockStatus
 		wantQty    int64
 	}{
 		{"reorder", testItem(60), StatusReorder, int64(math.Ceil(bigS - 60))},
@@ -247,7 +247,8 @@ func TestSuggestErrors(t *testing.T) {
 		{"max below reorder point", p, func(it *Item) { it.MaxStock = 10 }, ErrPolicy},
 		{"(r, Q) without costs", rq, func(*Item) {}, ErrNotPositive},
 		{"zero planner", Planner{}, func(*Item) {}, ErrPolicy},
-		{"need too large", p, func(it *Item) { it.Demand = MustDemand(1e17, 0, Day) }, ErrTooLarge},
+		{"need too large", p, func(it *Item) { it.Demand = MustDemand(1e15, 0, time.Nanosecond) }, ErrTooLarge},
+		{"need above MaxQty from 1e15 a minute", p, func(it *Item) { it.Demand = MustDemand(1e15, 0, time.Minute) }, ErrTooLarge},
 	}
 	for _, tt := range tests {
 		it := testItem(10)
@@ -265,9 +266,9 @@ func TestNewPlannerErrors(t *testing.T) {
 		give func(*PlanConfig)
 		want error
 	}{
-		{"no policy", func(c *PlanConfig) { c.Policy = 0 }, ErrPolicy},
-		{"no safety rule", func(c *PlanConfig) { c.SafetyStock = SafetyStock{} }, ErrPolicy},
-		{"bad trigger", func(c *PlanConfig) { c.Trigger = 7 }, ErrPolicy},
+		{"no policy", func(c *PlanConfig) { c.Policy = 0 }, ErrInvalidEnum},
+		{"no safety rule", func(c *PlanConfig) { c.SafetyStock = SafetyStock{} }, ErrInvalidEnum},
+		{"bad trigger", func(c *PlanConfig) { c.Trigger = 7 }, ErrInvalidEnum},
 		{"(R, S) without review", func(c *PlanConfig) { c.Policy = PolicyRS }, ErrNotPositive},
 		{"review with continuous policy", func(c *PlanConfig) { c.Review = Day }, ErrPolicy},
 		{"negative cover", func(c *PlanConfig) { c.OrderCover = -Day }, ErrNegative},
@@ -279,8 +280,9 @@ func TestNewPlannerErrors(t *testing.T) {
 		_, err := NewPlanner(cfg)
 		assert.ErrorIs(t, err, tt.want, tt.name)
 	}
-	assert.Panics(t, func() { MustPlanner(PlanConfig{}) })
-	assert.Equal(t, PolicySS, MustPlanner(base).Config().Policy)
+	p, err := NewPlanner(base)
+	require.NoError(t, err)
+	assert.Equal(t, PolicySS, p.Config().Policy)
 }
 
 func TestSuggestBatch(t *testing.T) {
@@ -289,10 +291,10 @@ func TestSuggestBatch(t *testing.T) {
 	items[3].ID = "BAD"
 	out := make([]Suggestion, len(items))
 	invalid, err := p.SuggestBatch(items, testNow, out)
-	assert.Equal(t, 1, invalid)
+	assert.Equal(t, int64(1), invalid)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrNegative)
-	assert.Contains(t, err.Error(), `items[3] "BAD"`)
+	assert.Contains(t, err.Error(), `items[3].stock.on_hand -5: negative: item "BAD"`)
 	assert.Equal(t, Suggestion{ID: "BAD"}, out[3])
 	for i, it := range items {
 		if i == 3 {
@@ -322,10 +324,10 @@ func TestSuggestBatchAllocs(t *testing.T) {
 }
 
 func TestStatusStrings(t *testing.T) {
-	want := map[Status]string{
+	want := map[StockStatus]string{
 		StatusInvalid: "invalid", StatusStockout: "stockout", StatusDead: "dead",
 		StatusBelowSafetyStock: "below safety stock", StatusReorder: "at or below reorder point",
-		StatusSlowMoving: "slow-moving", StatusOverstock: "overstock", StatusHealthy: "healthy", Status(42): "Status(42)",
+		StatusSlowMoving: "slow-moving", StatusOverstock: "overstock", StatusHealthy: "healthy", StockStatus(42): "StockStatus(42)",
 	}
 	for s, w := range want {
 		assert.Equal(t, w, s.String())

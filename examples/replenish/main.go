@@ -54,7 +54,7 @@ var catalogue = []sku{
 
 // serviceLevel is the cycle service level (the chance of no stockout in a
 // replenishment cycle) each ABC class buys with its safety stock.
-var serviceLevel = map[inventory.Class]float64{inventory.ClassA: 0.98, inventory.ClassB: 0.95, inventory.ClassC: 0.90}
+var serviceLevel = map[inventory.ABCClass]float64{inventory.ClassA: 0.98, inventory.ClassB: 0.95, inventory.ClassC: 0.90}
 
 func run(w io.Writer) error {
 	// 1. ABC by two weeks of sales at cost, XYZ by the coefficient of variation.
@@ -74,7 +74,7 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, "ABC (80/15/5 of value) and XYZ (coefficient of variation) over 14 days")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Rank\tSKU\tValue\tCumulative\tABC\tCV\tXYZ")
-	class := map[string]inventory.Class{}
+	class := map[string]inventory.ABCClass{}
 	for _, c := range classes {
 		class[c.ID] = c.Class
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s%%\t%s\t%.2f\t%s\n", c.Rank, c.ID, c.Value.StringFixed(2),
@@ -85,7 +85,7 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "\nABC-XYZ matrix (items per cell)")
 	fmt.Fprintln(w, "    X  Y  Z")
-	for _, a := range []inventory.Class{inventory.ClassA, inventory.ClassB, inventory.ClassC} {
+	for _, a := range []inventory.ABCClass{inventory.ClassA, inventory.ClassB, inventory.ClassC} {
 		fmt.Fprintf(w, "%s  %2d %2d %2d\n", a, matrix.Count(a, inventory.ClassX), matrix.Count(a, inventory.ClassY), matrix.Count(a, inventory.ClassZ))
 	}
 	fmt.Fprintln(w)
