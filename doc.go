@@ -156,7 +156,7 @@
 //   - 售罄率: sell-through; inventory.SellThrough
 //   - 断货 / 缺货: stockout: nothing available; inventory.StatusStockout
 //   - 低于安全库存 / 到达再订货点 / 正常: stock status: below safety stock / at or below the
-//     reorder point / healthy; inventory.Status,
+//     reorder point / healthy; inventory.StockStatus,
 //     inventory.StatusBelowSafetyStock, inventory.StatusReorder,
 //     inventory.StatusHealthy
 //   - 滞销 / 呆滞 / 死库存: slow-moving / dead stock; inventory.StatusSlowMoving,
@@ -165,7 +165,7 @@
 //   - 主推款: hero SKU, kept above a minimum safety stock;
 //     inventory.Item.MinSafetyStock
 //   - ABC 分类 / 二八法则: ABC classification / the 80/20 (Pareto) rule;
-//     inventory.ABC, inventory.Class, inventory.ABCCuts
+//     inventory.ABC, inventory.ABCClass, inventory.ABCCuts
 //   - 销量预测: demand forecast; inventory.Forecaster
 //   - 一次性备货 / 清仓: single-period (newsvendor) buy for an event / clearance at
 //     the salvage price; inventory.Newsvendor, inventory.NewsvendorFromPrices,
