@@ -2,6 +2,7 @@ package funnel
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -46,7 +47,7 @@ type exclusion struct {
 // ([ErrDuplicateStep]); a window <= 0 ([ErrInvalidWindow]); an option
 // outside its constants ([ErrInvalidOption]).
 func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
-	const op = "funnel: new"
+	const op = "new"
 	var cfg config
 	for _, o := range opts {
 		if o != nil {
@@ -55,54 +56,54 @@ func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
 	}
 	switch {
 	case len(steps) == 0:
-		return Funnel{}, fmt.Errorf("%s: steps: %w", op, ErrNoSteps)
+		return Funnel{}, fieldErr(op, "steps", nil, ErrNoSteps, "")
 	case len(steps) > MaxSteps:
-		return Funnel{}, fmt.Errorf("%s: steps: %d > %d: %w", op, len(steps), MaxSteps, ErrTooManySteps)
+		return Funnel{}, fieldErr(op, "steps", len(steps), ErrTooManySteps, "at most "+strconv.Itoa(MaxSteps))
 	case len(cfg.excl) > MaxExclusions:
-		return Funnel{}, fmt.Errorf("%s: exclusions: %d > %d: %w", op, len(cfg.excl), MaxExclusions, ErrTooManySteps)
+		return Funnel{}, fieldErr(op, "WithExclusions", len(cfg.excl), ErrTooManySteps, "at most "+strconv.Itoa(MaxExclusions))
 	case window <= 0:
-		return Funnel{}, fmt.Errorf("%s: window %s: %w", op, window, ErrInvalidWindow)
+		return Funnel{}, fieldErr(op, "window", window, ErrInvalidWindow, "must be positive")
 	case cfg.order < Ordered || cfg.order > AnyOrder:
-		return Funnel{}, fmt.Errorf("%s: order %s: %w", op, cfg.order, ErrInvalidOption)
+		return Funnel{}, fieldErr(op, "WithStepOrder", cfg.order, ErrInvalidOption, "")
 	case cfg.reentry < Restart || cfg.reentry > FirstEntry:
-		return Funnel{}, fmt.Errorf("%s: reentry %s: %w", op, cfg.reentry, ErrInvalidOption)
+		return Funnel{}, fieldErr(op, "WithReentry", cfg.reentry, ErrInvalidOption, "")
 	case cfg.counting < Uniques || cfg.counting > Attempts:
-		return Funnel{}, fmt.Errorf("%s: counting %s: %w", op, cfg.counting, ErrInvalidOption)
+		return Funnel{}, fieldErr(op, "WithCounting", cfg.counting, ErrInvalidOption, "")
 	case cfg.attr < AtFirstStep || cfg.attr > AtLastStep:
-		return Funnel{}, fmt.Errorf("%s: attribution %s: %w", op, cfg.attr, ErrInvalidOption)
+		return Funnel{}, fieldErr(op, "WithBreakdown", cfg.attr, ErrInvalidOption, "")
 	}
 	f := Funnel{steps: append([]Step(nil), steps...), window: window, cfg: cfg}
 	index := make(map[string]int, len(steps))
 	for i, s := range f.steps {
 		if s.Event == "" && s.Where == nil {
-			return Funnel{}, fmt.Errorf("%s: steps[%d]: neither Event nor Where: %w", op, i, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d]", i), nil, ErrInvalidStep, "neither Event nor Where")
 		}
 		name := s.Name
 		if name == "" {
 			name = s.Event
 		}
 		if name == "" {
-			return Funnel{}, fmt.Errorf("%s: steps[%d].Name: empty for a predicate step: %w", op, i, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d].name", i), "", ErrInvalidStep, "empty for a predicate step")
 		}
 		if j, dup := index[name]; dup {
-			return Funnel{}, fmt.Errorf("%s: steps[%d].Name %q: same as steps[%d]: %w", op, i, name, j, ErrDuplicateStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d].name", i), name, ErrDuplicateStep, fmt.Sprintf("same as steps[%d]", j))
 		}
 		index[name] = i
 		f.names = append(f.names, name)
 	}
 	for i, e := range cfg.excl {
 		if e.Event == "" && e.Where == nil {
-			return Funnel{}, fmt.Errorf("%s: exclusions[%d]: neither Event nor Where: %w", op, i, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("exclusions[%d]", i), nil, ErrInvalidStep, "neither Event nor Where")
 		}
 		a, okA := index[e.After]
 		b, okB := index[e.Before]
 		switch {
 		case !okA:
-			return Funnel{}, fmt.Errorf("%s: exclusions[%d].After %q: no such step: %w", op, i, e.After, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("exclusions[%d].after", i), e.After, ErrInvalidStep, "no such step")
 		case !okB:
-			return Funnel{}, fmt.Errorf("%s: exclusions[%d].Before %q: no such step: %w", op, i, e.Before, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("exclusions[%d].before", i), e.Before, ErrInvalidStep, "no such step")
 		case a >= b:
-			return Funnel{}, fmt.Errorf("%s: exclusions[%d]: After %q is not before Before %q: %w", op, i, e.After, e.Before, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("exclusions[%d].before", i), e.Before, ErrInvalidStep, fmt.Sprintf("not after step %q", e.After))
 		}
 		f.excl = append(f.excl, exclusion{e, a + 1, b + 1})
 	}

@@ -2,7 +2,6 @@ package funnel
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"time"
 )
@@ -37,12 +36,12 @@ type LifecyclePeriod struct {
 // ([ErrInvalidStep]); an invalid Period ([ErrInvalidOption]); an invalid
 // event ([ErrInvalidEvent]).
 func (l Lifecycle) Run(events []Event) ([]LifecyclePeriod, error) {
-	const op = "funnel: lifecycle"
+	const op = "lifecycle"
 	if l.Active.Event == "" && l.Active.Where == nil {
-		return nil, fmt.Errorf("%s: Active: neither Event nor Where: %w", op, ErrInvalidStep)
+		return nil, fieldErr(op, "active", nil, ErrInvalidStep, "neither Event nor Where")
 	}
 	if l.Period < ByDay || l.Period > ByMonth {
-		return nil, fmt.Errorf("%s: Period %s: %w", op, l.Period, ErrInvalidOption)
+		return nil, fieldErr(op, "period", l.Period, ErrInvalidOption, "")
 	}
 	loc := l.Location
 	if loc == nil {
@@ -56,9 +55,9 @@ func (l Lifecycle) Run(events []Event) ([]LifecyclePeriod, error) {
 	var pairs []ap
 	for i := range events {
 		e := &events[i]
-		t, err := checkEvent(*e)
+		t, err := checkEvent(op, i, e)
 		if err != nil {
-			return nil, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+			return nil, err
 		}
 		if stepMatches(&l.Active, e) {
 			pairs = append(pairs, ap{in.Intern(e.Actor), periodIndex(time.Unix(0, t).In(loc), l.Period)})

@@ -1,8 +1,9 @@
 package funnel
 
 import (
-	"fmt"
 	"math"
+
+	"github.com/opskit/opskit/internal/checked"
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/shopspring/decimal"
@@ -49,20 +50,20 @@ type Decomposition struct {
 // logarithm is undefined; [ErrInvalidCount], [ErrInvalidRate],
 // [ErrInvalidAmount]); periods in different currencies ([ErrInvalidAmount]).
 func Decompose(before, after Period) (Decomposition, error) {
-	const op = "funnel: decompose"
+	const op = "decompose"
 	for i, p := range []Period{before, after} {
 		name := [2]string{"before", "after"}[i]
 		switch {
 		case p.UV <= 0:
-			return Decomposition{}, fmt.Errorf("%s: %s UV %d: %w", op, name, p.UV, ErrInvalidCount)
+			return Decomposition{}, fieldErr(op, name+".uv", p.UV, ErrInvalidCount, "must be positive")
 		case p.CR.Sign() <= 0 || p.CR.GreaterThan(one):
-			return Decomposition{}, fmt.Errorf("%s: %s CR %s outside (0, 1]: %w", op, name, p.CR, ErrInvalidRate)
+			return Decomposition{}, fieldErr(op, name+".cr", p.CR, ErrInvalidRate, "outside (0, 1]")
 		case !p.AOV.IsPositive() || !p.AOV.IsValid():
-			return Decomposition{}, fmt.Errorf("%s: %s AOV %s: %w", op, name, p.AOV, ErrInvalidAmount)
+			return Decomposition{}, fieldErr(op, name+".aov", p.AOV, ErrInvalidAmount, "must be positive")
 		}
 	}
 	if before.AOV.Currency() != after.AOV.Currency() {
-		return Decomposition{}, fmt.Errorf("%s: AOV %s and %s: %w", op, before.AOV, after.AOV, ErrInvalidAmount)
+		return Decomposition{}, fieldErr(op, "after.aov", after.AOV, ErrInvalidAmount, "not in the currency of before.aov "+before.AOV.String())
 	}
 	cur := before.AOV.Currency()
 	g0, _ := before.GMV()
@@ -70,10 +71,13 @@ func Decompose(before, after Period) (Decomposition, error) {
 	g0, g1 = g0.Round(pricing.HalfUp), g1.Round(pricing.HalfUp)
 	m0, err0 := g0.MinorUnits()
 	m1, err1 := g1.MinorUnits()
-	if err0 != nil || err1 != nil || m0 == 0 || m1 == 0 {
-		return Decomposition{}, fmt.Errorf("%s: GMV %s and %s: %w", op, g0, g1, ErrInvalidAmount)
+	if err0 != nil || err1 != nil || m0 > maxGMVMinor || m1 > maxGMVMinor {
+		return Decomposition{}, fieldErr(op, "gmv", g1, ErrTooLarge, "at most 2^62 minor units; before "+g0.String())
 	}
-	total := m1 - m0
+	if m0 == 0 || m1 == 0 {
+		return Decomposition{}, fieldErr(op, "gmv", g1, ErrInvalidAmount, "rounds to zero; before "+g0.String())
+	}
+	total := m1 - m0 // both in (0, 2^62]: no overflow
 	exact0 := float64(before.UV) * before.CR.InexactFloat64() * before.AOV.Amount().InexactFloat64()
 	exact1 := float64(after.UV) * after.CR.InexactFloat64() * after.AOV.Amount().InexactFloat64()
 	w := logMean(exact1, exact0)
@@ -82,6 +86,13 @@ func Decompose(before, after Period) (Decomposition, error) {
 		w * math.Log(float64(after.UV)/float64(before.UV)) * scale,
 		w * math.Log(after.CR.InexactFloat64()/before.CR.InexactFloat64()) * scale,
 		w * math.Log(after.AOV.Amount().InexactFloat64()/before.AOV.Amount().InexactFloat64()) * scale,
+	}
+	for _, e := range effects {
+		// An effect is at most L(GMV₁, GMV₀) × |ln(x₁/x₀)| <= 2^62 × 44;
+		// keep every one in int64 range before rounding.
+		if math.IsNaN(e) || math.Abs(e) > maxGMVMinor {
+			return Decomposition{}, fieldErr(op, "gmv", g1, ErrTooLarge, "an effect beyond 2^62 minor units; before "+g0.String())
+		}
 	}
 	parts := roundToTotal(effects, total)
 	money := func(minor int64) pricing.Money {
@@ -102,48 +113,58 @@ func logMean(a, b float64) float64 {
 	return (a - b) / (math.Log(a) - math.Log(b))
 }
 
-// roundToTotal rounds xs to integers that sum to total: floors, then the
-// missing units go to the largest fractional parts (earlier first on a tie),
-// or surplus units come off the smallest.
+// maxGMVMinor bounds the GMVs and effects of [Decompose] in minor units.
+const maxGMVMinor = 1 << 62
+
+// roundToTotal rounds xs (each at most 2^62 in magnitude) to integers that
+// sum to total: floors, then the difference is spread evenly and the rest
+// goes to the largest fractional parts (earlier first on a tie), or comes
+// off the smallest. The work is O(len(xs)) whatever the difference.
 func roundToTotal(xs []float64, total int64) []int64 {
-	out := make([]int64, len(xs))
-	frac := make([]float64, len(xs))
+	n := int64(len(xs))
+	out := make([]int64, n)
+	frac := make([]float64, n)
 	var sum int64
+	ok := true
 	for i, x := range xs {
 		f := math.Floor(x)
 		out[i], frac[i] = int64(f), x-f
-		sum += out[i]
+		sum, ok = checkedAdd(sum, out[i], ok)
 	}
-	for rem := total - sum; rem != 0; {
+	rem, ok := checkedSub(total, sum, ok)
+	if !ok || n == 0 {
+		return out
+	}
+	q, r := rem/n, rem%n
+	for i := range out {
+		out[i] += q
+	}
+	for ; r != 0; r -= sign(r) {
 		pick := 0
 		for i := range frac {
-			if (rem > 0 && frac[i] > frac[pick]) || (rem < 0 && frac[i] < frac[pick]) {
+			if (r > 0 && frac[i] > frac[pick]) || (r < 0 && frac[i] < frac[pick]) {
 				pick = i
 			}
 		}
-		if rem > 0 {
-			out[pick]++
-			frac[pick] = math.Inf(-1)
-			rem--
-		} else {
-			out[pick]--
-			frac[pick] = math.Inf(1)
-			rem++
-		}
-		if math.IsInf(frac[0], 0) && allInf(frac) {
-			for i := range frac {
-				frac[i] = 0
-			}
-		}
+		out[pick] += sign(r)
+		frac[pick] = math.Inf(-int(sign(r)))
 	}
 	return out
 }
 
-func allInf(fs []float64) bool {
-	for _, f := range fs {
-		if !math.IsInf(f, 0) {
-			return false
-		}
+func sign(x int64) int64 {
+	if x < 0 {
+		return -1
 	}
-	return true
+	return 1
+}
+
+func checkedAdd(a, b int64, ok bool) (int64, bool) {
+	s, ok2 := checked.Add(a, b)
+	return s, ok && ok2
+}
+
+func checkedSub(a, b int64, ok bool) (int64, bool) {
+	s, ok2 := checked.Sub(a, b)
+	return s, ok && ok2
 }

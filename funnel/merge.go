@@ -31,7 +31,7 @@ func Merge(rs ...Result) (Result, error) {
 				out.groups = []group{}
 			}
 		} else if r.sig != out.sig {
-			return Result{}, fmt.Errorf("funnel: merge: results[%d]: %w", i, ErrMismatch)
+			return Result{}, fieldErr("merge", fmt.Sprintf("results[%d]", i), nil, ErrMismatch, "")
 		}
 		out.all.merge(r.all)
 		for _, g := range r.groups {

@@ -1,7 +1,7 @@
 package funnel
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/shopspring/decimal"
@@ -17,10 +17,14 @@ import (
 
 var one = decimal.NewFromInt(1)
 
+// MaxPlanDays is the largest number of days of a [Plan] and of
+// [MonthlySales]: a plan covers at most a year.
+const MaxPlanDays = 366
+
 // checkCR validates a conversion rate in [0, 1].
 func checkCR(op string, cr decimal.Decimal) error {
 	if cr.Sign() < 0 || cr.GreaterThan(one) {
-		return fmt.Errorf("%s: CR %s outside [0, 1]: %w", op, cr, ErrInvalidRate)
+		return fieldErr(op, "cr", cr, ErrInvalidRate, "outside [0, 1]")
 	}
 	return nil
 }
@@ -28,7 +32,7 @@ func checkCR(op string, cr decimal.Decimal) error {
 // checkAOV validates an order value: a valid, non-negative amount.
 func checkAOV(op string, aov pricing.Money) error {
 	if !aov.IsValid() || aov.IsNegative() {
-		return fmt.Errorf("%s: AOV %s: %w", op, aov, ErrInvalidAmount)
+		return fieldErr(op, "aov", aov, ErrInvalidAmount, "must be valid and not negative")
 	}
 	return nil
 }
@@ -39,9 +43,9 @@ func checkAOV(op string, aov pricing.Money) error {
 // Errors: uv < 0 ([ErrInvalidCount]); cr outside [0, 1] ([ErrInvalidRate]);
 // aov invalid or negative ([ErrInvalidAmount]).
 func Sales(uv int64, cr decimal.Decimal, aov pricing.Money) (pricing.Money, error) {
-	const op = "funnel: sales"
+	const op = "sales"
 	if uv < 0 {
-		return pricing.Money{}, fmt.Errorf("%s: UV %d: %w", op, uv, ErrInvalidCount)
+		return pricing.Money{}, fieldErr(op, "uv", uv, ErrInvalidCount, "negative")
 	}
 	if err := checkCR(op, cr); err != nil {
 		return pricing.Money{}, err
@@ -51,7 +55,7 @@ func Sales(uv int64, cr decimal.Decimal, aov pricing.Money) (pricing.Money, erro
 	}
 	m, err := aov.Mul(cr.Mul(decimal.NewFromInt(uv)))
 	if err != nil {
-		return pricing.Money{}, fmt.Errorf("%s: %w", op, err)
+		return pricing.Money{}, withOp(op, "aov", err)
 	}
 	return m, nil
 }
@@ -65,26 +69,26 @@ func Sales(uv int64, cr decimal.Decimal, aov pricing.Money) (pricing.Money, erro
 // ([ErrInvalidRate], [ErrInvalidAmount]): no traffic reaches a target
 // through a zero rate; a result beyond int64 ([ErrInvalidCount]).
 func RequiredUV(target pricing.Money, cr decimal.Decimal, aov pricing.Money) (int64, error) {
-	const op = "funnel: required UV"
+	const op = "required uv"
 	if err := checkCR(op, cr); err != nil {
 		return 0, err
 	}
 	if cr.IsZero() {
-		return 0, fmt.Errorf("%s: CR 0: %w", op, ErrInvalidRate)
+		return 0, fieldErr(op, "cr", cr, ErrInvalidRate, "no traffic reaches a target through a zero rate")
 	}
 	if err := checkAOV(op, aov); err != nil {
 		return 0, err
 	}
 	if aov.IsZero() {
-		return 0, fmt.Errorf("%s: AOV %s: %w", op, aov, ErrInvalidAmount)
+		return 0, fieldErr(op, "aov", aov, ErrInvalidAmount, "must be positive")
 	}
 	if !target.IsValid() || target.IsNegative() || target.Currency() != aov.Currency() {
-		return 0, fmt.Errorf("%s: target %s with AOV %s: %w", op, target, aov, ErrInvalidAmount)
+		return 0, fieldErr(op, "target", target, ErrInvalidAmount, "must be valid, not negative, in the currency of aov "+aov.String())
 	}
 	per := cr.Mul(aov.Amount())
 	q := target.Amount().DivRound(per, 16).Ceil()
 	if !q.IsInteger() || q.GreaterThan(decimal.NewFromInt(1<<62)) {
-		return 0, fmt.Errorf("%s: %s: %w", op, q, ErrInvalidCount)
+		return 0, fieldErr(op, "target", target, ErrTooLarge, "needs more than 2^62 visitors")
 	}
 	// DivRound may round a value just above an integer down to it; correct.
 	uv := q.IntPart()
@@ -119,20 +123,20 @@ type Projection struct {
 // Errors: UV negative or low above high ([ErrInvalidCount]); Days < 1
 // ([ErrInvalidPeriod]); CR and AOV as in [Sales].
 func (p Plan) Project() (Projection, error) {
-	const op = "funnel: project plan"
+	const op = "project plan"
 	if p.UVLow < 0 || p.UVHigh < p.UVLow {
-		return Projection{}, fmt.Errorf("%s: UV %d-%d: %w", op, p.UVLow, p.UVHigh, ErrInvalidCount)
+		return Projection{}, fieldErr(op, "uv_low", p.UVLow, ErrInvalidCount, "must be 0.."+valueText(p.UVHigh)+" (uv_high)")
 	}
-	if p.Days < 1 {
-		return Projection{}, fmt.Errorf("%s: days %d: %w", op, p.Days, ErrInvalidPeriod)
+	if p.Days < 1 || p.Days > MaxPlanDays {
+		return Projection{}, fieldErr(op, "days", p.Days, ErrInvalidPeriod, "outside 1.."+strconv.Itoa(MaxPlanDays))
 	}
 	lo, err := Sales(p.UVLow, p.CR, p.AOV)
 	if err != nil {
-		return Projection{}, fmt.Errorf("%s: %w", op, err)
+		return Projection{}, withOp(op, "uv_low", err)
 	}
 	hi, err := Sales(p.UVHigh, p.CR, p.AOV)
 	if err != nil {
-		return Projection{}, fmt.Errorf("%s: %w", op, err)
+		return Projection{}, withOp(op, "uv_high", err)
 	}
 	days := int64(p.Days)
 	return Projection{
@@ -177,13 +181,13 @@ type Finding struct {
 // ([ErrInvalidRate]); a stated figure in another currency or negative
 // ([ErrInvalidAmount]).
 func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
-	const op = "funnel: check plan"
+	const op = "check plan"
 	if tolerance.Sign() < 0 {
-		return nil, fmt.Errorf("%s: tolerance %s: %w", op, tolerance, ErrInvalidRate)
+		return nil, fieldErr(op, "tolerance", tolerance, ErrInvalidRate, "negative")
 	}
 	p, err := s.Project()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
+		return nil, withOp(op, "plan", err)
 	}
 	var out []Finding
 	for _, c := range []struct {
@@ -199,7 +203,7 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 			continue
 		}
 		if c.stated.Currency() != s.AOV.Currency() || c.stated.IsNegative() {
-			return nil, fmt.Errorf("%s: %s %s with AOV %s: %w", op, c.field, c.stated, s.AOV, ErrInvalidAmount)
+			return nil, fieldErr(op, c.field, c.stated, ErrInvalidAmount, "must not be negative and in the currency of aov "+s.AOV.String())
 		}
 		f := Finding{Field: c.field, Stated: c.stated, Expected: c.expected}
 		if c.expected.IsZero() {
@@ -216,8 +220,8 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 // MonthlySales returns daily × days, the documents' monthly figure (月销量 =
 // 日均销量 × 天数). Days < 1 is an error wrapping [ErrInvalidPeriod].
 func MonthlySales(daily pricing.Money, days int) (pricing.Money, error) {
-	if days < 1 {
-		return pricing.Money{}, fmt.Errorf("funnel: monthly: days %d: %w", days, ErrInvalidPeriod)
+	if days < 1 || days > MaxPlanDays {
+		return pricing.Money{}, fieldErr("monthly sales", "days", days, ErrInvalidPeriod, "outside 1.."+strconv.Itoa(MaxPlanDays))
 	}
 	return daily.MulInt(int64(days)), nil
 }

@@ -204,7 +204,7 @@ func TestRequiredUVErrors(t *testing.T) {
 		{"negative aov", cny("1"), cny("-1"), pct3, ErrInvalidAmount},
 		{"negative target", cny("-1"), cny("1"), pct3, ErrInvalidAmount},
 		{"currency", pricing.MustNew("1", pricing.USD), cny("1"), pct3, ErrInvalidAmount},
-		{"huge", cny("1000000000000000000000000"), cny("0.01"), decimal.RequireFromString("0.0001"), ErrInvalidCount},
+		{"huge", cny("1000000000000000000000000"), cny("0.01"), decimal.RequireFromString("0.0001"), ErrTooLarge},
 	}
 	for _, tt := range tests {
 		_, err := RequiredUV(tt.target, tt.cr, tt.aov)

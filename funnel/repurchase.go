@@ -3,6 +3,7 @@ package funnel
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -32,28 +33,28 @@ type RepurchaseReport struct {
 // Where ([ErrInvalidStep]); To not after From ([ErrInvalidPeriod]); an
 // invalid event ([ErrInvalidEvent]).
 func (r Repurchase) Run(events []Event) (RepurchaseReport, error) {
-	const op = "funnel: repurchase"
+	const op = "repurchase"
 	if r.Purchase.Event == "" && r.Purchase.Where == nil {
-		return RepurchaseReport{}, fmt.Errorf("%s: Purchase: neither Event nor Where: %w", op, ErrInvalidStep)
+		return RepurchaseReport{}, fieldErr(op, "purchase", nil, ErrInvalidStep, "neither Event nor Where")
 	}
 	if !r.To.After(r.From) {
-		return RepurchaseReport{}, fmt.Errorf("%s: window %s to %s: %w", op, r.From.Format(time.RFC3339), r.To.Format(time.RFC3339), ErrInvalidPeriod)
+		return RepurchaseReport{}, fieldErr(op, "to", r.To.Format(time.RFC3339), ErrInvalidPeriod, "not after from "+r.From.Format(time.RFC3339))
 	}
 	var in Interner
 	var actors []int32
 	var times []int64
 	for i := range events {
 		e := &events[i]
-		t, err := checkEvent(*e)
+		t, err := checkEvent(op, i, e)
 		if err != nil {
-			return RepurchaseReport{}, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+			return RepurchaseReport{}, err
 		}
 		if stepMatches(&r.Purchase, e) && !e.Time.Before(r.From) && e.Time.Before(r.To) {
 			actors, times = append(actors, in.Intern(e.Actor)), append(times, t)
 		}
 	}
 	if len(actors) > MaxEvents {
-		return RepurchaseReport{}, fmt.Errorf("%s: %d purchases > %d: %w", op, len(actors), MaxEvents, ErrInvalidEvent)
+		return RepurchaseReport{}, tooManyEvents(op, len(actors))
 	}
 	perm := sortPerm(actors, times)
 	var rep RepurchaseReport
@@ -87,7 +88,7 @@ func (r Repurchase) Run(events []Event) (RepurchaseReport, error) {
 func (r RepurchaseReport) Histogram(edges []time.Duration) ([]int64, error) {
 	for i := 1; i < len(edges); i++ {
 		if edges[i] <= edges[i-1] {
-			return nil, fmt.Errorf("funnel: repurchase histogram: edges[%d] %s <= edges[%d] %s: %w", i, edges[i], i-1, edges[i-1], ErrInvalidPeriod)
+			return nil, fieldErr("repurchase histogram", fmt.Sprintf("edges[%d]", i), edges[i], ErrInvalidPeriod, "not above edges["+strconv.Itoa(i-1)+"] "+edges[i-1].String())
 		}
 	}
 	out := make([]int64, len(edges)+1)

@@ -67,13 +67,13 @@ type Transitions [numStages][numStages]int64
 func (s Stages) check(op string) error {
 	switch {
 	case s.Consult.Event == "" && s.Consult.Where == nil:
-		return fmt.Errorf("%s: Consult: neither Event nor Where: %w", op, ErrInvalidStep)
+		return fieldErr(op, "consult", nil, ErrInvalidStep, "neither Event nor Where")
 	case s.Order.Event == "" && s.Order.Where == nil:
-		return fmt.Errorf("%s: Order: neither Event nor Where: %w", op, ErrInvalidStep)
+		return fieldErr(op, "order", nil, ErrInvalidStep, "neither Event nor Where")
 	case s.LoyalOrders < 2:
-		return fmt.Errorf("%s: LoyalOrders %d < 2: %w", op, s.LoyalOrders, ErrInvalidCount)
+		return fieldErr(op, "loyal_orders", s.LoyalOrders, ErrInvalidCount, "at least 2")
 	case s.LoyalWindow <= 0:
-		return fmt.Errorf("%s: LoyalWindow %s: %w", op, s.LoyalWindow, ErrInvalidPeriod)
+		return fieldErr(op, "loyal_window", s.LoyalWindow, ErrInvalidPeriod, "must be positive")
 	}
 	return nil
 }
@@ -90,8 +90,8 @@ func (s Stages) histories(op string, events []Event) ([]*history, error) {
 	var hs []*history
 	for i := range events {
 		e := &events[i]
-		if _, err := checkEvent(*e); err != nil {
-			return nil, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+		if _, err := checkEvent(op, i, e); err != nil {
+			return nil, err
 		}
 		id := in.Intern(e.Actor)
 		if int(id) == len(hs) {
@@ -146,7 +146,7 @@ func (s Stages) stage(h *history, d time.Time) (Stage, bool) {
 // invalid definition ([ErrInvalidStep], [ErrInvalidCount],
 // [ErrInvalidPeriod]); an invalid event ([ErrInvalidEvent]).
 func (s Stages) On(events []Event, d time.Time) (StageCounts, error) {
-	const op = "funnel: stages"
+	const op = "stages"
 	var c StageCounts
 	if err := s.check(op); err != nil {
 		return c, err
@@ -167,13 +167,13 @@ func (s Stages) On(events []Event, d time.Time) (StageCounts, error) {
 // date to, over the actors seen by to. Errors as [Stages.On], plus to before
 // from ([ErrInvalidPeriod]).
 func (s Stages) Between(events []Event, from, to time.Time) (Transitions, error) {
-	const op = "funnel: stage transitions"
+	const op = "stage transitions"
 	var tr Transitions
 	if err := s.check(op); err != nil {
 		return tr, err
 	}
 	if to.Before(from) {
-		return tr, fmt.Errorf("%s: to %s before from %s: %w", op, to.Format(time.RFC3339), from.Format(time.RFC3339), ErrInvalidPeriod)
+		return tr, fieldErr(op, "to", to.Format(time.RFC3339), ErrInvalidPeriod, "before from "+from.Format(time.RFC3339))
 	}
 	hs, err := s.histories(op, events)
 	if err != nil {

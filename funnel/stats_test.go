@@ -53,7 +53,7 @@ func TestStatsErrors(t *testing.T) {
 		{"size mde out", func() error { _, err := SampleSize(0.9, 0.2, 0.05, 0.8); return err }, ErrInvalidRate},
 		{"size alpha", func() error { _, err := SampleSize(0.1, 0.01, 1.5, 0.8); return err }, ErrInvalidRate},
 		{"size power", func() error { _, err := SampleSize(0.1, 0.01, 0.05, math.NaN()); return err }, ErrInvalidRate},
-		{"size huge", func() error { _, err := SampleSize(0.5, 1e-300, 0.05, 0.8); return err }, ErrInvalidCount},
+		{"size huge", func() error { _, err := SampleSize(0.5, 1e-300, 0.05, 0.8); return err }, ErrTooLarge},
 	}
 	for _, tt := range tests {
 		assert.ErrorIs(t, tt.give(), tt.want, tt.name)
