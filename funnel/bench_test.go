@@ -23,7 +23,7 @@ var (
 )
 
 // five is the 5-step funnel of the benchmarks.
-var five = []Step{{Event: "view"}, {Event: "detail"}, {Event: "cart"}, {Event: "order"}, {Event: "pay"}}
+var five = []Matcher{{Event: "view"}, {Event: "detail"}, {Event: "cart"}, {Event: "order"}, {Event: "pay"}}
 
 func bigInput() Columns {
 	bigOnce.Do(func() { bigColumns = genColumns(1_000_000, 10, 5, 42) })
@@ -77,7 +77,7 @@ func BenchmarkColumnar5Steps10M(b *testing.B) {
 // BenchmarkColumnarStrict10M is the same input through the general engine.
 func BenchmarkColumnarStrict10M(b *testing.B) {
 	c := bigInput()
-	f := MustNew(five, 30*time.Minute, WithOrder(Strict))
+	f := MustNew(five, 30*time.Minute, WithStepOrder(Strict))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -132,7 +132,7 @@ var (
 	retTimes               []int64
 	retFlags               []uint8
 	sinkTable              RetentionTable
-	retentionSpecBenchmark = Retention{Start: Step{Event: "signup"}, Return: Step{Event: "pay"}, Periods: 30, Location: time.FixedZone("CST", 8*3600)}
+	retentionSpecBenchmark = Retention{Start: Matcher{Event: "signup"}, Return: Matcher{Event: "pay"}, Periods: 30, Location: time.FixedZone("CST", 8*3600)}
 )
 
 // retentionInput is 10,000,000 events of 1,000,000 actors over 60 days, in

@@ -33,7 +33,7 @@
 // The defaults follow PostHog where PostHog defines them. Each option and how
 // the platforms compare (ClickHouse means the windowFunnel aggregate):
 //
-//   - Order ([WithOrder]). [Ordered] (default): steps in sequence, other
+//   - Order ([WithStepOrder]). [Ordered] (default): steps in sequence, other
 //     events may come between (PostHog sequential, Mixpanel, ClickHouse
 //     default). [Strict]: no other tracked event of the actor between two
 //     steps; "tracked" means any event in the input, so pass only the events

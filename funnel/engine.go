@@ -76,7 +76,7 @@ type kernel struct {
 	window   uint64
 	stepBits uint64
 	exclBits uint64
-	order    Order
+	order    StepOrder
 	reentry  Reentry
 	counting Counting
 	attr     Attribution

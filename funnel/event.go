@@ -16,13 +16,13 @@ type Event struct {
 	Props map[string]string // optional properties
 }
 
-// Step is one step of a funnel. An event matches the step when its name is
+// Matcher is one step of a funnel. An event matches the step when its name is
 // Event (if Event is set) and Where reports true (if Where is set); at least
 // one of the two must be set. Name labels the step in results and
 // exclusions; it defaults to Event and must be unique in the funnel.
 //
 // Where must be a pure function: it is called once per event and step.
-type Step struct {
+type Matcher struct {
 	Name  string
 	Event string
 	Where func(Event) bool
@@ -32,7 +32,7 @@ type Step struct {
 // whose events include a matching event after step After was reached and
 // before step Before was reached, inside the attempt's window. After and
 // Before are step names and After must come first. Matching is as for
-// [Step]: Event and/or Where.
+// [Matcher]: Event and/or Where.
 //
 // An event that fills a step of the attempt is not also checked as an
 // exclusion of that attempt.

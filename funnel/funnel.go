@@ -22,7 +22,7 @@ const (
 // A Funnel is immutable and safe for concurrent use (provided the step
 // predicates are).
 type Funnel struct {
-	steps  []Step
+	steps  []Matcher
 	names  []string
 	excl   []exclusion
 	window time.Duration
@@ -46,7 +46,7 @@ type exclusion struct {
 // out of order ([ErrInvalidStep]); two steps with the same name
 // ([ErrDuplicateStep]); a window <= 0 ([ErrInvalidWindow]); an option
 // outside its constants ([ErrInvalidOption]).
-func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
+func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) {
 	const op = "new"
 	var cfg config
 	for _, o := range opts {
@@ -63,16 +63,16 @@ func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
 		return Funnel{}, fieldErr(op, "WithExclusions", len(cfg.excl), ErrTooManySteps, "at most "+strconv.Itoa(MaxExclusions))
 	case window <= 0:
 		return Funnel{}, fieldErr(op, "window", window, ErrInvalidWindow, "must be positive")
-	case cfg.order < Ordered || cfg.order > AnyOrder:
+	case cfg.order > AnyOrder:
 		return Funnel{}, fieldErr(op, "WithStepOrder", cfg.order, ErrInvalidOption, "")
-	case cfg.reentry < Restart || cfg.reentry > FirstEntry:
+	case cfg.reentry > FirstEntry:
 		return Funnel{}, fieldErr(op, "WithReentry", cfg.reentry, ErrInvalidOption, "")
-	case cfg.counting < Uniques || cfg.counting > Attempts:
+	case cfg.counting > Attempts:
 		return Funnel{}, fieldErr(op, "WithCounting", cfg.counting, ErrInvalidOption, "")
-	case cfg.attr < AtFirstStep || cfg.attr > AtLastStep:
+	case cfg.attr > AtLastStep:
 		return Funnel{}, fieldErr(op, "WithBreakdown", cfg.attr, ErrInvalidOption, "")
 	}
-	f := Funnel{steps: append([]Step(nil), steps...), window: window, cfg: cfg}
+	f := Funnel{steps: append([]Matcher(nil), steps...), window: window, cfg: cfg}
 	index := make(map[string]int, len(steps))
 	for i, s := range f.steps {
 		if s.Event == "" && s.Where == nil {
@@ -112,7 +112,7 @@ func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
 
 // MustNew is like [New] but panics on an error. It is meant for tests,
 // examples and package-level variables.
-func MustNew(steps []Step, window time.Duration, opts ...Option) Funnel {
+func MustNew(steps []Matcher, window time.Duration, opts ...Option) Funnel {
 	f, err := New(steps, window, opts...)
 	if err != nil {
 		panic(fmt.Sprintf("funnel.MustNew(%d steps, %s): %v", len(steps), window, err))

@@ -20,7 +20,7 @@ func ev(actor string, min int, name string, props ...string) Event {
 }
 
 // vcp is the three-step funnel of most tests: view -> cart -> pay.
-var vcp = []Step{{Event: "view"}, {Event: "cart"}, {Event: "pay"}}
+var vcp = []Matcher{{Event: "view"}, {Event: "cart"}, {Event: "pay"}}
 
 // refDefault is the reference implementation of the default funnel
 // (ordered, restart, unique actors), written for clarity: for every actor,

@@ -10,7 +10,7 @@ import (
 // as in PostHog's lifecycle insight: an actor is active in a period when
 // they did an Active event in it.
 type Lifecycle struct {
-	Active   Step
+	Active   Matcher
 	Period   Granularity
 	Location *time.Location // nil means UTC
 }
@@ -40,7 +40,7 @@ func (l Lifecycle) Run(events []Event) ([]LifecyclePeriod, error) {
 	if l.Active.Event == "" && l.Active.Where == nil {
 		return nil, fieldErr(op, "active", nil, ErrInvalidStep, "neither Event nor Where")
 	}
-	if l.Period < ByDay || l.Period > ByMonth {
+	if l.Period > ByMonth {
 		return nil, fieldErr(op, "period", l.Period, ErrInvalidOption, "")
 	}
 	loc := l.Location

@@ -9,16 +9,16 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Period is one period's traffic, conversion and order value, the three
+// GMVFactors is one period's traffic, conversion and order value, the three
 // factors of GMV = UV × CR × AOV.
-type Period struct {
+type GMVFactors struct {
 	UV  int64           // unique visitors (访客数)
 	CR  decimal.Decimal // conversion rate (转化率), in (0, 1]
 	AOV pricing.Money   // average order value (客单价)
 }
 
 // GMV returns UV × CR × AOV, exact; see [Sales].
-func (p Period) GMV() (pricing.Money, error) { return Sales(p.UV, p.CR, p.AOV) }
+func (p GMVFactors) GMV() (pricing.Money, error) { return Sales(p.UV, p.CR, p.AOV) }
 
 // Decomposition splits the change in GMV between two periods into the
 // effects of traffic, conversion and order value. The three effects are in
@@ -49,9 +49,9 @@ type Decomposition struct {
 // Errors: a factor that is zero or negative in either period (the
 // logarithm is undefined; [ErrInvalidCount], [ErrInvalidRate],
 // [ErrInvalidAmount]); periods in different currencies ([ErrInvalidAmount]).
-func Decompose(before, after Period) (Decomposition, error) {
+func Decompose(before, after GMVFactors) (Decomposition, error) {
 	const op = "decompose"
-	for i, p := range []Period{before, after} {
+	for i, p := range []GMVFactors{before, after} {
 		name := [2]string{"before", "after"}[i]
 		switch {
 		case p.UV <= 0:

@@ -215,7 +215,7 @@ func TestRequiredUVErrors(t *testing.T) {
 func TestDecompose(t *testing.T) {
 	// GMV 3000 -> 3300. L = 300 / ln 1.1 = 3147.62; UV effect L·ln 1.2 =
 	// 573.88; CR effect L·ln(2.5/3) = -573.88; AOV effect L·ln 1.1 = 300.
-	d, err := Decompose(Period{UV: 1000, CR: pct3, AOV: cny("100")}, Period{UV: 1200, CR: decimal.RequireFromString("0.025"), AOV: cny("110")})
+	d, err := Decompose(GMVFactors{UV: 1000, CR: pct3, AOV: cny("100")}, GMVFactors{UV: 1200, CR: decimal.RequireFromString("0.025"), AOV: cny("110")})
 	require.NoError(t, err)
 	assertMoney(t, "3000", d.Before, "Before")
 	assertMoney(t, "3300", d.After, "After")
@@ -224,30 +224,30 @@ func TestDecompose(t *testing.T) {
 	assertMoney(t, "-573.88", d.CR, "CR effect")
 	assertMoney(t, "300", d.AOV, "AOV effect")
 	// WE-1 low to WE-3 low: 1818 -> 9000, effects sum to 7182 exactly.
-	d, err = Decompose(Period{UV: 600, CR: pct3, AOV: cny("101")}, Period{UV: 2500, CR: pct3, AOV: cny("120")})
+	d, err = Decompose(GMVFactors{UV: 600, CR: pct3, AOV: cny("101")}, GMVFactors{UV: 2500, CR: pct3, AOV: cny("120")})
 	require.NoError(t, err)
 	sum, err := pricing.Sum(d.UV, d.CR, d.AOV)
 	require.NoError(t, err)
 	assertMoney(t, "7182", sum, "sum of effects")
 	assertMoney(t, "0", d.CR, "CR unchanged")
 	// No change at all.
-	d, err = Decompose(Period{UV: 5, CR: pct3, AOV: cny("10")}, Period{UV: 5, CR: pct3, AOV: cny("10")})
+	d, err = Decompose(GMVFactors{UV: 5, CR: pct3, AOV: cny("10")}, GMVFactors{UV: 5, CR: pct3, AOV: cny("10")})
 	require.NoError(t, err)
 	assertMoney(t, "0", d.Change, "no change")
 }
 
 func TestDecomposeErrors(t *testing.T) {
-	ok := Period{UV: 1000, CR: pct3, AOV: cny("100")}
+	ok := GMVFactors{UV: 1000, CR: pct3, AOV: cny("100")}
 	tests := []struct {
 		name          string
-		before, after Period
+		before, after GMVFactors
 		want          error
 	}{
-		{"zero uv", Period{UV: 0, CR: pct3, AOV: cny("1")}, ok, ErrInvalidCount},
-		{"zero cr", ok, Period{UV: 1, CR: decimal.Zero, AOV: cny("1")}, ErrInvalidRate},
-		{"zero aov", ok, Period{UV: 1, CR: pct3, AOV: cny("0")}, ErrInvalidAmount},
-		{"currency", ok, Period{UV: 1, CR: pct3, AOV: pricing.MustNew("1", pricing.USD)}, ErrInvalidAmount},
-		{"rounds to zero", ok, Period{UV: 1, CR: decimal.RequireFromString("0.0001"), AOV: cny("1")}, ErrInvalidAmount},
+		{"zero uv", GMVFactors{UV: 0, CR: pct3, AOV: cny("1")}, ok, ErrInvalidCount},
+		{"zero cr", ok, GMVFactors{UV: 1, CR: decimal.Zero, AOV: cny("1")}, ErrInvalidRate},
+		{"zero aov", ok, GMVFactors{UV: 1, CR: pct3, AOV: cny("0")}, ErrInvalidAmount},
+		{"currency", ok, GMVFactors{UV: 1, CR: pct3, AOV: pricing.MustNew("1", pricing.USD)}, ErrInvalidAmount},
+		{"rounds to zero", ok, GMVFactors{UV: 1, CR: decimal.RequireFromString("0.0001"), AOV: cny("1")}, ErrInvalidAmount},
 	}
 	for _, tt := range tests {
 		_, err := Decompose(tt.before, tt.after)

@@ -5,12 +5,14 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/opskit/opskit/internal/checked"
 )
 
 // Repurchase defines a repurchase analysis (复购分析) over the half-open
 // window [From, To): purchases are the events matching Purchase.
 type Repurchase struct {
-	Purchase Step
+	Purchase Matcher
 	From, To time.Time
 }
 
@@ -62,7 +64,11 @@ func (r Repurchase) Run(events []Event) (RepurchaseReport, error) {
 	for i := 0; i < len(perm); {
 		j := i + 1
 		for j < len(perm) && actors[perm[j]] == actors[perm[i]] {
-			ticks = append(ticks, times[perm[j]]-times[perm[j-1]])
+			d, ok := checked.Sub(times[perm[j]], times[perm[j-1]])
+			if !ok {
+				return RepurchaseReport{}, fieldErr(op, "events", nil, ErrTooLarge, "two purchases of one actor more than 292 years apart")
+			}
+			ticks = append(ticks, d)
 			j++
 		}
 		rep.Customers++
@@ -77,7 +83,7 @@ func (r Repurchase) Run(events []Event) (RepurchaseReport, error) {
 		rep.Intervals[i] = time.Duration(d)
 	}
 	slices.Sort(rep.Intervals)
-	rep.Interval = Result{unit: time.Nanosecond}.timing(ticks)
+	rep.Interval = timingOf(ticks, time.Nanosecond)
 	return rep, nil
 }
 

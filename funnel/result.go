@@ -1,10 +1,12 @@
 package funnel
 
 import (
-	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/opskit/opskit/internal/quantile"
 )
 
 // Result is the outcome of a funnel run (漏斗结果): per-step counts and times to
@@ -203,29 +205,33 @@ func ratio(a, b int64) float64 {
 }
 
 // timing summarises durations in ticks of r.unit; it sorts d in place.
-func (r Result) timing(d []int64) Timing {
+func (r Result) timing(d []int64) Timing { return timingOf(d, r.unit) }
+
+// timingOf summarises non-negative durations d in ticks of unit, each of
+// which times unit fits in a time.Duration (they are at most the window);
+// it overwrites d with the sorted nanoseconds. The mean is exact (a 128-bit
+// sum, rounded half up to the nanosecond); median and p90 are the
+// library's type-7 quantiles (internal/quantile), exact in integers.
+func timingOf(d []int64, unit time.Duration) Timing {
 	n := len(d)
 	if n == 0 {
 		return Timing{}
 	}
-	s := d
-	slices.Sort(s)
-	var sum float64
-	for _, v := range s {
-		sum += float64(v)
+	for i := range d {
+		d[i] *= int64(unit) // fits: see above
 	}
-	conv := func(ticks float64) time.Duration {
-		return time.Duration(math.Round(ticks * float64(r.unit)))
+	slices.Sort(d)
+	var hi, lo uint64
+	for _, v := range d {
+		var c uint64
+		lo, c = bits.Add64(lo, uint64(v), 0)
+		hi += c
 	}
-	return Timing{N: int64(n), Mean: conv(sum / float64(n)), Median: conv(quantile(s, 0.5)), P90: conv(quantile(s, 0.9))}
-}
-
-// quantile is the type-7 quantile of sorted, non-empty s.
-func quantile(s []int64, p float64) float64 {
-	h := float64(len(s)-1) * p
-	lo := int(math.Floor(h))
-	if lo+1 >= len(s) {
-		return float64(s[lo])
+	mean, rem := bits.Div64(hi, lo, uint64(n)) // hi < n: each value < 2^63
+	if rem >= uint64(n)-rem {
+		mean++
 	}
-	return float64(s[lo]) + (h-float64(lo))*float64(s[lo+1]-s[lo])
+	med, _ := quantile.Type7(d, 1, 2)
+	p90, _ := quantile.Type7(d, 9, 10)
+	return Timing{N: int64(n), Mean: time.Duration(mean), Median: time.Duration(med), P90: time.Duration(p90)}
 }

@@ -21,7 +21,7 @@ const MaxRetentionPeriods = 366
 // cohort of the period of their start event and are retained in period k
 // (k >= 1) if they did a return event k periods later.
 //
-//   - Start and Return match events as a [Step] does (Event and/or Where);
+//   - Start and Return match events as a [Matcher] does (Event and/or Where);
 //     one event may be both.
 //   - Period and Location set the calendar: days, ISO weeks or months in
 //     Location (nil means UTC).
@@ -35,7 +35,7 @@ const MaxRetentionPeriods = 366
 // PostHog and Mixpanel. A return in period k counts once per actor however
 // many return events there are.
 type Retention struct {
-	Start, Return Step
+	Start, Return Matcher
 	Period        Granularity
 	Location      *time.Location
 	Periods       int
@@ -74,7 +74,7 @@ func (r Retention) check(op string) (*time.Location, error) {
 	if r.Periods < 1 || r.Periods > MaxRetentionPeriods {
 		return nil, fieldErr(op, "periods", r.Periods, ErrInvalidPeriod, "outside 1.."+strconv.Itoa(MaxRetentionPeriods))
 	}
-	if r.Period < ByDay || r.Period > ByMonth {
+	if r.Period > ByMonth {
 		return nil, fieldErr(op, "period", r.Period, ErrInvalidOption, "")
 	}
 	if r.Location == nil {
@@ -116,7 +116,7 @@ func (r Retention) Run(events []Event) (RetentionTable, error) {
 }
 
 // stepMatches reports whether e matches s.
-func stepMatches(s *Step, e *Event) bool {
+func stepMatches(s *Matcher, e *Event) bool {
 	return (s.Event == "" || s.Event == e.Name) && (s.Where == nil || s.Where(*e))
 }
 

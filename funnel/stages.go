@@ -1,14 +1,13 @@
 package funnel
 
 import (
-	"fmt"
 	"time"
 )
 
 // Stage is one of the four user stages of the store handbooks (四类用户,
 // seed-rules F-12): 咨询 → 购买 → 复买 → 忠诚. The zero value StageNone is
 // an actor seen in the events who has neither enquired nor ordered yet.
-type Stage int8
+type Stage uint8
 
 const (
 	StageNone    Stage = iota // seen, no enquiry or order yet (访客)
@@ -19,22 +18,17 @@ const (
 	numStages
 )
 
-// String returns the stage's English name.
-func (s Stage) String() string {
-	switch s {
-	case StageNone:
-		return "none"
-	case StageConsult:
-		return "consult"
-	case StageBuyer:
-		return "buyer"
-	case StageRepeat:
-		return "repeat"
-	case StageLoyal:
-		return "loyal"
-	}
-	return fmt.Sprintf("Stage(%d)", int8(s))
-}
+var stageNames = []string{"none", "consult", "buyer", "repeat", "loyal"}
+
+// String returns the stage's English name, also its text form: "none",
+// "consult", "buyer", "repeat" or "loyal".
+func (s Stage) String() string { return enumString("Stage", stageNames, s) }
+
+// MarshalText returns the name, or an error for a value outside the constants.
+func (s Stage) MarshalText() ([]byte, error) { return enumMarshal("Stage", stageNames, s) }
+
+// UnmarshalText parses a name as returned by String.
+func (s *Stage) UnmarshalText(b []byte) error { return enumUnmarshal("Stage", stageNames, s, b) }
 
 // Stages classifies actors into the four stages. The documents do not
 // define loyalty (seed-rules §9), so it is a parameter: an actor is loyal
@@ -51,7 +45,7 @@ func (s Stage) String() string {
 //
 // An actor appears from the date of their first event of any kind.
 type Stages struct {
-	Consult, Order Step
+	Consult, Order Matcher
 	LoyalOrders    int
 	LoyalWindow    time.Duration
 }
@@ -191,15 +185,22 @@ func (s Stages) Between(events []Event, from, to time.Time) (Transitions, error)
 }
 
 // Rate returns the share of actors that moved from stage a to stage b among
-// those in stage a on the first date (阶段转化率), or 0 when none were in a
-// or a stage is out of range.
+// those in stage a on the first date (阶段转化率), or 0 when none were in a,
+// a stage is out of range or a count in the row is negative.
 func (t Transitions) Rate(a, b Stage) float64 {
-	if a < 0 || a >= numStages || b < 0 || b >= numStages {
+	if a >= numStages || b >= numStages {
 		return 0
 	}
-	var row int64
+	// Sum in float64: a Transitions built by hand may hold any int64.
+	var row float64
 	for _, v := range t[a] {
-		row += v
+		if v < 0 {
+			return 0
+		}
+		row += float64(v)
 	}
-	return ratio(t[a][b], row)
+	if row == 0 {
+		return 0
+	}
+	return float64(t[a][b]) / row
 }
