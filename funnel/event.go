@@ -10,10 +10,10 @@ import "time"
 // the input order of equal timestamps. Props holds the properties used by
 // predicates and breakdowns (channel, city, device); Run never modifies it.
 type Event struct {
-	Actor string            // who; must not be empty
-	Time  time.Time         // when; years 1678 to 2262 (int64 nanoseconds)
-	Name  string            // what: "view", "cart", "pay"
-	Props map[string]string // optional properties
+	Actor string            `json:"actor"`           // who; must not be empty
+	Time  time.Time         `json:"time"`            // when; years 1678 to 2262 (int64 nanoseconds)
+	Name  string            `json:"name"`            // what: "view", "cart", "pay"
+	Props map[string]string `json:"props,omitempty"` // optional properties
 }
 
 // Matcher is one step of a funnel. An event matches the step when its name is

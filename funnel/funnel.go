@@ -2,6 +2,7 @@ package funnel
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -126,13 +127,52 @@ func (f Funnel) Steps() []string { return append([]string(nil), f.names...) }
 // Window returns the conversion window.
 func (f Funnel) Window() time.Duration { return f.window }
 
-// signature identifies the funnel's semantics, so that only results of the
-// same funnel merge.
-func (f Funnel) signature(unit time.Duration, breakdown, byValue bool) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%q|%d|%d|%d|%d|%d|%d|%t|%t|%d", f.names, f.window, unit, f.cfg.order, f.cfg.reentry, f.cfg.counting, f.cfg.attr, breakdown, byValue, len(f.excl))
+// resultKey identifies the funnel a result comes from, so that only
+// results of the same funnel merge. It is also the "funnel" object of a
+// Result's JSON form.
+type resultKey struct {
+	Steps       []string       `json:"steps"`
+	Window      durationText   `json:"window"`
+	Unit        durationText   `json:"unit"`
+	Order       StepOrder      `json:"order"`
+	Reentry     Reentry        `json:"reentry"`
+	Counting    Counting       `json:"counting"`
+	Attribution Attribution    `json:"attribution"`
+	Breakdown   string         `json:"breakdown"` // "none", "value" (Run) or "code" (RunColumns)
+	Exclusions  []exclusionKey `json:"exclusions"`
+}
+
+// exclusionKey is an exclusion as results know it: the event name and the
+// 1-based steps it applies between (a predicate is not part of it).
+type exclusionKey struct {
+	Event  string `json:"event"`
+	After  int    `json:"after"`
+	Before int    `json:"before"`
+}
+
+// key returns the result key of f for a run in ticks of unit.
+func (f Funnel) key(unit time.Duration, breakdown, byValue bool) *resultKey {
+	k := &resultKey{Steps: slices.Clone(f.names), Window: durationText(f.window), Unit: durationText(unit),
+		Order: f.cfg.order, Reentry: f.cfg.reentry, Counting: f.cfg.counting, Attribution: f.cfg.attr,
+		Breakdown: "none", Exclusions: []exclusionKey{}}
+	if breakdown {
+		k.Breakdown = "code"
+		if byValue {
+			k.Breakdown = "value"
+		}
+	}
 	for _, e := range f.excl {
-		fmt.Fprintf(&b, "|%q:%d-%d", e.Event, e.after, e.before)
+		k.Exclusions = append(k.Exclusions, exclusionKey{e.Event, e.after, e.before})
+	}
+	return k
+}
+
+// signature is k as a comparable string.
+func (k *resultKey) signature() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q|%d|%d|%d|%d|%d|%d|%s|%d", k.Steps, k.Window, k.Unit, k.Order, k.Reentry, k.Counting, k.Attribution, k.Breakdown, len(k.Exclusions))
+	for _, e := range k.Exclusions {
+		fmt.Fprintf(&b, "|%q:%d-%d", e.Event, e.After, e.Before)
 	}
 	return b.String()
 }

@@ -84,18 +84,19 @@ func BounceRate(singlePage, sessions int64) (float64, error) {
 // ItemMetrics are the four basic metrics of an item's popularity
 // (人气宝贝的四项基本指标, F-05).
 type ItemMetrics struct {
-	Conversion float64 // 转化率, a share in [0, 1]; higher is better
-	Bounce     float64 // 跳失率, a share in [0, 1]; lower is better
-	Favourites float64 // 收藏量 (count, or favourites per visitor); higher is better
-	Rating     float64 // 宝贝评分; higher is better
+	Conversion float64 `json:"conversion"` // 转化率, a share in [0, 1]; higher is better
+	Bounce     float64 `json:"bounce"`     // 跳失率, a share in [0, 1]; lower is better
+	Favourites float64 `json:"favourites"` // 收藏量 (count, or favourites per visitor); higher is better
+	Rating     float64 `json:"rating"`     // 宝贝评分; higher is better
 }
 
 // MetricCheck is one metric of the popular-item test.
 type MetricCheck struct {
-	Metric         string  // "conversion", "bounce", "favourites", "rating"
-	Item, Average  float64 // the item's value and the industry average
-	HigherIsBetter bool
-	Better         bool // strictly better than the average in the metric's direction
+	Metric         string  `json:"metric"`           // "conversion", "bounce", "favourites", "rating"
+	Item           float64 `json:"item"`             // the item's value
+	Average        float64 `json:"average"`          // the industry average
+	HigherIsBetter bool    `json:"higher_is_better"` // the metric's direction
+	Better         bool    `json:"better"`           // strictly better than the average in the metric's direction
 }
 
 // PopularItem applies the popular-item test (人气宝贝的标准, F-05): an item

@@ -24,8 +24,11 @@ type Lifecycle struct {
 //   - Dormant (沉睡/流失): active in the previous period, not now (PostHog
 //     shows it as a negative bar; here it is a positive count).
 type LifecyclePeriod struct {
-	Start                                 time.Time
-	New, Returning, Resurrecting, Dormant int64
+	Start        time.Time `json:"start"`
+	New          int64     `json:"new"`
+	Returning    int64     `json:"returning"`
+	Resurrecting int64     `json:"resurrecting"`
+	Dormant      int64     `json:"dormant"`
 }
 
 // Run returns one entry per period from the first to the last period with

@@ -12,9 +12,9 @@ import (
 // GMVFactors is one period's traffic, conversion and order value, the three
 // factors of GMV = UV × CR × AOV.
 type GMVFactors struct {
-	UV  int64           // unique visitors (访客数)
-	CR  decimal.Decimal // conversion rate (转化率), in (0, 1]
-	AOV pricing.Money   // average order value (客单价)
+	UV  int64           `json:"uv"`           // unique visitors (访客数)
+	CR  decimal.Decimal `json:"cr"`           // conversion rate (转化率), in (0, 1]
+	AOV pricing.Money   `json:"aov,omitzero"` // average order value (客单价)
 }
 
 // GMV returns UV × CR × AOV, exact; see [Sales].
@@ -24,9 +24,12 @@ func (p GMVFactors) GMV() (pricing.Money, error) { return Sales(p.UV, p.CR, p.AO
 // effects of traffic, conversion and order value. The three effects are in
 // minor units and always sum exactly to Change.
 type Decomposition struct {
-	Before, After pricing.Money // GMV of each period, rounded half-up to the minor unit
-	Change        pricing.Money // After − Before
-	UV, CR, AOV   pricing.Money // the effect of each factor
+	Before pricing.Money `json:"before,omitzero"` // GMV of the first period, rounded half-up to the minor unit
+	After  pricing.Money `json:"after,omitzero"`  // GMV of the second period, rounded likewise
+	Change pricing.Money `json:"change,omitzero"` // After − Before
+	UV     pricing.Money `json:"uv,omitzero"`     // the effect of traffic
+	CR     pricing.Money `json:"cr,omitzero"`     // the effect of conversion
+	AOV    pricing.Money `json:"aov,omitzero"`    // the effect of order value
 }
 
 // Decompose attributes the change in GMV from before to after with the

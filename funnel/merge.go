@@ -30,7 +30,7 @@ func Merge(rs ...Result) (Result, error) {
 			continue
 		}
 		if out.all == nil {
-			out = Result{sig: r.sig, names: r.names, unit: r.unit, all: newTally(len(r.names)), byValue: r.byValue}
+			out = Result{sig: r.sig, key: r.key, names: r.names, unit: r.unit, all: newTally(len(r.names)), byValue: r.byValue}
 			if r.groups != nil {
 				out.groups = []group{}
 			}

@@ -102,18 +102,22 @@ func RequiredUV(target pricing.Money, cr decimal.Decimal, aov pricing.Money) (in
 // rate, an average order value, and the number of days in the month (the
 // source documents use 30; February has 28 or 29).
 type Plan struct {
-	UVLow, UVHigh int64
-	CR            decimal.Decimal
-	AOV           pricing.Money
-	Days          int
+	UVLow  int64           `json:"uv_low"`
+	UVHigh int64           `json:"uv_high"`
+	CR     decimal.Decimal `json:"cr"`
+	AOV    pricing.Money   `json:"aov,omitzero"`
+	Days   int             `json:"days"`
 }
 
 // Projection is what a [Plan] implies: orders, daily sales and monthly
 // sales at the low and high ends. Amounts are exact (unrounded).
 type Projection struct {
-	OrdersLow, OrdersHigh   decimal.Decimal // UV × CR per day (日均订单)
-	DailyLow, DailyHigh     pricing.Money   // UV × CR × AOV (日均销量)
-	MonthlyLow, MonthlyHigh pricing.Money   // daily × Days (月销量)
+	OrdersLow   decimal.Decimal `json:"orders_low"`            // UV × CR per day (日均订单)
+	OrdersHigh  decimal.Decimal `json:"orders_high"`           // UV × CR per day (日均订单)
+	DailyLow    pricing.Money   `json:"daily_low,omitzero"`    // UV × CR × AOV (日均销量)
+	DailyHigh   pricing.Money   `json:"daily_high,omitzero"`   // UV × CR × AOV (日均销量)
+	MonthlyLow  pricing.Money   `json:"monthly_low,omitzero"`  // daily × Days (月销量)
+	MonthlyHigh pricing.Money   `json:"monthly_high,omitzero"` // daily × Days (月销量)
 }
 
 // Project computes the plan's projection. WE-1: UV 600-1000, CR 3%, AOV
@@ -151,17 +155,19 @@ func (p Plan) Project() (Projection, error) {
 // checked against what the plan implies. A zero Money means "not stated".
 type StatedPlan struct {
 	Plan
-	DailyLow, DailyHigh     pricing.Money
-	MonthlyLow, MonthlyHigh pricing.Money
+	DailyLow    pricing.Money `json:"daily_low,omitzero"`
+	DailyHigh   pricing.Money `json:"daily_high,omitzero"`
+	MonthlyLow  pricing.Money `json:"monthly_low,omitzero"`
+	MonthlyHigh pricing.Money `json:"monthly_high,omitzero"`
 }
 
 // Finding is one stated figure compared with the figure the plan implies.
 type Finding struct {
-	Field     string          // "DailyLow", "DailyHigh", "MonthlyLow", "MonthlyHigh"
-	Stated    pricing.Money   // as written in the plan
-	Expected  pricing.Money   // as implied: UV × CR × AOV (× Days)
-	Deviation decimal.Decimal // (Stated − Expected) / Expected, rounded to 4 places
-	OK        bool            // |Deviation| <= tolerance
+	Field     string          `json:"field"`             // "DailyLow", "DailyHigh", "MonthlyLow", "MonthlyHigh"
+	Stated    pricing.Money   `json:"stated,omitzero"`   // as written in the plan
+	Expected  pricing.Money   `json:"expected,omitzero"` // as implied: UV × CR × AOV (× Days)
+	Deviation decimal.Decimal `json:"deviation"`         // (Stated − Expected) / Expected, rounded to 4 places
+	OK        bool            `json:"ok"`                // |Deviation| <= tolerance
 }
 
 // CheckPlan compares every stated figure with the projection and reports

@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -18,16 +19,26 @@ type Repurchase struct {
 
 // RepurchaseReport is the outcome of [Repurchase.Run].
 type RepurchaseReport struct {
-	Customers int64 // actors with at least one purchase in the window (购买用户)
-	Repeaters int64 // actors with two or more (复购用户)
+	Customers int64 `json:"customers"` // actors with at least one purchase in the window (购买用户)
+	Repeaters int64 `json:"repeaters"` // actors with two or more (复购用户)
 	// Rate is Repeaters / Customers, the repurchase rate (复购率; the
 	// source's 复够率 is a typo); 0 without customers.
-	Rate float64
+	Rate float64 `json:"rate"`
 	// Intervals are the times between consecutive purchases of the same
 	// customer inside the window, sorted (复购间隔).
-	Intervals []time.Duration
+	Intervals []time.Duration `json:"intervals"`
 	// Interval summarises Intervals (mean, median, p90).
-	Interval Timing
+	Interval Timing `json:"interval"`
+}
+
+// MarshalJSON encodes the report with the intervals as Go duration
+// strings: {"customers":3,"repeaters":2,"rate":0.667,"intervals":["96h0m0s"],"interval":{...}}.
+func (r RepurchaseReport) MarshalJSON() ([]byte, error) {
+	type plain RepurchaseReport
+	return json.Marshal(struct {
+		plain
+		Intervals []durationText `json:"intervals"`
+	}{plain(r), durationsText(r.Intervals)})
 }
 
 // Run computes the report. Purchases at the same instant count as separate

@@ -18,7 +18,8 @@ import (
 // A Result is immutable and safe for concurrent use. The zero Result has no
 // steps.
 type Result struct {
-	sig    string
+	sig    string     // key.signature()
+	key    *resultKey // shared, never modified
 	names  []string
 	unit   time.Duration
 	all    *tally
@@ -38,32 +39,32 @@ type group struct {
 type Group struct {
 	// Code is the Columns.Breakdown code on the columnar path; on the
 	// convenient path it is the group's index in value order.
-	Code int32
+	Code int32 `json:"code"`
 	// Value is the property value ("" when absent); on the columnar path it
 	// is empty unless the caller maps Code to a name.
-	Value  string
-	Result Result
+	Value  string `json:"value"`
+	Result Result `json:"result"`
 }
 
 // StepResult is one step of a [Result] (漏斗步骤).
 type StepResult struct {
-	Name string
+	Name string `json:"name"`
 	// Count is the actors (or attempts) that reached this step.
-	Count int64
+	Count int64 `json:"count"`
 	// FromPrevious is Count / previous step's Count, 转化率 between steps;
 	// 1 for step 1; 0 when the previous count is 0.
-	FromPrevious float64
+	FromPrevious float64 `json:"from_previous"`
 	// FromFirst is Count / step 1's Count, the overall 转化率 to this step;
 	// 0 when step 1's count is 0.
-	FromFirst float64
+	FromFirst float64 `json:"from_first"`
 	// DropOff is previous Count - Count (流失); 0 for step 1.
-	DropOff int64
+	DropOff int64 `json:"drop_off"`
 	// DropOffRate is DropOff / previous Count (流失率); 0 for step 1 or an
 	// empty previous step.
-	DropOffRate float64
+	DropOffRate float64 `json:"drop_off_rate"`
 	// Time is the time to convert from the previous step to this one, over
 	// the attempts that reached this step; zero for step 1.
-	Time Timing
+	Time Timing `json:"time"`
 }
 
 // Timing summarises durations (转化时长): the number of them, mean, median
@@ -71,7 +72,8 @@ type StepResult struct {
 // (Hyndman and Fan type 7, the default of R and NumPy): with the sorted
 // values x[0..N-1] and h = (N-1)p, the quantile is
 // x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]). Values round to the nearest
-// nanosecond. The zero Timing has N = 0.
+// nanosecond. The zero Timing has N = 0. Its JSON form is
+// {"n":3,"mean":"2m40s","median":"2m0s","p90":"4m24s"}.
 type Timing struct {
 	N      int64
 	Mean   time.Duration
@@ -83,7 +85,8 @@ type Timing struct {
 // are ordered by value and numbered in that order, so that results of
 // different shards merge by value; otherwise they are ordered by code.
 func (f Funnel) result(acc *accum, unit time.Duration, values []string, byValue bool) Result {
-	r := Result{sig: f.signature(unit, acc.groups != nil, byValue), names: slices.Clone(f.names), unit: unit, all: acc.all, byValue: byValue}
+	key := f.key(unit, acc.groups != nil, byValue)
+	r := Result{sig: key.signature(), key: key, names: slices.Clone(f.names), unit: unit, all: acc.all, byValue: byValue}
 	if acc.groups != nil {
 		r.groups = []group{}
 		for code, t := range acc.groups {
@@ -191,7 +194,7 @@ func (r Result) Groups() []Group {
 	}
 	out := make([]Group, len(r.groups))
 	for i, g := range r.groups {
-		out[i] = Group{Code: g.code, Value: g.value, Result: Result{sig: r.sig, names: r.names, unit: r.unit, all: g.t, byValue: r.byValue}}
+		out[i] = Group{Code: g.code, Value: g.value, Result: Result{sig: r.sig, key: r.key, names: r.names, unit: r.unit, all: g.t, byValue: r.byValue}}
 	}
 	return out
 }

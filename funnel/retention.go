@@ -44,9 +44,9 @@ type Retention struct {
 
 // Cohort is one row of a retention table.
 type Cohort struct {
-	Start    time.Time // first instant of the cohort period, in the table's location
-	Size     int64     // actors in the cohort
-	Retained []int64   // Retained[k]: actors who returned k periods later; Retained[0] = Size
+	Start    time.Time `json:"start"`    // first instant of the cohort period, in the table's location
+	Size     int64     `json:"size"`     // actors in the cohort
+	Retained []int64   `json:"retained"` // Retained[k]: actors who returned k periods later; Retained[0] = Size
 }
 
 // Rate returns Retained[k] / Size (留存率), or 0 for an empty cohort or k out
@@ -60,8 +60,8 @@ func (c Cohort) Rate(k int) float64 {
 
 // RetentionTable is a retention table: cohorts in time order.
 type RetentionTable struct {
-	Period  Granularity
-	Cohorts []Cohort
+	Period  Granularity `json:"period"`
+	Cohorts []Cohort    `json:"cohorts"`
 }
 
 func (r Retention) check(op string) (*time.Location, error) {

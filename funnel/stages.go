@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"strconv"
 	"time"
 )
 
@@ -50,8 +51,39 @@ type Stages struct {
 	LoyalWindow    time.Duration
 }
 
-// StageCounts counts actors per stage, indexed by [Stage].
+// StageCounts counts actors per stage, indexed by [Stage]. Its JSON form
+// is an object keyed by stage name: {"none":1,"consult":2,...}.
 type StageCounts [numStages]int64
+
+// MarshalJSON encodes the counts keyed by stage name, in stage order.
+func (c StageCounts) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for s, v := range c {
+		if s > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, Stage(s).String())
+		b = append(b, ':')
+		b = strconv.AppendInt(b, v, 10)
+	}
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes the transitions as an object of objects keyed by
+// stage name: {"none":{"none":1,...},...}, rows the first date.
+func (t Transitions) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for s, row := range t {
+		if s > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, Stage(s).String())
+		b = append(b, ':')
+		r, _ := StageCounts(row).MarshalJSON()
+		b = append(b, r...)
+	}
+	return append(b, '}'), nil
+}
 
 // Transitions counts actors by stage on the first date (row) and the second
 // (column), indexed by [Stage]. Actors not yet seen on the first date are

@@ -1,0 +1,102 @@
+package funnel
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Issue 12 findings outside ProbBBeatsA (see bayes_test.go for it): each
+// test fails on the code before the fix.
+
+func TestZTestHugeCountsDoNotWrap(t *testing.T) {
+	// x_A + x_B wrapped past int64: the pooled rate went negative, SE NaN,
+	// and the test reported z 0, p 1 for rates 1 and 0.5.
+	got, err := TwoProportionZTest(math.MaxInt64-1, math.MaxInt64, math.MaxInt64/2, math.MaxInt64)
+	require.NoError(t, err)
+	assert.Less(t, got.Z, -1e6)
+	assert.Equal(t, 0.0, got.PValue)
+}
+
+func TestRoundToTotalBoundedWork(t *testing.T) {
+	// The old loop moved one unit per iteration: 10^12 iterations here.
+	got := roundToTotal([]float64{0.5, 0.25, 0.75}, 1_000_000_000_000)
+	assert.Equal(t, int64(1_000_000_000_000), got[0]+got[1]+got[2])
+	assert.Equal(t, []int64{333_333_333_333, 333_333_333_333, 333_333_333_334}, got)
+	got = roundToTotal([]float64{1e18, -1e18, 3.5}, -7)
+	assert.Equal(t, int64(-7), got[0]+got[1]+got[2])
+}
+
+func TestDecomposeHugeGMV(t *testing.T) {
+	cny := func(s string) GMVFactors {
+		return GMVFactors{UV: math.MaxInt64, CR: decimal.RequireFromString("1"), AOV: cny(s)}
+	}
+	_, err := Decompose(cny("1"), cny("2"))
+	require.ErrorIs(t, err, ErrTooLarge)
+}
+
+func TestRetentionTimesNearInt64Limits(t *testing.T) {
+	// floorDiv(MinInt64, 15 min) × 15 min wrapped to a huge positive start
+	// of the period table.
+	r := Retention{Periods: 2}
+	tab, err := r.RunColumns([]int32{0, 0, 1}, []int64{math.MinInt64, math.MinInt64 + int64(24*time.Hour), math.MaxInt64}, []uint8{FlagStart, FlagReturn, FlagStart | FlagReturn})
+	require.NoError(t, err)
+	require.Len(t, tab.Cohorts, 2)
+	assert.Equal(t, []int64{1, 1, 0}, tab.Cohorts[0].Retained)
+	assert.Equal(t, []int64{1, 0, 0}, tab.Cohorts[1].Retained)
+}
+
+func TestRepurchaseIntervalBeyondInt64(t *testing.T) {
+	// 1680 to 2260 is 580 years: more nanoseconds than int64 holds; the
+	// interval wrapped to a negative duration.
+	_, err := Repurchase{Purchase: Matcher{Event: "pay"}, From: time.Date(1679, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2261, 1, 1, 0, 0, 0, 0, time.UTC)}.Run([]Event{
+		{Actor: "a", Time: time.Date(1680, 1, 1, 0, 0, 0, 0, time.UTC), Name: "pay"},
+		{Actor: "a", Time: time.Date(2260, 1, 1, 0, 0, 0, 0, time.UTC), Name: "pay"},
+	})
+	require.ErrorIs(t, err, ErrTooLarge)
+}
+
+func TestTransitionsRateHugeCounts(t *testing.T) {
+	var tr Transitions
+	tr[StageBuyer][StageBuyer] = math.MaxInt64
+	tr[StageBuyer][StageRepeat] = math.MaxInt64
+	assert.Equal(t, 0.5, tr.Rate(StageBuyer, StageRepeat))
+	tr[StageBuyer][StageLoyal] = -1
+	assert.Equal(t, 0.0, tr.Rate(StageBuyer, StageRepeat))
+}
+
+func TestTimingPast104Days(t *testing.T) {
+	// float64 holds whole nanoseconds only to 2^53 ns = 104.25 days.
+	// Intervals d1 = 200 days + 1 ns and d2 = 300 days + 2 ns, by hand:
+	// mean (d1 + d2)/2 = 250 days + 1.5 ns, half up: 250 days + 2 ns;
+	// median (type 7, h = 0.5) = d1 + (d2 − d1)/2 = 200d + 1 + 50d + 0.5,
+	// rounded half away from d1: 250 days + 2 ns;
+	// p90 (h = 0.9) = d1 + 0.9 × (100 days + 1 ns) = 290 days + 1.9 ns,
+	// rounded: 290 days + 2 ns.
+	day := 24 * time.Hour
+	t0 := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	d1, d2 := 200*day+1, 300*day+2
+	rep, err := Repurchase{Purchase: Matcher{Event: "pay"}, From: t0, To: t0.Add(1000 * day)}.Run([]Event{
+		{Actor: "a", Time: t0, Name: "pay"},
+		{Actor: "a", Time: t0.Add(d1), Name: "pay"},
+		{Actor: "a", Time: t0.Add(d1 + d2), Name: "pay"},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, Timing{N: 2, Mean: 250*day + 2, Median: 250*day + 2, P90: 290*day + 2}, rep.Interval)
+}
+
+func TestSampleSizeExtremeRates(t *testing.T) {
+	for _, give := range [][4]float64{{1e-300, 1e-300, 0.05, 0.8}, {0.5, 5e-324, 1e-300, 1 - 1e-16}, {math.SmallestNonzeroFloat64, 0.5, 0.05, 0.8}} {
+		n, err := SampleSize(give[0], give[1], give[2], give[3])
+		if err == nil {
+			assert.Positive(t, n)
+			assert.LessOrEqual(t, n, int64(MaxSampleSize))
+		} else {
+			assert.ErrorIs(t, err, ErrTooLarge)
+		}
+	}
+}
