@@ -91,12 +91,20 @@ func probBBeatsA(convA, nA, convB, nB int64) (float64, int) {
 		p, work = millerSum(bB, aB, bA, aA)
 	default:
 		// ln(α_B/α_A) − ln(β_B/β_A) from exact integer differences.
-		dA := float64(convB-convA) / aA
-		dB := float64((nB-convB)-(nA-convA)) / bA
-		d := math.Log1p(dA) - math.Log1p(dB)
+		d := logRatio(float64(convB-convA), aA, aB) - logRatio(float64((nB-convB)-(nA-convA)), bA, bB)
 		p, work = integrate(aA, bA, aB, bB, d)
 	}
 	return math.Min(1, math.Max(0, p)), work
+}
+
+// logRatio returns ln(y/x) for y = x + diff: log1p of the exact
+// difference when y and x are close, plain logarithms otherwise (both are
+// at least 1, so neither is infinite).
+func logRatio(diff, x, y float64) float64 {
+	if r := diff / x; math.Abs(r) < 0.5 {
+		return math.Log1p(r)
+	}
+	return math.Log(y) - math.Log(x)
 }
 
 // millerSum is Evan Miller's sum for P(X_B > X_A), X ~ Beta(α, β), for
@@ -117,7 +125,7 @@ func millerSum(aA, bA, aB, bB float64) (float64, int) {
 
 // logitBeta is a Beta(α, β) posterior on the logit scale, around its mode.
 type logitBeta struct {
-	s, q, v    float64 // α + β, α/(α + β), q(1 − q)
+	s, q, p, v float64 // α + β, α/(α + β), β/(α + β) (not 1 − q, which rounds to 0), qp
 	k3, k4, k5 float64 // Bernoulli(q) cumulants κ3..κ5 over κ2 = v
 	k6         float64
 	lo, h      float64 // grid start and panel width
@@ -125,12 +133,12 @@ type logitBeta struct {
 
 func newLogitBeta(a, b float64) logitBeta {
 	s := a + b
-	q := a / s
-	v := a / s * (b / s)
-	g := logitBeta{s: s, q: q, v: v}
-	g.k3 = 1 - 2*q
+	q, p := a/s, b/s
+	v := q * p
+	g := logitBeta{s: s, q: q, p: p, v: v}
+	g.k3 = p - q
 	g.k4 = 1 - 6*v
-	g.k5 = (1 - 2*q) * (1 - 12*v)
+	g.k5 = (p - q) * (1 - 12*v)
 	g.k6 = 1 - 30*v + 120*v*v
 	return g
 }
@@ -142,7 +150,7 @@ func (g *logitBeta) logDensity(d float64) float64 {
 		d2 := d * d
 		k = g.v * d2 * (0.5 + d*(g.k3/6+d*(g.k4/24+d*(g.k5/120+d*g.k6/720))))
 	} else {
-		k = math.Log1p((1-g.q)*math.Expm1(-g.q*d) + g.q*math.Expm1((1-g.q)*d))
+		k = math.Log1p(g.p*math.Expm1(-g.q*d) + g.q*math.Expm1(g.p*d))
 	}
 	return -g.s * k
 }
@@ -150,7 +158,7 @@ func (g *logitBeta) logDensity(d float64) float64 {
 // edge returns the δ on the side sign where the log-density falls to
 // −bayesCut: doubling from the scale, then bisection. It counts its work.
 func (g *logitBeta) edge(sign float64, work *int) float64 {
-	sigma := math.Sqrt(1/(g.s*g.q) + 1/(g.s*(1-g.q)))
+	sigma := math.Sqrt(1/(g.s*g.q) + 1/(g.s*g.p))
 	in, out := 0.0, sign*sigma
 	for i := 0; i < 64 && g.logDensity(out) > -bayesCut; i++ {
 		in, out = out, 2*out
@@ -211,13 +219,14 @@ func integrate(aA, bA, aB, bB, d float64) (float64, int) {
 	}
 	total := cum[bayesPanels]
 	cdf := func(x float64) float64 {
-		if x <= wide.lo {
+		pos := (x - wide.lo) / wide.h
+		if !(pos > 0) {
 			return 0
 		}
-		k := int((x - wide.lo) / wide.h)
-		if k >= bayesPanels {
+		if !(pos < bayesPanels) {
 			return 1
 		}
+		k := min(int(pos), bayesPanels-1)
 		a := wide.lo + float64(k)*wide.h
 		return (cum[k] + wide.gl(a, min(x, a+wide.h), &work)) / total
 	}

@@ -90,6 +90,8 @@ func TestProbBBeatsAIntegration(t *testing.T) {
 		{40_000, 2_000_000, 40_500, 2_000_000},
 		{1, 3, 2, 2},
 		{99_000, 100_000, 99_100, 100_100},
+		{math.MaxInt64 - 2000, math.MaxInt64, math.MaxInt64 - 2100, math.MaxInt64}, // q = α/(α+β) rounds to 1
+		{3000, math.MaxInt64, 3100, math.MaxInt64},
 	}
 	var worst float64
 	for _, tt := range tests {
@@ -101,7 +103,7 @@ func TestProbBBeatsAIntegration(t *testing.T) {
 		} else {
 			exact, _ = millerSum(bB, aB, bA, aA)
 		}
-		d := math.Log1p(float64(tt.convB-tt.convA)/aA) - math.Log1p(float64((tt.nB-tt.convB)-(tt.nA-tt.convA))/bA)
+		d := logRatio(float64(tt.convB-tt.convA), aA, aB) - logRatio(float64((tt.nB-tt.convB)-(tt.nA-tt.convA)), bA, bB)
 		got, work := integrate(aA, bA, aB, bB, d)
 		worst = max(worst, math.Abs(got-exact))
 		assert.InDelta(t, exact, got, 1e-9, "%+v", tt)
@@ -136,6 +138,7 @@ func TestProbBBeatsAHostile(t *testing.T) {
 		{math.MaxInt64 / 2, math.MaxInt64, math.MaxInt64/2 + 1e9, math.MaxInt64},
 		{1e9, 1e9, 1e9 - 1, 1e9},
 		{5, 10, math.MaxInt64 / 2, math.MaxInt64},
+		{math.MaxInt64 - 78, math.MaxInt64, 435, math.MaxInt64}, // found by fuzzing: ln(α_B/α_A) was −Inf
 	}
 	for _, pr := range pairs {
 		p, work := probBBeatsA(pr[0], pr[1], pr[2], pr[3])

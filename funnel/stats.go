@@ -27,8 +27,10 @@ func checkLevel(op, name string, p float64) error {
 	return nil
 }
 
-// zQuantile returns the standard normal quantile Φ⁻¹(p) = √2 erf⁻¹(2p − 1).
-func zQuantile(p float64) float64 { return math.Sqrt2 * math.Erfinv(2*p-1) }
+// zUpper returns the standard normal quantile Φ⁻¹(1 − tail) = √2 erfc⁻¹(2·tail),
+// computed from the tail so that a tail near 1e-16 (a confidence or power
+// just below 1) stays finite.
+func zUpper(tail float64) float64 { return math.Sqrt2 * math.Erfcinv(2*tail) }
 
 // Interval is a confidence interval [Low, High] (置信区间). Both ends are
 // finite.
@@ -71,7 +73,7 @@ func Wilson(successes, trials int64, confidence float64) (Interval, error) {
 	}
 	n := float64(trials)
 	p := float64(successes) / n
-	z := zQuantile(1 - (1-confidence)/2)
+	z := zUpper((1 - confidence) / 2)
 	z2 := z * z
 	den := 1 + z2/n
 	centre := (p + z2/(2*n)) / den
@@ -160,7 +162,7 @@ func DiffInterval(convA, nA, convB, nB int64, confidence float64) (Interval, err
 	}
 	na, nb := float64(nA)+2, float64(nB)+2
 	pa, pb := (float64(convA)+1)/na, (float64(convB)+1)/nb
-	z := zQuantile(1 - (1-confidence)/2)
+	z := zUpper((1 - confidence) / 2)
 	half := z * math.Sqrt(pa*(1-pa)/na+pb*(1-pb)/nb)
 	d := pb - pa
 	return Interval{math.Max(-1, d-half), math.Min(1, d+half)}, nil
@@ -213,7 +215,7 @@ func SampleSize(baseline, mde, alpha, power float64) (int64, error) {
 		return 0, fieldErr(op, "mde", mde, ErrInvalidRate, "baseline + mde must be inside (0, 1) and differ from baseline")
 	}
 	pbar := (p1 + p2) / 2
-	za, zb := zQuantile(1-alpha/2), zQuantile(power)
+	za, zb := zUpper(alpha/2), zUpper(1-power)
 	num := za*math.Sqrt(2*pbar*(1-pbar)) + zb*math.Sqrt(p1*(1-p1)+p2*(1-p2))
 	n := math.Ceil(num * num / (mde * mde))
 	if math.IsNaN(n) || math.IsInf(n, 0) || n > MaxSampleSize {
