@@ -40,12 +40,21 @@ func TestErrorsShape(t *testing.T) {
 			_, err := Merge(a, b)
 			return err
 		}, ErrMismatch, "results[1]"},
-		{"Retention.Run", func() error { _, err := (Retention{Start: Matcher{Event: "a"}, Return: Matcher{Event: "b"}}).Run(nil); return err }, ErrInvalidPeriod, "periods"},
-		{"Retention.RunColumns", func() error { _, err := (Retention{Periods: 1}).RunColumns([]int32{-1}, []int64{0}, []uint8{1}); return err }, ErrInvalidColumns, "actors[0]"},
+		{"Retention.Run", func() error {
+			_, err := (Retention{Start: Matcher{Event: "a"}, Return: Matcher{Event: "b"}}).Run(nil)
+			return err
+		}, ErrInvalidPeriod, "periods"},
+		{"Retention.RunColumns", func() error {
+			_, err := (Retention{Periods: 1}).RunColumns([]int32{-1}, []int64{0}, []uint8{1})
+			return err
+		}, ErrInvalidColumns, "actors[0]"},
 		{"Lifecycle.Run", func() error { _, err := (Lifecycle{Active: Matcher{Event: "a"}, Period: 7}).Run(nil); return err }, ErrInvalidOption, "period"},
 		{"Repurchase.Run", func() error { _, err := (Repurchase{Purchase: Matcher{Event: "pay"}}).Run(nil); return err }, ErrInvalidPeriod, "to"},
 		{"Histogram", func() error { _, err := RepurchaseReport{}.Histogram([]time.Duration{2, 1}); return err }, ErrInvalidPeriod, "edges[1]"},
-		{"Stages.On", func() error { _, err := (Stages{Consult: Matcher{Event: "a"}, Order: Matcher{Event: "o"}, LoyalOrders: 1}).On(nil, base); return err }, ErrInvalidCount, "loyal_orders"},
+		{"Stages.On", func() error {
+			_, err := (Stages{Consult: Matcher{Event: "a"}, Order: Matcher{Event: "o"}, LoyalOrders: 1}).On(nil, base)
+			return err
+		}, ErrInvalidCount, "loyal_orders"},
 		{"Stages.Between", func() error {
 			_, err := (Stages{Consult: Matcher{Event: "a"}, Order: Matcher{Event: "o"}, LoyalOrders: 2, LoyalWindow: time.Hour}).Between(nil, base, base.Add(-1))
 			return err
