@@ -26,9 +26,6 @@ type Columns struct {
 	Unit      time.Duration
 }
 
-// Len returns the number of events.
-func (c Columns) Len() int { return len(c.Actors) }
-
 // check validates lengths and unit and returns the window in ticks.
 func (c Columns) check(op string, window time.Duration) (uint64, time.Duration, error) {
 	n := len(c.Actors)

@@ -239,12 +239,11 @@ func ExampleFunnel_Encode() {
 
 func ExampleInterner() {
 	var in funnel.Interner
-	fmt.Println(in.Intern("member-7"), in.Intern("member-3"), in.Intern("member-7"), in.Len())
-	name, _ := in.Name(1)
-	fmt.Println(name)
+	fmt.Println(in.Intern("member-7"), in.Intern("member-3"), in.Intern("member-7"))
+	fmt.Println(in.Names())
 	// Output:
-	// 0 1 0 2
-	// member-3
+	// 0 1 0
+	// [member-7 member-3]
 }
 
 func ExampleLifecycle_Run() {

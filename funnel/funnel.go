@@ -94,17 +94,17 @@ func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) 
 	}
 	for i, e := range cfg.excl {
 		if e.Event == "" && e.Where == nil {
-			return Funnel{}, fieldErr(op, fmt.Sprintf("exclusions[%d]", i), nil, ErrInvalidStep, "neither Event nor Where")
+			return Funnel{}, fieldErr(op, fmt.Sprintf("WithExclusions[%d]", i), nil, ErrInvalidStep, "neither Event nor Where")
 		}
 		a, okA := index[e.After]
 		b, okB := index[e.Before]
 		switch {
 		case !okA:
-			return Funnel{}, fieldErr(op, fmt.Sprintf("exclusions[%d].after", i), e.After, ErrInvalidStep, "no such step")
+			return Funnel{}, fieldErr(op, fmt.Sprintf("WithExclusions[%d].after", i), e.After, ErrInvalidStep, "no such step")
 		case !okB:
-			return Funnel{}, fieldErr(op, fmt.Sprintf("exclusions[%d].before", i), e.Before, ErrInvalidStep, "no such step")
+			return Funnel{}, fieldErr(op, fmt.Sprintf("WithExclusions[%d].before", i), e.Before, ErrInvalidStep, "no such step")
 		case a >= b:
-			return Funnel{}, fieldErr(op, fmt.Sprintf("exclusions[%d].before", i), e.Before, ErrInvalidStep, fmt.Sprintf("not after step %q", e.After))
+			return Funnel{}, fieldErr(op, fmt.Sprintf("WithExclusions[%d].before", i), e.Before, ErrInvalidStep, fmt.Sprintf("not after step %q", e.After))
 		}
 		f.excl = append(f.excl, exclusion{e, a + 1, b + 1})
 	}
@@ -120,12 +120,6 @@ func MustNew(steps []Matcher, window time.Duration, opts ...Option) Funnel {
 	}
 	return f
 }
-
-// Steps returns the step names in order (a copy).
-func (f Funnel) Steps() []string { return append([]string(nil), f.names...) }
-
-// Window returns the conversion window.
-func (f Funnel) Window() time.Duration { return f.window }
 
 // resultKey identifies the funnel a result comes from, so that only
 // results of the same funnel merge. It is also the "funnel" object of a

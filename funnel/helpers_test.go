@@ -106,7 +106,7 @@ func genColumns(actors, perActor, k int, seed uint64) Columns {
 // columnsToEvents turns columns of the view/cart/pay funnel into events.
 func columnsToEvents(c Columns) []Event {
 	names := []string{"other", "view", "cart", "pay", "leave"}
-	out := make([]Event, c.Len())
+	out := make([]Event, len(c.Actors))
 	for i := range out {
 		out[i] = Event{Actor: "u" + itoa(int(c.Actors[i])), Time: base.Add(time.Duration(c.Times[i]) * c.Unit), Name: names[c.Codes[i]]}
 	}

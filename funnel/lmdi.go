@@ -17,9 +17,6 @@ type GMVFactors struct {
 	AOV pricing.Money   `json:"aov,omitzero"` // average order value (客单价)
 }
 
-// GMV returns UV × CR × AOV, exact; see [Sales].
-func (p GMVFactors) GMV() (pricing.Money, error) { return Sales(p.UV, p.CR, p.AOV) }
-
 // Decomposition splits the change in GMV between two periods into the
 // effects of traffic, conversion and order value. The three effects are in
 // minor units and always sum exactly to Change.
@@ -69,8 +66,8 @@ func Decompose(before, after GMVFactors) (Decomposition, error) {
 		return Decomposition{}, fieldErr(op, "after.aov", after.AOV, ErrInvalidAmount, "not in the currency of before.aov "+before.AOV.String())
 	}
 	cur := before.AOV.Currency()
-	g0, _ := before.GMV()
-	g1, _ := after.GMV()
+	g0, _ := Sales(before.UV, before.CR, before.AOV)
+	g1, _ := Sales(after.UV, after.CR, after.AOV)
 	g0, g1 = g0.Round(pricing.HalfUp), g1.Round(pricing.HalfUp)
 	m0, err0 := g0.MinorUnits()
 	m1, err1 := g1.MinorUnits()

@@ -222,12 +222,3 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 	}
 	return out, nil
 }
-
-// MonthlySales returns daily × days, the documents' monthly figure (月销量 =
-// 日均销量 × 天数). Days < 1 is an error wrapping [ErrInvalidPeriod].
-func MonthlySales(daily pricing.Money, days int) (pricing.Money, error) {
-	if days < 1 || days > MaxPlanDays {
-		return pricing.Money{}, fieldErr("monthly sales", "days", days, ErrInvalidPeriod, "outside 1.."+strconv.Itoa(MaxPlanDays))
-	}
-	return daily.MulInt(int64(days)), nil
-}

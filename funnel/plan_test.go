@@ -72,9 +72,6 @@ func TestProject(t *testing.T) {
 	f, err := Plan{UVLow: 1500, UVHigh: 2000, CR: pct3, AOV: cny("110"), Days: 28}.Project()
 	require.NoError(t, err)
 	assertMoney(t, "138600", f.MonthlyLow, "February MonthlyLow")
-	m, err := MonthlySales(cny("70"), 30)
-	require.NoError(t, err)
-	assertMoney(t, "2100", m, "Zhitongche 70 × 30 (F-29)")
 }
 
 func TestProjectErrors(t *testing.T) {
@@ -93,8 +90,6 @@ func TestProjectErrors(t *testing.T) {
 		_, err := tt.give.Project()
 		assert.ErrorIs(t, err, tt.want, tt.name)
 	}
-	_, err := MonthlySales(cny("1"), 0)
-	assert.ErrorIs(t, err, ErrInvalidPeriod)
 }
 
 func TestCheckPlanKnownAnswers(t *testing.T) {

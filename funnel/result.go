@@ -113,9 +113,6 @@ func (r *Result) sortGroups() {
 	}
 }
 
-// StepNames returns the step names (a copy).
-func (r Result) StepNames() []string { return slices.Clone(r.names) }
-
 // Counts returns the count of each step.
 func (r Result) Counts() []int64 {
 	if r.all == nil {
