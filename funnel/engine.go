@@ -190,6 +190,10 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 		return
 	}
 	if kn.counting == Uniques && kn.reentry == Restart {
+		if kn.order == AnyOrder && len(kn.excl) == 0 && !kn.scanOnly && kn.singleStep(masks) {
+			kn.anyOrderBest(times, masks, bd, acc)
+			return
+		}
 		// Every start is a candidate; keep the deepest, the latest on a tie.
 		var best, cur attempt
 		for i := 0; i < n; i++ {
@@ -223,6 +227,62 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 	if kn.counting == Uniques {
 		kn.record(&best, bd, acc)
 	}
+}
+
+// singleStep reports whether every event matches at most one step.
+func (kn *kernel) singleStep(masks []uint64) bool {
+	for _, m := range masks {
+		if m &= kn.stepBits; m&(m-1) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// anyOrderBest is the any-order, restart, unique-actor attempt scan for
+// events that each match at most one step and no exclusions, in
+// O(events × steps) instead of O(events × events in a window). With one
+// step per event, the greedy attempt from start i fills each other step
+// with its first event after i inside the window, so a right-to-left sweep
+// that keeps the next event of every step gives each attempt in O(steps).
+// It keeps the deepest attempt, the latest start on a tie, as the scan
+// does (the tests compare the two).
+func (kn *kernel) anyOrderBest(times []int64, masks []uint64, bd []int32, acc *accum) {
+	var next [MaxSteps]int
+	for s := range next {
+		next[s] = -1
+	}
+	var best, cur attempt
+	var idx [MaxSteps]int
+	for i := len(masks) - 1; i >= 0; i-- {
+		m := masks[i] & kn.stepBits
+		if m == 0 {
+			continue
+		}
+		s0 := trailingZeros(m)
+		n := 0
+		for s := 0; s < kn.k; s++ {
+			if j := next[s]; s != s0 && j >= 0 && uint64(times[j]-times[i]) <= kn.window {
+				// Insertion in index order: at most MaxSteps − 1 fills.
+				p := n
+				for ; p > 0 && idx[p-1] > j; p-- {
+					idx[p] = idx[p-1]
+				}
+				idx[p] = j
+				n++
+			}
+		}
+		cur.lvl, cur.excluded = n+1, false
+		cur.t[0], cur.at[0] = times[i], int32(i)
+		for f, j := range idx[:n] {
+			cur.t[f+1], cur.at[f+1] = times[j], int32(j)
+		}
+		if cur.lvl > best.lvl {
+			best = cur
+		}
+		next[s0] = i
+	}
+	kn.record(&best, bd, acc)
 }
 
 // dpOrdered is the default semantics (ordered, restart, unique actors) on
