@@ -149,3 +149,39 @@ func FuzzAnyOrderMatchesScan(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCohortsExtreme feeds retention (first-time and recurring),
+// lifecycle, repurchase and stages with times anywhere in int64
+// nanoseconds: no panic, and retention rows never exceed their cohort.
+func FuzzCohortsExtreme(f *testing.F) {
+	f.Add(int64(math.MinInt64), int64(math.MaxInt64), int64(0), byte(3), 5)
+	f.Add(int64(0), int64(86400e9), int64(-1), byte(0), 366)
+	f.Fuzz(func(t *testing.T, t0, t1, t2 int64, flags byte, periods int) {
+		times := []int64{t0, t1, t2, t0}
+		fl := []uint8{flags&3 | 1, flags >> 2 & 3, flags >> 4 & 3, flags >> 6 & 3}
+		for _, g := range []Granularity{ByDay, ByWeek, ByMonth} {
+			for _, rec := range []bool{false, true} {
+				tab, err := Retention{Periods: periods, Period: g, Recurring: rec, Location: time.FixedZone("X", 8*3600)}.RunColumns([]int32{0, 1, 0, 1}, times, fl)
+				if err != nil {
+					continue
+				}
+				for _, c := range tab.Cohorts {
+					for _, v := range c.Retained {
+						if v < 0 || v > c.Size {
+							t.Fatalf("cohort %+v", c)
+						}
+					}
+				}
+			}
+			var events []Event
+			for i, x := range times {
+				events = append(events, Event{Actor: string(rune('a' + i%2)), Time: time.Unix(0, x), Name: []string{"pay", "ask"}[fl[i]&1]})
+			}
+			_, _ = Lifecycle{Active: Matcher{Event: "pay"}, Period: g}.Run(events)
+			_, _ = Repurchase{Purchase: Matcher{Event: "pay"}, From: time.Unix(0, math.MinInt64), To: time.Unix(0, math.MaxInt64)}.Run(events)
+			st := Stages{Consult: Matcher{Event: "ask"}, Order: Matcher{Event: "pay"}, LoyalOrders: 2, LoyalWindow: time.Duration(math.MaxInt64)}
+			_, _ = st.On(events, time.Unix(0, t1))
+			_, _ = st.Between(events, time.Unix(0, t0), time.Unix(0, t2))
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"math"
 	"testing"
 
 	"github.com/opskit/opskit/pricing"
@@ -257,4 +258,44 @@ func TestRoundToTotal(t *testing.T) {
 	assert.Equal(t, []int64{1, 1, -1}, roundToTotal([]float64{0.9, 0.9, -0.2}, 1))
 	assert.Equal(t, []int64{2, 2, 1}, roundToTotal([]float64{0, 0, 0}, 5))
 	assert.Equal(t, []int64{-1, -1, 0}, roundToTotal([]float64{0.1, 0.2, 0.3}, -2))
+}
+
+// FuzzMoneyEntryPoints drives the planning and money indicators with
+// extreme counts, rates and amounts: no panic; a decomposition's effects
+// always sum to its change.
+func FuzzMoneyEntryPoints(f *testing.F) {
+	f.Add(int64(600), int64(1000), "0.03", "101", "3000", 30)
+	f.Add(int64(math.MaxInt64), int64(1), "1", "99999999999999999999.99", "0.01", 366)
+	f.Add(int64(-1), int64(math.MinInt64), "1e-30", "0.01", "-5", -1)
+	f.Fuzz(func(t *testing.T, uv0, uv1 int64, cr, aov, target string, days int) {
+		rate, err := decimal.NewFromString(cr)
+		if err != nil || rate.Exponent() < -40 || rate.Exponent() > 40 {
+			return
+		}
+		a, err := pricing.New(aov, pricing.CNY)
+		if err != nil {
+			return
+		}
+		tg, err := pricing.New(target, pricing.CNY)
+		if err != nil {
+			return
+		}
+		_, _ = Sales(uv0, rate, a)
+		_, _ = RequiredUV(tg, rate, a)
+		p := Plan{UVLow: uv0, UVHigh: uv1, CR: rate, AOV: a, Days: days}
+		_, _ = p.Project()
+		_, _ = CheckPlan(StatedPlan{Plan: p, DailyLow: tg, MonthlyHigh: a}, rate)
+		_, _ = CAC(tg, uv0)
+		_, _ = ROI(tg, a)
+		d, err := Decompose(GMVFactors{UV: uv0, CR: rate, AOV: a}, GMVFactors{UV: uv1, CR: rate, AOV: tg})
+		if err == nil {
+			sum, err := d.UV.Add(d.CR)
+			require.NoError(t, err)
+			sum, err = sum.Add(d.AOV)
+			require.NoError(t, err)
+			if !sum.Equal(d.Change) {
+				t.Fatalf("effects %s + %s + %s != change %s", d.UV, d.CR, d.AOV, d.Change)
+			}
+		}
+	})
 }
