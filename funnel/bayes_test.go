@@ -201,3 +201,24 @@ func FuzzProbBBeatsA(f *testing.F) {
 		}
 	})
 }
+
+var probSink float64
+
+// BenchmarkProbBBeatsA: the exact sum at its largest (1,000 conversions
+// each) and the integration at 2^40 conversions.
+func BenchmarkProbBBeatsA(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		give [4]int64
+	}{
+		{"exact1000", [4]int64{1000, 50_000, 990, 50_000}},
+		{"integrate2^40", [4]int64{1 << 40, 1 << 41, 1<<40 + 1000, 1 << 41}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				probSink, _ = ProbBBeatsA(bc.give[0], bc.give[1], bc.give[2], bc.give[3])
+			}
+		})
+	}
+}

@@ -12,7 +12,8 @@ import (
 // loyalty rate. Rates are float64 shares in [0, 1].
 
 // CAC returns the new-customer acquisition cost (新顾客成本) spend /
-// newCustomers, unrounded. Errors: spend invalid or negative
+// newCustomers, rounded half-up to the currency's minor unit (900.00 over
+// 7 customers is 128.57). Errors: spend invalid or negative
 // ([ErrInvalidAmount]); newCustomers <= 0 ([ErrInvalidCount]).
 func CAC(spend pricing.Money, newCustomers int64) (pricing.Money, error) {
 	const op = "cac"
@@ -26,7 +27,7 @@ func CAC(spend pricing.Money, newCustomers int64) (pricing.Money, error) {
 	if err != nil {
 		return pricing.Money{}, withOp(op, "spend", err)
 	}
-	return m, nil
+	return m.Round(pricing.HalfUp), nil
 }
 
 // ROI returns revenue / spend (全程ROI, 投入产出比), the handbook's

@@ -90,6 +90,10 @@ func TestIndicators(t *testing.T) {
 	cac, err := CAC(cny("3000"), 120)
 	require.NoError(t, err)
 	assertMoney(t, "25", cac, "CAC")
+	// 900.00 / 7 = 128.571428..., half-up to the fen: 128.57.
+	cac, err = CAC(cny("900"), 7)
+	require.NoError(t, err)
+	assert.Equal(t, "128.57", cac.StringAmount())
 	roi, err := ROI(cny("9000"), cny("300"))
 	require.NoError(t, err)
 	assert.Equal(t, "30", roi.String())
