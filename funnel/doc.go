@@ -212,8 +212,11 @@
 // zero Money omitted, decimals as strings. No result field is ever NaN or
 // infinite, so none is null. [StageCounts] and [Transitions] are objects
 // keyed by stage name. Golden files: testdata/json. Only [Result] decodes
-// (results are stored and merged later); definitions holding predicates
-// ([Matcher].Where) have no JSON form.
+// (results are stored and merged later). Definitions that hold code or a
+// time.Location ([Matcher], [Exclusion], [Retention], [Lifecycle],
+// [Repurchase], [Stages]) and the in-memory [Columns] have no JSON form;
+// [Event], [Plan], [StatedPlan], [GMVFactors] and [ItemMetrics] carry
+// snake_case tags.
 //
 // # Limits
 //

@@ -16,16 +16,19 @@ type Event struct {
 	Props map[string]string `json:"props,omitempty"` // optional properties
 }
 
-// Matcher is one step of a funnel. An event matches the step when its name is
-// Event (if Event is set) and Where reports true (if Where is set); at least
-// one of the two must be set. Name labels the step in results and
-// exclusions; it defaults to Event and must be unique in the funnel.
+// Matcher says which events count for a funnel step (and for the start,
+// return, purchase, activity, enquiry and order events of the other
+// analyses). An event matches when its name is Event (if Event is set) and
+// Where reports true (if Where is set); at least one of the two must be
+// set. Name labels a funnel step in results and exclusions; it defaults to
+// Event and must be unique in the funnel.
 //
-// Where must be a pure function: it is called once per event and step.
+// Where must be a pure function: it is called once per event and matcher.
+// A Matcher has no JSON form (Where is code).
 type Matcher struct {
-	Name  string
-	Event string
-	Where func(Event) bool
+	Name  string           `json:"name,omitempty"`
+	Event string           `json:"event,omitempty"`
+	Where func(Event) bool `json:"-"`
 }
 
 // Exclusion removes an attempt (and, when counting unique actors, the actor)
@@ -37,10 +40,10 @@ type Matcher struct {
 // An event that fills a step of the attempt is not also checked as an
 // exclusion of that attempt.
 type Exclusion struct {
-	Event  string
-	Where  func(Event) bool
-	After  string
-	Before string
+	Event  string           `json:"event,omitempty"`
+	Where  func(Event) bool `json:"-"`
+	After  string           `json:"after"`
+	Before string           `json:"before"`
 }
 
 // minNano and maxNano bound the times representable as int64 nanoseconds.
