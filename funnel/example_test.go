@@ -1,6 +1,7 @@
 package funnel_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -71,6 +72,23 @@ func ExampleMerge() {
 	all, err := funnel.Merge(east, west)
 	fmt.Println(all.Counts(), all.Steps()[1].Time.Median, err)
 	// Output: [2 2] 10m0s <nil>
+}
+
+// A shard stores its result as JSON; another process decodes it and
+// merges it with its own.
+func ExampleResult_UnmarshalJSON() {
+	f := funnel.MustNew([]funnel.Matcher{{Event: "view"}, {Event: "pay"}}, time.Hour)
+	east, _ := f.Run([]funnel.Event{{Actor: "a", Time: at(0), Name: "view"}, {Actor: "a", Time: at(5), Name: "pay"}})
+	stored, _ := json.Marshal(east)
+	var back funnel.Result
+	err := json.Unmarshal(stored, &back)
+	west, _ := f.Run([]funnel.Event{{Actor: "b", Time: at(0), Name: "view"}, {Actor: "b", Time: at(15), Name: "pay"}})
+	all, err2 := funnel.Merge(back, west)
+	fmt.Println(all.Counts(), all.Steps()[1].Time.Median, err, err2)
+	fmt.Println(string(stored[:60]))
+	// Output:
+	// [2 2] 10m0s <nil> <nil>
+	// {"funnel":{"steps":["view","pay"],"window":"1h0m0s","unit":"
 }
 
 // WE-2: the February plan states 3,300-6,000 a day, but 1,500-2,000 UV at 3%
