@@ -185,3 +185,68 @@ func FuzzCohortsExtreme(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIndexedScanMatchesScan checks the any-order attempts followed
+// through occurrence lists against the event-by-event scan, with events
+// that match several steps and with exclusions.
+func FuzzIndexedScanMatchesScan(f *testing.F) {
+	f.Add([]byte{0, 1, 1, 3, 0, 12, 2, 6, 1, 8, 0, 4}, byte(0))
+	f.Add([]byte{0, 7, 0, 15, 1, 2, 1, 12, 2, 9}, byte(3))
+	f.Fuzz(func(t *testing.T, data []byte, o byte) {
+		var times []int64
+		var masks []uint64
+		var bd []int32
+		var clock int64
+		for i := 0; i+1 < len(data); i += 2 {
+			clock += int64(data[i] % 3)
+			m := uint64(data[i+1] & 7)
+			if data[i+1]&8 != 0 {
+				m |= 1 << exclShift
+			}
+			if data[i+1]&16 != 0 {
+				m |= 2 << exclShift
+			}
+			times, masks, bd = append(times, clock), append(masks, m), append(bd, int32(data[i]%4))
+		}
+		opts := []Option{WithStepOrder(AnyOrder), WithBreakdown("ch", Attribution(o%2))}
+		if o/2%2 == 0 {
+			opts = append(opts, WithExclusions(Exclusion{Event: "leave", After: "a", Before: "c"}, Exclusion{Event: "back", After: "b", Before: "c"}))
+		}
+		fn := MustNew([]Matcher{{Name: "a", Event: "x"}, {Name: "b", Event: "x"}, {Name: "c", Event: "y"}}, 4*time.Minute, opts...)
+		if len(fn.excl) == 0 {
+			for i := range masks {
+				masks[i] &= 7
+			}
+		}
+		var results [2]Result
+		for mode := range results {
+			kn := fn.kernel(4)
+			kn.scanOnly = mode == 1
+			acc := newAccum(3, true)
+			kn.actor(times, masks, bd, acc)
+			results[mode] = fn.result(acc, time.Minute, nil, false)
+		}
+		if !results[0].Equal(results[1]) {
+			t.Fatalf("indexed %v, scan %v", results[0].Counts(), results[1].Counts())
+		}
+	})
+}
+
+// TestAnyOrderExclusionsOneBusyActor: the same busy actor with an
+// exclusion takes the indexed scan, not O(events²).
+func TestAnyOrderExclusionsOneBusyActor(t *testing.T) {
+	const n = 100_000
+	c := Columns{Actors: make([]int32, n), Times: make([]int64, n), Codes: make([]uint8, n), Unit: time.Second}
+	for i := range c.Codes {
+		c.Times[i] = int64(i / 10)
+		c.Codes[i] = 1 // view
+	}
+	c.Codes[n-2] = 4 // the exclusion, after view before pay
+	c.Codes[n-1] = 3 // pay
+	f := MustNew(vcp, 24*time.Hour, WithStepOrder(AnyOrder), WithExclusions(Exclusion{Event: "leave", After: "view", Before: "pay"}))
+	r, err := f.RunColumns(c)
+	require.NoError(t, err)
+	// The deepest attempt (view ... pay: 2 steps) saw the exclusion at
+	// depth 1 and is removed; so is the actor.
+	assert.Equal(t, []int64{0, 0, 0}, r.Counts())
+}
