@@ -248,6 +248,8 @@
 //     ([ErrTooLarge]); stored durations lie within the window.
 //   - Repurchase intervals longer than int64 nanoseconds (292 years) are
 //     [ErrTooLarge]; retention handles times anywhere in int64.
+//   - An [Interner] numbers at most 2^31 − 1 distinct strings (int32 IDs);
+//     Run interns at most [MaxEvents] events, so it cannot get there.
 //
 // Every integer sum of input-derived counts goes through internal/checked
 // or is bounded by one of these limits (a comment says which).

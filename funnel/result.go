@@ -16,7 +16,8 @@ import (
 // attempts x steps).
 //
 // A Result is immutable and safe for concurrent use. The zero Result has no
-// steps.
+// steps. Its JSON form ([Result.MarshalJSON]) keeps everything a merge
+// needs, so results can be stored, decoded and merged later.
 type Result struct {
 	sig    string     // key.signature()
 	key    *resultKey // shared, never modified
@@ -71,8 +72,12 @@ type StepResult struct {
 // and 90th percentile. Median and P90 interpolate linearly between order statistics
 // (Hyndman and Fan type 7, the default of R and NumPy): with the sorted
 // values x[0..N-1] and h = (N-1)p, the quantile is
-// x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]). Values round to the nearest
-// nanosecond. The zero Timing has N = 0. Its JSON form is
+// x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]), with p = 1/2 and 9/10 as exact
+// fractions. It is the library's one percentile definition
+// (internal/quantile.Type7), computed exactly in integer nanoseconds and
+// rounded to the nearest one (halves away from x[⌊h⌋]); the mean is the
+// exact mean rounded half up. Nothing drifts for durations beyond 2^53 ns
+// (about 104 days). The zero Timing has N = 0. Its JSON form is
 // {"n":3,"mean":"2m40s","median":"2m0s","p90":"4m24s"}.
 type Timing struct {
 	N      int64
