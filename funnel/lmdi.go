@@ -66,8 +66,14 @@ func Decompose(before, after GMVFactors) (Decomposition, error) {
 		return Decomposition{}, fieldErr(op, "after.aov", after.AOV, ErrInvalidAmount, "not in the currency of before.aov "+before.AOV.String())
 	}
 	cur := before.AOV.Currency()
-	g0, _ := Sales(before.UV, before.CR, before.AOV)
-	g1, _ := Sales(after.UV, after.CR, after.AOV)
+	g0, err := Sales(before.UV, before.CR, before.AOV)
+	if err != nil {
+		return Decomposition{}, withOp(op, "before", err)
+	}
+	g1, err := Sales(after.UV, after.CR, after.AOV)
+	if err != nil {
+		return Decomposition{}, withOp(op, "after", err)
+	}
 	g0, g1 = g0.Round(pricing.HalfUp), g1.Round(pricing.HalfUp)
 	m0, err0 := g0.MinorUnits()
 	m1, err1 := g1.MinorUnits()
