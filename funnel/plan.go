@@ -197,19 +197,19 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 	}
 	var out []Finding
 	for _, c := range []struct {
-		field            string
+		field, key       string
 		stated, expected pricing.Money
 	}{
-		{"DailyLow", s.DailyLow, p.DailyLow},
-		{"DailyHigh", s.DailyHigh, p.DailyHigh},
-		{"MonthlyLow", s.MonthlyLow, p.MonthlyLow},
-		{"MonthlyHigh", s.MonthlyHigh, p.MonthlyHigh},
+		{"DailyLow", "daily_low", s.DailyLow, p.DailyLow},
+		{"DailyHigh", "daily_high", s.DailyHigh, p.DailyHigh},
+		{"MonthlyLow", "monthly_low", s.MonthlyLow, p.MonthlyLow},
+		{"MonthlyHigh", "monthly_high", s.MonthlyHigh, p.MonthlyHigh},
 	} {
 		if !c.stated.IsValid() {
 			continue
 		}
 		if c.stated.Currency() != s.AOV.Currency() || c.stated.IsNegative() {
-			return nil, fieldErr(op, c.field, c.stated, ErrInvalidAmount, "must not be negative and in the currency of aov "+s.AOV.String())
+			return nil, fieldErr(op, c.key, c.stated, ErrInvalidAmount, "must not be negative and in the currency of aov "+s.AOV.String())
 		}
 		f := Finding{Field: c.field, Stated: c.stated, Expected: c.expected}
 		if c.expected.IsZero() {
