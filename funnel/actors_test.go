@@ -37,7 +37,7 @@ func TestActorTableMatchesInterner(t *testing.T) {
 		require.Equal(t, want.Intern(k), got[i], "events[%d] %q", i, k)
 		require.Equal(t, k, string(tab.name(got[i])))
 	}
-	require.Equal(t, want.Len(), tab.len())
+	require.Equal(t, len(want.Names()), tab.len())
 }
 
 // TestActorTableTagCollision forces every string into one slot with one
@@ -83,9 +83,9 @@ func TestSortByTime(t *testing.T) {
 // TestNameMasks checks the cache of masks by event name against stepMask,
 // with names that share a slot, and its bypass for predicate steps.
 func TestNameMasks(t *testing.T) {
-	steps := []Step{{Event: "ab"}, {Name: "ab2", Event: "ab"}, {Name: "c", Event: "cb"}}
+	steps := []Matcher{{Event: "ab"}, {Name: "ab2", Event: "ab"}, {Name: "c", Event: "cb"}}
 	byName := MustNew(steps, time.Hour, WithExclusions(Exclusion{Event: "zz", After: "ab", Before: "c"}))
-	withWhere := MustNew(append(slices.Clone(steps), Step{Name: "any", Where: func(e Event) bool { return e.Props["x"] == "1" }}), time.Hour)
+	withWhere := MustNew(append(slices.Clone(steps), Matcher{Name: "any", Where: func(e Event) bool { return e.Props["x"] == "1" }}), time.Hour)
 	// "ab" and "cb" have the same length and last byte; "" has no bytes.
 	names := []string{"ab", "cb", "ab", "", "zz", "cb", "other", "", "ab"}
 	for _, f := range []Funnel{byName, withWhere} {

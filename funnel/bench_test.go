@@ -23,7 +23,7 @@ var (
 )
 
 // five is the 5-step funnel of the benchmarks.
-var five = []Step{{Event: "view"}, {Event: "detail"}, {Event: "cart"}, {Event: "order"}, {Event: "pay"}}
+var five = []Matcher{{Event: "view"}, {Event: "detail"}, {Event: "cart"}, {Event: "order"}, {Event: "pay"}}
 
 func bigInput() Columns {
 	bigOnce.Do(func() { bigColumns = genColumns(1_000_000, 10, 5, 42) })
@@ -38,12 +38,12 @@ func eventInput() (log, shuffled []Event) {
 	evOnce.Do(func() {
 		c := genColumns(100_000, 10, 5, 9)
 		names := []string{"other", "view", "detail", "cart", "order", "pay"}
-		perm := make([]int, c.Len())
+		perm := make([]int, len(c.Actors))
 		for i := range perm {
 			perm[i] = i
 		}
 		slices.SortStableFunc(perm, func(a, b int) int { return cmp.Compare(c.Times[a], c.Times[b]) })
-		bigEvent = make([]Event, c.Len())
+		bigEvent = make([]Event, len(c.Actors))
 		for i, p := range perm {
 			bigEvent[i] = Event{Actor: "member-" + strconv.Itoa(int(c.Actors[p])), Time: base.Add(time.Duration(c.Times[p]) * time.Second), Name: names[c.Codes[p]]}
 		}
@@ -71,19 +71,19 @@ func BenchmarkColumnar5Steps10M(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sinkResult, sinkErr = f.RunColumns(c)
 	}
-	b.ReportMetric(float64(c.Len())*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+	b.ReportMetric(float64(len(c.Actors))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
 // BenchmarkColumnarStrict10M is the same input through the general engine.
 func BenchmarkColumnarStrict10M(b *testing.B) {
 	c := bigInput()
-	f := MustNew(five, 30*time.Minute, WithOrder(Strict))
+	f := MustNew(five, 30*time.Minute, WithStepOrder(Strict))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		sinkResult, sinkErr = f.RunColumns(c)
 	}
-	b.ReportMetric(float64(c.Len())*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+	b.ReportMetric(float64(len(c.Actors))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
 // BenchmarkRunEvents1M is the convenient path on a time-ordered log:
@@ -132,7 +132,7 @@ var (
 	retTimes               []int64
 	retFlags               []uint8
 	sinkTable              RetentionTable
-	retentionSpecBenchmark = Retention{Start: Step{Event: "signup"}, Return: Step{Event: "pay"}, Periods: 30, Location: time.FixedZone("CST", 8*3600)}
+	retentionSpecBenchmark = Retention{Start: Matcher{Event: "signup"}, Return: Matcher{Event: "pay"}, Periods: 30, Location: time.FixedZone("CST", 8*3600)}
 )
 
 // retentionInput is 10,000,000 events of 1,000,000 actors over 60 days, in
@@ -140,7 +140,7 @@ var (
 func retentionInput() ([]int32, []int64, []uint8) {
 	retOnce.Do(func() {
 		c := genColumns(1_000_000, 10, 5, 3)
-		n := c.Len()
+		n := len(c.Actors)
 		retActors, retTimes, retFlags = c.Actors, make([]int64, n), make([]uint8, n)
 		t0 := base.UnixNano()
 		for i := range retTimes {
@@ -201,5 +201,5 @@ func BenchmarkPlainLoop10M(b *testing.B) {
 		}
 		sinkInt = hist[best]
 	}
-	b.ReportMetric(float64(c.Len())*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+	b.ReportMetric(float64(len(c.Actors))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }

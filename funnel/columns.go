@@ -2,6 +2,7 @@ package funnel
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -25,22 +26,19 @@ type Columns struct {
 	Unit      time.Duration
 }
 
-// Len returns the number of events.
-func (c Columns) Len() int { return len(c.Actors) }
-
 // check validates lengths and unit and returns the window in ticks.
 func (c Columns) check(op string, window time.Duration) (uint64, time.Duration, error) {
 	n := len(c.Actors)
 	if len(c.Times) != n || len(c.Codes) != n || (c.Breakdown != nil && len(c.Breakdown) != n) {
-		return 0, 0, fmt.Errorf("%s: lengths actors %d, times %d, codes %d, breakdown %d: %w",
-			op, n, len(c.Times), len(c.Codes), len(c.Breakdown), ErrInvalidColumns)
+		return 0, 0, fieldErr(op, "columns", nil, ErrInvalidColumns,
+			fmt.Sprintf("lengths actors %d, times %d, codes %d, breakdown %d", n, len(c.Times), len(c.Codes), len(c.Breakdown)))
 	}
 	unit := c.Unit
 	if unit == 0 {
 		unit = time.Nanosecond
 	}
 	if unit < 0 || unit > window {
-		return 0, 0, fmt.Errorf("%s: unit %s with window %s: %w", op, c.Unit, window, ErrInvalidWindow)
+		return 0, 0, fieldErr(op, "unit", c.Unit, ErrInvalidWindow, "must be positive and at most the window "+window.String())
 	}
 	return uint64(window / unit), unit, nil
 }
@@ -58,7 +56,7 @@ func (c Columns) check(op string, window time.Duration) (uint64, time.Duration, 
 func (f Funnel) RunColumns(c Columns) (Result, error) {
 	const op = "funnel: run columns"
 	if len(f.steps) == 0 {
-		return Result{}, fmt.Errorf("%s: %w", op, ErrNoSteps)
+		return Result{}, fieldErr(op, "steps", nil, ErrNoSteps, "the zero Funnel")
 	}
 	window, unit, err := c.check(op, f.window)
 	if err != nil {
@@ -70,9 +68,9 @@ func (f Funnel) RunColumns(c Columns) (Result, error) {
 	if f.cfg.order == Ordered && f.cfg.reentry == Restart && f.cfg.counting == Uniques && len(f.excl) == 0 && !hasBD {
 		if bad, badCode := fastOrdered(c.Actors, c.Times, c.Codes, k, window, acc); bad >= 0 {
 			if badCode {
-				return Result{}, fmt.Errorf("%s: codes[%d] = %d > %d: %w", op, bad, c.Codes[bad], k, ErrInvalidColumns)
+				return Result{}, fieldErr(op, fmt.Sprintf("codes[%d]", bad), c.Codes[bad], ErrInvalidColumns, "at most "+strconv.Itoa(k))
 			}
-			return Result{}, fmt.Errorf("%s: index %d (actor %d, time %d): %w", op, bad, c.Actors[bad], c.Times[bad], ErrUnsorted)
+			return Result{}, unsorted(op, bad, c.Actors[bad], c.Times[bad])
 		}
 		return f.result(acc, unit, nil, false), nil
 	}
@@ -102,15 +100,15 @@ func (f Funnel) runGeneral(op string, c Columns, kn kernel, acc *accum) error {
 		masks = masks[:0]
 		for ; j < n && c.Actors[j] == a; j++ {
 			if j > i && c.Times[j] < c.Times[j-1] {
-				return fmt.Errorf("%s: index %d (actor %d, time %d): %w", op, j, a, c.Times[j], ErrUnsorted)
+				return unsorted(op, j, a, c.Times[j])
 			}
 			if int(c.Codes[j]) > maxCode {
-				return fmt.Errorf("%s: codes[%d] = %d > %d: %w", op, j, c.Codes[j], maxCode, ErrInvalidColumns)
+				return fieldErr(op, fmt.Sprintf("codes[%d]", j), c.Codes[j], ErrInvalidColumns, "at most "+strconv.Itoa(maxCode))
 			}
 			masks = append(masks, table[c.Codes[j]])
 		}
 		if j < n && c.Actors[j] < a {
-			return fmt.Errorf("%s: index %d (actor %d, time %d): %w", op, j, c.Actors[j], c.Times[j], ErrUnsorted)
+			return unsorted(op, j, c.Actors[j], c.Times[j])
 		}
 		var bd []int32
 		if c.Breakdown != nil {
@@ -133,7 +131,7 @@ func (f Funnel) runGeneral(op string, c Columns, kn kernel, acc *accum) error {
 func (f Funnel) Encode(events []Event) (c Columns, actors, values []string, err error) {
 	const op = "funnel: encode"
 	if len(events) > MaxEvents {
-		return Columns{}, nil, nil, fmt.Errorf("%s: %d events > %d: %w", op, len(events), MaxEvents, ErrInvalidEvent)
+		return Columns{}, nil, nil, tooManyEvents(op, len(events))
 	}
 	var ai, vi Interner
 	c.Actors = make([]int32, len(events))
@@ -143,13 +141,13 @@ func (f Funnel) Encode(events []Event) (c Columns, actors, values []string, err 
 		c.Breakdown = make([]int32, len(events))
 	}
 	for i, e := range events {
-		t, err := checkEvent(e)
+		t, err := checkEvent(op, i, &e)
 		if err != nil {
-			return Columns{}, nil, nil, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+			return Columns{}, nil, nil, err
 		}
 		m := f.stepMask(&e)
 		if m&(m-1) != 0 {
-			return Columns{}, nil, nil, fmt.Errorf("%s: events[%d] %q: %w", op, i, e.Name, ErrAmbiguousEvent)
+			return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", i), e.Name, ErrAmbiguousEvent, "")
 		}
 		var code uint8
 		if m != 0 {
@@ -171,19 +169,24 @@ func (f Funnel) Encode(events []Event) (c Columns, actors, values []string, err 
 	return SortColumns(c), ai.Names(), vi.Names(), nil
 }
 
-// checkEvent validates an event and returns its time in nanoseconds.
-func checkEvent(e Event) (int64, error) {
+// checkEvent validates events[i] and returns its time in nanoseconds.
+func checkEvent(op string, i int, e *Event) (int64, error) {
 	if e.Actor == "" {
-		return 0, fmt.Errorf("actor empty: %w", ErrInvalidEvent)
+		return 0, fieldErr(op, fmt.Sprintf("events[%d].actor", i), "", ErrInvalidEvent, "empty")
 	}
 	t, ok := nanos(e.Time)
 	if !ok {
-		return 0, checkTime(e.Time)
+		return 0, fieldErr(op, fmt.Sprintf("events[%d].time", i), e.Time.Format(time.RFC3339), ErrInvalidEvent, "outside int64 nanoseconds (years 1678 to 2262)")
 	}
 	return t, nil
 }
 
-// checkTime is the error for a time outside int64 nanoseconds.
-func checkTime(t time.Time) error {
-	return fmt.Errorf("time %s outside int64 nanoseconds: %w", t.Format(time.RFC3339), ErrInvalidEvent)
+// unsorted is the error for columns out of order at index i.
+func unsorted(op string, i int, actor int32, t int64) error {
+	return fieldErr(op, fmt.Sprintf("times[%d]", i), t, ErrUnsorted, fmt.Sprintf("actor %d", actor))
+}
+
+// tooManyEvents is the error for more than MaxEvents events.
+func tooManyEvents(op string, n int) error {
+	return fieldErr(op, "events", n, ErrTooLarge, "at most "+strconv.Itoa(MaxEvents)+" events")
 }

@@ -33,7 +33,7 @@
 // The defaults follow PostHog where PostHog defines them. Each option and how
 // the platforms compare (ClickHouse means the windowFunnel aggregate):
 //
-//   - Order ([WithOrder]). [Ordered] (default): steps in sequence, other
+//   - Order ([WithStepOrder]). [Ordered] (default): steps in sequence, other
 //     events may come between (PostHog sequential, Mixpanel, ClickHouse
 //     default). [Strict]: no other tracked event of the actor between two
 //     steps; "tracked" means any event in the input, so pass only the events
@@ -88,13 +88,21 @@
 // A [Result] gives per step ([Result.Steps]): the count, conversion from the
 // previous step and from the first (转化率), drop-off (流失) and its rate,
 // and the time to convert from the previous step ([Timing]: count, mean,
-// median and p90, type-7 quantiles); [Result.Overall] is step 1 to the last
-// step for completed attempts. Time between steps uses the greedy fill of
+// median and p90, the library's one percentile definition: Hyndman-Fan
+// type 7 computed exactly in integer nanoseconds, p50 = 1/2 and p90 =
+// 9/10, so no precision is lost past 2^53 ns, about 104 days; the mean is
+// exact too); [Result.Overall] is step 1 to the last step for completed
+// attempts. Time between steps uses the greedy fill of
 // the attempt: the first matching event after the previous step.
 //
 // Results keep every duration, so results of disjoint sets of actors merge
 // exactly ([Merge]): counts add and durations pool, and the merged median is
-// the median of all. Shard by actor across machines and merge.
+// the median of all. Shard by actor across machines and merge. A Result
+// has a JSON form that keeps everything a merge needs (the funnel's steps,
+// window, unit and options, counts and every duration as a Go duration
+// string); a Result decoded from JSON merges like the original, and
+// decoding checks that the stored numbers fit together (see
+// [Result.UnmarshalJSON]).
 //
 // # Sales planning and change attribution
 //
@@ -122,10 +130,14 @@
 // [TwoProportionZTest] is the pooled two-proportion z-test with a two-sided
 // p-value; [DiffInterval] is the Agresti–Caffo interval for p_B − p_A;
 // [Uplift] is (p_B − p_A)/p_A; [ProbBBeatsA] is P(p_B > p_A) under Beta(1+x,
-// 1+n−x) posteriors by Evan Miller's exact sum, evaluated in log space
-// (deterministic, no simulation, O(min(x_A, x_B))); [SampleSize] is the
-// standard two-proportion power formula (Fleiss, Levin & Paik). Normal
-// quantiles come from math.Erfinv.
+// 1+n−x) posteriors: Evan Miller's closed-form sum ("Formulas for Bayesian
+// A/B Testing", 2015), in a stable log-space form, when both arms have at
+// most 1,000 conversions (or both at most 1,000 non-conversions), and
+// otherwise a fixed-cost Gauss–Legendre integration on the logit scale
+// (absolute error below 1e-9, measured against the exact sum); identical
+// arms give exactly 0.5; no simulation. [SampleSize] is the standard
+// two-proportion power formula (Fleiss, Levin & Paik). Normal quantiles
+// come from math.Erfcinv of the tail, so levels near 1 stay finite.
 //
 // # Retention, lifecycle, repurchase and stages
 //
@@ -154,7 +166,9 @@
 //   - Time to convert uses the greedy fill of the counted attempt (the first
 //     matching event after the previous step), and with Restart the latest
 //     of the equally deep attempts, as PostHog does.
-//   - Medians and p90 interpolate (type 7); values round to the nanosecond.
+//   - Medians and p90 are type-7 quantiles exact in integer nanoseconds
+//     (internal/quantile.Type7, halves rounded away from the lower order
+//     statistic); the mean is exact, halves rounded up.
 //   - Attempts share no events; with Restart a step-1 event that does not
 //     fill the next step ends the attempt and starts the next.
 //   - Breakdown values missing from an event form the "" group; an actor
@@ -180,16 +194,73 @@
 // per event (only the chunked duration lists grow); memory beyond the input
 // is O(actors × steps) for the durations. Options other than the default
 // order, re-entry and counting follow attempts: linear for first entry,
-// attempts and strict order, but O(events × events in a window) per actor
-// for any order with restart and unique actors. The convenient path runs
+// attempts and strict order; any order with restart and unique actors is
+// O(events × steps) when every event matches at most one step and there
+// are no exclusions (a right-to-left sweep), and otherwise O(events ×
+// steps × (steps + exclusions) × log events), following each start's
+// attempt through per-step occurrence lists. No option is quadratic in
+// the events of an actor (it was for any order: 100,000 events of one
+// actor inside a window took minutes). The convenient path runs
 // at about 9,000,000 to 12,000,000 events/s on a time-ordered log
 // including interning and sorting, and at 7,000,000 to 8,500,000 on the
 // same events in random order.
 //
+// # JSON
+//
+// Every result type has a JSON form in the library's dialect: snake_case
+// keys, enums by their names ("any_order", "first_entry", "attempts",
+// "last_step", "week", "loyal"), durations as Go duration strings
+// ("1h30m0s"), times in RFC 3339, money as pricing.Money's form with the
+// zero Money omitted, decimals as strings. No result field is ever NaN or
+// infinite, so none is null. [StageCounts] and [Transitions] are objects
+// keyed by stage name. Golden files: testdata/json. Only [Result] decodes
+// (results are stored and merged later). Definitions that hold code or a
+// time.Location ([Matcher], [Exclusion], [Retention], [Lifecycle],
+// [Repurchase], [Stages]) and the in-memory [Columns] have no JSON form;
+// [Event], [Plan], [StatedPlan], [GMVFactors] and [ItemMetrics] carry
+// snake_case tags.
+//
+// # Limits
+//
+// Each limit is checked, and crossing it is an error naming the field:
+//
+//   - [MaxSteps] (32) steps and [MaxExclusions] (32) exclusions per funnel
+//     ([ErrTooManySteps]).
+//   - [MaxEvents] (2^31 − 1) events per call to Run, Encode and
+//     Repurchase.Run ([ErrTooLarge]); shard by actor and [Merge] beyond.
+//   - [MaxRetentionPeriods] (366) periods in a retention table
+//     ([ErrInvalidPeriod]); a table costs O(events + cohorts × Periods),
+//     and cohorts are at most the periods spanned by the data.
+//   - Lifecycle reports one row per period between the first and the last
+//     activity: at most about 213,000 days (the int64-nanosecond range), so
+//     its memory is bounded by the data's time span.
+//   - [MaxPlanDays] (366) days in a [Plan] and [MonthlySales]
+//     ([ErrInvalidPeriod]).
+//   - [Decompose]: each GMV and each effect at most 2^62 minor units
+//     ([ErrTooLarge]); rounding the effects is O(1) whatever the amounts.
+//   - [SampleSize]: at most [MaxSampleSize] (2^53) visitors per variant
+//     ([ErrTooLarge]); its work is constant.
+//   - [ProbBBeatsA] and the other statistics take any int64 counts: sums
+//     are taken in float64 (no wrap) and the work is bounded by a constant
+//     (at most 5,616 density or term evaluations for ProbBBeatsA, counted
+//     in the tests).
+//   - [Merge] and decoded results: counts add with overflow checks
+//     ([ErrTooLarge]); stored durations lie within the window.
+//   - Repurchase intervals longer than int64 nanoseconds (292 years) are
+//     [ErrTooLarge]; retention handles times anywhere in int64.
+//   - An [Interner] numbers at most 2^31 − 1 distinct strings (int32 IDs);
+//     Run interns at most [MaxEvents] events, so it cannot get there.
+//
+// Every integer sum of input-derived counts goes through internal/checked
+// or is bounded by one of these limits (a comment says which).
+//
 // # Errors
 //
-// Every error wraps one of the exported sentinels ([ErrNoSteps],
-// [ErrDuplicateStep], [ErrInvalidWindow], [ErrUnsorted], ...) and names the
-// operation, field and value; match with errors.Is. Nothing panics on any
-// input.
+// Every error for bad input is a [*FieldError] (operation, field path,
+// value, detail) wrapping one of the exported sentinels ([ErrNoSteps],
+// [ErrDuplicateStep], [ErrInvalidWindow], [ErrUnsorted], [ErrTooLarge],
+// [ErrInvalidJSON], ...), whose messages start with "funnel: "; match with
+// errors.Is and read the field with errors.As. Options return nothing:
+// [New] validates them and names the option in Field ("WithStepOrder").
+// Nothing panics on any input.
 package funnel

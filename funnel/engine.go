@@ -1,6 +1,10 @@
 package funnel
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+	"sort"
+)
 
 // This file is the one engine behind both entry points. Input is always a
 // run of events sorted by actor, then time (ties in input order), each with
@@ -76,12 +80,13 @@ type kernel struct {
 	window   uint64
 	stepBits uint64
 	exclBits uint64
-	order    Order
+	order    StepOrder
 	reentry  Reentry
 	counting Counting
 	attr     Attribution
 	excl     []exclusion
-	scanOnly bool // tests: use attempt scans even where dpOrdered applies
+	scanOnly bool         // tests: use attempt scans even where dpOrdered applies
+	occ      *occurrences // scratch of indexedScan, reused between actors
 }
 
 func (f Funnel) kernel(window uint64) kernel {
@@ -190,13 +195,27 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 		return
 	}
 	if kn.counting == Uniques && kn.reentry == Restart {
+		if kn.order == AnyOrder && len(kn.excl) == 0 && !kn.scanOnly && kn.singleStep(masks) {
+			kn.anyOrderBest(times, masks, bd, acc)
+			return
+		}
 		// Every start is a candidate; keep the deepest, the latest on a tie.
+		// In any order the attempts of different starts overlap: follow
+		// them through per-bit occurrence lists, not event by event.
+		indexed := kn.order == AnyOrder && !kn.scanOnly
+		if indexed {
+			kn.index(masks)
+		}
 		var best, cur attempt
 		for i := 0; i < n; i++ {
 			if masks[i]&startBits == 0 {
 				continue
 			}
-			kn.scan(times, masks, i, false, &cur)
+			if indexed {
+				kn.indexedScan(times, masks, i, &cur)
+			} else {
+				kn.scan(times, masks, i, false, &cur)
+			}
 			if cur.lvl >= best.lvl {
 				best = cur
 			}
@@ -223,6 +242,62 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 	if kn.counting == Uniques {
 		kn.record(&best, bd, acc)
 	}
+}
+
+// singleStep reports whether every event matches at most one step.
+func (kn *kernel) singleStep(masks []uint64) bool {
+	for _, m := range masks {
+		if m &= kn.stepBits; m&(m-1) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// anyOrderBest is the any-order, restart, unique-actor attempt scan for
+// events that each match at most one step and no exclusions, in
+// O(events × steps) instead of O(events × events in a window). With one
+// step per event, the greedy attempt from start i fills each other step
+// with its first event after i inside the window, so a right-to-left sweep
+// that keeps the next event of every step gives each attempt in O(steps).
+// It keeps the deepest attempt, the latest start on a tie, as the scan
+// does (the tests compare the two).
+func (kn *kernel) anyOrderBest(times []int64, masks []uint64, bd []int32, acc *accum) {
+	var next [MaxSteps]int
+	for s := range next {
+		next[s] = -1
+	}
+	var best, cur attempt
+	var idx [MaxSteps]int
+	for i := len(masks) - 1; i >= 0; i-- {
+		m := masks[i] & kn.stepBits
+		if m == 0 {
+			continue
+		}
+		s0 := trailingZeros(m)
+		n := 0
+		for s := 0; s < kn.k; s++ {
+			if j := next[s]; s != s0 && j >= 0 && uint64(times[j]-times[i]) <= kn.window {
+				// Insertion in index order: at most MaxSteps − 1 fills.
+				p := n
+				for ; p > 0 && idx[p-1] > j; p-- {
+					idx[p] = idx[p-1]
+				}
+				idx[p] = j
+				n++
+			}
+		}
+		cur.lvl, cur.excluded = n+1, false
+		cur.t[0], cur.at[0] = times[i], int32(i)
+		for f, j := range idx[:n] {
+			cur.t[f+1], cur.at[f+1] = times[j], int32(j)
+		}
+		if cur.lvl > best.lvl {
+			best = cur
+		}
+		next[s0] = i
+	}
+	kn.record(&best, bd, acc)
 }
 
 // dpOrdered is the default semantics (ordered, restart, unique actors) on
@@ -351,6 +426,89 @@ func (kn *kernel) scan(times []int64, masks []uint64, i int, segment bool, a *at
 			a.next = j
 			return
 		}
+	}
+}
+
+// occurrences lists, for each match bit (step i, or exclusion at
+// exclShift + x), the indices of one actor's events that have it, in
+// order.
+type occurrences struct {
+	at [64][]int32
+}
+
+// index fills kn.occ for one actor's masks: O(events × bits set).
+func (kn *kernel) index(masks []uint64) {
+	if kn.occ == nil {
+		kn.occ = &occurrences{}
+	}
+	for b := range kn.occ.at {
+		kn.occ.at[b] = kn.occ.at[b][:0]
+	}
+	for j, m := range masks {
+		for x := m & (kn.stepBits | kn.exclBits); x != 0; x &= x - 1 {
+			b := trailingZeros(x)
+			kn.occ.at[b] = append(kn.occ.at[b], int32(j))
+		}
+	}
+}
+
+// firstFrom returns the first index >= pos of an event with bit b, or end.
+func (o *occurrences) firstFrom(b int, pos, end int) int {
+	list := o.at[b]
+	k, _ := slices.BinarySearch(list, int32(pos))
+	if k < len(list) && int(list[k]) < end {
+		return int(list[k])
+	}
+	return end
+}
+
+// indexedScan is scan (any order, not segmented) on kn.occ: instead of
+// reading every event of the window it jumps to the next event that fills
+// an unfilled step (the first occurrence of any unfilled step's bit) and
+// asks whether an exclusion active at the current depth occurs before it.
+// With at most k fills, a start costs O(k × (k + exclusions) × log events)
+// whatever the number of events in its window.
+func (kn *kernel) indexedScan(times []int64, masks []uint64, i int, a *attempt) {
+	n := len(times)
+	t0 := times[i]
+	// end: the first event past the window (times are sorted).
+	end := i + 1 + sort.Search(n-i-1, func(d int) bool { return uint64(times[i+1+d]-t0) > kn.window })
+	filled := masks[i] & kn.stepBits
+	filled &= -filled
+	a.lvl, a.excluded, a.next = 1, false, n
+	a.t[0], a.at[0] = t0, int32(i)
+	if kn.k == 1 {
+		a.next = i + 1
+		return
+	}
+	for pos := i + 1; ; {
+		nxt := end
+		for x := kn.stepBits &^ filled; x != 0; x &= x - 1 {
+			nxt = kn.occ.firstFrom(trailingZeros(x), pos, nxt)
+		}
+		if !a.excluded {
+			for x := kn.exclBits >> exclShift; x != 0; x &= x - 1 {
+				b := trailingZeros(x)
+				if e := kn.excl[b]; a.lvl >= e.after && a.lvl < e.before && kn.occ.firstFrom(exclShift+b, pos, nxt) < nxt {
+					a.excluded = true
+					break
+				}
+			}
+		}
+		if nxt == end {
+			a.next = end
+			return
+		}
+		fill := masks[nxt] & kn.stepBits &^ filled
+		fill &= -fill
+		filled |= fill
+		a.t[a.lvl], a.at[a.lvl] = times[nxt], int32(nxt)
+		a.lvl++
+		if a.lvl == kn.k {
+			a.next = nxt + 1
+			return
+		}
+		pos = nxt + 1
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 func TestRunHandBuilt(t *testing.T) {
 	tests := []struct {
 		name   string
-		steps  []Step
+		steps  []Matcher
 		window time.Duration
 		opts   []Option
 		give   []Event
@@ -79,7 +79,7 @@ func TestRunHandBuilt(t *testing.T) {
 		},
 		{
 			name: "strict breaks on another event",
-			opts: []Option{WithOrder(Strict)},
+			opts: []Option{WithStepOrder(Strict)},
 			give: []Event{ev("u1", 0, "view"), ev("u1", 1, "search"), ev("u1", 2, "cart"),
 				ev("u2", 0, "view"), ev("u2", 1, "cart"), ev("u2", 2, "pay")},
 			want: []int64{2, 1, 1},
@@ -88,7 +88,7 @@ func TestRunHandBuilt(t *testing.T) {
 			// pay0 view1 cart2: in any order all three steps are done in 2 min;
 			// ordered only gets view -> cart.
 			name: "any order",
-			opts: []Option{WithOrder(AnyOrder)},
+			opts: []Option{WithStepOrder(AnyOrder)},
 			give: []Event{ev("u1", 0, "pay"), ev("u1", 1, "view"), ev("u1", 2, "cart")},
 			want: []int64{1, 1, 1},
 		},
@@ -101,7 +101,7 @@ func TestRunHandBuilt(t *testing.T) {
 			// Any order: pay0 pay1 cart30: the second pay fills nothing; cart is
 			// outside the window of every start, so 1 step.
 			name: "any order window",
-			opts: []Option{WithOrder(AnyOrder)},
+			opts: []Option{WithStepOrder(AnyOrder)},
 			give: []Event{ev("u1", 0, "pay"), ev("u1", 1, "pay"), ev("u1", 30, "cart")},
 			want: []int64{1, 0, 0},
 		},
@@ -140,7 +140,7 @@ func TestRunHandBuilt(t *testing.T) {
 			// view -> view: one event fills one step, so a single view is 1 step
 			// and two views (even at the same minute) are 2.
 			name:  "one event one step",
-			steps: []Step{{Name: "first", Event: "view"}, {Name: "second", Event: "view"}},
+			steps: []Matcher{{Name: "first", Event: "view"}, {Name: "second", Event: "view"}},
 			give:  []Event{ev("u1", 0, "view"), ev("u2", 0, "view"), ev("u2", 0, "view")},
 			want:  []int64{2, 1},
 		},
@@ -174,7 +174,7 @@ func TestRunHandBuilt(t *testing.T) {
 		{
 			// Predicate step: pay of at least 100 only.
 			name: "predicate",
-			steps: []Step{{Event: "view"}, {Name: "big pay", Event: "pay", Where: func(e Event) bool {
+			steps: []Matcher{{Event: "view"}, {Name: "big pay", Event: "pay", Where: func(e Event) bool {
 				return e.Props["amount"] >= "100" && len(e.Props["amount"]) >= 3
 			}}},
 			give: []Event{ev("u1", 0, "view"), ev("u1", 1, "pay", "amount", "150"),
@@ -236,7 +236,7 @@ func TestRunTimes(t *testing.T) {
 	assert.Equal(t, []time.Duration{time.Minute, 2 * time.Minute, 5 * time.Minute}, r.Durations(2))
 	assert.Equal(t, []time.Duration{3 * time.Minute, 10 * time.Minute}, r.OverallDurations())
 	assert.Nil(t, r.Durations(1))
-	assert.Equal(t, []string{"view", "cart", "pay"}, r.StepNames())
+	assert.Equal(t, "pay", r.Steps()[2].Name)
 }
 
 func TestRestartTimesFromLatestStart(t *testing.T) {
@@ -290,20 +290,20 @@ func TestBreakdown(t *testing.T) {
 func TestNewErrors(t *testing.T) {
 	tests := []struct {
 		name   string
-		steps  []Step
+		steps  []Matcher
 		window time.Duration
 		opts   []Option
 		want   error
 	}{
 		{"no steps", nil, time.Hour, nil, ErrNoSteps},
-		{"too many", make([]Step, MaxSteps+1), time.Hour, nil, ErrTooManySteps},
+		{"too many", make([]Matcher, MaxSteps+1), time.Hour, nil, ErrTooManySteps},
 		{"zero window", vcp, 0, nil, ErrInvalidWindow},
 		{"negative window", vcp, -time.Second, nil, ErrInvalidWindow},
-		{"empty step", []Step{{Name: "x"}}, time.Hour, nil, ErrInvalidStep},
-		{"predicate without name", []Step{{Where: func(Event) bool { return true }}}, time.Hour, nil, ErrInvalidStep},
-		{"duplicate", []Step{{Event: "view"}, {Event: "view"}}, time.Hour, nil, ErrDuplicateStep},
-		{"order", vcp, time.Hour, []Option{WithOrder(9)}, ErrInvalidOption},
-		{"reentry", vcp, time.Hour, []Option{WithReentry(-1)}, ErrInvalidOption},
+		{"empty step", []Matcher{{Name: "x"}}, time.Hour, nil, ErrInvalidStep},
+		{"predicate without name", []Matcher{{Where: func(Event) bool { return true }}}, time.Hour, nil, ErrInvalidStep},
+		{"duplicate", []Matcher{{Event: "view"}, {Event: "view"}}, time.Hour, nil, ErrDuplicateStep},
+		{"order", vcp, time.Hour, []Option{WithStepOrder(9)}, ErrInvalidOption},
+		{"reentry", vcp, time.Hour, []Option{WithReentry(200)}, ErrInvalidOption},
 		{"counting", vcp, time.Hour, []Option{WithCounting(5)}, ErrInvalidOption},
 		{"attribution", vcp, time.Hour, []Option{WithBreakdown("x", 7)}, ErrInvalidOption},
 		{"exclusion empty", vcp, time.Hour, []Option{WithExclusions(Exclusion{After: "view", Before: "pay"})}, ErrInvalidStep},
@@ -331,14 +331,14 @@ func TestRunErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNoSteps)
 	_, _, _, err = f.Encode([]Event{{Actor: "a", Name: "view", Time: time.Time{}.AddDate(-5000, 0, 0)}})
 	assert.ErrorIs(t, err, ErrInvalidEvent)
-	g := MustNew([]Step{{Name: "a", Event: "view"}, {Name: "b", Event: "view"}}, time.Hour)
+	g := MustNew([]Matcher{{Name: "a", Event: "view"}, {Name: "b", Event: "view"}}, time.Hour)
 	_, _, _, err = g.Encode([]Event{ev("u", 0, "view")})
 	assert.ErrorIs(t, err, ErrAmbiguousEvent)
 }
 
 func TestRunColumnsErrors(t *testing.T) {
 	def := MustNew(vcp, time.Hour)
-	opt := MustNew(vcp, time.Hour, WithOrder(Strict))
+	opt := MustNew(vcp, time.Hour, WithStepOrder(Strict))
 	tests := []struct {
 		name string
 		give Columns
@@ -368,7 +368,7 @@ func TestColumnsUnit(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int64{1, 1, 0}, r.Counts())
 	assert.Equal(t, []time.Duration{time.Hour}, r.Durations(2))
-	assert.Equal(t, 3, c.Len())
+	assert.Equal(t, 3, len(c.Actors))
 }
 
 func TestSortColumns(t *testing.T) {
@@ -393,17 +393,6 @@ func TestInterner(t *testing.T) {
 	assert.Equal(t, int32(0), in.Intern("b"))
 	assert.Equal(t, int32(1), in.Intern("a"))
 	assert.Equal(t, int32(0), in.Intern("b"))
-	id, ok := in.Lookup("a")
-	assert.True(t, ok)
-	assert.Equal(t, int32(1), id)
-	_, ok = in.Lookup("zz")
-	assert.False(t, ok)
-	name, ok := in.Name(1)
-	assert.True(t, ok)
-	assert.Equal(t, "a", name)
-	_, ok = in.Name(5)
-	assert.False(t, ok)
-	assert.Equal(t, 2, in.Len())
 	names := in.Names()
 	names[0] = "x"
 	assert.Equal(t, []string{"b", "a"}, in.Names(), "Names is a copy")

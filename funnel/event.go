@@ -10,37 +10,40 @@ import "time"
 // the input order of equal timestamps. Props holds the properties used by
 // predicates and breakdowns (channel, city, device); Run never modifies it.
 type Event struct {
-	Actor string            // who; must not be empty
-	Time  time.Time         // when; years 1678 to 2262 (int64 nanoseconds)
-	Name  string            // what: "view", "cart", "pay"
-	Props map[string]string // optional properties
+	Actor string            `json:"actor"`           // who; must not be empty
+	Time  time.Time         `json:"time"`            // when; years 1678 to 2262 (int64 nanoseconds)
+	Name  string            `json:"name"`            // what: "view", "cart", "pay"
+	Props map[string]string `json:"props,omitempty"` // optional properties
 }
 
-// Step is one step of a funnel. An event matches the step when its name is
-// Event (if Event is set) and Where reports true (if Where is set); at least
-// one of the two must be set. Name labels the step in results and
-// exclusions; it defaults to Event and must be unique in the funnel.
+// Matcher says which events count for a funnel step (and for the start,
+// return, purchase, activity, enquiry and order events of the other
+// analyses). An event matches when its name is Event (if Event is set) and
+// Where reports true (if Where is set); at least one of the two must be
+// set. Name labels a funnel step in results and exclusions; it defaults to
+// Event and must be unique in the funnel.
 //
-// Where must be a pure function: it is called once per event and step.
-type Step struct {
-	Name  string
-	Event string
-	Where func(Event) bool
+// Where must be a pure function: it is called once per event and matcher.
+// A Matcher has no JSON form (Where is code).
+type Matcher struct {
+	Name  string           `json:"name,omitempty"`
+	Event string           `json:"event,omitempty"`
+	Where func(Event) bool `json:"-"`
 }
 
 // Exclusion removes an attempt (and, when counting unique actors, the actor)
 // whose events include a matching event after step After was reached and
 // before step Before was reached, inside the attempt's window. After and
 // Before are step names and After must come first. Matching is as for
-// [Step]: Event and/or Where.
+// [Matcher]: Event and/or Where.
 //
 // An event that fills a step of the attempt is not also checked as an
 // exclusion of that attempt.
 type Exclusion struct {
-	Event  string
-	Where  func(Event) bool
-	After  string
-	Before string
+	Event  string           `json:"event,omitempty"`
+	Where  func(Event) bool `json:"-"`
+	After  string           `json:"after"`
+	Before string           `json:"before"`
 }
 
 // minNano and maxNano bound the times representable as int64 nanoseconds.

@@ -1,6 +1,7 @@
 package funnel_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -16,7 +17,7 @@ func at(minutes int) time.Time { return morning.Add(time.Duration(minutes) * tim
 // A store's app funnel for one morning: 浏览 -> 加购 -> 支付 within 30
 // minutes.
 func Example() {
-	f := funnel.MustNew([]funnel.Step{
+	f := funnel.MustNew([]funnel.Matcher{
 		{Name: "浏览 view", Event: "view"},
 		{Name: "加购 cart", Event: "cart"},
 		{Name: "支付 pay", Event: "pay"},
@@ -45,7 +46,7 @@ func Example() {
 
 // The columnar fast path: intern actors, code the steps, sort, run.
 func ExampleFunnel_RunColumns() {
-	f := funnel.MustNew([]funnel.Step{{Event: "view"}, {Event: "cart"}, {Event: "pay"}}, time.Hour)
+	f := funnel.MustNew([]funnel.Matcher{{Event: "view"}, {Event: "cart"}, {Event: "pay"}}, time.Hour)
 	var actors funnel.Interner
 	c := funnel.Columns{Unit: time.Second}
 	add := func(actor string, sec int64, code uint8) {
@@ -65,12 +66,29 @@ func ExampleFunnel_RunColumns() {
 
 // Shards by actor merge into the one-pass result.
 func ExampleMerge() {
-	f := funnel.MustNew([]funnel.Step{{Event: "view"}, {Event: "pay"}}, time.Hour)
+	f := funnel.MustNew([]funnel.Matcher{{Event: "view"}, {Event: "pay"}}, time.Hour)
 	east, _ := f.Run([]funnel.Event{{Actor: "a", Time: at(0), Name: "view"}, {Actor: "a", Time: at(5), Name: "pay"}})
 	west, _ := f.Run([]funnel.Event{{Actor: "b", Time: at(0), Name: "view"}, {Actor: "b", Time: at(15), Name: "pay"}})
 	all, err := funnel.Merge(east, west)
 	fmt.Println(all.Counts(), all.Steps()[1].Time.Median, err)
 	// Output: [2 2] 10m0s <nil>
+}
+
+// A shard stores its result as JSON; another process decodes it and
+// merges it with its own.
+func ExampleResult_UnmarshalJSON() {
+	f := funnel.MustNew([]funnel.Matcher{{Event: "view"}, {Event: "pay"}}, time.Hour)
+	east, _ := f.Run([]funnel.Event{{Actor: "a", Time: at(0), Name: "view"}, {Actor: "a", Time: at(5), Name: "pay"}})
+	stored, _ := json.Marshal(east)
+	var back funnel.Result
+	err := json.Unmarshal(stored, &back)
+	west, _ := f.Run([]funnel.Event{{Actor: "b", Time: at(0), Name: "view"}, {Actor: "b", Time: at(15), Name: "pay"}})
+	all, err2 := funnel.Merge(back, west)
+	fmt.Println(all.Counts(), all.Steps()[1].Time.Median, err, err2)
+	fmt.Println(string(stored[:60]))
+	// Output:
+	// [2 2] 10m0s <nil> <nil>
+	// {"funnel":{"steps":["view","pay"],"window":"1h0m0s","unit":"
 }
 
 // WE-2: the February plan states 3,300-6,000 a day, but 1,500-2,000 UV at 3%
@@ -98,8 +116,8 @@ func ExampleCheckPlan() {
 // Which of traffic, conversion and order value moved the day's sales.
 func ExampleDecompose() {
 	d, err := funnel.Decompose(
-		funnel.Period{UV: 1000, CR: decimal.RequireFromString("0.03"), AOV: pricing.MustNew("100", pricing.CNY)},
-		funnel.Period{UV: 1200, CR: decimal.RequireFromString("0.025"), AOV: pricing.MustNew("110", pricing.CNY)},
+		funnel.GMVFactors{UV: 1000, CR: decimal.RequireFromString("0.03"), AOV: pricing.MustNew("100", pricing.CNY)},
+		funnel.GMVFactors{UV: 1200, CR: decimal.RequireFromString("0.025"), AOV: pricing.MustNew("110", pricing.CNY)},
 	)
 	fmt.Println(d.Before, "->", d.After, "change", d.Change, err)
 	fmt.Println("UV", d.UV, "CR", d.CR, "AOV", d.AOV)
@@ -136,7 +154,7 @@ func ExampleSampleSize() {
 
 func ExampleRetention_Run() {
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
-	r := funnel.Retention{Start: funnel.Step{Event: "signup"}, Return: funnel.Step{Event: "pay"}, Periods: 2}
+	r := funnel.Retention{Start: funnel.Matcher{Event: "signup"}, Return: funnel.Matcher{Event: "pay"}, Periods: 2}
 	t, err := r.Run([]funnel.Event{
 		{Actor: "a", Time: day(1), Name: "signup"}, {Actor: "a", Time: day(2), Name: "pay"},
 		{Actor: "b", Time: day(1), Name: "signup"}, {Actor: "b", Time: day(3), Name: "pay"},
@@ -155,7 +173,7 @@ func ExampleRetention_Run() {
 // The four user stages (咨询 -> 购买 -> 复买 -> 忠诚), loyal meaning three
 // orders within 90 days.
 func ExampleStages_On() {
-	s := funnel.Stages{Consult: funnel.Step{Event: "ask"}, Order: funnel.Step{Event: "order"},
+	s := funnel.Stages{Consult: funnel.Matcher{Event: "ask"}, Order: funnel.Matcher{Event: "order"},
 		LoyalOrders: 3, LoyalWindow: 90 * 24 * time.Hour}
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
 	c, err := s.On([]funnel.Event{
@@ -223,7 +241,7 @@ func ExamplePlan_Project() {
 
 // Encode turns events into columns for repeated fast runs.
 func ExampleFunnel_Encode() {
-	f := funnel.MustNew([]funnel.Step{{Event: "view"}, {Event: "pay"}}, time.Hour)
+	f := funnel.MustNew([]funnel.Matcher{{Event: "view"}, {Event: "pay"}}, time.Hour)
 	c, actors, _, err := f.Encode([]funnel.Event{
 		{Actor: "b", Time: at(3), Name: "pay"},
 		{Actor: "a", Time: at(0), Name: "view"},
@@ -239,17 +257,16 @@ func ExampleFunnel_Encode() {
 
 func ExampleInterner() {
 	var in funnel.Interner
-	fmt.Println(in.Intern("member-7"), in.Intern("member-3"), in.Intern("member-7"), in.Len())
-	name, _ := in.Name(1)
-	fmt.Println(name)
+	fmt.Println(in.Intern("member-7"), in.Intern("member-3"), in.Intern("member-7"))
+	fmt.Println(in.Names())
 	// Output:
-	// 0 1 0 2
-	// member-3
+	// 0 1 0
+	// [member-7 member-3]
 }
 
 func ExampleLifecycle_Run() {
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
-	periods, err := funnel.Lifecycle{Active: funnel.Step{Event: "open"}}.Run([]funnel.Event{
+	periods, err := funnel.Lifecycle{Active: funnel.Matcher{Event: "open"}}.Run([]funnel.Event{
 		{Actor: "a", Time: day(1), Name: "open"}, {Actor: "a", Time: day(2), Name: "open"}, {Actor: "a", Time: day(4), Name: "open"},
 		{Actor: "b", Time: day(2), Name: "open"},
 	})
@@ -267,7 +284,7 @@ func ExampleLifecycle_Run() {
 
 func ExampleRepurchase_Run() {
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
-	rep, err := funnel.Repurchase{Purchase: funnel.Step{Event: "pay"}, From: day(1), To: day(31)}.Run([]funnel.Event{
+	rep, err := funnel.Repurchase{Purchase: funnel.Matcher{Event: "pay"}, From: day(1), To: day(31)}.Run([]funnel.Event{
 		{Actor: "a", Time: day(1), Name: "pay"}, {Actor: "a", Time: day(8), Name: "pay"},
 		{Actor: "b", Time: day(2), Name: "pay"},
 		{Actor: "c", Time: day(3), Name: "pay"}, {Actor: "c", Time: day(4), Name: "pay"},
@@ -278,7 +295,7 @@ func ExampleRepurchase_Run() {
 
 // How actors moved between the four stages over a week.
 func ExampleStages_Between() {
-	s := funnel.Stages{Consult: funnel.Step{Event: "ask"}, Order: funnel.Step{Event: "order"},
+	s := funnel.Stages{Consult: funnel.Matcher{Event: "ask"}, Order: funnel.Matcher{Event: "order"},
 		LoyalOrders: 3, LoyalWindow: 90 * 24 * time.Hour}
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
 	tr, err := s.Between([]funnel.Event{

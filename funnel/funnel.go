@@ -2,6 +2,8 @@ package funnel
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -21,7 +23,7 @@ const (
 // A Funnel is immutable and safe for concurrent use (provided the step
 // predicates are).
 type Funnel struct {
-	steps  []Step
+	steps  []Matcher
 	names  []string
 	excl   []exclusion
 	window time.Duration
@@ -45,8 +47,8 @@ type exclusion struct {
 // out of order ([ErrInvalidStep]); two steps with the same name
 // ([ErrDuplicateStep]); a window <= 0 ([ErrInvalidWindow]); an option
 // outside its constants ([ErrInvalidOption]).
-func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
-	const op = "funnel: new"
+func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) {
+	const op = "new"
 	var cfg config
 	for _, o := range opts {
 		if o != nil {
@@ -55,54 +57,54 @@ func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
 	}
 	switch {
 	case len(steps) == 0:
-		return Funnel{}, fmt.Errorf("%s: steps: %w", op, ErrNoSteps)
+		return Funnel{}, fieldErr(op, "steps", nil, ErrNoSteps, "")
 	case len(steps) > MaxSteps:
-		return Funnel{}, fmt.Errorf("%s: steps: %d > %d: %w", op, len(steps), MaxSteps, ErrTooManySteps)
+		return Funnel{}, fieldErr(op, "steps", len(steps), ErrTooManySteps, "at most "+strconv.Itoa(MaxSteps))
 	case len(cfg.excl) > MaxExclusions:
-		return Funnel{}, fmt.Errorf("%s: exclusions: %d > %d: %w", op, len(cfg.excl), MaxExclusions, ErrTooManySteps)
+		return Funnel{}, fieldErr(op, "WithExclusions", len(cfg.excl), ErrTooManySteps, "at most "+strconv.Itoa(MaxExclusions))
 	case window <= 0:
-		return Funnel{}, fmt.Errorf("%s: window %s: %w", op, window, ErrInvalidWindow)
-	case cfg.order < Ordered || cfg.order > AnyOrder:
-		return Funnel{}, fmt.Errorf("%s: order %s: %w", op, cfg.order, ErrInvalidOption)
-	case cfg.reentry < Restart || cfg.reentry > FirstEntry:
-		return Funnel{}, fmt.Errorf("%s: reentry %s: %w", op, cfg.reentry, ErrInvalidOption)
-	case cfg.counting < Uniques || cfg.counting > Attempts:
-		return Funnel{}, fmt.Errorf("%s: counting %s: %w", op, cfg.counting, ErrInvalidOption)
-	case cfg.attr < AtFirstStep || cfg.attr > AtLastStep:
-		return Funnel{}, fmt.Errorf("%s: attribution %s: %w", op, cfg.attr, ErrInvalidOption)
+		return Funnel{}, fieldErr(op, "window", window, ErrInvalidWindow, "must be positive")
+	case cfg.order > AnyOrder:
+		return Funnel{}, fieldErr(op, "WithStepOrder", cfg.order, ErrInvalidOption, "")
+	case cfg.reentry > FirstEntry:
+		return Funnel{}, fieldErr(op, "WithReentry", cfg.reentry, ErrInvalidOption, "")
+	case cfg.counting > Attempts:
+		return Funnel{}, fieldErr(op, "WithCounting", cfg.counting, ErrInvalidOption, "")
+	case cfg.attr > AtLastStep:
+		return Funnel{}, fieldErr(op, "WithBreakdown", cfg.attr, ErrInvalidOption, "")
 	}
-	f := Funnel{steps: append([]Step(nil), steps...), window: window, cfg: cfg}
+	f := Funnel{steps: append([]Matcher(nil), steps...), window: window, cfg: cfg}
 	index := make(map[string]int, len(steps))
 	for i, s := range f.steps {
 		if s.Event == "" && s.Where == nil {
-			return Funnel{}, fmt.Errorf("%s: steps[%d]: neither Event nor Where: %w", op, i, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d]", i), nil, ErrInvalidStep, "neither Event nor Where")
 		}
 		name := s.Name
 		if name == "" {
 			name = s.Event
 		}
 		if name == "" {
-			return Funnel{}, fmt.Errorf("%s: steps[%d].Name: empty for a predicate step: %w", op, i, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d].name", i), "", ErrInvalidStep, "empty for a predicate step")
 		}
 		if j, dup := index[name]; dup {
-			return Funnel{}, fmt.Errorf("%s: steps[%d].Name %q: same as steps[%d]: %w", op, i, name, j, ErrDuplicateStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d].name", i), name, ErrDuplicateStep, fmt.Sprintf("same as steps[%d]", j))
 		}
 		index[name] = i
 		f.names = append(f.names, name)
 	}
 	for i, e := range cfg.excl {
 		if e.Event == "" && e.Where == nil {
-			return Funnel{}, fmt.Errorf("%s: exclusions[%d]: neither Event nor Where: %w", op, i, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("WithExclusions[%d]", i), nil, ErrInvalidStep, "neither Event nor Where")
 		}
 		a, okA := index[e.After]
 		b, okB := index[e.Before]
 		switch {
 		case !okA:
-			return Funnel{}, fmt.Errorf("%s: exclusions[%d].After %q: no such step: %w", op, i, e.After, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("WithExclusions[%d].after", i), e.After, ErrInvalidStep, "no such step")
 		case !okB:
-			return Funnel{}, fmt.Errorf("%s: exclusions[%d].Before %q: no such step: %w", op, i, e.Before, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("WithExclusions[%d].before", i), e.Before, ErrInvalidStep, "no such step")
 		case a >= b:
-			return Funnel{}, fmt.Errorf("%s: exclusions[%d]: After %q is not before Before %q: %w", op, i, e.After, e.Before, ErrInvalidStep)
+			return Funnel{}, fieldErr(op, fmt.Sprintf("WithExclusions[%d].before", i), e.Before, ErrInvalidStep, fmt.Sprintf("not after step %q", e.After))
 		}
 		f.excl = append(f.excl, exclusion{e, a + 1, b + 1})
 	}
@@ -111,7 +113,7 @@ func New(steps []Step, window time.Duration, opts ...Option) (Funnel, error) {
 
 // MustNew is like [New] but panics on an error. It is meant for tests,
 // examples and package-level variables.
-func MustNew(steps []Step, window time.Duration, opts ...Option) Funnel {
+func MustNew(steps []Matcher, window time.Duration, opts ...Option) Funnel {
 	f, err := New(steps, window, opts...)
 	if err != nil {
 		panic(fmt.Sprintf("funnel.MustNew(%d steps, %s): %v", len(steps), window, err))
@@ -119,19 +121,52 @@ func MustNew(steps []Step, window time.Duration, opts ...Option) Funnel {
 	return f
 }
 
-// Steps returns the step names in order (a copy).
-func (f Funnel) Steps() []string { return append([]string(nil), f.names...) }
+// resultKey identifies the funnel a result comes from, so that only
+// results of the same funnel merge. It is also the "funnel" object of a
+// Result's JSON form.
+type resultKey struct {
+	Steps       []string       `json:"steps"`
+	Window      durationText   `json:"window"`
+	Unit        durationText   `json:"unit"`
+	Order       StepOrder      `json:"order"`
+	Reentry     Reentry        `json:"reentry"`
+	Counting    Counting       `json:"counting"`
+	Attribution Attribution    `json:"attribution"`
+	Breakdown   string         `json:"breakdown"` // "none", "value" (Run) or "code" (RunColumns)
+	Exclusions  []exclusionKey `json:"exclusions"`
+}
 
-// Window returns the conversion window.
-func (f Funnel) Window() time.Duration { return f.window }
+// exclusionKey is an exclusion as results know it: the event name and the
+// 1-based steps it applies between (a predicate is not part of it).
+type exclusionKey struct {
+	Event  string `json:"event"`
+	After  int    `json:"after"`
+	Before int    `json:"before"`
+}
 
-// signature identifies the funnel's semantics, so that only results of the
-// same funnel merge.
-func (f Funnel) signature(unit time.Duration, breakdown, byValue bool) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%q|%d|%d|%d|%d|%d|%d|%t|%t|%d", f.names, f.window, unit, f.cfg.order, f.cfg.reentry, f.cfg.counting, f.cfg.attr, breakdown, byValue, len(f.excl))
+// key returns the result key of f for a run in ticks of unit.
+func (f Funnel) key(unit time.Duration, breakdown, byValue bool) *resultKey {
+	k := &resultKey{Steps: slices.Clone(f.names), Window: durationText(f.window), Unit: durationText(unit),
+		Order: f.cfg.order, Reentry: f.cfg.reentry, Counting: f.cfg.counting, Attribution: f.cfg.attr,
+		Breakdown: "none", Exclusions: []exclusionKey{}}
+	if breakdown {
+		k.Breakdown = "code"
+		if byValue {
+			k.Breakdown = "value"
+		}
+	}
 	for _, e := range f.excl {
-		fmt.Fprintf(&b, "|%q:%d-%d", e.Event, e.after, e.before)
+		k.Exclusions = append(k.Exclusions, exclusionKey{e.Event, e.after, e.before})
+	}
+	return k
+}
+
+// signature is k as a comparable string.
+func (k *resultKey) signature() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q|%d|%d|%d|%d|%d|%d|%s|%d", k.Steps, k.Window, k.Unit, k.Order, k.Reentry, k.Counting, k.Attribution, k.Breakdown, len(k.Exclusions))
+	for _, e := range k.Exclusions {
+		fmt.Fprintf(&b, "|%q:%d-%d", e.Event, e.After, e.Before)
 	}
 	return b.String()
 }

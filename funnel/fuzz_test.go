@@ -30,7 +30,7 @@ func fuzzColumns(data []byte, distinct bool) Columns {
 
 // fuzzFunnel picks options from a byte.
 func fuzzFunnel(o byte) Funnel {
-	opts := []Option{WithOrder(Order(o % 3)), WithReentry(Reentry(o / 3 % 2)), WithCounting(Counting(o / 6 % 2))}
+	opts := []Option{WithStepOrder(StepOrder(o % 3)), WithReentry(Reentry(o / 3 % 2)), WithCounting(Counting(o / 6 % 2))}
 	if o/12%2 == 1 {
 		opts = append(opts, WithExclusions(Exclusion{Event: "leave", After: "view", Before: "pay"}))
 	}
@@ -131,7 +131,7 @@ func FuzzMergeEqualsOnePass(f *testing.F) {
 		}
 		// The convenient path with a breakdown merges by value: each shard
 		// interns its values in its own order.
-		fb := MustNew(vcp, 5*time.Minute, WithOrder(fn.cfg.order), WithReentry(fn.cfg.reentry), WithCounting(fn.cfg.counting),
+		fb := MustNew(vcp, 5*time.Minute, WithStepOrder(fn.cfg.order), WithReentry(fn.cfg.reentry), WithCounting(fn.cfg.counting),
 			WithExclusions(fn.cfg.excl...), WithBreakdown("ch", Attribution(split%2)))
 		toEvents := func(c Columns) []Event {
 			events := columnsToEvents(c)
@@ -217,7 +217,7 @@ func FuzzShuffleInvariance(f *testing.F) {
 			events[i].Props = map[string]string{"ch": string(rune('a' + c.Breakdown[i]))}
 		}
 		fn := fuzzFunnel(o)
-		fn = MustNew(vcp, 5*time.Minute, WithOrder(fn.cfg.order), WithReentry(fn.cfg.reentry), WithCounting(fn.cfg.counting),
+		fn = MustNew(vcp, 5*time.Minute, WithStepOrder(fn.cfg.order), WithReentry(fn.cfg.reentry), WithCounting(fn.cfg.counting),
 			WithExclusions(fn.cfg.excl...), WithBreakdown("ch", Attribution(o%2)))
 		want, err := fn.Run(events)
 		if err != nil {
@@ -309,7 +309,7 @@ func FuzzDPMatchesScanMasks(f *testing.F) {
 		if o/2%2 == 0 {
 			opts = append(opts, WithExclusions(Exclusion{Event: "leave", After: "a", Before: "c"}))
 		}
-		fn := MustNew([]Step{{Name: "a", Event: "x"}, {Name: "b", Event: "x"}, {Name: "c", Event: "y"}}, 4*time.Minute, opts...)
+		fn := MustNew([]Matcher{{Name: "a", Event: "x"}, {Name: "b", Event: "x"}, {Name: "c", Event: "y"}}, 4*time.Minute, opts...)
 		var results [2]Result
 		for mode := range results {
 			kn := fn.kernel(4)

@@ -20,7 +20,7 @@ func ev(actor string, min int, name string, props ...string) Event {
 }
 
 // vcp is the three-step funnel of most tests: view -> cart -> pay.
-var vcp = []Step{{Event: "view"}, {Event: "cart"}, {Event: "pay"}}
+var vcp = []Matcher{{Event: "view"}, {Event: "cart"}, {Event: "pay"}}
 
 // refDefault is the reference implementation of the default funnel
 // (ordered, restart, unique actors), written for clarity: for every actor,
@@ -106,7 +106,7 @@ func genColumns(actors, perActor, k int, seed uint64) Columns {
 // columnsToEvents turns columns of the view/cart/pay funnel into events.
 func columnsToEvents(c Columns) []Event {
 	names := []string{"other", "view", "cart", "pay", "leave"}
-	out := make([]Event, c.Len())
+	out := make([]Event, len(c.Actors))
 	for i := range out {
 		out[i] = Event{Actor: "u" + itoa(int(c.Actors[i])), Time: base.Add(time.Duration(c.Times[i]) * c.Unit), Name: names[c.Codes[i]]}
 	}

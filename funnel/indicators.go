@@ -1,7 +1,6 @@
 package funnel
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/opskit/opskit/pricing"
@@ -13,21 +12,22 @@ import (
 // loyalty rate. Rates are float64 shares in [0, 1].
 
 // CAC returns the new-customer acquisition cost (新顾客成本) spend /
-// newCustomers, unrounded. Errors: spend invalid or negative
+// newCustomers, rounded half-up to the currency's minor unit (900.00 over
+// 7 customers is 128.57). Errors: spend invalid or negative
 // ([ErrInvalidAmount]); newCustomers <= 0 ([ErrInvalidCount]).
 func CAC(spend pricing.Money, newCustomers int64) (pricing.Money, error) {
-	const op = "funnel: CAC"
+	const op = "cac"
 	if !spend.IsValid() || spend.IsNegative() {
-		return pricing.Money{}, fmt.Errorf("%s: spend %s: %w", op, spend, ErrInvalidAmount)
+		return pricing.Money{}, fieldErr(op, "spend", spend, ErrInvalidAmount, "must be valid and not negative")
 	}
 	if newCustomers <= 0 {
-		return pricing.Money{}, fmt.Errorf("%s: new customers %d: %w", op, newCustomers, ErrInvalidCount)
+		return pricing.Money{}, fieldErr(op, "new_customers", newCustomers, ErrInvalidCount, "must be positive")
 	}
 	m, err := pricing.NewFromDecimal(spend.Amount().DivRound(decimal.NewFromInt(newCustomers), 8), spend.Currency())
 	if err != nil {
-		return pricing.Money{}, fmt.Errorf("%s: %w", op, err)
+		return pricing.Money{}, withOp(op, "spend", err)
 	}
-	return m, nil
+	return m.Round(pricing.HalfUp), nil
 }
 
 // ROI returns revenue / spend (全程ROI, 投入产出比), the handbook's
@@ -36,9 +36,9 @@ func CAC(spend pricing.Money, newCustomers int64) (pricing.Money, error) {
 // in different currencies ([ErrInvalidAmount]); spend zero
 // ([ErrInvalidAmount]).
 func ROI(revenue, spend pricing.Money) (decimal.Decimal, error) {
-	const op = "funnel: ROI"
+	const op = "roi"
 	if !revenue.IsValid() || !spend.IsValid() || revenue.IsNegative() || !spend.IsPositive() || revenue.Currency() != spend.Currency() {
-		return decimal.Zero, fmt.Errorf("%s: revenue %s, spend %s: %w", op, revenue, spend, ErrInvalidAmount)
+		return decimal.Zero, fieldErr(op, "revenue", revenue, ErrInvalidAmount, "spend "+spend.String()+": both valid, revenue not negative, spend positive, one currency")
 	}
 	return revenue.Amount().DivRound(spend.Amount(), 8), nil
 }
@@ -47,7 +47,10 @@ func ROI(revenue, spend pricing.Money) (decimal.Decimal, error) {
 // whole > 0.
 func share(op, partName, wholeName string, part, whole int64) (float64, error) {
 	if whole <= 0 || part < 0 || part > whole {
-		return 0, fmt.Errorf("%s: %s %d of %s %d: %w", op, partName, part, wholeName, whole, ErrInvalidCount)
+		if whole <= 0 {
+			return 0, fieldErr(op, wholeName, whole, ErrInvalidCount, "must be positive")
+		}
+		return 0, fieldErr(op, partName, part, ErrInvalidCount, "outside 0.."+valueText(whole))
 	}
 	return float64(part) / float64(whole), nil
 }
@@ -56,44 +59,45 @@ func share(op, partName, wholeName string, part, whole int64) (float64, error) {
 // 4747 visitors is 1.727%. Errors: visitors <= 0, buyers < 0 or above
 // visitors ([ErrInvalidCount]).
 func ConversionRate(buyers, visitors int64) (float64, error) {
-	return share("funnel: conversion rate", "buyers", "visitors", buyers, visitors)
+	return share("conversion rate", "buyers", "visitors", buyers, visitors)
 }
 
 // RepurchaseRate returns repeaters / customers (复购率): customers with two
 // or more purchases in a window over customers with at least one (see
 // [Repurchase] to compute both). Errors as [ConversionRate].
 func RepurchaseRate(repeaters, customers int64) (float64, error) {
-	return share("funnel: repurchase rate", "repeaters", "customers", repeaters, customers)
+	return share("repurchase rate", "repeaters", "customers", repeaters, customers)
 }
 
 // LoyaltyRate returns loyal / customers (忠诚率), with loyal as defined by
 // [Stages]. Errors as [ConversionRate].
 func LoyaltyRate(loyal, customers int64) (float64, error) {
-	return share("funnel: loyalty rate", "loyal", "customers", loyal, customers)
+	return share("loyalty rate", "loyal", "customers", loyal, customers)
 }
 
 // BounceRate returns singlePage / sessions (跳失率): the share of visits
 // that left after one page (F-18). Lower is better. Errors as
 // [ConversionRate].
 func BounceRate(singlePage, sessions int64) (float64, error) {
-	return share("funnel: bounce rate", "single-page sessions", "sessions", singlePage, sessions)
+	return share("bounce rate", "single_page", "sessions", singlePage, sessions)
 }
 
 // ItemMetrics are the four basic metrics of an item's popularity
 // (人气宝贝的四项基本指标, F-05).
 type ItemMetrics struct {
-	Conversion float64 // 转化率, a share in [0, 1]; higher is better
-	Bounce     float64 // 跳失率, a share in [0, 1]; lower is better
-	Favourites float64 // 收藏量 (count, or favourites per visitor); higher is better
-	Rating     float64 // 宝贝评分; higher is better
+	Conversion float64 `json:"conversion"` // 转化率, a share in [0, 1]; higher is better
+	Bounce     float64 `json:"bounce"`     // 跳失率, a share in [0, 1]; lower is better
+	Favourites float64 `json:"favourites"` // 收藏量 (count, or favourites per visitor); higher is better
+	Rating     float64 `json:"rating"`     // 宝贝评分; higher is better
 }
 
 // MetricCheck is one metric of the popular-item test.
 type MetricCheck struct {
-	Metric         string  // "conversion", "bounce", "favourites", "rating"
-	Item, Average  float64 // the item's value and the industry average
-	HigherIsBetter bool
-	Better         bool // strictly better than the average in the metric's direction
+	Metric         string  `json:"metric"`           // "conversion", "bounce", "favourites", "rating"
+	Item           float64 `json:"item"`             // the item's value
+	Average        float64 `json:"average"`          // the industry average
+	HigherIsBetter bool    `json:"higher_is_better"` // the metric's direction
+	Better         bool    `json:"better"`           // strictly better than the average in the metric's direction
 }
 
 // PopularItem applies the popular-item test (人气宝贝的标准, F-05): an item
@@ -106,7 +110,7 @@ type MetricCheck struct {
 // Errors: a NaN or infinite value, or a rate outside [0, 1]
 // ([ErrInvalidRate]).
 func PopularItem(item, industry ItemMetrics) (bool, []MetricCheck, error) {
-	const op = "funnel: popular item"
+	const op = "popular item"
 	checks := []MetricCheck{
 		{Metric: "conversion", Item: item.Conversion, Average: industry.Conversion, HigherIsBetter: true},
 		{Metric: "bounce", Item: item.Bounce, Average: industry.Bounce},
@@ -122,7 +126,7 @@ func PopularItem(item, industry ItemMetrics) (bool, []MetricCheck, error) {
 				bad = true
 			}
 			if bad {
-				return false, nil, fmt.Errorf("%s: %s %v: %w", op, c.Metric, v, ErrInvalidRate)
+				return false, nil, fieldErr(op, c.Metric, v, ErrInvalidRate, "")
 			}
 		}
 		if c.HigherIsBetter {

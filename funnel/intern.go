@@ -32,23 +32,6 @@ func (in *Interner) Intern(s string) int32 {
 	return id
 }
 
-// Lookup returns the ID of s and whether s has one.
-func (in *Interner) Lookup(s string) (int32, bool) {
-	id, ok := in.ids[s]
-	return id, ok
-}
-
-// Name returns the string with the given ID, or "" and false if there is none.
-func (in *Interner) Name(id int32) (string, bool) {
-	if id < 0 || int(id) >= len(in.names) {
-		return "", false
-	}
-	return in.names[id], true
-}
-
-// Len returns the number of interned strings.
-func (in *Interner) Len() int { return len(in.names) }
-
 // Names returns the interned strings indexed by ID (a copy).
 func (in *Interner) Names() []string { return slices.Clone(in.names) }
 

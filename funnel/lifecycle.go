@@ -2,7 +2,6 @@ package funnel
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"time"
 )
@@ -11,7 +10,7 @@ import (
 // as in PostHog's lifecycle insight: an actor is active in a period when
 // they did an Active event in it.
 type Lifecycle struct {
-	Active   Step
+	Active   Matcher
 	Period   Granularity
 	Location *time.Location // nil means UTC
 }
@@ -25,8 +24,11 @@ type Lifecycle struct {
 //   - Dormant (沉睡/流失): active in the previous period, not now (PostHog
 //     shows it as a negative bar; here it is a positive count).
 type LifecyclePeriod struct {
-	Start                                 time.Time
-	New, Returning, Resurrecting, Dormant int64
+	Start        time.Time `json:"start"`
+	New          int64     `json:"new"`
+	Returning    int64     `json:"returning"`
+	Resurrecting int64     `json:"resurrecting"`
+	Dormant      int64     `json:"dormant"`
 }
 
 // Run returns one entry per period from the first to the last period with
@@ -37,12 +39,12 @@ type LifecyclePeriod struct {
 // ([ErrInvalidStep]); an invalid Period ([ErrInvalidOption]); an invalid
 // event ([ErrInvalidEvent]).
 func (l Lifecycle) Run(events []Event) ([]LifecyclePeriod, error) {
-	const op = "funnel: lifecycle"
+	const op = "lifecycle"
 	if l.Active.Event == "" && l.Active.Where == nil {
-		return nil, fmt.Errorf("%s: Active: neither Event nor Where: %w", op, ErrInvalidStep)
+		return nil, fieldErr(op, "active", nil, ErrInvalidStep, "neither Event nor Where")
 	}
-	if l.Period < ByDay || l.Period > ByMonth {
-		return nil, fmt.Errorf("%s: Period %s: %w", op, l.Period, ErrInvalidOption)
+	if l.Period > ByMonth {
+		return nil, fieldErr(op, "period", l.Period, ErrInvalidOption, "")
 	}
 	loc := l.Location
 	if loc == nil {
@@ -56,9 +58,9 @@ func (l Lifecycle) Run(events []Event) ([]LifecyclePeriod, error) {
 	var pairs []ap
 	for i := range events {
 		e := &events[i]
-		t, err := checkEvent(*e)
+		t, err := checkEvent(op, i, e)
 		if err != nil {
-			return nil, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+			return nil, err
 		}
 		if stepMatches(&l.Active, e) {
 			pairs = append(pairs, ap{in.Intern(e.Actor), periodIndex(time.Unix(0, t).In(loc), l.Period)})

@@ -3,6 +3,8 @@ package funnel
 import (
 	"fmt"
 	"slices"
+
+	"github.com/opskit/opskit/internal/checked"
 )
 
 // Merge combines results of the same funnel over disjoint sets of actors
@@ -13,7 +15,9 @@ import (
 // Merging nothing returns the zero Result.
 //
 // Results of different funnels (steps, window, options, time unit,
-// breakdown or entry point differ) are an error wrapping [ErrMismatch].
+// breakdown or entry point differ) are an error wrapping [ErrMismatch]; a
+// merged count beyond int64 (possible only with results decoded from JSON)
+// wraps [ErrTooLarge]. Counts are never negative (decoding checks it).
 func Merge(rs ...Result) (Result, error) {
 	type groupKey struct {
 		code  int32
@@ -26,14 +30,16 @@ func Merge(rs ...Result) (Result, error) {
 			continue
 		}
 		if out.all == nil {
-			out = Result{sig: r.sig, names: r.names, unit: r.unit, all: newTally(len(r.names)), byValue: r.byValue}
+			out = Result{sig: r.sig, key: r.key, names: r.names, unit: r.unit, all: newTally(len(r.names)), byValue: r.byValue}
 			if r.groups != nil {
 				out.groups = []group{}
 			}
 		} else if r.sig != out.sig {
-			return Result{}, fmt.Errorf("funnel: merge: results[%d]: %w", i, ErrMismatch)
+			return Result{}, fieldErr("merge", fmt.Sprintf("results[%d]", i), nil, ErrMismatch, "")
 		}
-		out.all.merge(r.all)
+		if !out.all.merge(r.all) {
+			return Result{}, tooManyCounted(i)
+		}
 		for _, g := range r.groups {
 			key := groupKey{code: g.code}
 			if out.byValue {
@@ -45,21 +51,42 @@ func Merge(rs ...Result) (Result, error) {
 				index[key] = j
 				out.groups = append(out.groups, group{code: g.code, value: g.value, t: newTally(len(r.names))})
 			}
-			out.groups[j].t.merge(g.t)
+			if !out.groups[j].t.merge(g.t) {
+				return Result{}, tooManyCounted(i)
+			}
 		}
 	}
 	out.sortGroups()
 	return out, nil
 }
 
-// merge adds o into t.
-func (t *tally) merge(o *tally) {
+// tooManyCounted is the error for merged counts beyond int64.
+func tooManyCounted(i int) error {
+	return fieldErr("merge", fmt.Sprintf("results[%d]", i), nil, ErrTooLarge, "the merged count would pass 2^63-1")
+}
+
+// merge adds o into t, or reports false (t unchanged in its counts) when a
+// count or the total count would overflow int64.
+func (t *tally) merge(o *tally) bool {
+	total, ok := checked.Sum(t.hist...)
+	if !ok {
+		return false
+	}
+	add, ok := checked.Sum(o.hist...)
+	if !ok {
+		return false
+	}
+	if _, ok := checked.Add(total, add); !ok {
+		return false
+	}
+	// Every count is non-negative and the totals fit: so does each sum.
 	for i, v := range o.hist {
 		t.hist[i] += v
 	}
 	for i := range o.durs {
 		t.durs[i].addAll(&o.durs[i])
 	}
+	return true
 }
 
 // Equal reports whether r and o are results of the same funnel with the

@@ -1,15 +1,19 @@
 package funnel
 
-import "fmt"
+import (
+	"strconv"
+	"strings"
+)
 
-// Order says how steps must follow each other.
-type Order int8
+// StepOrder says how steps must follow each other. Its text form is
+// "ordered", "strict" or "any_order".
+type StepOrder uint8
 
 const (
 	// Ordered (the zero value and default): steps in sequence; other events
 	// may occur between them. PostHog "sequential", Mixpanel default,
 	// ClickHouse windowFunnel default.
-	Ordered Order = iota
+	Ordered StepOrder = iota
 	// Strict: steps in sequence with no other tracked event of the actor in
 	// between. PostHog "strict order", ClickHouse windowFunnel 'strict_order'.
 	Strict
@@ -19,21 +23,21 @@ const (
 	AnyOrder
 )
 
-// String returns the option's name.
-func (o Order) String() string {
-	switch o {
-	case Ordered:
-		return "ordered"
-	case Strict:
-		return "strict"
-	case AnyOrder:
-		return "any order"
-	}
-	return fmt.Sprintf("Order(%d)", int8(o))
+var stepOrderNames = []string{"ordered", "strict", "any_order"}
+
+// String returns the option's name: "ordered", "strict" or "any_order".
+func (o StepOrder) String() string { return enumString("StepOrder", stepOrderNames, o) }
+
+// MarshalText returns the name, or an error for a value outside the constants.
+func (o StepOrder) MarshalText() ([]byte, error) { return enumMarshal("StepOrder", stepOrderNames, o) }
+
+// UnmarshalText parses a name as returned by String.
+func (o *StepOrder) UnmarshalText(b []byte) error {
+	return enumUnmarshal("StepOrder", stepOrderNames, o, b)
 }
 
 // Reentry says what a repeated step-1 event does to an attempt under way.
-type Reentry int8
+type Reentry uint8
 
 const (
 	// Restart (the zero value and default): every step-1 event starts a new
@@ -47,19 +51,19 @@ const (
 	FirstEntry
 )
 
-// String returns the option's name.
-func (r Reentry) String() string {
-	switch r {
-	case Restart:
-		return "restart"
-	case FirstEntry:
-		return "first entry"
-	}
-	return fmt.Sprintf("Reentry(%d)", int8(r))
-}
+var reentryNames = []string{"restart", "first_entry"}
+
+// String returns the option's name: "restart" or "first_entry".
+func (r Reentry) String() string { return enumString("Reentry", reentryNames, r) }
+
+// MarshalText returns the name, or an error for a value outside the constants.
+func (r Reentry) MarshalText() ([]byte, error) { return enumMarshal("Reentry", reentryNames, r) }
+
+// UnmarshalText parses a name as returned by String.
+func (r *Reentry) UnmarshalText(b []byte) error { return enumUnmarshal("Reentry", reentryNames, r, b) }
 
 // Counting says what a step count counts.
-type Counting int8
+type Counting uint8
 
 const (
 	// Uniques (the zero value and default): each actor counts once, at the
@@ -71,19 +75,21 @@ const (
 	Attempts
 )
 
-// String returns the option's name.
-func (c Counting) String() string {
-	switch c {
-	case Uniques:
-		return "uniques"
-	case Attempts:
-		return "attempts"
-	}
-	return fmt.Sprintf("Counting(%d)", int8(c))
+var countingNames = []string{"uniques", "attempts"}
+
+// String returns the option's name: "uniques" or "attempts".
+func (c Counting) String() string { return enumString("Counting", countingNames, c) }
+
+// MarshalText returns the name, or an error for a value outside the constants.
+func (c Counting) MarshalText() ([]byte, error) { return enumMarshal("Counting", countingNames, c) }
+
+// UnmarshalText parses a name as returned by String.
+func (c *Counting) UnmarshalText(b []byte) error {
+	return enumUnmarshal("Counting", countingNames, c, b)
 }
 
 // Attribution says which event of an attempt gives its breakdown value.
-type Attribution int8
+type Attribution uint8
 
 const (
 	// AtFirstStep (the zero value and default): the property of the step-1
@@ -94,20 +100,24 @@ const (
 	AtLastStep
 )
 
-// String returns the option's name.
-func (a Attribution) String() string {
-	switch a {
-	case AtFirstStep:
-		return "first step"
-	case AtLastStep:
-		return "last step"
-	}
-	return fmt.Sprintf("Attribution(%d)", int8(a))
+var attributionNames = []string{"first_step", "last_step"}
+
+// String returns the option's name: "first_step" or "last_step".
+func (a Attribution) String() string { return enumString("Attribution", attributionNames, a) }
+
+// MarshalText returns the name, or an error for a value outside the constants.
+func (a Attribution) MarshalText() ([]byte, error) {
+	return enumMarshal("Attribution", attributionNames, a)
+}
+
+// UnmarshalText parses a name as returned by String.
+func (a *Attribution) UnmarshalText(b []byte) error {
+	return enumUnmarshal("Attribution", attributionNames, a, b)
 }
 
 // config holds the options of a funnel.
 type config struct {
-	order     Order
+	order     StepOrder
 	reentry   Reentry
 	counting  Counting
 	attr      Attribution
@@ -116,11 +126,13 @@ type config struct {
 	excl      []Exclusion
 }
 
-// Option configures a funnel in [New].
+// Option configures a funnel in [New]. Options return nothing; New
+// validates the resulting configuration and reports a bad value as a
+// [*FieldError] whose Field names the option ("WithStepOrder").
 type Option func(*config)
 
-// WithOrder sets the step order (default [Ordered]).
-func WithOrder(o Order) Option { return func(c *config) { c.order = o } }
+// WithStepOrder sets the step order (default [Ordered]).
+func WithStepOrder(o StepOrder) Option { return func(c *config) { c.order = o } }
 
 // WithReentry sets what a repeated step-1 event does (default [Restart]).
 func WithReentry(r Reentry) Option { return func(c *config) { c.reentry = r } }
@@ -140,4 +152,31 @@ func WithExclusions(ex ...Exclusion) Option {
 // a label: the values come from [Columns].Breakdown.
 func WithBreakdown(prop string, a Attribution) Option {
 	return func(c *config) { c.breakdown, c.hasBD, c.attr = prop, true, a }
+}
+
+// enum is the base type of the package's enumerations.
+type enum interface{ ~uint8 }
+
+func enumString[E enum](typ string, names []string, v E) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return typ + "(" + strconv.Itoa(int(v)) + ")"
+}
+
+func enumMarshal[E enum](typ string, names []string, v E) ([]byte, error) {
+	if int(v) < len(names) {
+		return []byte(names[v]), nil
+	}
+	return nil, fieldErr("marshal", strings.ToLower(typ), int(v), ErrInvalidOption, "")
+}
+
+func enumUnmarshal[E enum](typ string, names []string, v *E, b []byte) error {
+	for i, n := range names {
+		if n == string(b) {
+			*v = E(i)
+			return nil
+		}
+	}
+	return fieldErr("unmarshal", strings.ToLower(typ), string(b), ErrInvalidOption, "one of "+strings.Join(names, ", "))
 }

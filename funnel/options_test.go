@@ -9,27 +9,24 @@ import (
 )
 
 func TestOptionStrings(t *testing.T) {
-	assert.Equal(t, []string{"ordered", "strict", "any order", "Order(7)"},
-		[]string{Ordered.String(), Strict.String(), AnyOrder.String(), Order(7).String()})
-	assert.Equal(t, []string{"restart", "first entry", "Reentry(7)"},
+	assert.Equal(t, []string{"ordered", "strict", "any_order", "StepOrder(7)"},
+		[]string{Ordered.String(), Strict.String(), AnyOrder.String(), StepOrder(7).String()})
+	assert.Equal(t, []string{"restart", "first_entry", "Reentry(7)"},
 		[]string{Restart.String(), FirstEntry.String(), Reentry(7).String()})
 	assert.Equal(t, []string{"uniques", "attempts", "Counting(7)"},
 		[]string{Uniques.String(), Attempts.String(), Counting(7).String()})
-	assert.Equal(t, []string{"first step", "last step", "Attribution(7)"},
+	assert.Equal(t, []string{"first_step", "last_step", "Attribution(7)"},
 		[]string{AtFirstStep.String(), AtLastStep.String(), Attribution(7).String()})
 }
 
 func TestFunnelAccessors(t *testing.T) {
-	f := MustNew([]Step{{Name: "see", Event: "view"}, {Event: "pay"}}, time.Hour, nil)
-	names := f.Steps()
-	assert.Equal(t, []string{"see", "pay"}, names)
-	names[0] = "changed"
-	assert.Equal(t, []string{"see", "pay"}, f.Steps(), "Steps is a copy")
-	assert.Equal(t, time.Hour, f.Window())
+	f := MustNew([]Matcher{{Name: "see", Event: "view"}, {Event: "pay"}}, time.Hour, nil)
+	assert.Equal(t, []string{"see", "pay"}, f.names)
+	assert.Equal(t, time.Hour, f.window)
 	// Options passed to New are copied: changing the caller's slice later
 	// does not change the funnel.
 	ex := []Exclusion{{Event: "leave", After: "see", Before: "pay"}}
-	g := MustNew([]Step{{Name: "see", Event: "view"}, {Event: "pay"}}, time.Hour, WithExclusions(ex...))
+	g := MustNew([]Matcher{{Name: "see", Event: "view"}, {Event: "pay"}}, time.Hour, WithExclusions(ex...))
 	ex[0].Event = "other"
 	r, err := g.Run([]Event{ev("u", 0, "view"), ev("u", 1, "leave"), ev("u", 2, "pay")})
 	require.NoError(t, err)
@@ -73,14 +70,14 @@ func TestOptionCombinations(t *testing.T) {
 			// Strict + first entry: view0 search1 breaks the attempt; view2 starts
 			// a new one, cart3 pay4 complete it.
 			name: "strict first entry",
-			opts: []Option{WithOrder(Strict), WithReentry(FirstEntry)},
+			opts: []Option{WithStepOrder(Strict), WithReentry(FirstEntry)},
 			give: []Event{ev("u", 0, "view"), ev("u", 1, "search"), ev("u", 2, "view"), ev("u", 3, "cart"), ev("u", 4, "pay")},
 			want: []int64{1, 1, 1},
 		},
 		{
 			// Strict: an exclusion event also breaks; the attempt is removed.
 			name: "strict exclusion",
-			opts: []Option{WithOrder(Strict), leave},
+			opts: []Option{WithStepOrder(Strict), leave},
 			give: []Event{ev("u", 0, "view"), ev("u", 1, "leave"), ev("u", 2, "cart")},
 			want: []int64{0, 0, 0},
 		},
@@ -89,7 +86,7 @@ func TestOptionCombinations(t *testing.T) {
 			// its window ends at 10, so view15 starts a second attempt with 1
 			// step; uniques keep the deeper first attempt.
 			name: "any order first entry",
-			opts: []Option{WithOrder(AnyOrder), WithReentry(FirstEntry)},
+			opts: []Option{WithStepOrder(AnyOrder), WithReentry(FirstEntry)},
 			give: []Event{ev("u", 0, "cart"), ev("u", 1, "pay"), ev("u", 15, "view")},
 			want: []int64{1, 1, 0},
 		},
@@ -97,7 +94,7 @@ func TestOptionCombinations(t *testing.T) {
 			// Any order + attempts: cart0 pay1 view2 is one complete attempt;
 			// pay30 starts a second with one step.
 			name: "any order attempts",
-			opts: []Option{WithOrder(AnyOrder), WithCounting(Attempts)},
+			opts: []Option{WithStepOrder(AnyOrder), WithCounting(Attempts)},
 			give: []Event{ev("u", 0, "cart"), ev("u", 1, "pay"), ev("u", 2, "view"), ev("u", 30, "pay")},
 			want: []int64{2, 1, 1},
 		},
@@ -105,14 +102,14 @@ func TestOptionCombinations(t *testing.T) {
 			// Any order + exclusion read as counts: leave after 1 step and
 			// before 2 steps removes; here leave comes after two steps: kept.
 			name: "any order exclusion by counts",
-			opts: []Option{WithOrder(AnyOrder), leave},
+			opts: []Option{WithStepOrder(AnyOrder), leave},
 			give: []Event{ev("u", 0, "cart"), ev("u", 1, "view"), ev("u", 2, "leave"), ev("v", 0, "pay"), ev("v", 1, "leave"), ev("v", 2, "cart")},
 			want: []int64{1, 1, 0},
 		},
 		{
 			// Strict any order: view0 view1 breaks (the repeat fills nothing).
 			name: "strict any order",
-			opts: []Option{WithOrder(AnyOrder), WithOrder(Strict)},
+			opts: []Option{WithStepOrder(AnyOrder), WithStepOrder(Strict)},
 			give: []Event{ev("u", 0, "view"), ev("u", 1, "view")},
 			want: []int64{1, 0, 0},
 		},
@@ -183,7 +180,7 @@ func TestMergeAndEqual(t *testing.T) {
 	fc := MustNew(vcp, 10*time.Minute)
 	whole, err := fc.RunColumns(big)
 	require.NoError(t, err)
-	half := big.Len() / 2
+	half := len(big.Actors) / 2
 	r1, err := fc.RunColumns(Columns{Actors: big.Actors[:half], Times: big.Times[:half], Codes: big.Codes[:half], Unit: big.Unit})
 	require.NoError(t, err)
 	r2, err := fc.RunColumns(Columns{Actors: big.Actors[half:], Times: big.Times[half:], Codes: big.Codes[half:], Unit: big.Unit})
@@ -196,10 +193,10 @@ func TestMergeAndEqual(t *testing.T) {
 
 func TestLargeFunnelFastPath(t *testing.T) {
 	// Twelve steps use the same kernel; a single actor walks them all.
-	steps := make([]Step, 12)
+	steps := make([]Matcher, 12)
 	c := Columns{Unit: time.Second}
 	for i := range steps {
-		steps[i] = Step{Event: "s" + itoa(i+1)}
+		steps[i] = Matcher{Event: "s" + itoa(i+1)}
 		c.Actors = append(c.Actors, 0)
 		c.Times = append(c.Times, int64(i))
 		c.Codes = append(c.Codes, uint8(i+1))
@@ -232,8 +229,8 @@ func FuzzNoPanic(f *testing.F) {
 			events = append(events, Event{Actor: itoa(int(c.Actors[i]) + 100), Time: time.Unix(0, c.Times[i]), Name: []string{"view", "cart", "pay", "leave", "x"}[c.Codes[i]%5]})
 		}
 		_, _ = fn.Run(events)
-		r := Retention{Start: Step{Event: "view"}, Return: Step{Event: "pay"}, Periods: int(o%5) + 1, Period: Granularity(o % 3), Recurring: o%2 == 0}
+		r := Retention{Start: Matcher{Event: "view"}, Return: Matcher{Event: "pay"}, Periods: int(o%5) + 1, Period: Granularity(o % 3), Recurring: o%2 == 0}
 		_, _ = r.Run(events)
-		_, _ = Lifecycle{Active: Step{Event: "view"}, Period: Granularity(o % 3)}.Run(events)
+		_, _ = Lifecycle{Active: Matcher{Event: "view"}, Period: Granularity(o % 3)}.Run(events)
 	})
 }

@@ -1,14 +1,15 @@
 package funnel
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/opskit/opskit/internal/checked"
 )
 
 // Granularity is the length of a calendar period for cohorts and
 // lifecycles: a day, an ISO week (Monday to Sunday) or a calendar month, in
 // a time.Location.
-type Granularity int8
+type Granularity uint8
 
 const (
 	// ByDay (the zero value) groups by calendar day (日留存).
@@ -19,17 +20,19 @@ const (
 	ByMonth
 )
 
-// String returns "day", "week" or "month".
-func (g Granularity) String() string {
-	switch g {
-	case ByDay:
-		return "day"
-	case ByWeek:
-		return "week"
-	case ByMonth:
-		return "month"
-	}
-	return fmt.Sprintf("Granularity(%d)", int8(g))
+var granularityNames = []string{"day", "week", "month"}
+
+// String returns "day", "week" or "month", also its text form.
+func (g Granularity) String() string { return enumString("Granularity", granularityNames, g) }
+
+// MarshalText returns the name, or an error for a value outside the constants.
+func (g Granularity) MarshalText() ([]byte, error) {
+	return enumMarshal("Granularity", granularityNames, g)
+}
+
+// UnmarshalText parses a name as returned by String.
+func (g *Granularity) UnmarshalText(b []byte) error {
+	return enumUnmarshal("Granularity", granularityNames, g, b)
 }
 
 // floorDiv is a/b rounded toward −∞ for b > 0.
@@ -93,7 +96,11 @@ func newPeriodMapper(g Granularity, loc *time.Location, times []int64) periodMap
 	for _, t := range times {
 		lo, hi = min(lo, t), max(hi, t)
 	}
-	pm.min = floorDiv(lo, bucketNanos) * bucketNanos
+	m, ok := checked.Mul(floorDiv(lo, bucketNanos), bucketNanos)
+	if !ok {
+		return pm // times near the int64 limit: exact computation only
+	}
+	pm.min = m
 	buckets := uint64(hi-pm.min)/uint64(bucketNanos) + 1
 	if buckets > uint64(len(times))+1<<16 {
 		return pm

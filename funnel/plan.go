@@ -1,7 +1,7 @@
 package funnel
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/shopspring/decimal"
@@ -17,10 +17,14 @@ import (
 
 var one = decimal.NewFromInt(1)
 
+// MaxPlanDays is the largest number of days of a [Plan] and of
+// [MonthlySales]: a plan covers at most a year.
+const MaxPlanDays = 366
+
 // checkCR validates a conversion rate in [0, 1].
 func checkCR(op string, cr decimal.Decimal) error {
 	if cr.Sign() < 0 || cr.GreaterThan(one) {
-		return fmt.Errorf("%s: CR %s outside [0, 1]: %w", op, cr, ErrInvalidRate)
+		return fieldErr(op, "cr", cr, ErrInvalidRate, "outside [0, 1]")
 	}
 	return nil
 }
@@ -28,7 +32,7 @@ func checkCR(op string, cr decimal.Decimal) error {
 // checkAOV validates an order value: a valid, non-negative amount.
 func checkAOV(op string, aov pricing.Money) error {
 	if !aov.IsValid() || aov.IsNegative() {
-		return fmt.Errorf("%s: AOV %s: %w", op, aov, ErrInvalidAmount)
+		return fieldErr(op, "aov", aov, ErrInvalidAmount, "must be valid and not negative")
 	}
 	return nil
 }
@@ -39,9 +43,9 @@ func checkAOV(op string, aov pricing.Money) error {
 // Errors: uv < 0 ([ErrInvalidCount]); cr outside [0, 1] ([ErrInvalidRate]);
 // aov invalid or negative ([ErrInvalidAmount]).
 func Sales(uv int64, cr decimal.Decimal, aov pricing.Money) (pricing.Money, error) {
-	const op = "funnel: sales"
+	const op = "sales"
 	if uv < 0 {
-		return pricing.Money{}, fmt.Errorf("%s: UV %d: %w", op, uv, ErrInvalidCount)
+		return pricing.Money{}, fieldErr(op, "uv", uv, ErrInvalidCount, "negative")
 	}
 	if err := checkCR(op, cr); err != nil {
 		return pricing.Money{}, err
@@ -51,7 +55,7 @@ func Sales(uv int64, cr decimal.Decimal, aov pricing.Money) (pricing.Money, erro
 	}
 	m, err := aov.Mul(cr.Mul(decimal.NewFromInt(uv)))
 	if err != nil {
-		return pricing.Money{}, fmt.Errorf("%s: %w", op, err)
+		return pricing.Money{}, withOp(op, "aov", err)
 	}
 	return m, nil
 }
@@ -65,26 +69,26 @@ func Sales(uv int64, cr decimal.Decimal, aov pricing.Money) (pricing.Money, erro
 // ([ErrInvalidRate], [ErrInvalidAmount]): no traffic reaches a target
 // through a zero rate; a result beyond int64 ([ErrInvalidCount]).
 func RequiredUV(target pricing.Money, cr decimal.Decimal, aov pricing.Money) (int64, error) {
-	const op = "funnel: required UV"
+	const op = "required uv"
 	if err := checkCR(op, cr); err != nil {
 		return 0, err
 	}
 	if cr.IsZero() {
-		return 0, fmt.Errorf("%s: CR 0: %w", op, ErrInvalidRate)
+		return 0, fieldErr(op, "cr", cr, ErrInvalidRate, "no traffic reaches a target through a zero rate")
 	}
 	if err := checkAOV(op, aov); err != nil {
 		return 0, err
 	}
 	if aov.IsZero() {
-		return 0, fmt.Errorf("%s: AOV %s: %w", op, aov, ErrInvalidAmount)
+		return 0, fieldErr(op, "aov", aov, ErrInvalidAmount, "must be positive")
 	}
 	if !target.IsValid() || target.IsNegative() || target.Currency() != aov.Currency() {
-		return 0, fmt.Errorf("%s: target %s with AOV %s: %w", op, target, aov, ErrInvalidAmount)
+		return 0, fieldErr(op, "target", target, ErrInvalidAmount, "must be valid, not negative, in the currency of aov "+aov.String())
 	}
 	per := cr.Mul(aov.Amount())
 	q := target.Amount().DivRound(per, 16).Ceil()
 	if !q.IsInteger() || q.GreaterThan(decimal.NewFromInt(1<<62)) {
-		return 0, fmt.Errorf("%s: %s: %w", op, q, ErrInvalidCount)
+		return 0, fieldErr(op, "target", target, ErrTooLarge, "needs more than 2^62 visitors")
 	}
 	// DivRound may round a value just above an integer down to it; correct.
 	uv := q.IntPart()
@@ -98,18 +102,22 @@ func RequiredUV(target pricing.Money, cr decimal.Decimal, aov pricing.Money) (in
 // rate, an average order value, and the number of days in the month (the
 // source documents use 30; February has 28 or 29).
 type Plan struct {
-	UVLow, UVHigh int64
-	CR            decimal.Decimal
-	AOV           pricing.Money
-	Days          int
+	UVLow  int64           `json:"uv_low"`
+	UVHigh int64           `json:"uv_high"`
+	CR     decimal.Decimal `json:"cr"`
+	AOV    pricing.Money   `json:"aov,omitzero"`
+	Days   int             `json:"days"`
 }
 
 // Projection is what a [Plan] implies: orders, daily sales and monthly
 // sales at the low and high ends. Amounts are exact (unrounded).
 type Projection struct {
-	OrdersLow, OrdersHigh   decimal.Decimal // UV × CR per day (日均订单)
-	DailyLow, DailyHigh     pricing.Money   // UV × CR × AOV (日均销量)
-	MonthlyLow, MonthlyHigh pricing.Money   // daily × Days (月销量)
+	OrdersLow   decimal.Decimal `json:"orders_low"`            // UV × CR per day (日均订单)
+	OrdersHigh  decimal.Decimal `json:"orders_high"`           // UV × CR per day (日均订单)
+	DailyLow    pricing.Money   `json:"daily_low,omitzero"`    // UV × CR × AOV (日均销量)
+	DailyHigh   pricing.Money   `json:"daily_high,omitzero"`   // UV × CR × AOV (日均销量)
+	MonthlyLow  pricing.Money   `json:"monthly_low,omitzero"`  // daily × Days (月销量)
+	MonthlyHigh pricing.Money   `json:"monthly_high,omitzero"` // daily × Days (月销量)
 }
 
 // Project computes the plan's projection. WE-1: UV 600-1000, CR 3%, AOV
@@ -119,20 +127,20 @@ type Projection struct {
 // Errors: UV negative or low above high ([ErrInvalidCount]); Days < 1
 // ([ErrInvalidPeriod]); CR and AOV as in [Sales].
 func (p Plan) Project() (Projection, error) {
-	const op = "funnel: project plan"
+	const op = "project plan"
 	if p.UVLow < 0 || p.UVHigh < p.UVLow {
-		return Projection{}, fmt.Errorf("%s: UV %d-%d: %w", op, p.UVLow, p.UVHigh, ErrInvalidCount)
+		return Projection{}, fieldErr(op, "uv_low", p.UVLow, ErrInvalidCount, "must be 0.."+valueText(p.UVHigh)+" (uv_high)")
 	}
-	if p.Days < 1 {
-		return Projection{}, fmt.Errorf("%s: days %d: %w", op, p.Days, ErrInvalidPeriod)
+	if p.Days < 1 || p.Days > MaxPlanDays {
+		return Projection{}, fieldErr(op, "days", p.Days, ErrInvalidPeriod, "outside 1.."+strconv.Itoa(MaxPlanDays))
 	}
 	lo, err := Sales(p.UVLow, p.CR, p.AOV)
 	if err != nil {
-		return Projection{}, fmt.Errorf("%s: %w", op, err)
+		return Projection{}, withOp(op, "uv_low", err)
 	}
 	hi, err := Sales(p.UVHigh, p.CR, p.AOV)
 	if err != nil {
-		return Projection{}, fmt.Errorf("%s: %w", op, err)
+		return Projection{}, withOp(op, "uv_high", err)
 	}
 	days := int64(p.Days)
 	return Projection{
@@ -147,17 +155,19 @@ func (p Plan) Project() (Projection, error) {
 // checked against what the plan implies. A zero Money means "not stated".
 type StatedPlan struct {
 	Plan
-	DailyLow, DailyHigh     pricing.Money
-	MonthlyLow, MonthlyHigh pricing.Money
+	DailyLow    pricing.Money `json:"daily_low,omitzero"`
+	DailyHigh   pricing.Money `json:"daily_high,omitzero"`
+	MonthlyLow  pricing.Money `json:"monthly_low,omitzero"`
+	MonthlyHigh pricing.Money `json:"monthly_high,omitzero"`
 }
 
 // Finding is one stated figure compared with the figure the plan implies.
 type Finding struct {
-	Field     string          // "DailyLow", "DailyHigh", "MonthlyLow", "MonthlyHigh"
-	Stated    pricing.Money   // as written in the plan
-	Expected  pricing.Money   // as implied: UV × CR × AOV (× Days)
-	Deviation decimal.Decimal // (Stated − Expected) / Expected, rounded to 4 places
-	OK        bool            // |Deviation| <= tolerance
+	Field     string          `json:"field"`             // "DailyLow", "DailyHigh", "MonthlyLow", "MonthlyHigh"
+	Stated    pricing.Money   `json:"stated,omitzero"`   // as written in the plan
+	Expected  pricing.Money   `json:"expected,omitzero"` // as implied: UV × CR × AOV (× Days)
+	Deviation decimal.Decimal `json:"deviation"`         // (Stated − Expected) / Expected, rounded to 4 places
+	OK        bool            `json:"ok"`                // |Deviation| <= tolerance
 }
 
 // CheckPlan compares every stated figure with the projection and reports
@@ -177,29 +187,29 @@ type Finding struct {
 // ([ErrInvalidRate]); a stated figure in another currency or negative
 // ([ErrInvalidAmount]).
 func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
-	const op = "funnel: check plan"
+	const op = "check plan"
 	if tolerance.Sign() < 0 {
-		return nil, fmt.Errorf("%s: tolerance %s: %w", op, tolerance, ErrInvalidRate)
+		return nil, fieldErr(op, "tolerance", tolerance, ErrInvalidRate, "negative")
 	}
 	p, err := s.Project()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
+		return nil, withOp(op, "plan", err)
 	}
 	var out []Finding
 	for _, c := range []struct {
-		field            string
+		field, key       string
 		stated, expected pricing.Money
 	}{
-		{"DailyLow", s.DailyLow, p.DailyLow},
-		{"DailyHigh", s.DailyHigh, p.DailyHigh},
-		{"MonthlyLow", s.MonthlyLow, p.MonthlyLow},
-		{"MonthlyHigh", s.MonthlyHigh, p.MonthlyHigh},
+		{"DailyLow", "daily_low", s.DailyLow, p.DailyLow},
+		{"DailyHigh", "daily_high", s.DailyHigh, p.DailyHigh},
+		{"MonthlyLow", "monthly_low", s.MonthlyLow, p.MonthlyLow},
+		{"MonthlyHigh", "monthly_high", s.MonthlyHigh, p.MonthlyHigh},
 	} {
 		if !c.stated.IsValid() {
 			continue
 		}
 		if c.stated.Currency() != s.AOV.Currency() || c.stated.IsNegative() {
-			return nil, fmt.Errorf("%s: %s %s with AOV %s: %w", op, c.field, c.stated, s.AOV, ErrInvalidAmount)
+			return nil, fieldErr(op, c.key, c.stated, ErrInvalidAmount, "must not be negative and in the currency of aov "+s.AOV.String())
 		}
 		f := Finding{Field: c.field, Stated: c.stated, Expected: c.expected}
 		if c.expected.IsZero() {
@@ -211,13 +221,4 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 		out = append(out, f)
 	}
 	return out, nil
-}
-
-// MonthlySales returns daily × days, the documents' monthly figure (月销量 =
-// 日均销量 × 天数). Days < 1 is an error wrapping [ErrInvalidPeriod].
-func MonthlySales(daily pricing.Money, days int) (pricing.Money, error) {
-	if days < 1 {
-		return pricing.Money{}, fmt.Errorf("funnel: monthly: days %d: %w", days, ErrInvalidPeriod)
-	}
-	return daily.MulInt(int64(days)), nil
 }

@@ -1,30 +1,44 @@
 package funnel
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
+
+	"github.com/opskit/opskit/internal/checked"
 )
 
 // Repurchase defines a repurchase analysis (复购分析) over the half-open
 // window [From, To): purchases are the events matching Purchase.
 type Repurchase struct {
-	Purchase Step
+	Purchase Matcher
 	From, To time.Time
 }
 
 // RepurchaseReport is the outcome of [Repurchase.Run].
 type RepurchaseReport struct {
-	Customers int64 // actors with at least one purchase in the window (购买用户)
-	Repeaters int64 // actors with two or more (复购用户)
+	Customers int64 `json:"customers"` // actors with at least one purchase in the window (购买用户)
+	Repeaters int64 `json:"repeaters"` // actors with two or more (复购用户)
 	// Rate is Repeaters / Customers, the repurchase rate (复购率; the
 	// source's 复够率 is a typo); 0 without customers.
-	Rate float64
+	Rate float64 `json:"rate"`
 	// Intervals are the times between consecutive purchases of the same
 	// customer inside the window, sorted (复购间隔).
-	Intervals []time.Duration
+	Intervals []time.Duration `json:"intervals"`
 	// Interval summarises Intervals (mean, median, p90).
-	Interval Timing
+	Interval Timing `json:"interval"`
+}
+
+// MarshalJSON encodes the report with the intervals as Go duration
+// strings: {"customers":3,"repeaters":2,"rate":0.667,"intervals":["96h0m0s"],"interval":{...}}.
+func (r RepurchaseReport) MarshalJSON() ([]byte, error) {
+	type plain RepurchaseReport
+	return json.Marshal(struct {
+		plain
+		Intervals []durationText `json:"intervals"`
+	}{plain(r), durationsText(r.Intervals)})
 }
 
 // Run computes the report. Purchases at the same instant count as separate
@@ -32,28 +46,28 @@ type RepurchaseReport struct {
 // Where ([ErrInvalidStep]); To not after From ([ErrInvalidPeriod]); an
 // invalid event ([ErrInvalidEvent]).
 func (r Repurchase) Run(events []Event) (RepurchaseReport, error) {
-	const op = "funnel: repurchase"
+	const op = "repurchase"
 	if r.Purchase.Event == "" && r.Purchase.Where == nil {
-		return RepurchaseReport{}, fmt.Errorf("%s: Purchase: neither Event nor Where: %w", op, ErrInvalidStep)
+		return RepurchaseReport{}, fieldErr(op, "purchase", nil, ErrInvalidStep, "neither Event nor Where")
 	}
 	if !r.To.After(r.From) {
-		return RepurchaseReport{}, fmt.Errorf("%s: window %s to %s: %w", op, r.From.Format(time.RFC3339), r.To.Format(time.RFC3339), ErrInvalidPeriod)
+		return RepurchaseReport{}, fieldErr(op, "to", r.To.Format(time.RFC3339), ErrInvalidPeriod, "not after from "+r.From.Format(time.RFC3339))
 	}
 	var in Interner
 	var actors []int32
 	var times []int64
 	for i := range events {
 		e := &events[i]
-		t, err := checkEvent(*e)
+		t, err := checkEvent(op, i, e)
 		if err != nil {
-			return RepurchaseReport{}, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+			return RepurchaseReport{}, err
 		}
 		if stepMatches(&r.Purchase, e) && !e.Time.Before(r.From) && e.Time.Before(r.To) {
 			actors, times = append(actors, in.Intern(e.Actor)), append(times, t)
 		}
 	}
 	if len(actors) > MaxEvents {
-		return RepurchaseReport{}, fmt.Errorf("%s: %d purchases > %d: %w", op, len(actors), MaxEvents, ErrInvalidEvent)
+		return RepurchaseReport{}, tooManyEvents(op, len(actors))
 	}
 	perm := sortPerm(actors, times)
 	var rep RepurchaseReport
@@ -61,7 +75,11 @@ func (r Repurchase) Run(events []Event) (RepurchaseReport, error) {
 	for i := 0; i < len(perm); {
 		j := i + 1
 		for j < len(perm) && actors[perm[j]] == actors[perm[i]] {
-			ticks = append(ticks, times[perm[j]]-times[perm[j-1]])
+			d, ok := checked.Sub(times[perm[j]], times[perm[j-1]])
+			if !ok {
+				return RepurchaseReport{}, fieldErr(op, "events", nil, ErrTooLarge, "two purchases of one actor more than 292 years apart")
+			}
+			ticks = append(ticks, d)
 			j++
 		}
 		rep.Customers++
@@ -76,7 +94,7 @@ func (r Repurchase) Run(events []Event) (RepurchaseReport, error) {
 		rep.Intervals[i] = time.Duration(d)
 	}
 	slices.Sort(rep.Intervals)
-	rep.Interval = Result{unit: time.Nanosecond}.timing(ticks)
+	rep.Interval = timingOf(ticks, time.Nanosecond)
 	return rep, nil
 }
 
@@ -87,7 +105,7 @@ func (r Repurchase) Run(events []Event) (RepurchaseReport, error) {
 func (r RepurchaseReport) Histogram(edges []time.Duration) ([]int64, error) {
 	for i := 1; i < len(edges); i++ {
 		if edges[i] <= edges[i-1] {
-			return nil, fmt.Errorf("funnel: repurchase histogram: edges[%d] %s <= edges[%d] %s: %w", i, edges[i], i-1, edges[i-1], ErrInvalidPeriod)
+			return nil, fieldErr("repurchase histogram", fmt.Sprintf("edges[%d]", i), edges[i], ErrInvalidPeriod, "not above edges["+strconv.Itoa(i-1)+"] "+edges[i-1].String())
 		}
 	}
 	out := make([]int64, len(edges)+1)

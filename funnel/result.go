@@ -1,10 +1,12 @@
 package funnel
 
 import (
-	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/opskit/opskit/internal/quantile"
 )
 
 // Result is the outcome of a funnel run (漏斗结果): per-step counts and times to
@@ -14,9 +16,11 @@ import (
 // attempts x steps).
 //
 // A Result is immutable and safe for concurrent use. The zero Result has no
-// steps.
+// steps. Its JSON form ([Result.MarshalJSON]) keeps everything a merge
+// needs, so results can be stored, decoded and merged later.
 type Result struct {
-	sig    string
+	sig    string     // key.signature()
+	key    *resultKey // shared, never modified
 	names  []string
 	unit   time.Duration
 	all    *tally
@@ -36,40 +40,45 @@ type group struct {
 type Group struct {
 	// Code is the Columns.Breakdown code on the columnar path; on the
 	// convenient path it is the group's index in value order.
-	Code int32
+	Code int32 `json:"code"`
 	// Value is the property value ("" when absent); on the columnar path it
 	// is empty unless the caller maps Code to a name.
-	Value  string
-	Result Result
+	Value  string `json:"value"`
+	Result Result `json:"result"`
 }
 
 // StepResult is one step of a [Result] (漏斗步骤).
 type StepResult struct {
-	Name string
+	Name string `json:"name"`
 	// Count is the actors (or attempts) that reached this step.
-	Count int64
+	Count int64 `json:"count"`
 	// FromPrevious is Count / previous step's Count, 转化率 between steps;
 	// 1 for step 1; 0 when the previous count is 0.
-	FromPrevious float64
+	FromPrevious float64 `json:"from_previous"`
 	// FromFirst is Count / step 1's Count, the overall 转化率 to this step;
 	// 0 when step 1's count is 0.
-	FromFirst float64
+	FromFirst float64 `json:"from_first"`
 	// DropOff is previous Count - Count (流失); 0 for step 1.
-	DropOff int64
+	DropOff int64 `json:"drop_off"`
 	// DropOffRate is DropOff / previous Count (流失率); 0 for step 1 or an
 	// empty previous step.
-	DropOffRate float64
+	DropOffRate float64 `json:"drop_off_rate"`
 	// Time is the time to convert from the previous step to this one, over
 	// the attempts that reached this step; zero for step 1.
-	Time Timing
+	Time Timing `json:"time"`
 }
 
 // Timing summarises durations (转化时长): the number of them, mean, median
 // and 90th percentile. Median and P90 interpolate linearly between order statistics
 // (Hyndman and Fan type 7, the default of R and NumPy): with the sorted
 // values x[0..N-1] and h = (N-1)p, the quantile is
-// x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]). Values round to the nearest
-// nanosecond. The zero Timing has N = 0.
+// x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]), with p = 1/2 and 9/10 as exact
+// fractions. It is the library's one percentile definition
+// (internal/quantile.Type7), computed exactly in integer nanoseconds and
+// rounded to the nearest one (halves away from x[⌊h⌋]); the mean is the
+// exact mean rounded half up. Nothing drifts for durations beyond 2^53 ns
+// (about 104 days). The zero Timing has N = 0. Its JSON form is
+// {"n":3,"mean":"2m40s","median":"2m0s","p90":"4m24s"}.
 type Timing struct {
 	N      int64
 	Mean   time.Duration
@@ -81,7 +90,8 @@ type Timing struct {
 // are ordered by value and numbered in that order, so that results of
 // different shards merge by value; otherwise they are ordered by code.
 func (f Funnel) result(acc *accum, unit time.Duration, values []string, byValue bool) Result {
-	r := Result{sig: f.signature(unit, acc.groups != nil, byValue), names: slices.Clone(f.names), unit: unit, all: acc.all, byValue: byValue}
+	key := f.key(unit, acc.groups != nil, byValue)
+	r := Result{sig: key.signature(), key: key, names: slices.Clone(f.names), unit: unit, all: acc.all, byValue: byValue}
 	if acc.groups != nil {
 		r.groups = []group{}
 		for code, t := range acc.groups {
@@ -107,9 +117,6 @@ func (r *Result) sortGroups() {
 		r.groups[i].code = int32(i)
 	}
 }
-
-// StepNames returns the step names (a copy).
-func (r Result) StepNames() []string { return slices.Clone(r.names) }
 
 // Counts returns the count of each step.
 func (r Result) Counts() []int64 {
@@ -189,7 +196,7 @@ func (r Result) Groups() []Group {
 	}
 	out := make([]Group, len(r.groups))
 	for i, g := range r.groups {
-		out[i] = Group{Code: g.code, Value: g.value, Result: Result{sig: r.sig, names: r.names, unit: r.unit, all: g.t, byValue: r.byValue}}
+		out[i] = Group{Code: g.code, Value: g.value, Result: Result{sig: r.sig, key: r.key, names: r.names, unit: r.unit, all: g.t, byValue: r.byValue}}
 	}
 	return out
 }
@@ -203,29 +210,33 @@ func ratio(a, b int64) float64 {
 }
 
 // timing summarises durations in ticks of r.unit; it sorts d in place.
-func (r Result) timing(d []int64) Timing {
+func (r Result) timing(d []int64) Timing { return timingOf(d, r.unit) }
+
+// timingOf summarises non-negative durations d in ticks of unit, each of
+// which times unit fits in a time.Duration (they are at most the window);
+// it overwrites d with the sorted nanoseconds. The mean is exact (a 128-bit
+// sum, rounded half up to the nanosecond); median and p90 are the
+// library's type-7 quantiles (internal/quantile), exact in integers.
+func timingOf(d []int64, unit time.Duration) Timing {
 	n := len(d)
 	if n == 0 {
 		return Timing{}
 	}
-	s := d
-	slices.Sort(s)
-	var sum float64
-	for _, v := range s {
-		sum += float64(v)
+	for i := range d {
+		d[i] *= int64(unit) // fits: see above
 	}
-	conv := func(ticks float64) time.Duration {
-		return time.Duration(math.Round(ticks * float64(r.unit)))
+	slices.Sort(d)
+	var hi, lo uint64
+	for _, v := range d {
+		var c uint64
+		lo, c = bits.Add64(lo, uint64(v), 0)
+		hi += c
 	}
-	return Timing{N: int64(n), Mean: conv(sum / float64(n)), Median: conv(quantile(s, 0.5)), P90: conv(quantile(s, 0.9))}
-}
-
-// quantile is the type-7 quantile of sorted, non-empty s.
-func quantile(s []int64, p float64) float64 {
-	h := float64(len(s)-1) * p
-	lo := int(math.Floor(h))
-	if lo+1 >= len(s) {
-		return float64(s[lo])
+	mean, rem := bits.Div64(hi, lo, uint64(n)) // hi < n: each value < 2^63
+	if rem >= uint64(n)-rem {
+		mean++
 	}
-	return float64(s[lo]) + (h-float64(lo))*float64(s[lo+1]-s[lo])
+	med, _ := quantile.Type7(d, 1, 2)
+	p90, _ := quantile.Type7(d, 9, 10)
+	return Timing{N: int64(n), Mean: time.Duration(mean), Median: time.Duration(med), P90: time.Duration(p90)}
 }

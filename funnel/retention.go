@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -13,11 +14,14 @@ const (
 	FlagReturn                   // the event is a return event
 )
 
+// MaxRetentionPeriods is the largest [Retention].Periods: a year of days.
+const MaxRetentionPeriods = 366
+
 // Retention defines a cohort retention table (留存表): actors enter the
 // cohort of the period of their start event and are retained in period k
 // (k >= 1) if they did a return event k periods later.
 //
-//   - Start and Return match events as a [Step] does (Event and/or Where);
+//   - Start and Return match events as a [Matcher] does (Event and/or Where);
 //     one event may be both.
 //   - Period and Location set the calendar: days, ISO weeks or months in
 //     Location (nil means UTC).
@@ -31,7 +35,7 @@ const (
 // PostHog and Mixpanel. A return in period k counts once per actor however
 // many return events there are.
 type Retention struct {
-	Start, Return Step
+	Start, Return Matcher
 	Period        Granularity
 	Location      *time.Location
 	Periods       int
@@ -40,9 +44,9 @@ type Retention struct {
 
 // Cohort is one row of a retention table.
 type Cohort struct {
-	Start    time.Time // first instant of the cohort period, in the table's location
-	Size     int64     // actors in the cohort
-	Retained []int64   // Retained[k]: actors who returned k periods later; Retained[0] = Size
+	Start    time.Time `json:"start"`    // first instant of the cohort period, in the table's location
+	Size     int64     `json:"size"`     // actors in the cohort
+	Retained []int64   `json:"retained"` // Retained[k]: actors who returned k periods later; Retained[0] = Size
 }
 
 // Rate returns Retained[k] / Size (留存率), or 0 for an empty cohort or k out
@@ -56,22 +60,22 @@ func (c Cohort) Rate(k int) float64 {
 
 // RetentionTable is a retention table: cohorts in time order.
 type RetentionTable struct {
-	Period  Granularity
-	Cohorts []Cohort
+	Period  Granularity `json:"period"`
+	Cohorts []Cohort    `json:"cohorts"`
 }
 
 func (r Retention) check(op string) (*time.Location, error) {
 	if r.Start.Event == "" && r.Start.Where == nil {
-		return nil, fmt.Errorf("%s: Start: neither Event nor Where: %w", op, ErrInvalidStep)
+		return nil, fieldErr(op, "start", nil, ErrInvalidStep, "neither Event nor Where")
 	}
 	if r.Return.Event == "" && r.Return.Where == nil {
-		return nil, fmt.Errorf("%s: Return: neither Event nor Where: %w", op, ErrInvalidStep)
+		return nil, fieldErr(op, "return", nil, ErrInvalidStep, "neither Event nor Where")
 	}
-	if r.Periods < 1 || r.Periods > 366 {
-		return nil, fmt.Errorf("%s: Periods %d outside 1..366: %w", op, r.Periods, ErrInvalidPeriod)
+	if r.Periods < 1 || r.Periods > MaxRetentionPeriods {
+		return nil, fieldErr(op, "periods", r.Periods, ErrInvalidPeriod, "outside 1.."+strconv.Itoa(MaxRetentionPeriods))
 	}
-	if r.Period < ByDay || r.Period > ByMonth {
-		return nil, fmt.Errorf("%s: Period %s: %w", op, r.Period, ErrInvalidOption)
+	if r.Period > ByMonth {
+		return nil, fieldErr(op, "period", r.Period, ErrInvalidOption, "")
 	}
 	if r.Location == nil {
 		return time.UTC, nil
@@ -83,7 +87,7 @@ func (r Retention) check(op string) (*time.Location, error) {
 // definition ([ErrInvalidStep], [ErrInvalidPeriod], [ErrInvalidOption]); an
 // invalid event ([ErrInvalidEvent]).
 func (r Retention) Run(events []Event) (RetentionTable, error) {
-	const op = "funnel: retention"
+	const op = "retention"
 	if _, err := r.check(op); err != nil {
 		return RetentionTable{}, err
 	}
@@ -93,9 +97,9 @@ func (r Retention) Run(events []Event) (RetentionTable, error) {
 	flags := make([]uint8, 0, len(events))
 	for i := range events {
 		e := &events[i]
-		t, err := checkEvent(*e)
+		t, err := checkEvent(op, i, e)
 		if err != nil {
-			return RetentionTable{}, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+			return RetentionTable{}, err
 		}
 		var f uint8
 		if stepMatches(&r.Start, e) {
@@ -112,7 +116,7 @@ func (r Retention) Run(events []Event) (RetentionTable, error) {
 }
 
 // stepMatches reports whether e matches s.
-func stepMatches(s *Step, e *Event) bool {
+func stepMatches(s *Matcher, e *Event) bool {
 	return (s.Event == "" || s.Event == e.Name) && (s.Where == nil || s.Where(*e))
 }
 
@@ -127,7 +131,7 @@ func stepMatches(s *Step, e *Event) bool {
 // than twice as many as events plus 65,536 (intern them) ([ErrInvalidColumns]);
 // an invalid Periods, Period ([ErrInvalidPeriod], [ErrInvalidOption]).
 func (r Retention) RunColumns(actors []int32, times []int64, flags []uint8) (RetentionTable, error) {
-	const op = "funnel: retention columns"
+	const op = "retention columns"
 	if r.Start.Event == "" && r.Start.Where == nil {
 		r.Start.Event = "start"
 	}
@@ -140,17 +144,17 @@ func (r Retention) RunColumns(actors []int32, times []int64, flags []uint8) (Ret
 	}
 	n := len(actors)
 	if len(times) != n || len(flags) != n {
-		return RetentionTable{}, fmt.Errorf("%s: lengths actors %d, times %d, flags %d: %w", op, n, len(times), len(flags), ErrInvalidColumns)
+		return RetentionTable{}, fieldErr(op, "columns", nil, ErrInvalidColumns, fmt.Sprintf("lengths actors %d, times %d, flags %d", n, len(times), len(flags)))
 	}
 	var maxActor int32 = -1
 	for i, a := range actors {
 		if a < 0 {
-			return RetentionTable{}, fmt.Errorf("%s: actors[%d] = %d: %w", op, i, a, ErrInvalidColumns)
+			return RetentionTable{}, fieldErr(op, fmt.Sprintf("actors[%d]", i), a, ErrInvalidColumns, "negative")
 		}
 		maxActor = max(maxActor, a)
 	}
 	if int64(maxActor) > 2*int64(n)+1<<16 {
-		return RetentionTable{}, fmt.Errorf("%s: actor ID %d for %d events: %w", op, maxActor, n, ErrInvalidColumns)
+		return RetentionTable{}, fieldErr(op, "actors", maxActor, ErrInvalidColumns, fmt.Sprintf("an ID above 2 × %d events + 65536: intern the actors", n))
 	}
 	pm := newPeriodMapper(r.Period, loc, times)
 	var rows map[int64][]int64

@@ -79,7 +79,7 @@ func TestRetentionHandBuilt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := tt.give
-		r.Start, r.Return, r.Periods = Step{Event: "signup"}, Step{Event: "pay"}, 3
+		r.Start, r.Return, r.Periods = Matcher{Event: "signup"}, Matcher{Event: "pay"}, 3
 		got, err := r.Run(retentionEvents)
 		require.NoError(t, err, tt.name)
 		assert.Equal(t, tt.want, cohortRows(got), tt.name)
@@ -98,7 +98,7 @@ func TestRetentionDST(t *testing.T) {
 		{Actor: "b", Time: time.Date(2024, 3, 10, 0, 30, 0, 0, ny), Name: "signup"},
 		{Actor: "b", Time: time.Date(2024, 3, 11, 0, 15, 0, 0, ny), Name: "pay"},
 	}
-	got, err := Retention{Start: Step{Event: "signup"}, Return: Step{Event: "pay"}, Periods: 2, Location: ny}.Run(ev)
+	got, err := Retention{Start: Matcher{Event: "signup"}, Return: Matcher{Event: "pay"}, Periods: 2, Location: ny}.Run(ev)
 	require.NoError(t, err)
 	assert.Equal(t, map[string][]int64{"2024-03-09 00:00 EST": {1, 1, 0}, "2024-03-10 00:00 EST": {1, 1, 0}}, cohortRows(got))
 	assert.InDelta(t, 1.0, got.Cohorts[0].Rate(1), 1e-12)
@@ -107,16 +107,16 @@ func TestRetentionDST(t *testing.T) {
 }
 
 func TestRetentionErrors(t *testing.T) {
-	ok := Retention{Start: Step{Event: "s"}, Return: Step{Event: "r"}, Periods: 3}
+	ok := Retention{Start: Matcher{Event: "s"}, Return: Matcher{Event: "r"}, Periods: 3}
 	tests := []struct {
 		name string
 		give Retention
 		want error
 	}{
-		{"start", Retention{Return: Step{Event: "r"}, Periods: 3}, ErrInvalidStep},
-		{"return", Retention{Start: Step{Event: "s"}, Periods: 3}, ErrInvalidStep},
-		{"periods", Retention{Start: Step{Event: "s"}, Return: Step{Event: "r"}}, ErrInvalidPeriod},
-		{"granularity", Retention{Start: Step{Event: "s"}, Return: Step{Event: "r"}, Periods: 1, Period: 7}, ErrInvalidOption},
+		{"start", Retention{Return: Matcher{Event: "r"}, Periods: 3}, ErrInvalidStep},
+		{"return", Retention{Start: Matcher{Event: "s"}, Periods: 3}, ErrInvalidStep},
+		{"periods", Retention{Start: Matcher{Event: "s"}, Return: Matcher{Event: "r"}}, ErrInvalidPeriod},
+		{"granularity", Retention{Start: Matcher{Event: "s"}, Return: Matcher{Event: "r"}, Periods: 1, Period: 7}, ErrInvalidOption},
 	}
 	for _, tt := range tests {
 		_, err := tt.give.Run(nil)
@@ -137,7 +137,7 @@ func TestRetentionErrors(t *testing.T) {
 
 func TestRetentionWideRange(t *testing.T) {
 	// Times a century apart skip the bucket table and compute exactly.
-	r := Retention{Start: Step{Event: "s"}, Return: Step{Event: "r"}, Periods: 1, Period: ByMonth}
+	r := Retention{Start: Matcher{Event: "s"}, Return: Matcher{Event: "r"}, Periods: 1, Period: ByMonth}
 	ns := func(y int) int64 { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano() }
 	got, err := r.RunColumns([]int32{0, 0, 1}, []int64{ns(1900), ns(1900) + int64(40*24*time.Hour), ns(2100)}, []uint8{FlagStart, FlagReturn, FlagStart | FlagReturn})
 	require.NoError(t, err)
@@ -165,7 +165,7 @@ func TestLifecycle(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 12, 0, 0, 0, time.UTC) }
 	ev := []Event{evAt("a", day(1), "open"), evAt("a", day(2), "open"), evAt("a", day(2), "open"), evAt("a", day(4), "open"),
 		evAt("b", day(2), "open"), evAt("b", day(3), "open"), evAt("c", day(5), "open"), evAt("c", day(5), "close")}
-	got, err := Lifecycle{Active: Step{Event: "open"}}.Run(ev)
+	got, err := Lifecycle{Active: Matcher{Event: "open"}}.Run(ev)
 	require.NoError(t, err)
 	type row struct{ New, Returning, Resurrecting, Dormant int64 }
 	var rows []row
@@ -174,14 +174,14 @@ func TestLifecycle(t *testing.T) {
 	}
 	assert.Equal(t, []row{{1, 0, 0, 0}, {1, 1, 0, 0}, {0, 1, 0, 1}, {0, 0, 1, 1}, {1, 0, 0, 1}}, rows)
 	assert.Equal(t, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), got[0].Start)
-	none, err := Lifecycle{Active: Step{Event: "open"}}.Run(nil)
+	none, err := Lifecycle{Active: Matcher{Event: "open"}}.Run(nil)
 	require.NoError(t, err)
 	assert.Nil(t, none)
 	_, err = Lifecycle{}.Run(nil)
 	assert.ErrorIs(t, err, ErrInvalidStep)
-	_, err = Lifecycle{Active: Step{Event: "x"}, Period: 5}.Run(nil)
+	_, err = Lifecycle{Active: Matcher{Event: "x"}, Period: 5}.Run(nil)
 	assert.ErrorIs(t, err, ErrInvalidOption)
-	_, err = Lifecycle{Active: Step{Event: "x"}}.Run([]Event{{Name: "x"}})
+	_, err = Lifecycle{Active: Matcher{Event: "x"}}.Run([]Event{{Name: "x"}})
 	assert.ErrorIs(t, err, ErrInvalidEvent)
 }
 
@@ -193,7 +193,7 @@ func TestRepurchase(t *testing.T) {
 	ev := []Event{evAt("a", day(3, 11), "pay"), evAt("a", day(3, 1), "pay"), evAt("a", day(3, 4), "pay"),
 		evAt("b", day(3, 2), "pay"), evAt("b", day(3, 2), "view"),
 		evAt("c", day(3, 5), "pay"), evAt("c", day(3, 5), "pay"), evAt("c", day(2, 28), "pay")}
-	r := Repurchase{Purchase: Step{Event: "pay"}, From: day(3, 1).Add(-10 * time.Hour), To: day(4, 1)}
+	r := Repurchase{Purchase: Matcher{Event: "pay"}, From: day(3, 1).Add(-10 * time.Hour), To: day(4, 1)}
 	got, err := r.Run(ev)
 	require.NoError(t, err)
 	h := 24 * time.Hour
@@ -209,7 +209,7 @@ func TestRepurchase(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidPeriod)
 	_, err = Repurchase{From: day(3, 1), To: day(4, 1)}.Run(nil)
 	assert.ErrorIs(t, err, ErrInvalidStep)
-	_, err = Repurchase{Purchase: Step{Event: "pay"}, From: day(3, 1), To: day(3, 1)}.Run(nil)
+	_, err = Repurchase{Purchase: Matcher{Event: "pay"}, From: day(3, 1), To: day(3, 1)}.Run(nil)
 	assert.ErrorIs(t, err, ErrInvalidPeriod)
 	_, err = r.Run([]Event{{Name: "pay"}})
 	assert.ErrorIs(t, err, ErrInvalidEvent)

@@ -2,7 +2,6 @@ package funnel
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 )
 
@@ -18,10 +17,10 @@ import (
 func (f Funnel) Run(events []Event) (Result, error) {
 	const op = "funnel: run"
 	if len(f.steps) == 0 {
-		return Result{}, fmt.Errorf("%s: %w", op, ErrNoSteps)
+		return Result{}, fieldErr(op, "steps", nil, ErrNoSteps, "the zero Funnel")
 	}
 	if n := len(events); n > MaxEvents {
-		return Result{}, fmt.Errorf("%s: %d events > %d: %w", op, n, MaxEvents, ErrInvalidEvent)
+		return Result{}, tooManyEvents(op, n)
 	}
 	c, err := f.columnsOf(op, events)
 	if err != nil {
@@ -72,12 +71,9 @@ func (f Funnel) columnsOf(op string, events []Event) (*eventColumns, error) {
 		actors.internBatch(batch, ids)
 		for i := range batch {
 			e := &batch[i]
-			if e.Actor == "" {
-				return nil, fmt.Errorf("%s: events[%d]: actor empty: %w", op, lo+i, ErrInvalidEvent)
-			}
-			t, ok := nanos(e.Time)
-			if !ok {
-				return nil, fmt.Errorf("%s: events[%d]: %w", op, lo+i, checkTime(e.Time))
+			t, err := checkEvent(op, lo+i, e)
+			if err != nil {
+				return nil, err
 			}
 			c.times[lo+i], c.masks[lo+i] = t, names.mask(e)
 			if c.bd != nil {

@@ -1,14 +1,14 @@
 package funnel
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 )
 
 // Stage is one of the four user stages of the store handbooks (四类用户,
 // seed-rules F-12): 咨询 → 购买 → 复买 → 忠诚. The zero value StageNone is
 // an actor seen in the events who has neither enquired nor ordered yet.
-type Stage int8
+type Stage uint8
 
 const (
 	StageNone    Stage = iota // seen, no enquiry or order yet (访客)
@@ -19,22 +19,17 @@ const (
 	numStages
 )
 
-// String returns the stage's English name.
-func (s Stage) String() string {
-	switch s {
-	case StageNone:
-		return "none"
-	case StageConsult:
-		return "consult"
-	case StageBuyer:
-		return "buyer"
-	case StageRepeat:
-		return "repeat"
-	case StageLoyal:
-		return "loyal"
-	}
-	return fmt.Sprintf("Stage(%d)", int8(s))
-}
+var stageNames = []string{"none", "consult", "buyer", "repeat", "loyal"}
+
+// String returns the stage's English name, also its text form: "none",
+// "consult", "buyer", "repeat" or "loyal".
+func (s Stage) String() string { return enumString("Stage", stageNames, s) }
+
+// MarshalText returns the name, or an error for a value outside the constants.
+func (s Stage) MarshalText() ([]byte, error) { return enumMarshal("Stage", stageNames, s) }
+
+// UnmarshalText parses a name as returned by String.
+func (s *Stage) UnmarshalText(b []byte) error { return enumUnmarshal("Stage", stageNames, s, b) }
 
 // Stages classifies actors into the four stages. The documents do not
 // define loyalty (seed-rules §9), so it is a parameter: an actor is loyal
@@ -51,13 +46,44 @@ func (s Stage) String() string {
 //
 // An actor appears from the date of their first event of any kind.
 type Stages struct {
-	Consult, Order Step
+	Consult, Order Matcher
 	LoyalOrders    int
 	LoyalWindow    time.Duration
 }
 
-// StageCounts counts actors per stage, indexed by [Stage].
+// StageCounts counts actors per stage, indexed by [Stage]. Its JSON form
+// is an object keyed by stage name: {"none":1,"consult":2,...}.
 type StageCounts [numStages]int64
+
+// MarshalJSON encodes the counts keyed by stage name, in stage order.
+func (c StageCounts) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for s, v := range c {
+		if s > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, Stage(s).String())
+		b = append(b, ':')
+		b = strconv.AppendInt(b, v, 10)
+	}
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes the transitions as an object of objects keyed by
+// stage name: {"none":{"none":1,...},...}, rows the first date.
+func (t Transitions) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for s, row := range t {
+		if s > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, Stage(s).String())
+		b = append(b, ':')
+		r, _ := StageCounts(row).MarshalJSON()
+		b = append(b, r...)
+	}
+	return append(b, '}'), nil
+}
 
 // Transitions counts actors by stage on the first date (row) and the second
 // (column), indexed by [Stage]. Actors not yet seen on the first date are
@@ -67,13 +93,13 @@ type Transitions [numStages][numStages]int64
 func (s Stages) check(op string) error {
 	switch {
 	case s.Consult.Event == "" && s.Consult.Where == nil:
-		return fmt.Errorf("%s: Consult: neither Event nor Where: %w", op, ErrInvalidStep)
+		return fieldErr(op, "consult", nil, ErrInvalidStep, "neither Event nor Where")
 	case s.Order.Event == "" && s.Order.Where == nil:
-		return fmt.Errorf("%s: Order: neither Event nor Where: %w", op, ErrInvalidStep)
+		return fieldErr(op, "order", nil, ErrInvalidStep, "neither Event nor Where")
 	case s.LoyalOrders < 2:
-		return fmt.Errorf("%s: LoyalOrders %d < 2: %w", op, s.LoyalOrders, ErrInvalidCount)
+		return fieldErr(op, "loyal_orders", s.LoyalOrders, ErrInvalidCount, "at least 2")
 	case s.LoyalWindow <= 0:
-		return fmt.Errorf("%s: LoyalWindow %s: %w", op, s.LoyalWindow, ErrInvalidPeriod)
+		return fieldErr(op, "loyal_window", s.LoyalWindow, ErrInvalidPeriod, "must be positive")
 	}
 	return nil
 }
@@ -90,8 +116,8 @@ func (s Stages) histories(op string, events []Event) ([]*history, error) {
 	var hs []*history
 	for i := range events {
 		e := &events[i]
-		if _, err := checkEvent(*e); err != nil {
-			return nil, fmt.Errorf("%s: events[%d]: %w", op, i, err)
+		if _, err := checkEvent(op, i, e); err != nil {
+			return nil, err
 		}
 		id := in.Intern(e.Actor)
 		if int(id) == len(hs) {
@@ -146,7 +172,7 @@ func (s Stages) stage(h *history, d time.Time) (Stage, bool) {
 // invalid definition ([ErrInvalidStep], [ErrInvalidCount],
 // [ErrInvalidPeriod]); an invalid event ([ErrInvalidEvent]).
 func (s Stages) On(events []Event, d time.Time) (StageCounts, error) {
-	const op = "funnel: stages"
+	const op = "stages"
 	var c StageCounts
 	if err := s.check(op); err != nil {
 		return c, err
@@ -167,13 +193,13 @@ func (s Stages) On(events []Event, d time.Time) (StageCounts, error) {
 // date to, over the actors seen by to. Errors as [Stages.On], plus to before
 // from ([ErrInvalidPeriod]).
 func (s Stages) Between(events []Event, from, to time.Time) (Transitions, error) {
-	const op = "funnel: stage transitions"
+	const op = "stage transitions"
 	var tr Transitions
 	if err := s.check(op); err != nil {
 		return tr, err
 	}
 	if to.Before(from) {
-		return tr, fmt.Errorf("%s: to %s before from %s: %w", op, to.Format(time.RFC3339), from.Format(time.RFC3339), ErrInvalidPeriod)
+		return tr, fieldErr(op, "to", to.Format(time.RFC3339), ErrInvalidPeriod, "before from "+from.Format(time.RFC3339))
 	}
 	hs, err := s.histories(op, events)
 	if err != nil {
@@ -191,15 +217,22 @@ func (s Stages) Between(events []Event, from, to time.Time) (Transitions, error)
 }
 
 // Rate returns the share of actors that moved from stage a to stage b among
-// those in stage a on the first date (阶段转化率), or 0 when none were in a
-// or a stage is out of range.
+// those in stage a on the first date (阶段转化率), or 0 when none were in a,
+// a stage is out of range or a count in the row is negative.
 func (t Transitions) Rate(a, b Stage) float64 {
-	if a < 0 || a >= numStages || b < 0 || b >= numStages {
+	if a >= numStages || b >= numStages {
 		return 0
 	}
-	var row int64
+	// Sum in float64: a Transitions built by hand may hold any int64.
+	var row float64
 	for _, v := range t[a] {
-		row += v
+		if v < 0 {
+			return 0
+		}
+		row += float64(v)
 	}
-	return ratio(t[a][b], row)
+	if row == 0 {
+		return 0
+	}
+	return float64(t[a][b]) / row
 }

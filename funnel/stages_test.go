@@ -28,7 +28,7 @@ func TestStages(t *testing.T) {
 		evAt("e", day(1), "order"), evAt("e", day(2), "order"), evAt("e", day(3), "order"),
 		evAt("f", day(24), "order"),
 	}
-	s := Stages{Consult: Step{Event: "ask"}, Order: Step{Event: "order"}, LoyalOrders: 3, LoyalWindow: 30 * 24 * time.Hour}
+	s := Stages{Consult: Matcher{Event: "ask"}, Order: Matcher{Event: "order"}, LoyalOrders: 3, LoyalWindow: 30 * 24 * time.Hour}
 	on15, err := s.On(ev, day(15))
 	require.NoError(t, err)
 	assert.Equal(t, StageCounts{1, 1, 1, 1, 1}, on15, "none d, consult b, buyer c, repeat a, loyal e")
@@ -61,16 +61,16 @@ func TestStages(t *testing.T) {
 }
 
 func TestStagesErrors(t *testing.T) {
-	ok := Stages{Consult: Step{Event: "ask"}, Order: Step{Event: "order"}, LoyalOrders: 3, LoyalWindow: time.Hour}
+	ok := Stages{Consult: Matcher{Event: "ask"}, Order: Matcher{Event: "order"}, LoyalOrders: 3, LoyalWindow: time.Hour}
 	tests := []struct {
 		name string
 		give Stages
 		want error
 	}{
-		{"consult", Stages{Order: Step{Event: "o"}, LoyalOrders: 2, LoyalWindow: time.Hour}, ErrInvalidStep},
-		{"order", Stages{Consult: Step{Event: "c"}, LoyalOrders: 2, LoyalWindow: time.Hour}, ErrInvalidStep},
-		{"loyal orders", Stages{Consult: Step{Event: "c"}, Order: Step{Event: "o"}, LoyalOrders: 1, LoyalWindow: time.Hour}, ErrInvalidCount},
-		{"window", Stages{Consult: Step{Event: "c"}, Order: Step{Event: "o"}, LoyalOrders: 2}, ErrInvalidPeriod},
+		{"consult", Stages{Order: Matcher{Event: "o"}, LoyalOrders: 2, LoyalWindow: time.Hour}, ErrInvalidStep},
+		{"order", Stages{Consult: Matcher{Event: "c"}, LoyalOrders: 2, LoyalWindow: time.Hour}, ErrInvalidStep},
+		{"loyal orders", Stages{Consult: Matcher{Event: "c"}, Order: Matcher{Event: "o"}, LoyalOrders: 1, LoyalWindow: time.Hour}, ErrInvalidCount},
+		{"window", Stages{Consult: Matcher{Event: "c"}, Order: Matcher{Event: "o"}, LoyalOrders: 2}, ErrInvalidPeriod},
 	}
 	for _, tt := range tests {
 		_, err := tt.give.On(nil, base)
@@ -90,6 +90,10 @@ func TestIndicators(t *testing.T) {
 	cac, err := CAC(cny("3000"), 120)
 	require.NoError(t, err)
 	assertMoney(t, "25", cac, "CAC")
+	// 900.00 / 7 = 128.571428..., half-up to the fen: 128.57.
+	cac, err = CAC(cny("900"), 7)
+	require.NoError(t, err)
+	assert.Equal(t, "128.57", cac.StringAmount())
 	roi, err := ROI(cny("9000"), cny("300"))
 	require.NoError(t, err)
 	assert.Equal(t, "30", roi.String())

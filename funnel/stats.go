@@ -1,18 +1,20 @@
 package funnel
 
 import (
-	"fmt"
 	"math"
 )
 
 // Statistics for comparing two variants (A/B 测试) on a conversion rate.
 // Rates are float64; counts are int64. Every function is deterministic:
-// no sampling, no randomness.
+// no sampling, no randomness, and its work does not grow with the counts.
 
 // checkCounts validates successes out of trials.
 func checkCounts(op, name string, successes, trials int64) error {
-	if trials < 0 || successes < 0 || successes > trials {
-		return fmt.Errorf("%s: %s %d of %d: %w", op, name, successes, trials, ErrInvalidCount)
+	if trials < 0 {
+		return fieldErr(op, "n_"+name, trials, ErrInvalidCount, "negative")
+	}
+	if successes < 0 || successes > trials {
+		return fieldErr(op, "conv_"+name, successes, ErrInvalidCount, "outside 0.."+valueText(trials))
 	}
 	return nil
 }
@@ -20,16 +22,22 @@ func checkCounts(op, name string, successes, trials int64) error {
 // checkLevel validates a probability strictly between 0 and 1.
 func checkLevel(op, name string, p float64) error {
 	if math.IsNaN(p) || p <= 0 || p >= 1 {
-		return fmt.Errorf("%s: %s %v outside (0, 1): %w", op, name, p, ErrInvalidRate)
+		return fieldErr(op, name, p, ErrInvalidRate, "outside (0, 1)")
 	}
 	return nil
 }
 
-// zQuantile returns the standard normal quantile Φ⁻¹(p) = √2 erf⁻¹(2p − 1).
-func zQuantile(p float64) float64 { return math.Sqrt2 * math.Erfinv(2*p-1) }
+// zUpper returns the standard normal quantile Φ⁻¹(1 − tail) = √2 erfc⁻¹(2·tail),
+// computed from the tail so that a tail near 1e-16 (a confidence or power
+// just below 1) stays finite.
+func zUpper(tail float64) float64 { return math.Sqrt2 * math.Erfcinv(2*tail) }
 
-// Interval is a confidence interval [Low, High] (置信区间).
-type Interval struct{ Low, High float64 }
+// Interval is a confidence interval [Low, High] (置信区间). Both ends are
+// finite.
+type Interval struct {
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
+}
 
 // Contains reports Low <= x <= High.
 func (i Interval) Contains(x float64) bool { return i.Low <= x && x <= i.High }
@@ -48,24 +56,24 @@ func (i Interval) Contains(x float64) bool { return i.Low <= x && x <= i.High }
 // for interval estimation of binomial proportions", The American
 // Statistician 52, recommend it). Bounds are clamped to [0, 1] against
 // floating-point rounding. WE-9: 82 orders of 4747 visits, 1.727%, has the
-// 95% interval [1.395%, 2.138%].
+// 95% interval [1.394%, 2.139%] (0.0139390 to 0.0213898).
 //
 // Errors: trials <= 0, successes < 0 or > trials ([ErrInvalidCount]);
 // confidence outside (0, 1) or NaN ([ErrInvalidRate]).
 func Wilson(successes, trials int64, confidence float64) (Interval, error) {
-	const op = "funnel: wilson"
-	if err := checkCounts(op, "successes", successes, trials); err != nil {
-		return Interval{}, err
+	const op = "wilson"
+	if trials <= 0 {
+		return Interval{}, fieldErr(op, "trials", trials, ErrInvalidCount, "must be positive")
 	}
-	if trials == 0 {
-		return Interval{}, fmt.Errorf("%s: trials 0: %w", op, ErrInvalidCount)
+	if successes < 0 || successes > trials {
+		return Interval{}, fieldErr(op, "successes", successes, ErrInvalidCount, "outside 0.."+valueText(trials))
 	}
 	if err := checkLevel(op, "confidence", confidence); err != nil {
 		return Interval{}, err
 	}
 	n := float64(trials)
 	p := float64(successes) / n
-	z := zQuantile(1 - (1-confidence)/2)
+	z := zUpper((1 - confidence) / 2)
 	z2 := z * z
 	den := 1 + z2/n
 	centre := (p + z2/(2*n)) / den
@@ -76,11 +84,13 @@ func Wilson(successes, trials int64, confidence float64) (Interval, error) {
 	return Interval{lo, hi}, nil
 }
 
-// ZTest is the result of a two-proportion z-test (双比例 z 检验).
+// ZTest is the result of a two-proportion z-test (双比例 z 检验). Every
+// field is finite.
 type ZTest struct {
-	RateA, RateB float64 // conversion rates of A and B
-	Z            float64 // (p_B − p_A) / SE_pooled
-	PValue       float64 // two-sided
+	RateA  float64 `json:"rate_a"`  // conversion rate of A
+	RateB  float64 `json:"rate_b"`  // conversion rate of B
+	Z      float64 `json:"z"`       // (p_B − p_A) / SE_pooled
+	PValue float64 `json:"p_value"` // two-sided
 }
 
 // TwoProportionZTest tests whether variants A and B convert at different
@@ -91,20 +101,23 @@ type ZTest struct {
 //	SE = √(p(1 − p)(1/n_A + 1/n_B))
 //	z = (p_B − p_A) / SE,   p-value = 2(1 − Φ(|z|)) = erfc(|z|/√2)
 //
-// When SE is 0 (no conversions at all, or all converted) z is 0 and the
-// p-value 1. Example: A 200/1000, B 250/1000 gives z = 2.677, p = 0.0074.
+// The sums are taken in float64, so counts up to the int64 limit cannot
+// wrap. When SE is 0 (no conversions at all, or all converted) z is 0 and
+// the p-value 1. Example: A 200/1000, B 250/1000 gives z = 2.677, p =
+// 0.0074.
 //
 // Errors: n <= 0, x < 0 or x > n for either variant ([ErrInvalidCount]).
 func TwoProportionZTest(convA, nA, convB, nB int64) (ZTest, error) {
-	const op = "funnel: z-test"
+	const op = "z-test"
 	if err := checkPair(op, convA, nA, convB, nB); err != nil {
 		return ZTest{}, err
 	}
 	pa, pb := float64(convA)/float64(nA), float64(convB)/float64(nB)
-	p := float64(convA+convB) / float64(nA+nB)
+	p := (float64(convA) + float64(convB)) / (float64(nA) + float64(nB))
+	p = math.Min(1, p) // rounding of huge counts
 	se := math.Sqrt(p * (1 - p) * (1/float64(nA) + 1/float64(nB)))
 	r := ZTest{RateA: pa, RateB: pb, PValue: 1}
-	if se > 0 {
+	if se > 0 && pa != pb {
 		r.Z = (pb - pa) / se
 		r.PValue = math.Erfc(math.Abs(r.Z) / math.Sqrt2)
 	}
@@ -112,14 +125,17 @@ func TwoProportionZTest(convA, nA, convB, nB int64) (ZTest, error) {
 }
 
 func checkPair(op string, convA, nA, convB, nB int64) error {
-	if err := checkCounts(op, "A", convA, nA); err != nil {
+	if err := checkCounts(op, "a", convA, nA); err != nil {
 		return err
 	}
-	if err := checkCounts(op, "B", convB, nB); err != nil {
+	if err := checkCounts(op, "b", convB, nB); err != nil {
 		return err
 	}
-	if nA == 0 || nB == 0 {
-		return fmt.Errorf("%s: visitors A %d, B %d: %w", op, nA, nB, ErrInvalidCount)
+	if nA == 0 {
+		return fieldErr(op, "n_a", nA, ErrInvalidCount, "must be positive")
+	}
+	if nB == 0 {
+		return fieldErr(op, "n_b", nB, ErrInvalidCount, "must be positive")
 	}
 	return nil
 }
@@ -137,7 +153,7 @@ func checkPair(op string, convA, nA, convB, nB int64) error {
 // clamped to [−1, 1]. Errors as [TwoProportionZTest], plus a confidence
 // outside (0, 1) ([ErrInvalidRate]).
 func DiffInterval(convA, nA, convB, nB int64, confidence float64) (Interval, error) {
-	const op = "funnel: difference interval"
+	const op = "difference interval"
 	if err := checkPair(op, convA, nA, convB, nB); err != nil {
 		return Interval{}, err
 	}
@@ -146,7 +162,7 @@ func DiffInterval(convA, nA, convB, nB int64, confidence float64) (Interval, err
 	}
 	na, nb := float64(nA)+2, float64(nB)+2
 	pa, pb := (float64(convA)+1)/na, (float64(convB)+1)/nb
-	z := zQuantile(1 - (1-confidence)/2)
+	z := zUpper((1 - confidence) / 2)
 	half := z * math.Sqrt(pa*(1-pa)/na+pb*(1-pb)/nb)
 	d := pb - pa
 	return Interval{math.Max(-1, d-half), math.Min(1, d+half)}, nil
@@ -157,61 +173,15 @@ func DiffInterval(convA, nA, convB, nB int64, confidence float64) (Interval, err
 // [TwoProportionZTest], plus p_A = 0 ([ErrInvalidRate]: no relative change
 // from zero).
 func Uplift(convA, nA, convB, nB int64) (float64, error) {
-	const op = "funnel: uplift"
+	const op = "uplift"
 	if err := checkPair(op, convA, nA, convB, nB); err != nil {
 		return 0, err
 	}
 	if convA == 0 {
-		return 0, fmt.Errorf("%s: rate A 0: %w", op, ErrInvalidRate)
+		return 0, fieldErr(op, "conv_a", convA, ErrInvalidRate, "no relative change from a zero rate")
 	}
 	pa, pb := float64(convA)/float64(nA), float64(convB)/float64(nB)
 	return (pb - pa) / pa, nil
-}
-
-// ProbBBeatsA returns P(p_B > p_A) (B 优于 A 的概率) when each rate has the Beta posterior of
-// a uniform Beta(1, 1) prior: p ~ Beta(1 + x, 1 + n − x). It uses the exact
-// closed form of Evan Miller, "Formulas for Bayesian A/B testing" (2015),
-// evaluated in log space with math.Lgamma:
-//
-//	P(p_B > p_A) = Σ_{i=0}^{α_B−1} B(α_A + i, β_A + β_B) /
-//	               ((β_B + i) B(1 + i, β_B) B(α_A, β_A))
-//
-// with α = 1 + x, β = 1 + n − x and B the Beta function. The sum has
-// min(α_A, α_B) terms: when α_A is smaller it computes 1 − P(p_A > p_B)
-// with the roles swapped (ties have probability zero). It is deterministic
-// (no simulation); cost is O(min(x_A, x_B)). Equal data gives 0.5.
-//
-// Errors as [TwoProportionZTest].
-func ProbBBeatsA(convA, nA, convB, nB int64) (float64, error) {
-	const op = "funnel: P(B beats A)"
-	if err := checkPair(op, convA, nA, convB, nB); err != nil {
-		return 0, err
-	}
-	aA, bA := float64(convA+1), float64(nA-convA+1)
-	aB, bB := float64(convB+1), float64(nB-convB+1)
-	var p float64
-	if aB <= aA {
-		p = missBeats(aA, bA, aB, bB)
-	} else {
-		p = 1 - missBeats(aB, bB, aA, bA)
-	}
-	return math.Min(1, math.Max(0, p)), nil
-}
-
-// missBeats is Evan Miller's sum for P(X_B > X_A) with X ~ Beta(α, β).
-func missBeats(aA, bA, aB, bB float64) float64 {
-	lbeta := func(a, b float64) float64 {
-		x, _ := math.Lgamma(a)
-		y, _ := math.Lgamma(b)
-		z, _ := math.Lgamma(a + b)
-		return x + y - z
-	}
-	base := lbeta(aA, bA)
-	var sum float64
-	for i := 0.0; i < aB; i++ {
-		sum += math.Exp(lbeta(aA+i, bA+bB) - math.Log(bB+i) - lbeta(1+i, bB) - base)
-	}
-	return sum
 }
 
 // SampleSize returns the visitors needed per variant to detect an absolute
@@ -224,13 +194,13 @@ func missBeats(aA, bA, aB, bB float64) float64 {
 //	n = (z_{1−α/2} √(2p̄(1 − p̄)) + z_{1−β} √(p₁(1 − p₁) + p₂(1 − p₂)))² / (p₂ − p₁)²
 //
 // rounded up. Baseline 10%, mde 2 points, alpha 0.05, power 0.8 needs 3841
-// per variant.
+// per variant. The work is constant whatever the rates.
 //
 // Errors: baseline outside (0, 1), mde zero or taking p₂ outside (0, 1),
-// alpha or power outside (0, 1), any NaN ([ErrInvalidRate]); a result beyond
-// int64 ([ErrInvalidCount]).
+// alpha or power outside (0, 1), any NaN ([ErrInvalidRate]); a result above
+// [MaxSampleSize] ([ErrTooLarge]).
 func SampleSize(baseline, mde, alpha, power float64) (int64, error) {
-	const op = "funnel: sample size"
+	const op = "sample size"
 	if err := checkLevel(op, "baseline", baseline); err != nil {
 		return 0, err
 	}
@@ -242,14 +212,18 @@ func SampleSize(baseline, mde, alpha, power float64) (int64, error) {
 	}
 	p1, p2 := baseline, baseline+mde
 	if mde == 0 || math.IsNaN(mde) || p2 <= 0 || p2 >= 1 {
-		return 0, fmt.Errorf("%s: mde %v from baseline %v: %w", op, mde, baseline, ErrInvalidRate)
+		return 0, fieldErr(op, "mde", mde, ErrInvalidRate, "baseline + mde must be inside (0, 1) and differ from baseline")
 	}
 	pbar := (p1 + p2) / 2
-	za, zb := zQuantile(1-alpha/2), zQuantile(power)
+	za, zb := zUpper(alpha/2), zUpper(1-power)
 	num := za*math.Sqrt(2*pbar*(1-pbar)) + zb*math.Sqrt(p1*(1-p1)+p2*(1-p2))
 	n := math.Ceil(num * num / (mde * mde))
-	if math.IsNaN(n) || n > math.MaxInt64/2 {
-		return 0, fmt.Errorf("%s: %v: %w", op, n, ErrInvalidCount)
+	if math.IsNaN(n) || math.IsInf(n, 0) || n > MaxSampleSize {
+		return 0, fieldErr(op, "mde", mde, ErrTooLarge, "needs more than 2^53 visitors per variant")
 	}
-	return int64(n), nil
+	return max(int64(n), 1), nil
 }
+
+// MaxSampleSize is the largest result of [SampleSize], 2^53: above it the
+// float64 formula no longer gives whole numbers.
+const MaxSampleSize = 1 << 53

@@ -53,7 +53,7 @@ func TestStatsErrors(t *testing.T) {
 		{"size mde out", func() error { _, err := SampleSize(0.9, 0.2, 0.05, 0.8); return err }, ErrInvalidRate},
 		{"size alpha", func() error { _, err := SampleSize(0.1, 0.01, 1.5, 0.8); return err }, ErrInvalidRate},
 		{"size power", func() error { _, err := SampleSize(0.1, 0.01, 0.05, math.NaN()); return err }, ErrInvalidRate},
-		{"size huge", func() error { _, err := SampleSize(0.5, 1e-300, 0.05, 0.8); return err }, ErrInvalidCount},
+		{"size huge", func() error { _, err := SampleSize(0.5, 1e-300, 0.05, 0.8); return err }, ErrTooLarge},
 	}
 	for _, tt := range tests {
 		assert.ErrorIs(t, tt.give(), tt.want, tt.name)
@@ -135,20 +135,53 @@ func FuzzWilson(f *testing.F) {
 	})
 }
 
+// finite fails t when a result with a nil error is NaN or infinite.
+func finite(t *testing.T, name string, err error, xs ...float64) {
+	t.Helper()
+	if err != nil {
+		return
+	}
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			t.Fatalf("%s = %v with a nil error", name, xs)
+		}
+	}
+}
+
+// FuzzStatsNoPanic drives every statistics entry point with extreme
+// values (int64 edges, NaN, infinities, subnormals): no panic, no NaN or
+// infinity with a nil error, probabilities inside [0, 1].
 func FuzzStatsNoPanic(f *testing.F) {
 	f.Add(int64(10), int64(100), int64(15), int64(100), 0.95, 0.1)
 	f.Add(int64(0), int64(0), int64(-1), int64(5), math.NaN(), 2.0)
+	f.Add(int64(math.MaxInt64), int64(math.MaxInt64), int64(math.MaxInt64-1), int64(math.MaxInt64), 5e-324, math.Inf(1))
+	f.Add(int64(1<<53+1), int64(1<<62), int64(0), int64(1), 1-1e-16, -1e-300)
+	f.Add(int64(math.MinInt64), int64(math.MaxInt64), int64(0), int64(math.MinInt64), math.Inf(-1), 0.0)
 	f.Fuzz(func(t *testing.T, xa, na, xb, nb int64, conf, mde float64) {
-		// Keep the exact Bayesian sum small enough for a fast fuzz run.
-		if xa > 1e5 && xb > 1e5 {
-			return
-		}
-		_, _ = TwoProportionZTest(xa, na, xb, nb)
-		_, _ = DiffInterval(xa, na, xb, nb, conf)
-		_, _ = Uplift(xa, na, xb, nb)
+		z, err := TwoProportionZTest(xa, na, xb, nb)
+		finite(t, "TwoProportionZTest", err, z.RateA, z.RateB, z.Z, z.PValue)
+		iv, err := DiffInterval(xa, na, xb, nb, conf)
+		finite(t, "DiffInterval", err, iv.Low, iv.High)
+		w, err := Wilson(xa, na, conf)
+		finite(t, "Wilson", err, w.Low, w.High)
+		u, err := Uplift(xa, na, xb, nb)
+		finite(t, "Uplift", err, u)
 		if p, err := ProbBBeatsA(xa, na, xb, nb); err == nil && (p < 0 || p > 1 || math.IsNaN(p)) {
 			t.Fatalf("ProbBBeatsA = %v", p)
 		}
-		_, _ = SampleSize(conf, mde, 0.05, 0.8)
+		if n, err := SampleSize(conf, mde, 0.05, 0.8); err == nil && (n < 1 || n > MaxSampleSize) {
+			t.Fatalf("SampleSize = %d", n)
+		}
+		if n, err := SampleSize(0.1, 0.01, conf, math.Abs(mde)); err == nil && (n < 1 || n > MaxSampleSize) {
+			t.Fatalf("SampleSize = %d", n)
+		}
+		for _, fn := range []func(int64, int64) (float64, error){ConversionRate, RepurchaseRate, LoyaltyRate, BounceRate} {
+			r, err := fn(xa, na)
+			finite(t, "rate", err, r)
+		}
+		_, checks, err := PopularItem(ItemMetrics{conf, mde, conf * mde, mde}, ItemMetrics{mde, conf, float64(xa), float64(nb)})
+		if err == nil && len(checks) != 4 {
+			t.Fatal("PopularItem checks")
+		}
 	})
 }

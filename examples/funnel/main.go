@@ -51,10 +51,10 @@ m12 app  | 23 10:00 visit | 23 10:02 view | 23 10:04 cart | 23 10:05 pay 188
 var (
 	cst      = time.FixedZone("CST", 8*3600)
 	monthEnd = time.Date(2026, 3, 31, 23, 59, 0, 0, cst)
-	pay      = funnel.Step{Event: "pay"}
+	pay      = funnel.Matcher{Event: "pay"}
 	// The funnel visit -> view -> cart -> pay, in order within 24 hours, split
 	// by the visit's channel (first touch); a member counts at the deepest step.
-	checkout = funnel.MustNew([]funnel.Step{{Event: "visit"}, {Event: "view"}, {Event: "cart"}, pay},
+	checkout = funnel.MustNew([]funnel.Matcher{{Event: "visit"}, {Event: "view"}, {Event: "cart"}, pay},
 		24*time.Hour, funnel.WithBreakdown("channel", funnel.AtFirstStep))
 	// Retention (留存): members enter the cohort of the ISO week of their
 	// first purchase; week k counts those who bought again k weeks later. A
@@ -62,7 +62,7 @@ var (
 	weekly = funnel.Retention{Start: pay, Return: pay, Period: funnel.ByWeek, Location: cst, Periods: 3}
 	// The four user stages. The documents never define loyal (忠诚), so the
 	// shop chooses: three orders within 30 days.
-	stages = funnel.Stages{Consult: funnel.Step{Event: "ask"}, Order: pay, LoyalOrders: 3, LoyalWindow: 30 * 24 * time.Hour}
+	stages = funnel.Stages{Consult: funnel.Matcher{Event: "ask"}, Order: pay, LoyalOrders: 3, LoyalWindow: 30 * 24 * time.Hour}
 	// Repurchase (复购) within March.
 	march = funnel.Repurchase{Purchase: pay, From: time.Date(2026, 3, 1, 0, 0, 0, 0, cst), To: time.Date(2026, 4, 1, 0, 0, 0, 0, cst)}
 )

@@ -37,7 +37,7 @@ var appLog = []string{
 
 // appSteps is the app's funnel: four steps in order within an hour of opening the app (a
 // search may come between); a customer counts once, at the deepest step (as in PostHog).
-var appSteps = funnel.MustNew([]funnel.Step{{Name: "visit", Event: "open"}, {Name: "view item", Event: "view"},
+var appSteps = funnel.MustNew([]funnel.Matcher{{Name: "visit", Event: "open"}, {Name: "view item", Event: "view"},
 	{Name: "add to cart", Event: "cart"}, {Name: "pay", Event: "pay"}}, time.Hour)
 
 // appFunnel prints the app's conversion funnel (转化漏斗), the documents'
@@ -155,8 +155,8 @@ func planCheck(tw io.Writer) error {
 		signed(janMonthly.Deviation.Shift(2)), janMonthly.Expected.StringAmount())
 
 	// Where the growth comes from (LMDI): three effects that add up to the change exactly.
-	d, err := funnel.Decompose(funnel.Period{UV: documentPlan[0].uvLow, CR: cr, AOV: cny(documentPlan[0].aov)},
-		funnel.Period{UV: documentPlan[2].uvLow, CR: cr, AOV: cny(documentPlan[2].aov)})
+	d, err := funnel.Decompose(funnel.GMVFactors{UV: documentPlan[0].uvLow, CR: cr, AOV: cny(documentPlan[0].aov)},
+		funnel.GMVFactors{UV: documentPlan[2].uvLow, CR: cr, AOV: cny(documentPlan[2].aov)})
 	if err != nil {
 		return err
 	}
