@@ -210,7 +210,7 @@
 //   - 付款订单 / 静默下单 / 未回复: paid order / silent order, with no inquiry /
 //     unanswered customer turn; kpi.Order, kpi.ServiceReport.SilentOrder,
 //     kpi.ServiceReport.Unanswered
-//   - 客单价: average order value (AOV); funnel.Period.AOV, funnel.Plan,
+//   - 客单价: average order value (AOV); funnel.GMVFactors.AOV, funnel.Plan,
 //     kpi.AgentStats.AOV
 //   - 考勤 / 有效出勤 / 每日有效出勤人力: attendance / effective attendance (sign-in,
 //     sign-out and exam) / a team's effective headcount of the day;
@@ -241,7 +241,7 @@
 //   - 漏斗结果 / 漏斗步骤 / 分组结果: funnel result / funnel step / breakdown group;
 //     funnel.Result, funnel.StepResult, funnel.Group
 //   - 浏览 / 加购 / 下单 / 支付: view / add to cart / order / pay, typical funnel
-//     steps; funnel.Event, funnel.Step
+//     steps; funnel.Event, funnel.Matcher
 //   - 流失 / 流失率: drop-off between funnel steps / drop-off rate;
 //     funnel.StepResult.DropOff, funnel.StepResult.DropOffRate
 //   - 转化时长: time to convert; funnel.Timing, funnel.StepResult.Time
@@ -249,12 +249,12 @@
 //     funnel.Funnel.RunColumns, funnel.Interner
 //   - 跳失率: bounce rate (lower is better); funnel.BounceRate
 //   - UV / 访客数 / 流量 / PV: unique visitors (visitor count, traffic) / page
-//     views; funnel.Period.UV; PV is not modelled (funnels count actors,
+//     views; funnel.GMVFactors.UV; PV is not modelled (funnels count actors,
 //     funnel.Uniques, or attempts, funnel.Attempts)
 //   - GMV / 销售额: gross merchandise value = UV × CR × AOV; funnel.Sales,
-//     funnel.Period.GMV, funnel.Plan, funnel.CheckPlan, funnel.Decompose
+//     funnel.Plan, funnel.CheckPlan, funnel.Decompose
 //   - 日均订单 / 日均销量 / 月销量: orders per day / daily sales / monthly sales of a
-//     plan; funnel.Projection, funnel.MonthlySales
+//     plan; funnel.Projection, funnel.Plan
 //   - 变化归因: attribution of a GMV change to UV, CR and AOV (LMDI);
 //     funnel.Decompose, funnel.Decomposition
 //   - 留存 / 留存率 / 留存表 / 日留存 / 周留存 / 月留存: retention / retention rate / retention

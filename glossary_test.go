@@ -406,7 +406,7 @@ Terms:
   - 四类用户: 咨询用户 / 购买用户: the four user stages: enquiring / buyer;
     funnel.Stages
   - 折 / 打折: discount notation: X折 pays X tenths; pricing.Rate
-  - UV / PV: unique visitors / page views; funnel.Period.UV; PV is not
+  - UV / PV: unique visitors / page views; funnel.GMVFactors.UV; PV is not
     modelled
 
 # Next
@@ -420,7 +420,7 @@ Terms:
 	want := []glossaryEntry{
 		{"四类用户: 咨询用户 / 购买用户", "the four user stages: enquiring / buyer", "funnel.Stages"},
 		{"折 / 打折", "discount notation: X折 pays X tenths", "pricing.Rate"},
-		{"UV / PV", "unique visitors / page views", "funnel.Period.UV; PV is not modelled"},
+		{"UV / PV", "unique visitors / page views", "funnel.GMVFactors.UV; PV is not modelled"},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("parseDocGlossary = %q, want %q", got, want)
