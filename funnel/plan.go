@@ -75,7 +75,7 @@ func RequiredUV(target pricing.Money, cr decimal.Decimal, aov pricing.Money) (in
 	if err := checkAOV(op, aov); err != nil {
 		return 0, err
 	}
-	if aov.IsZero() {
+	if aov.Sign() == 0 {
 		return 0, fmt.Errorf("%s: AOV %s: %w", op, aov, ErrInvalidAmount)
 	}
 	if !target.IsValid() || target.IsNegative() || target.Currency() != aov.Currency() {
@@ -135,11 +135,19 @@ func (p Plan) Project() (Projection, error) {
 		return Projection{}, fmt.Errorf("%s: %w", op, err)
 	}
 	days := int64(p.Days)
+	mlo, err := lo.MulInt(days)
+	if err != nil {
+		return Projection{}, fmt.Errorf("%s: %w", op, err)
+	}
+	mhi, err := hi.MulInt(days)
+	if err != nil {
+		return Projection{}, fmt.Errorf("%s: %w", op, err)
+	}
 	return Projection{
 		OrdersLow:  p.CR.Mul(decimal.NewFromInt(p.UVLow)),
 		OrdersHigh: p.CR.Mul(decimal.NewFromInt(p.UVHigh)),
 		DailyLow:   lo, DailyHigh: hi,
-		MonthlyLow: lo.MulInt(days), MonthlyHigh: hi.MulInt(days),
+		MonthlyLow: mlo, MonthlyHigh: mhi,
 	}, nil
 }
 
@@ -202,8 +210,8 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 			return nil, fmt.Errorf("%s: %s %s with AOV %s: %w", op, c.field, c.stated, s.AOV, ErrInvalidAmount)
 		}
 		f := Finding{Field: c.field, Stated: c.stated, Expected: c.expected}
-		if c.expected.IsZero() {
-			f.OK = c.stated.IsZero()
+		if c.expected.Sign() == 0 {
+			f.OK = c.stated.Sign() == 0
 		} else {
 			f.Deviation = c.stated.Amount().Sub(c.expected.Amount()).DivRound(c.expected.Amount(), 4)
 			f.OK = f.Deviation.Abs().LessThanOrEqual(tolerance)
@@ -219,5 +227,5 @@ func MonthlySales(daily pricing.Money, days int) (pricing.Money, error) {
 	if days < 1 {
 		return pricing.Money{}, fmt.Errorf("funnel: monthly: days %d: %w", days, ErrInvalidPeriod)
 	}
-	return daily.MulInt(int64(days)), nil
+	return daily.MulInt(int64(days))
 }

@@ -17,7 +17,7 @@ func ExampleNewTierTable() {
 	)
 	fmt.Println(err)
 	// Output:
-	// pricing: tier table: tiers[2].min qty 5: invalid price table: breaks must strictly increase (previous 10)
+	// pricing: new tier table: tiers[2].min_qty 5: invalid price table: breaks must strictly increase (previous 10)
 }
 
 func ExampleTierTable_Price() {
@@ -72,7 +72,7 @@ func ExamplePackOffer_Cheapest() {
 	// Output:
 	// 50 units: 5 × 10 for CNY 15.00 = CNY 75.00
 	// 5 packages
-	// pricing: cheapest packs: qty 7: no pack combination for the quantity from sizes {50, 10}
+	// pricing: cheapest packs: q 7: no pack combination for the quantity: sizes {50, 10}
 }
 
 func ExamplePackOffer_CheapestAtLeast() {
@@ -108,7 +108,7 @@ func ExampleNewPackOffer() {
 	fmt.Println(err)
 	// Output:
 	// [10 for CNY 15.00] CNY 1.80 true CNY
-	// pricing: pack offer: packs[0].qty 0: invalid quantity: must be in [1, 1000]
+	// pricing: new pack offer: packs[0].qty 0: invalid quantity: must be in [1, 1000]
 }
 
 func ExampleNewMemberPrices() {
@@ -141,7 +141,7 @@ func ExampleMemberPrices_CheckFloor() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// pricing: member price of tier "vip": pricing: price CNY 65.00 below floor CNY 70.00 (rule list-ratio, campaign "")
+	// pricing: check member floor: tier "vip": price CNY 65.00 below floor CNY 70.00 (rule list-ratio, campaign "")
 }
 
 func ExampleCheckParity() {
@@ -167,7 +167,7 @@ func ExampleCheckParity() {
 func ExampleFloorPolicy_Check() {
 	policy, _ := pricing.NewFloorPolicy(
 		pricing.MinListRatio(pricing.MustRate("7折")),
-		pricing.ExemptCampaigns("淘金币", "双11"))
+		pricing.ExemptCampaigns("淘金币", "双11"), pricing.KnownCampaigns("聚划算"))
 	list := pricing.MustNew("100.00", pricing.CNY)
 	for _, c := range []struct{ price, campaign string }{
 		{"70.00", ""}, {"69.99", ""}, {"60.00", "双11"}, {"60.00", "聚划算"},
@@ -202,7 +202,7 @@ func ExampleNewFloorPolicy() {
 	_, err := pricing.NewFloorPolicy(pricing.MinMargin(decimal.New(1, 0)))
 	fmt.Println(err)
 	// Output:
-	// pricing: floor policy: option 0: min margin 1: invalid ratio: must be in [0, 1)
+	// pricing: new floor policy: MinMargin 1: invalid ratio: must be in [0, 1)
 }
 
 func ExampleMinListRatio() {
@@ -307,13 +307,6 @@ func ExampleTaxRate_FromExclusive() {
 	// Output: CNY 100.00 CNY 9.00 CNY 109.00
 }
 
-func ExampleTaxRate_TaxOfInclusive() {
-	vat, _ := pricing.TaxPercent(6)
-	tax, _ := vat.TaxOfInclusive(pricing.MustNew("106.00", pricing.CNY), pricing.HalfUp)
-	fmt.Println(tax)
-	// Output: CNY 6.00
-}
-
 func ExampleNewTaxRate() {
 	r, _ := pricing.NewTaxRate(decimal.RequireFromString("0.13"))
 	p, _ := pricing.TaxPercent(13)
@@ -322,15 +315,15 @@ func ExampleNewTaxRate() {
 	fmt.Println(err)
 	// Output:
 	// 13% 0.13 true
-	// pricing: tax rate -0.01: invalid ratio: must be in [0, 1]
+	// pricing: new tax rate: r -0.01: invalid ratio: must be in [0, 1]
 }
 
-func ExampleWindow_Contains() {
+func ExampleTimeWindow_Contains() {
 	start := time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC)
-	w, _ := pricing.NewWindow(start, start.AddDate(0, 0, 11))
+	w := pricing.TimeWindow{Start: start, End: start.AddDate(0, 0, 11)}
 	fmt.Println(w.Contains(start), w.Contains(w.End), w.IsZero(), w.Validate())
-	_, err := pricing.NewWindow(w.End, start)
-	fmt.Println(errors.Is(err, pricing.ErrInvalidWindow))
+	err := pricing.TimeWindow{Start: w.End, End: start}.Validate()
+	fmt.Println(errors.Is(err, pricing.ErrInvalidTimeWindow))
 	// Output:
 	// true false false <nil>
 	// true
@@ -344,7 +337,7 @@ func ExampleAuditListing() {
 		Displayed:          pricing.MustNew("59.00", pricing.CNY),
 		Actual:             pricing.MustNew("79.00", pricing.CNY),
 		List:               pricing.MustNew("79.00", pricing.CNY),
-		Promo:              pricing.Window{Start: start, End: start.AddDate(0, 0, 11)},
+		Promo:              pricing.TimeWindow{Start: start, End: start.AddDate(0, 0, 11)},
 		InDiscountCategory: true,
 	}
 	issues, _ := pricing.AuditListing(l, start.AddDate(0, 0, 12))

@@ -69,8 +69,9 @@ func FuzzPackCheapest(f *testing.F) {
 			t.Fatalf("q %d: parts %s, total %s", q, sum, p.Total)
 		}
 		if sm.IsValid() {
-			if c, _ := p.Total.Cmp(sm.MulInt(q)); c > 0 {
-				t.Fatalf("q %d: total %s above all singles %s", q, p.Total, sm.MulInt(q))
+			all, err := sm.MulInt(q)
+			if c, _ := p.Total.Cmp(all); err == nil && c > 0 {
+				t.Fatalf("q %d: total %s above all singles %s", q, p.Total, all)
 			}
 		}
 	})
@@ -83,17 +84,17 @@ func FuzzFloorCheck(f *testing.F) {
 	f.Add("8.5折", "0", "0", "0.01", "", "0", "双11")
 	f.Add("x", "1", "-1", "-5", "-1", "-1", "")
 	f.Fuzz(func(t *testing.T, zhe, margin, minimum, list, cost, price, campaign string) {
-		var opts []FloorOption
+		var opts []Option
 		if r, err := ParseZhe(zhe); err == nil {
 			opts = append(opts, MinListRatio(r))
 		}
-		if m, err := parseDecimal("m", margin); err == nil {
+		if m, reason, _ := parseDecimal(margin); reason == nil {
 			opts = append(opts, MinMargin(m))
 		}
 		if m, err := New(minimum, CNY); err == nil {
 			opts = append(opts, MinPrice(m))
 		}
-		opts = append(opts, ExemptCampaigns("双11"))
+		opts = append(opts, ExemptCampaigns("双11"), KnownCampaigns("聚划算"))
 		p, err := NewFloorPolicy(opts...)
 		if err != nil {
 			return
@@ -126,8 +127,8 @@ func FuzzTax(f *testing.F) {
 	f.Add("0.06", "-0.01", uint8(4))
 	f.Add("1", "99999999.99", uint8(9))
 	f.Fuzz(func(t *testing.T, rate, amount string, mode uint8) {
-		d, err := parseDecimal("rate", rate)
-		if err != nil {
+		d, reason, _ := parseDecimal(rate)
+		if reason != nil {
 			return
 		}
 		r, err := NewTaxRate(d)

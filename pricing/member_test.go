@@ -89,6 +89,6 @@ func TestMemberPricesCheckFloor(t *testing.T) {
 	require.True(t, errors.As(err, &bf))
 	assert.Equal(t, "65.00", bf.Price.StringAmount())
 	assert.Equal(t, "70.00", bf.Floor.StringAmount())
-	assert.EqualError(t, err, `pricing: member price of tier "vip": pricing: price CNY 65.00 below floor CNY 70.00 (rule list-ratio, campaign "")`)
+	assert.EqualError(t, err, `pricing: check member floor: tier "vip": price CNY 65.00 below floor CNY 70.00 (rule list-ratio, campaign "")`)
 	assert.NoError(t, mp.CheckFloor(floor, Money{}, "双11"))
 }
