@@ -112,7 +112,7 @@ func TestRepeatedMulBounded(t *testing.T) {
 // to nearest.
 func TestMulRoundToOdd(t *testing.T) {
 	f := decimal.RequireFromString("1.0000000000000000000000000001") // 1 + 10^-28
-	a := cny("0.0049999999999999999999999999")                      // 28 places
+	a := cny("0.0049999999999999999999999999")                       // 28 places
 	p, err := a.Mul(f)
 	require.NoError(t, err)
 	// exact: 0.0049999999999999999999999999 × (1 + 10^-28) < 0.005: half-up gives 0.00.
@@ -162,7 +162,7 @@ func TestMulIntBoundaries(t *testing.T) {
 		assert.ErrorIs(t, err, pricing.ErrTooLarge, "%s × %d", tt.give, tt.n)
 	}
 	huge := pricing.MustNew("92233720368547758.07", pricing.CNY) // MaxInt64 分
-	_, err := huge.MulInt(math.MaxInt64)                        // 8.5e34: beyond 10^30
+	_, err := huge.MulInt(math.MaxInt64)                         // 8.5e34: beyond 10^30
 	assert.ErrorIs(t, err, pricing.ErrTooLarge)
 	got, err := huge.MulInt(2) // wraps in int64, exact in decimal
 	require.NoError(t, err)
