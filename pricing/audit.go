@@ -67,15 +67,15 @@ func (c AuditCode) String() string {
 	return fmt.Sprintf("AuditCode(%d)", c)
 }
 
-// MarshalText encodes the code's snake_case name ("stale_promo_price"); an
-// undefined code is an error ([ErrUnknownName]).
+// MarshalText encodes the code's snake_case name ("stale_promo_price"); the
+// zero value (unset) is "", an undefined code an error ([ErrUnknownName]).
 func (c AuditCode) MarshalText() ([]byte, error) {
 	return marshalName("encode audit code", int(c), auditCodeNames[:])
 }
 
 // UnmarshalText decodes a name written by [AuditCode.MarshalText].
 func (c *AuditCode) UnmarshalText(b []byte) error {
-	i, err := unmarshalName("decode audit code", b, auditCodeNames[:], 1)
+	i, err := unmarshalName("decode audit code", b, auditCodeNames[:])
 	if err == nil {
 		*c = AuditCode(i)
 	}

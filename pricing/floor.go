@@ -48,7 +48,7 @@ func (r FloorRule) MarshalText() ([]byte, error) {
 // UnmarshalText decodes a name written by [FloorRule.MarshalText]; other
 // names are an error ([ErrUnknownName]).
 func (r *FloorRule) UnmarshalText(b []byte) error {
-	i, err := unmarshalName("decode floor rule", b, floorRuleNames[:], 0)
+	i, err := unmarshalName("decode floor rule", b, floorRuleNames[:])
 	if err == nil {
 		*r = FloorRule(i)
 	}
@@ -56,19 +56,21 @@ func (r *FloorRule) UnmarshalText(b []byte) error {
 }
 
 // marshalName returns the snake_case form of names[i] (hyphens become
-// underscores), or ErrUnknownName.
+// underscores), or ErrUnknownName. An enumeration whose zero value is
+// "unset" has names[0] == "": the zero value is the empty string, so a zero
+// field still encodes and decodes back.
 func marshalName(op string, i int, names []string) ([]byte, error) {
-	if i < 0 || i >= len(names) || names[i] == "" {
+	if i < 0 || i >= len(names) || (i > 0 && names[i] == "") {
 		return nil, fieldErr(op, "", strconv.Itoa(i), ErrUnknownName, "")
 	}
 	return []byte(strings.ReplaceAll(names[i], "-", "_")), nil
 }
 
-// unmarshalName returns the index of the snake_case form of one of names
-// (first is the first index that has a name), or ErrUnknownName.
-func unmarshalName(op string, b []byte, names []string, first int) (int, error) {
-	for i := first; i < len(names); i++ {
-		if names[i] != "" && string(b) == strings.ReplaceAll(names[i], "-", "_") {
+// unmarshalName returns the index of the snake_case form of one of names,
+// or ErrUnknownName; "" is index 0 when names[0] is "".
+func unmarshalName(op string, b []byte, names []string) (int, error) {
+	for i, n := range names {
+		if string(b) == strings.ReplaceAll(n, "-", "_") {
 			return i, nil
 		}
 	}
@@ -79,10 +81,10 @@ func unmarshalName(op string, b []byte, names []string, first int) (int, error) 
 // [ErrBelowFloor] with errors.Is. [FloorPolicy.Check] returns it as is: it
 // is the verdict on a valid price, not a bad input.
 type BelowFloorError struct {
-	Price    Money     // the price checked
-	Floor    Money     // the effective floor
-	Rule     FloorRule // the rule that set the floor
-	Campaign string    // the campaign checked ("" for normal sales)
+	Price    Money     `json:"price"`    // the price checked
+	Floor    Money     `json:"floor"`    // the effective floor
+	Rule     FloorRule `json:"rule"`     // the rule that set the floor
+	Campaign string    `json:"campaign"` // the campaign checked ("" for normal sales)
 }
 
 // Error returns "pricing: price CNY 69.99 below floor CNY 70.00 (rule

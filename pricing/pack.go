@@ -206,14 +206,15 @@ func (c PackWarningCode) String() string {
 }
 
 // MarshalText encodes "bigger_pack_dearer" or "pack_dearer_than_singles";
-// an undefined code is an error ([ErrUnknownName]).
+// the zero value (unset) is "", an undefined code an error
+// ([ErrUnknownName]).
 func (c PackWarningCode) MarshalText() ([]byte, error) {
 	return marshalName("encode pack warning code", int(c), packWarningNames[:])
 }
 
 // UnmarshalText decodes a name written by [PackWarningCode.MarshalText].
 func (c *PackWarningCode) UnmarshalText(b []byte) error {
-	i, err := unmarshalName("decode pack warning code", b, packWarningNames[:], 1)
+	i, err := unmarshalName("decode pack warning code", b, packWarningNames[:])
 	if err == nil {
 		*c = PackWarningCode(i)
 	}

@@ -30,14 +30,15 @@ func (k ParityKind) String() string {
 }
 
 // MarshalText encodes "price_differs", "missing_offline" or
-// "missing_online"; an undefined kind is an error ([ErrUnknownName]).
+// "missing_online"; the zero value (unset) is "", an undefined kind an
+// error ([ErrUnknownName]).
 func (k ParityKind) MarshalText() ([]byte, error) {
 	return marshalName("encode parity kind", int(k), parityKindNames[:])
 }
 
 // UnmarshalText decodes a name written by [ParityKind.MarshalText].
 func (k *ParityKind) UnmarshalText(b []byte) error {
-	i, err := unmarshalName("decode parity kind", b, parityKindNames[:], 1)
+	i, err := unmarshalName("decode parity kind", b, parityKindNames[:])
 	if err == nil {
 		*k = ParityKind(i)
 	}

@@ -46,19 +46,19 @@ func (m TierMode) String() string {
 	return fmt.Sprintf("TierMode(%d)", m)
 }
 
-// MarshalText encodes "all_units" or "incremental"; an invalid mode is an
-// error ([ErrInvalidTierMode]).
+// MarshalText encodes "all_units" or "incremental", and the zero TierMode
+// (unset) as ""; an undefined mode is an error ([ErrInvalidTierMode]).
 func (m TierMode) MarshalText() ([]byte, error) {
-	if !m.IsValid() {
+	if m != 0 && !m.IsValid() {
 		return nil, fieldErr("encode tier mode", "", strconv.Itoa(int(m)), ErrInvalidTierMode, "")
 	}
 	return marshalName("encode tier mode", int(m), tierModeNames[:])
 }
 
-// UnmarshalText decodes "all_units" or "incremental"; anything else is an
-// error ([ErrInvalidTierMode]).
+// UnmarshalText decodes "all_units", "incremental" or "" (the zero
+// TierMode); anything else is an error ([ErrInvalidTierMode]).
 func (m *TierMode) UnmarshalText(b []byte) error {
-	i, err := unmarshalName("decode tier mode", b, tierModeNames[:], 1)
+	i, err := unmarshalName("decode tier mode", b, tierModeNames[:])
 	if err != nil {
 		return fieldErr("decode tier mode", "", clip(string(b)), ErrInvalidTierMode, "want all_units or incremental")
 	}
