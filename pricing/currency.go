@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -63,16 +62,6 @@ func ParseCurrency(code string) (Currency, error) {
 		return 0, fieldErr("parse currency", "", clip(code), ErrUnknownCurrency, "")
 	}
 	return c, nil
-}
-
-// MustParseCurrency is like [ParseCurrency] but panics on an unknown code.
-// It is meant for tests and package-level variables.
-func MustParseCurrency(code string) Currency {
-	c, err := ParseCurrency(code)
-	if err != nil {
-		panic(fmt.Sprintf("pricing.MustParseCurrency(%q): %v", code, err))
-	}
-	return c
 }
 
 func lookupCurrency(code string) (Currency, bool) {

@@ -48,7 +48,7 @@ func ExampleTierTable_Warnings() {
 	for _, w := range tab.Warnings() {
 		fmt.Println(w)
 	}
-	fmt.Println(len(tab.Tiers()), tab.Currency())
+	fmt.Println(len(tab.Tiers()), tab.Tiers()[0].Price.Currency())
 	// Output:
 	// tiers[1] from 10 at CNY 2.10 is dearer than tiers[0] from 1 at CNY 2.00
 	// 2 CNY
@@ -103,7 +103,7 @@ func ExampleNewPackOffer() {
 	offer, _ := pricing.NewPackOffer(pricing.MustNew("1.80", pricing.CNY),
 		pricing.Pack{Qty: 10, Price: pricing.MustNew("15.00", pricing.CNY)})
 	single, ok := offer.Single()
-	fmt.Println(offer.Packs(), single, ok, offer.Currency())
+	fmt.Println(offer.Packs(), single, ok, single.Currency())
 	_, err := pricing.NewPackOffer(pricing.Money{}, pricing.Pack{Qty: 0, Price: pricing.MustNew("1.00", pricing.CNY)})
 	fmt.Println(err)
 	// Output:
@@ -116,18 +116,17 @@ func ExampleNewMemberPrices() {
 		pricing.MemberRule{Tier: "gold", Rate: pricing.MustRate("8.5折")},
 		pricing.MemberRule{Tier: "staff", Price: pricing.MustNew("12.00", pricing.CNY)})
 	for _, tier := range []string{"gold", "staff", "silver"} {
-		p, ok := mp.Lookup(tier)
-		fmt.Println(tier, p, ok, mp.Price(tier))
+		fmt.Println(tier, mp.Price(tier))
 	}
-	fmt.Println(len(mp.Rules()), mp.List(), mp.Mode())
+	fmt.Println(len(mp.Rules()), mp.List())
 	_, err := pricing.NewMemberPrices(pricing.MustNew("10.00", pricing.CNY), pricing.HalfUp,
 		pricing.MemberRule{Tier: "gold", Price: pricing.MustNew("11.00", pricing.CNY)})
 	fmt.Println(errors.Is(err, pricing.ErrAboveList))
 	// Output:
-	// gold CNY 16.92 true CNY 16.92
-	// staff CNY 12.00 true CNY 12.00
-	// silver CNY 19.90 false CNY 19.90
-	// 2 CNY 19.90 half-up
+	// gold CNY 16.92
+	// staff CNY 12.00
+	// silver CNY 19.90
+	// 2 CNY 19.90
 	// true
 }
 
@@ -228,15 +227,29 @@ func ExampleMinPrice() {
 }
 
 func ExampleExemptCampaigns() {
-	p, _ := pricing.NewFloorPolicy(pricing.ExemptCampaigns("双11", "淘金币"))
-	fmt.Println(p.ExemptCampaigns(), p.IsExempt("双11"), p.IsExempt("聚划算"))
-	// Output: [双11 淘金币] true false
+	p, _ := pricing.NewFloorPolicy(pricing.ExemptCampaigns("双11", "淘金币"), pricing.KnownCampaigns("聚划算"))
+	fmt.Println(p.Campaigns(), p.IsExempt("双11"), p.IsExempt("聚划算"))
+	// Output: [双11 淘金币 聚划算] true false
 }
 
 func ExampleFloorPolicy_IsExempt() {
 	var none pricing.FloorPolicy
-	fmt.Println(none.IsExempt(""), len(none.ExemptCampaigns()))
+	fmt.Println(none.IsExempt(""), len(none.Campaigns()))
 	// Output: false 0
+}
+
+// A policy knows every campaign by name; a name it does not know is an
+// error, so "double11" cannot silently miss the exemption of "双11".
+func ExampleFloorPolicy_KnowsCampaign() {
+	p, _ := pricing.NewFloorPolicy(pricing.MinListRatio(pricing.MustRate("7折")), pricing.ExemptCampaigns("双11"))
+	fmt.Println(p.KnowsCampaign("双11"), p.KnowsCampaign("double11"), p.KnowsCampaign(""))
+	_, _, err := p.Floor(pricing.MustNew("100.00", pricing.CNY), pricing.Money{}, "double11")
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, pricing.ErrUnknownCampaign))
+	// Output:
+	// true false true
+	// pricing: floor: campaign "double11": unknown campaign: known: ["双11"]
+	// true
 }
 
 func ExampleFloorRule_String() {

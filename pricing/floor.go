@@ -127,7 +127,6 @@ type FloorPolicy struct {
 	minimum   Money           // the zero Money when unset
 	campaigns map[string]bool // known campaign -> exempt
 	names     []string        // the known campaigns, sorted
-	exempts   []string        // the exempt campaigns, sorted
 }
 
 // Option configures a [FloorPolicy]; see [NewFloorPolicy]. It is the
@@ -227,14 +226,10 @@ func NewFloorPolicy(opts ...Option) (FloorPolicy, error) {
 			p.campaigns[n] = p.campaigns[n] || set.exempt
 		}
 	}
-	for n, exempt := range p.campaigns {
+	for n := range p.campaigns {
 		p.names = append(p.names, n)
-		if exempt {
-			p.exempts = append(p.exempts, n)
-		}
 	}
 	slices.Sort(p.names)
-	slices.Sort(p.exempts)
 	return p, nil
 }
 
@@ -256,9 +251,6 @@ func (p FloorPolicy) IsExempt(campaign string) bool { return p.campaigns[campaig
 
 // Campaigns returns every campaign the policy knows, exempt or not, sorted.
 func (p FloorPolicy) Campaigns() []string { return slices.Clone(p.names) }
-
-// ExemptCampaigns returns the exempt campaigns, sorted.
-func (p FloorPolicy) ExemptCampaigns() []string { return slices.Clone(p.exempts) }
 
 // unknownCampaign is the error for a campaign the policy does not know.
 func (p FloorPolicy) unknownCampaign(op, campaign string) error {

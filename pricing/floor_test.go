@@ -144,7 +144,10 @@ func TestNewFloorPolicyErrors(t *testing.T) {
 
 func TestFloorPolicyAccessors(t *testing.T) {
 	p := seedFloor(t)
-	assert.Equal(t, []string{"双11", "淘金币"}, p.ExemptCampaigns())
+	assert.Equal(t, []string{"双11", "淘金币", "清仓", "聚划算"}, p.Campaigns())
+	assert.True(t, p.KnowsCampaign("聚划算"))
+	assert.False(t, p.IsExempt("聚划算"))
+	assert.False(t, p.KnowsCampaign("double11"))
 	assert.True(t, p.IsExempt("双11"))
 	assert.False(t, p.IsExempt(""))
 	assert.False(t, FloorPolicy{}.IsExempt("双11"))

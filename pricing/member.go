@@ -101,24 +101,14 @@ func checkRoundedPrice(p Money, cur Currency) error {
 // List returns the list price.
 func (m MemberPrices) List() Money { return m.list }
 
-// Mode returns the rounding mode of rate-based member prices.
-func (m MemberPrices) Mode() RoundingMode { return m.mode }
-
-// Lookup returns the member price of tier and true, or the list price and
-// false when the tier has no rule.
-func (m MemberPrices) Lookup(tier string) (Money, bool) {
-	i, ok := slices.BinarySearchFunc(m.entries, tier, func(e memberEntry, t string) int { return strings.Compare(e.rule.Tier, t) })
-	if !ok {
-		return m.list, false
-	}
-	return m.entries[i].price, true
-}
-
 // Price returns the price a member of tier pays: the tier's member price,
 // or the list price for a tier without a rule (and for "", a non-member).
 func (m MemberPrices) Price(tier string) Money {
-	p, _ := m.Lookup(tier)
-	return p
+	i, ok := slices.BinarySearchFunc(m.entries, tier, func(e memberEntry, t string) int { return strings.Compare(e.rule.Tier, t) })
+	if !ok {
+		return m.list
+	}
+	return m.entries[i].price
 }
 
 // Rules returns a copy of the rules, sorted by tier name.

@@ -12,6 +12,8 @@ import (
 )
 
 func TestNew(t *testing.T) {
+	kwd, err := pricing.ParseCurrency("KWD")
+	require.NoError(t, err)
 	tests := []struct {
 		give     string
 		currency pricing.Currency
@@ -22,7 +24,7 @@ func TestNew(t *testing.T) {
 		{"-5", pricing.CNY, "CNY -5.00"},
 		{"+0.005", pricing.CNY, "CNY 0.005"},
 		{"500", pricing.JPY, "JPY 500"},
-		{"0.125", pricing.MustParseCurrency("KWD"), "KWD 0.125"},
+		{"0.125", kwd, "KWD 0.125"},
 		{"3.30000", pricing.CNY, "CNY 3.30"},
 		{".5", pricing.CNY, "CNY 0.50"},
 	}
@@ -260,7 +262,6 @@ func TestMustPanics(t *testing.T) {
 	assert.PanicsWithValue(t, `pricing.MustParse("bad"): pricing: parse money: "bad": invalid amount: want "CODE AMOUNT"`,
 		func() { pricing.MustParse("bad") })
 	assert.Panics(t, func() { pricing.MustNew("x", pricing.CNY) })
-	assert.Panics(t, func() { pricing.MustParseCurrency("ZZZ") })
 	assert.Panics(t, func() { pricing.MustRate("0折") })
 	assert.NotPanics(t, func() { pricing.MustParse("CNY 1") })
 }

@@ -172,8 +172,8 @@ func (o PackOffer) Packs() []Pack { return append([]Pack(nil), o.packs...) }
 // Single returns the single-unit price and whether single units are sold.
 func (o PackOffer) Single() (Money, bool) { return o.single, o.single.IsValid() }
 
-// Currency returns the currency of the offer's prices.
-func (o PackOffer) Currency() Currency {
+// currency returns the currency of the offer's prices.
+func (o PackOffer) currency() Currency {
 	if o.single.IsValid() {
 		return o.single.currency
 	}
@@ -444,7 +444,7 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 			return PackPlan{}, fieldErr(op, "q", strconv.FormatInt(q, 10), ErrNoCombination, "")
 		}
 	}
-	cur := o.Currency()
+	cur := o.currency()
 	plan := PackPlan{Qty: q, Units: q + u - lo, Surplus: u - lo, Single: Zero(cur), Total: fromMinor(int64(total), cur)}
 	for i, it := range o.items {
 		if counts[i] == 0 {

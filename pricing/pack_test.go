@@ -162,14 +162,14 @@ func TestPackOfferAccessors(t *testing.T) {
 	assert.Equal(t, int64(10), o.Packs()[0].Qty)
 	_, ok := o.Single()
 	assert.False(t, ok)
-	assert.Equal(t, CNY, o.Currency())
-	assert.Equal(t, Currency(0), PackOffer{}.Currency())
+	assert.Equal(t, CNY, o.currency())
+	assert.Equal(t, Currency(0), PackOffer{}.currency())
 	o2, err := NewPackOffer(ruleCNY("2.00"))
 	require.NoError(t, err)
 	s, ok := o2.Single()
 	assert.True(t, ok)
 	assert.Equal(t, "CNY 2.00", s.String())
-	assert.Equal(t, CNY, o2.Currency())
+	assert.Equal(t, CNY, o2.currency())
 }
 
 func TestPackWarnings(t *testing.T) {

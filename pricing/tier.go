@@ -191,8 +191,8 @@ func decodeErr(op string, sentinel, err error) error {
 // Tiers returns a copy of the tiers.
 func (t TierTable) Tiers() []Tier { return append([]Tier(nil), t.tiers...) }
 
-// Currency returns the currency of the table's prices.
-func (t TierTable) Currency() Currency {
+// currency returns the currency of the table's prices.
+func (t TierTable) currency() Currency {
 	if len(t.tiers) == 0 {
 		return 0
 	}
@@ -252,7 +252,7 @@ func (t TierTable) Price(qty int64, mode TierMode) (TierQuote, error) {
 	if qty < 0 {
 		return TierQuote{}, fieldErr(op, "qty", strconv.FormatInt(qty, 10), ErrInvalidQuantity, "")
 	}
-	q := TierQuote{Qty: qty, Mode: mode, Total: Zero(t.Currency())}
+	q := TierQuote{Qty: qty, Mode: mode, Total: Zero(t.currency())}
 	if qty == 0 {
 		return q, nil
 	}
