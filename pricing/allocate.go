@@ -36,10 +36,10 @@ func (m Money) Allocate(weights []decimal.Decimal) ([]Money, error) {
 	for i, w := range weights {
 		field := "weights[" + strconv.Itoa(i) + "]"
 		if w.Sign() < 0 {
-			return nil, fieldErr("allocate", field, clipRaw(w.String()), ErrNegativeWeight, "")
+			return nil, fieldErr("allocate", field, decText(w), ErrNegativeWeight, "")
 		}
 		if _, reason, detail := checkDecimal(w); reason != nil {
-			return nil, fieldErr("allocate", field, clipRaw(w.String()), reason, detail)
+			return nil, fieldErr("allocate", field, decText(w), reason, detail)
 		}
 	}
 	if ws, ok := scaleWeights(weights); ok && total.IsInt64() {

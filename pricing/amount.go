@@ -76,7 +76,13 @@ func checkDecimal(d decimal.Decimal) (decimal.Decimal, error, string) {
 	if d.IsZero() {
 		return decimal.Zero, nil, ""
 	}
-	if d.Exponent() < -MaxScale {
+	if exp := int64(d.Exponent()); exp < -MaxScale {
+		// Only trailing zeros may go: the coefficient must have more digits
+		// than the places to drop, which also bounds the work of Truncate
+		// (an exponent of -10^9 is refused here, not divided by 10^10^9).
+		if -exp-MaxScale >= int64(d.NumDigits()) {
+			return decimal.Decimal{}, ErrTooLarge, "at most " + strconv.Itoa(MaxScale) + " digits after the point"
+		}
 		t := d.Truncate(MaxScale)
 		if !t.Equal(d) {
 			return decimal.Decimal{}, ErrTooLarge, "at most " + strconv.Itoa(MaxScale) + " digits after the point"
@@ -92,11 +98,26 @@ func checkDecimal(d decimal.Decimal) (decimal.Decimal, error, string) {
 // withinMagnitude reports |d| ≤ 10^MaxMagnitude, cheaply when the
 // coefficient is short.
 func withinMagnitude(d decimal.Decimal) bool {
-	// |d| < 10^(NumDigits + exp); NumDigits may be one too many below 2^53.
-	if d.NumDigits()+int(d.Exponent()) <= MaxMagnitude {
+	// 10^(n-1+exp) ≤ |d| < 10^(n+exp) for n = NumDigits > 0: decide from n
+	// and the exponent, and compare exactly only in the one decade where
+	// that cannot (so a huge exponent never expands the coefficient).
+	switch n := int64(d.NumDigits()) + int64(d.Exponent()); {
+	case n <= MaxMagnitude:
 		return true
+	case n > MaxMagnitude+1:
+		return false
 	}
 	return d.Abs().Cmp(maxMagnitude) <= 0
+}
+
+// decText writes a decimal for an error message: plain when short, else
+// as coefficient and exponent ("5e-1000000000"), never expanding a huge
+// exponent into a huge string.
+func decText(d decimal.Decimal) string {
+	if e := d.Exponent(); e >= -64 && e <= 64 && d.NumDigits() <= 64 {
+		return clipRaw(plainString(d))
+	}
+	return clipRaw(d.Coefficient().String()) + "e" + strconv.Itoa(int(d.Exponent()))
 }
 
 // tooLargeDetail is the detail of ErrTooLarge for an amount's magnitude.

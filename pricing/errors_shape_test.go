@@ -37,6 +37,8 @@ func TestErrorsShape(t *testing.T) {
 	var tr pricing.TaxRate
 	var tt pricing.TierTable
 	var po pricing.PackOffer
+	var fp pricing.FloorPolicy
+	var mp pricing.MemberPrices
 	tests := []struct {
 		name string
 		err  error
@@ -108,6 +110,9 @@ func TestErrorsShape(t *testing.T) {
 		{"TimeWindow.Validate", pricing.TimeWindow{}.Validate(), pricing.ErrInvalidTimeWindow},
 		{"AuditCode.MarshalText", second(pricing.AuditCode(7).MarshalText()), pricing.ErrUnknownName},
 		{"AuditCode.UnmarshalText", ac.UnmarshalText([]byte("x")), pricing.ErrUnknownName},
+		{"FloorPolicy.UnmarshalJSON", fp.UnmarshalJSON([]byte(`{"min_margin":"1"}`)), pricing.ErrInvalidRatio},
+		{"MemberPrices.UnmarshalJSON", mp.UnmarshalJSON([]byte(`{"list":{"amount":"1","currency":"CNY"},"rules":[{"tier":""}]}`)), pricing.ErrInvalidTiers},
+		{"CostRatio.UnmarshalJSON", new(pricing.CostRatio).UnmarshalJSON([]byte(`{"name":"x","ratio":"5e-9999"}`)), pricing.ErrTooLarge},
 		{"json.Unmarshal Money", json.Unmarshal([]byte(`{"amount":"1e3","currency":"CNY"}`), &m), pricing.ErrInvalidAmount},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -200,7 +201,7 @@ func NewFloorPolicy(opts ...Option) (FloorPolicy, error) {
 			reason, detail = ErrInvalidRatio, "must be in [0, 1)"
 		}
 		if reason != nil {
-			return FloorPolicy{}, fieldErr(op, "MinMargin", clipRaw(c.margin.String()), reason, detail)
+			return FloorPolicy{}, fieldErr(op, "MinMargin", decText(*c.margin), reason, detail)
 		}
 		p.margin, p.keep, p.hasMargin = m, one.Sub(m), true
 	}
@@ -357,5 +358,69 @@ func (p FloorPolicy) Check(price, list, cost Money, campaign string) error {
 	if cmpAmount(price, floor) < 0 {
 		return &BelowFloorError{Price: price, Floor: floor, Rule: rule, Campaign: campaign}
 	}
+	return nil
+}
+
+// floorPolicyJSON is the JSON form of a FloorPolicy.
+type floorPolicyJSON struct {
+	MinListRatio    *Rate            `json:"min_list_ratio,omitempty"`
+	MinMargin       *decimal.Decimal `json:"min_margin,omitempty"`
+	MinPrice        Money            `json:"min_price,omitzero"`
+	ExemptCampaigns []string         `json:"exempt_campaigns,omitempty"`
+	KnownCampaigns  []string         `json:"known_campaigns,omitempty"` // known and not exempt
+}
+
+// MarshalJSON encodes the policy as its rules and campaigns, each key left
+// out when unset: {"min_list_ratio":"7折","min_margin":"0.15",
+// "min_price":{...},"exempt_campaigns":["双11"],"known_campaigns":["聚划算"]}.
+// Campaign lists are sorted.
+func (p FloorPolicy) MarshalJSON() ([]byte, error) {
+	var v floorPolicyJSON
+	if p.hasRatio {
+		v.MinListRatio = &p.ratio
+	}
+	if p.hasMargin {
+		v.MinMargin = &p.margin
+	}
+	v.MinPrice = p.minimum
+	for _, n := range p.names {
+		if p.campaigns[n] {
+			v.ExemptCampaigns = append(v.ExemptCampaigns, n)
+		} else {
+			v.KnownCampaigns = append(v.KnownCampaigns, n)
+		}
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON decodes the form of [FloorPolicy.MarshalJSON] and validates
+// it as [NewFloorPolicy] does (the error's Field names the option); unknown
+// keys are an error ([ErrInvalidRatio] for a malformed document). null is
+// the zero FloorPolicy.
+func (p *FloorPolicy) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		*p = FloorPolicy{}
+		return nil
+	}
+	var v floorPolicyJSON
+	if err := decodeStrict(b, &v); err != nil {
+		return decodeErr("decode floor policy", ErrInvalidRatio, err)
+	}
+	var opts []Option
+	if v.MinListRatio != nil {
+		opts = append(opts, MinListRatio(*v.MinListRatio))
+	}
+	if v.MinMargin != nil {
+		opts = append(opts, MinMargin(*v.MinMargin))
+	}
+	if v.MinPrice.IsValid() {
+		opts = append(opts, MinPrice(v.MinPrice))
+	}
+	opts = append(opts, ExemptCampaigns(v.ExemptCampaigns...), KnownCampaigns(v.KnownCampaigns...))
+	fp, err := NewFloorPolicy(opts...)
+	if err != nil {
+		return err
+	}
+	*p = fp
 	return nil
 }

@@ -50,6 +50,12 @@ func TestResultJSONGolden(t *testing.T) {
 	floor, err := pricing.NewFloorPolicy(pricing.MinListRatio(pricing.MustRate("7折")))
 	require.NoError(t, err)
 	below := floor.Check(cny("69.99"), cny("100.00"), pricing.Money{}, "")
+	policy, err := pricing.NewFloorPolicy(pricing.MinListRatio(pricing.MustRate("7折")), pricing.MinMargin(decimal.RequireFromString("0.15")),
+		pricing.MinPrice(cny("1.00")), pricing.ExemptCampaigns("双11", "淘金币"), pricing.KnownCampaigns("聚划算"))
+	require.NoError(t, err)
+	members, err := pricing.NewMemberPrices(cny("19.90"), pricing.HalfEven,
+		pricing.MemberRule{Tier: "gold", Rate: pricing.MustRate("8.5折")}, pricing.MemberRule{Tier: "staff", Price: cny("12.00")})
+	require.NoError(t, err)
 	for name, v := range map[string]any{
 		"tier_quote":        quote,
 		"tier_warnings":     table.Warnings(),
@@ -62,6 +68,8 @@ func TestResultJSONGolden(t *testing.T) {
 		"parity_diffs":      diffs,
 		"audit_issues":      issues,
 		"below_floor_error": below,
+		"floor_policy":      policy,
+		"member_prices":     members,
 		"member_rules": []pricing.MemberRule{
 			{Tier: "gold", Price: cny("79.00")},
 			{Tier: "silver", Rate: pricing.MustRate("9折")},
@@ -97,6 +105,8 @@ func FuzzInputJSONRoundTrip(f *testing.F) {
 		`{"tier":"gold","rate":"8.5折"}`,
 		`{"name":"tax","ratio":"0.045"}`,
 		`{"displayed":{"amount":"59","currency":"CNY"},"actual":{"amount":"79","currency":"CNY"},"list":{"amount":"79","currency":"CNY"},"promo":{"start":"2024-11-01T00:00:00+08:00","end":"2024-11-12T00:00:00+08:00"},"in_discount_category":true}`,
+		`{"min_list_ratio":"7折","min_margin":"0.15","min_price":{"amount":"1.00","currency":"CNY"},"exempt_campaigns":["双11"],"known_campaigns":["聚划算"]}`,
+		`{"list":{"amount":"19.90","currency":"CNY"},"mode":"half_even","rules":[{"tier":"gold","rate":"8.5折"}]}`,
 		`"half_even"`, `"list_ratio"`, `"0.13"`, `"七五折"`, `"cny"`, `null`, `{"amount":1e400,"currency":"CNY"}`,
 	}
 	for i, s := range seeds {
@@ -125,6 +135,8 @@ func FuzzInputJSONRoundTrip(f *testing.F) {
 			func() any { return new(pricing.ParityKind) },
 			func() any { return new(pricing.AuditCode) },
 			func() any { return new(pricing.PackWarningCode) },
+			func() any { return new(pricing.FloorPolicy) },
+			func() any { return new(pricing.MemberPrices) },
 		}
 		mk := newValue[int(kind)%len(newValue)]
 		v := mk()

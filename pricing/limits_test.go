@@ -332,3 +332,27 @@ func roundRat(r *big.Rat, places int, mode pricing.RoundingMode) *big.Rat {
 	}
 	return new(big.Rat).SetFrac(q, scale)
 }
+
+// A decimal with an extreme exponent is refused at once: neither checked by
+// expanding 10^1000000000 nor printed in full in the error.
+func TestExtremeExponents(t *testing.T) {
+	for _, d := range []decimal.Decimal{decimal.New(5, -1_000_000_000), decimal.New(5, 1_000_000_000), decimal.New(-7, math.MaxInt32), decimal.New(3, math.MinInt32)} {
+		_, err := pricing.NewFromDecimal(d, pricing.CNY)
+		require.ErrorIs(t, err, pricing.ErrTooLarge, "%d", d.Exponent())
+		assert.Less(t, len(err.Error()), 200)
+		_, err = cny("1").Mul(d)
+		assert.ErrorIs(t, err, pricing.ErrTooLarge)
+		_, err = cny("1").Allocate([]decimal.Decimal{d})
+		assert.Error(t, err)
+		_, err = pricing.NewRate(d)
+		assert.Error(t, err)
+		_, err = pricing.NewFloorPolicy(pricing.MinMargin(d))
+		assert.Error(t, err)
+		var fp pricing.FloorPolicy
+		assert.Error(t, json.Unmarshal([]byte(`{"min_margin":"5e-1000000000"}`), &fp))
+	}
+	// Trailing zeros beyond 28 places are dropped, not refused.
+	m, err := pricing.NewFromDecimal(decimal.New(5000, -31), pricing.CNY)
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 0.0000000000000000000000000005", m.String())
+}

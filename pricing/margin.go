@@ -94,7 +94,7 @@ func PriceForMargin(cost Money, m decimal.Decimal, mode RoundingMode) (Money, er
 		reason, detail = ErrInvalidRatio, "must be below 1"
 	}
 	if reason != nil {
-		return Money{}, fieldErr(op, "m", clipRaw(m.String()), reason, detail)
+		return Money{}, fieldErr(op, "m", decText(m), reason, detail)
 	}
 	if !cost.IsValid() {
 		return Money{}, fieldErr(op, "cost", cost.String(), ErrUnknownCurrency, "")
@@ -149,6 +149,28 @@ type CostRatio struct {
 	Ratio decimal.Decimal `json:"ratio"`
 }
 
+// UnmarshalJSON decodes {"name":"platform commission","ratio":"0.05"} and
+// checks the ratio as [Waterfall] does: in [0, 1] ([ErrInvalidRatio]) and
+// within the limits ([ErrTooLarge]), so a hostile exponent is refused
+// before anything prints it. Unknown keys are an error.
+func (c *CostRatio) UnmarshalJSON(b []byte) error {
+	const op = "decode cost ratio"
+	type plain CostRatio
+	var v plain
+	if err := decodeStrict(b, &v); err != nil {
+		return decodeErr(op, ErrInvalidRatio, err)
+	}
+	r, reason, detail := checkDecimal(v.Ratio)
+	if reason == nil && (r.Sign() < 0 || r.Cmp(one) > 0) {
+		reason, detail = ErrInvalidRatio, "must be in [0, 1]"
+	}
+	if reason != nil {
+		return fieldErr(op, "ratio", decText(v.Ratio), reason, detail)
+	}
+	*c = CostRatio{Name: v.Name, Ratio: r}
+	return nil
+}
+
 // WaterfallStep is one step of a [MarginWaterfall]: the margin before the
 // cost, the cost ratio, and the margin after it (After = Before - Ratio).
 type WaterfallStep struct {
@@ -186,7 +208,7 @@ func Waterfall(gross decimal.Decimal, costs ...CostRatio) (MarginWaterfall, erro
 		reason, detail = ErrInvalidRatio, "must be at most 1"
 	}
 	if reason != nil {
-		return MarginWaterfall{}, fieldErr(op, "gross", clipRaw(gross.String()), reason, detail)
+		return MarginWaterfall{}, fieldErr(op, "gross", decText(gross), reason, detail)
 	}
 	if len(costs) > MaxCosts {
 		return MarginWaterfall{}, fieldErr(op, "costs", strconv.Itoa(len(costs)), ErrTooLarge, "at most %d costs", MaxCosts)
@@ -199,7 +221,7 @@ func Waterfall(gross decimal.Decimal, costs ...CostRatio) (MarginWaterfall, erro
 			reason, detail = ErrInvalidRatio, "must be in [0, 1]"
 		}
 		if reason != nil {
-			return MarginWaterfall{}, fieldErr(op, "costs["+strconv.Itoa(i)+"].ratio", clipRaw(c.Ratio.String()), reason, detail)
+			return MarginWaterfall{}, fieldErr(op, "costs["+strconv.Itoa(i)+"].ratio", decText(c.Ratio), reason, detail)
 		}
 		c.Ratio = r
 		next := cur.Sub(c.Ratio)

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,5 +132,43 @@ func (m MemberPrices) CheckFloor(p FloorPolicy, cost Money, campaign string) err
 			return fieldErr("check member floor", "tier", strconv.Quote(e.rule.Tier), err, "")
 		}
 	}
+	return nil
+}
+
+// memberPricesJSON is the JSON form of MemberPrices.
+type memberPricesJSON struct {
+	List  Money        `json:"list"`
+	Mode  RoundingMode `json:"mode"`
+	Rules []MemberRule `json:"rules"`
+}
+
+// MarshalJSON encodes the list price, the rounding mode and the rules
+// sorted by tier: {"list":{...},"mode":"half_up","rules":[{"tier":"gold",
+// "rate":"8.5折"}]}. The zero MemberPrices is null.
+func (m MemberPrices) MarshalJSON() ([]byte, error) {
+	if !m.list.IsValid() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(memberPricesJSON{List: m.list, Mode: m.mode, Rules: m.Rules()})
+}
+
+// UnmarshalJSON decodes the form of [MemberPrices.MarshalJSON] and validates
+// it as [NewMemberPrices] does; unknown keys are an error
+// ([ErrInvalidTiers] for a malformed document). null is the zero
+// MemberPrices.
+func (m *MemberPrices) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		*m = MemberPrices{}
+		return nil
+	}
+	var v memberPricesJSON
+	if err := decodeStrict(b, &v); err != nil {
+		return decodeErr("decode member prices", ErrInvalidTiers, err)
+	}
+	mp, err := NewMemberPrices(v.List, v.Mode, v.Rules...)
+	if err != nil {
+		return err
+	}
+	*m = mp
 	return nil
 }

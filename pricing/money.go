@@ -74,7 +74,7 @@ func NewFromDecimal(d decimal.Decimal, c Currency) (Money, error) {
 	}
 	v, reason, detail := checkDecimal(d)
 	if reason != nil {
-		return Money{}, fieldErr("new money from decimal", "d", clipRaw(d.String()), reason, detail)
+		return Money{}, fieldErr("new money from decimal", "d", decText(d), reason, detail)
 	}
 	return fromDecimal(v, c), nil
 }
@@ -244,7 +244,7 @@ func (m Money) Abs() Money {
 func (m Money) Mul(factor decimal.Decimal) (Money, error) {
 	f, reason, detail := checkDecimal(factor)
 	if reason != nil {
-		return Money{}, fieldErr("multiply", "factor", clipRaw(factor.String()), reason, detail)
+		return Money{}, fieldErr("multiply", "factor", decText(factor), reason, detail)
 	}
 	p := m.mul(f)
 	if p.isWide && !withinMagnitude(p.wide) {
@@ -354,7 +354,7 @@ func (m Money) RoundToIncrement(increment decimal.Decimal, mode RoundingMode) (M
 	}
 	inc, reason, detail := checkDecimal(increment)
 	if reason != nil {
-		return Money{}, fieldErr(op, "increment", clipRaw(increment.String()), reason, detail)
+		return Money{}, fieldErr(op, "increment", decText(increment), reason, detail)
 	}
 	if inc.Sign() <= 0 || !roundPlaces(inc, m.currency.Digits(), Down).Equal(inc) {
 		return Money{}, fieldErr(op, "increment", plainString(inc), ErrInvalidIncrement,

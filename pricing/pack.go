@@ -146,14 +146,22 @@ type packOfferJSON struct {
 
 // MarshalJSON encodes the offer as {"single":{...},"packs":[{"qty":10,
 // "price":{...}},...]}; "single" is left out when single units are not
-// sold.
+// sold. The zero PackOffer is null.
 func (o PackOffer) MarshalJSON() ([]byte, error) {
+	if len(o.items) == 0 {
+		return []byte("null"), nil
+	}
 	return json.Marshal(packOfferJSON{Single: o.single, Packs: o.packs})
 }
 
 // UnmarshalJSON decodes the form of [PackOffer.MarshalJSON] and validates
 // it as [NewPackOffer] does; unknown keys are an error ([ErrInvalidTiers]).
+// null is the zero PackOffer.
 func (o *PackOffer) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		*o = PackOffer{}
+		return nil
+	}
 	var v packOfferJSON
 	if err := decodeStrict(b, &v); err != nil {
 		return decodeErr("decode pack offer", ErrInvalidTiers, err)

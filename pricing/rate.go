@@ -25,7 +25,7 @@ type Rate struct {
 func NewRate(pay decimal.Decimal) (Rate, error) {
 	p, reason, detail := checkDecimal(pay)
 	if reason != nil {
-		return Rate{}, fieldErr("new rate", "pay", clipRaw(pay.String()), reason, detail)
+		return Rate{}, fieldErr("new rate", "pay", decText(pay), reason, detail)
 	}
 	if p.Sign() <= 0 || p.Cmp(one) > 0 {
 		return Rate{}, fieldErr("new rate", "pay", plainString(p), ErrInvalidRate, "must be in (0, 1]")
@@ -38,7 +38,7 @@ func NewRate(pay decimal.Decimal) (Rate, error) {
 func NewRateOff(off decimal.Decimal) (Rate, error) {
 	o, reason, detail := checkDecimal(off)
 	if reason != nil {
-		return Rate{}, fieldErr("new rate off", "off", clipRaw(off.String()), reason, detail)
+		return Rate{}, fieldErr("new rate off", "off", decText(off), reason, detail)
 	}
 	if o.Sign() < 0 || o.Cmp(one) >= 0 {
 		return Rate{}, fieldErr("new rate off", "off", plainString(o), ErrInvalidRate, "must be in [0, 1)")

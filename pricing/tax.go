@@ -23,7 +23,7 @@ func NewTaxRate(r decimal.Decimal) (TaxRate, error) {
 		reason, detail = ErrInvalidRatio, "must be in [0, 1]"
 	}
 	if reason != nil {
-		return TaxRate{}, fieldErr("new tax rate", "r", clipRaw(r.String()), reason, detail)
+		return TaxRate{}, fieldErr("new tax rate", "r", decText(r), reason, detail)
 	}
 	return TaxRate{v}, nil
 }

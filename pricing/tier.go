@@ -144,14 +144,23 @@ type tierTableJSON struct {
 	Tiers []Tier `json:"tiers"`
 }
 
-// MarshalJSON encodes the table as {"tiers":[{"min_qty":1,"price":{...}},...]}.
+// MarshalJSON encodes the table as {"tiers":[{"min_qty":1,"price":{...}},...]};
+// the zero TierTable is null.
 func (t TierTable) MarshalJSON() ([]byte, error) {
+	if len(t.tiers) == 0 {
+		return []byte("null"), nil
+	}
 	return json.Marshal(tierTableJSON{Tiers: t.tiers})
 }
 
 // UnmarshalJSON decodes the form of [TierTable.MarshalJSON] and validates
 // it as [NewTierTable] does; unknown keys are an error ([ErrInvalidTiers]).
+// null is the zero TierTable.
 func (t *TierTable) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		*t = TierTable{}
+		return nil
+	}
 	var v tierTableJSON
 	if err := decodeStrict(b, &v); err != nil {
 		return decodeErr("decode tier table", ErrInvalidTiers, err)
@@ -177,6 +186,9 @@ func decodeStrict(b []byte, v any) error {
 	}
 	return nil
 }
+
+// isNull reports whether b is the JSON literal null.
+func isNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
 
 // decodeErr returns a decoding error as a *FieldError: as is when it is one
 // already (from Money or an enum), else wrapping sentinel.
