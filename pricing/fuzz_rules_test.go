@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"math"
 	"testing"
 )
 
@@ -10,6 +11,8 @@ func FuzzTierTable(f *testing.F) {
 	f.Add(int64(1), "2.00", int64(10), "1.50", int64(12))
 	f.Add(int64(1), "0", int64(2), "-1", int64(-3))
 	f.Add(int64(0), "1e3", int64(1), "x", int64(0))
+	f.Add(int64(1), "99999999999999999999999999999.99", int64(math.MaxInt64), "0.01", int64(math.MaxInt64)) // int64 edges: ErrTooLarge, never a wrapped total
+	f.Add(int64(1), "0.0000000000000000000000000001", int64(2), "1", int64(math.MaxInt64))
 	f.Fuzz(func(t *testing.T, q1 int64, p1 string, q2 int64, p2 string, qty int64) {
 		a, err1 := New(p1, CNY)
 		b, err2 := New(p2, CNY)
@@ -42,6 +45,8 @@ func FuzzPackCheapest(f *testing.F) {
 	f.Add(int64(180), int64(10), int64(1500), int64(50), int64(8000), int64(50), false)
 	f.Add(int64(-1), int64(0), int64(1), int64(3), int64(-5), int64(7), true)
 	f.Add(int64(0), int64(7), int64(100), int64(13), int64(150), int64(1000000), false)
+	f.Add(int64(MaxPackPriceMinor), int64(MaxPackQty), int64(MaxPackPriceMinor), int64(999), int64(1), int64(math.MaxInt64), true)
+	f.Add(int64(math.MinInt64), int64(math.MinInt64), int64(math.MaxInt64), int64(math.MaxInt64), int64(math.MinInt64), int64(math.MinInt64), false)
 	f.Fuzz(func(t *testing.T, single, s1, p1, s2, p2, q int64, atLeast bool) {
 		sm := Money{}
 		if single >= 0 {

@@ -274,7 +274,7 @@ func (o PackOffer) Warnings() []PackWarning {
 		}
 		for j := len(o.items) - 1; j > i; j-- {
 			small := o.items[j]
-			if big.price*small.size <= small.price*big.size {
+			if big.price*small.size <= small.price*big.size { // ≤ MaxPackPriceMinor × MaxPackQty = 10^15: no overflow
 				continue
 			}
 			w := PackWarning{Code: BiggerPackDearer, Pack: o.packs[big.index]}
@@ -411,7 +411,7 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 	if q > o.reduce {
 		m = (q - o.reduce) / b.size // lo = q - m·s lies in [R, R+s)
 	}
-	lo := q - m*b.size
+	lo := q - m*b.size // m·s ≤ q - R ≤ q: no overflow
 	hi := lo
 	if atLeast {
 		hi = lo + o.maxQty - 1

@@ -12,6 +12,10 @@ import (
 // the Chinese notation X折 = pay X/10. 7折 pays 70% (30% off), 8.5折 pays
 // 85%, 75折 is 7.5折 and pays 75%.
 //
+// The name is pricing's: a discount rate, the fraction paid. A demand rate
+// (units per period) is a different idea and has a different name in
+// inventory.
+//
 // A Rate is always in (0折, 10折]: it pays more than nothing and at most the
 // full price. The zero Rate is 10折, no discount. Rate is a comparable value,
 // safe for concurrent use; compare with [Rate.Equal], since 0.7 and 0.70 are
