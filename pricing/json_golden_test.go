@@ -11,6 +11,7 @@ import (
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -156,4 +157,24 @@ func FuzzInputJSONRoundTrip(f *testing.F) {
 			t.Fatalf("%T: %s came back as %s, %v", v, first, second, err)
 		}
 	})
+}
+
+// Decoding rejects repeated keys at any depth (encoding/json alone keeps
+// the last one silently).
+func TestDecodeRejectsRepeatedKeys(t *testing.T) {
+	for _, tt := range []struct {
+		give string
+		into any
+	}{
+		{`{"tiers":[],"tiers":[{"min_qty":1,"price":{"amount":"1","currency":"CNY"}}]}`, new(pricing.TierTable)},
+		{`{"tiers":[{"min_qty":1,"min_qty":2,"price":{"amount":"1","currency":"CNY"}}]}`, new(pricing.TierTable)},
+		{`{"packs":[{"qty":10,"price":{"amount":"1","currency":"CNY"}}],"single":null,"single":{"amount":"1","currency":"CNY"}}`, new(pricing.PackOffer)},
+		{`{"exempt_campaigns":["双11"],"exempt_campaigns":[]}`, new(pricing.FloorPolicy)},
+		{`{"name":"a","ratio":"0.1","name":"b"}`, new(pricing.CostRatio)},
+	} {
+		assert.Error(t, json.Unmarshal([]byte(tt.give), tt.into), tt.give)
+	}
+	var tab pricing.TierTable
+	require.NoError(t, json.Unmarshal([]byte(`{"tiers":[{"min_qty":1,"price":{"amount":"1","currency":"CNY"}},{"min_qty":2,"price":{"amount":"0.9","currency":"CNY"}}]}`), &tab))
+	assert.Len(t, tab.Tiers(), 2, "the same key in two objects is fine")
 }
