@@ -101,8 +101,14 @@ func NewFromFloat(f float64, c Currency) (Money, error) {
 	return fromDecimal(roundPlaces(d, c.Digits(), HalfUp), c), nil
 }
 
-// Zero returns a zero amount in currency c.
-func Zero(c Currency) Money { return Money{currency: c} }
+// Zero returns a zero amount in currency c; for an invalid c it is the zero
+// Money.
+func Zero(c Currency) Money {
+	if !c.IsValid() {
+		return Money{}
+	}
+	return Money{currency: c}
+}
 
 // Parse parses the form printed by [Money.String]: a currency code, spaces,
 // and a plain decimal amount ("CNY 12.30", "JPY -500"). Every Money's
