@@ -169,3 +169,28 @@ func TestFloorAllocs(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { _, _, _ = p.Floor(list, cost, "") })
 	assert.LessOrEqual(t, allocs, 20.0)
 }
+
+// NewFloorPolicy names the offending option in the FieldError's Field.
+func TestNewFloorPolicyNamesOption(t *testing.T) {
+	for _, tt := range []struct {
+		give Option
+		want string
+	}{
+		{MinMargin(decimal.New(1, 0)), "MinMargin"},
+		{MinPrice(ruleCNY("-1")), "MinPrice"},
+		{ExemptCampaigns(""), "ExemptCampaigns"},
+		{KnownCampaigns("ok", ""), "KnownCampaigns"},
+	} {
+		_, err := NewFloorPolicy(MinListRatio(MustRate("7折")), tt.give)
+		var fe *FieldError
+		require.True(t, errors.As(err, &fe), "%v", err)
+		assert.Equal(t, tt.want, fe.Field)
+		assert.Equal(t, "new floor policy", fe.Op)
+	}
+	// Options return nothing and are applied in order; a later one of a kind wins.
+	p, err := NewFloorPolicy(MinListRatio(MustRate("5折")), MinListRatio(MustRate("7折")))
+	require.NoError(t, err)
+	f, _, err := p.Floor(ruleCNY("100.00"), Money{}, "")
+	require.NoError(t, err)
+	assert.Equal(t, "70.00", f.StringAmount())
+}
