@@ -49,6 +49,13 @@ func TestProducedAmountsParseBack(t *testing.T) {
 	_, err = pricing.Sum(sum, sum)
 	assert.ErrorIs(t, err, pricing.ErrTooLarge)
 
+	// The finding's 1e38 is beyond the rule, so 1e38 + 0.01 can no longer be
+	// produced: it is refused where it would enter.
+	_, err = pricing.New("1"+strings.Repeat("0", 38), pricing.CNY)
+	assert.ErrorIs(t, err, pricing.ErrTooLarge)
+	_, err = pricing.NewFromDecimal(decimal.New(1, 38), pricing.CNY)
+	assert.ErrorIs(t, err, pricing.ErrTooLarge)
+
 	// A 28-place fraction, from parsing and from a product.
 	frac := "0." + strings.Repeat("1234567", 4) // 28 places
 	m, err := pricing.New(frac, pricing.CNY)
