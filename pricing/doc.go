@@ -193,13 +193,13 @@
 // accepts or produces, so work stays small and whatever it prints parses
 // back:
 //
-//	MaxMagnitude  30       |x| ≤ 10^30                         ErrTooLarge
-//	MaxScale      28       at most 28 digits after the point   ErrTooLarge
-//	(input text)  80       characters in an amount string      ErrTooLarge
-//	MaxParts      100,000  parts of Money.Split                ErrTooLarge
-//	MaxPackQty    1,000    units in one pack of a PackOffer    ErrInvalidQuantity
-//	MaxPackPriceMinor 10^12  minor units of a pack price       ErrTooLarge
-//	MaxCosts      1,000    cost ratios in a Waterfall          ErrTooLarge
+//	MaxMagnitude       30       |x| ≤ 10^30                         ErrTooLarge
+//	MaxScale           28       at most 28 digits after the point   ErrTooLarge
+//	(input text)       80       characters in an amount string      ErrTooLarge
+//	MaxParts           100,000  parts of Money.Split                ErrTooLarge
+//	MaxPackQty         1,000    units in one pack of a PackOffer    ErrInvalidQuantity
+//	MaxPackPriceMinor  10^12    minor units of a pack price         ErrTooLarge
+//	MaxCosts           1,000    cost ratios in a Waterfall          ErrTooLarge
 //
 // How each operation keeps to it: parsing and constructors refuse values
 // beyond it (trailing zeros beyond 28 places are dropped, not refused);
