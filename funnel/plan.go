@@ -79,7 +79,7 @@ func RequiredUV(target pricing.Money, cr decimal.Decimal, aov pricing.Money) (in
 	if err := checkAOV(op, aov); err != nil {
 		return 0, err
 	}
-	if aov.IsZero() {
+	if aov.Sign() == 0 {
 		return 0, fieldErr(op, "aov", aov, ErrInvalidAmount, "must be positive")
 	}
 	if !target.IsValid() || target.IsNegative() || target.Currency() != aov.Currency() {
@@ -143,11 +143,19 @@ func (p Plan) Project() (Projection, error) {
 		return Projection{}, withOp(op, "uv_high", err)
 	}
 	days := int64(p.Days)
+	mlo, err := lo.MulInt(days)
+	if err != nil {
+		return Projection{}, withOp(op, "days", err)
+	}
+	mhi, err := hi.MulInt(days)
+	if err != nil {
+		return Projection{}, withOp(op, "days", err)
+	}
 	return Projection{
 		OrdersLow:  p.CR.Mul(decimal.NewFromInt(p.UVLow)),
 		OrdersHigh: p.CR.Mul(decimal.NewFromInt(p.UVHigh)),
 		DailyLow:   lo, DailyHigh: hi,
-		MonthlyLow: lo.MulInt(days), MonthlyHigh: hi.MulInt(days),
+		MonthlyLow: mlo, MonthlyHigh: mhi,
 	}, nil
 }
 
@@ -212,8 +220,8 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 			return nil, fieldErr(op, c.key, c.stated, ErrInvalidAmount, "must not be negative and in the currency of aov "+s.AOV.String())
 		}
 		f := Finding{Field: c.field, Stated: c.stated, Expected: c.expected}
-		if c.expected.IsZero() {
-			f.OK = c.stated.IsZero()
+		if c.expected.Sign() == 0 {
+			f.OK = c.stated.Sign() == 0
 		} else {
 			f.Deviation = c.stated.Amount().Sub(c.expected.Amount()).DivRound(c.expected.Amount(), 4)
 			f.OK = f.Deviation.Abs().LessThanOrEqual(tolerance)

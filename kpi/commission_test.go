@@ -80,7 +80,7 @@ func TestCommissionNetOfRefundsCapAndRounding(t *testing.T) {
 	// Refunds above gross: net zero, no negative commission.
 	got, err = p.Compute(Sales{Gross: cny("100"), Refunds: cny("300")})
 	require.NoError(t, err)
-	assert.True(t, got.NetSales.IsZero())
+	assert.True(t, (got.NetSales.Sign() == 0))
 	assert.Equal(t, "CNY 0.00", got.Commission.String())
 
 	p.Cap = cny("10000")
@@ -138,7 +138,7 @@ func TestCommissionPlanErrors(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{"no currency", func(p *CommissionPlan) { p.Currency = pricing.Currency{} }, pricing.ErrUnknownCurrency, "currency"},
+		{"no currency", func(p *CommissionPlan) { p.Currency = pricing.Currency(0) }, pricing.ErrUnknownCurrency, "currency"},
 		{"no method", func(p *CommissionPlan) { p.Method = 0 }, ErrInvalidEnum, "kpi: commission: method 0: invalid enumeration value"},
 		{"bad boundary", func(p *CommissionPlan) { p.Boundary = 9 }, ErrInvalidEnum, "boundary"},
 		{"bad rounding", func(p *CommissionPlan) { p.Rounding = 77 }, pricing.ErrInvalidRoundingMode, "rounding"},

@@ -1,11 +1,11 @@
 package pricing
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"math/bits"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -31,14 +31,15 @@ func (m Money) Allocate(weights []decimal.Decimal) ([]Money, error) {
 		return nil, err
 	}
 	if len(weights) == 0 {
-		return nil, fmt.Errorf("pricing: allocate %s: %w", m, ErrNoParts)
+		return nil, fieldErr("allocate", "weights", "", ErrNoParts, "")
 	}
 	for i, w := range weights {
+		field := "weights[" + strconv.Itoa(i) + "]"
 		if w.Sign() < 0 {
-			return nil, fmt.Errorf("pricing: allocate %s: weights[%d] %s: %w", m, i, w, ErrNegativeWeight)
+			return nil, fieldErr("allocate", field, decText(w), ErrNegativeWeight, "")
 		}
-		if err := checkDecimal("weight", w); err != nil {
-			return nil, fmt.Errorf("pricing: allocate %s: weights[%d]: %w", m, i, err)
+		if _, reason, detail := checkDecimal(w); reason != nil {
+			return nil, fieldErr("allocate", field, decText(w), reason, detail)
 		}
 	}
 	if ws, ok := scaleWeights(weights); ok && total.IsInt64() {
@@ -50,16 +51,27 @@ func (m Money) Allocate(weights []decimal.Decimal) ([]Money, error) {
 	return m.fromMinorParts(nil, allocateBig(total, weights)), nil
 }
 
+// MaxParts is the most parts [Money.Split] makes: 100,000 (the units of the
+// largest cart promo accepts). Split's work and memory grow with n, which
+// the caller passes as a number; more is [ErrTooLarge]. Allocate and
+// AllocateMinor make one part per weight the caller already holds, so they
+// have no such limit.
+const MaxParts = 100_000
+
 // Split divides m into n parts as equal as possible, in minor units; the
 // first parts get the extra minor units. CNY 1.00 in 3 is 0.34, 0.33, 0.33.
-// Errors: n < 1 ([ErrNoParts]); m not rounded ([ErrNotRounded]).
+// Errors: n < 1 ([ErrNoParts]); n > [MaxParts] ([ErrTooLarge]); m not
+// rounded ([ErrNotRounded]).
 func (m Money) Split(n int) ([]Money, error) {
+	if n < 1 {
+		return nil, fieldErr("split", "n", strconv.Itoa(n), ErrNoParts, "at least 1")
+	}
+	if n > MaxParts {
+		return nil, fieldErr("split", "n", strconv.Itoa(n), ErrTooLarge, "at most %d parts", MaxParts)
+	}
 	total, err := m.allocTotal("split")
 	if err != nil {
 		return nil, err
-	}
-	if n < 1 {
-		return nil, fmt.Errorf("pricing: split %s into %d parts: %w", m, n, ErrNoParts)
 	}
 	if total.IsInt64() {
 		t := total.Int64()
@@ -91,7 +103,7 @@ func (m Money) Split(n int) ([]Money, error) {
 // positive one, and the parts sum exactly to total.
 //
 // Errors: no weights ([ErrNoParts]); a negative weight ([ErrNegativeWeight]);
-// weights whose sum overflows uint64 or total = math.MinInt64 ([ErrOverflow]).
+// weights whose sum overflows uint64 or total = math.MinInt64 ([ErrTooLarge]).
 func AllocateMinor(total int64, weights []int64) ([]int64, error) {
 	return AllocateMinorTo(nil, total, weights)
 }
@@ -100,21 +112,22 @@ func AllocateMinor(total int64, weights []int64) ([]int64, error) {
 // if too small) and returning it, so a caller that reuses dst allocates
 // nothing for up to 64 weights. dst must not overlap weights.
 func AllocateMinorTo(dst []int64, total int64, weights []int64) ([]int64, error) {
+	const op = "allocate minor units"
 	if len(weights) == 0 {
-		return nil, fmt.Errorf("pricing: allocate %d minor units: %w", total, ErrNoParts)
+		return nil, fieldErr(op, "weights", "", ErrNoParts, "")
 	}
 	if total == math.MinInt64 {
-		return nil, fmt.Errorf("pricing: allocate %d minor units: %w", total, ErrOverflow)
+		return nil, fieldErr(op, "total", strconv.FormatInt(total, 10), ErrTooLarge, "at least -2^63+1")
 	}
 	var sum uint64
 	for i, w := range weights {
 		if w < 0 {
-			return nil, fmt.Errorf("pricing: allocate %d minor units: weights[%d] %d: %w", total, i, w, ErrNegativeWeight)
+			return nil, fieldErr(op, "weights["+strconv.Itoa(i)+"]", strconv.FormatInt(w, 10), ErrNegativeWeight, "")
 		}
 		var carry uint64
 		sum, carry = bits.Add64(sum, uint64(w), 0)
 		if carry != 0 {
-			return nil, fmt.Errorf("pricing: allocate %d minor units: sum of weights: %w", total, ErrOverflow)
+			return nil, fieldErr(op, "weights", "", ErrTooLarge, "the sum of the weights is at most 2^64-1")
 		}
 	}
 	abs := uint64(total)
@@ -253,7 +266,7 @@ func kthLargest(xs []uint64, k int) uint64 {
 // not rounded.
 func (m Money) allocTotal(op string) (*big.Int, error) {
 	if !m.IsRounded() {
-		return nil, fmt.Errorf("pricing: %s %s: %w", op, m, ErrNotRounded)
+		return nil, fieldErr(op, "", m.String(), ErrNotRounded, "")
 	}
 	return m.dec().Shift(m.currency.Digits()).BigInt(), nil
 }

@@ -93,7 +93,7 @@ func TestAllocateErrors(t *testing.T) {
 		{"no weights", cny("1"), nil, pricing.ErrNoParts},
 		{"negative weight", cny("1"), decs("1", "-1"), pricing.ErrNegativeWeight},
 		{"unrounded total", cny("1.005"), decs("1"), pricing.ErrNotRounded},
-		{"huge weight", cny("1"), []decimal.Decimal{decimal.New(1, 60)}, pricing.ErrInvalidAmount},
+		{"huge weight", cny("1"), []decimal.Decimal{decimal.New(1, 60)}, pricing.ErrTooLarge},
 	}
 	for _, tt := range tests {
 		_, err := tt.total.Allocate(tt.weights)
@@ -143,8 +143,8 @@ func TestAllocateMinor(t *testing.T) {
 	}{
 		{1, nil, pricing.ErrNoParts},
 		{1, []int64{-1}, pricing.ErrNegativeWeight},
-		{math.MinInt64, []int64{1}, pricing.ErrOverflow},
-		{1, []int64{math.MaxInt64, math.MaxInt64, math.MaxInt64}, pricing.ErrOverflow},
+		{math.MinInt64, []int64{1}, pricing.ErrTooLarge},
+		{1, []int64{math.MaxInt64, math.MaxInt64, math.MaxInt64}, pricing.ErrTooLarge},
 	}
 	for _, tt := range bad {
 		_, err := pricing.AllocateMinor(tt.total, tt.weights)

@@ -1,48 +1,39 @@
 package pricing
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
 
-// ErrInvalidWindow: a time window whose end is not after its start.
-var ErrInvalidWindow = errors.New("invalid time window")
-
-// Window is a half-open time window [Start, End), such as a promotion's
-// validity (活动有效期): it contains Start and excludes End. The zero Window
-// means "no window" (no promotion running): see [Window.IsZero]. Window is
-// a comparable value, safe for concurrent use.
-type Window struct {
-	Start, End time.Time
+// TimeWindow is a half-open window of instants [Start, End), such as a
+// promotion's validity (活动有效期): it contains Start and excludes End, so
+// a promotion ending at 00:00 is over at 00:00. (A daily range of clock
+// times is a different idea, a clock range, in promo and kpi.) The zero
+// TimeWindow means "no window" (no promotion running): see
+// [TimeWindow.IsZero]. TimeWindow is a comparable value, safe for
+// concurrent use; its JSON form is {"start":"2026-11-11T00:00:00+08:00",
+// "end":...} in RFC 3339.
+type TimeWindow struct {
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
 }
 
-// NewWindow returns the window [start, end). Errors: end not after start
-// ([ErrInvalidWindow]).
-func NewWindow(start, end time.Time) (Window, error) {
-	w := Window{Start: start, End: end}
-	if err := w.Validate(); err != nil {
-		return Window{}, err
-	}
-	return w, nil
-}
-
-// Validate returns nil if End is after Start, and otherwise an error
-// wrapping [ErrInvalidWindow].
-func (w Window) Validate() error {
+// Validate returns nil if End is after Start, and otherwise a *[FieldError]
+// wrapping [ErrInvalidTimeWindow].
+func (w TimeWindow) Validate() error {
 	if !w.End.After(w.Start) {
-		return fmt.Errorf("pricing: window [%s, %s): %w: end must be after start",
-			w.Start.Format(time.RFC3339), w.End.Format(time.RFC3339), ErrInvalidWindow)
+		return fieldErr("validate time window", "end", w.End.Format(time.RFC3339), ErrInvalidTimeWindow,
+			"must be after start %s", w.Start.Format(time.RFC3339))
 	}
 	return nil
 }
 
-// IsZero reports whether both ends are the zero time.
-func (w Window) IsZero() bool { return w.Start.IsZero() && w.End.IsZero() }
+// IsZero reports whether both ends are the zero time; encoding/json's
+// omitzero leaves such a window out.
+func (w TimeWindow) IsZero() bool { return w.Start.IsZero() && w.End.IsZero() }
 
-// Contains reports whether Start ≤ t < End. A promotion ending at 00:00 is
-// over at 00:00.
-func (w Window) Contains(t time.Time) bool { return !t.Before(w.Start) && t.Before(w.End) }
+// Contains reports whether Start ≤ t < End.
+func (w TimeWindow) Contains(t time.Time) bool { return !t.Before(w.Start) && t.Before(w.End) }
 
 // AuditCode classifies an [AuditIssue].
 type AuditCode uint8
@@ -64,27 +55,38 @@ const (
 	MissingDiscountCategory
 )
 
+var auditCodeNames = [...]string{"", "stale-promo-price", "display-mismatch", "stale-discount-category", "missing-discount-category"}
+
 // String returns "stale-promo-price", "display-mismatch",
-// "stale-discount-category" or "missing-discount-category".
+// "stale-discount-category" or "missing-discount-category" (the text form
+// is snake_case: "stale_promo_price").
 func (c AuditCode) String() string {
-	switch c {
-	case StalePromoPrice:
-		return "stale-promo-price"
-	case DisplayMismatch:
-		return "display-mismatch"
-	case StaleDiscountCategory:
-		return "stale-discount-category"
-	case MissingDiscountCategory:
-		return "missing-discount-category"
+	if c >= StalePromoPrice && c <= MissingDiscountCategory {
+		return auditCodeNames[c]
 	}
 	return fmt.Sprintf("AuditCode(%d)", c)
+}
+
+// MarshalText encodes the code's snake_case name ("stale_promo_price"); the
+// zero value (unset) is "", an undefined code an error ([ErrUnknownName]).
+func (c AuditCode) MarshalText() ([]byte, error) {
+	return marshalName("encode audit code", int(c), auditCodeNames[:])
+}
+
+// UnmarshalText decodes a name written by [AuditCode.MarshalText].
+func (c *AuditCode) UnmarshalText(b []byte) error {
+	i, err := unmarshalName("decode audit code", b, auditCodeNames[:])
+	if err == nil {
+		*c = AuditCode(i)
+	}
+	return err
 }
 
 // AuditIssue is one finding of [AuditListing]: a code and a sentence with
 // the prices involved.
 type AuditIssue struct {
-	Code   AuditCode
-	Detail string
+	Code   AuditCode `json:"code"`
+	Detail string    `json:"detail"`
 }
 
 // String returns "code: detail".
@@ -92,11 +94,11 @@ func (i AuditIssue) String() string { return i.Code.String() + ": " + i.Detail }
 
 // Listing is what a price audit (价格核对) looks at for one item.
 type Listing struct {
-	Displayed          Money  // price shown on the image or banner; the zero Money if none
-	Actual             Money  // price actually charged now
-	List               Money  // list price (原价)
-	Promo              Window // promotion window; the zero Window if none
-	InDiscountCategory bool   // listed in the discount category (折扣类目)
+	Displayed          Money      `json:"displayed,omitzero"`   // price shown on the image or banner; the zero Money if none
+	Actual             Money      `json:"actual"`               // price actually charged now
+	List               Money      `json:"list"`                 // list price (原价)
+	Promo              TimeWindow `json:"promo,omitzero"`       // promotion window; the zero TimeWindow if none
+	InDiscountCategory bool       `json:"in_discount_category"` // listed in the discount category (折扣类目)
 }
 
 // AuditListing checks a listing at time at (the daily price-image check of
@@ -112,27 +114,27 @@ type Listing struct {
 //
 // Errors: an actual or list price without currency ([ErrUnknownCurrency]);
 // prices in different currencies ([ErrCurrencyMismatch]); a non-zero
-// window whose end is not after its start ([ErrInvalidWindow]).
+// window whose end is not after its start ([ErrInvalidTimeWindow]).
 func AuditListing(l Listing, at time.Time) ([]AuditIssue, error) {
+	const op = "audit listing"
 	if !l.Actual.IsValid() {
-		return nil, fmt.Errorf("pricing: audit listing: actual price %s: %w", l.Actual, ErrUnknownCurrency)
+		return nil, fieldErr(op, "actual", l.Actual.String(), ErrUnknownCurrency, "")
 	}
 	if !l.List.IsValid() {
-		return nil, fmt.Errorf("pricing: audit listing: list price %s: %w", l.List, ErrUnknownCurrency)
+		return nil, fieldErr(op, "list", l.List.String(), ErrUnknownCurrency, "")
 	}
-	if _, err := l.Actual.same("audit listing: actual and list", l.List); err != nil {
-		return nil, err
+	if l.List.currency != l.Actual.currency {
+		return nil, mismatch(op, "list", l.List.String(), l.Actual.currency, l.List.currency)
 	}
-	if _, err := l.Actual.same("audit listing: actual and displayed", l.Displayed); err != nil {
-		return nil, err
+	if l.Displayed.IsValid() && l.Displayed.currency != l.Actual.currency {
+		return nil, mismatch(op, "displayed", l.Displayed.String(), l.Actual.currency, l.Displayed.currency)
 	}
-	if !l.Promo.IsZero() {
-		if err := l.Promo.Validate(); err != nil {
-			return nil, fmt.Errorf("pricing: audit listing: promo: %w", err)
-		}
+	if !l.Promo.IsZero() && !l.Promo.End.After(l.Promo.Start) {
+		return nil, fieldErr(op, "promo.end", l.Promo.End.Format(time.RFC3339), ErrInvalidTimeWindow,
+			"must be after start %s", l.Promo.Start.Format(time.RFC3339))
 	}
 	var issues []AuditIssue
-	if l.Displayed.IsValid() && !l.Displayed.dec().Equal(l.Actual.dec()) {
+	if l.Displayed.IsValid() && cmpAmount(l.Displayed, l.Actual) != 0 {
 		switch {
 		case l.Promo.IsZero():
 			issues = append(issues, AuditIssue{DisplayMismatch, fmt.Sprintf("displayed %s, actual %s, no promotion", l.Displayed, l.Actual)})
@@ -143,7 +145,7 @@ func AuditListing(l Listing, at time.Time) ([]AuditIssue, error) {
 				l.Displayed, l.Actual, at.Format(time.RFC3339), l.Promo.Start.Format(time.RFC3339), l.Promo.End.Format(time.RFC3339))})
 		}
 	}
-	below := l.Actual.dec().Cmp(l.List.dec()) < 0
+	below := cmpAmount(l.Actual, l.List) < 0
 	switch {
 	case l.InDiscountCategory && !below:
 		issues = append(issues, AuditIssue{StaleDiscountCategory, fmt.Sprintf("in the discount category at %s, list %s", l.Actual, l.List)})

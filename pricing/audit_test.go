@@ -14,22 +14,20 @@ var (
 )
 
 func TestWindow(t *testing.T) {
-	w, err := NewWindow(auditStart, auditEnd)
-	require.NoError(t, err)
+	w := TimeWindow{auditStart, auditEnd}
+	require.NoError(t, w.Validate())
 	assert.True(t, w.Contains(auditStart))
 	assert.True(t, w.Contains(auditEnd.Add(-time.Nanosecond)))
 	assert.False(t, w.Contains(auditEnd)) // half-open
 	assert.False(t, w.Contains(auditStart.Add(-time.Nanosecond)))
 	assert.False(t, w.IsZero())
-	assert.True(t, Window{}.IsZero())
-	_, err = NewWindow(auditEnd, auditStart)
-	assert.ErrorIs(t, err, ErrInvalidWindow)
-	_, err = NewWindow(auditEnd, auditEnd)
-	assert.ErrorIs(t, err, ErrInvalidWindow)
+	assert.True(t, TimeWindow{}.IsZero())
+	assert.ErrorIs(t, TimeWindow{auditEnd, auditStart}.Validate(), ErrInvalidTimeWindow)
+	assert.ErrorIs(t, TimeWindow{auditEnd, auditEnd}.Validate(), ErrInvalidTimeWindow)
 }
 
 func TestAuditListing(t *testing.T) {
-	promo := Window{auditStart, auditEnd}
+	promo := TimeWindow{auditStart, auditEnd}
 	during := auditStart.Add(48 * time.Hour)
 	after := auditEnd.Add(time.Hour)
 	tests := []struct {
@@ -42,7 +40,7 @@ func TestAuditListing(t *testing.T) {
 		{"stale image", Listing{ruleCNY("59.00"), ruleCNY("79.00"), ruleCNY("79.00"), promo, false}, after, []AuditCode{StalePromoPrice}},
 		{"image right during promo", Listing{ruleCNY("59.00"), ruleCNY("59.0"), ruleCNY("79.00"), promo, true}, during, nil},
 		{"image wrong during promo", Listing{ruleCNY("55.00"), ruleCNY("59.00"), ruleCNY("79.00"), promo, true}, during, []AuditCode{DisplayMismatch}},
-		{"no promo", Listing{ruleCNY("55.00"), ruleCNY("59.00"), ruleCNY("79.00"), Window{}, true}, during, []AuditCode{DisplayMismatch}},
+		{"no promo", Listing{ruleCNY("55.00"), ruleCNY("59.00"), ruleCNY("79.00"), TimeWindow{}, true}, during, []AuditCode{DisplayMismatch}},
 		{"no image", Listing{Money{}, ruleCNY("79.00"), ruleCNY("79.00"), promo, false}, after, nil},
 		// P-15: price back up to list, still in the discount category.
 		{"stale category", Listing{ruleCNY("59.00"), ruleCNY("79.00"), ruleCNY("79.00"), promo, true}, after, []AuditCode{StalePromoPrice, StaleDiscountCategory}},
@@ -76,7 +74,7 @@ func TestAuditListingErrors(t *testing.T) {
 		{"no list", Listing{Actual: ruleCNY("1")}, ErrUnknownCurrency},
 		{"list currency", Listing{Actual: ruleCNY("1"), List: MustNew("1", USD)}, ErrCurrencyMismatch},
 		{"displayed currency", Listing{Displayed: MustNew("1", USD), Actual: ruleCNY("1"), List: ruleCNY("1")}, ErrCurrencyMismatch},
-		{"bad window", Listing{Actual: ruleCNY("1"), List: ruleCNY("1"), Promo: Window{auditEnd, auditStart}}, ErrInvalidWindow},
+		{"bad window", Listing{Actual: ruleCNY("1"), List: ruleCNY("1"), Promo: TimeWindow{auditEnd, auditStart}}, ErrInvalidTimeWindow},
 	}
 	for _, tt := range tests {
 		_, err := AuditListing(tt.give, auditStart)

@@ -12,8 +12,9 @@
 //
 // A [Money] is an exact decimal amount and a [Currency]. A currency is an
 // ISO 4217 code with the digits of its minor unit: CNY 2 (元 and 分), JPY 0,
-// KWD 3; see [Currencies] for the built-in list. Unknown codes are an error
-// ([ErrUnknownCurrency]).
+// KWD 3; see [Currencies] for the built-in list. The frequent ones are
+// constants ([CNY], [USD], ...) that cannot be reassigned; unknown codes are
+// an error ([ErrUnknownCurrency]).
 //
 // Inside, an amount that is a whole number of minor units below 10^18 (CNY
 // 12.30 is 1230 分; nearly every price, total and discount) is held as an
@@ -26,19 +27,34 @@
 // Money is built from a decimal string ([New], [Parse]), minor units
 // ([NewFromMinor]: 1230 分 is CNY 12.30), a decimal ([NewFromDecimal]), or a
 // float64 ([NewFromFloat], which rounds half-up to the minor unit and refuses
-// NaN and ±Inf). Strings are plain decimals: no exponent, no separators, at
-// most 40 significant digits and 28 decimal places.
+// NaN and ±Inf). Strings are plain decimals: no exponent, no separators,
+// within the limits below.
 //
 // Arithmetic keeps every digit: CNY 10.10 × 0.85 is CNY 8.585 until it is
-// rounded. Combining two
-// currencies is an error that matches [ErrCurrencyMismatch] and carries both
-// codes ([CurrencyMismatchError]). The zero Money has no currency; it adds as
+// rounded. A product with more than 28 decimal places is rounded to 28 by
+// rounding to odd (see Limits). Combining two currencies is an error that
+// matches [ErrCurrencyMismatch] and carries both codes
+// ([CurrencyMismatchError]). The zero Money has no currency; it adds as
 // zero in any currency, so a total may start from it.
 //
 // String and JSON always show at least the currency's digits: "CNY 12.30",
 // {"amount":"12.30","currency":"CNY"}. An unrounded amount keeps its extra
 // digits ("CNY 3.3333") so that parsing gives back an equal value. JSON
 // amounts are strings on output; numbers are accepted on input.
+//
+// # JSON
+//
+// Inputs and results share one dialect: snake_case keys ("min_qty",
+// "unit_price"), money as {"amount":"12.30","currency":"CNY"}, enumerations
+// as snake_case names ("half_up", "list_ratio", "stale_promo_price"; their
+// String forms keep hyphens for reading), 折 rates as "8.5折", tax rates as
+// "0.13", ratios as decimal strings, instants in RFC 3339. The zero Money
+// (no currency) is null, and a field tagged `json:",omitzero"` leaves it
+// out: Money has no IsZero method on purpose, so encoding/json compares it
+// with the zero value, and CNY 0.00 is never omitted (test a zero amount
+// with Sign() == 0). [TierTable] and [PackOffer] decode through their
+// constructors, so a decoded value is a validated one. Unknown keys, a
+// repeated key in a Money, and unknown enumeration names are errors.
 //
 // # Rounding
 //
@@ -127,11 +143,22 @@
 //	min margin  cost / (1 - m)    (gross margin (p - c) / p at least m)
 //	min price   an absolute amount
 //
-// Exempt campaigns (exact names) have no floor; "" is a normal sale. Without
-// a cost (the zero Money) the margin rule is off. [FloorPolicy.Check]
-// returns a *[BelowFloorError] naming the floor and the rule. Seed-rules
-// P-01 (不低于7折, 淘金币 and 双11 exempt): on a list price of 100.00, 70.00
-// passes, 69.99 fails, 60.00 passes under 双11 and fails under 聚划算.
+// Exempt campaigns (exact names) have no floor; "" is a normal sale. A
+// policy names every campaign it knows, exempt ([ExemptCampaigns]) or not
+// ([KnownCampaigns]); a campaign it does not know is an error
+// ([ErrUnknownCampaign], listing the known names), never silently "not
+// exempt": a promotion tagged "double11" does not miss an exemption written
+// "双11". Callers (promo) check names up front with
+// [FloorPolicy.KnowsCampaign]. Without a cost (the zero Money) the margin
+// rule is off. [FloorPolicy.Check] returns a *[BelowFloorError] naming the
+// floor and the rule. Seed-rules P-01 (不低于7折, 淘金币 and 双11 exempt):
+// on a list price of 100.00, 70.00 passes, 69.99 fails, 60.00 passes under
+// 双11 and fails under 聚划算 (a known campaign).
+//
+// Options: [NewFloorPolicy] takes the package's one option type, [Option]
+// (MinListRatio, MinMargin, MinPrice, ExemptCampaigns, KnownCampaigns).
+// Options record values and return nothing; the constructor validates
+// them and names the offending option in the error's Field.
 //
 // # Margins and tax
 //
@@ -153,16 +180,53 @@
 //
 // [AuditListing] compares the displayed price (on an image or a banner)
 // with the actual and list prices at a time, against the promotion's
-// half-open [Window]: a promotion price still displayed after the window
+// half-open [TimeWindow] (a window of instants; a daily clock range is a
+// different type in promo and kpi): a promotion price still displayed after
+// the window
 // (P-13), a displayed price that differs from the actual one, and an item
 // left in the discount category after its price went back up (P-15), or
 // missing from it while discounted.
 //
+// # Limits
+//
+// One rule bounds every amount, factor, weight and ratio the package
+// accepts or produces, so work stays small and whatever it prints parses
+// back:
+//
+//	MaxMagnitude       30       |x| ≤ 10^30                         ErrTooLarge
+//	MaxScale           28       at most 28 digits after the point   ErrTooLarge
+//	(input text)       80       characters in an amount string      ErrTooLarge
+//	MaxParts           100,000  parts of Money.Split                ErrTooLarge
+//	MaxPackQty         1,000    units in one pack of a PackOffer    ErrInvalidQuantity
+//	MaxPackPriceMinor  10^12    minor units of a pack price         ErrTooLarge
+//	MaxCosts           1,000    cost ratios in a Waterfall          ErrTooLarge
+//
+// How each operation keeps to it: parsing and constructors refuse values
+// beyond it (trailing zeros beyond 28 places are dropped, not refused);
+// Add, Sub, Sum, MulInt, RoundToIncrement and the rules that compute prices
+// (tiers, margins, floors, tax, parity) return [ErrTooLarge] for a result
+// above 10^30; Round never leaves the limits (10^30 is a whole number of
+// every minor unit). Mul's product may need up to 56 places: beyond 28 it
+// is rounded to odd at 28 places, that is truncated, with the last digit
+// made odd when anything non-zero was dropped (Boldo and Melquiond, IEEE
+// Trans. Computers 57(4), 2008). Two spare digits beyond any currency's
+// minor unit make a later [Money.Round] in any mode equal to rounding the
+// exact product, so a single multiply-then-round is exact to the cent;
+// repeated multiplication keeps at most 28 places. Rates (折) are at most 1,
+// so Apply and Discount never grow an amount. int64 arithmetic (compact
+// amounts, MulInt, allocation, packs) is checked (internal/checked,
+// math/bits) and falls back to exact decimals or reports ErrTooLarge;
+// MinorUnits of an amount beyond int64 is ErrTooLarge. Allocate and
+// AllocateMinor make one part per weight the caller already holds, so they
+// are linear in their input and have no part limit.
+//
 // # Errors
 //
-// Every function that can fail returns an error that names the operation,
-// the field and the value, and wraps one of the Err* sentinels, or is a
-// struct type ([CurrencyMismatchError], [BelowFloorError]) that matches one
-// with [errors.Is]. Bad input is an error, never a panic and never a silently
-// wrong number.
+// Every error for bad input is a *[FieldError] (the library's one shape:
+// operation, field, value, sentinel, detail) wrapping one of the Err*
+// sentinels, whose messages start with "pricing: ". A currency mismatch
+// carries a *[CurrencyMismatchError] in the FieldError (errors.As finds
+// both). [FloorPolicy.Check]'s verdict on a valid price below its floor is
+// the *[BelowFloorError] itself. Match with [errors.Is] and [errors.As].
+// Bad input is an error, never a panic and never a silently wrong number.
 package pricing

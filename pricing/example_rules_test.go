@@ -17,7 +17,7 @@ func ExampleNewTierTable() {
 	)
 	fmt.Println(err)
 	// Output:
-	// pricing: tier table: tiers[2].min qty 5: invalid price table: breaks must strictly increase (previous 10)
+	// pricing: new tier table: tiers[2].min_qty 5: invalid price table: breaks must strictly increase (previous 10)
 }
 
 func ExampleTierTable_Price() {
@@ -48,7 +48,7 @@ func ExampleTierTable_Warnings() {
 	for _, w := range tab.Warnings() {
 		fmt.Println(w)
 	}
-	fmt.Println(len(tab.Tiers()), tab.Currency())
+	fmt.Println(len(tab.Tiers()), tab.Tiers()[0].Price.Currency())
 	// Output:
 	// tiers[1] from 10 at CNY 2.10 is dearer than tiers[0] from 1 at CNY 2.00
 	// 2 CNY
@@ -72,7 +72,7 @@ func ExamplePackOffer_Cheapest() {
 	// Output:
 	// 50 units: 5 × 10 for CNY 15.00 = CNY 75.00
 	// 5 packages
-	// pricing: cheapest packs: qty 7: no pack combination for the quantity from sizes {50, 10}
+	// pricing: cheapest packs: q 7: no pack combination for the quantity: sizes {50, 10}
 }
 
 func ExamplePackOffer_CheapestAtLeast() {
@@ -103,12 +103,12 @@ func ExampleNewPackOffer() {
 	offer, _ := pricing.NewPackOffer(pricing.MustNew("1.80", pricing.CNY),
 		pricing.Pack{Qty: 10, Price: pricing.MustNew("15.00", pricing.CNY)})
 	single, ok := offer.Single()
-	fmt.Println(offer.Packs(), single, ok, offer.Currency())
+	fmt.Println(offer.Packs(), single, ok, single.Currency())
 	_, err := pricing.NewPackOffer(pricing.Money{}, pricing.Pack{Qty: 0, Price: pricing.MustNew("1.00", pricing.CNY)})
 	fmt.Println(err)
 	// Output:
 	// [10 for CNY 15.00] CNY 1.80 true CNY
-	// pricing: pack offer: packs[0].qty 0: invalid quantity: must be in [1, 1000]
+	// pricing: new pack offer: packs[0].qty 0: invalid quantity: must be in [1, 1000]
 }
 
 func ExampleNewMemberPrices() {
@@ -116,18 +116,17 @@ func ExampleNewMemberPrices() {
 		pricing.MemberRule{Tier: "gold", Rate: pricing.MustRate("8.5折")},
 		pricing.MemberRule{Tier: "staff", Price: pricing.MustNew("12.00", pricing.CNY)})
 	for _, tier := range []string{"gold", "staff", "silver"} {
-		p, ok := mp.Lookup(tier)
-		fmt.Println(tier, p, ok, mp.Price(tier))
+		fmt.Println(tier, mp.Price(tier))
 	}
-	fmt.Println(len(mp.Rules()), mp.List(), mp.Mode())
+	fmt.Println(len(mp.Rules()), mp.List())
 	_, err := pricing.NewMemberPrices(pricing.MustNew("10.00", pricing.CNY), pricing.HalfUp,
 		pricing.MemberRule{Tier: "gold", Price: pricing.MustNew("11.00", pricing.CNY)})
 	fmt.Println(errors.Is(err, pricing.ErrAboveList))
 	// Output:
-	// gold CNY 16.92 true CNY 16.92
-	// staff CNY 12.00 true CNY 12.00
-	// silver CNY 19.90 false CNY 19.90
-	// 2 CNY 19.90 half-up
+	// gold CNY 16.92
+	// staff CNY 12.00
+	// silver CNY 19.90
+	// 2 CNY 19.90
 	// true
 }
 
@@ -141,7 +140,7 @@ func ExampleMemberPrices_CheckFloor() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// pricing: member price of tier "vip": pricing: price CNY 65.00 below floor CNY 70.00 (rule list-ratio, campaign "")
+	// pricing: check member floor: tier "vip": price CNY 65.00 below floor CNY 70.00 (rule list-ratio, campaign "")
 }
 
 func ExampleCheckParity() {
@@ -167,7 +166,7 @@ func ExampleCheckParity() {
 func ExampleFloorPolicy_Check() {
 	policy, _ := pricing.NewFloorPolicy(
 		pricing.MinListRatio(pricing.MustRate("7折")),
-		pricing.ExemptCampaigns("淘金币", "双11"))
+		pricing.ExemptCampaigns("淘金币", "双11"), pricing.KnownCampaigns("聚划算"))
 	list := pricing.MustNew("100.00", pricing.CNY)
 	for _, c := range []struct{ price, campaign string }{
 		{"70.00", ""}, {"69.99", ""}, {"60.00", "双11"}, {"60.00", "聚划算"},
@@ -202,7 +201,7 @@ func ExampleNewFloorPolicy() {
 	_, err := pricing.NewFloorPolicy(pricing.MinMargin(decimal.New(1, 0)))
 	fmt.Println(err)
 	// Output:
-	// pricing: floor policy: option 0: min margin 1: invalid ratio: must be in [0, 1)
+	// pricing: new floor policy: MinMargin 1: invalid ratio: must be in [0, 1)
 }
 
 func ExampleMinListRatio() {
@@ -228,15 +227,29 @@ func ExampleMinPrice() {
 }
 
 func ExampleExemptCampaigns() {
-	p, _ := pricing.NewFloorPolicy(pricing.ExemptCampaigns("双11", "淘金币"))
-	fmt.Println(p.ExemptCampaigns(), p.IsExempt("双11"), p.IsExempt("聚划算"))
-	// Output: [双11 淘金币] true false
+	p, _ := pricing.NewFloorPolicy(pricing.ExemptCampaigns("双11", "淘金币"), pricing.KnownCampaigns("聚划算"))
+	fmt.Println(p.Campaigns(), p.IsExempt("双11"), p.IsExempt("聚划算"))
+	// Output: [双11 淘金币 聚划算] true false
 }
 
 func ExampleFloorPolicy_IsExempt() {
 	var none pricing.FloorPolicy
-	fmt.Println(none.IsExempt(""), len(none.ExemptCampaigns()))
+	fmt.Println(none.IsExempt(""), len(none.Campaigns()))
 	// Output: false 0
+}
+
+// A policy knows every campaign by name; a name it does not know is an
+// error, so "double11" cannot silently miss the exemption of "双11".
+func ExampleFloorPolicy_KnowsCampaign() {
+	p, _ := pricing.NewFloorPolicy(pricing.MinListRatio(pricing.MustRate("7折")), pricing.ExemptCampaigns("双11"))
+	fmt.Println(p.KnowsCampaign("双11"), p.KnowsCampaign("double11"), p.KnowsCampaign(""))
+	_, _, err := p.Floor(pricing.MustNew("100.00", pricing.CNY), pricing.Money{}, "double11")
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, pricing.ErrUnknownCampaign))
+	// Output:
+	// true false true
+	// pricing: floor: campaign "double11": unknown campaign: known: ["双11"]
+	// true
 }
 
 func ExampleFloorRule_String() {
@@ -307,13 +320,6 @@ func ExampleTaxRate_FromExclusive() {
 	// Output: CNY 100.00 CNY 9.00 CNY 109.00
 }
 
-func ExampleTaxRate_TaxOfInclusive() {
-	vat, _ := pricing.TaxPercent(6)
-	tax, _ := vat.TaxOfInclusive(pricing.MustNew("106.00", pricing.CNY), pricing.HalfUp)
-	fmt.Println(tax)
-	// Output: CNY 6.00
-}
-
 func ExampleNewTaxRate() {
 	r, _ := pricing.NewTaxRate(decimal.RequireFromString("0.13"))
 	p, _ := pricing.TaxPercent(13)
@@ -322,15 +328,15 @@ func ExampleNewTaxRate() {
 	fmt.Println(err)
 	// Output:
 	// 13% 0.13 true
-	// pricing: tax rate -0.01: invalid ratio: must be in [0, 1]
+	// pricing: new tax rate: r -0.01: invalid ratio: must be in [0, 1]
 }
 
-func ExampleWindow_Contains() {
+func ExampleTimeWindow_Contains() {
 	start := time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC)
-	w, _ := pricing.NewWindow(start, start.AddDate(0, 0, 11))
+	w := pricing.TimeWindow{Start: start, End: start.AddDate(0, 0, 11)}
 	fmt.Println(w.Contains(start), w.Contains(w.End), w.IsZero(), w.Validate())
-	_, err := pricing.NewWindow(w.End, start)
-	fmt.Println(errors.Is(err, pricing.ErrInvalidWindow))
+	err := pricing.TimeWindow{Start: w.End, End: start}.Validate()
+	fmt.Println(errors.Is(err, pricing.ErrInvalidTimeWindow))
 	// Output:
 	// true false false <nil>
 	// true
@@ -344,7 +350,7 @@ func ExampleAuditListing() {
 		Displayed:          pricing.MustNew("59.00", pricing.CNY),
 		Actual:             pricing.MustNew("79.00", pricing.CNY),
 		List:               pricing.MustNew("79.00", pricing.CNY),
-		Promo:              pricing.Window{Start: start, End: start.AddDate(0, 0, 11)},
+		Promo:              pricing.TimeWindow{Start: start, End: start.AddDate(0, 0, 11)},
 		InDiscountCategory: true,
 	}
 	issues, _ := pricing.AuditListing(l, start.AddDate(0, 0, 12))

@@ -16,7 +16,7 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// CNY 12.30 <nil>
-	// pricing: new money: amount "1,000": invalid amount: unexpected ','
+	// pricing: new money: amount "1,000": invalid amount: unexpected ',': want a plain decimal
 }
 
 func ExampleNewFromMinor() {
@@ -84,7 +84,7 @@ func ExampleMoney_Mul() {
 
 func ExampleMoney_MulInt() {
 	fmt.Println(pricing.MustParse("CNY 3.50").MulInt(12))
-	// Output: CNY 42.00
+	// Output: CNY 42.00 <nil>
 }
 
 func ExampleMoney_Neg() {
@@ -106,13 +106,6 @@ func ExampleCompare() {
 func ExampleMoney_Equal() {
 	fmt.Println(pricing.MustParse("CNY 1.5").Equal(pricing.MustParse("CNY 1.50")))
 	// Output: true
-}
-
-func ExampleMin() {
-	lo, _ := pricing.Min(pricing.MustParse("CNY 3"), pricing.MustParse("CNY 2"))
-	hi, _ := pricing.Max(pricing.MustParse("CNY 3"), pricing.MustParse("CNY 2"))
-	fmt.Println(lo, hi)
-	// Output: CNY 2.00 CNY 3.00
 }
 
 func ExampleSum() {

@@ -1,15 +1,14 @@
 package pricing
 
 import (
-	"errors"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
-
-// ErrInvalidCampaign: an empty campaign name where a name is required.
-var ErrInvalidCampaign = errors.New("invalid campaign name")
 
 // FloorRule names the rule of a [FloorPolicy] that set a price floor.
 type FloorRule uint8
@@ -31,7 +30,8 @@ const (
 
 var floorRuleNames = [...]string{"none", "exempt", "list-ratio", "min-margin", "min-price"}
 
-// String returns "none", "exempt", "list-ratio", "min-margin" or "min-price".
+// String returns "none", "exempt", "list-ratio", "min-margin" or
+// "min-price" (the text form is snake_case: "list_ratio").
 func (r FloorRule) String() string {
 	if int(r) < len(floorRuleNames) {
 		return floorRuleNames[r]
@@ -39,16 +39,57 @@ func (r FloorRule) String() string {
 	return fmt.Sprintf("FloorRule(%d)", r)
 }
 
-// BelowFloorError reports a price below its floor (低于最低价). It matches
-// [ErrBelowFloor] with errors.Is.
-type BelowFloorError struct {
-	Price    Money     // the price checked
-	Floor    Money     // the effective floor
-	Rule     FloorRule // the rule that set the floor
-	Campaign string    // the campaign checked ("" for normal sales)
+// MarshalText encodes the rule's snake_case name: "none", "exempt",
+// "list_ratio", "min_margin", "min_price". An undefined rule is an error
+// ([ErrUnknownName]).
+func (r FloorRule) MarshalText() ([]byte, error) {
+	return marshalName("encode floor rule", int(r), floorRuleNames[:])
 }
 
-// Error describes the price, the floor, the rule and the campaign.
+// UnmarshalText decodes a name written by [FloorRule.MarshalText]; other
+// names are an error ([ErrUnknownName]).
+func (r *FloorRule) UnmarshalText(b []byte) error {
+	i, err := unmarshalName("decode floor rule", b, floorRuleNames[:])
+	if err == nil {
+		*r = FloorRule(i)
+	}
+	return err
+}
+
+// marshalName returns the snake_case form of names[i] (hyphens become
+// underscores), or ErrUnknownName. An enumeration whose zero value is
+// "unset" has names[0] == "": the zero value is the empty string, so a zero
+// field still encodes and decodes back.
+func marshalName(op string, i int, names []string) ([]byte, error) {
+	if i < 0 || i >= len(names) || (i > 0 && names[i] == "") {
+		return nil, fieldErr(op, "", strconv.Itoa(i), ErrUnknownName, "")
+	}
+	return []byte(strings.ReplaceAll(names[i], "-", "_")), nil
+}
+
+// unmarshalName returns the index of the snake_case form of one of names,
+// or ErrUnknownName; "" is index 0 when names[0] is "".
+func unmarshalName(op string, b []byte, names []string) (int, error) {
+	for i, n := range names {
+		if string(b) == strings.ReplaceAll(n, "-", "_") {
+			return i, nil
+		}
+	}
+	return 0, fieldErr(op, "", clip(string(b)), ErrUnknownName, "")
+}
+
+// BelowFloorError reports a price below its floor (低于最低价). It matches
+// [ErrBelowFloor] with errors.Is. [FloorPolicy.Check] returns it as is: it
+// is the verdict on a valid price, not a bad input.
+type BelowFloorError struct {
+	Price    Money     `json:"price"`    // the price checked
+	Floor    Money     `json:"floor"`    // the effective floor
+	Rule     FloorRule `json:"rule"`     // the rule that set the floor
+	Campaign string    `json:"campaign"` // the campaign checked ("" for normal sales)
+}
+
+// Error returns "pricing: price CNY 69.99 below floor CNY 70.00 (rule
+// list-ratio, campaign "")".
 func (e *BelowFloorError) Error() string {
 	return fmt.Sprintf("pricing: price %s below floor %s (rule %s, campaign %q)", e.Price, e.Floor, e.Rule, e.Campaign)
 }
@@ -69,89 +110,127 @@ func (e *BelowFloorError) Is(target error) bool { return target == ErrBelowFloor
 // "双11"). The policy applies to member prices too (P-02); see
 // [MemberPrices.CheckFloor].
 //
+// A policy names every campaign it knows: the exempt ones and those given
+// with [KnownCampaigns], which the floor applies to. A campaign it does
+// not know is an error ([ErrUnknownCampaign]), never a silent "not
+// exempt", so "double11" cannot miss "双11"; "" (a normal sale) is always
+// known and never exempt.
+//
 // FloorPolicy is an immutable value, safe for concurrent use. The zero
-// FloorPolicy has no rules: every floor is zero ([RuleNone]).
+// FloorPolicy has no rules (every floor is zero, [RuleNone]) and knows no
+// campaign but "".
 type FloorPolicy struct {
 	ratio     Rate
 	hasRatio  bool
 	margin    decimal.Decimal
 	keep      decimal.Decimal // 1 - margin
 	hasMargin bool
-	minimum   Money // the zero Money when unset
-	exempt    map[string]struct{}
+	minimum   Money           // the zero Money when unset
+	campaigns map[string]bool // known campaign -> exempt
+	names     []string        // the known campaigns, sorted
 }
 
-// FloorOption sets one rule of a [FloorPolicy]; see [NewFloorPolicy].
-type FloorOption func(*FloorPolicy) error
+// Option configures a [FloorPolicy]; see [NewFloorPolicy]. It is the
+// package's one option type: options record their values and return
+// nothing, and the constructor validates them.
+type Option func(*config)
+
+// config is what the options record, validated by NewFloorPolicy.
+type config struct {
+	ratio   *Rate
+	margin  *decimal.Decimal
+	minimum *Money
+	exempt  []string
+	known   []string
+}
 
 // MinListRatio sets the minimum ratio of list price: with 7折 the price must
 // be at least 70% of list.
-func MinListRatio(r Rate) FloorOption {
-	return func(p *FloorPolicy) error {
-		p.ratio, p.hasRatio = r, true
-		return nil
-	}
-}
+func MinListRatio(r Rate) Option { return func(c *config) { c.ratio = &r } }
 
 // MinMargin sets the minimum gross margin over cost, a fraction in [0, 1):
 // with 0.5 the price must be at least twice the cost (seed-rules P-08).
-// Outside [0, 1) is an error wrapping [ErrInvalidRatio].
-func MinMargin(m decimal.Decimal) FloorOption {
-	return func(p *FloorPolicy) error {
-		if err := checkDecimal("min margin", m); err != nil || m.Sign() < 0 || m.Cmp(one) >= 0 {
-			return fmt.Errorf("min margin %s: %w: must be in [0, 1)", clip(m.String()), ErrInvalidRatio)
-		}
-		p.margin, p.keep, p.hasMargin = m, one.Sub(m), true
-		return nil
-	}
-}
+// Outside [0, 1) is an error of [NewFloorPolicy] ([ErrInvalidRatio]).
+func MinMargin(m decimal.Decimal) Option { return func(c *config) { c.margin = &m } }
 
 // MinPrice sets the absolute minimum price. It must have a currency, be
-// non-negative and rounded to the minor unit.
-func MinPrice(min Money) FloorOption {
-	return func(p *FloorPolicy) error {
-		if err := checkPrice("min price", min, min.currency); err != nil {
-			return err
-		}
-		if !min.IsRounded() {
-			return fmt.Errorf("min price %s: %w", min, ErrNotRounded)
-		}
-		p.minimum = min
-		return nil
-	}
-}
+// non-negative and rounded to the minor unit ([NewFloorPolicy] checks).
+func MinPrice(min Money) Option { return func(c *config) { c.minimum = &min } }
 
 // ExemptCampaigns exempts campaigns from the policy, by exact name
-// ("双11", "淘金币"). Names must be non-empty; "" means a normal sale and
-// is never exempt. Repeated options add to the set.
-func ExemptCampaigns(names ...string) FloorOption {
-	return func(p *FloorPolicy) error {
-		if p.exempt == nil {
-			p.exempt = map[string]struct{}{}
-		}
-		for i, n := range names {
-			if n == "" {
-				return fmt.Errorf("exempt campaigns[%d] %q: %w: empty name", i, n, ErrInvalidCampaign)
-			}
-			p.exempt[n] = struct{}{}
-		}
-		return nil
-	}
+// ("双11", "淘金币"), and makes them known. Names must be non-empty; ""
+// means a normal sale and is never exempt. Repeated options add to the set.
+func ExemptCampaigns(names ...string) Option {
+	names = slices.Clone(names)
+	return func(c *config) { c.exempt = append(c.exempt, names...) }
+}
+
+// KnownCampaigns names campaigns the policy applies to without exemption
+// ("聚划算"), so that a floor asked for them is not an error. Names must
+// be non-empty; a name also given to [ExemptCampaigns] is exempt. Repeated
+// options add to the set.
+func KnownCampaigns(names ...string) Option {
+	names = slices.Clone(names)
+	return func(c *config) { c.known = append(c.known, names...) }
 }
 
 // NewFloorPolicy returns the policy with the given rules. A later option of
-// the same kind replaces an earlier one, except ExemptCampaigns, which adds.
-// Errors are those of the options, wrapped.
-func NewFloorPolicy(opts ...FloorOption) (FloorPolicy, error) {
-	p := FloorPolicy{exempt: map[string]struct{}{}}
-	for i, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&p); err != nil {
-			return FloorPolicy{}, fmt.Errorf("pricing: floor policy: option %d: %w", i, err)
+// the same kind replaces an earlier one, except ExemptCampaigns and
+// KnownCampaigns, which add. Nil options are ignored.
+//
+// Errors, each a *[FieldError] whose Field names the option: MinMargin
+// outside [0, 1) ([ErrInvalidRatio], [ErrTooLarge]); MinPrice without
+// currency ([ErrUnknownCurrency]), negative ([ErrNegativePrice]), not
+// rounded ([ErrNotRounded]) or beyond the limits ([ErrTooLarge]); an empty
+// campaign name ([ErrInvalidCampaign]).
+func NewFloorPolicy(opts ...Option) (FloorPolicy, error) {
+	const op = "new floor policy"
+	var c config
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&c)
 		}
 	}
+	p := FloorPolicy{campaigns: map[string]bool{}}
+	if c.ratio != nil {
+		p.ratio, p.hasRatio = *c.ratio, true
+	}
+	if c.margin != nil {
+		m, reason, detail := checkDecimal(*c.margin)
+		if reason == nil && (m.Sign() < 0 || m.Cmp(one) >= 0) {
+			reason, detail = ErrInvalidRatio, "must be in [0, 1)"
+		}
+		if reason != nil {
+			return FloorPolicy{}, fieldErr(op, "MinMargin", decText(*c.margin), reason, detail)
+		}
+		p.margin, p.keep, p.hasMargin = m, one.Sub(m), true
+	}
+	if c.minimum != nil {
+		min := *c.minimum
+		if err := checkPrice(min, min.currency); err != nil {
+			return FloorPolicy{}, fieldErr(op, "MinPrice", min.String(), err, "")
+		}
+		if !min.IsRounded() {
+			return FloorPolicy{}, fieldErr(op, "MinPrice", min.String(), ErrNotRounded, "")
+		}
+		p.minimum = min
+	}
+	for _, set := range [...]struct {
+		field  string
+		names  []string
+		exempt bool
+	}{{"KnownCampaigns", c.known, false}, {"ExemptCampaigns", c.exempt, true}} {
+		for _, n := range set.names {
+			if n == "" {
+				return FloorPolicy{}, fieldErr(op, set.field, `""`, ErrInvalidCampaign, "empty name; \"\" is a normal sale")
+			}
+			p.campaigns[n] = p.campaigns[n] || set.exempt
+		}
+	}
+	for n := range p.campaigns {
+		p.names = append(p.names, n)
+	}
+	slices.Sort(p.names)
 	return p, nil
 }
 
@@ -161,20 +240,27 @@ func (p FloorPolicy) HasRules() bool {
 	return p.hasRatio || p.hasMargin || p.minimum.IsValid()
 }
 
-// IsExempt reports whether sales under campaign are exempt from the policy.
-func (p FloorPolicy) IsExempt(campaign string) bool {
-	_, ok := p.exempt[campaign]
-	return ok
+// KnowsCampaign reports whether the policy knows the campaign, exempt or
+// not; "" (a normal sale) is always known.
+func (p FloorPolicy) KnowsCampaign(name string) bool {
+	_, ok := p.campaigns[name]
+	return ok || name == ""
 }
 
-// ExemptCampaigns returns the exempt campaigns, sorted.
-func (p FloorPolicy) ExemptCampaigns() []string {
-	names := make([]string, 0, len(p.exempt))
-	for n := range p.exempt {
-		names = append(names, n)
+// IsExempt reports whether sales under campaign are exempt from the policy.
+func (p FloorPolicy) IsExempt(campaign string) bool { return p.campaigns[campaign] }
+
+// Campaigns returns every campaign the policy knows, exempt or not, sorted.
+func (p FloorPolicy) Campaigns() []string { return slices.Clone(p.names) }
+
+// unknownCampaign is the error for a campaign the policy does not know.
+func (p FloorPolicy) unknownCampaign(op, campaign string) error {
+	known := p.names
+	more := ""
+	if len(known) > 10 {
+		known, more = known[:10], ", ..."
 	}
-	slices.Sort(names)
-	return names
+	return fieldErr(op, "campaign", clip(campaign), ErrUnknownCampaign, "known: %q%s", known, more)
 }
 
 // Floor returns the effective floor for an item with the list price and
@@ -189,30 +275,40 @@ func (p FloorPolicy) ExemptCampaigns() []string {
 // apply. Floor allocates little and does not format on success, so the
 // promotion engine may call it per unit.
 //
-// Errors: a list price without currency ([ErrUnknownCurrency]); a negative
-// list price or cost ([ErrNegativePrice]); a cost or minimum price in
-// another currency ([ErrCurrencyMismatch]).
+// Errors: a campaign the policy does not know ([ErrUnknownCampaign]); a
+// list price without currency ([ErrUnknownCurrency]); a negative list
+// price or cost ([ErrNegativePrice]); a cost or minimum price in another
+// currency ([ErrCurrencyMismatch]); a margin floor beyond the limits
+// ([ErrTooLarge]).
 func (p FloorPolicy) Floor(list, cost Money, campaign string) (Money, FloorRule, error) {
+	return p.floor("floor", list, cost, campaign)
+}
+
+func (p FloorPolicy) floor(op string, list, cost Money, campaign string) (Money, FloorRule, error) {
 	if !list.IsValid() {
-		return Money{}, RuleNone, fmt.Errorf("pricing: floor: list price %s: %w", list, ErrUnknownCurrency)
+		return Money{}, RuleNone, fieldErr(op, "list", list.String(), ErrUnknownCurrency, "")
 	}
 	if list.IsNegative() {
-		return Money{}, RuleNone, fmt.Errorf("pricing: floor: list price %s: %w", list, ErrNegativePrice)
+		return Money{}, RuleNone, fieldErr(op, "list", list.String(), ErrNegativePrice, "")
 	}
 	cur := list.currency
 	hasCost := cost.IsValid()
 	if hasCost {
 		if cost.currency != cur {
-			return Money{}, RuleNone, fmt.Errorf("pricing: floor: cost %s for list price %s: %w", cost, list, &CurrencyMismatchError{A: cur, B: cost.currency})
+			return Money{}, RuleNone, mismatch(op, "cost", cost.String(), cur, cost.currency)
 		}
 		if cost.IsNegative() {
-			return Money{}, RuleNone, fmt.Errorf("pricing: floor: cost %s: %w", cost, ErrNegativePrice)
+			return Money{}, RuleNone, fieldErr(op, "cost", cost.String(), ErrNegativePrice, "")
 		}
 	}
 	if p.minimum.IsValid() && p.minimum.currency != cur {
-		return Money{}, RuleNone, fmt.Errorf("pricing: floor: min price %s for list price %s: %w", p.minimum, list, &CurrencyMismatchError{A: cur, B: p.minimum.currency})
+		return Money{}, RuleNone, mismatch(op, "list", list.String(), p.minimum.currency, cur)
 	}
-	if _, ok := p.exempt[campaign]; ok {
+	exempt, known := p.campaigns[campaign]
+	switch {
+	case !known && campaign != "":
+		return Money{}, RuleNone, p.unknownCampaign(op, campaign)
+	case exempt:
 		return Zero(cur), RuleExempt, nil
 	}
 	floor, rule := decimal.Zero, RuleNone
@@ -229,34 +325,102 @@ func (p FloorPolicy) Floor(list, cost Money, campaign string) (Money, FloorRule,
 			floor, rule = p.minimum.dec(), RuleMinPrice
 		}
 	}
+	if !withinMagnitude(floor) {
+		return Money{}, RuleNone, fieldErr(op, "cost", cost.String(), ErrTooLarge, "the margin floor: "+tooLargeDetail)
+	}
 	return fromDecimal(floor, cur), rule, nil
 }
 
 // Check returns nil if price is at or above the [FloorPolicy.Floor] for the
 // list price, cost and campaign, and otherwise a *[BelowFloorError]
 // (matching [ErrBelowFloor]) with the floor and the rule that set it.
-// Seed-rules P-01, list 100.00, 7折, exempt {淘金币, 双11}: 70.00 passes,
-// 69.99 fails, 60.00 passes under 双11 and fails under 聚划算.
+// Seed-rules P-01, list 100.00, 7折, exempt {淘金币, 双11}, known 聚划算:
+// 70.00 passes, 69.99 fails, 60.00 passes under 双11 and fails under 聚划算.
 //
 // Errors: those of Floor; a price without currency ([ErrUnknownCurrency]),
 // in another currency ([ErrCurrencyMismatch]) or negative
 // ([ErrNegativePrice]).
 func (p FloorPolicy) Check(price, list, cost Money, campaign string) error {
+	const op = "check floor"
 	if !price.IsValid() {
-		return fmt.Errorf("pricing: check floor: price %s: %w", price, ErrUnknownCurrency)
+		return fieldErr(op, "price", price.String(), ErrUnknownCurrency, "")
 	}
 	if price.currency != list.currency && list.IsValid() {
-		return fmt.Errorf("pricing: check floor: price %s for list price %s: %w", price, list, &CurrencyMismatchError{A: list.currency, B: price.currency})
+		return mismatch(op, "price", price.String(), list.currency, price.currency)
 	}
 	if price.IsNegative() {
-		return fmt.Errorf("pricing: check floor: price %s: %w", price, ErrNegativePrice)
+		return fieldErr(op, "price", price.String(), ErrNegativePrice, "")
 	}
-	floor, rule, err := p.Floor(list, cost, campaign)
+	floor, rule, err := p.floor(op, list, cost, campaign)
 	if err != nil {
 		return err
 	}
-	if price.dec().Cmp(floor.dec()) < 0 {
+	if cmpAmount(price, floor) < 0 {
 		return &BelowFloorError{Price: price, Floor: floor, Rule: rule, Campaign: campaign}
 	}
+	return nil
+}
+
+// floorPolicyJSON is the JSON form of a FloorPolicy.
+type floorPolicyJSON struct {
+	MinListRatio    *Rate            `json:"min_list_ratio,omitempty"`
+	MinMargin       *decimal.Decimal `json:"min_margin,omitempty"`
+	MinPrice        Money            `json:"min_price,omitzero"`
+	ExemptCampaigns []string         `json:"exempt_campaigns,omitempty"`
+	KnownCampaigns  []string         `json:"known_campaigns,omitempty"` // known and not exempt
+}
+
+// MarshalJSON encodes the policy as its rules and campaigns, each key left
+// out when unset: {"min_list_ratio":"7折","min_margin":"0.15",
+// "min_price":{...},"exempt_campaigns":["双11"],"known_campaigns":["聚划算"]}.
+// Campaign lists are sorted.
+func (p FloorPolicy) MarshalJSON() ([]byte, error) {
+	var v floorPolicyJSON
+	if p.hasRatio {
+		v.MinListRatio = &p.ratio
+	}
+	if p.hasMargin {
+		v.MinMargin = &p.margin
+	}
+	v.MinPrice = p.minimum
+	for _, n := range p.names {
+		if p.campaigns[n] {
+			v.ExemptCampaigns = append(v.ExemptCampaigns, n)
+		} else {
+			v.KnownCampaigns = append(v.KnownCampaigns, n)
+		}
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON decodes the form of [FloorPolicy.MarshalJSON] and validates
+// it as [NewFloorPolicy] does (the error's Field names the option); unknown
+// keys are an error ([ErrInvalidRatio] for a malformed document). null is
+// the zero FloorPolicy.
+func (p *FloorPolicy) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		*p = FloorPolicy{}
+		return nil
+	}
+	var v floorPolicyJSON
+	if err := decodeStrict(b, &v); err != nil {
+		return decodeErr("decode floor policy", ErrInvalidRatio, err)
+	}
+	var opts []Option
+	if v.MinListRatio != nil {
+		opts = append(opts, MinListRatio(*v.MinListRatio))
+	}
+	if v.MinMargin != nil {
+		opts = append(opts, MinMargin(*v.MinMargin))
+	}
+	if v.MinPrice.IsValid() {
+		opts = append(opts, MinPrice(v.MinPrice))
+	}
+	opts = append(opts, ExemptCampaigns(v.ExemptCampaigns...), KnownCampaigns(v.KnownCampaigns...))
+	fp, err := NewFloorPolicy(opts...)
+	if err != nil {
+		return err
+	}
+	*p = fp
 	return nil
 }

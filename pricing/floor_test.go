@@ -12,7 +12,7 @@ import (
 // seedFloor is seed-rules P-01: 商城正常销售最低折扣不低于7折(淘金币、双11大促除外).
 func seedFloor(t testing.TB) FloorPolicy {
 	t.Helper()
-	p, err := NewFloorPolicy(MinListRatio(MustRate("7折")), ExemptCampaigns("淘金币", "双11"))
+	p, err := NewFloorPolicy(MinListRatio(MustRate("7折")), ExemptCampaigns("淘金币", "双11"), KnownCampaigns("聚划算", "清仓"))
 	require.NoError(t, err)
 	return p
 }
@@ -38,7 +38,7 @@ func TestFloorCheckP01(t *testing.T) {
 	}{
 		{"69.99", ""},
 		{"60.00", "聚划算"}, // not exempt
-		{"60.00", "清仓"},  // P-22: clearance is not exempt
+		{"60.00", "清仓"},  // P-22: clearance is not exempt (a known campaign)
 	}
 	for _, tt := range fail {
 		err := p.Check(ruleCNY(tt.give), list, Money{}, tt.campaign)
@@ -84,7 +84,7 @@ func TestFloorRules(t *testing.T) {
 	assert.Equal(t, RuleNone, rule)
 	f, rule, err = seedFloor(t).Floor(ruleCNY("10"), Money{}, "双11")
 	require.NoError(t, err)
-	assert.True(t, f.IsZero())
+	assert.Equal(t, 0, f.Sign())
 	assert.Equal(t, RuleExempt, rule)
 	only, err := NewFloorPolicy(MinMargin(decimal.RequireFromString("0.2")))
 	require.NoError(t, err)
@@ -126,7 +126,7 @@ func TestFloorErrors(t *testing.T) {
 func TestNewFloorPolicyErrors(t *testing.T) {
 	tests := []struct {
 		name string
-		give FloorOption
+		give Option
 		want error
 	}{
 		{"margin 1", MinMargin(decimal.New(1, 0)), ErrInvalidRatio},
@@ -144,12 +144,15 @@ func TestNewFloorPolicyErrors(t *testing.T) {
 
 func TestFloorPolicyAccessors(t *testing.T) {
 	p := seedFloor(t)
-	assert.Equal(t, []string{"双11", "淘金币"}, p.ExemptCampaigns())
+	assert.Equal(t, []string{"双11", "淘金币", "清仓", "聚划算"}, p.Campaigns())
+	assert.True(t, p.KnowsCampaign("聚划算"))
+	assert.False(t, p.IsExempt("聚划算"))
+	assert.False(t, p.KnowsCampaign("double11"))
 	assert.True(t, p.IsExempt("双11"))
 	assert.False(t, p.IsExempt(""))
 	assert.False(t, FloorPolicy{}.IsExempt("双11"))
-	var zero FloorPolicy
-	require.NoError(t, ExemptCampaigns("x")(&zero)) // on a zero policy: no nil-map panic
+	assert.True(t, FloorPolicy{}.KnowsCampaign(""))
+	assert.False(t, FloorPolicy{}.KnowsCampaign("双11"))
 	names := []string{"none", "exempt", "list-ratio", "min-margin", "min-price", "FloorRule(9)"}
 	for i, want := range names {
 		if i == 5 {
@@ -163,6 +166,31 @@ func TestFloorAllocs(t *testing.T) {
 	p, err := NewFloorPolicy(MinListRatio(MustRate("7折")), MinMargin(decimal.RequireFromString("0.3")), ExemptCampaigns("双11"))
 	require.NoError(t, err)
 	list, cost := ruleCNY("99.90"), ruleCNY("41.30")
-	allocs := testing.AllocsPerRun(100, func() { _, _, _ = p.Floor(list, cost, "聚划算") })
+	allocs := testing.AllocsPerRun(100, func() { _, _, _ = p.Floor(list, cost, "") })
 	assert.LessOrEqual(t, allocs, 20.0)
+}
+
+// NewFloorPolicy names the offending option in the FieldError's Field.
+func TestNewFloorPolicyNamesOption(t *testing.T) {
+	for _, tt := range []struct {
+		give Option
+		want string
+	}{
+		{MinMargin(decimal.New(1, 0)), "MinMargin"},
+		{MinPrice(ruleCNY("-1")), "MinPrice"},
+		{ExemptCampaigns(""), "ExemptCampaigns"},
+		{KnownCampaigns("ok", ""), "KnownCampaigns"},
+	} {
+		_, err := NewFloorPolicy(MinListRatio(MustRate("7折")), tt.give)
+		var fe *FieldError
+		require.True(t, errors.As(err, &fe), "%v", err)
+		assert.Equal(t, tt.want, fe.Field)
+		assert.Equal(t, "new floor policy", fe.Op)
+	}
+	// Options return nothing and are applied in order; a later one of a kind wins.
+	p, err := NewFloorPolicy(MinListRatio(MustRate("5折")), MinListRatio(MustRate("7折")))
+	require.NoError(t, err)
+	f, _, err := p.Floor(ruleCNY("100.00"), Money{}, "")
+	require.NoError(t, err)
+	assert.Equal(t, "70.00", f.StringAmount())
 }

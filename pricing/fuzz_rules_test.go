@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"math"
 	"testing"
 )
 
@@ -10,6 +11,8 @@ func FuzzTierTable(f *testing.F) {
 	f.Add(int64(1), "2.00", int64(10), "1.50", int64(12))
 	f.Add(int64(1), "0", int64(2), "-1", int64(-3))
 	f.Add(int64(0), "1e3", int64(1), "x", int64(0))
+	f.Add(int64(1), "99999999999999999999999999999.99", int64(math.MaxInt64), "0.01", int64(math.MaxInt64)) // int64 edges: ErrTooLarge, never a wrapped total
+	f.Add(int64(1), "0.0000000000000000000000000001", int64(2), "1", int64(math.MaxInt64))
 	f.Fuzz(func(t *testing.T, q1 int64, p1 string, q2 int64, p2 string, qty int64) {
 		a, err1 := New(p1, CNY)
 		b, err2 := New(p2, CNY)
@@ -42,6 +45,8 @@ func FuzzPackCheapest(f *testing.F) {
 	f.Add(int64(180), int64(10), int64(1500), int64(50), int64(8000), int64(50), false)
 	f.Add(int64(-1), int64(0), int64(1), int64(3), int64(-5), int64(7), true)
 	f.Add(int64(0), int64(7), int64(100), int64(13), int64(150), int64(1000000), false)
+	f.Add(int64(MaxPackPriceMinor), int64(MaxPackQty), int64(MaxPackPriceMinor), int64(999), int64(1), int64(math.MaxInt64), true)
+	f.Add(int64(math.MinInt64), int64(math.MinInt64), int64(math.MaxInt64), int64(math.MaxInt64), int64(math.MinInt64), int64(math.MinInt64), false)
 	f.Fuzz(func(t *testing.T, single, s1, p1, s2, p2, q int64, atLeast bool) {
 		sm := Money{}
 		if single >= 0 {
@@ -69,8 +74,9 @@ func FuzzPackCheapest(f *testing.F) {
 			t.Fatalf("q %d: parts %s, total %s", q, sum, p.Total)
 		}
 		if sm.IsValid() {
-			if c, _ := p.Total.Cmp(sm.MulInt(q)); c > 0 {
-				t.Fatalf("q %d: total %s above all singles %s", q, p.Total, sm.MulInt(q))
+			all, err := sm.MulInt(q)
+			if c, _ := p.Total.Cmp(all); err == nil && c > 0 {
+				t.Fatalf("q %d: total %s above all singles %s", q, p.Total, all)
 			}
 		}
 	})
@@ -83,17 +89,17 @@ func FuzzFloorCheck(f *testing.F) {
 	f.Add("8.5折", "0", "0", "0.01", "", "0", "双11")
 	f.Add("x", "1", "-1", "-5", "-1", "-1", "")
 	f.Fuzz(func(t *testing.T, zhe, margin, minimum, list, cost, price, campaign string) {
-		var opts []FloorOption
+		var opts []Option
 		if r, err := ParseZhe(zhe); err == nil {
 			opts = append(opts, MinListRatio(r))
 		}
-		if m, err := parseDecimal("m", margin); err == nil {
+		if m, reason, _ := parseDecimal(margin); reason == nil {
 			opts = append(opts, MinMargin(m))
 		}
 		if m, err := New(minimum, CNY); err == nil {
 			opts = append(opts, MinPrice(m))
 		}
-		opts = append(opts, ExemptCampaigns("双11"))
+		opts = append(opts, ExemptCampaigns("双11"), KnownCampaigns("聚划算"))
 		p, err := NewFloorPolicy(opts...)
 		if err != nil {
 			return
@@ -126,8 +132,8 @@ func FuzzTax(f *testing.F) {
 	f.Add("0.06", "-0.01", uint8(4))
 	f.Add("1", "99999999.99", uint8(9))
 	f.Fuzz(func(t *testing.T, rate, amount string, mode uint8) {
-		d, err := parseDecimal("rate", rate)
-		if err != nil {
+		d, reason, _ := parseDecimal(rate)
+		if reason != nil {
 			return
 		}
 		r, err := NewTaxRate(d)

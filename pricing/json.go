@@ -3,77 +3,122 @@ package pricing
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
+	"strconv"
 )
 
-// moneyJSON is the JSON form of Money. The amount is a string on output so
-// no JSON reader turns it into a float.
-type moneyJSON struct {
-	Amount   json.RawMessage `json:"amount"`
-	Currency string          `json:"currency"`
-}
-
 // MarshalJSON encodes m as {"amount":"12.30","currency":"CNY"}; the amount
-// is formatted as in [Money.String]. The zero Money is
-// {"amount":"0","currency":""}.
+// is a string formatted as in [Money.String], so no JSON reader turns it
+// into a float. The zero Money (no currency) is null; a field tagged
+// `json:",omitzero"` leaves it out (Money has no IsZero method, so
+// encoding/json compares with the zero Money itself).
 func (m Money) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(`{"amount":"`)
-	if m.currency.IsValid() {
-		b.WriteString(m.amountString())
-	} else {
-		b.WriteString("0")
+	if !m.currency.IsValid() {
+		return []byte("null"), nil
 	}
-	b.WriteString(`","currency":"`)
-	b.WriteString(m.currency.Code())
-	b.WriteString(`"}`)
-	return b.Bytes(), nil
+	b := make([]byte, 0, 48)
+	b = append(b, `{"amount":"`...)
+	b = append(b, m.amountString()...)
+	b = append(b, `","currency":"`...)
+	b = append(b, m.currency.Code()...)
+	b = append(b, `"}`...)
+	return b, nil
 }
 
-// UnmarshalJSON decodes {"amount":"12.30","currency":"CNY"}. The amount may
-// also be a JSON number (12.3); either way it must be a plain decimal.
-// Unknown fields, a missing field, and an unknown currency are errors; the
-// zero Money's form decodes to the zero Money. JSON null leaves m unchanged.
+// UnmarshalJSON decodes {"amount":"12.30","currency":"CNY"}: both keys,
+// once each, and no other. The amount may also be a JSON number (12.3);
+// either way it must be a plain decimal within the limits. null decodes to
+// the zero Money. Errors: a malformed document or amount
+// ([ErrInvalidAmount]); an amount beyond the limits ([ErrTooLarge]); a
+// missing or unknown currency ([ErrUnknownCurrency]).
 func (m *Money) UnmarshalJSON(data []byte) error {
-	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
-		return nil
-	}
-	var raw moneyJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		return fmt.Errorf("pricing: decode money: %w", err)
-	}
-	if raw.Amount == nil {
-		return fmt.Errorf("pricing: decode money: amount: %w: missing", ErrInvalidAmount)
-	}
-	text := string(raw.Amount)
-	if len(text) > 0 && text[0] == '"' {
-		if err := json.Unmarshal(raw.Amount, &text); err != nil {
-			return fmt.Errorf("pricing: decode money: amount: %w", err)
-		}
-	}
-	d, err := parseDecimal("amount", text)
-	if err != nil {
-		return fmt.Errorf("pricing: decode money: %w", err)
-	}
-	if raw.Currency == "" && d.IsZero() {
+	const op = "decode money"
+	data = bytes.TrimSpace(data)
+	if string(data) == "null" {
 		*m = Money{}
 		return nil
 	}
-	c, err := ParseCurrency(raw.Currency)
-	if err != nil {
-		return fmt.Errorf("pricing: decode money: currency: %w", err)
+	bad := func(field, value, detail string) error {
+		return fieldErr(op, field, value, ErrInvalidAmount, detail)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return bad("", "", "want an object {\"amount\":\"12.30\",\"currency\":\"CNY\"}")
+	}
+	var amount, code string
+	var haveAmount, haveCode bool
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return bad("", "", "malformed JSON")
+		}
+		key, _ := t.(string)
+		v, err := dec.Token()
+		if err != nil {
+			return bad(key, "", "malformed JSON")
+		}
+		var s string
+		switch v := v.(type) {
+		case string:
+			s = v
+		case json.Number:
+			if key != "amount" {
+				return bad(key, v.String(), "want a string")
+			}
+			s = v.String()
+		default:
+			return bad(key, "", "want a string")
+		}
+		switch {
+		case key == "amount" && !haveAmount:
+			amount, haveAmount = s, true
+		case key == "currency" && !haveCode:
+			code, haveCode = s, true
+		case key == "amount" || key == "currency":
+			return bad(key, "", "repeated key")
+		default:
+			return bad(strconv.Quote(key), "", "unknown key")
+		}
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
+		return bad("", "", "malformed JSON")
+	}
+	if _, err := dec.Token(); err == nil {
+		return bad("", "", "data after the object")
+	}
+	if !haveAmount {
+		return bad("amount", "", "missing")
+	}
+	d, reason, detail := parseDecimal(amount)
+	if reason != nil {
+		return fieldErr(op, "amount", clip(amount), reason, detail)
+	}
+	c, ok := lookupCurrency(code)
+	if !ok {
+		return fieldErr(op, "currency", clip(code), ErrUnknownCurrency, "")
 	}
 	*m = fromDecimal(d, c)
 	return nil
 }
 
-// MarshalText encodes a currency as its code, so it is a JSON string.
-func (c Currency) MarshalText() ([]byte, error) { return []byte(c.Code()), nil }
+// MarshalText encodes a currency as its code, so it is a JSON string; the
+// zero Currency is "". An invalid Currency is an error
+// ([ErrUnknownCurrency]).
+func (c Currency) MarshalText() ([]byte, error) {
+	if c != 0 && !c.IsValid() {
+		return nil, fieldErr("encode currency", "", strconv.Itoa(int(c)), ErrUnknownCurrency, "")
+	}
+	return []byte(c.Code()), nil
+}
 
-// UnmarshalText decodes a currency code; unknown codes are an error.
+// UnmarshalText decodes a currency code, as [ParseCurrency]; "" is the zero
+// Currency, so every Currency's text form decodes back. Unknown codes are
+// an error ([ErrUnknownCurrency]).
 func (c *Currency) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*c = 0
+		return nil
+	}
 	v, err := ParseCurrency(string(b))
 	if err != nil {
 		return err

@@ -17,7 +17,8 @@ func TestMoneyJSON(t *testing.T) {
 		{cny("12.3"), `{"amount":"12.30","currency":"CNY"}`},
 		{cny("-0.005"), `{"amount":"-0.005","currency":"CNY"}`},
 		{pricing.MustNew("500", pricing.JPY), `{"amount":"500","currency":"JPY"}`},
-		{pricing.Money{}, `{"amount":"0","currency":""}`},
+		{pricing.Money{}, `null`},
+		{pricing.Zero(pricing.CNY), `{"amount":"0.00","currency":"CNY"}`},
 	}
 	for _, tt := range tests {
 		b, err := json.Marshal(tt.give)
@@ -42,7 +43,7 @@ func TestMoneyJSONInput(t *testing.T) {
 	}
 	m := cny("1")
 	require.NoError(t, json.Unmarshal([]byte(`null`), &m))
-	assert.Equal(t, "CNY 1.00", m.String(), "null leaves the value unchanged")
+	assert.Equal(t, pricing.Money{}, m, "null is the zero Money")
 }
 
 func TestMoneyJSONErrors(t *testing.T) {
@@ -66,6 +67,9 @@ func TestMoneyJSONErrors(t *testing.T) {
 		`{"amount":"1","currency":"CNY"`,             // truncated
 		`[1,2]`,
 		`{"amount":"\u0031x","currency":"CNY"}`,
+		`{"amount":"1","amount":"2","currency":"CNY"}`, // repeated key
+		`{"amount":"1","currency":"CNY"} {}`,           // trailing data
+		`{"amount":"0","currency":""}`,                 // the old zero form: no currency
 	} {
 		var m pricing.Money
 		assert.Error(t, json.Unmarshal([]byte(give), &m), give)

@@ -1,7 +1,7 @@
 package pricing
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -9,6 +9,10 @@ import (
 // RatioPlaces is the number of decimal places of the ratios returned by
 // [GrossMargin] and [Markup], rounded half-up: 1/3 is 0.3333333333.
 const RatioPlaces = 10
+
+// MaxCosts is the most cost ratios a [Waterfall] takes: 1,000. Each is at
+// most 1, so the net margin stays above -1,000 and exact.
+const MaxCosts = 1000
 
 // GrossMargin returns the gross margin (毛利率) of selling at price what
 // costs cost:
@@ -25,8 +29,8 @@ func GrossMargin(price, cost Money) (decimal.Decimal, error) {
 	if err := checkPriceCost("gross margin", price, cost); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if price.IsZero() {
-		return decimal.Decimal{}, fmt.Errorf("pricing: gross margin: price %s: %w", price, ErrDivisionByZero)
+	if price.Sign() == 0 {
+		return decimal.Decimal{}, fieldErr("gross margin", "price", price.String(), ErrDivisionByZero, "")
 	}
 	return price.dec().Sub(cost.dec()).DivRound(price.dec(), RatioPlaces), nil
 }
@@ -42,8 +46,8 @@ func Markup(price, cost Money) (decimal.Decimal, error) {
 	if err := checkPriceCost("markup", price, cost); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if cost.IsZero() {
-		return decimal.Decimal{}, fmt.Errorf("pricing: markup: cost %s: %w", cost, ErrDivisionByZero)
+	if cost.Sign() == 0 {
+		return decimal.Decimal{}, fieldErr("markup", "cost", cost.String(), ErrDivisionByZero, "")
 	}
 	return price.dec().Sub(cost.dec()).DivRound(cost.dec(), RatioPlaces), nil
 }
@@ -54,14 +58,14 @@ func checkPriceCost(op string, price, cost Money) error {
 		m    Money
 	}{{"price", price}, {"cost", cost}} {
 		if !f.m.IsValid() {
-			return fmt.Errorf("pricing: %s: %s %s: %w", op, f.name, f.m, ErrUnknownCurrency)
+			return fieldErr(op, f.name, f.m.String(), ErrUnknownCurrency, "")
 		}
 		if f.m.IsNegative() {
-			return fmt.Errorf("pricing: %s: %s %s: %w", op, f.name, f.m, ErrNegativePrice)
+			return fieldErr(op, f.name, f.m.String(), ErrNegativePrice, "")
 		}
 	}
-	if _, err := price.same(op, cost); err != nil {
-		return err
+	if price.currency != cost.currency {
+		return mismatch(op, "cost", cost.String(), price.currency, cost.currency)
 	}
 	return nil
 }
@@ -76,23 +80,33 @@ func checkPriceCost(op string, price, cost Money) error {
 // [Ceiling] to guarantee the margin is reached after rounding. m may be
 // negative (selling below cost) but must be below 1.
 //
-// Errors: m ≥ 1 or out of limits ([ErrInvalidRatio]); a negative cost
+// Errors: m ≥ 1 ([ErrInvalidRatio]); m beyond the limits, or a price
+// above 10^[MaxMagnitude] ([ErrTooLarge]); a negative cost
 // ([ErrNegativePrice]); a cost without currency ([ErrUnknownCurrency]); an
 // invalid mode ([ErrInvalidRoundingMode]).
 func PriceForMargin(cost Money, m decimal.Decimal, mode RoundingMode) (Money, error) {
+	const op = "price for margin"
 	if !mode.IsValid() {
-		return Money{}, fmt.Errorf("pricing: price for margin: mode %d: %w", mode, ErrInvalidRoundingMode)
+		return Money{}, fieldErr(op, "mode", strconv.Itoa(int(mode)), ErrInvalidRoundingMode, "")
 	}
-	if err := checkDecimal("margin", m); err != nil || m.Cmp(one) >= 0 {
-		return Money{}, fmt.Errorf("pricing: price for margin: margin %s: %w: must be below 1 and within limits", clip(m.String()), ErrInvalidRatio)
+	m2, reason, detail := checkDecimal(m)
+	if reason == nil && m2.Cmp(one) >= 0 {
+		reason, detail = ErrInvalidRatio, "must be below 1"
+	}
+	if reason != nil {
+		return Money{}, fieldErr(op, "m", decText(m), reason, detail)
 	}
 	if !cost.IsValid() {
-		return Money{}, fmt.Errorf("pricing: price for margin: cost %s: %w", cost, ErrUnknownCurrency)
+		return Money{}, fieldErr(op, "cost", cost.String(), ErrUnknownCurrency, "")
 	}
 	if cost.IsNegative() {
-		return Money{}, fmt.Errorf("pricing: price for margin: cost %s: %w", cost, ErrNegativePrice)
+		return Money{}, fieldErr(op, "cost", cost.String(), ErrNegativePrice, "")
 	}
-	return fromDecimal(quoRound(cost.dec(), one.Sub(m), cost.currency.Digits(), mode), cost.currency), nil
+	p := quoRound(cost.dec(), one.Sub(m2), cost.currency.Digits(), mode)
+	if !withinMagnitude(p) {
+		return Money{}, fieldErr(op, "m", plainString(m2), ErrTooLarge, "the price: "+tooLargeDetail)
+	}
+	return fromDecimal(p, cost.currency), nil
 }
 
 // quoRound returns n/d rounded to places decimal places with the mode,
@@ -131,16 +145,39 @@ func quoRound(n, d decimal.Decimal, places int32, mode RoundingMode) decimal.Dec
 // CostRatio is a named cost as a fraction of revenue in a margin
 // waterfall: {"platform commission (天猫扣点)", 0.05}.
 type CostRatio struct {
-	Name  string
-	Ratio decimal.Decimal
+	Name  string          `json:"name"`
+	Ratio decimal.Decimal `json:"ratio"`
+}
+
+// UnmarshalJSON decodes {"name":"platform commission","ratio":"0.05"} and
+// checks the ratio as [Waterfall] does: in [0, 1] ([ErrInvalidRatio]) and
+// within the limits ([ErrTooLarge]), so a hostile exponent is refused
+// before anything prints it. Unknown keys are an error.
+func (c *CostRatio) UnmarshalJSON(b []byte) error {
+	const op = "decode cost ratio"
+	type plain CostRatio
+	var v plain
+	if err := decodeStrict(b, &v); err != nil {
+		return decodeErr(op, ErrInvalidRatio, err)
+	}
+	r, reason, detail := checkDecimal(v.Ratio)
+	if reason == nil && (r.Sign() < 0 || r.Cmp(one) > 0) {
+		reason, detail = ErrInvalidRatio, "must be in [0, 1]"
+	}
+	if reason != nil {
+		return fieldErr(op, "ratio", decText(v.Ratio), reason, detail)
+	}
+	*c = CostRatio{Name: v.Name, Ratio: r}
+	return nil
 }
 
 // WaterfallStep is one step of a [MarginWaterfall]: the margin before the
 // cost, the cost ratio, and the margin after it (After = Before - Ratio).
 type WaterfallStep struct {
-	Name          string
-	Ratio         decimal.Decimal
-	Before, After decimal.Decimal
+	Name   string          `json:"name"`
+	Ratio  decimal.Decimal `json:"ratio"`
+	Before decimal.Decimal `json:"before"`
+	After  decimal.Decimal `json:"after"`
 }
 
 // MarginWaterfall walks a gross margin (毛利率) down to a net margin
@@ -151,9 +188,9 @@ type WaterfallStep struct {
 // Each step reports the margin before and after one cost. All values are
 // exact fractions of revenue (0.075 is 7.5%); net may be negative (a loss).
 type MarginWaterfall struct {
-	Gross decimal.Decimal
-	Steps []WaterfallStep
-	Net   decimal.Decimal
+	Gross decimal.Decimal `json:"gross"`
+	Steps []WaterfallStep `json:"steps"`
+	Net   decimal.Decimal `json:"net"`
 }
 
 // Waterfall computes the margin waterfall from gross through costs, in
@@ -161,19 +198,32 @@ type MarginWaterfall struct {
 // 0.06, platform commission 0.05, shipping and packing 0.05, tax 0.045 and
 // other 0.02 leaves 0.075 net. The costs are not modified.
 //
-// Errors: gross above 1, or a cost ratio negative, above 1 or out of
-// limits ([ErrInvalidRatio]).
+// Errors: gross above 1, or a cost ratio negative or above 1
+// ([ErrInvalidRatio]); gross or a ratio beyond the limits, or more than
+// [MaxCosts] costs ([ErrTooLarge]).
 func Waterfall(gross decimal.Decimal, costs ...CostRatio) (MarginWaterfall, error) {
-	if err := checkDecimal("gross", gross); err != nil || gross.Cmp(one) > 0 {
-		return MarginWaterfall{}, fmt.Errorf("pricing: margin waterfall: gross %s: %w: must be at most 1", gross, ErrInvalidRatio)
+	const op = "margin waterfall"
+	g, reason, detail := checkDecimal(gross)
+	if reason == nil && g.Cmp(one) > 0 {
+		reason, detail = ErrInvalidRatio, "must be at most 1"
 	}
-	w := MarginWaterfall{Gross: gross, Steps: make([]WaterfallStep, len(costs))}
-	cur := gross
+	if reason != nil {
+		return MarginWaterfall{}, fieldErr(op, "gross", decText(gross), reason, detail)
+	}
+	if len(costs) > MaxCosts {
+		return MarginWaterfall{}, fieldErr(op, "costs", strconv.Itoa(len(costs)), ErrTooLarge, "at most %d costs", MaxCosts)
+	}
+	w := MarginWaterfall{Gross: g, Steps: make([]WaterfallStep, len(costs))}
+	cur := g
 	for i, c := range costs {
-		if err := checkDecimal("ratio", c.Ratio); err != nil || c.Ratio.Sign() < 0 || c.Ratio.Cmp(one) > 0 {
-			return MarginWaterfall{}, fmt.Errorf("pricing: margin waterfall: costs[%d] %q ratio %s: %w: must be in [0, 1]",
-				i, c.Name, c.Ratio, ErrInvalidRatio)
+		r, reason, detail := checkDecimal(c.Ratio)
+		if reason == nil && (r.Sign() < 0 || r.Cmp(one) > 0) {
+			reason, detail = ErrInvalidRatio, "must be in [0, 1]"
 		}
+		if reason != nil {
+			return MarginWaterfall{}, fieldErr(op, "costs["+strconv.Itoa(i)+"].ratio", decText(c.Ratio), reason, detail)
+		}
+		c.Ratio = r
 		next := cur.Sub(c.Ratio)
 		w.Steps[i] = WaterfallStep{Name: c.Name, Ratio: c.Ratio, Before: cur, After: next}
 		cur = next

@@ -1,23 +1,20 @@
 package pricing
 
 import (
-	"errors"
-	"fmt"
+	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 )
-
-// ErrAboveList: a member price above the list price it discounts.
-var ErrAboveList = errors.New("member price above list price")
 
 // MemberRule is the member price (会员价, VIP价) of one membership tier:
 // either a fixed price or a [Rate] (折) of the list price. Price wins when
 // it is set; when Price is the zero Money the member pays Rate of the list
 // price (the zero Rate is 10折, the list price itself).
 type MemberRule struct {
-	Tier  string // membership tier name, non-empty: "gold", "VIP1"
-	Price Money  // fixed member price, or the zero Money to use Rate
-	Rate  Rate   // 折 of the list price, used when Price is the zero Money
+	Tier  string `json:"tier"`           // membership tier name, non-empty: "gold", "VIP1"
+	Price Money  `json:"price,omitzero"` // fixed member price, or the zero Money to use Rate
+	Rate  Rate   `json:"rate,omitzero"`  // 折 of the list price, used when Price is the zero Money
 }
 
 type memberEntry struct {
@@ -57,46 +54,47 @@ type MemberPrices struct {
 // ([ErrNotRounded]) or above list ([ErrAboveList]); an empty or repeated
 // tier name ([ErrInvalidTiers]).
 func NewMemberPrices(list Money, mode RoundingMode, rules ...MemberRule) (MemberPrices, error) {
+	const op = "new member prices"
 	if !mode.IsValid() {
-		return MemberPrices{}, fmt.Errorf("pricing: member prices: mode %d: %w", mode, ErrInvalidRoundingMode)
+		return MemberPrices{}, fieldErr(op, "mode", strconv.Itoa(int(mode)), ErrInvalidRoundingMode, "")
 	}
-	if err := checkRoundedPrice("list price", list, list.currency); err != nil {
-		return MemberPrices{}, fmt.Errorf("pricing: member prices: %w", err)
+	if err := checkRoundedPrice(list, list.currency); err != nil {
+		return MemberPrices{}, fieldErr(op, "list", list.String(), err, "")
 	}
 	mp := MemberPrices{list: list, mode: mode, entries: make([]memberEntry, 0, len(rules))}
 	for i, r := range rules {
+		field := "rules[" + strconv.Itoa(i) + "]"
 		if r.Tier == "" {
-			return MemberPrices{}, fmt.Errorf("pricing: member prices: rules[%d].tier %q: %w: empty name", i, r.Tier, ErrInvalidTiers)
+			return MemberPrices{}, fieldErr(op, field+".tier", `""`, ErrInvalidTiers, "empty name")
 		}
 		price := list.mul(r.Rate.Pay()).Round(mode)
 		if r.Price.IsValid() {
-			field := fmt.Sprintf("rules[%d].price", i)
-			if err := checkRoundedPrice(field, r.Price, list.currency); err != nil {
-				return MemberPrices{}, fmt.Errorf("pricing: member prices: tier %q: %w", r.Tier, err)
+			if err := checkRoundedPrice(r.Price, list.currency); err != nil {
+				return MemberPrices{}, fieldErr(op, field+".price", r.Price.String(), err, "")
 			}
-			if r.Price.dec().Cmp(list.dec()) > 0 {
-				return MemberPrices{}, fmt.Errorf("pricing: member prices: tier %q: %s %s above list price %s: %w", r.Tier, field, r.Price, list, ErrAboveList)
+			if cmpAmount(r.Price, list) > 0 {
+				return MemberPrices{}, fieldErr(op, field+".price", r.Price.String(), ErrAboveList, "list price %s", list)
 			}
 			price = r.Price
 		}
 		mp.entries = append(mp.entries, memberEntry{rule: r, price: price})
 	}
-	slices.SortFunc(mp.entries, func(a, b memberEntry) int { return strings.Compare(a.rule.Tier, b.rule.Tier) })
+	slices.SortStableFunc(mp.entries, func(a, b memberEntry) int { return strings.Compare(a.rule.Tier, b.rule.Tier) })
 	for i := 1; i < len(mp.entries); i++ {
 		if mp.entries[i].rule.Tier == mp.entries[i-1].rule.Tier {
-			return MemberPrices{}, fmt.Errorf("pricing: member prices: tier %q: %w: repeated", mp.entries[i].rule.Tier, ErrInvalidTiers)
+			return MemberPrices{}, fieldErr(op, "rules", strconv.Quote(mp.entries[i].rule.Tier), ErrInvalidTiers, "repeated tier")
 		}
 	}
 	return mp, nil
 }
 
 // checkRoundedPrice is checkPrice plus rounding to the minor unit.
-func checkRoundedPrice(field string, p Money, cur Currency) error {
-	if err := checkPrice(field, p, cur); err != nil {
+func checkRoundedPrice(p Money, cur Currency) error {
+	if err := checkPrice(p, cur); err != nil {
 		return err
 	}
 	if !p.IsRounded() {
-		return fmt.Errorf("%s %s: %w", field, p, ErrNotRounded)
+		return ErrNotRounded
 	}
 	return nil
 }
@@ -104,24 +102,14 @@ func checkRoundedPrice(field string, p Money, cur Currency) error {
 // List returns the list price.
 func (m MemberPrices) List() Money { return m.list }
 
-// Mode returns the rounding mode of rate-based member prices.
-func (m MemberPrices) Mode() RoundingMode { return m.mode }
-
-// Lookup returns the member price of tier and true, or the list price and
-// false when the tier has no rule.
-func (m MemberPrices) Lookup(tier string) (Money, bool) {
-	i, ok := slices.BinarySearchFunc(m.entries, tier, func(e memberEntry, t string) int { return strings.Compare(e.rule.Tier, t) })
-	if !ok {
-		return m.list, false
-	}
-	return m.entries[i].price, true
-}
-
 // Price returns the price a member of tier pays: the tier's member price,
 // or the list price for a tier without a rule (and for "", a non-member).
 func (m MemberPrices) Price(tier string) Money {
-	p, _ := m.Lookup(tier)
-	return p
+	i, ok := slices.BinarySearchFunc(m.entries, tier, func(e memberEntry, t string) int { return strings.Compare(e.rule.Tier, t) })
+	if !ok {
+		return m.list
+	}
+	return m.entries[i].price
 }
 
 // Rules returns a copy of the rules, sorted by tier name.
@@ -141,8 +129,46 @@ func (m MemberPrices) Rules() []MemberRule {
 func (m MemberPrices) CheckFloor(p FloorPolicy, cost Money, campaign string) error {
 	for _, e := range m.entries {
 		if err := p.Check(e.price, m.list, cost, campaign); err != nil {
-			return fmt.Errorf("pricing: member price of tier %q: %w", e.rule.Tier, err)
+			return fieldErr("check member floor", "tier", strconv.Quote(e.rule.Tier), err, "")
 		}
 	}
+	return nil
+}
+
+// memberPricesJSON is the JSON form of MemberPrices.
+type memberPricesJSON struct {
+	List  Money        `json:"list"`
+	Mode  RoundingMode `json:"mode"`
+	Rules []MemberRule `json:"rules"`
+}
+
+// MarshalJSON encodes the list price, the rounding mode and the rules
+// sorted by tier: {"list":{...},"mode":"half_up","rules":[{"tier":"gold",
+// "rate":"8.5折"}]}. The zero MemberPrices is null.
+func (m MemberPrices) MarshalJSON() ([]byte, error) {
+	if !m.list.IsValid() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(memberPricesJSON{List: m.list, Mode: m.mode, Rules: m.Rules()})
+}
+
+// UnmarshalJSON decodes the form of [MemberPrices.MarshalJSON] and validates
+// it as [NewMemberPrices] does; unknown keys are an error
+// ([ErrInvalidTiers] for a malformed document). null is the zero
+// MemberPrices.
+func (m *MemberPrices) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		*m = MemberPrices{}
+		return nil
+	}
+	var v memberPricesJSON
+	if err := decodeStrict(b, &v); err != nil {
+		return decodeErr("decode member prices", ErrInvalidTiers, err)
+	}
+	mp, err := NewMemberPrices(v.List, v.Mode, v.Rules...)
+	if err != nil {
+		return err
+	}
+	*m = mp
 	return nil
 }

@@ -29,14 +29,11 @@ func TestMemberPrices(t *testing.T) {
 		{"", "19.90", false},
 	}
 	for _, tt := range tests {
-		got, ok := mp.Lookup(tt.give)
-		assert.Equal(t, tt.want, got.StringAmount(), "Lookup(%q)", tt.give)
-		assert.Equal(t, tt.wantKnown, ok)
-		assert.True(t, mp.Price(tt.give).Equal(got))
+		got := mp.Price(tt.give)
+		assert.Equal(t, tt.want, got.StringAmount(), "Price(%q)", tt.give)
 	}
 	assert.Equal(t, []string{"gold", "plain", "silver", "staff"}, tierNames(mp.Rules()))
 	assert.Equal(t, "19.90", mp.List().StringAmount())
-	assert.Equal(t, HalfUp, mp.Mode())
 	down, err := NewMemberPrices(ruleCNY("19.90"), Down, MemberRule{Tier: "gold", Rate: MustRate("8.5折")})
 	require.NoError(t, err)
 	assert.Equal(t, "16.91", down.Price("gold").StringAmount())
@@ -89,6 +86,6 @@ func TestMemberPricesCheckFloor(t *testing.T) {
 	require.True(t, errors.As(err, &bf))
 	assert.Equal(t, "65.00", bf.Price.StringAmount())
 	assert.Equal(t, "70.00", bf.Floor.StringAmount())
-	assert.EqualError(t, err, `pricing: member price of tier "vip": pricing: price CNY 65.00 below floor CNY 70.00 (rule list-ratio, campaign "")`)
+	assert.EqualError(t, err, `pricing: check member floor: tier "vip": price CNY 65.00 below floor CNY 70.00 (rule list-ratio, campaign "")`)
 	assert.NoError(t, mp.CheckFloor(floor, Money{}, "双11"))
 }

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
+	"github.com/opskit/opskit/internal/checked"
 	"github.com/shopspring/decimal"
 )
 
@@ -29,14 +31,15 @@ type Money struct {
 
 // New returns the amount parsed from a plain decimal string ("12.30", "-5",
 // "0.005") in currency c. Exponents, separators and spaces are rejected.
-// Errors wrap [ErrInvalidAmount] or [ErrUnknownCurrency].
+// Errors: a malformed amount ([ErrInvalidAmount]), one beyond the limits
+// ([ErrTooLarge]), an invalid currency ([ErrUnknownCurrency]).
 func New(amount string, c Currency) (Money, error) {
 	if !c.IsValid() {
-		return Money{}, fmt.Errorf("pricing: new money: currency %q: %w", c.Code(), ErrUnknownCurrency)
+		return Money{}, fieldErr("new money", "currency", strconv.Quote(c.Code()), ErrUnknownCurrency, "")
 	}
-	d, err := parseDecimal("amount", amount)
-	if err != nil {
-		return Money{}, fmt.Errorf("pricing: new money: %w", err)
+	d, reason, detail := parseDecimal(amount)
+	if reason != nil {
+		return Money{}, fieldErr("new money", "amount", clip(amount), reason, detail)
 	}
 	return fromDecimal(d, c), nil
 }
@@ -52,62 +55,78 @@ func MustNew(amount string, c Currency) Money {
 }
 
 // NewFromMinor returns minor units of currency c as Money: 1230 分 is
-// CNY 12.30, 500 yen is JPY 500.
+// CNY 12.30, 500 yen is JPY 500. Errors: an invalid currency
+// ([ErrUnknownCurrency]).
 func NewFromMinor(minor int64, c Currency) (Money, error) {
 	if !c.IsValid() {
-		return Money{}, fmt.Errorf("pricing: new money from minor units: currency %q: %w", c.Code(), ErrUnknownCurrency)
+		return Money{}, fieldErr("new money from minor units", "currency", strconv.Quote(c.Code()), ErrUnknownCurrency, "")
 	}
 	return fromMinor(minor, c), nil
 }
 
-// NewFromDecimal returns d in currency c. Decimals with more than 40
-// significant digits or an exponent beyond ±28 are rejected with
-// [ErrInvalidAmount].
+// NewFromDecimal returns d in currency c. Errors: d beyond the limits
+// ([ErrTooLarge]: a magnitude above 10^[MaxMagnitude] or more than
+// [MaxScale] digits after the point); an invalid currency
+// ([ErrUnknownCurrency]).
 func NewFromDecimal(d decimal.Decimal, c Currency) (Money, error) {
 	if !c.IsValid() {
-		return Money{}, fmt.Errorf("pricing: new money from decimal: currency %q: %w", c.Code(), ErrUnknownCurrency)
+		return Money{}, fieldErr("new money from decimal", "currency", strconv.Quote(c.Code()), ErrUnknownCurrency, "")
 	}
-	if err := checkDecimal("amount", d); err != nil {
-		return Money{}, fmt.Errorf("pricing: new money from decimal: %w", err)
+	v, reason, detail := checkDecimal(d)
+	if reason != nil {
+		return Money{}, fieldErr("new money from decimal", "d", decText(d), reason, detail)
 	}
-	return fromDecimal(d, c), nil
+	return fromDecimal(v, c), nil
 }
 
 // NewFromFloat converts a float64 to Money. It rounds: the float's shortest
 // decimal form is rounded half-up to the currency's minor unit, so 0.1+0.2
-// (0.30000000000000004) becomes CNY 0.30. NaN and ±Inf are errors. Prefer
-// [New] with a string; floats cannot hold most decimal amounts exactly.
+// (0.30000000000000004) becomes CNY 0.30. Prefer [New] with a string;
+// floats cannot hold most decimal amounts exactly. Errors: NaN or ±Inf
+// ([ErrInvalidAmount]); a magnitude of 1e20 or more ([ErrTooLarge]); an
+// invalid currency ([ErrUnknownCurrency]).
 func NewFromFloat(f float64, c Currency) (Money, error) {
+	const op = "new money from float"
 	if !c.IsValid() {
-		return Money{}, fmt.Errorf("pricing: new money from float: currency %q: %w", c.Code(), ErrUnknownCurrency)
+		return Money{}, fieldErr(op, "currency", strconv.Quote(c.Code()), ErrUnknownCurrency, "")
+	}
+	v := strconv.FormatFloat(f, 'g', -1, 64)
+	d, ok := decimalFromFloat(f)
+	if !ok {
+		return Money{}, fieldErr(op, "amount", v, ErrInvalidAmount, "not finite")
 	}
 	if math.Abs(f) >= 1e20 {
-		return Money{}, fmt.Errorf("pricing: new money from float: amount %v: %w: magnitude 1e20 or more", f, ErrInvalidAmount)
-	}
-	d, err := decimalFromFloat("amount", f)
-	if err != nil {
-		return Money{}, fmt.Errorf("pricing: new money from float: %w", err)
+		return Money{}, fieldErr(op, "amount", v, ErrTooLarge, "magnitude below 1e20")
 	}
 	return fromDecimal(roundPlaces(d, c.Digits(), HalfUp), c), nil
 }
 
-// Zero returns a zero amount in currency c.
-func Zero(c Currency) Money { return Money{currency: c} }
+// Zero returns a zero amount in currency c; for an invalid c it is the zero
+// Money.
+func Zero(c Currency) Money {
+	if !c.IsValid() {
+		return Money{}
+	}
+	return Money{currency: c}
+}
 
 // Parse parses the form printed by [Money.String]: a currency code, spaces,
-// and a plain decimal amount ("CNY 12.30", "JPY -500").
+// and a plain decimal amount ("CNY 12.30", "JPY -500"). Every Money's
+// String parses back to an equal Money. Errors are those of [New], and a
+// string without a space ([ErrInvalidAmount]).
 func Parse(s string) (Money, error) {
 	code, amount, ok := strings.Cut(strings.TrimSpace(s), " ")
 	if !ok {
-		return Money{}, fmt.Errorf("pricing: parse money %q: %w: want \"CODE AMOUNT\"", clip(s), ErrInvalidAmount)
+		return Money{}, fieldErr("parse money", "", clip(s), ErrInvalidAmount, `want "CODE AMOUNT"`)
 	}
 	c, err := ParseCurrency(code)
 	if err != nil {
-		return Money{}, fmt.Errorf("pricing: parse money %q: %w", clip(s), err)
+		return Money{}, fieldErr("parse money", "currency", clip(code), ErrUnknownCurrency, "")
 	}
-	d, err := parseDecimal("amount", strings.TrimLeft(amount, " "))
-	if err != nil {
-		return Money{}, fmt.Errorf("pricing: parse money %q: %w", clip(s), err)
+	amount = strings.TrimLeft(amount, " ")
+	d, reason, detail := parseDecimal(amount)
+	if reason != nil {
+		return Money{}, fieldErr("parse money", "amount", clip(amount), reason, detail)
 	}
 	return fromDecimal(d, c), nil
 }
@@ -130,15 +149,16 @@ func (m Money) Currency() Currency { return m.currency }
 
 // IsValid reports whether m has a currency, that is, whether it is not the
 // zero Money.
+//
+// Money has no IsZero method on purpose: encoding/json's omitzero then
+// omits exactly the zero Money (no currency), never an amount of 0.00 in a
+// currency. Test a zero amount with m.Sign() == 0.
 func (m Money) IsValid() bool { return m.currency.IsValid() }
-
-// IsZero reports whether the amount is zero, in any currency.
-func (m Money) IsZero() bool { return m.Sign() == 0 }
 
 // IsNegative reports whether the amount is below zero.
 func (m Money) IsNegative() bool { return m.Sign() < 0 }
 
-// IsPositive reports whether the amount is above zero.
+// IsPositive reports whether the amount is above zero; zero is not.
 func (m Money) IsPositive() bool { return m.Sign() > 0 }
 
 // Sign returns -1, 0 or +1 as the amount is negative, zero or positive.
@@ -165,36 +185,44 @@ func (m Money) same(op string, o Money) (Currency, error) {
 	case !o.currency.IsValid():
 		return m.currency, nil
 	}
-	return Currency{}, fmt.Errorf("pricing: %s %s %s and %s %s: %w", op, m.currency.Code(),
-		m.amountString(), o.currency.Code(), o.amountString(),
-		&CurrencyMismatchError{A: m.currency, B: o.currency})
+	return 0, mismatch(op, "", o.String(), m.currency, o.currency)
 }
 
 // Add returns m + o. Different currencies are an error matching
-// [ErrCurrencyMismatch]; the zero Money adds as zero in any currency.
+// [ErrCurrencyMismatch]; the zero Money adds as zero in any currency. A sum
+// beyond 10^[MaxMagnitude] is [ErrTooLarge].
 func (m Money) Add(o Money) (Money, error) {
 	c, err := m.same("add", o)
 	if err != nil {
 		return Money{}, err
 	}
-	return add(m, o, c), nil
+	return add("add", m, o, c)
 }
 
 // add returns m + o in currency c.
-func add(m, o Money, c Currency) Money {
+func add(op string, m, o Money, c Currency) (Money, error) {
 	if m.compact(o) {
-		return fromMinor(m.minor+o.minor, c) // |sum| < 2×10^18: no overflow
+		return fromMinor(m.minor+o.minor, c), nil // |sum| < 2×10^18: no overflow
 	}
-	return fromDecimal(m.dec().Add(o.dec()), c)
+	return bounded(op, m.dec().Add(o.dec()), c)
 }
 
-// Sub returns m - o, with the currency rules of [Money.Add].
+// bounded returns d in c, or ErrTooLarge if its magnitude is beyond the
+// limit. d's scale must already be at most MaxScale.
+func bounded(op string, d decimal.Decimal, c Currency) (Money, error) {
+	if !withinMagnitude(d) {
+		return Money{}, fieldErr(op, "result", "", ErrTooLarge, tooLargeDetail)
+	}
+	return fromDecimal(d, c), nil
+}
+
+// Sub returns m - o, with the currency rules and limits of [Money.Add].
 func (m Money) Sub(o Money) (Money, error) {
 	c, err := m.same("subtract", o)
 	if err != nil {
 		return Money{}, err
 	}
-	return add(m, o.Neg(), c), nil
+	return add("subtract", m, o.Neg(), c)
 }
 
 // Neg returns -m.
@@ -213,24 +241,33 @@ func (m Money) Abs() Money {
 	return m.Neg()
 }
 
-// Mul returns m × factor, unrounded: CNY 10.10 × 0.85 = CNY 8.585. Round
-// the result with [Money.Round]. A factor beyond the package's limits (more
-// than 40 digits, exponent beyond ±28) is an error wrapping [ErrInvalidAmount].
+// Mul returns m × factor: CNY 10.10 × 0.85 = CNY 8.585. The product is
+// exact when it has at most [MaxScale] digits after the point; otherwise it
+// is rounded to MaxScale places by rounding to odd, which makes a later
+// [Money.Round] give exactly the rounding of the true product, so repeated
+// Mul by 1.01 never grows beyond MaxScale places. Errors: a factor beyond
+// the limits, or a product above 10^[MaxMagnitude] ([ErrTooLarge]).
 func (m Money) Mul(factor decimal.Decimal) (Money, error) {
-	if err := checkDecimal("factor", factor); err != nil {
-		return Money{}, fmt.Errorf("pricing: multiply %s: %w", m, err)
+	f, reason, detail := checkDecimal(factor)
+	if reason != nil {
+		return Money{}, fieldErr("multiply", "factor", decText(factor), reason, detail)
 	}
-	return m.mul(factor), nil
+	p := m.mul(f)
+	if p.isWide && !withinMagnitude(p.wide) {
+		return Money{}, fieldErr("multiply", "factor", plainString(f), ErrTooLarge, "product "+tooLargeDetail)
+	}
+	return p, nil
 }
 
-// MulInt returns m × n, for a unit price times a quantity.
-func (m Money) MulInt(n int64) Money {
-	if !m.isWide && n > -compactLimit && n < compactLimit {
-		if n == 0 || abs64(m.minor) < compactLimit/abs64(n) {
-			return Money{minor: m.minor * n, currency: m.currency}
+// MulInt returns m × n, for a unit price times a quantity. Errors: a
+// product above 10^[MaxMagnitude] ([ErrTooLarge]).
+func (m Money) MulInt(n int64) (Money, error) {
+	if !m.isWide {
+		if p, ok := checked.Mul(m.minor, n); ok {
+			return fromMinor(p, m.currency), nil
 		}
 	}
-	return fromDecimal(m.dec().Mul(decimal.New(n, 0)), m.currency)
+	return bounded("multiply", m.dec().Mul(decimal.New(n, 0)), m.currency)
 }
 
 // Cmp compares m and o: -1 if m < o, 0 if equal, +1 if m > o. Different
@@ -248,13 +285,6 @@ func cmpAmount(m, o Money) int {
 		return cmp.Compare(m.minor, o.minor)
 	}
 	return m.dec().Cmp(o.dec())
-}
-
-func abs64(v int64) int64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }
 
 // Compare is a total order for sorting: by currency code first, then by
@@ -278,46 +308,28 @@ func (m Money) Equal(o Money) bool {
 	return m.dec().Equal(o.dec())
 }
 
-// LessThan reports m < o; different currencies are an error.
+// LessThan reports m < o (so LessThan(m, m) is false); different
+// currencies are an error matching [ErrCurrencyMismatch].
 func (m Money) LessThan(o Money) (bool, error) {
 	c, err := m.Cmp(o)
 	return c < 0, err
 }
 
-// Min returns the smaller of m and o (m on a tie).
-func Min(m, o Money) (Money, error) {
-	c, err := m.Cmp(o)
-	if err != nil {
-		return Money{}, err
-	}
-	if c <= 0 {
-		return m, nil
-	}
-	return o, nil
-}
-
-// Max returns the larger of m and o (m on a tie).
-func Max(m, o Money) (Money, error) {
-	c, err := m.Cmp(o)
-	if err != nil {
-		return Money{}, err
-	}
-	if c >= 0 {
-		return m, nil
-	}
-	return o, nil
-}
-
-// Sum returns the total of ms. The sum of nothing is the zero Money; mixed
-// currencies are an error naming the first offending index.
+// Sum returns the total of ms. The sum of nothing is the zero Money. Errors:
+// mixed currencies ([ErrCurrencyMismatch], naming the first offending
+// index); a total beyond 10^[MaxMagnitude] ([ErrTooLarge]).
 func Sum(ms ...Money) (Money, error) {
 	var total Money
 	for i, m := range ms {
 		c, err := total.same("sum", m)
-		if err != nil {
-			return Money{}, fmt.Errorf("pricing: sum: item %d: %w", i, err)
+		if err == nil {
+			total, err = add("sum", total, m, c)
 		}
-		total = add(total, m, c)
+		if err != nil {
+			fe := err.(*FieldError)
+			fe.Field, fe.Value = "ms["+strconv.Itoa(i)+"]", m.String()
+			return Money{}, fe
+		}
 	}
 	return total, nil
 }
@@ -325,6 +337,8 @@ func Sum(ms ...Money) (Money, error) {
 // Round rounds m to its currency's minor unit with the mode: CNY 1.005
 // half-up is CNY 1.01. An invalid mode is treated as [HalfUp]; validate modes
 // from untrusted input with [RoundingMode.IsValid] or [ParseRoundingMode].
+// Rounding never leaves the limits: 10^[MaxMagnitude] is a whole number of
+// minor units.
 func (m Money) Round(mode RoundingMode) Money {
 	if !m.isWide {
 		return m
@@ -336,26 +350,23 @@ func (m Money) Round(mode RoundingMode) Money {
 // mode: increment 0.10 drops the 分 (抹分), 1.00 drops the 角 (抹角), and with
 // [Down] this is the cashier's 抹零. The increment must be positive and a
 // whole number of minor units (0.005 is refused for CNY). CNY 12.34 with
-// increment 0.50 half-up is CNY 12.50.
+// increment 0.50 half-up is CNY 12.50. Errors: an invalid mode
+// ([ErrInvalidRoundingMode]) or increment ([ErrInvalidIncrement],
+// [ErrTooLarge]); a result beyond the limits ([ErrTooLarge]).
 func (m Money) RoundToIncrement(increment decimal.Decimal, mode RoundingMode) (Money, error) {
-	if err := m.checkIncrement(increment, mode); err != nil {
-		return Money{}, err
-	}
-	return fromDecimal(roundIncrement(m.dec(), increment, mode), m.currency), nil
-}
-
-func (m Money) checkIncrement(inc decimal.Decimal, mode RoundingMode) error {
+	const op = "round to increment"
 	if !mode.IsValid() {
-		return fmt.Errorf("pricing: round %s: mode %d: %w", m, mode, ErrInvalidRoundingMode)
+		return Money{}, fieldErr(op, "mode", strconv.Itoa(int(mode)), ErrInvalidRoundingMode, "")
 	}
-	if err := checkDecimal("increment", inc); err != nil {
-		return fmt.Errorf("pricing: round %s: %w", m, err)
+	inc, reason, detail := checkDecimal(increment)
+	if reason != nil {
+		return Money{}, fieldErr(op, "increment", decText(increment), reason, detail)
 	}
 	if inc.Sign() <= 0 || !roundPlaces(inc, m.currency.Digits(), Down).Equal(inc) {
-		return fmt.Errorf("pricing: round %s: increment %s: %w: must be a positive whole number of %s minor units",
-			m, inc, ErrInvalidIncrement, m.currency.Code())
+		return Money{}, fieldErr(op, "increment", plainString(inc), ErrInvalidIncrement,
+			"must be a positive whole number of %s minor units", m.currency.Code())
 	}
-	return nil
+	return bounded(op, roundIncrement(m.dec(), inc, mode), m.currency)
 }
 
 // IsRounded reports whether m has no digits beyond its currency's minor unit.
@@ -366,18 +377,18 @@ func (m Money) IsRounded() bool {
 	return roundPlaces(m.wide, m.currency.Digits(), Down).Equal(m.wide)
 }
 
-// MinorUnits returns m in minor units (分): CNY 12.30 is 1230. The amount
-// must be rounded ([ErrNotRounded]) and fit in an int64 ([ErrOverflow]).
+// MinorUnits returns m in minor units (分): CNY 12.30 is 1230. Errors: m
+// not rounded ([ErrNotRounded]); m beyond int64 minor units ([ErrTooLarge]).
 func (m Money) MinorUnits() (int64, error) {
-	if !m.IsRounded() {
-		return 0, fmt.Errorf("pricing: minor units of %s: %w", m, ErrNotRounded)
-	}
 	if !m.isWide {
 		return m.minor, nil
 	}
+	if !m.IsRounded() {
+		return 0, fieldErr("minor units", "", m.String(), ErrNotRounded, "")
+	}
 	v := m.wide.Shift(m.currency.Digits())
 	if !v.BigInt().IsInt64() {
-		return 0, fmt.Errorf("pricing: minor units of %s: %w", m, ErrOverflow)
+		return 0, fieldErr("minor units", "", m.String(), ErrTooLarge, "at most 2^63-1 minor units")
 	}
 	return v.IntPart(), nil
 }

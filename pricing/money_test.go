@@ -12,6 +12,8 @@ import (
 )
 
 func TestNew(t *testing.T) {
+	kwd, err := pricing.ParseCurrency("KWD")
+	require.NoError(t, err)
 	tests := []struct {
 		give     string
 		currency pricing.Currency
@@ -22,7 +24,7 @@ func TestNew(t *testing.T) {
 		{"-5", pricing.CNY, "CNY -5.00"},
 		{"+0.005", pricing.CNY, "CNY 0.005"},
 		{"500", pricing.JPY, "JPY 500"},
-		{"0.125", pricing.MustParseCurrency("KWD"), "KWD 0.125"},
+		{"0.125", kwd, "KWD 0.125"},
 		{"3.30000", pricing.CNY, "CNY 3.30"},
 		{".5", pricing.CNY, "CNY 0.50"},
 	}
@@ -47,9 +49,10 @@ func TestNewErrors(t *testing.T) {
 		{"Inf", pricing.CNY, pricing.ErrInvalidAmount},
 		{"-", pricing.CNY, pricing.ErrInvalidAmount},
 		{"1.2.3", pricing.CNY, pricing.ErrInvalidAmount},
-		{"0.00000000000000000000000000001", pricing.CNY, pricing.ErrInvalidAmount}, // scale 29
-		{"12345678901234567890123456789012345678901", pricing.CNY, pricing.ErrInvalidAmount},
-		{"1.00", pricing.Currency{}, pricing.ErrUnknownCurrency},
+		{"0.00000000000000000000000000001", pricing.CNY, pricing.ErrTooLarge},    // scale 29
+		{"1000000000000000000000000000000.01", pricing.CNY, pricing.ErrTooLarge}, // above 10^30
+		{"12345678901234567890123456789012345678901", pricing.CNY, pricing.ErrTooLarge},
+		{"1.00", pricing.Currency(0), pricing.ErrUnknownCurrency},
 	}
 	for _, tt := range tests {
 		_, err := pricing.New(tt.give, tt.currency)
@@ -83,7 +86,7 @@ func TestNewFromMinor(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, tt.give, back)
 	}
-	_, err := pricing.NewFromMinor(1, pricing.Currency{})
+	_, err := pricing.NewFromMinor(1, pricing.Currency(0))
 	assert.ErrorIs(t, err, pricing.ErrUnknownCurrency)
 }
 
@@ -102,11 +105,13 @@ func TestNewFromFloat(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, m.String(), "NewFromFloat(%v)", tt.give)
 	}
-	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e25} {
+	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		_, err := pricing.NewFromFloat(bad, pricing.CNY)
 		assert.ErrorIs(t, err, pricing.ErrInvalidAmount, "NewFromFloat(%v)", bad)
 	}
-	_, err := pricing.NewFromFloat(1, pricing.Currency{})
+	_, err := pricing.NewFromFloat(1e25, pricing.CNY)
+	assert.ErrorIs(t, err, pricing.ErrTooLarge)
+	_, err = pricing.NewFromFloat(1, pricing.Currency(0))
 	assert.ErrorIs(t, err, pricing.ErrUnknownCurrency)
 }
 
@@ -115,8 +120,8 @@ func TestNewFromDecimal(t *testing.T) {
 	require.NoError(t, err)
 	assertMoney(t, cny("19.99"), m)
 	_, err = pricing.NewFromDecimal(decimal.New(1, 100), pricing.CNY)
-	assert.ErrorIs(t, err, pricing.ErrInvalidAmount)
-	_, err = pricing.NewFromDecimal(decimal.New(1, 0), pricing.Currency{})
+	assert.ErrorIs(t, err, pricing.ErrTooLarge)
+	_, err = pricing.NewFromDecimal(decimal.New(1, 0), pricing.Currency(0))
 	assert.ErrorIs(t, err, pricing.ErrUnknownCurrency)
 }
 
@@ -134,9 +139,11 @@ func TestArithmetic(t *testing.T) {
 	prod, err := a.Mul(decimal.RequireFromString("0.85"))
 	require.NoError(t, err)
 	assert.Equal(t, "CNY 8.585", prod.String(), "Mul keeps every digit")
-	assertMoney(t, cny("30.30"), a.MulInt(3))
+	tripled, err := a.MulInt(3)
+	require.NoError(t, err)
+	assertMoney(t, cny("30.30"), tripled)
 	_, err = a.Mul(decimal.New(1, 40))
-	assert.ErrorIs(t, err, pricing.ErrInvalidAmount)
+	assert.ErrorIs(t, err, pricing.ErrTooLarge)
 }
 
 func TestCurrencyMismatch(t *testing.T) {
@@ -147,7 +154,7 @@ func TestCurrencyMismatch(t *testing.T) {
 	require.ErrorAs(t, err, &mm)
 	assert.Equal(t, pricing.CNY, mm.A)
 	assert.Equal(t, pricing.USD, mm.B)
-	assert.Contains(t, err.Error(), "CNY 1.00 and USD 1.00")
+	assert.Contains(t, err.Error(), "USD 1.00: currency mismatch: CNY and USD")
 
 	_, err = a.Sub(b)
 	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
@@ -155,19 +162,15 @@ func TestCurrencyMismatch(t *testing.T) {
 	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
 	_, err = a.LessThan(b)
 	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
-	_, err = pricing.Min(a, b)
-	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
-	_, err = pricing.Max(a, b)
-	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
 	_, err = pricing.Sum(a, a, b)
 	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
-	assert.Contains(t, err.Error(), "item 2")
+	assert.Contains(t, err.Error(), "ms[2]")
 }
 
 func TestZeroMoney(t *testing.T) {
 	var z pricing.Money
 	assert.False(t, z.IsValid())
-	assert.True(t, z.IsZero())
+	assert.Equal(t, 0, z.Sign())
 	assert.Equal(t, "0", z.String())
 	got, err := z.Add(cny("2.50"))
 	require.NoError(t, err)
@@ -177,7 +180,7 @@ func TestZeroMoney(t *testing.T) {
 	assertMoney(t, cny("2.50"), got)
 	total, err := pricing.Sum()
 	require.NoError(t, err)
-	assert.True(t, total.IsZero())
+	assert.Equal(t, 0, total.Sign())
 	assert.False(t, total.IsValid())
 	assert.False(t, z.Equal(pricing.Zero(pricing.CNY)), "the zero Money has no currency")
 }
@@ -191,18 +194,11 @@ func TestCompareAndPredicates(t *testing.T) {
 	less, err := a.LessThan(cny("2"))
 	require.NoError(t, err)
 	assert.True(t, less)
-	lo, err := pricing.Min(cny("3"), cny("2"))
+	less, err = a.LessThan(a)
 	require.NoError(t, err)
-	assertMoney(t, cny("2"), lo)
-	hi, err := pricing.Max(cny("3"), cny("2"))
-	require.NoError(t, err)
-	assertMoney(t, cny("3"), hi)
-	lo, err = pricing.Min(cny("2"), cny("3"))
-	require.NoError(t, err)
-	assertMoney(t, cny("2"), lo)
-	hi, err = pricing.Max(cny("2"), cny("3"))
-	require.NoError(t, err)
-	assertMoney(t, cny("3"), hi)
+	assert.False(t, less, "LessThan(x, x)")
+	assert.False(t, cny("0").IsPositive(), "IsPositive(0)")
+	assert.False(t, cny("0").IsNegative(), "IsNegative(0)")
 
 	assert.Equal(t, -1, pricing.Compare(cny("9"), pricing.MustNew("1", pricing.USD)), "CNY sorts before USD")
 	assert.Equal(t, 1, pricing.Compare(cny("9"), cny("1")))
@@ -231,7 +227,7 @@ func TestMinorUnitsErrors(t *testing.T) {
 	_, err := cny("1.005").MinorUnits()
 	assert.ErrorIs(t, err, pricing.ErrNotRounded)
 	_, err = cny("100000000000000000000").MinorUnits()
-	assert.ErrorIs(t, err, pricing.ErrOverflow)
+	assert.ErrorIs(t, err, pricing.ErrTooLarge)
 }
 
 func TestParse(t *testing.T) {
@@ -263,16 +259,15 @@ func TestParse(t *testing.T) {
 }
 
 func TestMustPanics(t *testing.T) {
-	assert.PanicsWithValue(t, `pricing.MustParse("bad"): pricing: parse money "bad": invalid amount: want "CODE AMOUNT"`,
+	assert.PanicsWithValue(t, `pricing.MustParse("bad"): pricing: parse money: "bad": invalid amount: want "CODE AMOUNT"`,
 		func() { pricing.MustParse("bad") })
 	assert.Panics(t, func() { pricing.MustNew("x", pricing.CNY) })
-	assert.Panics(t, func() { pricing.MustParseCurrency("ZZZ") })
 	assert.Panics(t, func() { pricing.MustRate("0折") })
 	assert.NotPanics(t, func() { pricing.MustParse("CNY 1") })
 }
 
 func TestErrorsAreWrapped(t *testing.T) {
-	_, err := pricing.New("1", pricing.Currency{})
+	_, err := pricing.New("1", pricing.Currency(0))
 	assert.True(t, errors.Is(err, pricing.ErrUnknownCurrency))
 }
 
@@ -286,7 +281,7 @@ func TestCompactAllocations(t *testing.T) {
 	for name, op := range map[string]func(){
 		"Add":          func() { _, _ = a.Add(b) },
 		"Sub":          func() { _, _ = a.Sub(b) },
-		"MulInt":       func() { _ = a.MulInt(7) },
+		"MulInt":       func() { _, _ = a.MulInt(7) },
 		"Mul compact":  func() { _, _ = ten.Mul(f) }, // 8.50
 		"Cmp":          func() { _, _ = a.Cmp(b) },
 		"Equal":        func() { _ = a.Equal(b) },

@@ -1,7 +1,7 @@
 package pricing
 
 import (
-	"errors"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/bits"
@@ -11,10 +11,6 @@ import (
 
 	"github.com/shopspring/decimal"
 )
-
-// ErrNoCombination: no combination of packs (and single units, if sold)
-// makes exactly the quantity asked for.
-var ErrNoCombination = errors.New("no pack combination for the quantity")
 
 // Limits of a [PackOffer]. They bound the solver's table to about a million
 // entries and keep every sum of minor units inside int64.
@@ -29,8 +25,8 @@ const (
 // Pack is a pack price, "N for P" (N件P元, 组合装): Qty units for Price.
 // "10个糖盒15元" is Pack{Qty: 10, Price: CNY 15.00}.
 type Pack struct {
-	Qty   int64
-	Price Money
+	Qty   int64 `json:"qty"`
+	Price Money `json:"price"`
 }
 
 // String returns "10 for CNY 15.00".
@@ -69,10 +65,11 @@ type PackOffer struct {
 // a size out of range ([ErrInvalidQuantity]); a price without currency
 // ([ErrUnknownCurrency]), in another currency ([ErrCurrencyMismatch]),
 // negative ([ErrNegativePrice]), not rounded ([ErrNotRounded]) or too large
-// ([ErrOverflow]).
+// ([ErrTooLarge]).
 func NewPackOffer(single Money, packs ...Pack) (PackOffer, error) {
+	const op = "new pack offer"
 	if len(packs) == 0 && !single.IsValid() {
-		return PackOffer{}, fmt.Errorf("pricing: pack offer: %w: no packs and no single price", ErrInvalidTiers)
+		return PackOffer{}, fieldErr(op, "packs", "", ErrInvalidTiers, "no packs and no single price")
 	}
 	cur := single.currency
 	if !single.IsValid() {
@@ -80,7 +77,7 @@ func NewPackOffer(single Money, packs ...Pack) (PackOffer, error) {
 	}
 	o := PackOffer{packs: append([]Pack(nil), packs...), items: make([]packItem, 0, len(packs)+1)}
 	if single.IsValid() {
-		minor, err := packMinor("single price", single, cur)
+		minor, err := packMinor("single", single, cur)
 		if err != nil {
 			return PackOffer{}, err
 		}
@@ -88,10 +85,11 @@ func NewPackOffer(single Money, packs ...Pack) (PackOffer, error) {
 		o.items = append(o.items, packItem{size: 1, price: minor, index: -1})
 	}
 	for i, p := range packs {
+		field := "packs[" + strconv.Itoa(i) + "]"
 		if p.Qty < 1 || p.Qty > MaxPackQty {
-			return PackOffer{}, fmt.Errorf("pricing: pack offer: packs[%d].qty %d: %w: must be in [1, %d]", i, p.Qty, ErrInvalidQuantity, MaxPackQty)
+			return PackOffer{}, fieldErr(op, field+".qty", strconv.FormatInt(p.Qty, 10), ErrInvalidQuantity, "must be in [1, %d]", MaxPackQty)
 		}
-		minor, err := packMinor(fmt.Sprintf("packs[%d].price", i), p.Price, cur)
+		minor, err := packMinor(field+".price", p.Price, cur)
 		if err != nil {
 			return PackOffer{}, err
 		}
@@ -101,7 +99,7 @@ func NewPackOffer(single Money, packs ...Pack) (PackOffer, error) {
 				if it.index >= 0 {
 					what = fmt.Sprintf("packs[%d]", it.index)
 				}
-				return PackOffer{}, fmt.Errorf("pricing: pack offer: packs[%d].qty %d: %w: same size as %s", i, p.Qty, ErrInvalidTiers, what)
+				return PackOffer{}, fieldErr(op, field+".qty", strconv.FormatInt(p.Qty, 10), ErrInvalidTiers, "same size as %s", what)
 			}
 		}
 		o.items = append(o.items, packItem{size: p.Qty, price: minor, index: i})
@@ -126,17 +124,54 @@ func NewPackOffer(single Money, packs ...Pack) (PackOffer, error) {
 
 // packMinor validates a pack or single price and returns it in minor units.
 func packMinor(field string, p Money, cur Currency) (int64, error) {
-	if err := checkPrice(field, p, cur); err != nil {
-		return 0, fmt.Errorf("pricing: pack offer: %w", err)
+	const op = "new pack offer"
+	if err := checkPrice(p, cur); err != nil {
+		return 0, fieldErr(op, field, p.String(), err, "")
+	}
+	if !p.IsRounded() {
+		return 0, fieldErr(op, field, p.String(), ErrNotRounded, "")
 	}
 	minor, err := p.MinorUnits()
 	if err != nil || minor > MaxPackPriceMinor {
-		if err == nil || errors.Is(err, ErrOverflow) {
-			return 0, fmt.Errorf("pricing: pack offer: %s %s: %w: above %d minor units", field, p, ErrOverflow, int64(MaxPackPriceMinor))
-		}
-		return 0, fmt.Errorf("pricing: pack offer: %s %s: %w", field, p, ErrNotRounded)
+		return 0, fieldErr(op, field, p.String(), ErrTooLarge, "at most %d minor units", int64(MaxPackPriceMinor))
 	}
 	return minor, nil
+}
+
+// packOfferJSON is the JSON form of a PackOffer.
+type packOfferJSON struct {
+	Single Money  `json:"single,omitzero"`
+	Packs  []Pack `json:"packs"`
+}
+
+// MarshalJSON encodes the offer as {"single":{...},"packs":[{"qty":10,
+// "price":{...}},...]}; "single" is left out when single units are not
+// sold. The zero PackOffer is null.
+func (o PackOffer) MarshalJSON() ([]byte, error) {
+	if len(o.items) == 0 {
+		return []byte("null"), nil
+	}
+	return json.Marshal(packOfferJSON{Single: o.single, Packs: o.packs})
+}
+
+// UnmarshalJSON decodes the form of [PackOffer.MarshalJSON] and validates
+// it as [NewPackOffer] does; unknown keys are an error ([ErrInvalidTiers]).
+// null is the zero PackOffer.
+func (o *PackOffer) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		*o = PackOffer{}
+		return nil
+	}
+	var v packOfferJSON
+	if err := decodeStrict(b, &v); err != nil {
+		return decodeErr("decode pack offer", ErrInvalidTiers, err)
+	}
+	po, err := NewPackOffer(v.Single, v.Packs...)
+	if err != nil {
+		return err
+	}
+	*o = po
+	return nil
 }
 
 // Packs returns a copy of the packs, in the order given.
@@ -145,15 +180,15 @@ func (o PackOffer) Packs() []Pack { return append([]Pack(nil), o.packs...) }
 // Single returns the single-unit price and whether single units are sold.
 func (o PackOffer) Single() (Money, bool) { return o.single, o.single.IsValid() }
 
-// Currency returns the currency of the offer's prices.
-func (o PackOffer) Currency() Currency {
+// currency returns the currency of the offer's prices.
+func (o PackOffer) currency() Currency {
 	if o.single.IsValid() {
 		return o.single.currency
 	}
 	if len(o.packs) > 0 {
 		return o.packs[0].Price.currency
 	}
-	return Currency{}
+	return 0
 }
 
 // PackWarningCode classifies a [PackWarning].
@@ -167,15 +202,31 @@ const (
 	PackDearerThanSingles
 )
 
-// String returns "bigger-pack-dearer" or "pack-dearer-than-singles".
+var packWarningNames = [...]string{"", "bigger-pack-dearer", "pack-dearer-than-singles"}
+
+// String returns "bigger-pack-dearer" or "pack-dearer-than-singles" (the
+// text form is snake_case: "bigger_pack_dearer").
 func (c PackWarningCode) String() string {
-	switch c {
-	case BiggerPackDearer:
-		return "bigger-pack-dearer"
-	case PackDearerThanSingles:
-		return "pack-dearer-than-singles"
+	if c >= BiggerPackDearer && c <= PackDearerThanSingles {
+		return packWarningNames[c]
 	}
 	return fmt.Sprintf("PackWarningCode(%d)", c)
+}
+
+// MarshalText encodes "bigger_pack_dearer" or "pack_dearer_than_singles";
+// the zero value (unset) is "", an undefined code an error
+// ([ErrUnknownName]).
+func (c PackWarningCode) MarshalText() ([]byte, error) {
+	return marshalName("encode pack warning code", int(c), packWarningNames[:])
+}
+
+// UnmarshalText decodes a name written by [PackWarningCode.MarshalText].
+func (c *PackWarningCode) UnmarshalText(b []byte) error {
+	i, err := unmarshalName("decode pack warning code", b, packWarningNames[:])
+	if err == nil {
+		*c = PackWarningCode(i)
+	}
+	return err
 }
 
 // PackWarning reports a pack priced higher per unit than a smaller pack or
@@ -183,9 +234,9 @@ func (c PackWarningCode) String() string {
 // chosen by [PackOffer.Cheapest] unless it is needed to make the quantity,
 // and customers who notice feel cheated; it is a warning, not an error.
 type PackWarning struct {
-	Code PackWarningCode
-	Pack Pack // the dearer pack
-	Than Pack // the smaller pack, or one single unit
+	Code PackWarningCode `json:"code"`
+	Pack Pack            `json:"pack"` // the dearer pack
+	Than Pack            `json:"than"` // the smaller pack, or one single unit
 }
 
 // String describes the warning: "pack 50 for CNY 80.00 (CNY 1.60 a unit)
@@ -223,7 +274,7 @@ func (o PackOffer) Warnings() []PackWarning {
 		}
 		for j := len(o.items) - 1; j > i; j-- {
 			small := o.items[j]
-			if big.price*small.size <= small.price*big.size {
+			if big.price*small.size <= small.price*big.size { // ≤ MaxPackPriceMinor × MaxPackQty = 10^15: no overflow
 				continue
 			}
 			w := PackWarning{Code: BiggerPackDearer, Pack: o.packs[big.index]}
@@ -241,9 +292,9 @@ func (o PackOffer) Warnings() []PackWarning {
 // PackLine is one pack of a [PackPlan]: Count packs at Pack.Price,
 // Amount = Count × Pack.Price.
 type PackLine struct {
-	Pack   Pack
-	Count  int64
-	Amount Money
+	Pack   Pack  `json:"pack"`
+	Count  int64 `json:"count"`
+	Amount Money `json:"amount"`
 }
 
 // PackPlan is the cheapest purchase found by [PackOffer.Cheapest] or
@@ -251,13 +302,13 @@ type PackLine struct {
 // bought), the single units, and the total. Units = Qty + Surplus and
 // Total = Σ Amount + Singles × single price, exactly.
 type PackPlan struct {
-	Qty     int64      // units asked for
-	Units   int64      // units bought
-	Surplus int64      // Units - Qty: extra units bought because that is cheaper
-	Packs   []PackLine // packs bought, largest first
-	Singles int64      // single units bought
-	Single  Money      // their amount, Singles × the single price
-	Total   Money      // amount paid, in minor units
+	Qty     int64      `json:"qty"`     // units asked for
+	Units   int64      `json:"units"`   // units bought
+	Surplus int64      `json:"surplus"` // Units - Qty: extra units bought because that is cheaper
+	Packs   []PackLine `json:"packs"`   // packs bought, largest first
+	Singles int64      `json:"singles"` // single units bought
+	Single  Money      `json:"single"`  // their amount, Singles × the single price
+	Total   Money      `json:"total"`   // amount paid, in minor units
 }
 
 // Packages returns the number of packs plus the number of single units.
@@ -301,7 +352,7 @@ func (p PackPlan) String() string {
 // Quantity 0 is an empty plan costing zero. Errors: q < 0
 // ([ErrInvalidQuantity]); no combination makes exactly q, possible only
 // without a single price ([ErrNoCombination]); a total above int64 minor
-// units ([ErrOverflow]); the zero PackOffer ([ErrInvalidTiers]).
+// units ([ErrTooLarge]); the zero PackOffer ([ErrInvalidTiers]).
 func (o PackOffer) Cheapest(q int64) (PackPlan, error) { return o.solve(q, false) }
 
 // CheapestAtLeast is [PackOffer.Cheapest] for at least q units: it buys
@@ -350,17 +401,17 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 		op = "cheapest packs for at least"
 	}
 	if len(o.items) == 0 {
-		return PackPlan{}, fmt.Errorf("pricing: %s: %w: empty offer", op, ErrInvalidTiers)
+		return PackPlan{}, fieldErr(op, "", "", ErrInvalidTiers, "empty offer")
 	}
 	if q < 0 {
-		return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w", op, q, ErrInvalidQuantity)
+		return PackPlan{}, fieldErr(op, "q", strconv.FormatInt(q, 10), ErrInvalidQuantity, "")
 	}
 	b := o.items[o.best]
 	var m int64 // copies of b taken up front
 	if q > o.reduce {
 		m = (q - o.reduce) / b.size // lo = q - m·s lies in [R, R+s)
 	}
-	lo := q - m*b.size
+	lo := q - m*b.size // m·s ≤ q - R ≤ q: no overflow
 	hi := lo
 	if atLeast {
 		hi = lo + o.maxQty - 1
@@ -373,13 +424,13 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 		}
 	}
 	if u < 0 {
-		return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w from sizes %s", op, q, ErrNoCombination, o.sizes())
+		return PackPlan{}, fieldErr(op, "q", strconv.FormatInt(q, 10), ErrNoCombination, "sizes %s", o.sizes())
 	}
 	// Total: m·price(b) + best, checked.
 	hiMul, extra := bits.Mul64(uint64(m), uint64(b.price))
 	total := extra + uint64(best)
 	if hiMul != 0 || extra > math.MaxInt64 || total > math.MaxInt64 {
-		return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w", op, q, ErrOverflow)
+		return PackPlan{}, fieldErr(op, "q", strconv.FormatInt(q, 10), ErrTooLarge, "the total is at most 2^63-1 minor units")
 	}
 	counts := make([]int64, len(o.items))
 	counts[o.best] = m
@@ -398,10 +449,10 @@ func (o PackOffer) solve(q int64, atLeast bool) (PackPlan, error) {
 			}
 		}
 		if !took { // unreachable: the amount was reached by some item
-			return PackPlan{}, fmt.Errorf("pricing: %s: qty %d: %w", op, q, ErrNoCombination)
+			return PackPlan{}, fieldErr(op, "q", strconv.FormatInt(q, 10), ErrNoCombination, "")
 		}
 	}
-	cur := o.Currency()
+	cur := o.currency()
 	plan := PackPlan{Qty: q, Units: q + u - lo, Surplus: u - lo, Single: Zero(cur), Total: fromMinor(int64(total), cur)}
 	for i, it := range o.items {
 		if counts[i] == 0 {

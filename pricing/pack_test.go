@@ -116,12 +116,12 @@ func TestPackCheapestErrors(t *testing.T) {
 		})
 	}
 	_, err := o.Cheapest(7)
-	assert.EqualError(t, err, "pricing: cheapest packs: qty 7: no pack combination for the quantity from sizes {50, 10}")
+	assert.EqualError(t, err, "pricing: cheapest packs: q 7: no pack combination for the quantity: sizes {50, 10}")
 	// Overflow: a huge quantity at the largest allowed price.
 	big, err := NewPackOffer(MustNew("10000000000.00", CNY))
 	require.NoError(t, err)
 	_, err = big.Cheapest(1 << 40)
-	assert.ErrorIs(t, err, ErrOverflow)
+	assert.ErrorIs(t, err, ErrTooLarge)
 }
 
 func TestNewPackOfferErrors(t *testing.T) {
@@ -141,8 +141,8 @@ func TestNewPackOfferErrors(t *testing.T) {
 		{"negative", Money{}, []Pack{{10, ruleCNY("-1.00")}}, ErrNegativePrice},
 		{"negative single", ruleCNY("-1.00"), nil, ErrNegativePrice},
 		{"not rounded", Money{}, []Pack{{10, ruleCNY("1.005")}}, ErrNotRounded},
-		{"too expensive", Money{}, []Pack{{10, ruleCNY("10000000000.01")}}, ErrOverflow},
-		{"beyond int64", Money{}, []Pack{{10, ruleCNY("100000000000000000000")}}, ErrOverflow},
+		{"too expensive", Money{}, []Pack{{10, ruleCNY("10000000000.01")}}, ErrTooLarge},
+		{"beyond int64", Money{}, []Pack{{10, ruleCNY("100000000000000000000")}}, ErrTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,7 +151,7 @@ func TestNewPackOfferErrors(t *testing.T) {
 		})
 	}
 	_, err := NewPackOffer(Money{}, Pack{10, ruleCNY("1.00")}, Pack{0, ruleCNY("1.00")})
-	assert.EqualError(t, err, "pricing: pack offer: packs[1].qty 0: invalid quantity: must be in [1, 1000]")
+	assert.EqualError(t, err, "pricing: new pack offer: packs[1].qty 0: invalid quantity: must be in [1, 1000]")
 }
 
 func TestPackOfferAccessors(t *testing.T) {
@@ -162,14 +162,14 @@ func TestPackOfferAccessors(t *testing.T) {
 	assert.Equal(t, int64(10), o.Packs()[0].Qty)
 	_, ok := o.Single()
 	assert.False(t, ok)
-	assert.Equal(t, CNY, o.Currency())
-	assert.Equal(t, Currency{}, PackOffer{}.Currency())
+	assert.Equal(t, CNY, o.currency())
+	assert.Equal(t, Currency(0), PackOffer{}.currency())
 	o2, err := NewPackOffer(ruleCNY("2.00"))
 	require.NoError(t, err)
 	s, ok := o2.Single()
 	assert.True(t, ok)
 	assert.Equal(t, "CNY 2.00", s.String())
-	assert.Equal(t, CNY, o2.Currency())
+	assert.Equal(t, CNY, o2.currency())
 }
 
 func TestPackWarnings(t *testing.T) {
@@ -267,7 +267,7 @@ func TestPackReductionDifferential(t *testing.T) {
 		}
 		// Equal unit prices on purpose sometimes: a 2× pack at 2× price.
 		if len(packs) > 0 && rng.IntN(3) == 0 && packs[0].Qty*2 <= 25 && !slices.ContainsFunc(packs, func(p Pack) bool { return p.Qty == packs[0].Qty*2 }) {
-			packs = append(packs, Pack{packs[0].Qty * 2, packs[0].Price.MulInt(2)})
+			packs = append(packs, Pack{packs[0].Qty * 2, mustMoney(packs[0].Price.MulInt(2))})
 		}
 		o, err := NewPackOffer(single, packs...)
 		if err != nil {
@@ -330,4 +330,12 @@ func TestPackBigQuantity(t *testing.T) {
 	require.NoError(t, err)
 	// 100,000,000 ten-packs and 7 singles.
 	assert.Equal(t, "1500000012.60", p.Total.StringAmount())
+}
+
+// mustMoney returns m, panicking on err; for test set-up only.
+func mustMoney(m Money, err error) Money {
+	if err != nil {
+		panic(err)
+	}
+	return m
 }

@@ -3,6 +3,7 @@ package pricing
 import (
 	"fmt"
 	"slices"
+	"strconv"
 )
 
 // ParityKind classifies a [ParityDiff].
@@ -17,28 +18,42 @@ const (
 	MissingOnline
 )
 
-// String returns "price-differs", "missing-offline" or "missing-online".
+var parityKindNames = [...]string{"", "price-differs", "missing-offline", "missing-online"}
+
+// String returns "price-differs", "missing-offline" or "missing-online"
+// (the text form is snake_case: "price_differs").
 func (k ParityKind) String() string {
-	switch k {
-	case PriceDiffers:
-		return "price-differs"
-	case MissingOffline:
-		return "missing-offline"
-	case MissingOnline:
-		return "missing-online"
+	if k >= PriceDiffers && k <= MissingOnline {
+		return parityKindNames[k]
 	}
 	return fmt.Sprintf("ParityKind(%d)", k)
+}
+
+// MarshalText encodes "price_differs", "missing_offline" or
+// "missing_online"; the zero value (unset) is "", an undefined kind an
+// error ([ErrUnknownName]).
+func (k ParityKind) MarshalText() ([]byte, error) {
+	return marshalName("encode parity kind", int(k), parityKindNames[:])
+}
+
+// UnmarshalText decodes a name written by [ParityKind.MarshalText].
+func (k *ParityKind) UnmarshalText(b []byte) error {
+	i, err := unmarshalName("decode parity kind", b, parityKindNames[:])
+	if err == nil {
+		*k = ParityKind(i)
+	}
+	return err
 }
 
 // ParityDiff is one break of O2O price parity for a SKU. For PriceDiffers,
 // Diff = Online - Offline; for a SKU missing in a channel, that channel's
 // price and Diff are the zero Money.
 type ParityDiff struct {
-	SKU     string
-	Kind    ParityKind
-	Online  Money
-	Offline Money
-	Diff    Money
+	SKU     string     `json:"sku"`
+	Kind    ParityKind `json:"kind"`
+	Online  Money      `json:"online,omitzero"`
+	Offline Money      `json:"offline,omitzero"`
+	Diff    Money      `json:"diff,omitzero"`
 }
 
 // String describes the difference: "A1: price-differs online CNY 9.90
@@ -61,9 +76,11 @@ func (d ParityDiff) String() string {
 // channels are at parity. The maps are not modified.
 //
 // Errors: a price without currency ([ErrUnknownCurrency]); the two prices
-// of a SKU in different currencies ([ErrCurrencyMismatch]). The SKU named
-// is the first in sorted order.
+// of a SKU in different currencies ([ErrCurrencyMismatch]); a difference
+// beyond 10^[MaxMagnitude] ([ErrTooLarge]). The SKU named is the first in
+// sorted order.
 func CheckParity(online, offline map[string]Money) ([]ParityDiff, error) {
+	const op = "check parity"
 	skus := make([]string, 0, len(online)+len(offline))
 	for s := range online {
 		skus = append(skus, s)
@@ -79,10 +96,10 @@ func CheckParity(online, offline map[string]Money) ([]ParityDiff, error) {
 		on, inOn := online[s]
 		off, inOff := offline[s]
 		if inOn && !on.IsValid() {
-			return nil, fmt.Errorf("pricing: check parity: SKU %q online price %s: %w", s, on, ErrUnknownCurrency)
+			return nil, fieldErr(op, "online["+strconv.Quote(s)+"]", on.String(), ErrUnknownCurrency, "")
 		}
 		if inOff && !off.IsValid() {
-			return nil, fmt.Errorf("pricing: check parity: SKU %q offline price %s: %w", s, off, ErrUnknownCurrency)
+			return nil, fieldErr(op, "offline["+strconv.Quote(s)+"]", off.String(), ErrUnknownCurrency, "")
 		}
 		switch {
 		case !inOff:
@@ -91,11 +108,14 @@ func CheckParity(online, offline map[string]Money) ([]ParityDiff, error) {
 			diffs = append(diffs, ParityDiff{SKU: s, Kind: MissingOnline, Offline: off})
 		default:
 			if on.currency != off.currency {
-				return nil, fmt.Errorf("pricing: check parity: SKU %q online %s offline %s: %w", s, on, off, &CurrencyMismatchError{A: on.currency, B: off.currency})
+				return nil, mismatch(op, "offline["+strconv.Quote(s)+"]", off.String(), on.currency, off.currency)
 			}
-			if !on.dec().Equal(off.dec()) {
-				diffs = append(diffs, ParityDiff{SKU: s, Kind: PriceDiffers, Online: on, Offline: off,
-					Diff: fromDecimal(on.dec().Sub(off.dec()), on.currency)})
+			if cmpAmount(on, off) != 0 {
+				diff, err := add(op, on, off.Neg(), on.currency)
+				if err != nil {
+					return nil, fieldErr(op, "offline["+strconv.Quote(s)+"]", off.String(), ErrTooLarge, "the difference: "+tooLargeDetail)
+				}
+				diffs = append(diffs, ParityDiff{SKU: s, Kind: PriceDiffers, Online: on, Offline: off, Diff: diff})
 			}
 		}
 	}

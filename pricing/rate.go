@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -10,6 +11,10 @@ import (
 // Rate is a discount rate: the fraction of the price the customer pays, in
 // the Chinese notation X折 = pay X/10. 7折 pays 70% (30% off), 8.5折 pays
 // 85%, 75折 is 7.5折 and pays 75%.
+//
+// The name is pricing's: a discount rate, the fraction paid. A demand rate
+// (units per period) is a different idea and has a different name in
+// inventory.
 //
 // A Rate is always in (0折, 10折]: it pays more than nothing and at most the
 // full price. The zero Rate is 10折, no discount. Rate is a comparable value,
@@ -22,32 +27,34 @@ type Rate struct {
 // NewRate returns the rate that pays the given fraction of the price:
 // NewRate(0.85) is 8.5折. The fraction must be in (0, 1].
 func NewRate(pay decimal.Decimal) (Rate, error) {
-	if err := checkDecimal("pay fraction", pay); err != nil {
-		return Rate{}, fmt.Errorf("pricing: rate: %w", err)
+	p, reason, detail := checkDecimal(pay)
+	if reason != nil {
+		return Rate{}, fieldErr("new rate", "pay", decText(pay), reason, detail)
 	}
-	if pay.Sign() <= 0 || pay.Cmp(one) > 0 {
-		return Rate{}, fmt.Errorf("pricing: rate: pay fraction %s: %w: must be in (0, 1]", pay, ErrInvalidRate)
+	if p.Sign() <= 0 || p.Cmp(one) > 0 {
+		return Rate{}, fieldErr("new rate", "pay", plainString(p), ErrInvalidRate, "must be in (0, 1]")
 	}
-	return Rate{off: one.Sub(pay)}, nil
+	return Rate{off: one.Sub(p)}, nil
 }
 
 // NewRateOff returns the rate that takes the given fraction off:
 // NewRateOff(0.3) is 7折. The fraction must be in [0, 1).
 func NewRateOff(off decimal.Decimal) (Rate, error) {
-	if err := checkDecimal("off fraction", off); err != nil {
-		return Rate{}, fmt.Errorf("pricing: rate: %w", err)
+	o, reason, detail := checkDecimal(off)
+	if reason != nil {
+		return Rate{}, fieldErr("new rate off", "off", decText(off), reason, detail)
 	}
-	if off.Sign() < 0 || off.Cmp(one) >= 0 {
-		return Rate{}, fmt.Errorf("pricing: rate: off fraction %s: %w: must be in [0, 1)", off, ErrInvalidRate)
+	if o.Sign() < 0 || o.Cmp(one) >= 0 {
+		return Rate{}, fieldErr("new rate off", "off", plainString(o), ErrInvalidRate, "must be in [0, 1)")
 	}
-	return Rate{off: off}, nil
+	return Rate{off: o}, nil
 }
 
 // PercentOff returns the rate that takes percent % off: PercentOff(30) is
 // 7折. percent must be in [0, 100).
 func PercentOff(percent int64) (Rate, error) {
 	if percent < 0 || percent >= 100 {
-		return Rate{}, fmt.Errorf("pricing: rate: percent off %d: %w: must be in [0, 100)", percent, ErrInvalidRate)
+		return Rate{}, fieldErr("percent off", "percent", strconv.FormatInt(percent, 10), ErrInvalidRate, "must be in [0, 100)")
 	}
 	return Rate{off: decimal.New(percent, -2)}, nil
 }
@@ -56,7 +63,7 @@ func PercentOff(percent int64) (Rate, error) {
 // PayPercent(85) is 8.5折. percent must be in (0, 100].
 func PayPercent(percent int64) (Rate, error) {
 	if percent <= 0 || percent > 100 {
-		return Rate{}, fmt.Errorf("pricing: rate: pay percent %d: %w: must be in (0, 100]", percent, ErrInvalidRate)
+		return Rate{}, fieldErr("pay percent", "percent", strconv.FormatInt(percent, 10), ErrInvalidRate, "must be in (0, 100]")
 	}
 	return Rate{off: one.Sub(decimal.New(percent, -2))}, nil
 }
@@ -94,7 +101,7 @@ var zheDigits = map[rune]byte{
 // errors wrapping [ErrInvalidRate].
 func ParseZhe(s string) (Rate, error) {
 	fail := func(why string) (Rate, error) {
-		return Rate{}, fmt.Errorf("pricing: parse 折 %q: %w: %s", clip(s), ErrInvalidRate, why)
+		return Rate{}, fieldErr("parse 折", "", clip(s), ErrInvalidRate, why)
 	}
 	t := strings.TrimSpace(s)
 	if t == "半价" {
@@ -146,6 +153,10 @@ func ParseZhe(s string) (Rate, error) {
 	if pay.Sign() <= 0 || pay.Cmp(one) > 0 {
 		return fail("must be above 0折 and at most 10折")
 	}
+	pay, reason, _ := checkDecimal(pay)
+	if reason != nil {
+		return fail("at most " + strconv.Itoa(MaxScale) + " digits after the point of the fraction paid")
+	}
 	return Rate{off: one.Sub(pay)}, nil
 }
 
@@ -171,16 +182,18 @@ func (r Rate) Compare(o Rate) int { return o.off.Cmp(r.off) }
 // Zhe formats r in 折 notation with the shortest exact number: "7折",
 // "8.5折", "9.95折", "10折" for no discount.
 func (r Rate) Zhe() string {
-	return r.Pay().Shift(1).String() + "折"
+	return plainString(r.Pay().Shift(1)) + "折"
 }
 
 // String returns the 折 form and the percentage off: "8.5折 (15% off)".
 func (r Rate) String() string {
-	return r.Zhe() + " (" + r.PercentOff().String() + "% off)"
+	return r.Zhe() + " (" + plainString(r.PercentOff()) + "% off)"
 }
 
 // Apply returns the price after the discount, unrounded: 8.5折 of CNY 19.90
-// is CNY 16.9150; round it with [Money.Round].
+// is CNY 16.9150; round it with [Money.Round]. Like [Money.Mul], a product
+// with more than [MaxScale] places is rounded to odd at MaxScale; the
+// result is never larger than m, so it is within the limits.
 func (r Rate) Apply(m Money) Money { return m.mul(r.Pay()) }
 
 // Discount returns the amount taken off, unrounded: 8.5折 of CNY 19.90 is

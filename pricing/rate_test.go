@@ -103,9 +103,9 @@ func TestRateConstructorErrors(t *testing.T) {
 		assert.ErrorIs(t, err, pricing.ErrInvalidRate, "case %d", i)
 	}
 	_, err = pricing.NewRate(decimal.New(1, -40))
-	assert.ErrorIs(t, err, pricing.ErrInvalidAmount)
+	assert.ErrorIs(t, err, pricing.ErrTooLarge)
 	_, err = pricing.NewRateOff(decimal.New(1, -40))
-	assert.ErrorIs(t, err, pricing.ErrInvalidAmount)
+	assert.ErrorIs(t, err, pricing.ErrTooLarge)
 }
 
 func TestRateApply(t *testing.T) {

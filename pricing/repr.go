@@ -83,8 +83,10 @@ func scaleCompact(coef int64, shift int32) (int64, bool) {
 	return coef, coef > -compactLimit && coef < compactLimit
 }
 
-// mul returns m × f, unrounded; a compact m times a factor of at most 18
-// digits whose product is a whole number of minor units stays in int64.
+// mul returns m × f, exact up to MaxScale places and rounded to odd beyond
+// (see roundToOdd); a compact m times a factor of at most 18 digits whose
+// product is a whole number of minor units stays in int64. The magnitude is
+// not checked: callers check it or multiply by at most 1.
 func (m Money) mul(f decimal.Decimal) Money {
 	if !m.isWide && f.NumDigits() <= 18 {
 		if m.minor == 0 || f.IsZero() {
@@ -102,7 +104,14 @@ func (m Money) mul(f decimal.Decimal) Money {
 			}
 		}
 	}
-	return fromDecimal(m.dec().Mul(f), m.currency)
+	return fromDecimal(roundToOdd(m.dec().Mul(f)), m.currency)
+}
+
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 // dec returns the amount as a decimal.

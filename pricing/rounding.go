@@ -3,7 +3,7 @@ package pricing
 import (
 	"fmt"
 	"math"
-	"strings"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -37,11 +37,15 @@ const (
 
 var roundingNames = [...]string{"half-up", "half-even", "down", "up", "floor", "ceiling"}
 
+// roundingText are the text (JSON) names: snake_case, the library's one
+// dialect for enumerations.
+var roundingText = [...]string{"half_up", "half_even", "down", "up", "floor", "ceiling"}
+
 // IsValid reports whether m is one of the defined modes.
 func (m RoundingMode) IsValid() bool { return int(m) < len(roundingNames) }
 
 // String returns the mode's name: "half-up", "half-even", "down", "up",
-// "floor" or "ceiling".
+// "floor" or "ceiling" (its text form is snake_case: "half_up").
 func (m RoundingMode) String() string {
 	if !m.IsValid() {
 		return fmt.Sprintf("RoundingMode(%d)", m)
@@ -49,26 +53,28 @@ func (m RoundingMode) String() string {
 	return roundingNames[m]
 }
 
-// ParseRoundingMode parses a mode name as returned by [RoundingMode.String],
-// case-insensitively.
+// ParseRoundingMode parses a mode's text name ("half_up", "half_even",
+// "down", "up", "floor", "ceiling") or its String form ("half-up"),
+// exactly. Anything else is an error ([ErrInvalidRoundingMode]).
 func ParseRoundingMode(s string) (RoundingMode, error) {
-	for i, name := range roundingNames {
-		if strings.EqualFold(strings.TrimSpace(s), name) {
+	for i := range roundingNames {
+		if s == roundingText[i] || s == roundingNames[i] {
 			return RoundingMode(i), nil
 		}
 	}
-	return 0, fmt.Errorf("pricing: rounding mode %q: %w", s, ErrInvalidRoundingMode)
+	return 0, fieldErr("parse rounding mode", "", clip(s), ErrInvalidRoundingMode, "want half_up, half_even, down, up, floor or ceiling")
 }
 
-// MarshalText implements encoding.TextMarshaler, so a mode is a JSON string.
+// MarshalText encodes the mode's snake_case name ("half_up"), so a mode is
+// a JSON string. An invalid mode is an error ([ErrInvalidRoundingMode]).
 func (m RoundingMode) MarshalText() ([]byte, error) {
 	if !m.IsValid() {
-		return nil, fmt.Errorf("pricing: rounding mode %d: %w", m, ErrInvalidRoundingMode)
+		return nil, fieldErr("encode rounding mode", "", strconv.Itoa(int(m)), ErrInvalidRoundingMode, "")
 	}
-	return []byte(roundingNames[m]), nil
+	return []byte(roundingText[m]), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
+// UnmarshalText decodes a name accepted by [ParseRoundingMode].
 func (m *RoundingMode) UnmarshalText(b []byte) error {
 	v, err := ParseRoundingMode(string(b))
 	if err != nil {
@@ -136,15 +142,16 @@ var (
 // for computing in int64 minor units: RoundDiv(1065, 10, HalfUp) is 107
 // (10.65 分 rounded half-up), RoundDiv(-5, 2, HalfEven) is -2. den must be
 // positive ([ErrDivisionByZero] otherwise) and num must not be
-// math.MinInt64 ([ErrOverflow]); an invalid mode is [ErrInvalidRoundingMode].
+// math.MinInt64 ([ErrTooLarge]); an invalid mode is [ErrInvalidRoundingMode].
 func RoundDiv(num, den int64, mode RoundingMode) (int64, error) {
+	const op = "round division"
 	switch {
 	case den <= 0:
-		return 0, fmt.Errorf("pricing: round %d/%d: %w: the divisor must be positive", num, den, ErrDivisionByZero)
+		return 0, fieldErr(op, "den", strconv.FormatInt(den, 10), ErrDivisionByZero, "the divisor must be positive")
 	case num == math.MinInt64:
-		return 0, fmt.Errorf("pricing: round %d/%d: %w", num, den, ErrOverflow)
+		return 0, fieldErr(op, "num", strconv.FormatInt(num, 10), ErrTooLarge, "at least -2^63+1")
 	case !mode.IsValid():
-		return 0, fmt.Errorf("pricing: round %d/%d: mode %d: %w", num, den, mode, ErrInvalidRoundingMode)
+		return 0, fieldErr(op, "mode", strconv.Itoa(int(mode)), ErrInvalidRoundingMode, "")
 	}
 	return roundDivInt(num, den, mode), nil
 }

@@ -82,7 +82,7 @@ func TestRoundToIncrementErrors(t *testing.T) {
 		{decimal.Zero, pricing.HalfUp, pricing.ErrInvalidIncrement},
 		{decimal.RequireFromString("-0.10"), pricing.HalfUp, pricing.ErrInvalidIncrement},
 		{decimal.RequireFromString("0.005"), pricing.HalfUp, pricing.ErrInvalidIncrement},
-		{decimal.New(1, 50), pricing.HalfUp, pricing.ErrInvalidAmount},
+		{decimal.New(1, 50), pricing.HalfUp, pricing.ErrTooLarge},
 		{decimal.RequireFromString("0.10"), pricing.RoundingMode(42), pricing.ErrInvalidRoundingMode},
 	}
 	for _, tt := range tests {
@@ -106,9 +106,25 @@ func TestRoundingModeText(t *testing.T) {
 	assert.Equal(t, "RoundingMode(9)", pricing.RoundingMode(9).String())
 	_, err := pricing.RoundingMode(9).MarshalText()
 	assert.ErrorIs(t, err, pricing.ErrInvalidRoundingMode)
-	m, err := pricing.ParseRoundingMode(" Down ")
+	m, err := pricing.ParseRoundingMode("down")
 	require.NoError(t, err)
 	assert.Equal(t, pricing.Down, m)
+	for give, want := range map[string]pricing.RoundingMode{"half_up": pricing.HalfUp, "half-even": pricing.HalfEven, "half_even": pricing.HalfEven} {
+		m, err := pricing.ParseRoundingMode(give)
+		require.NoError(t, err, give)
+		assert.Equal(t, want, m, give)
+	}
+	b, err := json.Marshal(pricing.HalfEven)
+	require.NoError(t, err)
+	assert.Equal(t, `"half_even"`, string(b), "snake_case text form")
+	_, err = pricing.ParseRoundingMode(" Down ")
+	assert.ErrorIs(t, err, pricing.ErrInvalidRoundingMode, "names are exact")
+	// An out-of-range mode is invalid everywhere.
+	assert.False(t, pricing.RoundingMode(6).IsValid())
+	_, err = cny("1").RoundToIncrement(decimal.RequireFromString("0.10"), pricing.RoundingMode(6))
+	assert.ErrorIs(t, err, pricing.ErrInvalidRoundingMode)
+	_, err = pricing.RoundDiv(1, 2, pricing.RoundingMode(255))
+	assert.ErrorIs(t, err, pricing.ErrInvalidRoundingMode)
 	_, err = pricing.ParseRoundingMode("nearest")
 	assert.ErrorIs(t, err, pricing.ErrInvalidRoundingMode)
 	var bad pricing.RoundingMode
@@ -159,7 +175,7 @@ func TestRoundDiv(t *testing.T) {
 	_, err = pricing.RoundDiv(1, -2, pricing.HalfUp)
 	assert.ErrorIs(t, err, pricing.ErrDivisionByZero)
 	_, err = pricing.RoundDiv(math.MinInt64, 2, pricing.HalfUp)
-	assert.ErrorIs(t, err, pricing.ErrOverflow)
+	assert.ErrorIs(t, err, pricing.ErrTooLarge)
 	_, err = pricing.RoundDiv(1, 2, pricing.RoundingMode(7))
 	assert.ErrorIs(t, err, pricing.ErrInvalidRoundingMode)
 }

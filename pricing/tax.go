@@ -1,7 +1,7 @@
 package pricing
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -15,19 +15,24 @@ type TaxRate struct {
 }
 
 // NewTaxRate returns the tax rate r, a fraction in [0, 1]: 0.13 for 13%.
-// Errors: r negative, above 1 or out of limits ([ErrInvalidRatio]).
+// Errors: r negative or above 1 ([ErrInvalidRatio]); r beyond the limits
+// ([ErrTooLarge]).
 func NewTaxRate(r decimal.Decimal) (TaxRate, error) {
-	if err := checkDecimal("tax rate", r); err != nil || r.Sign() < 0 || r.Cmp(one) > 0 {
-		return TaxRate{}, fmt.Errorf("pricing: tax rate %s: %w: must be in [0, 1]", clip(r.String()), ErrInvalidRatio)
+	v, reason, detail := checkDecimal(r)
+	if reason == nil && (v.Sign() < 0 || v.Cmp(one) > 0) {
+		reason, detail = ErrInvalidRatio, "must be in [0, 1]"
 	}
-	return TaxRate{r}, nil
+	if reason != nil {
+		return TaxRate{}, fieldErr("new tax rate", "r", decText(r), reason, detail)
+	}
+	return TaxRate{v}, nil
 }
 
 // TaxPercent returns the tax rate of percent %: TaxPercent(13) is 0.13.
 // Errors: percent outside [0, 100] ([ErrInvalidRatio]).
 func TaxPercent(percent int64) (TaxRate, error) {
 	if percent < 0 || percent > 100 {
-		return TaxRate{}, fmt.Errorf("pricing: tax rate %d%%: %w: must be in [0, 100]", percent, ErrInvalidRatio)
+		return TaxRate{}, fieldErr("tax percent", "percent", strconv.FormatInt(percent, 10), ErrInvalidRatio, "must be in [0, 100]")
 	}
 	return TaxRate{decimal.New(percent, -2)}, nil
 }
@@ -39,16 +44,34 @@ func (t TaxRate) Rate() decimal.Decimal { return t.r }
 func (t TaxRate) Equal(o TaxRate) bool { return t.r.Equal(o.r) }
 
 // String returns the rate as a percentage: "13%", "6%", "1.5%".
-func (t TaxRate) String() string { return t.r.Shift(2).String() + "%" }
+func (t TaxRate) String() string { return plainString(t.r.Shift(2)) + "%" }
+
+// MarshalText encodes the rate as a decimal fraction ("0.13"), so a rate is
+// a JSON string.
+func (t TaxRate) MarshalText() ([]byte, error) { return []byte(plainString(t.r)), nil }
+
+// UnmarshalText decodes a fraction in [0, 1] as [NewTaxRate] does.
+func (t *TaxRate) UnmarshalText(b []byte) error {
+	d, reason, detail := parseDecimal(string(b))
+	if reason != nil {
+		return fieldErr("decode tax rate", "", clip(string(b)), reason, detail)
+	}
+	v, err := NewTaxRate(d)
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
 
 // TaxSplit is an amount split into its tax-exclusive part (不含税金额), the
 // tax (税额) and the tax-inclusive total (含税金额, 价税合计), all rounded
 // to the minor unit, with Inclusive = Exclusive + Tax exactly.
 type TaxSplit struct {
-	Rate      TaxRate
-	Exclusive Money
-	Tax       Money
-	Inclusive Money
+	Rate      TaxRate `json:"rate"`
+	Exclusive Money   `json:"exclusive"`
+	Tax       Money   `json:"tax"`
+	Inclusive Money   `json:"inclusive"`
 }
 
 // FromInclusive splits a tax-inclusive amount (含税价 → 不含税价):
@@ -58,8 +81,9 @@ type TaxSplit struct {
 //
 // The exclusive part is rounded (exactly, from the true quotient) and the
 // tax derived, so the amount the customer pays is kept to the 分. CNY
-// 113.00 at 13% is 100.00 + 13.00. Negative amounts (refunds, 红字) split
-// symmetrically with the symmetric modes.
+// 113.00 at 13% is 100.00 + 13.00, and CNY 10.00 contains CNY 1.15 of tax
+// (10.00 - 8.85). Negative amounts (refunds, 红字) split symmetrically with
+// the symmetric modes.
 //
 // Errors: an amount without currency ([ErrUnknownCurrency]) or not rounded
 // to the minor unit ([ErrNotRounded]); an invalid mode
@@ -80,37 +104,31 @@ func (t TaxRate) FromInclusive(inclusive Money, mode RoundingMode) (TaxSplit, er
 //
 // The tax is rounded and the inclusive total derived, as on a VAT invoice
 // (税额 = 金额 × 税率). CNY 100.00 at 13% is 100.00 + 13.00 = 113.00.
-// Errors are those of [TaxRate.FromInclusive].
+// Errors are those of [TaxRate.FromInclusive], and an inclusive total
+// beyond 10^[MaxMagnitude] ([ErrTooLarge]).
 func (t TaxRate) FromExclusive(exclusive Money, mode RoundingMode) (TaxSplit, error) {
-	if err := checkTaxInput("tax from exclusive", "exclusive", exclusive, mode); err != nil {
+	const op = "tax from exclusive"
+	if err := checkTaxInput(op, "exclusive", exclusive, mode); err != nil {
 		return TaxSplit{}, err
 	}
 	cur := exclusive.currency
-	tax := roundPlaces(exclusive.dec().Mul(t.r), cur.Digits(), mode)
-	return TaxSplit{Rate: t, Exclusive: exclusive, Tax: fromDecimal(tax, cur), Inclusive: fromDecimal(exclusive.dec().Add(tax), cur)}, nil
-}
-
-// TaxOfInclusive returns the tax contained in a tax-inclusive amount, the
-// Tax of [TaxRate.FromInclusive]: inclusive - round(inclusive / (1 + r)).
-// CNY 10.00 at 13% contains CNY 1.15 (10.00 - 8.85). Errors are those of
-// FromInclusive.
-func (t TaxRate) TaxOfInclusive(inclusive Money, mode RoundingMode) (Money, error) {
-	s, err := t.FromInclusive(inclusive, mode)
+	tax := fromDecimal(roundPlaces(exclusive.dec().Mul(t.r), cur.Digits(), mode), cur)
+	inc, err := add(op, exclusive, tax, cur)
 	if err != nil {
-		return Money{}, err
+		return TaxSplit{}, fieldErr(op, "exclusive", exclusive.String(), ErrTooLarge, "the inclusive total: "+tooLargeDetail)
 	}
-	return s.Tax, nil
+	return TaxSplit{Rate: t, Exclusive: exclusive, Tax: tax, Inclusive: inc}, nil
 }
 
 func checkTaxInput(op, field string, m Money, mode RoundingMode) error {
 	if !mode.IsValid() {
-		return fmt.Errorf("pricing: %s: mode %d: %w", op, mode, ErrInvalidRoundingMode)
+		return fieldErr(op, "mode", strconv.Itoa(int(mode)), ErrInvalidRoundingMode, "")
 	}
 	if !m.IsValid() {
-		return fmt.Errorf("pricing: %s: %s %s: %w", op, field, m, ErrUnknownCurrency)
+		return fieldErr(op, field, m.String(), ErrUnknownCurrency, "")
 	}
 	if !m.IsRounded() {
-		return fmt.Errorf("pricing: %s: %s %s: %w", op, field, m, ErrNotRounded)
+		return fieldErr(op, field, m.String(), ErrNotRounded, "")
 	}
 	return nil
 }

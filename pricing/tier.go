@@ -1,19 +1,21 @@
 package pricing
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
+	"strconv"
+	"strings"
 )
-
-// ErrInvalidTierMode: a [TierMode] outside the defined constants.
-var ErrInvalidTierMode = errors.New("invalid tier mode")
 
 // Tier is one break of a quantity tier table (阶梯价): from MinQty units
 // on, the unit price is Price.
 type Tier struct {
-	MinQty int64 // first quantity the tier applies to, at least 1
-	Price  Money // unit price, non-negative
+	MinQty int64 `json:"min_qty"` // first quantity the tier applies to, at least 1
+	Price  Money `json:"price"`   // unit price, non-negative
 }
 
 // TierMode says how a [TierTable] prices a quantity.
@@ -33,15 +35,35 @@ const (
 // IsValid reports whether m is [AllUnits] or [Incremental].
 func (m TierMode) IsValid() bool { return m == AllUnits || m == Incremental }
 
-// String returns "all-units" or "incremental".
+var tierModeNames = [...]string{"", "all-units", "incremental"}
+
+// String returns "all-units" or "incremental" (the text form is
+// snake_case: "all_units").
 func (m TierMode) String() string {
-	switch m {
-	case AllUnits:
-		return "all-units"
-	case Incremental:
-		return "incremental"
+	if m.IsValid() {
+		return tierModeNames[m]
 	}
 	return fmt.Sprintf("TierMode(%d)", m)
+}
+
+// MarshalText encodes "all_units" or "incremental", and the zero TierMode
+// (unset) as ""; an undefined mode is an error ([ErrInvalidTierMode]).
+func (m TierMode) MarshalText() ([]byte, error) {
+	if m != 0 && !m.IsValid() {
+		return nil, fieldErr("encode tier mode", "", strconv.Itoa(int(m)), ErrInvalidTierMode, "")
+	}
+	return marshalName("encode tier mode", int(m), tierModeNames[:])
+}
+
+// UnmarshalText decodes "all_units", "incremental" or "" (the zero
+// TierMode); anything else is an error ([ErrInvalidTierMode]).
+func (m *TierMode) UnmarshalText(b []byte) error {
+	i, err := unmarshalName("decode tier mode", b, tierModeNames[:])
+	if err != nil {
+		return fieldErr("decode tier mode", "", clip(string(b)), ErrInvalidTierMode, "want all_units or incremental")
+	}
+	*m = TierMode(i)
+	return nil
 }
 
 // TierTable is a validated quantity tier table (阶梯价): breaks at strictly
@@ -60,9 +82,9 @@ type TierTable struct {
 // TierWarning reports a tier whose unit price is above the previous tier's
 // (an all-units table then makes buying more cost more per unit).
 type TierWarning struct {
-	Index int  // index of the dearer tier
-	Tier  Tier // the dearer tier
-	Prev  Tier // the tier before it
+	Index int  `json:"index"` // index of the dearer tier
+	Tier  Tier `json:"tier"`  // the dearer tier
+	Prev  Tier `json:"prev"`  // the tier before it
 }
 
 // String describes the warning: "tiers[1] from 10 at CNY 2.10 is dearer
@@ -78,54 +100,160 @@ func (w TierWarning) String() string {
 // tiers[0]. The slice is copied.
 //
 // Errors: no tiers, a first break other than 1, or unordered breaks
-// ([ErrInvalidTiers]); a price without currency ([ErrUnknownCurrency]) or
-// out of the package's limits ([ErrInvalidAmount]); a negative price
-// ([ErrNegativePrice]); mixed currencies ([ErrCurrencyMismatch]).
+// ([ErrInvalidTiers]); a price without currency ([ErrUnknownCurrency]); a
+// negative price ([ErrNegativePrice]); mixed currencies
+// ([ErrCurrencyMismatch]).
 func NewTierTable(tiers ...Tier) (TierTable, error) {
+	const op = "new tier table"
 	if len(tiers) == 0 {
-		return TierTable{}, fmt.Errorf("pricing: tier table: %w: no tiers", ErrInvalidTiers)
+		return TierTable{}, fieldErr(op, "tiers", "", ErrInvalidTiers, "no tiers")
 	}
 	cur := tiers[0].Price.currency
 	for i, t := range tiers {
+		field := "tiers[" + strconv.Itoa(i) + "]"
 		switch {
 		case i == 0 && t.MinQty != 1:
-			return TierTable{}, fmt.Errorf("pricing: tier table: tiers[0].min qty %d: %w: the first break must be at 1", t.MinQty, ErrInvalidTiers)
+			return TierTable{}, fieldErr(op, field+".min_qty", strconv.FormatInt(t.MinQty, 10), ErrInvalidTiers, "the first break must be at 1")
 		case i > 0 && t.MinQty <= tiers[i-1].MinQty:
-			return TierTable{}, fmt.Errorf("pricing: tier table: tiers[%d].min qty %d: %w: breaks must strictly increase (previous %d)",
-				i, t.MinQty, ErrInvalidTiers, tiers[i-1].MinQty)
+			return TierTable{}, fieldErr(op, field+".min_qty", strconv.FormatInt(t.MinQty, 10), ErrInvalidTiers,
+				"breaks must strictly increase (previous %d)", tiers[i-1].MinQty)
 		}
-		if err := checkPrice(fmt.Sprintf("tiers[%d].price", i), t.Price, cur); err != nil {
-			return TierTable{}, fmt.Errorf("pricing: tier table: %w", err)
+		if err := checkPrice(t.Price, cur); err != nil {
+			return TierTable{}, fieldErr(op, field+".price", t.Price.String(), err, "")
 		}
 	}
 	return TierTable{tiers: append([]Tier(nil), tiers...)}, nil
 }
 
-// checkPrice validates a price: a known currency equal to cur, an amount
-// within limits, not negative.
-func checkPrice(field string, p Money, cur Currency) error {
-	if !p.currency.IsValid() {
-		return fmt.Errorf("%s %s: %w", field, p, ErrUnknownCurrency)
-	}
-	if p.currency != cur {
-		return fmt.Errorf("%s %s: %w", field, p, &CurrencyMismatchError{A: cur, B: p.currency})
-	}
-	if err := checkDecimal(field, p.dec()); err != nil {
-		return err
-	}
-	if p.IsNegative() {
-		return fmt.Errorf("%s %s: %w", field, p, ErrNegativePrice)
+// checkPrice validates a price: a known currency equal to cur, not
+// negative. It returns the reason for a *FieldError, or nil.
+func checkPrice(p Money, cur Currency) error {
+	switch {
+	case !p.currency.IsValid():
+		return ErrUnknownCurrency
+	case p.currency != cur:
+		return &CurrencyMismatchError{A: cur, B: p.currency}
+	case p.IsNegative():
+		return ErrNegativePrice
 	}
 	return nil
+}
+
+// tierTableJSON is the JSON form of a TierTable.
+type tierTableJSON struct {
+	Tiers []Tier `json:"tiers"`
+}
+
+// MarshalJSON encodes the table as {"tiers":[{"min_qty":1,"price":{...}},...]};
+// the zero TierTable is null.
+func (t TierTable) MarshalJSON() ([]byte, error) {
+	if len(t.tiers) == 0 {
+		return []byte("null"), nil
+	}
+	return json.Marshal(tierTableJSON{Tiers: t.tiers})
+}
+
+// UnmarshalJSON decodes the form of [TierTable.MarshalJSON] and validates
+// it as [NewTierTable] does; unknown keys are an error ([ErrInvalidTiers]).
+// null is the zero TierTable.
+func (t *TierTable) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		*t = TierTable{}
+		return nil
+	}
+	var v tierTableJSON
+	if err := decodeStrict(b, &v); err != nil {
+		return decodeErr("decode tier table", ErrInvalidTiers, err)
+	}
+	tt, err := NewTierTable(v.Tiers...)
+	if err != nil {
+		return err
+	}
+	*t = tt
+	return nil
+}
+
+// decodeStrict decodes one JSON value into v, rejecting unknown keys and
+// trailing data. Errors from Money and the enums come back unchanged.
+func decodeStrict(b []byte, v any) error {
+	if err := repeatedKey(b); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data after the value")
+	}
+	return nil
+}
+
+// repeatedKey walks a JSON document once and reports the first key that
+// appears twice in one object (encoding/json would silently keep the last).
+func repeatedKey(b []byte) error {
+	type frame struct {
+		keys    map[string]bool // nil for an array
+		wantKey bool
+	}
+	var stack []frame
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	for {
+		t, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		d, isDelim := t.(json.Delim)
+		switch {
+		case isDelim && (d == '}' || d == ']'):
+			stack = stack[:len(stack)-1]
+		case len(stack) > 0 && stack[len(stack)-1].wantKey:
+			top := &stack[len(stack)-1]
+			key, _ := t.(string)
+			if top.keys[key] {
+				return fmt.Errorf("repeated key %q", key)
+			}
+			top.keys[key], top.wantKey = true, false
+			continue
+		case isDelim && d == '{':
+			stack = append(stack, frame{keys: map[string]bool{}, wantKey: true})
+			continue
+		case isDelim && d == '[':
+			stack = append(stack, frame{})
+			continue
+		}
+		// A value ended: an object now expects its next key.
+		if n := len(stack); n > 0 && stack[n-1].keys != nil {
+			stack[n-1].wantKey = true
+		}
+	}
+}
+
+// isNull reports whether b is the JSON literal null.
+func isNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
+
+// decodeErr returns a decoding error as a *FieldError: as is when it is one
+// already (from Money or an enum), else wrapping sentinel.
+func decodeErr(op string, sentinel, err error) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	return fieldErr(op, "", "", sentinel, "%s", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 // Tiers returns a copy of the tiers.
 func (t TierTable) Tiers() []Tier { return append([]Tier(nil), t.tiers...) }
 
-// Currency returns the currency of the table's prices.
-func (t TierTable) Currency() Currency {
+// currency returns the currency of the table's prices.
+func (t TierTable) currency() Currency {
 	if len(t.tiers) == 0 {
-		return Currency{}
+		return 0
 	}
 	return t.tiers[0].Price.currency
 }
@@ -145,21 +273,21 @@ func (t TierTable) Warnings() []TierWarning {
 // TierLine is one tier's share of a [TierQuote]: Qty units at UnitPrice,
 // Amount = Qty × UnitPrice.
 type TierLine struct {
-	Index     int   // index of the tier in the table
-	MinQty    int64 // the tier's break
-	Qty       int64 // units priced in this tier
-	UnitPrice Money
-	Amount    Money
+	Index     int   `json:"index"`   // index of the tier in the table
+	MinQty    int64 `json:"min_qty"` // the tier's break
+	Qty       int64 `json:"qty"`     // units priced in this tier
+	UnitPrice Money `json:"unit_price"`
+	Amount    Money `json:"amount"`
 }
 
 // TierQuote is the price of a quantity under a [TierTable]: the total and
 // the tiers that applied. Total is exact (Σ Qty × UnitPrice); it has more
 // digits than the minor unit only if the tier prices do.
 type TierQuote struct {
-	Qty   int64
-	Mode  TierMode
-	Total Money
-	Lines []TierLine // one line for AllUnits; one per tier reached for Incremental
+	Qty   int64      `json:"qty"`
+	Mode  TierMode   `json:"mode"`
+	Total Money      `json:"total"`
+	Lines []TierLine `json:"lines"` // one line for AllUnits; one per tier reached for Incremental
 }
 
 // Price returns the price of qty units:
@@ -170,18 +298,20 @@ type TierQuote struct {
 //
 // Quantity 0 costs zero and has no lines. Errors: qty < 0
 // ([ErrInvalidQuantity]); an invalid mode ([ErrInvalidTierMode]); the zero
-// TierTable ([ErrInvalidTiers]).
+// TierTable ([ErrInvalidTiers]); a total beyond 10^[MaxMagnitude]
+// ([ErrTooLarge]).
 func (t TierTable) Price(qty int64, mode TierMode) (TierQuote, error) {
+	const op = "tier price"
 	if !mode.IsValid() {
-		return TierQuote{}, fmt.Errorf("pricing: tier price: mode %d: %w", mode, ErrInvalidTierMode)
+		return TierQuote{}, fieldErr(op, "mode", strconv.Itoa(int(mode)), ErrInvalidTierMode, "")
 	}
 	if len(t.tiers) == 0 {
-		return TierQuote{}, fmt.Errorf("pricing: tier price: %w: no tiers", ErrInvalidTiers)
+		return TierQuote{}, fieldErr(op, "", "", ErrInvalidTiers, "no tiers")
 	}
 	if qty < 0 {
-		return TierQuote{}, fmt.Errorf("pricing: tier price: qty %d: %w", qty, ErrInvalidQuantity)
+		return TierQuote{}, fieldErr(op, "qty", strconv.FormatInt(qty, 10), ErrInvalidQuantity, "")
 	}
-	q := TierQuote{Qty: qty, Mode: mode, Total: Zero(t.Currency())}
+	q := TierQuote{Qty: qty, Mode: mode, Total: Zero(t.currency())}
 	if qty == 0 {
 		return q, nil
 	}
@@ -189,24 +319,32 @@ func (t TierTable) Price(qty int64, mode TierMode) (TierQuote, error) {
 	k := sort.Search(len(t.tiers), func(i int) bool { return t.tiers[i].MinQty > qty }) - 1
 	if mode == AllUnits {
 		tr := t.tiers[k]
-		amt := tr.Price.MulInt(qty)
+		amt, err := tr.Price.MulInt(qty)
+		if err != nil {
+			return TierQuote{}, fieldErr(op, "qty", strconv.FormatInt(qty, 10), ErrTooLarge, "total "+tooLargeDetail)
+		}
 		q.Total = amt
 		q.Lines = []TierLine{{Index: k, MinQty: tr.MinQty, Qty: qty, UnitPrice: tr.Price, Amount: amt}}
 		return q, nil
 	}
 	q.Lines = make([]TierLine, 0, k+1)
-	total := q.Total.dec()
+	total := q.Total
 	for i := 0; i <= k; i++ {
 		tr := t.tiers[i]
 		last := qty // last unit in this tier
 		if i < k {
 			last = t.tiers[i+1].MinQty - 1
 		}
-		n := last - tr.MinQty + 1
-		amt := tr.Price.MulInt(n)
-		total = total.Add(amt.dec())
+		n := last - tr.MinQty + 1 // 1 ≤ MinQty ≤ last ≤ qty: no overflow
+		amt, err := tr.Price.MulInt(n)
+		if err == nil {
+			total, err = add(op, total, amt, total.currency)
+		}
+		if err != nil {
+			return TierQuote{}, fieldErr(op, "qty", strconv.FormatInt(qty, 10), ErrTooLarge, "total "+tooLargeDetail)
+		}
 		q.Lines = append(q.Lines, TierLine{Index: i, MinQty: tr.MinQty, Qty: n, UnitPrice: tr.Price, Amount: amt})
 	}
-	q.Total = fromDecimal(total, t.Currency())
+	q.Total = total
 	return q, nil
 }

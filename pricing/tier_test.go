@@ -91,7 +91,7 @@ func TestNewTierTableErrors(t *testing.T) {
 		assert.ErrorIs(t, err, tt.want, tt.name)
 	}
 	_, err := NewTierTable(Tier{1, ruleCNY("2")}, Tier{10, ruleCNY("1")}, Tier{5, ruleCNY("1")})
-	assert.EqualError(t, err, "pricing: tier table: tiers[2].min qty 5: invalid price table: breaks must strictly increase (previous 10)")
+	assert.EqualError(t, err, "pricing: new tier table: tiers[2].min_qty 5: invalid price table: breaks must strictly increase (previous 10)")
 }
 
 func TestTierTableAccessorsAndWarnings(t *testing.T) {
@@ -100,8 +100,8 @@ func TestTierTableAccessorsAndWarnings(t *testing.T) {
 	require.NoError(t, err)
 	give[0].MinQty = 7
 	assert.Equal(t, int64(1), tab.Tiers()[0].MinQty)
-	assert.Equal(t, CNY, tab.Currency())
-	assert.Equal(t, Currency{}, TierTable{}.Currency())
+	assert.Equal(t, CNY, tab.currency())
+	assert.Equal(t, Currency(0), TierTable{}.currency())
 	ws := tab.Warnings()
 	require.Len(t, ws, 1)
 	assert.Equal(t, "tiers[1] from 10 at CNY 2.10 is dearer than tiers[0] from 1 at CNY 2.00", ws[0].String())

@@ -88,7 +88,7 @@ func TestNewEngineErrors(t *testing.T) {
 func TestNewEngineOptionErrors(t *testing.T) {
 	_, err := promo.NewEngine(pricing.CNY, nil, promo.WithSearchLimit(0))
 	assertFieldError(t, err, promo.ErrInvalidPromotion, "search limit")
-	_, err = promo.NewEngine(pricing.Currency{}, nil)
+	_, err = promo.NewEngine(pricing.Currency(0), nil)
 	assertFieldError(t, err, promo.ErrInvalidPromotion, "currency")
 }
 
@@ -117,7 +117,7 @@ func TestCartErrors(t *testing.T) {
 		want     error
 		wantPath string
 	}{
-		{"no currency", with(func(c *promo.Cart) { c.Currency = pricing.Currency{} }), promo.ErrInvalidCart, "cart.currency"},
+		{"no currency", with(func(c *promo.Cart) { c.Currency = pricing.Currency(0) }), promo.ErrInvalidCart, "cart.currency"},
 		{"another currency than the engine", with(func(c *promo.Cart) {
 			c.Currency = pricing.USD
 			c.Lines = []promo.Line{{ID: "a", SKU: "a", Qty: 1, UnitPrice: pricing.MustNew("1.00", pricing.USD)}}

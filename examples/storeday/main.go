@@ -180,7 +180,7 @@ func basket(w io.Writer, prices map[string]pricing.Money) error {
 	var amounts, costs []pricing.Money
 	add := func(sku string, qty int64, amount pricing.Money) {
 		unit := amount.Amount().DivRound(decimal.NewFromInt(qty), 2) // the average, for a pack plan
-		cost := find(sku).costMoney().MulInt(qty)
+		cost, _ := find(sku).costMoney().MulInt(qty)                 // shop-sized: within the limits
 		amounts, costs = append(amounts, amount), append(costs, cost)
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", sku, qty, unit.StringFixed(2), amount.StringAmount(), cost.StringAmount())
 	}
@@ -188,7 +188,8 @@ func basket(w io.Writer, prices map[string]pricing.Money) error {
 		sku string
 		qty int64
 	}{{"MILK", 2}, {"TOAST", 1}, {"RICE", 3}, {"COFFEE", 1}, {"NOODLE", 4}} {
-		add(l.sku, l.qty, prices[l.sku].MulInt(l.qty))
+		amount, _ := prices[l.sku].MulInt(l.qty) // shop-sized: within the limits
+		add(l.sku, l.qty, amount)
 	}
 	add("W550", plan.Units, plan.Total)
 	total, err1 := pricing.Sum(amounts...)
