@@ -116,7 +116,7 @@
 //     pricing.FloorPolicy, pricing.BelowFloorError
 //   - 双11 / 淘金币 / 聚划算 / 大促: Singles' Day (11 November) / Taobao Coins /
 //     Juhuasuan / mega sale: campaigns a price floor may exempt;
-//     pricing.ExemptCampaigns, promo.Promotion.Campaign
+//     pricing.ExemptCampaigns, pricing.KnownCampaigns, promo.Promotion.Campaign
 //   - 毛利率 / 加价率 / 成本加成率 / 净利率: gross margin / markup / markup on cost / net
 //     margin; pricing.GrossMargin, pricing.Markup, pricing.Waterfall
 //   - 天猫扣点: Tmall commission, a platform cost in the margin waterfall;
@@ -129,7 +129,7 @@
 //     / total including tax / red-letter (negative) amount; pricing.TaxSplit,
 //     pricing.TaxRate.FromInclusive, pricing.TaxRate.FromExclusive
 //   - 价格核对 / 折扣类目 / 活动有效期: price audit / discount category / promotion window;
-//     pricing.AuditListing, pricing.Listing.InDiscountCategory, pricing.Window
+//     pricing.AuditListing, pricing.Listing.InDiscountCategory, pricing.TimeWindow
 //   - 原价 / 标价: list price; pricing.Listing.List, promo.Line.ListPrice
 //   - 安全库存: safety stock; inventory.SafetyStock,
 //     inventory.CycleServiceSafetyStock, inventory.FillRateSafetyStock
