@@ -16,7 +16,7 @@ import (
 func (e Engine) Evaluate(cart Cart) (Result, error) {
 	pl, err := e.plan(&cart, true)
 	if err != nil {
-		return Result{}, err
+		return Result{}, withOp(opEvaluate, err)
 	}
 	c, ps := pl.c, pl.ps
 	res := c.result(ps, pl.best, pl.expl)
@@ -44,7 +44,7 @@ type planned struct {
 // record is set).
 func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	if cart.Currency != e.currency {
-		return planned{}, fieldErr("cart.currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency)
+		return planned{}, fieldErr("currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency)
 	}
 	c := e.getCtx()
 	lines, err := cart.prepare(c)
@@ -82,24 +82,6 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	}
 	c.evaluate(pl.ps, pl.best)
 	return pl, nil
-}
-
-// coupons normalises the entered codes: the set that matches a promotion,
-// and the codes that match none, in entry order without repeats.
-func (c *ctx) coupons() (map[string]bool, []string) {
-	entered := map[string]bool{}
-	var unknown []string
-	for _, raw := range c.cart.Coupons {
-		code := NormalizeCode(raw)
-		if code == "" || entered[code] {
-			continue
-		}
-		entered[code] = true
-		if !slices.ContainsFunc(c.e.promos, func(p compiled) bool { return p.coupon == code }) {
-			unknown = append(unknown, raw)
-		}
-	}
-	return entered, unknown
 }
 
 // eligible checks everything about promotion pi that does not depend on

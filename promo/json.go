@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,8 +19,8 @@ import (
 // Campaign is a document of promotions with shared defaults (活动配置): the
 // form teams keep in config files and databases and edit in their own admin
 // tools. [DecodeCampaign] reads and validates one; [EncodeCampaign] writes
-// one in the canonical form described below; [Campaign.Engine] builds the
-// engine that evaluates carts against it.
+// one in the canonical form described below; NewEngine(c.Currency,
+// c.Promotions, ...) builds the engine that evaluates carts against it.
 //
 // # JSON form
 //
@@ -27,7 +28,8 @@ import (
 // code, required), "time_zone" (an IANA name such as "Asia/Shanghai",
 // optional: the default for schedules) and "promotions", a list. Every
 // object's keys are the snake_case names of the Go fields ("per_customer",
-// "on_list_price", "exclude_categories"), with these choices:
+// "on_list_price", "exclude_categories", "min_amount", "time_zone" for
+// TimeZone), without exception; the choices are in the values:
 //
 //   - An action is an object whose "kind" is its [Action.Kind]
 //     ("percent-off", "amount-off", "fixed-price", "threshold", "nth-item",
@@ -40,10 +42,10 @@ import (
 //   - A schedule has "time_zone" (defaulting to the campaign's), "weekdays"
 //     as "mon" ... "sun", and "hours" as "14:00-17:00" ("HH:MM" or
 //     "HH:MM:SS", up to "24:00").
-//   - A threshold tier is {"threshold": "200.00", "off": "20.00"} or
-//     {"threshold": "200.00", "rate": "9折"}; with "basis": "quantity" the
-//     threshold is a whole number ({"threshold": 2, "rate": "8折"}). The
-//     per-every form is "every": {"step": "300.00", "off": "30.00"}.
+//   - A threshold tier is {"min_amount": "200.00", "off": "20.00"} or
+//     {"min_amount": "200.00", "rate": "9折"}; with "basis": "quantity" it
+//     is {"min_qty": 2, "rate": "8折"}. The per-every form is "every":
+//     {"amount": "300.00", "off": "30.00"} (or "qty" for quantities).
 //   - Scopes are "unit" (the default) and "order"; bases "amount" (the
 //     default) and "quantity".
 //   - null is the same as leaving a key out.
@@ -57,7 +59,7 @@ import (
 // characters, indented by two spaces, keys in the order of the Go struct
 // fields ("kind" first in an action), zero values left out (but "id",
 // "currency", "promotions" and "kind" always written, and a tier's
-// "threshold" and a step's "step"), amounts with the currency's minor digits
+// "min_amount" or "min_qty" and a step's "amount" or "qty"), amounts with the currency's minor digits
 // ("300.00"), rates in the shortest 折 form ("8.5折", not "85折"), times as
 // [time.RFC3339Nano] in the offset they carry, a schedule's "time_zone" only
 // when it differs from the campaign's, and a final newline. Decoding a
@@ -86,14 +88,14 @@ import (
 //	      "group": "d11-store",
 //	      "start": "2026-11-11T00:00:00+08:00",
 //	      "end": "2026-11-12T00:00:00+08:00",
-//	      "action": {"kind": "threshold", "every": {"step": "300.00", "off": "30.00"}}
+//	      "action": {"kind": "threshold", "every": {"amount": "300.00", "off": "30.00"}}
 //	    },
 //	    {
 //	      "id": "store-coupon-20",
 //	      "name": "店铺券 满199减20",
 //	      "coupon": "STORE20",
 //	      "limits": {"per_customer": 1},
-//	      "action": {"kind": "threshold", "tiers": [{"threshold": "199.00", "off": "20.00"}]}
+//	      "action": {"kind": "threshold", "tiers": [{"min_amount": "199.00", "off": "20.00"}]}
 //	    },
 //	    ...
 //	  ]
@@ -104,64 +106,44 @@ import (
 type Campaign struct {
 	Name     string
 	Currency pricing.Currency // of every amount in the campaign; required
-	// Location is the default time zone of schedules; nil when every
+	// TimeZone is the default time zone of schedules; nil when every
 	// schedule names its own.
-	Location   *time.Location
+	TimeZone   *time.Location
 	Promotions []Promotion
 }
 
-// Engine builds an [Engine] for carts in the campaign's currency. A
-// pointer to an action counts as the action; a nil one as no action.
-func (c Campaign) Engine(opts ...Option) (Engine, error) {
-	ps := make([]Promotion, len(c.Promotions))
-	for i, p := range c.Promotions {
-		p.Action, _ = derefAction(p.Action)
-		ps[i] = p
-	}
-	return NewEngine(c.Currency, ps, opts...)
-}
-
-// Problem is one thing wrong in a campaign document: where, as a JSON path
-// ("promotions[3].action.tiers[1].threshold", "" for the document as a
-// whole), and what. Err wraps the sentinel ([ErrInvalidPromotion],
-// [ErrInvalidAction], [ErrDuplicateID]) and, when there is one, the cause
-// (a *[FieldError] from the engine's validation, a pricing error, a
-// *json.SyntaxError).
-type Problem struct {
-	Path string
-	Err  error
-}
-
-// Error returns "path: what is wrong".
-func (p Problem) Error() string {
-	if p.Path == "" {
-		return p.Err.Error()
-	}
-	return p.Path + ": " + p.Err.Error()
-}
-
-// Unwrap returns Err.
-func (p Problem) Unwrap() error { return p.Err }
+// ErrInvalidCampaign: a campaign document has problems; every
+// *[CampaignError] matches it.
+var ErrInvalidCampaign = errors.New("promo: invalid campaign")
 
 // CampaignError lists every problem found in a campaign, so a caller can
 // show them all at once: the campaign's own first, then promotion by
 // promotion, each promotion's decoding problems before its validation
-// problems. Match it with errors.As; errors.Is
-// finds the sentinels of its problems.
+// problems. Each problem is a *[FieldError] (Op "decode campaign", or
+// "validate campaign" from [Campaign.Validate]) whose Field is the JSON
+// path ("promotions[3].action.tiers[1].min_amount", "" for the document
+// as a whole). errors.Is matches [ErrInvalidCampaign] and the sentinels of
+// the problems; errors.As finds the first *FieldError.
 //
-// Decoding reports every malformed value. Validation adds problems the
-// decoder cannot see (a zero step, N below 2, an amount not rounded to the
-// minor unit) through the engine's own checks, which stop at the first
-// problem of a promotion: so a promotion gets at least one of those, and
-// every problem of its decoding.
+// Decoding reports every malformed value, up to the decoder's problem
+// limit ([WithMaxProblems]); past it the last problem says that decoding
+// stopped ([ErrTooLarge]). Validation adds problems the decoder cannot see
+// (a zero step, N below 2, an amount not rounded to the minor unit)
+// through the engine's own checks.
 type CampaignError struct {
-	Problems []Problem
+	Problems []*FieldError
 }
 
-// Error lists every problem: "promo: campaign: 2 problems: path: why; ...".
+// Error lists every problem after the operation: "promo: decode
+// campaign: 2 problems: promotions[0].action.n 1: invalid action: must be
+// at least 2; ...".
 func (e *CampaignError) Error() string {
 	var b strings.Builder
-	b.WriteString("promo: campaign: ")
+	op := "campaign"
+	if len(e.Problems) > 0 && e.Problems[0].Op != "" {
+		op = e.Problems[0].Op
+	}
+	b.WriteString("promo: " + op + ": ")
 	if len(e.Problems) > 1 {
 		fmt.Fprintf(&b, "%d problems: ", len(e.Problems))
 	}
@@ -169,10 +151,13 @@ func (e *CampaignError) Error() string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(p.Error())
+		b.WriteString(strings.TrimPrefix(p.Error(), "promo: "+p.Op+": "))
 	}
 	return b.String()
 }
+
+// Is reports whether target is [ErrInvalidCampaign].
+func (e *CampaignError) Is(target error) bool { return target == ErrInvalidCampaign }
 
 // Unwrap returns the problems, so errors.Is and errors.As look inside them.
 func (e *CampaignError) Unwrap() []error {
@@ -183,24 +168,31 @@ func (e *CampaignError) Unwrap() []error {
 	return out
 }
 
-// whyError is a problem's description wrapping its sentinel and cause.
-type whyError struct {
-	why  string
-	errs []error
-}
-
-func (e *whyError) Error() string   { return e.why }
-func (e *whyError) Unwrap() []error { return e.errs }
+// Limits of [DecodeCampaign], the defaults of its options.
+const (
+	// DefaultMaxCampaignBytes is the largest document DecodeCampaign
+	// reads by default (4 MiB: 10,000 promotions of about 400 bytes); see
+	// [WithMaxCampaignBytes].
+	DefaultMaxCampaignBytes = 4 << 20
+	// DefaultMaxProblems is the most problems DecodeCampaign reports by
+	// default before it stops; see [WithMaxProblems].
+	DefaultMaxProblems = 100
+)
 
 // DecodeOption configures [DecodeCampaign].
 type DecodeOption func(*decodeConfig)
 
 type decodeConfig struct {
-	zone func(name string) (*time.Location, error)
+	zone        func(name string) (*time.Location, error)
+	maxBytes    int
+	maxProblems int
+	floor       *pricing.FloorPolicy
 }
 
 // WithTimeZones sets the resolver of time-zone names (default
-// [time.LoadLocation]). Each name is resolved once per decode.
+// [time.LoadLocation]). Each name is resolved at most once per decode,
+// whether it resolves or not, and resolution stops with decoding once the
+// problem limit is reached.
 func WithTimeZones(resolve func(name string) (*time.Location, error)) DecodeOption {
 	return func(c *decodeConfig) {
 		if resolve != nil {
@@ -209,15 +201,51 @@ func WithTimeZones(resolve func(name string) (*time.Location, error)) DecodeOpti
 	}
 }
 
+// WithMaxCampaignBytes sets the largest document DecodeCampaign reads
+// (default [DefaultMaxCampaignBytes]); a larger one is one problem wrapping
+// [ErrTooLarge], found before any parsing. n below 1 means the default.
+func WithMaxCampaignBytes(n int) DecodeOption {
+	return func(c *decodeConfig) {
+		if n > 0 {
+			c.maxBytes = n
+		}
+	}
+}
+
+// WithMaxProblems sets the most problems DecodeCampaign collects (default
+// [DefaultMaxProblems]); when they are reached decoding stops and a last
+// problem wrapping [ErrTooLarge] says so. n below 1 means the default.
+func WithMaxProblems(n int) DecodeOption {
+	return func(c *decodeConfig) {
+		if n > 0 {
+			c.maxProblems = n
+		}
+	}
+}
+
+// WithFloorCampaigns checks each promotion's Campaign against the floor
+// policy its engine will use ([WithFloor]): a name the policy does not know
+// is a problem wrapping [ErrUnknownCampaign], as in [NewEngine].
+func WithFloorCampaigns(p pricing.FloorPolicy) DecodeOption {
+	return func(c *decodeConfig) { c.floor = &p }
+}
+
 // DecodeCampaign decodes and validates a campaign document (see [Campaign]
-// for the form). Every problem found is reported in one *[CampaignError];
-// on error the returned Campaign is the zero value.
+// for the form). Every problem found, up to the problem limit, is reported
+// in one *[CampaignError]; on error the returned Campaign is the zero
+// value. The work is bounded by the document's size, itself bounded by
+// [WithMaxCampaignBytes].
 func DecodeCampaign(data []byte, opts ...DecodeOption) (Campaign, error) {
-	cfg := decodeConfig{zone: time.LoadLocation}
+	cfg := decodeConfig{zone: time.LoadLocation, maxBytes: DefaultMaxCampaignBytes, maxProblems: DefaultMaxProblems}
 	for _, o := range opts {
 		if o != nil {
 			o(&cfg)
 		}
+	}
+	d := decoder{zone: cfg.zone, max: cfg.maxProblems, floor: cfg.floor, op: opDecodeCampaign}
+	if len(data) > cfg.maxBytes {
+		d.add("", ErrTooLarge, nil, "%d bytes, at most %d", len(data), cfg.maxBytes)
+		return Campaign{}, &CampaignError{Problems: d.problems}
 	}
 	if !json.Valid(data) {
 		var raw json.RawMessage
@@ -225,29 +253,32 @@ func DecodeCampaign(data []byte, opts ...DecodeOption) (Campaign, error) {
 		if err == nil { // cannot happen: Valid and Unmarshal use the same scanner
 			err = errors.New("invalid JSON")
 		}
-		return Campaign{}, &CampaignError{Problems: []Problem{{
-			Err: &whyError{why: "malformed JSON: " + err.Error(), errs: []error{ErrInvalidPromotion, err}}}}}
+		d.add("", ErrInvalidCampaign, nil, "malformed JSON: %v", err)
+		return Campaign{}, &CampaignError{Problems: d.problems}
 	}
 	p := jsonParser{b: data}
 	root := p.value()
-	d := decoder{zone: cfg.zone}
 	c, clean := d.campaign(&root)
-	if c.Currency.IsValid() {
+	if c.Currency.IsValid() && !d.full() {
 		d.validate(c, clean)
 	}
 	if len(d.problems) > 0 {
 		// By promotion, campaign-level problems first; within a promotion
 		// decoding problems come before validation problems.
-		slices.SortStableFunc(d.problems, func(a, b Problem) int {
-			return cmp.Compare(promotionIndex(a.Path), promotionIndex(b.Path))
+		slices.SortStableFunc(d.problems, func(a, b *FieldError) int {
+			return cmp.Compare(promotionIndex(a.Field), promotionIndex(b.Field))
 		})
 		return Campaign{}, &CampaignError{Problems: d.problems}
 	}
 	return c, nil
 }
 
-// promotionIndex is i for a path under promotions[i], -1 otherwise.
+// promotionIndex is i for a path under promotions[i], -1 otherwise (and
+// for the note that decoding stopped, which sorts last).
 func promotionIndex(path string) int {
+	if path == stoppedField {
+		return math.MaxInt
+	}
 	rest, ok := strings.CutPrefix(path, "promotions[")
 	if !ok {
 		return -1
@@ -279,7 +310,7 @@ func (c Campaign) MarshalJSON() ([]byte, error) { return EncodeCampaign(c) }
 // Validate reports every problem [DecodeCampaign] would find in the
 // campaign's encoded form, as a *[CampaignError], or nil.
 func (c Campaign) Validate() error {
-	var d decoder
+	d := decoder{max: math.MaxInt, op: opValidate}
 	d.validate(c, nil)
 	if len(d.problems) > 0 {
 		return &CampaignError{Problems: d.problems}
@@ -295,8 +326,8 @@ func EncodeCampaign(c Campaign) ([]byte, error) {
 		return nil, err
 	}
 	w := campaignWire{Name: c.Name, Currency: c.Currency.Code(), Promotions: make([]promotionWire, len(c.Promotions))}
-	if c.Location != nil {
-		w.TimeZone = c.Location.String()
+	if c.TimeZone != nil {
+		w.TimeZone = c.TimeZone.String()
 	}
 	for i, p := range c.Promotions {
 		w.Promotions[i] = encodePromotion(p, w.TimeZone)
@@ -324,9 +355,16 @@ func (d *decoder) validate(c Campaign, clean []bool) {
 		d.add("currency", ErrInvalidPromotion, nil, "a known currency is required")
 		return
 	}
-	checkZone(d, "time_zone", c.Location)
+	checkZone(d, "time_zone", c.TimeZone)
 	first := make(map[string]int, len(c.Promotions))
+	if len(c.Promotions) > MaxPromotions {
+		d.add("promotions", ErrTooLarge, nil, "%d promotions, at most %d", len(c.Promotions), MaxPromotions)
+		return
+	}
 	for i, p := range c.Promotions {
+		if d.full() {
+			return
+		}
 		path := "promotions[" + strconv.Itoa(i) + "]"
 		if clean == nil || clean[i] {
 			mark := len(d.problems)
@@ -414,7 +452,7 @@ func (d *decoder) checkForm(path string, p Promotion) {
 		}
 	}
 	if s := p.Schedule; s != nil {
-		checkZone(d, path+".schedule.time_zone", s.Location)
+		checkZone(d, path+".schedule.time_zone", s.TimeZone)
 		for i, h := range s.Hours {
 			if h.From%time.Second != 0 || h.To%time.Second != 0 {
 				d.add(fmt.Sprintf("%s.schedule.hours[%d]", path, i), ErrInvalidPromotion, nil, "times of day are whole seconds")
@@ -438,10 +476,10 @@ func (d *decoder) checkForm(path string, p Promotion) {
 			prev := a.Tiers[i-1]
 			switch {
 			case a.Basis == ByQuantity && t.MinQty <= prev.MinQty && !t.MinAmount.IsValid() && !prev.MinAmount.IsValid():
-				d.add(tp+".threshold", ErrInvalidAction, nil, "must be greater than tiers[%d].threshold (%d)", i-1, prev.MinQty)
+				d.add(tp+".min_qty", ErrInvalidAction, nil, "must be greater than tiers[%d].min_qty (%d)", i-1, prev.MinQty)
 			case a.Basis == ByAmount && t.MinAmount.IsValid() && prev.MinAmount.IsValid():
 				if c, err := t.MinAmount.Cmp(prev.MinAmount); err == nil && c <= 0 {
-					d.add(tp+".threshold", ErrInvalidAction, nil, "must be greater than tiers[%d].threshold (%s)", i-1, prev.MinAmount.StringAmount())
+					d.add(tp+".min_amount", ErrInvalidAction, nil, "must be greater than tiers[%d].min_amount (%s)", i-1, prev.MinAmount.StringAmount())
 				}
 			}
 		}
@@ -466,7 +504,11 @@ func (d *decoder) checkForm(path string, p Promotion) {
 // of its problems under the JSON path, unless a problem at that path is
 // already reported since mark.
 func (d *decoder) checkEngine(path string, c pricing.Currency, p Promotion, mark int) {
-	_, err := NewEngine(c, []Promotion{p})
+	var opts []Option
+	if d.floor != nil {
+		opts = append(opts, WithFloor(*d.floor))
+	}
+	_, err := NewEngine(c, []Promotion{p}, opts...)
 	if err == nil {
 		return
 	}
@@ -475,56 +517,34 @@ func (d *decoder) checkEngine(path string, c pricing.Currency, p Promotion, mark
 		errs = j.Unwrap()
 	}
 	for _, err := range errs {
-		d.addEngineProblem(path, c, p, mark, err)
+		d.addEngineProblem(path, mark, err)
 	}
 }
 
-func (d *decoder) addEngineProblem(path string, c pricing.Currency, p Promotion, mark int, err error) {
+func (d *decoder) addEngineProblem(path string, mark int, err error) {
 	var fe *FieldError
 	if !errors.As(err, &fe) {
-		d.add(path, ErrInvalidPromotion, err, "%v", err)
+		d.add(path, ErrInvalidPromotion, nil, "%v", err)
 		return
 	}
-	field, ok := strings.CutPrefix(fe.Path, "promotions[0] "+strconv.Quote(p.ID)+": ")
-	if !ok {
-		field = fe.Path
+	at := path
+	if rest, ok := strings.CutPrefix(fe.Field, "promotions[0]"); ok {
+		at += rest
 	}
-	at := path + "." + engineField(field, p.Action)
 	for _, q := range d.problems[mark:] {
-		if q.Path == at {
+		if q.Field == at {
 			return
 		}
 	}
-	why := fe.Why
-	if why == "" {
-		why = fe.Err.Error()
+	if d.full() {
+		return
 	}
-	if v := strings.TrimPrefix(fe.Value, c.Code()+" "); v != "" {
-		why += ", got " + v
-	}
-	d.problems = append(d.problems, Problem{Path: at, Err: &whyError{why: why, errs: []error{fe}}})
-}
-
-// engineField maps a field path of the engine's errors to the JSON form.
-func engineField(f string, a Action) string {
-	if f == "schedule.location" {
-		return "schedule.time_zone"
-	}
-	if _, ok := a.(Threshold); !ok {
-		return f
-	}
-	if rest, ok := strings.CutPrefix(f, "action.every"); ok && (rest == "" || rest == ".amount" || rest == ".qty") {
-		return "action.every.step"
-	}
-	if rest, ok := strings.CutPrefix(f, "action.tiers["); ok {
-		if i := strings.IndexByte(rest, ']'); i >= 0 {
-			switch rest[i+1:] {
-			case "", ".amount", ".qty", ".min":
-				return f[:len("action.tiers[")+i+1] + ".threshold"
-			}
-		}
-	}
-	return f
+	// The engine names the fields by their JSON keys; only the operation
+	// and the promotion's index change.
+	q := *fe
+	q.Op, q.Field = d.op, at
+	d.problems = append(d.problems, &q)
+	d.stopIfFull()
 }
 
 // ---- decoding ----
@@ -533,17 +553,43 @@ func engineField(f string, a Action) string {
 type decoder struct {
 	cur      pricing.Currency // the campaign's, or a stand-in while it is invalid
 	zone     func(string) (*time.Location, error)
-	zones    map[string]*time.Location
-	problems []Problem
+	zones    map[string]*time.Location // resolved names; nil for a name that did not resolve
+	floor    *pricing.FloorPolicy
+	op       string
+	max      int // the most problems before decoding stops
+	problems []*FieldError
 }
 
+// stoppedField marks the last problem, that says decoding stopped.
+const stoppedField = "..."
+
+// add records a problem, unless the limit is reached. A cause (a pricing
+// parse error) takes the sentinel's place in Err, so errors.Is finds it
+// (issue 14: a pricing error is wrapped as it is).
 func (d *decoder) add(path string, sentinel, cause error, why string, args ...any) {
-	errs := []error{sentinel}
-	if cause != nil {
-		errs = append(errs, cause)
+	if d.full() {
+		return
 	}
-	d.problems = append(d.problems, Problem{Path: path, Err: &whyError{why: fmt.Sprintf(why, args...), errs: errs}})
+	if len(args) > 0 {
+		why = fmt.Sprintf(why, args...)
+	}
+	if cause != nil {
+		sentinel = cause
+	}
+	d.problems = append(d.problems, &FieldError{Op: d.op, Field: path, Err: sentinel, Detail: why})
+	d.stopIfFull()
 }
+
+// stopIfFull adds the note that decoding stopped when the limit is reached.
+func (d *decoder) stopIfFull() {
+	if len(d.problems) == d.max {
+		d.problems = append(d.problems, &FieldError{Op: d.op, Field: stoppedField, Err: ErrTooLarge,
+			Detail: fmt.Sprintf("stopped after %d problems", d.max)})
+	}
+}
+
+// full reports whether the problem limit is reached: decoding stops.
+func (d *decoder) full() bool { return len(d.problems) >= d.max }
 
 func (d *decoder) campaign(v *jsonValue) (Campaign, []bool) {
 	var c Campaign
@@ -567,14 +613,21 @@ func (d *decoder) campaign(v *jsonValue) (Campaign, []bool) {
 	} else {
 		d.add("currency", ErrInvalidPromotion, nil, "a currency is required")
 	}
-	c.Location = o.zone("time_zone")
+	c.TimeZone = o.zone("time_zone")
 	var clean []bool
 	if list := o.list("promotions"); list != nil {
 		c.Promotions = make([]Promotion, len(list.elems))
 		clean = make([]bool, len(list.elems))
+		if len(list.elems) > MaxPromotions {
+			d.add("promotions", ErrTooLarge, nil, "%d promotions, at most %d", len(list.elems), MaxPromotions)
+			return c, nil
+		}
 		for i := range list.elems {
+			if d.full() {
+				break
+			}
 			mark := len(d.problems)
-			c.Promotions[i] = d.promotion("promotions["+strconv.Itoa(i)+"]", &list.elems[i], c.Location)
+			c.Promotions[i] = d.promotion("promotions["+strconv.Itoa(i)+"]", &list.elems[i], c.TimeZone)
 			clean[i] = len(d.problems) == mark
 		}
 	}
@@ -600,9 +653,9 @@ func (d *decoder) promotion(path string, v *jsonValue, zone *time.Location) Prom
 	p.Start = o.time("start")
 	p.End = o.time("end")
 	if s := o.object("schedule"); s != nil {
-		p.Schedule = &Schedule{Location: zone}
+		p.Schedule = &Schedule{TimeZone: zone}
 		if s.has("time_zone") {
-			p.Schedule.Location = s.zone("time_zone")
+			p.Schedule.TimeZone = s.zone("time_zone")
 		}
 		if list := s.list("weekdays"); list != nil {
 			for i := range list.elems {
@@ -734,13 +787,13 @@ func (o *jsonObject) threshold() Threshold {
 	}
 	o.each("tiers", func(e *jsonObject) {
 		var tier Tier
-		tier.MinAmount, tier.MinQty = e.minimum("threshold", t.Basis)
+		tier.MinAmount, tier.MinQty = e.minimum("min_amount", "min_qty", t.Basis)
 		tier.Off, tier.Rate = e.amount("off"), e.rate("rate")
 		t.Tiers = append(t.Tiers, tier)
 	})
 	if e := o.object("every"); e != nil {
 		var s Step
-		s.Amount, s.Qty = e.minimum("step", t.Basis)
+		s.Amount, s.Qty = e.minimum("amount", "qty", t.Basis)
 		s.Off, s.MaxTimes = e.amount("off"), e.int("max_times")
 		t.Every = &s
 		e.done()
@@ -749,15 +802,23 @@ func (o *jsonObject) threshold() Threshold {
 	return t
 }
 
-// minimum reads a threshold: an amount string, or a whole number for
-// ByQuantity. It is required.
-func (o *jsonObject) minimum(key string, b Basis) (pricing.Money, int64) {
+// minimum reads a threshold: an amount string under amountKey, or for
+// ByQuantity a whole number under qtyKey. It is required.
+func (o *jsonObject) minimum(amountKey, qtyKey string, b Basis) (pricing.Money, int64) {
+	key, other := amountKey, qtyKey
+	if b == ByQuantity {
+		key, other = qtyKey, amountKey
+	}
+	if o.has(other) {
+		o.value(other) // taken: the problem is reported here, not as an unknown field
+		o.d.add(o.at(other), o.sentinel, nil, "a threshold by %s takes %q", map[Basis]string{ByAmount: "amount", ByQuantity: "quantity"}[b], key)
+	}
 	if !o.has(key) {
 		o.d.add(o.at(key), o.sentinel, nil, "a threshold is required")
 		return pricing.Money{}, 0
 	}
 	if b == ByQuantity {
-		return pricing.Money{}, o.int(key)
+		return pricing.Money{}, o.intIn(key, 0, MaxUnits)
 	}
 	return o.amount(key), 0
 }
@@ -863,7 +924,7 @@ func (o *jsonObject) value(key string) *jsonValue {
 			continue
 		}
 		if found != nil && !o.used[i] {
-			o.d.add(o.at(key), o.sentinel, nil, "repeated key")
+			o.d.add(o.at(key), o.sentinel, nil, "repeated key") // bounded by the problem limit
 		}
 		o.used[i] = true
 		if found == nil {
@@ -888,6 +949,9 @@ func (o *jsonObject) has(key string) bool {
 
 func (o *jsonObject) done() {
 	for i, k := range o.v.keys {
+		if o.d.full() {
+			return
+		}
 		if !o.used[i] {
 			o.d.add(o.at(k), o.sentinel, nil, "unknown field")
 		}
@@ -1050,18 +1114,20 @@ func (o *jsonObject) zone(key string) *time.Location {
 		o.d.add(o.at(key), o.sentinel, nil, "want an IANA time zone such as \"Asia/Shanghai\", got %q", name)
 		return nil
 	}
-	if loc, ok := o.d.zones[name]; ok {
-		return loc
-	}
-	loc, err := o.d.zone(name)
-	if err != nil || loc == nil {
-		o.d.add(o.at(key), o.sentinel, err, "unknown time zone %q", clip(name))
-		return nil
-	}
 	if o.d.zones == nil {
 		o.d.zones = make(map[string]*time.Location)
 	}
-	o.d.zones[name] = loc
+	loc, seen := o.d.zones[name]
+	if !seen && !o.d.full() {
+		var err error
+		if loc, err = o.d.zone(name); err != nil {
+			loc = nil
+		}
+		o.d.zones[name] = loc // a name that does not resolve is not tried again
+	}
+	if loc == nil {
+		o.d.add(o.at(key), o.sentinel, nil, "unknown time zone %q", clip(name))
+	}
 	return loc
 }
 
@@ -1282,15 +1348,17 @@ type thresholdWire struct {
 }
 
 type tierWire struct {
-	Threshold json.RawMessage `json:"threshold"`
-	Off       string          `json:"off,omitempty"`
-	Rate      string          `json:"rate,omitempty"`
+	MinAmount string `json:"min_amount,omitempty"`
+	MinQty    *int64 `json:"min_qty,omitempty"` // set for ByQuantity, even when 0
+	Off       string `json:"off,omitempty"`
+	Rate      string `json:"rate,omitempty"`
 }
 
 type stepWire struct {
-	Step     json.RawMessage `json:"step"`
-	Off      string          `json:"off,omitempty"`
-	MaxTimes int64           `json:"max_times,omitempty"`
+	Amount   string `json:"amount,omitempty"`
+	Qty      *int64 `json:"qty,omitempty"` // set for ByQuantity, even when 0
+	Off      string `json:"off,omitempty"`
+	MaxTimes int64  `json:"max_times,omitempty"`
 }
 
 type nthItemWire struct {
@@ -1369,7 +1437,7 @@ func encodePromotion(p Promotion, zone string) promotionWire {
 		Target: selectorOf(p.Target), Coupon: p.Coupon, Campaign: p.Campaign}
 	if s := p.Schedule; s != nil {
 		sw := &scheduleWire{}
-		if name := s.Location.String(); name != zone {
+		if name := s.TimeZone.String(); name != zone {
 			sw.TimeZone = name
 		}
 		for _, d := range s.Weekdays {
@@ -1405,11 +1473,11 @@ func encodeAction(a Action) any {
 			w.Basis = "quantity"
 		}
 		for _, t := range a.Tiers {
-			w.Tiers = append(w.Tiers, tierWire{Threshold: minimumText(a.Basis, t.MinAmount, t.MinQty),
+			w.Tiers = append(w.Tiers, tierWire{MinAmount: amountText(t.MinAmount), MinQty: qtyText(a.Basis, t.MinQty),
 				Off: amountText(t.Off), Rate: rateText(t.Rate)})
 		}
 		if e := a.Every; e != nil {
-			w.Every = &stepWire{Step: minimumText(a.Basis, e.Amount, e.Qty), Off: amountText(e.Off), MaxTimes: e.MaxTimes}
+			w.Every = &stepWire{Amount: amountText(e.Amount), Qty: qtyText(a.Basis, e.Qty), Off: amountText(e.Off), MaxTimes: e.MaxTimes}
 		}
 		return w
 	case NthItem:
@@ -1458,11 +1526,12 @@ func selectorOf(s Selector) *selectorWire {
 	return &w
 }
 
-func minimumText(b Basis, amount pricing.Money, qty int64) json.RawMessage {
-	if b == ByQuantity {
-		return json.RawMessage(strconv.FormatInt(qty, 10))
+// qtyText is a threshold's quantity, written for ByQuantity only.
+func qtyText(b Basis, q int64) *int64 {
+	if b != ByQuantity {
+		return nil
 	}
-	return json.RawMessage(strconv.Quote(amount.StringAmount()))
+	return &q
 }
 
 func amountText(m pricing.Money) string {

@@ -156,7 +156,7 @@ func TestRefundErrors(t *testing.T) {
 		require.ErrorIs(t, err, promo.ErrInvalidReturn, tt.name)
 		var fe *promo.FieldError
 		require.ErrorAs(t, err, &fe)
-		assert.Equal(t, tt.wantPath, fe.Path, tt.name)
+		assert.Equal(t, tt.wantPath, fe.Field, tt.name)
 	}
 }
 
