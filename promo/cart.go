@@ -246,8 +246,11 @@ func (c Cart) minor(path func(string) string, field string, m pricing.Money, opt
 		return 0, fieldErr(path(field), m.String(), ErrInvalidCart, "must not be negative")
 	}
 	v, err := m.MinorUnits()
-	if err != nil {
+	switch {
+	case err != nil && !m.IsRounded():
 		return 0, fieldErr(path(field), m.String(), ErrInvalidCart, "must be rounded to the minor unit")
+	case err != nil: // rounded, but beyond int64 minor units
+		return 0, fieldErr(path(field), m.String(), ErrTooLarge, "above %d minor units", int64(MaxMinorUnits))
 	}
 	if v > MaxMinorUnits {
 		return 0, fieldErr(path(field), m.String(), ErrTooLarge, "above %d minor units", int64(MaxMinorUnits))

@@ -4,14 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/opskit/opskit/pricing"
 )
 
 // ErrInvalidReturn: a return asks for a line the order does not have, more
-// units than were bought, a negative quantity, or a result that does not
-// belong to the cart.
-var ErrInvalidReturn = errors.New("invalid return")
+// units than were bought, a negative quantity, or a stored result that does
+// not belong to the cart or was altered (see [Engine.Refund]).
+var ErrInvalidReturn = errors.New("promo: invalid return")
 
 // GiftPolicy says what happens to a gift (赠品) whose threshold the kept
 // part of an order no longer reaches.
@@ -84,10 +85,39 @@ type Clawback struct {
 // 20% off the order (42.00) paid 168.00; returning the 150.00 line refunds
 // 120.00.
 //
-// Errors: a cart or result in another currency, a result that does not
-// match the cart's lines, an unknown line, a negative quantity or more
-// units than bought ([ErrInvalidReturn]); the errors of Evaluate.
+// The stored result is checked against the cart before any of it is used,
+// since it comes back from storage and may have been altered: the same
+// currency as the cart and the engine; one line result per cart line with
+// the same ID, quantity and unit price; for every unit a paid amount and,
+// in every adjustment, a per-unit amount, each in the currency, rounded to
+// the minor unit, non-negative and within [MaxMinorUnits]; per unit, the
+// unit price minus its adjustments equal to what it paid; per line, the
+// units summing to After and each adjustment's units to its Amount;
+// adjustments only by the engine's promotions; shipping after promotions,
+// free-shipping amounts and gift values rounded, non-negative and (for
+// shipping) within the cart's fee. So no tampering can raise a refund above
+// what the cart's prices allow. Every sum is checked arithmetic.
+//
+// Errors (Op "refund"): a cart the engine would not evaluate (the errors of
+// [Cart.Validate]); a result that fails the checks above, an unknown line,
+// a negative quantity or more units than bought ([ErrInvalidReturn]), with
+// the field's path in the result ("result.lines[0].unit_paid[1]") or the
+// return ("returned[\"a\"]").
 func (e Engine) Refund(cart Cart, res Result, returned map[string]int64, policy RefundPolicy) (RefundQuote, error) {
+	q, err := e.refund(cart, res, returned, policy)
+	return q, withOp(opRefund, err)
+}
+
+func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy RefundPolicy) (RefundQuote, error) {
+	if cart.Currency != e.currency {
+		return RefundQuote{}, fieldErr("cart.currency", cart.Currency.Code(), ErrInvalidReturn, "the engine's promotions are in %s", e.currency)
+	}
+	if _, err := cart.prepare(&ctx{}); err != nil {
+		return RefundQuote{}, err
+	}
+	if err := e.checkResult(&cart, &res); err != nil {
+		return RefundQuote{}, err
+	}
 	if res.Currency != e.currency || cart.Currency != e.currency {
 		return RefundQuote{}, fieldErr("result.currency", res.Currency.Code(), ErrInvalidReturn, "the engine's promotions are in %s", e.currency)
 	}
@@ -100,9 +130,9 @@ func (e Engine) Refund(cart Cart, res Result, returned map[string]int64, policy 
 		i := slices.IndexFunc(res.Lines, func(l LineResult) bool { return l.ID == id })
 		switch {
 		case i < 0:
-			return RefundQuote{}, fieldErr("returned["+id+"]", "", ErrInvalidReturn, "no such line in the order")
+			return RefundQuote{}, fieldErr("returned["+strconv.Quote(id)+"]", "", ErrInvalidReturn, "no such line in the order")
 		case q < 0 || q > res.Lines[i].Qty:
-			return RefundQuote{}, fieldErr("returned["+id+"]", fmt.Sprint(q), ErrInvalidReturn, "must be between 0 and %d", res.Lines[i].Qty)
+			return RefundQuote{}, fieldErr("returned["+strconv.Quote(id)+"]", fmt.Sprint(q), ErrInvalidReturn, "must be between 0 and %d", res.Lines[i].Qty)
 		}
 	}
 	var q RefundQuote
@@ -166,6 +196,151 @@ func (e Engine) Refund(cart Cart, res Result, returned map[string]int64, policy 
 		}
 	}
 	return q, nil
+}
+
+// checkResult checks a stored result against the (valid) cart: see Refund.
+// Every amount is bounded by MaxMinorUnits and every count by MaxUnits
+// before it is added, and the sums use checked arithmetic.
+func (e *Engine) checkResult(cart *Cart, res *Result) error {
+	bad := func(path, value, why string, args ...any) error {
+		return fieldErr("result."+path, value, ErrInvalidReturn, why, args...)
+	}
+	if res.Currency != e.currency {
+		return bad("currency", res.Currency.Code(), "the cart and the engine are in %s", e.currency)
+	}
+	// amount reads a stored amount: in the currency, rounded, within
+	// [0, MaxMinorUnits].
+	amount := func(path string, m pricing.Money) (int64, error) {
+		if !m.IsValid() {
+			return 0, bad(path, "", "an amount is required")
+		}
+		if m.Currency() != e.currency {
+			return 0, bad(path, m.String(), "currency differs from %s", e.currency)
+		}
+		v, err := m.MinorUnits()
+		switch {
+		case err != nil && !m.IsRounded():
+			return 0, bad(path, m.String(), "must be rounded to the minor unit")
+		case err != nil:
+			return 0, fieldErr("result."+path, m.String(), ErrTooLarge, "at most %d minor units", int64(MaxMinorUnits))
+		case v < 0:
+			return 0, bad(path, m.String(), "must not be negative")
+		case v > MaxMinorUnits:
+			return 0, fieldErr("result."+path, m.String(), ErrTooLarge, "at most %d minor units", int64(MaxMinorUnits))
+		}
+		return v, nil
+	}
+	if len(res.Lines) != len(cart.Lines) {
+		return bad("lines", strconv.Itoa(len(res.Lines)), "the cart has %d lines", len(cart.Lines))
+	}
+	known := make(map[string]bool, len(e.promos))
+	for i := range e.promos {
+		known[e.promos[i].p.ID] = true
+	}
+	var perUnit []int64 // per unit of the line: unit price minus adjustments so far
+	for li := range res.Lines {
+		l, cl := &res.Lines[li], &cart.Lines[li]
+		lp := "lines[" + strconv.Itoa(li) + "]"
+		if l.ID != cl.ID {
+			return bad(lp+".id", strconv.Quote(l.ID), "the cart's line %d is %q", li, cl.ID)
+		}
+		if l.Qty != cl.Qty {
+			return bad(lp+".qty", strconv.FormatInt(l.Qty, 10), "the cart's line has %d units", cl.Qty)
+		}
+		if !l.UnitPrice.Equal(cl.UnitPrice) {
+			return bad(lp+".unit_price", l.UnitPrice.String(), "the cart's line is at %s", cl.UnitPrice)
+		}
+		price, _ := cl.UnitPrice.MinorUnits() // valid: the cart was checked
+		if int64(len(l.UnitPaid)) != l.Qty {
+			return bad(lp+".unit_paid", strconv.Itoa(len(l.UnitPaid)), "want one amount per unit, %d", l.Qty)
+		}
+		perUnit = perUnit[:0]
+		for range l.Qty { // at most MaxUnits in all: the cart was checked
+			perUnit = append(perUnit, price)
+		}
+		for ai := range l.Adjustments {
+			a := &l.Adjustments[ai]
+			ap := lp + ".adjustments[" + strconv.Itoa(ai) + "]"
+			if !known[a.PromotionID] {
+				return bad(ap+".promotion_id", strconv.Quote(a.PromotionID), "not a promotion of the engine")
+			}
+			total, err := amount(ap+".amount", a.Amount)
+			if err != nil {
+				return err
+			}
+			if int64(len(a.PerUnit)) != l.Qty {
+				return bad(ap+".per_unit", strconv.Itoa(len(a.PerUnit)), "want one amount per unit, %d", l.Qty)
+			}
+			var sum int64
+			for u, m := range a.PerUnit {
+				v, err := amount(ap+".per_unit["+strconv.Itoa(u)+"]", m)
+				if err != nil {
+					return err
+				}
+				if perUnit[u] -= v; perUnit[u] < 0 {
+					return bad(ap+".per_unit["+strconv.Itoa(u)+"]", m.String(), "the unit's adjustments exceed its price")
+				}
+				sum += v // at most Qty × MaxMinorUnits ≤ 10^18: no overflow
+			}
+			if sum != total {
+				return bad(ap+".amount", a.Amount.String(), "the per-unit amounts sum to %s", e.money(sum))
+			}
+		}
+		var paid int64
+		for u, m := range l.UnitPaid {
+			up := lp + ".unit_paid[" + strconv.Itoa(u) + "]"
+			v, err := amount(up, m)
+			if err != nil {
+				return err
+			}
+			if v != perUnit[u] {
+				return bad(up, m.String(), "the unit price less its adjustments is %s", e.money(perUnit[u]))
+			}
+			paid += v // at most MaxUnits × MaxMinorUnits = 10^18: no overflow
+		}
+		after, err := amount(lp+".after", l.After)
+		if err != nil {
+			return err
+		}
+		if after != paid {
+			return bad(lp+".after", l.After.String(), "the units paid %s", e.money(paid))
+		}
+	}
+	fee, _ := cart.minor(cartField, "shipping", cart.Shipping, true) // valid: the cart was checked
+	if res.ShippingAfter.IsValid() {
+		v, err := amount("shipping_after", res.ShippingAfter)
+		if err != nil {
+			return err
+		}
+		if v > fee {
+			return bad("shipping_after", res.ShippingAfter.String(), "above the cart's shipping fee")
+		}
+	}
+	for i, ex := range res.Explanations {
+		if ex.Kind == "free-shipping" && ex.Status == Applied {
+			v, err := amount("explanations["+strconv.Itoa(i)+"].amount", ex.Amount)
+			if err != nil {
+				return err
+			}
+			if v > fee {
+				return bad("explanations["+strconv.Itoa(i)+"].amount", ex.Amount.String(), "above the cart's shipping fee")
+			}
+		}
+	}
+	for i, g := range res.Gifts {
+		if g.Value.IsValid() {
+			if _, err := amount("gifts["+strconv.Itoa(i)+"].value", g.Value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// money converts minor units of the engine's currency to Money.
+func (e *Engine) money(v int64) pricing.Money {
+	m, _ := pricing.NewFromMinor(v, e.currency)
+	return m
 }
 
 // returnOrder lists a line's unit indices in return order: lowest paid
