@@ -265,35 +265,3 @@ func cartField(field string) string { return field }
 func linePath(i int) string {
 	return "lines[" + strconv.Itoa(i) + "]"
 }
-
-// coupons normalises the entered codes: the set that matches a promotion,
-// and the codes that match none, in entry order without repeats. The
-// cart holds at most MaxCoupons codes (checked by prepare); matching is one
-// pass over the promotions with the entered codes in a map.
-func (c *ctx) coupons() (map[string]bool, []string) {
-	entered := make(map[string]bool, len(c.cart.Coupons))
-	for _, raw := range c.cart.Coupons {
-		if code := NormalizeCode(raw); code != "" {
-			entered[code] = false
-		}
-	}
-	if len(entered) == 0 {
-		return entered, nil
-	}
-	for i := range c.e.promos {
-		if code := c.e.promos[i].coupon; code != "" {
-			if _, ok := entered[code]; ok {
-				entered[code] = true
-			}
-		}
-	}
-	var unknown []string
-	for _, raw := range c.cart.Coupons {
-		code := NormalizeCode(raw)
-		if known, ok := entered[code]; ok && !known {
-			unknown = append(unknown, raw)
-			delete(entered, code) // once per code
-		}
-	}
-	return entered, unknown
-}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/opskit/opskit/pricing"
@@ -96,18 +95,21 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 	}
 	for _, o := range opts {
 		if err := o(&e); err != nil {
-			return Engine{}, withOp(opNewEngine, err)
+			return Engine{}, err
 		}
 	}
 	// Every problem of every promotion is reported, joined in one error.
 	var k problems
 	seen := make(map[string]bool, len(promos))
+	if len(promos) > MaxPromotions {
+		return Engine{}, withOp(opNewEngine, fieldErr("promotions", fmt.Sprint(len(promos)), ErrTooLarge, "at most %d", MaxPromotions))
+	}
 	for i, p := range promos {
 		path := fmt.Sprintf("promotions[%d]", i)
 		cp, err := e.compile(path, p)
 		k.add(err)
 		if p.ID != "" && seen[p.ID] {
-			k.add(fieldErr(path+".id", strconv.Quote(p.ID), ErrDuplicateID, ""))
+			k.add(fieldErr(path+".id", fmt.Sprintf("%q", p.ID), ErrDuplicateID, ""))
 		}
 		seen[p.ID] = true
 		e.promos = append(e.promos, cp)

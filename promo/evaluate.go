@@ -59,7 +59,7 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	entered, unknown := c.coupons()
 	pl.unknown = unknown
 	for pi := range e.promos {
-		pl.expl[pi] = Explanation{PromotionID: e.promos[pi].p.ID, Name: e.promos[pi].p.Name, Kind: e.promos[pi].p.Action.Kind()}
+		pl.expl[pi] = Explanation{PromotionID: e.promos[pi].p.ID, Name: e.promos[pi].p.Name, Kind: e.promos[pi].p.Action.Kind(), Campaign: e.promos[pi].p.Campaign, FloorExempt: e.promos[pi].exempt}
 		if reason, detail := c.eligible(pi, entered); reason != ReasonNone {
 			pl.expl[pi].Status, pl.expl[pi].Reason, pl.expl[pi].Detail = NotApplicable, reason, detail
 			continue
@@ -82,6 +82,24 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	}
 	c.evaluate(pl.ps, pl.best)
 	return pl, nil
+}
+
+// coupons normalises the entered codes: the set that matches a promotion,
+// and the codes that match none, in entry order without repeats.
+func (c *ctx) coupons() (map[string]bool, []string) {
+	entered := map[string]bool{}
+	var unknown []string
+	for _, raw := range c.cart.Coupons {
+		code := NormalizeCode(raw)
+		if code == "" || entered[code] {
+			continue
+		}
+		entered[code] = true
+		if !slices.ContainsFunc(c.e.promos, func(p compiled) bool { return p.coupon == code }) {
+			unknown = append(unknown, raw)
+		}
+	}
+	return entered, unknown
 }
 
 // eligible checks everything about promotion pi that does not depend on

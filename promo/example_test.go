@@ -139,6 +139,6 @@ func ExampleWithFloor() {
 	}
 	// Output:
 	// "" 70.00 half: applied, 30.00 off on lines a; 20.00 trimmed by the price floor
-	// "双11" 50.00 half: applied, 50.00 off on lines a
+	// "双11" 50.00 half: applied, 50.00 off on lines a; campaign 双11 is exempt from the price floor
 	// promo: new engine: promotions[0].campaign "double11": campaign unknown to the floor policy: promotion "half": the floor policy knows "双11", "淘金币"
 }

@@ -355,7 +355,9 @@ func TestHostileRefundTamperedResult(t *testing.T) {
 			"result.lines[1].unit_paid[0]", promo.ErrTooLarge},
 		{"shipping after above the fee", tamper(func(r *promo.Result) { r.ShippingAfter = cny("12.00") }),
 			"result.shipping_after", promo.ErrInvalidReturn},
-		{"gift value unrounded", tamper(func(r *promo.Result) { r.Gifts = []promo.GiftLine{{PromotionID: "m", SKU: "g", Qty: 1, Value: cny("0.001")}} }),
+		{"gift value unrounded", tamper(func(r *promo.Result) {
+			r.Gifts = []promo.GiftLine{{PromotionID: "m", SKU: "g", Qty: 1, Value: cny("0.001")}}
+		}),
 			"result.gifts[0].value", promo.ErrInvalidReturn},
 		{"other currency", tamper(func(r *promo.Result) { r.Currency = pricing.USD }),
 			"result.currency", promo.ErrInvalidReturn},

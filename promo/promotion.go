@@ -231,7 +231,7 @@ func (e *Engine) compile(path string, p Promotion) (compiled, error) {
 	cp := compiled{budget: budget}
 	if p.Campaign != "" {
 		k.add(e.checkCampaign(at("campaign"), p))
-		cp.exempt = e.floor.IsExempt(p.Campaign)
+		cp.exempt = e.floor.HasRules() && e.floor.IsExempt(p.Campaign) // no rules, no floor to be exempt from
 	}
 	if p.Coupon != "" {
 		if len(p.Coupon) > MaxCouponLen {

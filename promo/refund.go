@@ -26,47 +26,77 @@ const (
 	GiftDeducted
 )
 
+var giftPolicyNames = [...]string{"gift_returned", "gift_deducted"}
+
+// MarshalText returns the policy's name in snake_case: "gift_returned" or
+// "gift_deducted". An unknown policy is an error.
+func (g GiftPolicy) MarshalText() ([]byte, error) {
+	if int(g) >= len(giftPolicyNames) {
+		return nil, fmt.Errorf("promo: marshal gift policy: unknown policy %d", g)
+	}
+	return []byte(giftPolicyNames[g]), nil
+}
+
+// UnmarshalText reads a name written by [GiftPolicy.MarshalText]; any
+// other text is an error.
+func (g *GiftPolicy) UnmarshalText(b []byte) error {
+	for i, n := range giftPolicyNames {
+		if n == string(b) {
+			*g = GiftPolicy(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("promo: unmarshal gift policy: unknown policy %q", clip(string(b)))
+}
+
 // RefundPolicy is how a refund (售后退款) treats promotions the kept part
 // of the order no longer qualifies for.
 type RefundPolicy struct {
 	// Clawback deducts lost benefits (a 满减 tier, a 每满 count, free
 	// shipping) from the refund. Without it the refund is what the
 	// returned units paid.
-	Clawback bool
-	Gift     GiftPolicy
+	Clawback bool       `json:"clawback"`
+	Gift     GiftPolicy `json:"gift"`
 }
 
 // RefundQuote is what a return refunds and why.
+//
+// Its JSON form has the snake_case names of the fields as keys
+// (testdata/results/refund_quote.json), like [Result]'s.
 type RefundQuote struct {
-	Lines []RefundLine
+	Lines []RefundLine `json:"lines"`
 	// Paid is what the returned units paid (their UnitPaid); Clawback is
 	// the benefit the kept units lose; Refund = Paid - Deducted, never
 	// negative, where Deducted = min(Clawback, Paid) and Undeducted is the
 	// rest of the clawback, which the caller may settle otherwise.
-	Paid, Clawback, Deducted, Undeducted, Refund pricing.Money
+	Paid       pricing.Money `json:"paid,omitzero"`
+	Clawback   pricing.Money `json:"clawback,omitzero"`
+	Deducted   pricing.Money `json:"deducted,omitzero"`
+	Undeducted pricing.Money `json:"undeducted,omitzero"`
+	Refund     pricing.Money `json:"refund,omitzero"`
 	// Clawbacks explains the clawback by promotion.
-	Clawbacks []Clawback
+	Clawbacks []Clawback `json:"clawbacks,omitempty"`
 	// GiftsToReturn are the gifts the kept part no longer earns, under
 	// [GiftReturned].
-	GiftsToReturn []GiftLine
+	GiftsToReturn []GiftLine `json:"gifts_to_return,omitempty"`
 }
 
 // RefundLine is the refund of one line's returned units, unit by unit.
 type RefundLine struct {
-	LineID string
-	Qty    int64           // units returned
-	Paid   []pricing.Money // what each returned unit paid
-	Refund []pricing.Money // what each returned unit refunds after the deduction
+	LineID string          `json:"line_id"`
+	Qty    int64           `json:"qty"`    // units returned
+	Paid   []pricing.Money `json:"paid"`   // what each returned unit paid
+	Refund []pricing.Money `json:"refund"` // what each returned unit refunds after the deduction
 }
 
 // Clawback is one promotion's lost benefit on the kept units: what it gave
 // them in the order (Before) and what it gives them now (After). Shipping
 // and gifts appear under their promotions too.
 type Clawback struct {
-	PromotionID string
-	Before      pricing.Money
-	After       pricing.Money
-	Amount      pricing.Money // Before - After
+	PromotionID string        `json:"promotion_id"`
+	Before      pricing.Money `json:"before,omitzero"`
+	After       pricing.Money `json:"after,omitzero"`
+	Amount      pricing.Money `json:"amount,omitzero"` // Before - After
 }
 
 // Refund quotes a return: returned[lineID] units of the evaluated order res
