@@ -28,6 +28,9 @@ var (
 	// limits (see the package doc's Limits section); the FieldError's
 	// Detail says which limit.
 	ErrTooLarge = errors.New("promo: beyond limits")
+	// ErrUnknownName: the text of an enum ([Status], [Reason],
+	// [GiftPolicy]) is not one of its names, or the value has no name.
+	ErrUnknownName = errors.New("promo: unknown name")
 )
 
 // FieldError reports one bad input value: the operation, the path of the field,

@@ -309,8 +309,10 @@ func (c Campaign) MarshalJSON() ([]byte, error) { return EncodeCampaign(c) }
 
 // Validate reports every problem [DecodeCampaign] would find in the
 // campaign's encoded form, as a *[CampaignError], or nil.
-func (c Campaign) Validate() error {
-	d := decoder{max: math.MaxInt, op: opValidate}
+func (c Campaign) Validate() error { return c.validateAs(opValidate) }
+
+func (c Campaign) validateAs(op string) error {
+	d := decoder{max: math.MaxInt, op: op}
 	d.validate(c, nil)
 	if len(d.problems) > 0 {
 		return &CampaignError{Problems: d.problems}
@@ -322,7 +324,7 @@ func (c Campaign) Validate() error {
 // (see [Campaign]). An invalid campaign is a *[CampaignError], so what
 // EncodeCampaign writes always decodes.
 func EncodeCampaign(c Campaign) ([]byte, error) {
-	if err := c.Validate(); err != nil {
+	if err := c.validateAs(opEncodeCampaign); err != nil {
 		return nil, err
 	}
 	w := campaignWire{Name: c.Name, Currency: c.Currency.Code(), Promotions: make([]promotionWire, len(c.Promotions))}
@@ -337,7 +339,7 @@ func EncodeCampaign(c Campaign) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(w); err != nil {
-		return nil, fmt.Errorf("promo: encode campaign: %w", err)
+		return nil, &FieldError{Op: opEncodeCampaign, Err: ErrInvalidCampaign, Detail: err.Error()} // not reached: validated
 	}
 	return b.Bytes(), nil
 }

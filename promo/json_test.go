@@ -361,7 +361,14 @@ func TestEncodeCampaignErrors(t *testing.T) {
 			require.True(t, errors.As(err, &ce), "%v", err)
 			require.NotEmpty(t, ce.Problems)
 			assert.Equal(t, tt.want, problemText(ce.Problems[0]))
-			assert.Equal(t, err, tt.give.Validate(), "Validate reports what EncodeCampaign refuses")
+			var ve *promo.CampaignError
+			require.ErrorAs(t, tt.give.Validate(), &ve)
+			require.Len(t, ve.Problems, len(ce.Problems), "Validate reports what EncodeCampaign refuses")
+			for i, p := range ce.Problems {
+				assert.Equal(t, "encode campaign", p.Op)
+				assert.Equal(t, "validate campaign", ve.Problems[i].Op)
+				assert.Equal(t, problemText(p), problemText(ve.Problems[i]))
+			}
 		})
 	}
 }

@@ -32,7 +32,7 @@ var giftPolicyNames = [...]string{"gift_returned", "gift_deducted"}
 // "gift_deducted". An unknown policy is an error.
 func (g GiftPolicy) MarshalText() ([]byte, error) {
 	if int(g) >= len(giftPolicyNames) {
-		return nil, fmt.Errorf("promo: marshal gift policy: unknown policy %d", g)
+		return nil, &FieldError{Op: "marshal gift policy", Value: strconv.Itoa(int(g)), Err: ErrUnknownName}
 	}
 	return []byte(giftPolicyNames[g]), nil
 }
@@ -46,7 +46,7 @@ func (g *GiftPolicy) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("promo: unmarshal gift policy: unknown policy %q", clip(string(b)))
+	return &FieldError{Op: "unmarshal gift policy", Value: strconv.Quote(clip(string(b))), Err: ErrUnknownName}
 }
 
 // RefundPolicy is how a refund (售后退款) treats promotions the kept part

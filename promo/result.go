@@ -2,6 +2,7 @@ package promo
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/opskit/opskit/pricing"
@@ -100,7 +101,7 @@ var statusNames = [...]string{"", "applied", "not_applicable", "not_chosen", "ex
 // error.
 func (s Status) MarshalText() ([]byte, error) {
 	if s == 0 || int(s) >= len(statusNames) {
-		return nil, fmt.Errorf("promo: marshal status: unknown status %d", s)
+		return nil, &FieldError{Op: "marshal status", Value: strconv.Itoa(int(s)), Err: ErrUnknownName}
 	}
 	return []byte(statusNames[s]), nil
 }
@@ -114,7 +115,7 @@ func (s *Status) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("promo: unmarshal status: unknown status %q", clip(string(b)))
+	return &FieldError{Op: "unmarshal status", Value: strconv.Quote(clip(string(b))), Err: ErrUnknownName}
 }
 
 // String returns "applied", "not applicable", "not chosen" or "excluded".
@@ -175,7 +176,7 @@ var reasonNames = [...]string{
 // error.
 func (r Reason) MarshalText() ([]byte, error) {
 	if int(r) >= len(reasonNames) || int(r) >= len(reasonText) {
-		return nil, fmt.Errorf("promo: marshal reason: unknown reason %d", r)
+		return nil, &FieldError{Op: "marshal reason", Value: strconv.Itoa(int(r)), Err: ErrUnknownName}
 	}
 	return []byte(reasonNames[r]), nil
 }
@@ -189,7 +190,7 @@ func (r *Reason) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("promo: unmarshal reason: unknown reason %q", clip(string(b)))
+	return &FieldError{Op: "unmarshal reason", Value: strconv.Quote(clip(string(b))), Err: ErrUnknownName}
 }
 
 // String returns the reason in plain English: "below threshold".
