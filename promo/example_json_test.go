@@ -16,7 +16,7 @@ const double11JSON = `{
   "name": "双11", "currency": "CNY", "time_zone": "Asia/Shanghai",
   "promotions": [
     {"id": "d11-every-300", "name": "每满300减30", "group": "d11-store",
-     "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00", "campaign": "double11",
+     "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00", "campaign": "双11",
      "action": {"kind": "threshold", "every": {"amount": "300.00", "off": "30.00"}}},
     {"id": "store-coupon-20", "name": "店铺券 满199减20",
      "start": "2026-11-01T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
