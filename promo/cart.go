@@ -34,58 +34,59 @@ const (
 )
 
 // Cart is what the customer is buying, and the context the promotions are
-// judged in. The engine reads it and never modifies it.
+// judged in. The engine reads it and never modifies it. Its JSON form has
+// the snake_case names of the fields as keys, the time in RFC 3339.
 type Cart struct {
-	Currency pricing.Currency     // every amount of the cart and the promotions is in it
-	Rounding pricing.RoundingMode // how each promotion's discount is rounded to the minor unit; the zero value is half-up
-	At       time.Time            // the evaluation time (活动时间 is judged against it); required
-	Lines    []Line
-	Customer Customer
-	Channel  string        // "app", "mini-program", "store", ...; "" matches only promotions without channels
-	Shipping pricing.Money // the shipping fee before promotions (运费); the zero Money is no fee
-	Coupons  []string      // coupon codes the customer entered (优惠券码), matched after normalisation
+	Currency pricing.Currency     `json:"currency"`
+	Rounding pricing.RoundingMode `json:"rounding"` // how each promotion's discount is rounded to the minor unit; the zero value is half-up
+	At       time.Time            `json:"at"`       // the evaluation time (活动时间 is judged against it); required
+	Lines    []Line               `json:"lines"`
+	Customer Customer             `json:"customer"`
+	Channel  string               `json:"channel,omitempty"` // "app", "mini-program", "store", ...; "" matches only promotions without channels
+	Shipping pricing.Money        `json:"shipping,omitzero"` // the shipping fee before promotions (运费); the zero Money is no fee
+	Coupons  []string             `json:"coupons,omitempty"` // coupon codes the customer entered (优惠券码), matched after normalisation
 	// Usage is each promotion's use so far, by promotion ID, for limits and budgets.
-	Usage map[string]Usage
+	Usage map[string]Usage `json:"usage,omitempty"`
 	// GiftChoices names the option the customer picked, by gift promotion ID
 	// (gift SKU); without a choice the first available option is given.
-	GiftChoices map[string]string
+	GiftChoices map[string]string `json:"gift_choices,omitempty"`
 	// OutOfStock lists gift SKUs that cannot be given now.
-	OutOfStock []string
+	OutOfStock []string `json:"out_of_stock,omitempty"`
 }
 
 // Line is a cart line: a quantity of one SKU at one unit price.
 type Line struct {
-	ID         string   // unique in the cart
-	SKU        string   // stock-keeping unit
-	Product    string   // the product (SPU) the SKU belongs to
-	Categories []string // 类目
-	Tags       []string // 标签, e.g. "new", "clearance"
-	Qty        int64    // whole units, at least 1
-	UnitPrice  pricing.Money
+	ID         string        `json:"id"`                   // unique in the cart
+	SKU        string        `json:"sku"`                  // stock-keeping unit
+	Product    string        `json:"product,omitempty"`    // the product (SPU) the SKU belongs to
+	Categories []string      `json:"categories,omitempty"` // 类目
+	Tags       []string      `json:"tags,omitempty"`       // 标签, e.g. "new", "clearance"
+	Qty        int64         `json:"qty"`                  // whole units, at least 1
+	UnitPrice  pricing.Money `json:"unit_price,omitzero"`
 	// ListPrice is the price floors are measured from (标价); the zero Money
 	// means UnitPrice.
-	ListPrice pricing.Money
+	ListPrice pricing.Money `json:"list_price,omitzero"`
 	// Cost is the unit cost for margin floors; the zero Money means unknown.
-	Cost pricing.Money
+	Cost pricing.Money `json:"cost,omitzero"`
 	// NotPromotable excludes the line from every promotion (不参与优惠).
-	NotPromotable bool
+	NotPromotable bool `json:"not_promotable,omitempty"`
 }
 
 // Customer describes who is buying, for promotion conditions.
 type Customer struct {
-	ID          string
-	Tier        string   // membership tier (会员等级), "" for none
-	PriorOrders int      // completed orders before this one; 0 makes a first order (新客)
-	Tags        []string // e.g. "favorited-store" (收藏店铺), "joined-group" (进群)
+	ID          string   `json:"id,omitempty"`
+	Tier        string   `json:"tier,omitempty"`         // membership tier (会员等级), "" for none
+	PriorOrders int64    `json:"prior_orders,omitempty"` // completed orders before this one; 0 makes a first order (新客)
+	Tags        []string `json:"tags,omitempty"`         // e.g. "favorited-store" (收藏店铺), "joined-group" (进群)
 }
 
 // Usage is what a promotion has used so far, as the caller's store counts
 // it: redemptions in total and by this customer, and the discount given in
 // total (for budgets). The library holds no counters.
 type Usage struct {
-	Total       int64
-	ByCustomer  int64
-	BudgetSpent pricing.Money
+	Total       int64         `json:"total,omitempty"`
+	ByCustomer  int64         `json:"by_customer,omitempty"`
+	BudgetSpent pricing.Money `json:"budget_spent,omitzero"`
 }
 
 // Validate checks the cart: a known currency, a valid rounding mode, an

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
@@ -143,6 +144,39 @@ func FuzzRefundPolicyJSON(f *testing.F) {
 		}
 		if !bytes.Contains(out, []byte(`"gift_`)) {
 			t.Fatalf("gift policy not by name: %s", out)
+		}
+	})
+}
+
+// FuzzCartJSON: a cart's JSON form is a fixed point (encode, decode,
+// encode gives the same bytes), and a valid cart decoded from its JSON
+// evaluates to the same total.
+func FuzzCartJSON(f *testing.F) {
+	f.Add("a", int64(2), int64(1250), "SAVE5", int64(3), int64(500), true)
+	f.Add("", int64(0), int64(-1), "", int64(-1), int64(0), false)
+	f.Fuzz(func(t *testing.T, id string, qty, price int64, code string, used, spent int64, claw bool) {
+		if !utf8.ValidString(id) || !utf8.ValidString(code) {
+			return // encoding/json writes invalid UTF-8 as U+FFFD: not a fixed point by design
+		}
+		m := func(v int64) pricing.Money { x, _ := pricing.NewFromMinor(v, pricing.CNY); return x }
+		c := cart(promo.Line{ID: id, SKU: id, Qty: qty, UnitPrice: m(price), Categories: []string{id}})
+		c.Coupons = []string{code}
+		c.Customer = promo.Customer{ID: id, PriorOrders: used}
+		c.Usage = map[string]promo.Usage{id: {Total: used, BudgetSpent: m(spent)}}
+		data, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back promo.Cart
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		again, err := json.Marshal(back)
+		if err != nil || !bytes.Equal(data, again) {
+			t.Fatalf("%s -> %s (%v)", data, again, err)
+		}
+		if (c.Validate() == nil) != (back.Validate() == nil) && price != 0 && spent != 0 {
+			t.Fatalf("valid %v, decoded valid %v: %s", c.Validate(), back.Validate(), data)
 		}
 	})
 }
