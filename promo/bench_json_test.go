@@ -1,6 +1,8 @@
 package promo_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
@@ -76,5 +78,34 @@ func BenchmarkEncodeCampaign100(b *testing.B) {
 	}
 	if benchCampaignErr != nil || len(out) == 0 {
 		b.Fatal(benchCampaignErr)
+	}
+}
+
+// BenchmarkTokenWalk100 only walks the same document with encoding/json's
+// Decoder.Token, reading nothing: a lower bound of a decoder built on it,
+// measured against BenchmarkDecodeCampaign100 (see json.go's parser note).
+func BenchmarkTokenWalk100(b *testing.B) {
+	doc := campaignDoc100(b)
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		dec := json.NewDecoder(bytes.NewReader(doc))
+		dec.UseNumber()
+		for {
+			if _, err := dec.Token(); err != nil {
+				break
+			}
+		}
+	}
+}
+
+// BenchmarkParseOnly100 is the package's own tree parse of the document
+// (json.Valid then the parser), without decoding it into promotions.
+func BenchmarkParseOnly100(b *testing.B) {
+	doc := campaignDoc100(b)
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		promo.ParseForBench(doc)
 	}
 }
