@@ -373,3 +373,39 @@ func TestHostileRefundTamperedResult(t *testing.T) {
 	_, err = e.Refund(bad, res, all, promo.RefundPolicy{})
 	requireField(t, err, "refund", "lines[1].qty", promo.ErrTooLarge)
 }
+
+// The parser builds at most 256 keys per object and 10,001 entries per
+// list; the rest is scanned, not built, and reported; what follows is read
+// as usual.
+func TestHostileDecodeWideDocuments(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"promotions":[`)
+	vals := []string{`{"a":[1,"x\"y]}",{"b":null}]}`, `"s\\"`, `-1.5e3`, `true`, `[]`, `{}`, `null`}
+	for i := range 10_005 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(vals[i%len(vals)])
+	}
+	b.WriteString(`] ,"currency":"CNY","name":"n"}`)
+	_, err := promo.DecodeCampaign([]byte(b.String()))
+	var ce *promo.CampaignError
+	require.ErrorAs(t, err, &ce)
+	require.Len(t, ce.Problems, 1, "%v", err)
+	fe := requireField(t, ce.Problems[0], "decode campaign", "promotions", promo.ErrTooLarge)
+	assert.Equal(t, "10005 entries, at most 10000", fe.Detail)
+
+	b.Reset()
+	b.WriteString(`{"currency":"CNY","promotions":[{"id":"a"`)
+	for i := range 300 {
+		fmt.Fprintf(&b, `,"k%d":{"x":["}",{"y":"\"{"}]}`, i)
+	}
+	b.WriteString(`},{"id":"b","action":{"kind":"percent-off","rate":"9折"}}]}`)
+	_, err = promo.DecodeCampaign([]byte(b.String()))
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, "promotions[0]", ce.Problems[0].Field)
+	assert.Equal(t, "301 keys, at most 256 read", ce.Problems[0].Detail)
+	for _, p := range ce.Problems {
+		assert.NotContains(t, p.Field, "promotions[1]", "the next promotion is read as usual: %v", p)
+	}
+}

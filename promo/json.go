@@ -908,6 +908,9 @@ func (d *decoder) object(path string, sentinel error, v *jsonValue) *jsonObject 
 		d.add(path, sentinel, nil, "want an object, got %s", v.describe())
 		return nil
 	}
+	if v.more > 0 {
+		d.add(path, ErrTooLarge, nil, "%d keys, at most %d read", len(v.keys)+v.more, maxJSONKeys)
+	}
 	return &jsonObject{d: d, path: path, sentinel: sentinel, v: v, used: make([]bool, len(v.keys))}
 }
 
@@ -1000,6 +1003,10 @@ func (o *jsonObject) list(key string) *jsonValue {
 	}
 	if v.kind != '[' {
 		o.d.add(o.at(key), o.sentinel, nil, "want a list, got %s", v.describe())
+		return nil
+	}
+	if v.more > 0 {
+		o.d.add(o.at(key), ErrTooLarge, nil, "%d entries, at most %d", len(v.elems)+v.more, maxJSONElems-1)
 		return nil
 	}
 	return v
@@ -1154,7 +1161,19 @@ type jsonValue struct {
 	text  string
 	keys  []string
 	elems []jsonValue
+	more  int // members skipped beyond maxJSONKeys or maxJSONElems
 }
+
+// Bounds of the tree the parser builds; members beyond them are skipped
+// (scanned, not built) and reported. No object of the campaign form has
+// more than 17 keys, and no list may hold more than MaxSelectorList (or
+// MaxPromotions) entries, so a document beyond them has problems anyway;
+// the bounds keep a document of one repeated key (issue 12: 9 MB of it)
+// from building a tree of a million members and searching it per key.
+const (
+	maxJSONKeys  = 256
+	maxJSONElems = max(MaxSelectorList, MaxPromotions) + 1
+)
 
 func (v *jsonValue) describe() string {
 	switch v.kind {
@@ -1215,6 +1234,14 @@ func (p *jsonParser) value() jsonValue {
 				p.i++
 				p.ws()
 			}
+			if len(v.keys) == maxJSONKeys {
+				p.skipString()
+				p.ws()
+				p.i++ // ':'
+				p.skip()
+				v.more++
+				continue
+			}
 			key := p.str()
 			p.ws()
 			p.i++ // ':'
@@ -1232,6 +1259,11 @@ func (p *jsonParser) value() jsonValue {
 			}
 			if p.b[p.i] == ',' {
 				p.i++
+			}
+			if len(v.elems) == maxJSONElems {
+				p.skip()
+				v.more++
+				continue
 			}
 			v.elems = append(v.elems, p.value())
 		}
@@ -1253,6 +1285,50 @@ func (p *jsonParser) value() jsonValue {
 		}
 		return jsonValue{kind: 'n', text: string(p.b[start:p.i])}
 	}
+}
+
+// skip passes over the value at p.i without building it.
+func (p *jsonParser) skip() {
+	p.ws()
+	depth := 0
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case '"':
+			p.skipString()
+			if depth == 0 {
+				return
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth <= 0 {
+				p.i++
+				return
+			}
+		case ',':
+			if depth == 0 {
+				return
+			}
+		}
+		p.i++
+		if depth == 0 && p.i < len(p.b) && strings.IndexByte(",}] \t\r\n", p.b[p.i]) >= 0 {
+			return // the end of a number, true, false or null
+		}
+	}
+}
+
+// skipString passes over the string at p.i.
+func (p *jsonParser) skipString() {
+	p.i++
+	for p.i < len(p.b) && p.b[p.i] != '"' {
+		if p.b[p.i] == '\\' {
+			p.i++
+		}
+		p.i++
+	}
+	p.i++
 }
 
 // str reads a string at p.i, unescaping it.
