@@ -31,6 +31,8 @@ func TestErrorsShape(t *testing.T) {
 	var st promo.Status
 	var rs promo.Reason
 	var gp promo.GiftPolicy
+	var sc promo.Scope
+	var bs promo.Basis
 	for _, tt := range []struct {
 		name     string
 		err      error
@@ -57,6 +59,10 @@ func TestErrorsShape(t *testing.T) {
 		{"Reason.UnmarshalText", rs.UnmarshalText([]byte("?")), "unmarshal reason", promo.ErrUnknownName},
 		{"GiftPolicy.MarshalText", second(promo.GiftPolicy(9).MarshalText()), "marshal gift policy", promo.ErrUnknownName},
 		{"GiftPolicy.UnmarshalText", gp.UnmarshalText([]byte("keep")), "unmarshal gift policy", promo.ErrUnknownName},
+		{"Scope.MarshalText", second(promo.Scope(7).MarshalText()), "marshal scope", promo.ErrUnknownName},
+		{"Scope.UnmarshalText", sc.UnmarshalText([]byte("line")), "unmarshal scope", promo.ErrUnknownName},
+		{"Basis.MarshalText", second(promo.Basis(7).MarshalText()), "marshal basis", promo.ErrUnknownName},
+		{"Basis.UnmarshalText", bs.UnmarshalText([]byte("weight")), "unmarshal basis", promo.ErrUnknownName},
 	} {
 		var fe *promo.FieldError
 		if !errors.As(tt.err, &fe) {

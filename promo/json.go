@@ -767,24 +767,16 @@ func (d *decoder) action(path string, v *jsonValue) Action {
 }
 
 func (o *jsonObject) scope() Scope {
-	switch s, _ := o.strOK("scope"); s {
-	case "", "unit":
-		return PerUnit
-	case "order":
-		return PerOrder
-	default:
+	var sc Scope
+	if s, ok := o.strOK("scope"); ok && sc.UnmarshalText([]byte(s)) != nil {
 		o.d.add(o.at("scope"), o.sentinel, nil, "unknown scope %q: want unit or order", s)
-		return PerUnit
 	}
+	return sc
 }
 
 func (o *jsonObject) threshold() Threshold {
 	var t Threshold
-	switch s, _ := o.strOK("basis"); s {
-	case "", "amount":
-	case "quantity":
-		t.Basis = ByQuantity
-	default:
+	if s, ok := o.strOK("basis"); ok && t.Basis.UnmarshalText([]byte(s)) != nil {
 		o.d.add(o.at("basis"), o.sentinel, nil, "unknown basis %q: want amount or quantity", s)
 	}
 	o.each("tiers", func(e *jsonObject) {
@@ -1560,8 +1552,8 @@ func encodeAction(a Action) any {
 		return fixedPriceWire{Kind: a.Kind(), Price: amountText(a.Price)}
 	case Threshold:
 		w := thresholdWire{Kind: a.Kind(), OnListPrice: a.OnListPrice}
-		if a.Basis == ByQuantity {
-			w.Basis = "quantity"
+		if a.Basis != ByAmount {
+			w.Basis = basisNames[a.Basis] // validated
 		}
 		for _, t := range a.Tiers {
 			w.Tiers = append(w.Tiers, tierWire{MinAmount: amountText(t.MinAmount), MinQty: qtyText(a.Basis, t.MinQty),
@@ -1640,10 +1632,10 @@ func rateText(r pricing.Rate) string {
 }
 
 func scopeText(s Scope) string {
-	if s == PerOrder {
-		return "order"
+	if s == PerUnit {
+		return "" // the default, left out
 	}
-	return ""
+	return scopeNames[s] // validated
 }
 
 func timeText(t time.Time) string {

@@ -104,6 +104,7 @@ func TestEnumText(t *testing.T) {
 		{promo.Excluded, `"excluded"`}, {promo.ReasonNone, `"none"`}, {promo.BelowThresholdAfterItemDiscounts, `"below_threshold_after_item_discounts"`},
 		{promo.NoQualifyingUnits, `"no_qualifying_units"`}, {promo.ExcludedByPromotion, `"excluded_by_promotion"`},
 		{promo.GiftReturned, `"gift_returned"`}, {promo.GiftDeducted, `"gift_deducted"`},
+		{promo.PerUnit, `"unit"`}, {promo.PerOrder, `"order"`}, {promo.ByAmount, `"amount"`}, {promo.ByQuantity, `"quantity"`},
 	} {
 		got, err := json.Marshal(tt.give)
 		require.NoError(t, err)

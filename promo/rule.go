@@ -4,9 +4,57 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/opskit/opskit/pricing"
 )
+
+// scopeNames and basisNames are the text forms of Scope and Basis, as the
+// campaign JSON writes them.
+var (
+	scopeNames = [...]string{"unit", "order"}
+	basisNames = [...]string{"amount", "quantity"}
+)
+
+// MarshalText returns "unit" ([PerUnit]) or "order" ([PerOrder]), the
+// names of the campaign form; an unknown scope is an error.
+func (s Scope) MarshalText() ([]byte, error) {
+	if int(s) >= len(scopeNames) {
+		return nil, &FieldError{Op: "marshal scope", Value: strconv.Itoa(int(s)), Err: ErrUnknownName}
+	}
+	return []byte(scopeNames[s]), nil
+}
+
+// UnmarshalText reads "unit" or "order"; any other text is an error.
+func (s *Scope) UnmarshalText(b []byte) error {
+	for i, n := range scopeNames {
+		if n == string(b) {
+			*s = Scope(i)
+			return nil
+		}
+	}
+	return &FieldError{Op: "unmarshal scope", Value: strconv.Quote(clip(string(b))), Err: ErrUnknownName}
+}
+
+// MarshalText returns "amount" ([ByAmount]) or "quantity" ([ByQuantity]),
+// the names of the campaign form; an unknown basis is an error.
+func (b Basis) MarshalText() ([]byte, error) {
+	if int(b) >= len(basisNames) {
+		return nil, &FieldError{Op: "marshal basis", Value: strconv.Itoa(int(b)), Err: ErrUnknownName}
+	}
+	return []byte(basisNames[b]), nil
+}
+
+// UnmarshalText reads "amount" or "quantity"; any other text is an error.
+func (b *Basis) UnmarshalText(t []byte) error {
+	for i, n := range basisNames {
+		if n == string(t) {
+			*b = Basis(i)
+			return nil
+		}
+	}
+	return &FieldError{Op: "unmarshal basis", Value: strconv.Quote(clip(string(t))), Err: ErrUnknownName}
+}
 
 // ruleKind is the compiled form's discriminator.
 type ruleKind uint8
