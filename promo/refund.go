@@ -230,35 +230,21 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 
 // checkResult checks a stored result against the (valid) cart: see Refund.
 // Every amount is bounded by MaxMinorUnits and every count by MaxUnits
-// before it is added, and the sums use checked arithmetic.
+// before it is added, so the sums cannot overflow. Paths are built only for
+// an error.
 func (e *Engine) checkResult(cart *Cart, res *Result) error {
 	bad := func(path, value, why string, args ...any) error {
 		return fieldErr("result."+path, value, ErrInvalidReturn, why, args...)
 	}
+	badAmount := func(path string, m pricing.Money, sentinel error, why string) error {
+		value := ""
+		if m.IsValid() {
+			value = m.String()
+		}
+		return fieldErr("result."+path, value, sentinel, why)
+	}
 	if res.Currency != e.currency {
 		return bad("currency", res.Currency.Code(), "the cart and the engine are in %s", e.currency)
-	}
-	// amount reads a stored amount: in the currency, rounded, within
-	// [0, MaxMinorUnits].
-	amount := func(path string, m pricing.Money) (int64, error) {
-		if !m.IsValid() {
-			return 0, bad(path, "", "an amount is required")
-		}
-		if m.Currency() != e.currency {
-			return 0, bad(path, m.String(), "currency differs from %s", e.currency)
-		}
-		v, err := m.MinorUnits()
-		switch {
-		case err != nil && !m.IsRounded():
-			return 0, bad(path, m.String(), "must be rounded to the minor unit")
-		case err != nil:
-			return 0, fieldErr("result."+path, m.String(), ErrTooLarge, "at most %d minor units", int64(MaxMinorUnits))
-		case v < 0:
-			return 0, bad(path, m.String(), "must not be negative")
-		case v > MaxMinorUnits:
-			return 0, fieldErr("result."+path, m.String(), ErrTooLarge, "at most %d minor units", int64(MaxMinorUnits))
-		}
-		return v, nil
 	}
 	if len(res.Lines) != len(cart.Lines) {
 		return bad("lines", strconv.Itoa(len(res.Lines)), "the cart has %d lines", len(cart.Lines))
@@ -267,22 +253,23 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 	for i := range e.promos {
 		known[e.promos[i].p.ID] = true
 	}
+	line := func(li int) string { return "lines[" + strconv.Itoa(li) + "]" }
+	adj := func(li, ai int) string { return line(li) + ".adjustments[" + strconv.Itoa(ai) + "]" }
 	var perUnit []int64 // per unit of the line: unit price minus adjustments so far
 	for li := range res.Lines {
 		l, cl := &res.Lines[li], &cart.Lines[li]
-		lp := "lines[" + strconv.Itoa(li) + "]"
 		if l.ID != cl.ID {
-			return bad(lp+".id", strconv.Quote(l.ID), "the cart's line %d is %q", li, cl.ID)
+			return bad(line(li)+".id", strconv.Quote(l.ID), "the cart's line %d is %q", li, cl.ID)
 		}
 		if l.Qty != cl.Qty {
-			return bad(lp+".qty", strconv.FormatInt(l.Qty, 10), "the cart's line has %d units", cl.Qty)
+			return bad(line(li)+".qty", strconv.FormatInt(l.Qty, 10), "the cart's line has %d units", cl.Qty)
 		}
 		if !l.UnitPrice.Equal(cl.UnitPrice) {
-			return bad(lp+".unit_price", l.UnitPrice.String(), "the cart's line is at %s", cl.UnitPrice)
+			return bad(line(li)+".unit_price", l.UnitPrice.String(), "the cart's line is at %s", cl.UnitPrice)
 		}
 		price, _ := cl.UnitPrice.MinorUnits() // valid: the cart was checked
 		if int64(len(l.UnitPaid)) != l.Qty {
-			return bad(lp+".unit_paid", strconv.Itoa(len(l.UnitPaid)), "want one amount per unit, %d", l.Qty)
+			return bad(line(li)+".unit_paid", strconv.Itoa(len(l.UnitPaid)), "want one amount per unit, %d", l.Qty)
 		}
 		perUnit = perUnit[:0]
 		for range l.Qty { // at most MaxUnits in all: the cart was checked
@@ -290,81 +277,104 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 		}
 		for ai := range l.Adjustments {
 			a := &l.Adjustments[ai]
-			ap := lp + ".adjustments[" + strconv.Itoa(ai) + "]"
 			if !known[a.PromotionID] {
-				return bad(ap+".promotion_id", strconv.Quote(a.PromotionID), "not a promotion of the engine")
+				return bad(adj(li, ai)+".promotion_id", strconv.Quote(a.PromotionID), "not a promotion of the engine")
 			}
-			total, err := amount(ap+".amount", a.Amount)
-			if err != nil {
-				return err
+			total, sentinel, why := e.storedAmount(a.Amount)
+			if why != "" {
+				return badAmount(adj(li, ai)+".amount", a.Amount, sentinel, why)
 			}
 			if int64(len(a.PerUnit)) != l.Qty {
-				return bad(ap+".per_unit", strconv.Itoa(len(a.PerUnit)), "want one amount per unit, %d", l.Qty)
+				return bad(adj(li, ai)+".per_unit", strconv.Itoa(len(a.PerUnit)), "want one amount per unit, %d", l.Qty)
 			}
 			var sum int64
 			for u, m := range a.PerUnit {
-				v, err := amount(ap+".per_unit["+strconv.Itoa(u)+"]", m)
-				if err != nil {
-					return err
+				v, sentinel, why := e.storedAmount(m)
+				if why == "" && v > perUnit[u] {
+					sentinel, why = ErrInvalidReturn, "the unit's adjustments exceed its price"
 				}
-				if perUnit[u] -= v; perUnit[u] < 0 {
-					return bad(ap+".per_unit["+strconv.Itoa(u)+"]", m.String(), "the unit's adjustments exceed its price")
+				if why != "" {
+					return badAmount(adj(li, ai)+".per_unit["+strconv.Itoa(u)+"]", m, sentinel, why)
 				}
+				perUnit[u] -= v
 				sum += v // at most Qty × MaxMinorUnits ≤ 10^18: no overflow
 			}
 			if sum != total {
-				return bad(ap+".amount", a.Amount.String(), "the per-unit amounts sum to %s", e.money(sum))
+				return bad(adj(li, ai)+".amount", a.Amount.String(), "the per-unit amounts sum to %s", e.money(sum))
 			}
 		}
 		var paid int64
 		for u, m := range l.UnitPaid {
-			up := lp + ".unit_paid[" + strconv.Itoa(u) + "]"
-			v, err := amount(up, m)
-			if err != nil {
-				return err
+			v, sentinel, why := e.storedAmount(m)
+			if why == "" && v != perUnit[u] {
+				sentinel, why = ErrInvalidReturn, "the unit price less its adjustments is "+e.money(perUnit[u]).String()
 			}
-			if v != perUnit[u] {
-				return bad(up, m.String(), "the unit price less its adjustments is %s", e.money(perUnit[u]))
+			if why != "" {
+				return badAmount(line(li)+".unit_paid["+strconv.Itoa(u)+"]", m, sentinel, why)
 			}
 			paid += v // at most MaxUnits × MaxMinorUnits = 10^18: no overflow
 		}
-		after, err := amount(lp+".after", l.After)
-		if err != nil {
-			return err
+		after, sentinel, why := e.storedAmount(l.After)
+		if why == "" && after != paid {
+			sentinel, why = ErrInvalidReturn, "the units paid "+e.money(paid).String()
 		}
-		if after != paid {
-			return bad(lp+".after", l.After.String(), "the units paid %s", e.money(paid))
+		if why != "" {
+			return badAmount(line(li)+".after", l.After, sentinel, why)
 		}
 	}
 	fee, _ := cart.minor(cartField, "shipping", cart.Shipping, true) // valid: the cart was checked
-	if res.ShippingAfter.IsValid() {
-		v, err := amount("shipping_after", res.ShippingAfter)
-		if err != nil {
-			return err
+	within := func(path string, m pricing.Money) error {
+		v, sentinel, why := e.storedAmount(m)
+		if why == "" && v > fee {
+			sentinel, why = ErrInvalidReturn, "above the cart's shipping fee"
 		}
-		if v > fee {
-			return bad("shipping_after", res.ShippingAfter.String(), "above the cart's shipping fee")
+		if why != "" {
+			return badAmount(path, m, sentinel, why)
+		}
+		return nil
+	}
+	if res.ShippingAfter.IsValid() {
+		if err := within("shipping_after", res.ShippingAfter); err != nil {
+			return err
 		}
 	}
 	for i, ex := range res.Explanations {
 		if ex.Kind == "free-shipping" && ex.Status == Applied {
-			v, err := amount("explanations["+strconv.Itoa(i)+"].amount", ex.Amount)
-			if err != nil {
+			if err := within("explanations["+strconv.Itoa(i)+"].amount", ex.Amount); err != nil {
 				return err
-			}
-			if v > fee {
-				return bad("explanations["+strconv.Itoa(i)+"].amount", ex.Amount.String(), "above the cart's shipping fee")
 			}
 		}
 	}
 	for i, g := range res.Gifts {
 		if g.Value.IsValid() {
-			if _, err := amount("gifts["+strconv.Itoa(i)+"].value", g.Value); err != nil {
-				return err
+			if _, sentinel, why := e.storedAmount(g.Value); why != "" {
+				return badAmount("gifts["+strconv.Itoa(i)+"].value", g.Value, sentinel, why)
 			}
 		}
 	}
 	return nil
+}
+
+// storedAmount reads an amount of a stored result: in the engine's
+// currency, rounded, within [0, MaxMinorUnits]. When it is not, why says
+// what is wrong and sentinel is ErrInvalidReturn or ErrTooLarge.
+func (e *Engine) storedAmount(m pricing.Money) (v int64, sentinel error, why string) {
+	if !m.IsValid() {
+		return 0, ErrInvalidReturn, "an amount is required"
+	}
+	if m.Currency() != e.currency {
+		return 0, ErrInvalidReturn, "currency differs from " + e.currency.Code()
+	}
+	v, err := m.MinorUnits()
+	switch {
+	case err != nil && !m.IsRounded():
+		return 0, ErrInvalidReturn, "must be rounded to the minor unit"
+	case err != nil || v > MaxMinorUnits:
+		return 0, ErrTooLarge, "at most " + strconv.FormatInt(MaxMinorUnits, 10) + " minor units"
+	case v < 0:
+		return 0, ErrInvalidReturn, "must not be negative"
+	}
+	return v, nil, ""
 }
 
 // money converts minor units of the engine's currency to Money.
