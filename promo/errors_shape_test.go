@@ -105,3 +105,28 @@ func TestErrorsShape(t *testing.T) {
 
 // second returns the error of a (value, error) pair.
 func second[T any](_ T, err error) error { return err }
+
+// TestFieldErrorMessage: the shared format, part by part, as the root test
+// of the library checks it for every package.
+func TestFieldErrorMessageFormat(t *testing.T) {
+	neg := errors.New("promo: negative")
+	other := errors.New("pricing: invalid amount")
+	for _, tt := range []struct {
+		give promo.FieldError
+		want string
+	}{
+		{promo.FieldError{Op: "op", Field: "lines[3].qty", Value: "-2", Err: neg, Detail: "at least 1"}, "promo: op: lines[3].qty -2: negative: at least 1"},
+		{promo.FieldError{Op: "op", Field: "lines[3].qty", Value: "-2", Err: neg}, "promo: op: lines[3].qty -2: negative"},
+		{promo.FieldError{Op: "op", Field: "lines[3].qty", Err: neg}, "promo: op: lines[3].qty: negative"},
+		{promo.FieldError{Op: "op", Value: `"x"`, Err: neg}, `promo: op: "x": negative`},
+		{promo.FieldError{Op: "op", Err: neg, Detail: "why"}, "promo: op: negative: why"},
+		{promo.FieldError{Op: "op", Field: "price", Value: "1.001", Err: other}, "promo: op: price 1.001: pricing: invalid amount"},
+	} {
+		if got := tt.give.Error(); got != tt.want {
+			t.Errorf("%+v.Error() = %q, want %q", tt.give, got, tt.want)
+		}
+		if !errors.Is(&tt.give, tt.give.Err) {
+			t.Errorf("%+v does not unwrap to its Err", tt.give)
+		}
+	}
+}
