@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/opskit/opskit/internal/checked"
 	"github.com/opskit/opskit/pricing"
@@ -207,6 +209,47 @@ func FuzzDecodeCampaignExtremes(f *testing.F) {
 		}
 		if res.Total.IsNegative() {
 			t.Fatalf("total %s", res.Total)
+		}
+	})
+}
+
+// FuzzDecodeCampaignHuge repeats a fragment up to 60,000 times as members
+// of a promotion, as entries of its channel list, and as promotions: the
+// decoder stays within its problem limit and returns typed problems or a
+// campaign, never a panic, whatever the fragment.
+func FuzzDecodeCampaignHuge(f *testing.F) {
+	f.Add(`"x":1`, uint16(60_000), uint8(0))
+	f.Add(`"c"`, uint16(10_001), uint8(1))
+	f.Add(`{"id":"a","schedule":{"time_zone":"Nowhere/Z"}}`, uint16(2_000), uint8(2))
+	f.Add(`"id":"a"`, uint16(300), uint8(0))
+	f.Fuzz(func(t *testing.T, frag string, n uint16, where uint8) {
+		var b strings.Builder
+		items := strings.Repeat(frag+",", int(n)) + frag
+		switch where % 3 {
+		case 0:
+			b.WriteString(`{"currency":"CNY","promotions":[{"id":"a","action":{"kind":"percent-off","rate":"9折"},` + items + `}]}`)
+		case 1:
+			b.WriteString(`{"currency":"CNY","promotions":[{"id":"a","channels":[` + items + `],"action":{"kind":"percent-off","rate":"9折"}}]}`)
+		default:
+			b.WriteString(`{"currency":"CNY","promotions":[` + items + `]}`)
+		}
+		calls := 0
+		zones := func(name string) (*time.Location, error) { calls++; return fuzzZones(name) }
+		_, err := promo.DecodeCampaign([]byte(b.String()), promo.WithTimeZones(zones))
+		if calls > promo.DefaultMaxProblems+3 {
+			t.Fatalf("%d zone lookups", calls)
+		}
+		if err == nil {
+			return
+		}
+		var ce *promo.CampaignError
+		if !errors.As(err, &ce) || len(ce.Problems) == 0 || len(ce.Problems) > promo.DefaultMaxProblems+1 {
+			t.Fatalf("%T with %d problems", err, len(ce.Problems))
+		}
+		for _, p := range ce.Problems {
+			if p.Op != "decode campaign" || p.Err == nil {
+				t.Fatalf("untyped problem %+v", p)
+			}
 		}
 	})
 }
