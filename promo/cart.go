@@ -16,8 +16,10 @@ import (
 const (
 	// MaxUnits is the most units a cart may hold (the sum of quantities).
 	MaxUnits = 100_000
-	// MaxLines is the most lines a cart may hold.
-	MaxLines = 10_000
+	// MaxLines is the most lines a cart may hold: as many as units, since
+	// every line holds at least one (the engine's costs are measured up to
+	// 100,000 lines, see the package doc).
+	MaxLines = MaxUnits
 	// MaxMinorUnits bounds every price and the cart's subtotal, in minor
 	// units: 10^13 分 is 100 billion yuan.
 	MaxMinorUnits = 10_000_000_000_000

@@ -203,7 +203,7 @@
 //
 //	MaxUnits         100,000     units in a cart (Σ Qty); also every quantity and
 //	                             MaxTimes of an action (BuyQty, GetQty, N, Qty, MinQty, ...)
-//	MaxLines         10,000      lines in a cart
+//	MaxLines         100,000     lines in a cart (= MaxUnits: a line holds at least one unit)
 //	MaxMinorUnits    10^13       every amount and the cart's subtotal, in minor units
 //	MaxCoupons       50          codes a cart carries; bounds Result.UnknownCoupons
 //	MaxCouponLen     128         bytes of one code, in a cart or a promotion
