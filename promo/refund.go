@@ -280,7 +280,7 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 			if !known[a.PromotionID] {
 				return bad(adj(li, ai)+".promotion_id", strconv.Quote(a.PromotionID), "not a promotion of the engine")
 			}
-			total, sentinel, why := e.storedAmount(a.Amount)
+			total, why, sentinel := e.storedAmount(a.Amount)
 			if why != "" {
 				return badAmount(adj(li, ai)+".amount", a.Amount, sentinel, why)
 			}
@@ -289,7 +289,7 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 			}
 			var sum int64
 			for u, m := range a.PerUnit {
-				v, sentinel, why := e.storedAmount(m)
+				v, why, sentinel := e.storedAmount(m)
 				if why == "" && v > perUnit[u] {
 					sentinel, why = ErrInvalidReturn, "the unit's adjustments exceed its price"
 				}
@@ -305,7 +305,7 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 		}
 		var paid int64
 		for u, m := range l.UnitPaid {
-			v, sentinel, why := e.storedAmount(m)
+			v, why, sentinel := e.storedAmount(m)
 			if why == "" && v != perUnit[u] {
 				sentinel, why = ErrInvalidReturn, "the unit price less its adjustments is "+e.money(perUnit[u]).String()
 			}
@@ -314,7 +314,7 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 			}
 			paid += v // at most MaxUnits × MaxMinorUnits = 10^18: no overflow
 		}
-		after, sentinel, why := e.storedAmount(l.After)
+		after, why, sentinel := e.storedAmount(l.After)
 		if why == "" && after != paid {
 			sentinel, why = ErrInvalidReturn, "the units paid "+e.money(paid).String()
 		}
@@ -324,7 +324,7 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 	}
 	fee, _ := cart.minor(cartField, "shipping", cart.Shipping, true) // valid: the cart was checked
 	within := func(path string, m pricing.Money) error {
-		v, sentinel, why := e.storedAmount(m)
+		v, why, sentinel := e.storedAmount(m)
 		if why == "" && v > fee {
 			sentinel, why = ErrInvalidReturn, "above the cart's shipping fee"
 		}
@@ -347,7 +347,7 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 	}
 	for i, g := range res.Gifts {
 		if g.Value.IsValid() {
-			if _, sentinel, why := e.storedAmount(g.Value); why != "" {
+			if _, why, sentinel := e.storedAmount(g.Value); why != "" {
 				return badAmount("gifts["+strconv.Itoa(i)+"].value", g.Value, sentinel, why)
 			}
 		}
@@ -358,23 +358,23 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 // storedAmount reads an amount of a stored result: in the engine's
 // currency, rounded, within [0, MaxMinorUnits]. When it is not, why says
 // what is wrong and sentinel is ErrInvalidReturn or ErrTooLarge.
-func (e *Engine) storedAmount(m pricing.Money) (v int64, sentinel error, why string) {
+func (e *Engine) storedAmount(m pricing.Money) (v int64, why string, sentinel error) {
 	if !m.IsValid() {
-		return 0, ErrInvalidReturn, "an amount is required"
+		return 0, "an amount is required", ErrInvalidReturn
 	}
 	if m.Currency() != e.currency {
-		return 0, ErrInvalidReturn, "currency differs from " + e.currency.Code()
+		return 0, "currency differs from " + e.currency.Code(), ErrInvalidReturn
 	}
 	v, err := m.MinorUnits()
 	switch {
 	case err != nil && !m.IsRounded():
-		return 0, ErrInvalidReturn, "must be rounded to the minor unit"
+		return 0, "must be rounded to the minor unit", ErrInvalidReturn
 	case err != nil || v > MaxMinorUnits:
-		return 0, ErrTooLarge, "at most " + strconv.FormatInt(MaxMinorUnits, 10) + " minor units"
+		return 0, "at most " + strconv.FormatInt(MaxMinorUnits, 10) + " minor units", ErrTooLarge
 	case v < 0:
-		return 0, ErrInvalidReturn, "must not be negative"
+		return 0, "must not be negative", ErrInvalidReturn
 	}
-	return v, nil, ""
+	return v, "", nil
 }
 
 // money converts minor units of the engine's currency to Money.
