@@ -409,3 +409,43 @@ func TestHostileDecodeWideDocuments(t *testing.T) {
 		assert.NotContains(t, p.Field, "promotions[1]", "the next promotion is read as usual: %v", p)
 	}
 }
+
+// Issue 14: the doc's JSON used "double11" while the policy exempted
+// "双11", and the floor silently applied. With the policy passed to
+// DecodeCampaign, the unknown name is a problem naming the promotion, the
+// name and the known names; the known name decodes, and its explanation
+// says the floor exempts it.
+func TestDecodeCampaignFloorNames(t *testing.T) {
+	floor, err := pricing.NewFloorPolicy(pricing.MinListRatio(rate("7折")), pricing.ExemptCampaigns("双11", "淘金币"))
+	require.NoError(t, err)
+	doc := func(name string) []byte {
+		return []byte(`{"currency":"CNY","promotions":[{"id":"half","campaign":"` + name + `","action":{"kind":"percent-off","rate":"5折"}}]}`)
+	}
+	_, err = promo.DecodeCampaign(doc("double11"), promo.WithFloorCampaigns(floor))
+	var ce *promo.CampaignError
+	require.ErrorAs(t, err, &ce)
+	require.Len(t, ce.Problems, 1)
+	fe := requireField(t, ce.Problems[0], "decode campaign", "promotions[0].campaign", promo.ErrUnknownCampaign)
+	assert.Equal(t, `"double11"`, fe.Value)
+	assert.Equal(t, `promotion "half": the floor policy knows "双11", "淘金币"`, fe.Detail)
+	// Without the policy the decoder cannot know the names.
+	_, err = promo.DecodeCampaign(doc("double11"))
+	require.NoError(t, err)
+
+	c, err := promo.DecodeCampaign(doc("双11"), promo.WithFloorCampaigns(floor))
+	require.NoError(t, err)
+	e, err := promo.NewEngine(c.Currency, c.Promotions, promo.WithFloor(floor))
+	require.NoError(t, err)
+	res, err := e.Evaluate(cart(line("a", 1, "100.00")))
+	require.NoError(t, err)
+	ex := explanation(t, res, "half")
+	assert.True(t, ex.FloorExempt)
+	assert.Equal(t, "双11", ex.Campaign)
+	assert.Equal(t, "CNY 50.00", res.Total.String(), "exempt: 5折 of 100.00, below the 7折 floor")
+	// Without floor rules, no name is checked and none is exempt.
+	e, err = promo.NewEngine(c.Currency, c.Promotions)
+	require.NoError(t, err)
+	res, err = e.Evaluate(cart(line("a", 1, "100.00")))
+	require.NoError(t, err)
+	assert.False(t, explanation(t, res, "half").FloorExempt)
+}
