@@ -449,3 +449,25 @@ func TestDecodeCampaignFloorNames(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, explanation(t, res, "half").FloorExempt)
 }
+
+// A return naming 200,000 lines the order does not have: one error, the
+// smallest unknown ID, in time linear in the request.
+func TestHostileRefundRequest(t *testing.T) {
+	e, err := promo.NewEngine(pricing.CNY, one("p", promo.PercentOff{Rate: rate("9折")}))
+	require.NoError(t, err)
+	lines := make([]promo.Line, 1000)
+	for i := range lines {
+		lines[i] = line(fmt.Sprintf("l%04d", i), 1, "1.00")
+	}
+	c := cart(lines...)
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	returned := map[string]int64{"l0001": 1}
+	for i := range 200_000 {
+		returned[fmt.Sprintf("x%07d", i)] = 1
+	}
+	_, err = e.Refund(c, res, returned, promo.RefundPolicy{})
+	requireField(t, err, "refund", `returned["x0000000"]`, promo.ErrInvalidReturn)
+	_, err = e.Refund(c, res, map[string]int64{"l0002": 2, "l0001": -1}, promo.RefundPolicy{})
+	requireField(t, err, "refund", `returned["l0001"]`, promo.ErrInvalidReturn)
+}

@@ -156,14 +156,32 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 	}
 	money := func(v int64) pricing.Money { m, _ := pricing.NewFromMinor(v, e.currency); return m }
 	minor := func(m pricing.Money) int64 { v, _ := m.MinorUnits(); return v }
-	for id, q := range returned {
-		i := slices.IndexFunc(res.Lines, func(l LineResult) bool { return l.ID == id })
-		switch {
-		case i < 0:
-			return RefundQuote{}, fieldErr("returned["+strconv.Quote(id)+"]", "", ErrInvalidReturn, "no such line in the order")
-		case q < 0 || q > res.Lines[i].Qty:
-			return RefundQuote{}, fieldErr("returned["+strconv.Quote(id)+"]", fmt.Sprint(q), ErrInvalidReturn, "must be between 0 and %d", res.Lines[i].Qty)
+	// One pass over the order's lines (IDs unique: the cart was checked),
+	// then the unknown IDs, the smallest reported, whatever the map's order.
+	matched := 0
+	for i := range res.Lines {
+		l := &res.Lines[i]
+		q, ok := returned[l.ID]
+		if !ok {
+			continue
 		}
+		matched++
+		if q < 0 || q > l.Qty {
+			return RefundQuote{}, fieldErr("returned["+strconv.Quote(l.ID)+"]", strconv.FormatInt(q, 10), ErrInvalidReturn, "must be between 0 and %d", l.Qty)
+		}
+	}
+	if matched < len(returned) {
+		ids := make(map[string]struct{}, len(res.Lines))
+		for i := range res.Lines {
+			ids[res.Lines[i].ID] = struct{}{}
+		}
+		unknown, found := "", false
+		for id := range returned {
+			if _, ok := ids[id]; !ok && (!found || id < unknown) {
+				unknown, found = id, true
+			}
+		}
+		return RefundQuote{}, fieldErr("returned["+strconv.Quote(unknown)+"]", "", ErrInvalidReturn, "no such line in the order")
 	}
 	var q RefundQuote
 	kept := cart
