@@ -29,6 +29,10 @@ const (
 	// MaxCouponLen is the longest coupon code, in bytes as entered
 	// (before [NormalizeCode]), in a cart or a promotion.
 	MaxCouponLen = 128
+	// MaxLabels is the most categories or tags of one line, and the most
+	// tags of the customer: matching a line against a selector costs a
+	// lookup per label.
+	MaxLabels = 64
 	// MaxRedemptions bounds a usage count ([Usage.Total],
 	// [Usage.ByCustomer]) and a usage limit ([Limits.Total],
 	// [Limits.PerCustomer]).
@@ -92,7 +96,8 @@ type Usage struct {
 }
 
 // Validate checks the cart: a known currency, a valid rounding mode, an
-// evaluation time, at most [MaxLines] lines with unique non-empty IDs,
+// evaluation time, at most [MaxLines] lines with unique non-empty IDs and
+// at most [MaxLabels] categories and tags each (and customer tags),
 // quantities of at least 1 and at most [MaxUnits] in all, non-negative
 // prices rounded to the minor unit in the cart's currency with a subtotal
 // within [MaxMinorUnits], at most [MaxCoupons] codes of at most
@@ -131,6 +136,12 @@ func (c *Cart) prepare(scratch *ctx) ([]preparedLine, error) {
 	if err := c.checkCoupons(); err != nil {
 		return nil, err
 	}
+	if len(c.Customer.Tags) > MaxLabels {
+		return nil, fieldErr("customer.tags", strconv.Itoa(len(c.Customer.Tags)), ErrTooLarge, "at most %d", MaxLabels)
+	}
+	if len(c.OutOfStock) > MaxSelectorList {
+		return nil, fieldErr("out_of_stock", strconv.Itoa(len(c.OutOfStock)), ErrTooLarge, "at most %d", MaxSelectorList)
+	}
 	if err := c.checkUsage(); err != nil {
 		return nil, err
 	}
@@ -151,6 +162,13 @@ func (c *Cart) prepare(scratch *ctx) ([]preparedLine, error) {
 			return nil, fieldErr(path("id"), strconv.Quote(l.ID), ErrDuplicateID, "")
 		}
 		seen[l.ID] = struct{}{}
+		if len(l.Categories) > MaxLabels || len(l.Tags) > MaxLabels {
+			field, n := "categories", len(l.Categories)
+			if len(l.Tags) > MaxLabels {
+				field, n = "tags", len(l.Tags)
+			}
+			return nil, fieldErr(path(field), strconv.Itoa(n), ErrTooLarge, "at most %d", MaxLabels)
+		}
 		if l.Qty < 1 {
 			return nil, fieldErr(path("qty"), strconv.FormatInt(l.Qty, 10), ErrInvalidCart, "must be at least 1")
 		}

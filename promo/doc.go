@@ -206,11 +206,17 @@
 //	MaxLines         100,000     lines in a cart (= MaxUnits: a line holds at least one unit)
 //	MaxMinorUnits    10^13       every amount and the cart's subtotal, in minor units
 //	MaxCoupons       50          codes a cart carries; bounds Result.UnknownCoupons
+//	MaxLabels        64          categories or tags of a line; tags of the customer
 //	MaxCouponLen     128         bytes of one code, in a cart or a promotion
 //	MaxRedemptions   10^12       a usage count (Usage.Total, ByCustomer) and a usage limit
 //	MaxPromotions    10,000      promotions of one engine or campaign
 //	MaxActionList    100         tiers, parts or options of one action
-//	MaxSelectorList  10,000      entries of each Selector list, Channels, Conditions lists, Hours
+//	MaxSelectorList  10,000      entries of each Selector list, Channels, Conditions lists,
+//	                             Hours, and a cart's OutOfStock
+//
+// A selector's lists of 16 entries or more are indexed as sets when the
+// engine is built, so matching a line costs at most a lookup per label of
+// the line (MaxLabels), whatever the lists' lengths.
 //	DefaultMaxCampaignBytes  4 MiB  a campaign document (WithMaxCampaignBytes)
 //	DefaultMaxProblems       100    problems DecodeCampaign collects before it stops (WithMaxProblems)
 //

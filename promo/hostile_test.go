@@ -471,3 +471,46 @@ func TestHostileRefundRequest(t *testing.T) {
 	_, err = e.Refund(c, res, map[string]int64{"l0002": 2, "l0001": -1}, promo.RefundPolicy{})
 	requireField(t, err, "refund", `returned["l0001"]`, promo.ErrInvalidReturn)
 }
+
+// Matching through the sets an engine builds for long selector lists
+// agrees with matching the lists: a differential fuzz over lists of up to
+// 40 entries (indexed from 16) of a small alphabet.
+func FuzzSelectorIndex(f *testing.F) {
+	f.Add(uint64(1), uint8(20), uint8(3))
+	f.Add(uint64(7), uint8(40), uint8(17))
+	f.Fuzz(func(t *testing.T, seed uint64, n, m uint8) {
+		r := seed
+		next := func(k int) int { r = r*6364136223846793005 + 1442695040888963407; return int(r>>33) % k }
+		word := func() string { return fmt.Sprintf("w%d", next(30)) }
+		list := func(max int) []string {
+			out := make([]string, next(max+1))
+			for i := range out {
+				out[i] = word()
+			}
+			return out
+		}
+		sel := promo.Selector{SKUs: list(int(n % 41)), Categories: list(int(m % 41)), Tags: list(20),
+			ExcludeSKUs: list(int(m % 41)), ExcludeCategories: list(int(n % 41)), ExcludeTags: list(3)}
+		e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "p", Target: sel, Action: promo.PercentOff{Rate: rate("9折")}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		indexed := e.Promotions()[0].Target
+		for range 50 {
+			l := promo.Line{ID: "l", SKU: word(), Product: word(), Categories: list(4), Tags: list(4)}
+			if got, want := indexed.Matches(l), sel.Matches(l); got != want {
+				t.Fatalf("indexed %v, lists %v for %+v and %+v", got, want, l, sel)
+			}
+		}
+	})
+}
+
+// A line's labels are bounded: matching costs a lookup per label.
+func TestHostileLabels(t *testing.T) {
+	l := line("a", 1, "1.00")
+	l.Categories = make([]string, promo.MaxLabels+1)
+	requireField(t, cart(l).Validate(), "validate cart", "lines[0].categories", promo.ErrTooLarge)
+	c := cart(line("a", 1, "1.00"))
+	c.Customer.Tags = make([]string, promo.MaxLabels+1)
+	requireField(t, c.Validate(), "validate cart", "customer.tags", promo.ErrTooLarge)
+}

@@ -299,7 +299,11 @@ func (a Combo) compile(path string, c pricing.Currency) (rule, error) {
 	k.add(quantity(0, path+".max_times", a.MaxTimes))
 	v, err := minorOf(path+".price", a.Price, c)
 	k.add(err)
-	return rule{kind: kCombo, layer: itemLayer, amount: v, maxTimes: a.MaxTimes, parts: slices.Clone(a.Parts), cap: -1}, k.err()
+	parts := make([]ComboPart, len(a.Parts))
+	for i, p := range a.Parts {
+		parts[i] = ComboPart{Items: p.Items.clone(), Qty: p.Qty}
+	}
+	return rule{kind: kCombo, layer: itemLayer, amount: v, maxTimes: a.MaxTimes, parts: parts, cap: -1}, k.err()
 }
 
 func (a MemberPrice) compile(path string, c pricing.Currency) (rule, error) {
