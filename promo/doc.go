@@ -217,6 +217,7 @@
 // A selector's lists of 16 entries or more are indexed as sets when the
 // engine is built, so matching a line costs at most a lookup per label of
 // the line (MaxLabels), whatever the lists' lengths.
+//
 //	DefaultMaxCampaignBytes  4 MiB  a campaign document (WithMaxCampaignBytes)
 //	DefaultMaxProblems       100    problems DecodeCampaign collects before it stops (WithMaxProblems)
 //
