@@ -213,13 +213,12 @@
 //	MaxActionList    100         tiers, parts or options of one action
 //	MaxSelectorList  10,000      entries of each Selector list, Channels, Conditions lists,
 //	                             Hours, and a cart's OutOfStock
+//	DefaultMaxCampaignBytes  4 MiB  a campaign document (WithMaxCampaignBytes)
+//	DefaultMaxProblems       100    problems DecodeCampaign collects before it stops (WithMaxProblems)
 //
 // A selector's lists of 16 entries or more are indexed as sets when the
 // engine is built, so matching a line costs at most a lookup per label of
 // the line (MaxLabels), whatever the lists' lengths.
-//
-//	DefaultMaxCampaignBytes  4 MiB  a campaign document (WithMaxCampaignBytes)
-//	DefaultMaxProblems       100    problems DecodeCampaign collects before it stops (WithMaxProblems)
 //
 // A 每满 step by amount may take at most itself off (每满300减300 is the
 // most), so times × off stays within the subtotal; by quantity, times ≤
