@@ -533,20 +533,20 @@ func (c *codeCipher) write(dst []byte, prefix string, a, b uint64) []byte {
 // Errors: a seed shorter than MinCodeSeedLen ([ErrCodeSeed]); n < 0 or n >
 // [MaxCodeBatch], or start+n beyond [CodeFormat.Capacity] ([ErrCodeBatch]);
 // a zero f ([ErrInvalidCodeFormat]). n == 0 returns an empty slice.
-func (f CodeFormat) Generate(seed []byte, start uint64, n int) ([]string, error) {
+func (f CodeFormat) Generate(seed []byte, start uint64, n int64) ([]string, error) {
 	c, err := f.codeNewCipher(seed)
 	if err != nil {
 		return nil, withOp("generate codes", err)
 	}
 	if n < 0 || n > MaxCodeBatch {
-		return nil, codeErr("generate codes", "n", strconv.Itoa(n), ErrCodeBatch, fmt.Sprintf("want 0 to %d", MaxCodeBatch))
+		return nil, codeErr("generate codes", "n", strconv.FormatInt(n, 10), ErrCodeBatch, fmt.Sprintf("want 0 to %d", MaxCodeBatch))
 	}
 	if capa := f.Capacity(); start > capa || uint64(n) > capa-start {
 		return nil, codeErr("generate codes", "start", strconv.FormatUint(start, 10), ErrCodeBatch,
 			fmt.Sprintf("with n %d, indexes must stay below the capacity %d of %v", n, capa, f))
 	}
 	l := f.Len()
-	buf := make([]byte, 0, n*l)
+	buf := make([]byte, 0, int(n)*l) // n ≤ MaxCodeBatch, l ≤ 41: at most 41 MB
 	for i := range uint64(n) {
 		a, b := c.permute(start + i)
 		buf = c.write(buf, f.prefix, a, b)

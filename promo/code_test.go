@@ -188,7 +188,7 @@ func TestCodeGenerate(t *testing.T) {
 // format and checks that every code is distinct and maps back to its index.
 func TestCodeGenerateNoDuplicates(t *testing.T) {
 	f := MustCodeFormat("", 6)
-	n := 20_000
+	n := int64(20_000)
 	if testing.Short() {
 		n = 2_000
 	}
@@ -215,7 +215,7 @@ func TestCodeGenerateErrors(t *testing.T) {
 		name  string
 		seed  []byte
 		start uint64
-		n     int
+		n     int64
 		want  error
 	}{
 		{"nil seed", nil, 0, 1, ErrCodeSeed},
