@@ -582,6 +582,25 @@ func (d *decoder) add(path string, sentinel, cause error, why string, args ...an
 	d.stopIfFull()
 }
 
+// addGot records a problem about the value v: a string, number, boolean or
+// null is the problem's Value; an object or a list is named in the detail.
+func (d *decoder) addGot(path string, sentinel, cause error, v *jsonValue, why string, args ...any) {
+	if v.kind == '{' || v.kind == '[' {
+		d.add(path, sentinel, cause, why+", got "+v.describe(), args...)
+		return
+	}
+	d.addValue(path, sentinel, cause, v.describe(), why, args...)
+}
+
+// addValue records a problem with the offending value as text.
+func (d *decoder) addValue(path string, sentinel, cause error, value, why string, args ...any) {
+	if d.full() {
+		return
+	}
+	d.add(path, sentinel, cause, why, args...)
+	d.problems[len(d.problems)-1].Value = value // the problem just added: add appends one unless full
+}
+
 // stopIfFull adds the note that decoding stopped when the limit is reached.
 func (d *decoder) stopIfFull() {
 	if len(d.problems) == d.max {
@@ -854,7 +873,7 @@ func (o *jsonObject) hours(i int, v *jsonValue) DayTime {
 			return DayTime{From: f, To: t}
 		}
 	}
-	o.d.add(path, o.sentinel, nil, "want a time range such as \"14:00-17:00\", got %s", v.describe())
+	o.d.addGot(path, o.sentinel, nil, v, "want a time range such as \"14:00-17:00\"")
 	return DayTime{}
 }
 
@@ -897,7 +916,7 @@ type jsonObject struct {
 
 func (d *decoder) object(path string, sentinel error, v *jsonValue) *jsonObject {
 	if v.kind != '{' {
-		d.add(path, sentinel, nil, "want an object, got %s", v.describe())
+		d.addGot(path, sentinel, nil, v, "want an object")
 		return nil
 	}
 	if v.more > 0 {
@@ -961,7 +980,7 @@ func (o *jsonObject) strOK(key string) (string, bool) {
 		return "", false
 	}
 	if v.kind != 's' {
-		o.d.add(o.at(key), o.sentinel, nil, "want a string, got %s", v.describe())
+		o.d.addGot(o.at(key), o.sentinel, nil, v, "want a string")
 		return "", false
 	}
 	return v.text, true
@@ -980,7 +999,7 @@ func (o *jsonObject) strs(key string) []string {
 	out := make([]string, 0, len(list.elems))
 	for i, e := range list.elems {
 		if e.kind != 's' {
-			o.d.add(fmt.Sprintf("%s[%d]", o.at(key), i), o.sentinel, nil, "want a string, got %s", e.describe())
+			o.d.addGot(fmt.Sprintf("%s[%d]", o.at(key), i), o.sentinel, nil, &e, "want a string")
 			continue
 		}
 		out = append(out, e.text)
@@ -994,7 +1013,7 @@ func (o *jsonObject) list(key string) *jsonValue {
 		return nil
 	}
 	if v.kind != '[' {
-		o.d.add(o.at(key), o.sentinel, nil, "want a list, got %s", v.describe())
+		o.d.addGot(o.at(key), o.sentinel, nil, v, "want a list")
 		return nil
 	}
 	if v.more > 0 {
@@ -1035,7 +1054,7 @@ func (o *jsonObject) flag(key string) bool {
 		return false
 	}
 	if v.kind != 'b' {
-		o.d.add(o.at(key), o.sentinel, nil, "want true or false, got %s", v.describe())
+		o.d.addGot(o.at(key), o.sentinel, nil, v, "want true or false")
 		return false
 	}
 	return v.text == "true"
@@ -1055,7 +1074,7 @@ func (o *jsonObject) intIn(key string, lo, hi int64) int64 {
 			return n
 		}
 	}
-	o.d.add(o.at(key), o.sentinel, nil, "want a whole number from %d to %d, got %s", lo, hi, v.describe())
+	o.d.addGot(o.at(key), o.sentinel, nil, v, "want a whole number from %d to %d", lo, hi)
 	return 0
 }
 
@@ -1065,12 +1084,12 @@ func (o *jsonObject) amount(key string) pricing.Money {
 		return pricing.Money{}
 	}
 	if v.kind != 's' {
-		o.d.add(o.at(key), o.sentinel, nil, "want an amount as a string such as \"12.30\", got %s", v.describe())
+		o.d.addGot(o.at(key), o.sentinel, nil, v, "want an amount as a string such as \"12.30\"")
 		return pricing.Money{}
 	}
 	m, err := pricing.New(v.text, o.d.cur)
 	if err != nil {
-		o.d.add(o.at(key), o.sentinel, err, "want a plain decimal amount such as \"12.30\", got %q", clip(v.text))
+		o.d.addValue(o.at(key), o.sentinel, err, strconv.Quote(clip(v.text)), "want a plain decimal amount such as \"12.30\"")
 		return pricing.Money{}
 	}
 	return m
@@ -1082,12 +1101,12 @@ func (o *jsonObject) rate(key string) pricing.Rate {
 		return pricing.Rate{}
 	}
 	if v.kind != 's' {
-		o.d.add(o.at(key), o.sentinel, nil, "want a rate as a string such as \"8.5折\", got %s", v.describe())
+		o.d.addGot(o.at(key), o.sentinel, nil, v, "want a rate as a string such as \"8.5折\"")
 		return pricing.Rate{}
 	}
 	r, err := pricing.ParseZhe(v.text)
 	if err != nil {
-		o.d.add(o.at(key), o.sentinel, err, "want a rate such as \"8.5折\" in (0折, 10折], got %q", clip(v.text))
+		o.d.addValue(o.at(key), o.sentinel, err, strconv.Quote(clip(v.text)), "want a rate such as \"8.5折\" in (0折, 10折]")
 	}
 	return r
 }
@@ -1099,7 +1118,7 @@ func (o *jsonObject) time(key string) time.Time {
 	}
 	var t time.Time
 	if v.kind != 's' || t.UnmarshalText([]byte(v.text)) != nil {
-		o.d.add(o.at(key), o.sentinel, nil, "want an RFC 3339 time such as \"2026-11-11T00:00:00+08:00\", got %s", v.describe())
+		o.d.addGot(o.at(key), o.sentinel, nil, v, "want an RFC 3339 time such as \"2026-11-11T00:00:00+08:00\"")
 		return time.Time{}
 	}
 	return t
@@ -1112,7 +1131,7 @@ func (o *jsonObject) zone(key string) *time.Location {
 		return nil
 	}
 	if name == "" || name == "Local" {
-		o.d.add(o.at(key), o.sentinel, nil, "want an IANA time zone such as \"Asia/Shanghai\", got %q", name)
+		o.d.addValue(o.at(key), o.sentinel, nil, strconv.Quote(name), "want an IANA time zone such as \"Asia/Shanghai\"")
 		return nil
 	}
 	if o.d.zones == nil {

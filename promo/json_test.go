@@ -443,7 +443,7 @@ func TestDecodeCampaignStrings(t *testing.T) {
 	_, err = promo.DecodeCampaign([]byte(`{"currency":"CNY","promotions":[{"id":"a","schedule":{"time_zone":"UTC","weekdays":[1]},` +
 		`"action":{"kind":"fixed-price","price":"` + long + `"}}]}`))
 	assert.ErrorContains(t, err, `promotions[0].schedule.weekdays[0]: invalid promotion: want a weekday name such as "mon"`)
-	assert.ErrorContains(t, err, `got "`+strings.Repeat("长", 13)+`..."`)
+	assert.ErrorContains(t, err, `promotions[0].action.price "`+strings.Repeat("长", 13)+`..."`)
 
 	var u promo.Campaign
 	assert.Error(t, u.UnmarshalJSON([]byte(`{}`)))
