@@ -291,20 +291,6 @@ func checkScope(path string, s Scope) error {
 	return nil
 }
 
-func positive(path string, n int64) error {
-	if n < 1 {
-		return fieldErr(path, fmt.Sprint(n), ErrInvalidAction, "must be at least 1")
-	}
-	return nil
-}
-
-func nonNegative(path string, n int64) error {
-	if n < 0 {
-		return fieldErr(path, fmt.Sprint(n), ErrInvalidAction, "must not be negative")
-	}
-	return nil
-}
-
 // rateOrFree returns the off units of a reward rate, rateScale when free.
 func rateOrFree(path string, free bool, r pricing.Rate) (int64, error) {
 	if free {

@@ -667,10 +667,17 @@ func TestFloor(t *testing.T) {
 	assert.Equal(t, "CNY 50.00", res.Total.String())
 	assert.False(t, explanation(t, res, "half").Trimmed.IsPositive())
 
-	// 聚划算 is not exempt.
+	// 聚划算 is a name the policy does not know: an exemption meant for it
+	// would silently miss, so the engine refuses it (issue 14), naming the
+	// promotion, the name and the names the policy knows.
 	promos[0].Campaign = "聚划算"
-	res = run(t, c, promos, p01Floor(t))
-	assert.Equal(t, "CNY 70.00", res.Total.String())
+	_, err := promo.NewEngine(pricing.CNY, promos, p01Floor(t))
+	require.ErrorIs(t, err, promo.ErrUnknownCampaign)
+	assert.EqualError(t, err, `promo: new engine: promotions[0].campaign "聚划算": campaign unknown to the floor policy: promotion "half": the floor policy knows "双11", "淘金币"`)
+	// The doc's JSON once used "double11" against a policy exempting "双11".
+	promos[0].Campaign = "double11"
+	_, err = promo.NewEngine(pricing.CNY, promos, p01Floor(t))
+	require.ErrorIs(t, err, promo.ErrUnknownCampaign)
 
 	// The floor is measured from the list price: list 120.00, selling at
 	// 100.00, floor 84.00; 5折 of 100.00 would pay 50.00: 16.00 off, 34.00

@@ -45,39 +45,42 @@ const (
 	CodeSparsity = 1000
 )
 
-// Sentinel errors of coupon codes. A problem with a code is a *[CodeError],
-// which matches [ErrInvalidCode] and exactly one of ErrCodeEmpty,
-// ErrCodeLength, ErrCodePrefix, ErrCodeCharacter and ErrCodeCheck.
+// Sentinel errors of coupon codes. Every error of a coupon-code function
+// is a *[FieldError] (Op "new code format", "check code", "generate codes"
+// or "code index"); a problem with a code wraps a *[CodeError], which
+// matches [ErrInvalidCode] and exactly one of ErrCodeEmpty, ErrCodeLength,
+// ErrCodePrefix, ErrCodeCharacter and ErrCodeCheck.
 var (
 	// ErrInvalidCode: a coupon code (券码) is not well formed; every
 	// *[CodeError] matches it.
-	ErrInvalidCode = errors.New("invalid coupon code")
+	ErrInvalidCode = errors.New("promo: invalid coupon code")
 	// ErrCodeEmpty: the code is empty after normalisation.
-	ErrCodeEmpty = errors.New("empty")
+	ErrCodeEmpty = errors.New("promo: empty code")
 	// ErrCodeLength: the code has the wrong number of characters.
-	ErrCodeLength = errors.New("wrong length")
+	ErrCodeLength = errors.New("promo: wrong code length")
 	// ErrCodePrefix: the code does not start with the format's prefix.
-	ErrCodePrefix = errors.New("wrong prefix")
+	ErrCodePrefix = errors.New("promo: wrong code prefix")
 	// ErrCodeCharacter: a character of the body or check character is not in
 	// [CodeAlphabet].
-	ErrCodeCharacter = errors.New("character not in the code alphabet")
+	ErrCodeCharacter = errors.New("promo: character not in the code alphabet")
 	// ErrCodeCheck: the check character (校验位) does not match the body: a
 	// mistyped character or two swapped neighbours.
-	ErrCodeCheck = errors.New("check character mismatch")
+	ErrCodeCheck = errors.New("promo: check character mismatch")
 	// ErrCodeNotIssued: a well-formed code that the seed never issued (its
 	// index is beyond the format's capacity), returned by [CodeFormat.Index].
-	ErrCodeNotIssued = errors.New("code not issued by this seed")
+	ErrCodeNotIssued = errors.New("promo: code not issued by this seed")
 	// ErrInvalidCodeFormat: a prefix or body length outside the limits, or a
 	// zero CodeFormat.
-	ErrInvalidCodeFormat = errors.New("invalid code format")
+	ErrInvalidCodeFormat = errors.New("promo: invalid code format")
 	// ErrCodeSeed: a generation seed shorter than [MinCodeSeedLen] bytes.
-	ErrCodeSeed = errors.New("code seed too short")
+	ErrCodeSeed = errors.New("promo: code seed too short")
 	// ErrCodeBatch: a batch size outside [0, MaxCodeBatch], or indexes
 	// beyond the format's capacity.
-	ErrCodeBatch = errors.New("invalid code batch")
+	ErrCodeBatch = errors.New("promo: invalid code batch")
 )
 
-// CodeError reports what is wrong with a coupon code. It matches
+// CodeError reports what is wrong with a coupon code; [CodeFormat.Check]
+// returns it inside a *[FieldError] whose Value is the code. It matches
 // [ErrInvalidCode] and its Reason with errors.Is.
 type CodeError struct {
 	// Code is the normalised code (see [NormalizeCode]), clipped to 64 bytes.
@@ -96,8 +99,9 @@ type CodeError struct {
 	Char rune
 }
 
-// Error describes the problem and the code, never the expected check
-// character.
+// Error describes the problem, never the expected check character:
+// "promo: invalid coupon code: wrong code length: want 13 characters, got
+// 12".
 func (e *CodeError) Error() string {
 	var why string
 	switch e.Reason {
@@ -110,7 +114,7 @@ func (e *CodeError) Error() string {
 	case ErrCodeCheck:
 		why = ": a mistyped character or two swapped neighbours"
 	}
-	return fmt.Sprintf("promo: check code %q: %v: %v%s", e.Code, ErrInvalidCode, e.Reason, why)
+	return ErrInvalidCode.Error() + ": " + strings.TrimPrefix(e.Reason.Error(), "promo: ") + why
 }
 
 // Unwrap returns ErrInvalidCode and the Reason, so errors.Is matches both.
@@ -240,15 +244,15 @@ type CodeFormat struct {
 func NewCodeFormat(prefix string, bodyLen int) (CodeFormat, error) {
 	p := NormalizeCode(prefix)
 	if len(p) > MaxCodePrefixLen {
-		return CodeFormat{}, fmt.Errorf("promo: code format: prefix %q: %w: longer than %d characters", codeClip(p), ErrInvalidCodeFormat, MaxCodePrefixLen)
+		return CodeFormat{}, codeErr("new code format", "prefix", strconv.Quote(codeClip(p)), ErrInvalidCodeFormat, fmt.Sprintf("longer than %d characters", MaxCodePrefixLen))
 	}
 	for i := 0; i < len(p); i++ {
 		if c := p[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
-			return CodeFormat{}, fmt.Errorf("promo: code format: prefix %q: %w: %q at position %d is not a digit or letter A-Z", p, ErrInvalidCodeFormat, c, i+1)
+			return CodeFormat{}, codeErr("new code format", "prefix", strconv.Quote(p), ErrInvalidCodeFormat, fmt.Sprintf("%q at position %d is not a digit or letter A-Z", c, i+1))
 		}
 	}
 	if bodyLen < MinCodeBodyLen || bodyLen > MaxCodeBodyLen {
-		return CodeFormat{}, fmt.Errorf("promo: code format: body length %d: %w: want %d to %d", bodyLen, ErrInvalidCodeFormat, MinCodeBodyLen, MaxCodeBodyLen)
+		return CodeFormat{}, codeErr("new code format", "body_len", strconv.Itoa(bodyLen), ErrInvalidCodeFormat, fmt.Sprintf("want %d to %d", MinCodeBodyLen, MaxCodeBodyLen))
 	}
 	return CodeFormat{prefix: p, bodyLen: bodyLen}, nil
 }
@@ -331,12 +335,12 @@ func (f CodeFormat) Capacity() uint64 {
 // canonical form, does not allocate.
 func (f CodeFormat) Check(code string) (string, error) {
 	if !f.IsValid() {
-		return "", fmt.Errorf("promo: check code: %w", ErrInvalidCodeFormat)
+		return "", codeErr("check code", "format", "", ErrInvalidCodeFormat, "the zero CodeFormat")
 	}
 	s := NormalizeCode(code)
 	fail := func(e CodeError) (string, error) {
 		e.Code = codeClip(s)
-		return s, &e
+		return s, codeErr("check code", "code", strconv.Quote(e.Code), &e, "")
 	}
 	if s == "" {
 		return fail(CodeError{Reason: ErrCodeEmpty})
@@ -439,10 +443,10 @@ type codeCipher struct {
 
 func (f CodeFormat) codeNewCipher(seed []byte) (*codeCipher, error) {
 	if !f.IsValid() {
-		return nil, ErrInvalidCodeFormat
+		return nil, codeErr("", "format", "", ErrInvalidCodeFormat, "the zero CodeFormat")
 	}
 	if len(seed) < MinCodeSeedLen {
-		return nil, fmt.Errorf("%w: %d bytes, want at least %d", ErrCodeSeed, len(seed), MinCodeSeedLen)
+		return nil, codeErr("", "seed", "", ErrCodeSeed, fmt.Sprintf("%d bytes, want at least %d", len(seed), MinCodeSeedLen))
 	}
 	// The round key depends on the format, so one seed gives unrelated codes
 	// for different prefixes and lengths.
@@ -529,19 +533,20 @@ func (c *codeCipher) write(dst []byte, prefix string, a, b uint64) []byte {
 // Errors: a seed shorter than MinCodeSeedLen ([ErrCodeSeed]); n < 0 or n >
 // [MaxCodeBatch], or start+n beyond [CodeFormat.Capacity] ([ErrCodeBatch]);
 // a zero f ([ErrInvalidCodeFormat]). n == 0 returns an empty slice.
-func (f CodeFormat) Generate(seed []byte, start uint64, n int) ([]string, error) {
+func (f CodeFormat) Generate(seed []byte, start uint64, n int64) ([]string, error) {
 	c, err := f.codeNewCipher(seed)
 	if err != nil {
-		return nil, fmt.Errorf("promo: generate codes: %w", err)
+		return nil, withOp("generate codes", err)
 	}
 	if n < 0 || n > MaxCodeBatch {
-		return nil, fmt.Errorf("promo: generate codes: n %d: %w: want 0 to %d", n, ErrCodeBatch, MaxCodeBatch)
+		return nil, codeErr("generate codes", "n", strconv.FormatInt(n, 10), ErrCodeBatch, fmt.Sprintf("want 0 to %d", MaxCodeBatch))
 	}
 	if capa := f.Capacity(); start > capa || uint64(n) > capa-start {
-		return nil, fmt.Errorf("promo: generate codes: start %d, n %d: %w: indexes must stay below the capacity %d of %v", start, n, ErrCodeBatch, capa, f)
+		return nil, codeErr("generate codes", "start", strconv.FormatUint(start, 10), ErrCodeBatch,
+			fmt.Sprintf("with n %d, indexes must stay below the capacity %d of %v", n, capa, f))
 	}
 	l := f.Len()
-	buf := make([]byte, 0, n*l)
+	buf := make([]byte, 0, int(n)*l) // n ≤ MaxCodeBatch, l ≤ 41: at most 41 MB
 	for i := range uint64(n) {
 		a, b := c.permute(start + i)
 		buf = c.write(buf, f.prefix, a, b)
@@ -575,11 +580,14 @@ func (f CodeFormat) Code(seed []byte, index uint64) (string, error) {
 func (f CodeFormat) Index(seed []byte, code string) (uint64, error) {
 	s, err := f.Check(code)
 	if err != nil {
+		if fe, ok := err.(*FieldError); ok {
+			fe.Op = "code index" // a fresh error of Check's
+		}
 		return 0, err
 	}
 	c, err := f.codeNewCipher(seed)
 	if err != nil {
-		return 0, fmt.Errorf("promo: code index: %w", err)
+		return 0, withOp("code index", err)
 	}
 	var a, b uint64
 	body := s[len(f.prefix) : len(s)-1]
@@ -593,9 +601,14 @@ func (f CodeFormat) Index(seed []byte, code string) (uint64, error) {
 	mh, ml := bits.Mul64(hi, c.modB)
 	idx, carry := bits.Add64(ml, lo, 0)
 	if mh != 0 || carry != 0 || idx >= f.Capacity() {
-		return 0, fmt.Errorf("promo: code index %q: %w", codeClip(s), ErrCodeNotIssued)
+		return 0, codeErr("code index", "code", strconv.Quote(codeClip(s)), ErrCodeNotIssued, "")
 	}
 	return idx, nil
+}
+
+// codeErr is a coupon-code *FieldError; op "" leaves it to the caller.
+func codeErr(op, field, value string, err error, detail string) error {
+	return &FieldError{Op: op, Field: field, Value: value, Err: err, Detail: detail}
 }
 
 // codeClip shortens s to at most 64 bytes on a rune boundary, for messages.

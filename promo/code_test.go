@@ -76,9 +76,9 @@ func TestNewCodeFormatErrors(t *testing.T) {
 		bodyLen int
 		want    string // in the message
 	}{
-		{"SD11", 5, "body length 5"},
-		{"SD11", 25, "body length 25"},
-		{"SD11", -1, "body length -1"},
+		{"SD11", 5, "body_len 5"},
+		{"SD11", 25, "body_len 25"},
+		{"SD11", -1, "body_len -1"},
 		{"SD_11", 8, `'_' at position 3`},
 		{"双11", 8, `position 1`},
 		{"ABCDEFGHIJKLMNOPQ", 8, "longer than 16"},
@@ -90,7 +90,7 @@ func TestNewCodeFormatErrors(t *testing.T) {
 		assert.Contains(t, err.Error(), tt.want, "NewCodeFormat(%q, %d)", tt.give, tt.bodyLen)
 	}
 	assert.PanicsWithValue(t,
-		`promo.MustCodeFormat("SD11", 2): promo: code format: body length 2: invalid code format: want 6 to 24`,
+		`promo.MustCodeFormat("SD11", 2): promo: new code format: body_len 2: invalid code format: want 6 to 24`,
 		func() { MustCodeFormat("SD11", 2) })
 }
 
@@ -188,7 +188,7 @@ func TestCodeGenerate(t *testing.T) {
 // format and checks that every code is distinct and maps back to its index.
 func TestCodeGenerateNoDuplicates(t *testing.T) {
 	f := MustCodeFormat("", 6)
-	n := 20_000
+	n := int64(20_000)
 	if testing.Short() {
 		n = 2_000
 	}
@@ -215,7 +215,7 @@ func TestCodeGenerateErrors(t *testing.T) {
 		name  string
 		seed  []byte
 		start uint64
-		n     int
+		n     int64
 		want  error
 	}{
 		{"nil seed", nil, 0, 1, ErrCodeSeed},
@@ -239,7 +239,7 @@ func TestCodeGenerateErrors(t *testing.T) {
 	_, err = f.Generate(codeTestSeed, 0, -1)
 	assert.EqualError(t, err, "promo: generate codes: n -1: invalid code batch: want 0 to 1000000")
 	_, err = f.Generate([]byte("short"), 0, 1)
-	assert.EqualError(t, err, "promo: generate codes: code seed too short: 5 bytes, want at least 16")
+	assert.EqualError(t, err, "promo: generate codes: seed: code seed too short: 5 bytes, want at least 16")
 }
 
 func TestCodeCheck(t *testing.T) {
@@ -284,13 +284,13 @@ func TestCodeCheckErrors(t *testing.T) {
 		wantE  CodeError // fields other than Code and Reason
 		substr string
 	}{
-		{"", ErrCodeEmpty, CodeError{}, `"": invalid coupon code: empty`},
+		{"", ErrCodeEmpty, CodeError{}, `code "": invalid coupon code: empty code`},
 		{" - ", ErrCodeEmpty, CodeError{}, "empty"},
 		{valid[:12], ErrCodeLength, CodeError{WantLen: 13, GotLen: 12}, "want 13 characters, got 12"},
 		{valid + "2", ErrCodeLength, CodeError{WantLen: 13, GotLen: 14}, "got 14"},
-		{"券" + valid[1:], ErrCodePrefix, CodeError{Prefix: "SD11"}, `wrong prefix: want "SD11"`},
-		{"SD12" + body, ErrCodePrefix, CodeError{Prefix: "SD11"}, "wrong prefix"},
-		{"XX11" + body, ErrCodePrefix, CodeError{Prefix: "SD11"}, "wrong prefix"},
+		{"券" + valid[1:], ErrCodePrefix, CodeError{Prefix: "SD11"}, `wrong code prefix: want "SD11"`},
+		{"SD12" + body, ErrCodePrefix, CodeError{Prefix: "SD11"}, "wrong code prefix"},
+		{"XX11" + body, ErrCodePrefix, CodeError{Prefix: "SD11"}, "wrong code prefix"},
 		{"SD11" + body[:3] + "O" + body[4:], ErrCodeCharacter, CodeError{Pos: 8, Char: 'O'}, `'O' at position 8`},
 		{"SD11" + body[:3] + "0" + body[4:], ErrCodeCharacter, CodeError{Pos: 8, Char: '0'}, `'0' at position 8`},
 		{"SD11" + body[:8] + "l", ErrCodeCharacter, CodeError{Pos: 13, Char: 'L'}, `'L' at position 13`},
@@ -437,7 +437,7 @@ func TestCodeIndexErrors(t *testing.T) {
 
 func TestCodeErrorMessages(t *testing.T) {
 	e := &CodeError{Code: "SD11", Reason: ErrCodeEmpty}
-	assert.Equal(t, `promo: check code "SD11": invalid coupon code: empty`, e.Error())
+	assert.Equal(t, `promo: invalid coupon code: empty code`, e.Error())
 	assert.Equal(t, "ABC", codeClip("ABC"))
 	long := strings.Repeat("A", 60) + "优优"
 	assert.Equal(t, strings.Repeat("A", 60)+"...", codeClip(long))

@@ -92,31 +92,36 @@
 // # Promotions as data (JSON)
 //
 // A [Campaign] (name, currency, IANA time zone, promotions) decodes with
-// [DecodeCampaign] and encodes with [EncodeCampaign] in one canonical form:
-// actions carry a "kind" equal to [Action.Kind], amounts are strings in the
-// campaign's currency, rates are 折 strings ("8.5折"), times are RFC 3339,
-// schedules name their zone. Decoding rejects unknown keys and kinds and
-// validates everything [NewEngine] checks, returning every problem at once
-// in a *[CampaignError], each [Problem] with its JSON path
-// ("promotions[3].action.tiers[1].threshold: must be greater than
-// tiers[0].threshold (200.00)"). Zone names are resolved by the caller's
-// [WithTimeZones] function, [time.LoadLocation] by default; a service that
-// must not read the zone database passes its own. promo/testdata holds a
+// [DecodeCampaign] and encodes with [EncodeCampaign] in one canonical form;
+// NewEngine(c.Currency, c.Promotions) builds its engine. One rule names
+// every key: the snake_case of the Go field ("min_amount" for
+// Tier.MinAmount, "amount" for Step.Amount, "time_zone" for TimeZone,
+// "per_customer", "exclude_skus"), without exception. Actions carry a
+// "kind" equal to [Action.Kind], amounts are strings in the campaign's
+// currency, rates are 折 strings ("8.5折"), times are RFC 3339, schedules
+// name their zone. Decoding rejects unknown and repeated keys and unknown
+// kinds and validates everything [NewEngine] checks, returning every
+// problem at once in a *[CampaignError], each a *[FieldError] whose Field
+// is the JSON path ("promotions[3].action.tiers[1].min_amount: invalid
+// action: must be greater than tiers[0].min_amount (200.00)"). Zone names
+// are resolved by the caller's [WithTimeZones] function, [time.LoadLocation]
+// by default, each name once per document; a service that must not read
+// the zone database passes its own. promo/testdata holds a
 // golden document for every kind. A typical 双11 campaign (one promotion per
 // line here; testdata/double11.json is the canonical form):
 //
 //	{"name": "双11", "currency": "CNY", "time_zone": "Asia/Shanghai", "promotions": [
 //	  {"id": "d11-every-300", "name": "每满300减30", "group": "d11-store",
-//	   "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00", "campaign": "double11",
-//	   "action": {"kind": "threshold", "every": {"step": "300.00", "off": "30.00"}}},
+//	   "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00", "campaign": "双11",
+//	   "action": {"kind": "threshold", "every": {"amount": "300.00", "off": "30.00"}}},
 //	  {"id": "store-coupon-20", "name": "店铺券 满199减20", "coupon": "STORE20",
 //	   "start": "2026-11-01T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
 //	   "limits": {"total": 5000, "per_customer": 1},
-//	   "action": {"kind": "threshold", "tiers": [{"threshold": "199.00", "off": "20.00"}]}},
+//	   "action": {"kind": "threshold", "tiers": [{"min_amount": "199.00", "off": "20.00"}]}},
 //	  {"id": "platform-coupon-50", "name": "平台券 满400减50", "priority": -1, "coupon": "TMALL50",
 //	   "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
 //	   "limits": {"per_customer": 1, "budget": "1000000.00"},
-//	   "action": {"kind": "threshold", "tiers": [{"threshold": "400.00", "off": "50.00"}]}},
+//	   "action": {"kind": "threshold", "tiers": [{"min_amount": "400.00", "off": "50.00"}]}},
 //	  {"id": "snacks-2nd-half", "name": "零食第二件半价", "target": {"categories": ["snacks"]},
 //	   "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
 //	   "action": {"kind": "nth-item", "n": 2, "rate": "5折"}},
@@ -141,6 +146,21 @@
 // units, explained by promotion, and never makes the refund negative; the
 // rest is reported as Undeducted. Lines 150.00 and 60.00 with 20% off the
 // order paid 168.00; returning the 150.00 line refunds 120.00.
+//
+// The stored Result is checked against the cart before any of it is used
+// (it comes back from a database, and may have been altered): the
+// currency; one line result per cart line with its ID, quantity and unit
+// price; a paid amount per unit and a per-unit amount per adjustment, each
+// in the currency, rounded, non-negative and within [MaxMinorUnits]; per
+// unit, the price less its adjustments equal to what it paid; per line,
+// the units summing to After and each adjustment's units to its Amount;
+// adjustments only by the engine's promotions; shipping within the cart's
+// fee. A result that fails is an [ErrInvalidReturn] naming the field
+// ("result.lines[0].unit_paid[1]"), so no stored data can raise a refund.
+//
+// Results are JSON-ready: [Result] and [RefundQuote] have snake_case keys,
+// enums by name ("applied", "below_threshold"), the zero Money left out;
+// a Result decoded from its JSON refunds like the original.
 //
 // # Coupon codes (券码)
 //
@@ -174,11 +194,67 @@
 // cancellation or when the reservation expires. Never read a count and write
 // it later: two checkouts would both see room for one more.
 //
+// # Limits
+//
+// Every input is bounded, every sum and product of integers is checked
+// (internal/checked) or bounded by a limit checked before it, and a value
+// beyond a limit is a *[FieldError] wrapping [ErrTooLarge] whose Detail
+// names the limit. The limits:
+//
+//	MaxUnits         100,000     units in a cart (Σ Qty); also every quantity and
+//	                             MaxTimes of an action (BuyQty, GetQty, N, Qty, MinQty, ...)
+//	MaxLines         100,000     lines in a cart (= MaxUnits: a line holds at least one unit)
+//	MaxMinorUnits    10^13       every amount and the cart's subtotal, in minor units
+//	MaxCoupons       50          codes a cart carries; bounds Result.UnknownCoupons
+//	MaxLabels        64          categories or tags of a line; tags of the customer
+//	MaxCouponLen     128         bytes of one code, in a cart or a promotion
+//	MaxRedemptions   10^12       a usage count (Usage.Total, ByCustomer) and a usage limit
+//	MaxPromotions    10,000      promotions of one engine or campaign
+//	MaxActionList    100         tiers, parts or options of one action
+//	MaxSelectorList  10,000      entries of each Selector list, Channels, Conditions lists,
+//	                             Hours, and a cart's OutOfStock
+//	DefaultMaxCampaignBytes  4 MiB  a campaign document (WithMaxCampaignBytes)
+//	DefaultMaxProblems       100    problems DecodeCampaign collects before it stops (WithMaxProblems)
+//
+// A selector's lists of 16 entries or more are indexed as sets when the
+// engine is built, so matching a line costs at most a lookup per label of
+// the line (MaxLabels), whatever the lists' lengths.
+//
+// A 每满 step by amount may take at most itself off (每满300减300 is the
+// most), so times × off stays within the subtotal; by quantity, times ≤
+// MaxUnits and off ≤ MaxMinorUnits keep it below 10^18. A budget spent
+// ([Usage.BudgetSpent]) must be an amount of the cart's currency, rounded,
+// non-negative and within MaxMinorUnits: one that is not would otherwise be
+// read as nothing spent (the budget paid out again) or as a larger budget.
+// DecodeCampaign reads at most the size limit (checked before parsing),
+// stops after the problem limit, and calls the zone resolver at most once
+// per distinct name and not at all once stopped; its work is linear in the
+// document's size.
+//
 // # Errors
 //
-// Invalid definitions and carts are *[FieldError] values naming the
-// promotion or line and the field, wrapping [ErrInvalidPromotion],
-// [ErrInvalidAction], [ErrInvalidCart], [ErrDuplicateID] or [ErrTooLarge].
-// [NewEngine] reports every problem of every promotion at once, joined.
-// An unknown coupon is an explanation, not an error. Nothing panics.
+// Every error a function returns for bad input is a *[FieldError] in the
+// library's one shape: Op names the operation ("new engine", "evaluate",
+// "refund", "validate cart", "decode campaign", "check code", ...), Field
+// the path in JSON key names ("lines[3].qty",
+// "promotions[2].action.buy_qty", "usage[\"d11\"].budget_spent"), Value the
+// offending value, Err the sentinel ([ErrInvalidPromotion],
+// [ErrInvalidAction], [ErrInvalidCart], [ErrDuplicateID], [ErrTooLarge],
+// [ErrUnknownCampaign], [ErrInvalidReturn], [ErrUnknownName], the code
+// sentinels) or a pricing error, and Detail what is wanted, with the limit
+// where one was crossed. The message reads "promo: OP: FIELD VALUE:
+// REASON: DETAIL". [NewEngine] reports every problem of every promotion at
+// once, joined; [DecodeCampaign] returns them in a *[CampaignError], which
+// also matches [ErrInvalidCampaign]; a bad coupon code is a FieldError
+// around a *[CodeError]. An unknown coupon is an explanation, not an error.
+// Nothing panics.
+//
+// A promotion's Campaign must be a name the floor policy ([WithFloor])
+// knows, so an exemption cannot silently miss ("double11" against a policy
+// exempting "双11"): NewEngine and DecodeCampaign with [WithFloorCampaigns]
+// refuse an unknown name with [ErrUnknownCampaign], naming the promotion,
+// the name and the known names. The policy knows the names it exempts (and,
+// once pricing can list them, every campaign it names); a normal sale has
+// no Campaign. Without floor rules names are not checked. Each
+// [Explanation] carries its Campaign and says when the floor exempts it.
 package promo

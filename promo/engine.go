@@ -3,7 +3,6 @@ package promo
 import (
 	"cmp"
 	"fmt"
-	"reflect"
 	"slices"
 	"sync"
 
@@ -92,7 +91,7 @@ const DefaultSearchLimit = 20_000
 func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, error) {
 	e := Engine{currency: c, limit: DefaultSearchLimit, scratch: &sync.Pool{}}
 	if !c.IsValid() {
-		return Engine{}, fieldErr("currency", "", ErrInvalidPromotion, "a known currency is required")
+		return Engine{}, withOp(opNewEngine, fieldErr("currency", "", ErrInvalidPromotion, "a known currency is required"))
 	}
 	for _, o := range opts {
 		if err := o(&e); err != nil {
@@ -102,18 +101,21 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 	// Every problem of every promotion is reported, joined in one error.
 	var k problems
 	seen := make(map[string]bool, len(promos))
+	if len(promos) > MaxPromotions {
+		return Engine{}, withOp(opNewEngine, fieldErr("promotions", fmt.Sprint(len(promos)), ErrTooLarge, "at most %d", MaxPromotions))
+	}
 	for i, p := range promos {
-		path := fmt.Sprintf("promotions[%d] %q", i, p.ID)
+		path := fmt.Sprintf("promotions[%d]", i)
 		cp, err := e.compile(path, p)
 		k.add(err)
 		if p.ID != "" && seen[p.ID] {
-			k.add(fieldErr(path+": id", "", ErrDuplicateID, ""))
+			k.add(fieldErr(path+".id", fmt.Sprintf("%q", p.ID), ErrDuplicateID, ""))
 		}
 		seen[p.ID] = true
 		e.promos = append(e.promos, cp)
 	}
 	if err := k.err(); err != nil {
-		return Engine{}, err
+		return Engine{}, withOp(opNewEngine, err)
 	}
 	slices.SortStableFunc(e.promos, func(a, b compiled) int {
 		if c := cmp.Compare(a.r.layer, b.r.layer); c != 0 {
@@ -125,78 +127,6 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 		return cmp.Compare(a.p.ID, b.p.ID)
 	})
 	return e, nil
-}
-
-// compile validates one promotion, collecting every problem it finds, and
-// returns its compiled form.
-func (e *Engine) compile(path string, p Promotion) (compiled, error) {
-	var k problems
-	if p.ID == "" {
-		k.add(fieldErr(path+": id", "", ErrInvalidPromotion, "an ID is required"))
-	}
-	// A pointer to an action (&PercentOff{...}) also satisfies Action; use
-	// its value, and refuse a nil pointer rather than panic on it.
-	if v := reflect.ValueOf(p.Action); p.Action != nil && v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			k.add(fieldErr(path+": action", "", ErrInvalidPromotion, "an action is required (nil %T)", p.Action))
-			p.Action = nil
-		} else if a, ok := v.Elem().Interface().(Action); ok {
-			p.Action = a
-		} else {
-			k.add(fieldErr(path+": action", fmt.Sprintf("%T", p.Action), ErrInvalidPromotion, "not an action"))
-			p.Action = nil
-		}
-	} else if p.Action == nil {
-		k.add(fieldErr(path+": action", "", ErrInvalidPromotion, "an action is required"))
-	}
-	if !p.Start.IsZero() && !p.End.IsZero() && !p.End.After(p.Start) {
-		k.add(fieldErr(path+": end", p.End.String(), ErrInvalidPromotion, "must be after start %s", p.Start))
-	}
-	if p.Schedule != nil {
-		if k.add(p.Schedule.validate(path + ": schedule")) {
-			s := *p.Schedule
-			s.Weekdays, s.Hours = slices.Clone(s.Weekdays), slices.Clone(s.Hours)
-			p.Schedule = &s
-		}
-	}
-	for _, f := range []struct {
-		name string
-		v    int64
-	}{{"limits.total", p.Limits.Total}, {"limits.per_customer", p.Limits.PerCustomer}} {
-		if f.v < 0 {
-			k.add(fieldErr(path+": "+f.name, fmt.Sprint(f.v), ErrInvalidPromotion, "must not be negative"))
-		}
-	}
-	budget, err := optMinor(path+": limits.budget", p.Limits.Budget, e.currency)
-	k.add(err)
-	var r rule
-	if p.Action != nil {
-		r, err = p.Action.compile(path+": action", e.currency)
-		k.add(err)
-	}
-	cp := compiled{budget: budget, exempt: p.Campaign != "" && e.floor.IsExempt(p.Campaign)}
-	if p.Coupon != "" {
-		if cp.coupon = NormalizeCode(p.Coupon); cp.coupon == "" {
-			k.add(fieldErr(path+": coupon", p.Coupon, ErrInvalidPromotion, "the code is empty after normalisation"))
-		}
-	}
-	if err := k.err(); err != nil {
-		return compiled{}, err
-	}
-	p.Channels = slices.Clone(p.Channels)
-	p.Conditions.Tiers, p.Conditions.Tags = slices.Clone(p.Conditions.Tiers), slices.Clone(p.Conditions.Tags)
-	p.Target = p.Target.clone()
-	cp.p, cp.r = p, r
-	return cp, nil
-}
-
-func (s Selector) clone() Selector {
-	return Selector{
-		SKUs: slices.Clone(s.SKUs), Products: slices.Clone(s.Products),
-		Categories: slices.Clone(s.Categories), Tags: slices.Clone(s.Tags),
-		ExcludeSKUs: slices.Clone(s.ExcludeSKUs), ExcludeProducts: slices.Clone(s.ExcludeProducts),
-		ExcludeCategories: slices.Clone(s.ExcludeCategories), ExcludeTags: slices.Clone(s.ExcludeTags),
-	}
 }
 
 // Promotions returns the engine's promotions in application order: by

@@ -16,7 +16,7 @@ import (
 func (e Engine) Evaluate(cart Cart) (Result, error) {
 	pl, err := e.plan(&cart, true)
 	if err != nil {
-		return Result{}, err
+		return Result{}, withOp(opEvaluate, err)
 	}
 	c, ps := pl.c, pl.ps
 	res := c.result(ps, pl.best, pl.expl)
@@ -44,7 +44,7 @@ type planned struct {
 // record is set).
 func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	if cart.Currency != e.currency {
-		return planned{}, fieldErr("cart.currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency)
+		return planned{}, fieldErr("currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency)
 	}
 	c := e.getCtx()
 	lines, err := cart.prepare(c)
@@ -59,7 +59,7 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	entered, unknown := c.coupons()
 	pl.unknown = unknown
 	for pi := range e.promos {
-		pl.expl[pi] = Explanation{PromotionID: e.promos[pi].p.ID, Name: e.promos[pi].p.Name, Kind: e.promos[pi].p.Action.Kind()}
+		pl.expl[pi] = Explanation{PromotionID: e.promos[pi].p.ID, Name: e.promos[pi].p.Name, Kind: e.promos[pi].p.Action.Kind(), Campaign: e.promos[pi].p.Campaign, FloorExempt: e.promos[pi].exempt}
 		if reason, detail := c.eligible(pi, entered); reason != ReasonNone {
 			pl.expl[pi].Status, pl.expl[pi].Reason, pl.expl[pi].Detail = NotApplicable, reason, detail
 			continue

@@ -26,7 +26,7 @@ func ExampleNewCodeFormat() {
 	fmt.Println(err)
 	// Output:
 	// SD11 + 8 + check (13 characters) <nil>
-	// promo: code format: body length 4: invalid code format: want 6 to 24
+	// promo: new code format: body_len 4: invalid code format: want 6 to 24
 }
 
 func ExampleMustCodeFormat() {
@@ -89,11 +89,11 @@ func ExampleCodeFormat_Check() {
 	// Output:
 	// ok SD11EVYUFYRM4
 	// ok SD11EVYUFYRM4
-	// promo: check code "SD11EVYUFYRM": invalid coupon code: wrong length: want 13 characters, got 12
-	// promo: check code "SD12EVYUFYRM4": invalid coupon code: wrong prefix: want "SD11"
+	// promo: check code: code "SD11EVYUFYRM": invalid coupon code: wrong code length: want 13 characters, got 12
+	// promo: check code: code "SD12EVYUFYRM4": invalid coupon code: wrong code prefix: want "SD11"
 	// bad character '0' at 11
-	// promo: check code "SD11VEYUFYRM4": invalid coupon code: check character mismatch: a mistyped character or two swapped neighbours
-	// promo: check code "SD11EVYUFYRN4": invalid coupon code: check character mismatch: a mistyped character or two swapped neighbours
+	// promo: check code: code "SD11VEYUFYRM4": invalid coupon code: check character mismatch: a mistyped character or two swapped neighbours
+	// promo: check code: code "SD11EVYUFYRN4": invalid coupon code: check character mismatch: a mistyped character or two swapped neighbours
 }
 
 func ExampleCodeFormat_Index() {
@@ -105,5 +105,5 @@ func ExampleCodeFormat_Index() {
 	}
 	// Output:
 	// 4 <nil> true
-	// 0 promo: code index "SD11222222222": code not issued by this seed false
+	// 0 promo: code index: code "SD11222222222": code not issued by this seed false
 }

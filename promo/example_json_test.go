@@ -16,16 +16,16 @@ const double11JSON = `{
   "name": "双11", "currency": "CNY", "time_zone": "Asia/Shanghai",
   "promotions": [
     {"id": "d11-every-300", "name": "每满300减30", "group": "d11-store",
-     "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00", "campaign": "double11",
-     "action": {"kind": "threshold", "every": {"step": "300.00", "off": "30.00"}}},
+     "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00", "campaign": "双11",
+     "action": {"kind": "threshold", "every": {"amount": "300.00", "off": "30.00"}}},
     {"id": "store-coupon-20", "name": "店铺券 满199减20",
      "start": "2026-11-01T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
      "coupon": "STORE20", "limits": {"total": 5000, "per_customer": 1},
-     "action": {"kind": "threshold", "tiers": [{"threshold": "199.00", "off": "20.00"}]}},
+     "action": {"kind": "threshold", "tiers": [{"min_amount": "199.00", "off": "20.00"}]}},
     {"id": "platform-coupon-50", "name": "平台券 满400减50", "priority": -1,
      "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
      "coupon": "TMALL50", "limits": {"per_customer": 1, "budget": "1000000.00"},
-     "action": {"kind": "threshold", "tiers": [{"threshold": "400.00", "off": "50.00"}]}},
+     "action": {"kind": "threshold", "tiers": [{"min_amount": "400.00", "off": "50.00"}]}},
     {"id": "snacks-2nd-half", "name": "零食第二件半价",
      "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
      "target": {"categories": ["snacks"]},
@@ -47,15 +47,15 @@ func ExampleDecodeCampaign() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(c.Name, c.Currency, c.Location, len(c.Promotions), "promotions")
-	e, err := c.Engine()
+	fmt.Println(c.Name, c.Currency, c.TimeZone, len(c.Promotions), "promotions")
+	e, err := promo.NewEngine(c.Currency, c.Promotions)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	res, err := e.Evaluate(promo.Cart{
 		Currency: c.Currency,
-		At:       time.Date(2026, 11, 11, 20, 0, 0, 0, c.Location),
+		At:       time.Date(2026, 11, 11, 20, 0, 0, 0, c.TimeZone),
 		Shipping: exampleCNY("10.00"),
 		Coupons:  []string{"store20", "TMALL50"},
 		Lines: []promo.Line{
@@ -110,11 +110,11 @@ func ExampleEncodeCampaign() {
 	//         "kind": "threshold",
 	//         "tiers": [
 	//           {
-	//             "threshold": "200.00",
+	//             "min_amount": "200.00",
 	//             "off": "20.00"
 	//           },
 	//           {
-	//             "threshold": "300.00",
+	//             "min_amount": "300.00",
 	//             "off": "40.00"
 	//           }
 	//         ]
@@ -128,7 +128,7 @@ func ExampleEncodeCampaign() {
 	//         "basis": "quantity",
 	//         "tiers": [
 	//           {
-	//             "threshold": 2,
+	//             "min_qty": 2,
 	//             "rate": "8折"
 	//           }
 	//         ]
@@ -144,7 +144,7 @@ func ExampleCampaignError() {
 	  "currency": "CNY",
 	  "promotions": [
 	    {"id": "a", "action": {"kind": "threshold", "tiers": [
-	      {"threshold": "200.00", "off": "20.00"}, {"threshold": "150.00", "off": "30.00"}]}},
+	      {"min_amount": "200.00", "off": "20.00"}, {"min_amount": "150.00", "off": "30.00"}]}},
 	    {"id": "b", "strat": "2026-11-11", "action": {"kind": "percent-off", "rate": "12.5折"}},
 	    {"id": "a", "action": {"kind": "second-half"}}
 	  ]
@@ -157,11 +157,11 @@ func ExampleCampaignError() {
 	}
 	fmt.Println(errors.Is(err, promo.ErrInvalidAction), errors.Is(err, promo.ErrDuplicateID))
 	// Output:
-	// promotions[0].action.tiers[1].threshold: must be greater than tiers[0].threshold (200.00)
-	// promotions[1].action.rate: want a rate such as "8.5折" in (0折, 10折], got "12.5折"
-	// promotions[1].strat: unknown field
-	// promotions[2].action.kind: unknown kind "second-half": want one of percent-off, amount-off, fixed-price, threshold, nth-item, buy-x-get-y, bundle-price, combo, member-price, gift, free-shipping
-	// promotions[2].id: "a" is also the ID of promotions[0]
+	// promo: decode campaign: promotions[0].action.tiers[1].min_amount: invalid action: must be greater than tiers[0].min_amount (200.00)
+	// promo: decode campaign: promotions[1].action.rate "12.5折": pricing: parse 折: "12.5折": invalid discount rate: must be above 0折 and at most 10折: want a rate such as "8.5折" in (0折, 10折]
+	// promo: decode campaign: promotions[1].strat: invalid promotion: unknown field
+	// promo: decode campaign: promotions[2].action.kind: invalid action: unknown kind "second-half": want one of percent-off, amount-off, fixed-price, threshold, nth-item, buy-x-get-y, bundle-price, combo, member-price, gift, free-shipping
+	// promo: decode campaign: promotions[2].id: duplicate ID: "a" is also the ID of promotions[0]
 	// true true
 }
 
@@ -182,11 +182,11 @@ func ExampleWithTimeZones() {
 		return
 	}
 	s := c.Promotions[0].Schedule
-	fmt.Println(s.Location, s.Weekdays, s.Hours[0].From, s.Hours[0].To)
+	fmt.Println(s.TimeZone, s.Weekdays, s.Hours[0].From, s.Hours[0].To)
 
 	_, err = promo.DecodeCampaign([]byte(`{"currency": "CNY", "time_zone": "Europe/Paris"}`), promo.WithTimeZones(resolve))
 	fmt.Println(err)
 	// Output:
 	// Asia/Shanghai [Saturday Sunday] 14h0m0s 17h0m0s
-	// promo: campaign: time_zone: unknown time zone "Europe/Paris"
+	// promo: decode campaign: time_zone: invalid promotion: unknown time zone "Europe/Paris"
 }

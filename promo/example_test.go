@@ -22,7 +22,7 @@ func ExampleNewEngine() {
 	fmt.Println(err)
 	// Output:
 	// 1 <nil>
-	// promo: promotions[0] "half": action.n 1: invalid action: must be at least 2
+	// promo: new engine: promotions[0].action.n 1: invalid action: must be at least 2
 }
 
 // A 双11 cart: 每满300减30 store-wide, 第二件半价 on socks, 满99包邮, and
@@ -124,14 +124,21 @@ func ExampleWithFloor() {
 		At:       time.Date(2026, 11, 11, 12, 0, 0, 0, time.UTC),
 		Lines:    []promo.Line{{ID: "a", SKU: "a", Qty: 1, UnitPrice: exampleCNY("100.00")}},
 	}
-	for _, campaign := range []string{"聚划算", "双11"} {
-		e, _ := promo.NewEngine(pricing.CNY, []promo.Promotion{
+	// A normal sale names no campaign; a name the policy does not know
+	// ("double11" for "双11") is an error, never a silent miss.
+	for _, campaign := range []string{"", "双11", "double11"} {
+		e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{
 			{ID: "half", Campaign: campaign, Action: promo.PercentOff{Rate: pricing.MustRate("5折")}},
 		}, promo.WithFloor(floor))
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
 		res, _ := e.Evaluate(c)
-		fmt.Println(campaign, res.Total.StringAmount(), res.Explanations[0])
+		fmt.Printf("%q %s %v\n", campaign, res.Total.StringAmount(), res.Explanations[0])
 	}
 	// Output:
-	// 聚划算 70.00 half: applied, 30.00 off on lines a; 20.00 trimmed by the price floor
-	// 双11 50.00 half: applied, 50.00 off on lines a
+	// "" 70.00 half: applied, 30.00 off on lines a; 20.00 trimmed by the price floor
+	// "双11" 50.00 half: applied, 50.00 off on lines a; campaign 双11 is exempt from the price floor
+	// promo: new engine: promotions[0].campaign "double11": campaign unknown to the floor policy: promotion "half": the floor policy knows "双11", "淘金币"
 }

@@ -77,7 +77,7 @@ func TestScheduleHappyHour(t *testing.T) {
 	// 14:00-17:00 on weekdays, Shanghai (UTC+8). 2026-11-11 is a Wednesday.
 	p := ninety("happy")
 	p.Schedule = &promo.Schedule{
-		Location: shanghai,
+		TimeZone: shanghai,
 		Weekdays: []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday},
 		Hours:    []promo.DayTime{{From: 14 * time.Hour, To: 17 * time.Hour}},
 	}
@@ -108,7 +108,7 @@ func TestScheduleDSTWallClock(t *testing.T) {
 	// 14:00-17:00 happy hour is 14:00-17:00 on the wall clock that day too:
 	// 14:30 EDT is inside, 17:30 EDT outside.
 	p := ninety("happy")
-	p.Schedule = &promo.Schedule{Location: ny, Hours: []promo.DayTime{{From: 14 * time.Hour, To: 17 * time.Hour}}}
+	p.Schedule = &promo.Schedule{TimeZone: ny, Hours: []promo.DayTime{{From: 14 * time.Hour, To: 17 * time.Hour}}}
 	c := cart(line("a", 1, "100.00"))
 	c.At = time.Date(2026, 3, 8, 14, 30, 0, 0, ny)
 	assert.Equal(t, promo.ReasonNone, statusOf(t, c, p).Reason, "14:30 EDT")

@@ -38,7 +38,7 @@ func FuzzDecodeCampaign(f *testing.F) {
 	}
 	for _, s := range []string{
 		``, `null`, `{}`, `[]`, `{"currency":"CNY"}`, `{"currency":"CNY","promotions":[{}]}`,
-		`{"currency":"CNY","promotions":[{"id":"a","action":{"kind":"threshold","tiers":[{"threshold":"2","off":"1"}]}}]}`,
+		`{"currency":"CNY","promotions":[{"id":"a","action":{"kind":"threshold","tiers":[{"min_amount":"2","off":"1"}]}}]}`,
 		`{"currency":"JPY","time_zone":"UTC","promotions":[{"id":"\u00e9\\\"","schedule":{"hours":["00:00-24:00"]},"action":{"kind":"nth-item","n":2,"free":true}}]}`,
 		`{"currency":"CNY","promotions":[{"id":"a","start":"2026-11-11T00:00:00.5+00:00","action":{"kind":"amount-off","amount":"1.5"}}]}`,
 		`{"currency":"CNY","currency":1,"promotions":[{"id":"a","id":"b"}]}`,

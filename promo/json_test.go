@@ -46,7 +46,7 @@ func TestCampaignGolden(t *testing.T) {
 			require.NoError(t, err)
 			c, err := promo.DecodeCampaign(give)
 			require.NoError(t, err)
-			_, err = c.Engine()
+			_, err = promo.NewEngine(c.Currency, c.Promotions)
 			require.NoError(t, err, "the campaign builds an engine")
 			for _, p := range c.Promotions {
 				kinds[p.Action.Kind()] = true
@@ -90,13 +90,13 @@ func TestDecodeCampaign(t *testing.T) {
 			name: "schedule takes the campaign zone",
 			give: `{"currency":"CNY","time_zone":"Asia/Shanghai","promotions":[{"id":"a","schedule":{"weekdays":["fri"],"hours":["00:00-24:00"]},
 				"action":{"kind":"percent-off","rate":"八五折","scope":"unit"}}]}`,
-			want: promo.Campaign{Currency: pricing.CNY, Location: sh, Promotions: []promo.Promotion{{ID: "a",
-				Schedule: &promo.Schedule{Location: sh, Weekdays: []time.Weekday{time.Friday}, Hours: []promo.DayTime{{From: 0, To: 24 * time.Hour}}},
+			want: promo.Campaign{Currency: pricing.CNY, TimeZone: sh, Promotions: []promo.Promotion{{ID: "a",
+				Schedule: &promo.Schedule{TimeZone: sh, Weekdays: []time.Weekday{time.Friday}, Hours: []promo.DayTime{{From: 0, To: 24 * time.Hour}}},
 				Action:   promo.PercentOff{Rate: pricing.MustRate("8.5折")}}}},
 		},
 		{
 			name: "threshold by quantity",
-			give: `{"currency":"JPY","promotions":[{"id":"q","action":{"kind":"threshold","basis":"quantity","every":{"step":3,"off":"500"}}}]}`,
+			give: `{"currency":"JPY","promotions":[{"id":"q","action":{"kind":"threshold","basis":"quantity","every":{"qty":3,"off":"500"}}}]}`,
 			want: promo.Campaign{Currency: pricing.JPY, Promotions: []promo.Promotion{{ID: "q",
 				Action: promo.Threshold{Basis: promo.ByQuantity, Every: &promo.Step{Qty: 3, Off: pricing.MustNew("500", pricing.JPY)}}}}},
 		},
@@ -129,7 +129,7 @@ func TestDecodeCampaignErrors(t *testing.T) {
 		want []string // "path: message" of every problem, in order
 		is   error
 	}{
-		{"malformed", `{"currency":`, []string{"malformed JSON: unexpected end of JSON input"}, promo.ErrInvalidPromotion},
+		{"malformed", `{"currency":`, []string{"malformed JSON: unexpected end of JSON input"}, promo.ErrInvalidCampaign},
 		{"not an object", `[]`, []string{"want an object, got a list"}, promo.ErrInvalidPromotion},
 		{"no currency", `{"promotions":[]}`, []string{"currency: a currency is required"}, promo.ErrInvalidPromotion},
 		{"unknown currency", `{"currency":"XXX"}`, []string{`currency: unknown currency "XXX"`}, pricing.ErrUnknownCurrency},
@@ -171,31 +171,31 @@ func TestDecodeCampaignErrors(t *testing.T) {
 		{"schedule without a zone", head + `{"id":"a","schedule":{"weekdays":["sat"]},"action":{"kind":"fixed-price","price":"1.00"}}]}`,
 			[]string{"promotions[0].schedule.time_zone: a time zone is required"}, promo.ErrInvalidPromotion},
 		{"tiers out of order", head + `{"id":"a","action":{"kind":"percent-off","rate":"9折"}},{"id":"b","action":{"kind":"percent-off","rate":"9折"}},{"id":"c","action":{"kind":"percent-off","rate":"9折"}},
-			{"id":"d","action":{"kind":"threshold","tiers":[{"threshold":"200.00","off":"20.00"},{"threshold":"150.00","off":"30.00"},{"threshold":"150.00","off":"40.00"}]}}]}`,
+			{"id":"d","action":{"kind":"threshold","tiers":[{"min_amount":"200.00","off":"20.00"},{"min_amount":"150.00","off":"30.00"},{"min_amount":"150.00","off":"40.00"}]}}]}`,
 			[]string{
-				"promotions[3].action.tiers[1].threshold: must be greater than tiers[0].threshold (200.00)",
-				"promotions[3].action.tiers[2].threshold: must be greater than tiers[1].threshold (150.00)",
+				"promotions[3].action.tiers[1].min_amount: must be greater than tiers[0].min_amount (200.00)",
+				"promotions[3].action.tiers[2].min_amount: must be greater than tiers[1].min_amount (150.00)",
 			}, promo.ErrInvalidAction},
-		{"quantity tiers out of order", head + `{"id":"a","action":{"kind":"threshold","basis":"quantity","tiers":[{"threshold":3,"rate":"7折"},{"threshold":2,"rate":"8折"}]}}]}`,
-			[]string{"promotions[0].action.tiers[1].threshold: must be greater than tiers[0].threshold (3)"}, promo.ErrInvalidAction},
-		{"threshold of the wrong type", head + `{"id":"a","action":{"kind":"threshold","basis":"quantity","tiers":[{"threshold":"2.00","rate":"8折"},{"off":"1.00"}]}}]}`,
+		{"quantity tiers out of order", head + `{"id":"a","action":{"kind":"threshold","basis":"quantity","tiers":[{"min_qty":3,"rate":"7折"},{"min_qty":2,"rate":"8折"}]}}]}`,
+			[]string{"promotions[0].action.tiers[1].min_qty: must be greater than tiers[0].min_qty (3)"}, promo.ErrInvalidAction},
+		{"threshold of the wrong type", head + `{"id":"a","action":{"kind":"threshold","basis":"quantity","tiers":[{"min_qty":"2.00","rate":"8折"},{"off":"1.00"}]}}]}`,
 			[]string{
-				`promotions[0].action.tiers[0].threshold: want a whole number from -9223372036854775808 to 9223372036854775807, got "2.00"`,
-				"promotions[0].action.tiers[1].threshold: a threshold is required",
+				`promotions[0].action.tiers[0].min_qty: want a whole number from 0 to 100000, got "2.00"`,
+				"promotions[0].action.tiers[1].min_qty: a threshold is required",
 			}, promo.ErrInvalidAction},
-		{"unknown basis and scope", head + `{"id":"a","action":{"kind":"threshold","basis":"weight","every":{"step":"1.00","off":"1.00"}}},{"id":"b","action":{"kind":"amount-off","amount":"1.00","scope":"line"}}]}`,
+		{"unknown basis and scope", head + `{"id":"a","action":{"kind":"threshold","basis":"weight","every":{"amount":"1.00","off":"1.00"}}},{"id":"b","action":{"kind":"amount-off","amount":"1.00","scope":"line"}}]}`,
 			[]string{`promotions[0].action.basis: unknown basis "weight": want amount or quantity`, `promotions[1].action.scope: unknown scope "line": want unit or order`}, promo.ErrInvalidAction},
 		{"engine checks, one per promotion", head + `{"id":"a","action":{"kind":"nth-item","n":1,"rate":"5折"}},
-			{"id":"b","action":{"kind":"threshold","every":{"step":"0.00","off":"30.00"}}},
+			{"id":"b","action":{"kind":"threshold","every":{"amount":"0.00","off":"30.00"}}},
 			{"id":"c","limits":{"budget":"-1.00"},"action":{"kind":"fixed-price","price":"1.005"}},
 			{"id":"d","action":{"kind":"percent-off","rate":"10折"}}]}`,
 			[]string{
 				"promotions[0].action.n: must be at least 2, got 1",
-				"promotions[1].action.every.step: the step must be above zero, got 0",
-				fmt.Sprintf("promotions[2].limits.budget: must be a non-negative amount rounded to the minor unit, at most %d minor units, got -1.00", int64(promo.MaxMinorUnits)),
+				"promotions[1].action.every.amount: the step must be above zero, got 0",
+				fmt.Sprintf("promotions[2].limits.budget: must be a non-negative amount rounded to the minor unit, at most %d minor units, got CNY -1.00", int64(promo.MaxMinorUnits)),
 				"promotions[3].action.rate: 10折 takes nothing off; set a rate or Free, got 10折",
 			}, promo.ErrInvalidAction},
-		{"both off and rate", head + `{"id":"a","action":{"kind":"threshold","tiers":[{"threshold":"100.00","off":"10.00","rate":"9折"}]}},
+		{"both off and rate", head + `{"id":"a","action":{"kind":"threshold","tiers":[{"min_amount":"100.00","off":"10.00","rate":"9折"}]}},
 			{"id":"b","action":{"kind":"nth-item","n":2,"rate":"5折","free":true}},
 			{"id":"c","action":{"kind":"buy-x-get-y","buy_qty":1,"get_qty":1,"rate":"5折","free":true}},
 			{"id":"d","action":{"kind":"member-price","tiers":[{"tier":"gold","price":"1.00","rate":"9折"}]}}]}`,
@@ -226,12 +226,13 @@ func TestDecodeCampaignErrors(t *testing.T) {
 			require.True(t, errors.As(err, &ce), "%v is not a *CampaignError", err)
 			var problems []string
 			for _, p := range ce.Problems {
-				problems = append(problems, p.Error())
+				problems = append(problems, problemText(p))
 				assert.Error(t, errors.Unwrap(p))
 			}
 			assert.Equal(t, tt.want, problems)
 			assert.ErrorIs(t, err, tt.is)
-			assert.True(t, strings.HasPrefix(err.Error(), "promo: campaign: "), err.Error())
+			assert.True(t, strings.HasPrefix(err.Error(), "promo: decode campaign: "), err.Error())
+			assert.ErrorIs(t, err, promo.ErrInvalidCampaign)
 		})
 	}
 }
@@ -245,12 +246,12 @@ func TestCampaignErrorMatching(t *testing.T) {
 	assert.ErrorIs(t, ce.Problems[0], promo.ErrInvalidAction)
 	var fe *promo.FieldError
 	require.True(t, errors.As(ce.Problems[0], &fe), "an engine problem carries the engine's *FieldError")
-	assert.Equal(t, `promotions[0] "a": action.n`, fe.Path)
-	assert.Equal(t, "promotions[1].action.options", ce.Problems[1].Path)
+	assert.Equal(t, `promotions[0].action.n`, fe.Field)
+	assert.Equal(t, "promotions[1].action.options", ce.Problems[1].Field)
 	assert.ErrorIs(t, ce.Problems[2], promo.ErrDuplicateID)
 	assert.ErrorIs(t, err, promo.ErrDuplicateID)
-	assert.Equal(t, `promo: campaign: 3 problems: promotions[0].action.n: must be at least 2, got 1; `+
-		`promotions[1].action.options: a gift needs at least one option; promotions[1].id: "a" is also the ID of promotions[0]`, err.Error())
+	assert.Equal(t, `promo: decode campaign: 3 problems: promotions[0].action.n 1: invalid action: must be at least 2; `+
+		`promotions[1].action.options: invalid action: a gift needs at least one option; promotions[1].id: duplicate ID: "a" is also the ID of promotions[0]`, err.Error())
 }
 
 func TestDecodeCampaignTimeZones(t *testing.T) {
@@ -269,16 +270,16 @@ func TestDecodeCampaignTimeZones(t *testing.T) {
 	c, err := promo.DecodeCampaign(doc, promo.WithTimeZones(resolve), nil)
 	require.NoError(t, err)
 	assert.Equal(t, 1, calls, "each name is resolved once per decode")
-	assert.Same(t, store, c.Location)
-	assert.Same(t, store, c.Promotions[0].Schedule.Location)
-	assert.Same(t, store, c.Promotions[1].Schedule.Location)
+	assert.Same(t, store, c.TimeZone)
+	assert.Same(t, store, c.Promotions[0].Schedule.TimeZone)
+	assert.Same(t, store, c.Promotions[1].Schedule.TimeZone)
 
 	out, err := promo.EncodeCampaign(c)
 	require.NoError(t, err)
 	assert.Equal(t, 1, strings.Count(string(out), "Store/Local"), "a schedule in the campaign's zone does not repeat it:\n%s", out)
 
 	_, err = promo.DecodeCampaign(doc, promo.WithTimeZones(nil)) // the default: time.LoadLocation
-	assert.ErrorContains(t, err, `time_zone: unknown time zone "Store/Local"`)
+	assert.ErrorContains(t, err, `time_zone: invalid promotion: unknown time zone "Store/Local"`)
 }
 
 func TestEncodeCampaign(t *testing.T) {
@@ -338,7 +339,7 @@ func TestEncodeCampaignErrors(t *testing.T) {
 		want string
 	}{
 		{"no currency", promo.Campaign{}, "currency: a known currency is required"},
-		{"Local zone", promo.Campaign{Currency: pricing.CNY, Location: time.Local}, `time_zone: the zone "Local" has no portable name; use an IANA zone such as Asia/Shanghai`},
+		{"Local zone", promo.Campaign{Currency: pricing.CNY, TimeZone: time.Local}, `time_zone: the zone "Local" has no portable name; use an IANA zone such as Asia/Shanghai`},
 		{"nil action pointer", promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: nilAction}}}, "promotions[0].action: an action is required"},
 		{"amount in another currency", promo.Campaign{Currency: pricing.USD, Promotions: []promo.Promotion{{ID: "a", Action: ok}}}, "promotions[0].action.price: currency differs from USD, got CNY 1.00"},
 		{"year 10000", promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: ok, Start: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}},
@@ -346,10 +347,10 @@ func TestEncodeCampaignErrors(t *testing.T) {
 		{"offset in seconds", promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: ok, Start: lmt}}},
 			"promotions[0].start: the offset 29143s is not whole minutes, which RFC 3339 cannot write"},
 		{"sub-second hours", promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: ok,
-			Schedule: &promo.Schedule{Location: time.UTC, Hours: []promo.DayTime{{From: time.Millisecond, To: time.Hour}}}}}},
+			Schedule: &promo.Schedule{TimeZone: time.UTC, Hours: []promo.DayTime{{From: time.Millisecond, To: time.Hour}}}}}},
 			"promotions[0].schedule.hours[0]: times of day are whole seconds"},
 		{"schedule in Local", promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: ok,
-			Schedule: &promo.Schedule{Location: time.Local}}}},
+			Schedule: &promo.Schedule{TimeZone: time.Local}}}},
 			`promotions[0].schedule.time_zone: the zone "Local" has no portable name; use an IANA zone such as Asia/Shanghai`},
 	}
 	for _, tt := range tests {
@@ -359,8 +360,15 @@ func TestEncodeCampaignErrors(t *testing.T) {
 			var ce *promo.CampaignError
 			require.True(t, errors.As(err, &ce), "%v", err)
 			require.NotEmpty(t, ce.Problems)
-			assert.Equal(t, tt.want, ce.Problems[0].Error())
-			assert.Equal(t, err, tt.give.Validate(), "Validate reports what EncodeCampaign refuses")
+			assert.Equal(t, tt.want, problemText(ce.Problems[0]))
+			var ve *promo.CampaignError
+			require.ErrorAs(t, tt.give.Validate(), &ve)
+			require.Len(t, ve.Problems, len(ce.Problems), "Validate reports what EncodeCampaign refuses")
+			for i, p := range ce.Problems {
+				assert.Equal(t, "encode campaign", p.Op)
+				assert.Equal(t, "validate campaign", ve.Problems[i].Op)
+				assert.Equal(t, problemText(p), problemText(ve.Problems[i]))
+			}
 		})
 	}
 }
@@ -374,16 +382,10 @@ func TestDecodeCampaignEngineAgrees(t *testing.T) {
 		c, err := promo.DecodeCampaign(data)
 		require.NoError(t, err)
 		assert.NoError(t, c.Validate(), file)
-		e, err := c.Engine()
+		e, err := promo.NewEngine(c.Currency, c.Promotions)
 		require.NoError(t, err, file)
 		assert.Len(t, e.Promotions(), len(c.Promotions))
 	}
-}
-
-func TestProblemWithoutPath(t *testing.T) {
-	p := promo.Problem{Err: promo.ErrInvalidPromotion}
-	assert.Equal(t, "invalid promotion", p.Error())
-	assert.ErrorIs(t, p, promo.ErrInvalidPromotion)
 }
 
 func TestDouble11ExampleIsGolden(t *testing.T) {
@@ -422,11 +424,11 @@ func TestEncodeCampaignPointerActions(t *testing.T) {
 		byPointer.Promotions = append(byPointer.Promotions, promo.Promotion{ID: id, Action: pointers[i]})
 	}
 	assertCampaignEqual(t, byValue, byPointer)
-	_, err := byPointer.Engine()
+	_, err := promo.NewEngine(byPointer.Currency, byPointer.Promotions)
 	assert.NoError(t, err)
 
 	var nilAction *promo.Gift
-	_, err = promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: nilAction}}}.Engine()
+	_, err = promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "a", Action: nilAction}})
 	assert.ErrorIs(t, err, promo.ErrInvalidPromotion, "a nil action pointer is no action, not a panic")
 }
 
@@ -440,11 +442,24 @@ func TestDecodeCampaignStrings(t *testing.T) {
 
 	_, err = promo.DecodeCampaign([]byte(`{"currency":"CNY","promotions":[{"id":"a","schedule":{"time_zone":"UTC","weekdays":[1]},` +
 		`"action":{"kind":"fixed-price","price":"` + long + `"}}]}`))
-	assert.ErrorContains(t, err, `promotions[0].schedule.weekdays[0]: want a weekday name such as "mon"`)
-	assert.ErrorContains(t, err, `got "`+strings.Repeat("长", 13)+`..."`)
+	assert.ErrorContains(t, err, `promotions[0].schedule.weekdays[0]: invalid promotion: want a weekday name such as "mon"`)
+	assert.ErrorContains(t, err, `promotions[0].action.price "`+strings.Repeat("长", 13)+`..."`)
 
 	var u promo.Campaign
 	assert.Error(t, u.UnmarshalJSON([]byte(`{}`)))
 	assert.ErrorIs(t, u.UnmarshalJSON([]byte(`{"currency":"CNY","promotions":[{"id":"a","action":{"kind":"gift"}}]}`)), promo.ErrInvalidAction)
 	assert.Zero(t, u.Currency)
+}
+
+// problemText is a problem as "field: detail", with the value when the
+// problem has one: the part of the message that says what is wrong where.
+func problemText(p *promo.FieldError) string {
+	s := p.Field + ": " + p.Detail
+	if p.Field == "" {
+		s = p.Detail
+	}
+	if p.Value != "" {
+		s += ", got " + p.Value
+	}
+	return s
 }

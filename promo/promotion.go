@@ -1,9 +1,11 @@
 package promo
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/opskit/opskit/pricing"
@@ -65,7 +67,20 @@ type Limits struct {
 type Selector struct {
 	SKUs, Products, Categories, Tags                             []string
 	ExcludeSKUs, ExcludeProducts, ExcludeCategories, ExcludeTags []string
+	// index holds the long lists as sets, built when an engine compiles
+	// the selector, so that matching a line costs lookups of the line's
+	// few labels (at most MaxLabels each), not scans of lists of up to
+	// MaxSelectorList entries.
+	index *selectorIndex
 }
+
+// selectorIndex is a Selector's lists of more than indexFrom entries as
+// sets, in the field order of Selector; nil for a shorter list.
+type selectorIndex [8]map[string]struct{}
+
+// indexFrom is the list length from which a set is built: below it a scan
+// is as fast as a lookup.
+const indexFrom = 16
 
 // Matches reports whether the selector picks line l.
 func (s Selector) Matches(l Line) bool { return s.matches(&l) }
@@ -74,20 +89,33 @@ func (s *Selector) matches(l *Line) bool {
 	if l.NotPromotable {
 		return false
 	}
-	if slices.Contains(s.ExcludeSKUs, l.SKU) || slices.Contains(s.ExcludeProducts, l.Product) ||
-		anyIn(s.ExcludeCategories, l.Categories) || anyIn(s.ExcludeTags, l.Tags) {
+	if s.has(4, s.ExcludeSKUs, l.SKU) || s.has(5, s.ExcludeProducts, l.Product) ||
+		s.hasAny(6, s.ExcludeCategories, l.Categories) || s.hasAny(7, s.ExcludeTags, l.Tags) {
 		return false
 	}
 	if len(s.SKUs) == 0 && len(s.Products) == 0 && len(s.Categories) == 0 && len(s.Tags) == 0 {
 		return true
 	}
-	return slices.Contains(s.SKUs, l.SKU) || slices.Contains(s.Products, l.Product) ||
-		anyIn(s.Categories, l.Categories) || anyIn(s.Tags, l.Tags)
+	return s.has(0, s.SKUs, l.SKU) || s.has(1, s.Products, l.Product) ||
+		s.hasAny(2, s.Categories, l.Categories) || s.hasAny(3, s.Tags, l.Tags)
 }
 
-func anyIn(want, have []string) bool {
+// has reports whether list k (whose entries are list) holds v.
+func (s *Selector) has(k int, list []string, v string) bool {
+	if s.index != nil && s.index[k] != nil {
+		_, ok := s.index[k][v]
+		return ok
+	}
+	return slices.Contains(list, v)
+}
+
+// hasAny reports whether list k holds any of have.
+func (s *Selector) hasAny(k int, list []string, have []string) bool {
+	if len(list) == 0 {
+		return false
+	}
 	for _, h := range have {
-		if slices.Contains(want, h) {
+		if s.has(k, list, h) {
 			return true
 		}
 	}
@@ -96,9 +124,9 @@ func anyIn(want, have []string) bool {
 
 // Schedule is a recurring time restriction: the promotion runs on the
 // given weekdays (all when empty) during the given times of day (all day
-// when empty), in Location.
+// when empty), in TimeZone.
 type Schedule struct {
-	Location *time.Location // required
+	TimeZone *time.Location // required
 	Weekdays []time.Weekday
 	Hours    []DayTime
 }
@@ -111,7 +139,7 @@ type DayTime struct {
 
 // contains reports whether t falls in the schedule.
 func (s *Schedule) contains(t time.Time) bool {
-	local := t.In(s.Location)
+	local := t.In(s.TimeZone)
 	if len(s.Weekdays) > 0 && !slices.Contains(s.Weekdays, local.Weekday()) {
 		return false
 	}
@@ -131,8 +159,11 @@ func (s *Schedule) contains(t time.Time) bool {
 }
 
 func (s *Schedule) validate(path string) error {
-	if s.Location == nil {
-		return fieldErr(path+".location", "", ErrInvalidPromotion, "a time zone is required")
+	if err := listLen(path+".hours", len(s.Hours)); err != nil {
+		return err
+	}
+	if s.TimeZone == nil {
+		return fieldErr(path+".time_zone", "", ErrInvalidPromotion, "a time zone is required")
 	}
 	for i, d := range s.Weekdays {
 		if d < time.Sunday || d > time.Saturday {
@@ -146,4 +177,170 @@ func (s *Schedule) validate(path string) error {
 		}
 	}
 	return nil
+}
+
+// Limits of a promotion's configuration, checked by [NewEngine] and
+// [DecodeCampaign]; a value beyond one is a *[FieldError] naming the field
+// and wrapping [ErrTooLarge]. Every quantity of an action (BuyQty, GetQty,
+// N, a bundle's or a combo part's Qty, a threshold's MinQty or step Qty, a
+// gift's MinQty and option Qty) and every MaxTimes is at most [MaxUnits]:
+// a cart never holds more, so a larger value could never apply, and with
+// these bounds every product the engine forms (units × times, times ×
+// amount off) stays far below 2^63.
+const (
+	// MaxPromotions is the most promotions of one engine or campaign.
+	MaxPromotions = 10_000
+	// MaxActionList is the most tiers ([Threshold], [MemberPrice]), parts
+	// ([Combo]) or options ([Gift]) of one action.
+	MaxActionList = 100
+	// MaxSelectorList is the most entries of each list of a [Selector], of
+	// Channels, of a promotion's [Conditions] lists and of a
+	// [Schedule]'s Hours.
+	MaxSelectorList = 10_000
+)
+
+// ErrUnknownCampaign: a promotion names a Campaign that the engine's floor
+// policy ([WithFloor]) does not know, so an exemption meant for it would
+// silently miss ("double11" against a policy exempting "双11").
+var ErrUnknownCampaign = errors.New("promo: campaign unknown to the floor policy")
+
+// compile validates one promotion, collecting every problem it finds, and
+// returns its compiled form. path is "promotions[i]".
+func (e *Engine) compile(path string, p Promotion) (compiled, error) {
+	var k problems
+	at := func(field string) string { return path + "." + field }
+	if p.ID == "" {
+		k.add(fieldErr(at("id"), "", ErrInvalidPromotion, "an ID is required"))
+	}
+	// A pointer to an action (&PercentOff{...}) also satisfies Action; use
+	// its value, and refuse a nil pointer rather than panic on it.
+	a, ok := derefAction(p.Action)
+	switch {
+	case !ok && p.Action != nil:
+		k.add(fieldErr(at("action"), "", ErrInvalidPromotion, "an action is required (nil %T)", p.Action))
+	case !ok:
+		k.add(fieldErr(at("action"), "", ErrInvalidPromotion, "an action is required"))
+	}
+	p.Action = a
+	if !p.Start.IsZero() && !p.End.IsZero() && !p.End.After(p.Start) {
+		k.add(fieldErr(at("end"), p.End.String(), ErrInvalidPromotion, "must be after start %s", p.Start))
+	}
+	if p.Schedule != nil {
+		if k.add(p.Schedule.validate(at("schedule"))) {
+			s := *p.Schedule
+			s.Weekdays, s.Hours = slices.Clone(s.Weekdays), slices.Clone(s.Hours)
+			p.Schedule = &s
+		}
+	}
+	k.add(listLen(at("channels"), len(p.Channels)))
+	k.add(listLen(at("conditions.tiers"), len(p.Conditions.Tiers)))
+	k.add(listLen(at("conditions.tags"), len(p.Conditions.Tags)))
+	k.add(p.Target.validate(at("target")))
+	for _, f := range [...]struct {
+		name string
+		v    int64
+	}{{"limits.total", p.Limits.Total}, {"limits.per_customer", p.Limits.PerCustomer}} {
+		switch {
+		case f.v < 0:
+			k.add(fieldErr(at(f.name), strconv.FormatInt(f.v, 10), ErrInvalidPromotion, "must not be negative"))
+		case f.v > MaxRedemptions:
+			k.add(fieldErr(at(f.name), strconv.FormatInt(f.v, 10), ErrTooLarge, "at most %d", int64(MaxRedemptions)))
+		}
+	}
+	budget, err := optMinor(at("limits.budget"), p.Limits.Budget, e.currency)
+	k.add(err)
+	var r rule
+	if p.Action != nil {
+		r, err = p.Action.compile(at("action"), e.currency)
+		k.add(err)
+	}
+	cp := compiled{budget: budget}
+	if p.Campaign != "" {
+		k.add(e.checkCampaign(at("campaign"), p))
+		cp.exempt = e.floor.HasRules() && e.floor.IsExempt(p.Campaign) // no rules, no floor to be exempt from
+	}
+	if p.Coupon != "" {
+		if len(p.Coupon) > MaxCouponLen {
+			k.add(fieldErr(at("coupon"), strconv.Quote(codeClip(p.Coupon)), ErrTooLarge, "at most %d bytes", MaxCouponLen))
+		} else if cp.coupon = NormalizeCode(p.Coupon); cp.coupon == "" {
+			k.add(fieldErr(at("coupon"), strconv.Quote(p.Coupon), ErrInvalidPromotion, "the code is empty after normalisation"))
+		}
+	}
+	if err := k.err(); err != nil {
+		return compiled{}, err
+	}
+	p.Channels = slices.Clone(p.Channels)
+	p.Conditions.Tiers, p.Conditions.Tags = slices.Clone(p.Conditions.Tiers), slices.Clone(p.Conditions.Tags)
+	p.Target = p.Target.clone()
+	cp.p, cp.r = p, r
+	return cp, nil
+}
+
+// checkCampaign refuses a campaign name the floor policy does not know
+// ([pricing.FloorPolicy.KnowsCampaign]: the campaigns it exempts and those it
+// names without exempting; "" is a normal sale). Without floor rules no floor
+// applies and the name is not checked.
+func (e *Engine) checkCampaign(path string, p Promotion) error {
+	if !e.floor.HasRules() || e.floor.KnowsCampaign(p.Campaign) {
+		return nil
+	}
+	known := e.floor.Campaigns()
+	quoted := make([]string, len(known))
+	for i, n := range known {
+		quoted[i] = strconv.Quote(n)
+	}
+	names := strings.Join(quoted, ", ")
+	if names == "" {
+		names = "none"
+	}
+	return fieldErr(path, strconv.Quote(p.Campaign), ErrUnknownCampaign, "promotion %q: the floor policy knows %s", p.ID, names)
+}
+
+// listLen bounds a configuration list by MaxSelectorList.
+func listLen(path string, n int) error {
+	if n > MaxSelectorList {
+		return fieldErr(path, strconv.Itoa(n), ErrTooLarge, "at most %d entries", MaxSelectorList)
+	}
+	return nil
+}
+
+// validate bounds each of the selector's lists.
+func (s *Selector) validate(path string) error {
+	var k problems
+	for _, l := range [...]struct {
+		name string
+		n    int
+	}{
+		{"skus", len(s.SKUs)}, {"products", len(s.Products)}, {"categories", len(s.Categories)}, {"tags", len(s.Tags)},
+		{"exclude_skus", len(s.ExcludeSKUs)}, {"exclude_products", len(s.ExcludeProducts)},
+		{"exclude_categories", len(s.ExcludeCategories)}, {"exclude_tags", len(s.ExcludeTags)},
+	} {
+		k.add(listLen(path+"."+l.name, l.n))
+	}
+	return k.err()
+}
+
+// clone copies the selector's lists and indexes the long ones.
+func (s Selector) clone() Selector {
+	c := Selector{
+		SKUs: slices.Clone(s.SKUs), Products: slices.Clone(s.Products),
+		Categories: slices.Clone(s.Categories), Tags: slices.Clone(s.Tags),
+		ExcludeSKUs: slices.Clone(s.ExcludeSKUs), ExcludeProducts: slices.Clone(s.ExcludeProducts),
+		ExcludeCategories: slices.Clone(s.ExcludeCategories), ExcludeTags: slices.Clone(s.ExcludeTags),
+	}
+	for k, list := range [8][]string{c.SKUs, c.Products, c.Categories, c.Tags,
+		c.ExcludeSKUs, c.ExcludeProducts, c.ExcludeCategories, c.ExcludeTags} {
+		if len(list) < indexFrom {
+			continue
+		}
+		if c.index == nil {
+			c.index = new(selectorIndex)
+		}
+		set := make(map[string]struct{}, len(list))
+		for _, v := range list {
+			set[v] = struct{}{}
+		}
+		c.index[k] = set
+	}
+	return c
 }

@@ -145,10 +145,10 @@ func TestRefundErrors(t *testing.T) {
 		res      promo.Result
 		wantPath string
 	}{
-		{"unknown line", map[string]int64{"zz": 1}, c, res, "returned[zz]"},
-		{"too many", map[string]int64{"a": 3}, c, res, "returned[a]"},
-		{"negative", map[string]int64{"a": -1}, c, res, "returned[a]"},
-		{"other cart", map[string]int64{"a": 1}, cart(line("x", 2, "10.00")), res, "result.lines[0]"},
+		{"unknown line", map[string]int64{"zz": 1}, c, res, `returned["zz"]`},
+		{"too many", map[string]int64{"a": 3}, c, res, `returned["a"]`},
+		{"negative", map[string]int64{"a": -1}, c, res, `returned["a"]`},
+		{"other cart", map[string]int64{"a": 1}, cart(line("x", 2, "10.00")), res, "result.lines[0].id"},
 		{"other currency", map[string]int64{"a": 1}, c, promo.Result{Currency: pricing.USD}, "result.currency"},
 	}
 	for _, tt := range tests {
@@ -156,7 +156,7 @@ func TestRefundErrors(t *testing.T) {
 		require.ErrorIs(t, err, promo.ErrInvalidReturn, tt.name)
 		var fe *promo.FieldError
 		require.ErrorAs(t, err, &fe)
-		assert.Equal(t, tt.wantPath, fe.Path, tt.name)
+		assert.Equal(t, tt.wantPath, fe.Field, tt.name)
 	}
 }
 

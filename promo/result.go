@@ -2,6 +2,7 @@ package promo
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/opskit/opskit/pricing"
@@ -13,66 +14,74 @@ import (
 // are computed from.
 //
 // Total = Subtotal - ItemDiscount - OrderDiscount + ShippingAfter, exactly.
+//
+// Its JSON form has the snake_case names of the fields as keys, amounts as
+// {"amount":"12.30","currency":"CNY"} (the zero Money, no amount at all, is
+// left out), enums by name ("applied", "below_threshold"); decoding it
+// gives the same Result back, so it can be stored as JSON and passed to
+// [Engine.Refund] later (testdata/results/result.json).
 type Result struct {
-	Currency       pricing.Currency
-	Lines          []LineResult
-	Subtotal       pricing.Money // Σ unit price × quantity, before promotions
-	ItemDiscount   pricing.Money // 单品优惠
-	OrderDiscount  pricing.Money // 店铺/平台优惠
-	ShippingBefore pricing.Money
-	ShippingAfter  pricing.Money
-	Total          pricing.Money // what the customer pays (实付)
-	Gifts          []GiftLine
+	Currency       pricing.Currency `json:"currency"`
+	Lines          []LineResult     `json:"lines"`
+	Subtotal       pricing.Money    `json:"subtotal,omitzero"`       // Σ unit price × quantity, before promotions
+	ItemDiscount   pricing.Money    `json:"item_discount,omitzero"`  // 单品优惠
+	OrderDiscount  pricing.Money    `json:"order_discount,omitzero"` // 店铺/平台优惠
+	ShippingBefore pricing.Money    `json:"shipping_before,omitzero"`
+	ShippingAfter  pricing.Money    `json:"shipping_after,omitzero"`
+	Total          pricing.Money    `json:"total,omitzero"` // what the customer pays (实付)
+	Gifts          []GiftLine       `json:"gifts,omitempty"`
 	// Redemptions are the promotions used, which the caller must record
 	// atomically with the order (usage counts and budgets).
-	Redemptions []Redemption
+	Redemptions []Redemption `json:"redemptions,omitempty"`
 	// Explanations has one entry per promotion of the engine, in
 	// application order.
-	Explanations []Explanation
-	// UnknownCoupons are codes entered that match no promotion.
-	UnknownCoupons []string
+	Explanations []Explanation `json:"explanations,omitempty"`
+	// UnknownCoupons are codes entered that match no promotion, at most
+	// [MaxCoupons].
+	UnknownCoupons []string `json:"unknown_coupons,omitempty"`
 	// Optimal reports whether the choice among conflicting promotions was
 	// proven best; Evaluated is the number of combinations tried.
-	Optimal   bool
-	Evaluated int
+	Optimal   bool `json:"optimal"`
+	Evaluated int  `json:"evaluated"`
 }
 
 // LineResult is one cart line after promotions.
 type LineResult struct {
-	ID          string
-	Qty         int64
-	UnitPrice   pricing.Money
-	Before      pricing.Money // UnitPrice × Qty
-	After       pricing.Money // what the line pays
-	Adjustments []Adjustment  // by promotion, in application order
+	ID          string        `json:"id"`
+	Qty         int64         `json:"qty"`
+	UnitPrice   pricing.Money `json:"unit_price,omitzero"`
+	Before      pricing.Money `json:"before,omitzero"`       // UnitPrice × Qty
+	After       pricing.Money `json:"after,omitzero"`        // what the line pays
+	Adjustments []Adjustment  `json:"adjustments,omitempty"` // by promotion, in application order
 	// UnitPaid is what each unit of the line pays after every promotion;
 	// the units sum to After. Refunds are computed from it.
-	UnitPaid []pricing.Money
+	UnitPaid []pricing.Money `json:"unit_paid"`
 }
 
 // Adjustment is one promotion's discount on one line, and on each unit of
 // it (PerUnit has Qty entries, summing to Amount).
 type Adjustment struct {
-	PromotionID string
-	Amount      pricing.Money
-	PerUnit     []pricing.Money
+	PromotionID string          `json:"promotion_id"`
+	Amount      pricing.Money   `json:"amount,omitzero"`
+	PerUnit     []pricing.Money `json:"per_unit"`
 }
 
 // GiftLine is a gift (赠品) to add to the order at zero price; the caller
 // checks its stock.
 type GiftLine struct {
-	PromotionID string
-	SKU, Name   string
-	Qty         int64
-	Value       pricing.Money // the zero Money when not declared
+	PromotionID string        `json:"promotion_id"`
+	SKU         string        `json:"sku"`
+	Name        string        `json:"name,omitempty"`
+	Qty         int64         `json:"qty"`
+	Value       pricing.Money `json:"value,omitzero"` // the zero Money when not declared
 }
 
 // Redemption is one promotion used by the order: the amount it gave
 // (discount or shipping waived; zero for a gift) and the coupon code, if any.
 type Redemption struct {
-	PromotionID string
-	Coupon      string
-	Amount      pricing.Money
+	PromotionID string        `json:"promotion_id"`
+	Coupon      string        `json:"coupon,omitempty"`
+	Amount      pricing.Money `json:"amount,omitzero"`
 }
 
 // Status is the outcome of one promotion on a cart.
@@ -84,6 +93,30 @@ const (
 	NotChosen                       // eligible, but a better combination without it won
 	Excluded                        // eligible, but excluded by the promotion in ExcludedBy
 )
+
+var statusNames = [...]string{"", "applied", "not_applicable", "not_chosen", "excluded"}
+
+// MarshalText returns the status's name in snake_case: "applied",
+// "not_applicable", "not_chosen" or "excluded". An unknown status is an
+// error.
+func (s Status) MarshalText() ([]byte, error) {
+	if s == 0 || int(s) >= len(statusNames) {
+		return nil, &FieldError{Op: "marshal status", Value: strconv.Itoa(int(s)), Err: ErrUnknownName}
+	}
+	return []byte(statusNames[s]), nil
+}
+
+// UnmarshalText reads a name written by [Status.MarshalText]; any other
+// text is an error.
+func (s *Status) UnmarshalText(b []byte) error {
+	for i, n := range statusNames {
+		if i > 0 && n == string(b) {
+			*s = Status(i)
+			return nil
+		}
+	}
+	return &FieldError{Op: "unmarshal status", Value: strconv.Quote(clip(string(b))), Err: ErrUnknownName}
+}
 
 // String returns "applied", "not applicable", "not chosen" or "excluded".
 func (s Status) String() string {
@@ -129,6 +162,37 @@ var reasonText = [...]string{
 	"no saving", "a better combination won", "excluded by another promotion",
 }
 
+// reasonNames are the reasons' names in snake_case, from their Go names
+// (the last is the engine's SearchBudgetExhausted, reserved here).
+var reasonNames = [...]string{
+	"none", "not_started", "expired", "outside_schedule", "wrong_channel", "customer_not_eligible",
+	"coupon_not_entered", "usage_limit_reached", "budget_exhausted", "no_targeted_items",
+	"below_threshold", "below_threshold_after_item_discounts", "no_qualifying_units",
+	"no_saving", "better_alternative", "excluded_by_promotion", "search_budget_exhausted",
+}
+
+// MarshalText returns the reason's name in snake_case, the Go name's:
+// "below_threshold", "none" for [ReasonNone]. An unknown reason is an
+// error.
+func (r Reason) MarshalText() ([]byte, error) {
+	if int(r) >= len(reasonNames) || int(r) >= len(reasonText) {
+		return nil, &FieldError{Op: "marshal reason", Value: strconv.Itoa(int(r)), Err: ErrUnknownName}
+	}
+	return []byte(reasonNames[r]), nil
+}
+
+// UnmarshalText reads a name written by [Reason.MarshalText]; any other
+// text is an error.
+func (r *Reason) UnmarshalText(b []byte) error {
+	for i, n := range reasonNames {
+		if n == string(b) && i < len(reasonText) {
+			*r = Reason(i)
+			return nil
+		}
+	}
+	return &FieldError{Op: "unmarshal reason", Value: strconv.Quote(clip(string(b))), Err: ErrUnknownName}
+}
+
 // String returns the reason in plain English: "below threshold".
 func (r Reason) String() string {
 	if int(r) < len(reasonText) {
@@ -140,24 +204,30 @@ func (r Reason) String() string {
 // Explanation says what one promotion did on the cart, as data; String
 // renders it in plain English.
 type Explanation struct {
-	PromotionID string
-	Name        string
-	Kind        string // the action's kind: "threshold", "gift", ...
-	Status      Status
-	Reason      Reason
-	Amount      pricing.Money // discount or shipping given; zero unless applied
-	Lines       []string      // IDs of the lines it discounted
-	Gift        *GiftLine     // the gift given, for a gift promotion
+	PromotionID string        `json:"promotion_id"`
+	Name        string        `json:"name,omitempty"`
+	Kind        string        `json:"kind"` // the action's kind: "threshold", "gift", ...
+	Status      Status        `json:"status"`
+	Reason      Reason        `json:"reason,omitzero"`
+	Amount      pricing.Money `json:"amount,omitzero"` // discount or shipping given; zero unless applied
+	Lines       []string      `json:"lines,omitempty"` // IDs of the lines it discounted
+	Gift        *GiftLine     `json:"gift,omitempty"`  // the gift given, for a gift promotion
 	// For thresholds: what is missing to the next tier, as an amount
 	// (MissingAmount) or a count (MissingQty), and that tier's reward
 	// (NextReward, the zero Money when it is a rate).
-	MissingAmount pricing.Money
-	MissingQty    int64
-	NextReward    pricing.Money
-	ExcludedBy    string        // for Excluded
-	Trimmed       pricing.Money // discount cut by price floors
-	Capped        pricing.Money // discount cut by the budget or the cap
-	Detail        string        // e.g. which customer condition failed
+	MissingAmount pricing.Money `json:"missing_amount,omitzero"`
+	MissingQty    int64         `json:"missing_qty,omitempty"`
+	NextReward    pricing.Money `json:"next_reward,omitzero"`
+	ExcludedBy    string        `json:"excluded_by,omitempty"` // for Excluded
+	Trimmed       pricing.Money `json:"trimmed,omitzero"`      // discount cut by price floors
+	Capped        pricing.Money `json:"capped,omitzero"`       // discount cut by the budget or the cap
+	// Campaign is the promotion's campaign ([Promotion.Campaign]), and
+	// FloorExempt reports that the engine's floor policy ([WithFloor])
+	// exempts it, so its discounts were not held to the price floor; a
+	// campaign that is not exempt is held like any promotion (see Trimmed).
+	Campaign    string `json:"campaign,omitempty"`
+	FloorExempt bool   `json:"floor_exempt,omitempty"`
+	Detail      string `json:"detail,omitempty"` // e.g. which customer condition failed
 }
 
 // String renders the explanation: "double11: applied, 60.00 off on lines
@@ -208,6 +278,12 @@ func (e Explanation) String() string {
 	}
 	if e.Trimmed.IsPositive() {
 		fmt.Fprintf(&b, "; %s trimmed by the price floor", e.Trimmed.StringAmount())
+		if e.Campaign != "" {
+			fmt.Fprintf(&b, " (campaign %s is not exempt)", e.Campaign)
+		}
+	}
+	if e.FloorExempt {
+		fmt.Fprintf(&b, "; campaign %s is exempt from the price floor", e.Campaign)
 	}
 	if e.Capped.IsPositive() {
 		fmt.Fprintf(&b, "; %s cut by the budget or cap", e.Capped.StringAmount())

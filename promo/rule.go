@@ -4,9 +4,57 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/opskit/opskit/pricing"
 )
+
+// scopeNames and basisNames are the text forms of Scope and Basis, as the
+// campaign JSON writes them.
+var (
+	scopeNames = [...]string{"unit", "order"}
+	basisNames = [...]string{"amount", "quantity"}
+)
+
+// MarshalText returns "unit" ([PerUnit]) or "order" ([PerOrder]), the
+// names of the campaign form; an unknown scope is an error.
+func (s Scope) MarshalText() ([]byte, error) {
+	if int(s) >= len(scopeNames) {
+		return nil, &FieldError{Op: "marshal scope", Value: strconv.Itoa(int(s)), Err: ErrUnknownName}
+	}
+	return []byte(scopeNames[s]), nil
+}
+
+// UnmarshalText reads "unit" or "order"; any other text is an error.
+func (s *Scope) UnmarshalText(b []byte) error {
+	for i, n := range scopeNames {
+		if n == string(b) {
+			*s = Scope(i)
+			return nil
+		}
+	}
+	return &FieldError{Op: "unmarshal scope", Value: strconv.Quote(clip(string(b))), Err: ErrUnknownName}
+}
+
+// MarshalText returns "amount" ([ByAmount]) or "quantity" ([ByQuantity]),
+// the names of the campaign form; an unknown basis is an error.
+func (b Basis) MarshalText() ([]byte, error) {
+	if int(b) >= len(basisNames) {
+		return nil, &FieldError{Op: "marshal basis", Value: strconv.Itoa(int(b)), Err: ErrUnknownName}
+	}
+	return []byte(basisNames[b]), nil
+}
+
+// UnmarshalText reads "amount" or "quantity"; any other text is an error.
+func (b *Basis) UnmarshalText(t []byte) error {
+	for i, n := range basisNames {
+		if n == string(t) {
+			*b = Basis(i)
+			return nil
+		}
+	}
+	return &FieldError{Op: "unmarshal basis", Value: strconv.Quote(clip(string(t))), Err: ErrUnknownName}
+}
 
 // ruleKind is the compiled form's discriminator.
 type ruleKind uint8
@@ -118,25 +166,38 @@ func (a Threshold) compile(path string, c pricing.Currency) (rule, error) {
 		return r, fieldErr(path, "", ErrInvalidAction, "set tiers or every")
 	case a.Every != nil:
 		e := a.Every
-		size, err := a.minimum(path+".every", e.Amount, e.Qty, c)
+		size, err := a.minimum(path+".every", "amount", "qty", e.Amount, e.Qty, c)
+		sizeKey := path + ".every." + map[Basis]string{ByAmount: "amount", ByQuantity: "qty"}[a.Basis]
 		if k.add(err) && size == 0 {
-			k.add(fieldErr(path+".every", "0", ErrInvalidAction, "the step must be above zero"))
+			k.add(fieldErr(sizeKey, "0", ErrInvalidAction, "the step must be above zero"))
 		}
 		off, err := minorOf(path+".every.off", e.Off, c)
 		if k.add(err) && off == 0 {
 			k.add(fieldErr(path+".every.off", e.Off.String(), ErrInvalidAction, "must be above zero"))
 		}
-		k.add(nonNegative(path+".every.max_times", e.MaxTimes))
+		// 每满 gives off once per step reached, so the discount is at most
+		// times × off with times ≤ subtotal / step. Off at most the step
+		// keeps that product within the subtotal (MaxMinorUnits); by
+		// quantity, times ≤ MaxUnits and off ≤ MaxMinorUnits keep it
+		// below 10^18.
+		if a.Basis == ByAmount && size > 0 && off > size {
+			k.add(fieldErr(path+".every.off", e.Off.String(), ErrInvalidAction, "a step cannot take more than itself off (%s)", e.Amount.StringAmount()))
+		}
+		k.add(quantity(0, path+".every.max_times", e.MaxTimes))
 		r.every = &stepRule{size: size, off: off, maxTimes: e.MaxTimes}
 		return r, k.err()
+	}
+	if len(a.Tiers) > MaxActionList {
+		return r, fieldErr(path+".tiers", fmt.Sprint(len(a.Tiers)), ErrTooLarge, "at most %d tiers", MaxActionList)
 	}
 	prev := int64(-1)
 	for i, t := range a.Tiers {
 		tp := fmt.Sprintf("%s.tiers[%d]", path, i)
-		min, err := a.minimum(tp, t.MinAmount, t.MinQty, c)
+		min, err := a.minimum(tp, "min_amount", "min_qty", t.MinAmount, t.MinQty, c)
 		if k.add(err) {
 			if i > 0 && prev >= 0 && min <= prev {
-				k.add(fieldErr(tp+".min", fmt.Sprint(min), ErrInvalidAction, "must be greater than tiers[%d]", i-1))
+				key := map[Basis]string{ByAmount: "min_amount", ByQuantity: "min_qty"}[a.Basis]
+				k.add(fieldErr(tp+"."+key, fmt.Sprint(min), ErrInvalidAction, "must be greater than tiers[%d].%s", i-1, key))
 			}
 			prev = min
 		}
@@ -154,25 +215,38 @@ func (a Threshold) compile(path string, c pricing.Currency) (rule, error) {
 	return r, k.err()
 }
 
-// minimum reads a threshold's amount or quantity, as the basis says.
-func (a Threshold) minimum(path string, amount pricing.Money, qty int64, c pricing.Currency) (int64, error) {
+// minimum reads a threshold's amount (key amountKey) or quantity (qtyKey),
+// as the basis says.
+func (a Threshold) minimum(path, amountKey, qtyKey string, amount pricing.Money, qty int64, c pricing.Currency) (int64, error) {
 	if a.Basis == ByQuantity {
 		if amount.IsValid() {
-			return 0, fieldErr(path, amount.String(), ErrInvalidAction, "a quantity threshold takes a quantity, not an amount")
+			return 0, fieldErr(path+"."+amountKey, amount.String(), ErrInvalidAction, "a quantity threshold takes a quantity, not an amount")
 		}
-		return qty, nonNegative(path+".qty", qty)
+		return qty, quantity(0, path+"."+qtyKey, qty)
 	}
 	if qty != 0 {
-		return 0, fieldErr(path, fmt.Sprint(qty), ErrInvalidAction, "an amount threshold takes an amount, not a quantity")
+		return 0, fieldErr(path+"."+qtyKey, fmt.Sprint(qty), ErrInvalidAction, "an amount threshold takes an amount, not a quantity")
 	}
-	return minorOf(path+".amount", amount, c)
+	return minorOf(path+"."+amountKey, amount, c)
+}
+
+// quantity checks a count of a promotion's configuration: at least min and
+// at most MaxUnits (see the limits in promotion.go).
+func quantity(min int64, path string, n int64) error {
+	switch {
+	case n < min && min == 0:
+		return fieldErr(path, fmt.Sprint(n), ErrInvalidAction, "must not be negative")
+	case n < min:
+		return fieldErr(path, fmt.Sprint(n), ErrInvalidAction, "must be at least %d", min)
+	case n > MaxUnits:
+		return fieldErr(path, fmt.Sprint(n), ErrTooLarge, "at most %d", MaxUnits)
+	}
+	return nil
 }
 
 func (a NthItem) compile(path string, _ pricing.Currency) (rule, error) {
 	var k problems
-	if a.N < 2 {
-		k.add(fieldErr(path+".n", fmt.Sprint(a.N), ErrInvalidAction, "must be at least 2"))
-	}
+	k.add(quantity(2, path+".n", a.N))
 	off, err := rateOrFree(path+".rate", a.Free, a.Rate)
 	k.add(err)
 	return rule{kind: kNth, layer: itemLayer, n: a.N, off: off, cap: -1}, k.err()
@@ -180,14 +254,15 @@ func (a NthItem) compile(path string, _ pricing.Currency) (rule, error) {
 
 func (a BuyXGetY) compile(path string, _ pricing.Currency) (rule, error) {
 	var k problems
-	k.add(positive(path+".buy_qty", a.BuyQty))
-	k.add(positive(path+".get_qty", a.GetQty))
-	k.add(nonNegative(path+".max_times", a.MaxTimes))
+	k.add(quantity(1, path+".buy_qty", a.BuyQty))
+	k.add(quantity(1, path+".get_qty", a.GetQty))
+	k.add(quantity(0, path+".max_times", a.MaxTimes))
 	off, err := rateOrFree(path+".rate", a.Free, a.Rate)
 	k.add(err)
 	var get *Selector
 	if a.Get != nil {
-		g := *a.Get
+		k.add(a.Get.validate(path + ".get"))
+		g := a.Get.clone()
 		get = &g
 	}
 	return rule{kind: kBuyGet, layer: itemLayer, buyQty: a.BuyQty, getQty: a.GetQty, maxTimes: a.MaxTimes, off: off, get: get, cap: -1}, k.err()
@@ -195,10 +270,8 @@ func (a BuyXGetY) compile(path string, _ pricing.Currency) (rule, error) {
 
 func (a BundlePrice) compile(path string, c pricing.Currency) (rule, error) {
 	var k problems
-	if a.Qty < 2 {
-		k.add(fieldErr(path+".qty", fmt.Sprint(a.Qty), ErrInvalidAction, "a bundle holds at least 2 units"))
-	}
-	k.add(nonNegative(path+".max_times", a.MaxTimes))
+	k.add(quantity(2, path+".qty", a.Qty))
+	k.add(quantity(0, path+".max_times", a.MaxTimes))
 	v, err := minorOf(path+".price", a.Price, c)
 	k.add(err)
 	return rule{kind: kBundle, layer: itemLayer, n: a.Qty, amount: v, maxTimes: a.MaxTimes, cap: -1}, k.err()
@@ -206,23 +279,41 @@ func (a BundlePrice) compile(path string, c pricing.Currency) (rule, error) {
 
 func (a Combo) compile(path string, c pricing.Currency) (rule, error) {
 	var k problems
-	if len(a.Parts) == 0 {
+	switch {
+	case len(a.Parts) == 0:
 		k.add(fieldErr(path+".parts", "", ErrInvalidAction, "a combo needs parts"))
+	case len(a.Parts) > MaxActionList:
+		return rule{}, fieldErr(path+".parts", fmt.Sprint(len(a.Parts)), ErrTooLarge, "at most %d parts", MaxActionList)
 	}
+	var units int64 // at most MaxActionList × MaxUnits: no overflow
 	for i, p := range a.Parts {
-		k.add(positive(fmt.Sprintf("%s.parts[%d].qty", path, i), p.Qty))
+		pp := fmt.Sprintf("%s.parts[%d]", path, i)
+		if k.add(quantity(1, pp+".qty", p.Qty)) {
+			units += p.Qty
+		}
+		k.add(p.Items.validate(pp + ".items"))
 	}
-	k.add(nonNegative(path+".max_times", a.MaxTimes))
+	if units > MaxUnits {
+		k.add(fieldErr(path+".parts", fmt.Sprint(units), ErrTooLarge, "a combo of at most %d units", MaxUnits))
+	}
+	k.add(quantity(0, path+".max_times", a.MaxTimes))
 	v, err := minorOf(path+".price", a.Price, c)
 	k.add(err)
-	return rule{kind: kCombo, layer: itemLayer, amount: v, maxTimes: a.MaxTimes, parts: slices.Clone(a.Parts), cap: -1}, k.err()
+	parts := make([]ComboPart, len(a.Parts))
+	for i, p := range a.Parts {
+		parts[i] = ComboPart{Items: p.Items.clone(), Qty: p.Qty}
+	}
+	return rule{kind: kCombo, layer: itemLayer, amount: v, maxTimes: a.MaxTimes, parts: parts, cap: -1}, k.err()
 }
 
 func (a MemberPrice) compile(path string, c pricing.Currency) (rule, error) {
 	r := rule{kind: kMember, layer: itemLayer, cap: -1}
 	var k problems
-	if len(a.Tiers) == 0 {
+	switch {
+	case len(a.Tiers) == 0:
 		k.add(fieldErr(path+".tiers", "", ErrInvalidAction, "member prices need tiers"))
+	case len(a.Tiers) > MaxActionList:
+		return r, fieldErr(path+".tiers", fmt.Sprint(len(a.Tiers)), ErrTooLarge, "at most %d tiers", MaxActionList)
 	}
 	for i, t := range a.Tiers {
 		tp := fmt.Sprintf("%s.tiers[%d]", path, i)
@@ -251,7 +342,7 @@ func thresholdOf(path string, amount pricing.Money, qty int64, c pricing.Currenc
 	if amount.IsValid() && qty != 0 {
 		return 0, 0, fieldErr(path, "", ErrInvalidAction, "set a minimum amount or a minimum quantity, not both")
 	}
-	if err := nonNegative(path+".min_qty", qty); err != nil {
+	if err := quantity(0, path+".min_qty", qty); err != nil {
 		return 0, 0, err
 	}
 	min, err := optMinor(path+".min_amount", amount, c)
@@ -264,15 +355,18 @@ func (a Gift) compile(path string, c pricing.Currency) (rule, error) {
 	var err error
 	r.minAmount, r.minQty, err = thresholdOf(path, a.MinAmount, a.MinQty, c)
 	k.add(err)
-	if len(a.Options) == 0 {
+	switch {
+	case len(a.Options) == 0:
 		k.add(fieldErr(path+".options", "", ErrInvalidAction, "a gift needs at least one option"))
+	case len(a.Options) > MaxActionList:
+		return r, fieldErr(path+".options", fmt.Sprint(len(a.Options)), ErrTooLarge, "at most %d options", MaxActionList)
 	}
 	for i, o := range a.Options {
 		op := fmt.Sprintf("%s.options[%d]", path, i)
 		if o.SKU == "" {
 			k.add(fieldErr(op+".sku", "", ErrInvalidAction, "a gift SKU is required"))
 		}
-		k.add(positive(op+".qty", o.Qty))
+		k.add(quantity(1, op+".qty", o.Qty))
 		_, err := optMinor(op+".value", o.Value, c)
 		k.add(err)
 	}

@@ -20,7 +20,7 @@ func assertFieldError(t *testing.T, err error, sentinel error, path string) {
 	assert.ErrorIs(t, err, sentinel)
 	var fe *promo.FieldError
 	if assert.True(t, errors.As(err, &fe), "%v is not a *FieldError", err) {
-		assert.Equal(t, path, fe.Path)
+		assert.Equal(t, path, fe.Field)
 		assert.Same(t, sentinel, fe.Err)
 	}
 }
@@ -36,46 +36,46 @@ func TestNewEngineErrors(t *testing.T) {
 		want     error
 		wantPath string
 	}{
-		{"empty ID", []promo.Promotion{p("", ok)}, promo.ErrInvalidPromotion, `promotions[0] "": id`},
-		{"duplicate IDs", []promo.Promotion{p("a", ok), p("b", ok), p("a", ok)}, promo.ErrDuplicateID, `promotions[2] "a": id`},
-		{"nil action", []promo.Promotion{p("a", nil)}, promo.ErrInvalidPromotion, `promotions[0] "a": action`},
-		{"end before start", []promo.Promotion{{ID: "a", Action: ok, Start: start, End: start.Add(-time.Hour)}}, promo.ErrInvalidPromotion, `promotions[0] "a": end`},
-		{"end equal to start", []promo.Promotion{{ID: "a", Action: ok, Start: start, End: start}}, promo.ErrInvalidPromotion, `promotions[0] "a": end`},
-		{"schedule without location", []promo.Promotion{{ID: "a", Action: ok, Schedule: &promo.Schedule{}}}, promo.ErrInvalidPromotion, `promotions[0] "a": schedule.location`},
-		{"schedule hours reversed", []promo.Promotion{{ID: "a", Action: ok, Schedule: &promo.Schedule{Location: time.UTC,
-			Hours: []promo.DayTime{{From: 17 * time.Hour, To: 14 * time.Hour}}}}}, promo.ErrInvalidPromotion, `promotions[0] "a": schedule.hours[0]`},
-		{"negative total limit", []promo.Promotion{{ID: "a", Action: ok, Limits: promo.Limits{Total: -1}}}, promo.ErrInvalidPromotion, `promotions[0] "a": limits.total`},
-		{"negative per-customer limit", []promo.Promotion{{ID: "a", Action: ok, Limits: promo.Limits{PerCustomer: -1}}}, promo.ErrInvalidPromotion, `promotions[0] "a": limits.per_customer`},
-		{"budget in USD", []promo.Promotion{{ID: "a", Action: ok, Limits: promo.Limits{Budget: usd}}}, promo.ErrInvalidAction, `promotions[0] "a": limits.budget`},
-		{"coupon of separators only", []promo.Promotion{{ID: "a", Action: ok, Coupon: " - "}}, promo.ErrInvalidPromotion, `promotions[0] "a": coupon`},
+		{"empty ID", []promo.Promotion{p("", ok)}, promo.ErrInvalidPromotion, `promotions[0].id`},
+		{"duplicate IDs", []promo.Promotion{p("a", ok), p("b", ok), p("a", ok)}, promo.ErrDuplicateID, `promotions[2].id`},
+		{"nil action", []promo.Promotion{p("a", nil)}, promo.ErrInvalidPromotion, `promotions[0].action`},
+		{"end before start", []promo.Promotion{{ID: "a", Action: ok, Start: start, End: start.Add(-time.Hour)}}, promo.ErrInvalidPromotion, `promotions[0].end`},
+		{"end equal to start", []promo.Promotion{{ID: "a", Action: ok, Start: start, End: start}}, promo.ErrInvalidPromotion, `promotions[0].end`},
+		{"schedule without location", []promo.Promotion{{ID: "a", Action: ok, Schedule: &promo.Schedule{}}}, promo.ErrInvalidPromotion, `promotions[0].schedule.time_zone`},
+		{"schedule hours reversed", []promo.Promotion{{ID: "a", Action: ok, Schedule: &promo.Schedule{TimeZone: time.UTC,
+			Hours: []promo.DayTime{{From: 17 * time.Hour, To: 14 * time.Hour}}}}}, promo.ErrInvalidPromotion, `promotions[0].schedule.hours[0]`},
+		{"negative total limit", []promo.Promotion{{ID: "a", Action: ok, Limits: promo.Limits{Total: -1}}}, promo.ErrInvalidPromotion, `promotions[0].limits.total`},
+		{"negative per-customer limit", []promo.Promotion{{ID: "a", Action: ok, Limits: promo.Limits{PerCustomer: -1}}}, promo.ErrInvalidPromotion, `promotions[0].limits.per_customer`},
+		{"budget in USD", []promo.Promotion{{ID: "a", Action: ok, Limits: promo.Limits{Budget: usd}}}, promo.ErrInvalidAction, `promotions[0].limits.budget`},
+		{"coupon of separators only", []promo.Promotion{{ID: "a", Action: ok, Coupon: " - "}}, promo.ErrInvalidPromotion, `promotions[0].coupon`},
 		{"non-increasing tiers", []promo.Promotion{p("a", promo.Threshold{Tiers: []promo.Tier{
-			{MinAmount: cny("200.00"), Off: cny("30.00")}, {MinAmount: cny("200.00"), Off: cny("50.00")}}})}, promo.ErrInvalidAction, `promotions[0] "a": action.tiers[1].min`},
+			{MinAmount: cny("200.00"), Off: cny("30.00")}, {MinAmount: cny("200.00"), Off: cny("50.00")}}})}, promo.ErrInvalidAction, `promotions[0].action.tiers[1].min_amount`},
 		{"tiers and every", []promo.Promotion{p("a", promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("100.00"), Off: cny("10.00")}},
-			Every: &promo.Step{Amount: cny("300.00"), Off: cny("30.00")}})}, promo.ErrInvalidAction, `promotions[0] "a": action`},
-		{"neither tiers nor every", []promo.Promotion{p("a", promo.Threshold{})}, promo.ErrInvalidAction, `promotions[0] "a": action`},
-		{"zero every step", []promo.Promotion{p("a", promo.Threshold{Every: &promo.Step{Amount: cny("0.00"), Off: cny("30.00")}})}, promo.ErrInvalidAction, `promotions[0] "a": action.every`},
-		{"zero quantity step", []promo.Promotion{p("a", promo.Threshold{Basis: promo.ByQuantity, Every: &promo.Step{Off: cny("5.00")}})}, promo.ErrInvalidAction, `promotions[0] "a": action.every`},
-		{"negative max times", []promo.Promotion{p("a", promo.Threshold{Every: &promo.Step{Amount: cny("300.00"), Off: cny("30.00"), MaxTimes: -1}})}, promo.ErrInvalidAction, `promotions[0] "a": action.every.max_times`},
-		{"tier without reward", []promo.Promotion{p("a", promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("100.00")}}})}, promo.ErrInvalidAction, `promotions[0] "a": action.tiers[0].rate`},
-		{"N below 2", []promo.Promotion{p("a", promo.NthItem{N: 1, Rate: rate("5折")})}, promo.ErrInvalidAction, `promotions[0] "a": action.n`},
-		{"rate 10折 takes nothing off", []promo.Promotion{p("a", promo.PercentOff{Rate: rate("10折")})}, promo.ErrInvalidAction, `promotions[0] "a": action.rate`},
-		{"zero rate", []promo.Promotion{p("a", promo.PercentOff{})}, promo.ErrInvalidAction, `promotions[0] "a": action.rate`},
-		{"rate with five decimals of its fraction", []promo.Promotion{p("a", promo.PercentOff{Rate: rate("8.88885折")})}, promo.ErrInvalidAction, `promotions[0] "a": action.rate`},
-		{"amount in USD", []promo.Promotion{p("a", promo.AmountOff{Amount: usd})}, promo.ErrInvalidAction, `promotions[0] "a": action.amount`},
-		{"unrounded amount", []promo.Promotion{p("a", promo.AmountOff{Amount: cny("5.005")})}, promo.ErrInvalidAction, `promotions[0] "a": action.amount`},
-		{"negative amount", []promo.Promotion{p("a", promo.AmountOff{Amount: cny("-5.00")})}, promo.ErrInvalidAction, `promotions[0] "a": action.amount`},
-		{"zero amount off", []promo.Promotion{p("a", promo.AmountOff{Amount: cny("0.00")})}, promo.ErrInvalidAction, `promotions[0] "a": action.amount`},
-		{"unknown scope", []promo.Promotion{p("a", promo.AmountOff{Amount: cny("1.00"), Scope: 7})}, promo.ErrInvalidAction, `promotions[0] "a": action.scope`},
-		{"cap in USD", []promo.Promotion{p("a", promo.PercentOff{Rate: rate("9折"), Cap: usd})}, promo.ErrInvalidAction, `promotions[0] "a": action.cap`},
-		{"buy zero", []promo.Promotion{p("a", promo.BuyXGetY{GetQty: 1, Free: true})}, promo.ErrInvalidAction, `promotions[0] "a": action.buy_qty`},
-		{"bundle of one", []promo.Promotion{p("a", promo.BundlePrice{Qty: 1, Price: cny("9.90")})}, promo.ErrInvalidAction, `promotions[0] "a": action.qty`},
-		{"combo without parts", []promo.Promotion{p("a", promo.Combo{Price: cny("9.90")})}, promo.ErrInvalidAction, `promotions[0] "a": action.parts`},
+			Every: &promo.Step{Amount: cny("300.00"), Off: cny("30.00")}})}, promo.ErrInvalidAction, `promotions[0].action`},
+		{"neither tiers nor every", []promo.Promotion{p("a", promo.Threshold{})}, promo.ErrInvalidAction, `promotions[0].action`},
+		{"zero every step", []promo.Promotion{p("a", promo.Threshold{Every: &promo.Step{Amount: cny("0.00"), Off: cny("30.00")}})}, promo.ErrInvalidAction, `promotions[0].action.every.amount`},
+		{"zero quantity step", []promo.Promotion{p("a", promo.Threshold{Basis: promo.ByQuantity, Every: &promo.Step{Off: cny("5.00")}})}, promo.ErrInvalidAction, `promotions[0].action.every.qty`},
+		{"negative max times", []promo.Promotion{p("a", promo.Threshold{Every: &promo.Step{Amount: cny("300.00"), Off: cny("30.00"), MaxTimes: -1}})}, promo.ErrInvalidAction, `promotions[0].action.every.max_times`},
+		{"tier without reward", []promo.Promotion{p("a", promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("100.00")}}})}, promo.ErrInvalidAction, `promotions[0].action.tiers[0].rate`},
+		{"N below 2", []promo.Promotion{p("a", promo.NthItem{N: 1, Rate: rate("5折")})}, promo.ErrInvalidAction, `promotions[0].action.n`},
+		{"rate 10折 takes nothing off", []promo.Promotion{p("a", promo.PercentOff{Rate: rate("10折")})}, promo.ErrInvalidAction, `promotions[0].action.rate`},
+		{"zero rate", []promo.Promotion{p("a", promo.PercentOff{})}, promo.ErrInvalidAction, `promotions[0].action.rate`},
+		{"rate with five decimals of its fraction", []promo.Promotion{p("a", promo.PercentOff{Rate: rate("8.88885折")})}, promo.ErrInvalidAction, `promotions[0].action.rate`},
+		{"amount in USD", []promo.Promotion{p("a", promo.AmountOff{Amount: usd})}, promo.ErrInvalidAction, `promotions[0].action.amount`},
+		{"unrounded amount", []promo.Promotion{p("a", promo.AmountOff{Amount: cny("5.005")})}, promo.ErrInvalidAction, `promotions[0].action.amount`},
+		{"negative amount", []promo.Promotion{p("a", promo.AmountOff{Amount: cny("-5.00")})}, promo.ErrInvalidAction, `promotions[0].action.amount`},
+		{"zero amount off", []promo.Promotion{p("a", promo.AmountOff{Amount: cny("0.00")})}, promo.ErrInvalidAction, `promotions[0].action.amount`},
+		{"unknown scope", []promo.Promotion{p("a", promo.AmountOff{Amount: cny("1.00"), Scope: 7})}, promo.ErrInvalidAction, `promotions[0].action.scope`},
+		{"cap in USD", []promo.Promotion{p("a", promo.PercentOff{Rate: rate("9折"), Cap: usd})}, promo.ErrInvalidAction, `promotions[0].action.cap`},
+		{"buy zero", []promo.Promotion{p("a", promo.BuyXGetY{GetQty: 1, Free: true})}, promo.ErrInvalidAction, `promotions[0].action.buy_qty`},
+		{"bundle of one", []promo.Promotion{p("a", promo.BundlePrice{Qty: 1, Price: cny("9.90")})}, promo.ErrInvalidAction, `promotions[0].action.qty`},
+		{"combo without parts", []promo.Promotion{p("a", promo.Combo{Price: cny("9.90")})}, promo.ErrInvalidAction, `promotions[0].action.parts`},
 		{"member tier twice", []promo.Promotion{p("a", promo.MemberPrice{Tiers: []promo.MemberTier{
-			{Tier: "gold", Price: cny("1.00")}, {Tier: "gold", Price: cny("2.00")}}})}, promo.ErrInvalidAction, `promotions[0] "a": action.tiers[1].tier`},
-		{"gift without options", []promo.Promotion{p("a", promo.Gift{MinAmount: cny("300.00")})}, promo.ErrInvalidAction, `promotions[0] "a": action.options`},
+			{Tier: "gold", Price: cny("1.00")}, {Tier: "gold", Price: cny("2.00")}}})}, promo.ErrInvalidAction, `promotions[0].action.tiers[1].tier`},
+		{"gift without options", []promo.Promotion{p("a", promo.Gift{MinAmount: cny("300.00")})}, promo.ErrInvalidAction, `promotions[0].action.options`},
 		{"gift with amount and quantity", []promo.Promotion{p("a", promo.Gift{MinAmount: cny("300.00"), MinQty: 2,
-			Options: []promo.GiftOption{{SKU: "cup", Qty: 1}}})}, promo.ErrInvalidAction, `promotions[0] "a": action`},
-		{"shipping off in USD", []promo.Promotion{p("a", promo.FreeShipping{Off: usd})}, promo.ErrInvalidAction, `promotions[0] "a": action.off`},
+			Options: []promo.GiftOption{{SKU: "cup", Qty: 1}}})}, promo.ErrInvalidAction, `promotions[0].action`},
+		{"shipping off in USD", []promo.Promotion{p("a", promo.FreeShipping{Off: usd})}, promo.ErrInvalidAction, `promotions[0].action.off`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,26 +117,26 @@ func TestCartErrors(t *testing.T) {
 		want     error
 		wantPath string
 	}{
-		{"no currency", with(func(c *promo.Cart) { c.Currency = pricing.Currency(0) }), promo.ErrInvalidCart, "cart.currency"},
+		{"no currency", with(func(c *promo.Cart) { c.Currency = pricing.Currency(0) }), promo.ErrInvalidCart, "currency"},
 		{"another currency than the engine", with(func(c *promo.Cart) {
 			c.Currency = pricing.USD
 			c.Lines = []promo.Line{{ID: "a", SKU: "a", Qty: 1, UnitPrice: pricing.MustNew("1.00", pricing.USD)}}
-		}), promo.ErrInvalidCart, "cart.currency"},
-		{"zero time", with(func(c *promo.Cart) { c.At = time.Time{} }), promo.ErrInvalidCart, "cart.at"},
-		{"unknown rounding", with(func(c *promo.Cart) { c.Rounding = 99 }), promo.ErrInvalidCart, "cart.rounding"},
-		{"negative shipping", with(func(c *promo.Cart) { c.Shipping = cny("-1.00") }), promo.ErrInvalidCart, "cart.shipping"},
-		{"empty line ID", with(func(c *promo.Cart) { c.Lines[1].ID = "" }), promo.ErrInvalidCart, `lines[1] "": id`},
-		{"duplicate line IDs", with(func(c *promo.Cart) { c.Lines[1].ID = "a" }), promo.ErrDuplicateID, `lines[1] "a": id`},
-		{"qty 0", with(func(c *promo.Cart) { c.Lines[1].Qty = 0 }), promo.ErrInvalidCart, `lines[1] "b": qty`},
-		{"negative qty", with(func(c *promo.Cart) { c.Lines[0].Qty = -1 }), promo.ErrInvalidCart, `lines[0] "a": qty`},
-		{"negative price", with(func(c *promo.Cart) { c.Lines[1].UnitPrice = cny("-5.00") }), promo.ErrInvalidCart, `lines[1] "b": unit price`},
-		{"unrounded price", with(func(c *promo.Cart) { c.Lines[1].UnitPrice = cny("5.001") }), promo.ErrInvalidCart, `lines[1] "b": unit price`},
-		{"price in USD", with(func(c *promo.Cart) { c.Lines[0].UnitPrice = pricing.MustNew("5.00", pricing.USD) }), promo.ErrInvalidCart, `lines[0] "a": unit price`},
-		{"missing price", with(func(c *promo.Cart) { c.Lines[0].UnitPrice = pricing.Money{} }), promo.ErrInvalidCart, `lines[0] "a": unit price`},
-		{"unrounded list price", with(func(c *promo.Cart) { c.Lines[0].ListPrice = cny("12.345") }), promo.ErrInvalidCart, `lines[0] "a": list price`},
-		{"more than MaxUnits in one line", with(func(c *promo.Cart) { c.Lines[0].Qty = promo.MaxUnits + 1 }), promo.ErrTooLarge, `lines[0] "a": qty`},
-		{"more than MaxUnits across lines", with(func(c *promo.Cart) { c.Lines[0].Qty = promo.MaxUnits - 1 }), promo.ErrTooLarge, `lines[1] "b": qty`},
-		{"subtotal beyond MaxMinorUnits", with(func(c *promo.Cart) { c.Lines[1].UnitPrice = cny("60000000000.00") }), promo.ErrTooLarge, `lines[1] "b": unit price`},
+		}), promo.ErrInvalidCart, "currency"},
+		{"zero time", with(func(c *promo.Cart) { c.At = time.Time{} }), promo.ErrInvalidCart, "at"},
+		{"unknown rounding", with(func(c *promo.Cart) { c.Rounding = 99 }), promo.ErrInvalidCart, "rounding"},
+		{"negative shipping", with(func(c *promo.Cart) { c.Shipping = cny("-1.00") }), promo.ErrInvalidCart, "shipping"},
+		{"empty line ID", with(func(c *promo.Cart) { c.Lines[1].ID = "" }), promo.ErrInvalidCart, `lines[1].id`},
+		{"duplicate line IDs", with(func(c *promo.Cart) { c.Lines[1].ID = "a" }), promo.ErrDuplicateID, `lines[1].id`},
+		{"qty 0", with(func(c *promo.Cart) { c.Lines[1].Qty = 0 }), promo.ErrInvalidCart, `lines[1].qty`},
+		{"negative qty", with(func(c *promo.Cart) { c.Lines[0].Qty = -1 }), promo.ErrInvalidCart, `lines[0].qty`},
+		{"negative price", with(func(c *promo.Cart) { c.Lines[1].UnitPrice = cny("-5.00") }), promo.ErrInvalidCart, `lines[1].unit_price`},
+		{"unrounded price", with(func(c *promo.Cart) { c.Lines[1].UnitPrice = cny("5.001") }), promo.ErrInvalidCart, `lines[1].unit_price`},
+		{"price in USD", with(func(c *promo.Cart) { c.Lines[0].UnitPrice = pricing.MustNew("5.00", pricing.USD) }), promo.ErrInvalidCart, `lines[0].unit_price`},
+		{"missing price", with(func(c *promo.Cart) { c.Lines[0].UnitPrice = pricing.Money{} }), promo.ErrInvalidCart, `lines[0].unit_price`},
+		{"unrounded list price", with(func(c *promo.Cart) { c.Lines[0].ListPrice = cny("12.345") }), promo.ErrInvalidCart, `lines[0].list_price`},
+		{"more than MaxUnits in one line", with(func(c *promo.Cart) { c.Lines[0].Qty = promo.MaxUnits + 1 }), promo.ErrTooLarge, `lines[0].qty`},
+		{"more than MaxUnits across lines", with(func(c *promo.Cart) { c.Lines[0].Qty = promo.MaxUnits - 1 }), promo.ErrTooLarge, `lines[1].qty`},
+		{"subtotal beyond MaxMinorUnits", with(func(c *promo.Cart) { c.Lines[1].UnitPrice = cny("60000000000.00") }), promo.ErrTooLarge, `lines[1].unit_price`},
 	}
 	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{ninety("p")})
 	require.NoError(t, err)
@@ -147,7 +147,7 @@ func TestCartErrors(t *testing.T) {
 		})
 	}
 	// Cart.Validate gives the same errors without an engine.
-	assertFieldError(t, with(func(c *promo.Cart) { c.Lines[1].Qty = 0 }).Validate(), promo.ErrInvalidCart, `lines[1] "b": qty`)
+	assertFieldError(t, with(func(c *promo.Cart) { c.Lines[1].Qty = 0 }).Validate(), promo.ErrInvalidCart, `lines[1].qty`)
 	assert.NoError(t, valid().Validate())
 	assert.NoError(t, with(func(c *promo.Cart) { c.Lines[0].Qty = promo.MaxUnits - 2 }).Validate(), "exactly MaxUnits units")
 }
@@ -155,7 +155,7 @@ func TestCartErrors(t *testing.T) {
 func TestFieldErrorMessage(t *testing.T) {
 	_, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "a", Action: promo.NthItem{N: 1, Rate: rate("5折")}}})
 	require.Error(t, err)
-	assert.Equal(t, `promo: promotions[0] "a": action.n 1: invalid action: must be at least 2`, err.Error())
+	assert.Equal(t, `promo: new engine: promotions[0].action.n 1: invalid action: must be at least 2`, err.Error())
 }
 
 // Every problem is reported at once: two in one promotion, one in another,
@@ -169,8 +169,8 @@ func TestNewEngineCollectsEveryProblem(t *testing.T) {
 	require.Error(t, err)
 	msg := err.Error()
 	for _, want := range []string{
-		`promotions[0] "a": action.n 1`, `promotions[0] "a": action.rate`,
-		`promotions[1] "b": limits.total -1`, `promotions[2] "b": id`,
+		`promotions[0].action.n 1`, `promotions[0].action.rate`,
+		`promotions[1].limits.total -1`, `promotions[2].id`,
 	} {
 		assert.Contains(t, msg, want)
 	}
@@ -179,5 +179,5 @@ func TestNewEngineCollectsEveryProblem(t *testing.T) {
 	assert.ErrorIs(t, err, promo.ErrDuplicateID)
 	var fe *promo.FieldError
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, `promotions[0] "a": action.n`, fe.Path, "errors.As finds the first problem")
+	assert.Equal(t, `promotions[0].action.n`, fe.Field, "errors.As finds the first problem")
 }

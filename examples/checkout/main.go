@@ -39,13 +39,13 @@ const campaign = `{
      "action": {"kind": "nth-item", "n": 2, "rate": "5折"}},
     {"id": "every-300", "name": "每满300减30", "campaign": "双11",
      "start": "2026-11-11T00:00:00+08:00", "end": "2026-11-12T00:00:00+08:00",
-     "action": {"kind": "threshold", "every": {"step": "300.00", "off": "30.00"}}},
+     "action": {"kind": "threshold", "every": {"amount": "300.00", "off": "30.00"}}},
     {"id": "store-199-20", "name": "店铺券 满199减20", "coupon": "STORE20", "group": "store-coupons",
-     "action": {"kind": "threshold", "tiers": [{"threshold": "199.00", "off": "20.00"}]}},
+     "action": {"kind": "threshold", "tiers": [{"min_amount": "199.00", "off": "20.00"}]}},
     {"id": "store-599-70", "name": "店铺券 满599减70", "coupon": "STORE70", "group": "store-coupons",
-     "action": {"kind": "threshold", "tiers": [{"threshold": "599.00", "off": "70.00"}]}},
+     "action": {"kind": "threshold", "tiers": [{"min_amount": "599.00", "off": "70.00"}]}},
     {"id": "platform-400-50", "name": "平台券 满400减50", "coupon": "TMALL50", "priority": -1,
-     "action": {"kind": "threshold", "tiers": [{"threshold": "400.00", "off": "50.00"}]}},
+     "action": {"kind": "threshold", "tiers": [{"min_amount": "400.00", "off": "50.00"}]}},
     {"id": "free-shipping", "name": "满299包邮", "action": {"kind": "free-shipping", "min_amount": "299.00"}},
     {"id": "gift-500", "name": "满500送保温杯",
      "action": {"kind": "gift", "min_amount": "500.00", "options": [{"sku": "MUG", "name": "thermos mug", "qty": 1, "value": "59.00"}]}}
@@ -71,7 +71,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	engine, err := c.Engine(promo.WithFloor(floor))
+	engine, err := promo.NewEngine(c.Currency, c.Promotions, promo.WithFloor(floor))
 	if err != nil {
 		return err
 	}

@@ -32,9 +32,9 @@ const storeCampaign = `{
     {"id": "rice-2nd-half", "name": "饭团第二件半价", "campaign": "会员日", "target": {"skus": ["RICE"]},
      "action": {"kind": "nth-item", "n": 2, "rate": "5折"}},
     {"id": "manjian", "name": "满60减5 / 满100减12", "priority": 1,
-     "action": {"kind": "threshold", "tiers": [{"threshold": "60.00", "off": "5.00"}, {"threshold": "100.00", "off": "12.00"}]}},
+     "action": {"kind": "threshold", "tiers": [{"min_amount": "60.00", "off": "5.00"}, {"min_amount": "100.00", "off": "12.00"}]}},
     {"id": "group-coupon", "name": "进群券 满50减6", "coupon": "WX6",
-     "action": {"kind": "threshold", "tiers": [{"threshold": "50.00", "off": "6.00"}]}},
+     "action": {"kind": "threshold", "tiers": [{"min_amount": "50.00", "off": "6.00"}]}},
     {"id": "free-delivery", "name": "满49免配送费",
      "action": {"kind": "free-shipping", "min_amount": "49.00"}},
     {"id": "tote", "name": "满70送环保袋",
@@ -54,7 +54,7 @@ func checkout(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	engine, err := campaign.Engine(promo.WithFloor(floor))
+	engine, err := promo.NewEngine(campaign.Currency, campaign.Promotions, promo.WithFloor(floor))
 	if err != nil {
 		return err
 	}
