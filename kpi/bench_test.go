@@ -18,7 +18,7 @@ var (
 // weekend: the issue asks for at least 2,000,000 durations a second.
 func BenchmarkBetween(b *testing.B) {
 	ny := loadLoc(b, "America/New_York")
-	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(TimeRange{Clock(9, 0), Clock(12, 0)}, TimeRange{Clock(13, 0), Clock(18, 0)}),
+	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(ClockRange{Start: Clock(9, 0), End: Clock(12, 0)}, ClockRange{Start: Clock(13, 0), End: Clock(18, 0)}),
 		Holidays: []Date{MustDate(2026, 5, 25)}})
 	from := time.Date(2026, 5, 22, 16, 20, 5, 0, ny)
 	to := time.Date(2026, 5, 26, 10, 5, 0, 0, ny)
@@ -31,7 +31,7 @@ func BenchmarkBetween(b *testing.B) {
 // A same-day response (a few minutes), the common case in customer service.
 func BenchmarkBetweenSameDay(b *testing.B) {
 	ny := loadLoc(b, "America/New_York")
-	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(TimeRange{Clock(9, 0), Clock(18, 0)})})
+	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(ClockRange{Start: Clock(9, 0), End: Clock(18, 0)})})
 	from := time.Date(2026, 5, 22, 10, 20, 5, 0, ny)
 	to := from.Add(95 * time.Second)
 	b.ReportAllocs()

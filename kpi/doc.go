@@ -146,7 +146,7 @@
 // Effective attendance (每日有效出勤, K-02) needs all three of sign-in (签到),
 // sign-out (签退) and the daily exam (每日考试) — the seed's "+" is AND, not
 // a sum. Each must happen on the record's date, on the location's wall
-// clock, inside its closed [Window] [start, end] (K-03 gives 08:00-09:00,
+// clock, inside its closed [ClosedClockRange] [start, end] (K-03 gives 08:00-09:00,
 // 09:30-11:00 and 10:00-11:00 without saying; [Rules5512] includes both
 // ends). Rates per team and day divide by the records given for that day,
 // so pass one record per rostered person.

@@ -187,8 +187,8 @@ func ExampleSchedule_Between() {
 		fmt.Println(err)
 		return
 	}
-	work := []kpi.TimeRange{{Start: kpi.Clock(9, 0), End: kpi.Clock(18, 0)}}
-	var week [7][]kpi.TimeRange
+	work := []kpi.ClockRange{{Start: kpi.Clock(9, 0), End: kpi.Clock(18, 0)}}
+	var week [7][]kpi.ClockRange
 	for wd := time.Monday; wd <= time.Friday; wd++ {
 		week[wd] = work
 	}

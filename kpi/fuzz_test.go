@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"encoding/json"
+	"github.com/opskit/opskit/internal/civil"
 	"math"
 	"reflect"
 	"testing"
@@ -20,13 +21,13 @@ func FuzzBetween(f *testing.F) {
 	}
 	s := MustSchedule(ScheduleSpec{
 		Location: ny,
-		Weekly: [7][]TimeRange{
-			time.Sunday: {{Clock(1, 0), Clock(4, 0)}},
-			time.Monday: {{Clock(9, 0), Clock(12, 0)}, {Clock(13, 0), Clock(18, 0)}},
-			time.Friday: {{0, Clock(24, 0)}}, time.Saturday: {{Clock(1, 30), Clock(2, 30)}},
+		Weekly: [7][]ClockRange{
+			time.Sunday: {{Start: Clock(1, 0), End: Clock(4, 0)}},
+			time.Monday: {{Start: Clock(9, 0), End: Clock(12, 0)}, {Start: Clock(13, 0), End: Clock(18, 0)}},
+			time.Friday: {{Start: 0, End: Clock(24, 0)}}, time.Saturday: {{Start: Clock(1, 30), End: Clock(2, 30)}},
 		},
 		Holidays:   []Date{MustDate(2026, 3, 9)},
-		MakeUpDays: []DayHours{{Date: MustDate(2026, 11, 4), Hours: []TimeRange{{Clock(2, 0), Clock(3, 0)}}}},
+		MakeUpDays: []DayHours{{Date: MustDate(2026, 11, 4), Hours: []ClockRange{{Start: Clock(2, 0), End: Clock(3, 0)}}}},
 	})
 	base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).Unix()
 	f.Add(int64(0), int64(3600*24*7), int64(3600*24*8), int64(5))
@@ -241,3 +242,5 @@ func FuzzCommissionPlan(f *testing.F) {
 		}
 	})
 }
+
+func floorMod(a, b int64) int64 { return civil.FloorMod(a, b) }

@@ -7,21 +7,11 @@ import (
 	"time"
 )
 
-// TimeRange is a half-open range of wall-clock time in a day, [Start, End):
-// 09:00-18:00 includes 09:00:00 and excludes 18:00:00.
-type TimeRange struct {
-	Start ClockTime
-	End   ClockTime
-}
-
-// String returns "09:00-18:00".
-func (r TimeRange) String() string { return r.Start.String() + "-" + r.End.String() }
-
 // DayHours are the working hours of one date that differs from the weekly
 // schedule, such as a make-up working day (调休上班).
 type DayHours struct {
 	Date  Date
-	Hours []TimeRange
+	Hours []ClockRange
 }
 
 // ScheduleSpec describes business hours (营业时间 / 客服工作时间): the working
@@ -31,7 +21,7 @@ type DayHours struct {
 // ranges follow.
 type ScheduleSpec struct {
 	Location   *time.Location
-	Weekly     [7][]TimeRange
+	Weekly     [7][]ClockRange
 	Holidays   []Date
 	MakeUpDays []DayHours
 }
@@ -84,21 +74,21 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 		if !d.IsValid() {
 			return Schedule{}, fieldErr(opSchedule, f, d.String(), ErrInvalidDate)
 		}
-		if prev, dup := seen[d.days()]; dup {
+		if prev, dup := seen[dayNumber(d)]; dup {
 			return Schedule{}, fieldErr(opSchedule, f, d.String(), ErrDuplicate, "also "+prev)
 		}
-		seen[d.days()] = f
-		s.exceptions = append(s.exceptions, exception{day: d.days()})
+		seen[dayNumber(d)] = f
+		s.exceptions = append(s.exceptions, exception{day: dayNumber(d)})
 	}
 	for i, m := range spec.MakeUpDays {
 		f := fmt.Sprintf("make_up_days[%d]", i)
 		if !m.Date.IsValid() {
 			return Schedule{}, fieldErr(opSchedule, f+".date", m.Date.String(), ErrInvalidDate)
 		}
-		if prev, dup := seen[m.Date.days()]; dup {
+		if prev, dup := seen[dayNumber(m.Date)]; dup {
 			return Schedule{}, fieldErr(opSchedule, f+".date", m.Date.String(), ErrDuplicate, "also "+prev)
 		}
-		seen[m.Date.days()] = f
+		seen[dayNumber(m.Date)] = f
 		if len(m.Hours) == 0 {
 			return Schedule{}, fieldErr(opSchedule, f+".hours", nil, ErrEmpty, "a make-up working day needs hours")
 		}
@@ -107,7 +97,7 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 			return Schedule{}, err
 		}
 		working = true
-		s.exceptions = append(s.exceptions, exception{day: m.Date.days(), spans: sp})
+		s.exceptions = append(s.exceptions, exception{day: dayNumber(m.Date), spans: sp})
 	}
 	if !working {
 		return Schedule{}, fieldErr(opSchedule, "weekly", nil, ErrNoWorkingTime)
@@ -126,11 +116,11 @@ func MustSchedule(spec ScheduleSpec) Schedule {
 	return s
 }
 
-func spans(field string, rs []TimeRange) ([]span, error) {
+func spans(field string, rs []ClockRange) ([]span, error) {
 	var out []span
 	for i, r := range rs {
 		f := fmt.Sprintf("%s[%d]", field, i)
-		if !r.Start.IsValid() || !r.End.IsValid() || r.End <= r.Start {
+		if !r.IsValid() {
 			return nil, fieldErr(opSchedule, f, r.String(), ErrInvalidTimeRange, "want 00:00 <= start < end <= 24:00")
 		}
 		if n := len(out); n > 0 && int64(r.Start) < out[n-1].end {
@@ -168,7 +158,7 @@ func (s Schedule) IsOpen(t time.Time) bool {
 	}
 	lt := t.In(s.loc)
 	y, m, d := lt.Date()
-	z := Date{y, m, d}.days()
+	z := dayNumber(Date{Year: y, Month: m, Day: d})
 	h, mi, sec := lt.Clock()
 	w := int64(h*3600 + mi*60 + sec)
 	k, _ := slices.BinarySearchFunc(s.exceptions, z, func(e exception, z int64) int { return int(e.day - z) })

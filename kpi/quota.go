@@ -165,7 +165,7 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 	if !to.IsValid() || to.Compare(from) < 0 {
 		return nil, fieldErr(op, "to", to.String(), ErrInvalidDate, "must be a valid date not before from "+from.String())
 	}
-	nDays := int(to.days()-from.days()) + 1
+	nDays := int(dayNumber(to)-dayNumber(from)) + 1
 	if nDays > 3660 {
 		return nil, fieldErr(op, "to", to.String(), ErrInvalidDate, "ranges are limited to 3,660 days")
 	}
@@ -180,8 +180,8 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 		people[p] = i
 	}
 	// Weeks: Monday-based, indexed from the week holding `from`.
-	first := from.days() - int64((from.Weekday()+6)%7)
-	nWeeks := int((to.days()-first)/7) + 1
+	first := dayNumber(from) - int64((from.Weekday()+6)%7)
+	nWeeks := int((dayNumber(to)-first)/7) + 1
 	// counts[person][item][period index]
 	counts := make([][][]int, len(roster))
 	for p := range counts {
@@ -207,8 +207,8 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 		if !a.Day.IsValid() {
 			return nil, fieldErr(op, f+".day", a.Day.String(), ErrInvalidDate)
 		}
-		z := a.Day.days()
-		if z < from.days() || z > to.days() {
+		z := dayNumber(a.Day)
+		if z < dayNumber(from) || z > dayNumber(to) {
 			continue
 		}
 		for _, ii := range items {
@@ -217,7 +217,7 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 				continue
 			}
 			if it.Period == Daily {
-				counts[p][ii][z-from.days()]++
+				counts[p][ii][z-dayNumber(from)]++
 			} else {
 				counts[p][ii][(z-first)/7]++
 			}

@@ -98,7 +98,7 @@ func TestQuotaErrors(t *testing.T) {
 		{"target", QuotaScheme{Items: []QuotaItem{{Activity: "x", Period: Daily}}}, nil, mon, mon, nil, ErrInvalidTarget, "items[0].target 0"},
 		{"min size", QuotaScheme{Items: []QuotaItem{{Activity: "x", Period: Daily, Target: 1, MinSize: -1}}}, nil, mon, mon, nil, ErrInvalidNumber, "min_size"},
 		{"duplicate item", QuotaScheme{Items: []QuotaItem{{Activity: "x", Period: Daily, Target: 1}, {Activity: "x", Period: Daily, Target: 2}}}, nil, mon, mon, nil, ErrDuplicate, "items[1].activity"},
-		{"bad from", s, nil, Date{2026, 2, 30}, mon, nil, ErrInvalidDate, "from"},
+		{"bad from", s, nil, Date{Year: 2026, Month: 2, Day: 30}, mon, nil, ErrInvalidDate, "from"},
 		{"to before from", s, nil, mon, mon.AddDays(-1), nil, ErrInvalidDate, "to"},
 		{"too long", s, nil, mon, mon.AddDays(4000), nil, ErrInvalidDate, "3,660"},
 		{"empty roster name", s, []string{""}, mon, mon, nil, ErrEmpty, "roster[0]"},

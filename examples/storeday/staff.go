@@ -43,8 +43,8 @@ func at(clock string) time.Time {
 // hours, the daily scorecards, the ranking and the red-packet rewards.
 func staff(w io.Writer) error {
 	heading(w, "7. Customer service (客服绩效) in business hours, 08:00-22:00")
-	open := []kpi.TimeRange{{Start: kpi.Clock(8, 0), End: kpi.Clock(22, 0)}}
-	hours, err := kpi.NewSchedule(kpi.ScheduleSpec{Location: closingTime.Location(), Weekly: [7][]kpi.TimeRange{open, open, open, open, open, open, open}})
+	open := []kpi.ClockRange{{Start: kpi.Clock(8, 0), End: kpi.Clock(22, 0)}}
+	hours, err := kpi.NewSchedule(kpi.ScheduleSpec{Location: closingTime.Location(), Weekly: [7][]kpi.ClockRange{open, open, open, open, open, open, open}})
 	if err != nil {
 		return err
 	}
