@@ -143,3 +143,27 @@ func BenchmarkServiceMetrics1MBusinessHours(b *testing.B) {
 		b.Fatal(sinkErr)
 	}
 }
+
+// Issue 12's hostile case: 20,000 turns each spanning 50 years, measured in
+// business hours in New York and in Shanghai.
+func BenchmarkServiceMetricsLongTurns(b *testing.B) {
+	for _, zone := range []string{"America/New_York", "Asia/Shanghai"} {
+		b.Run(zone, func(b *testing.B) {
+			s := MustSchedule(ScheduleSpec{Location: loadLoc(b, zone), Weekly: weekdays(nineToSix())})
+			var msgs []Message
+			t0 := time.Date(1976, 1, 1, 0, 0, 0, 0, time.UTC)
+			for c := 0; c < 20000; c++ {
+				conv := fmt.Sprintf("c%d", c)
+				msgs = append(msgs, Message{Conversation: conv, Customer: conv, Role: Customer, At: t0.Add(time.Duration(c) * time.Minute)},
+					Message{Conversation: conv, Customer: conv, Role: Agent, Agent: "a", At: t0.Add(time.Duration(c)*time.Minute + 50*365*24*time.Hour)})
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				sinkReport, sinkErr = ServiceMetrics(msgs, nil, ServiceOptions{Schedule: &s})
+			}
+			if sinkErr != nil {
+				b.Fatal(sinkErr)
+			}
+		})
+	}
+}

@@ -112,7 +112,13 @@
 // hours on the New York spring-forward night and 4 on the fall-back night).
 // A wall time that does not exist maps to the instant of the change; one
 // that occurs twice maps to its first occurrence. Between is additive
-// (d(a,b) + d(b,c) = d(a,c)), never above b - a, and antisymmetric.
+// (d(a,b) + d(b,c) = d(a,c)), never above b - a, and antisymmetric. Its
+// cost does not grow with the number of days: whole weeks are summed in
+// closed form, holidays and make-up days through prefix sums found by
+// binary search, and only the days next to a UTC-offset change are mapped
+// range by range (O(log H + C) for H exceptions and C offset changes
+// between a and b: none in Asia/Shanghai since 1991, two a year in New
+// York).
 //
 // # Customer-service metrics (客服绩效)
 //

@@ -1,10 +1,13 @@
 package kpi
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
 	"time"
+
+	"github.com/opskit/opskit/internal/checked"
 )
 
 // DayHours are the working hours of one date that differs from the weekly
@@ -31,6 +34,7 @@ type span struct{ start, end int64 } // seconds since local midnight
 type exception struct {
 	day   int64 // days since 1970-01-01
 	spans []span
+	wall  int64 // working seconds on the wall clock
 }
 
 // Schedule is a validated business-hours calendar. It is immutable and safe
@@ -39,9 +43,11 @@ type exception struct {
 // The zero Schedule has no location and no working time: [Schedule.Between]
 // returns 0 for it and [Schedule.IsOpen] false.
 type Schedule struct {
-	loc        *time.Location
-	week       [7][]span
-	exceptions []exception // sorted by day
+	loc         *time.Location
+	week        [7][]span
+	weekWall    [7]int64    // wall-clock working seconds of each weekday
+	exceptions  []exception // sorted by day
+	deltaPrefix []int64     // deltaPrefix[i]: Σ_{k<i} exceptions[k].wall - weekWall[its weekday]
 }
 
 const opSchedule = "schedule"
@@ -102,7 +108,16 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 	if !working {
 		return Schedule{}, fieldErr(opSchedule, "weekly", nil, ErrNoWorkingTime)
 	}
-	slices.SortFunc(s.exceptions, func(a, b exception) int { return int(a.day - b.day) })
+	slices.SortFunc(s.exceptions, func(a, b exception) int { return cmp.Compare(a.day, b.day) })
+	for wd, sp := range s.week {
+		s.weekWall[wd] = wallOf(sp)
+	}
+	s.deltaPrefix = make([]int64, len(s.exceptions)+1)
+	for i := range s.exceptions {
+		e := &s.exceptions[i]
+		e.wall = wallOf(e.spans)
+		s.deltaPrefix[i+1] = s.deltaPrefix[i] + e.wall - s.weekWall[weekdayOf(e.day)] // |term| ≤ 86400 per date
+	}
 	return s, nil
 }
 
@@ -114,6 +129,15 @@ func MustSchedule(spec ScheduleSpec) Schedule {
 		panic(fmt.Sprintf("kpi.MustSchedule: %v", err))
 	}
 	return s
+}
+
+// wallOf returns the wall-clock length of spans in seconds (≤ 86400).
+func wallOf(sp []span) int64 {
+	var n int64
+	for _, x := range sp {
+		n += x.end - x.start
+	}
+	return n
 }
 
 func spans(field string, rs []ClockRange) ([]span, error) {
@@ -138,18 +162,6 @@ func spans(field string, rs []ClockRange) ([]span, error) {
 // Location returns the schedule's location.
 func (s Schedule) Location() *time.Location { return s.loc }
 
-// spansOn returns the working spans of day z, using and advancing the
-// exception cursor *k (exceptions before z are skipped).
-func (s Schedule) spansOn(z int64, k *int) []span {
-	for *k < len(s.exceptions) && s.exceptions[*k].day < z {
-		*k++
-	}
-	if *k < len(s.exceptions) && s.exceptions[*k].day == z {
-		return s.exceptions[*k].spans
-	}
-	return s.week[weekdayOf(z)]
-}
-
 // IsOpen reports whether t falls in working time: its wall clock in the
 // schedule's location is inside one of that date's ranges.
 func (s Schedule) IsOpen(t time.Time) bool {
@@ -161,8 +173,7 @@ func (s Schedule) IsOpen(t time.Time) bool {
 	z := dayNumber(Date{Year: y, Month: m, Day: d})
 	h, mi, sec := lt.Clock()
 	w := int64(h*3600 + mi*60 + sec)
-	k, _ := slices.BinarySearchFunc(s.exceptions, z, func(e exception, z int64) int { return int(e.day - z) })
-	for _, sp := range s.spansOn(z, &k) {
+	for _, sp := range s.spansAt(z) {
 		if w >= sp.start && w < sp.end {
 			return true
 		}
@@ -178,6 +189,23 @@ type period struct {
 }
 
 func zoneAt(loc *time.Location, u int64) period {
+	p := zoneBounds(loc, u)
+	if p.end <= u {
+		// Go's ZoneBounds returns an end at or before t in the last day of
+		// a leap year past a zone's last explicit transition (seen for
+		// 2040-12-31 in America/New_York with Go 1.26): read the bounds a
+		// day later, where they are right, and keep the offset.
+		q := zoneBounds(loc, u+secondsPerDay)
+		p.end = q.end
+		if q.off != p.off {
+			p.end = max(q.start, u+1)
+		}
+	}
+	p.start = min(p.start, u)
+	return p
+}
+
+func zoneBounds(loc *time.Location, u int64) period {
 	t := time.Unix(u, 0).In(loc)
 	_, off := t.Zone()
 	st, en := t.ZoneBounds()
@@ -202,80 +230,170 @@ func zoneAt(loc *time.Location, u int64) period {
 // 01:00-04:00 on the night clocks spring forward holds two hours. A wall time
 // that does not exist (the skipped hour) maps to the instant of the change;
 // a wall time that occurs twice (the repeated hour) maps to its first
-// occurrence. Results beyond the range of time.Duration saturate, and
-// instants outside the years 1-9999 are first clamped into them, which bounds
-// the work of one call.
+// occurrence. Instants outside the years 1-9999 are first clamped into
+// them; results beyond the range of time.Duration (about 292 years of
+// working time) saturate at its maximum.
+//
+// Cost: O(log H + C), where H is the number of holidays and make-up days
+// and C the number of UTC-offset changes of the location between a and b
+// (none in Asia/Shanghai since 1991, two a year where DST is observed),
+// whatever the number of days: whole weeks are summed in closed form,
+// exceptions by prefix sums found by binary search, and only the days
+// next to an offset change are walked range by range.
 func (s Schedule) Between(a, b time.Time) time.Duration {
+	d, _ := s.between(a, b)
+	return d
+}
+
+// between is Between that also reports its work: the number of zone
+// lookups and days computed range by range, the measure of its cost.
+func (s Schedule) between(a, b time.Time) (time.Duration, int) {
 	if s.loc == nil {
-		return 0
+		return 0, 0
 	}
 	a, b = clampTime(a), clampTime(b)
 	switch a.Compare(b) {
 	case 0:
-		return 0
+		return 0, 0
 	case 1:
-		return -s.Between(b, a)
+		d, w := s.between(b, a)
+		return -d, w
 	}
-	as, an := a.Unix(), int64(a.Nanosecond())
-	bs, bn := b.Unix(), int64(b.Nanosecond())
-	p := zoneAt(s.loc, as)
-	za := floorDiv(as+p.off, secondsPerDay)
-	_, boff := b.In(s.loc).Zone()
-	zb := floorDiv(bs+int64(boff), secondsPerDay)
-	k, _ := slices.BinarySearchFunc(s.exceptions, za, func(e exception, z int64) int {
-		switch {
-		case e.day < z:
-			return -1
-		case e.day > z:
-			return 1
+	c := clip{as: a.Unix(), an: int64(a.Nanosecond()), bs: b.Unix(), bn: int64(b.Nanosecond())}
+	pa := zoneAt(s.loc, c.as)
+	za := floorDiv(c.as+pa.off, secondsPerDay)
+	pb, work := pa, 1
+	if c.bs >= pa.end {
+		pb = zoneAt(s.loc, c.bs)
+		work++
+	}
+	zb := floorDiv(c.bs+pb.off, secondsPerDay)
+	if zb-za <= 2 {
+		var ns int64
+		for z := za; z <= zb; z++ {
+			ns += s.dayExact(z, &c, pa) // at most 3 days of at most 24 hours each
+			work++
 		}
+		return time.Duration(ns), work
+	}
+	// The first and the last day are clipped to [a, b); the days between
+	// them count whole.
+	ns := s.dayExact(za, &c, pa) + s.dayExact(zb, &c, pb)
+	work += 2
+	lo, hi := za+1, zb-1
+	secs := s.wallSeconds(lo, hi) // at most 9999 years of seconds: < 3.2e11
+	// Correct the days near each offset change: their ranges hold real
+	// elapsed time, not wall time. Offset changes are visited in order, so
+	// the days to correct come in order too and none is counted twice.
+	next := lo // first day not yet corrected
+	u := lo*secondsPerDay - pa.off - 3*secondsPerDay
+	limit := (hi+1)*secondsPerDay - pb.off + 3*secondsPerDay
+	p := zoneAt(s.loc, u)
+	for p.end != math.MaxInt64 && p.end <= limit {
+		q := zoneAt(s.loc, p.end)
+		work++
+		if q.off != p.off {
+			// dayExact's plain shift needs one period over the day and a day
+			// either side, so a change touches its own local day and the
+			// two before and after it.
+			zc := floorDiv(p.end+p.off, secondsPerDay)
+			for z := max(next, zc-2); z <= min(hi, zc+2); z++ {
+				secs += s.dayExact(z, nil, period{})/int64(time.Second) - s.dayWall(z)
+				work++
+				next = z + 1
+			}
+		}
+		p = q
+	}
+	total, ok := checked.MulAdd(secs, int64(time.Second), ns)
+	if !ok {
+		return time.Duration(math.MaxInt64), work
+	}
+	return time.Duration(total), work
+}
+
+// clip is the interval [a, b) in Unix seconds and nanoseconds.
+type clip struct{ as, an, bs, bn int64 }
+
+// dayExact returns the working time of local day z in nanoseconds, each
+// range mapped to real instants and clipped to c (whole ranges if c is nil).
+// If the offset period hint covers the day with a day to spare either side,
+// the mapping is a plain shift; otherwise the periods around the day are
+// looked up.
+func (s Schedule) dayExact(z int64, c *clip, hint period) int64 {
+	sp := s.spansAt(z)
+	if len(sp) == 0 {
 		return 0
-	})
-	var total int64
+	}
+	local := z * secondsPerDay
+	u0 := local - hint.off
+	fast := hint.start <= u0-secondsPerDay && u0+2*secondsPerDay <= hint.end
 	var around [8]period
-	for z := za; z <= zb; z++ {
-		sp := s.spansOn(z, &k)
-		if len(sp) == 0 {
+	var ps []period
+	if !fast {
+		ps = periodsAround(s.loc, local, around[:0])
+	}
+	var total int64
+	for _, x := range sp {
+		us, ue := u0+x.start, u0+x.end
+		if !fast {
+			us, ue = wallInstant(ps, local+x.start), wallInstant(ps, local+x.end)
+		}
+		ls, ln, hs, hn := us, int64(0), ue, int64(0)
+		if c != nil {
+			if c.as >= us {
+				ls, ln = c.as, c.an
+			}
+			if c.bs < ue {
+				hs, hn = c.bs, c.bn
+			}
+		}
+		if hs < ls || (hs == ls && hn <= ln) {
 			continue
 		}
-		local := z * secondsPerDay
-		u0 := local - p.off
-		if !(p.start <= u0-secondsPerDay && u0+2*secondsPerDay <= p.end) {
-			p = zoneAt(s.loc, u0)
-			u0 = local - p.off
-		}
-		fast := p.start <= u0-secondsPerDay && u0+2*secondsPerDay <= p.end
-		var ps []period
-		if !fast {
-			ps = periodsAround(s.loc, local, around[:0])
-		}
-		for _, x := range sp {
-			var us, ue int64
-			if fast {
-				us, ue = u0+x.start, u0+x.end
-			} else {
-				us, ue = wallInstant(ps, local+x.start), wallInstant(ps, local+x.end)
-			}
-			// Overlap of [us, ue) with [a, b) in nanoseconds.
-			ls, ln := as, an
-			if as < us {
-				ls, ln = us, 0
-			}
-			hs, hn := bs, bn
-			if bs >= ue {
-				hs, hn = ue, 0
-			}
-			if hs < ls || (hs == ls && hn <= ln) {
-				continue
-			}
-			d := (hs-ls)*int64(time.Second) + (hn - ln)
-			if total > math.MaxInt64-d {
-				return time.Duration(math.MaxInt64)
-			}
-			total += d
-		}
+		total += (hs-ls)*int64(time.Second) + (hn - ln) // one range: under a day
 	}
-	return time.Duration(total)
+	return total
+}
+
+// spansAt returns the working spans of local day z: an exception's, found
+// by binary search, or the weekday's.
+func (s Schedule) spansAt(z int64) []span {
+	if k, ok := slices.BinarySearchFunc(s.exceptions, z, cmpException); ok {
+		return s.exceptions[k].spans
+	}
+	return s.week[weekdayOf(z)]
+}
+
+func cmpException(e exception, z int64) int { return cmp.Compare(e.day, z) }
+
+// dayWall returns the wall-clock working seconds of day z.
+func (s Schedule) dayWall(z int64) int64 {
+	if k, ok := slices.BinarySearchFunc(s.exceptions, z, cmpException); ok {
+		return s.exceptions[k].wall
+	}
+	return s.weekWall[weekdayOf(z)]
+}
+
+// wallSeconds returns the wall-clock working seconds of days lo..hi: whole
+// weeks in closed form, the remaining days by weekday, and the exceptions
+// in the range by prefix sums.
+func (s Schedule) wallSeconds(lo, hi int64) int64 {
+	if hi < lo {
+		return 0
+	}
+	n := hi - lo + 1
+	var week int64
+	for _, w := range s.weekWall {
+		week += w
+	}
+	total := n / 7 * week // n < 3.7e6 days, week ≤ 7 × 86400
+	for z := lo + n/7*7; z <= hi; z++ {
+		total += s.weekWall[weekdayOf(z)]
+	}
+	i, _ := slices.BinarySearchFunc(s.exceptions, lo, cmpException)
+	j, _ := slices.BinarySearchFunc(s.exceptions, hi+1, cmpException)
+	return total + s.deltaPrefix[j] - s.deltaPrefix[i]
 }
 
 // periodsAround lists the offset periods covering three days either side
