@@ -83,9 +83,9 @@ var sinkReport ServiceReport
 // agent turns alternating in pairs, one system message), 40 agents,
 // interleaved across 1,000 open conversations at a time, and one order per
 // 20 messages.
-func serviceData(n int) ([]Message, []Order) {
+func serviceData(n int) ([]Message, []PaidOrder) {
 	msgs := make([]Message, 0, n)
-	var orders []Order
+	var orders []PaidOrder
 	start := time.Date(2026, 2, 9, 8, 0, 0, 0, time.UTC)
 	const open = 1000
 	convs := n / 10
@@ -101,18 +101,18 @@ func serviceData(n int) ([]Message, []Order) {
 				m := Message{Conversation: conv, Customer: cust, At: t}
 				switch {
 				case round == 2:
-					m.Role = System
+					m.Role = RoleSystem
 				case round%2 == 0:
-					m.Role = Customer
+					m.Role = RoleCustomer
 				default:
-					m.Role, m.Agent = Agent, fmt.Sprintf("agent%02d", c%40)
+					m.Role, m.Agent = RoleAgent, fmt.Sprintf("agent%02d", c%40)
 				}
 				msgs = append(msgs, m)
 			}
 		}
 	}
 	for c := 0; c < convs/2; c++ {
-		orders = append(orders, Order{Customer: fmt.Sprintf("u%06d", c%50000), At: start.Add(time.Duration(c)*7*time.Second + time.Hour), Amount: pricing.MustNew("99.90", pricing.CNY)})
+		orders = append(orders, PaidOrder{Customer: fmt.Sprintf("u%06d", c%50000), At: start.Add(time.Duration(c)*7*time.Second + time.Hour), Amount: pricing.MustNew("99.90", pricing.CNY)})
 	}
 	return msgs, orders
 }
@@ -154,8 +154,8 @@ func BenchmarkServiceMetricsLongTurns(b *testing.B) {
 			t0 := time.Date(1976, 1, 1, 0, 0, 0, 0, time.UTC)
 			for c := 0; c < 20000; c++ {
 				conv := fmt.Sprintf("c%d", c)
-				msgs = append(msgs, Message{Conversation: conv, Customer: conv, Role: Customer, At: t0.Add(time.Duration(c) * time.Minute)},
-					Message{Conversation: conv, Customer: conv, Role: Agent, Agent: "a", At: t0.Add(time.Duration(c)*time.Minute + 50*365*24*time.Hour)})
+				msgs = append(msgs, Message{Conversation: conv, Customer: conv, Role: RoleCustomer, At: t0.Add(time.Duration(c) * time.Minute)},
+					Message{Conversation: conv, Customer: conv, Role: RoleAgent, Agent: "a", At: t0.Add(time.Duration(c)*time.Minute + 50*365*24*time.Hour)})
 			}
 			b.ResetTimer()
 			for b.Loop() {

@@ -46,10 +46,10 @@ const (
 	UpperBandOwns
 )
 
-// Tier is one band of a commission table: the rate applies to sales
+// CommissionTier is one band of a commission table: the rate applies to sales
 // between From and To. A zero To on the last band means no upper limit.
 // Amounts are in the plan's currency.
-type Tier struct {
+type CommissionTier struct {
 	From decimal.Decimal
 	To   decimal.Decimal // zero on the last tier: unbounded
 	Rate decimal.Decimal // 0.05 is 5%; within [0, 1]
@@ -76,7 +76,7 @@ type CommissionPlan struct {
 	Currency     pricing.Currency
 	Method       TierMethod
 	Boundary     BoundaryOwner
-	Tiers        []Tier
+	Tiers        []CommissionTier
 	Cap          pricing.Money
 	Quota        pricing.Money
 	Accelerators []Accelerator

@@ -13,7 +13,7 @@
 //
 // # Commissions (提成)
 //
-// A [CommissionPlan] is a tier table (提成阶梯) in one currency. Each [Tier]
+// A [CommissionPlan] is a tier table (提成阶梯) in one currency. Each [CommissionTier]
 // covers sales from From to To (a zero To on the last tier: no upper limit).
 // Tiers must start at 0 and be contiguous: a From above the previous To is a
 // gap, below it an overlap; both are [ErrInvalidTiers]. Rates lie in [0, 1].

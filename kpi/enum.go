@@ -6,15 +6,15 @@ import "fmt"
 // UnmarshalText. Index 0 is the zero value's name ("" when the zero value is
 // invalid).
 var (
-	tierMethodNames    = []string{"", "marginal", "whole-amount"}
+	tierMethodNames    = []string{"", "marginal", "whole_amount"}
 	boundaryNames      = []string{"lower", "upper"}
 	directionNames     = []string{"", "higher", "lower"}
 	curveKindNames     = []string{"", "linear", "inverse", "threshold", "bands"}
-	weightPolicyNames  = []string{"sum-to-one", "normalize"}
+	weightPolicyNames  = []string{"sum_to_one", "normalize"}
 	missingPolicyNames = []string{"error", "zero", "exclude"}
-	aggregationNames   = []string{"", "sum", "mean", "weighted-mean"}
+	aggregationNames   = []string{"", "sum", "mean", "weighted_mean"}
 	rankMethodNames    = []string{"", "competition", "dense"}
-	rewardKindNames    = []string{"", "top-n", "everyone"}
+	rewardKindNames    = []string{"", "top_n", "everyone"}
 	roleNames          = []string{"", "customer", "agent", "system"}
 	periodNames        = []string{"", "daily", "weekly"}
 	rewardOrderNames   = []string{"score", "time"}
@@ -144,13 +144,13 @@ func (p *MissingPolicy) UnmarshalText(b []byte) error {
 	return err
 }
 
-// String returns "sum", "mean" or "weighted-mean".
+// String returns "sum", "mean" or "weighted_mean".
 func (a Aggregation) String() string { return enumString(aggregationNames, uint8(a)) }
 
 // String returns "competition" or "dense".
 func (m RankMethod) String() string { return enumString(rankMethodNames, uint8(m)) }
 
-// String returns "top-n" or "everyone".
+// String returns "top_n" or "everyone".
 func (k RewardKind) String() string { return enumString(rewardKindNames, uint8(k)) }
 
 // String returns "score" or "time".
@@ -160,4 +160,4 @@ func (o RewardOrder) String() string { return enumString(rewardOrderNames, uint8
 func (r Role) String() string { return enumString(roleNames, uint8(r)) }
 
 // String returns "daily" or "weekly".
-func (p Period) String() string { return enumString(periodNames, uint8(p)) }
+func (p QuotaPeriod) String() string { return enumString(periodNames, uint8(p)) }

@@ -179,9 +179,9 @@ func FuzzServiceMetrics(f *testing.F) {
 				At:           base.Add(time.Duration(raw[i+2]) * time.Minute),
 			})
 		}
-		var orders []Order
+		var orders []PaidOrder
 		for i := 0; i+2 < len(rawOrders); i += 3 {
-			orders = append(orders, Order{
+			orders = append(orders, PaidOrder{
 				Customer: string(rune('p' + rawOrders[i]%4)),
 				At:       base.Add(time.Duration(rawOrders[i+1]) * time.Minute),
 				Amount:   pricing.MustNew("1.5", pricing.CNY),
@@ -219,7 +219,7 @@ func FuzzCommissionPlan(f *testing.F) {
 			}
 			return d
 		}
-		p := CommissionPlan{Currency: pricing.CNY, Method: Marginal, Tiers: []Tier{
+		p := CommissionPlan{Currency: pricing.CNY, Method: Marginal, Tiers: []CommissionTier{
 			{From: decimal.Zero, To: parse(bound), Rate: parse(r1)},
 			{From: parse(bound), Rate: parse(r2)},
 		}, Quota: pricing.MustNew("1000", pricing.CNY), Accelerators: []Accelerator{{Attainment: parse(att), Multiplier: parse(mult)}}}

@@ -6,26 +6,26 @@ import (
 	"slices"
 )
 
-// Period is how often a quota resets. The zero value is invalid.
-type Period uint8
+// QuotaPeriod is how often a quota resets. The zero value is invalid.
+type QuotaPeriod uint8
 
 const (
 	// Daily quotas are counted per calendar day.
-	Daily Period = iota + 1
+	Daily QuotaPeriod = iota + 1
 	// Weekly quotas are counted per calendar week, Monday to Sunday (the
 	// Chinese working week).
 	Weekly
 )
 
 // QuotaItem is one activity quota (活动量指标): at least Target activities of
-// kind Activity per Period. An activity counts only if it meets the item's
+// kind Activity per QuotaPeriod. An activity counts only if it meets the item's
 // conditions: RequireReply and RequireInteraction (F-22: a valid WeChat to
 // a new client is one the client replied to and interacted with,
 // 有效=客户回复+互动) and MinSize (a WeChat group of at least 60 members).
 type QuotaItem struct {
 	Activity           string
 	Name               string
-	Period             Period
+	Period             QuotaPeriod
 	Target             int
 	RequireReply       bool
 	RequireInteraction bool
@@ -104,7 +104,7 @@ type WeekProgress struct {
 // Shortfall is a missed quota: the period start, the activity and how many
 // are missing (the "未达成" list for one-to-one coaching, K-10).
 type Shortfall struct {
-	Period   Period
+	Period   QuotaPeriod
 	Start    Date
 	Activity string
 	Missing  int

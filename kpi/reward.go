@@ -131,7 +131,7 @@ func Rewards(entries []Entry, rules []RewardRule) (RewardResult, error) {
 	byTime := orderByTime(entries)
 	var res RewardResult
 	perPerson := map[string]pricing.Money{}
-	for _, r := range rules {
+	for ri, r := range rules {
 		idx := byScore
 		if r.Order == ByTime {
 			idx = byTime
@@ -150,7 +150,7 @@ func Rewards(entries []Entry, rules []RewardRule) (RewardResult, error) {
 			a := Award{Rule: r.Name, Person: e.ID, Place: place, Amount: r.Amount}
 			next, err := total.Add(r.Amount)
 			if err != nil {
-				return RewardResult{}, fmt.Errorf("kpi: %s: rule %q: %w", op, r.Name, err)
+				return RewardResult{}, fieldErr(op, fmt.Sprintf("rules[%d].amount", ri), r.Amount, err)
 			}
 			if r.Budget.IsValid() && next.Amount().GreaterThan(r.Budget.Amount()) {
 				res.Unpaid = append(res.Unpaid, a)

@@ -14,13 +14,13 @@ import (
 type Role uint8
 
 const (
-	// Customer is the buyer (买家).
-	Customer Role = iota + 1
-	// Agent is a customer-service agent (客服).
-	Agent
-	// System is an automatic message (auto-reply 自动回复, transfer notice);
+	// RoleCustomer is the buyer (买家).
+	RoleCustomer Role = iota + 1
+	// RoleAgent is a customer-service agent (客服).
+	RoleAgent
+	// RoleSystem is an automatic message (auto-reply 自动回复, transfer notice);
 	// it neither starts nor stops a response clock.
-	System
+	RoleSystem
 )
 
 // Message is one chat message (旺旺/千牛 消息) of a conversation.
@@ -32,10 +32,10 @@ type Message struct {
 	At           time.Time
 }
 
-// Order is a paid order (付款订单). Agent is optional: when set, the order is
+// PaidOrder is a paid order (付款订单). Agent is optional: when set, the order is
 // credited to that agent (if the customer inquired with them within the
 // window) instead of to the last agent who answered an inquiry.
-type Order struct {
+type PaidOrder struct {
 	ID       string
 	Customer string
 	At       time.Time
@@ -154,7 +154,7 @@ type agentAcc struct {
 // the time of its first customer message, credited to the agent who
 // answered. An order is credited to the agent of the customer's latest
 // inquiry at or before the order with order time - inquiry time ≤ the
-// attribution window (with Order.Agent set: the latest such inquiry with
+// attribution window (with PaidOrder.Agent set: the latest such inquiry with
 // that agent). Orders with no such inquiry are silent orders and count for
 // no one.
 //
@@ -166,7 +166,7 @@ type agentAcc struct {
 // its conversation ([ErrOutOfOrder]); an order without a customer, with a
 // missing or negative amount, in another currency than the first order, or
 // a repeated order ID; negative options.
-func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (ServiceReport, error) {
+func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (ServiceReport, error) {
 	const op = "service metrics"
 	if opt.FastWithin < 0 {
 		return ServiceReport{}, fieldErr(op, "options.fast_within", opt.FastWithin, ErrInvalidNumber)
@@ -206,7 +206,7 @@ func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (Service
 		if m.Conversation == "" {
 			return ServiceReport{}, fieldErr(op, f("conversation"), m.Conversation, ErrEmpty)
 		}
-		if m.Role < Customer || m.Role > System {
+		if m.Role < RoleCustomer || m.Role > RoleSystem {
 			return ServiceReport{}, fieldErr(op, f("role"), int(m.Role), ErrUnknownRole)
 		}
 		ci, ok := convs[m.Conversation]
@@ -236,11 +236,11 @@ func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (Service
 		}
 		st.last = m.At
 		switch m.Role {
-		case Customer:
+		case RoleCustomer:
 			if !st.open {
 				st.open, st.openAt = true, m.At
 			}
-		case Agent:
+		case RoleAgent:
 			if m.Agent == "" {
 				return ServiceReport{}, fieldErr(op, f("agent"), m.Agent, ErrEmpty)
 			}

@@ -49,14 +49,14 @@ func staff(w io.Writer) error {
 		return err
 	}
 	var msgs []kpi.Message
-	var orders []kpi.Order
+	var orders []kpi.PaidOrder
 	for _, c := range chats {
 		asked := at(c.asked)
 		msgs = append(msgs,
-			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.Customer, At: asked},
-			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.Agent, Agent: c.agent, At: asked.Add(c.replyAfter)})
+			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.RoleCustomer, At: asked},
+			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.RoleAgent, Agent: c.agent, At: asked.Add(c.replyAfter)})
 		if c.ordered != "" {
-			orders = append(orders, kpi.Order{Customer: c.customer, At: asked.Add(10 * time.Minute), Amount: pricing.MustParse("CNY " + c.ordered)})
+			orders = append(orders, kpi.PaidOrder{Customer: c.customer, At: asked.Add(10 * time.Minute), Amount: pricing.MustParse("CNY " + c.ordered)})
 		}
 	}
 	report, err := kpi.ServiceMetrics(msgs, orders, kpi.ServiceOptions{Schedule: &hours, FastWithin: time.Minute})
