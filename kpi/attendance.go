@@ -119,8 +119,8 @@ type AttendanceCheck struct {
 type TeamDay struct {
 	Team      string
 	Day       Date
-	Rostered  int
-	Effective int
+	Rostered  int64
+	Effective int64
 	Rate      float64
 }
 

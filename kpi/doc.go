@@ -144,7 +144,12 @@
 //     included); an order naming an agent needs an inquiry with that agent.
 //     Orders with no such inquiry are silent orders (静默下单) and count for
 //     no one. 询单转化率 = buyers ÷ inquirers; 客单价 (AOV) = sales ÷ buyers.
-//   - Percentiles are nearest-rank: P_p is the ⌈p·n⌉-th smallest value.
+//   - Percentiles follow the library's one definition, Hyndman-Fan type 7
+//     (numpy's default, Excel's PERCENTILE.INC) computed exactly to the
+//     nanosecond: for sorted x_0 ≤ ... ≤ x_{n-1}, h = (n-1)·p and
+//     P_p = x_⌊h⌋ + (h-⌊h⌋)·(x_⌊h⌋+1 - x_⌊h⌋), with p50 at p = 1/2 and p90
+//     at p = 9/10. Two responses of 60 s and 240 s have p50 150 s and p90
+//     222 s.
 //   - With a [Schedule] every response time is measured in business hours.
 //
 // # Attendance and activity quotas (考勤, 活动量)

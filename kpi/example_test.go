@@ -227,7 +227,7 @@ func ExampleServiceMetrics() {
 	fmt.Printf("3-minute rate %.2f, 询单转化率 %.2f, sales %s, AOV %s, silent %d\n", a.FastShare, a.Conversion, a.Sales, a.AOV, rep.SilentOrder)
 	// Output:
 	// 接待人数 2 询单人数 2 下单人数 1
-	// first response mean 2m20s p90 4m0s
+	// first response mean 2m20s p90 3m40s
 	// per-turn mean 2m53.333333333s
 	// 3-minute rate 0.50, 询单转化率 0.50, sales CNY 128.00, AOV CNY 128.00, silent 1
 }

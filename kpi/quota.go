@@ -26,10 +26,10 @@ type QuotaItem struct {
 	Activity           string
 	Name               string
 	Period             QuotaPeriod
-	Target             int
+	Target             int64
 	RequireReply       bool
 	RequireInteraction bool
-	MinSize            int
+	MinSize            int64
 }
 
 // QuotaScheme is a set of activity quotas, such as the 5512 model.
@@ -70,16 +70,16 @@ type ActivityRecord struct {
 	Day        Date
 	Replied    bool
 	Interacted bool
-	Size       int
+	Size       int64
 }
 
 // ItemProgress is one quota item in one period: valid activities done, the
 // target, the shortfall max(0, target - done) and whether it was met.
 type ItemProgress struct {
 	Activity  string
-	Done      int
-	Target    int
-	Shortfall int
+	Done      int64
+	Target    int64
+	Shortfall int64
 	Met       bool
 }
 
@@ -107,7 +107,7 @@ type Shortfall struct {
 	Period   QuotaPeriod
 	Start    Date
 	Activity string
-	Missing  int
+	Missing  int64
 }
 
 // PersonQuota is one person's quota completion over a range of days:
@@ -118,10 +118,10 @@ type PersonQuota struct {
 	Person         string
 	Days           []DayProgress
 	Weeks          []WeekProgress
-	CompleteDays   int
+	CompleteDays   int64
 	CompletionRate float64
-	LongestStreak  int
-	CurrentStreak  int
+	LongestStreak  int64
+	CurrentStreak  int64
 	Shortfalls     []Shortfall
 }
 
@@ -183,14 +183,14 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 	first := dayNumber(from) - int64((from.Weekday()+6)%7)
 	nWeeks := int((dayNumber(to)-first)/7) + 1
 	// counts[person][item][period index]
-	counts := make([][][]int, len(roster))
+	counts := make([][][]int64, len(roster))
 	for p := range counts {
-		counts[p] = make([][]int, len(s.Items))
+		counts[p] = make([][]int64, len(s.Items))
 		for i, it := range s.Items {
 			if it.Period == Daily {
-				counts[p][i] = make([]int, nDays)
+				counts[p][i] = make([]int64, nDays)
 			} else {
-				counts[p][i] = make([]int, nWeeks)
+				counts[p][i] = make([]int64, nWeeks)
 			}
 		}
 	}
@@ -226,7 +226,7 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 	out := make([]PersonQuota, len(roster))
 	for p, name := range roster {
 		pq := PersonQuota{Person: name}
-		run := 0
+		var run int64
 		for d := 0; d < nDays; d++ {
 			day := from.AddDays(d)
 			dp := DayProgress{Day: day, Complete: true}
@@ -275,7 +275,7 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 	return out, nil
 }
 
-func progress(it QuotaItem, done int) ItemProgress {
+func progress(it QuotaItem, done int64) ItemProgress {
 	return ItemProgress{Activity: it.Activity, Done: done, Target: it.Target,
 		Shortfall: max(0, it.Target-done), Met: done >= it.Target}
 }

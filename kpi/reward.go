@@ -59,7 +59,7 @@ type Award struct {
 // RuleTotal is what one rule paid.
 type RuleTotal struct {
 	Rule   string
-	Count  int
+	Count  int64
 	Amount pricing.Money
 }
 
@@ -137,7 +137,8 @@ func Rewards(entries []Entry, rules []RewardRule) (RewardResult, error) {
 			idx = byTime
 		}
 		total := pricing.Zero(r.Amount.Currency())
-		count, place := 0, 0
+		var count int64
+		place := 0
 		for _, i := range idx {
 			e := entries[i]
 			if !(scoreKey(e.Score) >= scoreKey(r.MinScore)) {

@@ -269,7 +269,7 @@ type MetricRollUp struct {
 // per-metric points add up to the total.
 type TeamScore struct {
 	Team    string
-	People  int
+	People  int64
 	Total   float64
 	Metrics []MetricRollUp
 }
@@ -317,7 +317,7 @@ func RollUp(team string, cards []Scorecard, agg Aggregation, weights []float64) 
 			wsum = 1
 		}
 	}
-	ts := TeamScore{Team: team, People: len(cards), Metrics: make([]MetricRollUp, len(cards[0].Lines))}
+	ts := TeamScore{Team: team, People: int64(len(cards)), Metrics: make([]MetricRollUp, len(cards[0].Lines))}
 	for j, l := range cards[0].Lines {
 		ts.Metrics[j].MetricID = l.MetricID
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/opskit/opskit/internal/quantile"
 	"github.com/opskit/opskit/pricing"
 	"github.com/shopspring/decimal"
 )
@@ -60,10 +61,13 @@ type ServiceOptions struct {
 }
 
 // ResponseStats summarises response times: the count, the mean (truncated
-// to the nanosecond), the nearest-rank percentiles p50 and p90
-// (P_p = the ⌈p·n⌉-th smallest) and the maximum. All are zero when Count is 0.
+// to the nanosecond), the percentiles p50 and p90 by the library's one
+// definition (Hyndman-Fan type 7: for sorted x_0 ≤ ... ≤ x_{n-1},
+// h = (n-1)·p, P_p = x_⌊h⌋ + (h-⌊h⌋)·(x_⌊h⌋+1 - x_⌊h⌋), exact to the
+// nanosecond, halves rounded away from x_⌊h⌋) and the maximum. All are zero
+// when Count is 0.
 type ResponseStats struct {
-	Count int
+	Count int64
 	Mean  time.Duration
 	P50   time.Duration
 	P90   time.Duration
@@ -77,10 +81,10 @@ type AgentStats struct {
 	Agent string
 	// Reception (接待人数): distinct customers in conversations where the
 	// agent sent at least one message.
-	Reception int
+	Reception int64
 	// Inquiries (询单人数): distinct customers with at least one customer turn
 	// the agent answered.
-	Inquiries int
+	Inquiries int64
 	// FirstResponse (首次响应时间): per conversation, from the customer's
 	// first message to the first agent message after it.
 	FirstResponse ResponseStats
@@ -89,12 +93,12 @@ type AgentStats struct {
 	Response ResponseStats
 	// FastFirst counts first responses within FastWithin; FastShare is
 	// FastFirst ÷ FirstResponse.Count (0 when there are none).
-	FastFirst int
+	FastFirst int64
 	FastShare float64
 	// Buyers (下单人数): distinct customers whose orders were credited to the
 	// agent; Orders counts those orders; Sales (销售额) is their total.
-	Buyers int
-	Orders int
+	Buyers int64
+	Orders int64
 	Sales  pricing.Money
 	// Conversion (询单转化率) = Buyers ÷ Inquiries (0 without inquiries).
 	Conversion float64
@@ -110,8 +114,8 @@ type AgentStats struct {
 type ServiceReport struct {
 	Agents      []AgentStats
 	Team        AgentStats
-	Unanswered  int
-	SilentOrder int
+	Unanswered  int64
+	SilentOrder int64
 }
 
 type turnState struct {
@@ -131,8 +135,8 @@ type inquiry struct {
 
 type agentAcc struct {
 	first, all []time.Duration
-	fast       int
-	orders     int
+	fast       int64
+	orders     int64
 	sales      pricing.Money
 }
 
@@ -199,7 +203,7 @@ func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (Ser
 	reception := map[pair]struct{}{}
 	inquired := map[pair]struct{}{}
 	var inquiries [][]inquiry // by customer
-	unanswered := 0
+	var unanswered int64
 
 	for i, m := range msgs {
 		f := func(name string) string { return fmt.Sprintf("messages[%d].%s", i, name) }
@@ -290,7 +294,7 @@ func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (Ser
 	var cur pricing.Currency
 	ids := map[string]bool{}
 	buyers := map[pair]struct{}{}
-	silent := 0
+	var silent int64
 	for i, o := range orders {
 		f := func(name string) string { return fmt.Sprintf("orders[%d].%s", i, name) }
 		switch {
@@ -379,7 +383,7 @@ func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (Ser
 		rep.Agents[p.agent].Buyers++
 		teamBuy[p.customer] = true
 	}
-	team.Reception, team.Inquiries, team.Buyers = len(teamRec), len(teamInq), len(teamBuy)
+	team.Reception, team.Inquiries, team.Buyers = int64(len(teamRec)), int64(len(teamInq)), int64(len(teamBuy))
 	team.FirstResponse, team.Response = stats(teamFirst), stats(teamAll)
 	for i := range rep.Agents {
 		finishRates(&rep.Agents[i])
@@ -403,7 +407,10 @@ func finishRates(s *AgentStats) {
 	}
 }
 
-// stats sorts ds in place and summarises it.
+// stats sorts ds in place and summarises it. The mean is the exact mean
+// truncated toward zero: quotients and remainders by n are accumulated
+// separately, so no sum can overflow (each response time is a
+// non-negative time.Duration).
 func stats(ds []time.Duration) ResponseStats {
 	n := len(ds)
 	if n == 0 {
@@ -411,30 +418,26 @@ func stats(ds []time.Duration) ResponseStats {
 	}
 	slices.Sort(ds)
 	var sum, rem int64
-	// Mean without overflow: accumulate quotient and remainder by n.
 	for _, d := range ds {
 		q, r := int64(d)/int64(n), int64(d)%int64(n)
-		sum += q
-		rem += r
+		sum += q // Σ d/n ≤ max d
+		rem += r // < n after each step
 		if rem >= int64(n) {
 			sum++
 			rem -= int64(n)
 		}
 	}
+	vals := make([]int64, n)
+	for i, d := range ds {
+		vals[i] = int64(d)
+	}
+	p50, _ := quantile.Type7(vals, 1, 2)  // n ≥ 1 and 0 ≤ 1/2 ≤ 1
+	p90, _ := quantile.Type7(vals, 9, 10) // likewise
 	return ResponseStats{
-		Count: n,
+		Count: int64(n),
 		Mean:  time.Duration(sum),
-		P50:   nearestRank(ds, 50),
-		P90:   nearestRank(ds, 90),
+		P50:   time.Duration(p50),
+		P90:   time.Duration(p90),
 		Max:   ds[n-1],
 	}
-}
-
-// nearestRank returns the ⌈p/100 · n⌉-th smallest of sorted ds.
-func nearestRank(ds []time.Duration, p int) time.Duration {
-	k := (p*len(ds) + 99) / 100
-	if k < 1 {
-		k = 1
-	}
-	return ds[k-1]
 }

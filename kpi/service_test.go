@@ -55,39 +55,42 @@ func TestServiceMetricsHandWorked(t *testing.T) {
 
 	// amy: c1 first turn 10:00:00 -> 10:01:30 (90 s); second turn 10:05 ->
 	// 10:07 (120 s). Reception u1 and u3 (proactive), inquiries u1 only.
-	assert.Equal(t, 2, amy.Reception)
-	assert.Equal(t, 1, amy.Inquiries)
+	assert.Equal(t, int64(2), amy.Reception)
+	assert.Equal(t, int64(1), amy.Inquiries)
 	assert.Equal(t, ResponseStats{Count: 1, Mean: 90 * time.Second, P50: 90 * time.Second, P90: 90 * time.Second, Max: 90 * time.Second}, amy.FirstResponse)
-	assert.Equal(t, ResponseStats{Count: 2, Mean: 105 * time.Second, P50: 90 * time.Second, P90: 120 * time.Second, Max: 120 * time.Second}, amy.Response)
-	assert.Equal(t, 1, amy.FastFirst)
+	// Type 7 on [90 s, 120 s] (hand arithmetic): p50 = 90 + 0.5·30 = 105 s,
+	// p90 = 90 + 0.9·30 = 117 s.
+	assert.Equal(t, ResponseStats{Count: 2, Mean: 105 * time.Second, P50: 105 * time.Second, P90: 117 * time.Second, Max: 120 * time.Second}, amy.Response)
+	assert.Equal(t, int64(1), amy.FastFirst)
 	assert.InDelta(t, 1.0, amy.FastShare, 1e-12)
-	assert.Equal(t, 1, amy.Buyers)
-	assert.Equal(t, 2, amy.Orders)
+	assert.Equal(t, int64(1), amy.Buyers)
+	assert.Equal(t, int64(2), amy.Orders)
 	assert.Equal(t, "CNY 150.00", amy.Sales.String())
 	assert.Equal(t, "CNY 150.00", amy.AOV.String())
 	assert.InDelta(t, 1.0, amy.Conversion, 1e-12)
 
 	// bo: c2 10:02 -> 10:06 (240 s, slow), c3 11:05 -> 11:06 (60 s, fast).
-	assert.Equal(t, 2, bo.Reception)
-	assert.Equal(t, 2, bo.Inquiries)
-	assert.Equal(t, ResponseStats{Count: 2, Mean: 150 * time.Second, P50: 60 * time.Second, P90: 240 * time.Second, Max: 240 * time.Second}, bo.FirstResponse)
+	assert.Equal(t, int64(2), bo.Reception)
+	assert.Equal(t, int64(2), bo.Inquiries)
+	// Type 7 on [60 s, 240 s]: p50 = 60 + 0.5·180 = 150 s, p90 = 60 + 0.9·180 = 222 s.
+	assert.Equal(t, ResponseStats{Count: 2, Mean: 150 * time.Second, P50: 150 * time.Second, P90: 222 * time.Second, Max: 240 * time.Second}, bo.FirstResponse)
 	assert.InDelta(t, 0.5, bo.FastShare, 1e-12)
-	assert.Equal(t, 1, bo.Buyers)
+	assert.Equal(t, int64(1), bo.Buyers)
 	assert.Equal(t, "CNY 20.00", bo.Sales.String())
 	assert.InDelta(t, 0.5, bo.Conversion, 1e-12)
 
 	team := rep.Team
-	assert.Equal(t, 3, team.Reception)
-	assert.Equal(t, 3, team.Inquiries)
-	assert.Equal(t, 2, team.Buyers)
-	assert.Equal(t, 3, team.Orders)
+	assert.Equal(t, int64(3), team.Reception)
+	assert.Equal(t, int64(3), team.Inquiries)
+	assert.Equal(t, int64(2), team.Buyers)
+	assert.Equal(t, int64(3), team.Orders)
 	assert.Equal(t, "CNY 170.00", team.Sales.String())
 	assert.Equal(t, "CNY 85.00", team.AOV.String())
 	assert.InDelta(t, 2.0/3, team.Conversion, 1e-12)
 	assert.Equal(t, 130*time.Second, team.FirstResponse.Mean)
 	assert.InDelta(t, 2.0/3, team.FastShare, 1e-12)
-	assert.Equal(t, 1, rep.Unanswered)
-	assert.Equal(t, 4, rep.SilentOrder) // o3, o4, o5, o7
+	assert.Equal(t, int64(1), rep.Unanswered)
+	assert.Equal(t, int64(4), rep.SilentOrder) // o3, o4, o5, o7
 }
 
 func TestServiceMetricsOptions(t *testing.T) {
@@ -96,10 +99,10 @@ func TestServiceMetricsOptions(t *testing.T) {
 	// 50-hour window brings o3 in for bo.
 	rep, err := ServiceMetrics(msgs, orders, ServiceOptions{FastWithin: time.Minute, AttributionWindow: 50 * time.Hour})
 	require.NoError(t, err)
-	assert.Equal(t, 0, rep.Agents[0].FastFirst)
-	assert.Equal(t, 1, rep.Agents[1].FastFirst)
-	assert.Equal(t, 2, rep.Agents[1].Buyers)
-	assert.Equal(t, 3, rep.SilentOrder)
+	assert.Equal(t, int64(0), rep.Agents[0].FastFirst)
+	assert.Equal(t, int64(1), rep.Agents[1].FastFirst)
+	assert.Equal(t, int64(2), rep.Agents[1].Buyers)
+	assert.Equal(t, int64(3), rep.SilentOrder)
 }
 
 func TestServiceMetricsBusinessHours(t *testing.T) {
@@ -113,11 +116,11 @@ func TestServiceMetricsBusinessHours(t *testing.T) {
 	rep, err := ServiceMetrics(msgs, nil, ServiceOptions{Schedule: &s})
 	require.NoError(t, err)
 	assert.Equal(t, 2*time.Minute, rep.Agents[0].FirstResponse.Mean)
-	assert.Equal(t, 1, rep.Agents[0].FastFirst)
+	assert.Equal(t, int64(1), rep.Agents[0].FastFirst)
 	rep, err = ServiceMetrics(msgs, nil, ServiceOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, 15*time.Hour+2*time.Minute, rep.Agents[0].FirstResponse.Mean)
-	assert.Equal(t, 0, rep.Agents[0].FastFirst)
+	assert.Equal(t, int64(0), rep.Agents[0].FastFirst)
 	assert.False(t, rep.Team.Sales.IsValid(), "no orders: the zero Money")
 }
 
@@ -154,6 +157,6 @@ func TestServiceMetricsErrors(t *testing.T) {
 	// Orders without IDs never clash; an explicit unknown agent is silent.
 	rep, err := ServiceMetrics(nil, []PaidOrder{{Customer: "u", Amount: cny("1")}, {Customer: "u", Amount: cny("1"), Agent: "zed"}}, ServiceOptions{})
 	require.NoError(t, err)
-	assert.Equal(t, 2, rep.SilentOrder)
+	assert.Equal(t, int64(2), rep.SilentOrder)
 	assert.Equal(t, ResponseStats{}, stats(nil))
 }
