@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/opskit/opskit/internal/checked"
 )
 
 // QuotaPeriod is how often a quota resets. The zero value is invalid.
@@ -125,6 +127,13 @@ type PersonQuota struct {
 	Shortfalls     []Shortfall
 }
 
+// MaxQuotaCells bounds the work and the result of [EvaluateQuotas]: people
+// × quota items × days in the range may be at most 10 million.
+const MaxQuotaCells = 10_000_000
+
+// MaxQuotaDays is the longest range [EvaluateQuotas] accepts, in days.
+const MaxQuotaDays = 3660
+
 // EvaluateQuotas measures each person of the roster against the scheme for
 // the days from..to inclusive. Activities outside the range are ignored.
 // Results follow the roster's order.
@@ -166,8 +175,8 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 		return nil, fieldErr(op, "to", to.String(), ErrInvalidDate, "must be a valid date not before from "+from.String())
 	}
 	nDays := int(dayNumber(to)-dayNumber(from)) + 1
-	if nDays > 3660 {
-		return nil, fieldErr(op, "to", to.String(), ErrInvalidDate, "ranges are limited to 3,660 days")
+	if nDays > MaxQuotaDays {
+		return nil, fieldErr(op, "to", to.String(), ErrTooLarge, fmt.Sprintf("at most %d days from %s", MaxQuotaDays, from))
 	}
 	people := map[string]int{}
 	for i, p := range roster {
@@ -178,6 +187,13 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 			return nil, fieldErr(op, fmt.Sprintf("roster[%d]", i), p, ErrDuplicate)
 		}
 		people[p] = i
+	}
+	// people ≤ len(roster), items and days are bounded by memory and
+	// 3,660; the product is checked against MaxQuotaCells before any
+	// allocation.
+	if cells, ok := checked.Mul(int64(len(roster))*int64(len(s.Items)), int64(nDays)); !ok || cells > MaxQuotaCells {
+		return nil, fieldErr(op, "roster", len(roster), ErrTooLarge,
+			fmt.Sprintf("people × items × days = %d × %d × %d; at most %d", len(roster), len(s.Items), nDays, MaxQuotaCells))
 	}
 	// Weeks: Monday-based, indexed from the week holding `from`.
 	first := dayNumber(from) - int64((from.Weekday()+6)%7)

@@ -100,7 +100,7 @@ func TestQuotaErrors(t *testing.T) {
 		{"duplicate item", QuotaScheme{Items: []QuotaItem{{Activity: "x", Period: Daily, Target: 1}, {Activity: "x", Period: Daily, Target: 2}}}, nil, mon, mon, nil, ErrDuplicate, "items[1].activity"},
 		{"bad from", s, nil, Date{Year: 2026, Month: 2, Day: 30}, mon, nil, ErrInvalidDate, "from"},
 		{"to before from", s, nil, mon, mon.AddDays(-1), nil, ErrInvalidDate, "to"},
-		{"too long", s, nil, mon, mon.AddDays(4000), nil, ErrInvalidDate, "3,660"},
+		{"too long", s, nil, mon, mon.AddDays(4000), nil, ErrTooLarge, "at most 3660 days"},
 		{"empty roster name", s, []string{""}, mon, mon, nil, ErrEmpty, "roster[0]"},
 		{"duplicate roster", s, []string{"a", "a"}, mon, mon, nil, ErrDuplicate, "roster[1]"},
 		{"unknown person", s, []string{"a"}, mon, mon, []ActivityRecord{{Person: "b", Kind: ActivityMeeting, Day: mon}}, ErrInconsistent, "activities[0].person"},

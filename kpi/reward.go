@@ -160,7 +160,7 @@ func Rewards(entries []Entry, rules []RewardRule) (RewardResult, error) {
 			total = next
 			count++
 			res.Awards = append(res.Awards, a)
-			p, _ := perPerson[e.ID].Add(r.Amount)
+			p, _ := perPerson[e.ID].Add(r.Amount) // every rule pays in one currency (checked above)
 			perPerson[e.ID] = p
 		}
 		res.Rules = append(res.Rules, RuleTotal{Rule: r.Name, Count: count, Amount: total})

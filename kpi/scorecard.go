@@ -329,9 +329,19 @@ func RollUp(team string, cards []Scorecard, agg Aggregation, weights []float64) 
 			if l.MetricID != ts.Metrics[j].MetricID {
 				return TeamScore{}, fieldErr(op, fmt.Sprintf("cards[%d].lines[%d]", i, j), l.MetricID, ErrInconsistent, "want "+ts.Metrics[j].MetricID)
 			}
-			ts.Metrics[j].Points += w[i] * l.Points / wsum
+			ts.Metrics[j].Points += w[i] / wsum * l.Points // w/wsum ≤ 1 keeps it finite
 		}
-		ts.Total += w[i] * c.Total / wsum
+		ts.Total += w[i] / wsum * c.Total
+	}
+	// Scorecards from Scheme.Score stay far below the float range (MaxCap);
+	// cards built by hand may not.
+	if !finite(ts.Total) {
+		return TeamScore{}, fieldErr(op, "cards[*].total", ts.Total, ErrTooLarge, "the roll-up overflows float64")
+	}
+	for j := range ts.Metrics {
+		if !finite(ts.Metrics[j].Points) {
+			return TeamScore{}, fieldErr(op, fmt.Sprintf("cards[*].lines[%d].points", j), ts.Metrics[j].Points, ErrTooLarge, "the roll-up overflows float64")
+		}
 	}
 	return ts, nil
 }

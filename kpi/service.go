@@ -349,8 +349,12 @@ func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (Ser
 			continue
 		}
 		a := &accs[credited]
+		sales, err := a.sales.Add(o.Amount)
+		if err != nil {
+			return ServiceReport{}, fieldErr(op, f("amount"), o.Amount, err)
+		}
 		a.orders++
-		a.sales, _ = a.sales.Add(o.Amount)
+		a.sales = sales
 		buyers[pair{credited, cu}] = struct{}{}
 	}
 
@@ -367,7 +371,11 @@ func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (Ser
 		teamAll = append(teamAll, a.all...)
 		team.FastFirst += a.fast
 		team.Orders += a.orders
-		team.Sales, _ = team.Sales.Add(a.sales)
+		sales, err := team.Sales.Add(a.sales)
+		if err != nil { // one currency, checked above: not expected
+			return ServiceReport{}, fieldErr(op, "orders", nil, err, "team sales")
+		}
+		team.Sales = sales
 		rep.Agents[ai] = s
 	}
 	teamRec, teamInq, teamBuy := map[int32]bool{}, map[int32]bool{}, map[int32]bool{}
