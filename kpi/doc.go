@@ -178,11 +178,54 @@
 // the window (asOf - window, asOf] (Taobao uses 180 days) and compares each
 // with the industry average: (average - industry) ÷ industry × 100 percent.
 //
+// # Dates and clock times
+//
+// [Date], [ClockTime] and [ClockRange] are the library's one civil date,
+// clock time and half-open daily clock range (shared with package promo):
+// text and JSON forms "2006-01-02", "15:04" (or "15:04:05") and
+// "09:00-18:00". [Date.At] gives the instant of a clock time on a date in
+// a location, following [time.Date] across DST changes (a skipped wall time
+// is read with the offset before the change, a repeated one is its first
+// occurrence). The attendance windows are closed ranges,
+// [ClosedClockRange], since a sign-in on the minute of the window's end
+// counts.
+//
+// # Limits
+//
+// Every input is bounded, every count is an int64, and no result is NaN or
+// ±Inf with a nil error:
+//
+//   - Dates run from 0001-01-01 to 9999-12-31. Date.AddDays returns the
+//     zero (invalid) Date when its input is invalid or its result leaves
+//     that range; it never wraps ([ErrInvalidDate] where a date is input).
+//   - [MaxCap] = 1,000,000: the largest scoring cap of a [Curve]
+//     ([ErrTooLarge]); with weights normalised to sum to 1 every total stays
+//     far inside float64. [RollUp] reports [ErrTooLarge] if hand-built
+//     scorecards overflow.
+//   - [MaxQuotaDays] = 3,660 days per [EvaluateQuotas] range and
+//     [MaxQuotaCells] = 10,000,000 people × items × days ([ErrTooLarge]).
+//   - [Schedule.Between] clamps instants to years 1-9999 and saturates at
+//     the largest time.Duration; its work is O(log H + C) (see Business
+//     hours), so [ServiceMetrics] with a schedule costs O(turns × (log H +
+//     C)): 20,000 turns spanning 50 years take 0.35 s in Asia/Shanghai and
+//     2.0 s in America/New_York (was 9.0 s and 5.0 s walking every day).
+//   - Response-time means are computed from quotients and remainders by n,
+//     so they cannot overflow; percentiles are exact (type 7 in 128-bit
+//     integers).
+//   - Float inputs (targets, weights, values, scores, ratings) must be
+//     finite ([ErrInvalidNumber]); a Linear curve computes with halves so
+//     finite extremes cannot overflow to NaN.
+//   - JSON documents are decoded strictly: unknown and repeated keys and
+//     trailing data are [ErrInvalidJSON].
+//
 // # Errors
 //
 // Bad input is an error, never a panic: a *[FieldError] naming the
 // operation, the field path and the value, wrapping one of the Err*
-// sentinels ("kpi: scorecard: metrics[2].weight -0.1: negative weight").
+// sentinels ("kpi: scorecard: metrics[2].weight -0.1: negative weight"):
+// "kpi: OP: FIELD VALUE: REASON: DETAIL" with the empty parts left out,
+// the same shape in every package of the library. Field paths are the JSON
+// keys (snake_case) or the argument's name.
 // Match with [errors.Is] and [errors.As]. Money errors wrap pricing's
 // sentinels ([pricing.ErrCurrencyMismatch], [pricing.ErrUnknownCurrency]).
 // Validation happens when a value is built or decoded ([NewSchedule],
