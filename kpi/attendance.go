@@ -19,8 +19,8 @@ import (
 // Attendance times are compared at whole-second precision: 09:00:00.999
 // is still 09:00:00.
 type ClosedClockRange struct {
-	Start ClockTime
-	End   ClockTime
+	Start ClockTime `json:"start"`
+	End   ClockTime `json:"end"`
 }
 
 // String returns "08:00-09:00".
@@ -70,10 +70,10 @@ func (w ClosedClockRange) validate(op, field string) error {
 // sign-in (签到), sign-out (签退) and the daily exam (每日考试), read on the
 // wall clock of Location.
 type AttendanceRules struct {
-	Location *time.Location
-	SignIn   ClosedClockRange
-	SignOut  ClosedClockRange
-	Exam     ClosedClockRange
+	Location *time.Location   `json:"location"`
+	SignIn   ClosedClockRange `json:"sign_in"`
+	SignOut  ClosedClockRange `json:"sign_out"`
+	Exam     ClosedClockRange `json:"exam"`
 }
 
 // Rules5512 returns the windows of the 5512 scheme (seed-rules K-03):
@@ -93,42 +93,42 @@ func Rules5512(loc *time.Location) AttendanceRules {
 // every person on the roster that day, done or not: the roster is the
 // denominator of the attendance rate.
 type AttendanceRecord struct {
-	Person  string
-	Team    string
-	Day     Date
-	SignIn  time.Time
-	SignOut time.Time
-	Exam    time.Time
+	Person  string    `json:"person"`
+	Team    string    `json:"team"`
+	Day     Date      `json:"day"`
+	SignIn  time.Time `json:"sign_in"`
+	SignOut time.Time `json:"sign_out"`
+	Exam    time.Time `json:"exam"`
 }
 
 // AttendanceCheck is the verdict on one record: which of the three steps
 // happened on the day inside its window, and Effective = SignIn ∧ SignOut ∧
 // Exam (K-02: "签到+签退+每日考试" means all three, not a sum).
 type AttendanceCheck struct {
-	Person    string
-	Team      string
-	Day       Date
-	SignIn    bool
-	SignOut   bool
-	Exam      bool
-	Effective bool
+	Person    string `json:"person"`
+	Team      string `json:"team"`
+	Day       Date   `json:"day"`
+	SignIn    bool   `json:"sign_in"`
+	SignOut   bool   `json:"sign_out"`
+	Exam      bool   `json:"exam"`
+	Effective bool   `json:"effective"`
 }
 
 // TeamDay is one team's effective attendance (每日有效出勤人力) on one day:
 // Rate = Effective ÷ Rostered.
 type TeamDay struct {
-	Team      string
-	Day       Date
-	Rostered  int64
-	Effective int64
-	Rate      float64
+	Team      string  `json:"team"`
+	Day       Date    `json:"day"`
+	Rostered  int64   `json:"rostered"`
+	Effective int64   `json:"effective"`
+	Rate      float64 `json:"rate"`
 }
 
 // AttendanceReport lists the checks sorted by day, team and person, and
 // the team days sorted by day and team.
 type AttendanceReport struct {
-	Checks []AttendanceCheck
-	Teams  []TeamDay
+	Checks []AttendanceCheck `json:"checks"`
+	Teams  []TeamDay         `json:"teams"`
 }
 
 // EffectiveAttendance checks each record against the rules. A step counts

@@ -18,6 +18,7 @@ var (
 	roleNames          = []string{"", "customer", "agent", "system"}
 	periodNames        = []string{"", "daily", "weekly"}
 	rewardOrderNames   = []string{"score", "time"}
+	dsrDimensionNames  = []string{"", "description", "service", "shipping"}
 )
 
 func enumString(names []string, v uint8) string {
@@ -161,3 +162,109 @@ func (r Role) String() string { return enumString(roleNames, uint8(r)) }
 
 // String returns "daily" or "weekly".
 func (p QuotaPeriod) String() string { return enumString(periodNames, uint8(p)) }
+
+// String returns "description", "service" or "shipping".
+func (d DSRDimension) String() string { return enumString(dsrDimensionNames, uint8(d)) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (d DSRDimension) MarshalText() ([]byte, error) {
+	return enumMarshal("dsr dimension", dsrDimensionNames, uint8(d))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (d *DSRDimension) UnmarshalText(b []byte) error {
+	v, err := enumParse("dsr dimension", dsrDimensionNames, b)
+	if err != nil {
+		return err
+	}
+	*d = DSRDimension(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (a Aggregation) MarshalText() ([]byte, error) {
+	return enumMarshal("aggregation", aggregationNames, uint8(a))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (a *Aggregation) UnmarshalText(b []byte) error {
+	v, err := enumParse("aggregation", aggregationNames, b)
+	if err != nil {
+		return err
+	}
+	*a = Aggregation(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (m RankMethod) MarshalText() ([]byte, error) {
+	return enumMarshal("rank method", rankMethodNames, uint8(m))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (m *RankMethod) UnmarshalText(b []byte) error {
+	v, err := enumParse("rank method", rankMethodNames, b)
+	if err != nil {
+		return err
+	}
+	*m = RankMethod(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (k RewardKind) MarshalText() ([]byte, error) {
+	return enumMarshal("reward kind", rewardKindNames, uint8(k))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *RewardKind) UnmarshalText(b []byte) error {
+	v, err := enumParse("reward kind", rewardKindNames, b)
+	if err != nil {
+		return err
+	}
+	*k = RewardKind(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (o RewardOrder) MarshalText() ([]byte, error) {
+	return enumMarshal("reward order", rewardOrderNames, uint8(o))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (o *RewardOrder) UnmarshalText(b []byte) error {
+	v, err := enumParse("reward order", rewardOrderNames, b)
+	if err != nil {
+		return err
+	}
+	*o = RewardOrder(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (r Role) MarshalText() ([]byte, error) { return enumMarshal("role", roleNames, uint8(r)) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (r *Role) UnmarshalText(b []byte) error {
+	v, err := enumParse("role", roleNames, b)
+	if err != nil {
+		return err
+	}
+	*r = Role(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (p QuotaPeriod) MarshalText() ([]byte, error) {
+	return enumMarshal("quota period", periodNames, uint8(p))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (p *QuotaPeriod) UnmarshalText(b []byte) error {
+	v, err := enumParse("quota period", periodNames, b)
+	if err != nil {
+		return err
+	}
+	*p = QuotaPeriod(v)
+	return nil
+}

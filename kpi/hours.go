@@ -13,8 +13,8 @@ import (
 // DayHours are the working hours of one date that differs from the weekly
 // schedule, such as a make-up working day (调休上班).
 type DayHours struct {
-	Date  Date
-	Hours []ClockRange
+	Date  Date         `json:"date"`
+	Hours []ClockRange `json:"hours"`
 }
 
 // ScheduleSpec describes business hours (营业时间 / 客服工作时间): the working
@@ -23,10 +23,10 @@ type DayHours struct {
 // date worked with the given hours), and the location whose wall clock the
 // ranges follow.
 type ScheduleSpec struct {
-	Location   *time.Location
-	Weekly     [7][]ClockRange
-	Holidays   []Date
-	MakeUpDays []DayHours
+	Location   *time.Location  `json:"location"`
+	Weekly     [7][]ClockRange `json:"weekly"`
+	Holidays   []Date          `json:"holidays"`
+	MakeUpDays []DayHours      `json:"make_up_days"`
 }
 
 type span struct{ start, end int64 } // seconds since local midnight
@@ -45,9 +45,10 @@ type exception struct {
 type Schedule struct {
 	loc         *time.Location
 	week        [7][]span
-	weekWall    [7]int64    // wall-clock working seconds of each weekday
-	exceptions  []exception // sorted by day
-	deltaPrefix []int64     // deltaPrefix[i]: Σ_{k<i} exceptions[k].wall - weekWall[its weekday]
+	weekWall    [7]int64     // wall-clock working seconds of each weekday
+	exceptions  []exception  // sorted by day
+	deltaPrefix []int64      // deltaPrefix[i]: Σ_{k<i} exceptions[k].wall - weekWall[its weekday]
+	spec        ScheduleSpec // a copy of the spec it was built from, for JSON
 }
 
 const opSchedule = "schedule"
@@ -64,7 +65,7 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 	if spec.Location == nil {
 		return Schedule{}, fieldErr(opSchedule, "location", nil, ErrEmpty)
 	}
-	s := Schedule{loc: spec.Location}
+	s := Schedule{loc: spec.Location, spec: copySpec(spec)}
 	working := false
 	for wd := range spec.Weekly {
 		sp, err := spans(fmt.Sprintf("weekly[%s]", time.Weekday(wd)), spec.Weekly[wd])

@@ -25,19 +25,19 @@ const (
 // a new client is one the client replied to and interacted with,
 // 有效=客户回复+互动) and MinSize (a WeChat group of at least 60 members).
 type QuotaItem struct {
-	Activity           string
-	Name               string
-	Period             QuotaPeriod
-	Target             int64
-	RequireReply       bool
-	RequireInteraction bool
-	MinSize            int64
+	Activity           string      `json:"activity"`
+	Name               string      `json:"name"`
+	Period             QuotaPeriod `json:"period"`
+	Target             int64       `json:"target"`
+	RequireReply       bool        `json:"require_reply"`
+	RequireInteraction bool        `json:"require_interaction"`
+	MinSize            int64       `json:"min_size"`
 }
 
 // QuotaScheme is a set of activity quotas, such as the 5512 model.
 type QuotaScheme struct {
-	Name  string
-	Items []QuotaItem
+	Name  string      `json:"name"`
+	Items []QuotaItem `json:"items"`
 }
 
 // Activity kinds of the 5512 model.
@@ -67,49 +67,49 @@ func Scheme5512() QuotaScheme {
 // ActivityRecord is one activity done by a person on a day. Replied,
 // Interacted and Size matter only for items with conditions.
 type ActivityRecord struct {
-	Person     string
-	Kind       string
-	Day        Date
-	Replied    bool
-	Interacted bool
-	Size       int64
+	Person     string `json:"person"`
+	Kind       string `json:"kind"`
+	Day        Date   `json:"day"`
+	Replied    bool   `json:"replied"`
+	Interacted bool   `json:"interacted"`
+	Size       int64  `json:"size"`
 }
 
 // ItemProgress is one quota item in one period: valid activities done, the
 // target, the shortfall max(0, target - done) and whether it was met.
 type ItemProgress struct {
-	Activity  string
-	Done      int64
-	Target    int64
-	Shortfall int64
-	Met       bool
+	Activity  string `json:"activity"`
+	Done      int64  `json:"done"`
+	Target    int64  `json:"target"`
+	Shortfall int64  `json:"shortfall"`
+	Met       bool   `json:"met"`
 }
 
 // DayProgress is a person's daily items on one day; Complete when every
 // daily item is met (a scheme without daily items makes every day complete).
 type DayProgress struct {
-	Day      Date
-	Items    []ItemProgress
-	Complete bool
+	Day      Date           `json:"day"`
+	Items    []ItemProgress `json:"items"`
+	Complete bool           `json:"complete"`
 }
 
 // WeekProgress is a person's weekly items in one Monday-Sunday week.
 // Partial marks a week cut by the evaluation range: only activities inside
 // the range count, the target stays whole.
 type WeekProgress struct {
-	Start    Date
-	Partial  bool
-	Items    []ItemProgress
-	Complete bool
+	Start    Date           `json:"start"`
+	Partial  bool           `json:"partial"`
+	Items    []ItemProgress `json:"items"`
+	Complete bool           `json:"complete"`
 }
 
 // Shortfall is a missed quota: the period start, the activity and how many
 // are missing (the "未达成" list for one-to-one coaching, K-10).
 type Shortfall struct {
-	Period   QuotaPeriod
-	Start    Date
-	Activity string
-	Missing  int64
+	Period   QuotaPeriod `json:"period"`
+	Start    Date        `json:"start"`
+	Activity string      `json:"activity"`
+	Missing  int64       `json:"missing"`
 }
 
 // PersonQuota is one person's quota completion over a range of days:
@@ -117,14 +117,14 @@ type Shortfall struct {
 // the longest run of complete days and the run ending on the last day
 // (连续达标天数), and every shortfall in date order.
 type PersonQuota struct {
-	Person         string
-	Days           []DayProgress
-	Weeks          []WeekProgress
-	CompleteDays   int64
-	CompletionRate float64
-	LongestStreak  int64
-	CurrentStreak  int64
-	Shortfalls     []Shortfall
+	Person         string         `json:"person"`
+	Days           []DayProgress  `json:"days"`
+	Weeks          []WeekProgress `json:"weeks"`
+	CompleteDays   int64          `json:"complete_days"`
+	CompletionRate float64        `json:"completion_rate"`
+	LongestStreak  int64          `json:"longest_streak"`
+	CurrentStreak  int64          `json:"current_streak"`
+	Shortfalls     []Shortfall    `json:"shortfalls"`
 }
 
 // MaxQuotaCells bounds the work and the result of [EvaluateQuotas]: people

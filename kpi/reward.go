@@ -39,44 +39,44 @@ const (
 // would exceed Budget, and the entries left out are reported as unpaid. A
 // reward is never split. The zero Budget means no budget.
 type RewardRule struct {
-	Name     string
-	Kind     RewardKind
-	MinScore float64
-	N        int // TopN only: how many are paid
-	Order    RewardOrder
-	Amount   pricing.Money
-	Budget   pricing.Money
+	Name     string        `json:"name"`
+	Kind     RewardKind    `json:"kind"`
+	MinScore float64       `json:"min_score"`
+	N        int           `json:"n"` // TopN only: how many are paid
+	Order    RewardOrder   `json:"order"`
+	Amount   pricing.Money `json:"amount,omitzero"`
+	Budget   pricing.Money `json:"budget,omitzero"`
 }
 
 // Award is one payment, or one payment not made for lack of budget.
 type Award struct {
-	Rule   string
-	Person string
-	Place  int // 1 for the first entry paid under the rule, 2 for the next ...
-	Amount pricing.Money
+	Rule   string        `json:"rule"`
+	Person string        `json:"person"`
+	Place  int           `json:"place"` // 1 for the first entry paid under the rule, 2 for the next ...
+	Amount pricing.Money `json:"amount,omitzero"`
 }
 
 // RuleTotal is what one rule paid.
 type RuleTotal struct {
-	Rule   string
-	Count  int64
-	Amount pricing.Money
+	Rule   string        `json:"rule"`
+	Count  int64         `json:"count"`
+	Amount pricing.Money `json:"amount,omitzero"`
 }
 
 // PersonTotal is what one person received under all rules.
 type PersonTotal struct {
-	Person string
-	Amount pricing.Money
+	Person string        `json:"person"`
+	Amount pricing.Money `json:"amount,omitzero"`
 }
 
 // RewardResult lists the awards in rule order and, inside a rule, in the
 // rule's order; the awards the budget did not cover; and totals per rule and
 // per person (persons sorted by ID).
 type RewardResult struct {
-	Awards  []Award
-	Unpaid  []Award
-	Rules   []RuleTotal
-	Persons []PersonTotal
+	Awards  []Award       `json:"awards"`
+	Unpaid  []Award       `json:"unpaid"`
+	Rules   []RuleTotal   `json:"rules"`
+	Persons []PersonTotal `json:"persons"`
 }
 
 // Rewards applies the rules to the entries (one per person). Every rule is

@@ -26,22 +26,22 @@ const (
 
 // Message is one chat message (旺旺/千牛 消息) of a conversation.
 type Message struct {
-	Conversation string
-	Customer     string
-	Agent        string // who sent it, for Role Agent; ignored otherwise
-	Role         Role
-	At           time.Time
+	Conversation string    `json:"conversation"`
+	Customer     string    `json:"customer"`
+	Agent        string    `json:"agent"` // who sent it, for Role Agent; ignored otherwise
+	Role         Role      `json:"role"`
+	At           time.Time `json:"at"`
 }
 
 // PaidOrder is a paid order (付款订单). Agent is optional: when set, the order is
 // credited to that agent (if the customer inquired with them within the
 // window) instead of to the last agent who answered an inquiry.
 type PaidOrder struct {
-	ID       string
-	Customer string
-	At       time.Time
-	Amount   pricing.Money
-	Agent    string
+	ID       string        `json:"id"`
+	Customer string        `json:"customer"`
+	At       time.Time     `json:"at"`
+	Amount   pricing.Money `json:"amount,omitzero"`
+	Agent    string        `json:"agent"`
 }
 
 // ServiceOptions tune [ServiceMetrics]. The zero value measures wall-clock
@@ -50,14 +50,14 @@ type PaidOrder struct {
 type ServiceOptions struct {
 	// Schedule, when set, measures every response time in business hours
 	// ([Schedule.Between]) instead of wall-clock time.
-	Schedule *Schedule
+	Schedule *Schedule `json:"schedule"`
 	// FastWithin is the limit for a fast first response (响应率 within N
 	// seconds); a response exactly at the limit is fast. Zero means 3 minutes.
-	FastWithin time.Duration
+	FastWithin time.Duration `json:"fast_within"`
 	// AttributionWindow is how long after an inquiry an order still counts
 	// as converted by it; an order exactly at the end counts. Zero means 24
 	// hours.
-	AttributionWindow time.Duration
+	AttributionWindow time.Duration `json:"attribution_window"`
 }
 
 // ResponseStats summarises response times: the count, the mean (truncated
@@ -67,44 +67,44 @@ type ServiceOptions struct {
 // nanosecond, halves rounded away from x_⌊h⌋) and the maximum. All are zero
 // when Count is 0.
 type ResponseStats struct {
-	Count int64
-	Mean  time.Duration
-	P50   time.Duration
-	P90   time.Duration
-	Max   time.Duration
+	Count int64         `json:"count"`
+	Mean  time.Duration `json:"mean"`
+	P50   time.Duration `json:"p50"`
+	P90   time.Duration `json:"p90"`
+	Max   time.Duration `json:"max"`
 }
 
 // AgentStats are one agent's customer-service metrics (客服绩效) for the data
 // given. For the team line (Agent "") customers are counted once however
 // many agents they met.
 type AgentStats struct {
-	Agent string
+	Agent string `json:"agent"`
 	// Reception (接待人数): distinct customers in conversations where the
 	// agent sent at least one message.
-	Reception int64
+	Reception int64 `json:"reception"`
 	// Inquiries (询单人数): distinct customers with at least one customer turn
 	// the agent answered.
-	Inquiries int64
+	Inquiries int64 `json:"inquiries"`
 	// FirstResponse (首次响应时间): per conversation, from the customer's
 	// first message to the first agent message after it.
-	FirstResponse ResponseStats
+	FirstResponse ResponseStats `json:"first_response"`
 	// Response (平均响应时间): per answered customer turn, from the turn's
 	// first customer message to the agent's reply.
-	Response ResponseStats
+	Response ResponseStats `json:"response"`
 	// FastFirst counts first responses within FastWithin; FastShare is
 	// FastFirst ÷ FirstResponse.Count (0 when there are none).
-	FastFirst int64
-	FastShare float64
+	FastFirst int64   `json:"fast_first"`
+	FastShare float64 `json:"fast_share"`
 	// Buyers (下单人数): distinct customers whose orders were credited to the
 	// agent; Orders counts those orders; Sales (销售额) is their total.
-	Buyers int64
-	Orders int64
-	Sales  pricing.Money
+	Buyers int64         `json:"buyers"`
+	Orders int64         `json:"orders"`
+	Sales  pricing.Money `json:"sales,omitzero"`
 	// Conversion (询单转化率) = Buyers ÷ Inquiries (0 without inquiries).
-	Conversion float64
+	Conversion float64 `json:"conversion"`
 	// AOV (客单价) = Sales ÷ Buyers, rounded half-up to the minor unit; the
 	// zero Money without buyers.
-	AOV pricing.Money
+	AOV pricing.Money `json:"aov,omitzero"`
 }
 
 // ServiceReport is the result of [ServiceMetrics]: one line per agent,
@@ -112,10 +112,10 @@ type AgentStats struct {
 // (未回复), and orders credited to no one: silent orders (静默下单) with no
 // answered inquiry within the window.
 type ServiceReport struct {
-	Agents      []AgentStats
-	Team        AgentStats
-	Unanswered  int64
-	SilentOrder int64
+	Agents      []AgentStats `json:"agents"`
+	Team        AgentStats   `json:"team"`
+	Unanswered  int64        `json:"unanswered"`
+	SilentOrder int64        `json:"silent_order"`
 }
 
 type turnState struct {
