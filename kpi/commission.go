@@ -79,7 +79,7 @@ type Accelerator struct {
 // A CommissionPlan is a plain value: validate it once with
 // [CommissionPlan.Validate]; [CommissionPlan.Compute] validates too.
 type CommissionPlan struct {
-	Currency     pricing.Currency     `json:"currency"`
+	Currency     pricing.Currency     `json:"currency,omitzero"`
 	Method       TierMethod           `json:"method"`
 	Boundary     BoundaryOwner        `json:"boundary"`
 	Tiers        []CommissionTier     `json:"tiers"`
