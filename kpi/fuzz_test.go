@@ -95,6 +95,8 @@ func FuzzScore(f *testing.F) {
 	f.Add(uint8(2), uint8(1), 60.0, 0.0, 300.0, 1e308)
 	f.Add(uint8(3), uint8(3), 0.0, 0.0, 0.0, -1e308)
 	f.Add(uint8(1), uint8(4), 10.0, 2.0, 0.0, 5.0)
+	f.Add(uint8(1), uint8(1), 1e308, 0.0, -1e308, 1e308)
+	f.Add(uint8(1), uint8(1), 1.0, 1e308, 0.0, 1e308)
 	f.Fuzz(func(t *testing.T, dir, kind uint8, target, capv, zero, v float64) {
 		m := Metric{ID: "m", Direction: Direction(dir%3 + 0), Target: target, Weight: 1,
 			Curve: Curve{Kind: CurveKind(kind % 5), Cap: capv, Zero: zero}}
@@ -108,6 +110,13 @@ func FuzzScore(f *testing.F) {
 		}
 		if got < 0 || got > m.Curve.MaxScore() || math.IsNaN(got) {
 			t.Fatalf("Score(%v) = %v outside [0, %v] for %+v", v, got, m.Curve.MaxScore(), m)
+		}
+		// The target itself scores exactly 1 on every curve but bands, even
+		// at the float extremes (v - zero overflowed to NaN before issue 12).
+		if k := m.Curve.Kind; k == Linear || k == Inverse || k == Threshold {
+			if at, err := m.Score(m.Target); err != nil || at != 1 {
+				t.Fatalf("Score(target %v) = %v, %v; want 1 for %+v", m.Target, at, err, m)
+			}
 		}
 		s := Scheme{Metrics: []Metric{m, {ID: "q", Direction: HigherIsBetter, Target: 1, Weight: 1, Curve: Curve{Kind: Threshold}}}, Weights: WeightsNormalize}
 		sc, err := s.Score(Observation{Values: map[string]float64{"m": v, "q": v}})

@@ -62,3 +62,33 @@ func TestQuotaWorkIsBounded(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooLarge)
 	_ = time.Second
 }
+
+// EvaluateQuotas with extreme targets, sizes and dates: no panic, no
+// wrapped shortfall, and ranges beyond the limits are errors.
+func FuzzQuotasExtreme(f *testing.F) {
+	f.Add(int64(math.MaxInt64), int64(math.MinInt64), int64(60), 0, 6)
+	f.Add(int64(1), int64(math.MaxInt64), int64(math.MaxInt64), -5, math.MaxInt)
+	f.Add(int64(3), int64(0), int64(0), math.MinInt, 3659)
+	f.Fuzz(func(t *testing.T, target, size, minSize int64, dayOff, span int) {
+		s := QuotaScheme{Name: "x", Items: []QuotaItem{
+			{Activity: "a", Period: Daily, Target: target},
+			{Activity: "g", Period: Weekly, Target: 2, MinSize: minSize},
+		}}
+		from := MustDate(2026, 2, 9)
+		acts := []ActivityRecord{
+			{Person: "p", Kind: "a", Day: from.AddDays(dayOff)},
+			{Person: "p", Kind: "g", Day: from, Size: size},
+		}
+		res, err := EvaluateQuotas(s, []string{"p"}, from, from.AddDays(span), acts)
+		if err != nil {
+			return
+		}
+		for _, d := range res[0].Days {
+			for _, it := range d.Items {
+				if it.Shortfall < 0 || it.Done < 0 || (it.Met != (it.Shortfall == 0)) {
+					t.Fatalf("bad progress %+v", it)
+				}
+			}
+		}
+	})
+}
