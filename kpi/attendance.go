@@ -52,10 +52,10 @@ func (w *ClosedClockRange) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Overlaps reports whether the two closed windows share a moment. The 5512
+// overlaps reports whether the two closed windows share a moment. The 5512
 // timetable overlaps itself (seed-rules T-23): the sign-out 10:00-11:00
 // lies inside the exam window 09:30-11:00.
-func (w ClosedClockRange) Overlaps(o ClosedClockRange) bool {
+func (w ClosedClockRange) overlaps(o ClosedClockRange) bool {
 	return w.Start <= o.End && o.Start <= w.End
 }
 

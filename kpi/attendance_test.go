@@ -44,10 +44,10 @@ func TestWindowsOverlapT23(t *testing.T) {
 	// Source: seed-rules T-23, the 5512 timetable overlaps itself.
 	r := Rules5512(time.UTC)
 	secondMorning := ClosedClockRange{Clock(10, 30), Clock(11, 0)} // 二早 (K-06)
-	assert.True(t, r.SignOut.Overlaps(r.Exam))
-	assert.True(t, secondMorning.Overlaps(r.SignOut))
-	assert.False(t, r.SignIn.Overlaps(r.Exam))
-	assert.True(t, r.SignIn.Overlaps(ClosedClockRange{Clock(9, 0), Clock(9, 0)}), "closed windows touch at 09:00")
+	assert.True(t, r.SignOut.overlaps(r.Exam))
+	assert.True(t, secondMorning.overlaps(r.SignOut))
+	assert.False(t, r.SignIn.overlaps(r.Exam))
+	assert.True(t, r.SignIn.overlaps(ClosedClockRange{Clock(9, 0), Clock(9, 0)}), "closed windows touch at 09:00")
 	assert.Equal(t, "08:00-09:00", r.SignIn.String())
 }
 

@@ -57,7 +57,7 @@ var (
 
 // at is a clock time ("09:15" or "09:15:20") on a date, in CST.
 func at(d kpi.Date, clock string) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, int(kpi.MustClock(clock)), 0, cst)
+	return d.At(kpi.MustClock(clock), cst)
 }
 
 func run(out io.Writer) error {
