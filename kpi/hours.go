@@ -49,6 +49,8 @@ type Schedule struct {
 	exceptions  []exception  // sorted by day
 	deltaPrefix []int64      // deltaPrefix[i]: Σ_{k<i} exceptions[k].wall - weekWall[its weekday]
 	spec        ScheduleSpec // a copy of the spec it was built from, for JSON
+	corr        []correction // DST corrections of the days in 1970-2100, by day
+	corrPrefix  []int64      // corrPrefix[i] = Σ_{k<i} corr[k].delta
 }
 
 const opSchedule = "schedule"
@@ -118,6 +120,14 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 		e := &s.exceptions[i]
 		e.wall = wallOf(e.spans)
 		s.deltaPrefix[i+1] = s.deltaPrefix[i] + e.wall - s.weekWall[weekdayOf(e.day)] // |term| ≤ 86400 per date
+	}
+	// The DST corrections of 1970-2100, once: about 260 offset changes in
+	// New York, none in UTC. Each is under a day, so the sums stay small.
+	var work int
+	s.walkCorrections(cacheFirstDay, cacheLastDay, &s.corr, &work)
+	s.corrPrefix = make([]int64, len(s.corr)+1)
+	for i, c := range s.corr {
+		s.corrPrefix[i+1] = s.corrPrefix[i] + c.delta
 	}
 	return s, nil
 }
@@ -235,12 +245,13 @@ func zoneBounds(loc *time.Location, u int64) period {
 // them; results beyond the range of time.Duration (about 292 years of
 // working time) saturate at its maximum.
 //
-// Cost: O(log H + C), where H is the number of holidays and make-up days
-// and C the number of UTC-offset changes of the location between a and b
-// (none in Asia/Shanghai since 1991, two a year where DST is observed),
-// whatever the number of days: whole weeks are summed in closed form,
-// exceptions by prefix sums found by binary search, and only the days
-// next to an offset change are walked range by range.
+// Cost: O(log H + log C) for H holidays and make-up days and C UTC-offset
+// changes, whatever the number of days: whole weeks are summed in closed
+// form, exceptions and the corrections of the days next to an offset
+// change (precomputed by NewSchedule for 1970-2100) by prefix sums found
+// by binary search. The parts of a span before 1970 or after 2100 walk
+// their offset changes (two a year where DST is observed, none in
+// Asia/Shanghai since 1991).
 func (s Schedule) Between(a, b time.Time) time.Duration {
 	d, _ := s.between(a, b)
 	return d
@@ -284,33 +295,83 @@ func (s Schedule) between(a, b time.Time) (time.Duration, int) {
 	lo, hi := za+1, zb-1
 	secs := s.wallSeconds(lo, hi) // at most 9999 years of seconds: < 3.2e11
 	// Correct the days near each offset change: their ranges hold real
-	// elapsed time, not wall time. Offset changes are visited in order, so
-	// the days to correct come in order too and none is counted twice.
+	// elapsed time, not wall time. Inside the cached years the corrections
+	// are prefix sums found by binary search; outside them the changes are
+	// walked.
+	secs += s.corrections(lo, hi, &work)
+	total, ok := checked.MulAdd(secs, int64(time.Second), ns)
+	if !ok {
+		return time.Duration(math.MaxInt64), work
+	}
+	return time.Duration(total), work
+}
+
+// The years whose DST corrections NewSchedule computes ahead: day numbers
+// of 1970-01-01 and 2100-12-31.
+const (
+	cacheFirstDay = 0
+	cacheLastDay  = 47846
+)
+
+// correction is the difference, in seconds, between the real and the
+// wall-clock working time of one day near a UTC-offset change.
+type correction struct {
+	day   int64
+	delta int64
+}
+
+// corrections returns the sum of the corrections of days lo..hi.
+func (s Schedule) corrections(lo, hi int64, work *int) int64 {
+	var total int64
+	if x, y := max(lo, cacheFirstDay), min(hi, cacheLastDay); x <= y {
+		cmpDay := func(c correction, z int64) int { return cmp.Compare(c.day, z) }
+		i, _ := slices.BinarySearchFunc(s.corr, x, cmpDay)
+		j, _ := slices.BinarySearchFunc(s.corr, y+1, cmpDay)
+		total += s.corrPrefix[j] - s.corrPrefix[i]
+		*work += 2
+	}
+	if lo < cacheFirstDay {
+		total += s.walkCorrections(lo, min(hi, cacheFirstDay-1), nil, work)
+	}
+	if hi > cacheLastDay {
+		total += s.walkCorrections(max(lo, cacheLastDay+1), hi, nil, work)
+	}
+	return total
+}
+
+// walkCorrections visits the UTC-offset changes near days lo..hi in order
+// and sums the corrections of the days they touch (each day once),
+// appending each nonzero one to *out when out is not nil.
+func (s Schedule) walkCorrections(lo, hi int64, out *[]correction, work *int) int64 {
+	var total int64
 	next := lo // first day not yet corrected
-	u := lo*secondsPerDay - pa.off - 3*secondsPerDay
-	limit := (hi+1)*secondsPerDay - pb.off + 3*secondsPerDay
+	// Offsets are below a day, so four days' margin covers every change
+	// whose neighbourhood reaches lo..hi.
+	u := lo*secondsPerDay - 4*secondsPerDay
+	limit := (hi+1)*secondsPerDay + 4*secondsPerDay
 	p := zoneAt(s.loc, u)
+	*work++
 	for p.end != math.MaxInt64 && p.end <= limit {
 		q := zoneAt(s.loc, p.end)
-		work++
+		*work++
 		if q.off != p.off {
 			// dayExact's plain shift needs one period over the day and a day
 			// either side, so a change touches its own local day and the
 			// two before and after it.
 			zc := floorDiv(p.end+p.off, secondsPerDay)
 			for z := max(next, zc-2); z <= min(hi, zc+2); z++ {
-				secs += s.dayExact(z, nil, period{})/int64(time.Second) - s.dayWall(z)
-				work++
+				d := s.dayExact(z, nil, period{})/int64(time.Second) - s.dayWall(z)
+				total += d
+				*work++
 				next = z + 1
+				if out != nil && d != 0 {
+					*out = append(*out, correction{z, d})
+				}
 			}
 		}
 		p = q
 	}
-	total, ok := checked.MulAdd(secs, int64(time.Second), ns)
-	if !ok {
-		return time.Duration(math.MaxInt64), work
-	}
-	return time.Duration(total), work
+	return total
 }
 
 // clip is the interval [a, b) in Unix seconds and nanoseconds.

@@ -86,7 +86,7 @@ func TestBetweenWorkIsBounded(t *testing.T) {
 
 	ny := MustSchedule(ScheduleSpec{Location: loadLoc(t, "America/New_York"), Weekly: weekdays(nineToSix())})
 	_, work = ny.between(a, b)
-	assert.LessOrEqual(t, work, 100*5+200, "New York, 50 years: 100 offset changes, 5 days each")
+	assert.LessOrEqual(t, work, 10, "New York, 50 years: the corrections of 1970-2100 are cached")
 
 	// Extreme instants are clamped to years 1-9999; 9,998 years of 24-hour
 	// days exceed time.Duration and saturate.
@@ -116,3 +116,32 @@ func FuzzBetweenReference(f *testing.F) {
 		}
 	})
 }
+
+// Spans across the edges of the cached years (1970 and 2100) and far
+// outside them agree with the day-by-day walk.
+func TestBetweenAcrossCacheEdges(t *testing.T) {
+	ny := loadLoc(t, "America/New_York")
+	week := weekdays(ClockRange{Start: Clock(1, 0), End: Clock(4, 0)}, nineToSix())
+	week[time.Sunday] = []ClockRange{{Start: 0, End: Clock(3, 0)}}
+	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: week, Holidays: []Date{MustDate(1969, 10, 26), MustDate(2100, 3, 14)}})
+	for _, tt := range []struct{ a, b time.Time }{
+		{time.Date(1966, 3, 1, 7, 0, 0, 0, time.UTC), time.Date(1973, 6, 1, 0, 0, 0, 5, time.UTC)},
+		{time.Date(2096, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2104, 12, 1, 13, 0, 0, 0, time.UTC)},
+		{time.Date(1969, 12, 31, 1, 0, 0, 0, ny), time.Date(1970, 1, 3, 1, 0, 0, 0, ny)},
+		{time.Date(2100, 12, 29, 1, 0, 0, 0, ny), time.Date(2101, 1, 2, 2, 0, 0, 0, ny)},
+		{time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1905, 1, 1, 0, 0, 0, 0, time.UTC)},
+	} {
+		assert.Equal(t, refBetween(s, tt.a, tt.b), s.Between(tt.a, tt.b), "Between(%v, %v)", tt.a, tt.b)
+	}
+}
+
+// NewSchedule computes the DST corrections of 1970-2100 once: bounded,
+// and a few hundred offset changes for New York.
+func BenchmarkNewScheduleNewYork(b *testing.B) {
+	ny := loadLoc(b, "America/New_York")
+	for b.Loop() {
+		sinkSchedule, sinkErr = NewSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(nineToSix())})
+	}
+}
+
+var sinkSchedule Schedule
