@@ -70,7 +70,7 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 	s := Schedule{loc: spec.Location, spec: copySpec(spec)}
 	working := false
 	for wd := range spec.Weekly {
-		sp, err := spans(fmt.Sprintf("weekly[%s]", time.Weekday(wd)), spec.Weekly[wd])
+		sp, err := spans(fmt.Sprintf("weekly[%d]", wd), spec.Weekly[wd])
 		if err != nil {
 			return Schedule{}, err
 		}
