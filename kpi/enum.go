@@ -55,7 +55,7 @@ func nonEmpty(names []string) []string {
 	return out
 }
 
-// String returns "marginal" or "whole-amount".
+// String returns "marginal" or "whole_amount".
 func (m TierMethod) String() string { return enumString(tierMethodNames, uint8(m)) }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -115,7 +115,7 @@ func (k *CurveKind) UnmarshalText(b []byte) error {
 	return err
 }
 
-// String returns "sum-to-one" or "normalize".
+// String returns "sum_to_one" or "normalize".
 func (p WeightPolicy) String() string { return enumString(weightPolicyNames, uint8(p)) }
 
 // MarshalText implements [encoding.TextMarshaler].
