@@ -81,3 +81,23 @@ func TestFieldErrorFormat(t *testing.T) {
 }
 
 func second[T any](_ T, err error) error { return err }
+
+// A bad date inside a decoded record is this package's error, not
+// internal/civil's, and unknown or repeated keys are refused.
+func TestDecodeErrorsAreKPIShaped(t *testing.T) {
+	var r AttendanceRecord
+	err := json.Unmarshal([]byte(`{"person":"a","day":"2026-02-30"}`), &r)
+	var fe *FieldError
+	if assert.True(t, errors.As(err, &fe), "%v", err) {
+		assert.ErrorIs(t, err, ErrInvalidDate)
+		assert.Equal(t, `kpi: decode attendance record: "2026-02-30": invalid date: no such date in years 1-9999`, err.Error())
+	}
+	var a ActivityRecord
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"person":"a","person":"b"}`), &a), ErrInvalidJSON)
+	var q QuotaScheme
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"name":"x","extra":1}`), &q), ErrInvalidJSON)
+	var p CommissionPlan
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"method":"whole-amount"}`), &p), ErrInvalidEnum)
+	var rs []AttendanceRecord
+	assert.ErrorIs(t, json.Unmarshal([]byte(`[{"person":"a","day":"2026-02-09"},{"day":"x"}]`), &rs), ErrInvalidDate)
+}

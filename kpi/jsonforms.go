@@ -180,3 +180,43 @@ func copySpec(spec ScheduleSpec) ScheduleSpec {
 	}
 	return c
 }
+
+// decodeInto decodes data strictly into v (a plain copy of a kpi type, so
+// without its UnmarshalJSON) and turns any failure into a *FieldError of
+// operation op: a bad date or clock wraps ErrInvalidDate or
+// ErrInvalidTimeRange, anything else ErrInvalidJSON.
+func decodeInto(op string, data []byte, v any) error {
+	if err := decodeStrict(data, v); err != nil {
+		return jsonErr(op, err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes a record strictly (unknown or repeated keys are
+// [ErrInvalidJSON]; a day that is not a valid "2006-01-02" is
+// [ErrInvalidDate]), as a *[FieldError].
+func (r *AttendanceRecord) UnmarshalJSON(data []byte) error {
+	type plain AttendanceRecord
+	return decodeInto("decode attendance record", data, (*plain)(r))
+}
+
+// UnmarshalJSON decodes an activity strictly, like
+// [AttendanceRecord.UnmarshalJSON].
+func (a *ActivityRecord) UnmarshalJSON(data []byte) error {
+	type plain ActivityRecord
+	return decodeInto("decode activity", data, (*plain)(a))
+}
+
+// UnmarshalJSON decodes a quota scheme strictly (unknown or repeated keys
+// are [ErrInvalidJSON]); [EvaluateQuotas] validates it.
+func (s *QuotaScheme) UnmarshalJSON(data []byte) error {
+	type plain QuotaScheme
+	return decodeInto("decode quota scheme", data, (*plain)(s))
+}
+
+// UnmarshalJSON decodes a commission plan strictly (unknown or repeated
+// keys are [ErrInvalidJSON]); [CommissionPlan.Validate] checks it.
+func (p *CommissionPlan) UnmarshalJSON(data []byte) error {
+	type plain CommissionPlan
+	return decodeInto("decode commission plan", data, (*plain)(p))
+}
