@@ -35,8 +35,7 @@ var chats = []chat{
 }
 
 func at(clock string) time.Time {
-	t, _ := time.ParseInLocation("15:04", clock, closingTime.Location())
-	return time.Date(closingTime.Year(), closingTime.Month(), closingTime.Day(), t.Hour(), t.Minute(), 0, 0, closingTime.Location())
+	return kpi.DateOf(closingTime, nil).At(kpi.MustClock(clock), closingTime.Location())
 }
 
 // staff prints the customer-service metrics (客服绩效) measured in business
