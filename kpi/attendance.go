@@ -5,31 +5,61 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/opskit/opskit/internal/civil"
 )
 
-// Window is a closed window of wall-clock time in a day, [Start, End]:
-// both ends count, so a sign-in at exactly 09:00:00 is inside 08:00-09:00.
+// ClosedClockRange is a closed range of wall-clock time in a day,
+// [Start, End], used for the attendance windows: both ends count, so a
+// sign-in at exactly 09:00:00 is inside 08:00-09:00 (a [ClockRange] is
+// half-open and would exclude it). A valid one has
+// 00:00 ≤ Start ≤ End ≤ 24:00; its text and JSON form is "08:00-09:00".
 // The seeds give the windows without saying (seed-rules K-03); the closed
 // form is the reading a person checking in on the minute expects.
 // Attendance times are compared at whole-second precision: 09:00:00.999
 // is still 09:00:00.
-type Window struct {
-	Start ClockTime
-	End   ClockTime
+type ClosedClockRange struct {
+	Start ClockTime `json:"start"`
+	End   ClockTime `json:"end"`
 }
 
 // String returns "08:00-09:00".
-func (w Window) String() string { return w.Start.String() + "-" + w.End.String() }
+func (w ClosedClockRange) String() string { return w.Start.String() + "-" + w.End.String() }
 
-// ContainsClock reports whether Start ≤ c ≤ End.
-func (w Window) ContainsClock(c ClockTime) bool { return c >= w.Start && c <= w.End }
+// Contains reports whether Start ≤ c ≤ End.
+func (w ClosedClockRange) Contains(c ClockTime) bool { return c >= w.Start && c <= w.End }
 
-// Overlaps reports whether the two closed windows share a moment. The 5512
+// MarshalText returns "08:00-09:00"; an invalid range is an error.
+func (w ClosedClockRange) MarshalText() ([]byte, error) {
+	if err := w.validate("marshal clock range", ""); err != nil {
+		return nil, err
+	}
+	return []byte(w.String()), nil
+}
+
+// UnmarshalText parses "08:00-09:00" (start ≤ end; each end "15:04" or
+// "15:04:05").
+func (w *ClosedClockRange) UnmarshalText(b []byte) error {
+	start, end, err := civil.ParseClockPair(string(b))
+	if err != nil {
+		return civilErr("decode clock range", "", err)
+	}
+	v := ClosedClockRange{Start: start, End: end}
+	if err := v.validate("decode clock range", ""); err != nil {
+		return err
+	}
+	*w = v
+	return nil
+}
+
+// overlaps reports whether the two closed windows share a moment. The 5512
 // timetable overlaps itself (seed-rules T-23): the sign-out 10:00-11:00
 // lies inside the exam window 09:30-11:00.
-func (w Window) Overlaps(o Window) bool { return w.Start <= o.End && o.Start <= w.End }
+func (w ClosedClockRange) overlaps(o ClosedClockRange) bool {
+	return w.Start <= o.End && o.Start <= w.End
+}
 
-func (w Window) validate(op, field string) error {
+func (w ClosedClockRange) validate(op, field string) error {
 	if !w.Start.IsValid() || !w.End.IsValid() || w.End < w.Start {
 		return fieldErr(op, field, w.String(), ErrInvalidTimeRange, "want 00:00 <= start <= end <= 24:00")
 	}
@@ -40,10 +70,10 @@ func (w Window) validate(op, field string) error {
 // sign-in (签到), sign-out (签退) and the daily exam (每日考试), read on the
 // wall clock of Location.
 type AttendanceRules struct {
-	Location *time.Location
-	SignIn   Window
-	SignOut  Window
-	Exam     Window
+	Location *time.Location   `json:"location"`
+	SignIn   ClosedClockRange `json:"sign_in"`
+	SignOut  ClosedClockRange `json:"sign_out"`
+	Exam     ClosedClockRange `json:"exam"`
 }
 
 // Rules5512 returns the windows of the 5512 scheme (seed-rules K-03):
@@ -52,9 +82,9 @@ type AttendanceRules struct {
 func Rules5512(loc *time.Location) AttendanceRules {
 	return AttendanceRules{
 		Location: loc,
-		SignIn:   Window{Clock(8, 0), Clock(9, 0)},
-		Exam:     Window{Clock(9, 30), Clock(11, 0)},
-		SignOut:  Window{Clock(10, 0), Clock(11, 0)},
+		SignIn:   ClosedClockRange{Start: Clock(8, 0), End: Clock(9, 0)},
+		Exam:     ClosedClockRange{Start: Clock(9, 30), End: Clock(11, 0)},
+		SignOut:  ClosedClockRange{Start: Clock(10, 0), End: Clock(11, 0)},
 	}
 }
 
@@ -63,42 +93,42 @@ func Rules5512(loc *time.Location) AttendanceRules {
 // every person on the roster that day, done or not: the roster is the
 // denominator of the attendance rate.
 type AttendanceRecord struct {
-	Person  string
-	Team    string
-	Day     Date
-	SignIn  time.Time
-	SignOut time.Time
-	Exam    time.Time
+	Person  string    `json:"person"`
+	Team    string    `json:"team"`
+	Day     Date      `json:"day"`
+	SignIn  time.Time `json:"sign_in"`
+	SignOut time.Time `json:"sign_out"`
+	Exam    time.Time `json:"exam"`
 }
 
 // AttendanceCheck is the verdict on one record: which of the three steps
 // happened on the day inside its window, and Effective = SignIn ∧ SignOut ∧
 // Exam (K-02: "签到+签退+每日考试" means all three, not a sum).
 type AttendanceCheck struct {
-	Person    string
-	Team      string
-	Day       Date
-	SignIn    bool
-	SignOut   bool
-	Exam      bool
-	Effective bool
+	Person    string `json:"person"`
+	Team      string `json:"team"`
+	Day       Date   `json:"day"`
+	SignIn    bool   `json:"sign_in"`
+	SignOut   bool   `json:"sign_out"`
+	Exam      bool   `json:"exam"`
+	Effective bool   `json:"effective"`
 }
 
 // TeamDay is one team's effective attendance (每日有效出勤人力) on one day:
 // Rate = Effective ÷ Rostered.
 type TeamDay struct {
-	Team      string
-	Day       Date
-	Rostered  int
-	Effective int
-	Rate      float64
+	Team      string  `json:"team"`
+	Day       Date    `json:"day"`
+	Rostered  int64   `json:"rostered"`
+	Effective int64   `json:"effective"`
+	Rate      float64 `json:"rate"`
 }
 
 // AttendanceReport lists the checks sorted by day, team and person, and
 // the team days sorted by day and team.
 type AttendanceReport struct {
-	Checks []AttendanceCheck
-	Teams  []TeamDay
+	Checks []AttendanceCheck `json:"checks"`
+	Teams  []TeamDay         `json:"teams"`
 }
 
 // EffectiveAttendance checks each record against the rules. A step counts
@@ -116,7 +146,7 @@ func EffectiveAttendance(recs []AttendanceRecord, rules AttendanceRules) (Attend
 	}
 	for _, w := range []struct {
 		name string
-		w    Window
+		w    ClosedClockRange
 	}{{"rules.sign_in", rules.SignIn}, {"rules.sign_out", rules.SignOut}, {"rules.exam", rules.Exam}} {
 		if err := w.w.validate(op, w.name); err != nil {
 			return AttendanceReport{}, err
@@ -176,15 +206,13 @@ func EffectiveAttendance(recs []AttendanceRecord, rules AttendanceRules) (Attend
 	return AttendanceReport{Checks: checks, Teams: teams}, nil
 }
 
-func inWindow(t time.Time, d Date, w Window, loc *time.Location) bool {
+func inWindow(t time.Time, d Date, w ClosedClockRange, loc *time.Location) bool {
 	if t.IsZero() {
 		return false
 	}
 	lt := t.In(loc)
-	y, m, day := lt.Date()
-	if (Date{y, m, day}) != d {
+	if DateOf(lt, nil) != d {
 		return false
 	}
-	h, mi, s := lt.Clock()
-	return w.ContainsClock(ClockTime(h*3600 + mi*60 + s))
+	return w.Contains(clockOf(lt))
 }

@@ -43,11 +43,11 @@ func TestEffectiveAttendance(t *testing.T) {
 func TestWindowsOverlapT23(t *testing.T) {
 	// Source: seed-rules T-23, the 5512 timetable overlaps itself.
 	r := Rules5512(time.UTC)
-	secondMorning := Window{Clock(10, 30), Clock(11, 0)} // 二早 (K-06)
-	assert.True(t, r.SignOut.Overlaps(r.Exam))
-	assert.True(t, secondMorning.Overlaps(r.SignOut))
-	assert.False(t, r.SignIn.Overlaps(r.Exam))
-	assert.True(t, r.SignIn.Overlaps(Window{Clock(9, 0), Clock(9, 0)}), "closed windows touch at 09:00")
+	secondMorning := ClosedClockRange{Clock(10, 30), Clock(11, 0)} // 二早 (K-06)
+	assert.True(t, r.SignOut.overlaps(r.Exam))
+	assert.True(t, secondMorning.overlaps(r.SignOut))
+	assert.False(t, r.SignIn.overlaps(r.Exam))
+	assert.True(t, r.SignIn.overlaps(ClosedClockRange{Clock(9, 0), Clock(9, 0)}), "closed windows touch at 09:00")
 	assert.Equal(t, "08:00-09:00", r.SignIn.String())
 }
 
@@ -55,7 +55,7 @@ func TestEffectiveAttendanceErrors(t *testing.T) {
 	d := MustDate(2026, 2, 9)
 	good := Rules5512(time.UTC)
 	bad := good
-	bad.Exam = Window{Clock(11, 0), Clock(9, 30)}
+	bad.Exam = ClosedClockRange{Clock(11, 0), Clock(9, 30)}
 	tests := []struct {
 		name  string
 		recs  []AttendanceRecord
@@ -66,7 +66,7 @@ func TestEffectiveAttendanceErrors(t *testing.T) {
 		{"no location", nil, AttendanceRules{}, ErrEmpty, "rules.location"},
 		{"window", nil, bad, ErrInvalidTimeRange, "rules.exam \"11:00-09:30\""},
 		{"no person", []AttendanceRecord{{Day: d}}, good, ErrEmpty, "records[0].person"},
-		{"bad day", []AttendanceRecord{{Person: "a", Day: Date{2026, 6, 31}}}, good, ErrInvalidDate, "records[0].day"},
+		{"bad day", []AttendanceRecord{{Person: "a", Day: Date{Year: 2026, Month: 6, Day: 31}}}, good, ErrInvalidDate, "records[0].day"},
 		{"duplicate", []AttendanceRecord{{Person: "a", Day: d}, {Person: "a", Day: d}}, good, ErrDuplicate, "records[1]"},
 	}
 	for _, tt := range tests {

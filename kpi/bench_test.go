@@ -18,7 +18,7 @@ var (
 // weekend: the issue asks for at least 2,000,000 durations a second.
 func BenchmarkBetween(b *testing.B) {
 	ny := loadLoc(b, "America/New_York")
-	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(TimeRange{Clock(9, 0), Clock(12, 0)}, TimeRange{Clock(13, 0), Clock(18, 0)}),
+	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(ClockRange{Start: Clock(9, 0), End: Clock(12, 0)}, ClockRange{Start: Clock(13, 0), End: Clock(18, 0)}),
 		Holidays: []Date{MustDate(2026, 5, 25)}})
 	from := time.Date(2026, 5, 22, 16, 20, 5, 0, ny)
 	to := time.Date(2026, 5, 26, 10, 5, 0, 0, ny)
@@ -31,7 +31,7 @@ func BenchmarkBetween(b *testing.B) {
 // A same-day response (a few minutes), the common case in customer service.
 func BenchmarkBetweenSameDay(b *testing.B) {
 	ny := loadLoc(b, "America/New_York")
-	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(TimeRange{Clock(9, 0), Clock(18, 0)})})
+	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: weekdays(ClockRange{Start: Clock(9, 0), End: Clock(18, 0)})})
 	from := time.Date(2026, 5, 22, 10, 20, 5, 0, ny)
 	to := from.Add(95 * time.Second)
 	b.ReportAllocs()
@@ -83,9 +83,9 @@ var sinkReport ServiceReport
 // agent turns alternating in pairs, one system message), 40 agents,
 // interleaved across 1,000 open conversations at a time, and one order per
 // 20 messages.
-func serviceData(n int) ([]Message, []Order) {
+func serviceData(n int) ([]Message, []PaidOrder) {
 	msgs := make([]Message, 0, n)
-	var orders []Order
+	var orders []PaidOrder
 	start := time.Date(2026, 2, 9, 8, 0, 0, 0, time.UTC)
 	const open = 1000
 	convs := n / 10
@@ -101,18 +101,18 @@ func serviceData(n int) ([]Message, []Order) {
 				m := Message{Conversation: conv, Customer: cust, At: t}
 				switch {
 				case round == 2:
-					m.Role = System
+					m.Role = RoleSystem
 				case round%2 == 0:
-					m.Role = Customer
+					m.Role = RoleCustomer
 				default:
-					m.Role, m.Agent = Agent, fmt.Sprintf("agent%02d", c%40)
+					m.Role, m.Agent = RoleAgent, fmt.Sprintf("agent%02d", c%40)
 				}
 				msgs = append(msgs, m)
 			}
 		}
 	}
 	for c := 0; c < convs/2; c++ {
-		orders = append(orders, Order{Customer: fmt.Sprintf("u%06d", c%50000), At: start.Add(time.Duration(c)*7*time.Second + time.Hour), Amount: pricing.MustNew("99.90", pricing.CNY)})
+		orders = append(orders, PaidOrder{Customer: fmt.Sprintf("u%06d", c%50000), At: start.Add(time.Duration(c)*7*time.Second + time.Hour), Amount: pricing.MustNew("99.90", pricing.CNY)})
 	}
 	return msgs, orders
 }
@@ -141,5 +141,29 @@ func BenchmarkServiceMetrics1MBusinessHours(b *testing.B) {
 	}
 	if sinkErr != nil {
 		b.Fatal(sinkErr)
+	}
+}
+
+// Issue 12's hostile case: 20,000 turns each spanning 50 years, measured in
+// business hours in New York and in Shanghai.
+func BenchmarkServiceMetricsLongTurns(b *testing.B) {
+	for _, zone := range []string{"America/New_York", "Asia/Shanghai"} {
+		b.Run(zone, func(b *testing.B) {
+			s := MustSchedule(ScheduleSpec{Location: loadLoc(b, zone), Weekly: weekdays(nineToSix())})
+			var msgs []Message
+			t0 := time.Date(1976, 1, 1, 0, 0, 0, 0, time.UTC)
+			for c := 0; c < 20000; c++ {
+				conv := fmt.Sprintf("c%d", c)
+				msgs = append(msgs, Message{Conversation: conv, Customer: conv, Role: RoleCustomer, At: t0.Add(time.Duration(c) * time.Minute)},
+					Message{Conversation: conv, Customer: conv, Role: RoleAgent, Agent: "a", At: t0.Add(time.Duration(c)*time.Minute + 50*365*24*time.Hour)})
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				sinkReport, sinkErr = ServiceMetrics(msgs, nil, ServiceOptions{Schedule: &s})
+			}
+			if sinkErr != nil {
+				b.Fatal(sinkErr)
+			}
+		})
 	}
 }

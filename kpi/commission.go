@@ -46,13 +46,19 @@ const (
 	UpperBandOwns
 )
 
-// Tier is one band of a commission table: the rate applies to sales
+// Tier is the former name of [CommissionTier].
+//
+// Deprecated: use CommissionTier. Kept only until the README tour, which
+// still says kpi.Tier, is updated with the issue 14 renames.
+type Tier = CommissionTier
+
+// CommissionTier is one band of a commission table: the rate applies to sales
 // between From and To. A zero To on the last band means no upper limit.
 // Amounts are in the plan's currency.
-type Tier struct {
-	From decimal.Decimal
-	To   decimal.Decimal // zero on the last tier: unbounded
-	Rate decimal.Decimal // 0.05 is 5%; within [0, 1]
+type CommissionTier struct {
+	From decimal.Decimal `json:"from"`
+	To   decimal.Decimal `json:"to"`   // zero on the last tier: unbounded
+	Rate decimal.Decimal `json:"rate"` // 0.05 is 5%; within [0, 1]
 }
 
 // Accelerator raises commission once attainment (net sales ÷ quota, 完成率)
@@ -60,8 +66,8 @@ type Tier struct {
 // is multiplied by Multiplier (up to the next accelerator's level). Levels
 // are strictly increasing; multipliers are at least 0.
 type Accelerator struct {
-	Attainment decimal.Decimal // 1.0 is 100% of quota
-	Multiplier decimal.Decimal // 1.5 pays 150%
+	Attainment decimal.Decimal `json:"attainment"` // 1.0 is 100% of quota
+	Multiplier decimal.Decimal `json:"multiplier"` // 1.5 pays 150%
 }
 
 // CommissionPlan is a commission scheme (提成方案) for one currency.
@@ -73,14 +79,14 @@ type Accelerator struct {
 // A CommissionPlan is a plain value: validate it once with
 // [CommissionPlan.Validate]; [CommissionPlan.Compute] validates too.
 type CommissionPlan struct {
-	Currency     pricing.Currency
-	Method       TierMethod
-	Boundary     BoundaryOwner
-	Tiers        []Tier
-	Cap          pricing.Money
-	Quota        pricing.Money
-	Accelerators []Accelerator
-	Rounding     pricing.RoundingMode
+	Currency     pricing.Currency     `json:"currency,omitzero"`
+	Method       TierMethod           `json:"method"`
+	Boundary     BoundaryOwner        `json:"boundary"`
+	Tiers        []CommissionTier     `json:"tiers"`
+	Cap          pricing.Money        `json:"cap,omitzero"`
+	Quota        pricing.Money        `json:"quota,omitzero"`
+	Accelerators []Accelerator        `json:"accelerators"`
+	Rounding     pricing.RoundingMode `json:"rounding"`
 }
 
 const opCommission = "commission"
@@ -179,31 +185,31 @@ func (p CommissionPlan) Validate() error {
 // (退款) booked against them. Commission is paid on net sales, gross minus
 // refunds; net sales below zero count as zero (no negative commission).
 type Sales struct {
-	Gross   pricing.Money
-	Refunds pricing.Money // the zero Money means none
+	Gross   pricing.Money `json:"gross,omitzero"`
+	Refunds pricing.Money `json:"refunds,omitzero"` // the zero Money means none
 }
 
 // BandShare is the part of net sales inside one tier and the commission it
 // earned before accelerators and the cap. For [WholeAmount] plans only the
 // owning tier has a share, and it holds all of net sales.
 type BandShare struct {
-	Tier       int             // index into the plan's Tiers
-	Sales      decimal.Decimal // the part of net sales counted at Rate
-	Rate       decimal.Decimal
-	Commission decimal.Decimal // Sales × Rate, unrounded
+	Tier       int             `json:"tier"`  // index into the plan's Tiers
+	Sales      decimal.Decimal `json:"sales"` // the part of net sales counted at Rate
+	Rate       decimal.Decimal `json:"rate"`
+	Commission decimal.Decimal `json:"commission"` // Sales × Rate, unrounded
 }
 
 // CommissionResult explains a commission: the net sales, the tier that owns
 // them, each band's share, the amount before and after accelerators, the
 // cap, and the rounded commission to pay.
 type CommissionResult struct {
-	NetSales    pricing.Money // gross - refunds, at least zero
-	Tier        int           // index of the tier that owns net sales
-	Bands       []BandShare
-	Base        pricing.Money // Σ band commissions, unrounded
-	Accelerated pricing.Money // after accelerators, unrounded (= Base without any)
-	Capped      bool          // the cap cut the commission
-	Commission  pricing.Money // min(Accelerated, Cap) rounded with the plan's mode
+	NetSales    pricing.Money `json:"net_sales,omitzero"` // gross - refunds, at least zero
+	Tier        int           `json:"tier"`               // index of the tier that owns net sales
+	Bands       []BandShare   `json:"bands"`
+	Base        pricing.Money `json:"base,omitzero"`        // Σ band commissions, unrounded
+	Accelerated pricing.Money `json:"accelerated,omitzero"` // after accelerators, unrounded (= Base without any)
+	Capped      bool          `json:"capped"`               // the cap cut the commission
+	Commission  pricing.Money `json:"commission,omitzero"`  // min(Accelerated, Cap) rounded with the plan's mode
 }
 
 // Compute returns the commission on s. Errors: an invalid plan (see

@@ -15,8 +15,8 @@ func cny(s string) pricing.Money { return pricing.MustNew(s, pricing.CNY) }
 
 // issueTiers is the table of issue 7: 5% to 50,000, 7% from 50,000 to
 // 100,000, 10% above.
-func issueTiers() []Tier {
-	return []Tier{
+func issueTiers() []CommissionTier {
+	return []CommissionTier{
 		{From: dec("0"), To: dec("50000"), Rate: dec("0.05")},
 		{From: dec("50000"), To: dec("100000"), Rate: dec("0.07")},
 		{From: dec("100000"), Rate: dec("0.10")},
@@ -107,7 +107,7 @@ func TestCommissionAccelerators(t *testing.T) {
 	// Sales 130,000: 10,000 + 1.5 × 2,000 + 2 × 1,000 = 15,000.
 	p := CommissionPlan{
 		Currency: pricing.CNY, Method: Marginal,
-		Tiers: []Tier{{From: dec("0"), Rate: dec("0.1")}},
+		Tiers: []CommissionTier{{From: dec("0"), Rate: dec("0.1")}},
 		Quota: cny("100000"),
 		Accelerators: []Accelerator{
 			{Attainment: dec("1"), Multiplier: dec("1.5")},

@@ -53,12 +53,19 @@ func (c Curve) MaxScore() float64 {
 	return c.Cap
 }
 
+// MaxCap is the largest scoring cap ([Curve].Cap): a score is at most a
+// million times "target met", which keeps every total and roll-up finite.
+const MaxCap = 1_000_000
+
 // validate checks the curve for a metric with direction d and target t.
 // Field paths are relative to the curve.
 func (c Curve) validate(d Direction, t float64) error {
 	const op = "curve"
 	if !finite(c.Cap) || (c.Cap != 0 && c.Cap < 1) {
 		return fieldErr(op, "cap", c.Cap, ErrInvalidCurve, "must be at least 1 (0 means 1)")
+	}
+	if c.Cap > MaxCap {
+		return fieldErr(op, "cap", c.Cap, ErrTooLarge, fmt.Sprintf("at most %g", float64(MaxCap)))
 	}
 	if !finite(c.Zero) {
 		return fieldErr(op, "zero", c.Zero, ErrInvalidNumber)
@@ -113,7 +120,10 @@ func (c Curve) score(d Direction, t, v float64) float64 {
 	var s float64
 	switch c.Kind {
 	case Linear:
-		s = (v - c.Zero) / (t - c.Zero)
+		// Halves first: v - zero can overflow to ±Inf for finite values
+		// near ±1.8e308 (and Inf/Inf is NaN); halving is exact and the
+		// difference of two halves is finite.
+		s = (v/2 - c.Zero/2) / (t/2 - c.Zero/2)
 	case Inverse:
 		if v <= 0 {
 			return top

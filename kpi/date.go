@@ -1,27 +1,43 @@
 package kpi
 
 import (
-	"cmp"
+	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/opskit/opskit/internal/civil"
 )
 
 // Date is a calendar date (日期) without a time or a zone: a holiday, a
-// make-up working day, an attendance day. The zero Date is invalid.
-type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
-}
+// make-up working day, an attendance day. It is the library's one civil
+// date, shared with package promo: fields Year, Month and Day; text and
+// JSON form "2006-01-02"; valid from 0001-01-01 to 9999-12-31. The zero
+// Date is invalid. Its methods are IsValid, String, Weekday, Compare,
+// AddDays (the zero, invalid Date when the input is invalid or the result
+// leaves years 1-9999: invalid in, invalid out, never wrapped), At (the
+// instant of a clock time on the date in a location, following
+// [time.Date] across DST changes), MarshalText and UnmarshalText.
+type Date = civil.Date
+
+// ClockTime is a wall-clock time of day in whole seconds since midnight,
+// 00:00 to 24:00 inclusive (24:00 ends a day), with text and JSON form
+// "15:04" or "15:04:05". Build it with [Clock] or [ParseClock].
+type ClockTime = civil.ClockTime
+
+// ClockRange is a half-open range of wall-clock time in a day,
+// [Start, End): 09:00-18:00 includes 09:00:00 and excludes 18:00:00. Its
+// text and JSON form is "09:00-18:00"; a valid range has
+// 00:00 ≤ Start < End ≤ 24:00. Methods: IsValid, Contains, String,
+// MarshalText, UnmarshalText.
+type ClockRange = civil.ClockRange
 
 // NewDate returns the date, rejecting dates that do not exist: June 31
-// (seed-rules T-01), February 29 of a common year. Years run 1-9999.
+// (seed-rules T-01), February 29 of a common year, years outside 1-9999
+// (*[FieldError] wrapping [ErrInvalidDate]).
 func NewDate(year int, month time.Month, day int) (Date, error) {
-	d := Date{year, month, day}
-	if !d.IsValid() {
-		return Date{}, fieldErr("date", "date", d.String(), ErrInvalidDate)
+	d, err := civil.NewDate(year, month, day)
+	if err != nil {
+		return Date{}, civilErr("date", "date", err)
 	}
 	return d, nil
 }
@@ -36,154 +52,32 @@ func MustDate(year int, month time.Month, day int) Date {
 	return d
 }
 
-// ParseDate parses "2006-01-02".
+// ParseDate parses "2006-01-02" (*[FieldError] wrapping [ErrInvalidDate]
+// for any other form or a date that does not exist).
 func ParseDate(s string) (Date, error) {
-	parts := strings.Split(s, "-")
-	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) != 2 || len(parts[2]) != 2 {
-		return Date{}, fieldErr("parse date", "date", s, ErrInvalidDate, "want YYYY-MM-DD")
-	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 || strings.ContainsAny(p, "+-") {
-			return Date{}, fieldErr("parse date", "date", s, ErrInvalidDate, "want YYYY-MM-DD")
-		}
-		n[i] = v
-	}
-	d := Date{n[0], time.Month(n[1]), n[2]}
-	if !d.IsValid() {
-		return Date{}, fieldErr("parse date", "date", s, ErrInvalidDate)
+	d, err := civil.ParseDate(s)
+	if err != nil {
+		return Date{}, civilErr("parse date", "date", err)
 	}
 	return d, nil
 }
 
 // DateOf returns the calendar date of t in loc (t's own location if loc is
 // nil).
-func DateOf(t time.Time, loc *time.Location) Date {
-	if loc != nil {
-		t = t.In(loc)
-	}
-	y, m, d := t.Date()
-	return Date{y, m, d}
-}
-
-// IsValid reports whether d exists in the Gregorian calendar, years 1-9999.
-func (d Date) IsValid() bool {
-	if d.Year < 1 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
-		return false
-	}
-	return d.Day <= daysIn(d.Year, d.Month)
-}
-
-func daysIn(y int, m time.Month) int {
-	switch m {
-	case time.April, time.June, time.September, time.November:
-		return 30
-	case time.February:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	}
-	return 31
-}
-
-// String returns "2006-01-02".
-func (d Date) String() string {
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
-}
-
-// Weekday returns the day of the week.
-func (d Date) Weekday() time.Weekday { return weekdayOf(d.days()) }
-
-// AddDays returns the date n days later (earlier for negative n).
-func (d Date) AddDays(n int) Date { return dateOfDays(d.days() + int64(n)) }
-
-// Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int {
-	return cmp.Compare(d.days(), e.days())
-}
-
-// days returns the number of days since 1970-01-01 (days_from_civil,
-// Howard Hinnant's algorithm).
-func (d Date) days() int64 {
-	y := int64(d.Year)
-	m := int64(d.Month)
-	if m <= 2 {
-		y--
-	}
-	era := floorDiv(y, 400)
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + int64(d.Day) - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
-}
-
-// dateOfDays is the inverse of days (civil_from_days).
-func dateOfDays(z int64) Date {
-	z += 719468
-	era := floorDiv(z, 146097)
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	if m <= 2 {
-		y++
-	}
-	return Date{int(y), time.Month(m), int(d)}
-}
-
-// weekdayOf returns the weekday of day number z (1970-01-01 was a Thursday).
-func weekdayOf(z int64) time.Weekday {
-	return time.Weekday(floorMod(z+4, 7))
-}
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if (a%b != 0) && ((a < 0) != (b < 0)) {
-		q--
-	}
-	return q
-}
-
-func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
-
-// ClockTime is a wall-clock time of day in whole seconds since midnight,
-// 00:00 to 24:00 inclusive (24:00 ends a day). Build it with [Clock] or
-// [ParseClock].
-type ClockTime int32
-
-const secondsPerDay = 86400
+func DateOf(t time.Time, loc *time.Location) Date { return civil.DateOf(t, loc) }
 
 // Clock returns the clock time h:m (Clock(24, 0) is the end of the day).
 // Out-of-range values make an invalid ClockTime, which validation rejects.
-func Clock(h, m int) ClockTime { return ClockTime(h*3600 + m*60) }
+func Clock(h, m int) ClockTime { return civil.Clock(h, m) }
 
-// ParseClock parses "15:04" or "15:04:05"; "24:00" is the end of the day.
+// ParseClock parses "15:04" or "15:04:05"; "24:00" is the end of the day
+// (*[FieldError] wrapping [ErrInvalidTimeRange] otherwise).
 func ParseClock(s string) (ClockTime, error) {
-	parts := strings.Split(s, ":")
-	if len(parts) < 2 || len(parts) > 3 {
-		return 0, fieldErr("parse clock", "clock", s, ErrInvalidTimeRange, "want HH:MM or HH:MM:SS")
+	c, err := civil.ParseClock(s)
+	if err != nil {
+		return 0, civilErr("parse clock", "clock", err)
 	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || len(p) != 2 || v < 0 {
-			return 0, fieldErr("parse clock", "clock", s, ErrInvalidTimeRange, "want HH:MM or HH:MM:SS")
-		}
-		n[i] = v
-	}
-	if n[1] > 59 || n[2] > 59 || n[0] > 24 || (n[0] == 24 && n[1]+n[2] > 0) {
-		return 0, fieldErr("parse clock", "clock", s, ErrInvalidTimeRange)
-	}
-	return ClockTime(n[0]*3600 + n[1]*60 + n[2]), nil
+	return c, nil
 }
 
 // MustClock is like [ParseClock] but panics on an error; for tests,
@@ -196,17 +90,25 @@ func MustClock(s string) ClockTime {
 	return c
 }
 
-// IsValid reports whether c is within 00:00-24:00.
-func (c ClockTime) IsValid() bool { return c >= 0 && c <= secondsPerDay }
-
-// String returns "15:04", or "15:04:05" when there are seconds.
-func (c ClockTime) String() string {
-	if !c.IsValid() {
-		return fmt.Sprintf("ClockTime(%d)", int32(c))
+// civilErr turns an error of internal/civil into this package's
+// *FieldError: a date error wraps ErrInvalidDate, a clock or range error
+// ErrInvalidTimeRange. Any other error is wrapped as is.
+func civilErr(op, field string, err error) error {
+	var ce *civil.Error
+	if !errors.As(err, &ce) {
+		return &FieldError{Op: op, Field: field, Err: err}
 	}
-	h, m, s := c/3600, c%3600/60, c%60
-	if s != 0 {
-		return fmt.Sprintf("%02d:%02d:%02d", h, m, s)
+	sentinel := ErrInvalidTimeRange
+	if ce.Kind == civil.KindDate {
+		sentinel = ErrInvalidDate
 	}
-	return fmt.Sprintf("%02d:%02d", h, m)
+	return &FieldError{Op: op, Field: field, Value: fmt.Sprintf("%q", ce.Input), Err: sentinel, Detail: ce.Detail}
 }
+
+func dayNumber(d Date) int64         { return civil.DayNumber(d) }
+func dateOfDays(z int64) Date        { return civil.FromDays(z) }
+func weekdayOf(z int64) time.Weekday { return civil.WeekdayOf(z) }
+func floorDiv(a, b int64) int64      { return civil.FloorDiv(a, b) }
+func clockOf(t time.Time) ClockTime  { return civil.ClockOf(t, nil) }
+
+const secondsPerDay = civil.SecondsPerDay

@@ -6,18 +6,19 @@ import "fmt"
 // UnmarshalText. Index 0 is the zero value's name ("" when the zero value is
 // invalid).
 var (
-	tierMethodNames    = []string{"", "marginal", "whole-amount"}
+	tierMethodNames    = []string{"", "marginal", "whole_amount"}
 	boundaryNames      = []string{"lower", "upper"}
 	directionNames     = []string{"", "higher", "lower"}
 	curveKindNames     = []string{"", "linear", "inverse", "threshold", "bands"}
-	weightPolicyNames  = []string{"sum-to-one", "normalize"}
+	weightPolicyNames  = []string{"sum_to_one", "normalize"}
 	missingPolicyNames = []string{"error", "zero", "exclude"}
-	aggregationNames   = []string{"", "sum", "mean", "weighted-mean"}
+	aggregationNames   = []string{"", "sum", "mean", "weighted_mean"}
 	rankMethodNames    = []string{"", "competition", "dense"}
-	rewardKindNames    = []string{"", "top-n", "everyone"}
+	rewardKindNames    = []string{"", "top_n", "everyone"}
 	roleNames          = []string{"", "customer", "agent", "system"}
 	periodNames        = []string{"", "daily", "weekly"}
 	rewardOrderNames   = []string{"score", "time"}
+	dsrDimensionNames  = []string{"", "description", "service", "shipping"}
 )
 
 func enumString(names []string, v uint8) string {
@@ -54,7 +55,7 @@ func nonEmpty(names []string) []string {
 	return out
 }
 
-// String returns "marginal" or "whole-amount".
+// String returns "marginal" or "whole_amount".
 func (m TierMethod) String() string { return enumString(tierMethodNames, uint8(m)) }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -114,7 +115,7 @@ func (k *CurveKind) UnmarshalText(b []byte) error {
 	return err
 }
 
-// String returns "sum-to-one" or "normalize".
+// String returns "sum_to_one" or "normalize".
 func (p WeightPolicy) String() string { return enumString(weightPolicyNames, uint8(p)) }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -144,13 +145,13 @@ func (p *MissingPolicy) UnmarshalText(b []byte) error {
 	return err
 }
 
-// String returns "sum", "mean" or "weighted-mean".
+// String returns "sum", "mean" or "weighted_mean".
 func (a Aggregation) String() string { return enumString(aggregationNames, uint8(a)) }
 
 // String returns "competition" or "dense".
 func (m RankMethod) String() string { return enumString(rankMethodNames, uint8(m)) }
 
-// String returns "top-n" or "everyone".
+// String returns "top_n" or "everyone".
 func (k RewardKind) String() string { return enumString(rewardKindNames, uint8(k)) }
 
 // String returns "score" or "time".
@@ -160,4 +161,110 @@ func (o RewardOrder) String() string { return enumString(rewardOrderNames, uint8
 func (r Role) String() string { return enumString(roleNames, uint8(r)) }
 
 // String returns "daily" or "weekly".
-func (p Period) String() string { return enumString(periodNames, uint8(p)) }
+func (p QuotaPeriod) String() string { return enumString(periodNames, uint8(p)) }
+
+// String returns "description", "service" or "shipping".
+func (d DSRDimension) String() string { return enumString(dsrDimensionNames, uint8(d)) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (d DSRDimension) MarshalText() ([]byte, error) {
+	return enumMarshal("dsr dimension", dsrDimensionNames, uint8(d))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (d *DSRDimension) UnmarshalText(b []byte) error {
+	v, err := enumParse("dsr dimension", dsrDimensionNames, b)
+	if err != nil {
+		return err
+	}
+	*d = DSRDimension(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (a Aggregation) MarshalText() ([]byte, error) {
+	return enumMarshal("aggregation", aggregationNames, uint8(a))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (a *Aggregation) UnmarshalText(b []byte) error {
+	v, err := enumParse("aggregation", aggregationNames, b)
+	if err != nil {
+		return err
+	}
+	*a = Aggregation(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (m RankMethod) MarshalText() ([]byte, error) {
+	return enumMarshal("rank method", rankMethodNames, uint8(m))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (m *RankMethod) UnmarshalText(b []byte) error {
+	v, err := enumParse("rank method", rankMethodNames, b)
+	if err != nil {
+		return err
+	}
+	*m = RankMethod(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (k RewardKind) MarshalText() ([]byte, error) {
+	return enumMarshal("reward kind", rewardKindNames, uint8(k))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *RewardKind) UnmarshalText(b []byte) error {
+	v, err := enumParse("reward kind", rewardKindNames, b)
+	if err != nil {
+		return err
+	}
+	*k = RewardKind(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (o RewardOrder) MarshalText() ([]byte, error) {
+	return enumMarshal("reward order", rewardOrderNames, uint8(o))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (o *RewardOrder) UnmarshalText(b []byte) error {
+	v, err := enumParse("reward order", rewardOrderNames, b)
+	if err != nil {
+		return err
+	}
+	*o = RewardOrder(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (r Role) MarshalText() ([]byte, error) { return enumMarshal("role", roleNames, uint8(r)) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (r *Role) UnmarshalText(b []byte) error {
+	v, err := enumParse("role", roleNames, b)
+	if err != nil {
+		return err
+	}
+	*r = Role(v)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (p QuotaPeriod) MarshalText() ([]byte, error) {
+	return enumMarshal("quota period", periodNames, uint8(p))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (p *QuotaPeriod) UnmarshalText(b []byte) error {
+	v, err := enumParse("quota period", periodNames, b)
+	if err != nil {
+		return err
+	}
+	*p = QuotaPeriod(v)
+	return nil
+}

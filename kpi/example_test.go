@@ -14,7 +14,7 @@ func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // The tier table of issue 7, in both forms.
 func ExampleCommissionPlan_Compute() {
-	tiers := []kpi.Tier{
+	tiers := []kpi.CommissionTier{
 		{From: d("0"), To: d("50000"), Rate: d("0.05")},
 		{From: d("50000"), To: d("100000"), Rate: d("0.07")},
 		{From: d("100000"), Rate: d("0.10")}, // no upper limit
@@ -29,8 +29,8 @@ func ExampleCommissionPlan_Compute() {
 	// Output:
 	// marginal     175000 -> 13500.00 (tier 2)
 	// marginal     100000 -> 6000.00 (tier 1)
-	// whole-amount 175000 -> 17500.00 (tier 2)
-	// whole-amount 100000 -> 7000.00 (tier 1)
+	// whole_amount 175000 -> 17500.00 (tier 2)
+	// whole_amount 100000 -> 7000.00 (tier 1)
 }
 
 // Commission on net sales, with a quota accelerator and a cap.
@@ -38,7 +38,7 @@ func ExampleCommissionPlan_Compute_accelerator() {
 	plan := kpi.CommissionPlan{
 		Currency:     pricing.CNY,
 		Method:       kpi.Marginal,
-		Tiers:        []kpi.Tier{{From: d("0"), Rate: d("0.08")}},
+		Tiers:        []kpi.CommissionTier{{From: d("0"), Rate: d("0.08")}},
 		Quota:        pricing.MustNew("50000", pricing.CNY),
 		Accelerators: []kpi.Accelerator{{Attainment: d("1"), Multiplier: d("1.5")}},
 		Cap:          pricing.MustNew("6000", pricing.CNY),
@@ -50,7 +50,7 @@ func ExampleCommissionPlan_Compute_accelerator() {
 }
 
 func ExampleCommissionPlan_Validate() {
-	plan := kpi.CommissionPlan{Currency: pricing.CNY, Method: kpi.Marginal, Tiers: []kpi.Tier{
+	plan := kpi.CommissionPlan{Currency: pricing.CNY, Method: kpi.Marginal, Tiers: []kpi.CommissionTier{
 		{From: d("0"), To: d("50000"), Rate: d("0.05")},
 		{From: d("60000"), Rate: d("0.07")},
 	}}
@@ -115,8 +115,8 @@ func ExampleParseScheme() {
 	fmt.Println(err)
 	// Output:
 	// cs 2 lower exclude <nil>
-	// kpi: decode scheme: kpi: scorecard: sum of metrics[*].weight 0.8999999999999999: weights do not sum to 1
-	// kpi: decode scheme: json: unknown field "note"
+	// kpi: decode scheme: sum of metrics[*].weight 0.8999999999999999: weights do not sum to 1
+	// kpi: decode scheme: invalid JSON: unknown field "note"
 }
 
 func ExampleRollUp() {
@@ -187,8 +187,8 @@ func ExampleSchedule_Between() {
 		fmt.Println(err)
 		return
 	}
-	work := []kpi.TimeRange{{Start: kpi.Clock(9, 0), End: kpi.Clock(18, 0)}}
-	var week [7][]kpi.TimeRange
+	work := []kpi.ClockRange{{Start: kpi.Clock(9, 0), End: kpi.Clock(18, 0)}}
+	var week [7][]kpi.ClockRange
 	for wd := time.Monday; wd <= time.Friday; wd++ {
 		week[wd] = work
 	}
@@ -207,15 +207,15 @@ func ExampleSchedule_Between() {
 func ExampleServiceMetrics() {
 	t := func(h, m, s int) time.Time { return time.Date(2026, 2, 10, h, m, s, 0, time.UTC) }
 	msgs := []kpi.Message{
-		{Conversation: "c1", Customer: "u1", Role: kpi.Customer, At: t(10, 0, 0)},
-		{Conversation: "c1", Customer: "u1", Role: kpi.System, At: t(10, 0, 1)}, // auto-reply: ignored
-		{Conversation: "c1", Customer: "u1", Role: kpi.Agent, Agent: "amy", At: t(10, 0, 40)},
-		{Conversation: "c1", Customer: "u1", Role: kpi.Customer, At: t(10, 2, 0)},
-		{Conversation: "c1", Customer: "u1", Role: kpi.Agent, Agent: "amy", At: t(10, 6, 0)},
-		{Conversation: "c2", Customer: "u2", Role: kpi.Customer, At: t(10, 1, 0)},
-		{Conversation: "c2", Customer: "u2", Role: kpi.Agent, Agent: "amy", At: t(10, 5, 0)},
+		{Conversation: "c1", Customer: "u1", Role: kpi.RoleCustomer, At: t(10, 0, 0)},
+		{Conversation: "c1", Customer: "u1", Role: kpi.RoleSystem, At: t(10, 0, 1)}, // auto-reply: ignored
+		{Conversation: "c1", Customer: "u1", Role: kpi.RoleAgent, Agent: "amy", At: t(10, 0, 40)},
+		{Conversation: "c1", Customer: "u1", Role: kpi.RoleCustomer, At: t(10, 2, 0)},
+		{Conversation: "c1", Customer: "u1", Role: kpi.RoleAgent, Agent: "amy", At: t(10, 6, 0)},
+		{Conversation: "c2", Customer: "u2", Role: kpi.RoleCustomer, At: t(10, 1, 0)},
+		{Conversation: "c2", Customer: "u2", Role: kpi.RoleAgent, Agent: "amy", At: t(10, 5, 0)},
 	}
-	orders := []kpi.Order{
+	orders := []kpi.PaidOrder{
 		{Customer: "u1", At: t(11, 0, 0), Amount: pricing.MustNew("128.00", pricing.CNY)},
 		{Customer: "u3", At: t(11, 0, 0), Amount: pricing.MustNew("59.00", pricing.CNY)}, // silent order
 	}
@@ -227,7 +227,7 @@ func ExampleServiceMetrics() {
 	fmt.Printf("3-minute rate %.2f, 询单转化率 %.2f, sales %s, AOV %s, silent %d\n", a.FastShare, a.Conversion, a.Sales, a.AOV, rep.SilentOrder)
 	// Output:
 	// 接待人数 2 询单人数 2 下单人数 1
-	// first response mean 2m20s p90 4m0s
+	// first response mean 2m20s p90 3m40s
 	// per-turn mean 2m53.333333333s
 	// 3-minute rate 0.50, 询单转化率 0.50, sales CNY 128.00, AOV CNY 128.00, silent 1
 }

@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"encoding/json"
+	"github.com/opskit/opskit/internal/civil"
 	"math"
 	"reflect"
 	"testing"
@@ -20,13 +21,13 @@ func FuzzBetween(f *testing.F) {
 	}
 	s := MustSchedule(ScheduleSpec{
 		Location: ny,
-		Weekly: [7][]TimeRange{
-			time.Sunday: {{Clock(1, 0), Clock(4, 0)}},
-			time.Monday: {{Clock(9, 0), Clock(12, 0)}, {Clock(13, 0), Clock(18, 0)}},
-			time.Friday: {{0, Clock(24, 0)}}, time.Saturday: {{Clock(1, 30), Clock(2, 30)}},
+		Weekly: [7][]ClockRange{
+			time.Sunday: {{Start: Clock(1, 0), End: Clock(4, 0)}},
+			time.Monday: {{Start: Clock(9, 0), End: Clock(12, 0)}, {Start: Clock(13, 0), End: Clock(18, 0)}},
+			time.Friday: {{Start: 0, End: Clock(24, 0)}}, time.Saturday: {{Start: Clock(1, 30), End: Clock(2, 30)}},
 		},
 		Holidays:   []Date{MustDate(2026, 3, 9)},
-		MakeUpDays: []DayHours{{Date: MustDate(2026, 11, 4), Hours: []TimeRange{{Clock(2, 0), Clock(3, 0)}}}},
+		MakeUpDays: []DayHours{{Date: MustDate(2026, 11, 4), Hours: []ClockRange{{Start: Clock(2, 0), End: Clock(3, 0)}}}},
 	})
 	base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).Unix()
 	f.Add(int64(0), int64(3600*24*7), int64(3600*24*8), int64(5))
@@ -94,6 +95,8 @@ func FuzzScore(f *testing.F) {
 	f.Add(uint8(2), uint8(1), 60.0, 0.0, 300.0, 1e308)
 	f.Add(uint8(3), uint8(3), 0.0, 0.0, 0.0, -1e308)
 	f.Add(uint8(1), uint8(4), 10.0, 2.0, 0.0, 5.0)
+	f.Add(uint8(1), uint8(1), 1e308, 0.0, -1e308, 1e308)
+	f.Add(uint8(1), uint8(1), 1.0, 1e308, 0.0, 1e308)
 	f.Fuzz(func(t *testing.T, dir, kind uint8, target, capv, zero, v float64) {
 		m := Metric{ID: "m", Direction: Direction(dir%3 + 0), Target: target, Weight: 1,
 			Curve: Curve{Kind: CurveKind(kind % 5), Cap: capv, Zero: zero}}
@@ -107,6 +110,13 @@ func FuzzScore(f *testing.F) {
 		}
 		if got < 0 || got > m.Curve.MaxScore() || math.IsNaN(got) {
 			t.Fatalf("Score(%v) = %v outside [0, %v] for %+v", v, got, m.Curve.MaxScore(), m)
+		}
+		// The target itself scores exactly 1 on every curve but bands, even
+		// at the float extremes (v - zero overflowed to NaN before issue 12).
+		if k := m.Curve.Kind; k == Linear || k == Inverse || k == Threshold {
+			if at, err := m.Score(m.Target); err != nil || at != 1 {
+				t.Fatalf("Score(target %v) = %v, %v; want 1 for %+v", m.Target, at, err, m)
+			}
 		}
 		s := Scheme{Metrics: []Metric{m, {ID: "q", Direction: HigherIsBetter, Target: 1, Weight: 1, Curve: Curve{Kind: Threshold}}}, Weights: WeightsNormalize}
 		sc, err := s.Score(Observation{Values: map[string]float64{"m": v, "q": v}})
@@ -178,9 +188,9 @@ func FuzzServiceMetrics(f *testing.F) {
 				At:           base.Add(time.Duration(raw[i+2]) * time.Minute),
 			})
 		}
-		var orders []Order
+		var orders []PaidOrder
 		for i := 0; i+2 < len(rawOrders); i += 3 {
-			orders = append(orders, Order{
+			orders = append(orders, PaidOrder{
 				Customer: string(rune('p' + rawOrders[i]%4)),
 				At:       base.Add(time.Duration(rawOrders[i+1]) * time.Minute),
 				Amount:   pricing.MustNew("1.5", pricing.CNY),
@@ -218,7 +228,7 @@ func FuzzCommissionPlan(f *testing.F) {
 			}
 			return d
 		}
-		p := CommissionPlan{Currency: pricing.CNY, Method: Marginal, Tiers: []Tier{
+		p := CommissionPlan{Currency: pricing.CNY, Method: Marginal, Tiers: []CommissionTier{
 			{From: decimal.Zero, To: parse(bound), Rate: parse(r1)},
 			{From: parse(bound), Rate: parse(r2)},
 		}, Quota: pricing.MustNew("1000", pricing.CNY), Accelerators: []Accelerator{{Attainment: parse(att), Multiplier: parse(mult)}}}
@@ -241,3 +251,5 @@ func FuzzCommissionPlan(f *testing.F) {
 		}
 	})
 }
+
+func floorMod(a, b int64) int64 { return civil.FloorMod(a, b) }

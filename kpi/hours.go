@@ -1,27 +1,20 @@
 package kpi
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
 	"time"
+
+	"github.com/opskit/opskit/internal/checked"
 )
-
-// TimeRange is a half-open range of wall-clock time in a day, [Start, End):
-// 09:00-18:00 includes 09:00:00 and excludes 18:00:00.
-type TimeRange struct {
-	Start ClockTime
-	End   ClockTime
-}
-
-// String returns "09:00-18:00".
-func (r TimeRange) String() string { return r.Start.String() + "-" + r.End.String() }
 
 // DayHours are the working hours of one date that differs from the weekly
 // schedule, such as a make-up working day (调休上班).
 type DayHours struct {
-	Date  Date
-	Hours []TimeRange
+	Date  Date         `json:"date"`
+	Hours []ClockRange `json:"hours"`
 }
 
 // ScheduleSpec describes business hours (营业时间 / 客服工作时间): the working
@@ -30,10 +23,10 @@ type DayHours struct {
 // date worked with the given hours), and the location whose wall clock the
 // ranges follow.
 type ScheduleSpec struct {
-	Location   *time.Location
-	Weekly     [7][]TimeRange
-	Holidays   []Date
-	MakeUpDays []DayHours
+	Location   *time.Location  `json:"location"`
+	Weekly     [7][]ClockRange `json:"weekly"`
+	Holidays   []Date          `json:"holidays"`
+	MakeUpDays []DayHours      `json:"make_up_days"`
 }
 
 type span struct{ start, end int64 } // seconds since local midnight
@@ -41,6 +34,7 @@ type span struct{ start, end int64 } // seconds since local midnight
 type exception struct {
 	day   int64 // days since 1970-01-01
 	spans []span
+	wall  int64 // working seconds on the wall clock
 }
 
 // Schedule is a validated business-hours calendar. It is immutable and safe
@@ -49,9 +43,14 @@ type exception struct {
 // The zero Schedule has no location and no working time: [Schedule.Between]
 // returns 0 for it and [Schedule.IsOpen] false.
 type Schedule struct {
-	loc        *time.Location
-	week       [7][]span
-	exceptions []exception // sorted by day
+	loc         *time.Location
+	week        [7][]span
+	weekWall    [7]int64     // wall-clock working seconds of each weekday
+	exceptions  []exception  // sorted by day
+	deltaPrefix []int64      // deltaPrefix[i]: Σ_{k<i} exceptions[k].wall - weekWall[its weekday]
+	spec        ScheduleSpec // a copy of the spec it was built from, for JSON
+	corr        []correction // DST corrections of the days in 1970-2100, by day
+	corrPrefix  []int64      // corrPrefix[i] = Σ_{k<i} corr[k].delta
 }
 
 const opSchedule = "schedule"
@@ -68,10 +67,10 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 	if spec.Location == nil {
 		return Schedule{}, fieldErr(opSchedule, "location", nil, ErrEmpty)
 	}
-	s := Schedule{loc: spec.Location}
+	s := Schedule{loc: spec.Location, spec: copySpec(spec)}
 	working := false
 	for wd := range spec.Weekly {
-		sp, err := spans(fmt.Sprintf("weekly[%s]", time.Weekday(wd)), spec.Weekly[wd])
+		sp, err := spans(fmt.Sprintf("weekly[%d]", wd), spec.Weekly[wd])
 		if err != nil {
 			return Schedule{}, err
 		}
@@ -84,21 +83,21 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 		if !d.IsValid() {
 			return Schedule{}, fieldErr(opSchedule, f, d.String(), ErrInvalidDate)
 		}
-		if prev, dup := seen[d.days()]; dup {
+		if prev, dup := seen[dayNumber(d)]; dup {
 			return Schedule{}, fieldErr(opSchedule, f, d.String(), ErrDuplicate, "also "+prev)
 		}
-		seen[d.days()] = f
-		s.exceptions = append(s.exceptions, exception{day: d.days()})
+		seen[dayNumber(d)] = f
+		s.exceptions = append(s.exceptions, exception{day: dayNumber(d)})
 	}
 	for i, m := range spec.MakeUpDays {
 		f := fmt.Sprintf("make_up_days[%d]", i)
 		if !m.Date.IsValid() {
 			return Schedule{}, fieldErr(opSchedule, f+".date", m.Date.String(), ErrInvalidDate)
 		}
-		if prev, dup := seen[m.Date.days()]; dup {
+		if prev, dup := seen[dayNumber(m.Date)]; dup {
 			return Schedule{}, fieldErr(opSchedule, f+".date", m.Date.String(), ErrDuplicate, "also "+prev)
 		}
-		seen[m.Date.days()] = f
+		seen[dayNumber(m.Date)] = f
 		if len(m.Hours) == 0 {
 			return Schedule{}, fieldErr(opSchedule, f+".hours", nil, ErrEmpty, "a make-up working day needs hours")
 		}
@@ -107,12 +106,29 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 			return Schedule{}, err
 		}
 		working = true
-		s.exceptions = append(s.exceptions, exception{day: m.Date.days(), spans: sp})
+		s.exceptions = append(s.exceptions, exception{day: dayNumber(m.Date), spans: sp})
 	}
 	if !working {
 		return Schedule{}, fieldErr(opSchedule, "weekly", nil, ErrNoWorkingTime)
 	}
-	slices.SortFunc(s.exceptions, func(a, b exception) int { return int(a.day - b.day) })
+	slices.SortFunc(s.exceptions, func(a, b exception) int { return cmp.Compare(a.day, b.day) })
+	for wd, sp := range s.week {
+		s.weekWall[wd] = wallOf(sp)
+	}
+	s.deltaPrefix = make([]int64, len(s.exceptions)+1)
+	for i := range s.exceptions {
+		e := &s.exceptions[i]
+		e.wall = wallOf(e.spans)
+		s.deltaPrefix[i+1] = s.deltaPrefix[i] + e.wall - s.weekWall[weekdayOf(e.day)] // |term| ≤ 86400 per date
+	}
+	// The DST corrections of 1970-2100, once: about 260 offset changes in
+	// New York, none in UTC. Each is under a day, so the sums stay small.
+	var work int
+	s.walkCorrections(cacheFirstDay, cacheLastDay, &s.corr, &work)
+	s.corrPrefix = make([]int64, len(s.corr)+1)
+	for i, c := range s.corr {
+		s.corrPrefix[i+1] = s.corrPrefix[i] + c.delta
+	}
 	return s, nil
 }
 
@@ -126,11 +142,20 @@ func MustSchedule(spec ScheduleSpec) Schedule {
 	return s
 }
 
-func spans(field string, rs []TimeRange) ([]span, error) {
+// wallOf returns the wall-clock length of spans in seconds (≤ 86400).
+func wallOf(sp []span) int64 {
+	var n int64
+	for _, x := range sp {
+		n += x.end - x.start
+	}
+	return n
+}
+
+func spans(field string, rs []ClockRange) ([]span, error) {
 	var out []span
 	for i, r := range rs {
 		f := fmt.Sprintf("%s[%d]", field, i)
-		if !r.Start.IsValid() || !r.End.IsValid() || r.End <= r.Start {
+		if !r.IsValid() {
 			return nil, fieldErr(opSchedule, f, r.String(), ErrInvalidTimeRange, "want 00:00 <= start < end <= 24:00")
 		}
 		if n := len(out); n > 0 && int64(r.Start) < out[n-1].end {
@@ -148,18 +173,6 @@ func spans(field string, rs []TimeRange) ([]span, error) {
 // Location returns the schedule's location.
 func (s Schedule) Location() *time.Location { return s.loc }
 
-// spansOn returns the working spans of day z, using and advancing the
-// exception cursor *k (exceptions before z are skipped).
-func (s Schedule) spansOn(z int64, k *int) []span {
-	for *k < len(s.exceptions) && s.exceptions[*k].day < z {
-		*k++
-	}
-	if *k < len(s.exceptions) && s.exceptions[*k].day == z {
-		return s.exceptions[*k].spans
-	}
-	return s.week[weekdayOf(z)]
-}
-
 // IsOpen reports whether t falls in working time: its wall clock in the
 // schedule's location is inside one of that date's ranges.
 func (s Schedule) IsOpen(t time.Time) bool {
@@ -168,11 +181,10 @@ func (s Schedule) IsOpen(t time.Time) bool {
 	}
 	lt := t.In(s.loc)
 	y, m, d := lt.Date()
-	z := Date{y, m, d}.days()
+	z := dayNumber(Date{Year: y, Month: m, Day: d})
 	h, mi, sec := lt.Clock()
 	w := int64(h*3600 + mi*60 + sec)
-	k, _ := slices.BinarySearchFunc(s.exceptions, z, func(e exception, z int64) int { return int(e.day - z) })
-	for _, sp := range s.spansOn(z, &k) {
+	for _, sp := range s.spansAt(z) {
 		if w >= sp.start && w < sp.end {
 			return true
 		}
@@ -188,6 +200,23 @@ type period struct {
 }
 
 func zoneAt(loc *time.Location, u int64) period {
+	p := zoneBounds(loc, u)
+	if p.end <= u {
+		// Go's ZoneBounds returns an end at or before t in the last day of
+		// a leap year past a zone's last explicit transition (seen for
+		// 2040-12-31 in America/New_York with Go 1.26): read the bounds a
+		// day later, where they are right, and keep the offset.
+		q := zoneBounds(loc, u+secondsPerDay)
+		p.end = q.end
+		if q.off != p.off {
+			p.end = max(q.start, u+1)
+		}
+	}
+	p.start = min(p.start, u)
+	return p
+}
+
+func zoneBounds(loc *time.Location, u int64) period {
 	t := time.Unix(u, 0).In(loc)
 	_, off := t.Zone()
 	st, en := t.ZoneBounds()
@@ -212,80 +241,221 @@ func zoneAt(loc *time.Location, u int64) period {
 // 01:00-04:00 on the night clocks spring forward holds two hours. A wall time
 // that does not exist (the skipped hour) maps to the instant of the change;
 // a wall time that occurs twice (the repeated hour) maps to its first
-// occurrence. Results beyond the range of time.Duration saturate, and
-// instants outside the years 1-9999 are first clamped into them, which bounds
-// the work of one call.
+// occurrence. Instants outside the years 1-9999 are first clamped into
+// them; results beyond the range of time.Duration (about 292 years of
+// working time) saturate at its maximum.
+//
+// Cost: O(log H + log C) for H holidays and make-up days and C UTC-offset
+// changes, whatever the number of days: whole weeks are summed in closed
+// form, exceptions and the corrections of the days next to an offset
+// change (precomputed by NewSchedule for 1970-2100) by prefix sums found
+// by binary search. The parts of a span before 1970 or after 2100 walk
+// their offset changes (two a year where DST is observed, none in
+// Asia/Shanghai since 1991).
 func (s Schedule) Between(a, b time.Time) time.Duration {
+	d, _ := s.between(a, b)
+	return d
+}
+
+// between is Between that also reports its work: the number of zone
+// lookups and days computed range by range, the measure of its cost.
+func (s Schedule) between(a, b time.Time) (time.Duration, int) {
 	if s.loc == nil {
-		return 0
+		return 0, 0
 	}
 	a, b = clampTime(a), clampTime(b)
 	switch a.Compare(b) {
 	case 0:
-		return 0
+		return 0, 0
 	case 1:
-		return -s.Between(b, a)
+		d, w := s.between(b, a)
+		return -d, w
 	}
-	as, an := a.Unix(), int64(a.Nanosecond())
-	bs, bn := b.Unix(), int64(b.Nanosecond())
-	p := zoneAt(s.loc, as)
-	za := floorDiv(as+p.off, secondsPerDay)
-	_, boff := b.In(s.loc).Zone()
-	zb := floorDiv(bs+int64(boff), secondsPerDay)
-	k, _ := slices.BinarySearchFunc(s.exceptions, za, func(e exception, z int64) int {
-		switch {
-		case e.day < z:
-			return -1
-		case e.day > z:
-			return 1
+	c := clip{as: a.Unix(), an: int64(a.Nanosecond()), bs: b.Unix(), bn: int64(b.Nanosecond())}
+	pa := zoneAt(s.loc, c.as)
+	za := floorDiv(c.as+pa.off, secondsPerDay)
+	pb, work := pa, 1
+	if c.bs >= pa.end {
+		pb = zoneAt(s.loc, c.bs)
+		work++
+	}
+	zb := floorDiv(c.bs+pb.off, secondsPerDay)
+	if zb-za <= 2 {
+		var ns int64
+		for z := za; z <= zb; z++ {
+			ns += s.dayExact(z, &c, pa) // at most 3 days of at most 24 hours each
+			work++
 		}
-		return 0
-	})
+		return time.Duration(ns), work
+	}
+	// The first and the last day are clipped to [a, b); the days between
+	// them count whole.
+	ns := s.dayExact(za, &c, pa) + s.dayExact(zb, &c, pb)
+	work += 2
+	lo, hi := za+1, zb-1
+	secs := s.wallSeconds(lo, hi) // at most 9999 years of seconds: < 3.2e11
+	// Correct the days near each offset change: their ranges hold real
+	// elapsed time, not wall time. Inside the cached years the corrections
+	// are prefix sums found by binary search; outside them the changes are
+	// walked.
+	secs += s.corrections(lo, hi, &work)
+	total, ok := checked.MulAdd(secs, int64(time.Second), ns)
+	if !ok {
+		return time.Duration(math.MaxInt64), work
+	}
+	return time.Duration(total), work
+}
+
+// The years whose DST corrections NewSchedule computes ahead: day numbers
+// of 1970-01-01 and 2100-12-31.
+const (
+	cacheFirstDay = 0
+	cacheLastDay  = 47846
+)
+
+// correction is the difference, in seconds, between the real and the
+// wall-clock working time of one day near a UTC-offset change.
+type correction struct {
+	day   int64
+	delta int64
+}
+
+// corrections returns the sum of the corrections of days lo..hi.
+func (s Schedule) corrections(lo, hi int64, work *int) int64 {
 	var total int64
+	if x, y := max(lo, cacheFirstDay), min(hi, cacheLastDay); x <= y {
+		cmpDay := func(c correction, z int64) int { return cmp.Compare(c.day, z) }
+		i, _ := slices.BinarySearchFunc(s.corr, x, cmpDay)
+		j, _ := slices.BinarySearchFunc(s.corr, y+1, cmpDay)
+		total += s.corrPrefix[j] - s.corrPrefix[i]
+		*work += 2
+	}
+	if lo < cacheFirstDay {
+		total += s.walkCorrections(lo, min(hi, cacheFirstDay-1), nil, work)
+	}
+	if hi > cacheLastDay {
+		total += s.walkCorrections(max(lo, cacheLastDay+1), hi, nil, work)
+	}
+	return total
+}
+
+// walkCorrections visits the UTC-offset changes near days lo..hi in order
+// and sums the corrections of the days they touch (each day once),
+// appending each nonzero one to *out when out is not nil.
+func (s Schedule) walkCorrections(lo, hi int64, out *[]correction, work *int) int64 {
+	var total int64
+	next := lo // first day not yet corrected
+	// Offsets are below a day, so four days' margin covers every change
+	// whose neighbourhood reaches lo..hi.
+	u := lo*secondsPerDay - 4*secondsPerDay
+	limit := (hi+1)*secondsPerDay + 4*secondsPerDay
+	p := zoneAt(s.loc, u)
+	*work++
+	for p.end != math.MaxInt64 && p.end <= limit {
+		q := zoneAt(s.loc, p.end)
+		*work++
+		if q.off != p.off {
+			// dayExact's plain shift needs one period over the day and a day
+			// either side, so a change touches its own local day and the
+			// two before and after it.
+			zc := floorDiv(p.end+p.off, secondsPerDay)
+			for z := max(next, zc-2); z <= min(hi, zc+2); z++ {
+				d := s.dayExact(z, nil, period{})/int64(time.Second) - s.dayWall(z)
+				total += d
+				*work++
+				next = z + 1
+				if out != nil && d != 0 {
+					*out = append(*out, correction{z, d})
+				}
+			}
+		}
+		p = q
+	}
+	return total
+}
+
+// clip is the interval [a, b) in Unix seconds and nanoseconds.
+type clip struct{ as, an, bs, bn int64 }
+
+// dayExact returns the working time of local day z in nanoseconds, each
+// range mapped to real instants and clipped to c (whole ranges if c is nil).
+// If the offset period hint covers the day with a day to spare either side,
+// the mapping is a plain shift; otherwise the periods around the day are
+// looked up.
+func (s Schedule) dayExact(z int64, c *clip, hint period) int64 {
+	sp := s.spansAt(z)
+	if len(sp) == 0 {
+		return 0
+	}
+	local := z * secondsPerDay
+	u0 := local - hint.off
+	fast := hint.start <= u0-secondsPerDay && u0+2*secondsPerDay <= hint.end
 	var around [8]period
-	for z := za; z <= zb; z++ {
-		sp := s.spansOn(z, &k)
-		if len(sp) == 0 {
+	var ps []period
+	if !fast {
+		ps = periodsAround(s.loc, local, around[:0])
+	}
+	var total int64
+	for _, x := range sp {
+		us, ue := u0+x.start, u0+x.end
+		if !fast {
+			us, ue = wallInstant(ps, local+x.start), wallInstant(ps, local+x.end)
+		}
+		ls, ln, hs, hn := us, int64(0), ue, int64(0)
+		if c != nil {
+			if c.as >= us {
+				ls, ln = c.as, c.an
+			}
+			if c.bs < ue {
+				hs, hn = c.bs, c.bn
+			}
+		}
+		if hs < ls || (hs == ls && hn <= ln) {
 			continue
 		}
-		local := z * secondsPerDay
-		u0 := local - p.off
-		if !(p.start <= u0-secondsPerDay && u0+2*secondsPerDay <= p.end) {
-			p = zoneAt(s.loc, u0)
-			u0 = local - p.off
-		}
-		fast := p.start <= u0-secondsPerDay && u0+2*secondsPerDay <= p.end
-		var ps []period
-		if !fast {
-			ps = periodsAround(s.loc, local, around[:0])
-		}
-		for _, x := range sp {
-			var us, ue int64
-			if fast {
-				us, ue = u0+x.start, u0+x.end
-			} else {
-				us, ue = wallInstant(ps, local+x.start), wallInstant(ps, local+x.end)
-			}
-			// Overlap of [us, ue) with [a, b) in nanoseconds.
-			ls, ln := as, an
-			if as < us {
-				ls, ln = us, 0
-			}
-			hs, hn := bs, bn
-			if bs >= ue {
-				hs, hn = ue, 0
-			}
-			if hs < ls || (hs == ls && hn <= ln) {
-				continue
-			}
-			d := (hs-ls)*int64(time.Second) + (hn - ln)
-			if total > math.MaxInt64-d {
-				return time.Duration(math.MaxInt64)
-			}
-			total += d
-		}
+		total += (hs-ls)*int64(time.Second) + (hn - ln) // one range: under a day
 	}
-	return time.Duration(total)
+	return total
+}
+
+// spansAt returns the working spans of local day z: an exception's, found
+// by binary search, or the weekday's.
+func (s Schedule) spansAt(z int64) []span {
+	if k, ok := slices.BinarySearchFunc(s.exceptions, z, cmpException); ok {
+		return s.exceptions[k].spans
+	}
+	return s.week[weekdayOf(z)]
+}
+
+func cmpException(e exception, z int64) int { return cmp.Compare(e.day, z) }
+
+// dayWall returns the wall-clock working seconds of day z.
+func (s Schedule) dayWall(z int64) int64 {
+	if k, ok := slices.BinarySearchFunc(s.exceptions, z, cmpException); ok {
+		return s.exceptions[k].wall
+	}
+	return s.weekWall[weekdayOf(z)]
+}
+
+// wallSeconds returns the wall-clock working seconds of days lo..hi: whole
+// weeks in closed form, the remaining days by weekday, and the exceptions
+// in the range by prefix sums.
+func (s Schedule) wallSeconds(lo, hi int64) int64 {
+	if hi < lo {
+		return 0
+	}
+	n := hi - lo + 1
+	var week int64
+	for _, w := range s.weekWall {
+		week += w
+	}
+	total := n / 7 * week // n < 3.7e6 days, week ≤ 7 × 86400
+	for z := lo + n/7*7; z <= hi; z++ {
+		total += s.weekWall[weekdayOf(z)]
+	}
+	i, _ := slices.BinarySearchFunc(s.exceptions, lo, cmpException)
+	j, _ := slices.BinarySearchFunc(s.exceptions, hi+1, cmpException)
+	return total + s.deltaPrefix[j] - s.deltaPrefix[i]
 }
 
 // periodsAround lists the offset periods covering three days either side

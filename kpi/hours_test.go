@@ -17,15 +17,15 @@ func loadLoc(t testing.TB, name string) *time.Location {
 	return loc
 }
 
-func weekdays(r ...TimeRange) [7][]TimeRange {
-	var w [7][]TimeRange
+func weekdays(r ...ClockRange) [7][]ClockRange {
+	var w [7][]ClockRange
 	for d := time.Monday; d <= time.Friday; d++ {
 		w[d] = r
 	}
 	return w
 }
 
-func nineToSix() TimeRange { return TimeRange{Clock(9, 0), Clock(18, 0)} }
+func nineToSix() ClockRange { return ClockRange{Start: Clock(9, 0), End: Clock(18, 0)} }
 
 // shanghaiSchedule is Monday-Friday 09:00-18:00 with Tuesday 2026-02-17 a
 // holiday and Saturday 2026-02-14 a make-up working day (调休).
@@ -35,7 +35,7 @@ func shanghaiSchedule(t testing.TB) Schedule {
 		Location:   loc,
 		Weekly:     weekdays(nineToSix()),
 		Holidays:   []Date{MustDate(2026, 2, 17)},
-		MakeUpDays: []DayHours{{Date: MustDate(2026, 2, 14), Hours: []TimeRange{nineToSix()}}},
+		MakeUpDays: []DayHours{{Date: MustDate(2026, 2, 14), Hours: []ClockRange{nineToSix()}}},
 	})
 	require.NoError(t, err)
 	return s
@@ -80,18 +80,18 @@ func TestBetweenHandWorked(t *testing.T) {
 
 func TestBetweenDST(t *testing.T) {
 	ny := loadLoc(t, "America/New_York")
-	allDay := [7][]TimeRange{}
-	night := [7][]TimeRange{}
-	office := [7][]TimeRange{}
+	allDay := [7][]ClockRange{}
+	night := [7][]ClockRange{}
+	office := [7][]ClockRange{}
 	for i := range allDay {
-		allDay[i] = []TimeRange{{0, Clock(24, 0)}}
-		night[i] = []TimeRange{{Clock(1, 0), Clock(4, 0)}}
-		office[i] = []TimeRange{nineToSix()}
+		allDay[i] = []ClockRange{{Start: 0, End: Clock(24, 0)}}
+		night[i] = []ClockRange{{Start: Clock(1, 0), End: Clock(4, 0)}}
+		office[i] = []ClockRange{nineToSix()}
 	}
 	d := func(m time.Month, day, h int) time.Time { return time.Date(2026, m, day, h, 0, 0, 0, ny) }
 	tests := []struct {
 		name string
-		week [7][]TimeRange
+		week [7][]ClockRange
 		a, b time.Time
 		want time.Duration
 	}{
@@ -125,9 +125,9 @@ func TestBetweenBerlinReference(t *testing.T) {
 	berlin := loadLoc(t, "Europe/Berlin")
 	s, err := NewSchedule(ScheduleSpec{
 		Location: berlin,
-		Weekly: [7][]TimeRange{
-			time.Saturday: {{Clock(10, 0), Clock(14, 0)}},
-			time.Sunday:   {{Clock(8, 0), Clock(12, 0)}, {Clock(13, 0), Clock(20, 30)}},
+		Weekly: [7][]ClockRange{
+			time.Saturday: {{Start: Clock(10, 0), End: Clock(14, 0)}},
+			time.Sunday:   {{Start: Clock(8, 0), End: Clock(12, 0)}, {Start: Clock(13, 0), End: Clock(20, 30)}},
 			time.Monday:   {nineToSix()}, time.Tuesday: {nineToSix()},
 		},
 		Holidays: []Date{MustDate(2026, 10, 26)},
@@ -161,16 +161,16 @@ func TestScheduleErrors(t *testing.T) {
 		{"no location", ScheduleSpec{Weekly: weekdays(nineToSix())}, ErrEmpty, "location"},
 		{"no working time", ScheduleSpec{Location: loc}, ErrNoWorkingTime, "weekly"},
 		{"holidays only", ScheduleSpec{Location: loc, Holidays: []Date{MustDate(2026, 1, 1)}}, ErrNoWorkingTime, "weekly"},
-		{"end before start", ScheduleSpec{Location: loc, Weekly: weekdays(TimeRange{Clock(18, 0), Clock(9, 0)})}, ErrInvalidTimeRange, "weekly[Monday][0] \"18:00-09:00\""},
-		{"past midnight", ScheduleSpec{Location: loc, Weekly: weekdays(TimeRange{Clock(9, 0), Clock(25, 0)})}, ErrInvalidTimeRange, "weekly[Monday][0]"},
-		{"overlap", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix(), TimeRange{Clock(12, 0), Clock(20, 0)})}, ErrInvalidTimeRange, "weekly[Monday][1]"},
-		{"bad holiday", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix()), Holidays: []Date{{2026, 6, 31}}}, ErrInvalidDate, "holidays[0] \"2026-06-31\""},
+		{"end before start", ScheduleSpec{Location: loc, Weekly: weekdays(ClockRange{Start: Clock(18, 0), End: Clock(9, 0)})}, ErrInvalidTimeRange, "weekly[1][0] \"18:00-09:00\""},
+		{"past midnight", ScheduleSpec{Location: loc, Weekly: weekdays(ClockRange{Start: Clock(9, 0), End: Clock(25, 0)})}, ErrInvalidTimeRange, "weekly[1][0]"},
+		{"overlap", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix(), ClockRange{Start: Clock(12, 0), End: Clock(20, 0)})}, ErrInvalidTimeRange, "weekly[1][1]"},
+		{"bad holiday", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix()), Holidays: []Date{{Year: 2026, Month: 6, Day: 31}}}, ErrInvalidDate, "holidays[0] \"2026-06-31\""},
 		{"duplicate holiday", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix()), Holidays: []Date{MustDate(2026, 1, 1), MustDate(2026, 1, 1)}}, ErrDuplicate, "holidays[1]"},
 		{"holiday and make-up", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix()), Holidays: []Date{MustDate(2026, 1, 1)},
-			MakeUpDays: []DayHours{{Date: MustDate(2026, 1, 1), Hours: []TimeRange{nineToSix()}}}}, ErrDuplicate, "make_up_days[0].date"},
+			MakeUpDays: []DayHours{{Date: MustDate(2026, 1, 1), Hours: []ClockRange{nineToSix()}}}}, ErrDuplicate, "make_up_days[0].date"},
 		{"make-up without hours", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix()), MakeUpDays: []DayHours{{Date: MustDate(2026, 1, 3)}}}, ErrEmpty, "make_up_days[0].hours"},
-		{"make-up bad date", ScheduleSpec{Location: loc, MakeUpDays: []DayHours{{Date: Date{2026, 2, 30}, Hours: []TimeRange{nineToSix()}}}}, ErrInvalidDate, "make_up_days[0].date"},
-		{"make-up bad hours", ScheduleSpec{Location: loc, MakeUpDays: []DayHours{{Date: MustDate(2026, 2, 14), Hours: []TimeRange{{Clock(9, 0), Clock(9, 0)}}}}}, ErrInvalidTimeRange, "make_up_days[0].hours[0]"},
+		{"make-up bad date", ScheduleSpec{Location: loc, MakeUpDays: []DayHours{{Date: Date{Year: 2026, Month: 2, Day: 30}, Hours: []ClockRange{nineToSix()}}}}, ErrInvalidDate, "make_up_days[0].date"},
+		{"make-up bad hours", ScheduleSpec{Location: loc, MakeUpDays: []DayHours{{Date: MustDate(2026, 2, 14), Hours: []ClockRange{{Start: Clock(9, 0), End: Clock(9, 0)}}}}}, ErrInvalidTimeRange, "make_up_days[0].hours[0]"},
 	}
 	for _, tt := range tests {
 		_, err := NewSchedule(tt.give)
@@ -179,7 +179,7 @@ func TestScheduleErrors(t *testing.T) {
 		assert.Contains(t, err.Error(), tt.msg, tt.name)
 	}
 	// Only make-up days: valid, and touching ranges merge.
-	s, err := NewSchedule(ScheduleSpec{Location: loc, MakeUpDays: []DayHours{{Date: MustDate(2026, 2, 14), Hours: []TimeRange{{Clock(9, 0), Clock(12, 0)}, {Clock(12, 0), Clock(13, 0)}}}}})
+	s, err := NewSchedule(ScheduleSpec{Location: loc, MakeUpDays: []DayHours{{Date: MustDate(2026, 2, 14), Hours: []ClockRange{{Start: Clock(9, 0), End: Clock(12, 0)}, {Start: Clock(12, 0), End: Clock(13, 0)}}}}})
 	require.NoError(t, err)
 	assert.Equal(t, 4*time.Hour, s.Between(time.Date(2026, 2, 1, 0, 0, 0, 0, loc), time.Date(2026, 3, 1, 0, 0, 0, 0, loc)))
 	assert.Panics(t, func() { MustSchedule(ScheduleSpec{}) })
@@ -190,9 +190,9 @@ func TestDateAndClock(t *testing.T) {
 		give string
 		want Date
 	}{
-		{"2026-02-09", Date{2026, 2, 9}},
-		{"2024-02-29", Date{2024, 2, 29}},
-		{"2000-02-29", Date{2000, 2, 29}},
+		{"2026-02-09", Date{Year: 2026, Month: 2, Day: 9}},
+		{"2024-02-29", Date{Year: 2024, Month: 2, Day: 29}},
+		{"2000-02-29", Date{Year: 2000, Month: 2, Day: 29}},
 	}
 	for _, tt := range good {
 		got, err := ParseDate(tt.give)
@@ -214,8 +214,8 @@ func TestDateAndClock(t *testing.T) {
 	assert.Equal(t, -1, d.Compare(d.AddDays(1)))
 	assert.Equal(t, 1, d.Compare(d.AddDays(-1)))
 	assert.Equal(t, 0, d.Compare(d))
-	for z := int64(-800000); z < 800000; z += 997 {
-		assert.Equal(t, z, dateOfDays(z).days())
+	for z := int64(-719162); z <= 2932896; z += 997 { // 0001-01-01 to 9999-12-31
+		assert.Equal(t, z, dayNumber(dateOfDays(z)))
 	}
 	assert.Equal(t, MustDate(2026, 2, 9), DateOf(time.Date(2026, 2, 8, 20, 0, 0, 0, time.UTC), loadLoc(t, "Asia/Shanghai")))
 
@@ -239,14 +239,14 @@ func TestDateAndClock(t *testing.T) {
 }
 
 func TestBetweenExtremes(t *testing.T) {
-	s := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: [7][]TimeRange{time.Monday: {{Clock(9, 0), Clock(10, 0)}}}})
+	s := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: [7][]ClockRange{time.Monday: {{Start: Clock(9, 0), End: Clock(10, 0)}}}})
 	far := time.Date(200000, 1, 1, 0, 0, 0, 0, time.UTC)
 	early := time.Date(-5000, 1, 1, 0, 0, 0, 0, time.UTC)
 	got := s.Between(early, far)
 	// About one hour a week over 9,999 years, computed without hanging.
 	assert.InDelta(t, 9998*52.18, got.Hours(), 60)
 	assert.Equal(t, -got, s.Between(far, early))
-	allDay := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: [7][]TimeRange{{{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}, {{0, Clock(24, 0)}}}})
+	allDay := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: [7][]ClockRange{{{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}}})
 	assert.Equal(t, time.Duration(1<<63-1), allDay.Between(early, far), "saturates")
 }
 

@@ -43,13 +43,13 @@ func TestZeroValues(t *testing.T) {
 
 func TestEnumText(t *testing.T) {
 	names := map[string]string{
-		Marginal.String(): "marginal", WholeAmount.String(): "whole-amount",
+		Marginal.String(): "marginal", WholeAmount.String(): "whole_amount",
 		LowerBandOwns.String(): "lower", UpperBandOwns.String(): "upper",
 		HigherIsBetter.String(): "higher", LowerIsBetter.String(): "lower",
-		Sum.String(): "sum", WeightedMean.String(): "weighted-mean",
+		Sum.String(): "sum", WeightedMean.String(): "weighted_mean",
 		Competition.String(): "competition", Dense.String(): "dense",
-		Agent.String(): "agent", Weekly.String(): "weekly",
-		TopN.String(): "top-n", ByTime.String(): "time",
+		RoleAgent.String(): "agent", Weekly.String(): "weekly",
+		TopN.String(): "top_n", ByTime.String(): "time",
 		WeightsNormalize.String(): "normalize", MissingExcluded.String(): "exclude",
 	}
 	for got, want := range names {

@@ -4,38 +4,40 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/opskit/opskit/internal/checked"
 )
 
-// Period is how often a quota resets. The zero value is invalid.
-type Period uint8
+// QuotaPeriod is how often a quota resets. The zero value is invalid.
+type QuotaPeriod uint8
 
 const (
 	// Daily quotas are counted per calendar day.
-	Daily Period = iota + 1
+	Daily QuotaPeriod = iota + 1
 	// Weekly quotas are counted per calendar week, Monday to Sunday (the
 	// Chinese working week).
 	Weekly
 )
 
 // QuotaItem is one activity quota (活动量指标): at least Target activities of
-// kind Activity per Period. An activity counts only if it meets the item's
+// kind Activity per QuotaPeriod. An activity counts only if it meets the item's
 // conditions: RequireReply and RequireInteraction (F-22: a valid WeChat to
 // a new client is one the client replied to and interacted with,
 // 有效=客户回复+互动) and MinSize (a WeChat group of at least 60 members).
 type QuotaItem struct {
-	Activity           string
-	Name               string
-	Period             Period
-	Target             int
-	RequireReply       bool
-	RequireInteraction bool
-	MinSize            int
+	Activity           string      `json:"activity"`
+	Name               string      `json:"name"`
+	Period             QuotaPeriod `json:"period"`
+	Target             int64       `json:"target"`
+	RequireReply       bool        `json:"require_reply"`
+	RequireInteraction bool        `json:"require_interaction"`
+	MinSize            int64       `json:"min_size"`
 }
 
 // QuotaScheme is a set of activity quotas, such as the 5512 model.
 type QuotaScheme struct {
-	Name  string
-	Items []QuotaItem
+	Name  string      `json:"name"`
+	Items []QuotaItem `json:"items"`
 }
 
 // Activity kinds of the 5512 model.
@@ -65,49 +67,49 @@ func Scheme5512() QuotaScheme {
 // ActivityRecord is one activity done by a person on a day. Replied,
 // Interacted and Size matter only for items with conditions.
 type ActivityRecord struct {
-	Person     string
-	Kind       string
-	Day        Date
-	Replied    bool
-	Interacted bool
-	Size       int
+	Person     string `json:"person"`
+	Kind       string `json:"kind"`
+	Day        Date   `json:"day"`
+	Replied    bool   `json:"replied"`
+	Interacted bool   `json:"interacted"`
+	Size       int64  `json:"size"`
 }
 
 // ItemProgress is one quota item in one period: valid activities done, the
 // target, the shortfall max(0, target - done) and whether it was met.
 type ItemProgress struct {
-	Activity  string
-	Done      int
-	Target    int
-	Shortfall int
-	Met       bool
+	Activity  string `json:"activity"`
+	Done      int64  `json:"done"`
+	Target    int64  `json:"target"`
+	Shortfall int64  `json:"shortfall"`
+	Met       bool   `json:"met"`
 }
 
 // DayProgress is a person's daily items on one day; Complete when every
 // daily item is met (a scheme without daily items makes every day complete).
 type DayProgress struct {
-	Day      Date
-	Items    []ItemProgress
-	Complete bool
+	Day      Date           `json:"day"`
+	Items    []ItemProgress `json:"items"`
+	Complete bool           `json:"complete"`
 }
 
 // WeekProgress is a person's weekly items in one Monday-Sunday week.
 // Partial marks a week cut by the evaluation range: only activities inside
 // the range count, the target stays whole.
 type WeekProgress struct {
-	Start    Date
-	Partial  bool
-	Items    []ItemProgress
-	Complete bool
+	Start    Date           `json:"start"`
+	Partial  bool           `json:"partial"`
+	Items    []ItemProgress `json:"items"`
+	Complete bool           `json:"complete"`
 }
 
 // Shortfall is a missed quota: the period start, the activity and how many
 // are missing (the "未达成" list for one-to-one coaching, K-10).
 type Shortfall struct {
-	Period   Period
-	Start    Date
-	Activity string
-	Missing  int
+	Period   QuotaPeriod `json:"period"`
+	Start    Date        `json:"start"`
+	Activity string      `json:"activity"`
+	Missing  int64       `json:"missing"`
 }
 
 // PersonQuota is one person's quota completion over a range of days:
@@ -115,15 +117,22 @@ type Shortfall struct {
 // the longest run of complete days and the run ending on the last day
 // (连续达标天数), and every shortfall in date order.
 type PersonQuota struct {
-	Person         string
-	Days           []DayProgress
-	Weeks          []WeekProgress
-	CompleteDays   int
-	CompletionRate float64
-	LongestStreak  int
-	CurrentStreak  int
-	Shortfalls     []Shortfall
+	Person         string         `json:"person"`
+	Days           []DayProgress  `json:"days"`
+	Weeks          []WeekProgress `json:"weeks"`
+	CompleteDays   int64          `json:"complete_days"`
+	CompletionRate float64        `json:"completion_rate"`
+	LongestStreak  int64          `json:"longest_streak"`
+	CurrentStreak  int64          `json:"current_streak"`
+	Shortfalls     []Shortfall    `json:"shortfalls"`
 }
+
+// MaxQuotaCells bounds the work and the result of [EvaluateQuotas]: people
+// × quota items × days in the range may be at most 10 million.
+const MaxQuotaCells = 10_000_000
+
+// MaxQuotaDays is the longest range [EvaluateQuotas] accepts, in days.
+const MaxQuotaDays = 3660
 
 // EvaluateQuotas measures each person of the roster against the scheme for
 // the days from..to inclusive. Activities outside the range are ignored.
@@ -165,9 +174,9 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 	if !to.IsValid() || to.Compare(from) < 0 {
 		return nil, fieldErr(op, "to", to.String(), ErrInvalidDate, "must be a valid date not before from "+from.String())
 	}
-	nDays := int(to.days()-from.days()) + 1
-	if nDays > 3660 {
-		return nil, fieldErr(op, "to", to.String(), ErrInvalidDate, "ranges are limited to 3,660 days")
+	nDays := int(dayNumber(to)-dayNumber(from)) + 1
+	if nDays > MaxQuotaDays {
+		return nil, fieldErr(op, "to", to.String(), ErrTooLarge, fmt.Sprintf("at most %d days from %s", MaxQuotaDays, from))
 	}
 	people := map[string]int{}
 	for i, p := range roster {
@@ -179,18 +188,25 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 		}
 		people[p] = i
 	}
+	// people ≤ len(roster), items and days are bounded by memory and
+	// 3,660; the product is checked against MaxQuotaCells before any
+	// allocation.
+	if cells, ok := checked.Mul(int64(len(roster))*int64(len(s.Items)), int64(nDays)); !ok || cells > MaxQuotaCells {
+		return nil, fieldErr(op, "roster", len(roster), ErrTooLarge,
+			fmt.Sprintf("people × items × days = %d × %d × %d; at most %d", len(roster), len(s.Items), nDays, MaxQuotaCells))
+	}
 	// Weeks: Monday-based, indexed from the week holding `from`.
-	first := from.days() - int64((from.Weekday()+6)%7)
-	nWeeks := int((to.days()-first)/7) + 1
+	first := dayNumber(from) - int64((from.Weekday()+6)%7)
+	nWeeks := int((dayNumber(to)-first)/7) + 1
 	// counts[person][item][period index]
-	counts := make([][][]int, len(roster))
+	counts := make([][][]int64, len(roster))
 	for p := range counts {
-		counts[p] = make([][]int, len(s.Items))
+		counts[p] = make([][]int64, len(s.Items))
 		for i, it := range s.Items {
 			if it.Period == Daily {
-				counts[p][i] = make([]int, nDays)
+				counts[p][i] = make([]int64, nDays)
 			} else {
-				counts[p][i] = make([]int, nWeeks)
+				counts[p][i] = make([]int64, nWeeks)
 			}
 		}
 	}
@@ -207,8 +223,8 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 		if !a.Day.IsValid() {
 			return nil, fieldErr(op, f+".day", a.Day.String(), ErrInvalidDate)
 		}
-		z := a.Day.days()
-		if z < from.days() || z > to.days() {
+		z := dayNumber(a.Day)
+		if z < dayNumber(from) || z > dayNumber(to) {
 			continue
 		}
 		for _, ii := range items {
@@ -217,7 +233,7 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 				continue
 			}
 			if it.Period == Daily {
-				counts[p][ii][z-from.days()]++
+				counts[p][ii][z-dayNumber(from)]++
 			} else {
 				counts[p][ii][(z-first)/7]++
 			}
@@ -226,7 +242,7 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 	out := make([]PersonQuota, len(roster))
 	for p, name := range roster {
 		pq := PersonQuota{Person: name}
-		run := 0
+		var run int64
 		for d := 0; d < nDays; d++ {
 			day := from.AddDays(d)
 			dp := DayProgress{Day: day, Complete: true}
@@ -275,7 +291,7 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 	return out, nil
 }
 
-func progress(it QuotaItem, done int) ItemProgress {
+func progress(it QuotaItem, done int64) ItemProgress {
 	return ItemProgress{Activity: it.Activity, Done: done, Target: it.Target,
 		Shortfall: max(0, it.Target-done), Met: done >= it.Target}
 }

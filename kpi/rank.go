@@ -25,15 +25,15 @@ const (
 // and the time it was submitted or achieved, which orders entries inside a
 // tie (earlier first) and orders [ByTime] rewards.
 type Entry struct {
-	ID    string
-	Score float64
-	At    time.Time // the zero time sorts before every other time
+	ID    string    `json:"id"`
+	Score float64   `json:"score"`
+	At    time.Time `json:"at"` // the zero time sorts before every other time
 }
 
 // Ranked is an entry with its rank (1 is best).
 type Ranked struct {
 	Entry
-	Rank int
+	Rank int `json:"rank"`
 }
 
 // scoreKey rounds a score to 9 decimal places, so that 0.1+0.2 and 0.3 tie.

@@ -97,9 +97,9 @@ func TestRewardsPR22(t *testing.T) {
 	res, err := Rewards(quizDay(), rules)
 	require.NoError(t, err)
 	require.Len(t, res.Rules, 2)
-	assert.Equal(t, 8, res.Rules[0].Count)
+	assert.Equal(t, int64(8), res.Rules[0].Count)
 	assert.Equal(t, "CNY 23.04", res.Rules[0].Amount.String())
-	assert.Equal(t, 5, res.Rules[1].Count)
+	assert.Equal(t, int64(5), res.Rules[1].Count)
 	assert.Equal(t, "CNY 33.00", res.Rules[1].Amount.String()) // 5 × 6.6
 	var top []string
 	for _, a := range res.Awards {

@@ -11,18 +11,18 @@ import (
 // are general Taobao/Tmall practice; the seeds name only shipping
 // (seed-rules K-17, K-22).
 type DSR struct {
-	Description float64
-	Service     float64
-	Shipping    float64
+	Description float64 `json:"description"`
+	Service     float64 `json:"service"`
+	Shipping    float64 `json:"shipping"`
 }
 
 // Rating is one buyer's DSR rating. Each dimension is 1-5, or 0 when the
 // buyer did not rate it.
 type Rating struct {
-	At          time.Time
-	Description int
-	Service     int
-	Shipping    int
+	At          time.Time `json:"at"`
+	Description int       `json:"description"`
+	Service     int       `json:"service"`
+	Shipping    int       `json:"shipping"`
 }
 
 // DSRReport is a rolling DSR: the ratings counted per dimension inside the
@@ -31,10 +31,11 @@ type Rating struct {
 // (average - industry) ÷ industry × 100 (高于/低于同行业 x%); 0 when no
 // industry average or no rating was given for that dimension.
 type DSRReport struct {
-	From, To   time.Time // the window (From, To]
-	Count      [3]int    // description, service, shipping
-	Average    DSR
-	VsIndustry DSR
+	From       time.Time `json:"from"`
+	To         time.Time `json:"to"`
+	Count      [3]int64  `json:"count"` // description, service, shipping
+	Average    DSR       `json:"average"`
+	VsIndustry DSR       `json:"vs_industry"`
 }
 
 // RollingDSR averages the ratings given in the window (asOf - window,
@@ -92,17 +93,30 @@ func RollingDSR(ratings []Rating, asOf time.Time, window time.Duration, industry
 	return rep, nil
 }
 
+// DSRDimension is one of the three DSR dimensions. The zero value is
+// invalid; the text form is "description", "service" or "shipping".
+type DSRDimension uint8
+
+const (
+	// DSRDescription is description match (宝贝与描述相符).
+	DSRDescription DSRDimension = iota + 1
+	// DSRService is service attitude (卖家的服务态度).
+	DSRService
+	// DSRShipping is shipping speed (物流服务的质量 / 发货速度).
+	DSRShipping
+)
+
 // DSRDrops lists the dimensions whose average fell from previous to
 // current (seed-rules K-17: "if a score drops, analyse the cause"), in the
 // order description, service, shipping. Dimensions without ratings in
 // either report are skipped.
-func DSRDrops(previous, current DSRReport) []string {
-	var out []string
+func DSRDrops(previous, current DSRReport) []DSRDimension {
+	var out []DSRDimension
 	prev := [3]float64{previous.Average.Description, previous.Average.Service, previous.Average.Shipping}
 	cur := [3]float64{current.Average.Description, current.Average.Service, current.Average.Shipping}
-	for d, name := range [3]string{"description", "service", "shipping"} {
+	for d := range prev {
 		if previous.Count[d] > 0 && current.Count[d] > 0 && cur[d] < prev[d] {
-			out = append(out, name)
+			out = append(out, DSRDimension(d+1))
 		}
 	}
 	return out

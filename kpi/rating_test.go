@@ -20,7 +20,7 @@ func TestRollingDSR(t *testing.T) {
 	}
 	rep, err := RollingDSR(ratings, asOf, win, DSR{Description: 4.8, Service: 4.0, Shipping: 0})
 	require.NoError(t, err)
-	assert.Equal(t, [3]int{3, 3, 2}, rep.Count)
+	assert.Equal(t, [3]int64{3, 3, 2}, rep.Count)
 	assert.InDelta(t, 4.0, rep.Average.Description, 1e-12)
 	assert.InDelta(t, 14.0/3, rep.Average.Service, 1e-12)
 	assert.InDelta(t, 4.5, rep.Average.Shipping, 1e-12)
@@ -30,7 +30,8 @@ func TestRollingDSR(t *testing.T) {
 
 	later, err := RollingDSR(append(ratings[:2:2], Rating{At: asOf.Add(47 * time.Hour), Description: 2, Service: 5, Shipping: 5}), asOf.Add(48*time.Hour), win, DSR{})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"description"}, DSRDrops(rep, later))
+	assert.Equal(t, []DSRDimension{DSRDescription}, DSRDrops(rep, later))
+	assert.Equal(t, "description", DSRDescription.String())
 
 	errs := []struct {
 		name     string

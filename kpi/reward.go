@@ -39,44 +39,44 @@ const (
 // would exceed Budget, and the entries left out are reported as unpaid. A
 // reward is never split. The zero Budget means no budget.
 type RewardRule struct {
-	Name     string
-	Kind     RewardKind
-	MinScore float64
-	N        int // TopN only: how many are paid
-	Order    RewardOrder
-	Amount   pricing.Money
-	Budget   pricing.Money
+	Name     string        `json:"name"`
+	Kind     RewardKind    `json:"kind"`
+	MinScore float64       `json:"min_score"`
+	N        int           `json:"n"` // TopN only: how many are paid
+	Order    RewardOrder   `json:"order"`
+	Amount   pricing.Money `json:"amount,omitzero"`
+	Budget   pricing.Money `json:"budget,omitzero"`
 }
 
 // Award is one payment, or one payment not made for lack of budget.
 type Award struct {
-	Rule   string
-	Person string
-	Place  int // 1 for the first entry paid under the rule, 2 for the next ...
-	Amount pricing.Money
+	Rule   string        `json:"rule"`
+	Person string        `json:"person"`
+	Place  int           `json:"place"` // 1 for the first entry paid under the rule, 2 for the next ...
+	Amount pricing.Money `json:"amount,omitzero"`
 }
 
 // RuleTotal is what one rule paid.
 type RuleTotal struct {
-	Rule   string
-	Count  int
-	Amount pricing.Money
+	Rule   string        `json:"rule"`
+	Count  int64         `json:"count"`
+	Amount pricing.Money `json:"amount,omitzero"`
 }
 
 // PersonTotal is what one person received under all rules.
 type PersonTotal struct {
-	Person string
-	Amount pricing.Money
+	Person string        `json:"person"`
+	Amount pricing.Money `json:"amount,omitzero"`
 }
 
 // RewardResult lists the awards in rule order and, inside a rule, in the
 // rule's order; the awards the budget did not cover; and totals per rule and
 // per person (persons sorted by ID).
 type RewardResult struct {
-	Awards  []Award
-	Unpaid  []Award
-	Rules   []RuleTotal
-	Persons []PersonTotal
+	Awards  []Award       `json:"awards"`
+	Unpaid  []Award       `json:"unpaid"`
+	Rules   []RuleTotal   `json:"rules"`
+	Persons []PersonTotal `json:"persons"`
 }
 
 // Rewards applies the rules to the entries (one per person). Every rule is
@@ -131,13 +131,14 @@ func Rewards(entries []Entry, rules []RewardRule) (RewardResult, error) {
 	byTime := orderByTime(entries)
 	var res RewardResult
 	perPerson := map[string]pricing.Money{}
-	for _, r := range rules {
+	for ri, r := range rules {
 		idx := byScore
 		if r.Order == ByTime {
 			idx = byTime
 		}
 		total := pricing.Zero(r.Amount.Currency())
-		count, place := 0, 0
+		var count int64
+		place := 0
 		for _, i := range idx {
 			e := entries[i]
 			if !(scoreKey(e.Score) >= scoreKey(r.MinScore)) {
@@ -150,7 +151,7 @@ func Rewards(entries []Entry, rules []RewardRule) (RewardResult, error) {
 			a := Award{Rule: r.Name, Person: e.ID, Place: place, Amount: r.Amount}
 			next, err := total.Add(r.Amount)
 			if err != nil {
-				return RewardResult{}, fmt.Errorf("kpi: %s: rule %q: %w", op, r.Name, err)
+				return RewardResult{}, fieldErr(op, fmt.Sprintf("rules[%d].amount", ri), r.Amount, err)
 			}
 			if r.Budget.IsValid() && next.Amount().GreaterThan(r.Budget.Amount()) {
 				res.Unpaid = append(res.Unpaid, a)
@@ -159,7 +160,7 @@ func Rewards(entries []Entry, rules []RewardRule) (RewardResult, error) {
 			total = next
 			count++
 			res.Awards = append(res.Awards, a)
-			p, _ := perPerson[e.ID].Add(r.Amount)
+			p, _ := perPerson[e.ID].Add(r.Amount) // every rule pays in one currency (checked above)
 			perPerson[e.ID] = p
 		}
 		res.Rules = append(res.Rules, RuleTotal{Rule: r.Name, Count: count, Amount: total})

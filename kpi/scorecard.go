@@ -52,9 +52,9 @@ type Scheme struct {
 // ID. A metric without a key is missing. Period is a free label ("2026-02",
 // "2026-W07") carried to the scorecard.
 type Observation struct {
-	Person string
-	Period string
-	Values map[string]float64
+	Person string             `json:"person"`
+	Period string             `json:"period"`
+	Values map[string]float64 `json:"values"`
 }
 
 // Contribution is one metric's line on a scorecard: the value, the score
@@ -62,23 +62,23 @@ type Observation struct {
 // [MissingExcluded], renormalisation) and the points it contributed,
 // Points = Weight × Score.
 type Contribution struct {
-	MetricID string
-	Value    float64 // 0 when Missing
-	Missing  bool
-	Excluded bool // missing and left out under MissingExcluded; Weight is 0
-	Score    float64
-	Weight   float64
-	Points   float64
+	MetricID string  `json:"metric_id"`
+	Value    float64 `json:"value"` // 0 when Missing
+	Missing  bool    `json:"missing"`
+	Excluded bool    `json:"excluded"` // missing and left out under MissingExcluded; Weight is 0
+	Score    float64 `json:"score"`
+	Weight   float64 `json:"weight"`
+	Points   float64 `json:"points"`
 }
 
 // Scorecard (个人考核表) is one person's result: the lines in scheme order
 // and Total = Σ Points. A total of 1 means every target met; the most a
 // scorecard can reach is the largest cap among its metrics.
 type Scorecard struct {
-	Person string
-	Period string
-	Total  float64
-	Lines  []Contribution
+	Person string         `json:"person"`
+	Period string         `json:"period"`
+	Total  float64        `json:"total"`
+	Lines  []Contribution `json:"lines"`
 }
 
 // scheme is a validated Scheme with normalised weights and an index.
@@ -260,18 +260,18 @@ const (
 
 // MetricRollUp is one metric's points aggregated over a team.
 type MetricRollUp struct {
-	MetricID string
-	Points   float64
+	MetricID string  `json:"metric_id"`
+	Points   float64 `json:"points"`
 }
 
 // TeamScore is a team roll-up: the team's aggregated total and the
 // aggregated points of each metric, in the scorecards' line order, so the
 // per-metric points add up to the total.
 type TeamScore struct {
-	Team    string
-	People  int
-	Total   float64
-	Metrics []MetricRollUp
+	Team    string         `json:"team"`
+	People  int64          `json:"people"`
+	Total   float64        `json:"total"`
+	Metrics []MetricRollUp `json:"metrics"`
 }
 
 // RollUp combines scorecards of one scheme into a team score. weights is
@@ -317,7 +317,7 @@ func RollUp(team string, cards []Scorecard, agg Aggregation, weights []float64) 
 			wsum = 1
 		}
 	}
-	ts := TeamScore{Team: team, People: len(cards), Metrics: make([]MetricRollUp, len(cards[0].Lines))}
+	ts := TeamScore{Team: team, People: int64(len(cards)), Metrics: make([]MetricRollUp, len(cards[0].Lines))}
 	for j, l := range cards[0].Lines {
 		ts.Metrics[j].MetricID = l.MetricID
 	}
@@ -329,9 +329,19 @@ func RollUp(team string, cards []Scorecard, agg Aggregation, weights []float64) 
 			if l.MetricID != ts.Metrics[j].MetricID {
 				return TeamScore{}, fieldErr(op, fmt.Sprintf("cards[%d].lines[%d]", i, j), l.MetricID, ErrInconsistent, "want "+ts.Metrics[j].MetricID)
 			}
-			ts.Metrics[j].Points += w[i] * l.Points / wsum
+			ts.Metrics[j].Points += w[i] / wsum * l.Points // w/wsum ≤ 1 keeps it finite
 		}
-		ts.Total += w[i] * c.Total / wsum
+		ts.Total += w[i] / wsum * c.Total
+	}
+	// Scorecards from Scheme.Score stay far below the float range (MaxCap);
+	// cards built by hand may not.
+	if !finite(ts.Total) {
+		return TeamScore{}, fieldErr(op, "cards[*].total", ts.Total, ErrTooLarge, "the roll-up overflows float64")
+	}
+	for j := range ts.Metrics {
+		if !finite(ts.Metrics[j].Points) {
+			return TeamScore{}, fieldErr(op, fmt.Sprintf("cards[*].lines[%d].points", j), ts.Metrics[j].Points, ErrTooLarge, "the roll-up overflows float64")
+		}
 	}
 	return ts, nil
 }

@@ -225,7 +225,7 @@ func TestScoreAllAndRollUp(t *testing.T) {
 			sum += m.Points
 		}
 		assert.InDelta(t, ts.Total, sum, 1e-12, "metric points add up (%v)", tt.agg)
-		assert.Equal(t, 2, ts.People)
+		assert.Equal(t, int64(2), ts.People)
 	}
 }
 

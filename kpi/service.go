@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/opskit/opskit/internal/quantile"
 	"github.com/opskit/opskit/pricing"
 	"github.com/shopspring/decimal"
 )
@@ -14,33 +15,33 @@ import (
 type Role uint8
 
 const (
-	// Customer is the buyer (买家).
-	Customer Role = iota + 1
-	// Agent is a customer-service agent (客服).
-	Agent
-	// System is an automatic message (auto-reply 自动回复, transfer notice);
+	// RoleCustomer is the buyer (买家).
+	RoleCustomer Role = iota + 1
+	// RoleAgent is a customer-service agent (客服).
+	RoleAgent
+	// RoleSystem is an automatic message (auto-reply 自动回复, transfer notice);
 	// it neither starts nor stops a response clock.
-	System
+	RoleSystem
 )
 
 // Message is one chat message (旺旺/千牛 消息) of a conversation.
 type Message struct {
-	Conversation string
-	Customer     string
-	Agent        string // who sent it, for Role Agent; ignored otherwise
-	Role         Role
-	At           time.Time
+	Conversation string    `json:"conversation"`
+	Customer     string    `json:"customer"`
+	Agent        string    `json:"agent"` // who sent it, for Role Agent; ignored otherwise
+	Role         Role      `json:"role"`
+	At           time.Time `json:"at"`
 }
 
-// Order is a paid order (付款订单). Agent is optional: when set, the order is
+// PaidOrder is a paid order (付款订单). Agent is optional: when set, the order is
 // credited to that agent (if the customer inquired with them within the
 // window) instead of to the last agent who answered an inquiry.
-type Order struct {
-	ID       string
-	Customer string
-	At       time.Time
-	Amount   pricing.Money
-	Agent    string
+type PaidOrder struct {
+	ID       string        `json:"id"`
+	Customer string        `json:"customer"`
+	At       time.Time     `json:"at"`
+	Amount   pricing.Money `json:"amount,omitzero"`
+	Agent    string        `json:"agent"`
 }
 
 // ServiceOptions tune [ServiceMetrics]. The zero value measures wall-clock
@@ -49,58 +50,61 @@ type Order struct {
 type ServiceOptions struct {
 	// Schedule, when set, measures every response time in business hours
 	// ([Schedule.Between]) instead of wall-clock time.
-	Schedule *Schedule
+	Schedule *Schedule `json:"schedule"`
 	// FastWithin is the limit for a fast first response (响应率 within N
 	// seconds); a response exactly at the limit is fast. Zero means 3 minutes.
-	FastWithin time.Duration
+	FastWithin time.Duration `json:"fast_within"`
 	// AttributionWindow is how long after an inquiry an order still counts
 	// as converted by it; an order exactly at the end counts. Zero means 24
 	// hours.
-	AttributionWindow time.Duration
+	AttributionWindow time.Duration `json:"attribution_window"`
 }
 
 // ResponseStats summarises response times: the count, the mean (truncated
-// to the nanosecond), the nearest-rank percentiles p50 and p90
-// (P_p = the ⌈p·n⌉-th smallest) and the maximum. All are zero when Count is 0.
+// to the nanosecond), the percentiles p50 and p90 by the library's one
+// definition (Hyndman-Fan type 7: for sorted x_0 ≤ ... ≤ x_{n-1},
+// h = (n-1)·p, P_p = x_⌊h⌋ + (h-⌊h⌋)·(x_⌊h⌋+1 - x_⌊h⌋), exact to the
+// nanosecond, halves rounded away from x_⌊h⌋) and the maximum. All are zero
+// when Count is 0.
 type ResponseStats struct {
-	Count int
-	Mean  time.Duration
-	P50   time.Duration
-	P90   time.Duration
-	Max   time.Duration
+	Count int64         `json:"count"`
+	Mean  time.Duration `json:"mean"`
+	P50   time.Duration `json:"p50"`
+	P90   time.Duration `json:"p90"`
+	Max   time.Duration `json:"max"`
 }
 
 // AgentStats are one agent's customer-service metrics (客服绩效) for the data
 // given. For the team line (Agent "") customers are counted once however
 // many agents they met.
 type AgentStats struct {
-	Agent string
+	Agent string `json:"agent"`
 	// Reception (接待人数): distinct customers in conversations where the
 	// agent sent at least one message.
-	Reception int
+	Reception int64 `json:"reception"`
 	// Inquiries (询单人数): distinct customers with at least one customer turn
 	// the agent answered.
-	Inquiries int
+	Inquiries int64 `json:"inquiries"`
 	// FirstResponse (首次响应时间): per conversation, from the customer's
 	// first message to the first agent message after it.
-	FirstResponse ResponseStats
+	FirstResponse ResponseStats `json:"first_response"`
 	// Response (平均响应时间): per answered customer turn, from the turn's
 	// first customer message to the agent's reply.
-	Response ResponseStats
+	Response ResponseStats `json:"response"`
 	// FastFirst counts first responses within FastWithin; FastShare is
 	// FastFirst ÷ FirstResponse.Count (0 when there are none).
-	FastFirst int
-	FastShare float64
+	FastFirst int64   `json:"fast_first"`
+	FastShare float64 `json:"fast_share"`
 	// Buyers (下单人数): distinct customers whose orders were credited to the
 	// agent; Orders counts those orders; Sales (销售额) is their total.
-	Buyers int
-	Orders int
-	Sales  pricing.Money
+	Buyers int64         `json:"buyers"`
+	Orders int64         `json:"orders"`
+	Sales  pricing.Money `json:"sales,omitzero"`
 	// Conversion (询单转化率) = Buyers ÷ Inquiries (0 without inquiries).
-	Conversion float64
+	Conversion float64 `json:"conversion"`
 	// AOV (客单价) = Sales ÷ Buyers, rounded half-up to the minor unit; the
 	// zero Money without buyers.
-	AOV pricing.Money
+	AOV pricing.Money `json:"aov,omitzero"`
 }
 
 // ServiceReport is the result of [ServiceMetrics]: one line per agent,
@@ -108,10 +112,10 @@ type AgentStats struct {
 // (未回复), and orders credited to no one: silent orders (静默下单) with no
 // answered inquiry within the window.
 type ServiceReport struct {
-	Agents      []AgentStats
-	Team        AgentStats
-	Unanswered  int
-	SilentOrder int
+	Agents      []AgentStats `json:"agents"`
+	Team        AgentStats   `json:"team"`
+	Unanswered  int64        `json:"unanswered"`
+	SilentOrder int64        `json:"silent_order"`
 }
 
 type turnState struct {
@@ -131,8 +135,8 @@ type inquiry struct {
 
 type agentAcc struct {
 	first, all []time.Duration
-	fast       int
-	orders     int
+	fast       int64
+	orders     int64
 	sales      pricing.Money
 }
 
@@ -154,7 +158,7 @@ type agentAcc struct {
 // the time of its first customer message, credited to the agent who
 // answered. An order is credited to the agent of the customer's latest
 // inquiry at or before the order with order time - inquiry time ≤ the
-// attribution window (with Order.Agent set: the latest such inquiry with
+// attribution window (with PaidOrder.Agent set: the latest such inquiry with
 // that agent). Orders with no such inquiry are silent orders and count for
 // no one.
 //
@@ -166,7 +170,7 @@ type agentAcc struct {
 // its conversation ([ErrOutOfOrder]); an order without a customer, with a
 // missing or negative amount, in another currency than the first order, or
 // a repeated order ID; negative options.
-func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (ServiceReport, error) {
+func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (ServiceReport, error) {
 	const op = "service metrics"
 	if opt.FastWithin < 0 {
 		return ServiceReport{}, fieldErr(op, "options.fast_within", opt.FastWithin, ErrInvalidNumber)
@@ -199,14 +203,14 @@ func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (Service
 	reception := map[pair]struct{}{}
 	inquired := map[pair]struct{}{}
 	var inquiries [][]inquiry // by customer
-	unanswered := 0
+	var unanswered int64
 
 	for i, m := range msgs {
 		f := func(name string) string { return fmt.Sprintf("messages[%d].%s", i, name) }
 		if m.Conversation == "" {
 			return ServiceReport{}, fieldErr(op, f("conversation"), m.Conversation, ErrEmpty)
 		}
-		if m.Role < Customer || m.Role > System {
+		if m.Role < RoleCustomer || m.Role > RoleSystem {
 			return ServiceReport{}, fieldErr(op, f("role"), int(m.Role), ErrUnknownRole)
 		}
 		ci, ok := convs[m.Conversation]
@@ -236,11 +240,11 @@ func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (Service
 		}
 		st.last = m.At
 		switch m.Role {
-		case Customer:
+		case RoleCustomer:
 			if !st.open {
 				st.open, st.openAt = true, m.At
 			}
-		case Agent:
+		case RoleAgent:
 			if m.Agent == "" {
 				return ServiceReport{}, fieldErr(op, f("agent"), m.Agent, ErrEmpty)
 			}
@@ -290,7 +294,7 @@ func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (Service
 	var cur pricing.Currency
 	ids := map[string]bool{}
 	buyers := map[pair]struct{}{}
-	silent := 0
+	var silent int64
 	for i, o := range orders {
 		f := func(name string) string { return fmt.Sprintf("orders[%d].%s", i, name) }
 		switch {
@@ -345,8 +349,12 @@ func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (Service
 			continue
 		}
 		a := &accs[credited]
+		sales, err := a.sales.Add(o.Amount)
+		if err != nil {
+			return ServiceReport{}, fieldErr(op, f("amount"), o.Amount, err)
+		}
 		a.orders++
-		a.sales, _ = a.sales.Add(o.Amount)
+		a.sales = sales
 		buyers[pair{credited, cu}] = struct{}{}
 	}
 
@@ -363,7 +371,11 @@ func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (Service
 		teamAll = append(teamAll, a.all...)
 		team.FastFirst += a.fast
 		team.Orders += a.orders
-		team.Sales, _ = team.Sales.Add(a.sales)
+		sales, err := team.Sales.Add(a.sales)
+		if err != nil { // one currency, checked above: not expected
+			return ServiceReport{}, fieldErr(op, "orders", nil, err, "team sales")
+		}
+		team.Sales = sales
 		rep.Agents[ai] = s
 	}
 	teamRec, teamInq, teamBuy := map[int32]bool{}, map[int32]bool{}, map[int32]bool{}
@@ -379,7 +391,7 @@ func ServiceMetrics(msgs []Message, orders []Order, opt ServiceOptions) (Service
 		rep.Agents[p.agent].Buyers++
 		teamBuy[p.customer] = true
 	}
-	team.Reception, team.Inquiries, team.Buyers = len(teamRec), len(teamInq), len(teamBuy)
+	team.Reception, team.Inquiries, team.Buyers = int64(len(teamRec)), int64(len(teamInq)), int64(len(teamBuy))
 	team.FirstResponse, team.Response = stats(teamFirst), stats(teamAll)
 	for i := range rep.Agents {
 		finishRates(&rep.Agents[i])
@@ -403,7 +415,10 @@ func finishRates(s *AgentStats) {
 	}
 }
 
-// stats sorts ds in place and summarises it.
+// stats sorts ds in place and summarises it. The mean is the exact mean
+// truncated toward zero: quotients and remainders by n are accumulated
+// separately, so no sum can overflow (each response time is a
+// non-negative time.Duration).
 func stats(ds []time.Duration) ResponseStats {
 	n := len(ds)
 	if n == 0 {
@@ -411,30 +426,26 @@ func stats(ds []time.Duration) ResponseStats {
 	}
 	slices.Sort(ds)
 	var sum, rem int64
-	// Mean without overflow: accumulate quotient and remainder by n.
 	for _, d := range ds {
 		q, r := int64(d)/int64(n), int64(d)%int64(n)
-		sum += q
-		rem += r
+		sum += q // Σ d/n ≤ max d
+		rem += r // < n after each step
 		if rem >= int64(n) {
 			sum++
 			rem -= int64(n)
 		}
 	}
+	vals := make([]int64, n)
+	for i, d := range ds {
+		vals[i] = int64(d)
+	}
+	p50, _ := quantile.Type7(vals, 1, 2)  // n ≥ 1 and 0 ≤ 1/2 ≤ 1
+	p90, _ := quantile.Type7(vals, 9, 10) // likewise
 	return ResponseStats{
-		Count: n,
+		Count: int64(n),
 		Mean:  time.Duration(sum),
-		P50:   nearestRank(ds, 50),
-		P90:   nearestRank(ds, 90),
+		P50:   time.Duration(p50),
+		P90:   time.Duration(p90),
 		Max:   ds[n-1],
 	}
-}
-
-// nearestRank returns the ⌈p/100 · n⌉-th smallest of sorted ds.
-func nearestRank(ds []time.Duration, p int) time.Duration {
-	k := (p*len(ds) + 99) / 100
-	if k < 1 {
-		k = 1
-	}
-	return ds[k-1]
 }

@@ -34,9 +34,9 @@ func main() {
 var (
 	cst      = time.FixedZone("CST", 8*3600) // a fixed zone needs no tzdata
 	today    = kpi.MustDate(2026, 2, 14)
-	hours    = []kpi.TimeRange{{Start: kpi.Clock(8, 0), End: kpi.Clock(12, 0)}, {Start: kpi.Clock(13, 0), End: kpi.Clock(22, 0)}}
+	hours    = []kpi.ClockRange{{Start: kpi.Clock(8, 0), End: kpi.Clock(12, 0)}, {Start: kpi.Clock(13, 0), End: kpi.Clock(22, 0)}}
 	schedule = kpi.MustSchedule(kpi.ScheduleSpec{Location: cst, Holidays: []kpi.Date{kpi.MustDate(2026, 2, 16)},
-		Weekly:     [7][]kpi.TimeRange{time.Monday: hours, time.Tuesday: hours, time.Wednesday: hours, time.Thursday: hours, time.Friday: hours},
+		Weekly:     [7][]kpi.ClockRange{time.Monday: hours, time.Tuesday: hours, time.Wednesday: hours, time.Thursday: hours, time.Friday: hours},
 		MakeUpDays: []kpi.DayHours{{Date: today, Hours: hours}}})
 	// chats: customer, agent, asked at, replied on and at, order ("" if none).
 	chats = []struct {
@@ -57,7 +57,7 @@ var (
 
 // at is a clock time ("09:15" or "09:15:20") on a date, in CST.
 func at(d kpi.Date, clock string) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, int(kpi.MustClock(clock)), 0, cst)
+	return d.At(kpi.MustClock(clock), cst)
 }
 
 func run(out io.Writer) error {
@@ -68,14 +68,14 @@ func run(out io.Writer) error {
 	// 1. Response times count only business hours: a question just before lunch
 	// is no one-hour failure. 询单转化率 = buyers ÷ askers; 客单价 = sales ÷ buyers.
 	var msgs []kpi.Message
-	var orders []kpi.Order
+	var orders []kpi.PaidOrder
 	for _, c := range chats {
 		asked := at(today, c.asked)
 		msgs = append(msgs,
-			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.Customer, At: asked},
-			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.Agent, Agent: c.agent, At: at(c.repliedOn, c.replied)})
+			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.RoleCustomer, At: asked},
+			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.RoleAgent, Agent: c.agent, At: at(c.repliedOn, c.replied)})
 		if c.ordered != "" {
-			orders = append(orders, kpi.Order{Customer: c.customer, At: asked.Add(20 * time.Minute), Amount: pricing.MustNew(c.ordered, pricing.CNY)})
+			orders = append(orders, kpi.PaidOrder{Customer: c.customer, At: asked.Add(20 * time.Minute), Amount: pricing.MustNew(c.ordered, pricing.CNY)})
 		}
 	}
 	report, err := kpi.ServiceMetrics(msgs, orders, kpi.ServiceOptions{Schedule: &schedule, FastWithin: time.Minute})
@@ -153,7 +153,7 @@ func run(out io.Writer) error {
 	// in the lower band. Marginal (超额累进) pays each band's rate on the part in
 	// it; whole-amount (全额累进) pays the reached band's rate on everything.
 	d := decimal.RequireFromString
-	tiers := []kpi.Tier{{From: d("0"), To: d("50000"), Rate: d("0.05")}, {From: d("50000"), To: d("100000"), Rate: d("0.07")},
+	tiers := []kpi.CommissionTier{{From: d("0"), To: d("50000"), Rate: d("0.05")}, {From: d("50000"), To: d("100000"), Rate: d("0.07")},
 		{From: d("100000"), Rate: d("0.10")}}
 	fmt.Fprintln(w, "\n3. February commissions (提成) on net sales (gross - refunds)")
 	fmt.Fprintln(w, "Agent\tGross\tRefunds\tNet\tRate reached\tMarginal\tWhole-amount")

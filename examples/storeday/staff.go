@@ -35,28 +35,27 @@ var chats = []chat{
 }
 
 func at(clock string) time.Time {
-	t, _ := time.ParseInLocation("15:04", clock, closingTime.Location())
-	return time.Date(closingTime.Year(), closingTime.Month(), closingTime.Day(), t.Hour(), t.Minute(), 0, 0, closingTime.Location())
+	return kpi.DateOf(closingTime, nil).At(kpi.MustClock(clock), closingTime.Location())
 }
 
 // staff prints the customer-service metrics (客服绩效) measured in business
 // hours, the daily scorecards, the ranking and the red-packet rewards.
 func staff(w io.Writer) error {
 	heading(w, "7. Customer service (客服绩效) in business hours, 08:00-22:00")
-	open := []kpi.TimeRange{{Start: kpi.Clock(8, 0), End: kpi.Clock(22, 0)}}
-	hours, err := kpi.NewSchedule(kpi.ScheduleSpec{Location: closingTime.Location(), Weekly: [7][]kpi.TimeRange{open, open, open, open, open, open, open}})
+	open := []kpi.ClockRange{{Start: kpi.Clock(8, 0), End: kpi.Clock(22, 0)}}
+	hours, err := kpi.NewSchedule(kpi.ScheduleSpec{Location: closingTime.Location(), Weekly: [7][]kpi.ClockRange{open, open, open, open, open, open, open}})
 	if err != nil {
 		return err
 	}
 	var msgs []kpi.Message
-	var orders []kpi.Order
+	var orders []kpi.PaidOrder
 	for _, c := range chats {
 		asked := at(c.asked)
 		msgs = append(msgs,
-			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.Customer, At: asked},
-			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.Agent, Agent: c.agent, At: asked.Add(c.replyAfter)})
+			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.RoleCustomer, At: asked},
+			kpi.Message{Conversation: c.customer, Customer: c.customer, Role: kpi.RoleAgent, Agent: c.agent, At: asked.Add(c.replyAfter)})
 		if c.ordered != "" {
-			orders = append(orders, kpi.Order{Customer: c.customer, At: asked.Add(10 * time.Minute), Amount: pricing.MustParse("CNY " + c.ordered)})
+			orders = append(orders, kpi.PaidOrder{Customer: c.customer, At: asked.Add(10 * time.Minute), Amount: pricing.MustParse("CNY " + c.ordered)})
 		}
 	}
 	report, err := kpi.ServiceMetrics(msgs, orders, kpi.ServiceOptions{Schedule: &hours, FastWithin: time.Minute})
