@@ -185,7 +185,7 @@
 //   - 红包 / 奖励 / 激励: red packet / reward / incentive; kpi.Rewards,
 //     kpi.RewardRule
 //   - 提成 / 阶梯提成 / 提成阶梯 / 提成方案: commission / tiered commission / commission
-//     tier table / commission plan; kpi.CommissionPlan, kpi.Tier,
+//     tier table / commission plan; kpi.CommissionPlan, kpi.CommissionTier,
 //     kpi.Marginal, kpi.WholeAmount
 //   - 完成率: quota attainment: net sales ÷ quota; kpi.Accelerator,
 //     kpi.CommissionPlan.Quota
@@ -196,8 +196,8 @@
 //     kpi.ScheduleSpec
 //   - 日期: calendar date; kpi.Date
 //   - 客服 / 客服绩效 / 买家 / 自动回复: customer-service agent / customer-service metrics
-//     / buyer / auto-reply; kpi.ServiceMetrics, kpi.Agent, kpi.Customer,
-//     kpi.System
+//     / buyer / auto-reply; kpi.ServiceMetrics, kpi.RoleAgent, kpi.RoleCustomer,
+//     kpi.RoleSystem
 //   - 旺旺 / 千牛 / 消息: AliWangwang / Qianniu, Taobao's chat apps / chat message;
 //     kpi.Message
 //   - 接待人数: reception count: customers served; kpi.AgentStats.Reception
@@ -208,7 +208,7 @@
 //     inquiry-to-order conversion; kpi.AgentStats.Inquiries,
 //     kpi.AgentStats.Buyers, kpi.AgentStats.Conversion, kpi.ServiceMetrics
 //   - 付款订单 / 静默下单 / 未回复: paid order / silent order, with no inquiry /
-//     unanswered customer turn; kpi.Order, kpi.ServiceReport.SilentOrder,
+//     unanswered customer turn; kpi.PaidOrder, kpi.ServiceReport.SilentOrder,
 //     kpi.ServiceReport.Unanswered
 //   - 客单价: average order value (AOV); funnel.GMVFactors.AOV, funnel.Plan,
 //     kpi.AgentStats.AOV

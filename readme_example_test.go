@@ -77,7 +77,7 @@ func Example_funnel() {
 
 func Example_kpi() {
 	// README kpi
-	plan := kpi.CommissionPlan{Currency: pricing.CNY, Method: kpi.Marginal, Tiers: []kpi.Tier{
+	plan := kpi.CommissionPlan{Currency: pricing.CNY, Method: kpi.Marginal, Tiers: []kpi.CommissionTier{
 		{From: decimal.Zero, To: decimal.NewFromInt(50000), Rate: decimal.RequireFromString("0.05")},
 		{From: decimal.NewFromInt(50000), To: decimal.NewFromInt(100000), Rate: decimal.RequireFromString("0.07")},
 		{From: decimal.NewFromInt(100000), Rate: decimal.RequireFromString("0.10")},

@@ -46,12 +46,6 @@ const (
 	UpperBandOwns
 )
 
-// Tier is the former name of [CommissionTier].
-//
-// Deprecated: use CommissionTier. Kept only until the README tour, which
-// still says kpi.Tier, is updated with the issue 14 renames.
-type Tier = CommissionTier
-
 // CommissionTier is one band of a commission table: the rate applies to sales
 // between From and To. A zero To on the last band means no upper limit.
 // Amounts are in the plan's currency.

@@ -72,7 +72,7 @@ func TestFieldErrorFormat(t *testing.T) {
 		{FieldError{Op: "scorecard", Field: "metrics[2].weight", Value: "-0.1", Err: ErrNegativeWeight}, "kpi: scorecard: metrics[2].weight -0.1: negative weight"},
 		{FieldError{Op: "quotas", Field: "to", Value: `"2037-01-22"`, Err: ErrTooLarge, Detail: "at most 3660 days"}, `kpi: quotas: to "2037-01-22": beyond limits: at most 3660 days`},
 		{FieldError{Op: "decode", Value: "7", Err: ErrInvalidEnum}, "kpi: decode: 7: invalid enumeration value"},
-		{FieldError{Op: "rewards", Field: "rules[0].amount", Err: pricing.ErrCurrencyMismatch}, "kpi: rewards: rules[0].amount: currency mismatch"},
+		{FieldError{Op: "rewards", Field: "rules[0].amount", Err: pricing.ErrCurrencyMismatch}, "kpi: rewards: rules[0].amount: pricing: currency mismatch"},
 		{FieldError{Op: "x"}, "kpi: x"},
 	}
 	for _, tt := range cases {
