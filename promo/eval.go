@@ -2,6 +2,9 @@ package promo
 
 import (
 	"slices"
+	"strconv"
+
+	"github.com/opskit/opskit/internal/checked"
 
 	"github.com/opskit/opskit/pricing"
 )
@@ -21,8 +24,16 @@ type ctx struct {
 	shipping   int64
 	mode       pricing.RoundingMode
 	cache      itemCache
-	probe      *pass // the pass of evaluations that are not kept
-	final      *pass // the pass of the chosen combination
+	probe      *pass     // the pass of evaluations that are not kept
+	final      *pass     // the pass of the chosen combination
+	tunits     []int64   // per promotion: the units it targets
+	partLines  [][][]int // per combo promotion: per part, the lines it may take units from
+	work       int64     // work done so far (Result.Work)
+	limit      int64     // the work the current stage may reach
+	// per line, over the choice candidates: counts for the classification,
+	// then the promotions on and the exclusive ones on during the search
+	lineCnt, lineExcl, lineItem, lineOn []int32
+	firstOn, firstOnExcl                []int32 // per line: the first promotion on, and exclusive one on (explanations)
 	// buffers kept between evaluations (see Engine's scratch pool)
 	linesBuf           []preparedLine
 	seen               map[string]struct{}
@@ -60,18 +71,20 @@ type itemCache struct {
 
 // pass is the state of one evaluation of a selection of promotions.
 type pass struct {
-	price   []int64 // current unit prices
-	claimed []int32 // item promotion that claimed the unit, -1 for none
-	stacked []bool  // the claim allows stacking
-	owner   []int32 // the last item promotion that claimed the unit, -1 for none
-	items   []int64 // unit prices after the item layer (recording passes only)
-	amount  []int64 // per promotion: discount given
-	trimmed []int64 // per promotion: discount trimmed by floors
-	capped  []int64 // per promotion: discount cut by the budget or cap
-	missing []int64 // per threshold promotion: amount or units missing to the next tier, -1 for none
-	next    []int64 // the reward of that next tier (minor units, -1 for a rate)
-	gift    []int   // per gift promotion: the option given, -1 for none
-	fee     int64   // shipping fee after promotions
+	price   []int64  // current unit prices
+	claimed []int32  // item promotion that claimed the unit, -1 for none
+	stacked []bool   // the claim allows stacking
+	owner   []int32  // the last item promotion that claimed the unit, -1 for none
+	items   []int64  // unit prices after the item layer (recording passes only)
+	amount  []int64  // per promotion: discount given
+	trimmed []int64  // per promotion: discount trimmed by floors
+	capped  []int64  // per promotion: discount cut by the budget or cap
+	missing []int64  // per threshold promotion: amount or units missing to the next tier, -1 for none
+	next    []int64  // the reward of that next tier (minor units, -1 for a rate)
+	gift    []int    // per gift promotion: the option given, -1 for none
+	mark    []uint32 // per unit: stamp of the last group or set it was marked in
+	stamp   uint32
+	fee     int64 // shipping fee after promotions
 	giftVal int64
 	record  bool
 	adj     []unitAdj
@@ -95,8 +108,15 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 	c.e, c.cart, c.lines, c.mode = e, cart, lines, cart.Rounding
 	c.cache.valid = false
 	c.first = reuse(c.first, len(lines)+1)
+	var units int64
 	for i, l := range cart.Lines {
-		c.first[i+1] = c.first[i] + int(l.Qty)
+		// Cart.prepare bounds the units; checked again here so that no
+		// cart can make the layout wrap.
+		var ok bool
+		if units, ok = checked.Add(units, l.Qty); !ok || l.Qty < 1 || units > MaxUnits {
+			return fieldErr(linePath(i, l.ID)+": qty", strconv.FormatInt(l.Qty, 10), ErrTooLarge, "the cart holds more than %d units", MaxUnits)
+		}
+		c.first[i+1] = int(units)
 	}
 	c.unitLine = reuse(c.unitLine, c.first[len(lines)])
 	for i := range lines {
@@ -148,6 +168,28 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		}
 	}
 	c.targetBuf = buf
+	c.tunits = reuse(c.tunits, len(e.promos))
+	for pi := range e.promos {
+		for _, li := range c.targets[pi] {
+			c.tunits[pi] += int64(c.first[li+1] - c.first[li]) // ≤ MaxUnits
+		}
+	}
+	c.partLines = reuse(c.partLines, len(e.promos))
+	for pi := range e.promos {
+		r := &e.promos[pi].r
+		if r.kind != kCombo {
+			continue
+		}
+		parts := make([][]int, len(r.parts))
+		for k := range r.parts {
+			for _, li := range c.targets[pi] {
+				if r.parts[k].Items.matches(&cart.Lines[li]) {
+					parts[k] = append(parts[k], li)
+				}
+			}
+		}
+		c.partLines[pi] = parts
+	}
 	c.unitPromos = c.perUnitPromos()
 	c.probe = c.sizePass(c.probe, false)
 	return nil
@@ -204,6 +246,7 @@ func (c *ctx) sizePass(ps *pass, record bool) *pass {
 	}
 	ps.assigned = ps.assigned[:np] // each list is emptied before use
 	ps.record, ps.adj, ps.items = record, ps.adj[:0], ps.items[:0]
+	ps.mark, ps.stamp = reuse(ps.mark, n), 0
 	return ps
 }
 
@@ -231,14 +274,26 @@ func (c *ctx) reset(ps *pass) {
 func (c *ctx) saving(ps *pass) int64 {
 	var s int64
 	for _, a := range ps.amount {
-		s += a
+		s += a // Σ discounts ≤ subtotal + shipping ≤ 2·MaxMinorUnits
 	}
-	return s + ps.giftVal
+	return satAdd(s, ps.giftVal)
+}
+
+// nextStamp returns a fresh stamp for ps.mark: units marked with it are
+// the ones marked since.
+func (ps *pass) nextStamp() uint32 {
+	ps.stamp++
+	if ps.stamp == 0 { // wrapped: forget every old mark
+		clear(ps.mark)
+		ps.stamp = 1
+	}
+	return ps.stamp
 }
 
 // evaluate runs the layers for the promotions that are on (indexed like
 // e.promos, in application order).
 func (c *ctx) evaluate(ps *pass, on []bool) {
+	c.charge(c.passCost(on))
 	c.reset(ps)
 	if !c.cachedItems(ps, on) {
 		c.itemLayer(ps, on)

@@ -35,6 +35,9 @@ type Result struct {
 	// proven best; Evaluated is the number of combinations tried.
 	Optimal   bool
 	Evaluated int
+	// Work is the work the evaluation did, in the steps the engine's budget
+	// counts (see WithWorkBudget); never more than the budget.
+	Work int64
 }
 
 // LineResult is one cart line after promotions.
@@ -120,6 +123,7 @@ const (
 	NoSaving                                       // it would save nothing on these items
 	BetterAlternative                              // NotChosen: a better combination won
 	ExcludedByPromotion                            // Excluded: see ExcludedBy
+	SearchBudgetExhausted                          // NotChosen: the search ran out of its work budget before proving the best combination
 )
 
 var reasonText = [...]string{
@@ -127,6 +131,7 @@ var reasonText = [...]string{
 	"coupon not entered", "usage limit reached", "budget exhausted", "no targeted items",
 	"below threshold", "below threshold after item discounts", "not enough qualifying units",
 	"no saving", "a better combination won", "excluded by another promotion",
+	"the search ran out of its work budget",
 }
 
 // String returns the reason in plain English: "below threshold".
