@@ -34,15 +34,21 @@ type point struct {
 	run     []int   // otherwise: the identical promotions of the point, in application order
 }
 
-// choose picks the combination of candidates to apply. The search spends
-// work up to c.limit.
-func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evaluated int) {
+// choose picks the combination of candidates to apply. It spends work up
+// to c.limit, always keeping enough for the final pass over the best
+// combination found (the fixed promotions at least: if even their pass
+// does not fit, the cart is refused).
+func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evaluated int, err error) {
 	np := len(c.e.promos)
 	ps := c.probe
 	fixed := make([]bool, np)
 	choices := c.classify(cands, fixed)
 	alone = make([]int64, np)
 	optimal = true
+	floor := c.passCost(fixed) // the final pass of the fixed promotions
+	if !c.afford(satAdd(floor, floor)) {
+		return nil, nil, false, 0, c.tooMuchWork(satAdd(c.work, satAdd(floor, floor)))
+	}
 
 	// Measure each choice alone, once per run of identical ones.
 	probe := make([]bool, np)
@@ -54,7 +60,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 			continue
 		}
 		probe[pi] = true
-		if !c.afford(c.passCost(probe)) {
+		if !c.afford(satAdd(c.passCost(probe), floor)) {
 			optimal = false
 			break
 		}
@@ -75,10 +81,12 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	cur := slices.Clone(fixed)
 	var best, bestUsed []bool
 	bestSaving := int64(-1)
+	bestCost := floor // the final pass of the best so far
 	keep := func(s int64) {
 		used := c.used(ps, cur)
 		if best == nil || c.better(s, used, bestSaving, bestUsed) {
 			best, bestSaving, bestUsed = slices.Clone(cur), s, used
+			bestCost = c.passCost(cur)
 		}
 	}
 	out := !optimal // out of budget
@@ -88,9 +96,11 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	for _, pi := range choices {
 		checks = satAdd(checks, 2*int64(len(c.targets[pi])))
 	}
-	// node evaluates the combination cur if the budget allows.
+	// node evaluates the combination cur if the budget allows, keeping
+	// the final pass of the best after it (best or cur) affordable.
 	node := func() (int64, bool) {
-		if out || !c.afford(satAdd(c.passCost(cur), checks)) {
+		cost := c.passCost(cur)
+		if out || !c.afford(satAdd(satAdd(cost, checks), max(cost, bestCost))) {
 			out = true
 			return 0, false
 		}
@@ -183,9 +193,12 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 			groupOn[g] = true
 		}
 	}
+	finalCost := c.passCost(best)
 	for _, pi := range choices {
 		g := c.e.promos[pi].p.Group
-		if !best[pi] && alone[pi] == 0 && (g == "" || !groupOn[g]) && c.fits(pi) {
+		more := satAdd(finalCost, c.tunits[pi]+1)
+		if !best[pi] && alone[pi] == 0 && (g == "" || !groupOn[g]) && c.afford(more) && c.fits(pi) {
+			finalCost = more
 			best[pi] = true
 			c.turn(pi, 1)
 			if g != "" {
@@ -196,7 +209,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 			}
 		}
 	}
-	return best, alone, optimal, evaluated
+	return best, alone, optimal, evaluated, nil
 }
 
 // classify marks the candidates that conflict with nothing in fixed and
@@ -314,7 +327,8 @@ func (c *ctx) searchFits(points []point, fixed []bool, choices []int, checks int
 	for _, pt := range points {
 		nodes = satMul(nodes, int64(len(pt.options)))
 	}
-	return c.afford(satMul(nodes, satAdd(c.passCost(all), checks)))
+	full := c.passCost(all)
+	return c.afford(satAdd(satMul(nodes, satAdd(full, checks)), full))
 }
 
 // resetLines clears the search's per-line counters.

@@ -71,17 +71,19 @@ type itemCache struct {
 
 // pass is the state of one evaluation of a selection of promotions.
 type pass struct {
-	price   []int64  // current unit prices
-	claimed []int32  // item promotion that claimed the unit, -1 for none
-	stacked []bool   // the claim allows stacking
-	owner   []int32  // the last item promotion that claimed the unit, -1 for none
-	items   []int64  // unit prices after the item layer (recording passes only)
-	amount  []int64  // per promotion: discount given
-	trimmed []int64  // per promotion: discount trimmed by floors
-	capped  []int64  // per promotion: discount cut by the budget or cap
-	missing []int64  // per threshold promotion: amount or units missing to the next tier, -1 for none
-	next    []int64  // the reward of that next tier (minor units, -1 for a rate)
-	gift    []int    // per gift promotion: the option given, -1 for none
+	price   []int64 // current unit prices
+	claimed []int32 // item promotion that claimed the unit, -1 for none
+	stacked []bool  // the claim allows stacking
+	owner   []int32 // the last item promotion that claimed the unit, -1 for none
+	items   []int64 // unit prices after the item layer (recording passes only)
+	amount  []int64 // per promotion: discount given
+	trimmed []int64 // per promotion: discount trimmed by floors
+	capped  []int64 // per promotion: discount cut by the budget or cap
+	missing []int64 // per threshold promotion: amount or units missing to the next tier, -1 for none
+	next    []int64 // the reward of that next tier (minor units, -1 for a rate)
+	gift    []int   // per gift promotion: the option given, -1 for none
+	al      allocator
+	keys    []uint64 // byPriceDesc
 	mark    []uint32 // per unit: stamp of the last group or set it was marked in
 	stamp   uint32
 	fee     int64 // shipping fee after promotions
@@ -418,7 +420,7 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 			j++
 		}
 		total, _ := pricing.RoundDiv(sum, rateScale, c.mode)
-		parts, err := pricing.AllocateMinorTo(ps.alloc, total, exact[i:j])
+		parts, err := ps.al.allocate(ps.alloc, total, exact[i:j])
 		if err != nil { // impossible: weights are non-negative and small
 			parts = parts[:0]
 			for range exact[i:j] {
@@ -436,7 +438,7 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 	}
 	if left := c.budgetLeft(ps, pi); left >= 0 && total > left {
 		ps.capped[pi] += total - left
-		parts, _ := pricing.AllocateMinorTo(ps.alloc2, left, rounded)
+		parts, _ := ps.al.allocate(ps.alloc2, left, rounded)
 		ps.alloc2 = parts
 		copy(rounded, parts)
 	}
@@ -445,15 +447,31 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 	}
 }
 
-// byPriceDesc sorts units most expensive first, ties by unit index.
+// byPriceDesc sorts units most expensive first, ties by unit index. It
+// sorts one integer key per unit, (MaxMinorUnits - price)·2^17 + unit:
+// prices are at most MaxMinorUnits < 2^44 and units fewer than
+// MaxUnits < 2^17, so the key fits in 61 bits and orders exactly so.
 func byPriceDesc(ps *pass, units []int) {
-	slices.SortFunc(units, func(a, b int) int {
-		if ps.price[a] != ps.price[b] {
-			if ps.price[a] > ps.price[b] {
-				return -1
-			}
-			return 1
-		}
-		return a - b
-	})
+	keys := ps.keys[:0]
+	sorted := true
+	for k, u := range units {
+		key := uint64(MaxMinorUnits-ps.price[u])<<unitBits | uint64(u)
+		sorted = sorted && (k == 0 || keys[k-1] <= key)
+		keys = append(keys, key)
+	}
+	ps.keys = keys
+	if sorted {
+		return
+	}
+	slices.Sort(keys)
+	for k, key := range keys {
+		units[k] = int(key & (1<<unitBits - 1))
+	}
 }
+
+// unitBits is the bits of a unit index in byPriceDesc's keys.
+const unitBits = 17
+
+// The keys of byPriceDesc hold a unit index and a price.
+var _ = [1]struct{}{}[MaxUnits>>unitBits] // MaxUnits < 2^17
+var _ = [1]struct{}{}[MaxMinorUnits>>44]  // MaxMinorUnits < 2^44

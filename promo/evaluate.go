@@ -76,29 +76,28 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 		}
 		pl.cands = append(pl.cands, pi)
 	}
-	// The final pass is reserved first: at most one pass over every
-	// candidate. What the budget leaves beyond it is the search's.
-	all := make([]bool, len(e.promos))
-	for _, pi := range pl.cands {
-		all[pi] = true
-	}
-	final := c.passCost(all)
 	// Linear bookkeeping, charged at once: classifying the candidates and
 	// the explanations' per-line indexes (four steps per target line), and
 	// threshold explanations measuring their targets (one per unit).
 	var books int64
 	for _, pi := range pl.cands {
-		books = satAdd(books, satAdd(4*int64(len(c.targets[pi])), c.tunits[pi]))
+		books = satAdd(books, 4*int64(len(c.targets[pi])))
+		if e.promos[pi].r.kind == kThreshold {
+			books = satAdd(books, c.tunits[pi])
+		}
 	}
-	c.charge(books)
-	if !c.afford(final) || c.work > e.limit {
-		err := c.tooMuchWork(satAdd(c.work, final))
+	if !c.afford(books) {
+		err := c.tooMuchWork(satAdd(c.work, books))
 		e.putCtx(c)
 		return planned{}, err
 	}
-	c.limit = e.limit - final
-	pl.best, pl.alone, pl.optimal, pl.evaluated = c.choose(pl.cands)
-	c.limit = e.limit
+	c.charge(books)
+	// The search keeps the final pass of its best combination affordable.
+	pl.best, pl.alone, pl.optimal, pl.evaluated, err = c.choose(pl.cands)
+	if err != nil {
+		e.putCtx(c)
+		return planned{}, err
+	}
 	c.final = c.sizePass(c.final, record)
 	pl.ps = c.final
 	if record { // one adjustment per promotion and targeted unit, usually

@@ -3,6 +3,8 @@ package promo
 import (
 	"slices"
 
+	"github.com/opskit/opskit/internal/checked"
+
 	"github.com/opskit/opskit/pricing"
 )
 
@@ -59,10 +61,18 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 		times := measure / e.size
 		if e.maxTimes > 0 && times >= e.maxTimes {
 			times = e.maxTimes
-		} else {
-			ps.missing[pi], ps.next[pi] = (times+1)*e.size-measure, e.off
+		} else if next, ok := checked.MulAdd(times+1, e.size, -measure); ok {
+			// (times+1)·size - measure ≤ size: it fits unless size is
+			// near the int64 limit and more than one step was reached.
+			ps.missing[pi], ps.next[pi] = next, e.off
 		}
-		return min(times*e.off, amount)
+		// times·off beyond int64 is beyond the amount too: the whole
+		// amount is the reward (每满0.01减1000亿 on 10,000.00 gives 10,000.00).
+		off, ok := checked.Mul(times, e.off)
+		if !ok {
+			return amount
+		}
+		return min(off, amount)
 	}
 	reached := -1
 	for i, t := range r.tiers {
@@ -149,7 +159,7 @@ func (c *ctx) giftPromo(ps *pass, pi int) {
 	ps.gift[pi] = pick
 	if v := r.options[pick].Value; v.IsValid() {
 		val, _ := v.MinorUnits()
-		ps.giftVal += val
+		ps.giftVal = satAdd(ps.giftVal, val)
 	}
 }
 
@@ -189,7 +199,7 @@ func (c *ctx) spreadOrder(ps *pass, pi int, lines []int, d int64) {
 		if n == 0 {
 			break
 		}
-		parts, err := pricing.AllocateMinorTo(ps.lineParts, d, weights)
+		parts, err := ps.al.allocate(ps.lineParts, d, weights)
 		if err != nil {
 			break
 		}
@@ -233,7 +243,7 @@ func (c *ctx) spreadLine(ps *pass, pi, li int, t int64, unfloored bool) {
 		return
 	}
 	if unfloored { // t ≤ Σ prices: no share exceeds its unit's price
-		parts, err := pricing.AllocateMinorTo(ps.unitParts, t, ps.price[lo:hi])
+		parts, err := ps.al.allocate(ps.unitParts, t, ps.price[lo:hi])
 		if err == nil {
 			ps.unitParts = parts
 			for k, amt := range parts {
@@ -261,7 +271,7 @@ func (c *ctx) spreadLine(ps *pass, pi, li int, t int64, unfloored bool) {
 		if n == 0 {
 			break // unreachable: t never exceeds the line's room
 		}
-		parts, err := pricing.AllocateMinorTo(ps.unitParts, t, weights)
+		parts, err := ps.al.allocate(ps.unitParts, t, weights)
 		if err != nil {
 			break
 		}

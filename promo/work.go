@@ -2,6 +2,8 @@ package promo
 
 import (
 	"math"
+	"math/bits"
+	"slices"
 	"strconv"
 
 	"github.com/opskit/opskit/internal/checked"
@@ -103,4 +105,97 @@ func (c *ctx) charge(w int64) { c.work = satAdd(c.work, w) }
 func (c *ctx) tooMuchWork(need int64) error {
 	return fieldErr("cart", "", ErrTooLarge, "evaluating %d lines (%d units) against %d promotions needs %d steps of work, beyond the budget of %d (WithWorkBudget)",
 		len(c.cart.Lines), len(c.unitLine), len(c.e.promos), need, c.e.limit)
+}
+
+// allocator is pricing.AllocateMinorTo for a non-negative total, with its
+// scratch kept between calls: the same parts (⌊total·w/Σw⌋, then one more
+// to the largest remainders, the earlier part first on a tie; equal parts
+// when every weight is zero), without allocating on large part counts.
+type allocator struct {
+	rems, tmp []uint64
+}
+
+// to allocates total over weights into dst. It reports false (and the
+// caller falls back to package pricing) for a negative total or weight, or
+// weights whose sum overflows.
+func (a *allocator) to(dst []int64, total int64, weights []int64) ([]int64, bool) {
+	if total < 0 || len(weights) == 0 {
+		return dst, false
+	}
+	var sum uint64
+	for _, w := range weights {
+		var carry uint64
+		if w < 0 {
+			return dst, false
+		}
+		if sum, carry = bits.Add64(sum, uint64(w), 0); carry != 0 {
+			return dst, false
+		}
+	}
+	n := len(weights)
+	parts := slices.Grow(dst[:0], n)[:n]
+	even := sum == 0
+	if even {
+		sum = uint64(n)
+	}
+	a.rems = slices.Grow(a.rems[:0], n)[:n]
+	var given uint64
+	for i, w := range weights {
+		uw := uint64(w)
+		if even {
+			uw = 1
+		}
+		hi, lo := bits.Mul64(uint64(total), uw) // hi < sum: w ≤ sum, total < 2^63
+		q, r := bits.Div64(hi, lo, sum)
+		parts[i], a.rems[i] = int64(q), r
+		given += q
+	}
+	left := int(uint64(total) - given) // < n
+	if left == 0 {
+		return parts, true
+	}
+	if left <= 4 { // repeated selection, the earlier part on a tie
+		for ; left > 0; left-- {
+			best := -1
+			for i, r := range a.rems {
+				if r != math.MaxUint64 && (best < 0 || r > a.rems[best]) {
+					best = i
+				}
+			}
+			a.rems[best] = math.MaxUint64 // taken; remainders are below sum
+			parts[best]++
+		}
+		return parts, true
+	}
+	// R is the left-th largest remainder: every part above R gets one, and
+	// the earliest parts at R the rest.
+	a.tmp = append(a.tmp[:0], a.rems...)
+	slices.Sort(a.tmp)
+	r := a.tmp[n-left]
+	atR := left
+	for i, v := range a.rems {
+		if v > r {
+			parts[i]++
+			atR--
+		}
+	}
+	for i, v := range a.rems {
+		if atR == 0 {
+			break
+		}
+		if v == r {
+			parts[i]++
+			atR--
+		}
+	}
+	return parts, true
+}
+
+// allocate is allocator.to, falling back to package pricing for the
+// inputs it does not take.
+func (a *allocator) allocate(dst []int64, total int64, weights []int64) ([]int64, error) {
+	if parts, ok := a.to(dst, total, weights); ok {
+		return parts, nil
+	}
+	return pricing.AllocateMinorTo(dst, total, weights)
 }
