@@ -96,11 +96,15 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	for _, pi := range choices {
 		checks = satAdd(checks, 2*int64(len(c.targets[pi])))
 	}
-	// node evaluates the combination cur if the budget allows, keeping
-	// the final pass of the best after it (best or cur) affordable.
-	node := func() (int64, bool) {
+	// affordable reports whether the budget allows evaluating cur and
+	// then the final pass of the best after it (best or cur).
+	affordable := func() bool {
 		cost := c.passCost(cur)
-		if out || !c.afford(satAdd(satAdd(cost, checks), max(cost, bestCost))) {
+		return c.afford(satAdd(satAdd(cost, checks), max(cost, bestCost)))
+	}
+	// node evaluates the combination cur if the budget allows.
+	node := func() (int64, bool) {
+		if out || !affordable() {
 			out = true
 			return 0, false
 		}
@@ -111,23 +115,27 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	}
 
 	// When the whole search might not fit, start from a greedy
-	// combination: the fixed promotions, then each point's best option in
-	// order of standalone saving, kept when it fits and saves more.
+	// combination: the fixed promotions, then for each point in order of
+	// standalone saving its best option that fits (in the budget too: fewer
+	// copies of a coupon when all of them do not), kept when it saves more.
 	if !c.searchFits(points, fixed, choices, checks) {
 		if s, ok := node(); ok {
 			keep(s)
 			for _, pt := range points {
-				opt := pt.options[0]
-				if len(opt) == 0 || !c.turnOn(cur, opt) {
-					continue
-				}
-				s, ok := node()
-				if ok && best != nil && c.better(s, c.used(ps, cur), bestSaving, bestUsed) {
-					keep(s)
-					continue
-				}
-				c.turnOff(cur, opt)
-				if !ok {
+				for _, opt := range pt.options {
+					if len(opt) == 0 || !c.turnOn(cur, opt) {
+						continue
+					}
+					if !affordable() {
+						c.turnOff(cur, opt)
+						continue
+					}
+					s, _ := node()
+					if c.better(s, c.used(ps, cur), bestSaving, bestUsed) {
+						keep(s)
+					} else {
+						c.turnOff(cur, opt)
+					}
 					break
 				}
 			}

@@ -27,6 +27,7 @@ type ctx struct {
 	probe      *pass     // the pass of evaluations that are not kept
 	final      *pass     // the pass of the chosen combination
 	tunits     []int64   // per promotion: the units it targets
+	nItem      int       // promotions of the item layer, which come first
 	partLines  [][][]int // per combo promotion: per part, the lines it may take units from
 	work       int64     // work done so far (Result.Work)
 	limit      int64     // the work the current stage may reach
@@ -170,6 +171,10 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		}
 	}
 	c.targetBuf = buf
+	c.nItem = 0
+	for c.nItem < len(e.promos) && e.promos[c.nItem].r.layer == itemLayer {
+		c.nItem++
+	}
 	c.tunits = reuse(c.tunits, len(e.promos))
 	for pi := range e.promos {
 		for _, li := range c.targets[pi] {
@@ -304,31 +309,26 @@ func (c *ctx) evaluate(ps *pass, on []bool) {
 	if ps.record {
 		ps.items = append(ps.items[:0], ps.price...)
 	}
-	for _, want := range []layer{orderLayer, shippingLayer, giftLayer} {
-		for pi := range c.e.promos {
-			if !on[pi] || c.e.promos[pi].r.layer != want {
-				continue
-			}
-			switch want {
-			case orderLayer:
-				c.orderPromo(ps, pi)
-			case shippingLayer:
-				c.shippingPromo(ps, pi)
-			case giftLayer:
-				c.giftPromo(ps, pi)
-			}
+	// Promotions are in application order, by layer first: after the item
+	// layer's come the order layer's, the shipping layer's, the gifts'.
+	for pi := c.nItem; pi < len(on); pi++ {
+		if !on[pi] {
+			continue
+		}
+		switch c.e.promos[pi].r.layer {
+		case orderLayer:
+			c.orderPromo(ps, pi)
+		case shippingLayer:
+			c.shippingPromo(ps, pi)
+		case giftLayer:
+			c.giftPromo(ps, pi)
 		}
 	}
 }
 
 // sameItems reports whether on turns on exactly the cached item promotions.
 func (c *ctx) sameItems(on []bool) bool {
-	for pi, v := range on {
-		if c.e.promos[pi].r.layer == itemLayer && v != c.cache.on[pi] {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(on[:c.nItem], c.cache.on[:c.nItem])
 }
 
 // cachedItems restores the item layer's outcome when it is cached for the
@@ -354,7 +354,7 @@ func (c *ctx) storeItems(ps *pass, on []bool) {
 	}
 	k := &c.cache
 	k.valid = true
-	k.on = append(k.on[:0], on...)
+	k.on = append(k.on[:0], on[:c.nItem]...)
 	k.price = append(k.price[:0], ps.price...)
 	k.claimed = append(k.claimed[:0], ps.claimed...)
 	k.stacked = append(k.stacked[:0], ps.stacked...)

@@ -14,8 +14,8 @@ import (
 // stackable.
 
 func (c *ctx) itemLayer(ps *pass, on []bool) {
-	for pi := range c.e.promos {
-		if !on[pi] || c.e.promos[pi].r.layer != itemLayer {
+	for pi := range c.nItem {
+		if !on[pi] {
 			continue
 		}
 		switch c.e.promos[pi].r.kind {
