@@ -45,9 +45,9 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	choices := c.classify(cands, fixed)
 	alone = make([]int64, np)
 	optimal = true
-	floor := c.passCost(fixed) // the final pass of the fixed promotions
-	if !c.afford(satAdd(floor, floor)) {
-		return nil, nil, false, 0, c.tooMuchWork(satAdd(c.work, satAdd(floor, floor)))
+	floor := c.finalCost(fixed) // the final pass of the fixed promotions
+	if !c.afford(floor) {
+		return nil, nil, false, 0, c.tooMuchWork(satAdd(c.work, floor))
 	}
 
 	// Measure each choice alone, once per run of identical ones.
@@ -72,6 +72,9 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	choices = probed
 
 	points := c.points(choices, alone)
+	if len(points) == 0 { // nothing to choose: the final pass is the only one
+		return fixed, alone, optimal, 0, nil
+	}
 	rest := make([]int64, len(points)+1) // rest[k]: Σ best of points k..
 	for k := len(points) - 1; k >= 0; k-- {
 		rest[k] = satAdd(rest[k+1], points[k].best)
@@ -86,7 +89,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 		used := c.used(ps, cur)
 		if best == nil || c.better(s, used, bestSaving, bestUsed) {
 			best, bestSaving, bestUsed = slices.Clone(cur), s, used
-			bestCost = c.passCost(cur)
+			bestCost = c.finalCost(cur)
 		}
 	}
 	out := !optimal // out of budget
@@ -100,7 +103,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	// then the final pass of the best after it (best or cur).
 	affordable := func() bool {
 		cost := c.passCost(cur)
-		return c.afford(satAdd(satAdd(cost, checks), max(cost, bestCost)))
+		return c.afford(satAdd(satAdd(cost, checks), max(satMul(cost, 2), bestCost)))
 	}
 	// node evaluates the combination cur if the budget allows.
 	node := func() (int64, bool) {
@@ -201,10 +204,10 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 			groupOn[g] = true
 		}
 	}
-	finalCost := c.passCost(best)
+	finalCost := c.finalCost(best)
 	for _, pi := range choices {
 		g := c.e.promos[pi].p.Group
-		more := satAdd(finalCost, c.tunits[pi]+1)
+		more := satAdd(finalCost, 2*c.unitCost(pi))
 		if !best[pi] && alone[pi] == 0 && (g == "" || !groupOn[g]) && c.afford(more) && c.fits(pi) {
 			finalCost = more
 			best[pi] = true
@@ -336,7 +339,7 @@ func (c *ctx) searchFits(points []point, fixed []bool, choices []int, checks int
 		nodes = satMul(nodes, int64(len(pt.options)))
 	}
 	full := c.passCost(all)
-	return c.afford(satAdd(satMul(nodes, satAdd(full, checks)), full))
+	return c.afford(satAdd(satMul(nodes, satAdd(full, checks)), c.finalCost(all)))
 }
 
 // resetLines clears the search's per-line counters.

@@ -51,8 +51,9 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	c.work, c.limit = 0, e.limit
 	lines, err := cart.prepare(c)
 	if err == nil {
-		// Matching every selector against every line comes first.
-		match := satMul(int64(len(e.promos)), int64(len(cart.Lines)))
+		// Validating the lines and matching every selector against every
+		// line come first.
+		match := satMul(int64(len(e.promos))+lineSteps, int64(len(cart.Lines)))
 		c.e, c.cart = &e, cart
 		if !c.afford(match) {
 			err = c.tooMuchWork(match)
@@ -111,6 +112,7 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 		}
 		pl.ps.adj = slices.Grow(pl.ps.adj[:0], n)
 	}
+	c.charge(c.passCost(pl.best)) // recording: the second half of finalCost
 	c.evaluate(pl.ps, pl.best)
 	return pl, nil
 }

@@ -50,7 +50,7 @@ const (
 	// 20 ms of one core of a 2-core cloud machine (2026) on the most
 	// expensive shapes measured (bench_adversarial_test.go), so no
 	// evaluation costs more than about 50 ms.
-	DefaultWorkBudget = 4_000_000
+	DefaultWorkBudget = 6_000_000
 )
 
 // validate checks the configuration the options produced.
@@ -78,19 +78,44 @@ func satMul(a, b int64) int64 {
 	return math.MaxInt64
 }
 
+// Weights of the work count, measured so that a step costs about the same
+// time whatever the shape (bench_adversarial_test.go).
+const (
+	// lineSteps is charged per cart line for validating it, laying out its
+	// units and building its LineResult.
+	lineSteps = 8
+	// groupSteps is charged per unit an item group promotion (第N件, 买赠,
+	// 任选, 套餐) targets: it sorts its units and forms groups.
+	groupSteps = 8
+)
+
+// unitCost is the work of applying promotion pi once: one step, plus one
+// per unit it targets (groupSteps for an item group promotion).
+func (c *ctx) unitCost(pi int) int64 {
+	r := &c.e.promos[pi].r
+	if r.layer == itemLayer && !isPerUnit(r) {
+		return c.tunits[pi]*groupSteps + 1 // ≤ MaxUnits·groupSteps
+	}
+	return c.tunits[pi] + 1
+}
+
 // passCost is the work one evaluation of the promotions on costs: a reset
 // and an item-layer pass over the n units, one step per promotion of the
-// engine for the layer loops, and per promotion on, one step plus one per
-// unit it targets. evaluate charges exactly this.
+// engine for the layer loops, and unitCost per promotion on. evaluate
+// charges exactly this; the final pass, which records every adjustment,
+// is charged twice (finalCost).
 func (c *ctx) passCost(on []bool) int64 {
 	cost := 2*int64(len(c.unitLine)) + int64(len(c.e.promos)) // n ≤ MaxUnits, promotions ≤ a slice length
 	for pi, v := range on {
 		if v {
-			cost = satAdd(cost, c.tunits[pi]+1)
+			cost = satAdd(cost, c.unitCost(pi))
 		}
 	}
 	return cost
 }
+
+// finalCost is the work of the final, recording pass over on.
+func (c *ctx) finalCost(on []bool) int64 { return satMul(c.passCost(on), 2) }
 
 // afford reports whether work w still fits under the current limit.
 func (c *ctx) afford(w int64) bool {
