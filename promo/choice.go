@@ -32,6 +32,8 @@ type point struct {
 	best    int64   // the largest standalone saving of an option
 	group   bool    // an exclusion group: at most one member on
 	run     []int   // otherwise: the identical promotions of the point, in application order
+	first   int     // the point's first promotion
+	members int     // a group's members that are options
 }
 
 // choose picks the combination of candidates to apply. It spends work up
@@ -41,9 +43,14 @@ type point struct {
 func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evaluated int, err error) {
 	np := len(c.e.promos)
 	ps := c.probe
-	fixed := make([]bool, np)
+	// The sets of promotions share one array, kept in the scratch ctx.
+	c.bools = reuse(c.bools, 6*np)
+	sets := c.bools
+	fixed, probe, cur, best, bestUsed, used := sets[:np:np], sets[np:2*np:2*np], sets[2*np:3*np:3*np],
+		sets[3*np:4*np:4*np], sets[4*np:5*np:5*np], sets[5*np:]
 	choices := c.classify(cands, fixed)
-	alone = make([]int64, np)
+	c.alone = reuse(c.alone, np)
+	alone = c.alone
 	optimal = true
 	floor := c.finalCost(fixed) // the final pass of the fixed promotions
 	if !c.afford(floor) {
@@ -51,8 +58,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	}
 
 	// Measure each choice alone, once per run of identical ones.
-	probe := make([]bool, np)
-	probed := choices[:0:0]
+	probed := choices[:0]
 	for k, pi := range choices {
 		if k > 0 && c.follows(choices[k-1], pi) {
 			alone[pi] = alone[pi-1]
@@ -75,20 +81,23 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	if len(points) == 0 { // nothing to choose: the final pass is the only one
 		return fixed, alone, optimal, 0, nil
 	}
-	rest := make([]int64, len(points)+1) // rest[k]: Σ best of points k..
+	c.rest = reuse(c.rest, len(points)+1)
+	rest := c.rest // rest[k]: Σ best of points k..
 	for k := len(points) - 1; k >= 0; k-- {
 		rest[k] = satAdd(rest[k+1], points[k].best)
 	}
 	c.resetLines(choices)
 
-	cur := slices.Clone(fixed)
-	var best, bestUsed []bool
+	copy(cur, fixed)
+	found := false
 	bestSaving := int64(-1)
 	bestCost := floor // the final pass of the best so far
 	keep := func(s int64) {
-		used := c.used(ps, cur)
-		if best == nil || c.better(s, used, bestSaving, bestUsed) {
-			best, bestSaving, bestUsed = slices.Clone(cur), s, used
+		c.used(ps, cur, used)
+		if !found || c.better(s, used, bestSaving, bestUsed) {
+			found, bestSaving = true, s
+			copy(best, cur)
+			copy(bestUsed, used)
 			bestCost = c.finalCost(cur)
 		}
 	}
@@ -134,7 +143,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 						continue
 					}
 					s, _ := node()
-					if c.better(s, c.used(ps, cur), bestSaving, bestUsed) {
+					if c.used(ps, cur, used); c.better(s, used, bestSaving, bestUsed) {
 						keep(s)
 					} else {
 						c.turnOff(cur, opt)
@@ -183,8 +192,8 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	if out {
 		optimal = false
 	}
-	if best == nil { // nothing was affordable: the fixed promotions alone
-		best = fixed
+	if !found { // nothing was affordable: the fixed promotions alone
+		copy(best, fixed)
 	}
 	// A candidate that saves nothing even alone cannot change the outcome:
 	// keep it on when it fits, so its explanation says why it gave nothing
@@ -277,50 +286,89 @@ func (c *ctx) follows(prev, pi int) bool {
 // points builds the choice points: one per group, one per run of identical
 // promotions (options: the first j of the run), one per other choice; each
 // point's options sorted by standalone saving, the points by their best
-// option.
+// option. Every option is a subslice of choices (a group member is
+// choices[k:k+1], a run's first j members choices[k:k+j]), and the option
+// lists share one array: no allocation per point.
 func (c *ctx) points(choices []int, alone []int64) []point {
-	var points []point
-	var groups map[string]int // group name -> point index
+	points := c.pointBuf[:0]
+	at := reuse(c.pointOf, len(choices)) // per choice: its point, -1 when it adds no option
+	c.pointOf = at
+	var groups map[string]int // group name -> point index, for many choices
+	groupPoint := func(g string) (int, bool) {
+		if groups != nil {
+			k, ok := groups[g]
+			return k, ok
+		}
+		for k := range points {
+			if points[k].group && c.e.promos[points[k].first].p.Group == g {
+				return k, true
+			}
+		}
+		return 0, false
+	}
+	if len(choices) > 16 {
+		groups = map[string]int{}
+	}
+	nopts := 0
 	for k, pi := range choices {
 		p := &c.e.promos[pi]
 		repeat := k > 0 && c.follows(choices[k-1], pi) && c.e.promos[choices[k-1]].p.Group == p.p.Group
 		switch {
 		case p.p.Group != "":
-			if groups == nil {
-				groups = map[string]int{}
-			}
-			g, ok := groups[p.p.Group]
+			g, ok := groupPoint(p.p.Group)
 			if !ok {
 				g = len(points)
-				groups[p.p.Group] = g
-				points = append(points, point{options: [][]int{{}}, group: true})
+				if groups != nil {
+					groups[p.p.Group] = g
+				}
+				points = append(points, point{group: true, first: pi})
+				nopts++ // the empty option
 			}
-			if repeat {
-				continue // the same as the member before: one option serves both
+			at[k] = -1
+			if !repeat { // else the same as the member before: one option serves both
+				at[k] = g
+				nopts++
+				points[g].members++
+				points[g].best = max(points[g].best, alone[pi])
 			}
-			points[g].options = append(points[g].options, []int{pi})
-			points[g].best = max(points[g].best, alone[pi])
-		case repeat: // one more of the run: the point's options are rebuilt below
-			pt := &points[len(points)-1]
-			pt.run = append(pt.run, pi)
+		case repeat: // one more of the run
+			at[k] = len(points) - 1
+			points[len(points)-1].run = choices[k-len(points[len(points)-1].run) : k+1]
+			nopts++
 		default:
-			points = append(points, point{run: []int{pi}})
+			at[k] = len(points)
+			points = append(points, point{run: choices[k : k+1], first: pi})
+			nopts += 2
 		}
 	}
+	c.pointBuf = points
+	opts := reuse(c.optBuf, nopts)
+	c.optBuf = opts
 	for k := range points {
 		pt := &points[k]
 		if pt.group {
-			slices.SortStableFunc(pt.options, func(a, b []int) int {
-				return cmp.Compare(optAlone(alone, b), optAlone(alone, a))
-			})
+			pt.options, opts = opts[:1:pt.members+1], opts[pt.members+1:]
+			pt.options[0] = choices[:0] // the empty option; the members follow
 			continue
 		}
-		// The first j of the run, j from all down to none: every member
-		// saves the same, so more members bound more.
-		for j := len(pt.run); j >= 0; j-- {
+		n := len(pt.run) + 1
+		pt.options, opts = opts[:0:n], opts[n:]
+		for j := len(pt.run); j >= 0; j-- { // the first j of the run, all first
 			pt.options = append(pt.options, pt.run[:j])
 		}
 		pt.best = optAlone(alone, pt.run)
+	}
+	for k := range choices {
+		if g := at[k]; g >= 0 && points[g].group {
+			points[g].options = append(points[g].options, choices[k:k+1]) // within capacity
+		}
+	}
+	for k := range points {
+		if points[k].group {
+			slices.SortStableFunc(points[k].options, func(a, b []int) int {
+				return cmp.Compare(optAlone(alone, b), optAlone(alone, a))
+			})
+		}
 	}
 	slices.SortStableFunc(points, func(a, b point) int { return cmp.Compare(b.best, a.best) })
 	return points
@@ -404,11 +452,9 @@ func optAlone(alone []int64, opt []int) int64 {
 	return s
 }
 
-// used is the set of promotions that gave something in the pass.
-func (c *ctx) used(ps *pass, on []bool) []bool {
-	out := make([]bool, len(on))
+// used sets out to the promotions of on that gave something in the pass.
+func (c *ctx) used(ps *pass, on, out []bool) {
 	for pi, v := range on {
 		out[pi] = v && (ps.amount[pi] > 0 || ps.gift[pi] >= 0)
 	}
-	return out
 }

@@ -35,6 +35,12 @@ type ctx struct {
 	// then the promotions on and the exclusive ones on during the search
 	lineCnt, lineExcl, lineItem, lineOn []int32
 	firstOn, firstOnExcl                []int32 // per line: the first promotion on, and exclusive one on (explanations)
+	// the choice's buffers
+	bools       []bool
+	alone, rest []int64
+	pointBuf    []point
+	pointOf     []int
+	optBuf      [][]int
 	// buffers kept between evaluations (see Engine's scratch pool)
 	linesBuf           []preparedLine
 	seen               map[string]struct{}

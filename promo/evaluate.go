@@ -578,21 +578,23 @@ func (c *ctx) better(sa int64, a []bool, sb int64, b []bool) bool {
 	if sa != sb {
 		return sa > sb
 	}
-	ia, ib := c.indices(a), c.indices(b)
-	if len(ia) != len(ib) {
-		return len(ia) < len(ib)
+	na, nb := 0, 0
+	for i := range a {
+		na += int(b2i(a[i]))
+		nb += int(b2i(b[i]))
+	}
+	if na != nb {
+		return na < nb
 	}
 	// Indices are in application order (priority descending, then ID), so
-	// comparing them lexicographically compares priorities, then IDs.
-	return slices.Compare(ia, ib) < 0
-}
-
-func (c *ctx) indices(on []bool) []int {
-	var out []int
-	for i, v := range on {
-		if v {
-			out = append(out, i)
+	// comparing the two index lists lexicographically compares priorities,
+	// then IDs: the first position where the sets differ decides, the set
+	// holding it having the smaller index there.
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i]
 		}
 	}
-	return out
+	return false
 }
+
