@@ -597,4 +597,3 @@ func (c *ctx) better(sa int64, a []bool, sb int64, b []bool) bool {
 	}
 	return false
 }
-
