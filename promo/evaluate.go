@@ -488,7 +488,8 @@ func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
 // exclusive. It marks pi's lines instead of comparing line lists.
 func (c *ctx) dropConflicts(on []bool, pi int) {
 	p := &c.e.promos[pi]
-	mark := c.lineOn // a per-line scratch: the search is over
+	c.lineOn = reuse(c.lineOn, len(c.lines)) // a per-line scratch: the search is over
+	mark := c.lineOn
 	for _, li := range c.targets[pi] {
 		mark[li] = -1
 	}
