@@ -120,9 +120,42 @@ func shapeTypical(n int) shape {
 	return shape{fmt.Sprintf("Typical/lines=%d", n), benchCart(n), typicalPromotions()}
 }
 
-// shapeManyPromotions: 1,000 promotions (per-unit, order and group kinds,
-// some in groups, some coupons) on 100 lines.
+// shapeManyPromotions: 1,000 promotions on 100 lines that conflict with
+// nothing (per-unit and order discounts, thresholds, 第N件 on lines no
+// other item promotion targets): the non-choice path.
 func shapeManyPromotions() shape {
+	c := benchCart(100)
+	c.Coupons = nil
+	var ps []promo.Promotion
+	for k := range 1000 {
+		sku := fmt.Sprintf("sku%03d", k%100)
+		p := promo.Promotion{ID: fmt.Sprintf("p%04d", k), Target: promo.Selector{SKUs: []string{sku}}}
+		switch k % 4 {
+		case 0:
+			p.Action = promo.AmountOff{Amount: cny("0.01"), Scope: promo.PerOrder}
+		case 1:
+			p.Action = promo.PercentOff{Rate: pricing.MustRate("99折"), Scope: promo.PerOrder}
+		case 2:
+			p.Action = promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("10.00"), Off: cny("0.50")}}}
+		case 3:
+			if k%100 < 50 { // one 第N件 per line, on half the lines; per-unit 95折 on the other half
+				p.Action = promo.NthItem{N: 2, Rate: pricing.MustRate("9折")}
+			} else {
+				p.Action = promo.PercentOff{Rate: pricing.MustRate("95折")}
+			}
+			if k >= 100 {
+				p.Action = promo.AmountOff{Amount: cny("0.02"), Scope: promo.PerOrder}
+			}
+		}
+		ps = append(ps, p)
+	}
+	return shape{"ManyPromotions/promotions=1000/lines=100", c, ps}
+}
+
+// shapeManyConflicting: 1,000 promotions on 100 lines, half of them
+// choices (第N件 against per-unit discounts on the same lines, groups,
+// coupons): the search runs until the budget stops it.
+func shapeManyConflicting() shape {
 	c := benchCart(100)
 	c.Coupons = nil
 	var ps []promo.Promotion
@@ -145,7 +178,7 @@ func shapeManyPromotions() shape {
 		}
 		ps = append(ps, p)
 	}
-	return shape{"ManyPromotions/promotions=1000/lines=100", c, ps}
+	return shape{"ManyConflicting/promotions=1000/lines=100", c, ps}
 }
 
 // adversarialShapes lists every shape at every size of the issue.
@@ -164,6 +197,7 @@ func adversarialShapes() []func() shape {
 		shapeDisjointHalves,
 		shapeSecondHalf20,
 		shapeManyPromotions,
+		shapeManyConflicting,
 		func() shape { return shapeTypical(1_000) },
 		func() shape { return shapeTypical(10_000) },
 	}
@@ -215,6 +249,8 @@ func BenchmarkAdversarialDisjointHalves(b *testing.B) { benchShape(b, shapeDisjo
 func BenchmarkAdversarialSecondHalf20(b *testing.B) { benchShape(b, shapeSecondHalf20()) }
 
 func BenchmarkAdversarialManyPromotions(b *testing.B) { benchShape(b, shapeManyPromotions()) }
+
+func BenchmarkAdversarialManyConflicting(b *testing.B) { benchShape(b, shapeManyConflicting()) }
 
 func BenchmarkAdversarialTypicalScaling(b *testing.B) {
 	for _, n := range []int{1_000, 10_000} {

@@ -112,7 +112,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	// then the final pass of the best after it (best or cur).
 	affordable := func() bool {
 		cost := c.passCost(cur)
-		return c.afford(satAdd(satAdd(cost, checks), max(satMul(cost, 2), bestCost)))
+		return c.afford(satAdd(satAdd(cost, checks), max(satAdd(cost, c.recordCost(cur)), bestCost)))
 	}
 	// node evaluates the combination cur if the budget allows.
 	node := func() (int64, bool) {
@@ -216,7 +216,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	finalCost := c.finalCost(best)
 	for _, pi := range choices {
 		g := c.e.promos[pi].p.Group
-		more := satAdd(finalCost, 2*c.unitCost(pi))
+		more := satAdd(finalCost, c.unitCost(pi)+2*(c.tunits[pi]+1))
 		if !best[pi] && alone[pi] == 0 && (g == "" || !groupOn[g]) && c.afford(more) && c.fits(pi) {
 			finalCost = more
 			best[pi] = true

@@ -112,7 +112,9 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 		}
 		pl.ps.adj = slices.Grow(pl.ps.adj[:0], n)
 	}
-	c.charge(c.passCost(pl.best)) // recording: the second half of finalCost
+	if record {
+		c.charge(c.recordCost(pl.best)) // with the pass: finalCost
+	}
 	c.evaluate(pl.ps, pl.best)
 	return pl, nil
 }

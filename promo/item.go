@@ -229,11 +229,11 @@ func (c *ctx) combo(ps *pass, pi int) {
 		lists[k] = c.available(ps, pi, partLines[k], &buf)
 	}
 	next := make([]int, len(r.parts))
-	var got []int
+	var got, group []int
 	var exact []int64
 	for times := int64(0); r.maxTimes == 0 || times < r.maxTimes; times++ {
 		in := ps.nextStamp()
-		var group []int
+		group = group[:0]
 		for k, part := range r.parts {
 			var taken int64
 			for ; taken < part.Qty && next[k] < len(lists[k]); next[k]++ {
@@ -245,11 +245,11 @@ func (c *ctx) combo(ps *pass, pi int) {
 				group, taken = append(group, u), taken+1
 			}
 			if taken < part.Qty {
-				group = nil
+				group = group[:0]
 				break
 			}
 		}
-		if group == nil || !c.groupPrice(ps, group, r.amount, &got, &exact) {
+		if len(group) == 0 || !c.groupPrice(ps, group, r.amount, &got, &exact) {
 			break
 		}
 		c.claim(ps, pi, group)

@@ -103,7 +103,7 @@ func (c *ctx) unitCost(pi int) int64 {
 // and an item-layer pass over the n units, one step per promotion of the
 // engine for the layer loops, and unitCost per promotion on. evaluate
 // charges exactly this; the final pass, which records every adjustment,
-// is charged twice (finalCost).
+// is charged recordCost more (finalCost).
 func (c *ctx) passCost(on []bool) int64 {
 	cost := 2*int64(len(c.unitLine)) + int64(len(c.e.promos)) // n ≤ MaxUnits, promotions ≤ a slice length
 	for pi, v := range on {
@@ -114,8 +114,21 @@ func (c *ctx) passCost(on []bool) int64 {
 	return cost
 }
 
+// recordCost is the extra work of recording on's adjustments in the final
+// pass: two steps per unit each promotion targets (sorting the
+// adjustments, and each one's per-unit amounts in the Result).
+func (c *ctx) recordCost(on []bool) int64 {
+	var cost int64
+	for pi, v := range on {
+		if v {
+			cost = satAdd(cost, 2*(c.tunits[pi]+1))
+		}
+	}
+	return cost
+}
+
 // finalCost is the work of the final, recording pass over on.
-func (c *ctx) finalCost(on []bool) int64 { return satMul(c.passCost(on), 2) }
+func (c *ctx) finalCost(on []bool) int64 { return satAdd(c.passCost(on), c.recordCost(on)) }
 
 // afford reports whether work w still fits under the current limit.
 func (c *ctx) afford(w int64) bool {

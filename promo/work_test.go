@@ -191,7 +191,8 @@ func TestDisjointPromotionsEvaluateOnce(t *testing.T) {
 	assert.True(t, res.Optimal)
 	assert.Equal(t, 0, res.Evaluated)
 	// (20 promotions + 8) × 100,000 lines of validation and matching, then
-	// the recording pass, twice 2 × 100,000 + 20 + 20 × (8 × 5,000 + 1)
-	// steps, plus bookkeeping (4 per target line).
-	assert.Equal(t, int64(28*100_000+2*(2*100_000+20+20*40_001)+4*100_000), res.Work)
+	// the recording pass, 2 × 100,000 + 20 + 20 × (8 × 5,000 + 1) steps
+	// and 20 × 2 × (5,000 + 1) to record, plus bookkeeping (4 per target
+	// line).
+	assert.Equal(t, int64(28*100_000+(2*100_000+20+20*40_001)+20*2*5_001+4*100_000), res.Work)
 }
