@@ -32,7 +32,9 @@ func FuzzEvaluateExtreme(f *testing.F) {
 			func(int) promo.Action { return promo.AmountOff{Amount: m, Scope: promo.PerOrder} },
 			func(int) promo.Action { return promo.NthItem{N: n, Rate: half} },
 			func(int) promo.Action { return promo.BuyXGetY{BuyQty: n, GetQty: 1, Free: true} },
-			func(int) promo.Action { return promo.BuyXGetY{BuyQty: n, Get: getSel, GetQty: n, Free: true, MaxTimes: n} },
+			func(int) promo.Action {
+				return promo.BuyXGetY{BuyQty: n, Get: getSel, GetQty: n, Free: true, MaxTimes: n}
+			},
 			func(int) promo.Action { return promo.BundlePrice{Qty: n, Price: m} },
 			func(int) promo.Action {
 				return promo.Threshold{Every: &promo.Step{Amount: one, Off: m, MaxTimes: n}}
