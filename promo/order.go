@@ -67,7 +67,8 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 			ps.missing[pi], ps.next[pi] = next, e.off
 		}
 		// times·off beyond int64 is beyond the amount too: the whole
-		// amount is the reward (每满0.01减1000亿 on 10,000.00 gives 10,000.00).
+		// amount is the reward (每满0.01减100,000,000,000.00 on 10,000.00 gives
+		// 10,000.00).
 		off, ok := checked.Mul(times, e.off)
 		if !ok {
 			return amount
