@@ -92,8 +92,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	found := false
 	bestSaving := int64(-1)
 	bestCost := floor // the final pass of the best so far
-	keep := func(s int64) {
-		c.used(ps, cur, used)
+	keep := func(s int64) { // used holds the promotions of cur that gave something
 		if !found || c.better(s, used, bestSaving, bestUsed) {
 			found, bestSaving = true, s
 			copy(best, cur)
@@ -114,8 +113,17 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 		cost := c.passCost(cur)
 		return c.afford(satAdd(satAdd(cost, checks), max(satAdd(cost, c.recordCost(cur)), bestCost)))
 	}
-	// node evaluates the combination cur if the budget allows.
+	// The greedy start's combinations are remembered (by the choices on)
+	// so that the search does not evaluate them again.
+	var memo *nodeMemo
+	// node evaluates the combination cur if the budget allows, and sets
+	// used to the promotions that gave something.
 	node := func() (int64, bool) {
+		if memo != nil {
+			if s, ok := memo.lookup(cur, choices, used); ok {
+				return s, true
+			}
+		}
 		if out || !affordable() {
 			out = true
 			return 0, false
@@ -123,7 +131,12 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 		evaluated++
 		c.charge(checks)
 		c.evaluate(ps, cur)
-		return c.saving(ps), true
+		s := c.saving(ps)
+		c.used(ps, cur, used)
+		if memo != nil && memo.recording {
+			memo.store(cur, choices, used, s)
+		}
+		return s, true
 	}
 
 	// When the whole search might not fit, start from a greedy
@@ -131,6 +144,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	// standalone saving its best option that fits (in the budget too: fewer
 	// copies of a coupon when all of them do not), kept when it saves more.
 	if !c.searchFits(points, fixed, choices, checks) {
+		memo = &nodeMemo{recording: true, np: np}
 		if s, ok := node(); ok {
 			keep(s)
 			for _, pt := range points {
@@ -143,7 +157,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 						continue
 					}
 					s, _ := node()
-					if c.used(ps, cur, used); c.better(s, used, bestSaving, bestUsed) {
+					if c.better(s, used, bestSaving, bestUsed) {
 						keep(s)
 					} else {
 						c.turnOff(cur, opt)
@@ -154,6 +168,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 		}
 		copy(cur, fixed)
 		c.resetLines(choices)
+		memo.recording = false
 	}
 
 	// Every node of the search is itself a combination: the fixed
@@ -457,4 +472,56 @@ func (c *ctx) used(ps *pass, on, out []bool) {
 	for pi, v := range on {
 		out[pi] = v && (ps.amount[pi] > 0 || ps.gift[pi] >= 0)
 	}
+}
+
+// nodeMemo remembers evaluated combinations: which choices were on, the
+// saving, and the promotions that gave something.
+type nodeMemo struct {
+	recording bool
+	np        int
+	index     map[uint64][]int // hash of the choices on -> entries
+	on, used  []bool           // per entry: len(choices) and np values
+	saving    []int64
+}
+
+func memoHash(cur []bool, choices []int) uint64 {
+	h := uint64(14695981039346656037) // FNV-1a over the positions on
+	for k, pi := range choices {
+		if cur[pi] {
+			h = (h ^ uint64(k)) * 1099511628211
+		}
+	}
+	return h
+}
+
+func (m *nodeMemo) store(cur []bool, choices []int, used []bool, s int64) {
+	if m.index == nil {
+		m.index = map[uint64][]int{}
+	}
+	h := memoHash(cur, choices)
+	m.index[h] = append(m.index[h], len(m.saving))
+	for _, pi := range choices {
+		m.on = append(m.on, cur[pi])
+	}
+	m.used = append(m.used, used[:m.np]...)
+	m.saving = append(m.saving, s)
+}
+
+// lookup finds cur; on a hit it copies the entry's used set into used.
+func (m *nodeMemo) lookup(cur []bool, choices []int, used []bool) (int64, bool) {
+	if m.index == nil {
+		return 0, false
+	}
+	n := len(choices)
+next:
+	for _, e := range m.index[memoHash(cur, choices)] {
+		for k, pi := range choices {
+			if m.on[e*n+k] != cur[pi] {
+				continue next
+			}
+		}
+		copy(used, m.used[e*m.np:(e+1)*m.np])
+		return m.saving[e], true
+	}
+	return 0, false
 }
