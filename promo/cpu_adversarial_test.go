@@ -45,3 +45,25 @@ func TestAdversarialCPU(t *testing.T) {
 		t.Logf("%-45s cpu %8.2f ms  work %9d  %5.1f ns/step  optimal %v", s.name, float64(per)/1e6, res.Work, float64(per)/float64(res.Work), res.Optimal)
 	}
 }
+
+// TestTypicalCPU reports the CPU time of one Evaluate of the typical cart
+// (20 lines, 12 promotions; BenchmarkTypicalCart), a figure a shared
+// machine inflates less than the wall time. PROMO_CPU=1 to run.
+func TestTypicalCPU(t *testing.T) {
+	if os.Getenv("PROMO_CPU") == "" {
+		t.Skip("set PROMO_CPU=1 to measure")
+	}
+	e, err := promo.NewEngine(pricing.CNY, typicalPromotions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := benchCart(20)
+	for round := range 10 {
+		const runs = 20_000
+		start := cpuTime()
+		for range runs {
+			benchResult, benchErr = e.Evaluate(c)
+		}
+		t.Logf("round %d: cpu %.1f µs/op", round, float64(cpuTime()-start)/runs/1e3)
+	}
+}

@@ -229,9 +229,14 @@ func (a *allocator) to(dst []int64, total int64, weights []int64) ([]int64, bool
 	return parts, true
 }
 
-// allocate is allocator.to, falling back to package pricing for the
-// inputs it does not take.
+// allocate is allocator.to for more than 64 parts, package pricing's
+// AllocateMinorTo (which allocates only beyond 64) otherwise and for the
+// inputs allocator.to does not take.
 func (a *allocator) allocate(dst []int64, total int64, weights []int64) ([]int64, error) {
+	// Package pricing keeps up to 64 parts on the stack: use it there.
+	if len(weights) <= 64 {
+		return pricing.AllocateMinorTo(dst, total, weights)
+	}
 	if parts, ok := a.to(dst, total, weights); ok {
 		return parts, nil
 	}
