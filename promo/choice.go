@@ -91,7 +91,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	copy(cur, fixed)
 	found := false
 	bestSaving := int64(-1)
-	bestCost := floor // the final pass of the best so far
+	bestCost := floor       // the final pass of the best so far
 	keep := func(s int64) { // used holds the promotions of cur that gave something
 		if !found || c.better(s, used, bestSaving, bestUsed) {
 			found, bestSaving = true, s
