@@ -272,6 +272,15 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 	res.Subtotal, res.ItemDiscount, res.OrderDiscount = money(subtotal), money(item), money(order)
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
 	res.Total = money(subtotal - item - order + ps.fee)
+	redeemed := 0
+	for pi, v := range on {
+		if v && (ps.amount[pi] > 0 || ps.gift[pi] >= 0) {
+			redeemed++
+		}
+	}
+	if redeemed > 0 {
+		res.Redemptions = make([]Redemption, 0, redeemed)
+	}
 	for pi := range c.e.promos {
 		p := &c.e.promos[pi]
 		if !on[pi] {
