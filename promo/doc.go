@@ -79,7 +79,7 @@
 //
 // Evaluate counts its work in steps ([Result.Work]), deterministically (no
 // clock), and never does more than the engine's budget ([DefaultWorkBudget],
-// 6,000,000 steps, or [WithWorkBudget]). With n units, L lines, P
+// 5,000,000 steps, or [WithWorkBudget]). With n units, L lines, P
 // promotions and C candidates:
 //
 //	validating and matching  (P + 8) · L          every selector against every line
@@ -233,7 +233,7 @@
 //
 // # Limits
 //
-// [DefaultWorkBudget] (6,000,000 steps, see Cost of an evaluation) bounds
+// [DefaultWorkBudget] (5,000,000 steps, see Cost of an evaluation) bounds
 // the work of one evaluation; [WithWorkBudget] sets another (at least 1,
 // else NewEngine returns a *FieldError naming "WithWorkBudget"). A search
 // that reaches it keeps the best combination found, with Optimal false; a

@@ -46,11 +46,11 @@ func WithWorkBudget(n int64) Option {
 
 const (
 	// DefaultWorkBudget is the work an [Engine] spends on one evaluation
-	// at most unless [WithWorkBudget] says otherwise: 6,000,000 steps. A
+	// at most unless [WithWorkBudget] says otherwise: 5,000,000 steps. A
 	// step costs 4 to 15 ns of CPU on a 2-core cloud machine (2026) across
 	// the adversarial shapes of bench_adversarial_test.go, so no
 	// evaluation costs much more than 50 ms of CPU.
-	DefaultWorkBudget = 6_000_000
+	DefaultWorkBudget = 5_000_000
 )
 
 // validate checks the configuration the options produced.
