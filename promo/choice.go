@@ -86,7 +86,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	for k := len(points) - 1; k >= 0; k-- {
 		rest[k] = satAdd(rest[k+1], points[k].best)
 	}
-	c.resetLines(choices)
+	c.resetLines()
 
 	copy(cur, fixed)
 	found := false
@@ -167,7 +167,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 			}
 		}
 		copy(cur, fixed)
-		c.resetLines(choices)
+		c.resetLines()
 		memo.recording = false
 	}
 
@@ -213,7 +213,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	// A candidate that saves nothing even alone cannot change the outcome:
 	// keep it on when it fits, so its explanation says why it gave nothing
 	// (below threshold, add 23.50 more) rather than "not chosen".
-	c.resetLines(choices)
+	c.resetLines()
 	for _, pi := range choices {
 		if best[pi] {
 			c.turn(pi, 1)
@@ -406,10 +406,9 @@ func (c *ctx) searchFits(points []point, fixed []bool, choices []int, checks int
 }
 
 // resetLines clears the search's per-line counters.
-func (c *ctx) resetLines(choices []int) {
+func (c *ctx) resetLines() {
 	nl := len(c.lines)
 	c.lineOn, c.lineExcl = reuse(c.lineOn, nl), reuse(c.lineExcl, nl)
-	_ = choices
 }
 
 // fits reports whether promotion pi may be turned on: no exclusive

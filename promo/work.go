@@ -47,9 +47,10 @@ func WithWorkBudget(n int64) Option {
 const (
 	// DefaultWorkBudget is the work an [Engine] spends on one evaluation
 	// at most unless [WithWorkBudget] says otherwise: 5,000,000 steps. A
-	// step costs 4 to 15 ns of CPU on a 2-core cloud machine (2026) across
-	// the adversarial shapes of bench_adversarial_test.go, so no
-	// evaluation costs much more than 50 ms of CPU.
+	// step costs 4 to 16 ns of CPU on a 2-core cloud machine (2026) across
+	// the adversarial shapes of bench_adversarial_test.go, so an
+	// evaluation costs about 50 ms of CPU at most (see the package doc,
+	// Cost of an evaluation).
 	DefaultWorkBudget = 5_000_000
 )
 
