@@ -181,6 +181,18 @@ func shapeManyConflicting() shape {
 	return shape{"ManyConflicting/promotions=1000/lines=100", c, ps}
 }
 
+// shapeLongSelector: a promotion listing 10,000 SKUs, on 100,000 lines;
+// matching by scanning the list was 10^9 string comparisons.
+func shapeLongSelector() shape {
+	c := unitsCart(100_000, 100_000)
+	var skus []string
+	for k := range 10_000 {
+		skus = append(skus, fmt.Sprintf("s%06d", 10*k))
+	}
+	return shape{"LongSelector/skus=10000/lines=100000", c, []promo.Promotion{{ID: "listed",
+		Target: promo.Selector{SKUs: skus}, Action: promo.PercentOff{Rate: pricing.MustRate("9折")}}}}
+}
+
 // adversarialShapes lists every shape at every size of the issue.
 func adversarialShapes() []func() shape {
 	return []func() shape{
@@ -198,6 +210,7 @@ func adversarialShapes() []func() shape {
 		shapeSecondHalf20,
 		shapeManyPromotions,
 		shapeManyConflicting,
+		shapeLongSelector,
 		func() shape { return shapeTypical(1_000) },
 		func() shape { return shapeTypical(10_000) },
 	}
@@ -251,6 +264,8 @@ func BenchmarkAdversarialSecondHalf20(b *testing.B) { benchShape(b, shapeSecondH
 func BenchmarkAdversarialManyPromotions(b *testing.B) { benchShape(b, shapeManyPromotions()) }
 
 func BenchmarkAdversarialManyConflicting(b *testing.B) { benchShape(b, shapeManyConflicting()) }
+
+func BenchmarkAdversarialLongSelector(b *testing.B) { benchShape(b, shapeLongSelector()) }
 
 func BenchmarkAdversarialTypicalScaling(b *testing.B) {
 	for _, n := range []int{1_000, 10_000} {

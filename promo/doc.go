@@ -82,7 +82,12 @@
 // 5,000,000 steps, or [WithWorkBudget]). With n units, L lines, P
 // promotions and C candidates:
 //
-//	validating and matching  (P + 8) · L          every selector against every line
+//	validating and matching  8 · L + S · V        S selectors (targets, get sets,
+//	                                              combo parts) against every line; V is
+//	                                              Σ per line of its categories and tags
+//	                                              (at least 1): a selector's lists are
+//	                                              sets when long, so 10,000 SKUs cost
+//	                                              one lookup per line
 //	bookkeeping              4 · Σ target lines   classifying, the explanations' indexes
 //	                         + Σ units of candidate thresholds (what is missing)
 //	one pass                 2n + P + Σ over the promotions on of
@@ -102,7 +107,7 @@
 // after it still fit; when the cart's final pass over its fixed promotions
 // alone does not fit, Evaluate returns [ErrTooLarge] (a *FieldError on
 // "cart"). On a 2-core cloud machine (2026) a step costs 4 to 16 ns of CPU
-// (bench_adversarial_test.go; PROMO_CPU=1 go test -run AdversarialCPU -v
+// (bench_adversarial_test.go; PROMO_CPU=1 go test -count=1 -run AdversarialCPU -v
 // measures it), so the default budget bounds an evaluation at about 50 ms
 // of CPU; the dearest steps are per line, and a cart of 100,000 lines
 // with 20 promotions measured up to 58 ms, most of it validating the lines

@@ -58,6 +58,11 @@ type compiled struct {
 	coupon string // normalised code, "" for automatic promotions
 	budget int64  // -1 for none
 	exempt bool   // the floor policy exempts its campaign
+	// matchers of the target, the get set (买X送Y) and the parts (套餐),
+	// over the promotion's own copies of the selectors
+	target matcher
+	get    *matcher
+	parts  []matcher
 }
 
 // NewEngine validates the promotions for carts in currency c and returns
@@ -107,6 +112,9 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 		return cmp.Compare(a.p.ID, b.p.ID)
 	})
 	e.same = make([]bool, len(e.promos))
+	for pi := range e.promos {
+		e.promos[pi].prepare()
+	}
 	e.coupons = make(map[string]struct{})
 	for pi := range e.promos {
 		e.same[pi] = pi > 0 && sameDefinition(&e.promos[pi-1], &e.promos[pi])
@@ -194,6 +202,22 @@ func (e *Engine) compile(path string, p Promotion) (compiled, error) {
 	p.Target = p.Target.clone()
 	cp.p, cp.r = p, r
 	return cp, nil
+}
+
+// prepare builds the matchers of a compiled promotion in its final place
+// (they point into its own selectors).
+func (cp *compiled) prepare() {
+	cp.target = newMatcher(&cp.p.Target)
+	if cp.r.get != nil {
+		m := newMatcher(cp.r.get)
+		cp.get = &m
+	}
+	if cp.r.kind == kCombo {
+		cp.parts = make([]matcher, len(cp.r.parts))
+		for k := range cp.r.parts {
+			cp.parts[k] = newMatcher(&cp.r.parts[k].Items)
+		}
+	}
 }
 
 func (s Selector) clone() Selector {

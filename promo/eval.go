@@ -158,7 +158,7 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		p := &e.promos[pi]
 		start := len(buf)
 		for li := range cart.Lines {
-			if p.p.Target.matches(&cart.Lines[li]) {
+			if p.target.matches(&cart.Lines[li]) {
 				buf = append(buf, li)
 			}
 		}
@@ -166,7 +166,7 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		if p.r.get != nil {
 			start = len(buf)
 			for li := range cart.Lines {
-				if p.r.get.matches(&cart.Lines[li]) {
+				if p.get.matches(&cart.Lines[li]) {
 					buf = append(buf, li)
 				}
 			}
@@ -196,7 +196,7 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		parts := make([][]int, len(r.parts))
 		for k := range r.parts {
 			for _, li := range c.targets[pi] {
-				if r.parts[k].Items.matches(&cart.Lines[li]) {
+				if e.promos[pi].parts[k].matches(&cart.Lines[li]) {
 					parts[k] = append(parts[k], li)
 				}
 			}

@@ -52,8 +52,17 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 	lines, err := cart.prepare(c)
 	if err == nil {
 		// Validating the lines and matching every selector against every
-		// line come first.
-		match := satMul(int64(len(e.promos))+lineSteps, int64(len(cart.Lines)))
+		// line come first: lineSteps per line, and per selector (targets,
+		// get sets, combo parts) one step per category and tag of each
+		// line, at least one per line.
+		var values, selectors int64
+		for li := range cart.Lines {
+			values = satAdd(values, lineValues(&cart.Lines[li]))
+		}
+		for pi := range e.promos {
+			selectors = satAdd(selectors, 1+b2i(e.promos[pi].r.get != nil)+int64(len(e.promos[pi].parts)))
+		}
+		match := satAdd(satMul(selectors, values), satMul(lineSteps, int64(len(cart.Lines))))
 		c.e, c.cart = &e, cart
 		if !c.afford(match) {
 			err = c.tooMuchWork(match)
