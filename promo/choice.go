@@ -65,6 +65,16 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 			probed = append(probed, pi)
 			continue
 		}
+		if !c.afford(satAdd(c.tunits[pi]+1, floor)) {
+			optimal = false
+			break
+		}
+		if s, ok := c.aloneOrder(ps, pi); ok { // no pass needed
+			c.charge(c.tunits[pi] + 1)
+			alone[pi] = s
+			probed = append(probed, pi)
+			continue
+		}
 		probe[pi] = true
 		if !c.afford(satAdd(c.passCost(probe), floor)) {
 			optimal = false

@@ -28,11 +28,42 @@ func (c *ctx) base(ps *pass, pi int) (amount, list, qty int64) {
 
 // orderPromo applies one order-layer promotion.
 func (c *ctx) orderPromo(ps *pass, pi int) {
-	r := &c.e.promos[pi].r
 	amount, list, qty := c.base(ps, pi)
 	if qty == 0 {
 		return
 	}
+	c.spreadOrder(ps, pi, c.targets[pi], c.orderDiscount(ps, pi, amount, list, qty))
+}
+
+// aloneOrder is what order-layer promotion pi saves alone on the cart,
+// found without a pass when no price floor applies: alone it sees the
+// original prices, and its discount (at most the targeted amount) is then
+// spread in full, so the saving is the discount held to its budget.
+func (c *ctx) aloneOrder(ps *pass, pi int) (int64, bool) {
+	if c.e.floor.HasRules() || c.e.promos[pi].r.layer != orderLayer || c.e.promos[pi].r.kind == kGift {
+		return 0, false
+	}
+	var amount, list, qty int64 // ≤ MaxMinorUnits, ≤ MaxUnits·MaxMinorUnits < 2^63, ≤ MaxUnits
+	for _, li := range c.targets[pi] {
+		n := int64(c.first[li+1] - c.first[li])
+		amount += c.lines[li].price * n
+		list += c.lines[li].list * n
+		qty += n
+	}
+	if qty == 0 {
+		return 0, true
+	}
+	d := c.orderDiscount(ps, pi, amount, list, qty)
+	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
+		d = left
+	}
+	return d, true
+}
+
+// orderDiscount is the discount of order-layer promotion pi on a targeted
+// amount (at list prices: list) of qty units, before its budget.
+func (c *ctx) orderDiscount(ps *pass, pi int, amount, list, qty int64) int64 {
+	r := &c.e.promos[pi].r
 	var d int64
 	switch r.kind {
 	case kPercent:
@@ -49,7 +80,7 @@ func (c *ctx) orderPromo(ps *pass, pi int) {
 		}
 		d = c.thresholdReward(ps, pi, measure, amount)
 	}
-	c.spreadOrder(ps, pi, c.targets[pi], d)
+	return d
 }
 
 // thresholdReward is the reward of a 满减/满折 for measure (amount or
