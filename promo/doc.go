@@ -95,9 +95,12 @@
 //	                         group promotion (第N件, 买赠, 任选, 套餐: it sorts)
 //	the final pass           one pass + 2 · (units targeted + 1) per promotion
 //	                         on, for recording every unit's adjustment
-//	the search               one pass per candidate choice measured alone,
-//	                         one pass per combination evaluated, plus
-//	                         2 · Σ target lines of the choices per combination
+//	the search               one pass per candidate choice measured alone
+//	                         (units targeted + 1 for an order-layer one when
+//	                         no floor applies: alone its discount is spread
+//	                         in full), one pass per combination evaluated,
+//	                         plus 2 · Σ target lines of the choices per
+//	                         combination
 //
 // Everything else is linear in these: item group promotions sort their
 // units once (O(n log n)): 买X送Y finds the most times its buy units allow
