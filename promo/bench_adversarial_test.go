@@ -181,6 +181,21 @@ func shapeManyConflicting() shape {
 	return shape{"ManyConflicting/promotions=1000/lines=100", c, ps}
 }
 
+// shapeDistinctCoupons: 20 stacking whole-order coupons of different
+// rates on the typical 20-line cart.
+func shapeDistinctCoupons() shape {
+	c := benchCart(20)
+	c.Coupons = nil
+	var ps []promo.Promotion
+	for k := range 20 {
+		code := fmt.Sprintf("D%02d", k)
+		c.Coupons = append(c.Coupons, code)
+		ps = append(ps, promo.Promotion{ID: "coupon-" + code, Coupon: code,
+			Action: promo.PercentOff{Rate: pricing.MustRate(fmt.Sprintf("9.%d折", k%10)), Scope: promo.PerOrder}})
+	}
+	return shape{"DistinctCoupons20", c, ps}
+}
+
 // shapeLongSelector: a promotion listing 10,000 SKUs, on 100,000 lines;
 // matching by scanning the list was 10^9 string comparisons.
 func shapeLongSelector() shape {
@@ -211,6 +226,7 @@ func adversarialShapes() []func() shape {
 		shapeManyPromotions,
 		shapeManyConflicting,
 		shapeLongSelector,
+		shapeDistinctCoupons,
 		func() shape { return shapeTypical(1_000) },
 		func() shape { return shapeTypical(10_000) },
 	}
@@ -266,6 +282,8 @@ func BenchmarkAdversarialManyPromotions(b *testing.B) { benchShape(b, shapeManyP
 func BenchmarkAdversarialManyConflicting(b *testing.B) { benchShape(b, shapeManyConflicting()) }
 
 func BenchmarkAdversarialLongSelector(b *testing.B) { benchShape(b, shapeLongSelector()) }
+
+func BenchmarkAdversarialDistinctCoupons(b *testing.B) { benchShape(b, shapeDistinctCoupons()) }
 
 func BenchmarkAdversarialTypicalScaling(b *testing.B) {
 	for _, n := range []int{1_000, 10_000} {

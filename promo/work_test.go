@@ -195,3 +195,16 @@ func TestDisjointPromotionsEvaluateOnce(t *testing.T) {
 	// line).
 	assert.Equal(t, int64(28*100_000+(2*100_000+20+20*40_001)+20*2*5_001+4*100_000), res.Work)
 }
+
+// 20 stacking whole-order percent coupons of different rates (9折 to 9.9折,
+// each rate twice, not adjacent) are no symmetric run: the search proves
+// the best combination with its bound alone, within the default budget.
+// Every coupon takes a positive amount off what the others leave, so the
+// best uses all 20.
+func TestDistinctPercentCouponsProven(t *testing.T) {
+	s := shapeDistinctCoupons()
+	res := run(t, s.cart, s.promos)
+	assert.True(t, res.Optimal)
+	assert.Len(t, res.Redemptions, 20)
+	assert.LessOrEqual(t, res.Work, int64(promo.DefaultWorkBudget))
+}
