@@ -76,28 +76,54 @@ func TestChoiceExclusiveSavesLess(t *testing.T) {
 	assert.True(t, res.Optimal)
 }
 
-func TestChoiceSearchLimit(t *testing.T) {
-	// The same set with WithSearchLimit(1): the search stops after one
-	// combination and keeps the best found so far, which one depends on the
-	// search order; the result is not proven optimal. Whatever was kept is
-	// a feasible combination: nothing (100.00), the exclusive alone (50.00)
-	// or the optimum (40.00), never 7折 or 立减30 with the exclusive.
-	e, err := promo.NewEngine(pricing.CNY, exclusiveLoses(), promo.WithSearchLimit(1))
-	require.NoError(t, err)
-	res, err := e.Evaluate(cart(line("x", 1, "100.00")))
-	require.NoError(t, err)
-	checkInvariants(t, res)
-	assert.False(t, res.Optimal)
-	assert.Equal(t, 1, res.Evaluated)
-	assert.Contains(t, []string{"CNY 100.00", "CNY 50.00", "CNY 40.00"}, res.Total.String())
-	if res.Total.String() == "CNY 50.00" {
-		assert.Equal(t, []string{"e50"}, applied(res))
+func TestChoiceWorkBudget(t *testing.T) {
+	// The same set under every work budget from 1 up to what the full
+	// search needs: a budget too small for one pass over the candidates is
+	// ErrTooLarge; otherwise the work stays within the budget, and when the
+	// search stops early it keeps the best combination found, not proven
+	// optimal, and says so in the explanation of what it left out. Whatever
+	// was kept is a feasible combination: nothing (100.00), the exclusive
+	// alone (50.00) or the optimum (40.00), never 7折 or 立减30 with the
+	// exclusive.
+	c := cart(line("x", 1, "100.00"))
+	full := run(t, c, exclusiveLoses())
+	require.True(t, full.Optimal)
+	require.Positive(t, full.Work)
+	stopped := 0
+	for budget := int64(1); budget <= 3*full.Work; budget++ {
+		e, err := promo.NewEngine(pricing.CNY, exclusiveLoses(), promo.WithWorkBudget(budget))
+		require.NoError(t, err)
+		res, err := e.Evaluate(c)
+		if err != nil {
+			assert.ErrorIs(t, err, promo.ErrTooLarge)
+			continue
+		}
+		checkInvariants(t, res)
+		assert.LessOrEqual(t, res.Work, budget)
+		assert.Contains(t, []string{"CNY 100.00", "CNY 50.00", "CNY 40.00"}, res.Total.String())
+		if res.Total.String() == "CNY 50.00" {
+			assert.Equal(t, []string{"e50"}, applied(res))
+		}
+		if !res.Optimal {
+			stopped++
+			for _, ex := range res.Explanations {
+				if ex.Status == promo.NotChosen {
+					assert.Equal(t, promo.SearchBudgetExhausted, ex.Reason, "budget %d: %v", budget, ex)
+				}
+			}
+		}
+		if budget == 3*full.Work { // enough for the greedy start and the whole search
+			assert.True(t, res.Optimal)
+			assert.Equal(t, full.Total, res.Total)
+		}
 	}
+	assert.Positive(t, stopped, "some budget stops the search early")
 
-	// Nothing in conflict: optimal even with a limit of 1.
-	e, err = promo.NewEngine(pricing.CNY, []promo.Promotion{ninety("a9")}, promo.WithSearchLimit(1))
+	// Nothing in conflict: optimal with just the budget for one pass.
+	full = run(t, c, []promo.Promotion{ninety("a9")})
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{ninety("a9")}, promo.WithWorkBudget(full.Work))
 	require.NoError(t, err)
-	res, err = e.Evaluate(cart(line("x", 1, "100.00")))
+	res, err := e.Evaluate(c)
 	require.NoError(t, err)
 	assert.True(t, res.Optimal)
 	assert.Equal(t, "CNY 90.00", res.Total.String())

@@ -3,8 +3,10 @@ package promo
 import (
 	"cmp"
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/opskit/opskit/pricing"
 )
@@ -19,9 +21,14 @@ import (
 type Engine struct {
 	currency pricing.Currency
 	floor    pricing.FloorPolicy
-	limit    int
+	limit    int64      // the work budget of one evaluation (WithWorkBudget)
 	promos   []compiled // in application order: layer, priority descending, then ID
-	scratch  *sync.Pool // of *ctx; nil in an Engine not built by NewEngine
+	// same[pi] reports that promotion pi is defined exactly like pi-1
+	// (everything but ID, name, coupon code and campaign name): the choice
+	// treats a run of them as one choice with a multiplicity.
+	same    []bool
+	coupons map[string]struct{} // the normalised coupon codes of the promotions
+	scratch *sync.Pool          // of *ctx; nil in an Engine not built by NewEngine
 }
 
 // getCtx returns a scratch ctx, reused when the pool has one.
@@ -51,35 +58,12 @@ type compiled struct {
 	coupon string // normalised code, "" for automatic promotions
 	budget int64  // -1 for none
 	exempt bool   // the floor policy exempts its campaign
+	// matchers of the target, the get set (买X送Y) and the parts (套餐),
+	// over the promotion's own copies of the selectors
+	target matcher
+	get    *matcher
+	parts  []matcher
 }
-
-// Option configures an [Engine].
-type Option func(*Engine) error
-
-// WithFloor sets the price floor (最低价控制) every unit is held to: a
-// discount that would take a unit below its floor is trimmed, and the trim
-// is reported. Promotions whose Campaign the policy exempts are not held.
-func WithFloor(p pricing.FloorPolicy) Option {
-	return func(e *Engine) error { e.floor = p; return nil }
-}
-
-// WithSearchLimit bounds the combinations the engine evaluates when
-// promotions conflict (default [DefaultSearchLimit]). Past the bound the
-// best combination found so far is used and the result says it is not
-// proven optimal.
-func WithSearchLimit(n int) Option {
-	return func(e *Engine) error {
-		if n < 1 {
-			return fieldErr("search limit", fmt.Sprint(n), ErrInvalidPromotion, "must be at least 1")
-		}
-		e.limit = n
-		return nil
-	}
-}
-
-// DefaultSearchLimit is the number of combinations an [Engine] evaluates
-// at most when choosing among conflicting promotions.
-const DefaultSearchLimit = 20_000
 
 // NewEngine validates the promotions for carts in currency c and returns
 // an engine. Every problem of every promotion is reported at once, joined
@@ -89,15 +73,19 @@ const DefaultSearchLimit = 20_000
 // currency, non-increasing tiers, a rate outside (0折, 10折), and so on.
 // errors.As finds the first. The slice is not kept.
 func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, error) {
-	e := Engine{currency: c, limit: DefaultSearchLimit, scratch: &sync.Pool{}}
 	if !c.IsValid() {
 		return Engine{}, withOp(opNewEngine, fieldErr("currency", "", ErrInvalidPromotion, "a known currency is required"))
 	}
+	cfg := config{budget: DefaultWorkBudget}
 	for _, o := range opts {
-		if err := o(&e); err != nil {
-			return Engine{}, err
+		if o != nil {
+			o(&cfg)
 		}
 	}
+	if err := cfg.validate(); err != nil {
+		return Engine{}, withOp(opNewEngine, err)
+	}
+	e := Engine{currency: c, floor: cfg.floor, limit: cfg.budget, scratch: &sync.Pool{}}
 	// Every problem of every promotion is reported, joined in one error.
 	var k problems
 	seen := make(map[string]bool, len(promos))
@@ -126,7 +114,50 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 		}
 		return cmp.Compare(a.p.ID, b.p.ID)
 	})
+	e.same = make([]bool, len(e.promos))
+	for pi := range e.promos {
+		e.promos[pi].prepare()
+	}
+	e.coupons = make(map[string]struct{})
+	for pi := range e.promos {
+		e.same[pi] = pi > 0 && sameDefinition(&e.promos[pi-1], &e.promos[pi])
+		if code := e.promos[pi].coupon; code != "" {
+			e.coupons[code] = struct{}{}
+		}
+	}
 	return e, nil
+}
+
+// sameDefinition reports whether a and b give the same discounts on every
+// cart: equal in everything but ID, name, coupon code and campaign name
+// (the campaign counts only through the floor exemption).
+func sameDefinition(a, b *compiled) bool {
+	if a.budget != b.budget || a.exempt != b.exempt || (a.coupon == "") != (b.coupon == "") {
+		return false
+	}
+	pa, pb := a.p, b.p
+	pa.ID, pb.ID, pa.Name, pb.Name, pa.Coupon, pb.Coupon, pa.Campaign, pb.Campaign = "", "", "", "", "", "", "", ""
+	if !pa.Start.Equal(pb.Start) || !pa.End.Equal(pb.End) {
+		return false
+	}
+	pa.Start, pb.Start, pa.End, pb.End = time.Time{}, time.Time{}, time.Time{}, time.Time{} // compared above
+	return reflect.DeepEqual(pa, pb) && reflect.DeepEqual(a.r, b.r)
+}
+
+// prepare builds the matchers of a compiled promotion in its final place
+// (they point into its own selectors).
+func (cp *compiled) prepare() {
+	cp.target = newMatcher(&cp.p.Target)
+	if cp.r.get != nil {
+		m := newMatcher(cp.r.get)
+		cp.get = &m
+	}
+	if cp.r.kind == kCombo {
+		cp.parts = make([]matcher, len(cp.r.parts))
+		for k := range cp.r.parts {
+			cp.parts[k] = newMatcher(&cp.r.parts[k].Items)
+		}
+	}
 }
 
 // Promotions returns the engine's promotions in application order: by

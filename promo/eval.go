@@ -2,6 +2,9 @@ package promo
 
 import (
 	"slices"
+	"strconv"
+
+	"github.com/opskit/opskit/internal/checked"
 
 	"github.com/opskit/opskit/pricing"
 )
@@ -21,8 +24,23 @@ type ctx struct {
 	shipping   int64
 	mode       pricing.RoundingMode
 	cache      itemCache
-	probe      *pass // the pass of evaluations that are not kept
-	final      *pass // the pass of the chosen combination
+	probe      *pass     // the pass of evaluations that are not kept
+	final      *pass     // the pass of the chosen combination
+	tunits     []int64   // per promotion: the units it targets
+	nItem      int       // promotions of the item layer, which come first
+	partLines  [][][]int // per combo promotion: per part, the lines it may take units from
+	work       int64     // work done so far (Result.Work)
+	limit      int64     // the work the current stage may reach
+	// per line, over the choice candidates: counts for the classification,
+	// then the promotions on and the exclusive ones on during the search
+	lineCnt, lineExcl, lineItem, lineOn []int32
+	firstOn, firstOnExcl                []int32 // per line: the first promotion on, and exclusive one on (explanations)
+	// the choice's buffers
+	bools       []bool
+	alone, rest []int64
+	pointBuf    []point
+	pointOf     []int
+	optBuf      [][]int
 	// buffers kept between evaluations (see Engine's scratch pool)
 	linesBuf           []preparedLine
 	seen               map[string]struct{}
@@ -71,7 +89,11 @@ type pass struct {
 	missing []int64 // per threshold promotion: amount or units missing to the next tier, -1 for none
 	next    []int64 // the reward of that next tier (minor units, -1 for a rate)
 	gift    []int   // per gift promotion: the option given, -1 for none
-	fee     int64   // shipping fee after promotions
+	al      allocator
+	keys    []uint64 // byPriceDesc
+	mark    []uint32 // per unit: stamp of the last group or set it was marked in
+	stamp   uint32
+	fee     int64 // shipping fee after promotions
 	giftVal int64
 	record  bool
 	adj     []unitAdj
@@ -95,8 +117,15 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 	c.e, c.cart, c.lines, c.mode = e, cart, lines, cart.Rounding
 	c.cache.valid = false
 	c.first = reuse(c.first, len(lines)+1)
+	var units int64
 	for i, l := range cart.Lines {
-		c.first[i+1] = c.first[i] + int(l.Qty)
+		// Cart.prepare bounds the units; checked again here so that no
+		// cart can make the layout wrap.
+		var ok bool
+		if units, ok = checked.Add(units, l.Qty); !ok || l.Qty < 1 || units > MaxUnits {
+			return fieldErr(linePath(i)+".qty", strconv.FormatInt(l.Qty, 10), ErrTooLarge, "the cart holds more than %d units", MaxUnits)
+		}
+		c.first[i+1] = int(units)
 	}
 	c.unitLine = reuse(c.unitLine, c.first[len(lines)])
 	for i := range lines {
@@ -115,7 +144,7 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		}
 		f, _, err := e.floor.Floor(list, l.Cost, "")
 		if err != nil {
-			return fieldErr("lines["+l.ID+"]: floor", "", ErrInvalidCart, "%v", err)
+			return fieldErr(linePath(i)+".list_price", "", ErrInvalidCart, "%v", err)
 		}
 		c.floor[i], _ = f.MinorUnits()
 	}
@@ -129,7 +158,7 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		p := &e.promos[pi]
 		start := len(buf)
 		for li := range cart.Lines {
-			if p.p.Target.matches(&cart.Lines[li]) {
+			if p.target.matches(&cart.Lines[li]) {
 				buf = append(buf, li)
 			}
 		}
@@ -137,7 +166,7 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		if p.r.get != nil {
 			start = len(buf)
 			for li := range cart.Lines {
-				if p.r.get.matches(&cart.Lines[li]) {
+				if p.get.matches(&cart.Lines[li]) {
 					buf = append(buf, li)
 				}
 			}
@@ -148,6 +177,32 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		}
 	}
 	c.targetBuf = buf
+	c.nItem = 0
+	for c.nItem < len(e.promos) && e.promos[c.nItem].r.layer == itemLayer {
+		c.nItem++
+	}
+	c.tunits = reuse(c.tunits, len(e.promos))
+	for pi := range e.promos {
+		for _, li := range c.targets[pi] {
+			c.tunits[pi] += int64(c.first[li+1] - c.first[li]) // ≤ MaxUnits
+		}
+	}
+	c.partLines = reuse(c.partLines, len(e.promos))
+	for pi := range e.promos {
+		r := &e.promos[pi].r
+		if r.kind != kCombo {
+			continue
+		}
+		parts := make([][]int, len(r.parts))
+		for k := range r.parts {
+			for _, li := range c.targets[pi] {
+				if e.promos[pi].parts[k].matches(&cart.Lines[li]) {
+					parts[k] = append(parts[k], li)
+				}
+			}
+		}
+		c.partLines[pi] = parts
+	}
 	c.unitPromos = c.perUnitPromos()
 	c.probe = c.sizePass(c.probe, false)
 	return nil
@@ -204,6 +259,7 @@ func (c *ctx) sizePass(ps *pass, record bool) *pass {
 	}
 	ps.assigned = ps.assigned[:np] // each list is emptied before use
 	ps.record, ps.adj, ps.items = record, ps.adj[:0], ps.items[:0]
+	ps.mark, ps.stamp = reuse(ps.mark, n), 0
 	return ps
 }
 
@@ -231,14 +287,26 @@ func (c *ctx) reset(ps *pass) {
 func (c *ctx) saving(ps *pass) int64 {
 	var s int64
 	for _, a := range ps.amount {
-		s += a
+		s += a // Σ discounts ≤ subtotal + shipping ≤ 2·MaxMinorUnits
 	}
-	return s + ps.giftVal
+	return satAdd(s, ps.giftVal)
+}
+
+// nextStamp returns a fresh stamp for ps.mark: units marked with it are
+// the ones marked since.
+func (ps *pass) nextStamp() uint32 {
+	ps.stamp++
+	if ps.stamp == 0 { // wrapped: forget every old mark
+		clear(ps.mark)
+		ps.stamp = 1
+	}
+	return ps.stamp
 }
 
 // evaluate runs the layers for the promotions that are on (indexed like
 // e.promos, in application order).
 func (c *ctx) evaluate(ps *pass, on []bool) {
+	c.charge(c.passCost(on))
 	c.reset(ps)
 	if !c.cachedItems(ps, on) {
 		c.itemLayer(ps, on)
@@ -247,31 +315,26 @@ func (c *ctx) evaluate(ps *pass, on []bool) {
 	if ps.record {
 		ps.items = append(ps.items[:0], ps.price...)
 	}
-	for _, want := range []layer{orderLayer, shippingLayer, giftLayer} {
-		for pi := range c.e.promos {
-			if !on[pi] || c.e.promos[pi].r.layer != want {
-				continue
-			}
-			switch want {
-			case orderLayer:
-				c.orderPromo(ps, pi)
-			case shippingLayer:
-				c.shippingPromo(ps, pi)
-			case giftLayer:
-				c.giftPromo(ps, pi)
-			}
+	// Promotions are in application order, by layer first: after the item
+	// layer's come the order layer's, the shipping layer's, the gifts'.
+	for pi := c.nItem; pi < len(on); pi++ {
+		if !on[pi] {
+			continue
+		}
+		switch c.e.promos[pi].r.layer {
+		case orderLayer:
+			c.orderPromo(ps, pi)
+		case shippingLayer:
+			c.shippingPromo(ps, pi)
+		case giftLayer:
+			c.giftPromo(ps, pi)
 		}
 	}
 }
 
 // sameItems reports whether on turns on exactly the cached item promotions.
 func (c *ctx) sameItems(on []bool) bool {
-	for pi, v := range on {
-		if c.e.promos[pi].r.layer == itemLayer && v != c.cache.on[pi] {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(on[:c.nItem], c.cache.on[:c.nItem])
 }
 
 // cachedItems restores the item layer's outcome when it is cached for the
@@ -297,7 +360,7 @@ func (c *ctx) storeItems(ps *pass, on []bool) {
 	}
 	k := &c.cache
 	k.valid = true
-	k.on = append(k.on[:0], on...)
+	k.on = append(k.on[:0], on[:c.nItem]...)
 	k.price = append(k.price[:0], ps.price...)
 	k.claimed = append(k.claimed[:0], ps.claimed...)
 	k.stacked = append(k.stacked[:0], ps.stacked...)
@@ -363,7 +426,7 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 			j++
 		}
 		total, _ := pricing.RoundDiv(sum, rateScale, c.mode)
-		parts, err := pricing.AllocateMinorTo(ps.alloc, total, exact[i:j])
+		parts, err := ps.al.allocate(ps.alloc, total, exact[i:j])
 		if err != nil { // impossible: weights are non-negative and small
 			parts = parts[:0]
 			for range exact[i:j] {
@@ -381,7 +444,7 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 	}
 	if left := c.budgetLeft(ps, pi); left >= 0 && total > left {
 		ps.capped[pi] += total - left
-		parts, _ := pricing.AllocateMinorTo(ps.alloc2, left, rounded)
+		parts, _ := ps.al.allocate(ps.alloc2, left, rounded)
 		ps.alloc2 = parts
 		copy(rounded, parts)
 	}
@@ -390,15 +453,31 @@ func (c *ctx) spread(ps *pass, pi int, units []int, exact []int64) {
 	}
 }
 
-// byPriceDesc sorts units most expensive first, ties by unit index.
+// byPriceDesc sorts units most expensive first, ties by unit index. It
+// sorts one integer key per unit, (MaxMinorUnits - price)·2^17 + unit:
+// prices are at most MaxMinorUnits < 2^44 and units fewer than
+// MaxUnits < 2^17, so the key fits in 61 bits and orders exactly so.
 func byPriceDesc(ps *pass, units []int) {
-	slices.SortFunc(units, func(a, b int) int {
-		if ps.price[a] != ps.price[b] {
-			if ps.price[a] > ps.price[b] {
-				return -1
-			}
-			return 1
-		}
-		return a - b
-	})
+	keys := ps.keys[:0]
+	sorted := true
+	for k, u := range units {
+		key := uint64(MaxMinorUnits-ps.price[u])<<unitBits | uint64(u)
+		sorted = sorted && (k == 0 || keys[k-1] <= key)
+		keys = append(keys, key)
+	}
+	ps.keys = keys
+	if sorted {
+		return
+	}
+	slices.Sort(keys)
+	for k, key := range keys {
+		units[k] = int(key & (1<<unitBits - 1))
+	}
 }
+
+// unitBits is the bits of a unit index in byPriceDesc's keys.
+const unitBits = 17
+
+// The keys of byPriceDesc hold a unit index and a price.
+var _ = [1]struct{}{}[MaxUnits>>unitBits] // MaxUnits < 2^17
+var _ = [1]struct{}{}[MaxMinorUnits>>44]  // MaxMinorUnits < 2^44

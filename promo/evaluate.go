@@ -20,8 +20,9 @@ func (e Engine) Evaluate(cart Cart) (Result, error) {
 	}
 	c, ps := pl.c, pl.ps
 	res := c.result(ps, pl.best, pl.expl)
-	res.UnknownCoupons, res.Optimal, res.Evaluated = pl.unknown, pl.optimal, pl.evaluated
-	c.explain(&res, ps, pl.best, pl.cands, pl.alone)
+	res.UnknownCoupons, res.Optimal, res.Evaluated = pl.unknown, pl.optimal, int64(pl.evaluated)
+	c.explain(&res, ps, pl.best, pl.cands, pl.alone, pl.optimal)
+	res.Work = c.work
 	e.putCtx(c) // the Result shares no memory with it
 	return res, nil
 }
@@ -47,9 +48,28 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 		return planned{}, fieldErr("currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency)
 	}
 	c := e.getCtx()
+	c.work, c.limit = 0, e.limit
 	lines, err := cart.prepare(c)
 	if err == nil {
-		err = c.init(&e, cart, lines)
+		// Validating the lines and matching every selector against every
+		// line come first: lineSteps per line, and per selector (targets,
+		// get sets, combo parts) one step per category and tag of each
+		// line, at least one per line.
+		var values, selectors int64
+		for li := range cart.Lines {
+			values = satAdd(values, lineValues(&cart.Lines[li]))
+		}
+		for pi := range e.promos {
+			selectors = satAdd(selectors, 1+b2i(e.promos[pi].r.get != nil)+int64(len(e.promos[pi].parts)))
+		}
+		match := satAdd(satMul(selectors, values), satMul(lineSteps, int64(len(cart.Lines))))
+		c.e, c.cart = &e, cart
+		if !c.afford(match) {
+			err = c.tooMuchWork(match)
+		} else {
+			c.charge(match)
+			err = c.init(&e, cart, lines)
+		}
 	}
 	if err != nil {
 		e.putCtx(c)
@@ -66,7 +86,28 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 		}
 		pl.cands = append(pl.cands, pi)
 	}
-	pl.best, pl.alone, pl.optimal, pl.evaluated = c.choose(pl.cands)
+	// Linear bookkeeping, charged at once: classifying the candidates and
+	// the explanations' per-line indexes (four steps per target line), and
+	// threshold explanations measuring their targets (one per unit).
+	var books int64
+	for _, pi := range pl.cands {
+		books = satAdd(books, 4*int64(len(c.targets[pi])))
+		if e.promos[pi].r.kind == kThreshold {
+			books = satAdd(books, c.tunits[pi])
+		}
+	}
+	if !c.afford(books) {
+		err := c.tooMuchWork(satAdd(c.work, books))
+		e.putCtx(c)
+		return planned{}, err
+	}
+	c.charge(books)
+	// The search keeps the final pass of its best combination affordable.
+	pl.best, pl.alone, pl.optimal, pl.evaluated, err = c.choose(pl.cands)
+	if err != nil {
+		e.putCtx(c)
+		return planned{}, err
+	}
 	c.final = c.sizePass(c.final, record)
 	pl.ps = c.final
 	if record { // one adjustment per promotion and targeted unit, usually
@@ -79,6 +120,9 @@ func (e Engine) plan(cart *Cart, record bool) (planned, error) {
 			}
 		}
 		pl.ps.adj = slices.Grow(pl.ps.adj[:0], n)
+	}
+	if record {
+		c.charge(c.recordCost(pl.best)) // with the pass: finalCost
 	}
 	c.evaluate(pl.ps, pl.best)
 	return pl, nil
@@ -95,7 +139,7 @@ func (c *ctx) coupons() (map[string]bool, []string) {
 			continue
 		}
 		entered[code] = true
-		if !slices.ContainsFunc(c.e.promos, func(p compiled) bool { return p.coupon == code }) {
+		if _, ok := c.e.coupons[code]; !ok {
 			unknown = append(unknown, raw)
 		}
 	}
@@ -237,6 +281,15 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 	res.Subtotal, res.ItemDiscount, res.OrderDiscount = money(subtotal), money(item), money(order)
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
 	res.Total = money(subtotal - item - order + ps.fee)
+	redeemed := 0
+	for pi, v := range on {
+		if v && (ps.amount[pi] > 0 || ps.gift[pi] >= 0) {
+			redeemed++
+		}
+	}
+	if redeemed > 0 {
+		res.Redemptions = make([]Redemption, 0, redeemed)
+	}
 	for pi := range c.e.promos {
 		p := &c.e.promos[pi]
 		if !on[pi] {
@@ -290,8 +343,9 @@ func (c *ctx) sortAdjustments(ps *pass) {
 }
 
 // explain fills the explanations of the candidates.
-func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int64) {
+func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int64, optimal bool) {
 	money := c.moneyOf
+	c.indexOn(on)
 	for _, pi := range cands {
 		ex := &res.Explanations[pi]
 		p := &c.e.promos[pi]
@@ -319,9 +373,13 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 			c.explainInstead(ex, pi, on)
 		case !on[pi]:
 			ex.Amount = pricing.Money{}
-			if by := c.excluder(pi, on); by != "" {
+			switch by := c.excluder(pi, on); {
+			case by != "":
 				ex.Status, ex.Reason, ex.ExcludedBy = Excluded, ExcludedByPromotion, by
-			} else {
+			case !optimal:
+				ex.Status, ex.Reason = NotChosen, SearchBudgetExhausted
+				ex.Detail = fmt.Sprintf("work budget %d", c.e.limit)
+			default:
 				ex.Status, ex.Reason = NotChosen, BetterAlternative
 			}
 			ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
@@ -358,20 +416,56 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 	slices.SortFunc(res.Redemptions, func(a, b Redemption) int { return strings.Compare(a.PromotionID, b.PromotionID) })
 }
 
-// excluder names the chosen promotion that excludes pi: one of its group,
-// or an exclusive promotion sharing a line (either way round).
-func (c *ctx) excluder(pi int, on []bool) string {
-	p := &c.e.promos[pi]
-	for qi := range c.e.promos {
-		if qi == pi || !on[qi] {
+// indexOn records, per line, the first promotion of on targeting it and
+// the first exclusive one (-1 for none), for excluder.
+func (c *ctx) indexOn(on []bool) {
+	nl := len(c.lines)
+	c.firstOn, c.firstOnExcl = reuse(c.firstOn, nl), reuse(c.firstOnExcl, nl)
+	for li := range nl {
+		c.firstOn[li], c.firstOnExcl[li] = -1, -1
+	}
+	for pi := len(on) - 1; pi >= 0; pi-- { // backwards: the first one wins
+		if !on[pi] {
 			continue
 		}
-		q := &c.e.promos[qi]
-		if (p.p.Group != "" && q.p.Group == p.p.Group) || ((q.p.Exclusive || p.p.Exclusive) && c.overlap(pi, qi)) {
-			return q.p.ID
+		excl := c.e.promos[pi].p.Exclusive
+		for _, li := range c.targets[pi] {
+			c.firstOn[li] = int32(pi)
+			if excl {
+				c.firstOnExcl[li] = int32(pi)
+			}
 		}
 	}
-	return ""
+}
+
+// excluder names the chosen promotion that excludes pi (which is off): the
+// first in application order of its group, or exclusive and sharing a line
+// with it, or sharing a line with it when pi is exclusive. It reads the
+// per-line index of indexOn.
+func (c *ctx) excluder(pi int, on []bool) string {
+	p := &c.e.promos[pi]
+	by := len(on)
+	if p.p.Group != "" {
+		for qi, v := range on {
+			if v && qi != pi && c.e.promos[qi].p.Group == p.p.Group {
+				by = qi
+				break
+			}
+		}
+	}
+	first := c.firstOnExcl
+	if p.p.Exclusive {
+		first = c.firstOn
+	}
+	for _, li := range c.targets[pi] {
+		if q := int(first[li]); q >= 0 && q != pi && q < by {
+			by = q
+		}
+	}
+	if by == len(on) {
+		return ""
+	}
+	return c.e.promos[by].p.ID
 }
 
 func isThreshold(r *rule) bool {
@@ -383,20 +477,19 @@ func isThreshold(r *rule) bool {
 // measured in the chosen combination with pi in place of the promotions it
 // conflicts with.
 func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
-	on := slices.Clone(chosen)
-	for qi, v := range on {
-		if v && qi != pi && !c.compatiblePair(pi, qi) {
-			on[qi] = false
-		}
-	}
-	on[pi] = true
-	ps := c.probe
-	c.evaluate(ps, on)
 	ex.Status, ex.Reason, ex.Amount = NotApplicable, BelowThreshold, pricing.Money{}
 	if c.e.promos[pi].r.kind == kShipping && c.shipping == 0 {
 		ex.Reason = NoSaving
 	}
 	ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
+	on := slices.Clone(chosen)
+	c.dropConflicts(on, pi)
+	on[pi] = true
+	ps := c.probe
+	if !c.afford(c.passCost(on)) {
+		return // no work left to measure what is missing
+	}
+	c.evaluate(ps, on)
 	if m := ps.missing[pi]; m > 0 {
 		r := &c.e.promos[pi].r
 		if r.basis == ByQuantity || r.minQty > 0 {
@@ -410,6 +503,40 @@ func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
 	}
 }
 
+// dropConflicts turns off the promotions of on that conflict with pi: its
+// group's members, and those sharing a line with it when either is
+// exclusive. It marks pi's lines instead of comparing line lists.
+func (c *ctx) dropConflicts(on []bool, pi int) {
+	p := &c.e.promos[pi]
+	c.lineOn = reuse(c.lineOn, len(c.lines)) // a per-line scratch: the search is over
+	mark := c.lineOn
+	for _, li := range c.targets[pi] {
+		mark[li] = -1
+	}
+	for qi, v := range on {
+		if !v || qi == pi {
+			continue
+		}
+		q := &c.e.promos[qi]
+		if p.p.Group != "" && q.p.Group == p.p.Group {
+			on[qi] = false
+			continue
+		}
+		if !p.p.Exclusive && !q.p.Exclusive {
+			continue
+		}
+		for _, li := range c.targets[qi] {
+			if mark[li] == -1 {
+				on[qi] = false
+				break
+			}
+		}
+	}
+	for _, li := range c.targets[pi] {
+		mark[li] = 0
+	}
+}
+
 // savesAlone reports whether promotion pi saves anything on the cart by
 // itself: measured during the choice for choice points, measured here for
 // the others.
@@ -420,6 +547,9 @@ func (c *ctx) savesAlone(pi int, alone []int64) bool {
 	ps := c.probe
 	on := make([]bool, len(c.e.promos))
 	on[pi] = true
+	if !c.afford(c.passCost(on)) {
+		return false // no work left to measure it
+	}
 	c.evaluate(ps, on)
 	return c.saving(ps) > 0
 }
@@ -432,14 +562,14 @@ func (c *ctx) thresholdReached(pi int, prices []int64) bool {
 	if r.basis == ByQuantity || r.onList {
 		return false
 	}
-	var amount int64
+	var amount int64 // ≤ the subtotal ≤ MaxMinorUnits
 	for _, li := range c.targets[pi] {
+		if prices == nil {
+			amount += c.lines[li].price * int64(c.first[li+1]-c.first[li]) // ≤ the line's total
+			continue
+		}
 		for u := c.first[li]; u < c.first[li+1]; u++ {
-			if prices == nil {
-				amount += c.lines[li].price
-			} else {
-				amount += prices[u]
-			}
+			amount += prices[u]
 		}
 	}
 	if r.every != nil {
@@ -452,28 +582,15 @@ func (c *ctx) thresholdReached(pi int, prices []int64) bool {
 // needs for its first group, 0 when it has enough.
 func (c *ctx) unitsShort(pi int) int64 {
 	r := &c.e.promos[pi].r
-	var have int64
-	for _, li := range c.targets[pi] {
-		have += int64(c.first[li+1] - c.first[li])
-	}
+	have := c.tunits[pi]
 	need := r.n
 	if r.kind == kBuyGet {
 		need = r.buyQty
 		if r.get == nil {
-			need += r.getQty
+			need = satAdd(need, r.getQty)
 		}
 	}
 	return max(need-have, 0)
-}
-
-// overlap reports whether promotions pi and qi target a common line.
-func (c *ctx) overlap(pi, qi int) bool {
-	for _, li := range c.targets[pi] {
-		if slices.Contains(c.targets[qi], li) {
-			return true
-		}
-	}
-	return false
 }
 
 // better orders two selections by the tie-breaks: larger saving, then
@@ -482,21 +599,22 @@ func (c *ctx) better(sa int64, a []bool, sb int64, b []bool) bool {
 	if sa != sb {
 		return sa > sb
 	}
-	ia, ib := c.indices(a), c.indices(b)
-	if len(ia) != len(ib) {
-		return len(ia) < len(ib)
+	na, nb := 0, 0
+	for i := range a {
+		na += int(b2i(a[i]))
+		nb += int(b2i(b[i]))
+	}
+	if na != nb {
+		return na < nb
 	}
 	// Indices are in application order (priority descending, then ID), so
-	// comparing them lexicographically compares priorities, then IDs.
-	return slices.Compare(ia, ib) < 0
-}
-
-func (c *ctx) indices(on []bool) []int {
-	var out []int
-	for i, v := range on {
-		if v {
-			out = append(out, i)
+	// comparing the two index lists lexicographically compares priorities,
+	// then IDs: the first position where the sets differ decides, the set
+	// holding it having the smaller index there.
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i]
 		}
 	}
-	return out
+	return false
 }

@@ -3,7 +3,7 @@ package promo
 import (
 	"slices"
 
-	"github.com/opskit/opskit/pricing"
+	"github.com/opskit/opskit/internal/checked"
 )
 
 // The item layer (单品优惠). Group promotions (第N件, 买赠, 任选, 套餐) run
@@ -14,8 +14,8 @@ import (
 // stackable.
 
 func (c *ctx) itemLayer(ps *pass, on []bool) {
-	for pi := range c.e.promos {
-		if !on[pi] || c.e.promos[pi].r.layer != itemLayer {
+	for pi := range c.nItem {
+		if !on[pi] {
 			continue
 		}
 		switch c.e.promos[pi].r.kind {
@@ -99,60 +99,97 @@ func (c *ctx) nthItem(ps *pass, pi int) {
 }
 
 // buyGet is 买X送Y: the cheapest qualifying units are rewarded, the buy
-// units are the most expensive ones left.
+// units are the most expensive ones left. It gives the most times t (at
+// most MaxTimes) for which the buy units outside the t·GetQty cheapest get
+// units number at least t·BuyQty: that count only falls as t grows, so one
+// walk up the get units from the cheapest finds t, O(n) after the sorts.
 func (c *ctx) buyGet(ps *pass, pi int) {
 	r := &c.e.promos[pi].r
 	buy := c.available(ps, pi, c.targets[pi], &ps.avail)
-	get := c.available(ps, pi, c.gets[pi], &ps.avail2)
+	get := buy
+	if r.get != nil {
+		get = c.available(ps, pi, c.gets[pi], &ps.avail2)
+	}
 	times := int64(len(get)) / r.getQty
 	if r.get == nil {
-		times = int64(len(buy)) / (r.buyQty + r.getQty)
+		per, ok := checked.Add(r.buyQty, r.getQty)
+		if !ok { // more units than a cart can hold per time
+			return
+		}
+		times = int64(len(buy)) / per
 	}
 	if r.maxTimes > 0 {
 		times = min(times, r.maxTimes)
 	}
-	for ; times > 0; times-- {
-		rewarded := get[int64(len(get))-times*r.getQty:]
-		var payers []int
-		for _, u := range buy {
-			if int64(len(payers)) == times*r.buyQty {
-				break
-			}
-			if !slices.Contains(rewarded, u) {
-				payers = append(payers, u)
-			}
-		}
-		if int64(len(payers)) < times*r.buyQty {
-			continue
-		}
-		exact := make([]int64, len(rewarded))
-		for k, u := range rewarded {
-			exact[k] = ps.price[u] * r.off
-		}
-		c.claim(ps, pi, payers)
-		c.claim(ps, pi, rewarded)
-		c.spreadUnits(ps, pi, slices.Clone(rewarded), exact)
+	if times == 0 {
 		return
 	}
+	// inBuy marks the buy units; overlap[t] counts the buy units among the
+	// t·GetQty cheapest get units.
+	inBuy := ps.nextStamp()
+	for _, u := range buy {
+		ps.mark[u] = inBuy
+	}
+	best, shared := int64(0), int64(0)
+	for t := int64(1); t <= times; t++ {
+		for _, u := range get[int64(len(get))-t*r.getQty : int64(len(get))-(t-1)*r.getQty] { // t·getQty ≤ len(get)
+			if ps.mark[u] == inBuy {
+				shared++
+			}
+		}
+		need, ok := checked.Mul(t, r.buyQty)
+		if !ok || int64(len(buy))-shared < need {
+			break
+		}
+		best = t
+	}
+	if best == 0 {
+		return
+	}
+	rewarded := get[int64(len(get))-best*r.getQty:]
+	isRewarded := ps.nextStamp()
+	for _, u := range rewarded {
+		ps.mark[u] = isRewarded
+	}
+	payers := ps.gotUnits[:0]
+	for _, u := range buy {
+		if int64(len(payers)) == best*r.buyQty { // checked above
+			break
+		}
+		if ps.mark[u] != isRewarded {
+			payers = append(payers, u)
+		}
+	}
+	ps.gotUnits = payers
+	exact := ps.exact[:0]
+	for _, u := range rewarded {
+		exact = append(exact, ps.price[u]*r.off) // ≤ MaxMinorUnits·rateScale
+	}
+	ps.exact = exact
+	c.claim(ps, pi, payers)
+	c.claim(ps, pi, rewarded)
+	c.spreadUnits(ps, pi, slices.Clone(rewarded), exact)
 }
 
 // groupPrice gives a group of units for price: the saving (sum - price)
 // is allocated to the units in proportion to their prices. It reports
 // false when the group would not save anything.
 func (c *ctx) groupPrice(ps *pass, group []int, price int64, units *[]int, exact *[]int64) bool {
-	weights := make([]int64, len(group))
-	var sum int64
-	for k, u := range group {
-		weights[k] = ps.price[u]
-		sum += weights[k]
+	weights := ps.weights[:0]
+	var sum int64 // ≤ the subtotal
+	for _, u := range group {
+		weights = append(weights, ps.price[u])
+		sum += ps.price[u]
 	}
+	ps.weights = weights
 	if sum <= price {
 		return false
 	}
-	parts, err := pricing.AllocateMinor(sum-price, weights)
+	parts, err := ps.al.allocate(ps.alloc, sum-price, weights)
 	if err != nil {
 		return false
 	}
+	ps.alloc = parts
 	for k, u := range group {
 		*units, *exact = append(*units, u), append(*exact, parts[k]*rateScale)
 	}
@@ -180,37 +217,39 @@ func (c *ctx) bundle(ps *pass, pi int) {
 }
 
 // combo is 套餐: each part takes its most expensive free matching units.
+// Each part's units are listed and sorted once; a cursor per part skips
+// the units earlier groups claimed or the group already holds, so forming
+// every group costs O(n log n) in all.
 func (c *ctx) combo(ps *pass, pi int) {
 	r := &c.e.promos[pi].r
-	target := &c.e.promos[pi].p.Target
-	partLines := make([][]int, len(r.parts))
+	partLines := c.partLines[pi]
+	lists := make([][]int, len(r.parts))
 	for k := range r.parts {
-		for li := range c.cart.Lines {
-			if l := &c.cart.Lines[li]; r.parts[k].Items.matches(l) && target.matches(l) {
-				partLines[k] = append(partLines[k], li)
-			}
-		}
+		var buf []int
+		lists[k] = c.available(ps, pi, partLines[k], &buf)
 	}
-	var got []int
+	next := make([]int, len(r.parts))
+	var got, group []int
 	var exact []int64
 	for times := int64(0); r.maxTimes == 0 || times < r.maxTimes; times++ {
-		var group []int
+		in := ps.nextStamp()
+		group = group[:0]
 		for k, part := range r.parts {
 			var taken int64
-			for _, u := range c.available(ps, pi, partLines[k], &ps.avail) {
-				if taken == part.Qty {
-					break
+			for ; taken < part.Qty && next[k] < len(lists[k]); next[k]++ {
+				u := lists[k][next[k]]
+				if ps.mark[u] == in || !c.free(ps, pi, u) {
+					continue // in this group, or claimed by an earlier one: never free again
 				}
-				if !slices.Contains(group, u) {
-					group, taken = append(group, u), taken+1
-				}
+				ps.mark[u] = in
+				group, taken = append(group, u), taken+1
 			}
 			if taken < part.Qty {
-				group = nil
+				group = group[:0]
 				break
 			}
 		}
-		if group == nil || !c.groupPrice(ps, group, r.amount, &got, &exact) {
+		if len(group) == 0 || !c.groupPrice(ps, group, r.amount, &got, &exact) {
 			break
 		}
 		c.claim(ps, pi, group)

@@ -3,6 +3,8 @@ package promo
 import (
 	"slices"
 
+	"github.com/opskit/opskit/internal/checked"
+
 	"github.com/opskit/opskit/pricing"
 )
 
@@ -26,11 +28,42 @@ func (c *ctx) base(ps *pass, pi int) (amount, list, qty int64) {
 
 // orderPromo applies one order-layer promotion.
 func (c *ctx) orderPromo(ps *pass, pi int) {
-	r := &c.e.promos[pi].r
 	amount, list, qty := c.base(ps, pi)
 	if qty == 0 {
 		return
 	}
+	c.spreadOrder(ps, pi, c.targets[pi], c.orderDiscount(ps, pi, amount, list, qty))
+}
+
+// aloneOrder is what order-layer promotion pi saves alone on the cart,
+// found without a pass when no price floor applies: alone it sees the
+// original prices, and its discount (at most the targeted amount) is then
+// spread in full, so the saving is the discount held to its budget.
+func (c *ctx) aloneOrder(ps *pass, pi int) (int64, bool) {
+	if c.e.floor.HasRules() || c.e.promos[pi].r.layer != orderLayer || c.e.promos[pi].r.kind == kGift {
+		return 0, false
+	}
+	var amount, list, qty int64 // ≤ MaxMinorUnits, ≤ MaxUnits·MaxMinorUnits < 2^63, ≤ MaxUnits
+	for _, li := range c.targets[pi] {
+		n := int64(c.first[li+1] - c.first[li])
+		amount += c.lines[li].price * n
+		list += c.lines[li].list * n
+		qty += n
+	}
+	if qty == 0 {
+		return 0, true
+	}
+	d := c.orderDiscount(ps, pi, amount, list, qty)
+	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
+		d = left
+	}
+	return d, true
+}
+
+// orderDiscount is the discount of order-layer promotion pi on a targeted
+// amount (at list prices: list) of qty units, before its budget.
+func (c *ctx) orderDiscount(ps *pass, pi int, amount, list, qty int64) int64 {
+	r := &c.e.promos[pi].r
 	var d int64
 	switch r.kind {
 	case kPercent:
@@ -47,7 +80,7 @@ func (c *ctx) orderPromo(ps *pass, pi int) {
 		}
 		d = c.thresholdReward(ps, pi, measure, amount)
 	}
-	c.spreadOrder(ps, pi, c.targets[pi], d)
+	return d
 }
 
 // thresholdReward is the reward of a 满减/满折 for measure (amount or
@@ -59,10 +92,19 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 		times := measure / e.size
 		if e.maxTimes > 0 && times >= e.maxTimes {
 			times = e.maxTimes
-		} else {
-			ps.missing[pi], ps.next[pi] = (times+1)*e.size-measure, e.off
+		} else if next, ok := checked.MulAdd(times+1, e.size, -measure); ok {
+			// (times+1)·size - measure ≤ size: it fits unless size is
+			// near the int64 limit and more than one step was reached.
+			ps.missing[pi], ps.next[pi] = next, e.off
 		}
-		return min(times*e.off, amount)
+		// times·off beyond int64 is beyond the amount too: the whole
+		// amount is the reward (每满0.01减100,000,000,000.00 on 10,000.00 gives
+		// 10,000.00).
+		off, ok := checked.Mul(times, e.off)
+		if !ok {
+			return amount
+		}
+		return min(off, amount)
 	}
 	reached := -1
 	for i, t := range r.tiers {
@@ -149,7 +191,7 @@ func (c *ctx) giftPromo(ps *pass, pi int) {
 	ps.gift[pi] = pick
 	if v := r.options[pick].Value; v.IsValid() {
 		val, _ := v.MinorUnits()
-		ps.giftVal += val
+		ps.giftVal = satAdd(ps.giftVal, val)
 	}
 }
 
@@ -189,7 +231,7 @@ func (c *ctx) spreadOrder(ps *pass, pi int, lines []int, d int64) {
 		if n == 0 {
 			break
 		}
-		parts, err := pricing.AllocateMinorTo(ps.lineParts, d, weights)
+		parts, err := ps.al.allocate(ps.lineParts, d, weights)
 		if err != nil {
 			break
 		}
@@ -233,7 +275,7 @@ func (c *ctx) spreadLine(ps *pass, pi, li int, t int64, unfloored bool) {
 		return
 	}
 	if unfloored { // t ≤ Σ prices: no share exceeds its unit's price
-		parts, err := pricing.AllocateMinorTo(ps.unitParts, t, ps.price[lo:hi])
+		parts, err := ps.al.allocate(ps.unitParts, t, ps.price[lo:hi])
 		if err == nil {
 			ps.unitParts = parts
 			for k, amt := range parts {
@@ -261,7 +303,7 @@ func (c *ctx) spreadLine(ps *pass, pi, li int, t int64, unfloored bool) {
 		if n == 0 {
 			break // unreachable: t never exceeds the line's room
 		}
-		parts, err := pricing.AllocateMinorTo(ps.unitParts, t, weights)
+		parts, err := ps.al.allocate(ps.unitParts, t, weights)
 		if err != nil {
 			break
 		}

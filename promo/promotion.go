@@ -67,59 +67,19 @@ type Limits struct {
 type Selector struct {
 	SKUs, Products, Categories, Tags                             []string
 	ExcludeSKUs, ExcludeProducts, ExcludeCategories, ExcludeTags []string
-	// index holds the long lists as sets, built when an engine compiles
-	// the selector, so that matching a line costs lookups of the line's
-	// few labels (at most MaxLabels each), not scans of lists of up to
-	// MaxSelectorList entries.
-	index *selectorIndex
 }
 
-// selectorIndex is a Selector's lists of more than indexFrom entries as
-// sets, in the field order of Selector; nil for a shorter list.
-type selectorIndex [8]map[string]struct{}
-
-// indexFrom is the list length from which a set is built: below it a scan
-// is as fast as a lookup.
-const indexFrom = 16
-
-// Matches reports whether the selector picks line l.
-func (s Selector) Matches(l Line) bool { return s.matches(&l) }
-
-func (s *Selector) matches(l *Line) bool {
-	if l.NotPromotable {
-		return false
-	}
-	if s.has(4, s.ExcludeSKUs, l.SKU) || s.has(5, s.ExcludeProducts, l.Product) ||
-		s.hasAny(6, s.ExcludeCategories, l.Categories) || s.hasAny(7, s.ExcludeTags, l.Tags) {
-		return false
-	}
-	if len(s.SKUs) == 0 && len(s.Products) == 0 && len(s.Categories) == 0 && len(s.Tags) == 0 {
-		return true
-	}
-	return s.has(0, s.SKUs, l.SKU) || s.has(1, s.Products, l.Product) ||
-		s.hasAny(2, s.Categories, l.Categories) || s.hasAny(3, s.Tags, l.Tags)
+// Matches reports whether the selector picks line l. One call scans the
+// lists; an engine holds each promotion's long lists as sets (see matcher).
+func (s Selector) Matches(l Line) bool {
+	m := matcher{s: &s, any: s.includesAll()}
+	return m.matches(&l)
 }
 
-// has reports whether list k (whose entries are list) holds v.
-func (s *Selector) has(k int, list []string, v string) bool {
-	if s.index != nil && s.index[k] != nil {
-		_, ok := s.index[k][v]
-		return ok
-	}
-	return slices.Contains(list, v)
-}
-
-// hasAny reports whether list k holds any of have.
-func (s *Selector) hasAny(k int, list []string, have []string) bool {
-	if len(list) == 0 {
-		return false
-	}
-	for _, h := range have {
-		if s.has(k, list, h) {
-			return true
-		}
-	}
-	return false
+// includesAll reports whether the selector has no include list, so every
+// line that no exclude list names matches.
+func (s *Selector) includesAll() bool {
+	return len(s.SKUs) == 0 && len(s.Products) == 0 && len(s.Categories) == 0 && len(s.Tags) == 0
 }
 
 // Schedule is a recurring time restriction: the promotion runs on the
@@ -320,27 +280,12 @@ func (s *Selector) validate(path string) error {
 	return k.err()
 }
 
-// clone copies the selector's lists and indexes the long ones.
+// clone copies the selector's lists.
 func (s Selector) clone() Selector {
-	c := Selector{
+	return Selector{
 		SKUs: slices.Clone(s.SKUs), Products: slices.Clone(s.Products),
 		Categories: slices.Clone(s.Categories), Tags: slices.Clone(s.Tags),
 		ExcludeSKUs: slices.Clone(s.ExcludeSKUs), ExcludeProducts: slices.Clone(s.ExcludeProducts),
 		ExcludeCategories: slices.Clone(s.ExcludeCategories), ExcludeTags: slices.Clone(s.ExcludeTags),
 	}
-	for k, list := range [8][]string{c.SKUs, c.Products, c.Categories, c.Tags,
-		c.ExcludeSKUs, c.ExcludeProducts, c.ExcludeCategories, c.ExcludeTags} {
-		if len(list) < indexFrom {
-			continue
-		}
-		if c.index == nil {
-			c.index = new(selectorIndex)
-		}
-		set := make(map[string]struct{}, len(list))
-		for _, v := range list {
-			set[v] = struct{}{}
-		}
-		c.index[k] = set
-	}
-	return c
 }

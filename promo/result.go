@@ -41,8 +41,11 @@ type Result struct {
 	UnknownCoupons []string `json:"unknown_coupons,omitempty"`
 	// Optimal reports whether the choice among conflicting promotions was
 	// proven best; Evaluated is the number of combinations tried.
-	Optimal   bool `json:"optimal"`
-	Evaluated int  `json:"evaluated"`
+	Optimal   bool  `json:"optimal"`
+	Evaluated int64 `json:"evaluated"`
+	// Work is the work the evaluation did, in the steps the engine's budget
+	// counts (see WithWorkBudget); never more than the budget.
+	Work int64 `json:"work"`
 }
 
 // LineResult is one cart line after promotions.
@@ -153,6 +156,7 @@ const (
 	NoSaving                                       // it would save nothing on these items
 	BetterAlternative                              // NotChosen: a better combination won
 	ExcludedByPromotion                            // Excluded: see ExcludedBy
+	SearchBudgetExhausted                          // NotChosen: the search ran out of its work budget before proving the best combination
 )
 
 var reasonText = [...]string{
@@ -160,6 +164,7 @@ var reasonText = [...]string{
 	"coupon not entered", "usage limit reached", "budget exhausted", "no targeted items",
 	"below threshold", "below threshold after item discounts", "not enough qualifying units",
 	"no saving", "a better combination won", "excluded by another promotion",
+	"the search ran out of its work budget",
 }
 
 // reasonNames are the reasons' names in snake_case, from their Go names

@@ -14,7 +14,7 @@ import (
 // not by the cart, so a stale one would be taken for the new cart's.
 func TestScratchInitForgetsPreviousCart(t *testing.T) {
 	cny := func(s string) pricing.Money { return pricing.MustNew(s, pricing.CNY) }
-	e, err := NewEngine(pricing.CNY, []Promotion{{ID: "off", Action: PercentOff{Rate: pricing.MustRate("9折")}}})
+	e, err := NewEngine(pricing.CNY, []Promotion{{ID: "off", Group: "g", Action: PercentOff{Rate: pricing.MustRate("9折")}}})
 	require.NoError(t, err)
 	at := time.Date(2026, 11, 11, 10, 0, 0, 0, time.UTC)
 	big := Cart{Currency: pricing.CNY, At: at, Lines: []Line{{ID: "a", Qty: 5, UnitPrice: cny("10.00")}, {ID: "b", Qty: 2, UnitPrice: cny("3.00")}}}

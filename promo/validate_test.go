@@ -86,8 +86,8 @@ func TestNewEngineErrors(t *testing.T) {
 }
 
 func TestNewEngineOptionErrors(t *testing.T) {
-	_, err := promo.NewEngine(pricing.CNY, nil, promo.WithSearchLimit(0))
-	assertFieldError(t, err, promo.ErrInvalidPromotion, "search limit")
+	_, err := promo.NewEngine(pricing.CNY, nil, promo.WithWorkBudget(0))
+	assertFieldError(t, err, promo.ErrInvalidPromotion, "WithWorkBudget")
 	_, err = promo.NewEngine(pricing.Currency(0), nil)
 	assertFieldError(t, err, promo.ErrInvalidPromotion, "currency")
 }
