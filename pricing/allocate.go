@@ -38,7 +38,7 @@ func (m Money) Allocate(weights []decimal.Decimal) ([]Money, error) {
 		if w.Sign() < 0 {
 			return nil, fieldErr("allocate", field, decText(w), ErrNegativeWeight, "")
 		}
-		if _, reason, detail := checkDecimal(w); reason != nil {
+		if _, detail, reason := checkDecimal(w); reason != nil {
 			return nil, fieldErr("allocate", field, decText(w), reason, detail)
 		}
 	}

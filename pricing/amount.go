@@ -37,12 +37,12 @@ var maxMagnitude = decimal.New(1, MaxMagnitude)
 // "NaN" and "Inf" are rejected ([ErrInvalidAmount]); a number beyond the
 // limits is [ErrTooLarge]. The error's reason and detail are returned for
 // the caller's *FieldError.
-func parseDecimal(s string) (decimal.Decimal, error, string) {
+func parseDecimal(s string) (decimal.Decimal, string, error) {
 	if len(s) == 0 {
-		return decimal.Decimal{}, ErrInvalidAmount, "empty"
+		return decimal.Decimal{}, "empty", ErrInvalidAmount
 	}
 	if len(s) > maxInputLen {
-		return decimal.Decimal{}, ErrTooLarge, "at most " + strconv.Itoa(maxInputLen) + " characters"
+		return decimal.Decimal{}, "at most " + strconv.Itoa(maxInputLen) + " characters", ErrTooLarge
 	}
 	i := 0
 	if s[0] == '+' || s[0] == '-' {
@@ -56,15 +56,15 @@ func parseDecimal(s string) (decimal.Decimal, error, string) {
 		case c == '.' && !point:
 			point = true
 		default:
-			return decimal.Decimal{}, ErrInvalidAmount, "unexpected " + strconv.QuoteRune(rune(c)) + ": want a plain decimal"
+			return decimal.Decimal{}, "unexpected " + strconv.QuoteRune(rune(c)) + ": want a plain decimal", ErrInvalidAmount
 		}
 	}
 	if digits == 0 {
-		return decimal.Decimal{}, ErrInvalidAmount, "no digits"
+		return decimal.Decimal{}, "no digits", ErrInvalidAmount
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, ErrInvalidAmount, "want a plain decimal"
+		return decimal.Decimal{}, "want a plain decimal", ErrInvalidAmount
 	}
 	return checkDecimal(d)
 }
@@ -72,27 +72,27 @@ func parseDecimal(s string) (decimal.Decimal, error, string) {
 // checkDecimal checks d against the limits and returns it with a scale of
 // at most MaxScale (trailing zeros beyond it dropped), or the reason and
 // the detail of the error.
-func checkDecimal(d decimal.Decimal) (decimal.Decimal, error, string) {
+func checkDecimal(d decimal.Decimal) (decimal.Decimal, string, error) {
 	if d.IsZero() {
-		return decimal.Zero, nil, ""
+		return decimal.Zero, "", nil
 	}
 	if exp := int64(d.Exponent()); exp < -MaxScale {
 		// Only trailing zeros may go: the coefficient must have more digits
 		// than the places to drop, which also bounds the work of Truncate
 		// (an exponent of -10^9 is refused here, not divided by 10^10^9).
 		if -exp-MaxScale >= int64(d.NumDigits()) {
-			return decimal.Decimal{}, ErrTooLarge, "at most " + strconv.Itoa(MaxScale) + " digits after the point"
+			return decimal.Decimal{}, "at most " + strconv.Itoa(MaxScale) + " digits after the point", ErrTooLarge
 		}
 		t := d.Truncate(MaxScale)
 		if !t.Equal(d) {
-			return decimal.Decimal{}, ErrTooLarge, "at most " + strconv.Itoa(MaxScale) + " digits after the point"
+			return decimal.Decimal{}, "at most " + strconv.Itoa(MaxScale) + " digits after the point", ErrTooLarge
 		}
 		d = t
 	}
 	if !withinMagnitude(d) {
-		return decimal.Decimal{}, ErrTooLarge, "magnitude at most 10^" + strconv.Itoa(MaxMagnitude)
+		return decimal.Decimal{}, "magnitude at most 10^" + strconv.Itoa(MaxMagnitude), ErrTooLarge
 	}
-	return d, nil, ""
+	return d, "", nil
 }
 
 // withinMagnitude reports |d| ≤ 10^MaxMagnitude, cheaply when the

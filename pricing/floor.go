@@ -196,7 +196,7 @@ func NewFloorPolicy(opts ...Option) (FloorPolicy, error) {
 		p.ratio, p.hasRatio = *c.ratio, true
 	}
 	if c.margin != nil {
-		m, reason, detail := checkDecimal(*c.margin)
+		m, detail, reason := checkDecimal(*c.margin)
 		if reason == nil && (m.Sign() < 0 || m.Cmp(one) >= 0) {
 			reason, detail = ErrInvalidRatio, "must be in [0, 1)"
 		}

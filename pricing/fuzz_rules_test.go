@@ -93,7 +93,7 @@ func FuzzFloorCheck(f *testing.F) {
 		if r, err := ParseZhe(zhe); err == nil {
 			opts = append(opts, MinListRatio(r))
 		}
-		if m, reason, _ := parseDecimal(margin); reason == nil {
+		if m, _, reason := parseDecimal(margin); reason == nil {
 			opts = append(opts, MinMargin(m))
 		}
 		if m, err := New(minimum, CNY); err == nil {
@@ -132,7 +132,7 @@ func FuzzTax(f *testing.F) {
 	f.Add("0.06", "-0.01", uint8(4))
 	f.Add("1", "99999999.99", uint8(9))
 	f.Fuzz(func(t *testing.T, rate, amount string, mode uint8) {
-		d, reason, _ := parseDecimal(rate)
+		d, _, reason := parseDecimal(rate)
 		if reason != nil {
 			return
 		}

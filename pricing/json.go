@@ -89,7 +89,7 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	if !haveAmount {
 		return bad("amount", "", "missing")
 	}
-	d, reason, detail := parseDecimal(amount)
+	d, detail, reason := parseDecimal(amount)
 	if reason != nil {
 		return fieldErr(op, "amount", clip(amount), reason, detail)
 	}

@@ -89,7 +89,7 @@ func PriceForMargin(cost Money, m decimal.Decimal, mode RoundingMode) (Money, er
 	if !mode.IsValid() {
 		return Money{}, fieldErr(op, "mode", strconv.Itoa(int(mode)), ErrInvalidRoundingMode, "")
 	}
-	m2, reason, detail := checkDecimal(m)
+	m2, detail, reason := checkDecimal(m)
 	if reason == nil && m2.Cmp(one) >= 0 {
 		reason, detail = ErrInvalidRatio, "must be below 1"
 	}
@@ -160,7 +160,7 @@ func (c *CostRatio) UnmarshalJSON(b []byte) error {
 	if err := decodeStrict(b, &v); err != nil {
 		return decodeErr(op, ErrInvalidRatio, err)
 	}
-	r, reason, detail := checkDecimal(v.Ratio)
+	r, detail, reason := checkDecimal(v.Ratio)
 	if reason == nil && (r.Sign() < 0 || r.Cmp(one) > 0) {
 		reason, detail = ErrInvalidRatio, "must be in [0, 1]"
 	}
@@ -203,7 +203,7 @@ type MarginWaterfall struct {
 // [MaxCosts] costs ([ErrTooLarge]).
 func Waterfall(gross decimal.Decimal, costs ...CostRatio) (MarginWaterfall, error) {
 	const op = "margin waterfall"
-	g, reason, detail := checkDecimal(gross)
+	g, detail, reason := checkDecimal(gross)
 	if reason == nil && g.Cmp(one) > 0 {
 		reason, detail = ErrInvalidRatio, "must be at most 1"
 	}
@@ -216,7 +216,7 @@ func Waterfall(gross decimal.Decimal, costs ...CostRatio) (MarginWaterfall, erro
 	w := MarginWaterfall{Gross: g, Steps: make([]WaterfallStep, len(costs))}
 	cur := g
 	for i, c := range costs {
-		r, reason, detail := checkDecimal(c.Ratio)
+		r, detail, reason := checkDecimal(c.Ratio)
 		if reason == nil && (r.Sign() < 0 || r.Cmp(one) > 0) {
 			reason, detail = ErrInvalidRatio, "must be in [0, 1]"
 		}

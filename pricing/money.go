@@ -37,7 +37,7 @@ func New(amount string, c Currency) (Money, error) {
 	if !c.IsValid() {
 		return Money{}, fieldErr("new money", "currency", strconv.Quote(c.Code()), ErrUnknownCurrency, "")
 	}
-	d, reason, detail := parseDecimal(amount)
+	d, detail, reason := parseDecimal(amount)
 	if reason != nil {
 		return Money{}, fieldErr("new money", "amount", clip(amount), reason, detail)
 	}
@@ -72,7 +72,7 @@ func NewFromDecimal(d decimal.Decimal, c Currency) (Money, error) {
 	if !c.IsValid() {
 		return Money{}, fieldErr("new money from decimal", "currency", strconv.Quote(c.Code()), ErrUnknownCurrency, "")
 	}
-	v, reason, detail := checkDecimal(d)
+	v, detail, reason := checkDecimal(d)
 	if reason != nil {
 		return Money{}, fieldErr("new money from decimal", "d", decText(d), reason, detail)
 	}
@@ -124,7 +124,7 @@ func Parse(s string) (Money, error) {
 		return Money{}, fieldErr("parse money", "currency", clip(code), ErrUnknownCurrency, "")
 	}
 	amount = strings.TrimLeft(amount, " ")
-	d, reason, detail := parseDecimal(amount)
+	d, detail, reason := parseDecimal(amount)
 	if reason != nil {
 		return Money{}, fieldErr("parse money", "amount", clip(amount), reason, detail)
 	}
@@ -248,7 +248,7 @@ func (m Money) Abs() Money {
 // Mul by 1.01 never grows beyond MaxScale places. Errors: a factor beyond
 // the limits, or a product above 10^[MaxMagnitude] ([ErrTooLarge]).
 func (m Money) Mul(factor decimal.Decimal) (Money, error) {
-	f, reason, detail := checkDecimal(factor)
+	f, detail, reason := checkDecimal(factor)
 	if reason != nil {
 		return Money{}, fieldErr("multiply", "factor", decText(factor), reason, detail)
 	}
@@ -358,7 +358,7 @@ func (m Money) RoundToIncrement(increment decimal.Decimal, mode RoundingMode) (M
 	if !mode.IsValid() {
 		return Money{}, fieldErr(op, "mode", strconv.Itoa(int(mode)), ErrInvalidRoundingMode, "")
 	}
-	inc, reason, detail := checkDecimal(increment)
+	inc, detail, reason := checkDecimal(increment)
 	if reason != nil {
 		return Money{}, fieldErr(op, "increment", decText(increment), reason, detail)
 	}

@@ -27,7 +27,7 @@ type Rate struct {
 // NewRate returns the rate that pays the given fraction of the price:
 // NewRate(0.85) is 8.5折. The fraction must be in (0, 1].
 func NewRate(pay decimal.Decimal) (Rate, error) {
-	p, reason, detail := checkDecimal(pay)
+	p, detail, reason := checkDecimal(pay)
 	if reason != nil {
 		return Rate{}, fieldErr("new rate", "pay", decText(pay), reason, detail)
 	}
@@ -40,7 +40,7 @@ func NewRate(pay decimal.Decimal) (Rate, error) {
 // NewRateOff returns the rate that takes the given fraction off:
 // NewRateOff(0.3) is 7折. The fraction must be in [0, 1).
 func NewRateOff(off decimal.Decimal) (Rate, error) {
-	o, reason, detail := checkDecimal(off)
+	o, detail, reason := checkDecimal(off)
 	if reason != nil {
 		return Rate{}, fieldErr("new rate off", "off", decText(off), reason, detail)
 	}
@@ -153,7 +153,7 @@ func ParseZhe(s string) (Rate, error) {
 	if pay.Sign() <= 0 || pay.Cmp(one) > 0 {
 		return fail("must be above 0折 and at most 10折")
 	}
-	pay, reason, _ := checkDecimal(pay)
+	pay, _, reason := checkDecimal(pay)
 	if reason != nil {
 		return fail("at most " + strconv.Itoa(MaxScale) + " digits after the point of the fraction paid")
 	}

@@ -67,7 +67,7 @@ func FuzzCompactForm(f *testing.F) {
 		case cmp != a.Cmp(b) || ma.Equal(mb) != a.Equal(b):
 			t.Fatalf("compare %s and %s: %d, %v", a, b, cmp, ma.Equal(mb))
 		}
-		if _, reason, _ := checkDecimal(b); reason == nil && a.Mul(b).Exponent() >= -MaxScale && withinMagnitude(a.Mul(b)) {
+		if _, _, reason := checkDecimal(b); reason == nil && a.Mul(b).Exponent() >= -MaxScale && withinMagnitude(a.Mul(b)) {
 			prod, err := ma.Mul(b)
 			if err != nil || !prod.dec().Equal(a.Mul(b)) {
 				t.Fatalf("%s × %s = %s, %v", a, b, prod.dec(), err)

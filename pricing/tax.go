@@ -18,7 +18,7 @@ type TaxRate struct {
 // Errors: r negative or above 1 ([ErrInvalidRatio]); r beyond the limits
 // ([ErrTooLarge]).
 func NewTaxRate(r decimal.Decimal) (TaxRate, error) {
-	v, reason, detail := checkDecimal(r)
+	v, detail, reason := checkDecimal(r)
 	if reason == nil && (v.Sign() < 0 || v.Cmp(one) > 0) {
 		reason, detail = ErrInvalidRatio, "must be in [0, 1]"
 	}
@@ -52,7 +52,7 @@ func (t TaxRate) MarshalText() ([]byte, error) { return []byte(plainString(t.r))
 
 // UnmarshalText decodes a fraction in [0, 1] as [NewTaxRate] does.
 func (t *TaxRate) UnmarshalText(b []byte) error {
-	d, reason, detail := parseDecimal(string(b))
+	d, detail, reason := parseDecimal(string(b))
 	if reason != nil {
 		return fieldErr("decode tax rate", "", clip(string(b)), reason, detail)
 	}

@@ -1620,8 +1620,7 @@ func encodeAction(a Action) any {
 }
 
 func selectorOf(s Selector) *selectorWire {
-	w := selectorWire{SKUs: s.SKUs, Products: s.Products, Categories: s.Categories, Tags: s.Tags,
-		ExcludeSKUs: s.ExcludeSKUs, ExcludeProducts: s.ExcludeProducts, ExcludeCategories: s.ExcludeCategories, ExcludeTags: s.ExcludeTags}
+	w := selectorWire(s)
 	if len(w.SKUs)+len(w.Products)+len(w.Categories)+len(w.Tags)+len(w.ExcludeSKUs)+len(w.ExcludeProducts)+
 		len(w.ExcludeCategories)+len(w.ExcludeTags) == 0 {
 		return nil
