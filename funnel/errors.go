@@ -3,7 +3,8 @@ package funnel
 import (
 	"errors"
 	"strconv"
-	"strings"
+
+	"github.com/opskit/opskit/internal/fielderr"
 )
 
 // Sentinel errors. Every error this package returns for bad input is a
@@ -72,22 +73,7 @@ type FieldError struct {
 // Error returns "PKG: OP: FIELD VALUE: REASON: DETAIL" without the empty parts;
 // REASON is Err's message without its "PKG: " prefix.
 func (e *FieldError) Error() string {
-	s := "funnel: " + e.Op
-	if e.Field != "" {
-		s += ": " + e.Field
-		if e.Value != "" {
-			s += " " + e.Value
-		}
-	} else if e.Value != "" {
-		s += ": " + e.Value
-	}
-	if e.Err != nil {
-		s += ": " + strings.TrimPrefix(e.Err.Error(), "funnel: ")
-	}
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	return s
+	return fielderr.Message("funnel", e.Op, e.Field, e.Value, e.Err, e.Detail)
 }
 
 // Unwrap returns the sentinel, for errors.Is.

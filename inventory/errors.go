@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/opskit/opskit/internal/fielderr"
 )
 
 // Sentinel errors. Every error returned by this package for bad input is a [*FieldError] wrapping one
@@ -67,22 +69,7 @@ type FieldError struct {
 // Error returns "inventory: OP: FIELD VALUE: REASON: DETAIL" without the empty parts;
 // REASON is Err's message without its "inventory: " prefix.
 func (e *FieldError) Error() string {
-	s := "inventory: " + e.Op
-	if e.Field != "" {
-		s += ": " + e.Field
-		if e.Value != "" {
-			s += " " + e.Value
-		}
-	} else if e.Value != "" {
-		s += ": " + e.Value
-	}
-	if e.Err != nil {
-		s += ": " + strings.TrimPrefix(e.Err.Error(), "inventory: ")
-	}
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	return s
+	return fielderr.Message("inventory", e.Op, e.Field, e.Value, e.Err, e.Detail)
 }
 
 // Unwrap returns the sentinel, for errors.Is.

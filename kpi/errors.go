@@ -3,7 +3,8 @@ package kpi
 import (
 	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/opskit/opskit/internal/fielderr"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of these
@@ -83,22 +84,7 @@ type FieldError struct {
 // Error returns "kpi: OP: FIELD VALUE: REASON: DETAIL" without the empty parts;
 // REASON is Err's message without its "kpi: " prefix.
 func (e *FieldError) Error() string {
-	s := "kpi: " + e.Op
-	if e.Field != "" {
-		s += ": " + e.Field
-		if e.Value != "" {
-			s += " " + e.Value
-		}
-	} else if e.Value != "" {
-		s += ": " + e.Value
-	}
-	if e.Err != nil {
-		s += ": " + strings.TrimPrefix(e.Err.Error(), "kpi: ")
-	}
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	return s
+	return fielderr.Message("kpi", e.Op, e.Field, e.Value, e.Err, e.Detail)
 }
 
 // Unwrap returns the sentinel, for errors.Is.

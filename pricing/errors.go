@@ -3,7 +3,8 @@ package pricing
 import (
 	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/opskit/opskit/internal/fielderr"
 )
 
 // FieldError reports one bad input value: the operation, the path of the field,
@@ -20,22 +21,7 @@ type FieldError struct {
 // Error returns "PKG: OP: FIELD VALUE: REASON: DETAIL" without the empty parts;
 // REASON is Err's message without its "PKG: " prefix.
 func (e *FieldError) Error() string {
-	s := "pricing: " + e.Op
-	if e.Field != "" {
-		s += ": " + e.Field
-		if e.Value != "" {
-			s += " " + e.Value
-		}
-	} else if e.Value != "" {
-		s += ": " + e.Value
-	}
-	if e.Err != nil {
-		s += ": " + strings.TrimPrefix(e.Err.Error(), "pricing: ")
-	}
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	return s
+	return fielderr.Message("pricing", e.Op, e.Field, e.Value, e.Err, e.Detail)
 }
 
 // Unwrap returns the sentinel, for errors.Is.

@@ -3,7 +3,8 @@ package promo
 import (
 	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/opskit/opskit/internal/fielderr"
 )
 
 // Sentinel errors of the engine. Every error it returns for bad input is a
@@ -47,22 +48,7 @@ type FieldError struct {
 // Error returns "promo: OP: FIELD VALUE: REASON: DETAIL" without the empty parts;
 // REASON is Err's message without its "promo: " prefix.
 func (e *FieldError) Error() string {
-	s := "promo: " + e.Op
-	if e.Field != "" {
-		s += ": " + e.Field
-		if e.Value != "" {
-			s += " " + e.Value
-		}
-	} else if e.Value != "" {
-		s += ": " + e.Value
-	}
-	if e.Err != nil {
-		s += ": " + strings.TrimPrefix(e.Err.Error(), "promo: ")
-	}
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	return s
+	return fielderr.Message("promo", e.Op, e.Field, e.Value, e.Err, e.Detail)
 }
 
 // Unwrap returns the sentinel, for errors.Is.
