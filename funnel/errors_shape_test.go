@@ -77,8 +77,8 @@ func TestErrorsShape(t *testing.T) {
 		{"Plan.Project", func() error { _, err := Plan{UVLow: 1, UVHigh: 2, CR: pct, AOV: money("1")}.Project(); return err }, ErrInvalidPeriod, "days"},
 		{"CheckPlan", func() error { _, err := CheckPlan(StatedPlan{}, decimal.NewFromInt(-1)); return err }, ErrInvalidRate, "tolerance"},
 		{"Decompose", func() error { _, err := Decompose(GMVFactors{}, GMVFactors{}); return err }, ErrInvalidCount, "before.uv"},
-		{"Result.UnmarshalJSON", func() error { return r.UnmarshalJSON([]byte(`{"x":1}`)) }, ErrInvalidJSON, ""},
-		{"Timing.UnmarshalJSON", func() error { return tm.UnmarshalJSON([]byte(`{"n":1,"n":2}`)) }, ErrInvalidJSON, ""},
+		{"Result.UnmarshalJSON", func() error { return r.UnmarshalJSON([]byte(`{"x":1}`)) }, ErrInvalidJSON, "x"},
+		{"Timing.UnmarshalJSON", func() error { return tm.UnmarshalJSON([]byte(`{"n":1,"n":2}`)) }, ErrInvalidJSON, "n"},
 		{"StepOrder.UnmarshalText", func() error { return so.UnmarshalText([]byte("any order")) }, ErrInvalidOption, "steporder"},
 		{"StepOrder.MarshalText", func() error { _, err := StepOrder(9).MarshalText(); return err }, ErrInvalidOption, "steporder"},
 	}

@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"time"
 
 	"github.com/opskit/opskit/internal/checked"
+
+	"github.com/opskit/opskit/internal/strictjson"
 )
 
 // JSON forms. Results marshal in the library's one dialect: snake_case
@@ -283,71 +284,18 @@ func (j *resultJSON) tally(op, path string, k *resultKey) (*tally, error) {
 // duplicate keys and trailing data, as a *FieldError wrapping
 // ErrInvalidJSON (or the error of an UnmarshalText it reached).
 func strictUnmarshal(op string, b []byte, v any) error {
-	if err := checkDuplicateKeys(b); err != nil {
-		return fieldErr(op, "", nil, ErrInvalidJSON, err.Error())
+	err := strictjson.Decode(b, v)
+	var fe *FieldError
+	var se *strictjson.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &fe):
+		return withOp(op, fe.Field, fe)
+	case errors.As(err, &se) && se.Problem == strictjson.TooDeep:
+		return &FieldError{Op: op, Field: se.Path, Err: ErrTooLarge, Detail: se.Detail}
+	case errors.As(err, &se):
+		return &FieldError{Op: op, Field: se.Path, Err: ErrInvalidJSON, Detail: se.Detail}
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var fe *FieldError
-		if errors.As(err, &fe) {
-			return withOp(op, fe.Field, fe)
-		}
-		return fieldErr(op, "", nil, ErrInvalidJSON, err.Error())
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fieldErr(op, "", nil, ErrInvalidJSON, "data after the value")
-	}
-	return nil
-}
-
-// checkDuplicateKeys walks the document and reports the first object key
-// that occurs twice in one object. It is linear in the size of b.
-func checkDuplicateKeys(b []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	type frame struct {
-		keys   map[string]bool
-		object bool
-		key    bool // the next string token is a key
-	}
-	var stack []frame
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		top := len(stack) - 1
-		switch t := tok.(type) {
-		case json.Delim:
-			switch t {
-			case '{', '[':
-				if top >= 0 && stack[top].object {
-					stack[top].key = true
-				}
-				stack = append(stack, frame{keys: map[string]bool{}, object: t == '{', key: t == '{'})
-			default:
-				stack = stack[:top]
-				if top-1 >= 0 && stack[top-1].object {
-					stack[top-1].key = true
-				}
-			}
-			continue
-		case string:
-			if top >= 0 && stack[top].object && stack[top].key {
-				if stack[top].keys[t] {
-					return fmt.Errorf("duplicate key %q", t)
-				}
-				stack[top].keys[t] = true
-				stack[top].key = false
-				continue
-			}
-		}
-		if top >= 0 && stack[top].object {
-			stack[top].key = true
-		}
-	}
+	return fieldErr(op, "", nil, ErrInvalidJSON, err.Error())
 }

@@ -1,15 +1,15 @@
 package inventory
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/opskit/opskit/internal/strictjson"
 )
 
 // MaxJSONBytes is the largest JSON document one UnmarshalJSON of this package accepts (4 MiB): the
@@ -180,16 +180,8 @@ func decodeStrict(op string, data []byte, v any) error {
 	if len(data) > MaxJSONBytes {
 		return detailErr(op, "", nil, ErrTooLarge, "at most 4 MiB of JSON")
 	}
-	if err := checkDuplicateKeys(op, data); err != nil {
-		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if err := strictjson.Decode(data, v); err != nil {
 		return jsonErr(op, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return detailErr(op, "", nil, ErrInvalidJSON, "data after the value")
 	}
 	return nil
 }
@@ -199,6 +191,13 @@ func jsonErr(op string, err error) error {
 	var fe *FieldError
 	if errors.As(err, &fe) {
 		return err
+	}
+	var se *strictjson.Error
+	if errors.As(err, &se) {
+		if se.Problem == strictjson.TooDeep {
+			return detailErr(op, se.Path, nil, ErrTooLarge, se.Detail)
+		}
+		return detailErr(op, se.Path, nil, ErrInvalidJSON, se.Detail)
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
@@ -212,62 +211,6 @@ func jsonErr(op string, err error) error {
 		return detailErr(op, name, nil, ErrInvalidJSON, "unknown key")
 	}
 	return detailErr(op, "", nil, ErrInvalidJSON, strings.TrimPrefix(msg, "json: "))
-}
-
-// maxJSONDepth bounds the nesting of a decoded document; this package's forms nest at most 4 deep.
-const maxJSONDepth = 64
-
-// checkDuplicateKeys walks the tokens of data and reports the first key repeated in one object.
-func checkDuplicateKeys(op string, data []byte) error {
-	type frame struct {
-		obj     bool
-		wantKey bool
-		keys    map[string]struct{}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var stack []*frame
-	valueDone := func() {
-		if n := len(stack); n > 0 && stack[n-1].obj {
-			stack[n-1].wantKey = true
-		}
-	}
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return jsonErr(op, err)
-		}
-		if d, ok := tok.(json.Delim); ok {
-			if len(stack) >= maxJSONDepth && (d == '{' || d == '[') {
-				return detailErr(op, "", nil, ErrTooLarge, "JSON nested deeper than 64 levels")
-			}
-			switch d {
-			case '{':
-				stack = append(stack, &frame{obj: true, wantKey: true, keys: map[string]struct{}{}})
-			case '[':
-				stack = append(stack, &frame{})
-			default: // Token has checked that the delimiters match
-				if len(stack) > 0 {
-					stack = stack[:len(stack)-1]
-				}
-				valueDone()
-			}
-			continue
-		}
-		if n := len(stack); n > 0 && stack[n-1].obj && stack[n-1].wantKey {
-			key, _ := tok.(string)
-			if _, dup := stack[n-1].keys[key]; dup {
-				return detailErr(op, key, nil, ErrInvalidJSON, "duplicate key")
-			}
-			stack[n-1].keys[key] = struct{}{}
-			stack[n-1].wantKey = false
-			continue
-		}
-		valueDone()
-	}
 }
 
 // finiteOrNull returns nil for an infinite x (JSON null) and &x otherwise.

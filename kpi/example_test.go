@@ -116,7 +116,7 @@ func ExampleParseScheme() {
 	// Output:
 	// cs 2 lower exclude <nil>
 	// kpi: decode scheme: sum of metrics[*].weight 0.8999999999999999: weights do not sum to 1
-	// kpi: decode scheme: invalid JSON: unknown field "note"
+	// kpi: decode scheme: note: invalid JSON: unknown key
 }
 
 func ExampleRollUp() {

@@ -279,11 +279,11 @@ func TestSchemeJSONErrors(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{"unknown field", `{"metrics":[{"id":"a","direction":"higher","target":1,"weight":1,"curve":{"kind":"linear"},"colour":"red"}]}`, nil, "unknown field"},
-		{"unknown nested field", `{"metrics":[{"id":"a","direction":"higher","target":1,"weight":1,"curve":{"kind":"linear","slope":2}}]}`, nil, "unknown field"},
+		{"unknown field", `{"metrics":[{"id":"a","direction":"higher","target":1,"weight":1,"curve":{"kind":"linear"},"colour":"red"}]}`, ErrInvalidJSON, "colour: invalid JSON: unknown key"},
+		{"unknown nested field", `{"metrics":[{"id":"a","direction":"higher","target":1,"weight":1,"curve":{"kind":"linear","slope":2}}]}`, ErrInvalidJSON, "slope: invalid JSON: unknown key"},
 		{"bad enum", `{"metrics":[{"id":"a","direction":"up","target":1,"weight":1,"curve":{"kind":"linear"}}]}`, ErrInvalidEnum, "direction"},
 		{"weights", `{"metrics":[{"id":"a","direction":"higher","target":1,"weight":0.5,"curve":{"kind":"linear"}}]}`, ErrWeightSum, "weight"},
-		{"trailing", `{"metrics":[{"id":"a","direction":"higher","target":1,"weight":1,"curve":{"kind":"linear"}}]} {}`, nil, "trailing"},
+		{"trailing", `{"metrics":[{"id":"a","direction":"higher","target":1,"weight":1,"curve":{"kind":"linear"}}]} {}`, ErrInvalidJSON, "data after the value"},
 		{"policy", `{"metrics":[{"id":"a","direction":"higher","target":1,"weight":1,"curve":{"kind":"linear"}}],"missing":"ignore"}`, ErrInvalidEnum, "missing"},
 	}
 	for _, tt := range tests {

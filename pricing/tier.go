@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/opskit/opskit/internal/strictjson"
 )
 
 // Tier is one break of a quantity tier table (阶梯价): from MinQty units
@@ -173,66 +174,10 @@ func (t *TierTable) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// decodeStrict decodes one JSON value into v, rejecting unknown keys and
-// trailing data. Errors from Money and the enums come back unchanged.
-func decodeStrict(b []byte, v any) error {
-	if err := repeatedKey(b); err != nil {
-		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("data after the value")
-	}
-	return nil
-}
-
-// repeatedKey walks a JSON document once and reports the first key that
-// appears twice in one object (encoding/json would silently keep the last).
-func repeatedKey(b []byte) error {
-	type frame struct {
-		keys    map[string]bool // nil for an array
-		wantKey bool
-	}
-	var stack []frame
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	for {
-		t, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		d, isDelim := t.(json.Delim)
-		switch {
-		case isDelim && (d == '}' || d == ']'):
-			stack = stack[:len(stack)-1]
-		case len(stack) > 0 && stack[len(stack)-1].wantKey:
-			top := &stack[len(stack)-1]
-			key, _ := t.(string)
-			if top.keys[key] {
-				return fmt.Errorf("repeated key %q", key)
-			}
-			top.keys[key], top.wantKey = true, false
-			continue
-		case isDelim && d == '{':
-			stack = append(stack, frame{keys: map[string]bool{}, wantKey: true})
-			continue
-		case isDelim && d == '[':
-			stack = append(stack, frame{})
-			continue
-		}
-		// A value ended: an object now expects its next key.
-		if n := len(stack); n > 0 && stack[n-1].keys != nil {
-			stack[n-1].wantKey = true
-		}
-	}
-}
+// decodeStrict decodes one JSON value into v, rejecting unknown and
+// repeated keys, trailing data and deep nesting (internal/strictjson).
+// Errors from Money and the enums come back unchanged.
+func decodeStrict(b []byte, v any) error { return strictjson.Decode(b, v) }
 
 // isNull reports whether b is the JSON literal null.
 func isNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
@@ -243,6 +188,13 @@ func decodeErr(op string, sentinel, err error) error {
 	var fe *FieldError
 	if errors.As(err, &fe) {
 		return fe
+	}
+	var se *strictjson.Error
+	if errors.As(err, &se) {
+		if se.Problem == strictjson.TooDeep {
+			sentinel = ErrTooLarge
+		}
+		return fieldErr(op, se.Path, "", sentinel, "%s", se.Detail)
 	}
 	return fieldErr(op, "", "", sentinel, "%s", strings.TrimPrefix(err.Error(), "json: "))
 }
