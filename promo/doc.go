@@ -166,7 +166,14 @@
 // "per_customer", "exclude_skus"), without exception. Actions carry a
 // "kind" equal to [Action.Kind], amounts are strings in the campaign's
 // currency, rates are 折 strings ("8.5折"), times are RFC 3339, schedules
-// name their zone. Decoding rejects unknown and repeated keys and unknown
+// name their zone, and a schedule's hours are [ClockRange] values in the
+// library's one civil form ("14:00-17:00", "14:00:30-17:00" with seconds;
+// half-open, 00:00 ≤ start < end ≤ 24:00, never past midnight), shared with
+// package kpi; a bad one is a *[FieldError] wrapping [ErrInvalidPromotion]
+// whose Detail says what is wanted ("want start < end"). A schedule is
+// matched on the wall clock of its zone to the whole second, so a
+// 14:00-17:00 happy hour is 14:00-17:00 on a daylight-saving day too, and
+// 16:59:59.999 is still inside it. Decoding rejects unknown and repeated keys and unknown
 // kinds and validates everything [NewEngine] checks, returning every
 // problem at once in a *[CampaignError], each a *[FieldError] whose Field
 // is the JSON path ("promotions[3].action.tiers[1].min_amount: invalid

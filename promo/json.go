@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/opskit/opskit/internal/civil"
 	"github.com/opskit/opskit/pricing"
 )
 
@@ -455,11 +456,6 @@ func (d *decoder) checkForm(path string, p Promotion) {
 	}
 	if s := p.Schedule; s != nil {
 		checkZone(d, path+".schedule.time_zone", s.TimeZone)
-		for i, h := range s.Hours {
-			if h.From%time.Second != 0 || h.To%time.Second != 0 {
-				d.add(fmt.Sprintf("%s.schedule.hours[%d]", path, i), ErrInvalidPromotion, nil, "times of day are whole seconds")
-			}
-		}
 	}
 	ap := path + ".action"
 	both := func(p, a, b string) {
@@ -863,45 +859,25 @@ func (o *jsonObject) weekday(i int, v *jsonValue) time.Weekday {
 	return 0
 }
 
-func (o *jsonObject) hours(i int, v *jsonValue) DayTime {
+func (o *jsonObject) hours(i int, v *jsonValue) ClockRange {
 	path := fmt.Sprintf("%s[%d]", o.at("hours"), i)
-	if v.kind == 's' {
-		from, to, ok := strings.Cut(v.text, "-")
-		f, okF := parseDayTime(from)
-		t, okT := parseDayTime(to)
-		if ok && okF && okT {
-			return DayTime{From: f, To: t}
+	if v.kind != 's' {
+		o.d.addGot(path, o.sentinel, nil, v, "want a clock range such as \"14:00-17:00\"")
+		return ClockRange{}
+	}
+	r, err := civil.ParseClockRange(v.text)
+	if err != nil {
+		// internal/civil's error becomes this package's problem: its
+		// detail, under the promotion's sentinel.
+		detail := "want a clock range such as \"14:00-17:00\""
+		var ce *civil.Error
+		if errors.As(err, &ce) && ce.Detail != "" {
+			detail = ce.Detail
 		}
+		o.d.addGot(path, o.sentinel, nil, v, "%s", detail)
+		return ClockRange{}
 	}
-	o.d.addGot(path, o.sentinel, nil, v, "want a time range such as \"14:00-17:00\"")
-	return DayTime{}
-}
-
-// parseDayTime reads "HH:MM" or "HH:MM:SS", up to "24:00".
-func parseDayTime(s string) (time.Duration, bool) {
-	if len(s) != 5 && len(s) != 8 {
-		return 0, false
-	}
-	var parts [3]int
-	for i := 0; i < len(s); i += 3 {
-		if s[i] < '0' || s[i] > '9' || s[i+1] < '0' || s[i+1] > '9' || (i+2 < len(s) && s[i+2] != ':') {
-			return 0, false
-		}
-		parts[i/3] = int(s[i]-'0')*10 + int(s[i+1]-'0')
-	}
-	h, m, sec := parts[0], parts[1], parts[2]
-	if h > 24 || m > 59 || sec > 59 || (h == 24 && (m > 0 || sec > 0)) {
-		return 0, false
-	}
-	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second, true
-}
-
-func formatDayTime(d time.Duration) string {
-	h, m, s := int64(d/time.Hour), int64(d%time.Hour/time.Minute), int64(d%time.Minute/time.Second)
-	if s != 0 {
-		return fmt.Sprintf("%02d:%02d:%02d", h, m, s)
-	}
-	return fmt.Sprintf("%02d:%02d", h, m)
+	return r
 }
 
 // jsonObject is an object being read: each key is taken once, and done
@@ -1546,7 +1522,7 @@ func encodePromotion(p Promotion, zone string) promotionWire {
 			sw.Weekdays = append(sw.Weekdays, weekdayNames[d])
 		}
 		for _, h := range s.Hours {
-			sw.Hours = append(sw.Hours, formatDayTime(h.From)+"-"+formatDayTime(h.To))
+			sw.Hours = append(sw.Hours, h.String())
 		}
 		w.Schedule = sw
 	}
