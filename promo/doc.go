@@ -268,6 +268,20 @@
 // cancellation or when the reservation expires. Never read a count and write
 // it later: two checkouts would both see room for one more.
 //
+// # Options
+//
+// [NewEngine] and [DecodeCampaign] take the one [Option] type:
+// [WithFloor] (both: the engine holds units to the floor, and both refuse
+// a Campaign name the policy does not know), [WithWorkBudget] (NewEngine),
+// [WithTimeZones], [WithMaxCampaignBytes] and [WithMaxProblems]
+// (DecodeCampaign). Each function ignores, without validating, the options
+// that do not concern it, so one list configures a campaign's decoding and
+// its engine. Options return nothing; the function validates what they
+// set and reports a bad value as a *[FieldError] whose Field names the
+// option ("WithMaxProblems"), wrapping [ErrInvalidOption] (inside a
+// *[CampaignError] from DecodeCampaign): a work budget, document size or
+// problem count below 1, or a nil time-zone resolver.
+//
 // # Limits
 //
 // Every input is bounded, every sum and product of integers is checked
@@ -325,8 +339,8 @@
 // "promotions[2].action.buy_qty", "usage[\"d11\"].budget_spent"), Value the
 // offending value, Err the sentinel ([ErrInvalidPromotion],
 // [ErrInvalidAction], [ErrInvalidCart], [ErrDuplicateID], [ErrTooLarge],
-// [ErrUnknownCampaign], [ErrInvalidReturn], [ErrUnknownName], the code
-// sentinels) or a pricing error, and Detail what is wanted, with the limit
+// [ErrUnknownCampaign], [ErrInvalidReturn], [ErrUnknownName],
+// [ErrInvalidOption], the code sentinels) or a pricing error, and Detail what is wanted, with the limit
 // where one was crossed. The message reads "promo: OP: FIELD VALUE:
 // REASON: DETAIL". [NewEngine] reports every problem of every promotion at
 // once, joined; [DecodeCampaign] returns them in a *[CampaignError], which
@@ -336,7 +350,7 @@
 //
 // A promotion's Campaign must be a name the floor policy ([WithFloor])
 // knows, so an exemption cannot silently miss ("double11" against a policy
-// exempting "双11"): NewEngine and DecodeCampaign with [WithFloorCampaigns]
+// exempting "双11"): NewEngine and DecodeCampaign, both given [WithFloor],
 // refuse an unknown name with [ErrUnknownCampaign], naming the promotion,
 // the name and the known names. The policy knows the names it exempts (and,
 // once pricing can list them, every campaign it names); a normal sale has

@@ -76,13 +76,8 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 	if !c.IsValid() {
 		return Engine{}, withOp(opNewEngine, fieldErr("currency", "", ErrInvalidPromotion, "a known currency is required"))
 	}
-	cfg := config{budget: DefaultWorkBudget}
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
-	}
-	if err := cfg.validate(); err != nil {
+	cfg := newConfig(opts)
+	if err := cfg.validateEngine(); err != nil {
 		return Engine{}, withOp(opNewEngine, err)
 	}
 	e := Engine{currency: c, floor: cfg.floor, limit: cfg.budget, scratch: &sync.Pool{}}

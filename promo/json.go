@@ -180,68 +180,16 @@ const (
 	DefaultMaxProblems = 100
 )
 
-// DecodeOption configures [DecodeCampaign].
-type DecodeOption func(*decodeConfig)
-
-type decodeConfig struct {
-	zone        func(name string) (*time.Location, error)
-	maxBytes    int
-	maxProblems int
-	floor       *pricing.FloorPolicy
-}
-
-// WithTimeZones sets the resolver of time-zone names (default
-// [time.LoadLocation]). Each name is resolved at most once per decode,
-// whether it resolves or not, and resolution stops with decoding once the
-// problem limit is reached.
-func WithTimeZones(resolve func(name string) (*time.Location, error)) DecodeOption {
-	return func(c *decodeConfig) {
-		if resolve != nil {
-			c.zone = resolve
-		}
-	}
-}
-
-// WithMaxCampaignBytes sets the largest document DecodeCampaign reads
-// (default [DefaultMaxCampaignBytes]); a larger one is one problem wrapping
-// [ErrTooLarge], found before any parsing. n below 1 means the default.
-func WithMaxCampaignBytes(n int) DecodeOption {
-	return func(c *decodeConfig) {
-		if n > 0 {
-			c.maxBytes = n
-		}
-	}
-}
-
-// WithMaxProblems sets the most problems DecodeCampaign collects (default
-// [DefaultMaxProblems]); when they are reached decoding stops and a last
-// problem wrapping [ErrTooLarge] says so. n below 1 means the default.
-func WithMaxProblems(n int) DecodeOption {
-	return func(c *decodeConfig) {
-		if n > 0 {
-			c.maxProblems = n
-		}
-	}
-}
-
-// WithFloorCampaigns checks each promotion's Campaign against the floor
-// policy its engine will use ([WithFloor]): a name the policy does not know
-// is a problem wrapping [ErrUnknownCampaign], as in [NewEngine].
-func WithFloorCampaigns(p pricing.FloorPolicy) DecodeOption {
-	return func(c *decodeConfig) { c.floor = &p }
-}
-
 // DecodeCampaign decodes and validates a campaign document (see [Campaign]
 // for the form). Every problem found, up to the problem limit, is reported
 // in one *[CampaignError]; on error the returned Campaign is the zero
 // value. The work is bounded by the document's size, itself bounded by
 // [WithMaxCampaignBytes].
-func DecodeCampaign(data []byte, opts ...DecodeOption) (Campaign, error) {
-	cfg := decodeConfig{zone: time.LoadLocation, maxBytes: DefaultMaxCampaignBytes, maxProblems: DefaultMaxProblems}
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
+func DecodeCampaign(data []byte, opts ...Option) (Campaign, error) {
+	cfg := newConfig(opts)
+	if err := cfg.validateDecode(); err != nil {
+		err.Op = opDecodeCampaign
+		return Campaign{}, &CampaignError{Problems: []*FieldError{err}}
 	}
 	d := decoder{zone: cfg.zone, max: cfg.maxProblems, floor: cfg.floor, op: opDecodeCampaign}
 	if len(data) > cfg.maxBytes {
@@ -502,11 +450,7 @@ func (d *decoder) checkForm(path string, p Promotion) {
 // of its problems under the JSON path, unless a problem at that path is
 // already reported since mark.
 func (d *decoder) checkEngine(path string, c pricing.Currency, p Promotion, mark int) {
-	var opts []Option
-	if d.floor != nil {
-		opts = append(opts, WithFloor(*d.floor))
-	}
-	_, err := NewEngine(c, []Promotion{p}, opts...)
+	_, err := NewEngine(c, []Promotion{p}, WithFloor(d.floor))
 	if err == nil {
 		return
 	}
@@ -552,7 +496,7 @@ type decoder struct {
 	cur      pricing.Currency // the campaign's, or a stand-in while it is invalid
 	zone     func(string) (*time.Location, error)
 	zones    map[string]*time.Location // resolved names; nil for a name that did not resolve
-	floor    *pricing.FloorPolicy
+	floor    pricing.FloorPolicy       // WithFloor: campaign names are checked against it
 	op       string
 	max      int // the most problems before decoding stops
 	problems []*FieldError

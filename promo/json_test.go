@@ -284,7 +284,7 @@ func TestDecodeCampaignTimeZones(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, strings.Count(string(out), "Store/Local"), "a schedule in the campaign's zone does not repeat it:\n%s", out)
 
-	_, err = promo.DecodeCampaign(doc, promo.WithTimeZones(nil)) // the default: time.LoadLocation
+	_, err = promo.DecodeCampaign(doc) // the default: time.LoadLocation
 	assert.ErrorContains(t, err, `time_zone: invalid promotion: unknown time zone "Store/Local"`)
 }
 

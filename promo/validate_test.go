@@ -87,7 +87,7 @@ func TestNewEngineErrors(t *testing.T) {
 
 func TestNewEngineOptionErrors(t *testing.T) {
 	_, err := promo.NewEngine(pricing.CNY, nil, promo.WithWorkBudget(0))
-	assertFieldError(t, err, promo.ErrInvalidPromotion, "WithWorkBudget")
+	assertFieldError(t, err, promo.ErrInvalidOption, "WithWorkBudget")
 	_, err = promo.NewEngine(pricing.Currency(0), nil)
 	assertFieldError(t, err, promo.ErrInvalidPromotion, "currency")
 }
