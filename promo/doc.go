@@ -139,10 +139,18 @@
 // discount belongs to its units: what would cross a unit's floor is
 // trimmed. An order discount is the order's: a line whose share would
 // cross its floor takes only its room (what its units can give above their
-// floors) and the rest is spread again over the lines that still have room
-// (water-filling); only what fits nowhere is trimmed. Within a line the
-// share goes to the units with room, in proportion to their prices. Trims
-// are reported on the promotion (Explanation.Trimmed).
+// floors) and the rest goes to the lines that still have room
+// (water-filling); only what fits nowhere is trimmed. Exactly: each line
+// takes min(room, λ·total) for the one level λ at which the shares add up
+// to the discount, found in one pass over the lines sorted by room/total
+// (the level at which each fills up), and the lines below their room share
+// what is left by largest remainder, in cart order; O(n log n), and one
+// share per line and promotion, however the floors are set (it used to
+// re-spread the excess round after round, up to about 20 rounds over
+// every line on a cart built for it, work Result.Work did not count).
+// Within a line the share goes to the units with room the same way, in
+// proportion to their prices. Trims are reported on the promotion
+// (Explanation.Trimmed).
 //
 // # Explanations
 //

@@ -102,6 +102,8 @@ type pass struct {
 	exact, alloc, alloc2, sortExact, weights, got []int64
 	lineOrder, lineUnits                          []int   // spreadOrder
 	lineRoom, lineWeights, lineParts, unitParts   []int64 // spreadOrder
+	unitRoom, fillW, fillR, fillParts             []int64 // spreadLine, fill
+	fillIdx                                       []int   // fill
 	assigned                                      [][]int
 }
 
