@@ -45,6 +45,9 @@ type ctx struct {
 	linesBuf           []preparedLine
 	seen               map[string]struct{}
 	targetBuf, unitBuf []int
+	ixCount, ixMark    []int32 // indexTargets
+	ixNext             []int32
+	ixPairs            [][2]int32
 	unitPromoCount     []int
 	adjSorted          []unitAdj
 	adjStart, adjNext  []int
@@ -156,17 +159,22 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 	// The target lists share one backing array (earlier lists keep theirs
 	// when it grows): a cart has many short lists.
 	buf := c.targetBuf[:0]
+	if e.index != nil {
+		buf = c.indexTargets(e.index, buf)
+	}
 	for pi := range e.promos {
 		p := &e.promos[pi]
-		start := len(buf)
-		for li := range cart.Lines {
-			if p.target.matches(&cart.Lines[li]) {
-				buf = append(buf, li)
+		if e.index == nil {
+			start := len(buf)
+			for li := range cart.Lines {
+				if p.target.matches(&cart.Lines[li]) {
+					buf = append(buf, li)
+				}
 			}
+			c.targets[pi] = buf[start:len(buf):len(buf)]
 		}
-		c.targets[pi] = buf[start:len(buf):len(buf)]
+		start := len(buf)
 		if p.r.get != nil {
-			start = len(buf)
 			for li := range cart.Lines {
 				if p.get.matches(&cart.Lines[li]) {
 					buf = append(buf, li)
