@@ -232,7 +232,21 @@ func (c *ctx) spreadOrder(ps *pass, pi int, lines []int, d int64) {
 		ps.trimmed[pi] += d
 		return
 	}
-	parts, excess := ps.fill(ps.lineParts, d, weights, rooms)
+	var parts []int64
+	var excess int64
+	if !c.e.floor.HasRules() || exempt {
+		// No floor: every room is its line's total, and d is at most
+		// their sum (a discount never exceeds the amount it is taken
+		// from), so one allocation by totals is the water level.
+		var err error
+		if parts, err = ps.al.allocate(ps.lineParts, min(d, sum(rooms)), weights); err != nil {
+			parts, excess = ps.fill(ps.lineParts, d, weights, rooms) // impossible: weights positive and bounded
+		} else {
+			excess = d - min(d, sum(rooms))
+		}
+	} else {
+		parts, excess = ps.fill(ps.lineParts, d, weights, rooms)
+	}
 	ps.lineParts = parts
 	for k, li := range active {
 		if parts[k] > 0 {
@@ -339,6 +353,16 @@ func (ps *pass) allocFill(dst []int64, d int64, weights, rooms []int64) []int64 
 		back -= t
 	}
 	return parts
+}
+
+// sum adds values whose total is bounded (line totals: at most the
+// cart's subtotal, MaxMinorUnits).
+func sum(v []int64) int64 {
+	var s int64
+	for _, x := range v {
+		s += x
+	}
+	return s
 }
 
 // cmpRatio compares a/b with c/d for non-negative a, c and positive b, d,
