@@ -66,6 +66,25 @@
 // (9折 and 9.5折) are separate choices: a dominated coupon is not pruned
 // unless the bound prunes it.
 //
+// A sharper bound serves carts where every promotion in play acts on the
+// whole order alike: no price floor, no item-layer choice, every
+// order-layer promotion in play (fixed or a choice) a percent or amount
+// off that targets every line, every shipping or gift promotion in play
+// targeting every line, and at most 64 choice points. Each such order
+// promotion maps the running total T (every unit's price) to
+// T - min(d(T), left): d a rounded rate of T or min(amount, T), left its
+// budget or cap. That map is non-decreasing and passes a drop of 1 on as a
+// drop of at most 1. So in any combination that adds promotions to a
+// node, the running total before an order promotion r that the node
+// leaves off is at most T_r, the running total before r's turn in the
+// node's own pass, and adding r lowers the final total by at most d_r(T_r)
+// (held to left): the node bounds r by that instead of r's standalone
+// saving. For 20 stacking whole-order coupons of 9折 to 9.9折, each twice,
+// the plain bound lets the search evaluate 2,562 combinations (3,243,374
+// steps); the sharper one 254 or so (about 350,000 steps), all proven.
+// FuzzSharpBound checks the search against every subset of such
+// promotions.
+//
 // When the search could not finish within the budget (at most Π options per
 // point combinations, each a pass), it first builds a greedy combination:
 // the fixed promotions, then for each point in order of standalone saving

@@ -38,6 +38,8 @@ type ctx struct {
 	// the choice's buffers
 	bools       []bool
 	alone, rest []int64
+	sharpBuf    []int64 // choose: the sharper bound's sums per depth
+	ubBuf       []int64 // sharpRest: per promotion
 	pointBuf    []point
 	pointOf     []int
 	optBuf      [][]int
