@@ -125,7 +125,8 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 	c.cache.valid = false
 	c.first = reuse(c.first, len(lines)+1)
 	var units int64
-	for i, l := range cart.Lines {
+	for i := range cart.Lines {
+		l := &cart.Lines[i] // not a copy: a Line is large
 		// Cart.prepare bounds the units; checked again here so that no
 		// cart can make the layout wrap.
 		var ok bool
@@ -141,10 +142,18 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		}
 	}
 	c.floor = reuse(c.floor, len(lines))
-	for i, l := range cart.Lines {
+	for i := range cart.Lines {
 		if !e.floor.HasRules() {
 			break
 		}
+		// The floor depends on the list price and the cost only: a line
+		// like the one before (a run of equal prices) takes its floor
+		// without asking the policy again, which computes in decimals.
+		if i > 0 && lines[i].list == lines[i-1].list && lines[i].cost == lines[i-1].cost {
+			c.floor[i] = c.floor[i-1]
+			continue
+		}
+		l := &cart.Lines[i]
 		list := l.ListPrice
 		if !list.IsValid() {
 			list = l.UnitPrice

@@ -111,3 +111,30 @@ func BenchmarkAdversarialFloorLadderLines(b *testing.B) {
 	}
 	b.ReportMetric(float64(res.Work), "work")
 }
+
+// BenchmarkAdversarialFloorDistinctLines: 100,000 one-unit lines of
+// distinct prices under a 7折 floor, and a 6折 whole-order discount that
+// every line's floor trims: the floor policy is asked once per line.
+func BenchmarkAdversarialFloorDistinctLines(b *testing.B) {
+	c := Cart{Currency: pricing.CNY, At: time.Date(2026, 11, 11, 10, 0, 0, 0, time.UTC)}
+	for i := range MaxUnits {
+		c.Lines = append(c.Lines, Line{ID: fmt.Sprintf("l%06d", i), Qty: 1, UnitPrice: minor(int64(1000+i), pricing.CNY)})
+	}
+	floor, err := pricing.NewFloorPolicy(pricing.MinListRatio(pricing.MustRate("7折")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := NewEngine(pricing.CNY, []Promotion{{ID: "off", Action: PercentOff{Rate: pricing.MustRate("6折"), Scope: PerOrder}}}, WithFloor(floor))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var res Result
+	for b.Loop() {
+		res, err = e.Evaluate(c)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(res.Work), "work")
+}
