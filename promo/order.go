@@ -232,6 +232,14 @@ func (c *ctx) spreadOrder(ps *pass, pi int, lines []int, d int64) {
 		ps.trimmed[pi] += d
 		return
 	}
+	if len(active) == 1 { // one line: it takes what fits
+		take := min(d, rooms[0])
+		if take > 0 {
+			c.spreadLine(ps, pi, active[0], take, rooms[0] == weights[0])
+		}
+		ps.trimmed[pi] += d - take
+		return
+	}
 	var parts []int64
 	var excess int64
 	if !c.e.floor.HasRules() || exempt {
