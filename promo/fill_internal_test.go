@@ -138,3 +138,27 @@ func BenchmarkAdversarialFloorDistinctLines(b *testing.B) {
 	}
 	b.ReportMetric(float64(res.Work), "work")
 }
+
+// fill's water level, by hand: 100 over three lines of 100.00 whose rooms
+// are 10, 100 and 100. The first fills up at level 0.1 < 100/300, so it
+// takes its 10 and the other two share 90 at level 0.45: 45 each. 500
+// over the same rooms fills them all (210) and leaves 290 that fits
+// nowhere. Rooms 30, 60 with weights 100, 100 and 50: one level 0.3 for
+// the first (30 = 0.3·100), 0.6 for the second: 50 → 0.25 each → 25, 25.
+func TestFillLevels(t *testing.T) {
+	var ps pass
+	parts, excess := ps.fill(nil, 100, []int64{100, 100, 100}, []int64{10, 100, 100})
+	assert.Equal(t, []int64{10, 45, 45}, parts)
+	assert.Zero(t, excess)
+	parts, excess = ps.fill(nil, 500, []int64{100, 100, 100}, []int64{10, 100, 100})
+	assert.Equal(t, []int64{10, 100, 100}, parts)
+	assert.Equal(t, int64(290), excess)
+	parts, excess = ps.fill(nil, 50, []int64{100, 100}, []int64{30, 60})
+	assert.Equal(t, []int64{25, 25}, parts)
+	assert.Zero(t, excess)
+	// 61 at weights 100, 100, rooms 30, 60: the first fills (30 ≤ 30.5),
+	// the second takes 31.
+	parts, excess = ps.fill(nil, 61, []int64{100, 100}, []int64{30, 60})
+	assert.Equal(t, []int64{30, 31}, parts)
+	assert.Zero(t, excess)
+}
