@@ -341,7 +341,11 @@
 //
 // A selector's lists of more than 8 entries are held as sets when the
 // engine is built, so matching a line costs at most a lookup per label of
-// the line (MaxLabels), whatever the lists' lengths.
+// the line (MaxLabels), whatever the lists' lengths. An engine of 8 or
+// more promotions also indexes its targets by the values their include
+// lists name, so a line finds its promotions with one lookup per value of
+// the line (SKU, product, each category and tag) and checks only those
+// against their exclude lists.
 //
 // A 每满 step by amount may take at most itself off (每满300减300 is the
 // most), so times × off stays within the subtotal; by quantity, times ≤
@@ -356,7 +360,9 @@
 //
 // [DefaultWorkBudget] (5,000,000 steps, see Cost of an evaluation) bounds
 // the work of one evaluation; [WithWorkBudget] sets another (at least 1,
-// else NewEngine returns a *FieldError naming "WithWorkBudget"). A search
+// else NewEngine returns a *FieldError naming "WithWorkBudget" and
+// wrapping [ErrInvalidOption]; likewise DecodeCampaign for
+// WithMaxCampaignBytes and WithMaxProblems below 1). A search
 // that reaches it keeps the best combination found, with Optimal false; a
 // cart whose one necessary pass does not fit is refused with
 // [ErrTooLarge]. Every product and sum of integers in an evaluation is
