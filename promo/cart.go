@@ -153,15 +153,16 @@ func (c *Cart) prepare(scratch *ctx) ([]preparedLine, error) {
 	seen := scratch.seen
 	clear(seen)
 	var units, subtotal int64
-	for i, l := range c.Lines {
+	for i := range c.Lines {
+		l := &c.Lines[i]                                                       // not a copy: a Line is large
 		path := func(field string) string { return linePath(i) + "." + field } // built only for errors
 		if l.ID == "" {
 			return nil, fieldErr(path("id"), "", ErrInvalidCart, "a line ID is required")
 		}
-		if _, dup := seen[l.ID]; dup {
+		n := len(seen)
+		if seen[l.ID] = struct{}{}; len(seen) == n { // one map operation: the ID was there
 			return nil, fieldErr(path("id"), strconv.Quote(l.ID), ErrDuplicateID, "")
 		}
-		seen[l.ID] = struct{}{}
 		if len(l.Categories) > MaxLabels || len(l.Tags) > MaxLabels {
 			field, n := "categories", len(l.Categories)
 			if len(l.Tags) > MaxLabels {

@@ -2,6 +2,7 @@ package promo
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -126,9 +127,11 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	// The greedy start's combinations are remembered (by the choices on)
 	// so that the search does not evaluate them again.
 	var memo *nodeMemo
+	fresh := false // ps holds the pass of cur (not a remembered node)
 	// node evaluates the combination cur if the budget allows, and sets
 	// used to the promotions that gave something.
 	node := func() (int64, bool) {
+		fresh = false
 		if memo != nil {
 			if s, ok := memo.lookup(cur, choices, used); ok {
 				return s, true
@@ -141,6 +144,7 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 		evaluated++
 		c.charge(checks)
 		c.evaluate(ps, cur)
+		fresh = true
 		s := c.saving(ps)
 		c.used(ps, cur, used)
 		if memo != nil && memo.recording {
@@ -187,6 +191,15 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 	// far, and extends it with a non-empty option of a later point, unless
 	// its exact saving plus the best the later points could add (rest) cannot
 	// beat the best found: saving(S ∪ R) ≤ saving(S) + Σ alone(r), r in R.
+	//
+	// When every promotion in play acts on the whole order the same way
+	// (sharpBound), a node bounds each later point more tightly, by what
+	// it would give at the node's own running total (sharpRest).
+	sharp := len(points) <= sharpPoints && c.sharpBound(fixed, choices)
+	width := len(points) + 1
+	if sharp {
+		c.sharpBuf = reuse(c.sharpBuf, width*width)
+	}
 	var visit func(k int)
 	visit = func(k int) {
 		s, ok := node()
@@ -194,12 +207,20 @@ func (c *ctx) choose(cands []int) (on []bool, alone []int64, optimal bool, evalu
 			return
 		}
 		keep(s)
+		rk := rest
+		if sharp && fresh {
+			rk = c.sharpRest(ps, cur, points, k, rest, c.sharpBuf[k*width:(k+1)*width])
+		}
 		for j := k; j < len(points) && !out; j++ {
-			if satAdd(s, rest[j]) < bestSaving {
-				return // rest only shrinks with j
+			if satAdd(s, rk[j]) < bestSaving {
+				return // rk only shrinks with j
+			}
+			pb := points[j].best // what any option of point j may add
+			if sharp {
+				pb = rk[j] - rk[j+1] // no saturation: at most sharpPoints bounded savings
 			}
 			for _, opt := range points[j].options {
-				if len(opt) == 0 || satAdd(satAdd(s, optAlone(alone, opt)), rest[j+1]) < bestSaving {
+				if len(opt) == 0 || satAdd(satAdd(s, min(optAlone(alone, opt), pb)), rk[j+1]) < bestSaving {
 					continue
 				}
 				if !c.turnOn(cur, opt) {
@@ -533,4 +554,104 @@ next:
 		return m.saving[e], true
 	}
 	return 0, false
+}
+
+// sharpPoints is the most choice points for which the search keeps the
+// sharper bound's sums per depth (sharpPoints+1 values per depth).
+const sharpPoints = 64
+
+// sharpBound reports whether the sharper bound of sharpRest holds for this
+// cart: no price floor; no item-layer choice (the item layer is the same in
+// every combination); every order-layer promotion in play (fixed or a
+// choice) is a percent or amount off the whole order (it targets every
+// line of the cart); every shipping or gift promotion in play targets the
+// whole order. Then each order promotion maps the running total T (the sum
+// of every unit's price) to T - min(d(T), left), a non-decreasing function
+// that lowers T by at most 1 when T falls by 1 (d is a rounded rate of T,
+// or min(amount, T); left is its budget or cap, the same in every pass).
+func (c *ctx) sharpBound(fixed []bool, choices []int) bool {
+	if c.e.floor.HasRules() {
+		return false
+	}
+	nl := len(c.lines)
+	ok := func(pi int, choice bool) bool {
+		r := &c.e.promos[pi].r
+		switch {
+		case r.layer == itemLayer:
+			return !choice
+		case r.layer == orderLayer && r.kind != kPercent && r.kind != kAmount:
+			return false
+		}
+		return len(c.targets[pi]) == nl
+	}
+	for pi, on := range fixed {
+		if on && !ok(pi, false) {
+			return false
+		}
+	}
+	for _, pi := range choices {
+		if !ok(pi, true) {
+			return false
+		}
+	}
+	return true
+}
+
+// sharpRest fills out with the bounds of the node whose pass is ps (the
+// combination on, at search depth k): out[j] bounds what points j.. can add
+// to the node's saving. Under sharpBound, an order promotion r that is off
+// would give at most d_r(T_r) (held to its budget or cap), where T_r is the
+// running total just before r's turn in this pass: in any combination that
+// adds promotions to this one, the running total before r is at most T_r
+// (each step is non-decreasing in T and only lowers it), and inserting r
+// lowers the final total by at most what r gives (each later step passes a
+// drop of 1 on as a drop of at most 1). Shipping and gift promotions keep
+// their standalone bound, and so do the points before k, which out leaves
+// at the plain sums (rest). out[j] - out[j+1] is point j's bound.
+func (c *ctx) sharpRest(ps *pass, on []bool, points []point, k int, rest, out []int64) []int64 {
+	np := len(c.e.promos)
+	c.ubBuf = reuse(c.ubBuf, np)
+	ub := c.ubBuf
+	var t int64 // the final running total: every unit's price, ≤ MaxMinorUnits
+	for _, p := range ps.price {
+		t += p
+	}
+	for pi := np - 1; pi >= c.nItem; pi-- {
+		r := &c.e.promos[pi].r
+		switch {
+		case r.layer != orderLayer:
+			ub[pi] = math.MaxInt64 // the standalone bound applies
+		case on[pi]:
+			t += ps.amount[pi] // the running total before pi
+			ub[pi] = 0
+		default:
+			d := c.orderDiscount(ps, pi, t, t, 0) // percent or amount: of t alone
+			if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
+				d = left
+			}
+			ub[pi] = d
+		}
+	}
+	n := len(points)
+	out[n] = 0
+	for j := n - 1; j >= k; j-- {
+		pt := &points[j]
+		var b int64
+		if pt.group {
+			for _, opt := range pt.options {
+				for _, pi := range opt {
+					b = max(b, min(c.alone[pi], ub[pi]))
+				}
+			}
+		} else {
+			for _, pi := range pt.run {
+				b = satAdd(b, min(c.alone[pi], ub[pi]))
+			}
+		}
+		out[j] = out[j+1] + min(b, pt.best) // ≤ 64 points of at most 2·MaxMinorUnits each
+	}
+	for j := 0; j < k; j++ {
+		out[j] = max(rest[j], out[k]) // not read: the node only extends points from k on
+	}
+	return out
 }

@@ -29,6 +29,7 @@ type Engine struct {
 	same    []bool
 	coupons map[string]struct{} // the normalised coupon codes of the promotions
 	scratch *sync.Pool          // of *ctx; nil in an Engine not built by NewEngine
+	index   *targetIndex        // the targets by the values they name; nil below indexFrom promotions
 }
 
 // getCtx returns a scratch ctx, reused when the pool has one.
@@ -76,13 +77,8 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 	if !c.IsValid() {
 		return Engine{}, withOp(opNewEngine, fieldErr("currency", "", ErrInvalidPromotion, "a known currency is required"))
 	}
-	cfg := config{budget: DefaultWorkBudget}
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
-	}
-	if err := cfg.validate(); err != nil {
+	cfg := newConfig(opts)
+	if err := cfg.validateEngine(); err != nil {
 		return Engine{}, withOp(opNewEngine, err)
 	}
 	e := Engine{currency: c, floor: cfg.floor, limit: cfg.budget, scratch: &sync.Pool{}}
@@ -117,6 +113,9 @@ func NewEngine(c pricing.Currency, promos []Promotion, opts ...Option) (Engine, 
 	e.same = make([]bool, len(e.promos))
 	for pi := range e.promos {
 		e.promos[pi].prepare()
+	}
+	if len(e.promos) >= indexFrom {
+		e.index = newTargetIndex(e.promos)
 	}
 	e.coupons = make(map[string]struct{})
 	for pi := range e.promos {

@@ -32,6 +32,10 @@ var (
 	// ErrUnknownName: the text of an enum ([Status], [Reason],
 	// [GiftPolicy]) is not one of its names, or the value has no name.
 	ErrUnknownName = errors.New("promo: unknown name")
+	// ErrInvalidOption: an [Option] was given a value it cannot take (a
+	// work budget below 1, a nil time-zone resolver); the FieldError's
+	// Field names the option ("WithWorkBudget").
+	ErrInvalidOption = errors.New("promo: invalid option")
 )
 
 // FieldError reports one bad input value: the operation, the path of the field,

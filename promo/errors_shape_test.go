@@ -40,6 +40,8 @@ func TestErrorsShape(t *testing.T) {
 		sentinel error
 	}{
 		{"NewEngine", second(promo.NewEngine(pricing.CNY, one("p", promo.BuyXGetY{BuyQty: 1 << 61, GetQty: 1, Free: true}))), "new engine", promo.ErrTooLarge},
+		{"NewEngine option", second(promo.NewEngine(pricing.CNY, nil, promo.WithWorkBudget(0))), "new engine", promo.ErrInvalidOption},
+		{"DecodeCampaign option", second(promo.DecodeCampaign([]byte(`{}`), promo.WithMaxProblems(0))), "decode campaign", promo.ErrInvalidOption},
 		{"Engine.Evaluate", second(e.Evaluate(cart(line("a", 1, "10.00"), line("b", math.MaxInt64, "0.00")))), "evaluate", promo.ErrTooLarge},
 		{"Engine.Refund", second(e.Refund(c, res, map[string]int64{"a": 2}, promo.RefundPolicy{})), "refund", promo.ErrInvalidReturn},
 		{"Cart.Validate", cart(line("a", 0, "1.00")).Validate(), "validate cart", promo.ErrInvalidCart},

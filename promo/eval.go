@@ -38,6 +38,8 @@ type ctx struct {
 	// the choice's buffers
 	bools       []bool
 	alone, rest []int64
+	sharpBuf    []int64 // choose: the sharper bound's sums per depth
+	ubBuf       []int64 // sharpRest: per promotion
 	pointBuf    []point
 	pointOf     []int
 	optBuf      [][]int
@@ -45,6 +47,9 @@ type ctx struct {
 	linesBuf           []preparedLine
 	seen               map[string]struct{}
 	targetBuf, unitBuf []int
+	ixCount, ixMark    []int32 // indexTargets
+	ixNext             []int32
+	ixPairs            [][2]int32
 	unitPromoCount     []int
 	adjSorted          []unitAdj
 	adjStart, adjNext  []int
@@ -102,6 +107,8 @@ type pass struct {
 	exact, alloc, alloc2, sortExact, weights, got []int64
 	lineOrder, lineUnits                          []int   // spreadOrder
 	lineRoom, lineWeights, lineParts, unitParts   []int64 // spreadOrder
+	unitRoom, fillW, fillR, fillParts             []int64 // spreadLine, fill
+	fillIdx                                       []int   // fill
 	assigned                                      [][]int
 }
 
@@ -118,7 +125,8 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 	c.cache.valid = false
 	c.first = reuse(c.first, len(lines)+1)
 	var units int64
-	for i, l := range cart.Lines {
+	for i := range cart.Lines {
+		l := &cart.Lines[i] // not a copy: a Line is large
 		// Cart.prepare bounds the units; checked again here so that no
 		// cart can make the layout wrap.
 		var ok bool
@@ -134,10 +142,18 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		}
 	}
 	c.floor = reuse(c.floor, len(lines))
-	for i, l := range cart.Lines {
+	for i := range cart.Lines {
 		if !e.floor.HasRules() {
 			break
 		}
+		// The floor depends on the list price and the cost only: a line
+		// like the one before (a run of equal prices) takes its floor
+		// without asking the policy again, which computes in decimals.
+		if i > 0 && lines[i].list == lines[i-1].list && lines[i].cost == lines[i-1].cost {
+			c.floor[i] = c.floor[i-1]
+			continue
+		}
+		l := &cart.Lines[i]
 		list := l.ListPrice
 		if !list.IsValid() {
 			list = l.UnitPrice
@@ -154,17 +170,22 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 	// The target lists share one backing array (earlier lists keep theirs
 	// when it grows): a cart has many short lists.
 	buf := c.targetBuf[:0]
+	if e.index != nil {
+		buf = c.indexTargets(e.index, buf)
+	}
 	for pi := range e.promos {
 		p := &e.promos[pi]
-		start := len(buf)
-		for li := range cart.Lines {
-			if p.target.matches(&cart.Lines[li]) {
-				buf = append(buf, li)
+		if e.index == nil {
+			start := len(buf)
+			for li := range cart.Lines {
+				if p.target.matches(&cart.Lines[li]) {
+					buf = append(buf, li)
+				}
 			}
+			c.targets[pi] = buf[start:len(buf):len(buf)]
 		}
-		c.targets[pi] = buf[start:len(buf):len(buf)]
+		start := len(buf)
 		if p.r.get != nil {
-			start = len(buf)
 			for li := range cart.Lines {
 				if p.get.matches(&cart.Lines[li]) {
 					buf = append(buf, li)

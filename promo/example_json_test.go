@@ -182,11 +182,11 @@ func ExampleWithTimeZones() {
 		return
 	}
 	s := c.Promotions[0].Schedule
-	fmt.Println(s.TimeZone, s.Weekdays, s.Hours[0].From, s.Hours[0].To)
+	fmt.Println(s.TimeZone, s.Weekdays, s.Hours[0], s.Hours[0].Start, s.Hours[0].End)
 
 	_, err = promo.DecodeCampaign([]byte(`{"currency": "CNY", "time_zone": "Europe/Paris"}`), promo.WithTimeZones(resolve))
 	fmt.Println(err)
 	// Output:
-	// Asia/Shanghai [Saturday Sunday] 14h0m0s 17h0m0s
+	// Asia/Shanghai [Saturday Sunday] 14:00-17:00 14:00 17:00
 	// promo: decode campaign: time_zone: invalid promotion: unknown time zone "Europe/Paris"
 }

@@ -79,7 +79,7 @@ func TestScheduleHappyHour(t *testing.T) {
 	p.Schedule = &promo.Schedule{
 		TimeZone: shanghai,
 		Weekdays: []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday},
-		Hours:    []promo.DayTime{{From: 14 * time.Hour, To: 17 * time.Hour}},
+		Hours:    []promo.ClockRange{{Start: promo.Clock(14, 0), End: promo.Clock(17, 0)}},
 	}
 	tests := []struct {
 		give time.Time
@@ -89,8 +89,12 @@ func TestScheduleHappyHour(t *testing.T) {
 		{time.Date(2026, 11, 11, 6, 0, 0, 0, time.UTC), promo.ReasonNone},        // 14:00
 		{time.Date(2026, 11, 11, 7, 0, 0, 0, time.UTC), promo.ReasonNone},        // 15:00
 		{time.Date(2026, 11, 11, 9, 0, 0, 0, time.UTC), promo.OutsideSchedule},   // 17:00, To is exclusive
-		{time.Date(2026, 11, 14, 7, 0, 0, 0, time.UTC), promo.OutsideSchedule},   // Saturday 15:00
-		{time.Date(2026, 11, 10, 22, 0, 0, 0, time.UTC), promo.OutsideSchedule},  // Wed 06:00 local, Tue in UTC
+		// Whole seconds of the wall clock: 13:59:59.999 is not yet 14:00,
+		// 16:59:59.999 is still before 17:00.
+		{time.Date(2026, 11, 11, 5, 59, 59, 999_000_000, time.UTC), promo.OutsideSchedule},
+		{time.Date(2026, 11, 11, 8, 59, 59, 999_000_000, time.UTC), promo.ReasonNone},
+		{time.Date(2026, 11, 14, 7, 0, 0, 0, time.UTC), promo.OutsideSchedule},  // Saturday 15:00
+		{time.Date(2026, 11, 10, 22, 0, 0, 0, time.UTC), promo.OutsideSchedule}, // Wed 06:00 local, Tue in UTC
 	}
 	for _, tt := range tests {
 		c := cart(line("a", 1, "100.00"))
@@ -108,7 +112,7 @@ func TestScheduleDSTWallClock(t *testing.T) {
 	// 14:00-17:00 happy hour is 14:00-17:00 on the wall clock that day too:
 	// 14:30 EDT is inside, 17:30 EDT outside.
 	p := ninety("happy")
-	p.Schedule = &promo.Schedule{TimeZone: ny, Hours: []promo.DayTime{{From: 14 * time.Hour, To: 17 * time.Hour}}}
+	p.Schedule = &promo.Schedule{TimeZone: ny, Hours: []promo.ClockRange{{Start: promo.Clock(14, 0), End: promo.Clock(17, 0)}}}
 	c := cart(line("a", 1, "100.00"))
 	c.At = time.Date(2026, 3, 8, 14, 30, 0, 0, ny)
 	assert.Equal(t, promo.ReasonNone, statusOf(t, c, p).Reason, "14:30 EDT")

@@ -421,7 +421,7 @@ func TestDecodeCampaignFloorNames(t *testing.T) {
 	doc := func(name string) []byte {
 		return []byte(`{"currency":"CNY","promotions":[{"id":"half","campaign":"` + name + `","action":{"kind":"percent-off","rate":"5折"}}]}`)
 	}
-	_, err = promo.DecodeCampaign(doc("double11"), promo.WithFloorCampaigns(floor))
+	_, err = promo.DecodeCampaign(doc("double11"), promo.WithFloor(floor))
 	var ce *promo.CampaignError
 	require.ErrorAs(t, err, &ce)
 	require.Len(t, ce.Problems, 1)
@@ -432,7 +432,7 @@ func TestDecodeCampaignFloorNames(t *testing.T) {
 	_, err = promo.DecodeCampaign(doc("double11"))
 	require.NoError(t, err)
 
-	c, err := promo.DecodeCampaign(doc("双11"), promo.WithFloorCampaigns(floor))
+	c, err := promo.DecodeCampaign(doc("双11"), promo.WithFloor(floor))
 	require.NoError(t, err)
 	e, err := promo.NewEngine(c.Currency, c.Promotions, promo.WithFloor(floor))
 	require.NoError(t, err)

@@ -67,16 +67,28 @@ func (c *ctx) available(ps *pass, pi int, lines []int, buf *[]int) []int {
 
 // spreadUnits sorts (unit, exact) pairs into line order and spreads them.
 func (c *ctx) spreadUnits(ps *pass, pi int, units []int, exact []int64) {
-	idx := ps.sortIdx[:0]
-	for i := range units {
-		idx = append(idx, i)
+	// Keys unit<<32 | position sort as plain integers (units and positions
+	// are below MaxUnits < 2^17), faster than sorting positions by a
+	// comparison function.
+	keys := ps.keys[:0]
+	sorted := true
+	for i, u := range units {
+		key := uint64(u)<<32 | uint64(i)
+		sorted = sorted && (i == 0 || keys[i-1] <= key)
+		keys = append(keys, key)
 	}
-	slices.SortFunc(idx, func(a, b int) int { return units[a] - units[b] })
+	ps.keys = keys
+	if sorted {
+		c.spread(ps, pi, units, exact)
+		return
+	}
+	slices.Sort(keys)
 	us, ex := ps.sortUnits[:0], ps.sortExact[:0]
-	for _, i := range idx {
+	for _, key := range keys {
+		i := int(key & (1<<32 - 1))
 		us, ex = append(us, units[i]), append(ex, exact[i])
 	}
-	ps.sortIdx, ps.sortUnits, ps.sortExact = idx, us, ex
+	ps.sortUnits, ps.sortExact = us, ex
 	c.spread(ps, pi, us, ex)
 }
 

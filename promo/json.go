@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/opskit/opskit/internal/civil"
 	"github.com/opskit/opskit/pricing"
 )
 
@@ -179,68 +180,16 @@ const (
 	DefaultMaxProblems = 100
 )
 
-// DecodeOption configures [DecodeCampaign].
-type DecodeOption func(*decodeConfig)
-
-type decodeConfig struct {
-	zone        func(name string) (*time.Location, error)
-	maxBytes    int
-	maxProblems int
-	floor       *pricing.FloorPolicy
-}
-
-// WithTimeZones sets the resolver of time-zone names (default
-// [time.LoadLocation]). Each name is resolved at most once per decode,
-// whether it resolves or not, and resolution stops with decoding once the
-// problem limit is reached.
-func WithTimeZones(resolve func(name string) (*time.Location, error)) DecodeOption {
-	return func(c *decodeConfig) {
-		if resolve != nil {
-			c.zone = resolve
-		}
-	}
-}
-
-// WithMaxCampaignBytes sets the largest document DecodeCampaign reads
-// (default [DefaultMaxCampaignBytes]); a larger one is one problem wrapping
-// [ErrTooLarge], found before any parsing. n below 1 means the default.
-func WithMaxCampaignBytes(n int) DecodeOption {
-	return func(c *decodeConfig) {
-		if n > 0 {
-			c.maxBytes = n
-		}
-	}
-}
-
-// WithMaxProblems sets the most problems DecodeCampaign collects (default
-// [DefaultMaxProblems]); when they are reached decoding stops and a last
-// problem wrapping [ErrTooLarge] says so. n below 1 means the default.
-func WithMaxProblems(n int) DecodeOption {
-	return func(c *decodeConfig) {
-		if n > 0 {
-			c.maxProblems = n
-		}
-	}
-}
-
-// WithFloorCampaigns checks each promotion's Campaign against the floor
-// policy its engine will use ([WithFloor]): a name the policy does not know
-// is a problem wrapping [ErrUnknownCampaign], as in [NewEngine].
-func WithFloorCampaigns(p pricing.FloorPolicy) DecodeOption {
-	return func(c *decodeConfig) { c.floor = &p }
-}
-
 // DecodeCampaign decodes and validates a campaign document (see [Campaign]
 // for the form). Every problem found, up to the problem limit, is reported
 // in one *[CampaignError]; on error the returned Campaign is the zero
 // value. The work is bounded by the document's size, itself bounded by
 // [WithMaxCampaignBytes].
-func DecodeCampaign(data []byte, opts ...DecodeOption) (Campaign, error) {
-	cfg := decodeConfig{zone: time.LoadLocation, maxBytes: DefaultMaxCampaignBytes, maxProblems: DefaultMaxProblems}
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
+func DecodeCampaign(data []byte, opts ...Option) (Campaign, error) {
+	cfg := newConfig(opts)
+	if err := cfg.validateDecode(); err != nil {
+		err.Op = opDecodeCampaign
+		return Campaign{}, &CampaignError{Problems: []*FieldError{err}}
 	}
 	d := decoder{zone: cfg.zone, max: cfg.maxProblems, floor: cfg.floor, op: opDecodeCampaign}
 	if len(data) > cfg.maxBytes {
@@ -455,11 +404,6 @@ func (d *decoder) checkForm(path string, p Promotion) {
 	}
 	if s := p.Schedule; s != nil {
 		checkZone(d, path+".schedule.time_zone", s.TimeZone)
-		for i, h := range s.Hours {
-			if h.From%time.Second != 0 || h.To%time.Second != 0 {
-				d.add(fmt.Sprintf("%s.schedule.hours[%d]", path, i), ErrInvalidPromotion, nil, "times of day are whole seconds")
-			}
-		}
 	}
 	ap := path + ".action"
 	both := func(p, a, b string) {
@@ -506,11 +450,7 @@ func (d *decoder) checkForm(path string, p Promotion) {
 // of its problems under the JSON path, unless a problem at that path is
 // already reported since mark.
 func (d *decoder) checkEngine(path string, c pricing.Currency, p Promotion, mark int) {
-	var opts []Option
-	if d.floor != nil {
-		opts = append(opts, WithFloor(*d.floor))
-	}
-	_, err := NewEngine(c, []Promotion{p}, opts...)
+	_, err := NewEngine(c, []Promotion{p}, WithFloor(d.floor))
 	if err == nil {
 		return
 	}
@@ -556,7 +496,7 @@ type decoder struct {
 	cur      pricing.Currency // the campaign's, or a stand-in while it is invalid
 	zone     func(string) (*time.Location, error)
 	zones    map[string]*time.Location // resolved names; nil for a name that did not resolve
-	floor    *pricing.FloorPolicy
+	floor    pricing.FloorPolicy       // WithFloor: campaign names are checked against it
 	op       string
 	max      int // the most problems before decoding stops
 	problems []*FieldError
@@ -863,45 +803,25 @@ func (o *jsonObject) weekday(i int, v *jsonValue) time.Weekday {
 	return 0
 }
 
-func (o *jsonObject) hours(i int, v *jsonValue) DayTime {
+func (o *jsonObject) hours(i int, v *jsonValue) ClockRange {
 	path := fmt.Sprintf("%s[%d]", o.at("hours"), i)
-	if v.kind == 's' {
-		from, to, ok := strings.Cut(v.text, "-")
-		f, okF := parseDayTime(from)
-		t, okT := parseDayTime(to)
-		if ok && okF && okT {
-			return DayTime{From: f, To: t}
+	if v.kind != 's' {
+		o.d.addGot(path, o.sentinel, nil, v, "want a clock range such as \"14:00-17:00\"")
+		return ClockRange{}
+	}
+	r, err := civil.ParseClockRange(v.text)
+	if err != nil {
+		// internal/civil's error becomes this package's problem: its
+		// detail, under the promotion's sentinel.
+		detail := "want a clock range such as \"14:00-17:00\""
+		var ce *civil.Error
+		if errors.As(err, &ce) && ce.Detail != "" {
+			detail = ce.Detail
 		}
+		o.d.addGot(path, o.sentinel, nil, v, "%s", detail)
+		return ClockRange{}
 	}
-	o.d.addGot(path, o.sentinel, nil, v, "want a time range such as \"14:00-17:00\"")
-	return DayTime{}
-}
-
-// parseDayTime reads "HH:MM" or "HH:MM:SS", up to "24:00".
-func parseDayTime(s string) (time.Duration, bool) {
-	if len(s) != 5 && len(s) != 8 {
-		return 0, false
-	}
-	var parts [3]int
-	for i := 0; i < len(s); i += 3 {
-		if s[i] < '0' || s[i] > '9' || s[i+1] < '0' || s[i+1] > '9' || (i+2 < len(s) && s[i+2] != ':') {
-			return 0, false
-		}
-		parts[i/3] = int(s[i]-'0')*10 + int(s[i+1]-'0')
-	}
-	h, m, sec := parts[0], parts[1], parts[2]
-	if h > 24 || m > 59 || sec > 59 || (h == 24 && (m > 0 || sec > 0)) {
-		return 0, false
-	}
-	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second, true
-}
-
-func formatDayTime(d time.Duration) string {
-	h, m, s := int64(d/time.Hour), int64(d%time.Hour/time.Minute), int64(d%time.Minute/time.Second)
-	if s != 0 {
-		return fmt.Sprintf("%02d:%02d:%02d", h, m, s)
-	}
-	return fmt.Sprintf("%02d:%02d", h, m)
+	return r
 }
 
 // jsonObject is an object being read: each key is taken once, and done
@@ -1546,7 +1466,7 @@ func encodePromotion(p Promotion, zone string) promotionWire {
 			sw.Weekdays = append(sw.Weekdays, weekdayNames[d])
 		}
 		for _, h := range s.Hours {
-			sw.Hours = append(sw.Hours, formatDayTime(h.From)+"-"+formatDayTime(h.To))
+			sw.Hours = append(sw.Hours, h.String())
 		}
 		w.Schedule = sw
 	}

@@ -91,7 +91,7 @@ func TestDecodeCampaign(t *testing.T) {
 			give: `{"currency":"CNY","time_zone":"Asia/Shanghai","promotions":[{"id":"a","schedule":{"weekdays":["fri"],"hours":["00:00-24:00"]},
 				"action":{"kind":"percent-off","rate":"八五折","scope":"unit"}}]}`,
 			want: promo.Campaign{Currency: pricing.CNY, TimeZone: sh, Promotions: []promo.Promotion{{ID: "a",
-				Schedule: &promo.Schedule{TimeZone: sh, Weekdays: []time.Weekday{time.Friday}, Hours: []promo.DayTime{{From: 0, To: 24 * time.Hour}}},
+				Schedule: &promo.Schedule{TimeZone: sh, Weekdays: []time.Weekday{time.Friday}, Hours: []promo.ClockRange{{Start: promo.Clock(0, 0), End: promo.Clock(24, 0)}}},
 				Action:   promo.PercentOff{Rate: pricing.MustRate("8.5折")}}}},
 		},
 		{
@@ -164,10 +164,16 @@ func TestDecodeCampaignErrors(t *testing.T) {
 		{"schedule", head + `{"id":"a","schedule":{"time_zone":"UTC","weekdays":["monday"],"hours":["9:00-17:00","17:00-14:00"]},"action":{"kind":"fixed-price","price":"1.00"}}]}`,
 			[]string{
 				`promotions[0].schedule.weekdays[0]: unknown weekday "monday": want mon, tue, wed, thu, fri, sat or sun`,
-				`promotions[0].schedule.hours[0]: want a time range such as "14:00-17:00", got "9:00-17:00"`,
+				`promotions[0].schedule.hours[0]: want HH:MM-HH:MM with times 00:00 to 24:00, got "9:00-17:00"`,
+				`promotions[0].schedule.hours[1]: want start < end, got "17:00-14:00"`,
 			}, promo.ErrInvalidPromotion},
 		{"reversed hours", head + `{"id":"a","schedule":{"time_zone":"UTC","hours":["17:00-14:00"]},"action":{"kind":"fixed-price","price":"1.00"}}]}`,
-			[]string{"promotions[0].schedule.hours[0]: want 0 <= from < to <= 24h, got 17h0m0s-14h0m0s"}, promo.ErrInvalidPromotion},
+			[]string{`promotions[0].schedule.hours[0]: want start < end, got "17:00-14:00"`}, promo.ErrInvalidPromotion},
+		{"hours past midnight", head + `{"id":"a","schedule":{"time_zone":"UTC","hours":["22:00-24:30",14]},"action":{"kind":"fixed-price","price":"1.00"}}]}`,
+			[]string{
+				`promotions[0].schedule.hours[0]: want HH:MM-HH:MM with times 00:00 to 24:00, got "22:00-24:30"`,
+				`promotions[0].schedule.hours[1]: want a clock range such as "14:00-17:00", got 14`,
+			}, promo.ErrInvalidPromotion},
 		{"schedule without a zone", head + `{"id":"a","schedule":{"weekdays":["sat"]},"action":{"kind":"fixed-price","price":"1.00"}}]}`,
 			[]string{"promotions[0].schedule.time_zone: a time zone is required"}, promo.ErrInvalidPromotion},
 		{"tiers out of order", head + `{"id":"a","action":{"kind":"percent-off","rate":"9折"}},{"id":"b","action":{"kind":"percent-off","rate":"9折"}},{"id":"c","action":{"kind":"percent-off","rate":"9折"}},
@@ -278,7 +284,7 @@ func TestDecodeCampaignTimeZones(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, strings.Count(string(out), "Store/Local"), "a schedule in the campaign's zone does not repeat it:\n%s", out)
 
-	_, err = promo.DecodeCampaign(doc, promo.WithTimeZones(nil)) // the default: time.LoadLocation
+	_, err = promo.DecodeCampaign(doc) // the default: time.LoadLocation
 	assert.ErrorContains(t, err, `time_zone: invalid promotion: unknown time zone "Store/Local"`)
 }
 
@@ -346,9 +352,9 @@ func TestEncodeCampaignErrors(t *testing.T) {
 			"promotions[0].start: not representable in RFC 3339"},
 		{"offset in seconds", promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: ok, Start: lmt}}},
 			"promotions[0].start: the offset 29143s is not whole minutes, which RFC 3339 cannot write"},
-		{"sub-second hours", promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: ok,
-			Schedule: &promo.Schedule{TimeZone: time.UTC, Hours: []promo.DayTime{{From: time.Millisecond, To: time.Hour}}}}}},
-			"promotions[0].schedule.hours[0]: times of day are whole seconds"},
+		{"empty clock range", promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: ok,
+			Schedule: &promo.Schedule{TimeZone: time.UTC, Hours: []promo.ClockRange{{Start: promo.Clock(17, 0), End: promo.Clock(17, 0)}}}}}},
+			`promotions[0].schedule.hours[0]: want 00:00 <= start < end <= 24:00, got "17:00-17:00"`},
 		{"schedule in Local", promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{{ID: "a", Action: ok,
 			Schedule: &promo.Schedule{TimeZone: time.Local}}}},
 			`promotions[0].schedule.time_zone: the zone "Local" has no portable name; use an IANA zone such as Asia/Shanghai`},

@@ -83,3 +83,121 @@ func (m *matcher) matches(l *Line) bool {
 func lineValues(l *Line) int64 {
 	return max(1, int64(len(l.Categories))+int64(len(l.Tags)))
 }
+
+// targetIndex finds, for a line, the promotions whose target can match it
+// without trying every promotion: each value an include list of a target
+// names (SKU, product, category, tag) maps to the promotions naming it, and
+// the targets without an include list are listed apart. A line's
+// candidates are found with one lookup per value of the line; only they
+// are checked against their exclude lists. An engine builds it when it
+// has at least indexFrom promotions; with fewer, trying each is as cheap.
+type targetIndex struct {
+	sku, product, cat, tag map[string][]int32
+	all                    []int32 // targets without an include list
+}
+
+// indexFrom is the fewest promotions for which an engine indexes targets.
+const indexFrom = 8
+
+// newTargetIndex indexes the targets of promos, in their final order.
+func newTargetIndex(promos []compiled) *targetIndex {
+	ix := &targetIndex{}
+	add := func(m *map[string][]int32, list []string, pi int32) {
+		if len(list) == 0 {
+			return
+		}
+		if *m == nil {
+			*m = make(map[string][]int32)
+		}
+		for _, v := range list {
+			l := (*m)[v]
+			if n := len(l); n > 0 && l[n-1] == pi {
+				continue // a value repeated in the list
+			}
+			(*m)[v] = append(l, pi)
+		}
+	}
+	for pi := range promos {
+		s, k := &promos[pi].p.Target, int32(pi)
+		if s.includesAll() {
+			ix.all = append(ix.all, k)
+			continue
+		}
+		add(&ix.sku, s.SKUs, k)
+		add(&ix.product, s.Products, k)
+		add(&ix.cat, s.Categories, k)
+		add(&ix.tag, s.Tags, k)
+	}
+	return ix
+}
+
+// excluded reports whether an exclude list of the selector names l.
+func (m *matcher) excluded(l *Line) bool {
+	s := m.s
+	return has(m.exSKUs, s.ExcludeSKUs, l.SKU) || has(m.exProducts, s.ExcludeProducts, l.Product) ||
+		hasAny(m.exCats, s.ExcludeCategories, l.Categories) || hasAny(m.exTags, s.ExcludeTags, l.Tags)
+}
+
+// indexTargets fills c.targets from the engine's index: the same lists,
+// in line order, as matching every target against every line. It returns
+// buf extended by the lists, laid out in promotion order.
+func (c *ctx) indexTargets(ix *targetIndex, buf []int) []int {
+	e, lines := c.e, c.cart.Lines
+	n := len(e.promos)
+	count := reuse(c.ixCount, n+1)
+	mark := reuse(c.ixMark, n) // line index + 1 of the last line that met the promotion
+	pairs := c.ixPairs[:0]
+	for li := range lines {
+		l := &lines[li]
+		if l.NotPromotable {
+			continue
+		}
+		stamp := int32(li + 1)
+		visit := func(cands []int32) {
+			for _, pi := range cands {
+				if mark[pi] == stamp {
+					continue
+				}
+				mark[pi] = stamp
+				if e.promos[pi].target.s != nil && !e.promos[pi].target.excluded(l) {
+					pairs = append(pairs, [2]int32{pi, int32(li)})
+					count[pi+1]++
+				}
+			}
+		}
+		visit(ix.all)
+		if ix.sku != nil {
+			visit(ix.sku[l.SKU])
+		}
+		if ix.product != nil {
+			visit(ix.product[l.Product])
+		}
+		if ix.cat != nil {
+			for _, v := range l.Categories {
+				visit(ix.cat[v])
+			}
+		}
+		if ix.tag != nil {
+			for _, v := range l.Tags {
+				visit(ix.tag[v])
+			}
+		}
+	}
+	for pi := range n {
+		count[pi+1] += count[pi]
+	}
+	start := len(buf)
+	buf = slices.Grow(buf, len(pairs))[:start+len(pairs)]
+	next := reuse(c.ixNext, n)
+	copy(next, count[:n])
+	for _, p := range pairs { // in line order: each list stays sorted
+		buf[start+int(next[p[0]])] = int(p[1])
+		next[p[0]]++
+	}
+	for pi := range n {
+		lo, hi := start+int(count[pi]), start+int(count[pi+1])
+		c.targets[pi] = buf[lo:hi:hi]
+	}
+	c.ixCount, c.ixMark, c.ixPairs, c.ixNext = count, mark, pairs, next
+	return buf
+}

@@ -1,6 +1,8 @@
 package promo
 
 import (
+	"cmp"
+	"math/bits"
 	"slices"
 
 	"github.com/opskit/opskit/internal/checked"
@@ -199,63 +201,195 @@ func (c *ctx) giftPromo(ps *pass, pi int) {
 // in proportion to their current totals, then over each line's units in
 // proportion to their prices, by largest remainder. A line whose share
 // would take it below its floor takes only its room (what its units can
-// give above their floors) and the rest is spread again over the lines that
-// still have room (water-filling); what fits nowhere is trimmed.
+// give above their floors) and the rest goes to the lines that still have
+// room (water-filling, in one pass: see fill); what fits nowhere is
+// trimmed.
 func (c *ctx) spreadOrder(ps *pass, pi int, lines []int, d int64) {
 	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
 		ps.capped[pi] += d - left
 		d = left
 	}
 	exempt := c.e.promos[pi].exempt
-	active := append(ps.lineOrder[:0], lines...)
-	for d > 0 {
-		n := 0
-		weights, rooms := ps.lineWeights[:0], ps.lineRoom[:0]
-		for _, li := range active {
-			var floor, total, room int64
-			if !exempt {
-				floor = c.floor[li]
-			}
-			for _, p := range ps.price[c.first[li]:c.first[li+1]] {
-				total += p
-				room += max(p-floor, 0)
-			}
-			if room > 0 {
-				active[n] = li
-				n++
-				weights, rooms = append(weights, total), append(rooms, room)
-			}
+	active, weights, rooms := ps.lineOrder[:0], ps.lineWeights[:0], ps.lineRoom[:0]
+	for _, li := range lines {
+		var floor, total, room int64 // ≤ the subtotal ≤ MaxMinorUnits
+		if !exempt {
+			floor = c.floor[li]
 		}
-		active = active[:n]
-		ps.lineWeights, ps.lineRoom = weights, rooms
-		if n == 0 {
-			break
+		for _, p := range ps.price[c.first[li]:c.first[li+1]] {
+			total += p
+			room += max(p-floor, 0)
 		}
-		parts, err := ps.al.allocate(ps.lineParts, d, weights)
-		if err != nil {
-			break
+		if room > 0 {
+			active, weights, rooms = append(active, li), append(weights, total), append(rooms, room)
 		}
-		ps.lineParts = parts
-		var excess int64
-		for k, li := range active {
-			take := min(parts[k], rooms[k])
-			excess += parts[k] - take
-			if take > 0 {
-				c.spreadLine(ps, pi, li, take, rooms[k] == weights[k])
-			}
-		}
-		if excess == d { // nothing fitted
-			break
-		}
-		d = excess
 	}
-	ps.trimmed[pi] += d
-	ps.lineOrder = active
+	ps.lineOrder, ps.lineWeights, ps.lineRoom = active, weights, rooms
+	if d <= 0 {
+		return
+	}
+	if len(active) == 0 {
+		ps.trimmed[pi] += d
+		return
+	}
+	if len(active) == 1 { // one line: it takes what fits
+		take := min(d, rooms[0])
+		if take > 0 {
+			c.spreadLine(ps, pi, active[0], take, rooms[0] == weights[0])
+		}
+		ps.trimmed[pi] += d - take
+		return
+	}
+	var parts []int64
+	var excess int64
+	if !c.e.floor.HasRules() || exempt {
+		// No floor: every room is its line's total, and d is at most
+		// their sum (a discount never exceeds the amount it is taken
+		// from), so one allocation by totals is the water level.
+		var err error
+		if parts, err = ps.al.allocate(ps.lineParts, min(d, sum(rooms)), weights); err != nil {
+			parts, excess = ps.fill(ps.lineParts, d, weights, rooms) // impossible: weights positive and bounded
+		} else {
+			excess = d - min(d, sum(rooms))
+		}
+	} else {
+		parts, excess = ps.fill(ps.lineParts, d, weights, rooms)
+	}
+	ps.lineParts = parts
+	for k, li := range active {
+		if parts[k] > 0 {
+			c.spreadLine(ps, pi, li, parts[k], rooms[k] == weights[k])
+		}
+	}
+	ps.trimmed[pi] += excess
+}
+
+// fill spreads d over parts in proportion to weights, no part above its
+// room, by water-filling: the parts are min(room, λ·weight) for the one
+// level λ at which they add up to d (or every room, when d exceeds their
+// sum; the rest is returned as excess). Weights and rooms are positive and
+// each room at most its weight. Instead of re-spreading the excess round
+// after round (up to once per part), fill sorts the parts by room/weight,
+// the level at which each fills up, and walks them once: a part whose
+// level is at most d/W (what is left over the weights left) is full, which
+// only raises d/W for the rest; at the first that is not, none of the rest
+// is, and d is allocated over them by largest remainder in their original
+// order, each part at most ⌈λ·weight⌉ ≤ room. O(n log n); O(n) when every
+// part has the same level (no floor, or one floor ratio) or d fills all.
+func (ps *pass) fill(dst []int64, d int64, weights, rooms []int64) (parts []int64, excess int64) {
+	n := len(weights)
+	parts = slices.Grow(dst[:0], n)[:n]
+	var sumRoom, sumW int64 // ≤ the subtotal ≤ MaxMinorUnits
+	same := true
+	for k := range n {
+		sumRoom += rooms[k]
+		sumW += weights[k]
+		same = same && cmpRatio(rooms[k], weights[k], rooms[0], weights[0]) == 0
+	}
+	if d >= sumRoom { // every part full
+		copy(parts, rooms)
+		return parts, d - sumRoom
+	}
+	if same { // one level for all: d < Σ rooms, so none is full
+		return ps.allocFill(parts, d, weights, rooms), 0
+	}
+	idx := slices.Grow(ps.fillIdx[:0], n)[:n]
+	for k := range idx {
+		idx[k] = k
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmpRatio(rooms[a], weights[a], rooms[b], weights[b]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	ps.fillIdx = idx
+	for k := range parts {
+		parts[k] = -1 // not full
+	}
+	for _, k := range idx {
+		// full when room/weight ≤ d/W, that is room·W ≤ d·weight
+		if cmpRatio(rooms[k], weights[k], d, sumW) > 0 {
+			break
+		}
+		parts[k] = rooms[k]
+		d -= rooms[k]
+		sumW -= weights[k]
+	}
+	// The parts not full share d, which is below their rooms' sum.
+	rest, restRooms := ps.fillW[:0], ps.fillR[:0]
+	for k, p := range parts {
+		if p < 0 {
+			rest, restRooms = append(rest, weights[k]), append(restRooms, rooms[k])
+		}
+	}
+	ps.fillW, ps.fillR = rest, restRooms
+	shares := ps.allocFill(ps.fillParts, d, rest, restRooms)
+	ps.fillParts = shares
+	j := 0
+	for k, p := range parts {
+		if p < 0 {
+			parts[k] = shares[j]
+			j++
+		}
+	}
+	return parts, 0
+}
+
+// allocFill allocates d over weights by largest remainder into dst, for d
+// below what the level d/Σweights gives above any room: every share is
+// then at most its room. It holds each share to its room all the same,
+// and gives what that holds back to the first shares with room left, so
+// the shares always add up to d.
+func (ps *pass) allocFill(dst []int64, d int64, weights, rooms []int64) []int64 {
+	parts, err := ps.al.allocate(dst, d, weights)
+	if err != nil || len(parts) != len(weights) { // impossible: weights positive, sum ≤ MaxMinorUnits
+		parts = slices.Grow(dst[:0], len(weights))[:len(weights)]
+		clear(parts)
+		parts[0] = d
+	}
+	var back int64
+	for k := range parts {
+		if parts[k] > rooms[k] {
+			back += parts[k] - rooms[k]
+			parts[k] = rooms[k]
+		}
+	}
+	for k := 0; back > 0 && k < len(parts); k++ {
+		t := min(back, rooms[k]-parts[k])
+		parts[k] += t
+		back -= t
+	}
+	return parts
+}
+
+// sum adds values whose total is bounded (line totals: at most the
+// cart's subtotal, MaxMinorUnits).
+func sum(v []int64) int64 {
+	var s int64
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
+
+// cmpRatio compares a/b with c/d for non-negative a, c and positive b, d,
+// exactly (128-bit products).
+func cmpRatio(a, b, c, d int64) int {
+	h1, l1 := bits.Mul64(uint64(a), uint64(d))
+	h2, l2 := bits.Mul64(uint64(c), uint64(b))
+	switch {
+	case h1 != h2:
+		return cmp.Compare(h1, h2)
+	default:
+		return cmp.Compare(l1, l2)
+	}
 }
 
 // spreadLine gives t, at most the line's room, to the units of line li in
 // proportion to their prices, by largest remainder, water-filling past the
-// units' floors. unfloored says no unit of the line has a floor above zero.
+// units' floors (fill). unfloored says no unit of the line has a floor
+// above zero.
 func (c *ctx) spreadLine(ps *pass, pi, li int, t int64, unfloored bool) {
 	lo, hi := c.first[li], c.first[li+1]
 	if hi-lo == 1 {
@@ -284,39 +418,22 @@ func (c *ctx) spreadLine(ps *pass, pi, li int, t int64, unfloored bool) {
 			return
 		}
 	}
-	units := ps.lineUnits[:0]
+	units, weights, rooms := ps.lineUnits[:0], ps.weights[:0], ps.unitRoom[:0]
 	for u := lo; u < hi; u++ {
-		units = append(units, u)
+		if room := ps.price[u] - c.floorFor(u, pi); room > 0 {
+			units, weights, rooms = append(units, u), append(weights, ps.price[u]), append(rooms, room)
+		}
 	}
-	for t > 0 {
-		n := 0
-		weights := ps.weights[:0]
-		for _, u := range units {
-			if ps.price[u]-c.floorFor(u, pi) > 0 {
-				units[n] = u
-				n++
-				weights = append(weights, ps.price[u])
-			}
-		}
-		units = units[:n]
-		ps.weights = weights
-		if n == 0 {
-			break // unreachable: t never exceeds the line's room
-		}
-		parts, err := ps.al.allocate(ps.unitParts, t, weights)
-		if err != nil {
-			break
-		}
-		ps.unitParts = parts
-		var excess int64
-		for k, u := range units {
-			take := min(parts[k], ps.price[u]-c.floorFor(u, pi))
-			excess += parts[k] - take
-			c.take(ps, pi, u, take)
-		}
-		t = excess
+	ps.lineUnits, ps.weights, ps.unitRoom = units, weights, rooms
+	if len(units) == 0 {
+		return // unreachable: t > 0 is at most the line's room
 	}
-	ps.lineUnits = units
+	// t ≤ the line's room: fill gives it all.
+	parts, _ := ps.fill(ps.unitParts, t, weights, rooms)
+	ps.unitParts = parts
+	for k, u := range units {
+		c.take(ps, pi, u, parts[k])
+	}
 }
 
 // take moves amt (≥ 0, within the unit's room) of promotion pi's discount

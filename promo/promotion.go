@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/opskit/opskit/internal/civil"
 	"github.com/opskit/opskit/pricing"
 )
 
@@ -84,18 +85,30 @@ func (s *Selector) includesAll() bool {
 
 // Schedule is a recurring time restriction: the promotion runs on the
 // given weekdays (all when empty) during the given times of day (all day
-// when empty), in TimeZone.
+// when empty), on the wall clock of TimeZone.
 type Schedule struct {
 	TimeZone *time.Location // required
 	Weekdays []time.Weekday
-	Hours    []DayTime
+	Hours    []ClockRange // a 14:00-17:00 happy hour is {Clock(14, 0), Clock(17, 0)}
 }
 
-// DayTime is a daily time range [From, To) as offsets from midnight: a
-// 14:00-17:00 happy hour is {14 * time.Hour, 17 * time.Hour}.
-type DayTime struct {
-	From, To time.Duration
-}
+// ClockRange is a half-open range of wall-clock time in a day,
+// [Start, End): 14:00-17:00 includes 14:00:00 and excludes 17:00:00. It is
+// the library's one daily clock range, shared with package kpi: fields
+// Start and End ([ClockTime]); text and JSON form "14:00-17:00" (or
+// "14:00:30-17:00" with seconds); a valid range has 00:00 ≤ Start < End ≤
+// 24:00 and does not wrap past midnight (write 22:00-24:00 and 00:00-02:00).
+// Methods: IsValid, Contains, String, MarshalText, UnmarshalText.
+type ClockRange = civil.ClockRange
+
+// ClockTime is a wall-clock time of day in whole seconds since midnight,
+// 00:00 to 24:00 inclusive (24:00 ends a day), with text and JSON form
+// "15:04" or "15:04:05", shared with package kpi. Build it with [Clock].
+type ClockTime = civil.ClockTime
+
+// Clock returns the clock time h:m (Clock(24, 0) is the end of the day).
+// Out-of-range values make an invalid ClockTime, which [NewEngine] rejects.
+func Clock(h, m int) ClockTime { return civil.Clock(h, m) }
 
 // contains reports whether t falls in the schedule.
 func (s *Schedule) contains(t time.Time) bool {
@@ -107,11 +120,11 @@ func (s *Schedule) contains(t time.Time) bool {
 		return true
 	}
 	// Wall-clock time of day, so a 14:00 happy hour starts at 14:00 on a
-	// daylight-saving day too.
-	since := time.Duration(local.Hour())*time.Hour + time.Duration(local.Minute())*time.Minute +
-		time.Duration(local.Second())*time.Second + time.Duration(local.Nanosecond())
+	// daylight-saving day too; to the whole second, so 16:59:59.999 is
+	// still in 14:00-17:00 and 13:59:59.999 is not yet.
+	clock := civil.ClockOf(local, nil)
 	for _, h := range s.Hours {
-		if since >= h.From && since < h.To {
+		if h.Contains(clock) {
 			return true
 		}
 	}
@@ -131,9 +144,9 @@ func (s *Schedule) validate(path string) error {
 		}
 	}
 	for i, h := range s.Hours {
-		if h.From < 0 || h.To > 24*time.Hour || h.To <= h.From {
-			return fieldErr(fmt.Sprintf("%s.hours[%d]", path, i), fmt.Sprintf("%v-%v", h.From, h.To), ErrInvalidPromotion,
-				"want 0 <= from < to <= 24h")
+		if !h.IsValid() {
+			return fieldErr(fmt.Sprintf("%s.hours[%d]", path, i), strconv.Quote(h.String()), ErrInvalidPromotion,
+				"want 00:00 <= start < end <= 24:00")
 		}
 	}
 	return nil

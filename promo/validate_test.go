@@ -43,7 +43,7 @@ func TestNewEngineErrors(t *testing.T) {
 		{"end equal to start", []promo.Promotion{{ID: "a", Action: ok, Start: start, End: start}}, promo.ErrInvalidPromotion, `promotions[0].end`},
 		{"schedule without location", []promo.Promotion{{ID: "a", Action: ok, Schedule: &promo.Schedule{}}}, promo.ErrInvalidPromotion, `promotions[0].schedule.time_zone`},
 		{"schedule hours reversed", []promo.Promotion{{ID: "a", Action: ok, Schedule: &promo.Schedule{TimeZone: time.UTC,
-			Hours: []promo.DayTime{{From: 17 * time.Hour, To: 14 * time.Hour}}}}}, promo.ErrInvalidPromotion, `promotions[0].schedule.hours[0]`},
+			Hours: []promo.ClockRange{{Start: promo.Clock(17, 0), End: promo.Clock(14, 0)}}}}}, promo.ErrInvalidPromotion, `promotions[0].schedule.hours[0]`},
 		{"negative total limit", []promo.Promotion{{ID: "a", Action: ok, Limits: promo.Limits{Total: -1}}}, promo.ErrInvalidPromotion, `promotions[0].limits.total`},
 		{"negative per-customer limit", []promo.Promotion{{ID: "a", Action: ok, Limits: promo.Limits{PerCustomer: -1}}}, promo.ErrInvalidPromotion, `promotions[0].limits.per_customer`},
 		{"budget in USD", []promo.Promotion{{ID: "a", Action: ok, Limits: promo.Limits{Budget: usd}}}, promo.ErrInvalidAction, `promotions[0].limits.budget`},
@@ -87,7 +87,7 @@ func TestNewEngineErrors(t *testing.T) {
 
 func TestNewEngineOptionErrors(t *testing.T) {
 	_, err := promo.NewEngine(pricing.CNY, nil, promo.WithWorkBudget(0))
-	assertFieldError(t, err, promo.ErrInvalidPromotion, "WithWorkBudget")
+	assertFieldError(t, err, promo.ErrInvalidOption, "WithWorkBudget")
 	_, err = promo.NewEngine(pricing.Currency(0), nil)
 	assertFieldError(t, err, promo.ErrInvalidPromotion, "currency")
 }

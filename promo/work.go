@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"strconv"
 
 	"github.com/opskit/opskit/internal/checked"
 	"github.com/opskit/opskit/pricing"
@@ -17,33 +16,6 @@ import (
 // promotion of the combination touches. The count is deterministic (no
 // clock), reported as [Result.Work], and bounded by the engine's budget.
 
-// Option configures an [Engine]. [NewEngine] applies the options and then
-// validates the configuration they produced.
-type Option func(*config)
-
-// config is what the options set.
-type config struct {
-	floor  pricing.FloorPolicy
-	budget int64
-}
-
-// WithFloor sets the price floor (最低价控制) every unit is held to: a
-// discount that would take a unit below its floor is trimmed, and the trim
-// is reported. Promotions whose Campaign the policy exempts are not held.
-func WithFloor(p pricing.FloorPolicy) Option {
-	return func(c *config) { c.floor = p }
-}
-
-// WithWorkBudget bounds the work of one evaluation (default
-// [DefaultWorkBudget]), counted as [Result.Work] counts it. The choice among
-// conflicting promotions stops when the next combination would not fit; the
-// best combination found so far is used and the result says it is not
-// proven optimal. A cart whose single pass over every candidate promotion
-// does not fit is refused with [ErrTooLarge]. n must be at least 1.
-func WithWorkBudget(n int64) Option {
-	return func(c *config) { c.budget = n }
-}
-
 const (
 	// DefaultWorkBudget is the work an [Engine] spends on one evaluation
 	// at most unless [WithWorkBudget] says otherwise: 5,000,000 steps. A
@@ -53,14 +25,6 @@ const (
 	// Cost of an evaluation).
 	DefaultWorkBudget = 5_000_000
 )
-
-// validate checks the configuration the options produced.
-func (c *config) validate() error {
-	if c.budget < 1 {
-		return fieldErr("WithWorkBudget", strconv.FormatInt(c.budget, 10), ErrInvalidPromotion, "must be at least 1")
-	}
-	return nil
-}
 
 // satAdd is a+b for non-negative a and b, held at math.MaxInt64 instead of
 // wrapping: used for bounds and for work counts, which only compare.

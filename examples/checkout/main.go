@@ -62,16 +62,20 @@ func fixedZones(name string) (*time.Location, error) {
 }
 
 func run(w io.Writer) error {
-	c, err := promo.DecodeCampaign([]byte(campaign), promo.WithTimeZones(fixedZones))
-	if err != nil {
-		return err
-	}
 	// The floor (最低价控制): nothing below 7折 of list, except 双11 itself.
 	floor, err := pricing.NewFloorPolicy(pricing.MinListRatio(pricing.MustRate("7折")), pricing.ExemptCampaigns("双11"))
 	if err != nil {
 		return err
 	}
-	engine, err := promo.NewEngine(c.Currency, c.Promotions, promo.WithFloor(floor))
+	// One list of options for the decoder and the engine: each takes the
+	// options that concern it. With the floor, decoding already refuses a
+	// campaign name the policy does not know.
+	opts := []promo.Option{promo.WithTimeZones(fixedZones), promo.WithFloor(floor)}
+	c, err := promo.DecodeCampaign([]byte(campaign), opts...)
+	if err != nil {
+		return err
+	}
+	engine, err := promo.NewEngine(c.Currency, c.Promotions, opts...)
 	if err != nil {
 		return err
 	}

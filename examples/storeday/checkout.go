@@ -50,11 +50,14 @@ func checkout(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	campaign, err := promo.DecodeCampaign([]byte(storeCampaign))
+	// The floor is given to the decoder too, which then refuses a campaign
+	// name the policy does not know (an exemption that would silently miss).
+	opts := []promo.Option{promo.WithFloor(floor)}
+	campaign, err := promo.DecodeCampaign([]byte(storeCampaign), opts...)
 	if err != nil {
 		return err
 	}
-	engine, err := promo.NewEngine(campaign.Currency, campaign.Promotions, promo.WithFloor(floor))
+	engine, err := promo.NewEngine(campaign.Currency, campaign.Promotions, opts...)
 	if err != nil {
 		return err
 	}
