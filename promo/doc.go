@@ -328,13 +328,14 @@
 //	MaxLines         100,000     lines in a cart (= MaxUnits: a line holds at least one unit)
 //	MaxMinorUnits    10^13       every amount and the cart's subtotal, in minor units
 //	MaxCoupons       50          codes a cart carries; bounds Result.UnknownCoupons
-//	MaxLabels        64          categories or tags of a line; tags of the customer
+//	MaxLabels        64          categories or tags of a line; tags of the customer;
+//	                             a promotion's Channels, Conditions lists, schedule Hours
+//	                             and Weekdays (read at every evaluation)
 //	MaxCouponLen     128         bytes of one code, in a cart or a promotion
 //	MaxRedemptions   10^12       a usage count (Usage.Total, ByCustomer) and a usage limit
 //	MaxPromotions    10,000      promotions of one engine or campaign
 //	MaxActionList    100         tiers, parts or options of one action
-//	MaxSelectorList  10,000      entries of each Selector list, Channels, Conditions lists,
-//	                             Hours, and a cart's OutOfStock
+//	MaxSelectorList  10,000      entries of each Selector list, and a cart's OutOfStock
 //	DefaultMaxCampaignBytes  4 MiB  a campaign document (WithMaxCampaignBytes)
 //	DefaultMaxProblems       100    problems DecodeCampaign collects before it stops (WithMaxProblems)
 //	DefaultWorkBudget        5,000,000  steps of work of one evaluation (WithWorkBudget)

@@ -22,6 +22,7 @@ type ctx struct {
 	gets       [][]int // per buy-x-get-y promotion: the lines of its get set
 	unitPromos [][]int // per line: the per-unit item promotions targeting it, in application order
 	shipping   int64
+	custTags   []string // the customer's tags, sorted: eligible looks them up by binary search
 	mode       pricing.RoundingMode
 	cache      itemCache
 	probe      *pass     // the pass of evaluations that are not kept
@@ -123,6 +124,8 @@ type unitAdj struct {
 func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 	c.e, c.cart, c.lines, c.mode = e, cart, lines, cart.Rounding
 	c.cache.valid = false
+	c.custTags = append(c.custTags[:0], cart.Customer.Tags...)
+	slices.Sort(c.custTags)
 	c.first = reuse(c.first, len(lines)+1)
 	var units int64
 	for i := range cart.Lines {

@@ -168,7 +168,7 @@ func (c *ctx) eligible(pi int, entered map[string]bool) (Reason, string) {
 		return CustomerNotEligible, fmt.Sprintf("no member price for tier %q", cust.Tier)
 	}
 	for _, tag := range p.p.Conditions.Tags {
-		if !slices.Contains(cust.Tags, tag) {
+		if _, found := slices.BinarySearch(c.custTags, tag); !found {
 			return CustomerNotEligible, fmt.Sprintf("missing tag %q", tag)
 		}
 	}

@@ -514,3 +514,69 @@ func TestHostileLabels(t *testing.T) {
 	c.Customer.Tags = make([]string, promo.MaxLabels+1)
 	requireField(t, c.Validate(), "validate cart", "customer.tags", promo.ErrTooLarge)
 }
+
+// The lists eligibility reads for every promotion at every evaluation
+// (channels, condition tiers and tags, schedule hours and weekdays) take at
+// most MaxLabels entries, so 10,000 promotions cannot make an evaluation
+// compare 10,000 × 10,000 strings; MaxLabels entries are accepted.
+func TestHostilePromotionLabelLists(t *testing.T) {
+	many := func(n int) []string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = fmt.Sprint("v", i)
+		}
+		return s
+	}
+	hours := func(n int) []promo.ClockRange {
+		h := make([]promo.ClockRange, n)
+		for i := range h {
+			h[i] = promo.ClockRange{Start: promo.Clock(0, i%60), End: promo.Clock(1, 0)}
+		}
+		return h
+	}
+	weekdays := make([]time.Weekday, promo.MaxLabels+1)
+	for _, c := range []struct {
+		field string
+		set   func(p *promo.Promotion, n int)
+	}{
+		{"channels", func(p *promo.Promotion, n int) { p.Channels = many(n) }},
+		{"conditions.tiers", func(p *promo.Promotion, n int) { p.Conditions.Tiers = many(n) }},
+		{"conditions.tags", func(p *promo.Promotion, n int) { p.Conditions.Tags = many(n) }},
+		{"schedule.hours", func(p *promo.Promotion, n int) {
+			p.Schedule = &promo.Schedule{TimeZone: time.UTC, Hours: hours(n)}
+		}},
+		{"schedule.weekdays", func(p *promo.Promotion, n int) {
+			p.Schedule = &promo.Schedule{TimeZone: time.UTC, Weekdays: weekdays[:n]}
+		}},
+	} {
+		ok := one("p", promo.AmountOff{Amount: cny("1.00"), Scope: promo.PerOrder})
+		c.set(&ok[0], promo.MaxLabels)
+		_, err := promo.NewEngine(pricing.CNY, ok)
+		require.NoError(t, err, c.field)
+		bad := one("p", promo.AmountOff{Amount: cny("1.00"), Scope: promo.PerOrder})
+		c.set(&bad[0], promo.MaxLabels+1)
+		_, err = promo.NewEngine(pricing.CNY, bad)
+		require.ErrorIs(t, err, promo.ErrTooLarge, c.field)
+		var fe *promo.FieldError
+		require.ErrorAs(t, err, &fe, c.field)
+		assert.Contains(t, fe.Field, c.field)
+	}
+}
+
+// A customer's tags are looked up whatever their order: the condition tags
+// "vip" and "group" are both held by a customer tagged in another order.
+func TestConditionTagsAnyOrder(t *testing.T) {
+	p := one("fav", promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder})
+	p[0].Conditions.Tags = []string{"vip", "group"}
+	e, err := promo.NewEngine(pricing.CNY, p)
+	require.NoError(t, err)
+	c := cart(line("a", 1, "50.00"))
+	c.Customer.Tags = []string{"zz", "vip", "aa", "group"}
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 45.00", res.Total.String(), "both tags held: 5.00 off")
+	c.Customer.Tags = []string{"zz", "vip", "aa"}
+	res, err = e.Evaluate(c)
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 50.00", res.Total.String(), "group missing: nothing off")
+}

@@ -132,7 +132,11 @@ func (s *Schedule) contains(t time.Time) bool {
 }
 
 func (s *Schedule) validate(path string) error {
-	if err := listLen(path+".hours", len(s.Hours)); err != nil {
+	// Read at every evaluation (contains): at most MaxLabels each.
+	if err := labelsLen(path+".hours", len(s.Hours)); err != nil {
+		return err
+	}
+	if err := labelsLen(path+".weekdays", len(s.Weekdays)); err != nil {
 		return err
 	}
 	if s.TimeZone == nil {
@@ -166,9 +170,10 @@ const (
 	// MaxActionList is the most tiers ([Threshold], [MemberPrice]), parts
 	// ([Combo]) or options ([Gift]) of one action.
 	MaxActionList = 100
-	// MaxSelectorList is the most entries of each list of a [Selector], of
-	// Channels, of a promotion's [Conditions] lists and of a
-	// [Schedule]'s Hours.
+	// MaxSelectorList is the most entries of each list of a [Selector].
+	// A promotion's Channels, its [Conditions] lists and its [Schedule]'s
+	// Hours and Weekdays, read at every evaluation, take at most
+	// [MaxLabels] entries each.
 	MaxSelectorList = 10_000
 )
 
@@ -205,9 +210,11 @@ func (e *Engine) compile(path string, p Promotion) (compiled, error) {
 			p.Schedule = &s
 		}
 	}
-	k.add(listLen(at("channels"), len(p.Channels)))
-	k.add(listLen(at("conditions.tiers"), len(p.Conditions.Tiers)))
-	k.add(listLen(at("conditions.tags"), len(p.Conditions.Tags)))
+	// Checked for every promotion of every evaluation (eligible): at most
+	// MaxLabels each, so eligibility costs O(MaxLabels log MaxLabels).
+	k.add(labelsLen(at("channels"), len(p.Channels)))
+	k.add(labelsLen(at("conditions.tiers"), len(p.Conditions.Tiers)))
+	k.add(labelsLen(at("conditions.tags"), len(p.Conditions.Tags)))
 	k.add(p.Target.validate(at("target")))
 	for _, f := range [...]struct {
 		name string
@@ -267,6 +274,14 @@ func (e *Engine) checkCampaign(path string, p Promotion) error {
 		names = "none"
 	}
 	return fieldErr(path, strconv.Quote(p.Campaign), ErrUnknownCampaign, "promotion %q: the floor policy knows %s", p.ID, names)
+}
+
+// labelsLen bounds a promotion's channels and condition lists by MaxLabels.
+func labelsLen(path string, n int) error {
+	if n > MaxLabels {
+		return fieldErr(path, strconv.Itoa(n), ErrTooLarge, "at most %d entries", MaxLabels)
+	}
+	return nil
 }
 
 // listLen bounds a configuration list by MaxSelectorList.
