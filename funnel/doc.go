@@ -107,7 +107,12 @@
 // # Sales planning and change attribution
 //
 // [Sales] is GMV = UV × CR × AOV (销售额 = 访客数 × 转化率 × 客单价), exact
-// in decimal; [Plan.Project] gives orders, daily and monthly sales for a UV
+// in decimal. Two kinds of rate meet here, on purpose: a planned CR, which
+// multiplies money and so is a decimal (3% is exactly 0.03), and an observed
+// rate such as [ConversionRate] or a funnel step's conversion, which is a
+// statistic (float64, like every estimate and interval of this package); to
+// plan from an observed rate, round it to the precision the plan means with
+// decimal.NewFromFloat(r).Round(4). [Plan.Project] gives orders, daily and monthly sales for a UV
 // range with an explicit number of days (the documents use 30; February has
 // 28 or 29); [RequiredUV] is the reverse, ⌈target / (CR × AOV)⌉; [CheckPlan]
 // compares the figures a plan states with those it implies and flags each
