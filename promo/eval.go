@@ -104,7 +104,7 @@ type pass struct {
 	record  bool
 	adj     []unitAdj
 	// scratch, reused across evaluations
-	avail, avail2, sortIdx, sortUnits, gotUnits   []int
+	avail, avail2, sortUnits, gotUnits            []int
 	exact, alloc, alloc2, sortExact, weights, got []int64
 	lineOrder, lineUnits                          []int   // spreadOrder
 	lineRoom, lineWeights, lineParts, unitParts   []int64 // spreadOrder
