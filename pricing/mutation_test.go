@@ -1,0 +1,164 @@
+package pricing
+
+// Tests written from the mutants gremlins v0.5.0 left alive (issue 19):
+// each pins a boundary or a known answer that no other test noticed
+// changing. The equivalent mutants, which no test can kill, are listed at
+// the end of this file.
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fieldValue returns the Value of the *FieldError in err.
+func fieldValue(t *testing.T, err error) string {
+	t.Helper()
+	var fe *FieldError
+	require.True(t, errors.As(err, &fe), "%v", err)
+	return fe.Value
+}
+
+// TestDecTextEdges pins where an error message switches from the plain
+// form of a decimal to coefficient and exponent: exponents in [-64, 64]
+// and at most 64 coefficient digits are plain (clipped to 32 characters).
+func TestDecTextEdges(t *testing.T) {
+	digits64 := strings.Repeat("1234567890", 6) + "1234" // 64 digits
+	tests := []struct {
+		give decimal.Decimal
+		want string
+	}{
+		{decimal.New(5, -64), "0.000000000000000000000000000000..."}, // plain: "0." and 63 zeros then 5, clipped
+		{decimal.New(5, -65), "5e-65"},
+		{decimal.New(5, 64), "50000000000000000000000000000000..."}, // plain: 5 and 64 zeros, clipped
+		{decimal.New(5, 65), "5e65"},
+		{decimal.RequireFromString(digits64), "12345678901234567890123456789012..."},
+		{decimal.RequireFromString(digits64 + "5"), "12345678901234567890123456789012...e0"},
+		{decimal.New(7, 0), "7"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, decText(tt.give), "%s", tt.give.String())
+	}
+	// Through the API: NewRate names the value it refuses.
+	_, err := NewRate(decimal.New(5, -65))
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.Equal(t, "5e-65", fieldValue(t, err))
+}
+
+// textEnum is an enumeration with a text form, for TestEnumText.
+type textEnum interface {
+	MarshalText() ([]byte, error)
+	String() string
+}
+
+// TestEnumText pins every enumeration's text form (snake_case), String
+// (hyphens), the decoding back, and that a failed decode leaves the value
+// as it was. The names are the documented ones, written out here.
+func TestEnumText(t *testing.T) {
+	type row struct {
+		v        textEnum
+		text     string
+		str      string
+		decode   func(string) (textEnum, error) // decodes into a value that starts as start
+		start    textEnum                       // the value decode starts from
+		badValue textEnum                       // an undefined value: MarshalText fails
+		badErr   error
+	}
+	auditDec := func(s string) (textEnum, error) {
+		c := MissingDiscountCategory
+		err := c.UnmarshalText([]byte(s))
+		return c, err
+	}
+	packDec := func(s string) (textEnum, error) {
+		c := PackDearerThanSingles
+		err := c.UnmarshalText([]byte(s))
+		return c, err
+	}
+	parityDec := func(s string) (textEnum, error) { k := MissingOnline; err := k.UnmarshalText([]byte(s)); return k, err }
+	floorDec := func(s string) (textEnum, error) { r := RuleMinPrice; err := r.UnmarshalText([]byte(s)); return r, err }
+	tierDec := func(s string) (textEnum, error) { m := Incremental; err := m.UnmarshalText([]byte(s)); return m, err }
+	roundDec := func(s string) (textEnum, error) { m := Ceiling; err := m.UnmarshalText([]byte(s)); return m, err }
+	rows := []row{
+		{StalePromoPrice, "stale_promo_price", "stale-promo-price", auditDec, MissingDiscountCategory, AuditCode(5), ErrUnknownName},
+		{DisplayMismatch, "display_mismatch", "display-mismatch", auditDec, MissingDiscountCategory, AuditCode(5), ErrUnknownName},
+		{StaleDiscountCategory, "stale_discount_category", "stale-discount-category", auditDec, MissingDiscountCategory, AuditCode(5), ErrUnknownName},
+		{MissingDiscountCategory, "missing_discount_category", "missing-discount-category", auditDec, MissingDiscountCategory, AuditCode(5), ErrUnknownName},
+		{AuditCode(0), "", "AuditCode(0)", auditDec, MissingDiscountCategory, AuditCode(255), ErrUnknownName},
+		{BiggerPackDearer, "bigger_pack_dearer", "bigger-pack-dearer", packDec, PackDearerThanSingles, PackWarningCode(3), ErrUnknownName},
+		{PackDearerThanSingles, "pack_dearer_than_singles", "pack-dearer-than-singles", packDec, PackDearerThanSingles, PackWarningCode(3), ErrUnknownName},
+		{PackWarningCode(0), "", "PackWarningCode(0)", packDec, PackDearerThanSingles, PackWarningCode(3), ErrUnknownName},
+		{PriceDiffers, "price_differs", "price-differs", parityDec, MissingOnline, ParityKind(4), ErrUnknownName},
+		{MissingOffline, "missing_offline", "missing-offline", parityDec, MissingOnline, ParityKind(4), ErrUnknownName},
+		{MissingOnline, "missing_online", "missing-online", parityDec, MissingOnline, ParityKind(4), ErrUnknownName},
+		{ParityKind(0), "", "ParityKind(0)", parityDec, MissingOnline, ParityKind(4), ErrUnknownName},
+		{RuleNone, "none", "none", floorDec, RuleMinPrice, FloorRule(5), ErrUnknownName},
+		{RuleExempt, "exempt", "exempt", floorDec, RuleMinPrice, FloorRule(5), ErrUnknownName},
+		{RuleListRatio, "list_ratio", "list-ratio", floorDec, RuleMinPrice, FloorRule(5), ErrUnknownName},
+		{RuleMinMargin, "min_margin", "min-margin", floorDec, RuleMinPrice, FloorRule(5), ErrUnknownName},
+		{RuleMinPrice, "min_price", "min-price", floorDec, RuleMinPrice, FloorRule(5), ErrUnknownName},
+		{AllUnits, "all_units", "all-units", tierDec, Incremental, TierMode(3), ErrInvalidTierMode},
+		{Incremental, "incremental", "incremental", tierDec, Incremental, TierMode(3), ErrInvalidTierMode},
+		{TierMode(0), "", "TierMode(0)", tierDec, Incremental, TierMode(3), ErrInvalidTierMode},
+		{HalfUp, "half_up", "half-up", roundDec, Ceiling, RoundingMode(6), ErrInvalidRoundingMode},
+		{HalfEven, "half_even", "half-even", roundDec, Ceiling, RoundingMode(6), ErrInvalidRoundingMode},
+		{Down, "down", "down", roundDec, Ceiling, RoundingMode(6), ErrInvalidRoundingMode},
+		{Up, "up", "up", roundDec, Ceiling, RoundingMode(6), ErrInvalidRoundingMode},
+		{Floor, "floor", "floor", roundDec, Ceiling, RoundingMode(6), ErrInvalidRoundingMode},
+		{Ceiling, "ceiling", "ceiling", roundDec, Ceiling, RoundingMode(6), ErrInvalidRoundingMode},
+	}
+	for _, r := range rows {
+		b, err := r.v.MarshalText()
+		require.NoError(t, err, "%T %d", r.v, r.v)
+		assert.Equal(t, r.text, string(b), "%T", r.v)
+		assert.Equal(t, r.str, r.v.String(), "%T", r.v)
+		got, err := r.decode(r.text)
+		require.NoError(t, err, "%T %q", r.v, r.text)
+		assert.Equal(t, r.v, got, "decode %q", r.text)
+		// A failed decode is an error and leaves the value unchanged.
+		for _, bad := range []string{"bogus", r.str + " ", strings.ToUpper(r.text) + "X"} {
+			got, err = r.decode(bad)
+			assert.ErrorIs(t, err, r.badErr, "%T %q", r.v, bad)
+			assert.Equal(t, r.start, got, "%T %q", r.v, bad)
+		}
+		_, err = r.badValue.MarshalText()
+		assert.ErrorIs(t, err, r.badErr, "%T %d", r.badValue, r.badValue)
+	}
+	// The value survives a failed decode.
+	a := StaleDiscountCategory
+	require.Error(t, a.UnmarshalText([]byte("nope")))
+	assert.Equal(t, StaleDiscountCategory, a, "AuditCode kept after a failed decode")
+	p := BiggerPackDearer
+	require.Error(t, p.UnmarshalText([]byte("nope")))
+	assert.Equal(t, BiggerPackDearer, p)
+	k := MissingOffline
+	require.Error(t, k.UnmarshalText([]byte("nope")))
+	assert.Equal(t, MissingOffline, k)
+	f := RuleListRatio
+	require.Error(t, f.UnmarshalText([]byte("nope")))
+	assert.Equal(t, RuleListRatio, f)
+	m := AllUnits
+	require.Error(t, m.UnmarshalText([]byte("nope")))
+	assert.Equal(t, AllUnits, m)
+	rm := Floor
+	require.Error(t, rm.UnmarshalText([]byte("nope")))
+	assert.Equal(t, Floor, rm)
+}
+
+// TestParseCurrencyPadded: a code padded to 8 characters is still trimmed
+// and found (lookupCurrency tries the trimmed, upper-case form for inputs
+// of at most 8 bytes).
+func TestParseCurrencyPadded(t *testing.T) {
+	for _, s := range []string{"  cny   ", " usd    ", "\tjpy\t\t\t\t", "cny"} {
+		require.Len(t, s, map[bool]int{true: 3, false: 8}[s == "cny"])
+		c, err := ParseCurrency(s)
+		require.NoError(t, err, "%q", s)
+		assert.Contains(t, []Currency{CNY, USD, JPY}, c, "%q", s)
+	}
+	c, err := ParseCurrency("  cny   ")
+	require.NoError(t, err)
+	assert.Equal(t, CNY, c)
+}
