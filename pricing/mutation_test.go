@@ -152,13 +152,18 @@ func TestEnumText(t *testing.T) {
 // and found (lookupCurrency tries the trimmed, upper-case form for inputs
 // of at most 8 bytes).
 func TestParseCurrencyPadded(t *testing.T) {
-	for _, s := range []string{"  cny   ", " usd    ", "\tjpy\t\t\t\t", "cny"} {
-		require.Len(t, s, map[bool]int{true: 3, false: 8}[s == "cny"])
+	for s, want := range map[string]Currency{"  cny   ": CNY, " usd    ": USD, "\tjpy\t\t\t\t": JPY} {
+		require.Len(t, s, 8)
 		c, err := ParseCurrency(s)
 		require.NoError(t, err, "%q", s)
-		assert.Contains(t, []Currency{CNY, USD, JPY}, c, "%q", s)
+		assert.Equal(t, want, c, "%q", s)
 	}
-	c, err := ParseCurrency("  cny   ")
-	require.NoError(t, err)
-	assert.Equal(t, CNY, c)
+}
+
+// TestDetailWithPercent: a detail quoting the input keeps a '%' as is (it
+// is not a format string when there are no arguments).
+func TestDetailWithPercent(t *testing.T) {
+	_, err := New("12%", CNY)
+	require.ErrorIs(t, err, ErrInvalidAmount)
+	assert.Equal(t, `pricing: new money: amount "12%": invalid amount: unexpected '%': want a plain decimal`, err.Error())
 }
