@@ -7,6 +7,7 @@ package pricing
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -166,4 +167,70 @@ func TestDetailWithPercent(t *testing.T) {
 	_, err := New("12%", CNY)
 	require.ErrorIs(t, err, ErrInvalidAmount)
 	assert.Equal(t, `pricing: new money: amount "12%": invalid amount: unexpected '%': want a plain decimal`, err.Error())
+}
+
+// TestPackSlowTableDifferential runs the table's general path (cost and
+// count kept apart), taken when every price is zero or the prices are too
+// large to pack into one key, against the plain DP of pack_test.go: same
+// plan, same total, same errors (issue 19: that path never ran).
+func TestPackSlowTableDifferential(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 300 {
+		n := 1 + rng.IntN(4)
+		sizes := rng.Perm(20)[:n]
+		zero := trial%2 == 0
+		price := func() Money {
+			if zero {
+				return ruleMinor(0, CNY)
+			}
+			// ≥ 10^11 minor units: hi+1 > 2^62/2^21/maxPrice/2 ≈ 11 for any table past 10 units.
+			return ruleMinor(MaxPackPriceMinor-int64(rng.IntN(1000))*1_000_000, CNY)
+		}
+		var packs []Pack
+		for _, s := range sizes {
+			if s > 0 {
+				packs = append(packs, Pack{int64(s) + 1, price()})
+			}
+		}
+		single := Money{}
+		if rng.IntN(2) == 0 {
+			single = price()
+		}
+		o, err := NewPackOffer(single, packs...)
+		if err != nil {
+			continue
+		}
+		for _, atLeast := range []bool{false, true} {
+			for _, q := range []int64{0, 1, 5, 13, 40, int64(rng.IntN(60))} {
+				wantCounts, wantMinor, wantUnits, ok := plainCheapest(o, q, atLeast)
+				p, err := o.solve(q, atLeast)
+				if !ok {
+					require.ErrorIs(t, err, ErrNoCombination, "trial %d q %d", trial, q)
+					continue
+				}
+				if err != nil && !zero {
+					require.ErrorIs(t, err, ErrTooLarge, "trial %d q %d", trial, q)
+					continue
+				}
+				require.NoError(t, err, "trial %d q %d", trial, q)
+				minor, err := p.Total.MinorUnits()
+				require.NoError(t, err)
+				require.Equal(t, wantMinor, minor, "trial %d %v q %d atLeast %v", trial, o.items, q, atLeast)
+				require.Equal(t, wantUnits, p.Units, "trial %d q %d", trial, q)
+				require.Equal(t, wantCounts, planCounts(p), "trial %d %v q %d atLeast %v", trial, o.items, q, atLeast)
+			}
+		}
+	}
+	// Known answer on the slow path: everything free, sizes {2, 3}, no
+	// singles: 7 = 3 + 2 + 2 is the only way and costs 0; 1 unit cannot be
+	// made.
+	o, err := NewPackOffer(Money{}, Pack{2, ruleMinor(0, CNY)}, Pack{3, ruleMinor(0, CNY)})
+	require.NoError(t, err)
+	require.Nil(t, o.table(7).key, "zero prices take the general path")
+	p, err := o.Cheapest(7)
+	require.NoError(t, err)
+	assert.Equal(t, map[int64]int64{3: 1, 2: 2}, planCounts(p))
+	assert.Equal(t, 0, p.Total.Sign())
+	_, err = o.Cheapest(1)
+	assert.ErrorIs(t, err, ErrNoCombination)
 }
