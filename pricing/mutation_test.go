@@ -234,3 +234,28 @@ func TestPackSlowTableDifferential(t *testing.T) {
 	_, err = o.Cheapest(1)
 	assert.ErrorIs(t, err, ErrNoCombination)
 }
+
+// TestFloorMarginAndCampaignEdges: a minimum margin of 1 (100%) is refused,
+// just below it is accepted; the unknown-campaign error lists up to 10
+// known names in full and cuts an 11th.
+func TestFloorMarginAndCampaignEdges(t *testing.T) {
+	_, err := NewFloorPolicy(MinMargin(decimal.New(1, 0)))
+	assert.ErrorIs(t, err, ErrInvalidRatio, "a margin of 1 leaves no cost")
+	_, err = NewFloorPolicy(MinMargin(decimal.RequireFromString("0.9999")))
+	assert.NoError(t, err)
+	_, err = NewFloorPolicy(MinMargin(decimal.Zero))
+	assert.NoError(t, err)
+	_, err = NewFloorPolicy(MinMargin(decimal.New(-1, -4)))
+	assert.ErrorIs(t, err, ErrInvalidRatio)
+
+	ten := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+	p, err := NewFloorPolicy(KnownCampaigns(ten...))
+	require.NoError(t, err)
+	_, _, err = p.Floor(ruleCNY("10"), Money{}, "zz")
+	require.ErrorIs(t, err, ErrUnknownCampaign)
+	assert.Equal(t, `pricing: floor: campaign "zz": unknown campaign: known: ["a" "b" "c" "d" "e" "f" "g" "h" "i" "j"]`, err.Error())
+	p, err = NewFloorPolicy(KnownCampaigns(append(ten, "k")...))
+	require.NoError(t, err)
+	_, _, err = p.Floor(ruleCNY("10"), Money{}, "zz")
+	assert.Equal(t, `pricing: floor: campaign "zz": unknown campaign: known: ["a" "b" "c" "d" "e" "f" "g" "h" "i" "j"], ...`, err.Error())
+}
