@@ -259,3 +259,40 @@ func TestFloorMarginAndCampaignEdges(t *testing.T) {
 	_, _, err = p.Floor(ruleCNY("10"), Money{}, "zz")
 	assert.Equal(t, `pricing: floor: campaign "zz": unknown campaign: known: ["a" "b" "c" "d" "e" "f" "g" "h" "i" "j"], ...`, err.Error())
 }
+
+// TestPackWarningsOrderAndTies: equal unit prices are no warning; the
+// warnings come by ascending pack size, and for each pack by ascending size
+// of what it is compared with (issue 19, pack.go Warnings). By hand: single
+// 1.00; 5 for 5.50 is 1.10 a unit, 10 for 10.50 is 1.05, 20 for 22.00 is
+// 1.10 (the same as the 5-pack: no warning between them).
+func TestPackWarningsOrderAndTies(t *testing.T) {
+	o, err := NewPackOffer(ruleCNY("1.00"), Pack{20, ruleCNY("22.00")}, Pack{5, ruleCNY("5.50")}, Pack{10, ruleCNY("10.50")})
+	require.NoError(t, err)
+	type w struct {
+		code      PackWarningCode
+		pack, was int64
+	}
+	var got []w
+	for _, x := range o.Warnings() {
+		got = append(got, w{x.Code, x.Pack.Qty, x.Than.Qty})
+	}
+	assert.Equal(t, []w{
+		{PackDearerThanSingles, 5, 1},
+		{PackDearerThanSingles, 10, 1},
+		{PackDearerThanSingles, 20, 1},
+		{BiggerPackDearer, 20, 10},
+	}, got)
+	// Equal unit prices everywhere: 1.50 a unit.
+	o, err = NewPackOffer(ruleCNY("1.50"), Pack{10, ruleCNY("15.00")}, Pack{2, ruleCNY("3.00")})
+	require.NoError(t, err)
+	assert.Empty(t, o.Warnings())
+	// The smaller pack dearer is fine: 2 for 4.00 (2.00) and 10 for 15.00.
+	o, err = NewPackOffer(Money{}, Pack{2, ruleCNY("4.00")}, Pack{10, ruleCNY("15.00")})
+	require.NoError(t, err)
+	assert.Empty(t, o.Warnings())
+	// One minor unit dearer per pack is a warning: 10 for 15.01 vs 1.50.
+	o, err = NewPackOffer(ruleCNY("1.50"), Pack{10, ruleCNY("15.01")})
+	require.NoError(t, err)
+	require.Len(t, o.Warnings(), 1)
+	assert.Equal(t, PackDearerThanSingles, o.Warnings()[0].Code)
+}
