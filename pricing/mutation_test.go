@@ -296,3 +296,31 @@ func TestPackWarningsOrderAndTies(t *testing.T) {
 	require.Len(t, o.Warnings(), 1)
 	assert.Equal(t, PackDearerThanSingles, o.Warnings()[0].Code)
 }
+
+// TestCostRatioDecodeRange: a decoded ratio must be in [0, 1], both ends
+// included; a ratio beyond the limits is ErrTooLarge.
+func TestCostRatioDecodeRange(t *testing.T) {
+	for _, tt := range []struct {
+		give    string
+		want    string // the decoded ratio, or "" for an error
+		wantErr error
+	}{
+		{`{"name":"commission","ratio":"0.05"}`, "0.05", nil},
+		{`{"name":"all","ratio":"1"}`, "1", nil},
+		{`{"name":"none","ratio":"0"}`, "0", nil},
+		{`{"name":"x","ratio":"1.0000000001"}`, "", ErrInvalidRatio},
+		{`{"name":"x","ratio":"1.5"}`, "", ErrInvalidRatio},
+		{`{"name":"x","ratio":"-0.01"}`, "", ErrInvalidRatio},
+		{`{"name":"x","ratio":"5e-40"}`, "", ErrTooLarge},
+	} {
+		c := CostRatio{Name: "before"}
+		err := c.UnmarshalJSON([]byte(tt.give))
+		if tt.wantErr != nil {
+			assert.ErrorIs(t, err, tt.wantErr, tt.give)
+			assert.Equal(t, "before", c.Name, "unchanged on error: %s", tt.give)
+			continue
+		}
+		require.NoError(t, err, tt.give)
+		assert.Equal(t, tt.want, c.Ratio.String(), tt.give)
+	}
+}
