@@ -324,3 +324,28 @@ func TestCostRatioDecodeRange(t *testing.T) {
 		assert.Equal(t, tt.want, c.Ratio.String(), tt.give)
 	}
 }
+
+// TestWaterfallEdges: gross 1 is allowed (everything is margin), exactly
+// MaxCosts costs are allowed and one more is ErrTooLarge; cost ratios 0
+// and 1 are allowed. By hand: 1 - 1000 × 0.001 = 0; 1 - 1 - 0 = 0.
+func TestWaterfallEdges(t *testing.T) {
+	costs := make([]CostRatio, MaxCosts)
+	for i := range costs {
+		costs[i] = CostRatio{"c", decimal.New(1, -3)}
+	}
+	w, err := Waterfall(decimal.New(1, 0), costs...)
+	require.NoError(t, err)
+	assert.True(t, w.Net.IsZero(), "net %s", w.Net)
+	assert.Equal(t, "0.999", w.Steps[0].After.String())
+	_, err = Waterfall(decimal.New(1, 0), append(costs, CostRatio{"c", decimal.Zero})...)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	w, err = Waterfall(decimal.New(1, 0), CostRatio{"all", decimal.New(1, 0)}, CostRatio{"none", decimal.Zero})
+	require.NoError(t, err)
+	assert.True(t, w.Net.IsZero())
+	_, err = Waterfall(decimal.RequireFromString("1.01"))
+	assert.ErrorIs(t, err, ErrInvalidRatio)
+	// A negative gross is a loss before costs, allowed.
+	w, err = Waterfall(decimal.RequireFromString("-0.1"), CostRatio{"x", decimal.RequireFromString("0.05")})
+	require.NoError(t, err)
+	assert.Equal(t, "-0.15", w.Net.String())
+}
