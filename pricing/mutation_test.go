@@ -7,6 +7,7 @@ package pricing
 
 import (
 	"errors"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -348,4 +349,22 @@ func TestWaterfallEdges(t *testing.T) {
 	w, err = Waterfall(decimal.RequireFromString("-0.1"), CostRatio{"x", decimal.RequireFromString("0.05")})
 	require.NoError(t, err)
 	assert.Equal(t, "-0.15", w.Net.String())
+}
+
+// TestNewFromFloatEdges: 1e20 is the first float refused ([ErrTooLarge]),
+// the float just below it is accepted, and the error shows the float in
+// its shortest form (1.5e+20, not rounded to one digit).
+func TestNewFromFloatEdges(t *testing.T) {
+	_, err := NewFromFloat(1e20, CNY)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	_, err = NewFromFloat(-1e20, CNY)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	below := math.Nextafter(1e20, 0) // 99999999999999983616, shortest form 9.999999999999998e19
+	m, err := NewFromFloat(below, CNY)
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 99999999999999980000.00", m.String())
+	_, err = NewFromFloat(1.5e20, CNY)
+	assert.Equal(t, "1.5e+20", fieldValue(t, err))
+	_, err = NewFromFloat(math.Inf(-1), CNY)
+	assert.Equal(t, "-Inf", fieldValue(t, err))
 }
