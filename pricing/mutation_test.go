@@ -368,3 +368,23 @@ func TestNewFromFloatEdges(t *testing.T) {
 	_, err = NewFromFloat(math.Inf(-1), CNY)
 	assert.Equal(t, "-Inf", fieldValue(t, err))
 }
+
+// TestPackOfferLimits: a pack of MaxPackQty units and a price of
+// MaxPackPriceMinor minor units are accepted; one more of either is not.
+func TestPackOfferLimits(t *testing.T) {
+	_, err := NewPackOffer(Money{}, Pack{MaxPackQty, ruleCNY("1.00")})
+	require.NoError(t, err)
+	_, err = NewPackOffer(Money{}, Pack{MaxPackQty + 1, ruleCNY("1.00")})
+	assert.ErrorIs(t, err, ErrInvalidQuantity)
+	_, err = NewPackOffer(Money{}, Pack{0, ruleCNY("1.00")})
+	assert.ErrorIs(t, err, ErrInvalidQuantity)
+	o, err := NewPackOffer(ruleMinor(MaxPackPriceMinor, CNY), Pack{2, ruleMinor(MaxPackPriceMinor, CNY)})
+	require.NoError(t, err)
+	p, err := o.Cheapest(3) // 1 × 2-pack + 1 single = 2 × 10^12 minor units
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 20000000000.00", p.Total.String())
+	_, err = NewPackOffer(ruleMinor(MaxPackPriceMinor+1, CNY))
+	assert.ErrorIs(t, err, ErrTooLarge)
+	_, err = NewPackOffer(Money{}, Pack{3, ruleMinor(MaxPackPriceMinor+1, CNY)})
+	assert.ErrorIs(t, err, ErrTooLarge)
+}
