@@ -7,6 +7,7 @@ package pricing
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -387,4 +388,35 @@ func TestPackOfferLimits(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooLarge)
 	_, err = NewPackOffer(Money{}, Pack{3, ruleMinor(MaxPackPriceMinor+1, CNY)})
 	assert.ErrorIs(t, err, ErrTooLarge)
+}
+
+// TestTaxRateEdges: 0 (免税) and 1 are valid rates, both as fractions and
+// as percents; just outside is ErrInvalidRatio. A decoded rate outside
+// [0, 1] is refused and leaves the rate as it was.
+func TestTaxRateEdges(t *testing.T) {
+	for _, s := range []string{"0", "1", "0.13"} {
+		r, err := NewTaxRate(decimal.RequireFromString(s))
+		require.NoError(t, err, s)
+		assert.Equal(t, s, r.Rate().String())
+	}
+	for _, s := range []string{"-0.01", "1.01"} {
+		_, err := NewTaxRate(decimal.RequireFromString(s))
+		assert.ErrorIs(t, err, ErrInvalidRatio, s)
+	}
+	for _, p := range []int64{0, 100} {
+		r, err := TaxPercent(p)
+		require.NoError(t, err)
+		assert.Equal(t, fmt.Sprint(p)+"%", r.String())
+	}
+	for _, p := range []int64{-1, 101} {
+		_, err := TaxPercent(p)
+		assert.ErrorIs(t, err, ErrInvalidRatio)
+	}
+	r, err := TaxPercent(13)
+	require.NoError(t, err)
+	assert.ErrorIs(t, r.UnmarshalText([]byte("1.5")), ErrInvalidRatio)
+	assert.ErrorIs(t, r.UnmarshalText([]byte("13%")), ErrInvalidAmount)
+	assert.Equal(t, "13%", r.String())
+	require.NoError(t, r.UnmarshalText([]byte("0.06")))
+	assert.Equal(t, "6%", r.String())
 }
