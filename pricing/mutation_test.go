@@ -420,3 +420,47 @@ func TestTaxRateEdges(t *testing.T) {
 	require.NoError(t, r.UnmarshalText([]byte("0.06")))
 	assert.Equal(t, "6%", r.String())
 }
+
+// TestAllocateMixedScales: weights of different scales are brought to one
+// scale; weights of 18 digits after scaling stay on the int64 path, 19 go
+// to the big path, and both give the same largest-remainder answer.
+// By hand: 10.00 = 1000 分 by {0.5, 2, 1.25} = {50, 200, 125}/375:
+// 133 r125, 533 r125, 333 r125; the one 分 left goes to the first tie:
+// 1.34, 5.33, 3.33. A total past int64 with weights {1, 2}: 10^22 分 / 3
+// gives 3333333333333333333333 r1 and 6666666666666666666666 r2, the
+// left 分 goes to the larger remainder.
+func TestAllocateMixedScales(t *testing.T) {
+	got, err := ruleCNY("10.00").Allocate([]decimal.Decimal{decimal.RequireFromString("0.5"), decimal.New(2, 0), decimal.RequireFromString("1.25")})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"CNY 1.34", "CNY 5.33", "CNY 3.33"}, moneyStrings(got))
+
+	// {1e-17, 1} scales to {1, 10^17} (18 digits): int64; {1e-18, 1} to
+	// {1, 10^18} (19 digits): big. 1000 × 10^17/(10^17+1) = 999 r(10^17-999),
+	// the first 0 r1000: the left 分 goes to the second.
+	for _, small := range []decimal.Decimal{decimal.New(1, -17), decimal.New(1, -18)} {
+		w := []decimal.Decimal{small, decimal.New(1, 0)}
+		ints, ok := scaleWeights(w)
+		assert.Equal(t, small.Exponent() == -17, ok, "%s", small)
+		if ok {
+			assert.Equal(t, []int64{1, 100_000_000_000_000_000}, ints)
+		}
+		got, err = ruleCNY("10.00").Allocate(w)
+		require.NoError(t, err)
+		assert.Equal(t, []string{"CNY 0.00", "CNY 10.00"}, moneyStrings(got), "%s", small)
+	}
+
+	got, err = ruleCNY("100000000000000000000").Allocate([]decimal.Decimal{decimal.New(1, 0), decimal.New(2, 0)})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"CNY 33333333333333333333.33", "CNY 66666666666666666666.67"}, moneyStrings(got))
+	got, err = ruleCNY("100000000000000000000").Allocate([]decimal.Decimal{decimal.RequireFromString("0.1"), decimal.RequireFromString("0.20")})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"CNY 33333333333333333333.33", "CNY 66666666666666666666.67"}, moneyStrings(got), "fractional weights, same ratio")
+}
+
+func moneyStrings(ms []Money) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.String()
+	}
+	return out
+}
