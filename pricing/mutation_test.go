@@ -464,3 +464,29 @@ func moneyStrings(ms []Money) []string {
 	}
 	return out
 }
+
+// Equivalent mutants (gremlins v0.5.0 on the code changed since df4c499
+// reports them as lived; none can change a result, an error or a message):
+//   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
+//     exp = -28 the guard cannot fire (NumDigits ≥ 1 > 0) and Truncate(28)
+//     returns d unchanged (shopspring rescales only when exp < -28).
+//   - amount.go checkDecimal, "-MaxScale" -> "MaxScale" (INVERT_NEGATIVES
+//     and ARITHMETIC_BASE, the same mutant): every exp in [-28, 28) now
+//     enters the block, where -exp-28 < 0 < NumDigits and Truncate(28)
+//     returns d itself, so d is unchanged.
+//   - amount.go checkDecimal, "-exp-MaxScale >= NumDigits" -> ">": when the
+//     two are equal every digit lies beyond place 28, so Truncate(28) gives
+//     0 ≠ d and the next test returns the same ErrTooLarge and detail
+//     (after one Truncate of NumDigits places, bounded work).
+//   - amount.go roundToOdd, "d.Exponent() >= -MaxScale" -> ">", and
+//     "-MaxScale" -> "MaxScale" (INVERT_NEGATIVES, ARITHMETIC_BASE): the
+//     added exponents take the slow path, where Truncate(28) is a no-op,
+//     t.Equal(d) holds and t (= d) is returned.
+//   - amount.go roundToOdd, "d.Sign() < 0" -> "<= 0": d is inexact there,
+//     hence not zero.
+//   - currency.go builtinCurrencies, "len(currencyTable)-1" -> "+1"
+//     (INVERT_NEGATIVES, ARITHMETIC_BASE): only the map's capacity hint.
+//   - repr.go abs64, "v < 0" -> "v <= 0": -0 is 0.
+// The mutants reported as timed out (amount.go checkDecimal's guard and
+// decText's exponent test negated) expand a 10^9-digit exponent:
+// TestExtremeExponents then runs for minutes, so they count as found.
