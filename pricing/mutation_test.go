@@ -465,6 +465,41 @@ func moneyStrings(ms []Money) []string {
 	return out
 }
 
+// TestLimitErrorPaths covers error paths no other test reached: a 29th
+// decimal place that is not a trailing zero, a 折 with 29 places in the
+// fraction paid, a margin floor past 10^30, an all-units total past 10^30.
+func TestLimitErrorPaths(t *testing.T) {
+	places28 := "1234567890123456789012345678"
+	_, err := New("0."+places28+"9", CNY)
+	assert.ErrorIs(t, err, ErrTooLarge, "29 places")
+	m, err := New("0."+places28+"000", CNY)
+	require.NoError(t, err, "trailing zeros beyond 28 places are dropped")
+	assert.Equal(t, "CNY 0."+places28, m.String())
+
+	_, err = ParseZhe("7." + places28[:27] + "1折") // pay 0.7…1, 29 places
+	assert.ErrorIs(t, err, ErrInvalidRate)
+	r, err := ParseZhe("7." + places28[:26] + "1折") // 28 places
+	require.NoError(t, err)
+	assert.Equal(t, "0.7"+places28[:26]+"1", r.Pay().String())
+
+	// cost 6·10^29 at a 50% minimum margin: floor 1.2·10^30.
+	p, err := NewFloorPolicy(MinMargin(decimal.New(5, -1)))
+	require.NoError(t, err)
+	_, _, err = p.Floor(ruleCNY("1"), ruleCNY("6"+strings.Repeat("0", 29)), "")
+	assert.ErrorIs(t, err, ErrTooLarge)
+	f, _, err := p.Floor(ruleCNY("1"), ruleCNY("5"+strings.Repeat("0", 29)), "") // exactly 10^30
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 1"+strings.Repeat("0", 30)+".00", f.String())
+
+	tt, err := NewTierTable(Tier{MinQty: 1, Price: ruleCNY("1" + strings.Repeat("0", 28))})
+	require.NoError(t, err)
+	q, err := tt.Price(100, AllUnits) // 10^28 × 100 = 10^30: at the limit
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 1"+strings.Repeat("0", 30)+".00", q.Total.String())
+	_, err = tt.Price(101, AllUnits)
+	assert.ErrorIs(t, err, ErrTooLarge)
+}
+
 // Equivalent mutants (gremlins v0.5.0 on the code changed since df4c499
 // reports them as lived; none can change a result, an error or a message):
 //   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
