@@ -500,6 +500,26 @@ func TestLimitErrorPaths(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooLarge)
 }
 
+// TestMoneyDecodeKeys: the error names the key and says whether it is
+// repeated or unknown.
+func TestMoneyDecodeKeys(t *testing.T) {
+	for _, tt := range []struct{ give, want string }{
+		{`{"amount":"1","currency":"CNY","x":"1"}`, `pricing: decode money: "x": invalid amount: unknown key`},
+		{`{"amount":"1","amount":"2","currency":"CNY"}`, `pricing: decode money: amount: invalid amount: repeated key`},
+		{`{"currency":"CNY","amount":"1","currency":"USD"}`, `pricing: decode money: currency: invalid amount: repeated key`},
+		{`{"amount":"1","currency":5}`, `pricing: decode money: currency 5: invalid amount: want a string`},
+		{`{"amount":true,"currency":"CNY"}`, `pricing: decode money: amount: invalid amount: want a string`},
+	} {
+		var m Money
+		err := m.UnmarshalJSON([]byte(tt.give))
+		require.ErrorIs(t, err, ErrInvalidAmount, tt.give)
+		assert.Equal(t, tt.want, err.Error(), tt.give)
+	}
+	var m Money
+	require.NoError(t, m.UnmarshalJSON([]byte(`{"amount":12.3,"currency":"CNY"}`)))
+	assert.Equal(t, "CNY 12.30", m.String())
+}
+
 // Equivalent mutants (gremlins v0.5.0 on the code changed since df4c499
 // reports them as lived; none can change a result, an error or a message):
 //   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
