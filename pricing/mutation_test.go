@@ -520,6 +520,21 @@ func TestMoneyDecodeKeys(t *testing.T) {
 	assert.Equal(t, "CNY 12.30", m.String())
 }
 
+// TestParityDiffTooLarge: a difference past 10^30 is ErrTooLarge naming
+// the SKU's offline price; at exactly 10^30 it is reported.
+func TestParityDiffTooLarge(t *testing.T) {
+	limit := ruleCNY("1" + strings.Repeat("0", 30))
+	_, err := CheckParity(map[string]Money{"a": limit}, map[string]Money{"a": ruleCNY("-0.01")})
+	require.ErrorIs(t, err, ErrTooLarge)
+	var fe *FieldError
+	require.True(t, errors.As(err, &fe))
+	assert.Equal(t, `offline["a"]`, fe.Field)
+	diffs, err := CheckParity(map[string]Money{"a": limit}, map[string]Money{"a": ruleCNY("0")})
+	require.NoError(t, err)
+	require.Len(t, diffs, 1)
+	assert.Equal(t, limit.String(), diffs[0].Diff.String())
+}
+
 // Equivalent mutants (gremlins v0.5.0 on the code changed since df4c499
 // reports them as lived; none can change a result, an error or a message):
 //   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
