@@ -535,6 +535,24 @@ func TestParityDiffTooLarge(t *testing.T) {
 	assert.Equal(t, limit.String(), diffs[0].Diff.String())
 }
 
+// TestMulSignsAndZeros: Mul's compact path with zero and negative
+// operands. By hand: 0 × 0.85 = 0, 5 × 0 = 0 (in CNY), -10.10 × 0.85 =
+// -8.585, 10.10 × -0.5 = -5.05, -2 × -0.5 = 1.
+func TestMulSignsAndZeros(t *testing.T) {
+	for _, tt := range []struct{ m, f, want string }{
+		{"0", "0.85", "CNY 0.00"},
+		{"5", "0", "CNY 0.00"},
+		{"-10.10", "0.85", "CNY -8.585"},
+		{"10.10", "-0.5", "CNY -5.05"},
+		{"-2", "-0.5", "CNY 1.00"},
+	} {
+		got, err := ruleCNY(tt.m).Mul(decimal.RequireFromString(tt.f))
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got.String(), "%s × %s", tt.m, tt.f)
+		assert.Equal(t, CNY, got.Currency())
+	}
+}
+
 // Equivalent mutants (gremlins v0.5.0 on the code changed since df4c499
 // reports them as lived; none can change a result, an error or a message):
 //   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
