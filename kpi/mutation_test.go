@@ -141,3 +141,97 @@ func TestCurveEdges(t *testing.T) {
 		}
 	}
 }
+
+// Quota weeks when the range starts mid-week (issue 19, kpi/quota.go
+// ~183/256). 2026-02-11 is a Wednesday (2026-02-14 was a Saturday), so
+// 2026-02-11..2026-02-24 touches three Monday weeks: 02-09 (cut at the
+// start), 02-16 (whole) and 02-23 (cut at the end). Hand count below.
+func TestQuotaWeeksMidWeek(t *testing.T) {
+	s := QuotaScheme{Name: "t", Items: []QuotaItem{
+		{Activity: "meeting", Period: Daily, Target: 1},
+		{Activity: "seminar", Period: Weekly, Target: 2},
+		{Activity: "group", Period: Weekly, Target: 1, MinSize: 60},
+	}}
+	from, to := MustDate(2026, 2, 11), MustDate(2026, 2, 24)
+	var acts []ActivityRecord
+	for d := from; d.Compare(to) <= 0; d = d.AddDays(1) {
+		if d != MustDate(2026, 2, 14) && d != MustDate(2026, 2, 23) {
+			acts = append(acts, ActivityRecord{Person: "p", Kind: "meeting", Day: d})
+		}
+	}
+	for _, d := range []Date{
+		MustDate(2026, 2, 10), // before the range: ignored
+		MustDate(2026, 2, 11), MustDate(2026, 2, 15), // week of 02-09: 2, met
+		MustDate(2026, 2, 16),                        // week of 02-16: 1
+		MustDate(2026, 2, 24),                        // week of 02-23: 1
+		MustDate(2026, 2, 25),                        // after the range: ignored
+	} {
+		acts = append(acts, ActivityRecord{Person: "p", Kind: "seminar", Day: d})
+	}
+	// Groups: 60 members count, 59 do not.
+	acts = append(acts,
+		ActivityRecord{Person: "p", Kind: "group", Day: MustDate(2026, 2, 12), Size: 60},
+		ActivityRecord{Person: "p", Kind: "group", Day: MustDate(2026, 2, 17), Size: 59},
+		ActivityRecord{Person: "p", Kind: "group", Day: MustDate(2026, 2, 23), Size: 61})
+	got, err := EvaluateQuotas(s, []string{"p"}, from, to, acts)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("EvaluateQuotas = %v, %v", got, err)
+	}
+	pq := got[0]
+	if len(pq.Days) != 14 || pq.CompleteDays != 12 || pq.CompletionRate != 12.0/14 || pq.LongestStreak != 8 || pq.CurrentStreak != 1 {
+		t.Errorf("days %d, complete %d, rate %v, longest %d, current %d; want 14, 12, 12/14, 8 (02-15..02-22), 1",
+			len(pq.Days), pq.CompleteDays, pq.CompletionRate, pq.LongestStreak, pq.CurrentStreak)
+	}
+	type week struct {
+		start            Date
+		partial          bool
+		seminars, groups int64
+		complete         bool
+	}
+	want := []week{
+		{MustDate(2026, 2, 9), true, 2, 1, true},
+		{MustDate(2026, 2, 16), false, 1, 0, false},
+		{MustDate(2026, 2, 23), true, 1, 1, false},
+	}
+	if len(pq.Weeks) != len(want) {
+		t.Fatalf("weeks = %+v", pq.Weeks)
+	}
+	for i, w := range want {
+		g := pq.Weeks[i]
+		if g.Start != w.start || g.Partial != w.partial || g.Complete != w.complete || len(g.Items) != 2 ||
+			g.Items[0].Done != w.seminars || g.Items[1].Done != w.groups ||
+			g.Items[0].Shortfall != max(0, 2-w.seminars) || g.Items[0].Met != (w.seminars >= 2) {
+			t.Errorf("week %d = %+v, want %+v", i, g, w)
+		}
+	}
+	wantShort := []Shortfall{
+		{Daily, MustDate(2026, 2, 14), "meeting", 1},
+		{Weekly, MustDate(2026, 2, 16), "seminar", 1},
+		{Weekly, MustDate(2026, 2, 16), "group", 1},
+		{Daily, MustDate(2026, 2, 23), "meeting", 1}, // daily before weekly on the same start
+		{Weekly, MustDate(2026, 2, 23), "seminar", 1},
+	}
+	if fmt.Sprint(pq.Shortfalls) != fmt.Sprint(wantShort) {
+		t.Errorf("shortfalls = %v\nwant %v", pq.Shortfalls, wantShort)
+	}
+}
+
+// The range limit is inclusive: 3,660 days pass, 3,661 are ErrTooLarge; a
+// one-day range (from = to) is one day.
+func TestQuotaDaysLimit(t *testing.T) {
+	s := QuotaScheme{Items: []QuotaItem{{Activity: "a", Period: Weekly, Target: 1}}}
+	from := MustDate(2020, 1, 1)
+	if got, err := EvaluateQuotas(s, []string{"p"}, from, from.AddDays(MaxQuotaDays-1), nil); err != nil || len(got[0].Days) != MaxQuotaDays {
+		t.Errorf("3660 days: %v", err)
+	}
+	if _, err := EvaluateQuotas(s, []string{"p"}, from, from.AddDays(MaxQuotaDays), nil); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("3661 days: %v, want ErrTooLarge", err)
+	}
+	got, err := EvaluateQuotas(s, []string{"p"}, from, from, nil)
+	if err != nil || len(got[0].Days) != 1 || got[0].CompletionRate != 1 || len(got[0].Weeks) != 1 || !got[0].Weeks[0].Partial {
+		t.Errorf("one day: %+v, %v", got, err)
+	}
+	if _, err := EvaluateQuotas(s, []string{"p"}, from, from.AddDays(-1), nil); !errors.Is(err, ErrInvalidDate) {
+		t.Errorf("to before from: %v", err)
+	}
+}
