@@ -160,11 +160,11 @@ func TestQuotaWeeksMidWeek(t *testing.T) {
 		}
 	}
 	for _, d := range []Date{
-		MustDate(2026, 2, 10), // before the range: ignored
+		MustDate(2026, 2, 10),                        // before the range: ignored
 		MustDate(2026, 2, 11), MustDate(2026, 2, 15), // week of 02-09: 2, met
-		MustDate(2026, 2, 16),                        // week of 02-16: 1
-		MustDate(2026, 2, 24),                        // week of 02-23: 1
-		MustDate(2026, 2, 25),                        // after the range: ignored
+		MustDate(2026, 2, 16), // week of 02-16: 1
+		MustDate(2026, 2, 24), // week of 02-23: 1
+		MustDate(2026, 2, 25), // after the range: ignored
 	} {
 		acts = append(acts, ActivityRecord{Person: "p", Kind: "seminar", Day: d})
 	}
