@@ -235,3 +235,38 @@ func TestQuotaDaysLimit(t *testing.T) {
 		t.Errorf("to before from: %v", err)
 	}
 }
+
+// A closed clock range holds both ends, may be a single moment (start =
+// end), and two ranges that only touch overlap.
+func TestClosedClockRangeEdges(t *testing.T) {
+	var w ClosedClockRange
+	if err := w.UnmarshalText([]byte("09:00-09:00")); err != nil || w != (ClosedClockRange{Clock(9, 0), Clock(9, 0)}) {
+		t.Errorf("09:00-09:00 = %v, %v", w, err)
+	}
+	if err := w.UnmarshalText([]byte("09:00-08:59")); !errors.Is(err, ErrInvalidTimeRange) || w.End != Clock(9, 0) {
+		t.Errorf("09:00-08:59 = %v, %v; want ErrInvalidTimeRange, value kept", w, err)
+	}
+	if err := w.UnmarshalText([]byte("09:00-25:00")); !errors.Is(err, ErrInvalidTimeRange) {
+		t.Errorf("09:00-25:00: %v", err)
+	}
+	if b, err := (ClosedClockRange{Clock(8, 0), Clock(24, 0)}).MarshalText(); err != nil || string(b) != "08:00-24:00" {
+		t.Errorf("MarshalText = %q, %v", b, err)
+	}
+	if _, err := (ClosedClockRange{Clock(8, 0), Clock(7, 59)}).MarshalText(); !errors.Is(err, ErrInvalidTimeRange) {
+		t.Errorf("MarshalText of a reversed range: %v", err)
+	}
+	r := ClosedClockRange{Clock(10, 0), Clock(11, 0)}
+	for c, want := range map[ClockTime]bool{Clock(9, 59) + 59: false, Clock(10, 0): true, Clock(11, 0): true, Clock(11, 0) + 1: false} {
+		if r.Contains(c) != want {
+			t.Errorf("%v.Contains(%v) = %v", r, c, !want)
+		}
+	}
+	for o, want := range map[ClosedClockRange]bool{
+		{Clock(11, 0), Clock(12, 0)}: true, {Clock(9, 0), Clock(10, 0)}: true, {Clock(9, 30), Clock(11, 0)}: true,
+		{Clock(11, 0) + 1, Clock(12, 0)}: false, {Clock(8, 0), Clock(9, 59) + 59}: false,
+	} {
+		if r.overlaps(o) != want || o.overlaps(r) != want {
+			t.Errorf("%v overlaps %v = %v, want %v", r, o, r.overlaps(o), want)
+		}
+	}
+}
