@@ -11,7 +11,23 @@ import (
 // Mutation pass (issue 19, gremlins v0.5.0). Equivalent mutants, which no
 // test can kill, with why they cannot change behaviour:
 //
-//   (filled in below as the survivors are read)
+//   - hours.go walkCorrections, `p.end <= limit` as `p.end < limit`: a
+//     change exactly at limit, (hi+5)·86400 local seconds, lies more than
+//     two days past hi (offsets are under a day), so its window zc±2 is
+//     clipped away by `z <= min(hi, zc+2)` and it corrects nothing.
+//   - hours.go walkCorrections, `p.end+p.off` as `p.end-p.off`: this moves
+//     zc by 2·offset, at most one day for the offsets of the tz database
+//     (|offset| ≤ 14 h), and the window zc-2..zc+2 has a day of margin
+//     either side of the days a change can correct (its local day and the
+//     day before), so the same days are corrected.
+//   - hours.go dayExact, `u0+2*secondsPerDay <= hint.end` as `<`: at
+//     equality the slow path looks up the periods around the day and finds
+//     the hint's own period, so both paths map every range to the same
+//     instants.
+//   - hours.go corrections, `lo < cacheFirstDay` as `<=` and `hi >
+//     cacheLastDay` as `>=`: the extra walk is over an empty day range
+//     (lo..-1 or 47847..hi with lo > hi), so it adds nothing; only the work
+//     counter sees it, by one lookup.
 
 type enumValue interface {
 	~uint8
