@@ -2,10 +2,12 @@ package kpi
 
 import (
 	"encoding"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"testing"
+	"time"
 )
 
 // Mutation pass (issue 19, gremlins v0.5.0). Equivalent mutants, which no
@@ -28,6 +30,10 @@ import (
 //     cacheLastDay` as `>=`: the extra walk is over an empty day range
 //     (lo..-1 or 47847..hi with lo > hi), so it adds nothing; only the work
 //     counter sees it, by one lookup.
+//   - json.go checkKeys, `stack[n-1].keys != nil` as `== nil` where a
+//     closing bracket sets the parent's isKey: the parent object already set
+//     isKey when the nested value began (the `case top.keys != nil` branch),
+//     and an array frame never reads isKey, so the flag ends up the same.
 
 type enumValue interface {
 	~uint8
@@ -283,6 +289,39 @@ func TestClosedClockRangeEdges(t *testing.T) {
 	} {
 		if r.overlaps(o) != want || o.overlaps(r) != want {
 			t.Errorf("%v overlaps %v = %v, want %v", r, o, r.overlaps(o), want)
+		}
+	}
+}
+
+// Decoding compared with expected values, not through the encoder: the
+// durations are Go duration strings, a bad one is ErrInvalidJSON, and a
+// repeated key is reported with its path (top level and nested).
+func TestDecodeKnownValues(t *testing.T) {
+	var o ServiceOptions
+	if err := json.Unmarshal([]byte(`{"fast_within":"1m30s","attribution_window":"24h0m0s"}`), &o); err != nil ||
+		o.FastWithin != 90*time.Second || o.AttributionWindow != 24*time.Hour || o.Schedule != nil {
+		t.Errorf("ServiceOptions = %+v, %v", o, err)
+	}
+	for _, bad := range []string{`{"fast_within":"90"}`, `{"fast_within":90}`, `{"fast_within":"1m","x":1}`} {
+		if err := json.Unmarshal([]byte(bad), &o); !errors.Is(err, ErrInvalidJSON) {
+			t.Errorf("ServiceOptions %s: %v, want ErrInvalidJSON", bad, err)
+		}
+	}
+	var rs ResponseStats
+	if err := json.Unmarshal([]byte(`{"count":2,"mean":"1m45s","p50":"1m45s","p90":"1m57s","max":"2m0s"}`), &rs); err != nil ||
+		rs != (ResponseStats{Count: 2, Mean: 105 * time.Second, P50: 105 * time.Second, P90: 117 * time.Second, Max: 2 * time.Minute}) {
+		t.Errorf("ResponseStats = %+v, %v", rs, err)
+	}
+	for _, tt := range []struct{ give, field string }{
+		{`{"name":"a","name":"b"}`, "name"},
+		{`{"name":"s","metrics":[{"id":"a","id":"b"}]}`, "metrics[0].id"},
+		{`{"name":"s","metrics":[{"id":"a","curve":{"kind":"linear","kind":"bands"}}]}`, "metrics[0].curve.kind"},
+		{`{"metrics":[{},{"x":{"y":1},"x":2}]}`, "metrics[1].x"},
+	} {
+		_, err := ParseScheme([]byte(tt.give))
+		var fe *FieldError
+		if !errors.As(err, &fe) || !errors.Is(err, ErrInvalidJSON) || fe.Field != tt.field || fe.Detail != "repeated key" {
+			t.Errorf("ParseScheme(%s) = %v, want a repeated key at %q", tt.give, err, tt.field)
 		}
 	}
 }
