@@ -325,3 +325,40 @@ func TestDecodeKnownValues(t *testing.T) {
 		}
 	}
 }
+
+// Schedules and attendance rules decode to the expected values: the zone
+// by name, a decoded Schedule is built by NewSchedule (so it works and an
+// invalid one is refused), and unknown zones are ErrInvalidJSON.
+func TestDecodeScheduleKnownValues(t *testing.T) {
+	var s Schedule
+	data := `{"location":"Asia/Shanghai","weekly":[[],["09:00-18:00"],[],[],[],[],[]],"holidays":[],"make_up_days":[]}`
+	if err := json.Unmarshal([]byte(data), &s); err != nil || s.Location() == nil || s.Location().String() != "Asia/Shanghai" {
+		t.Fatalf("Schedule = %v, %v", s.Location(), err)
+	}
+	// Monday 2026-02-09 in Shanghai: 09:00-18:00 is 9 hours.
+	mon := time.Date(2026, 2, 9, 0, 0, 0, 0, s.Location())
+	if got := s.Between(mon, mon.AddDate(0, 0, 7)); got != 9*time.Hour {
+		t.Errorf("decoded schedule: a week = %v, want 9h", got)
+	}
+	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":[[],[],[],[],[],[],[]]}`), &s); !errors.Is(err, ErrNoWorkingTime) {
+		t.Errorf("no working time: %v, want ErrNoWorkingTime", err)
+	}
+	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":[[],[],[],[],[],[],[]],"x":1}`), &s); !errors.Is(err, ErrInvalidJSON) {
+		t.Errorf("unknown key: %v, want ErrInvalidJSON", err)
+	}
+	var spec ScheduleSpec
+	if err := json.Unmarshal([]byte(`{"location":"Mars/Olympus_Mons"}`), &spec); !errors.Is(err, ErrInvalidJSON) {
+		t.Errorf("unknown zone: %v, want ErrInvalidJSON", err)
+	}
+	if err := json.Unmarshal([]byte(`{"location":""}`), &spec); err != nil || spec.Location != nil {
+		t.Errorf("empty zone = %v, %v; want nil", spec.Location, err)
+	}
+	var r AttendanceRules
+	if err := json.Unmarshal([]byte(`{"location":"UTC","sign_in":"08:00-09:00","sign_out":"10:00-11:00","exam":"09:30-11:00"}`), &r); err != nil ||
+		r.Location != time.UTC || r.SignIn != (ClosedClockRange{Clock(8, 0), Clock(9, 0)}) || r.Exam != (ClosedClockRange{Clock(9, 30), Clock(11, 0)}) {
+		t.Errorf("AttendanceRules = %+v, %v", r, err)
+	}
+	if err := json.Unmarshal([]byte(`{"location":"UTC","sign_in":"09:00-08:00"}`), &r); !errors.Is(err, ErrInvalidTimeRange) {
+		t.Errorf("reversed sign-in: %v, want ErrInvalidTimeRange", err)
+	}
+}
