@@ -362,3 +362,22 @@ func TestDecodeScheduleKnownValues(t *testing.T) {
 		t.Errorf("reversed sign-in: %v, want ErrInvalidTimeRange", err)
 	}
 }
+
+// MaxQuotaCells is inclusive: 4,000 people × 1 item × 2,500 days is exactly
+// 10,000,000 cells and passes the limit (the call then fails on its one
+// activity, of a person not on the roster, before any result is built).
+func TestQuotaCellsLimitInclusive(t *testing.T) {
+	roster := make([]string, 4000)
+	for i := range roster {
+		roster[i] = strconv.Itoa(i)
+	}
+	s := QuotaScheme{Items: []QuotaItem{{Activity: "a", Period: Weekly, Target: 1}}}
+	from := MustDate(2020, 1, 6)
+	acts := []ActivityRecord{{Person: "nobody", Kind: "a", Day: from}}
+	if _, err := EvaluateQuotas(s, roster, from, from.AddDays(2499), acts); !errors.Is(err, ErrInconsistent) {
+		t.Errorf("10,000,000 cells: %v, want the roster error past the limit", err)
+	}
+	if _, err := EvaluateQuotas(s, append(roster, "x"), from, from.AddDays(2499), acts); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("10,002,500 cells: %v, want ErrTooLarge", err)
+	}
+}
