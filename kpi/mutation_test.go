@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -379,5 +381,26 @@ func TestQuotaCellsLimitInclusive(t *testing.T) {
 	}
 	if _, err := EvaluateQuotas(s, append(roster, "x"), from, from.AddDays(2499), acts); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("10,002,500 cells: %v, want ErrTooLarge", err)
+	}
+}
+
+// The mean of response times is the exact mean truncated toward zero, with
+// the remainders carried: 1 ns and 1 ns average 1 ns (the remainders 1 + 1
+// make one whole 2/2), 1 and 2 ns 1 ns (1.5 truncated), three of 1 ns 1 ns,
+// and two of the largest Duration that Duration, without overflow.
+func TestStatsMeanCarries(t *testing.T) {
+	for _, tt := range []struct {
+		give []time.Duration
+		want time.Duration
+	}{
+		{[]time.Duration{1, 1}, 1}, {[]time.Duration{2, 1}, 1}, {[]time.Duration{1, 1, 1}, 1},
+		{[]time.Duration{1, 1, 2}, 1}, {[]time.Duration{2, 2, 1}, 1}, {[]time.Duration{5, 5, 5, 6}, 5},
+		{[]time.Duration{math.MaxInt64, math.MaxInt64}, math.MaxInt64},
+		{[]time.Duration{math.MaxInt64, math.MaxInt64 - 1}, math.MaxInt64 - 1},
+	} {
+		got := stats(slices.Clone(tt.give))
+		if got.Mean != tt.want || got.Count != int64(len(tt.give)) || got.Max != slices.Max(tt.give) {
+			t.Errorf("stats(%v) = %+v, want mean %d", tt.give, got, tt.want)
+		}
 	}
 }
