@@ -314,6 +314,9 @@ func TestDecodeKnownValues(t *testing.T) {
 		rs != (ResponseStats{Count: 2, Mean: 105 * time.Second, P50: 105 * time.Second, P90: 117 * time.Second, Max: 2 * time.Minute}) {
 		t.Errorf("ResponseStats = %+v, %v", rs, err)
 	}
+	if err := json.Unmarshal([]byte(`{"count":1,"mean":"soon"}`), &rs); !errors.Is(err, ErrInvalidJSON) || rs.Count != 2 {
+		t.Errorf("ResponseStats with a bad duration: %v, value %+v", err, rs)
+	}
 	for _, tt := range []struct{ give, field string }{
 		{`{"name":"a","name":"b"}`, "name"},
 		{`{"name":"s","metrics":[{"id":"a","id":"b"}]}`, "metrics[0].id"},
