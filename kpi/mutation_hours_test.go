@@ -13,27 +13,40 @@ import (
 // falls back to 01:00: a 25-hour day). No real zone changes offset on
 // those days.
 func edgeZone(t testing.TB) *time.Location {
+	return tzif(t, "Edge", []int32{0, 3600},
+		[]int64{2 * 3600, time.Date(2100, 12, 31, 1, 0, 0, 0, time.UTC).Unix()}, []byte{1, 0})
+}
+
+// tzif builds a location from TZif version 2 data (RFC 8536): offsets[0]
+// is in force before the first transition, at[i] (Unix seconds) switches to
+// offsets[to[i]]. Abbreviations are "Z0", "Z1", ...
+func tzif(t testing.TB, name string, offsets []int32, at []int64, to []byte) *time.Location {
 	t.Helper()
 	be := binary.BigEndian
+	var abbr []byte
+	for i := range offsets {
+		abbr = append(abbr, 'Z', byte('0'+i), 0)
+	}
 	var b []byte
-	header := func(timecnt, typecnt, charcnt uint32) {
+	header := func(timecnt, typecnt, charcnt int) {
 		b = append(b, "TZif2"...)
 		b = append(b, make([]byte, 15)...)
-		for _, n := range []uint32{0, 0, 0, timecnt, typecnt, charcnt} {
-			b = be.AppendUint32(b, n)
+		for _, n := range []int{0, 0, 0, timecnt, typecnt, charcnt} {
+			b = be.AppendUint32(b, uint32(n))
 		}
 	}
-	header(0, 0, 0) // empty 32-bit block
-	header(2, 2, 8)
-	b = be.AppendUint64(b, uint64(2*3600))                                               // 1970-01-01 02:00 UTC
-	b = be.AppendUint64(b, uint64(time.Date(2100, 12, 31, 1, 0, 0, 0, time.UTC).Unix())) // 2100-12-31 01:00 UTC
-	b = append(b, 1, 0)                                                                  // to +1, then back to +0
-	b = be.AppendUint32(b, 0)
-	b = append(b, 0, 0) // type 0: +0, standard, "ZZ0"
-	b = be.AppendUint32(b, 3600)
-	b = append(b, 1, 4) // type 1: +1, daylight, "ZZ1"
-	b = append(b, "ZZ0\x00ZZ1\x00"...)
-	loc, err := time.LoadLocationFromTZData("Edge", b)
+	header(0, 0, 0) // an empty 32-bit block
+	header(len(at), len(offsets), len(abbr))
+	for _, u := range at {
+		b = be.AppendUint64(b, uint64(u))
+	}
+	b = append(b, to...)
+	for i, off := range offsets {
+		b = be.AppendUint32(b, uint32(off))
+		b = append(b, byte(min(i, 1)), byte(3*i)) // type 0 standard, the others daylight
+	}
+	b = append(b, abbr...)
+	loc, err := time.LoadLocationFromTZData(name, b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,5 +131,63 @@ func TestBetweenWalkWork(t *testing.T) {
 	d, work := s.between(a, b)
 	if d != b.Sub(a) || work != 11 {
 		t.Errorf("between = %v, work %d; want %v, 11", d, work, b.Sub(a))
+	}
+}
+
+// A walked change at local midnight in a zone east of UTC: +3 until
+// 1969-06-01 00:00 local (1969-05-31 21:00 UTC), then +4, so 1969-06-01
+// starts at 01:00 and has 23 hours. The walk must look before the first
+// interior day to find it (its UTC instant lies on the day before).
+func TestBetweenWalkFindsChangeAtMidnight(t *testing.T) {
+	loc := tzif(t, "East", []int32{3 * 3600, 4 * 3600}, []int64{time.Date(1969, 5, 31, 21, 0, 0, 0, time.UTC).Unix()}, []byte{1})
+	if d := time.Date(1969, 6, 2, 0, 0, 0, 0, loc).Sub(time.Date(1969, 6, 1, 0, 0, 0, 0, loc)); d != 23*time.Hour {
+		t.Fatalf("1969-06-01 has %v", d)
+	}
+	s := MustSchedule(ScheduleSpec{Location: loc, Weekly: allDayWeek()})
+	for _, sp := range []struct{ a, b time.Time }{
+		{time.Date(1969, 5, 31, 12, 0, 0, 0, loc), time.Date(1969, 6, 10, 12, 0, 0, 0, loc)},
+		{time.Date(1969, 5, 30, 12, 0, 0, 0, loc), time.Date(1969, 6, 3, 12, 0, 0, 0, loc)},
+		{time.Date(1969, 5, 20, 12, 0, 0, 0, loc), time.Date(1969, 5, 31, 23, 30, 0, 0, loc)},
+	} {
+		if got := s.Between(sp.a, sp.b); got != sp.b.Sub(sp.a) {
+			t.Errorf("Between(%v, %v) = %v, want %v", sp.a, sp.b, got, sp.b.Sub(sp.a))
+		}
+	}
+}
+
+// Between's work, counted by hand (1 per zone lookup, 1 per day computed
+// range by range, 2 per binary search of the cached corrections), New York
+// with all-day working time, where the result is the elapsed time.
+func TestBetweenWorkCounts(t *testing.T) {
+	ny := loadLoc(t, "America/New_York")
+	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: allDayWeek()})
+	at := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, ny) }
+	for _, tt := range []struct {
+		name string
+		a, b time.Time
+		work int
+	}{
+		// b is exactly the end of a's offset period (2026-03-08 07:00 UTC,
+		// 02:00 EST becomes 03:00 EDT): a's lookup, b's lookup, two days.
+		{"b at a change", at(2026, 3, 7, 12), time.Date(2026, 3, 8, 7, 0, 0, 0, time.UTC), 4},
+		// Three days (zb - za = 2) are computed one by one: 1 + 3.
+		{"three days", at(2026, 2, 9, 12), at(2026, 2, 11, 12), 4},
+		// Go's ZoneBounds ends the period at or before an instant on the
+		// last day of a leap year past the zone's last explicit transition
+		// (2040-12-31 in New York); zoneAt reads the next day's bounds, same
+		// offset, so the period runs on to 2041-03-10: 1 lookup + 2 days.
+		{"leap-year end", at(2040, 12, 31, 12), at(2041, 1, 1, 6), 3},
+		// Interior days 1970-01-01..01-03 start on the first cached day:
+		// 1 lookup + 2 end days + 2 for the cached sum, no walk.
+		{"interior from day 0", at(1969, 12, 31, 12), at(1970, 1, 4, 12), 5},
+		// Interior days 2100-12-29..12-31 end on the last cached day. Past
+		// its last explicit transition (2037) Go splits a zone's periods at
+		// 1 January 00:00 UTC, so b needs its own lookup: 2 + 2 + 2.
+		{"interior to day 47846", at(2100, 12, 28, 12), at(2101, 1, 1, 12), 6},
+	} {
+		d, work := s.between(tt.a, tt.b)
+		if d != tt.b.Sub(tt.a) || work != tt.work {
+			t.Errorf("%s: between = %v, work %d; want %v, %d", tt.name, d, work, tt.b.Sub(tt.a), tt.work)
+		}
 	}
 }

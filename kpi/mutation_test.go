@@ -28,10 +28,10 @@ import (
 //     equality the slow path looks up the periods around the day and finds
 //     the hint's own period, so both paths map every range to the same
 //     instants.
-//   - hours.go corrections, `lo < cacheFirstDay` as `<=` and `hi >
-//     cacheLastDay` as `>=`: the extra walk is over an empty day range
-//     (lo..-1 or 47847..hi with lo > hi), so it adds nothing; only the work
-//     counter sees it, by one lookup.
+//   - hours.go walkCorrections, `(hi+1)*secondsPerDay` as `(hi-1)*...` in
+//     limit: the walk then stops at local day hi+3 instead of hi+5, and a
+//     change that corrects a day up to hi has its UTC instant before day
+//     hi+2 plus an offset under a day; the four days' margin covers it.
 //   - json.go checkKeys, `stack[n-1].keys != nil` as `== nil` where a
 //     closing bracket sets the parent's isKey: the parent object already set
 //     isKey when the nested value began (the `case top.keys != nil` branch),
