@@ -191,3 +191,29 @@ func TestBetweenWorkCounts(t *testing.T) {
 		}
 	}
 }
+
+// Walked changes in a zone west of UTC (before 1970, so not cached): -10
+// springs to -9 at 1969-06-14 23:00 local, an hour before midnight, so the
+// change's UTC instant (06-15 09:00) lies a day past the local day it
+// corrects; then -9 falls back to -10 at 1969-06-20 12:00 and springs to -9
+// again at 06-21 12:00, one day apart, so the days around the two changes
+// overlap and each must be corrected once.
+func TestBetweenWalkWestOfUTC(t *testing.T) {
+	at := func(d, h int) int64 { return time.Date(1969, 6, d, h, 0, 0, 0, time.UTC).Unix() }
+	loc := tzif(t, "West", []int32{-10 * 3600, -9 * 3600}, []int64{at(15, 9), at(20, 21), at(21, 22)}, []byte{1, 0, 1})
+	if d := time.Date(1969, 6, 15, 0, 0, 0, 0, loc).Sub(time.Date(1969, 6, 14, 0, 0, 0, 0, loc)); d != 23*time.Hour {
+		t.Fatalf("1969-06-14 has %v", d)
+	}
+	s := MustSchedule(ScheduleSpec{Location: loc, Weekly: allDayWeek()})
+	local := func(d, h int) time.Time { return time.Date(1969, 6, d, h, 0, 0, 0, loc) }
+	for _, sp := range []struct{ a, b time.Time }{
+		{local(10, 12), local(15, 12)},
+		{local(17, 12), local(25, 12)},
+		{local(19, 12), local(23, 12)},
+		{local(1, 0), local(30, 0)},
+	} {
+		if got := s.Between(sp.a, sp.b); got != sp.b.Sub(sp.a) {
+			t.Errorf("Between(%v, %v) = %v, want %v", sp.a, sp.b, got, sp.b.Sub(sp.a))
+		}
+	}
+}

@@ -20,12 +20,13 @@ import (
 //     two days past hi (offsets are under a day), so its window zc±2 is
 //     clipped away by `z <= min(hi, zc+2)` and it corrects nothing.
 //   - hours.go walkCorrections, `p.end+p.off` as `p.end-p.off`: this moves
-//     zc by 2·offset, at most one day for the offsets of the tz database
-//     (|offset| ≤ 14 h), and the window zc-2..zc+2 has a day of margin
-//     either side of the days a change can correct (its local day and the
-//     day before), so the same days are corrected.
-//   - hours.go dayExact, `u0+2*secondsPerDay <= hint.end` as `<`: at
-//     equality the slow path looks up the periods around the day and finds
+//     zc by 2·offset (one day for |offset| ≤ 12 h, two for the +13/+14 h
+//     zones), and the days a change corrects (its local day, and the day
+//     before or after when it crosses midnight) stay inside the moved
+//     window zc'-2..zc'+2 for every offset under 23¾ hours.
+//   - hours.go dayExact, `hint.start <= u0-secondsPerDay` as `<`, and
+//     `u0+2*secondsPerDay <= hint.end` as `<`: at equality the fast path
+//     is refused and the slow path looks up the periods around the day and finds
 //     the hint's own period, so both paths map every range to the same
 //     instants.
 //   - hours.go walkCorrections, `(hi+1)*secondsPerDay` as `(hi-1)*...` in
