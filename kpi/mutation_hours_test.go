@@ -217,3 +217,24 @@ func TestBetweenWalkWestOfUTC(t *testing.T) {
 		}
 	}
 }
+
+// The end of [a, b) inside a second: b half a microsecond after 18:00:00
+// adds nothing past the 09:00-18:00 range, and b half a microsecond before
+// it stops there.
+func TestBetweenNanosecondsAtRangeEnd(t *testing.T) {
+	s := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: weekdays(nineToSix())})
+	mon := func(h, m, sec, ns int) time.Time { return time.Date(2026, 2, 9, h, m, sec, ns, time.UTC) }
+	for _, tt := range []struct {
+		a, b time.Time
+		want time.Duration
+	}{
+		{mon(9, 0, 0, 0), mon(18, 0, 0, 500), 9 * time.Hour},
+		{mon(9, 0, 0, 0), mon(17, 59, 59, 999_999_500), 9*time.Hour - 500},
+		{mon(8, 59, 59, 999_999_500), mon(9, 0, 0, 500), 500},
+		{mon(18, 0, 0, 0), mon(18, 0, 0, 1), 0},
+	} {
+		if got := s.Between(tt.a, tt.b); got != tt.want {
+			t.Errorf("Between(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

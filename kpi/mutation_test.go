@@ -33,6 +33,8 @@ import (
 //     limit: the walk then stops at local day hi+3 instead of hi+5, and a
 //     change that corrects a day up to hi has its UTC instant before day
 //     hi+2 plus an offset under a day; the four days' margin covers it.
+//   - hours.go dayExact, `hn <= ln` as `hn < ln` when hs == ls: the range
+//     clipped to [a, b) is empty and adds (hs-ls)·1e9 + (hn-ln) = 0 either way.
 //   - json.go checkKeys, `stack[n-1].keys != nil` as `== nil` where a
 //     closing bracket sets the parent's isKey: the parent object already set
 //     isKey when the nested value began (the `case top.keys != nil` branch),
