@@ -66,8 +66,11 @@ func (m TierMethod) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (m *TierMethod) UnmarshalText(b []byte) error {
 	v, err := enumParse("tier method", tierMethodNames, b)
+	if err != nil {
+		return err
+	}
 	*m = TierMethod(v)
-	return err
+	return nil
 }
 
 // String returns "lower" or "upper".
@@ -81,8 +84,11 @@ func (o BoundaryOwner) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (o *BoundaryOwner) UnmarshalText(b []byte) error {
 	v, err := enumParse("boundary", boundaryNames, b)
+	if err != nil {
+		return err
+	}
 	*o = BoundaryOwner(v)
-	return err
+	return nil
 }
 
 // String returns "higher" or "lower".
@@ -96,8 +102,11 @@ func (d Direction) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (d *Direction) UnmarshalText(b []byte) error {
 	v, err := enumParse("direction", directionNames, b)
+	if err != nil {
+		return err
+	}
 	*d = Direction(v)
-	return err
+	return nil
 }
 
 // String returns "linear", "inverse", "threshold" or "bands".
@@ -111,8 +120,11 @@ func (k CurveKind) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (k *CurveKind) UnmarshalText(b []byte) error {
 	v, err := enumParse("curve kind", curveKindNames, b)
+	if err != nil {
+		return err
+	}
 	*k = CurveKind(v)
-	return err
+	return nil
 }
 
 // String returns "sum_to_one" or "normalize".
@@ -126,8 +138,11 @@ func (p WeightPolicy) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (p *WeightPolicy) UnmarshalText(b []byte) error {
 	v, err := enumParse("weight policy", weightPolicyNames, b)
+	if err != nil {
+		return err
+	}
 	*p = WeightPolicy(v)
-	return err
+	return nil
 }
 
 // String returns "error", "zero" or "exclude".
@@ -141,8 +156,11 @@ func (p MissingPolicy) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (p *MissingPolicy) UnmarshalText(b []byte) error {
 	v, err := enumParse("missing policy", missingPolicyNames, b)
+	if err != nil {
+		return err
+	}
 	*p = MissingPolicy(v)
-	return err
+	return nil
 }
 
 // String returns "sum", "mean" or "weighted_mean".

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 	"time"
+	_ "time/tzdata" // zone data for every test of the package, whatever the machine has
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/shopspring/decimal"
@@ -17,7 +18,7 @@ import (
 func FuzzBetween(f *testing.F) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
-		f.Skip(err)
+		f.Fatal(err)
 	}
 	s := MustSchedule(ScheduleSpec{
 		Location: ny,

@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/opskit/opskit/pricing"
@@ -42,18 +43,22 @@ func TestZeroValues(t *testing.T) {
 }
 
 func TestEnumText(t *testing.T) {
-	names := map[string]string{
-		Marginal.String(): "marginal", WholeAmount.String(): "whole_amount",
-		LowerBandOwns.String(): "lower", UpperBandOwns.String(): "upper",
-		HigherIsBetter.String(): "higher", LowerIsBetter.String(): "lower",
-		Sum.String(): "sum", WeightedMean.String(): "weighted_mean",
-		Competition.String(): "competition", Dense.String(): "dense",
-		RoleAgent.String(): "agent", Weekly.String(): "weekly",
-		TopN.String(): "top_n", ByTime.String(): "time",
-		WeightsNormalize.String(): "normalize", MissingExcluded.String(): "exclude",
-	}
-	for got, want := range names {
-		assert.Equal(t, want, got)
+	// Pairs, not a map keyed by the results under test: two "lower" keys
+	// would collide and silently drop one assertion (issue 19).
+	for _, tc := range []struct {
+		got  fmt.Stringer
+		want string
+	}{
+		{Marginal, "marginal"}, {WholeAmount, "whole_amount"},
+		{LowerBandOwns, "lower"}, {UpperBandOwns, "upper"},
+		{HigherIsBetter, "higher"}, {LowerIsBetter, "lower"},
+		{Sum, "sum"}, {WeightedMean, "weighted_mean"},
+		{Competition, "competition"}, {Dense, "dense"},
+		{RoleAgent, "agent"}, {Weekly, "weekly"},
+		{TopN, "top_n"}, {ByTime, "time"},
+		{WeightsNormalize, "normalize"}, {MissingExcluded, "exclude"},
+	} {
+		assert.Equal(t, tc.want, tc.got.String(), "%T(%d)", tc.got, tc.got)
 	}
 	assert.Equal(t, "9", Direction(9).String())
 	for _, tc := range []struct {
