@@ -35,10 +35,6 @@ import (
 //     hi+2 plus an offset under a day; the four days' margin covers it.
 //   - hours.go dayExact, `hn <= ln` as `hn < ln` when hs == ls: the range
 //     clipped to [a, b) is empty and adds (hs-ls)·1e9 + (hn-ln) = 0 either way.
-//   - json.go checkKeys, `stack[n-1].keys != nil` as `== nil` where a
-//     closing bracket sets the parent's isKey: the parent object already set
-//     isKey when the nested value began (the `case top.keys != nil` branch),
-//     and an array frame never reads isKey, so the flag ends up the same.
 
 type enumValue interface {
 	~uint8

@@ -96,6 +96,8 @@ func FuzzDecode(f *testing.F) {
 }
 
 // Equivalent mutants (gremlins v0.5.0): in checkKeys, "stack[n-1].keys !=
-// nil" -> "== nil" after a closing delimiter only sets isKey on an array's
-// frame as well, and an array's frame never reads isKey. gremlins also lists
-// switch cases as not covered although TestDecodeRejects runs them.
+// nil" -> "== nil" where a closing delimiter sets the parent's isKey: the
+// parent object already set isKey when the nested value began (the
+// "top.keys != nil" case), and an array's frame never reads isKey, so the
+// flag ends up the same. gremlins also lists switch cases as not covered
+// although TestDecodeRejects runs them.
