@@ -7,6 +7,8 @@ package inventory
 //   (listed below as they are found)
 
 import (
+	"time"
+
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -88,4 +90,39 @@ func TestMutantPriceBreakAtMinQty(t *testing.T) {
 	assert.Equal(t, 1000.0, first.Qty)
 	assert.Equal(t, 4.8, first.UnitPrice)
 	assert.InDelta(t, 24980, first.Cost, 1e-9)
+}
+
+// Suggest's fill-rate safety stock is the rule's For on the same exposure with the demand per cycle
+// it documents: Q under (s, Q), Q = S - μ·L under (s, S) with a hand-set S (here 200 - 10·5 = 150),
+// the cycle stock Q under min/max, and μ·R under (R, S).
+func TestMutantSuggestFillRateCycle(t *testing.T) {
+	fill, _ := FillRateSafetyStock(0.98)
+	tests := []struct {
+		kind     PolicyKind
+		maxStock float64
+		review   time.Duration
+		q        float64
+	}{
+		{PolicySQ, 0, 0, 20},
+		{PolicySS, 200, 0, 150},
+		{PolicySS, 0, 0, 20},
+		{PolicyMinMax, 0, 0, 20},
+		{PolicyMinMax, 200, 0, 150},
+		{PolicyRS, 0, 7 * Day, 0},
+	}
+	for _, tt := range tests {
+		p := testPlanner(t, func(c *PlanConfig) {
+			c.Policy, c.SafetyStock, c.OrderCover, c.Review = tt.kind, fill, 2*Day, tt.review
+		})
+		it := testItem(30)
+		it.Demand = MustDemand(10, 3, Day)
+		it.Lead = MustLeadTime(5*Day, 2*Day)
+		it.MaxStock = tt.maxStock
+		got, err := p.Suggest(it, testNow)
+		require.NoError(t, err, tt.kind.String())
+		want, err := fill.For(Exposure{Demand: it.Demand, Lead: it.Lead, Review: tt.review, OrderQty: max(tt.q, 1)})
+		require.NoError(t, err)
+		assert.Greater(t, want, 0.0)
+		assert.InDelta(t, want, got.Why.SafetyStock, 1e-9, "%s max %v", tt.kind, tt.maxStock)
+	}
 }
