@@ -7,6 +7,9 @@ package inventory
 //   (listed below as they are found)
 
 import (
+	"bytes"
+	"fmt"
+	"math"
 	"time"
 
 	"testing"
@@ -125,4 +128,81 @@ func TestMutantSuggestFillRateCycle(t *testing.T) {
 		assert.Greater(t, want, 0.0)
 		assert.InDelta(t, want, got.Why.SafetyStock, 1e-9, "%s max %v", tt.kind, tt.maxStock)
 	}
+}
+
+// eoq switches to its overflow-safe form only outside [2⁻¹⁰⁰⁰, 2¹⁰⁰⁰]; at the bounds the textbook
+// √(2DK/h) is exact (√2²⁰⁰⁰... = 2^±500) while the safe form √2·√D·√K/√h is one ulp off (√2 rounded,
+// squared, is 2.0000000000000004).
+func TestMutantEOQFormBounds(t *testing.T) {
+	lo, err := EOQ(0x1p-500, 0x1p-501, 1) // 2DK/h = 2⁻¹⁰⁰⁰
+	require.NoError(t, err)
+	assert.Equal(t, 0x1p-500, lo)
+	hi, err := EOQ(0x1p500, 0x1p499, 1) // 2DK/h = 2¹⁰⁰⁰
+	require.NoError(t, err)
+	assert.Equal(t, 0x1p500, hi)
+	// Just outside, the safe form is used and is within an ulp of the exact answer.
+	out, err := EOQ(0x1p500, 0x1p500, 1) // 2¹⁰⁰¹: √ = 2^500.5
+	require.NoError(t, err)
+	assert.InEpsilon(t, 0x1p500*math.Sqrt2, out, 1e-15)
+}
+
+// Exactly MaxPriceBreaks breaks are accepted.
+func TestMutantMaxPriceBreaks(t *testing.T) {
+	breaks := make([]PriceBreak, MaxPriceBreaks)
+	for i := range breaks {
+		breaks[i] = PriceBreak{MinQty: float64(i), UnitPrice: 10 - float64(i)/1000}
+	}
+	_, err := EOQWithPriceBreaks(5000, 49, 0.2, breaks)
+	require.NoError(t, err)
+	_, err = EOQWithPriceBreaks(5000, 49, 0.2, append(breaks, PriceBreak{MinQty: 5000, UnitPrice: 1}))
+	requireTyped(t, err, ErrTooLarge, "1001 breaks")
+}
+
+// Policy levels may be exactly ±MaxQty.
+func TestMutantPolicyLevelBounds(t *testing.T) {
+	_, err := NewSSPolicy(-MaxQty, MaxQty)
+	require.NoError(t, err)
+	_, err = NewMinMaxPolicy(-MaxQty, -MaxQty)
+	require.NoError(t, err)
+	_, err = NewSQPolicy(-MaxQty, 1)
+	require.NoError(t, err)
+	_, err = NewRSPolicy(Day, MaxQty)
+	require.NoError(t, err)
+	_, err = NewSSPolicy(-MaxQty*1.5, 0)
+	requireTyped(t, err, ErrTooLarge, "s below -MaxQty")
+	_, err = NewSSPolicy(0, MaxQty*1.5)
+	requireTyped(t, err, ErrTooLarge, "S above MaxQty")
+}
+
+// Every enum refuses to marshal the first value past its names (and does not index out of range).
+func TestMutantEnumOnePastTheEnd(t *testing.T) {
+	for _, m := range []interface{ MarshalText() ([]byte, error) }{
+		StockStatus(len(stockStatusText.names)), QtySource(len(qtySourceText.names)),
+		PolicyKind(len(policyKindText.names)), Trigger(len(triggerText.names)),
+		SafetyMethod(len(safetyText.names)), ReservationKind(len(reservationText.names)),
+		ForecastMethod(len(forecastText.names)), ABCClass(len(abcText.names)),
+		XYZClass(len(xyzText.names)), DemandClass(len(demandClassText.names)),
+	} {
+		_, err := m.MarshalText()
+		requireTyped(t, err, ErrInvalidEnum, fmt.Sprintf("%T", m))
+	}
+	assert.Len(t, demandClassText.names, 5) // "" and the four classes: DemandClass(5) is one past
+}
+
+// A document of exactly MaxJSONBytes is decoded; one byte more is too large. An unknown key is named
+// unquoted in the error's field.
+func TestMutantJSONSizeAndUnknownKey(t *testing.T) {
+	doc := []byte(`{"on_hand":7}`)
+	doc = append(doc, bytes.Repeat([]byte(" "), MaxJSONBytes-len(doc))...)
+	var s Stock
+	require.NoError(t, s.UnmarshalJSON(doc))
+	assert.Equal(t, int64(7), s.OnHand)
+	err := s.UnmarshalJSON(append(doc, ' '))
+	requireTyped(t, err, ErrTooLarge, "MaxJSONBytes+1")
+
+	err = s.UnmarshalJSON([]byte(`{"on_hnad":7}`))
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "on_hnad", fe.Field)
+	assert.EqualError(t, err, "inventory: decode stock: on_hnad: invalid JSON: unknown key")
 }
