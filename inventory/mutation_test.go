@@ -4,12 +4,15 @@ package inventory
 // known answer that the rest of the suite did not.
 //
 // Equivalent mutants (gremlins reports them as lived; none can change a result):
-//   (listed below as they are found)
+//   - json.go checkDuplicateKeys, "len(stack) > 0" -> ">= 0" on a closing delimiter: the stack is
+//     never empty there, because json.Decoder.Token rejects a closing delimiter without its opening
+//     one; both forms pop.
 
 import (
 	"bytes"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"testing"
@@ -205,4 +208,24 @@ func TestMutantJSONSizeAndUnknownKey(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "on_hnad", fe.Field)
 	assert.EqualError(t, err, "inventory: decode stock: on_hnad: invalid JSON: unknown key")
+}
+
+// checkDuplicateKeys accepts 64 nested levels (the outer object and 63 arrays, or 64 objects) and
+// rejects 65; closing a level pops it, so 70 sibling arrays are one level deep, not 70.
+func TestMutantJSONDepth(t *testing.T) {
+	nest := func(levels int, open, close string) []byte {
+		return []byte(`{"on_hand":` + strings.Repeat(open, levels-1) + "1" + strings.Repeat(close, levels-1) + `}`)
+	}
+	var s Stock
+	for _, form := range [][2]string{{"[", "]"}, {`{"a":`, "}"}} {
+		err := s.UnmarshalJSON(nest(maxJSONDepth, form[0], form[1]))
+		require.ErrorIs(t, err, ErrInvalidJSON, "64 levels of %s", form[0])
+		assert.NotErrorIs(t, err, ErrTooLarge, "64 levels of %s", form[0])
+		err = s.UnmarshalJSON(nest(maxJSONDepth+1, form[0], form[1]))
+		requireTyped(t, err, ErrTooLarge, "65 levels of "+form[0])
+	}
+	siblings := []byte(`{"on_hand":[` + strings.Repeat("[],", 69) + `[]]}`)
+	err := s.UnmarshalJSON(siblings)
+	require.ErrorIs(t, err, ErrInvalidJSON)
+	assert.NotErrorIs(t, err, ErrTooLarge)
 }
