@@ -229,3 +229,11 @@ func TestMutantJSONDepth(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidJSON)
 	assert.NotErrorIs(t, err, ErrTooLarge)
 }
+
+// A top-level scalar is a plain type error, not a crash of the duplicate-key walk.
+func TestMutantJSONTopLevelScalar(t *testing.T) {
+	var s Stock
+	for _, doc := range []string{`7`, `"x"`, `true`} {
+		requireTyped(t, s.UnmarshalJSON([]byte(doc)), ErrInvalidJSON, doc)
+	}
+}
