@@ -237,3 +237,83 @@ func TestMutantJSONTopLevelScalar(t *testing.T) {
 		requireTyped(t, s.UnmarshalJSON([]byte(doc)), ErrInvalidJSON, doc)
 	}
 }
+
+// Policy.UnmarshalJSON: every kind decodes its own numbers and rejects the ones it does not use,
+// naming the first such key; (R, S) needs reorder_level = order_up_to; only (R, S) has a review.
+func TestMutantPolicyJSON(t *testing.T) {
+	ok := []struct {
+		doc  string
+		want Policy
+	}{
+		{`{"kind":"","reorder_level":0,"order_up_to":0,"order_qty":0,"review":"0s"}`, Policy{}},
+		{`{"kind":"s_q","reorder_level":-5,"order_up_to":0,"order_qty":20,"review":"0s"}`, Policy{kind: PolicySQ, s: -5, q: 20}},
+		{`{"kind":"r_q","reorder_level":5,"order_up_to":0,"order_qty":20,"review":"0s"}`, Policy{kind: PolicyRQ, s: 5, q: 20}},
+		{`{"kind":"s_s","reorder_level":40,"order_up_to":150,"order_qty":0,"review":"0s"}`, Policy{kind: PolicySS, s: 40, big: 150}},
+		{`{"kind":"min_max","reorder_level":40,"order_up_to":40,"order_qty":0,"review":"0s"}`, Policy{kind: PolicyMinMax, s: 40, big: 40}},
+		{`{"kind":"r_s","reorder_level":90,"order_up_to":90,"order_qty":0,"review":"168h0m0s"}`, Policy{kind: PolicyRS, s: 90, big: 90, review: Week}},
+	}
+	for _, tt := range ok {
+		p := Policy{kind: PolicySQ, s: 1, q: 1} // overwritten by a successful decode
+		require.NoError(t, p.UnmarshalJSON([]byte(tt.doc)), tt.doc)
+		assert.Equal(t, tt.want, p, tt.doc)
+	}
+	bad := []struct {
+		doc, field string
+	}{
+		{`{"kind":"","reorder_level":1,"order_up_to":2,"order_qty":0,"review":"0s"}`, "reorder_level"},
+		{`{"kind":"","reorder_level":0,"order_up_to":2,"order_qty":3,"review":"0s"}`, "order_up_to"},
+		{`{"kind":"","reorder_level":0,"order_up_to":0,"order_qty":3,"review":"0s"}`, "order_qty"},
+		{`{"kind":"","reorder_level":0,"order_up_to":0,"order_qty":0,"review":"1h0m0s"}`, "review"},
+		{`{"kind":"s_q","reorder_level":1,"order_up_to":3,"order_qty":5,"review":"0s"}`, "order_up_to"},
+		{`{"kind":"s_q","reorder_level":1,"order_up_to":0,"order_qty":5,"review":"1h0m0s"}`, "review"},
+		{`{"kind":"s_s","reorder_level":1,"order_up_to":3,"order_qty":5,"review":"0s"}`, "order_qty"},
+		{`{"kind":"s_s","reorder_level":5,"order_up_to":3,"order_qty":0,"review":"0s"}`, "big_s"},
+		{`{"kind":"min_max","reorder_level":1,"order_up_to":3,"order_qty":5,"review":"0s"}`, "order_qty"},
+		{`{"kind":"r_s","reorder_level":1,"order_up_to":3,"order_qty":5,"review":"1h0m0s"}`, "order_qty"},
+		{`{"kind":"r_s","reorder_level":1,"order_up_to":3,"order_qty":0,"review":"1h0m0s"}`, "reorder_level"},
+		{`{"kind":"r_s","reorder_level":3,"order_up_to":3,"order_qty":0,"review":"0s"}`, "review"},
+	}
+	for _, tt := range bad {
+		var p Policy
+		err := p.UnmarshalJSON([]byte(tt.doc))
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, tt.doc)
+		assert.Equal(t, tt.field, fe.Field, tt.doc)
+		assert.Equal(t, Policy{}, p, tt.doc)
+	}
+}
+
+// SafetyStock.UnmarshalJSON names the JSON key "level" for a bad service level or fill rate.
+func TestMutantSafetyStockJSONLevel(t *testing.T) {
+	for _, m := range []string{"cycle_service_level", "cycle_service_level_lead_time", "fill_rate"} {
+		var s SafetyStock
+		err := s.UnmarshalJSON([]byte(`{"method":"` + m + `","level":1.5}`))
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, m)
+		assert.Equal(t, "level", fe.Field, m)
+		assert.ErrorIs(t, err, ErrServiceLevel, m)
+	}
+}
+
+// Forecaster.UnmarshalJSON rejects a parameter the method does not use, and decodes a valid one.
+func TestMutantForecasterJSON(t *testing.T) {
+	var f Forecaster
+	err := f.UnmarshalJSON([]byte(`{"method":"ses","alpha":0.2,"n":3}`))
+	requireTyped(t, err, ErrPolicy, "ses with n")
+	assert.Equal(t, Forecaster{}, f)
+	require.NoError(t, f.UnmarshalJSON([]byte(`{"method":"holt","alpha":0.5,"beta":0.25}`)))
+	assert.Equal(t, mustF(NewHolt(0.5, 0.25)), f)
+	err = f.UnmarshalJSON([]byte(`{"method":"sma","n":0}`))
+	requireTyped(t, err, ErrNotPositive, "sma n 0")
+}
+
+// A receipt of 0 or MaxQty units decodes; -1 and MaxQty+1 do not.
+func TestMutantReceiptJSONZero(t *testing.T) {
+	var r Receipt
+	require.NoError(t, r.UnmarshalJSON([]byte(`{"qty":0,"eta":"2025-06-01T08:00:00Z"}`)))
+	assert.Equal(t, Receipt{ETA: testNow}, r)
+	requireTyped(t, r.UnmarshalJSON([]byte(`{"qty":-1,"eta":"2025-06-01T08:00:00Z"}`)), ErrTooLarge, "qty -1")
+	require.NoError(t, r.UnmarshalJSON([]byte(`{"qty":1000000000000000,"eta":"2025-06-01T08:00:00Z"}`)))
+	assert.Equal(t, int64(MaxQty), r.Qty)
+	requireTyped(t, r.UnmarshalJSON([]byte(`{"qty":1000000000000001,"eta":"2025-06-01T08:00:00Z"}`)), ErrTooLarge, "qty MaxQty+1")
+}
