@@ -317,3 +317,22 @@ func TestMutantReceiptJSONZero(t *testing.T) {
 	assert.Equal(t, int64(MaxQty), r.Qty)
 	requireTyped(t, r.UnmarshalJSON([]byte(`{"qty":1000000000000001,"eta":"2025-06-01T08:00:00Z"}`)), ErrTooLarge, "qty MaxQty+1")
 }
+
+// ABCXYZItem.UnmarshalJSON keeps a valid item and rejects a value of 1e30.
+func TestMutantABCXYZItemJSON(t *testing.T) {
+	var it ABCXYZItem
+	require.NoError(t, it.UnmarshalJSON([]byte(`{"id":"a","value":"12.5","history":[1,2]}`)))
+	assert.Equal(t, "a", it.ID)
+	assert.True(t, it.Value.Equal(dec("12.5")))
+	assert.Equal(t, []float64{1, 2}, it.History)
+	var bad ABCXYZItem
+	requireTyped(t, bad.UnmarshalJSON([]byte(`{"id":"b","value":"1e30","history":[1]}`)), ErrTooLarge, "1e30")
+	assert.Equal(t, ABCXYZItem{}, bad)
+}
+
+// A level of 0 is a valid inventory level: (0 + 4)/2 = 2.
+func TestMutantAverageInventoryZero(t *testing.T) {
+	got, err := AverageInventory([]float64{0, 4})
+	require.NoError(t, err)
+	assert.Equal(t, 2.0, got)
+}
