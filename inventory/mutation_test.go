@@ -7,6 +7,15 @@ package inventory
 //   - json.go checkDuplicateKeys, "len(stack) > 0" -> ">= 0" on a closing delimiter: the stack is
 //     never empty there, because json.Decoder.Token rejects a closing delimiter without its opening
 //     one; both forms pop.
+//   - newsvendor.go check, "n.overage > 0" -> ">= 0" and "n.underage > 0" -> ">= 0": a Newsvendor is
+//     either the zero value (both costs 0, which the other half of the test still rejects) or made by
+//     a constructor that requires both costs positive; no value has exactly one cost at 0.
+//   - normal.go lowerTailQuantile, the three mutants of the Abramowitz & Stegun starting point
+//     ("-2 * lp" -> "/", the leading "-(t - ...)" -> "+", "1+1.432788*t" -> "1-"): they change only
+//     where Newton's method starts; it converges to the same root under the same 1e-15 stop rule. At
+//     p = 5e-324, 1e-300, 1e-100, 1e-20, 1e-10, 1e-6, 1e-4, 5e-4 and 9.99e-4 the results agree with
+//     the original to the last bit or differ by one ulp, on either side of the correctly rounded
+//     value (mpmath, 60 digits): no test can tell them apart without pinning rounding noise.
 
 import (
 	"bytes"
@@ -335,4 +344,9 @@ func TestMutantAverageInventoryZero(t *testing.T) {
 	got, err := AverageInventory([]float64{0, 4})
 	require.NoError(t, err)
 	assert.Equal(t, 2.0, got)
+}
+
+// The zero Newsvendor has a critical ratio of 0, not NaN (0/0).
+func TestMutantNewsvendorZeroCriticalRatio(t *testing.T) {
+	assert.Equal(t, 0.0, Newsvendor{}.CriticalRatio())
 }
