@@ -10,12 +10,13 @@ package inventory
 //   - newsvendor.go check, "n.overage > 0" -> ">= 0" and "n.underage > 0" -> ">= 0": a Newsvendor is
 //     either the zero value (both costs 0, which the other half of the test still rejects) or made by
 //     a constructor that requires both costs positive; no value has exactly one cost at 0.
-//   - normal.go lowerTailQuantile, the three mutants of the Abramowitz & Stegun starting point
-//     ("-2 * lp" -> "/", the leading "-(t - ...)" -> "+", "1+1.432788*t" -> "1-"): they change only
-//     where Newton's method starts; it converges to the same root under the same 1e-15 stop rule. At
-//     p = 5e-324, 1e-300, 1e-100, 1e-20, 1e-10, 1e-6, 1e-4, 5e-4 and 9.99e-4 the results agree with
-//     the original to the last bit or differ by one ulp, on either side of the correctly rounded
-//     value (mpmath, 60 digits): no test can tell them apart without pinning rounding noise.
+//   - normal.go lowerTailQuantile, the surviving mutants of the Abramowitz & Stegun starting point
+//     (lines "t := math.Sqrt(-2 * lp)" and "z := -(t - (2.515517+...)/(1+...))": 16 of them, each
+//     swapping one + - * / of the rational approximation): they change only where Newton's method
+//     starts; it converges to the same root under the same 1e-15 stop rule, and
+//     TestMutantTailQuantileReference (23 points from 9.99e-4 down to 5e-324 against 60-digit mpmath
+//     values) still holds to 2 ulps. The result may move by one ulp, on either side of the correctly
+//     rounded value: no test can tell the start apart without pinning rounding noise.
 
 import (
 	"bytes"
@@ -349,4 +350,43 @@ func TestMutantAverageInventoryZero(t *testing.T) {
 // The zero Newsvendor has a critical ratio of 0, not NaN (0/0).
 func TestMutantNewsvendorZeroCriticalRatio(t *testing.T) {
 	assert.Equal(t, 0.0, Newsvendor{}.CriticalRatio())
+}
+
+// The tail quantile against 60-digit references (mpmath: findroot of ln Φ(z) = ln p, rounded to
+// float64), within 2 ulps, down to the smallest subnormal p; the upper tail by symmetry at p = 1 - 2⁻ᵏ,
+// where 1 - p is exact.
+func TestMutantTailQuantileReference(t *testing.T) {
+	lower := []struct{ p, z float64 }{
+		{0.000999, -3.090529434893351},
+		{0.0007, -3.1946510537632866},
+		{0.0002, -3.540083799206145},
+		{0.0001, -3.7190164854556804},
+		{1e-05, -4.264890793922825},
+		{1e-06, -4.753424308822899},
+		{1e-08, -5.612001244174789},
+		{1e-10, -6.361340902404057},
+		{1e-15, -7.941345326170997},
+		{1e-20, -9.262340089798407},
+		{1e-30, -11.464024688443615},
+		{1e-50, -14.933337534788489},
+		{1e-100, -21.273453560965326},
+		{1e-200, -30.20559417957964},
+		{1e-300, -37.0470962993612},
+		{1e-307, -37.479332564321574},
+		{1e-310, -37.663060331949524},
+		{1e-320, -38.26912534303265},
+		{5e-324, -38.467405617144344},
+	}
+	for _, tt := range lower {
+		assert.InEpsilon(t, tt.z, quantile(tt.p), 4.5e-16, "Φ⁻¹(%g)", tt.p)
+	}
+	upper := []struct {
+		k int
+		z float64 // Φ⁻¹(2⁻ᵏ)
+	}{{11, -3.2971933456919635}, {20, -4.7630010342678135}, {40, -7.047700256664409}, {52, -8.125890664701906}}
+	for _, tt := range upper {
+		p := math.Ldexp(1, -tt.k)
+		assert.InEpsilon(t, tt.z, quantile(p), 4.5e-16, "Φ⁻¹(2^-%d)", tt.k)
+		assert.InEpsilon(t, -tt.z, quantile(1-p), 4.5e-16, "Φ⁻¹(1 - 2^-%d)", tt.k)
+	}
 }
