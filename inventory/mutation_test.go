@@ -17,15 +17,24 @@ package inventory
 //     TestMutantTailQuantileReference (23 points from 9.99e-4 down to 5e-324 against 60-digit mpmath
 //     values) still holds to 2 ulps. The result may move by one ulp, on either side of the correctly
 //     rounded value: no test can tell the start apart without pinning rounding noise.
+//   - normal.go lowerTailQuantile, the stop rule "|step| <= 1e-15·|z|" -> "<" and -> "1e-15/|z|": one
+//     more Newton step from a converged iterate, or a tighter tolerance; the reference test above still
+//     holds to 2 ulps at every point.
+//   - normal.go logSubnormal, "p < 0x1p-1022" -> "<=": at p = 2⁻¹⁰²², the only point where the two
+//     branches differ, both give -708.39641853226408 (scaling by 2⁶⁴ is exact).
+//   - normal.go logNormalCDF, "z > -30" -> ">=": at z = -30 the erfc form gives -454.3212439563431 and
+//     the asymptotic series -454.32124395634315 (mpmath: -454.3212439563432); it is only an inner value
+//     of Newton's method, which would have to land on -30.0 exactly.
+//   - normal.go logNormalCDF, "k <= 8" -> "<": drops the eighth term of the series, 15!!/z¹⁶ ≤ 5e-18 for
+//     z ≤ -30, below half an ulp of the sum (≈ 1).
 
 import (
 	"bytes"
 	"fmt"
 	"math"
 	"strings"
-	"time"
-
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
