@@ -399,3 +399,10 @@ func TestMutantTailQuantileReference(t *testing.T) {
 		assert.InEpsilon(t, -tt.z, quantile(1-p), 4.5e-16, "Φ⁻¹(1 - 2^-%d)", tt.k)
 	}
 }
+
+// A zero lead time is valid: the reorder point is the safety stock alone.
+func TestMutantReorderPointZeroLead(t *testing.T) {
+	got, err := ReorderPoint(MustDemand(10, 2, Day), LeadTime{}, 5)
+	require.NoError(t, err)
+	assert.Equal(t, 5.0, got)
+}
