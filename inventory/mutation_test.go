@@ -406,3 +406,51 @@ func TestMutantReorderPointZeroLead(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 5.0, got)
 }
+
+// Policy.Need accepts positions of exactly ±3·MaxQty and a need of exactly MaxQty.
+func TestMutantNeedBounds(t *testing.T) {
+	ss, err := NewSSPolicy(0, MaxQty)
+	require.NoError(t, err)
+	got, err := ss.Need(0, AtOrBelow)
+	require.NoError(t, err)
+	assert.Equal(t, float64(MaxQty), got)
+	_, err = ss.Need(-1, AtOrBelow)
+	requireTyped(t, err, ErrTooLarge, "need MaxQty+1")
+
+	got, err = ss.Need(3*MaxQty, AtOrBelow)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, got)
+	// -3·MaxQty is a valid position whose need (4e15) is too large: the need, not the position, is
+	// what the error names.
+	_, err = ss.Need(-3*MaxQty, AtOrBelow)
+	assert.EqualError(t, err, "inventory: need: position -3000000000000000: beyond limits: the need is above 1e15 units")
+	_, err = ss.Need(-3*MaxQty-1, AtOrBelow)
+	assert.EqualError(t, err, "inventory: need: position -3000000000000001: beyond limits: between -3e15 and 3e15 units")
+	_, err = ss.Need(3*MaxQty+1, AtOrBelow)
+	requireTyped(t, err, ErrTooLarge, "position 3e15+1")
+}
+
+// Stock fields and receipts may be exactly MaxQty; a receipt may be 0; ATP accepts the years 1 and 9999.
+func TestMutantStockAndATPBounds(t *testing.T) {
+	require.NoError(t, Stock{OnHand: MaxQty, Held: MaxQty, OnOrder: MaxQty, Backorders: MaxQty, Reserved: MaxQty}.Validate())
+	requireTyped(t, Stock{OnOrder: MaxQty + 1}.Validate(), ErrTooLarge, "on_order MaxQty+1")
+
+	atp, err := NewATP(Stock{OnHand: 5}, nil, []Receipt{{Qty: 0, ETA: testNow}, {Qty: MaxQty, ETA: testNow.Add(Day)}}, testNow)
+	require.NoError(t, err)
+	assert.Equal(t, int64(5+MaxQty), atp.At(testNow.Add(2*Day)))
+	for _, at := range []time.Time{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)} {
+		atp, err := NewATP(Stock{OnHand: 5}, nil, nil, at)
+		require.NoError(t, err, "%v", at)
+		assert.Equal(t, int64(5), atp.At(at))
+	}
+	_, err = NewATP(Stock{OnHand: 5}, nil, nil, time.Date(0, 12, 31, 0, 0, 0, 0, time.UTC))
+	requireTyped(t, err, ErrTooLarge, "year 0")
+}
+
+// The restock rule accepts a window of exactly 2 days and no season left required.
+func TestMutantRestockRuleBounds(t *testing.T) {
+	rule := RestockRule{MinDailySales: 1, Window: 2, MinSeasonLeft: 0}
+	got, err := rule.Evaluate(RestockInput{DailySales: []float64{2, 3}, At: testNow, SeasonEnd: testNow, ProjectedProfit: 10, Investment: 100})
+	require.NoError(t, err)
+	assert.True(t, got.Restock, got.String())
+}
