@@ -454,3 +454,16 @@ func TestMutantRestockRuleBounds(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, got.Restock, got.String())
 }
+
+// A protection interval of exactly the largest time.Duration is accepted; one nanosecond more is not.
+func TestMutantSafetyStockLongestProtection(t *testing.T) {
+	csl, _ := CycleServiceSafetyStock(0.95)
+	e := Exposure{Demand: MustDemand(1, 1, Day), Lead: FixedLeadTime(math.MaxInt64 - Day), Review: Day}
+	got, err := csl.For(e)
+	require.NoError(t, err)
+	// z·σ·√T with T = (2⁶³ - 1) ns in days.
+	assert.InEpsilon(t, 1.6448536269514722*math.Sqrt(float64(math.MaxInt64)/float64(Day)), got, 1e-12)
+	e.Review++
+	_, err = csl.For(e)
+	requireTyped(t, err, ErrTooLarge, "lead + review beyond MaxInt64")
+}
