@@ -467,3 +467,83 @@ func TestMutantSafetyStockLongestProtection(t *testing.T) {
 	_, err = csl.For(e)
 	requireTyped(t, err, ErrTooLarge, "lead + review beyond MaxInt64")
 }
+
+// Shaping accepts moq, pack and cap of exactly MaxQty.
+func TestMutantShapingAtMaxQty(t *testing.T) {
+	_, err := NewShaping(MaxQty, 1, 0)
+	require.NoError(t, err)
+	_, err = NewShaping(0, MaxQty, 0)
+	require.NoError(t, err)
+	_, err = NewShaping(0, 1, MaxQty)
+	require.NoError(t, err)
+	_, err = NewShaping(0, 1, MaxQty+1)
+	requireTyped(t, err, ErrTooLarge, "cap MaxQty+1")
+}
+
+// NewPlanner: DeadAfter 0 means never dead whatever SlowMovingAfter is, and DeadAfter may equal
+// SlowMovingAfter.
+func TestMutantPlannerDeadAfter(t *testing.T) {
+	base := testPlanner(t, nil).Config()
+	cfg := base
+	cfg.DeadAfter, cfg.SlowMovingAfter = 0, 30*Day
+	_, err := NewPlanner(cfg)
+	require.NoError(t, err)
+	cfg.DeadAfter = 30 * Day
+	_, err = NewPlanner(cfg)
+	require.NoError(t, err)
+	cfg.DeadAfter = 30*Day - 1
+	_, err = NewPlanner(cfg)
+	requireTyped(t, err, ErrPolicy, "dead before slow")
+}
+
+// Suggest accepts evaluation years 300 to 9898; the (r, Q) policy names the missing cost; a fixed
+// order quantity of exactly MaxQty is accepted.
+func TestMutantSuggestBounds(t *testing.T) {
+	p := testPlanner(t, nil)
+	for _, y := range []int{300, 9898} {
+		at := time.Date(y, 6, 1, 8, 0, 0, 0, time.UTC)
+		it := testItem(30)
+		it.LastSale = at.Add(-time.Hour)
+		_, err := p.Suggest(it, at)
+		require.NoError(t, err, y)
+	}
+	for _, y := range []int{299, 9899} {
+		at := time.Date(y, 6, 1, 8, 0, 0, 0, time.UTC)
+		it := testItem(30)
+		it.LastSale = at.Add(-time.Hour)
+		_, err := p.Suggest(it, at)
+		requireTyped(t, err, ErrTooLarge, fmt.Sprint(y))
+	}
+
+	rq := testPlanner(t, func(c *PlanConfig) { c.Policy = PolicyRQ })
+	it := testItem(30)
+	it.OrderCost, it.HoldingCost = 0, 2
+	_, err := rq.Suggest(it, testNow)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "item.order_cost", fe.Field)
+	assert.ErrorIs(t, err, ErrNotPositive)
+	it.OrderCost, it.HoldingCost = 50, 0
+	_, err = rq.Suggest(it, testNow)
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "item.holding_cost", fe.Field)
+	assert.ErrorIs(t, err, ErrNotPositive)
+
+	sq := testPlanner(t, func(c *PlanConfig) { c.Policy = PolicySQ })
+	it = testItem(0)
+	it.OrderQty = MaxQty
+	got, err := sq.Suggest(it, testNow)
+	require.NoError(t, err)
+	assert.Equal(t, float64(MaxQty), got.Why.CycleQty)
+	assert.Equal(t, int64(MaxQty), got.Qty)
+}
+
+// An order quantity above MaxQty is reported with all its digits: 14 days of 1e15 a day is 1.4e16.
+func TestMutantSuggestOrderQtyMessage(t *testing.T) {
+	p := testPlanner(t, nil) // OrderCover 14 days
+	it := testItem(0)
+	it.Demand = MustDemand(MaxQty, 0, Day)
+	_, err := p.Suggest(it, testNow)
+	requireTyped(t, err, ErrTooLarge, "order cover of MaxQty a day")
+	assert.Contains(t, err.Error(), "the order quantity 1.4e+16 (order cover) is above 1e15 units")
+}
