@@ -547,3 +547,12 @@ func TestMutantSuggestOrderQtyMessage(t *testing.T) {
 	requireTyped(t, err, ErrTooLarge, "order cover of MaxQty a day")
 	assert.Contains(t, err.Error(), "the order quantity 1.4e+16 (order cover) is above 1e15 units")
 }
+
+// Found by FuzzNormal's new property: far in the upper tail φ(z) and z·(1 - Φ(z)) are both subnormal
+// and their difference rounded to -2.5e-323 at z = 38.33; the loss is never negative.
+func TestNormalLossNeverNegative(t *testing.T) {
+	for z := 30.0; z < 40; z += 1.0 / 3 {
+		assert.GreaterOrEqual(t, NormalLoss(z), 0.0, "NormalLoss(%v)", z)
+	}
+	assert.Equal(t, 0.0, NormalLoss(38.33333333333333))
+}
