@@ -11,8 +11,8 @@ package inventory
 //     either the zero value (both costs 0, which the other half of the test still rejects) or made by
 //     a constructor that requires both costs positive; no value has exactly one cost at 0.
 //   - normal.go lowerTailQuantile, the surviving mutants of the Abramowitz & Stegun starting point
-//     (lines "t := math.Sqrt(-2 * lp)" and "z := -(t - (2.515517+...)/(1+...))": 16 of them, each
-//     swapping one + - * / of the rational approximation): they change only where Newton's method
+//     (lines "t := math.Sqrt(-2 * lp)" and "z := -(t - (2.515517+...)/(1+...))": 17 of them, each
+//     swapping one + - * / of the rational approximation or the leading sign): they change only where Newton's method
 //     starts; it converges to the same root under the same 1e-15 stop rule, and
 //     TestMutantTailQuantileReference (23 points from 9.99e-4 down to 5e-324 against 60-digit mpmath
 //     values) still holds to 2 ulps. The result may move by one ulp, on either side of the correctly
