@@ -3,6 +3,7 @@ package inventory
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -175,6 +176,24 @@ func FuzzNormal(f *testing.F) {
 		if z, err := NormalLossInverse(x); err == nil && !isFinite(z) {
 			t.Fatalf("NormalLossInverse(%v) = %v", x, z)
 		}
+		// Round trip: Φ(Φ⁻¹(p)) = p, compared in the tail where p lives (the survival function for
+		// p > 1/2, where 1 - p is exact), to 1e-12 relative.
+		if z, err := NormalQuantile(x); err == nil && x >= 1e-300 {
+			got, want := normalCDF(z), x
+			if x > 0.5 {
+				got, want = normalSurvival(z), 1-x
+			}
+			if math.Abs(got-want) > 1e-12*want {
+				t.Fatalf("Φ(Φ⁻¹(%v)) = %v, want %v", x, got, want)
+			}
+		}
+		// L(z) ≥ (-z)⁺ (Jensen: E[(Z - z)⁺] ≥ (E[Z] - z)⁺) and L is non-increasing.
+		if isFinite(x) && math.Abs(x) < 1e6 {
+			l := NormalLoss(x)
+			if l < max(-x, 0)*(1-1e-12) || NormalLoss(x+1) > l {
+				t.Fatalf("NormalLoss(%v) = %v, NormalLoss(%v) = %v", x, l, x+1, NormalLoss(x+1))
+			}
+		}
 	})
 }
 
@@ -202,15 +221,32 @@ func FuzzForecast(f *testing.F) {
 		add(NewSBA(alpha))
 		add(NewTSB(alpha, beta))
 		out := make([]float64, len(y))
+		// Bounds: SMA, WMA and SES forecast a weighted mean of past demand, so they lie in
+		// [min y, max y]; Croston, SBA and TSB forecast a size (a mean of the non-zero demands) times a
+		// rate at most 1, so they lie in [0, max y]. Holt extrapolates a trend and has no bound.
+		lo, hi := 0.0, 0.0
+		if len(y) > 0 {
+			lo, hi = slices.Min(y), slices.Max(y)
+		}
+		tol := 1e-9 * (1 + hi)
+		inBounds := func(fc Forecaster, v float64) bool {
+			switch fc.Method() {
+			case MethodSMA, MethodWMA, MethodSES:
+				return v >= lo-tol && v <= hi+tol
+			case MethodCroston, MethodSBA, MethodTSB:
+				return v >= 0 && v <= hi+tol
+			}
+			return true
+		}
 		for _, fc := range fs {
 			v, err := fc.Forecast(y, 2)
-			if err == nil && math.IsNaN(v) {
-				t.Fatalf("%s.Forecast(%v) = NaN", fc, y)
+			if err == nil && (math.IsNaN(v) || !inBounds(fc, v)) {
+				t.Fatalf("%s.Forecast(%v) = %v, outside [%v, %v]", fc, y, v, lo, hi)
 			}
 			if err := fc.Fitted(y, out); err == nil {
 				for i, v := range out {
-					if math.IsNaN(v) {
-						t.Fatalf("%s.Fitted(%v)[%d] = NaN", fc, y, i)
+					if math.IsNaN(v) || !inBounds(fc, v) {
+						t.Fatalf("%s.Fitted(%v)[%d] = %v, outside [%v, %v]", fc, y, i, v, lo, hi)
 					}
 				}
 			}

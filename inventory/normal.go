@@ -101,7 +101,8 @@ func logNormalCDF(z float64) float64 {
 // L(z)). Known answer: L(1.3) = 0.04552796208651397. L is positive, decreasing and convex, with
 // L(-z) = z + L(z).
 func NormalLoss(z float64) float64 {
-	return normalPDF(z) - z*normalSurvival(z)
+	// Beyond z ≈ 38 both terms are subnormal and their rounded difference can be below 0.
+	return max(normalPDF(z)-z*normalSurvival(z), 0)
 }
 
 // NormalLossInverse returns the z with [NormalLoss](z) = x, the safety factor k that gives an expected
