@@ -4,9 +4,6 @@ package inventory
 // known answer that the rest of the suite did not.
 //
 // Equivalent mutants (gremlins reports them as lived; none can change a result):
-//   - json.go checkDuplicateKeys, "len(stack) > 0" -> ">= 0" on a closing delimiter: the stack is
-//     never empty there, because json.Decoder.Token rejects a closing delimiter without its opening
-//     one; both forms pop.
 //   - newsvendor.go check, "n.overage > 0" -> ">= 0" and "n.underage > 0" -> ">= 0": a Newsvendor is
 //     either the zero value (both costs 0, which the other half of the test still rejects) or made by
 //     a constructor that requires both costs positive; no value has exactly one cost at 0.
@@ -39,6 +36,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/opskit/opskit/internal/strictjson"
 )
 
 // checkValue's bounds are inclusive on the exponent (-30 and 30 are allowed) and exclusive on the
@@ -229,7 +228,7 @@ func TestMutantJSONSizeAndUnknownKey(t *testing.T) {
 	assert.EqualError(t, err, "inventory: decode stock: on_hnad: invalid JSON: unknown key")
 }
 
-// checkDuplicateKeys accepts 64 nested levels (the outer object and 63 arrays, or 64 objects) and
+// The strict decoder (internal/strictjson) accepts 64 nested levels (the outer object and 63 arrays, or 64 objects) and
 // rejects 65; closing a level pops it, so 70 sibling arrays are one level deep, not 70.
 func TestMutantJSONDepth(t *testing.T) {
 	nest := func(levels int, open, close string) []byte {
@@ -237,10 +236,10 @@ func TestMutantJSONDepth(t *testing.T) {
 	}
 	var s Stock
 	for _, form := range [][2]string{{"[", "]"}, {`{"a":`, "}"}} {
-		err := s.UnmarshalJSON(nest(maxJSONDepth, form[0], form[1]))
+		err := s.UnmarshalJSON(nest(strictjson.MaxDepth, form[0], form[1]))
 		require.ErrorIs(t, err, ErrInvalidJSON, "64 levels of %s", form[0])
 		assert.NotErrorIs(t, err, ErrTooLarge, "64 levels of %s", form[0])
-		err = s.UnmarshalJSON(nest(maxJSONDepth+1, form[0], form[1]))
+		err = s.UnmarshalJSON(nest(strictjson.MaxDepth+1, form[0], form[1]))
 		requireTyped(t, err, ErrTooLarge, "65 levels of "+form[0])
 	}
 	siblings := []byte(`{"on_hand":[` + strings.Repeat("[],", 69) + `[]]}`)
