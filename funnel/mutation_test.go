@@ -1,0 +1,110 @@
+package funnel
+
+import (
+	"math"
+	"math/big"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Tests written from the survivors of a mutation run (issue 19; gremlins
+// v0.5.0 on the lines changed since df4c499). Equivalent mutants, which no
+// test can kill, are listed at the end of this file.
+
+// bigExpm1 and bigLog1p are Taylor series in 256-bit floats, for |x| well
+// below 1: the references of the logit-scale log-density.
+func bigExpm1(x *big.Float) *big.Float {
+	sum := new(big.Float).SetPrec(256)
+	term := new(big.Float).SetPrec(256).SetInt64(1)
+	for k := int64(1); k <= 40; k++ {
+		term.Mul(term, x)
+		term.Quo(term, new(big.Float).SetInt64(k))
+		sum.Add(sum, term)
+	}
+	return sum
+}
+
+func bigLog1p(x *big.Float) *big.Float {
+	sum := new(big.Float).SetPrec(256)
+	pow := new(big.Float).SetPrec(256).SetInt64(1)
+	for k := int64(1); k <= 200; k++ {
+		pow.Mul(pow, x)
+		t := new(big.Float).SetPrec(256).Quo(pow, new(big.Float).SetInt64(k))
+		if k%2 == 0 {
+			t.Neg(t)
+		}
+		sum.Add(sum, t)
+	}
+	return sum
+}
+
+// TestLogitBetaLogDensity checks the log-density of Beta(α, β) on the logit
+// scale, −s·ln(p·e^{−qδ} + q·e^{pδ}) (s = α+β, q = α/s, p = β/s), on both
+// sides of the switch to its Taylor series at |δ| = 1e-3, against the same
+// formula in 256-bit arithmetic. The series' terms in δ³..δ⁶ (cumulants κ3
+// to κ6 of a Bernoulli(q)) change the value by 3e-4 down to 4e-14 of itself
+// at δ = 9e-4; the float64 value is good to a few ulps.
+func TestLogitBetaLogDensity(t *testing.T) {
+	for _, ab := range [][2]float64{{3, 1}, {1, 1}, {2, 7}, {1000, 3}} {
+		g := newLogitBeta(ab[0], ab[1])
+		for _, d := range []float64{9e-4, -9e-4, 5e-4, -3e-4, 2e-3, -0.5, 1.5} {
+			s := ab[0] + ab[1]
+			q := new(big.Float).SetPrec(256).Quo(big.NewFloat(ab[0]), big.NewFloat(s))
+			p := new(big.Float).SetPrec(256).Quo(big.NewFloat(ab[1]), big.NewFloat(s))
+			bd := new(big.Float).SetPrec(256).SetFloat64(d)
+			x := new(big.Float).SetPrec(256).Mul(p, bigExpm1(new(big.Float).SetPrec(256).Neg(new(big.Float).SetPrec(256).Mul(q, bd))))
+			y := new(big.Float).SetPrec(256).Mul(q, bigExpm1(new(big.Float).SetPrec(256).Mul(p, bd)))
+			k := bigLog1p(x.Add(x, y))
+			k.Mul(k, big.NewFloat(-s))
+			want, _ := k.Float64()
+			// The series (|δ| < 1e-3) is good to a few ulps; the closed
+			// form loses digits to the cancellation of its two terms.
+			tol := 4e-15
+			if math.Abs(d) >= 1e-3 {
+				tol = 1e-10
+			}
+			got := g.logDensity(d)
+			assert.InDelta(t, want, got, tol*math.Abs(want), "Beta(%v, %v) at δ = %v", ab[0], ab[1], d)
+		}
+	}
+}
+
+// TestLogRatio: ln((x+diff)/x) for diff = 1 and x = 1e15 is 1e-15 − 5e-31;
+// the difference of two logarithms near 34.5 would be off by ulps of 34.5
+// (7e-15).
+func TestLogRatio(t *testing.T) {
+	assert.InDelta(t, 1e-15, logRatio(1, 1e15, 1e15+1), 1e-29)
+	assert.InDelta(t, -1e-15, logRatio(-1, 1e15, 1e15-1), 1e-29)
+	assert.InDelta(t, math.Log(3), logRatio(2, 1, 3), 1e-15)
+	assert.Equal(t, 0.0, logRatio(0, 7, 7))
+}
+
+// TestProbBBeatsANearInt64Limits: 2^62 conversions of MaxInt64 visitors in
+// A, 2000 more in B. The rates differ by 2000/2^63 = 2.17e-16 with a
+// posterior sd of √(0.25/2^63) = 1.646e-10 each, so z = 2.168e-16/(√2 ·
+// 1.646e-10) = 9.313e-7 and P = 1/2 + φ(0)·z = 0.5000003715 (the normal
+// limit; skewness is 0 at q = 1/2). Both halves of the logit difference
+// (conversions and non-conversions) are needed: each is half of z.
+func TestProbBBeatsANearInt64Limits(t *testing.T) {
+	const cA = int64(1) << 62
+	z := 2000.0 / math.Exp2(63) / (math.Sqrt2 * math.Sqrt(0.25/math.Exp2(63)))
+	want := 0.5 + z/math.Sqrt(2*math.Pi)
+	p, err := ProbBBeatsA(cA, math.MaxInt64, cA+2000, math.MaxInt64)
+	require.NoError(t, err)
+	assert.InDelta(t, want, p, 2e-8)
+	assert.InDelta(t, 0.5000003715, want, 1e-10)
+}
+
+// TestProbBBeatsAWork: the exact sum does α_A + α_B steps (11 + 16 for
+// 10/100 against 15/100); identical arms do none.
+func TestProbBBeatsAWork(t *testing.T) {
+	_, w := probBBeatsA(10, 100, 15, 100)
+	assert.Equal(t, 27, w)
+	_, w = probBBeatsA(15, 100, 10, 100)
+	assert.Equal(t, 27, w)
+	// The non-conversion side: 5000/5010 against 5003/5010, β = 11 and 8.
+	_, w = probBBeatsA(5000, 5010, 5003, 5010)
+	assert.Equal(t, 19, w)
+}
