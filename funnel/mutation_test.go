@@ -1,9 +1,13 @@
 package funnel
 
 import (
+	"encoding/json"
 	"math"
 	"math/big"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -107,4 +111,49 @@ func TestProbBBeatsAWork(t *testing.T) {
 	// The non-conversion side: 5000/5010 against 5003/5010, β = 11 and 8.
 	_, w = probBBeatsA(5000, 5010, 5003, 5010)
 	assert.Equal(t, 19, w)
+}
+
+// TestResultJSONGroupCodes: groups by code must be in strictly ascending
+// order of code; two groups with one code are rejected, distinct codes are
+// read.
+func TestResultJSONGroupCodes(t *testing.T) {
+	b, err := json.Marshal(sampleResult(t, sampleEvents))
+	require.NoError(t, err)
+	byCode := strings.Replace(string(b), `"breakdown":"value"`, `"breakdown":"code"`, 1)
+	require.NotEqual(t, string(b), byCode)
+	var r Result
+	require.NoError(t, json.Unmarshal([]byte(byCode), &r))
+	require.Len(t, r.Groups(), 2)
+	assert.Equal(t, []int32{0, 1}, []int32{r.Groups()[0].Code, r.Groups()[1].Code})
+	dup := strings.Replace(byCode, `{"code":1,"value":"seo"`, `{"code":0,"value":"seo"`, 1)
+	require.NotEqual(t, byCode, dup)
+	err = json.Unmarshal([]byte(dup), &r)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "groups[1]", fe.Field)
+	assert.ErrorIs(t, err, ErrInvalidJSON)
+}
+
+// TestResultJSONMaxSteps: a result of a funnel of MaxSteps steps decodes;
+// one more step is rejected.
+func TestResultJSONMaxSteps(t *testing.T) {
+	steps := make([]Matcher, MaxSteps)
+	var events []Event
+	for i := range steps {
+		steps[i] = Matcher{Event: "s" + strconv.Itoa(i)}
+		events = append(events, ev("u1", i, steps[i].Event))
+	}
+	r, err := MustNew(steps, time.Hour).Run(events)
+	require.NoError(t, err)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back Result
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, back.Equal(r))
+	more := strings.Replace(string(b), `"steps":["s0",`, `"steps":["extra","s0",`, 1)
+	require.NotEqual(t, string(b), more)
+	err = json.Unmarshal([]byte(more), &back)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "funnel.steps", fe.Field)
 }
