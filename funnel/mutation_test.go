@@ -157,3 +157,20 @@ func TestResultJSONMaxSteps(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "funnel.steps", fe.Field)
 }
+
+// TestRoundToTotalFractions: floors, then the rest to the largest fractional parts,
+// earlier first on a tie (or off the smallest). By hand: 0.7 + 1.2 + 2.1 =
+// 4 from floors 0, 1, 2 (sum 3): the one left goes to 0.7.
+func TestRoundToTotalFractions(t *testing.T) {
+	assert.Equal(t, []int64{1, 1, 2}, roundToTotal([]float64{0.7, 1.2, 2.1}, 4))
+	// Floors 1, 2, 3 (sum 6); fractions all 0.5: two more go to the first
+	// two, two fewer come off the first two.
+	assert.Equal(t, []int64{2, 3, 3}, roundToTotal([]float64{1.5, 2.5, 3.5}, 8))
+	assert.Equal(t, []int64{0, 1, 3}, roundToTotal([]float64{1.5, 2.5, 3.5}, 4))
+	// Negative effects: floors −2, 0, 3 (sum 1), fractions 0.5, 0.25, 0.9:
+	// one fewer comes off the smallest fraction (0.25).
+	assert.Equal(t, []int64{-2, -1, 3}, roundToTotal([]float64{-1.5, 0.25, 3.9}, 0))
+	// Floors 0, 1, 3 (sum 4): eight more over three parts, two each and
+	// the last two to the largest fractions 0.8 and 0.3.
+	assert.Equal(t, []int64{2, 4, 6}, roundToTotal([]float64{0.1, 1.8, 3.3}, 12))
+}
