@@ -9,8 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/opskit/opskit/pricing"
 )
 
 // Tests written from the survivors of a mutation run (issue 19; gremlins
@@ -173,4 +176,17 @@ func TestRoundToTotalFractions(t *testing.T) {
 	// Floors 0, 1, 3 (sum 4): eight more over three parts, two each and
 	// the last two to the largest fractions 0.8 and 0.3.
 	assert.Equal(t, []int64{2, 4, 6}, roundToTotal([]float64{0.1, 1.8, 3.3}, 12))
+}
+
+// TestProjectMaxPlanDays: 366 days (MaxPlanDays) is a plan; 367 is not.
+// WE-1 figures: CNY 1818 and 3030 a day, × 366 = 665388 and 1108980.
+func TestProjectMaxPlanDays(t *testing.T) {
+	p := Plan{UVLow: 600, UVHigh: 1000, CR: decimal.RequireFromString("0.03"), AOV: pricing.MustNew("101", pricing.CNY), Days: MaxPlanDays}
+	got, err := p.Project()
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 665388.00", got.MonthlyLow.String())
+	assert.Equal(t, "CNY 1108980.00", got.MonthlyHigh.String())
+	p.Days++
+	_, err = p.Project()
+	assert.ErrorIs(t, err, ErrInvalidPeriod)
 }
