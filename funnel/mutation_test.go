@@ -190,3 +190,31 @@ func TestProjectMaxPlanDays(t *testing.T) {
 	_, err = p.Project()
 	assert.ErrorIs(t, err, ErrInvalidPeriod)
 }
+
+// TestTransitionsRateEdges: a stage just out of range gives 0 (no index
+// panic); zeros in a row are counts, not errors: 3 of 4 moved to consult.
+func TestTransitionsRateEdges(t *testing.T) {
+	var tr Transitions
+	tr[StageNone][StageConsult] = 3
+	tr[StageNone][StageBuyer] = 1
+	assert.Equal(t, 0.75, tr.Rate(StageNone, StageConsult))
+	assert.Equal(t, 0.0, tr.Rate(numStages, StageNone))
+	assert.Equal(t, 0.0, tr.Rate(StageNone, numStages))
+	assert.Equal(t, 0.0, tr.Rate(StageLoyal, StageNone))
+}
+
+// TestRetentionColumnsActorBound: actor IDs up to 2 × events + 65536 are
+// read (2 events: 65540), one more is ErrInvalidColumns.
+func TestRetentionColumnsActorBound(t *testing.T) {
+	r := Retention{Period: ByDay, Periods: 2}
+	day := base.UnixNano()
+	tab, err := r.RunColumns([]int32{0, 65540}, []int64{day, day}, []uint8{FlagStart, FlagStart})
+	require.NoError(t, err)
+	require.Len(t, tab.Cohorts, 1)
+	assert.Equal(t, int64(2), tab.Cohorts[0].Size)
+	_, err = r.RunColumns([]int32{0, 65541}, []int64{day, day}, []uint8{FlagStart, FlagStart})
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, ErrInvalidColumns)
+	assert.Equal(t, "actors", fe.Field)
+}
