@@ -218,3 +218,23 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidColumns)
 	assert.Equal(t, "actors", fe.Field)
 }
+
+// Equivalent mutants (gremlins v0.5.0 reports them as lived; none can change
+// a result beyond rounding):
+//   - bayes.go logDensity, "math.Abs(d) < 1e-3" -> "<=": the Taylor series
+//     and the closed form are the same function; at the one point |δ| = 1e-3
+//     they differ by rounding only (about 1e-13 of the value, see
+//     TestLogitBetaLogDensity).
+//   - bayes.go integrate, "B.h < A.h" -> ">=": it chooses which posterior is
+//     the outer integral; P(Y_B > Y_A) is the same either way and the result
+//     moves only within the integration error (< 1e-9, which
+//     TestProbBBeatsAIntegration asserts for both choices).
+//   - retention.go RunColumns, "var maxActor int32 = -1" -> "+1": the start
+//     value shows only when every actor ID is 0 or there are no events; then
+//     firstTime gets one or two more actor slots that no event touches (never
+//     a cohort member), and 1 cannot cross the ID bound 2n + 65536.
+//   - actors.go nameMasks.mask (issue 19's line, outside the diff), the hash
+//     "n*31" -> "n/31", "*7" -> "/7", "+ int(name[n-1])" -> "-": the hash
+//     only chooses a slot; the slot's name is compared before its mask is
+//     used (TestNameMasks kills "s.name == name" -> "!="), so any hash gives
+//     the same masks and only the hit rate changes.
