@@ -227,8 +227,8 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     TestLogitBetaLogDensity).
 //   - bayes.go integrate, "B.h < A.h" -> ">=": it chooses which posterior is
 //     the outer integral; P(Y_B > Y_A) is the same either way and the result
-//     moves only within the integration error (< 1e-9, which
-//     TestProbBBeatsAIntegration asserts for both choices).
+//     moves only within the integration error (the mutant stays within the
+//     1e-9 of TestProbBBeatsAIntegration against the exact sum).
 //   - retention.go RunColumns, "var maxActor int32 = -1" -> "+1": the start
 //     value shows only when every actor ID is 0 or there are no events; then
 //     firstTime gets one or two more actor slots that no event touches (never
