@@ -221,6 +221,11 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 
 // Equivalent mutants (gremlins v0.5.0 reports them as lived; none can change
 // a result beyond rounding):
+//   - bayes.go probBBeatsA, "nA > nB" -> ">=" and -> "<=" (equal
+//     conversions): equal arms returned 0.5 just before, so ">=" is the same
+//     test; "<=" picks the other arm as the one computed directly, which is
+//     still one orientation per pair (P(A, B) + P(B, A) = 1 exactly) and
+//     changes P only by the rounding of 1 − p.
 //   - bayes.go logDensity, "math.Abs(d) < 1e-3" -> "<=": the Taylor series
 //     and the closed form are the same function; at the one point |δ| = 1e-3
 //     they differ by rounding only (about 1e-13 of the value, see
