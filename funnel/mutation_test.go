@@ -226,6 +226,9 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     test; "<=" picks the other arm as the one computed directly, which is
 //     still one orientation per pair (P(A, B) + P(B, A) = 1 exactly) and
 //     changes P only by the rounding of 1 − p.
+//   - bayes.go logRatio, "math.Abs(r) < 0.5" -> "<=": at |r| = 0.5 both
+//     branches give ln 1.5 or ln 0.5 of exact inputs, equal up to rounding;
+//     log1p matters only for |r| near 0 (TestLogRatio).
 //   - bayes.go logDensity, "math.Abs(d) < 1e-3" -> "<=": the Taylor series
 //     and the closed form are the same function; at the one point |δ| = 1e-3
 //     they differ by rounding only (about 1e-13 of the value, see
