@@ -239,6 +239,13 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     and the closed form are the same function; at the one point |δ| = 1e-3
 //     they differ by rounding only (about 1e-13 of the value, see
 //     TestLogitBetaLogDensity).
+//   - bayes.go edge, the doubling loop's cap "i < 64" -> "<=" and "i++" ->
+//     "i--": the log-density falls at least linearly on the logit scale (at
+//     rate min(α, β) ≥ 1 in the tails), so the cut −46 is crossed after a
+//     few doublings of σ and the cap is never reached (TestLogitBetaEdge: 4).
+//   - bayes.go edge, "logDensity(...) > -bayesCut" -> ">=" (both loops): they
+//     differ only when a log-density is exactly −46.0, where either side of
+//     the bracket is the edge to 2^-60 of its width.
 //   - bayes.go integrate, "B.h < A.h" -> ">=": it chooses which posterior is
 //     the outer integral; P(Y_B > Y_A) is the same either way and the result
 //     moves only within the integration error (the mutant stays within the
@@ -252,3 +259,23 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     only chooses a slot; the slot's name is compared before its mask is
 //     used (TestNameMasks kills "s.name == name" -> "!="), so any hash gives
 //     the same masks and only the hit rate changes.
+
+// TestLogitBetaEdge: the edges of a near-normal posterior. On the logit
+// scale Beta(α, β) has sd σ ≈ √(1/α + 1/β) and log-density ≈ −k²/2 at kσ:
+// −0.5, −2, −8, −32 at σ, 2σ, 4σ, 8σ are above the cut −46, −128 at 16σ is
+// below, so each edge takes 4 doublings and 60 bisections (64 evaluations),
+// and ends where the log-density is −46.
+func TestLogitBetaEdge(t *testing.T) {
+	for _, ab := range [][2]float64{{2001, 8001}, {8001, 2001}, {50_001, 50_001}, {1e9, 3e9}} {
+		g := newLogitBeta(ab[0], ab[1])
+		sigma := math.Sqrt(1/ab[0] + 1/ab[1])
+		for _, sign := range []float64{-1, 1} {
+			work := 0
+			e := g.edge(sign, &work)
+			assert.Equal(t, 64, work, "Beta(%v, %v) side %v", ab[0], ab[1], sign)
+			assert.InDelta(t, -bayesCut, g.logDensity(e), 1e-6, "Beta(%v, %v) side %v", ab[0], ab[1], sign)
+			// The normal limit: the cut is at √92 ≈ 9.6σ, within the skew.
+			assert.InDelta(t, math.Sqrt(2*bayesCut), sign*e/sigma, 0.5, "Beta(%v, %v) side %v", ab[0], ab[1], sign)
+		}
+	}
+}
