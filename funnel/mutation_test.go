@@ -246,7 +246,12 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //   - bayes.go edge, "logDensity(...) > -bayesCut" -> ">=" (both loops): they
 //     differ only when a log-density is exactly −46.0, where either side of
 //     the bracket is the edge to 2^-60 of its width.
-//   - bayes.go integrate, "B.h < A.h" -> ">=": it chooses which posterior is
+//   - bayes.go gl, "c+r*x" -> "c-r*x": the Gauss–Legendre nodes come in
+//     pairs ±x with equal weights, so the sum is the same but for its order.
+//   - bayes.go integrate's cdf, "pos > 0" -> ">=" and "pos < bayesPanels"
+//     -> "<=": at pos = 0 the partial panel is empty (0 either way); at pos =
+//     64 the last panel is whole, cum[64]/total = 1 either way.
+//   - bayes.go integrate, "B.h < A.h" -> ">=" or "<=": it chooses which posterior is
 //     the outer integral; P(Y_B > Y_A) is the same either way and the result
 //     moves only within the integration error (the mutant stays within the
 //     1e-9 of TestProbBBeatsAIntegration against the exact sum).
