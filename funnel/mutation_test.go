@@ -246,6 +246,9 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //   - bayes.go edge, "logDensity(...) > -bayesCut" -> ">=" (both loops): they
 //     differ only when a log-density is exactly −46.0, where either side of
 //     the bracket is the edge to 2^-60 of its width.
+//   - engine.go anyOrderBest, "j >= 0" -> "j > 0" and "idx[p-1] > j" ->
+//     ">=": j is the index of a later event than i >= 0, so it is never 0,
+//     and the indices kept in idx are distinct.
 //   - bayes.go gl, "c+r*x" -> "c-r*x": the Gauss–Legendre nodes come in
 //     pairs ±x with equal weights, so the sum is the same but for its order.
 //   - bayes.go integrate's cdf, "pos > 0" -> ">=" and "pos < bayesPanels"
@@ -283,4 +286,44 @@ func TestLogitBetaEdge(t *testing.T) {
 			assert.InDelta(t, math.Sqrt(2*bayesCut), sign*e/sigma, 0.5, "Beta(%v, %v) side %v", ab[0], ab[1], sign)
 		}
 	}
+}
+
+// TestAnyOrderSweep: the right-to-left sweep of the any-order fast path
+// (each event matches one step, no exclusions), window 10 minutes, steps a,
+// b, c in any order. u1: b at 0, a at 1 reach depth 2 from the first event;
+// u2: a at 0, b at 10 reach depth 2 (the window's end is inside); u3: a at
+// 0, b at 11 reach depth 1. Counts of actors at depth >= 1, 2, 3: 3, 2, 0.
+func TestAnyOrderSweep(t *testing.T) {
+	f := MustNew([]Matcher{{Event: "a"}, {Event: "b"}, {Event: "c"}}, 10*time.Minute, WithStepOrder(AnyOrder))
+	r, err := f.Run([]Event{ev("u1", 0, "b"), ev("u1", 1, "a"), ev("u2", 0, "a"), ev("u2", 10, "b"), ev("u3", 0, "a"), ev("u3", 11, "b")})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{3, 2, 0}, r.Counts())
+}
+
+// TestAnyOrderTwoStepsPerEvent: when every event matches two steps (a and
+// its copy a2), the fast path does not apply; one event fills one step, so
+// u1 with one "a" is at depth 1 and u2 with two is at depth 2.
+func TestAnyOrderTwoStepsPerEvent(t *testing.T) {
+	f := MustNew([]Matcher{{Event: "a"}, {Name: "a2", Event: "a"}}, 10*time.Minute, WithStepOrder(AnyOrder))
+	r, err := f.Run([]Event{ev("u1", 0, "a"), ev("u2", 0, "a"), ev("u2", 1, "a")})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 1}, r.Counts())
+}
+
+// TestAnyOrderMaxSteps: the fast path with MaxSteps steps, one event each
+// in reverse order, reaches the last step.
+func TestAnyOrderMaxSteps(t *testing.T) {
+	steps := make([]Matcher, MaxSteps)
+	var events []Event
+	for i := range steps {
+		steps[i] = Matcher{Event: "s" + strconv.Itoa(i)}
+		events = append(events, ev("u1", MaxSteps-i, steps[i].Event))
+	}
+	r, err := MustNew(steps, time.Hour, WithStepOrder(AnyOrder)).Run(events)
+	require.NoError(t, err)
+	want := make([]int64, MaxSteps)
+	for i := range want {
+		want[i] = 1
+	}
+	assert.Equal(t, want, r.Counts())
 }
