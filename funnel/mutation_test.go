@@ -249,8 +249,15 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //   - engine.go anyOrderBest, "j >= 0" -> "j > 0" and "idx[p-1] > j" ->
 //     ">=": j is the index of a later event than i >= 0, so it is never 0,
 //     and the indices kept in idx are distinct.
-//   - bayes.go gl, "c+r*x" -> "c-r*x": the Gauss–Legendre nodes come in
-//     pairs ±x with equal weights, so the sum is the same but for its order.
+//   - bayes.go gl and integrate, "c+r*x" -> "c-r*x": the Gauss–Legendre
+//     nodes come in pairs ±x with equal weights, so the sum is the same but
+//     for its order.
+//   - bayes.go integrate's cdf, "bayesPanels-1" -> "+1": pos < 64 there, so
+//     int(pos) <= 63 and the min never takes the bound.
+//   - bayes.go integrate's outer loop, "k < bayesPanels" -> "<=", "a+narrow.h/2"
+//     -> "a-narrow.h/2" and "narrow.h/2" -> "narrow.h*2": they move the outer
+//     grid by a panel or two past an edge, where the posterior is below e^-40
+//     of its mode: P moves by less than 1e-17 (the work count by 8 per panel).
 //   - bayes.go integrate's cdf, "pos > 0" -> ">=" and "pos < bayesPanels"
 //     -> "<=": at pos = 0 the partial panel is empty (0 either way); at pos =
 //     64 the last panel is whole, cum[64]/total = 1 either way.
