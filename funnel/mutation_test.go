@@ -336,3 +336,35 @@ func TestAnyOrderMaxSteps(t *testing.T) {
 	}
 	assert.Equal(t, want, r.Counts())
 }
+
+// TestHistogramEdgesMessage: the error names the edge that is not above its
+// predecessor and that predecessor.
+func TestHistogramEdgesMessage(t *testing.T) {
+	_, err := RepurchaseReport{}.Histogram([]time.Duration{time.Hour, 2 * time.Hour, 2 * time.Hour})
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, ErrInvalidPeriod)
+	assert.Equal(t, "edges[2]", fe.Field)
+	assert.Equal(t, "not above edges[1] 2h0m0s", fe.Detail)
+}
+
+// TestAnyOrderSecondExclusion: in any order, an exclusion is checked
+// whatever its position in the list. u1 does a, y, b: y between the first
+// and the second step removes its best attempt and so the actor (doc.go,
+// Exclusions), as with y alone; x never occurs. u2 does a, b.
+func TestAnyOrderSecondExclusion(t *testing.T) {
+	steps := []Matcher{{Event: "a"}, {Event: "b"}}
+	events := []Event{ev("u1", 0, "a"), ev("u1", 1, "y"), ev("u1", 2, "b"), ev("u2", 0, "a"), ev("u2", 2, "b")}
+	run := func(ex ...Exclusion) []int64 {
+		r, err := MustNew(steps, 10*time.Minute, WithStepOrder(AnyOrder), WithExclusions(ex...)).Run(events)
+		require.NoError(t, err)
+		return r.Counts()
+	}
+	x := Exclusion{Event: "x", After: "a", Before: "b"}
+	y := Exclusion{Event: "y", After: "a", Before: "b"}
+	assert.Equal(t, []int64{2, 2}, run())
+	onlyY := run(y)
+	assert.Equal(t, []int64{1, 1}, onlyY)
+	assert.Equal(t, onlyY, run(x, y))
+	assert.Equal(t, onlyY, run(y, x))
+}
