@@ -368,3 +368,14 @@ func TestAnyOrderSecondExclusion(t *testing.T) {
 	assert.Equal(t, onlyY, run(x, y))
 	assert.Equal(t, onlyY, run(y, x))
 }
+
+// TestAnyOrderEventFillsOneStep: in any order an event that matches two
+// open steps fills one of them. Steps a, a2 (both event "a") and b; u1 does
+// b, a, a: from b the first a fills one a-step and the second a the other,
+// depth 3.
+func TestAnyOrderEventFillsOneStep(t *testing.T) {
+	f := MustNew([]Matcher{{Event: "a"}, {Name: "a2", Event: "a"}, {Event: "b"}}, 10*time.Minute, WithStepOrder(AnyOrder))
+	r, err := f.Run([]Event{ev("u1", 0, "b"), ev("u1", 1, "a"), ev("u1", 2, "a")})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1, 1, 1}, r.Counts())
+}
