@@ -249,6 +249,10 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //   - engine.go anyOrderBest, "j >= 0" -> "j > 0" and "idx[p-1] > j" ->
 //     ">=": j is the index of a later event than i >= 0, so it is never 0,
 //     and the indices kept in idx are distinct.
+//   - engine.go indexedScan, "a.next = nxt + 1" -> "nxt - 1": indexedScan
+//     runs only for unique actors with restart in any order, where every
+//     event is a start and next is never read (only run's sequential loop
+//     reads it, after scan).
 //   - engine.go firstFrom, "int(list[k]) < end" -> "<=": when list[k] is end
 //     it returns list[k], which is end.
 //   - bayes.go gl and integrate, "c+r*x" -> "c-r*x": the Gauss–Legendre
