@@ -253,6 +253,8 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     runs only for unique actors with restart in any order, where every
 //     event is a start and next is never read (only run's sequential loop
 //     reads it, after scan).
+//   - json.go toJSON, "i > 0" -> ">=": step 1 has no durations, so the
+//     first step's list is empty ([]) either way.
 //   - engine.go firstFrom, "int(list[k]) < end" -> "<=": when list[k] is end
 //     it returns list[k], which is end.
 //   - bayes.go gl and integrate, "c+r*x" -> "c-r*x": the Gauss–Legendre
@@ -382,4 +384,18 @@ func TestAnyOrderEventFillsOneStep(t *testing.T) {
 	r, err := f.Run([]Event{ev("u1", 0, "b"), ev("u1", 1, "a"), ev("u1", 2, "a")})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{1, 1, 1}, r.Counts())
+}
+
+// TestRunErrorIndexPastFirstBatch: a bad event after the first intern
+// batch is named by its own index.
+func TestRunErrorIndexPastFirstBatch(t *testing.T) {
+	events := make([]Event, internBatchLen+3)
+	for i := range events {
+		events[i] = ev("u"+strconv.Itoa(i), i, "view")
+	}
+	events[internBatchLen+2].Actor = ""
+	_, err := MustNew(vcp, time.Hour).Run(events)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "events["+strconv.Itoa(internBatchLen+2)+"].actor", fe.Field)
 }
