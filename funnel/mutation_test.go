@@ -253,6 +253,8 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     runs only for unique actors with restart in any order, where every
 //     event is a start and next is never read (only run's sequential loop
 //     reads it, after scan).
+//   - json.go check, "k.Window <= 0" -> "< 0": a zero window with a positive
+//     unit fails "unit <= window" in the same statement, same error.
 //   - json.go toJSON, "i > 0" -> ">=": step 1 has no durations, so the
 //     first step's list is empty ([]) either way.
 //   - engine.go firstFrom, "int(list[k]) < end" -> "<=": when list[k] is end
@@ -398,4 +400,24 @@ func TestRunErrorIndexPastFirstBatch(t *testing.T) {
 	var fe *FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "events["+strconv.Itoa(internBatchLen+2)+"].actor", fe.Field)
+}
+
+// TestResultJSONKeyBounds: a zero unit and an exclusion with after = before
+// are rejected.
+func TestResultJSONKeyBounds(t *testing.T) {
+	b, err := json.Marshal(sampleResult(t, sampleEvents))
+	require.NoError(t, err)
+	for _, tt := range []struct{ from, to, field string }{
+		{`"unit":"1ns"`, `"unit":"0s"`, "funnel.unit"},
+		{`"after":1,"before":3`, `"after":3,"before":3`, "funnel.exclusions[0]"},
+	} {
+		bad := strings.Replace(string(b), tt.from, tt.to, 1)
+		require.NotEqual(t, string(b), bad)
+		var r Result
+		err := json.Unmarshal([]byte(bad), &r)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, tt.to)
+		assert.Equal(t, tt.field, fe.Field, tt.to)
+		assert.ErrorIs(t, err, ErrInvalidJSON, tt.to)
+	}
 }
