@@ -421,3 +421,19 @@ func TestResultJSONKeyBounds(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidJSON, tt.to)
 	}
 }
+
+// TestResultJSONMaxExclusions: a result of a funnel with MaxExclusions
+// exclusions decodes.
+func TestResultJSONMaxExclusions(t *testing.T) {
+	ex := make([]Exclusion, MaxExclusions)
+	for i := range ex {
+		ex[i] = Exclusion{Event: "x" + strconv.Itoa(i), After: "view", Before: "pay"}
+	}
+	r, err := MustNew(vcp, time.Hour, WithExclusions(ex...)).Run(sampleEvents)
+	require.NoError(t, err)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back Result
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, back.Equal(r))
+}
