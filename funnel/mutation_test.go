@@ -255,6 +255,10 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     reads it, after scan).
 //   - json.go check, "k.Window <= 0" -> "< 0": a zero window with a positive
 //     unit fails "unit <= window" in the same statement, same error.
+//   - json.go checkDuplicateKeys, "top >= 0" -> "> 0" (on '{' and '[') and
+//     "top-1 >= 0" -> "> 0" (on '}' and ']'): the parent's "next string is a
+//     key" flag is set both when a nested value opens and when it closes, so
+//     either one alone keeps the flag right for the root object.
 //   - json.go toJSON, "i > 0" -> ">=": step 1 has no durations, so the
 //     first step's list is empty ([]) either way.
 //   - engine.go firstFrom, "int(list[k]) < end" -> "<=": when list[k] is end
