@@ -443,3 +443,11 @@ func TestResultJSONMaxExclusions(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.True(t, back.Equal(r))
 }
+
+// TestEnumJustPastNames: the first value past the named ones (StepOrder
+// has three names) prints as StepOrder(3) and does not marshal.
+func TestEnumJustPastNames(t *testing.T) {
+	assert.Equal(t, "StepOrder(3)", StepOrder(3).String())
+	_, err := StepOrder(3).MarshalText()
+	assert.Error(t, err)
+}
