@@ -259,8 +259,8 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     "top-1 >= 0" -> "> 0" (on '}' and ']'): the parent's "next string is a
 //     key" flag is set both when a nested value opens and when it closes, so
 //     either one alone keeps the flag right for the root object.
-//   - lmdi.go roundToTotal, "r > 0" -> ">=" in the pick: the loop runs
-//     while r != 0, so r is never 0 there.
+//   - lmdi.go roundToTotal, "r > 0" -> ">=" and "r < 0" -> "<=" in the
+//     pick: the loop runs while r != 0, so r is never 0 there.
 //   - json.go toJSON, "i > 0" -> ">=": step 1 has no durations, so the
 //     first step's list is empty ([]) either way.
 //   - engine.go firstFrom, "int(list[k]) < end" -> "<=": when list[k] is end
