@@ -141,6 +141,12 @@ func TestResultJSONGroupCodes(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "groups[1]", fe.Field)
 	assert.ErrorIs(t, err, ErrInvalidJSON)
+	// By value: two groups with one value.
+	dupValue := strings.Replace(string(b), `{"code":1,"value":"seo"`, `{"code":1,"value":"ads"`, 1)
+	require.NotEqual(t, string(b), dupValue)
+	err = json.Unmarshal([]byte(dupValue), &r)
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "groups[1]", fe.Field)
 }
 
 // TestResultJSONMaxSteps: a result of a funnel of MaxSteps steps decodes;
