@@ -83,11 +83,13 @@ func TestSortByTime(t *testing.T) {
 // TestNameMasks checks the cache of masks by event name against stepMask,
 // with names that share a slot, and its bypass for predicate steps.
 func TestNameMasks(t *testing.T) {
-	steps := []Matcher{{Event: "ab"}, {Name: "ab2", Event: "ab"}, {Name: "c", Event: "cb"}}
+	steps := []Matcher{{Event: "ab"}, {Name: "ab2", Event: "ab"}, {Name: "c", Event: "cb"}, {Event: "p"}, {Event: "x"}}
 	byName := MustNew(steps, time.Hour, WithExclusions(Exclusion{Event: "zz", After: "ab", Before: "c"}))
 	withWhere := MustNew(append(slices.Clone(steps), Matcher{Name: "any", Where: func(e Event) bool { return e.Props["x"] == "1" }}), time.Hour)
 	// "ab" and "cb" have the same length and last byte; "" has no bytes.
-	names := []string{"ab", "cb", "ab", "", "zz", "cb", "other", "", "ab"}
+	// "p" and "x" share a slot (issue 19): 1·31 + 7·112 + 112 = 927 and
+	// 1·31 + 7·120 + 120 = 991 are 64 apart.
+	names := []string{"ab", "cb", "ab", "", "zz", "cb", "other", "", "ab", "p", "x", "p", "x", "x"}
 	for _, f := range []Funnel{byName, withWhere} {
 		c := newNameMasks(&f)
 		for i, n := range names {
