@@ -261,10 +261,6 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     reads it, after scan).
 //   - json.go check, "k.Window <= 0" -> "< 0": a zero window with a positive
 //     unit fails "unit <= window" in the same statement, same error.
-//   - json.go checkDuplicateKeys, "top >= 0" -> "> 0" (on '{' and '[') and
-//     "top-1 >= 0" -> "> 0" (on '}' and ']'): the parent's "next string is a
-//     key" flag is set both when a nested value opens and when it closes, so
-//     either one alone keeps the flag right for the root object.
 //   - lmdi.go roundToTotal, "r > 0" -> ">=" and "r < 0" -> "<=" in the
 //     pick: the loop runs while r != 0, so r is never 0 there.
 //   - json.go toJSON, "i > 0" -> ">=": step 1 has no durations, so the
