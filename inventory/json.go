@@ -30,6 +30,18 @@ func (e enumSpec) marshal(v uint8) ([]byte, error) {
 	return nil, fieldErr("marshal "+e.typ, "", int(v), ErrInvalidEnum)
 }
 
+// unmarshalEnum sets *t to the value named b, and leaves it unchanged when
+// b names none (an error wrapping ErrInvalidEnum), as every enum of the
+// library does.
+func unmarshalEnum[T ~uint8](e enumSpec, b []byte, t *T) error {
+	v, err := e.unmarshal(b)
+	if err != nil {
+		return err
+	}
+	*t = T(v)
+	return nil
+}
+
 func (e enumSpec) unmarshal(b []byte) (uint8, error) {
 	s := string(b)
 	for i, n := range e.names {
@@ -64,9 +76,7 @@ func (s StockStatus) MarshalText() ([]byte, error) { return stockStatusText.mars
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (s *StockStatus) UnmarshalText(b []byte) error {
-	v, err := stockStatusText.unmarshal(b)
-	*s = StockStatus(v)
-	return err
+	return unmarshalEnum(stockStatusText, b, s)
 }
 
 // MarshalText returns "none", "fixed", "eoq" or "cover".
@@ -74,9 +84,7 @@ func (q QtySource) MarshalText() ([]byte, error) { return qtySourceText.marshal(
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (q *QtySource) UnmarshalText(b []byte) error {
-	v, err := qtySourceText.unmarshal(b)
-	*q = QtySource(v)
-	return err
+	return unmarshalEnum(qtySourceText, b, q)
 }
 
 // MarshalText returns "s_q", "s_s", "r_s", "min_max" or "r_q" ("" for the zero value).
@@ -84,9 +92,7 @@ func (k PolicyKind) MarshalText() ([]byte, error) { return policyKindText.marsha
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (k *PolicyKind) UnmarshalText(b []byte) error {
-	v, err := policyKindText.unmarshal(b)
-	*k = PolicyKind(v)
-	return err
+	return unmarshalEnum(policyKindText, b, k)
 }
 
 // MarshalText returns "at_or_below" or "strictly_below".
@@ -94,9 +100,7 @@ func (t Trigger) MarshalText() ([]byte, error) { return triggerText.marshal(uint
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (t *Trigger) UnmarshalText(b []byte) error {
-	v, err := triggerText.unmarshal(b)
-	*t = Trigger(v)
-	return err
+	return unmarshalEnum(triggerText, b, t)
 }
 
 // MarshalText returns "fixed", "days_of_cover", "cycle_service_level", "cycle_service_level_lead_time"
@@ -105,9 +109,7 @@ func (m SafetyMethod) MarshalText() ([]byte, error) { return safetyText.marshal(
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (m *SafetyMethod) UnmarshalText(b []byte) error {
-	v, err := safetyText.unmarshal(b)
-	*m = SafetyMethod(v)
-	return err
+	return unmarshalEnum(safetyText, b, m)
 }
 
 // MarshalText returns "presale", "group_buy" or "unpaid_order" ("" for the zero value).
@@ -115,9 +117,7 @@ func (k ReservationKind) MarshalText() ([]byte, error) { return reservationText.
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (k *ReservationKind) UnmarshalText(b []byte) error {
-	v, err := reservationText.unmarshal(b)
-	*k = ReservationKind(v)
-	return err
+	return unmarshalEnum(reservationText, b, k)
 }
 
 // MarshalText returns "sma", "wma", "ses", "holt", "croston", "sba" or "tsb" ("" for the zero value).
@@ -125,9 +125,7 @@ func (m ForecastMethod) MarshalText() ([]byte, error) { return forecastText.mars
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (m *ForecastMethod) UnmarshalText(b []byte) error {
-	v, err := forecastText.unmarshal(b)
-	*m = ForecastMethod(v)
-	return err
+	return unmarshalEnum(forecastText, b, m)
 }
 
 // MarshalText returns "a", "b" or "c": the snake_case name of the class ("" for the zero value).
@@ -135,9 +133,7 @@ func (c ABCClass) MarshalText() ([]byte, error) { return abcText.marshal(uint8(c
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (c *ABCClass) UnmarshalText(b []byte) error {
-	v, err := abcText.unmarshal(b)
-	*c = ABCClass(v)
-	return err
+	return unmarshalEnum(abcText, b, c)
 }
 
 // MarshalText returns "x", "y" or "z" ("" for the zero value).
@@ -145,9 +141,7 @@ func (c XYZClass) MarshalText() ([]byte, error) { return xyzText.marshal(uint8(c
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (c *XYZClass) UnmarshalText(b []byte) error {
-	v, err := xyzText.unmarshal(b)
-	*c = XYZClass(v)
-	return err
+	return unmarshalEnum(xyzText, b, c)
 }
 
 // MarshalText returns "smooth", "erratic", "intermittent" or "lumpy" ("" for the zero value).
@@ -155,9 +149,7 @@ func (c DemandClass) MarshalText() ([]byte, error) { return demandClassText.mars
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (c *DemandClass) UnmarshalText(b []byte) error {
-	v, err := demandClassText.unmarshal(b)
-	*c = DemandClass(v)
-	return err
+	return unmarshalEnum(demandClassText, b, c)
 }
 
 // duration is a time.Duration whose text form is Go's duration format ("336h0m0s").

@@ -555,3 +555,20 @@ func TestNormalLossNeverNegative(t *testing.T) {
 	}
 	assert.Equal(t, 0.0, NormalLoss(38.33333333333333))
 }
+
+// An unknown name leaves an enum as it was (as in kpi and funnel): a
+// decode that fails must not turn a set value into its zero default.
+func TestEnumUnmarshalKeepsValueOnError(t *testing.T) {
+	k, tr, m, r, f, a, x, d := PolicyRQ, StrictlyBelow, SafetyDaysOfCover, GroupBuy, MethodCroston, ClassB, ClassZ, Lumpy
+	for name, u := range map[string]interface {
+		UnmarshalText([]byte) error
+		MarshalText() ([]byte, error)
+	}{"policy kind": &k, "trigger": &tr, "safety method": &m, "reservation kind": &r, "forecast method": &f, "abc class": &a, "xyz class": &x, "demand class": &d} {
+		before, err := u.MarshalText()
+		require.NoError(t, err, name)
+		require.ErrorIs(t, u.UnmarshalText([]byte("no such name")), ErrInvalidEnum, name)
+		after, err := u.MarshalText()
+		require.NoError(t, err, name)
+		assert.Equal(t, string(before), string(after), name)
+	}
+}
