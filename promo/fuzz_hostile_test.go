@@ -176,7 +176,7 @@ func FuzzDecodeCampaignExtremes(f *testing.F) {
 	f.Add(int64(promo.MaxUnits), int64(promo.MaxUnits), int64(promo.MaxUnits), "300.00", "30.00")
 	f.Add(int64(math.MaxInt64), int64(math.MinInt64), int64(-1), "-1.00", "1e3")
 	f.Add(int64(2), int64(1), int64(3), "99999999999.99", "0.001")
-	f.Add(int64(3), int64(2), int64(1), "300.00", "30.00") // valid: decodes
+	f.Add(int64(3), int64(2), int64(1), "300.00", "30.00")                 // valid: decodes
 	f.Add(int64(3), int64(2), int64(1), "300.00", strings.Repeat("0", 90)) // an amount longer than pricing reads
 	f.Fuzz(func(t *testing.T, a, b, c int64, amt1, amt2 string) {
 		doc := fmt.Sprintf(`{"currency":"CNY","promotions":[
