@@ -53,7 +53,9 @@ func (s Severity) String() string {
 }
 
 // MarshalText returns the severity's name.
-func (s Severity) MarshalText() ([]byte, error) { return textOfEnum("severity", int(s), severityNames[:]) }
+func (s Severity) MarshalText() ([]byte, error) {
+	return textOfEnum("severity", int(s), severityNames[:])
+}
 
 // UnmarshalText reads a name written by [Severity.MarshalText]; any other
 // text is an error and leaves s unchanged.
