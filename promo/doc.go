@@ -422,6 +422,27 @@
 // coupons compare each coupon with its neighbours only). The catalog holds
 // at most [MaxCatalogItems] items.
 //
+// # The worst cart
+//
+// [Engine.WorstCart] searches for the cart that hurts most under the
+// engine's campaign, for a chosen [Loss]: the discount as a share of list
+// value (LossDiscountShare), the amount sold below cost (LossBelowCost)
+// or the deepest unit price against its floor (LossFloorDepth). The space
+// is a [WorstCartQuery]: carts of the catalog's items at list price, each
+// at most its MaxQty, at most MaxUnits units in all, for each [Shopper]
+// (tier, tags, channel, the coupons held at once). It returns the witness
+// cart, its evaluated [Result] (the explanations say why) and whether the
+// answer is proven. Exact by enumeration: when the space has at most
+// Budget carts (counted beforehand), every cart is evaluated and Proven is
+// true. Beyond, a deterministic heuristic within the budget: each item
+// alone at 1 to 4 units, its maximum and the least quantity reaching each
+// of the campaign's amounts and counts (tiers, steps, N, groups, bundle
+// and combo sizes), then steepest-ascent local search (add, remove or move
+// one unit) from the three worst of those; Proven is false and the cart is
+// a lower bound on the worst. (No bound-based pruning is done: a
+// promotion's best case does not bound the interplay of exclusion groups
+// and floors tightly enough to prove more than enumeration does.)
+//
 // # Errors
 //
 // Every error a function returns for bad input is a *[FieldError] in the
