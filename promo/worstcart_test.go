@@ -254,7 +254,9 @@ func TestWorstCartErrors(t *testing.T) {
 		{"max qty longer than the catalog", func(q *promo.WorstCartQuery) { q.MaxQty = []int64{1, 2} }, "max_qty", promo.ErrInvalidOption},
 		{"negative max qty", func(q *promo.WorstCartQuery) { q.MaxQty = []int64{-1} }, "max_qty[0]", promo.ErrInvalidOption},
 		{"too many shoppers", func(q *promo.WorstCartQuery) { q.Shoppers = make([]promo.Shopper, promo.MaxShoppers+1) }, "shoppers", promo.ErrTooLarge},
-		{"too many coupons", func(q *promo.WorstCartQuery) { q.Shoppers = []promo.Shopper{{Coupons: make([]string, promo.MaxCoupons+1)}} },
+		{"too many coupons", func(q *promo.WorstCartQuery) {
+			q.Shoppers = []promo.Shopper{{Coupons: make([]string, promo.MaxCoupons+1)}}
+		},
 			"shoppers[0].coupons", promo.ErrTooLarge},
 		{"no time", func(q *promo.WorstCartQuery) { q.At = time.Time{} }, "at", promo.ErrInvalidOption},
 		{"negative budget", func(q *promo.WorstCartQuery) { q.Budget = -1 }, "budget", promo.ErrTooLarge},
