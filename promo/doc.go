@@ -443,6 +443,25 @@
 // promotion's best case does not bound the interplay of exclusion groups
 // and floors tightly enough to prove more than enumeration does.)
 //
+// # Backtest on past orders
+//
+// [Engine.Backtest] replays past carts ([BacktestQuery]: each order's
+// lines with costs, customer, channel, time and entered coupons) under the
+// engine's campaign, in time order, and reports ([BacktestReport]) the
+// discount and its share of GMV, the margin before and after over the lines
+// with a cost, each promotion's part ([PromotionOutcome]: orders, amount,
+// coupon redemptions, orders cut by its budget or cap, near misses: orders
+// short of its next tier by less than NearMiss, and what they lacked), the
+// budget burn (what each budget spent and the time of the order at which
+// it ran out), and the distribution of the orders' discount depth in 5 %
+// buckets. Usage of limited promotions is counted as the replay goes, so a
+// budget runs out when it would have; the carts' own Usage is ignored.
+// Orders the engine refuses are counted, with their first errors, and do
+// not stop the replay. With Workers above 1 and no promotion limited, the
+// orders are split into contiguous chunks evaluated on that many goroutines
+// and the tallies added in order: the report is the one-worker report.
+// With a limit the replay is sequential whatever Workers says.
+//
 // # Errors
 //
 // Every error a function returns for bad input is a *[FieldError] in the
