@@ -373,6 +373,13 @@
 //
 // # Checking a campaign before it goes live
 //
+// Three checks run before launch: a lint ([Check]), the worst cart
+// ([Engine.WorstCart]) and a backtest ([Engine.Backtest]). They live in
+// package promo (files check*.go, worstcart*.go, backtest*.go) rather than
+// a subpackage because they read the engine's compiled promotions and its
+// selector matching, which a subpackage could reach only if they were
+// exported.
+//
 // [Check] lints a [Campaign] against a catalog ([CatalogItem]: SKU,
 // product, categories, tags, list price, cost) without any cart, and
 // returns [Finding] values, each with a [FindingKind], a [Severity], the
