@@ -356,16 +356,7 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 		if ps.capped[pi] > 0 {
 			ex.Capped = money(ps.capped[pi])
 		}
-		if m := ps.missing[pi]; m > 0 {
-			if p.r.basis == ByQuantity || p.r.minQty > 0 {
-				ex.MissingQty = m
-			} else {
-				ex.MissingAmount = money(m)
-			}
-			if n := ps.next[pi]; n > 0 {
-				ex.NextReward = money(n)
-			}
-		}
+		c.hint(ex, ps, pi)
 		switch {
 		case !on[pi] && alone[pi] == 0 && isThreshold(&p.r):
 			// It would give nothing even alone: say what it lacks rather
@@ -382,7 +373,9 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 			default:
 				ex.Status, ex.Reason = NotChosen, BetterAlternative
 			}
-			ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
+			// Its hint is measured with it in place of the promotions
+			// it conflicts with, so a shop can show the best upsell.
+			c.hintInstead(ex, pi, on)
 		case ps.amount[pi] > 0 || ps.gift[pi] >= 0:
 			ex.Status = Applied
 		default:
@@ -481,7 +474,17 @@ func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
 	if c.e.promos[pi].r.kind == kShipping && c.shipping == 0 {
 		ex.Reason = NoSaving
 	}
+	c.hintInstead(ex, pi, chosen)
+}
+
+// hintInstead sets the hint of promotion pi, which is off, measured in the
+// chosen combination with pi in place of the promotions it conflicts with;
+// no hint when no work is left to measure it.
+func (c *ctx) hintInstead(ex *Explanation, pi int, chosen []bool) {
 	ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
+	if !isThreshold(&c.e.promos[pi].r) {
+		return
+	}
 	on := slices.Clone(chosen)
 	c.dropConflicts(on, pi)
 	on[pi] = true
@@ -490,16 +493,23 @@ func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
 		return // no work left to measure what is missing
 	}
 	c.evaluate(ps, on)
-	if m := ps.missing[pi]; m > 0 {
-		r := &c.e.promos[pi].r
-		if r.basis == ByQuantity || r.minQty > 0 {
-			ex.MissingQty = m
-		} else {
-			ex.MissingAmount = c.moneyOf(m)
-		}
-		if n := ps.next[pi]; n > 0 {
-			ex.NextReward = c.moneyOf(n)
-		}
+	c.hint(ex, ps, pi)
+}
+
+// hint sets ex's MissingAmount or MissingQty and NextReward from pass ps,
+// in which promotion pi was on.
+func (c *ctx) hint(ex *Explanation, ps *pass, pi int) {
+	m := ps.missing[pi]
+	if m <= 0 {
+		return
+	}
+	if r := &c.e.promos[pi].r; r.basis == ByQuantity || r.minQty > 0 {
+		ex.MissingQty = m
+	} else {
+		ex.MissingAmount = c.moneyOf(m)
+	}
+	if n := ps.next[pi]; n > 0 {
+		ex.NextReward = c.moneyOf(n)
 	}
 }
 

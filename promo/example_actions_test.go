@@ -78,7 +78,7 @@ func ExampleThreshold() {
 	// Output:
 	// tea 176.00 -> 152.64
 	// cup 50.00 -> 43.36
-	// manjian: applied, 30.00 off on lines tea, cup: add 74.00 more to get 50.00 off
+	// manjian: applied, 30.00 off on lines tea, cup: add 74.00 more to get 50.00 off in total
 }
 
 func ExampleThreshold_every() {

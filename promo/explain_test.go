@@ -449,7 +449,7 @@ func TestExplanationOrderAndStatusStrings(t *testing.T) {
 
 func TestEnteredCouponBelowThresholdExplained(t *testing.T) {
 	// The doc's own example: coupon199 满199减20, entered, on 175.50: the
-	// customer should read "add 23.50 more to get 20.00 off". No other
+	// customer should read "add 23.50 more to get 20.00 off in total". No other
 	// combination is better; the coupon simply is not reached.
 	p := promo.Promotion{ID: "coupon199", Coupon: "SAVE20", Action: promo.Threshold{Tiers: []promo.Tier{
 		{MinAmount: cny("199.00"), Off: cny("20.00")}}}}

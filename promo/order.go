@@ -118,10 +118,15 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 		times := measure / e.size
 		if e.maxTimes > 0 && times >= e.maxTimes {
 			times = e.maxTimes
-		} else if next, ok := checked.MulAdd(times+1, e.size, -measure); ok {
+		} else if missing, ok := checked.MulAdd(times+1, e.size, -measure); ok {
 			// (times+1)·size - measure ≤ size: it fits unless size is
 			// near the int64 limit and more than one step was reached.
-			ps.missing[pi], ps.next[pi] = next, e.off
+			// The next reward is the whole reward at the next step, as
+			// for tiers: (times+1)·off, not the increase.
+			ps.missing[pi] = missing
+			if next, ok := checked.Mul(times+1, e.off); ok {
+				ps.next[pi] = next
+			}
 		}
 		// times·off beyond int64 is beyond the amount too: the whole
 		// amount is the reward (每满0.01减100,000,000,000.00 on 10,000.00 gives
