@@ -42,6 +42,8 @@ func checkInvariants(t *testing.T, res promo.Result) {
 	shipAfter := minorOf(t, "ShippingAfter", res.ShippingAfter)
 	total := minorOf(t, "Total", res.Total)
 	assert.Equal(t, subtotal-item-order+shipAfter, total, "Total = Subtotal - ItemDiscount - OrderDiscount + ShippingAfter")
+	assert.Equal(t, subtotal-item, minorOf(t, "AfterItems", res.AfterItems), "AfterItems = Subtotal - ItemDiscount")
+	assert.Equal(t, subtotal+shipBefore-total, minorOf(t, "Saved", res.Saved), "Saved = Subtotal + ShippingBefore - Total")
 	assert.GreaterOrEqual(t, shipAfter, int64(0), "ShippingAfter")
 	assert.LessOrEqual(t, shipAfter, shipBefore, "ShippingAfter <= ShippingBefore")
 	assert.GreaterOrEqual(t, item, int64(0), "ItemDiscount")

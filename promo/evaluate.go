@@ -281,6 +281,8 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 	res.Subtotal, res.ItemDiscount, res.OrderDiscount = money(subtotal), money(item), money(order)
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
 	res.Total = money(subtotal - item - order + ps.fee)
+	res.AfterItems = money(subtotal - item)
+	res.Saved = money(item + order + c.shipping - ps.fee)
 	redeemed := 0
 	for pi, v := range on {
 		if v && (ps.amount[pi] > 0 || ps.gift[pi] >= 0) {

@@ -29,6 +29,14 @@ type Result struct {
 	ShippingBefore pricing.Money    `json:"shipping_before,omitzero"`
 	ShippingAfter  pricing.Money    `json:"shipping_after,omitzero"`
 	Total          pricing.Money    `json:"total,omitzero"` // what the customer pays (实付)
+	// AfterItems is Subtotal - ItemDiscount: the goods after item
+	// discounts, the amount thresholds on [BaseAfterItems] start from.
+	AfterItems pricing.Money `json:"after_items,omitzero"`
+	// Saved is what the promotions save the customer in money:
+	// ItemDiscount + OrderDiscount + (ShippingBefore - ShippingAfter), so
+	// Total = Subtotal + ShippingBefore - Saved. Gifts are not counted
+	// (their Value is in Gifts).
+	Saved pricing.Money `json:"saved,omitzero"`
 	Gifts          []GiftLine       `json:"gifts,omitempty"`
 	// Redemptions are the promotions used, which the caller must record
 	// atomically with the order (usage counts and budgets).
@@ -46,6 +54,28 @@ type Result struct {
 	// Work is the work the evaluation did, in the steps the engine's budget
 	// counts (see WithWorkBudget); never more than the budget.
 	Work int64 `json:"work"`
+}
+
+// Line returns the result of the cart line with ID id, and whether there
+// is one.
+func (r Result) Line(id string) (LineResult, bool) {
+	for i := range r.Lines {
+		if r.Lines[i].ID == id {
+			return r.Lines[i], true
+		}
+	}
+	return LineResult{}, false
+}
+
+// Explanation returns the explanation of the promotion with ID id, and
+// whether there is one.
+func (r Result) Explanation(id string) (Explanation, bool) {
+	for i := range r.Explanations {
+		if r.Explanations[i].PromotionID == id {
+			return r.Explanations[i], true
+		}
+	}
+	return Explanation{}, false
 }
 
 // LineResult is one cart line after promotions.
