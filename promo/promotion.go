@@ -16,8 +16,8 @@ import (
 // and its one [Action]. Promotions are plain values; build an [Engine] from a
 // list of them to evaluate carts.
 type Promotion struct {
-	ID       string // unique, required
-	Name     string // for people: "双11 每满300减30"
+	ID   string // unique, required
+	Name string // for people: "双11 每满300减30"
 	// Priority orders promotions within a layer: a higher Priority applies
 	// first (then the smaller ID), and wins the choice's ties. This is the
 	// opposite direction of Magento's sort_order, where the lower number

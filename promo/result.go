@@ -37,7 +37,7 @@ type Result struct {
 	// Total = Subtotal + ShippingBefore - Saved. Gifts are not counted
 	// (their Value is in Gifts).
 	Saved pricing.Money `json:"saved,omitzero"`
-	Gifts          []GiftLine       `json:"gifts,omitempty"`
+	Gifts []GiftLine    `json:"gifts,omitempty"`
 	// Redemptions are the promotions used, which the caller must record
 	// atomically with the order (usage counts and budgets).
 	Redemptions []Redemption `json:"redemptions,omitempty"`
