@@ -487,7 +487,8 @@ func (c *ctx) hintInstead(ex *Explanation, pi int, chosen []bool) {
 	if !isThreshold(&c.e.promos[pi].r) {
 		return
 	}
-	on := slices.Clone(chosen)
+	c.hintOn = append(c.hintOn[:0], chosen...)
+	on := c.hintOn
 	c.dropConflicts(on, pi)
 	on[pi] = true
 	ps := c.probe
