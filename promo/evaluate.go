@@ -281,6 +281,8 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 	res.Subtotal, res.ItemDiscount, res.OrderDiscount = money(subtotal), money(item), money(order)
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
 	res.Total = money(subtotal - item - order + ps.fee)
+	res.AfterItems = money(subtotal - item)
+	res.Saved = money(item + order + c.shipping - ps.fee)
 	redeemed := 0
 	for pi, v := range on {
 		if v && (ps.amount[pi] > 0 || ps.gift[pi] >= 0) {
@@ -356,16 +358,7 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 		if ps.capped[pi] > 0 {
 			ex.Capped = money(ps.capped[pi])
 		}
-		if m := ps.missing[pi]; m > 0 {
-			if p.r.basis == ByQuantity || p.r.minQty > 0 {
-				ex.MissingQty = m
-			} else {
-				ex.MissingAmount = money(m)
-			}
-			if n := ps.next[pi]; n > 0 {
-				ex.NextReward = money(n)
-			}
-		}
+		c.hint(ex, ps, pi)
 		switch {
 		case !on[pi] && alone[pi] == 0 && isThreshold(&p.r):
 			// It would give nothing even alone: say what it lacks rather
@@ -382,7 +375,9 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 			default:
 				ex.Status, ex.Reason = NotChosen, BetterAlternative
 			}
-			ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
+			// Its hint is measured with it in place of the promotions
+			// it conflicts with, so a shop can show the best upsell.
+			c.hintInstead(ex, pi, on)
 		case ps.amount[pi] > 0 || ps.gift[pi] >= 0:
 			ex.Status = Applied
 		default:
@@ -481,8 +476,19 @@ func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
 	if c.e.promos[pi].r.kind == kShipping && c.shipping == 0 {
 		ex.Reason = NoSaving
 	}
+	c.hintInstead(ex, pi, chosen)
+}
+
+// hintInstead sets the hint of promotion pi, which is off, measured in the
+// chosen combination with pi in place of the promotions it conflicts with;
+// no hint when no work is left to measure it.
+func (c *ctx) hintInstead(ex *Explanation, pi int, chosen []bool) {
 	ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
-	on := slices.Clone(chosen)
+	if !isThreshold(&c.e.promos[pi].r) {
+		return
+	}
+	c.hintOn = append(c.hintOn[:0], chosen...)
+	on := c.hintOn
 	c.dropConflicts(on, pi)
 	on[pi] = true
 	ps := c.probe
@@ -490,16 +496,23 @@ func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
 		return // no work left to measure what is missing
 	}
 	c.evaluate(ps, on)
-	if m := ps.missing[pi]; m > 0 {
-		r := &c.e.promos[pi].r
-		if r.basis == ByQuantity || r.minQty > 0 {
-			ex.MissingQty = m
-		} else {
-			ex.MissingAmount = c.moneyOf(m)
-		}
-		if n := ps.next[pi]; n > 0 {
-			ex.NextReward = c.moneyOf(n)
-		}
+	c.hint(ex, ps, pi)
+}
+
+// hint sets ex's MissingAmount or MissingQty and NextReward from pass ps,
+// in which promotion pi was on.
+func (c *ctx) hint(ex *Explanation, ps *pass, pi int) {
+	m := ps.missing[pi]
+	if m <= 0 {
+		return
+	}
+	if r := &c.e.promos[pi].r; r.basis == ByQuantity || r.minQty > 0 {
+		ex.MissingQty = m
+	} else {
+		ex.MissingAmount = c.moneyOf(m)
+	}
+	if n := ps.next[pi]; n > 0 {
+		ex.NextReward = c.moneyOf(n)
 	}
 }
 
@@ -559,7 +572,7 @@ func (c *ctx) savesAlone(pi int, alone []int64) bool {
 // prices is nil.
 func (c *ctx) thresholdReached(pi int, prices []int64) bool {
 	r := &c.e.promos[pi].r
-	if r.basis == ByQuantity || r.onList {
+	if r.basis == ByQuantity || r.base == BaseListPrice {
 		return false
 	}
 	var amount int64 // ≤ the subtotal ≤ MaxMinorUnits
