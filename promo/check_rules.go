@@ -402,7 +402,7 @@ func (k *checker) dominates(j, i int) bool {
 // what y gives at every measure: on each interval between consecutive
 // tier minimums of either, x's reached tier against y's.
 func (k *checker) thresholdDominates(x, y Threshold) bool {
-	if x.Basis != y.Basis || x.Every != nil || y.Every != nil || x.OnListPrice != y.OnListPrice ||
+	if x.Basis != y.Basis || x.Every != nil || y.Every != nil || x.Base != y.Base ||
 		len(x.Tiers) == 0 || len(y.Tiers) == 0 {
 		return false
 	}
