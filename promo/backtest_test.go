@@ -292,3 +292,51 @@ func FuzzBacktest(f *testing.F) {
 		assert.Equal(t, r, par)
 	})
 }
+
+// Each kind of limit alone is counted by the replay, with and without
+// workers (a limited campaign is replayed in order either way).
+func TestBacktestEachLimit(t *testing.T) {
+	orders := func(who ...string) []promo.Cart {
+		var out []promo.Cart
+		for i, w := range who {
+			c := cart(line("a", 1, "50.00"))
+			c.At = testNow.Add(time.Duration(i) * time.Minute)
+			c.Customer.ID = w
+			out = append(out, c)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		limits promo.Limits
+		who    []string
+		want   int64
+	}{
+		// u1's second order is refused; orders without a customer ID are
+		// not counted per customer.
+		{"per customer", promo.Limits{PerCustomer: 1}, []string{"u1", "u1", "u2", "", ""}, 4},
+		{"in total", promo.Limits{Total: 2}, []string{"u1", "u2", "u3", "u4"}, 2},
+		{"budget", promo.Limits{Budget: cny("12.00")}, []string{"u1", "u2", "u3", "u4"}, 3}, // 5 + 5 + 2 (cut)
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{
+				{ID: "p", Limits: tc.limits, Action: promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder}},
+			})
+			require.NoError(t, err)
+			for _, w := range []int{0, 4} {
+				r, err := e.Backtest(promo.BacktestQuery{Orders: orders(tc.who...), Workers: w})
+				require.NoError(t, err)
+				assert.Equal(t, tc.want, r.Promotions[0].Applied, "%d workers", w)
+			}
+		})
+	}
+}
+
+// Equivalent mutants (gremlins v0.5.0) of the backtest, which cannot change
+// a report because the parallel path gives the sequential report by
+// construction:
+//   - backtest.go, `q.Workers > 1` as `>= 1` and `len(order) > 1` as `>= 1`
+//     or negated: one worker or one order in the parallel path is the
+//     sequential replay.
+//   - backtest.go hasLimits, `l.Total > 0` and `l.PerCustomer > 0` as `>= 0`:
+//     every campaign replays sequentially, with the same report.
