@@ -142,9 +142,9 @@ func (t *backtestTally) order(c *Cart, res *Result) {
 			}
 			pt.byCustomer[c.Customer.ID]++
 		}
-		if b := t.e.promos[pi].budget; b >= 0 && t.e.promos[pi].p.Limits.Budget.IsValid() {
+		if t.e.promos[pi].p.Limits.Budget.IsValid() {
 			t.acc(&pt.spent, amt)
-			if pt.out.IsZero() && pt.spent >= b {
+			if pt.out.IsZero() && pt.spent >= t.e.promos[pi].budget {
 				pt.out = c.At
 			}
 		}
@@ -168,7 +168,7 @@ func (t *backtestTally) order(c *Cart, res *Result) {
 // depthBucket is the bucket of an order's discount share d/sub: 0 for no
 // discount, k for ((k−1)·5 %, k·5 %], 11 above 50 %.
 func depthBucket(d, sub int64) int {
-	if d <= 0 || sub <= 0 {
+	if d <= 0 { // d ≤ sub, so sub > 0 below
 		return 0
 	}
 	for k := int64(1); k <= 10; k++ {

@@ -95,6 +95,23 @@ func TestBacktestWorked(t *testing.T) {
 	assert.Contains(t, string(b), `{"from":0.5,"to":null,"orders":0}`)
 }
 
+// Shipping waived and costs of several units: 满99包邮 on a 12.00 fee, two
+// units costing 30.00 each.
+func TestBacktestShippingAndCosts(t *testing.T) {
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "ship", Action: promo.FreeShipping{MinAmount: cny("99.00")}}})
+	require.NoError(t, err)
+	a, b := cart(line("a", 2, "60.00")), cart(line("a", 1, "60.00"))
+	a.Lines[0].Cost, b.Lines[0].Cost = cny("30.00"), cny("30.00")
+	a.Shipping, b.Shipping = cny("12.00"), cny("12.00")
+	r, err := e.Backtest(promo.BacktestQuery{Orders: []promo.Cart{a, b}})
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 12.00", r.ShippingWaived.String(), "the 120.00 order ships free, the 60.00 one pays")
+	assert.Equal(t, "CNY 90.00", r.Cost.String(), "3 units at 30.00")
+	assert.Equal(t, "CNY 90.00", r.MarginBefore.String())
+	assert.Equal(t, "CNY 90.00", r.MarginAfter.String(), "shipping is not a discount on goods")
+	assert.Equal(t, "CNY 12.00", r.Promotions[0].Amount.String())
+}
+
 func TestDepthBuckets(t *testing.T) {
 	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "off", Action: promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder}}})
 	require.NoError(t, err)
