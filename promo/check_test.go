@@ -3,6 +3,7 @@ package promo_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -133,6 +134,30 @@ func TestCheckInvalid(t *testing.T) {
 	assert.Equal(t, "promotions[0].action.n", fs[0].Path)
 	assert.Equal(t, []string{"n"}, fs[0].Promotions)
 	assert.Contains(t, fs[0].Message, "at least 2")
+}
+
+// A campaign-level problem names no promotion; past MaxPromotions only
+// the validation problem is reported.
+func TestCheckCampaignLevel(t *testing.T) {
+	c := promo.Campaign{Promotions: []promo.Promotion{{ID: "a", Action: promo.AmountOff{Amount: cny("1.00")}}}}
+	fs := mustCheck(t, c, nil)
+	require.NotEmpty(t, fs)
+	assert.Equal(t, promo.FindingInvalid, fs[0].Kind)
+	assert.Equal(t, "currency", fs[0].Path)
+	assert.Nil(t, fs[0].Promotions)
+
+	notBetter := promo.Promotion{Action: tiers(amountTier("200.00", "20.00"), amountTier("300.00", "20.00"))}
+	many := make([]promo.Promotion, promo.MaxPromotions)
+	for i := range many {
+		many[i] = notBetter
+		many[i].ID = fmt.Sprint("p", i)
+	}
+	fs = mustCheck(t, checkCampaign(many...), nil)
+	assert.Len(t, fs, promo.MaxPromotions, "every promotion linted at the limit")
+	fs = mustCheck(t, checkCampaign(append(many, promo.Promotion{ID: "last", Action: promo.AmountOff{Amount: cny("1.00")}})...), nil)
+	require.Len(t, fs, 1, "beyond the limit: the one problem")
+	assert.Equal(t, promo.FindingInvalid, fs[0].Kind)
+	assert.Contains(t, fs[0].Message, "at most 10000")
 }
 
 func TestCheckMatchesNothing(t *testing.T) {
@@ -357,7 +382,9 @@ func TestCheckGiftShippingPriorityCampaign(t *testing.T) {
 }
 
 func TestCheckErrors(t *testing.T) {
-	c := checkCampaign(promo.Promotion{ID: "p", Action: promo.AmountOff{Amount: cny("1.00")}})
+	// Two promotions: the work is promotions × items.
+	c := checkCampaign(promo.Promotion{ID: "p", Action: promo.AmountOff{Amount: cny("1.00")}},
+		promo.Promotion{ID: "q", Action: promo.AmountOff{Amount: cny("2.00")}})
 	t0 := time.Date(2026, 11, 11, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		name    string
@@ -370,7 +397,7 @@ func TestCheckErrors(t *testing.T) {
 		{"only an end", nil, []promo.Option{promo.WithCheckPeriod(time.Time{}, t0)}, "WithCheckPeriod", promo.ErrInvalidOption},
 		{"bad budget", nil, []promo.Option{promo.WithWorkBudget(0)}, "WithWorkBudget", promo.ErrInvalidOption},
 		{"catalog too large", make([]promo.CatalogItem, promo.MaxCatalogItems+1), nil, "catalog", promo.ErrTooLarge},
-		{"beyond the work budget", make([]promo.CatalogItem, 11), []promo.Option{promo.WithWorkBudget(10)}, "catalog", promo.ErrTooLarge},
+		{"beyond the work budget", make([]promo.CatalogItem, 6), []promo.Option{promo.WithWorkBudget(10)}, "catalog", promo.ErrTooLarge},
 		{"price in dollars", []promo.CatalogItem{{SKU: "x", ListPrice: pricing.MustNew("1.00", pricing.USD)}}, nil,
 			"catalog[0].list_price", promo.ErrInvalidPromotion},
 		{"cost in dollars", []promo.CatalogItem{{SKU: "x", Cost: pricing.MustNew("1.00", pricing.USD)}}, nil,
@@ -388,8 +415,10 @@ func TestCheckErrors(t *testing.T) {
 		})
 	}
 	// At the limits: exactly the budget, exactly MaxLabels.
-	_, err := promo.Check(c, make([]promo.CatalogItem, 10), promo.WithWorkBudget(10))
-	assert.NoError(t, err)
+	_, err := promo.Check(c, make([]promo.CatalogItem, 5), promo.WithWorkBudget(10))
+	assert.NoError(t, err, "2 × 5 is the budget")
+	_, err = promo.Check(checkCampaign(), make([]promo.CatalogItem, promo.MaxCatalogItems))
+	assert.NoError(t, err, "MaxCatalogItems items")
 	_, err = promo.Check(c, []promo.CatalogItem{{SKU: "x", Tags: make([]string, promo.MaxLabels)}})
 	assert.NoError(t, err)
 }
