@@ -120,9 +120,22 @@ func TestCheckTiersOutOfOrder(t *testing.T) {
 	fs := mustCheck(t, c, nil)
 	require.Equal(t, []string{"tiers_out_of_order promotions[0].action.tiers[1]"}, kinds(fs))
 	assert.Equal(t, promo.SeverityError, fs[0].Severity)
-	assert.Contains(t, fs[0].Message, "CNY 200.00")
-	assert.Contains(t, fs[0].Message, "CNY 300.00")
+	assert.Equal(t, "tier 1 starts at CNY 200.00, not above tier 0's CNY 300.00", fs[0].Message)
 	assert.Error(t, c.Validate(), "the campaign does not validate")
+
+	// Equal minimums are out of order too.
+	c = checkCampaign(promo.Promotion{ID: "m", Action: tiers(amountTier("300.00", "30.00"), amountTier("300.00", "40.00"))})
+	assert.Equal(t, []string{"tiers_out_of_order promotions[0].action.tiers[1]"}, kinds(mustCheck(t, c, nil)))
+	// Minimums of zero are invalid, and not compared.
+	c = checkCampaign(promo.Promotion{ID: "m", Action: promo.Threshold{Basis: promo.ByQuantity,
+		Tiers: []promo.Tier{{MinQty: 0, Off: cny("1.00")}, {MinQty: 0, Off: cny("1.00")}}}})
+	for _, f := range mustCheck(t, c, nil) {
+		assert.Equal(t, promo.FindingInvalid, f.Kind, f.String())
+	}
+	c = checkCampaign(promo.Promotion{ID: "m", Action: tiers(amountTier("0.00", "1.00"), amountTier("0.00", "1.00"))})
+	for _, f := range mustCheck(t, c, nil) {
+		assert.Equal(t, promo.FindingInvalid, f.Kind, f.String())
+	}
 }
 
 func TestCheckInvalid(t *testing.T) {
@@ -274,6 +287,15 @@ func TestCheckDominatedCoupon(t *testing.T) {
 			{ID: "b", Coupon: "B", Group: "store-coupons", Target: promo.Selector{SKUs: []string{"socks"}}, Action: promo.AmountOff{Amount: cny("6.00")}}}, nil},
 		{"the better one is limited per customer", []promo.Promotion{coupon("a", "A", promo.AmountOff{Amount: cny("5.00")}),
 			{ID: "b", Coupon: "B", Group: "store-coupons", Limits: promo.Limits{PerCustomer: 1}, Action: promo.AmountOff{Amount: cny("6.00")}}}, nil},
+		// On [300, 400) an amount of 40.00 beats 9折 of at most 399.99
+		// (39.999); 39.99 does not.
+		{"an amount tier beats a rate tier on a bounded interval",
+			[]promo.Promotion{coupon("a", "A", tiers(promo.Tier{MinAmount: cny("300.00"), Rate: rate("9折")}, amountTier("400.00", "50.00"))),
+				coupon("b", "B", tiers(amountTier("300.00", "40.00"), amountTier("400.00", "50.00")))},
+			[]string{"dominated_coupon promotions[0].coupon"}},
+		{"an amount tier one fen short of a rate tier's top",
+			[]promo.Promotion{coupon("a", "A", tiers(promo.Tier{MinAmount: cny("300.00"), Rate: rate("9折")}, amountTier("400.00", "50.00"))),
+				coupon("b", "B", tiers(amountTier("300.00", "39.99"), amountTier("400.00", "50.00")))}, nil},
 		{"rate tier beats an amount tier from its minimum",
 			[]promo.Promotion{coupon("a", "A", tiers(amountTier("300.00", "30.00"))),
 				coupon("b", "B", tiers(promo.Tier{MinAmount: cny("300.00"), Rate: rate("9折")}))},
