@@ -362,6 +362,16 @@ func TestCheckBudgetBelowRedemption(t *testing.T) {
 			[]string{"budget_below_redemption promotions[0].limits.budget"}},
 		{"amount off, budget at the cheapest item", withBudget("29.90", promo.AmountOff{Amount: cny("50.00"), Scope: promo.PerOrder}), nil},
 		{"a rate off has no least", withBudget("0.01", promo.PercentOff{Rate: rate("9折")}), nil},
+		// The least tier is not always the first: 9折 from 100.00 gives
+		// 10.00, the 200.00 tier only 8.00.
+		// (a second tier that gives less, which Check also reports).
+		{"the least of the tiers", withBudget("7.99", tiers(promo.Tier{MinAmount: cny("100.00"), Rate: rate("9折")}, amountTier("200.00", "8.00"))),
+			[]string{"tier_not_better promotions[0].action.tiers[1]", "budget_below_redemption promotions[0].limits.budget"}},
+		{"the least of the tiers, enough", withBudget("8.00", tiers(promo.Tier{MinAmount: cny("100.00"), Rate: rate("9折")}, amountTier("200.00", "8.00"))),
+			[]string{"tier_not_better promotions[0].action.tiers[1]"}},
+		{"by quantity, amounts", withBudget("4.99", promo.Threshold{Basis: promo.ByQuantity, Tiers: []promo.Tier{{MinQty: 2, Off: cny("5.00")}}}),
+			[]string{"budget_below_redemption promotions[0].limits.budget"}},
+		{"by quantity, a rate has no least", withBudget("0.01", promo.Threshold{Basis: promo.ByQuantity, Tiers: []promo.Tier{{MinQty: 2, Rate: rate("9折")}}}), nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -378,6 +388,7 @@ func TestCheckGiftShippingPriorityCampaign(t *testing.T) {
 		promo.Promotion{ID: "ship", Action: promo.FreeShipping{MinAmount: cny("29.90")}},
 		promo.Promotion{ID: "ship2", Action: promo.FreeShipping{MinAmount: cny("29.91")}},
 		promo.Promotion{ID: "ship3", Action: promo.FreeShipping{MinQty: 1}},
+		promo.Promotion{ID: "ship4", Action: promo.FreeShipping{MinAmount: cny("0.00")}}, // no threshold: meant to be free
 		promo.Promotion{ID: "home", Priority: 5, Target: promo.Selector{Categories: []string{"home"}}, Action: promo.PercentOff{Rate: rate("9折")}},
 		promo.Promotion{ID: "shirts", Priority: 5, Target: promo.Selector{Products: []string{"shirt"}}, Action: promo.AmountOff{Amount: cny("10.00")}},
 		promo.Promotion{ID: "socks", Target: promo.Selector{SKUs: []string{"socks", "shirt-red"}}, Action: promo.AmountOff{Amount: cny("1.00")}},
@@ -388,8 +399,8 @@ func TestCheckGiftShippingPriorityCampaign(t *testing.T) {
 		"gift_not_in_catalog promotions[0].action.options[1].sku",
 		"shipping_always_free promotions[1].action.min_amount",
 		"shipping_always_free promotions[3].action.min_qty",
-		"priority_no_effect promotions[4].priority",
-		"unknown_campaign promotions[7].campaign",
+		"priority_no_effect promotions[5].priority",
+		"unknown_campaign promotions[8].campaign",
 	}, kinds(fs))
 	sev := map[promo.FindingKind]promo.Severity{}
 	for _, f := range fs {
@@ -400,6 +411,7 @@ func TestCheckGiftShippingPriorityCampaign(t *testing.T) {
 	assert.Equal(t, promo.SeverityInfo, sev[promo.FindingPriorityNoEffect])
 	assert.Equal(t, promo.SeverityError, sev[promo.FindingUnknownCampaign])
 	assert.Contains(t, fs[4].Message, `"double11"`)
+	assert.Contains(t, fs[1].Message, "CNY 29.90")
 	assert.Contains(t, fs[4].Message, "双11")
 }
 
@@ -573,3 +585,13 @@ func FuzzCheckThresholdClaims(f *testing.F) {
 		}
 	})
 }
+
+// Equivalent mutants (gremlins v0.5.0) of Check, which cannot change a
+// finding:
+//   - check_rules.go cheapest, `v < best` as `<=`: equal prices, same least.
+//   - check_rules.go opensIn, `n < 8` as `<= 8`: a ninth day repeats the
+//     first day's weekday, already judged.
+//   - check_rules.go leastReward, `r.off < 0` as `<= 0`: an amount tier of
+//     0.00 off does not validate (reported as invalid); its least is moot.
+//   - check.go promotionOf, `i >= len(...)` as `>`: validation paths name
+//     existing promotions only.
