@@ -296,6 +296,42 @@ func TestCheckDominatedCoupon(t *testing.T) {
 		{"an amount tier one fen short of a rate tier's top",
 			[]promo.Promotion{coupon("a", "A", tiers(promo.Tier{MinAmount: cny("300.00"), Rate: rate("9折")}, amountTier("400.00", "50.00"))),
 				coupon("b", "B", tiers(amountTier("300.00", "39.99"), amountTier("400.00", "50.00")))}, nil},
+		{"equal per-customer limits", []promo.Promotion{
+			{ID: "a", Coupon: "A", Group: "store-coupons", Limits: promo.Limits{PerCustomer: 1}, Action: promo.AmountOff{Amount: cny("5.00")}},
+			{ID: "b", Coupon: "B", Group: "store-coupons", Limits: promo.Limits{PerCustomer: 1}, Action: promo.AmountOff{Amount: cny("6.00")}}},
+			[]string{"dominated_coupon promotions[0].coupon"}},
+		{"the better one allows more per customer", []promo.Promotion{
+			{ID: "a", Coupon: "A", Group: "store-coupons", Limits: promo.Limits{PerCustomer: 1}, Action: promo.AmountOff{Amount: cny("5.00")}},
+			{ID: "b", Coupon: "B", Group: "store-coupons", Limits: promo.Limits{PerCustomer: 2}, Action: promo.AmountOff{Amount: cny("6.00")}}},
+			[]string{"dominated_coupon promotions[0].coupon"}},
+		{"the better one allows fewer in total", []promo.Promotion{
+			{ID: "a", Coupon: "A", Group: "store-coupons", Limits: promo.Limits{Total: 100}, Action: promo.AmountOff{Amount: cny("5.00")}},
+			{ID: "b", Coupon: "B", Group: "store-coupons", Limits: promo.Limits{Total: 99}, Action: promo.AmountOff{Amount: cny("6.00")}}}, nil},
+		{"equal rates: the later one", []promo.Promotion{coupon("a", "A", promo.PercentOff{Rate: rate("9折")}), coupon("b", "B", promo.PercentOff{Rate: rate("9折")})},
+			[]string{"dominated_coupon promotions[1].coupon"}},
+		{"rates of different scopes", []promo.Promotion{coupon("a", "A", promo.PercentOff{Rate: rate("9折")}),
+			coupon("b", "B", promo.PercentOff{Rate: rate("8折"), Scope: promo.PerOrder})}, nil},
+		{"equal amounts: the later one", []promo.Promotion{coupon("a", "A", promo.AmountOff{Amount: cny("5.00")}), coupon("b", "B", promo.AmountOff{Amount: cny("5.00")})},
+			[]string{"dominated_coupon promotions[1].coupon"}},
+		{"amounts of different scopes", []promo.Promotion{coupon("a", "A", promo.AmountOff{Amount: cny("5.00")}),
+			coupon("b", "B", promo.AmountOff{Amount: cny("6.00"), Scope: promo.PerOrder})}, nil},
+		{"a rate against an amount", []promo.Promotion{coupon("a", "A", promo.AmountOff{Amount: cny("5.00")}),
+			coupon("b", "B", promo.PercentOff{Rate: rate("1折")})}, nil},
+		// A's second tier gives less than B from 350.00 on: neither wins
+		// everywhere.
+		{"a later tier of the better one gives less",
+			[]promo.Promotion{coupon("a", "A", tiers(amountTier("200.00", "30.00"), amountTier("350.00", "10.00"))),
+				coupon("b", "B", tiers(amountTier("200.00", "25.00")))},
+			[]string{"tier_not_better promotions[0].action.tiers[1]"}},
+		// Tiers out of order are not compared.
+		{"invalid tiers",
+			[]promo.Promotion{coupon("a", "A", tiers(amountTier("200.00", "20.00"), amountTier("200.00", "30.00"))),
+				coupon("b", "B", tiers(amountTier("200.00", "30.00")))},
+			[]string{"tiers_out_of_order promotions[0].action.tiers[1]"}},
+		{"the dominating coupon is not the next one", []promo.Promotion{coupon("a", "A", promo.AmountOff{Amount: cny("5.00")}),
+			{ID: "x", Coupon: "X", Group: "store-coupons", Target: promo.Selector{SKUs: []string{"socks"}}, Action: promo.AmountOff{Amount: cny("9.00")}},
+			coupon("b", "B", promo.AmountOff{Amount: cny("6.00")})},
+			[]string{"dominated_coupon promotions[0].coupon"}},
 		{"rate tier beats an amount tier from its minimum",
 			[]promo.Promotion{coupon("a", "A", tiers(amountTier("300.00", "30.00"))),
 				coupon("b", "B", tiers(promo.Tier{MinAmount: cny("300.00"), Rate: rate("9折")}))},
@@ -305,8 +341,10 @@ func TestCheckDominatedCoupon(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := mustCheck(t, checkCampaign(tc.ps...), nil)
 			assert.Equal(t, tc.want, nilIfEmpty(kinds(fs)))
-			if len(fs) == 1 {
-				assert.Len(t, fs[0].Promotions, 2, "the dominated coupon and the one that beats it")
+			for _, f := range fs {
+				if f.Kind == promo.FindingDominatedCoupon {
+					assert.Len(t, f.Promotions, 2, "the dominated coupon and the one that beats it")
+				}
 			}
 		})
 	}
@@ -505,7 +543,29 @@ func TestCheckHostileCampaign(t *testing.T) {
 		Tiers: []promo.Tier{{MinQty: math.MaxInt64, Off: cny("1.00")}, {MinQty: math.MinInt64, Off: cny("2.00")}}}})
 	fs, err := promo.Check(checkCampaign(ps...), checkCatalog())
 	require.NoError(t, err)
-	assert.NotEmpty(t, fs)
+	dominated := 0
+	for _, f := range fs {
+		if f.Kind == promo.FindingDominatedCoupon {
+			dominated++
+		}
+	}
+	assert.Equal(t, 599, dominated, "600 identical coupons: each but the first is beaten by its neighbour")
+}
+
+// Past 500 coupons in a group, each is compared with its neighbours only:
+// a coupon beaten only by a distant one is not reported.
+func TestCheckLargeGroupNeighbours(t *testing.T) {
+	var ps []promo.Promotion
+	for i := range 501 {
+		ps = append(ps, promo.Promotion{ID: fmt.Sprint("c", i), Coupon: fmt.Sprint("C", i), Group: "g",
+			Target: promo.Selector{SKUs: []string{fmt.Sprint("sku", i)}}, Action: promo.AmountOff{Amount: cny("5.00")}})
+	}
+	ps[500].Target = ps[0].Target
+	ps[500].Action = promo.AmountOff{Amount: cny("6.00")}
+	assert.Empty(t, mustCheck(t, checkCampaign(ps...), nil), "c500 beats c0, 500 places away")
+	ps = ps[1:]
+	ps[0].Target = ps[499].Target // 500 coupons: all pairs compared
+	assert.Equal(t, []string{"dominated_coupon promotions[0].coupon"}, kinds(mustCheck(t, checkCampaign(ps...), nil)))
 }
 
 // FuzzCheckThresholdClaims builds two coupons of two tiers each from the
