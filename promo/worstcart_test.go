@@ -2,6 +2,7 @@ package promo_test
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"testing"
 	"time"
@@ -331,4 +332,61 @@ func FuzzWorstCartMatchesBruteForce(f *testing.F) {
 		require.True(t, w.Found)
 		assert.Zero(t, want.Cmp(wcLoss(w)), "brute force %s, search %s", want, wcLoss(w))
 	})
+}
+
+// The space is counted exactly: a budget of exactly its size is
+// exhaustive, one less is not. MaxQty caps an item; 0 leaves it uncapped;
+// the limits of the query are inclusive.
+func TestWorstCartSpace(t *testing.T) {
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "n", Action: promo.NthItem{N: 2, Free: true}}})
+	require.NoError(t, err)
+	cat := []promo.CatalogItem{{SKU: "a", ListPrice: cny("10.00"), Cost: cny("6.00"), Categories: make([]string, promo.MaxLabels)},
+		{SKU: "b", ListPrice: cny("10.00"), Cost: cny("6.00")}}
+	q := promo.WorstCartQuery{Catalog: cat, Loss: promo.LossBelowCost, MaxUnits: 3, At: testNow, MaxQty: []int64{0, 1},
+		Shoppers: []promo.Shopper{{Coupons: make([]string, promo.MaxCoupons)}}}
+	// a at most 3, b at most 1, 1 to 3 units: (1,0) (2,0) (3,0) (0,1) (1,1) (2,1).
+	q.Budget = 6
+	w, err := e.WorstCart(q)
+	require.NoError(t, err)
+	assert.True(t, w.Proven)
+	assert.Equal(t, int64(6), w.Carts)
+	q.Budget = 5
+	w, err = e.WorstCart(q)
+	require.NoError(t, err)
+	assert.False(t, w.Proven)
+	assert.LessOrEqual(t, w.Carts, int64(5))
+}
+
+// Equal losses keep the first cart in enumeration order: items in catalog
+// order with quantities from 0 up, so the first cart of one unit is the
+// last item's.
+func TestWorstCartTies(t *testing.T) {
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "off", Action: promo.AmountOff{Amount: cny("5.00")}}})
+	require.NoError(t, err)
+	cat := []promo.CatalogItem{{SKU: "a", ListPrice: cny("10.00"), Cost: cny("6.00")}, {SKU: "b", ListPrice: cny("10.00"), Cost: cny("6.00")}}
+	w, err := e.WorstCart(promo.WorstCartQuery{Catalog: cat, Loss: promo.LossDiscountShare, MaxUnits: 1, At: testNow})
+	require.NoError(t, err)
+	require.Len(t, w.Cart.Lines, 1)
+	assert.Equal(t, "b", w.Cart.Lines[0].SKU)
+	assert.Equal(t, 0.5, w.Score)
+}
+
+func TestLossText(t *testing.T) {
+	for l, name := range map[promo.Loss]string{promo.LossDiscountShare: "discount_share", promo.LossBelowCost: "below_cost", promo.LossFloorDepth: "floor_depth"} {
+		b, err := l.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, name, string(b))
+		assert.Equal(t, name, l.String())
+		var back promo.Loss
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, l, back)
+	}
+	for _, bad := range []promo.Loss{0, promo.LossFloorDepth + 1} {
+		_, err := bad.MarshalText()
+		assert.ErrorIs(t, err, promo.ErrUnknownName)
+		assert.Equal(t, fmt.Sprintf("Loss(%d)", bad), bad.String())
+	}
+	l := promo.LossBelowCost
+	assert.ErrorIs(t, l.UnmarshalText([]byte("worst")), promo.ErrUnknownName)
+	assert.Equal(t, promo.LossBelowCost, l, "unchanged on an unknown name")
 }
