@@ -390,3 +390,43 @@ func TestLossText(t *testing.T) {
 	assert.ErrorIs(t, l.UnmarshalText([]byte("worst")), promo.ErrUnknownName)
 	assert.Equal(t, promo.LossBelowCost, l, "unchanged on an unknown name")
 }
+
+// The heuristic spends exactly its budget when the seeds alone exceed it,
+// and its answer is never better than any single-item cart it seeds with:
+// every item alone at 1 to 4 units, computed here by evaluating them.
+func TestWorstCartHeuristicBounds(t *testing.T) {
+	var catalog []promo.CatalogItem
+	for i, p := range []string{"120.00", "45.50", "9.90", "88.00", "30.00", "199.00"} {
+		catalog = append(catalog, promo.CatalogItem{SKU: string(rune('a' + i)), ListPrice: cny(p), Cost: cny("25.00")})
+	}
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{
+		{ID: "t", Action: tiers(amountTier("300.00", "50.00"), amountTier("600.00", "120.00"))},
+		{ID: "n", Target: promo.Selector{SKUs: []string{"b", "e"}}, Action: promo.NthItem{N: 3, Free: true}},
+	})
+	require.NoError(t, err)
+	q := promo.WorstCartQuery{Catalog: catalog, Loss: promo.LossBelowCost, MaxUnits: 8, At: testNow, Budget: 10}
+	w, err := e.WorstCart(q)
+	require.NoError(t, err)
+	assert.Equal(t, int64(10), w.Carts, "the seeds alone are more than 10 carts")
+	assert.False(t, w.Proven)
+
+	q.Budget = 2000
+	w, err = e.WorstCart(q)
+	require.NoError(t, err)
+	require.False(t, w.Proven)
+	got := wcLoss(w)
+	for _, it := range catalog {
+		for k := int64(1); k <= 4; k++ {
+			res, err := e.Evaluate(promo.Cart{Currency: pricing.CNY, At: testNow, Lines: []promo.Line{{ID: it.SKU, SKU: it.SKU, Qty: k,
+				UnitPrice: it.ListPrice, ListPrice: it.ListPrice, Cost: it.Cost}}})
+			require.NoError(t, err)
+			below := int64(0)
+			for _, u := range res.Lines[0].UnitPaid {
+				c, _ := it.Cost.MinorUnits()
+				p, _ := u.MinorUnits()
+				below += max(c-p, 0)
+			}
+			assert.GreaterOrEqual(t, got.Cmp(big.NewRat(below, 1)), 0, "%d × %s loses %d fen", k, it.SKU, below)
+		}
+	}
+}
