@@ -145,6 +145,8 @@
 //	                         in full), one pass per combination evaluated,
 //	                         plus 2 · Σ target lines of the choices per
 //	                         combination
+//	explanations             one pass per threshold, gift or shipping
+//	                         promotion left out, for its hint
 //
 // Everything else is linear in these: item group promotions sort their
 // units once (O(n log n)): 买X送Y finds the most times its buy units allow
