@@ -143,6 +143,18 @@ func TestLeftOutThresholdExplained(t *testing.T) {
 			assert.Equal(t, tt.trace, ex.String())
 		})
 	}
+	// The hint is the same measured without a pass (after items, list
+	// price) or with one (running total): 100.00 on every base here, the
+	// group's 5.00 off being out of the way.
+	for _, b := range []promo.ThresholdBase{promo.BaseAfterItems, promo.BaseListPrice, promo.BaseRunningTotal} {
+		for _, a := range []promo.Action{
+			promo.Threshold{Base: b, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}},
+			promo.Gift{Base: b, MinAmount: cny("300.00"), Options: []promo.GiftOption{{SKU: "mug", Qty: 1}}},
+		} {
+			res := run(t, c, []promo.Promotion{five, {ID: "t", Group: "g", Action: a}})
+			assert.Equal(t, "CNY 100.00", explanation(t, res, "t").MissingAmount.String(), "%s %s", b, a.Kind())
+		}
+	}
 	// Free shipping on a cart without a fee saves nothing.
 	c.Shipping = cny("0.00")
 	res := run(t, c, []promo.Promotion{five, {ID: "t", Group: "g", Action: promo.FreeShipping{MinAmount: cny("299.00")}}})
