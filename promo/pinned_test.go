@@ -201,3 +201,41 @@ func TestScheduleMinutes(t *testing.T) {
 		assert.Equal(t, tt.want, statusOf(t, c, p).Reason, "%02d:%02d:%02d", tt.h, tt.m, tt.s)
 	}
 }
+
+func TestHintAtATierExactly(t *testing.T) {
+	// 满200减20 / 满400减50 on exactly 200.00: the first tier is reached,
+	// and the hint is to the second: 200.00 more for 50.00 in total.
+	res := run(t, cart(line("a", 1, "200.00")), one("mj", promo.Threshold{Tiers: []promo.Tier{
+		{MinAmount: cny("200.00"), Off: cny("20.00")}, {MinAmount: cny("400.00"), Off: cny("50.00")}}}))
+	ex := explanation(t, res, "mj")
+	assert.Equal(t, "CNY 20.00", ex.Amount.String())
+	assert.Equal(t, "CNY 200.00", ex.MissingAmount.String())
+	assert.Equal(t, "CNY 50.00", ex.NextReward.String())
+}
+
+func TestLeftOutGiftReached(t *testing.T) {
+	// A gift worth 1.00 loses to 5.00 off in its group; it is reached
+	// (200.00 ≥ 100.00), so it has no hint at all.
+	five := promo.Promotion{ID: "five", Group: "g", Action: promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder}}
+	gift := promo.Promotion{ID: "gift", Group: "g", Action: promo.Gift{MinAmount: cny("100.00"), Options: []promo.GiftOption{{SKU: "mug", Qty: 1, Value: cny("1.00")}}}}
+	res := run(t, cart(line("a", 2, "100.00")), []promo.Promotion{five, gift})
+	ex := explanation(t, res, "gift")
+	assert.Equal(t, promo.Excluded, ex.Status)
+	assert.False(t, ex.MissingAmount.IsValid())
+	assert.Zero(t, ex.MissingQty)
+	assert.False(t, ex.NextReward.IsValid())
+}
+
+func TestLeftOutHintWork(t *testing.T) {
+	// The hint of a left-out 满300减30 in a group with a 5.00 off, on one
+	// line of 2 units: with a pass (running total) it costs a pass over the
+	// combination {t}: 2n + P + (units targeted + 1) = 4 + 2 + 3 = 9 steps
+	// (doc.go's cost table); without one (after items) one step per
+	// targeted unit plus one, 3 steps. The difference is 6.
+	five := promo.Promotion{ID: "five", Group: "g", Action: promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder}}
+	work := func(b promo.ThresholdBase) int64 {
+		return run(t, cart(line("a", 2, "100.00")), []promo.Promotion{five,
+			{ID: "t", Group: "g", Action: promo.Threshold{Base: b, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}}}).Work
+	}
+	assert.Equal(t, int64(6), work(promo.BaseRunningTotal)-work(promo.BaseAfterItems))
+}
