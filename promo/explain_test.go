@@ -14,10 +14,12 @@ import (
 
 var shanghai = mustLoc("Asia/Shanghai")
 
+// mustLoc loads a zone; the test binary embeds the zone database
+// (time/tzdata, imported in json_test.go), so it never fails.
 func mustLoc(name string) *time.Location {
 	l, err := time.LoadLocation(name)
 	if err != nil {
-		return time.FixedZone(name, 8*3600) // Asia/Shanghai has no DST; tests needing real rules skip
+		panic(err)
 	}
 	return l
 }
@@ -104,10 +106,7 @@ func TestScheduleHappyHour(t *testing.T) {
 }
 
 func TestScheduleDSTWallClock(t *testing.T) {
-	ny, err := time.LoadLocation("America/New_York")
-	if err != nil {
-		t.Skip("no tzdata")
-	}
+	ny := mustLoc("America/New_York") // time/tzdata: always there
 	// 2026-03-08 is the day New York moves from EST to EDT at 02:00. A
 	// 14:00-17:00 happy hour is 14:00-17:00 on the wall clock that day too:
 	// 14:30 EDT is inside, 17:30 EDT outside.
@@ -313,24 +312,29 @@ func TestThresholdAfterItemDiscounts(t *testing.T) {
 	assert.Equal(t, "CNY 12.00", ex.MissingAmount.String())
 	assert.Equal(t, "mj: not applicable: below threshold after item discounts: add 12.00 more to get 30.00 off", ex.String())
 
-	// OnListPrice: the threshold is tested on 320.00: 288.00 - 30.00 = 258.00.
-	mj.Action = promo.Threshold{OnListPrice: true, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}
+	// BaseListPrice: the threshold is tested on 320.00: 288.00 - 30.00 = 258.00.
+	mj.Action = promo.Threshold{Base: promo.BaseListPrice, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}
 	res = run(t, c, []promo.Promotion{ninety("item"), mj})
 	assert.Equal(t, "CNY 258.00", res.Total.String())
 	assert.Equal(t, promo.Applied, explanation(t, res, "mj").Status)
 }
 
 func TestThresholdAfterOrderDiscountReason(t *testing.T) {
-	// 立减50 (priority 2) then 满300减30 (priority 1) on 320.00: the running
-	// total is 270.00, 30.00 short. No item promotion exists, so the reason
-	// is BelowThreshold. Total 270.00.
+	// 立减50 (priority 2) then 满300减30 (priority 1, on the running total)
+	// on 320.00: the running total is 270.00, 30.00 short. No item promotion
+	// exists, so the reason is BelowThreshold. Total 270.00.
 	off := promo.Promotion{ID: "off50", Priority: 2, Action: promo.AmountOff{Amount: cny("50.00"), Scope: promo.PerOrder}}
-	mj := promo.Promotion{ID: "mj", Priority: 1, Action: promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}}
+	mj := promo.Promotion{ID: "mj", Priority: 1, Action: promo.Threshold{Base: promo.BaseRunningTotal, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}}
 	res := run(t, cart(line("a", 1, "320.00")), []promo.Promotion{off, mj})
 	assert.Equal(t, "CNY 270.00", res.Total.String())
 	ex := explanation(t, res, "mj")
 	assert.Equal(t, promo.BelowThreshold, ex.Reason)
 	assert.Equal(t, "CNY 30.00", ex.MissingAmount.String())
+
+	// After items (the default) 320.00 reaches it: 320.00 - 50.00 - 30.00.
+	mj.Action = promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}
+	res = run(t, cart(line("a", 1, "320.00")), []promo.Promotion{off, mj})
+	assert.Equal(t, "CNY 240.00", res.Total.String())
 }
 
 func TestLayerOrder(t *testing.T) {
@@ -344,8 +348,8 @@ func TestLayerOrder(t *testing.T) {
 		return []promo.Promotion{
 			ninety("item"),
 			{ID: "order", Action: promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("150.00"), Off: cny("30.00")}}}},
-			{ID: "ship", Action: promo.FreeShipping{MinAmount: cny(shipMin)}},
-			{ID: "gift", Action: promo.Gift{MinAmount: cny(giftMin), Options: []promo.GiftOption{{SKU: "cup", Qty: 1}}}},
+			{ID: "ship", Action: promo.FreeShipping{MinAmount: cny(shipMin), Base: promo.BaseRunningTotal}},
+			{ID: "gift", Action: promo.Gift{MinAmount: cny(giftMin), Base: promo.BaseRunningTotal, Options: []promo.GiftOption{{SKU: "cup", Qty: 1}}}},
 		}
 	}
 	c := cart(line("a", 2, "100.00"))
@@ -365,8 +369,8 @@ func TestLayerOrder(t *testing.T) {
 	}
 	assert.Equal(t, []string{"gift", "item", "order", "ship"}, ids)
 
-	// Shipping and gift thresholds at 150.01 see 150.00 after the order
-	// layer: fee kept, no gift, 0.01 missing each. Total 160.00.
+	// Shipping and gift thresholds on the running total at 150.01 see
+	// 150.00 after the order layer: fee kept, no gift, 0.01 missing each. Total 160.00.
 	res = run(t, c, layered("150.01", "150.01"))
 	assert.Equal(t, "CNY 160.00", res.Total.String())
 	assert.Empty(t, res.Gifts)
@@ -444,7 +448,7 @@ func TestExplanationOrderAndStatusStrings(t *testing.T) {
 
 func TestEnteredCouponBelowThresholdExplained(t *testing.T) {
 	// The doc's own example: coupon199 满199减20, entered, on 175.50: the
-	// customer should read "add 23.50 more to get 20.00 off". No other
+	// customer should read "add 23.50 more to get 20.00 off in total". No other
 	// combination is better; the coupon simply is not reached.
 	p := promo.Promotion{ID: "coupon199", Coupon: "SAVE20", Action: promo.Threshold{Tiers: []promo.Tier{
 		{MinAmount: cny("199.00"), Off: cny("20.00")}}}}

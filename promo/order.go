@@ -14,27 +14,49 @@ import (
 // shipping layer (包邮) and gifts (满赠). Each promotion sees the prices the
 // earlier promotions left, in application order.
 
-// base measures promotion pi's targeted units: their current amount, their
-// amount at list price, and their count.
-func (c *ctx) base(ps *pass, pi int) (amount, list, qty int64) {
+// base measures promotion pi's targeted units: their current amount, the
+// amount its threshold is tested on (as its ThresholdBase says: after the
+// item layer, at list price, or the current amount), and their count.
+func (c *ctx) base(ps *pass, pi int) (amount, measure, qty int64) {
+	r := &c.e.promos[pi].r
+	switch {
+	case r.base == BaseAfterItems && (r.kind == kThreshold || r.kind == kGift || r.kind == kShipping):
+		items := ps.itemPrice
+		for _, li := range c.targets[pi] {
+			for u := c.first[li]; u < c.first[li+1]; u++ {
+				amount += ps.price[u]
+				measure += items[u]
+			}
+			qty += int64(c.first[li+1] - c.first[li])
+		}
+		return amount, measure, qty
+	case r.base == BaseListPrice:
+		for _, li := range c.targets[pi] {
+			n := int64(c.first[li+1] - c.first[li])
+			for u := c.first[li]; u < c.first[li+1]; u++ {
+				amount += ps.price[u]
+			}
+			measure += c.lines[li].list * n // Σ ≤ MaxUnits·MaxMinorUnits < 2^63
+			qty += n
+		}
+		return amount, measure, qty
+	}
 	for _, li := range c.targets[pi] {
 		for u := c.first[li]; u < c.first[li+1]; u++ {
 			amount += ps.price[u]
 		}
-		n := int64(c.first[li+1] - c.first[li])
-		list += c.lines[li].list * n
-		qty += n
+		qty += int64(c.first[li+1] - c.first[li])
 	}
-	return amount, list, qty
+	return amount, amount, qty
 }
 
 // orderPromo applies one order-layer promotion.
 func (c *ctx) orderPromo(ps *pass, pi int) {
-	amount, list, qty := c.base(ps, pi)
+	amount, measure, qty := c.base(ps, pi)
 	if qty == 0 {
 		return
 	}
-	c.spreadOrder(ps, pi, c.targets[pi], c.orderDiscount(ps, pi, amount, list, qty))
+	c.spreadOrder(ps, pi, c.targets[pi], c.orderDiscount(ps, pi, amount, measure, qty))
 }
 
 // aloneOrder is what order-layer promotion pi saves alone on the cart,
@@ -55,7 +77,13 @@ func (c *ctx) aloneOrder(ps *pass, pi int) (int64, bool) {
 	if qty == 0 {
 		return 0, true
 	}
-	d := c.orderDiscount(ps, pi, amount, list, qty)
+	// Alone, the amount after items and the running total are the
+	// original amount.
+	measure := amount
+	if c.e.promos[pi].r.base == BaseListPrice {
+		measure = list
+	}
+	d := c.orderDiscount(ps, pi, amount, measure, qty)
 	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
 		d = left
 	}
@@ -63,8 +91,8 @@ func (c *ctx) aloneOrder(ps *pass, pi int) (int64, bool) {
 }
 
 // orderDiscount is the discount of order-layer promotion pi on a targeted
-// amount (at list prices: list) of qty units, before its budget.
-func (c *ctx) orderDiscount(ps *pass, pi int, amount, list, qty int64) int64 {
+// amount of qty units whose threshold base is measure, before its budget.
+func (c *ctx) orderDiscount(ps *pass, pi int, amount, measure, qty int64) int64 {
 	r := &c.e.promos[pi].r
 	var d int64
 	switch r.kind {
@@ -73,10 +101,6 @@ func (c *ctx) orderDiscount(ps *pass, pi int, amount, list, qty int64) int64 {
 	case kAmount:
 		d = min(r.amount, amount)
 	case kThreshold:
-		measure := amount
-		if r.onList {
-			measure = list
-		}
 		if r.basis == ByQuantity {
 			measure = qty
 		}
@@ -90,14 +114,11 @@ func (c *ctx) orderDiscount(ps *pass, pi int, amount, list, qty int64) int64 {
 // tier.
 func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 	r := &c.e.promos[pi].r
+	ps.missing[pi], ps.next[pi] = thresholdHint(r, measure)
 	if e := r.every; e != nil {
 		times := measure / e.size
 		if e.maxTimes > 0 && times >= e.maxTimes {
 			times = e.maxTimes
-		} else if next, ok := checked.MulAdd(times+1, e.size, -measure); ok {
-			// (times+1)·size - measure ≤ size: it fits unless size is
-			// near the int64 limit and more than one step was reached.
-			ps.missing[pi], ps.next[pi] = next, e.off
 		}
 		// times·off beyond int64 is beyond the amount too: the whole
 		// amount is the reward (每满0.01减100,000,000,000.00 on 10,000.00 gives
@@ -114,10 +135,6 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 			reached = i
 		}
 	}
-	if reached+1 < len(r.tiers) {
-		t := r.tiers[reached+1]
-		ps.missing[pi], ps.next[pi] = t.min-measure, t.off
-	}
 	if reached < 0 {
 		return 0
 	}
@@ -129,12 +146,43 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 	return d
 }
 
-// reaches reports whether the targeted amount or count after the order
-// layer reaches a gift or shipping threshold, and records what is missing.
+// thresholdHint is what a 满减/满折 misses at measure to its next tier or
+// step, and its whole reward there (-1 for a rate); -1, -1 when it is at
+// its last tier or its MaxTimes.
+func thresholdHint(r *rule, measure int64) (missing, next int64) {
+	missing, next = -1, -1
+	if e := r.every; e != nil {
+		times := measure / e.size
+		if e.maxTimes > 0 && times >= e.maxTimes {
+			return missing, next
+		}
+		// (times+1)·size - measure ≤ size: it fits unless size is near
+		// the int64 limit and more than one step was reached. The next
+		// reward is the whole reward at the next step, as for tiers:
+		// (times+1)·off, not the increase.
+		if m, ok := checked.MulAdd(times+1, e.size, -measure); ok {
+			missing = m
+			if n, ok := checked.Mul(times+1, e.off); ok {
+				next = n
+			}
+		}
+		return missing, next
+	}
+	for _, t := range r.tiers {
+		if measure < t.min {
+			return t.min - measure, t.off
+		}
+	}
+	return missing, next
+}
+
+// reaches reports whether the targeted amount (measured as the base says;
+// the running total is the one after the order layer) or count reaches a
+// gift or shipping threshold, and records what is missing.
 func (c *ctx) reaches(ps *pass, pi int) bool {
 	r := &c.e.promos[pi].r
-	amount, _, qty := c.base(ps, pi)
-	measure, min := amount, r.minAmount
+	_, measure, qty := c.base(ps, pi)
+	min := r.minAmount
 	if r.minQty > 0 {
 		measure, min = qty, r.minQty
 	}
