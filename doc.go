@@ -130,7 +130,7 @@
 //     pricing.TaxRate.FromInclusive, pricing.TaxRate.FromExclusive
 //   - 价格核对 / 折扣类目 / 活动有效期: price audit / discount category / promotion window;
 //     pricing.AuditListing, pricing.Listing.InDiscountCategory, pricing.TimeWindow
-//   - 原价 / 标价: list price; pricing.Listing.List, promo.Line.ListPrice
+//   - 原价 / 标价: list price; pricing.Listing.List, promo.Line.ListPrice, promo.BaseListPrice
 //   - 安全库存: safety stock; inventory.SafetyStock,
 //     inventory.CycleServiceSafetyStock, inventory.FillRateSafetyStock
 //   - 预警线 / 警戒线 / 低于警戒线: warning line, a hand-set reorder point / below the
