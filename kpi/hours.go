@@ -18,15 +18,24 @@ type DayHours struct {
 }
 
 // ScheduleSpec describes business hours (营业时间 / 客服工作时间): the working
-// ranges of each weekday (indexed by [time.Weekday], Sunday = 0), public
-// holidays (节假日, no working time), make-up working days (调休: a weekend
-// date worked with the given hours), and the location whose wall clock the
-// ranges follow.
+// ranges of each day of the week (Weekly, Monday first by name), the
+// official holiday calendar if any (Calendar: its holidays have no working
+// time, whatever their weekday; its make-up working days, 调休上班, work
+// MakeUpHours, or when that is empty the hours of the first of Monday to
+// Friday that has any), the business's own holidays (节假日, no working
+// time) and make-up working days (a date worked with the given hours), and
+// the location whose wall clock the ranges follow.
+//
+// The business's own dates win over the calendar's: a shop that opens on a
+// public holiday lists the date in MakeUpDays with its hours, one that
+// closes on a make-up working day lists it in Holidays.
 type ScheduleSpec struct {
-	Location   *time.Location  `json:"location"`
-	Weekly     [7][]ClockRange `json:"weekly"`
-	Holidays   []Date          `json:"holidays"`
-	MakeUpDays []DayHours      `json:"make_up_days"`
+	Location    *time.Location
+	Weekly      WeeklyHours
+	Calendar    Calendar
+	MakeUpHours []ClockRange
+	Holidays    []Date
+	MakeUpDays  []DayHours
 }
 
 type span struct{ start, end int64 } // seconds since local midnight
@@ -61,16 +70,18 @@ const opSchedule = "schedule"
 // ends ([ErrInvalidTimeRange]: ranges of a day must be in order and may
 // touch but not overlap); an invalid or repeated date, or a date that is both
 // a holiday and a make-up day ([ErrInvalidDate], [ErrDuplicate]); a make-up
-// day without hours ([ErrEmpty]); no working time at all, neither in the
-// week nor on a make-up day ([ErrNoWorkingTime]).
+// day without hours, or a calendar with make-up days and neither
+// MakeUpHours nor a weekday Monday-Friday with hours ([ErrEmpty]); no
+// working time at all, neither in the week nor on a make-up day
+// ([ErrNoWorkingTime]).
 func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 	if spec.Location == nil {
 		return Schedule{}, fieldErr(opSchedule, "location", nil, ErrEmpty)
 	}
 	s := Schedule{loc: spec.Location, spec: copySpec(spec)}
 	working := false
-	for wd := range spec.Weekly {
-		sp, err := spans(fmt.Sprintf("weekly[%d]", wd), spec.Weekly[wd])
+	for wd := range s.week {
+		sp, err := spans("weekly."+weekdayField(time.Weekday(wd)), spec.Weekly.On(time.Weekday(wd)))
 		if err != nil {
 			return Schedule{}, err
 		}
@@ -108,6 +119,12 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 		working = true
 		s.exceptions = append(s.exceptions, exception{day: dayNumber(m.Date), spans: sp})
 	}
+	cal, calWorking, err := s.calendarExceptions(spec, seen)
+	if err != nil {
+		return Schedule{}, err
+	}
+	working = working || calWorking
+	s.exceptions = append(s.exceptions, cal...)
 	if !working {
 		return Schedule{}, fieldErr(opSchedule, "weekly", nil, ErrNoWorkingTime)
 	}

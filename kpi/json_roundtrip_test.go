@@ -30,7 +30,7 @@ func roundTrip[T any](t *testing.T, data []byte) {
 // Every input type with a JSON form round-trips: decode(encode(x)) == x.
 func FuzzInputJSON(f *testing.F) {
 	for _, s := range []string{
-		`{"location":"Asia/Shanghai","weekly":[[],["09:00-18:00"],["09:00-12:00","13:00-18:00"],[],[],[],[]],"holidays":["2026-02-17"],"make_up_days":[{"date":"2026-02-14","hours":["09:00-18:00"]}]}`,
+		`{"location":"Asia/Shanghai","weekly":{"monday":["09:00-18:00"],"tuesday":["09:00-12:00","13:00-18:00"]},"holidays":["2026-02-17"],"make_up_days":[{"date":"2026-02-14","hours":["09:00-18:00"]}]}`,
 		`{"location":"UTC","sign_in":"08:00-09:00","sign_out":"10:00-11:00","exam":"09:30-11:00"}`,
 		`{"fast_within":"1m0s","attribution_window":"24h0m0s"}`,
 		`{"conversation":"c1","customer":"u1","agent":"amy","role":"agent","at":"2026-02-09T10:00:00Z"}`,

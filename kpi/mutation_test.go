@@ -335,7 +335,7 @@ func TestDecodeKnownValues(t *testing.T) {
 // invalid one is refused), and unknown zones are ErrInvalidJSON.
 func TestDecodeScheduleKnownValues(t *testing.T) {
 	var s Schedule
-	data := `{"location":"Asia/Shanghai","weekly":[[],["09:00-18:00"],[],[],[],[],[]],"holidays":[],"make_up_days":[]}`
+	data := `{"location":"Asia/Shanghai","weekly":{"monday":["09:00-18:00"]},"holidays":[],"make_up_days":[]}`
 	if err := json.Unmarshal([]byte(data), &s); err != nil || s.Location() == nil || s.Location().String() != "Asia/Shanghai" {
 		t.Fatalf("Schedule = %v, %v", s.Location(), err)
 	}
@@ -344,10 +344,10 @@ func TestDecodeScheduleKnownValues(t *testing.T) {
 	if got := s.Between(mon, mon.AddDate(0, 0, 7)); got != 9*time.Hour {
 		t.Errorf("decoded schedule: a week = %v, want 9h", got)
 	}
-	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":[[],[],[],[],[],[],[]]}`), &s); !errors.Is(err, ErrNoWorkingTime) {
+	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":{}}`), &s); !errors.Is(err, ErrNoWorkingTime) {
 		t.Errorf("no working time: %v, want ErrNoWorkingTime", err)
 	}
-	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":[[],[],[],[],[],[],[]],"x":1}`), &s); !errors.Is(err, ErrInvalidJSON) {
+	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":{},"x":1}`), &s); !errors.Is(err, ErrInvalidJSON) {
 		t.Errorf("unknown key: %v, want ErrInvalidJSON", err)
 	}
 	var spec ScheduleSpec
