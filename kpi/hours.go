@@ -60,6 +60,8 @@ type Schedule struct {
 	spec        ScheduleSpec // a copy of the spec it was built from, for JSON
 	corr        []correction // DST corrections of the days in 1970-2100, by day
 	corrPrefix  []int64      // corrPrefix[i] = Σ_{k<i} corr[k].delta
+	exLo        int64        // the day of exceptions[0] when exRank is set
+	exRank      []int32      // exRank[k]: the number of exceptions before day exLo+k; nil when they span maxDenseDays or more
 }
 
 const opSchedule = "schedule"
@@ -129,6 +131,7 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 		return Schedule{}, fieldErr(opSchedule, "weekly", nil, ErrNoWorkingTime)
 	}
 	slices.SortFunc(s.exceptions, func(a, b exception) int { return cmp.Compare(a.day, b.day) })
+	s.buildRank()
 	for wd, sp := range s.week {
 		s.weekWall[wd] = wallOf(sp)
 	}
@@ -435,21 +438,69 @@ func (s Schedule) dayExact(z int64, c *clip, hint period) int64 {
 	return total
 }
 
-// spansAt returns the working spans of local day z: an exception's, found
-// by binary search, or the weekday's.
+// spansAt returns the working spans of local day z: an exception's or the
+// weekday's.
 func (s Schedule) spansAt(z int64) []span {
-	if k, ok := slices.BinarySearchFunc(s.exceptions, z, cmpException); ok {
-		return s.exceptions[k].spans
+	if e := s.exceptionAt(z); e != nil {
+		return e.spans
 	}
 	return s.week[weekdayOf(z)]
+}
+
+// exceptionAt returns the exception of day z, or nil.
+func (s Schedule) exceptionAt(z int64) *exception {
+	if i := s.rank(z); i < len(s.exceptions) && s.exceptions[i].day == z {
+		return &s.exceptions[i]
+	}
+	return nil
+}
+
+// rank returns the number of exceptions before day z: a lookup in the
+// dense table when NewSchedule built one, else a binary search.
+func (s Schedule) rank(z int64) int {
+	if s.exRank == nil {
+		i, _ := slices.BinarySearchFunc(s.exceptions, z, cmpException)
+		return i
+	}
+	switch {
+	case z <= s.exLo:
+		return 0
+	case z-s.exLo >= int64(len(s.exRank)): // both within years 1-9999
+		return len(s.exceptions)
+	}
+	return int(s.exRank[z-s.exLo])
+}
+
+// maxDenseDays bounds the dense exception table: exceptions within 16,384
+// days (about 45 years, 64 KiB of int32) are found by one lookup; farther
+// apart, by binary search.
+const maxDenseDays = 1 << 14
+
+// buildRank fills the dense table of exceptions, sorted by day, when they
+// lie within maxDenseDays: exRank[k] is the number of exceptions before
+// day exLo + k.
+func (s *Schedule) buildRank() {
+	n := len(s.exceptions)
+	if n == 0 || s.exceptions[n-1].day-s.exceptions[0].day >= maxDenseDays {
+		return
+	}
+	s.exLo = s.exceptions[0].day
+	s.exRank = make([]int32, s.exceptions[n-1].day-s.exLo+2)
+	i := 0
+	for k := range s.exRank {
+		for i < n && s.exceptions[i].day < s.exLo+int64(k) {
+			i++
+		}
+		s.exRank[k] = int32(i) // i ≤ n ≤ maxDenseDays
+	}
 }
 
 func cmpException(e exception, z int64) int { return cmp.Compare(e.day, z) }
 
 // dayWall returns the wall-clock working seconds of day z.
 func (s Schedule) dayWall(z int64) int64 {
-	if k, ok := slices.BinarySearchFunc(s.exceptions, z, cmpException); ok {
-		return s.exceptions[k].wall
+	if e := s.exceptionAt(z); e != nil {
+		return e.wall
 	}
 	return s.weekWall[weekdayOf(z)]
 }
@@ -470,9 +521,7 @@ func (s Schedule) wallSeconds(lo, hi int64) int64 {
 	for z := lo + n/7*7; z <= hi; z++ {
 		total += s.weekWall[weekdayOf(z)]
 	}
-	i, _ := slices.BinarySearchFunc(s.exceptions, lo, cmpException)
-	j, _ := slices.BinarySearchFunc(s.exceptions, hi+1, cmpException)
-	return total + s.deltaPrefix[j] - s.deltaPrefix[i]
+	return total + s.deltaPrefix[s.rank(hi+1)] - s.deltaPrefix[s.rank(lo)]
 }
 
 // periodsAround lists the offset periods covering three days either side
