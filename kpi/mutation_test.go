@@ -90,12 +90,12 @@ func TestEveryEnumText(t *testing.T) {
 	checkEnum[RankMethod](t, "", "competition", "dense")
 	checkEnum[RewardKind](t, "", "top_n", "everyone")
 	checkEnum[Role](t, "", "customer", "agent", "system")
-	checkEnum[QuotaPeriod](t, "", "daily", "weekly")
+	checkEnum[QuotaPeriod](t, "", "daily", "weekly", "monthly")
 	checkEnum[RewardOrder](t, "score", "time")
 	checkEnum[DSRDimension](t, "", "description", "service", "shipping")
 	// The constants are the documented values.
 	if Marginal != 1 || UpperBandOwns != 1 || LowerIsBetter != 2 || Bands != 4 || WeightsNormalize != 1 ||
-		MissingExcluded != 2 || WeightedMean != 3 || Dense != 2 || RoleAgent != 2 || Weekly != 2 || ByTime != 1 {
+		MissingExcluded != 2 || WeightedMean != 3 || Dense != 2 || RoleAgent != 2 || Weekly != 2 || Monthly != 3 || ByTime != 1 {
 		t.Errorf("enum constants moved")
 	}
 }
