@@ -341,3 +341,56 @@ func TestCalendarJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"location":"Asia/Shanghai","weekly":{"monday":["09:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"holidays":null,"make_up_days":null}`, string(b))
 }
+
+// Fuzz: any JSON that decodes to a Calendar round-trips, and the decoded
+// calendar keeps the invariants NewCalendar promises: every make-up day is
+// a Saturday or Sunday, no date is both a holiday and a make-up day, and
+// every listed date is answered by IsHoliday / IsMakeUpDay.
+func FuzzCalendarJSON(f *testing.F) {
+	b, err := json.Marshal(ChinaCalendar())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte(`{"notices":[{"year":2019,"number":"n","issued":"2018-12-06","festivals":[{"name":"a","first":"2018-12-30","last":"2019-01-01","make_up":["2018-12-29"]}]}]}`))
+	f.Add([]byte(`{"notices":[{"year":9999,"number":"n","issued":"9999-12-31","festivals":[{"name":"a","first":"9999-12-01","last":"9999-12-31","make_up":["9998-01-03"]}]}]}`))
+	f.Add([]byte(`{"notices":[{"year":1,"number":"n","issued":"0001-01-01","festivals":[{"name":"a","first":"0001-01-01","last":"0001-01-31"}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c Calendar
+		if err := c.UnmarshalJSON(data); err != nil {
+			var fe *FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %v is not a *FieldError", err)
+			}
+			return
+		}
+		enc, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c2 Calendar
+		if err := json.Unmarshal(enc, &c2); err != nil {
+			t.Fatalf("decode of own encoding %s: %v", enc, err)
+		}
+		if enc2, _ := json.Marshal(c2); string(enc2) != string(enc) {
+			t.Fatalf("round trip %s -> %s", enc, enc2)
+		}
+		for _, n := range c.Notices() {
+			if !c.Covers(n.Year) {
+				t.Fatalf("Covers(%d) false", n.Year)
+			}
+			for _, fe := range n.Festivals {
+				for d := fe.First; d.IsValid() && d.Compare(fe.Last) <= 0; d = d.AddDays(1) {
+					if !c.IsHoliday(d) || c.IsMakeUpDay(d) {
+						t.Fatalf("%s: holiday %v, make-up %v", d, c.IsHoliday(d), c.IsMakeUpDay(d))
+					}
+				}
+				for _, d := range fe.MakeUp {
+					if wd := d.Weekday(); !c.IsMakeUpDay(d) || c.IsHoliday(d) || (wd != time.Saturday && wd != time.Sunday) {
+						t.Fatalf("make-up %s (%v): make-up %v, holiday %v", d, wd, c.IsMakeUpDay(d), c.IsHoliday(d))
+					}
+				}
+			}
+		}
+	})
+}
