@@ -30,12 +30,12 @@ type DayHours struct {
 // public holiday lists the date in MakeUpDays with its hours, one that
 // closes on a make-up working day lists it in Holidays.
 type ScheduleSpec struct {
-	Location    *time.Location
-	Weekly      WeeklyHours
-	Calendar    Calendar
-	MakeUpHours []ClockRange
-	Holidays    []Date
-	MakeUpDays  []DayHours
+	Location    *time.Location `json:"location"`
+	Weekly      WeeklyHours    `json:"weekly"`
+	Calendar    Calendar       `json:"calendar,omitzero"`
+	MakeUpHours []ClockRange   `json:"make_up_hours,omitempty"`
+	Holidays    []Date         `json:"holidays"`
+	MakeUpDays  []DayHours     `json:"make_up_days"`
 }
 
 type span struct{ start, end int64 } // seconds since local midnight

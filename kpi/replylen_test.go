@@ -38,3 +38,10 @@ func TestReplyLengths(t *testing.T) {
 	_, err = ReplyLengths([]Message{{Role: RoleSystem}, {Role: RoleAgent, Text: "x"}})
 	assertFieldErr(t, err, ErrEmpty, "messages[1].agent")
 }
+
+func TestGoldenCalendarAndReplyLengths(t *testing.T) {
+	goldenJSON(t, "china_calendar", ChinaCalendar())
+	got, err := ReplyLengths([]Message{{Conversation: "c", Role: RoleAgent, Agent: "amy", Text: "hello there"}})
+	require.NoError(t, err)
+	goldenJSON(t, "reply_lengths", got)
+}
