@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -228,14 +229,29 @@ func (c Calendar) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the form of [Calendar.MarshalJSON] strictly and
 // validates it with [NewCalendar], so a decoded Calendar is always valid.
+// It also accepts the string "china" for [ChinaCalendar], so a schedule in
+// JSON need not copy the notices ({"calendar": "china", ...}); marshalling
+// writes the notices out, so stored data keeps the dates it was made with.
 func (c *Calendar) UnmarshalJSON(b []byte) error {
+	const op = "decode calendar"
+	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '"' {
+		var name string
+		if err := decodeStrict(t, &name); err != nil {
+			return jsonErr(op, err)
+		}
+		if name != "china" {
+			return &FieldError{Op: op, Value: quote(name), Err: ErrInvalidJSON, Detail: `want "china" or {"notices": [...]}`}
+		}
+		*c = ChinaCalendar()
+		return nil
+	}
 	var j calendarJSON
 	if err := decodeStrict(b, &j); err != nil {
-		return jsonErr("decode calendar", err)
+		return jsonErr(op, err)
 	}
 	v, err := NewCalendar(j.Notices...)
 	if err != nil {
-		return withOp("decode calendar", "", err)
+		return withOp(op, "", err)
 	}
 	*c = v
 	return nil

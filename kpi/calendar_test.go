@@ -394,3 +394,22 @@ func FuzzCalendarJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestCalendarJSONByName(t *testing.T) {
+	var c Calendar
+	require.NoError(t, json.Unmarshal([]byte(` "china" `), &c))
+	assert.Equal(t, ChinaNotices(), c.Notices())
+	err := c.UnmarshalJSON([]byte(`"japan"`))
+	assertFieldErr(t, err, ErrInvalidJSON, "")
+	assert.EqualError(t, err, `kpi: decode calendar: "japan": invalid JSON: want "china" or {"notices": [...]}`)
+	assert.ErrorIs(t, c.UnmarshalJSON([]byte(`"china`)), ErrInvalidJSON)
+	// In a schedule.
+	var s Schedule
+	require.NoError(t, json.Unmarshal([]byte(`{"location":"Asia/Shanghai","weekly":{"monday":["09:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"calendar":"china"}`), &s))
+	a := time.Date(2026, 2, 1, 0, 0, 0, 0, s.Location())
+	assert.Equal(t, 144*time.Hour, s.Between(a, a.AddDate(0, 1, 0)))
+	// Marshalling writes the notices out.
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"calendar":{"notices":[{"year":2024,`)
+}

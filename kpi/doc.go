@@ -121,7 +121,8 @@
 // guesses ([Calendar.Covers]). To add a year the day its notice is
 // published, pass ChinaNotices() and the new [HolidayNotice] to
 // [NewCalendar], which checks that every make-up day is a Saturday or a
-// Sunday and that no date appears twice.
+// Sunday and that no date appears twice. In JSON a schedule names the
+// built-in calendar as "calendar": "china" or lists the notices.
 //
 // [Schedule.Between] is the length of [a, b) ∩ working time. Each day's
 // ranges are mapped to real instants with the location's rules, so a range
