@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"encoding/json"
+	"slices"
 	"time"
 )
 
@@ -101,6 +102,55 @@ func (o *ServiceOptions) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+type scheduleSpecJSON struct {
+	Location    jsonLocation `json:"location"`
+	Weekly      WeeklyHours  `json:"weekly"`
+	Calendar    Calendar     `json:"calendar,omitzero"`
+	MakeUpHours []ClockRange `json:"make_up_hours,omitempty"`
+	Holidays    []Date       `json:"holidays"`
+	MakeUpDays  []DayHours   `json:"make_up_days"`
+}
+
+// MarshalJSON writes the location by name ("Asia/Shanghai"), the weekly
+// ranges by weekday name, Monday first ({"monday": ["09:00-18:00"], ...},
+// closed days left out), the calendar's notices (left out when there is
+// none) and dates as "2006-01-02".
+func (s ScheduleSpec) MarshalJSON() ([]byte, error) {
+	return json.Marshal(scheduleSpecJSON{jsonLocation{s.Location}, s.Weekly, s.Calendar, s.MakeUpHours, s.Holidays, s.MakeUpDays})
+}
+
+// UnmarshalJSON reads the form of [ScheduleSpec.MarshalJSON], strictly (an
+// unknown weekday name such as "sun" is [ErrInvalidJSON]), loading the
+// location with time.LoadLocation and the calendar with
+// [Calendar.UnmarshalJSON]. It does not validate the rest of the spec;
+// [NewSchedule] does.
+func (s *ScheduleSpec) UnmarshalJSON(b []byte) error {
+	var j scheduleSpecJSON
+	if err := decodeStrict(b, &j); err != nil {
+		return jsonErr("decode schedule", err)
+	}
+	*s = ScheduleSpec{j.Location.loc, j.Weekly, j.Calendar, j.MakeUpHours, j.Holidays, j.MakeUpDays}
+	return nil
+}
+
+// MarshalJSON writes the schedule's spec (see [ScheduleSpec.MarshalJSON]).
+func (s Schedule) MarshalJSON() ([]byte, error) { return json.Marshal(s.spec) }
+
+// UnmarshalJSON reads a [ScheduleSpec] and builds the schedule with
+// [NewSchedule], so a decoded Schedule is always valid.
+func (s *Schedule) UnmarshalJSON(b []byte) error {
+	var spec ScheduleSpec
+	if err := spec.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	v, err := NewSchedule(spec)
+	if err != nil {
+		return withOp("decode schedule", "", err)
+	}
+	*s = v
+	return nil
+}
+
 type attendanceRulesJSON struct {
 	Location jsonLocation     `json:"location"`
 	SignIn   ClosedClockRange `json:"sign_in"`
@@ -122,6 +172,17 @@ func (r *AttendanceRules) UnmarshalJSON(b []byte) error {
 	}
 	*r = AttendanceRules{j.Location.loc, j.SignIn, j.SignOut, j.Exam}
 	return nil
+}
+
+// copySpec returns a deep copy of spec, so a Schedule keeps its own. The
+// calendar is immutable and shared.
+func copySpec(spec ScheduleSpec) ScheduleSpec {
+	c := ScheduleSpec{Location: spec.Location, Weekly: spec.Weekly.clone(), Calendar: spec.Calendar,
+		MakeUpHours: slices.Clone(spec.MakeUpHours), Holidays: slices.Clone(spec.Holidays)}
+	for _, m := range spec.MakeUpDays {
+		c.MakeUpDays = append(c.MakeUpDays, DayHours{Date: m.Date, Hours: slices.Clone(m.Hours)})
+	}
+	return c
 }
 
 // decodeInto decodes data strictly into v (a plain copy of a kpi type, so
