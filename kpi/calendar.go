@@ -12,7 +12,8 @@ import (
 // Festival is one item of a holiday notice: the festival's name, its days
 // off First..Last (both included; a run of days off, weekend days
 // included) and the make-up working days (调休上班) the notice moves into
-// weekends for it.
+// weekends for it. Days off that are not one run (a substitute day off
+// after a weekend) are written as a second Festival of the same name.
 type Festival struct {
 	Name   string `json:"name"`
 	First  Date   `json:"first"`

@@ -104,3 +104,22 @@ func TestScheduleDenseTable(t *testing.T) {
 // through them):
 //   - calendar_schedule.go, make([]exception, 0, len(holidays)+len(makeUp)):
 //     the capacity only; append grows the slice whatever it is.
+
+// The notice for 2019 (国办发明电〔2018〕15号, issued 2018-12-04) began the
+// new-year holiday in the year before: 元旦 2018-12-30 to 2019-01-01, with
+// Saturday 2018-12-29 worked; 春节 2/4-10 with Saturday 2/2 and Sunday 2/3
+// worked. NewCalendar accepts dates of the year before.
+func TestCalendarNotice2019(t *testing.T) {
+	d := MustDate
+	c, err := NewCalendar(HolidayNotice{Year: 2019, Number: "国办发明电〔2018〕15号", Issued: d(2018, 12, 4), Festivals: []Festival{
+		{Name: "元旦", First: d(2018, 12, 30), Last: d(2019, 1, 1), MakeUp: []Date{d(2018, 12, 29)}},
+		{Name: "春节", First: d(2019, 2, 4), Last: d(2019, 2, 10), MakeUp: []Date{d(2019, 2, 2), d(2019, 2, 3)}},
+	}})
+	require.NoError(t, err)
+	sh := time.FixedZone("CST", 8*3600)
+	s := MustSchedule(ScheduleSpec{Location: sh, Weekly: MondayToFriday(nineToSix()), Calendar: c})
+	// The week of Saturday 2018-12-29 to Friday 2019-01-04: Saturday works,
+	// Monday 31 and Tuesday 1 are off, Wednesday to Friday work: 4 days.
+	a := time.Date(2018, 12, 29, 0, 0, 0, 0, sh)
+	assert.Equal(t, 4*9*time.Hour, s.Between(a, a.AddDate(0, 0, 7)))
+}
