@@ -265,11 +265,13 @@ func zoneBounds(loc *time.Location, u int64) period {
 // them; results beyond the range of time.Duration (about 292 years of
 // working time) saturate at its maximum.
 //
-// Cost: O(log H + log C) for H holidays and make-up days and C UTC-offset
-// changes, whatever the number of days: whole weeks are summed in closed
-// form, exceptions and the corrections of the days next to an offset
-// change (precomputed by NewSchedule for 1970-2100) by prefix sums found
-// by binary search. The parts of a span before 1970 or after 2100 walk
+// Cost: O(log C) for C UTC-offset changes, plus O(1) for the holidays and
+// make-up days when they lie within about 45 years of each other (the
+// official calendar's do; O(log H) for H of them otherwise), whatever the
+// number of days: whole weeks are summed in closed form, exceptions and the
+// corrections of the days next to an offset change (precomputed by
+// NewSchedule for 1970-2100) by prefix sums, found by a dense table or by
+// binary search. The parts of a span before 1970 or after 2100 walk
 // their offset changes (two a year where DST is observed, none in
 // Asia/Shanghai since 1991).
 func (s Schedule) Between(a, b time.Time) time.Duration {
