@@ -403,6 +403,8 @@ func TestCalendarJSONByName(t *testing.T) {
 	assertFieldErr(t, err, ErrInvalidJSON, "")
 	assert.EqualError(t, err, `kpi: decode calendar: "japan": invalid JSON: want "china" or {"notices": [...]}`)
 	assert.ErrorIs(t, c.UnmarshalJSON([]byte(`"china`)), ErrInvalidJSON)
+	assert.ErrorIs(t, c.UnmarshalJSON([]byte(" \n")), ErrInvalidJSON) // empty: an error, not an index out of range
+	assert.ErrorIs(t, c.UnmarshalJSON(nil), ErrInvalidJSON)
 	// In a schedule.
 	var s Schedule
 	require.NoError(t, json.Unmarshal([]byte(`{"location":"Asia/Shanghai","weekly":{"monday":["09:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"calendar":"china"}`), &s))
