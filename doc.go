@@ -193,7 +193,7 @@
 //     promo.Engine.Refund, promo.RefundPolicy
 //   - 工作时间 / 营业时间 / 客服工作时间 / 节假日 / 调休 / 调休上班: business hours / opening hours /
 //     customer-service hours / holidays / make-up working days; kpi.Schedule,
-//     kpi.ScheduleSpec
+//     kpi.ScheduleSpec, kpi.Calendar, kpi.ChinaNotices
 //   - 日期: calendar date; kpi.Date
 //   - 客服 / 客服绩效 / 买家 / 自动回复: customer-service agent / customer-service metrics
 //     / buyer / auto-reply; kpi.ServiceMetrics, kpi.RoleAgent, kpi.RoleCustomer,
