@@ -596,6 +596,8 @@ type itemJSON struct {
 	Lead           json.RawMessage `json:"lead"`
 	Shaping        json.RawMessage `json:"shaping"`
 	LastSale       time.Time       `json:"last_sale,omitzero"`
+	Class          ABCClass        `json:"class,omitempty"`
+	Safety         json.RawMessage `json:"safety,omitempty"`
 	MinSafetyStock float64         `json:"min_safety_stock"`
 	WarningLine    float64         `json:"warning_line"`
 	OrderQty       float64         `json:"order_qty"`
@@ -624,13 +626,13 @@ func (it *Item) UnmarshalJSON(b []byte) error {
 	if err := decodeStrict(op, b, &j); err != nil {
 		return err
 	}
-	item := Item{ID: j.ID, LastSale: j.LastSale, MinSafetyStock: j.MinSafetyStock, WarningLine: j.WarningLine,
+	item := Item{ID: j.ID, LastSale: j.LastSale, Class: j.Class, MinSafetyStock: j.MinSafetyStock, WarningLine: j.WarningLine,
 		OrderQty: j.OrderQty, MaxStock: j.MaxStock, OrderCost: j.OrderCost, HoldingCost: j.HoldingCost}
 	for _, part := range [...]struct {
 		field string
 		raw   json.RawMessage
 		v     json.Unmarshaler
-	}{{"stock", j.Stock, &item.Stock}, {"demand", j.Demand, &item.Demand}, {"lead", j.Lead, &item.Lead}, {"shaping", j.Shaping, &item.Shaping}} {
+	}{{"stock", j.Stock, &item.Stock}, {"demand", j.Demand, &item.Demand}, {"lead", j.Lead, &item.Lead}, {"shaping", j.Shaping, &item.Shaping}, {"safety", j.Safety, &item.Safety}} {
 		if err := decodePart(op, part.field, part.raw, part.v); err != nil {
 			return err
 		}
@@ -643,19 +645,20 @@ func (it *Item) UnmarshalJSON(b []byte) error {
 }
 
 type planConfigJSON struct {
-	Policy          PolicyKind  `json:"policy"`
-	SafetyStock     SafetyStock `json:"safety_stock"`
-	Trigger         Trigger     `json:"trigger"`
-	Review          duration    `json:"review"`
-	OrderCover      duration    `json:"order_cover"`
-	OverstockCover  duration    `json:"overstock_cover"`
-	SlowMovingAfter duration    `json:"slow_moving_after"`
-	DeadAfter       duration    `json:"dead_after"`
+	Policy          PolicyKind       `json:"policy"`
+	SafetyStock     SafetyStock      `json:"safety_stock"`
+	ClassSafety     ClassSafetyStock `json:"class_safety,omitzero"`
+	Trigger         Trigger          `json:"trigger"`
+	Review          duration         `json:"review"`
+	OrderCover      duration         `json:"order_cover"`
+	OverstockCover  duration         `json:"overstock_cover"`
+	SlowMovingAfter duration         `json:"slow_moving_after"`
+	DeadAfter       duration         `json:"dead_after"`
 }
 
 // MarshalJSON returns the configuration with snake_case keys and durations as Go duration strings.
 func (c PlanConfig) MarshalJSON() ([]byte, error) {
-	return json.Marshal(planConfigJSON{Policy: c.Policy, SafetyStock: c.SafetyStock, Trigger: c.Trigger,
+	return json.Marshal(planConfigJSON{Policy: c.Policy, SafetyStock: c.SafetyStock, ClassSafety: c.ClassSafety, Trigger: c.Trigger,
 		Review: duration(c.Review), OrderCover: duration(c.OrderCover), OverstockCover: duration(c.OverstockCover),
 		SlowMovingAfter: duration(c.SlowMovingAfter), DeadAfter: duration(c.DeadAfter)})
 }
@@ -667,6 +670,7 @@ func (c *PlanConfig) UnmarshalJSON(b []byte) error {
 	var raw struct {
 		Policy          json.RawMessage `json:"policy"`
 		SafetyStock     json.RawMessage `json:"safety_stock"`
+		ClassSafety     json.RawMessage `json:"class_safety"`
 		Trigger         json.RawMessage `json:"trigger"`
 		Review          json.RawMessage `json:"review"`
 		OrderCover      json.RawMessage `json:"order_cover"`
@@ -682,7 +686,7 @@ func (c *PlanConfig) UnmarshalJSON(b []byte) error {
 		field string
 		raw   json.RawMessage
 		v     any
-	}{{"policy", raw.Policy, &j.Policy}, {"safety_stock", raw.SafetyStock, &j.SafetyStock}, {"trigger", raw.Trigger, &j.Trigger},
+	}{{"policy", raw.Policy, &j.Policy}, {"safety_stock", raw.SafetyStock, &j.SafetyStock}, {"class_safety", raw.ClassSafety, &j.ClassSafety}, {"trigger", raw.Trigger, &j.Trigger},
 		{"review", raw.Review, &j.Review}, {"order_cover", raw.OrderCover, &j.OrderCover}, {"overstock_cover", raw.OverstockCover, &j.OverstockCover},
 		{"slow_moving_after", raw.SlowMovingAfter, &j.SlowMovingAfter}, {"dead_after", raw.DeadAfter, &j.DeadAfter}} {
 		if part.raw == nil {
@@ -692,7 +696,7 @@ func (c *PlanConfig) UnmarshalJSON(b []byte) error {
 			return within(jsonErr(op, err), op, part.field)
 		}
 	}
-	cfg := PlanConfig{Policy: j.Policy, SafetyStock: j.SafetyStock, Trigger: j.Trigger, Review: time.Duration(j.Review),
+	cfg := PlanConfig{Policy: j.Policy, SafetyStock: j.SafetyStock, ClassSafety: j.ClassSafety, Trigger: j.Trigger, Review: time.Duration(j.Review),
 		OrderCover: time.Duration(j.OrderCover), OverstockCover: time.Duration(j.OverstockCover),
 		SlowMovingAfter: time.Duration(j.SlowMovingAfter), DeadAfter: time.Duration(j.DeadAfter)}
 	if _, err := NewPlanner(cfg); err != nil {
@@ -830,4 +834,17 @@ func (r ABCXYZResult) MarshalJSON() ([]byte, error) {
 		XYZ XYZClass `json:"xyz"`
 		CV  *float64 `json:"cv"`
 	}{ABCResult: r.ABCResult, XYZ: r.XYZ, CV: finiteOrNull(r.CV)})
+}
+
+// UnmarshalJSON decodes {"a": rule, "b": rule, "c": rule}, rejecting unknown and duplicate keys; each
+// rule decodes through its constructor.
+func (cs *ClassSafetyStock) UnmarshalJSON(b []byte) error {
+	const op = "decode class safety"
+	type plain ClassSafetyStock
+	var j plain
+	if err := decodeStrict(op, b, &j); err != nil {
+		return err
+	}
+	*cs = ClassSafetyStock(j)
+	return nil
 }

@@ -167,7 +167,7 @@ func TestJSONDecodeErrors(t *testing.T) {
 		{"wrong type", &Stock{}, `{"on_hand":"1"}`, ErrInvalidJSON},
 		{"safety parameter of another method", &SafetyStock{}, `{"method":"fixed","level":0.9}`, ErrPolicy},
 		{"abc value with a hostile exponent", &ABCItem{}, `{"id":"a","value":"1e-40"}`, ErrTooLarge},
-		{"planner config", &PlanConfig{}, `{"policy":"s_s","safety_stock":{"method":""}}`, ErrInvalidEnum},
+		{"planner config", &PlanConfig{}, `{"policy":"s_x","safety_stock":{"method":""}}`, ErrInvalidEnum},
 	}
 	// Errors in parts name the path.
 	err := json.Unmarshal([]byte(`{"id":"a","demand":{"mean":-1,"sd":0,"per":"24h0m0s"}}`), new(Item))

@@ -1,0 +1,20 @@
+package inventory
+
+// planShapeCases are TestErrorShape's cases for the functions of issue 16 (planner ergonomics,
+// order shaping modes, the policy backtest and the seed rules), kept apart to keep that file short.
+func planShapeCases() []struct {
+	name string
+	err  error
+	want error
+} {
+	ses := mustF(NewSES(0.2))
+	return []struct {
+		name string
+		err  error
+		want error
+	}{
+		{"DemandFromForecast", second(DemandFromForecast(ses, []float64{3}, Day)), ErrShortHistory},
+		{"LastSaleIn", third(LastSaleIn(nil, testNow, Day)), ErrEmptyHistory},
+		{"ClassSafetyStock.UnmarshalJSON", new(ClassSafetyStock).UnmarshalJSON([]byte(`{"zz":1}`)), ErrInvalidJSON},
+	}
+}
