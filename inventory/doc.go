@@ -50,7 +50,10 @@
 // # Shaping
 //
 // [Shaping] turns a raw need into an order: round up to whole units, raise to the MOQ, round up to
-// a pack multiple, lower to the cap (staying on a pack multiple). A positive need never becomes zero:
+// a pack multiple, lower to the cap (staying on a pack multiple). [WithPackRounding] selects the
+// rounding: up (the default), down ([PackRoundDown]: never above the need, 0 below the smallest
+// allowed order) or Odoo 18's up-unless-above-max ([PackRoundUpWithinMax]). Under the default
+// rounding a positive need never becomes zero:
 // [NewShaping] rejects a cap below the smallest allowed order ⌈max(MOQ, 1)/pack⌉·pack (a cap below
 // the MOQ or below one pack) with [ErrCapBelowMOQ], so the cap step always leaves at least that
 // order. Every step is reported in [Shaped].

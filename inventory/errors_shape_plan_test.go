@@ -14,6 +14,10 @@ func planShapeCases() []struct {
 		want error
 	}{
 		{"DemandFromForecast", second(DemandFromForecast(ses, []float64{3}, Day)), ErrShortHistory},
+		{"NewTopUpPolicy", second(NewTopUpPolicy(10, 0)), ErrNotPositive},
+		{"Shaping.ShapeWithin", second(Shaping{}.ShapeWithin(1, -1)), ErrNegative},
+		{"PackRounding.UnmarshalText", new(PackRounding).UnmarshalText([]byte("zz")), ErrInvalidEnum},
+		{"ABCBoundary.UnmarshalText", new(ABCBoundary).UnmarshalText([]byte("zz")), ErrInvalidEnum},
 		{"LastSaleIn", third(LastSaleIn(nil, testNow, Day)), ErrEmptyHistory},
 		{"ClassSafetyStock.UnmarshalJSON", new(ClassSafetyStock).UnmarshalJSON([]byte(`{"zz":1}`)), ErrInvalidJSON},
 	}

@@ -175,7 +175,7 @@ func TestJSONDecodeErrors(t *testing.T) {
 	err = json.Unmarshal([]byte(`{"policy":"s_s","safety_stock":{"method":"cycle_service_level","level":1.5}}`), new(PlanConfig))
 	assert.EqualError(t, err, "inventory: decode plan config: safety_stock.level 1.5: service level not in (0, 1)")
 	err = json.Unmarshal([]byte(`{"policy":"s_x"}`), new(PlanConfig))
-	assert.EqualError(t, err, `inventory: decode plan config: policy "s_x": invalid enumeration value: one of s_q, s_s, r_s, min_max, r_q`)
+	assert.EqualError(t, err, `inventory: decode plan config: policy "s_x": invalid enumeration value: one of s_q, s_s, r_s, min_max, r_q, top_up`)
 	for _, tt := range tests {
 		err := json.Unmarshal([]byte(tt.give), tt.into)
 		var fe *FieldError

@@ -172,7 +172,7 @@ type Planner struct {
 // duration, or DeadAfter shorter than SlowMovingAfter.
 func NewPlanner(cfg PlanConfig) (Planner, error) {
 	const op = "planner"
-	if cfg.Policy < PolicySQ || cfg.Policy > PolicyRQ {
+	if cfg.Policy < PolicySQ || cfg.Policy > PolicyTopUp {
 		return Planner{}, fieldErr(op, "policy", uint8(cfg.Policy), ErrInvalidEnum)
 	}
 	for _, f := range [...]struct {
@@ -492,7 +492,11 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	case cfg.OverstockCover > 0 && ip > mu*days(cfg.OverstockCover):
 		status = StatusOverstock
 	}
-	shaped := it.Shaping.shape(need)
+	room := math.Inf(1) // units below the maximum level, for PackRoundUpWithinMax
+	if cfg.Policy == PolicySS || cfg.Policy == PolicyMinMax || cfg.Policy == PolicyRS {
+		room = max(pol.big-ip, 0)
+	}
+	shaped := it.Shaping.shapeWithin(need, room)
 	if shaped.Qty > MaxQty {
 		return detailErr(op, "need", need, ErrTooLarge, fmt.Sprintf("the shaped order %d is above 1e15 units", shaped.Qty))
 	}
@@ -591,6 +595,8 @@ func (e Explanation) String() string {
 	switch e.Policy {
 	case PolicySQ, PolicyRQ:
 		fmt.Fprintf(&b, "\npolicy %s: s %s, Q %s (%s)", e.Policy, fmtNum(e.ReorderLevel), fmtNum(e.CycleQty), e.QtySource)
+	case PolicyTopUp:
+		fmt.Fprintf(&b, "\npolicy %s: level %s, qty %s (%s), or the deficiency when larger", e.Policy, fmtNum(e.ReorderLevel), fmtNum(e.CycleQty), e.QtySource)
 	case PolicySS, PolicyMinMax:
 		fmt.Fprintf(&b, "\npolicy %s: s %s, S %s", e.Policy, fmtNum(e.ReorderLevel), fmtNum(e.OrderUpTo))
 		if e.QtySource != QtyNone {
