@@ -33,9 +33,9 @@ const MaxQty = 1_000_000_000_000_000
 type Shaping struct {
 	rounding PackRounding
 	moq      int64
-	packM1  int64 // pack size - 1, so that the zero value means a pack of 1
-	capQty  int64 // 0 means no cap
-	minimum int64 // smallest positive order: ⌈max(moq, 1)/pack⌉·pack
+	packM1   int64 // pack size - 1, so that the zero value means a pack of 1
+	capQty   int64 // 0 means no cap
+	minimum  int64 // smallest positive order: ⌈max(moq, 1)/pack⌉·pack
 }
 
 // NewShaping returns the shaping for a minimum order quantity, a pack size and a cap (0 for no cap).
