@@ -144,3 +144,42 @@ func BenchmarkShape(b *testing.B) {
 		sinkShape = s.shape(need)
 	}
 }
+
+// benchBacktestSKUs returns n SKUs of days days each from a fixed seed: demand 0-20 a day with
+// zero days, (s, S), (s, Q), (R, S) and top-up policies, packs, lead times 1-10 days, a third with a
+// sampled lead-time sequence.
+func benchBacktestSKUs(n, days int) []BacktestSKU {
+	r := rand.New(rand.NewPCG(5, 6))
+	skus := make([]BacktestSKU, n)
+	pols := []Policy{mustPolicy(NewSSPolicy(40, 120)), mustPolicy(NewSQPolicy(30, 60)),
+		mustPolicy(NewRSPolicy(7*Day, 150)), mustPolicy(NewTopUpPolicy(35, 50)), mustPolicy(NewMinMaxPolicy(20, 90))}
+	shapes := []Shaping{{}, MustShaping(12, 12, 0), MustShaping(0, 6, 120, WithPackRounding(PackRoundUpWithinMax))}
+	for i := range skus {
+		d := make([]int64, days)
+		for t := range d {
+			if r.IntN(4) > 0 {
+				d[t] = r.Int64N(21)
+			}
+		}
+		sk := BacktestSKU{ID: "SKU", Policy: pols[i%len(pols)], Shaping: shapes[i%len(shapes)], Demand: d,
+			OnHand: r.Int64N(100), LeadDays: 1 + r.IntN(10), HoldingCost: 0.01, OrderCost: 20, ShortageCost: 2}
+		if i%3 == 0 {
+			sk.LeadSequence = []int{3, 5, 2, 9, 4}
+		}
+		skus[i] = sk
+	}
+	return skus
+}
+
+// BenchmarkBacktest replays 1,000 SKUs over a year: 365,000 SKU-days per op.
+func BenchmarkBacktest(b *testing.B) {
+	skus := benchBacktestSKUs(1000, 365)
+	out := make([]BacktestResult, len(skus))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Backtest(skus, Backorders, out); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(365000*float64(b.N)/b.Elapsed().Seconds(), "SKU-days/s")
+}

@@ -18,6 +18,9 @@ func planShapeCases() []struct {
 		{"Shaping.ShapeWithin", second(Shaping{}.ShapeWithin(1, -1)), ErrNegative},
 		{"PackRounding.UnmarshalText", new(PackRounding).UnmarshalText([]byte("zz")), ErrInvalidEnum},
 		{"ABCBoundary.UnmarshalText", new(ABCBoundary).UnmarshalText([]byte("zz")), ErrInvalidEnum},
+		{"Backtest", second(Backtest(nil, 9, nil)), ErrInvalidEnum},
+		{"Planner.Policy", second(Planner{}.Policy(Item{})), ErrPolicy},
+		{"SearchClassLevels", second(SearchClassLevels(PlanConfig{}, 0, nil, 0, nil, 0)), ErrInvalidEnum},
 		{"LastSaleIn", third(LastSaleIn(nil, testNow, Day)), ErrEmptyHistory},
 		{"ClassSafetyStock.UnmarshalJSON", new(ClassSafetyStock).UnmarshalJSON([]byte(`{"zz":1}`)), ErrInvalidJSON},
 	}
