@@ -263,9 +263,9 @@ func backtestSKU(sk *BacktestSKU, unmet Unmet, r *BacktestResult) error {
 	onHand := sk.OnHand
 	var (
 		onOrder, backlog, demand, served, sumOnHand, ordered int64
-		peak, orders, stockoutDays, cycles, stockoutCycles int64
-		cycleShort                                         bool
-		ok                                                 bool
+		peak, orders, stockoutDays, cycles, stockoutCycles   int64
+		cycleShort                                           bool
+		ok                                                   bool
 	)
 	cycles = 1
 	overflow := func(field string) error {

@@ -56,13 +56,13 @@ func TestBacktestSQLostAndBackordered(t *testing.T) {
 	r := runOne(t, sk, LostSales)
 	assert.Equal(t, BacktestResult{
 		ID: "q", Days: 4, Demand: 13, Served: 12, Short: 1, FillRate: 12.0 / 13, Cycles: 3, StockoutCycles: 1,
-		CycleServiceLevel: 2.0/3, StockoutDays: 1, AvgOnHand: 2.25, PeakOnHand: 7, Orders: 3, OrderedUnits: 15,
+		CycleServiceLevel: 2.0 / 3, StockoutDays: 1, AvgOnHand: 2.25, PeakOnHand: 7, Orders: 3, OrderedUnits: 15,
 		EndOnHand: 2, EndOnOrder: 5, HoldingCost: 4.5, OrderingCost: 6, ShortageCost: 10, TotalCost: 20.5,
 	}, r)
 	r = runOne(t, sk, Backorders)
 	assert.Equal(t, BacktestResult{
 		ID: "q", Days: 4, Demand: 13, Served: 12, Short: 1, FillRate: 12.0 / 13, Cycles: 3, StockoutCycles: 1,
-		CycleServiceLevel: 2.0/3, StockoutDays: 1, AvgOnHand: 1.75, PeakOnHand: 7, Orders: 3, OrderedUnits: 15,
+		CycleServiceLevel: 2.0 / 3, StockoutDays: 1, AvgOnHand: 1.75, PeakOnHand: 7, Orders: 3, OrderedUnits: 15,
 		EndOnHand: 1, EndOnOrder: 5, HoldingCost: 3.5, OrderingCost: 6, ShortageCost: 10, TotalCost: 19.5,
 	}, r)
 	// A backorder left at the end: nothing arrives in time.
