@@ -381,3 +381,15 @@ func backtestSKU(sk *BacktestSKU, unmet Unmet, r *BacktestResult) error {
 	r.finish()
 	return nil
 }
+
+// UnmarshalJSON decodes a backtest SKU, rejecting unknown and duplicate keys; the policy and shaping
+// decode through their constructors. The other values are checked by [Backtest].
+func (sk *BacktestSKU) UnmarshalJSON(b []byte) error {
+	type plain BacktestSKU
+	var j plain
+	if err := decodeStrict("decode backtest sku", b, &j); err != nil {
+		return err
+	}
+	*sk = BacktestSKU(j)
+	return nil
+}

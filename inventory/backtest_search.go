@@ -176,3 +176,15 @@ func backtestItem(p Planner, bi *BacktestItem, rule SafetyStock, unmet Unmet, r 
 	}
 	return backtestSKU(&sk, unmet, r)
 }
+
+// UnmarshalJSON decodes a backtest item, rejecting unknown and duplicate keys; the item decodes as
+// [Item.UnmarshalJSON] does. Values are checked by [SearchClassLevels].
+func (bi *BacktestItem) UnmarshalJSON(b []byte) error {
+	type plain BacktestItem
+	var j plain
+	if err := decodeStrict("decode backtest item", b, &j); err != nil {
+		return err
+	}
+	*bi = BacktestItem(j)
+	return nil
+}

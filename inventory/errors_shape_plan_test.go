@@ -21,6 +21,8 @@ func planShapeCases() []struct {
 		{"Backtest", second(Backtest(nil, 9, nil)), ErrInvalidEnum},
 		{"Planner.Policy", second(Planner{}.Policy(Item{})), ErrPolicy},
 		{"SearchClassLevels", second(SearchClassLevels(PlanConfig{}, 0, nil, 0, nil, 0)), ErrInvalidEnum},
+		{"BacktestSKU.UnmarshalJSON", new(BacktestSKU).UnmarshalJSON([]byte(`{"zz":1}`)), ErrInvalidJSON},
+		{"BacktestItem.UnmarshalJSON", new(BacktestItem).UnmarshalJSON([]byte(`{"zz":1}`)), ErrInvalidJSON},
 		{"LastSaleIn", third(LastSaleIn(nil, testNow, Day)), ErrEmptyHistory},
 		{"ClassSafetyStock.UnmarshalJSON", new(ClassSafetyStock).UnmarshalJSON([]byte(`{"zz":1}`)), ErrInvalidJSON},
 	}

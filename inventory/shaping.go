@@ -35,7 +35,7 @@ type Shaping struct {
 	moq      int64
 	packM1   int64 // pack size - 1, so that the zero value means a pack of 1
 	capQty   int64 // 0 means no cap
-	minimum  int64 // smallest positive order: ⌈max(moq, 1)/pack⌉·pack
+	minimum  int64 // smallest positive order ⌈max(moq, 1)/pack⌉·pack when above 1, else 0
 }
 
 // NewShaping returns the shaping for a minimum order quantity, a pack size and a cap (0 for no cap).
@@ -72,6 +72,9 @@ func NewShaping(moq, pack, capQty int64, opts ...Option) (Shaping, error) {
 	}
 	if capQty > 0 && capQty < minimum {
 		return Shaping{}, detailErr(op, "cap", capQty, ErrCapBelowMOQ, fmt.Sprintf("smallest order %d (moq %d, pack %d)", minimum, moq, pack))
+	}
+	if minimum == 1 {
+		minimum = 0 // so that NewShaping(0, 1, 0) equals the zero value; any order q ≥ 1 passes q < 1 too
 	}
 	return Shaping{rounding: c.rounding, moq: moq, packM1: pack - 1, capQty: capQty, minimum: minimum}, nil
 }
