@@ -3,7 +3,7 @@ package inventory
 import "math"
 
 // lossInverseFast solves L(z) = x for x > 0 and finite, like lossInverse (normal.go), with Halley's
-// method: L'(z) = -(1 - Φ(z)) and L''(z) = φ(z), so each step costs one erfc and one exp (Newton on L
+// method: L'(z) = -(1 - Φ(z)) and L”(z) = φ(z), so each step costs one erfc and one exp (Newton on L
 // costs two erfc and an exp), and the convergence is cubic. From the left of the root, where
 // f = L(z) - x ≥ 0, the iterates increase to it. The fill-rate rule of every SKU of a batch calls it,
 // so it sets the batch's speed. It agrees with lossInverse to about 1e-12 (TestLossInverseFast); below
