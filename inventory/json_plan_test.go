@@ -24,6 +24,20 @@ func TestJSONGoldenPlan(t *testing.T) {
 	require.NoError(t, err)
 	golden(t, "class_levels", levels)
 	golden(t, "backtest_item", searchItems()[0])
+	st, err := Reconcile([]CountLine{{"a", 50, 49, 100}, {"b", 50, 48, 50}, {"c", 0, 3, 0}}, 0.02)
+	require.NoError(t, err)
+	golden(t, "stocktake", st)
+	lc, err := DefaultLifecycleRule().Classify([]float64{0, 3, 5, 5, 5, 5, 6, 6, 6, 6})
+	require.NoError(t, err)
+	golden(t, "lifecycle", lc)
+	start, _ := NewDateForTest(2025, 3, 8)
+	in := EventInput{Start: start, Days: 3, UV: 7500, ConversionRate: 0.03, UnitsPerOrder: 1, OnHand: 60, LeadDays: 5}
+	golden(t, "event_input", in)
+	ev, err := DefaultEventRule().PlanEvent(in)
+	require.NoError(t, err)
+	golden(t, "event_plan", ev)
+	golden(t, "event_rule", DefaultEventRule())
+	golden(t, "lifecycle_rule", DefaultLifecycleRule())
 }
 
 func TestBacktestJSONRoundTrip(t *testing.T) {
