@@ -1,6 +1,9 @@
 package inventory
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // LifecycleStage is a product lifecycle stage: new, growth, mature or decline. Its text form is
 // "new", "growth", "mature" or "decline".
@@ -60,8 +63,9 @@ type Lifecycle struct {
 	Age      int            `json:"age"`      // periods since the first sale, counting it; 0 when none
 	Recent   float64        `json:"recent"`   // sales in the last window (0 for a new product)
 	Previous float64        `json:"previous"` // sales in the window before (0 for a new product)
-	// Growth is (recent - previous)/previous; 0 for a new product or when both windows are empty, and +Inf (JSON
-	// null) never: with no previous sales and some recent sales it is reported as 1 (100 %).
+	// Growth is (recent - previous)/previous, capped at the largest float64 (never +Inf); 0 for a new
+	// product or when both windows are empty; with no previous sales and some recent sales it is
+	// reported as 1 (100 %).
 	Growth float64 `json:"growth"`
 }
 
@@ -116,7 +120,9 @@ func (r LifecycleRule) Classify(sales []float64) (Lifecycle, error) {
 	l := Lifecycle{Age: age, Recent: recent, Previous: previous}
 	switch {
 	case previous > 0:
-		l.Growth = (recent - previous) / previous
+		// A previous window of a few subnormal units makes the ratio overflow: cap it (fuzzing found
+		// 126 against 3e-323).
+		l.Growth = min((recent-previous)/previous, math.MaxFloat64)
 	case recent > 0:
 		l.Growth = 1
 	default:
