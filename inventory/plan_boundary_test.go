@@ -31,7 +31,11 @@ func TestPlanLimitsAtTheEdge(t *testing.T) {
 		{"lead", func(s *BacktestSKU) { s.LeadDays = MaxLeadDays }, func(s *BacktestSKU) { s.LeadDays = MaxLeadDays + 1 }, ErrTooLarge},
 		{"lead 1", func(s *BacktestSKU) { s.LeadDays = 1 }, func(s *BacktestSKU) { s.LeadDays = 0 }, ErrNotPositive},
 		{"sampled lead", func(s *BacktestSKU) { s.LeadSequence = []int{1, MaxLeadDays} }, func(s *BacktestSKU) { s.LeadSequence = []int{1, MaxLeadDays + 1} }, ErrTooLarge},
-		{"sequence length", func(s *BacktestSKU) { s.LeadSequence = make([]int, MaxBacktestDays); s.LeadSequence[0] = 1; fill(s.LeadSequence) },
+		{"sequence length", func(s *BacktestSKU) {
+			s.LeadSequence = make([]int, MaxBacktestDays)
+			s.LeadSequence[0] = 1
+			fill(s.LeadSequence)
+		},
 			func(s *BacktestSKU) { s.LeadSequence = make([]int, MaxBacktestDays+1); fill(s.LeadSequence) }, ErrTooLarge},
 		{"demand", func(s *BacktestSKU) { s.Demand = []int64{MaxQty} }, func(s *BacktestSKU) { s.Demand = []int64{MaxQty + 1} }, ErrTooLarge},
 		{"review 1 day", func(s *BacktestSKU) { s.Policy = mustPolicy(NewRSPolicy(Day, 10)) }, func(s *BacktestSKU) { s.Policy = mustPolicy(NewRSPolicy(Day-1, 10)) }, ErrPolicy},
@@ -41,7 +45,11 @@ func TestPlanLimitsAtTheEdge(t *testing.T) {
 		{"(s, Q) is a policy", func(s *BacktestSKU) { s.Policy = mustPolicy(NewSQPolicy(3, 4)) }, func(s *BacktestSKU) { s.Policy = Policy{} }, ErrPolicy},
 		{"trigger", func(s *BacktestSKU) { s.Trigger = StrictlyBelow }, func(s *BacktestSKU) { s.Trigger = StrictlyBelow + 1 }, ErrInvalidEnum},
 		{"an order of MaxQty", func(s *BacktestSKU) { s.Policy = mustPolicy(NewSQPolicy(0, MaxQty)); s.OnHand = 0 },
-			func(s *BacktestSKU) { s.Policy = mustPolicy(NewSQPolicy(0, MaxQty)); s.Shaping = MustShaping(0, 7, 0); s.OnHand = 0 }, ErrTooLarge},
+			func(s *BacktestSKU) {
+				s.Policy = mustPolicy(NewSQPolicy(0, MaxQty))
+				s.Shaping = MustShaping(0, 7, 0)
+				s.OnHand = 0
+			}, ErrTooLarge},
 	} {
 		assert.NoError(t, run(tc.ok), tc.name)
 		assert.ErrorIs(t, run(tc.bad), tc.want, tc.name)
