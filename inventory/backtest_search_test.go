@@ -100,3 +100,48 @@ func TestSearchClassLevels(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, got[0].Met)
 }
+
+// better orders candidate levels: meeting the target first; among those that meet it the cheaper,
+// among those that do not the higher fill rate, then the cheaper; then the lower level.
+func TestBetterLevel(t *testing.T) {
+	c := func(level float64, met bool, fill, cost float64) ClassLevel {
+		return ClassLevel{Level: level, Met: met, Result: BacktestResult{FillRate: fill, TotalCost: cost}}
+	}
+	for _, tc := range []struct {
+		name string
+		a, b ClassLevel
+		want bool
+	}{
+		{"met beats unmet", c(0.9, true, 0.97, 100), c(0.5, false, 0.96, 1), true},
+		{"unmet loses to met", c(0.5, false, 0.96, 1), c(0.9, true, 0.97, 100), false},
+		{"both met: cheaper", c(0.99, true, 0.99, 50), c(0.9, true, 0.98, 60), true},
+		{"both met: dearer loses even with a higher fill", c(0.99, true, 0.999, 70), c(0.9, true, 0.98, 60), false},
+		{"neither met: higher fill", c(0.9, false, 0.95, 90), c(0.5, false, 0.90, 10), true},
+		{"neither met: lower fill loses", c(0.5, false, 0.90, 10), c(0.9, false, 0.95, 90), false},
+		{"neither met, same fill: cheaper", c(0.9, false, 0.9, 5), c(0.5, false, 0.9, 6), true},
+		{"same everything: lower level", c(0.5, true, 0.98, 6), c(0.9, true, 0.98, 6), true},
+		{"same everything: higher level loses", c(0.9, true, 0.98, 6), c(0.5, true, 0.98, 6), false},
+	} {
+		assert.Equal(t, tc.want, better(tc.a, tc.b), tc.name)
+	}
+}
+
+// (r, Q) replays as (s, Q) with the EOQ: D = 1000, K = 2, h = 10 give Q = √(2·1000·2/10) = 20.
+func TestBacktestRQ(t *testing.T) {
+	rq, err := NewRQPolicy(10, 1000, 2, 10)
+	require.NoError(t, err)
+	assert.Equal(t, 20.0, rq.OrderQty())
+	sq := mustPolicy(NewSQPolicy(10, 20))
+	demand := []int64{10, 10, 25, 3, 0, 12, 9}
+	out := make([]BacktestResult, 2)
+	_, err = Backtest([]BacktestSKU{
+		{ID: "x", Policy: rq, Demand: demand, OnHand: 20, LeadDays: 1},
+		{ID: "x", Policy: sq, Demand: demand, OnHand: 20, LeadDays: 1},
+	}, LostSales, out)
+	require.NoError(t, err)
+	assert.Equal(t, out[1], out[0])
+	// By hand (s = 10, Q = 20, lead 1): day 0: 10, order; day 1: 30 → 20; day 2: 25 asked, 20
+	// served, order; day 3: 20 → 17; day 4: 17; day 5: 5, order; day 6: 25 → 16.
+	assert.Equal(t, int64(3), out[0].Orders)
+	assert.Equal(t, int64(5), out[0].Short)
+}
