@@ -46,13 +46,17 @@ func (r *EventRule) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes an event input ("start" as "2006-01-02"), rejecting unknown and duplicate
-// keys; [EventRule.PlanEvent] checks the values.
+// UnmarshalJSON decodes an event input ("start" as "2006-01-02", required), rejecting unknown and
+// duplicate keys; [EventRule.PlanEvent] checks the other values.
 func (in *EventInput) UnmarshalJSON(b []byte) error {
+	const op = "decode event input"
 	type plain EventInput
 	var j plain
-	if err := decodeStrict("decode event input", b, &j); err != nil {
+	if err := decodeStrict(op, b, &j); err != nil {
 		return err
+	}
+	if !j.Start.IsValid() {
+		return detailErr(op, "start", nil, ErrInvalidJSON, "a date \"2006-01-02\" is required")
 	}
 	*in = EventInput(j)
 	return nil

@@ -199,4 +199,5 @@ func TestPlanEvent(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"start":"2025-03-08","days":3,"uv":7500,"conversion_rate":0.03,"orders":0,"units_per_order":1,"on_hand":60,"lead_days":5}`), &in))
 	assert.Equal(t, start, in.Start)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"start":"2025-03-08","zz":1}`), &in), ErrInvalidJSON)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"days":1}`), &in), ErrInvalidJSON, "start is required")
 }
