@@ -226,3 +226,23 @@ func TestPlannerPolicy(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, pol, back)
 }
+
+// Odoo's rounding in a backtest: the order-up-to policies round 6 down to 4 (a pack of 4 within the
+// room S - position = 6), the fixed-quantity policies have no maximum and round 6 up to 8.
+func TestBacktestRoundingRoom(t *testing.T) {
+	odoo := MustShaping(0, 4, 0, WithPackRounding(PackRoundUpWithinMax))
+	for _, tc := range []struct {
+		name string
+		pol  Policy
+		want int64
+	}{
+		{"min/max", mustPolicy(NewMinMaxPolicy(5, 10)), 4},
+		{"(s, S)", mustPolicy(NewSSPolicy(5, 10)), 4},
+		{"(R, S)", mustPolicy(NewRSPolicy(Day, 10)), 4},
+		{"(s, Q)", mustPolicy(NewSQPolicy(5, 6)), 8},
+		{"top-up", mustPolicy(NewTopUpPolicy(5, 6)), 8},
+	} {
+		r := runOne(t, BacktestSKU{ID: "o", Policy: tc.pol, Shaping: odoo, Demand: []int64{2}, OnHand: 6, LeadDays: 5}, LostSales)
+		assert.Equal(t, tc.want, r.OrderedUnits, tc.name)
+	}
+}
