@@ -71,6 +71,9 @@ func TestBacktestSQLostAndBackordered(t *testing.T) {
 	assert.Equal(t, int64(4), r.EndBackorders) // day 0: 1 short; day 1: 3 more
 	assert.Equal(t, int64(2), r.StockoutDays)
 	assert.Equal(t, int64(1), r.Orders) // day 0: position -1 ≤ 0 → 5; day 1: position 5 - 4 = 1 > 0
+	assert.Equal(t, int64(1), r.Cycles)
+	assert.Equal(t, int64(1), r.StockoutCycles, "the last cycle's stockout counts")
+	assert.Equal(t, 0.0, r.CycleServiceLevel)
 }
 
 // (R, S) with R = 2 days, S = 10, lead 1, 5 on hand, 1 a day: reviews on days 0, 2, 4 order 6, 2, 2;
@@ -136,6 +139,11 @@ func TestBacktestTotalsAndErrors(t *testing.T) {
 	assert.Equal(t, 3.5+2.25, total.AvgOnHand)
 	assert.Equal(t, int64(17), total.PeakOnHand)
 	assert.Equal(t, 51+20.5, total.TotalCost)
+	// The whole total, field by field: the sums of the two hand-checked results above.
+	assert.Equal(t, BacktestResult{ID: "total", Days: 10, Demand: 31, Served: 30, Short: 1, FillRate: 30.0 / 31,
+		Cycles: 6, StockoutCycles: 1, CycleServiceLevel: 5.0 / 6, StockoutDays: 1, AvgOnHand: 5.75, PeakOnHand: 17,
+		Orders: 6, OrderedUnits: 33, EndOnHand: 6, EndOnOrder: 11, EndBackorders: 0,
+		HoldingCost: 25.5, OrderingCost: 36, ShortageCost: 10, TotalCost: 71.5}, total)
 	// Deterministic: a second run gives the same bytes.
 	out2 := make([]BacktestResult, 2)
 	total2, err := Backtest([]BacktestSKU{a, b}, LostSales, out2)
@@ -245,4 +253,9 @@ func TestBacktestRoundingRoom(t *testing.T) {
 		r := runOne(t, BacktestSKU{ID: "o", Policy: tc.pol, Shaping: odoo, Demand: []int64{2}, OnHand: 6, LeadDays: 5}, LostSales)
 		assert.Equal(t, tc.want, r.OrderedUnits, tc.name)
 	}
+	// Rounding a need of 6 down to a pack of 10 orders nothing: no order is placed or counted.
+	r := runOne(t, BacktestSKU{ID: "d", Policy: mustPolicy(NewMinMaxPolicy(5, 10)), Shaping: MustShaping(0, 10, 0, WithPackRounding(PackRoundDown)),
+		Demand: []int64{2, 0}, OnHand: 6, LeadDays: 1}, LostSales)
+	assert.Equal(t, int64(0), r.Orders)
+	assert.Equal(t, int64(0), r.OrderedUnits)
 }

@@ -46,6 +46,11 @@ func TestReconcile(t *testing.T) {
 	assert.True(t, r.Lines[0].Flagged)
 	assert.False(t, r.Lines[1].Flagged)
 
+	// Nothing on the books and nothing sold: the total rates are 0, not NaN.
+	r, err = Reconcile([]CountLine{{"z", 0, 0, 0}}, 0.02)
+	require.NoError(t, err)
+	assert.Equal(t, StocktakeReport{Lines: []CountResult{{ID: "z"}}}, r)
+
 	for _, tc := range []struct {
 		name      string
 		lines     []CountLine
