@@ -1,0 +1,23 @@
+package inventory
+
+// Equivalent mutants of issue 16's code (gremlins v0.5.0, `--diff main`): each survivor below cannot
+// change behaviour, for the reason given. Every other survivor of the run has a killing test
+// (plan_boundary_test.go, backtest_test.go).
+//
+//   - backtest.go, `if d < 0 {` inside `if d < 0 || d > MaxQty` → `d <= 0`: the inner branch is only
+//     reached with d < 0 or d > MaxQty, never with d == 0.
+//   - backtest.go, `if backlog > 0 {` → `backlog >= 0`: with no backlog, min(0, on hand) = 0 is
+//     served and nothing changes.
+//   - backtest.go, `position > 3*MaxQty || position < -3*MaxQty` (both boundaries): a guard. An order
+//     is placed only at a position at or below a level of at most MaxQty and is at most MaxQty (plus a
+//     pack), the start is at most MaxQty, and every policy orders once the position falls below its
+//     level, so the position stays within about ±2·MaxQty and never reaches ±3·MaxQty.
+//   - backtest.go, `if !(need > 0) {` → `!(need >= 0)`: a need of 0 shapes to an order of 0, which the
+//     `q <= 0` check skips the same way.
+//   - backtest.go, the overflow branches of checked.Add on on hand, backorders, demand, on order and
+//     ordered units (NOT COVERED): demand per day and every order are at most 1e15 over at most 36 600
+//     days, so only a history of about 9 200 days of 1e15 units reaches them; FuzzBacktestJSON feeds
+//     such values.
+//   - abc.go, `cuts.boundary == CrossingDown` (NOT COVERED in gremlins' coverage of switch case
+//     expressions; TestABCBoundary runs both rules and fails under each negation).
+//   - backtest.go, Unmet.String's default branch (NOT COVERED): only for an invalid value.
