@@ -121,6 +121,7 @@ func TestBetterLevel(t *testing.T) {
 		{"neither met, same fill: cheaper", c(0.9, false, 0.9, 5), c(0.5, false, 0.9, 6), true},
 		{"same everything: lower level", c(0.5, true, 0.98, 6), c(0.9, true, 0.98, 6), true},
 		{"same everything: higher level loses", c(0.9, true, 0.98, 6), c(0.5, true, 0.98, 6), false},
+		{"a duplicate level does not replace the first", c(0.5, true, 0.98, 6), c(0.5, true, 0.98, 6), false},
 	} {
 		assert.Equal(t, tc.want, better(tc.a, tc.b), tc.name)
 	}

@@ -18,6 +18,8 @@ package inventory
 //     ordered units (NOT COVERED): demand per day and every order are at most 1e15 over at most 36 600
 //     days, so only a history of about 9 200 days of 1e15 units reaches them; FuzzBacktestJSON feeds
 //     such values.
+//   - backtest_search.go, better's `a.Result.TotalCost < b.Result.TotalCost` → `<=`: it is reached
+//     only when the costs differ.
 //   - abc.go, `cuts.boundary == CrossingDown` (NOT COVERED in gremlins' coverage of switch case
 //     expressions; TestABCBoundary runs both rules and fails under each negation).
 //   - backtest.go, Unmet.String's default branch (NOT COVERED): only for an invalid value.
