@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"math"
+	"strconv"
 	"testing"
 	"time"
 
@@ -107,6 +108,13 @@ func TestPlanLimitsAtTheEdge(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNegative)
 	_, err = Reconcile(make([]CountLine, MaxCountLines+1), 0)
 	assert.ErrorIs(t, err, ErrTooLarge)
+	many := make([]CountLine, MaxCountLines)
+	for i := range many {
+		many[i] = CountLine{ID: strconv.Itoa(i), Book: 1, Counted: 1}
+	}
+	st, err := Reconcile(many, 0)
+	require.NoError(t, err, "exactly MaxCountLines lines")
+	assert.Equal(t, int64(MaxCountLines), st.Book)
 
 	start, _ := NewDateForTest(2025, 3, 8)
 	in := EventInput{Start: start, Days: 366, Orders: 1, UnitsPerOrder: 1, LeadDays: MaxLeadDays, OnHand: MaxQty}
@@ -114,6 +122,18 @@ func TestPlanLimitsAtTheEdge(t *testing.T) {
 	p, err := r.PlanEvent(in)
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), p.Prepack)
+	// The lower edges: no decision lead, nothing pre-packed (0/1), no delay, a one-day window.
+	p, err = EventRule{DecisionDays: 0, PrepackNum: 0, PrepackDen: 1, AfterSalesDelay: 0, AfterSalesDays: 1}.PlanEvent(
+		EventInput{Start: start, Days: 1, Orders: 4, UnitsPerOrder: 1})
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), p.Prepack)
+	assert.Equal(t, start, p.DecideBy)
+	assert.Equal(t, start, p.AfterSalesFrom)
+	assert.Equal(t, start, p.AfterSalesTo)
+	p, err = EventRule{DecisionDays: 7, PrepackNum: 1, PrepackDen: 1, AfterSalesDelay: 3, AfterSalesDays: 7}.PlanEvent(
+		EventInput{Start: start, Days: 1, Orders: 4, UnitsPerOrder: 1})
+	require.NoError(t, err)
+	assert.Equal(t, int64(4), p.Prepack, "everything pre-packed")
 	for _, bad := range []EventRule{
 		{367, 1, 3, 3, 7}, {7, 1, 1001, 3, 7}, {7, -1, 3, 3, 7}, {7, 1, 3, 367, 7}, {7, 1, 3, 3, 367},
 	} {
