@@ -213,3 +213,24 @@ func mustSafety(s SafetyStock, err error) SafetyStock {
 	}
 	return s
 }
+
+// Edges of the bridge and of LastSaleIn (mutation pass).
+func TestPlanHelpersEdges(t *testing.T) {
+	ses1 := mustF(NewSES(1))
+	// A forecast of exactly MaxQty is allowed: SES(1) forecasts the last value.
+	d, err := DemandFromForecast(ses1, []float64{MaxQty, MaxQty}, Day)
+	require.NoError(t, err)
+	assert.Equal(t, float64(MaxQty), d.Mean())
+	// An error of exactly MaxQty is allowed: SES(1) on 0, 1e15 misses by 1e15 at t = 1.
+	d, err = DemandFromForecast(ses1, []float64{0, MaxQty}, Day)
+	require.NoError(t, err)
+	assert.Equal(t, float64(MaxQty), d.StdDev())
+	_, err = DemandFromForecast(mustF(NewHolt(0.5, 0.5)), []float64{3, 4}, Day)
+	assert.EqualError(t, err, "inventory: demand from forecast: history: history too short: 2 values, at least 3 to measure a forecast error")
+	// A sale in the very first period is found.
+	end := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	got, sold, err := LastSaleIn([]float64{5, 0, 0}, end, Day)
+	require.NoError(t, err)
+	assert.True(t, sold)
+	assert.Equal(t, end.Add(-2*Day), got)
+}
