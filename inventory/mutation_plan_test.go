@@ -20,6 +20,8 @@ package inventory
 //     such values.
 //   - backtest_search.go, better's `a.Result.TotalCost < b.Result.TotalCost` → `<=`: it is reached
 //     only when the costs differ.
+//   - event.go, ceilUnits' `math.Abs(x-r) <= 1e-9*max(1, r)` → `<`: differs only when the distance
+//     equals the tolerance exactly, which no product of binary fractions near a whole number hits.
 //   - abc.go, `cuts.boundary == CrossingDown` (NOT COVERED in gremlins' coverage of switch case
 //     expressions; TestABCBoundary runs both rules and fails under each negation).
 //   - backtest.go, Unmet.String's default branch (NOT COVERED): only for an invalid value.

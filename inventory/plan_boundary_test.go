@@ -94,6 +94,9 @@ func TestPlanLimitsAtTheEdge(t *testing.T) {
 	lead[0].Item.Lead = FixedLeadTime(MaxLeadDays*Day + time.Hour)
 	_, err = SearchClassLevels(PlanConfig{Policy: PolicySQ}, SafetyCycleService, []float64{0.5}, 0.9, lead, LostSales)
 	assert.ErrorIs(t, err, ErrTooLarge, "365 days and an hour round up to 366")
+	lead[0].LeadSequence = []int{2}
+	_, err = SearchClassLevels(PlanConfig{Policy: PolicySQ}, SafetyCycleService, []float64{0.5}, 0.9, lead, LostSales)
+	assert.NoError(t, err, "a sampled sequence replaces the item's long lead time")
 	lead[0].Item.Lead = FixedLeadTime(0)
 	lead[0].LeadSequence = nil
 	_, err = SearchClassLevels(PlanConfig{Policy: PolicySQ}, SafetyCycleService, []float64{0.5}, 0.9, lead, LostSales)

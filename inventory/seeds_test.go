@@ -170,6 +170,11 @@ func TestPlanEvent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(8), p.Units)
 
+	// The tolerance is relative: 1 000 000.0005 orders is within 1e-9 of 1 000 000 and needs 1 000 000 units.
+	p, err = DefaultEventRule().PlanEvent(EventInput{Start: start, Days: 1, Orders: 1000000.0005, UnitsPerOrder: 1})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1000000), p.Units)
+
 	ok := EventInput{Start: start, Days: 1, Orders: 10, UnitsPerOrder: 1}
 	mod := func(f func(*EventInput)) EventInput { x := ok; f(&x); return x }
 	for _, tc := range []struct {
