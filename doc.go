@@ -159,6 +159,13 @@
 //     reorder point / healthy; inventory.StockStatus,
 //     inventory.StatusBelowSafetyStock, inventory.StatusReorder,
 //     inventory.StatusHealthy
+//   - 盘点 / 损耗率: stocktake / shrinkage rate (units missing per unit sold);
+//     inventory.Reconcile, inventory.StocktakeReport
+//   - 新品 / 成长 / 成熟 / 衰退: product lifecycle stages new / growth / mature /
+//     decline; inventory.LifecycleStage, inventory.StageNew,
+//     inventory.StageGrowth, inventory.StageMature, inventory.StageDecline
+//   - 活动备货 / 提前打包 / 售后高峰: event stocking / pre-packing before the
+//     event / the after-sales peak; inventory.EventRule, inventory.EventPlan
 //   - 滞销 / 呆滞 / 死库存: slow-moving / dead stock; inventory.StatusSlowMoving,
 //     inventory.StatusDead
 //   - 积压 / 压货: overstock; inventory.StatusOverstock
