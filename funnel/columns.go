@@ -65,7 +65,7 @@ func (f Funnel) RunColumns(c Columns) (Result, error) {
 	k := len(f.steps)
 	hasBD := c.Breakdown != nil
 	acc := newAccum(k, hasBD)
-	if f.cfg.order == Ordered && f.cfg.reentry == Restart && f.cfg.counting == Uniques && len(f.excl) == 0 && !hasBD {
+	if f.cfg.order == Ordered && f.cfg.reentry == Restart && f.cfg.counting == Uniques && len(f.excl) == 0 && f.cfg.modes == 0 && !hasBD {
 		if bad, badCode := fastOrdered(c.Actors, c.Times, c.Codes, k, window, acc); bad >= 0 {
 			if badCode {
 				return Result{}, fieldErr(op, fmt.Sprintf("codes[%d]", bad), c.Codes[bad], ErrInvalidColumns, "at most "+strconv.Itoa(k))

@@ -72,6 +72,10 @@ func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) 
 		return Funnel{}, fieldErr(op, "WithCounting", cfg.counting, ErrInvalidOption, "")
 	case cfg.attr > AtLastStep:
 		return Funnel{}, fieldErr(op, "WithBreakdown", cfg.attr, ErrInvalidOption, "")
+	case cfg.modes&^allModes != 0:
+		return Funnel{}, fieldErr(op, "WithModes", int(cfg.modes), ErrInvalidOption, "")
+	case cfg.modes&AllowReentry != 0 && cfg.order != Strict:
+		return Funnel{}, fieldErr(op, "WithModes", cfg.modes, ErrInvalidOption, "allow_reentry needs the strict order")
 	}
 	f := Funnel{steps: append([]Matcher(nil), steps...), window: window, cfg: cfg}
 	index := make(map[string]int, len(steps))
@@ -81,7 +85,12 @@ func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) 
 		}
 		name := s.Name
 		if name == "" {
+			// A step repeating an earlier step's event (view -> view) is
+			// named after it with its occurrence: "view", "view (2)".
 			name = s.Event
+			if n := occurrence(steps[:i], s.Event); n > 1 {
+				name = s.Event + " (" + strconv.Itoa(n) + ")"
+			}
 		}
 		if name == "" {
 			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d].name", i), "", ErrInvalidStep, "empty for a predicate step")
@@ -111,6 +120,18 @@ func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) 
 	return f, nil
 }
 
+// occurrence returns 1 + the number of unnamed steps in earlier with event
+// name ev.
+func occurrence(earlier []Matcher, ev string) int {
+	n := 1
+	for _, s := range earlier {
+		if s.Name == "" && s.Event == ev {
+			n++
+		}
+	}
+	return n
+}
+
 // MustNew is like [New] but panics on an error. It is meant for tests,
 // examples and package-level variables.
 func MustNew(steps []Matcher, window time.Duration, opts ...Option) Funnel {
@@ -134,6 +155,7 @@ type resultKey struct {
 	Attribution Attribution    `json:"attribution"`
 	Breakdown   string         `json:"breakdown"` // "none", "value" (Run) or "code" (RunColumns)
 	Exclusions  []exclusionKey `json:"exclusions"`
+	Modes       Mode           `json:"modes,omitempty"`
 }
 
 // exclusionKey is an exclusion as results know it: the event name and the
@@ -148,7 +170,7 @@ type exclusionKey struct {
 func (f Funnel) key(unit time.Duration, breakdown, byValue bool) *resultKey {
 	k := &resultKey{Steps: slices.Clone(f.names), Window: durationText(f.window), Unit: durationText(unit),
 		Order: f.cfg.order, Reentry: f.cfg.reentry, Counting: f.cfg.counting, Attribution: f.cfg.attr,
-		Breakdown: "none", Exclusions: []exclusionKey{}}
+		Breakdown: "none", Exclusions: []exclusionKey{}, Modes: f.cfg.modes}
 	if breakdown {
 		k.Breakdown = "code"
 		if byValue {
@@ -167,6 +189,9 @@ func (k *resultKey) signature() string {
 	fmt.Fprintf(&b, "%q|%d|%d|%d|%d|%d|%d|%s|%d", k.Steps, k.Window, k.Unit, k.Order, k.Reentry, k.Counting, k.Attribution, k.Breakdown, len(k.Exclusions))
 	for _, e := range k.Exclusions {
 		fmt.Fprintf(&b, "|%q:%d-%d", e.Event, e.After, e.Before)
+	}
+	if k.Modes != 0 {
+		fmt.Fprintf(&b, "|modes %d", k.Modes)
 	}
 	return b.String()
 }

@@ -1,0 +1,69 @@
+package funnel
+
+import (
+	"testing"
+	"time"
+)
+
+// kernelFunnel returns the funnel a, b, c (b and a on the same event "x",
+// so masks may match several steps) with the options coded in o: order,
+// re-entry, counting, modes, exclusions and attribution.
+func kernelFunnel(o uint16) Funnel {
+	opts := []Option{
+		WithStepOrder(StepOrder(o % 3)),
+		WithReentry(Reentry(o / 3 % 2)),
+		WithCounting(Counting(o / 6 % 2)),
+		WithBreakdown("ch", Attribution(o/12%2)),
+	}
+	m := Mode(o/24) % 16
+	if o%3 != uint16(Strict) {
+		m &^= AllowReentry
+	}
+	opts = append(opts, WithModes(m))
+	if o/384%2 == 1 {
+		opts = append(opts, WithExclusions(Exclusion{Event: "leave", After: "a", Before: "c"}, Exclusion{Event: "quit", After: "b", Before: "c"}))
+	}
+	return MustNew([]Matcher{{Name: "a", Event: "x"}, {Name: "b", Event: "x"}, {Name: "c", Event: "y"}}, 4*time.Minute, opts...)
+}
+
+// FuzzKernelsAgree checks the fast kernels (the dynamic programme, the
+// indexed attempt scans, the any-order sweep) against scanning every
+// attempt event by event, for every combination of options and modes, on
+// one actor's events whose masks may match several steps and exclusions.
+func FuzzKernelsAgree(f *testing.F) {
+	f.Add([]byte{0, 1, 1, 1, 0, 3, 2, 6, 1, 8, 0, 4}, uint16(0))
+	f.Add([]byte{0, 7, 0, 7, 1, 2, 1, 12}, uint16(385))
+	f.Add([]byte{0, 1, 0, 1, 0, 3, 1, 2, 0, 2, 2, 4, 1, 17}, uint16(24*5+1))
+	f.Add([]byte{0, 1, 1, 2, 0, 1, 0, 2, 1, 4}, uint16(24*4+1))
+	f.Fuzz(func(t *testing.T, data []byte, o uint16) {
+		fn := kernelFunnel(o % 768)
+		var times []int64
+		var masks []uint64
+		var bd []int32
+		var clock int64
+		for i := 0; i+1 < len(data) && i < 400; i += 2 {
+			clock += int64(data[i] % 3)
+			m := uint64(data[i+1] & 7)
+			if data[i+1]&8 != 0 {
+				m |= 1 << exclShift
+			}
+			if data[i+1]&16 != 0 {
+				m |= 1 << (exclShift + 1)
+			}
+			times, masks, bd = append(times, clock), append(masks, m), append(bd, int32(data[i]%4))
+		}
+		var results [2]Result
+		var kn kernel
+		for mode := range results {
+			kn = fn.kernel(4)
+			kn.excl = fn.excl
+			kn.scanOnly = mode == 1
+			acc := newAccum(3, true)
+			kn.actor(times, masks, bd, acc)
+			results[mode] = fn.result(acc, time.Minute, nil, false)
+		}
+		if !results[0].Equal(results[1]) {
+			t.Fatalf("options %d: fast %v, scan %v", o%768, results[0].Counts(), results[1].Counts())
+		}
+	})
+}
