@@ -3,6 +3,7 @@ package funnel
 import (
 	"hash/maphash"
 	"slices"
+	"strings"
 )
 
 // actorTable gives the actors of one [Funnel.Run] dense int32 IDs in order
@@ -179,4 +180,48 @@ func (c *nameMasks) mask(e *Event) uint64 {
 	}
 	s.name, s.mask, s.set = name, c.f.stepMask(e), true
 	return s.mask
+}
+
+// names returns the interned strings indexed by ID.
+func (t *actorTable) names() []string {
+	out := make([]string, len(t.ends))
+	for id := range out {
+		out[id] = string(t.name(int32(id)))
+	}
+	return out
+}
+
+// nameIDs interns event names into dense IDs; a few cached slots, chosen as
+// in nameMasks, spare most events a map lookup.
+type nameIDs struct {
+	ids   map[string]int32
+	names []string
+	slots [64]struct {
+		name string
+		id   int32
+		set  bool
+	}
+}
+
+func newNameIDs() *nameIDs { return &nameIDs{ids: map[string]int32{}} }
+
+// id returns the ID of name, assigning the next one if it is new.
+func (c *nameIDs) id(name string) int32 {
+	h := 0
+	if n := len(name); n > 0 {
+		h = n*31 + int(name[0])*7 + int(name[n-1])
+	}
+	s := &c.slots[h%len(c.slots)]
+	if s.set && s.name == name {
+		return s.id
+	}
+	id, ok := c.ids[name]
+	if !ok {
+		id = int32(len(c.names))
+		name = strings.Clone(name)
+		c.ids[name] = id
+		c.names = append(c.names, name)
+	}
+	s.name, s.id, s.set = name, id, true
+	return id
 }

@@ -201,12 +201,13 @@ func TestRunHandBuilt(t *testing.T) {
 			got, err := f.Run(tt.give)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got.Counts(), "Run counts")
-			// The columnar path gives the same answer when every event has one code.
+			// The columnar path gives the same result.
 			c, _, _, err := f.Encode(tt.give)
 			if err == nil {
 				gc, err := f.RunColumns(SortColumns(c))
 				require.NoError(t, err)
 				assert.Equal(t, tt.want, gc.Counts(), "RunColumns counts")
+				assert.True(t, got.Equal(gc), "Run and RunColumns differ")
 			}
 		})
 	}
@@ -272,15 +273,24 @@ func TestBreakdown(t *testing.T) {
 		assert.Equal(t, tt.want, got, "attribution %s", tt.give)
 		assert.Equal(t, []int64{3, 1, 0}, r.Counts())
 
-		c, _, values, err := f.Encode(give)
+		// The columnar path labels the groups too (Encode sets Values), and
+		// its result equals Run's.
+		c, _, _, err := f.Encode(give)
 		require.NoError(t, err)
 		rc, err := f.RunColumns(c)
 		require.NoError(t, err)
 		gotc := map[string][]int64{}
 		for _, g := range rc.Groups() {
-			gotc[values[g.Code]] = g.Result.Counts()
+			gotc[g.Value] = g.Result.Counts()
 		}
 		assert.Equal(t, tt.want, gotc, "columnar attribution %s", tt.give)
+		assert.True(t, r.Equal(rc), "Run and RunColumns differ")
+		// Without Values the groups are keyed by code.
+		c.Values = nil
+		rc, err = f.RunColumns(c)
+		require.NoError(t, err)
+		assert.False(t, r.Equal(rc))
+		assert.Equal(t, "", rc.Groups()[0].Value)
 	}
 	r, err := MustNew(vcp, time.Hour).Run(give)
 	require.NoError(t, err)
@@ -334,7 +344,13 @@ func TestRunErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNoSteps)
 	_, _, _, err = f.Encode([]Event{{Actor: "a", Name: "view", Time: time.Time{}.AddDate(-5000, 0, 0)}})
 	assert.ErrorIs(t, err, ErrInvalidEvent)
+	// Encoded per name, an event may match several steps; with predicates
+	// the step codes cannot say so.
 	g := MustNew([]Matcher{{Name: "a", Event: "view"}, {Name: "b", Event: "view"}}, time.Hour)
+	_, _, _, err = g.Encode([]Event{ev("u", 0, "view")})
+	assert.NoError(t, err)
+	any := func(Event) bool { return true }
+	g = MustNew([]Matcher{{Name: "a", Event: "view", Where: any}, {Name: "b", Event: "view"}}, time.Hour)
 	_, _, _, err = g.Encode([]Event{ev("u", 0, "view")})
 	assert.ErrorIs(t, err, ErrAmbiguousEvent)
 }

@@ -276,7 +276,7 @@ func FuzzDPMatchesScan(f *testing.F) {
 			kn := fn.kernel(window)
 			kn.scanOnly = mode == 1
 			acc := newAccum(len(fn.steps), true)
-			if err := fn.runGeneral("test", c, kn, acc); err != nil {
+			if err := runGeneral("test", c, c.Codes, fn.codeTable(), kn, acc); err != nil {
 				t.Fatal(err)
 			}
 			results[mode] = fn.result(acc, time.Minute, nil, false)

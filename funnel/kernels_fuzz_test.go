@@ -67,3 +67,57 @@ func FuzzKernelsAgree(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRunMatchesColumns is the differential test of the two entry points:
+// Run on events and RunColumns on the same events encoded per name give
+// equal results (Result.Equal: counts, every duration, groups and their
+// labels), for every combination of options, with events that match
+// several steps (view -> cart -> view) and exclusions.
+func FuzzRunMatchesColumns(f *testing.F) {
+	f.Add([]byte{0, 1, 1, 1, 0, 3, 2, 6, 1, 8, 0, 4}, uint16(0))
+	f.Add([]byte{3, 7, 0, 7, 1, 2, 1, 12, 9, 9, 4, 1}, uint16(12+385))
+	f.Fuzz(func(t *testing.T, data []byte, o uint16) {
+		o %= 1536
+		opts := []Option{
+			WithStepOrder(StepOrder(o % 3)),
+			WithReentry(Reentry(o / 3 % 2)),
+			WithCounting(Counting(o / 6 % 2)),
+		}
+		if o/12%2 == 1 {
+			opts = append(opts, WithBreakdown("ch", Attribution(o/24%2)))
+		}
+		m := Mode(o/48) % 16
+		if o%3 != uint16(Strict) {
+			m &^= AllowReentry
+		}
+		opts = append(opts, WithModes(m))
+		if o/768%2 == 1 {
+			opts = append(opts, WithExclusions(Exclusion{Event: "leave", After: "view", Before: "view (2)"}))
+		}
+		fn := MustNew([]Matcher{{Event: "view"}, {Event: "cart"}, {Event: "view"}}, 3*time.Minute, opts...)
+		names := []string{"view", "cart", "leave", "other"}
+		var events []Event
+		for i := 0; i+1 < len(data) && i < 300; i += 2 {
+			e := ev("u"+itoa(int(data[i]%5)), int(data[i+1]%8), names[data[i+1]/8%4])
+			if data[i]&8 != 0 {
+				e.Props = map[string]string{"ch": names[data[i]/16%4]}
+			}
+			events = append(events, e)
+		}
+		r, err := fn.Run(events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _, _, err := fn.Encode(events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := fn.RunColumns(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Equal(rc) {
+			t.Fatalf("options %d: Run %v, RunColumns %v", o, r.Counts(), rc.Counts())
+		}
+	})
+}
