@@ -217,6 +217,9 @@ func runGeneral[C uint8 | int32](op string, c Columns, codes []C, table []uint64
 		if c.Breakdown != nil {
 			bd = c.Breakdown[i:j]
 		}
+		if acc.levels != nil {
+			acc.levels.newRow(a)
+		}
 		kn.actor(c.Times[i:j], masks, bd, acc)
 		i = j
 	}

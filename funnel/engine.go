@@ -52,6 +52,7 @@ type accum struct {
 	k      int
 	all    *tally
 	groups map[int32]*tally // nil without a breakdown
+	levels *ActorLevels     // per-actor output, or nil; add fills its last row
 }
 
 func newAccum(k int, breakdown bool) *accum {
@@ -63,6 +64,11 @@ func newAccum(k int, breakdown bool) *accum {
 }
 
 func (a *accum) add(lvl int, t []int64, group int32) {
+	if l := a.levels; l != nil {
+		r := len(l.Level) - 1
+		l.Level[r] = uint8(lvl)
+		copy(l.Times[r*a.k:], t)
+	}
 	a.all.add(lvl, t)
 	if a.groups != nil {
 		g := a.groups[group]

@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -118,6 +119,28 @@ func FuzzRunMatchesColumns(f *testing.F) {
 		}
 		if !r.Equal(rc) {
 			t.Fatalf("options %d: Run %v, RunColumns %v", o, r.Counts(), rc.Counts())
+		}
+		// Per-actor levels: the same on both paths, and with unique actors
+		// their histogram is the result's.
+		l, err := fn.Levels(events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lc, err := fn.LevelsColumns(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(l.Level, lc.Level) || !slices.Equal(l.Times, lc.Times) {
+			t.Fatalf("options %d: levels %v, columns %v", o, l.Level, lc.Level)
+		}
+		if fn.cfg.counting == Uniques {
+			hist := make([]int64, 4)
+			for _, lvl := range l.Level {
+				hist[lvl]++
+			}
+			if !slices.Equal(hist[1:], r.all.hist[1:]) {
+				t.Fatalf("options %d: levels %v, result %v", o, hist, r.all.hist)
+			}
 		}
 	})
 }

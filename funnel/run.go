@@ -51,8 +51,9 @@ type eventColumns struct {
 	times   []int64  // Unix nanoseconds
 	masks   []uint64 // match bits (see Funnel.stepMask)
 	bd      []int32  // breakdown value IDs; nil without a breakdown
-	nActors int      // distinct actors
-	values  Interner // breakdown values
+	nActors int         // distinct actors
+	values  Interner    // breakdown values
+	table   *actorTable // the actors' names
 }
 
 // columnsOf validates the events, interns their actors and breakdown values
@@ -81,7 +82,7 @@ func (f Funnel) columnsOf(op string, events []Event) (*eventColumns, error) {
 			}
 		}
 	}
-	c.nActors = actors.len()
+	c.nActors, c.table = actors.len(), actors
 	return c, nil
 }
 
