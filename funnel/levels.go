@@ -4,7 +4,7 @@ import (
 	"time"
 )
 
-// ActorLevels is the funnel's outcome per actor (每人漏斗层级): ClickHouse's
+// ActorLevels is the funnel's outcome per actor: ClickHouse's
 // per-user windowFunnel level and PostHog's "persons who reached or dropped
 // off at step n", computed in the same one pass over the events as a
 // [Result], not actor by actor. Row r describes one actor; rows follow the

@@ -47,10 +47,10 @@ func (f Funnel) Run(events []Event) (Result, error) {
 // eventColumns are the convenient path's events as columns: in input order
 // after columnsOf, by actor then time after sortByActor.
 type eventColumns struct {
-	actors  []int32  // actor IDs, in order of first appearance
-	times   []int64  // Unix nanoseconds
-	masks   []uint64 // match bits (see Funnel.stepMask)
-	bd      []int32  // breakdown value IDs; nil without a breakdown
+	actors  []int32     // actor IDs, in order of first appearance
+	times   []int64     // Unix nanoseconds
+	masks   []uint64    // match bits (see Funnel.stepMask)
+	bd      []int32     // breakdown value IDs; nil without a breakdown
 	nActors int         // distinct actors
 	values  Interner    // breakdown values
 	table   *actorTable // the actors' names
