@@ -31,9 +31,11 @@ type Matcher struct {
 	Where func(Event) bool `json:"-"`
 }
 
-// Exclusion removes an attempt (and, when counting unique actors, the actor)
-// whose events include a matching event after step After was reached and
-// before step Before was reached, inside the attempt's window. After and
+// Exclusion removes an attempt whose events include a matching event after
+// step After was reached and before step Before was reached, inside the
+// attempt's window; when counting unique actors the actor counts at its
+// deepest attempt that was not excluded (PostHog), and is removed when
+// every attempt was. After and
 // Before are step names and After must come first. Matching is as for
 // [Matcher]: Event and/or Where.
 //

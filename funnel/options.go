@@ -15,8 +15,11 @@ const (
 	// may occur between them. PostHog "sequential", Mixpanel default,
 	// ClickHouse windowFunnel default.
 	Ordered StepOrder = iota
-	// Strict: steps in sequence with no other tracked event of the actor in
-	// between. PostHog "strict order", ClickHouse windowFunnel 'strict_order'.
+	// Strict: steps in sequence; between two steps the actor may only
+	// repeat the step just reached ("a b b c" reaches 3), any other tracked
+	// event ends the attempt. PostHog "strict order", ClickHouse
+	// windowFunnel 'strict_order' (see the package doc for where ClickHouse
+	// differs).
 	Strict
 	// AnyOrder: every step must occur inside the window, in any order; the
 	// count at step n is the actors that did n distinct steps. PostHog
@@ -47,8 +50,8 @@ const (
 	// far, so progress made by an earlier attempt is not lost.
 	Restart Reentry = iota
 	// FirstEntry: the first step-1 event holds; repeats inside its window are
-	// ignored. A new attempt starts only after the attempt completed or its
-	// window ended, as in Mixpanel.
+	// ignored. A new attempt starts only after the attempt ended (completed,
+	// broken, or past its window), as in Mixpanel.
 	FirstEntry
 )
 
