@@ -26,6 +26,11 @@ func (f Funnel) Run(events []Event) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	return f.runEvents(c), nil
+}
+
+// runEvents sorts the columns of Run and runs the engine on them.
+func (f Funnel) runEvents(c *eventColumns) Result {
 	starts := c.sortByActor()
 	kn := f.kernel(uint64(f.window))
 	acc := newAccum(len(f.steps), c.bd != nil)
@@ -41,7 +46,7 @@ func (f Funnel) Run(events []Event) (Result, error) {
 	if c.bd != nil {
 		names = c.values.Names()
 	}
-	return f.result(acc, 1, names, c.bd != nil), nil
+	return f.result(acc, 1, names, c.bd != nil)
 }
 
 // eventColumns are the convenient path's events as columns: in input order
@@ -60,30 +65,57 @@ type eventColumns struct {
 // and computes their match masks, in input order.
 func (f Funnel) columnsOf(op string, events []Event) (*eventColumns, error) {
 	n := len(events)
-	c := &eventColumns{actors: make([]int32, n), times: make([]int64, n), masks: make([]uint64, n)}
-	if f.cfg.hasBD {
-		c.bd = make([]int32, n)
-	}
-	actors, names := newActorTable(), newNameMasks(&f)
+	b := f.newBuilder(n)
 	for lo := 0; lo < n; lo += internBatchLen {
-		batch := events[lo:min(lo+internBatchLen, n)]
-		ids := c.actors[lo : lo+len(batch)]
-		// An empty actor gets an ID too, before the error below.
-		actors.internBatch(batch, ids)
-		for i := range batch {
-			e := &batch[i]
-			t, err := checkEvent(op, lo+i, e)
-			if err != nil {
-				return nil, err
-			}
-			c.times[lo+i], c.masks[lo+i] = t, names.mask(e)
-			if c.bd != nil {
-				c.bd[lo+i] = c.values.Intern(e.Props[f.cfg.breakdown])
-			}
+		if err := b.add(op, events[lo:min(lo+internBatchLen, n)]); err != nil {
+			return nil, err
 		}
 	}
-	c.nActors, c.table = actors.len(), actors
-	return c, nil
+	return b.done(), nil
+}
+
+// builder fills eventColumns a batch of events at a time.
+type builder struct {
+	f      *Funnel
+	c      *eventColumns
+	actors *actorTable
+	names  *nameMasks
+}
+
+// newBuilder returns a builder with room for n events.
+func (f Funnel) newBuilder(n int) *builder {
+	c := &eventColumns{actors: make([]int32, 0, n), times: make([]int64, 0, n), masks: make([]uint64, 0, n)}
+	if f.cfg.hasBD {
+		c.bd = make([]int32, 0, n)
+	}
+	return &builder{f: &f, c: c, actors: newActorTable(), names: newNameMasks(&f)}
+}
+
+// add appends a batch of at most internBatchLen events.
+func (b *builder) add(op string, batch []Event) error {
+	c := b.c
+	lo := len(c.actors)
+	c.actors = slices.Grow(c.actors, len(batch))[:lo+len(batch)]
+	// An empty actor gets an ID too, before the error below.
+	b.actors.internBatch(batch, c.actors[lo:])
+	for i := range batch {
+		e := &batch[i]
+		t, err := checkEvent(op, lo+i, e)
+		if err != nil {
+			return err
+		}
+		c.times, c.masks = append(c.times, t), append(c.masks, b.names.mask(e))
+		if c.bd != nil {
+			c.bd = append(c.bd, c.values.Intern(e.Props[b.f.cfg.breakdown]))
+		}
+	}
+	return nil
+}
+
+// done returns the columns.
+func (b *builder) done() *eventColumns {
+	b.c.nActors, b.c.table = b.actors.len(), b.actors
+	return b.c
 }
 
 // byActorEvent is the time and match mask of one event while sortByActor
