@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -99,4 +100,27 @@ func TestNameMasks(t *testing.T) {
 	}
 	require.True(t, newNameMasks(&byName).byName)
 	require.False(t, newNameMasks(&withWhere).byName)
+}
+
+// TestNameCacheCollision: names that share a cache slot (same length, first
+// and last byte: "view" and "vxxw") keep their own masks and IDs, in any
+// order of arrival (issue 19: a collision could return another name's mask).
+func TestNameCacheCollision(t *testing.T) {
+	f := MustNew([]Matcher{{Event: "view"}, {Event: "vxxw"}}, time.Hour)
+	c := newNameMasks(&f)
+	for _, name := range []string{"view", "vxxw", "vxxw", "view", "vyyw", "view"} {
+		e := Event{Name: name}
+		assert.Equal(t, f.stepMask(&e), c.mask(&e), name)
+	}
+	ids := newNameIDs()
+	got := []int32{}
+	for _, name := range []string{"view", "vxxw", "view", "vxxw", "vyyw"} {
+		got = append(got, ids.id(name))
+	}
+	assert.Equal(t, []int32{0, 1, 0, 1, 2}, got)
+	assert.Equal(t, []string{"view", "vxxw", "vyyw"}, ids.names)
+	// The run agrees: u did view then vxxw (2 steps), v did vxxw only.
+	r, err := f.Run([]Event{ev("u", 0, "view"), ev("v", 0, "vxxw"), ev("u", 1, "vxxw")})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1, 1}, r.Counts())
 }

@@ -71,6 +71,7 @@ func BenchmarkColumnar5Steps10M(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sinkResult, sinkErr = f.RunColumns(c)
 	}
+	checkSink(b)
 	b.ReportMetric(float64(len(c.Actors))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
@@ -83,6 +84,7 @@ func BenchmarkColumnarStrict10M(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sinkResult, sinkErr = f.RunColumns(c)
 	}
+	checkSink(b)
 	b.ReportMetric(float64(len(c.Actors))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
@@ -107,6 +109,7 @@ func benchRun(b *testing.B, ev []Event) {
 	for i := 0; i < b.N; i++ {
 		sinkResult, sinkErr = f.Run(ev)
 	}
+	checkSink(b)
 	b.ReportMetric(float64(len(ev))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
@@ -120,11 +123,14 @@ func BenchmarkSteps(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s := r.Steps()
-		sinkErr = nil
-		_ = s
+		sinkSteps = r.Steps()
+	}
+	if sinkSteps[1].Time.N == 0 {
+		b.Fatal("no durations")
 	}
 }
+
+var sinkSteps []StepResult
 
 var (
 	retOnce                sync.Once
@@ -165,6 +171,9 @@ func BenchmarkRetention10M(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sinkTable, sinkErr = retentionSpecBenchmark.RunColumns(a, t, f)
 	}
+	if sinkErr != nil {
+		b.Fatal(sinkErr)
+	}
 	b.ReportMetric(float64(len(a))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
@@ -177,6 +186,9 @@ func BenchmarkRetentionRecurring10M(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		sinkTable, sinkErr = spec.RunColumns(a, t, f)
+	}
+	if sinkErr != nil {
+		b.Fatal(sinkErr)
 	}
 	b.ReportMetric(float64(len(a))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
@@ -202,4 +214,16 @@ func BenchmarkPlainLoop10M(b *testing.B) {
 		sinkInt = hist[best]
 	}
 	b.ReportMetric(float64(len(c.Actors))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// checkSink fails the benchmark when its last run failed or counted
+// nothing.
+func checkSink(b *testing.B) {
+	b.Helper()
+	if sinkErr != nil {
+		b.Fatal(sinkErr)
+	}
+	if c := sinkResult.Counts(); len(c) == 0 || c[0] == 0 {
+		b.Fatal("nothing counted")
+	}
 }
