@@ -22,6 +22,9 @@ func (f Funnel) Run(events []Event) (Result, error) {
 	if n := len(events); n > MaxEvents {
 		return Result{}, tooManyEvents(op, n)
 	}
+	if r, ok, err := f.runTwoPass(op, events); ok || err != nil {
+		return r, err
+	}
 	c, err := f.columnsOf(op, events)
 	if err != nil {
 		return Result{}, err

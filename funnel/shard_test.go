@@ -90,3 +90,38 @@ func TestRunSeq(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int64{0, 0, 0}, empty.Counts())
 }
+
+// TestRunManyMasks: more distinct match masks than the two-pass path can
+// number (65,535) fall back to the one-pass path with the same result.
+// Seventeen predicate steps on the bits of a property give 2^17 masks.
+func TestRunManyMasks(t *testing.T) {
+	var st []Matcher
+	for b := 0; b < 17; b++ {
+		st = append(st, Matcher{Name: "bit" + itoa(b+1), Where: func(e Event) bool { return e.Props["n"][b] == '1' }})
+	}
+	f := MustNew(st, time.Hour)
+	var events []Event
+	for i := 0; i < 1<<17; i++ {
+		bitsText := make([]byte, 17)
+		for b := range bitsText {
+			bitsText[b] = byte('0' + i>>b&1)
+		}
+		events = append(events, Event{Actor: "u" + itoa(i%97), Time: base.Add(time.Duration(i) * time.Millisecond), Name: "e", Props: map[string]string{"n": string(bitsText)}})
+	}
+	_, ok, err := f.runTwoPass("test", events)
+	require.NoError(t, err)
+	assert.False(t, ok, "too many masks for the two-pass path")
+	r, err := f.Run(events)
+	require.NoError(t, err)
+	want, err := f.RunSeq(slices.Values(events))
+	require.NoError(t, err)
+	assert.True(t, want.Equal(r))
+	assert.Equal(t, int64(97), r.Counts()[0])
+	// A few masks: the two-pass path and the one-pass path agree.
+	got, ok, err := f.runTwoPass("test", events[:1000])
+	require.NoError(t, err)
+	assert.True(t, ok)
+	want, err = f.RunSeq(slices.Values(events[:1000]))
+	require.NoError(t, err)
+	assert.True(t, want.Equal(got))
+}
