@@ -276,7 +276,7 @@ func (f Funnel) Encode(events []Event) (c Columns, actors, values []string, err 
 		}
 		c.Actors[i], c.Times[i], c.Codes[i] = ai.Intern(e.Actor), t, code
 		if f.cfg.hasBD {
-			c.Breakdown[i] = vi.Intern(e.Props[f.cfg.breakdown])
+			c.Breakdown[i] = vi.Intern(e.Prop(f.cfg.breakdown))
 		}
 	}
 	if f.cfg.hasBD {
@@ -327,7 +327,7 @@ func (f Funnel) encodeNames(op string, events []Event) (Columns, []string, []str
 				return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", lo+i), e.Name, ErrTooLarge, "at most "+strconv.Itoa(MaxNames)+" distinct names")
 			}
 			if c.Breakdown != nil {
-				c.Breakdown[lo+i] = vi.Intern(e.Props[f.cfg.breakdown])
+				c.Breakdown[lo+i] = vi.Intern(e.Prop(f.cfg.breakdown))
 			}
 		}
 	}

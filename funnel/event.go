@@ -8,12 +8,35 @@ import "time"
 //
 // Events may come in any order; Run sorts them by actor, then time, keeping
 // the input order of equal timestamps. Props holds the properties used by
-// predicates and breakdowns (channel, city, device); Run never modifies it.
+// predicates and breakdowns (channel, city, device); Attrs holds them as a
+// slice instead, for callers that would rather not build a map per event
+// ([Event.Prop] reads both). Run never modifies either.
 type Event struct {
 	Actor string            `json:"actor"`           // who; must not be empty
 	Time  time.Time         `json:"time"`            // when; years 1678 to 2262 (int64 nanoseconds)
 	Name  string            `json:"name"`            // what: "view", "cart", "pay"
 	Props map[string]string `json:"props,omitempty"` // optional properties
+	Attrs []Attr            `json:"attrs,omitempty"` // optional properties without a map
+}
+
+// Attr is one property of an event: a key and its value.
+type Attr struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// Prop returns the value of property key: from Props if it has the key,
+// else from the first Attr with that key, else "".
+func (e Event) Prop(key string) string {
+	if v, ok := e.Props[key]; ok {
+		return v
+	}
+	for _, a := range e.Attrs {
+		if a.Key == key {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 // Matcher says which events count for a funnel step (and for the start,

@@ -98,3 +98,25 @@ func splitFields(s string) []string {
 	}
 	return out
 }
+
+// TestAttrs: properties given as a slice break down like a map's.
+func TestAttrs(t *testing.T) {
+	f := MustNew(vcp, time.Hour, WithBreakdown("ch", AtFirstStep))
+	withMap := []Event{ev("u1", 0, "view", "ch", "ad"), ev("u1", 1, "cart"), ev("u2", 0, "view", "ch", "seo")}
+	withAttrs := []Event{
+		{Actor: "u1", Time: base, Name: "view", Attrs: []Attr{{"x", "1"}, {"ch", "ad"}, {"ch", "later"}}},
+		{Actor: "u1", Time: base.Add(time.Minute), Name: "cart"},
+		{Actor: "u2", Time: base, Name: "view", Attrs: []Attr{{"ch", "seo"}}},
+	}
+	a, err := f.Run(withMap)
+	require.NoError(t, err)
+	b, err := f.Run(withAttrs)
+	require.NoError(t, err)
+	assert.True(t, a.Equal(b))
+	assert.Equal(t, "ad", withAttrs[0].Prop("ch"), "the first Attr wins")
+	assert.Equal(t, "", withAttrs[1].Prop("ch"))
+	both := Event{Props: map[string]string{"ch": "map"}, Attrs: []Attr{{"ch", "slice"}}}
+	assert.Equal(t, "map", both.Prop("ch"))
+	empty := Event{Props: map[string]string{"ch": ""}, Attrs: []Attr{{"ch", "slice"}}}
+	assert.Equal(t, "", empty.Prop("ch"), "a key in Props wins even when empty")
+}

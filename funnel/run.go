@@ -109,7 +109,7 @@ func (b *builder) add(op string, batch []Event) error {
 		}
 		c.times, c.masks = append(c.times, t), append(c.masks, b.names.mask(e))
 		if c.bd != nil {
-			c.bd = append(c.bd, c.values.Intern(e.Props[b.f.cfg.breakdown]))
+			c.bd = append(c.bd, c.values.Intern(e.Prop(b.f.cfg.breakdown)))
 		}
 	}
 	return nil

@@ -110,7 +110,7 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 		}
 		times[p], mids[p] = e.Time.UnixNano(), id // checked in the first pass
 		if bd != nil {
-			bd[p] = values.Intern(e.Props[f.cfg.breakdown])
+			bd[p] = values.Intern(e.Prop(f.cfg.breakdown))
 		}
 	}
 	// Now pos[a+1] is the start of actor a's run, and its end the next
