@@ -124,3 +124,19 @@ func TestNameCacheCollision(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int64{1, 1}, r.Counts())
 }
+
+// TestEmptyEventName: an event with an empty name is another tracked event
+// on both paths (the name caches must not read its first byte).
+func TestEmptyEventName(t *testing.T) {
+	f := MustNew(vcp, time.Hour, WithStepOrder(Strict))
+	events := []Event{ev("u", 0, "view"), ev("u", 1, ""), ev("u", 2, "cart"), ev("v", 0, "view"), ev("v", 1, "cart")}
+	r, err := f.Run(events)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 1, 0}, r.Counts(), "the empty name breaks u's strict attempt")
+	c, _, _, err := f.Encode(events)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"view", "", "cart"}, c.Names)
+	rc, err := f.RunColumns(c)
+	require.NoError(t, err)
+	assert.True(t, r.Equal(rc))
+}

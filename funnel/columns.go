@@ -247,7 +247,7 @@ func (f Funnel) Encode(events []Event) (c Columns, actors, values []string, err 
 		return Columns{}, nil, nil, tooManyEvents(op, len(events))
 	}
 	if f.byName() {
-		return f.encodeNames(op, events)
+		return f.encodeNames(op, events, MaxNames)
 	}
 	var ai, vi Interner
 	c.Actors = make([]int32, len(events))
@@ -304,38 +304,69 @@ func (f Funnel) byName() bool {
 // encoded per name ([Funnel.Encode]).
 const MaxNames = 1 << 20
 
-// encodeNames is Encode per event name.
-func (f Funnel) encodeNames(op string, events []Event) (Columns, []string, []string, error) {
+// encodeNames is Encode per event name, by the two passes of Run (see
+// runfast.go): intern and check, then write each event straight into its
+// actor's run and sort each run by time.
+func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, []string, []string, error) {
 	n := len(events)
-	c := Columns{Actors: make([]int32, n), Times: make([]int64, n), Events: make([]int32, n)}
+	ids := make([]int32, n)
+	actors, names := newActorTable(), newNameIDs()
 	var vi Interner
+	for lo := 0; lo < n; lo += internBatchLen {
+		batch := events[lo:min(lo+internBatchLen, n)]
+		actors.internBatch(batch, ids[lo:lo+len(batch)])
+		for i := range batch {
+			if _, err := checkEvent(op, lo+i, &batch[i]); err != nil {
+				return Columns{}, nil, nil, err
+			}
+			names.id(batch[i].Name) // names and values numbered in order of first appearance
+			if f.cfg.hasBD {
+				vi.Intern(batch[i].Prop(f.cfg.breakdown))
+			}
+			if len(names.names) > maxNames {
+				return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", lo+i), batch[i].Name, ErrTooLarge, "at most "+strconv.Itoa(maxNames)+" distinct names")
+			}
+		}
+	}
+	nA := actors.len()
+	bounds := make([]int32, nA+2) // as in runTwoPass
+	for _, a := range ids {
+		bounds[a+2]++
+	}
+	for a := 2; a < len(bounds); a++ {
+		bounds[a] += bounds[a-1]
+	}
+	pos := bounds[1:]
+	c := Columns{Actors: make([]int32, n), Times: make([]int64, n), Events: make([]int32, n)}
 	if f.cfg.hasBD {
 		c.Breakdown = make([]int32, n)
 	}
-	actors, names := newActorTable(), newNameIDs()
-	for lo := 0; lo < n; lo += internBatchLen {
-		batch := events[lo:min(lo+internBatchLen, n)]
-		actors.internBatch(batch, c.Actors[lo:lo+len(batch)])
-		for i := range batch {
-			e := &batch[i]
-			t, err := checkEvent(op, lo+i, e)
-			if err != nil {
-				return Columns{}, nil, nil, err
-			}
-			c.Times[lo+i], c.Events[lo+i] = t, names.id(e.Name)
-			if len(names.names) > MaxNames {
-				return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", lo+i), e.Name, ErrTooLarge, "at most "+strconv.Itoa(MaxNames)+" distinct names")
-			}
-			if c.Breakdown != nil {
-				c.Breakdown[lo+i] = vi.Intern(e.Prop(f.cfg.breakdown))
-			}
+	for i := n - 1; i >= 0; i-- {
+		e := &events[i]
+		a := ids[i]
+		p := pos[a+1] - 1
+		pos[a+1] = p
+		c.Actors[p], c.Times[p], c.Events[p] = a, e.Time.UnixNano(), names.id(e.Name) // checked in the first pass
+		if c.Breakdown != nil {
+			c.Breakdown[p] = vi.Intern(e.Prop(f.cfg.breakdown))
 		}
+	}
+	for a := 0; a < nA; a++ {
+		lo, hi := int(pos[a+1]), n
+		if a+1 < nA {
+			hi = int(pos[a+2])
+		}
+		var g []int32
+		if c.Breakdown != nil {
+			g = c.Breakdown[lo:hi]
+		}
+		sortRun(c.Times[lo:hi], c.Events[lo:hi], g)
 	}
 	c.Names = names.names
 	if f.cfg.hasBD {
 		c.Values = append([]string{}, vi.Names()...) // not nil: results keyed by value
 	}
-	return SortColumns(c), actors.names(), vi.Names(), nil
+	return c, actors.names(), vi.Names(), nil
 }
 
 // checkEvent validates events[i] and returns its time in nanoseconds.

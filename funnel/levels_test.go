@@ -120,3 +120,36 @@ func TestAttrs(t *testing.T) {
 	empty := Event{Props: map[string]string{"ch": ""}, Attrs: []Attr{{"ch", "slice"}}}
 	assert.Equal(t, "", empty.Prop("ch"), "a key in Props wins even when empty")
 }
+
+// TestEncodeMaxNames: more distinct event names than the limit do not fit
+// the per-name encoding (Encode's limit is MaxNames; a small one here).
+func TestEncodeMaxNames(t *testing.T) {
+	events := make([]Event, 301)
+	for i := range events {
+		events[i] = Event{Actor: "u", Time: base, Name: "n" + itoa(i%151)}
+	}
+	f := MustNew(vcp, time.Hour)
+	_, _, _, err := f.encodeNames("encode", events, 150)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.Contains(t, err.Error(), "events[150].name")
+	c, _, _, err := f.encodeNames("encode", events, 151)
+	require.NoError(t, err)
+	assert.Len(t, c.Names, 151)
+}
+
+// TestEncodeOrder: Encode numbers names and breakdown values in order of
+// first appearance and sorts by actor, then time, stably.
+func TestEncodeOrder(t *testing.T) {
+	f := MustNew(vcp, time.Hour, WithBreakdown("ch", AtFirstStep))
+	c, actors, values, err := f.Encode([]Event{ev("b", 5, "pay", "ch", "x"), ev("a", 3, "view", "ch", "y"), ev("b", 1, "view"), ev("b", 1, "cart", "ch", "x")})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"b", "a"}, actors)
+	assert.Equal(t, []string{"x", "y", ""}, values)
+	assert.Equal(t, values, c.Values)
+	assert.Equal(t, []string{"pay", "view", "cart"}, c.Names)
+	assert.Equal(t, []int32{0, 0, 0, 1}, c.Actors)
+	assert.Equal(t, []int32{1, 2, 0, 1}, c.Events)
+	assert.Equal(t, []int32{2, 0, 0, 1}, c.Breakdown)
+	m := int64(time.Minute)
+	assert.Equal(t, []int64{base.UnixNano() + m, base.UnixNano() + m, base.UnixNano() + 5*m, base.UnixNano() + 3*m}, c.Times)
+}

@@ -143,7 +143,7 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 
 // sortRun sorts one actor's times, and their mask IDs and breakdown
 // values (g, if not nil) alongside, keeping the order of equal times.
-func sortRun(t []int64, m []uint16, g []int32) {
+func sortRun[M uint16 | int32](t []int64, m []M, g []int32) {
 	sorted := true
 	for i := 1; i < len(t) && sorted; i++ {
 		sorted = t[i] >= t[i-1]
