@@ -182,11 +182,15 @@ func (c *nameMasks) mask(e *Event) uint64 {
 	return s.mask
 }
 
-// names returns the interned strings indexed by ID.
+// names returns the interned strings indexed by ID, as substrings of one
+// string (one allocation, not one per actor).
 func (t *actorTable) names() []string {
+	all := string(t.arena)
 	out := make([]string, len(t.ends))
-	for id := range out {
-		out[id] = string(t.name(int32(id)))
+	start := 0
+	for id, end := range t.ends {
+		out[id] = all[start:end]
+		start = end
 	}
 	return out
 }

@@ -53,10 +53,19 @@ func (c Columns) slice(lo, hi int) Columns {
 // is read as 1. It copies the events (not their strings or properties).
 func ShardEvents(events []Event, n int) [][]Event {
 	n = max(1, n)
+	part := make([]int32, len(events))
+	sizes := make([]int, n)
+	for i := range events {
+		p := int32(actorHash(events[i].Actor) % uint64(n))
+		part[i] = p
+		sizes[p]++
+	}
 	out := make([][]Event, n)
-	for _, e := range events {
-		p := actorHash(e.Actor) % uint64(n)
-		out[p] = append(out[p], e)
+	for p := range out {
+		out[p] = make([]Event, 0, sizes[p])
+	}
+	for i := range events {
+		out[part[i]] = append(out[part[i]], events[i])
 	}
 	return out
 }
