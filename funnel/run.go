@@ -9,7 +9,8 @@ import (
 // validates the events, interns actors (and breakdown values), matches each
 // event against every step and exclusion (so one event may match several
 // steps, as in view -> cart -> view), sorts stably by actor and time, and
-// runs the engine actor by actor. Events is not modified.
+// runs the engine actor by actor, keeping about 14 bytes per event (see
+// the package doc's Performance). Events is not modified.
 //
 // Errors: an event with an empty actor or a time outside int64 nanoseconds,
 // or more than [MaxEvents] events ([ErrInvalidEvent], naming the index); a
