@@ -24,6 +24,10 @@ import (
 
 const exclShift = 32
 
+// plainEvents is the size up to which an actor's attempts are scanned event
+// by event: at most plainEvents² steps, cheaper than indexing below it.
+const plainEvents = 32
+
 // tally accumulates the result of one group (all actors, or one breakdown
 // value): how many attempts or actors stopped at each depth, and the
 // durations between consecutive steps.
@@ -93,6 +97,7 @@ type kernel struct {
 	excl     []exclusion
 	modes    Mode
 	scanOnly bool         // tests: scan every attempt event by event, the reference
+	plainMax int          // actors with at most this many events scan event by event (tests: -1)
 	occ      *occurrences // scratch of indexedScan, reused between actors
 	work     int64        // tests: events and jumps visited, a bound on the work done
 }
@@ -101,7 +106,7 @@ func (f Funnel) kernel(window uint64) kernel {
 	kn := kernel{
 		k: len(f.steps), window: window,
 		order: f.cfg.order, reentry: f.cfg.reentry, counting: f.cfg.counting, attr: f.cfg.attr,
-		excl: f.excl, modes: f.cfg.modes,
+		excl: f.excl, modes: f.cfg.modes, plainMax: plainEvents,
 	}
 	kn.stepBits = 1<<uint(kn.k) - 1
 	kn.exclBits = (1<<uint(len(f.excl)) - 1) << exclShift
@@ -208,9 +213,12 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 				kn.anyOrderBest(times, masks, bd, acc)
 				return
 			}
-			// Every start is a candidate. Attempts of different starts
-			// overlap: follow them through per-bit occurrence lists, not
-			// event by event.
+		}
+		// Every start is a candidate. Attempts of different starts overlap:
+		// beyond a few events, follow them through per-bit occurrence
+		// lists, not event by event.
+		plain := kn.scanOnly || n <= kn.plainMax
+		if !plain {
 			kn.index(masks)
 		}
 		var best, cur attempt
@@ -218,7 +226,7 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 			if masks[i]&startBits == 0 {
 				continue
 			}
-			if kn.scanOnly {
+			if plain {
 				kn.scan(times, masks, i, false, &cur)
 			} else {
 				kn.indexedScan(times, masks, i, &cur)

@@ -274,7 +274,7 @@ func FuzzDPMatchesScan(f *testing.F) {
 		var results [2]Result
 		for mode := range results {
 			kn := fn.kernel(window)
-			kn.scanOnly = mode == 1
+			kn.scanOnly, kn.plainMax = mode == 1, -1
 			acc := newAccum(len(fn.steps), true)
 			if err := runGeneral("test", c, c.Codes, fn.codeTable(), kn, acc); err != nil {
 				t.Fatal(err)
@@ -313,7 +313,7 @@ func FuzzDPMatchesScanMasks(f *testing.F) {
 		var results [2]Result
 		for mode := range results {
 			kn := fn.kernel(4)
-			kn.scanOnly = mode == 1
+			kn.scanOnly, kn.plainMax = mode == 1, -1
 			acc := newAccum(3, true)
 			kn.actor(times, masks, bd, acc)
 			results[mode] = fn.result(acc, time.Minute, nil, false)

@@ -139,7 +139,7 @@ func FuzzAnyOrderMatchesScan(f *testing.F) {
 		var results [2]Result
 		for mode := range results {
 			kn := fn.kernel(4)
-			kn.scanOnly = mode == 1
+			kn.scanOnly, kn.plainMax = mode == 1, -1
 			acc := newAccum(3, true)
 			kn.actor(times, masks, bd, acc)
 			results[mode] = fn.result(acc, time.Minute, nil, false)
@@ -221,7 +221,7 @@ func FuzzIndexedScanMatchesScan(f *testing.F) {
 		var results [2]Result
 		for mode := range results {
 			kn := fn.kernel(4)
-			kn.scanOnly = mode == 1
+			kn.scanOnly, kn.plainMax = mode == 1, -1
 			acc := newAccum(3, true)
 			kn.actor(times, masks, bd, acc)
 			results[mode] = fn.result(acc, time.Minute, nil, false)

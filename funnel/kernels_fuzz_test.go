@@ -58,7 +58,7 @@ func FuzzKernelsAgree(f *testing.F) {
 		for mode := range results {
 			kn = fn.kernel(4)
 			kn.excl = fn.excl
-			kn.scanOnly = mode == 1
+			kn.scanOnly, kn.plainMax = mode == 1, -1
 			acc := newAccum(3, true)
 			kn.actor(times, masks, bd, acc)
 			results[mode] = fn.result(acc, time.Minute, nil, false)
