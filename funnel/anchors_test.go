@@ -210,3 +210,25 @@ func TestModeText(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidOption)
 	assert.Equal(t, "", Mode(0).String())
 }
+
+// TestStepSetOfNames: a step is a set of names (Event and AnyOf) and a
+// condition; on columns encoded per name the set needs no predicate.
+func TestStepSetOfNames(t *testing.T) {
+	f := MustNew([]Matcher{{Name: "browse", Event: "view", AnyOf: []string{"search", "detail"}}, {Event: "pay"}}, time.Hour)
+	events := []Event{ev("u", 0, "search"), ev("u", 1, "pay"), ev("v", 0, "detail"), ev("w", 0, "cart"), ev("w", 1, "pay"), ev("x", 0, "view")}
+	r, err := f.Run(events)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{3, 1}, r.Counts())
+	c, _, _, err := f.Encode(events)
+	require.NoError(t, err)
+	rc, err := f.RunColumns(c)
+	require.NoError(t, err)
+	assert.True(t, r.Equal(rc))
+	_, err = New([]Matcher{{AnyOf: []string{"a"}, Where: func(Event) bool { return true }, Name: "p"}}, time.Hour)
+	assert.ErrorIs(t, err, ErrInvalidStep)
+	// The other analyses read AnyOf too (through stepMatches).
+	m := Matcher{Event: "signup", AnyOf: []string{"register"}}
+	assert.True(t, stepMatches(&m, &Event{Name: "register"}))
+	assert.True(t, stepMatches(&m, &Event{Name: "signup"}))
+	assert.False(t, stepMatches(&m, &Event{Name: "login"}))
+}

@@ -41,17 +41,33 @@ func (e Event) Prop(key string) string {
 
 // Matcher says which events count for a funnel step (and for the start,
 // return, purchase, activity, enquiry and order events of the other
-// analyses). An event matches when its name is Event (if Event is set) and
-// Where reports true (if Where is set); at least one of the two must be
-// set. Name labels a funnel step in results and exclusions; it defaults to
-// Event and must be unique in the funnel.
+// analyses). An event matches when its name is Event or one of AnyOf (if
+// Event is set) and Where reports true (if Where is set); at least one of
+// Event and Where must be set, and AnyOf needs Event. A step is thus a set
+// of names and a condition. Name labels a funnel step in results and
+// exclusions; it defaults to Event and must be unique in the funnel.
 //
 // Where must be a pure function: it is called once per event and matcher.
 // A Matcher has no JSON form (Where is code).
 type Matcher struct {
 	Name  string           `json:"name,omitempty"`
 	Event string           `json:"event,omitempty"`
+	AnyOf []string         `json:"any_of,omitempty"` // further names matched besides Event
 	Where func(Event) bool `json:"-"`
+}
+
+// named reports whether name is s's Event or one of its AnyOf (true for
+// any name when Event is empty).
+func (s *Matcher) named(name string) bool {
+	if s.Event == "" || s.Event == name {
+		return true
+	}
+	for _, n := range s.AnyOf {
+		if n == name {
+			return true
+		}
+	}
+	return false
 }
 
 // Exclusion removes an attempt whose events include a matching event after

@@ -83,6 +83,9 @@ func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) 
 		if s.Event == "" && s.Where == nil {
 			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d]", i), nil, ErrInvalidStep, "neither Event nor Where")
 		}
+		if s.Event == "" && len(s.AnyOf) > 0 {
+			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d].any_of", i), nil, ErrInvalidStep, "AnyOf needs Event")
+		}
 		name := s.Name
 		if name == "" {
 			// A step repeating an earlier step's event (view -> view) is
@@ -202,7 +205,7 @@ func (f Funnel) stepMask(e *Event) uint64 {
 	var m uint64
 	for i := range f.steps {
 		s := &f.steps[i]
-		if (s.Event == "" || s.Event == e.Name) && (s.Where == nil || s.Where(*e)) {
+		if s.named(e.Name) && (s.Where == nil || s.Where(*e)) {
 			m |= 1 << uint(i)
 		}
 	}
