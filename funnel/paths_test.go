@@ -1,0 +1,132 @@
+package funnel
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestSharedEventsEveryKernel: with SharedEvents one "view" fills both
+// steps of view -> view in every kernel (ClickHouse's default, CH 00632:
+// three conditions on one row give level 3); without, it fills one.
+func TestSharedEventsEveryKernel(t *testing.T) {
+	vv := steps("view", "view", "pay")
+	leave := WithExclusions(Exclusion{Event: "leave", After: "view", Before: "pay"})
+	for _, opts := range [][]Option{
+		{WithStepOrder(Strict)},
+		{WithStepOrder(AnyOrder)},
+		{leave},
+		{WithReentry(FirstEntry)},
+		{WithCounting(Attempts)},
+		{WithModes(StrictDeduplication)},
+	} {
+		f := MustNew(vv, time.Hour, append(opts, WithModes(SharedEvents))...)
+		sig := f.key(1, false, false).signature()
+		// u: view pay -> 3 steps; v: view view pay -> 3; w: view -> 2.
+		events := []Event{ev("u", 0, "view"), ev("u", 1, "pay"), ev("v", 0, "view"), ev("v", 1, "view"), ev("v", 2, "pay"), ev("w", 0, "view")}
+		r, err := f.Run(events)
+		require.NoError(t, err)
+		want := []int64{3, 3, 2}
+		if f.cfg.counting == Attempts {
+			want = []int64{4, 4, 2} // v's second view starts an attempt of its own
+		}
+		assert.Equal(t, want, r.Counts(), sig)
+		// The indexed scans agree with the event-by-event scans.
+		for _, e := range [][]Event{events[:2], events[2:5], events[5:]} {
+			times, masks := make([]int64, len(e)), make([]uint64, len(e))
+			for i := range e {
+				times[i], masks[i] = e[i].Time.UnixNano(), f.stepMask(&e[i])
+			}
+			var got [2]Result
+			for mode := range got {
+				kn := f.kernel(uint64(time.Hour))
+				kn.scanOnly, kn.plainMax = mode == 1, -1
+				acc := newAccum(3, false)
+				kn.actor(times, masks, nil, acc)
+				got[mode] = f.result(acc, 1, nil, false)
+			}
+			assert.True(t, got[0].Equal(got[1]), sig)
+		}
+		// One view, one step, without the mode.
+		g := MustNew(vv, time.Hour, opts...)
+		r, err = g.Run(events[5:])
+		require.NoError(t, err)
+		assert.Equal(t, []int64{1, 0, 0}, r.Counts(), sig)
+	}
+	// A single event completing the funnel at its start.
+	f := MustNew(steps("view", "view"), time.Hour, WithStepOrder(Strict), WithModes(SharedEvents))
+	assert.Equal(t, 2, depth(t, f, "view"))
+	kn := f.kernel(uint64(time.Hour))
+	kn.plainMax = -1
+	acc := newAccum(2, false)
+	kn.actor([]int64{0}, []uint64{3}, nil, acc)
+	assert.Equal(t, []int64{0, 0, 1}, acc.all.hist)
+}
+
+// TestLongUnsortedActor: an actor with more than 32 events out of time
+// order (the general sort of sortRun), with a breakdown, gives the result
+// of the one-pass path (RunSeq) and of the sorted input.
+func TestLongUnsortedActor(t *testing.T) {
+	var events []Event
+	for i := 0; i < 80; i++ {
+		name := []string{"view", "cart", "pay", "other"}[i%4]
+		events = append(events, ev("u", (i*37)%80, name, "ch", []string{"a", "b", "c"}[i%3]))
+	}
+	events = append(events, ev("v", 3, "view"), ev("v", 1, "cart"), ev("v", 2, "view"))
+	f := MustNew(vcp, 5*time.Minute, WithBreakdown("ch", AtLastStep))
+	got, err := f.Run(events)
+	require.NoError(t, err)
+	seq, err := f.RunSeq(slices.Values(events))
+	require.NoError(t, err)
+	assert.True(t, got.Equal(seq))
+	sorted := slices.Clone(events)
+	slices.SortStableFunc(sorted, func(a, b Event) int { return a.Time.Compare(b.Time) })
+	want, err := f.Run(sorted)
+	require.NoError(t, err)
+	assert.True(t, want.Equal(got))
+	// The counts against the reference implementation of the default
+	// funnel (the breakdown does not change them).
+	c := f.mustCounts(t, sorted)
+	assert.Equal(t, c, got.Counts())
+}
+
+// mustCounts runs the reference implementation of the default funnel
+// (helpers_test.go) on events.
+func (f Funnel) mustCounts(t *testing.T, events []Event) []int64 {
+	t.Helper()
+	counts, _ := refDefault(events, []string{"view", "cart", "pay"}, f.window)
+	return counts
+}
+
+// TestEncodePredicateFunnel: a funnel with a predicate is encoded into step
+// codes (exclusions and breakdown included) and gives Run's result.
+func TestEncodePredicateFunnel(t *testing.T) {
+	big := func(e Event) bool { return e.Prop("amount") == "big" }
+	f := MustNew([]Matcher{{Event: "view"}, {Name: "big pay", Event: "pay", Where: big}}, time.Hour,
+		WithExclusions(Exclusion{Event: "leave", After: "view", Before: "big pay"}), WithBreakdown("ch", AtFirstStep))
+	events := []Event{ev("u", 0, "view", "ch", "ad"), ev("u", 1, "pay", "amount", "big"),
+		ev("v", 0, "view", "ch", "seo"), ev("v", 1, "leave"), ev("v", 2, "pay", "amount", "big"),
+		ev("w", 0, "view"), ev("w", 1, "pay", "amount", "small")}
+	r, err := f.Run(events)
+	require.NoError(t, err)
+	// u converts; v's only attempt is excluded; w stops at view.
+	assert.Equal(t, []int64{2, 1}, r.Counts())
+	c, _, values, err := f.Encode(events)
+	require.NoError(t, err)
+	assert.Nil(t, c.Events)
+	assert.Equal(t, []string{"ad", "", "seo"}, values) // in order of first appearance
+	assert.Equal(t, []uint8{1, 2, 1, 3, 2, 1, 0}, c.Codes)
+	rc, err := f.RunColumns(c)
+	require.NoError(t, err)
+	assert.True(t, r.Equal(rc))
+	_, _, _, err = f.Encode([]Event{ev("u", 0, "view"), {Actor: "", Name: "pay"}})
+	assert.ErrorIs(t, err, ErrInvalidEvent)
+	// Per-name columns cannot run a predicate exclusion.
+	g := MustNew(vcp, time.Hour, WithExclusions(Exclusion{Where: big, After: "view", Before: "pay"}))
+	_, err = g.RunColumns(Columns{Actors: []int32{0}, Times: []int64{0}, Events: []int32{0}, Names: []string{"view"}})
+	assert.ErrorIs(t, err, ErrInvalidStep)
+	assert.False(t, g.byName())
+}
