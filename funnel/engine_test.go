@@ -479,11 +479,15 @@ func TestManyRepeatsStayLinear(t *testing.T) {
 		{leave, WithStepOrder(AnyOrder)},
 		{WithModes(StrictIncrease)},
 		{leave, WithModes(StrictDeduplication | SharedEvents)},
+		{WithModes(StrictDeduplication | SharedEvents)},
+		{},
 	} {
 		g := MustNew(vcp, time.Hour, opts...)
 		kn := g.kernel(uint64(time.Hour))
 		kn.actor(times, masks, nil, newAccum(3, false))
 		// Each of the n+1 starts makes at most k jumps.
 		assert.LessOrEqual(t, kn.work, int64(4*(n+1)), "options %v: work %d", g.key(1, false, false).signature(), kn.work)
+		// And the counter counts: every start is visited at least once.
+		assert.GreaterOrEqual(t, kn.work, int64(n), "options %v: work %d", g.key(1, false, false).signature(), kn.work)
 	}
 }

@@ -144,3 +144,8 @@ func FuzzRunMatchesColumns(f *testing.F) {
 		}
 	})
 }
+
+// Equivalent mutants of the issue-15 engine (gremlins v0.5.0 reports them
+// as lived; none can change a result):
+//   - engine.go better, "cur.lvl > best.lvl" -> ">=": it runs only when
+//     cur.lvl != best.lvl, where the two tests agree.

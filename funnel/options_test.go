@@ -226,13 +226,37 @@ func FuzzNoPanic(f *testing.F) {
 			c.Breakdown = make([]int32, len(c.Actors))
 		}
 		fn := fuzzFunnel(o)
-		_, _ = fn.RunColumns(c)
-		_, _ = fn.RunColumns(SortColumns(c))
+		distinct := map[int32]bool{}
+		for _, a := range c.Actors {
+			distinct[a] = true
+		}
+		// Whatever succeeds counts at most every actor (or, with Attempts,
+		// every event) at step 1, and never more at a later step.
+		bounded := func(r Result, err error) {
+			if err != nil {
+				return
+			}
+			counts := r.Counts()
+			limit := int64(len(distinct))
+			if fn.cfg.counting == Attempts {
+				limit = int64(len(c.Actors))
+			}
+			if len(counts) > 0 && counts[0] > limit {
+				t.Fatalf("%d counted of %d", counts[0], limit)
+			}
+			for i := 1; i < len(counts); i++ {
+				if counts[i] > counts[i-1] {
+					t.Fatalf("counts %v increase", counts)
+				}
+			}
+		}
+		bounded(fn.RunColumns(c))
+		bounded(fn.RunColumns(SortColumns(c)))
 		events := make([]Event, 0, len(c.Actors))
 		for i := range c.Actors {
 			events = append(events, Event{Actor: itoa(int(c.Actors[i]) + 100), Time: time.Unix(0, c.Times[i]), Name: []string{"view", "cart", "pay", "leave", "x"}[c.Codes[i]%5]})
 		}
-		_, _ = fn.Run(events)
+		bounded(fn.Run(events))
 		r := Retention{Start: Matcher{Event: "view"}, Return: Matcher{Event: "pay"}, Periods: int(o%5) + 1, Period: Granularity(o % 3), Recurring: o%2 == 0}
 		_, _ = r.Run(events)
 		_, _ = Lifecycle{Active: Matcher{Event: "view"}, Period: Granularity(o % 3)}.Run(events)
