@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -152,4 +153,30 @@ func TestEncodeOrder(t *testing.T) {
 	assert.Equal(t, []int32{2, 0, 0, 1}, c.Breakdown)
 	m := int64(time.Minute)
 	assert.Equal(t, []int64{base.UnixNano() + m, base.UnixNano() + m, base.UnixNano() + 5*m, base.UnixNano() + 3*m}, c.Times)
+}
+
+// TestModesInResultJSON: a result's funnel key carries its modes; a decoded
+// result merges with the original and not with a result without modes.
+func TestModesInResultJSON(t *testing.T) {
+	f := MustNew(vcp, time.Hour, WithStepOrder(Strict), WithModes(AllowReentry|StrictIncrease))
+	r, err := f.Run([]Event{ev("u", 0, "view"), ev("u", 1, "cart")})
+	require.NoError(t, err)
+	b, err := r.MarshalJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"modes":"strict_increase+allow_reentry"`)
+	var back Result
+	require.NoError(t, back.UnmarshalJSON(b))
+	assert.True(t, r.Equal(back))
+	m, err := Merge(r, back)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 2, 0}, m.Counts())
+	plain, err := MustNew(vcp, time.Hour, WithStepOrder(Strict)).Run(nil)
+	require.NoError(t, err)
+	_, err = Merge(r, plain)
+	assert.ErrorIs(t, err, ErrMismatch)
+	pb, err := plain.MarshalJSON()
+	require.NoError(t, err)
+	assert.NotContains(t, string(pb), "modes")
+	bad := strings.Replace(string(b), "strict_increase+allow_reentry", "sideways", 1)
+	assert.ErrorIs(t, back.UnmarshalJSON([]byte(bad)), ErrInvalidOption, "as an unknown order is")
 }
