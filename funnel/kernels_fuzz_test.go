@@ -1,6 +1,8 @@
 package funnel
 
 import (
+	"errors"
+	"math"
 	"slices"
 	"testing"
 	"time"
@@ -120,6 +122,22 @@ func FuzzRunMatchesColumns(f *testing.F) {
 		if !r.Equal(rc) {
 			t.Fatalf("options %d: Run %v, RunColumns %v", o, r.Counts(), rc.Counts())
 		}
+		// The sequence path (one pass) and shards merged give the same.
+		seq, err := fn.RunSeq(slices.Values(events))
+		if err != nil || !seq.Equal(r) {
+			t.Fatalf("options %d: RunSeq %v differs (%v)", o, seq.Counts(), err)
+		}
+		var parts []Result
+		for _, p := range ShardEvents(events, 3) {
+			pr, err := fn.Run(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts = append(parts, pr)
+		}
+		if m, err := Merge(parts...); err != nil || !m.Equal(r) {
+			t.Fatalf("options %d: merged shards differ (%v)", o, err)
+		}
 		// Per-actor levels: the same on both paths, and with unique actors
 		// their histogram is the result's.
 		l, err := fn.Levels(events)
@@ -149,3 +167,71 @@ func FuzzRunMatchesColumns(f *testing.F) {
 // as lived; none can change a result):
 //   - engine.go better, "cur.lvl > best.lvl" -> ">=": it runs only when
 //     cur.lvl != best.lvl, where the two tests agree.
+
+// FuzzColumnsHostile feeds the columnar entry points hostile columns:
+// event indices outside Names (negative too), times at the int64 edges,
+// breakdown codes outside Values, both or neither of Events and Codes.
+// Every failure is a *FieldError; every success agrees across RunColumns,
+// LevelsColumns and the merge of ShardColumns parts.
+func FuzzColumnsHostile(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8}, uint16(0))
+	f.Add([]byte{0, 255, 0, 0, 128, 1, 1, 0, 2, 2, 127, 3}, uint16(7))
+	f.Add([]byte{1, 0, 0, 1, 1, 1, 2, 9, 2}, uint16(96))
+	f.Fuzz(func(t *testing.T, data []byte, o uint16) {
+		fn := kernelFunnel(o % 768)
+		c := Columns{Names: []string{"x", "y", "leave", "quit", "other"}[:1+int(o/768)%5]}
+		edges := []int64{math.MinInt64, -1, 0, 1, math.MaxInt64}
+		for i := 0; i+2 < len(data) && i < 300; i += 3 {
+			c.Actors = append(c.Actors, int32(data[i]%4))
+			tm := int64(data[i+1])
+			if data[i+1] >= 251 {
+				tm = edges[data[i+1]-251]
+			}
+			c.Times = append(c.Times, tm)
+			c.Events = append(c.Events, int32(data[i+2]%8)-1)
+			c.Breakdown = append(c.Breakdown, int32(data[i+2]/8%3))
+		}
+		if o/3840%2 == 1 {
+			c.Values = []string{"a", "b"}
+		}
+		if o/7680%2 == 1 {
+			c.Codes = make([]uint8, len(c.Actors))
+		}
+		c = SortColumns(c)
+		r, err := fn.RunColumns(c)
+		l, lerr := fn.LevelsColumns(c)
+		for _, e := range []error{err, lerr} {
+			var fe *FieldError
+			if e != nil && !errors.As(e, &fe) {
+				t.Fatalf("not a FieldError: %v", e)
+			}
+		}
+		if err != nil {
+			return
+		}
+		if lerr != nil && c.Values == nil {
+			t.Fatalf("RunColumns succeeded, LevelsColumns failed: %v", lerr)
+		}
+		if fn.cfg.counting == Uniques && lerr == nil {
+			hist := make([]int64, 4)
+			for _, lvl := range l.Level {
+				hist[lvl]++
+			}
+			if !slices.Equal(hist[1:], r.all.hist[1:]) {
+				t.Fatalf("levels %v, result %v", hist, r.all.hist)
+			}
+		}
+		var parts []Result
+		for _, p := range ShardColumns(c, 3) {
+			pr, err := fn.RunColumns(p)
+			if err != nil {
+				t.Fatalf("a shard failed where the whole ran: %v", err)
+			}
+			parts = append(parts, pr)
+		}
+		m, err := Merge(parts...)
+		if err != nil || !m.Equal(r) {
+			t.Fatalf("merged shards differ from one pass: %v", err)
+		}
+	})
+}
