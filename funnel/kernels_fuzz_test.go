@@ -38,37 +38,59 @@ func FuzzKernelsAgree(f *testing.F) {
 	f.Add([]byte{0, 7, 0, 7, 1, 2, 1, 12}, uint16(385))
 	f.Add([]byte{0, 1, 0, 1, 0, 3, 1, 2, 0, 2, 2, 4, 1, 17}, uint16(24*5+1))
 	f.Add([]byte{0, 1, 1, 2, 0, 1, 0, 2, 1, 4}, uint16(24*4+1))
-	f.Fuzz(func(t *testing.T, data []byte, o uint16) {
-		fn := kernelFunnel(o % 768)
-		var times []int64
-		var masks []uint64
-		var bd []int32
-		var clock int64
-		for i := 0; i+1 < len(data) && i < 400; i += 2 {
-			clock += int64(data[i] % 3)
-			m := uint64(data[i+1] & 7)
-			if data[i+1]&8 != 0 {
-				m |= 1 << exclShift
+	f.Fuzz(kernelsAgree)
+}
+
+// kernelsAgree is the body of FuzzKernelsAgree.
+func kernelsAgree(t *testing.T, data []byte, o uint16) {
+	fn := kernelFunnel(o % 768)
+	var times []int64
+	var masks []uint64
+	var bd []int32
+	var clock int64
+	for i := 0; i+1 < len(data) && i < 400; i += 2 {
+		clock += int64(data[i] % 3)
+		m := uint64(data[i+1] & 7)
+		if data[i+1]&8 != 0 {
+			m |= 1 << exclShift
+		}
+		if data[i+1]&16 != 0 {
+			m |= 1 << (exclShift + 1)
+		}
+		times, masks, bd = append(times, clock), append(masks, m), append(bd, int32(data[i]%4))
+	}
+	var results [2]Result
+	var kn kernel
+	for mode := range results {
+		kn = fn.kernel(4)
+		kn.excl = fn.excl
+		kn.scanOnly, kn.plainMax = mode == 1, -1
+		acc := newAccum(3, true)
+		kn.actor(times, masks, bd, acc)
+		results[mode] = fn.result(acc, time.Minute, nil, false)
+	}
+	if !results[0].Equal(results[1]) {
+		t.Fatalf("options %d: fast %v, scan %v", o%768, results[0].Counts(), results[1].Counts())
+	}
+}
+
+// TestKernelsAgree runs FuzzKernelsAgree's check on every combination of
+// options with deterministic pseudo-random actors, so that plain go test
+// (and a mutation run) compares the kernels widely, not only on the seeds.
+func TestKernelsAgree(t *testing.T) {
+	x := uint64(0x9E3779B97F4A7C15)
+	for o := uint16(0); o < 768; o++ {
+		for rep := 0; rep < 6; rep++ {
+			data := make([]byte, 20+rep*16)
+			for i := range data {
+				x ^= x << 13
+				x ^= x >> 7
+				x ^= x << 17
+				data[i] = byte(x)
 			}
-			if data[i+1]&16 != 0 {
-				m |= 1 << (exclShift + 1)
-			}
-			times, masks, bd = append(times, clock), append(masks, m), append(bd, int32(data[i]%4))
+			kernelsAgree(t, data, o)
 		}
-		var results [2]Result
-		var kn kernel
-		for mode := range results {
-			kn = fn.kernel(4)
-			kn.excl = fn.excl
-			kn.scanOnly, kn.plainMax = mode == 1, -1
-			acc := newAccum(3, true)
-			kn.actor(times, masks, bd, acc)
-			results[mode] = fn.result(acc, time.Minute, nil, false)
-		}
-		if !results[0].Equal(results[1]) {
-			t.Fatalf("options %d: fast %v, scan %v", o%768, results[0].Counts(), results[1].Counts())
-		}
-	})
+	}
 }
 
 // FuzzRunMatchesColumns is the differential test of the two entry points:
@@ -79,94 +101,108 @@ func FuzzKernelsAgree(f *testing.F) {
 func FuzzRunMatchesColumns(f *testing.F) {
 	f.Add([]byte{0, 1, 1, 1, 0, 3, 2, 6, 1, 8, 0, 4}, uint16(0))
 	f.Add([]byte{3, 7, 0, 7, 1, 2, 1, 12, 9, 9, 4, 1}, uint16(12+385))
-	f.Fuzz(func(t *testing.T, data []byte, o uint16) {
-		o %= 1536
-		opts := []Option{
-			WithStepOrder(StepOrder(o % 3)),
-			WithReentry(Reentry(o / 3 % 2)),
-			WithCounting(Counting(o / 6 % 2)),
-		}
-		if o/12%2 == 1 {
-			opts = append(opts, WithBreakdown("ch", Attribution(o/24%2)))
-		}
-		m := Mode(o/48) % 16
-		if o%3 != uint16(Strict) {
-			m &^= AllowReentry
-		}
-		opts = append(opts, WithModes(m))
-		if o/768%2 == 1 {
-			opts = append(opts, WithExclusions(Exclusion{Event: "leave", After: "view", Before: "view (2)"}))
-		}
-		fn := MustNew([]Matcher{{Event: "view"}, {Event: "cart"}, {Event: "view"}}, 3*time.Minute, opts...)
-		names := []string{"view", "cart", "leave", "other"}
-		var events []Event
-		for i := 0; i+1 < len(data) && i < 300; i += 2 {
-			e := ev("u"+itoa(int(data[i]%5)), int(data[i+1]%8), names[data[i+1]/8%4])
-			if data[i]&8 != 0 {
-				e.Props = map[string]string{"ch": names[data[i]/16%4]}
-			}
-			events = append(events, e)
-		}
-		r, err := fn.Run(events)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, _, _, err := fn.Encode(events)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rc, err := fn.RunColumns(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !r.Equal(rc) {
-			t.Fatalf("options %d: Run %v, RunColumns %v", o, r.Counts(), rc.Counts())
-		}
-		// The sequence path (one pass) and shards merged give the same.
-		seq, err := fn.RunSeq(slices.Values(events))
-		if err != nil || !seq.Equal(r) {
-			t.Fatalf("options %d: RunSeq %v differs (%v)", o, seq.Counts(), err)
-		}
-		var parts []Result
-		for _, p := range ShardEvents(events, 3) {
-			pr, err := fn.Run(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parts = append(parts, pr)
-		}
-		if m, err := Merge(parts...); err != nil || !m.Equal(r) {
-			t.Fatalf("options %d: merged shards differ (%v)", o, err)
-		}
-		// Per-actor levels: the same on both paths, and with unique actors
-		// their histogram is the result's.
-		l, err := fn.Levels(events)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lc, err := fn.LevelsColumns(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !slices.Equal(l.Level, lc.Level) || !slices.Equal(l.Times, lc.Times) {
-			t.Fatalf("options %d: levels %v, columns %v", o, l.Level, lc.Level)
-		}
-		if fn.cfg.counting == Uniques {
-			hist := make([]int64, 4)
-			for _, lvl := range l.Level {
-				hist[lvl]++
-			}
-			if !slices.Equal(hist[1:], r.all.hist[1:]) {
-				t.Fatalf("options %d: levels %v, result %v", o, hist, r.all.hist)
-			}
-		}
-	})
+	f.Fuzz(runMatchesColumns)
 }
 
-// Equivalent mutants of the issue-15 engine (gremlins v0.5.0 reports them
-// as lived; none can change a result):
-//   - engine.go better, "cur.lvl > best.lvl" -> ">=": it runs only when
-//     cur.lvl != best.lvl, where the two tests agree.
+// runMatchesColumns is the body of FuzzRunMatchesColumns.
+func runMatchesColumns(t *testing.T, data []byte, o uint16) {
+	o %= 1536
+	opts := []Option{
+		WithStepOrder(StepOrder(o % 3)),
+		WithReentry(Reentry(o / 3 % 2)),
+		WithCounting(Counting(o / 6 % 2)),
+	}
+	if o/12%2 == 1 {
+		opts = append(opts, WithBreakdown("ch", Attribution(o/24%2)))
+	}
+	m := Mode(o/48) % 16
+	if o%3 != uint16(Strict) {
+		m &^= AllowReentry
+	}
+	opts = append(opts, WithModes(m))
+	if o/768%2 == 1 {
+		opts = append(opts, WithExclusions(Exclusion{Event: "leave", After: "view", Before: "view (2)"}))
+	}
+	fn := MustNew([]Matcher{{Event: "view"}, {Event: "cart"}, {Event: "view"}}, 3*time.Minute, opts...)
+	names := []string{"view", "cart", "leave", "other"}
+	var events []Event
+	for i := 0; i+1 < len(data) && i < 300; i += 2 {
+		e := ev("u"+itoa(int(data[i]%5)), int(data[i+1]%8), names[data[i+1]/8%4])
+		if data[i]&8 != 0 {
+			e.Props = map[string]string{"ch": names[data[i]/16%4]}
+		}
+		events = append(events, e)
+	}
+	r, err := fn.Run(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, _, err := fn.Encode(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := fn.RunColumns(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Equal(rc) {
+		t.Fatalf("options %d: Run %v, RunColumns %v", o, r.Counts(), rc.Counts())
+	}
+	// The sequence path (one pass) and shards merged give the same.
+	seq, err := fn.RunSeq(slices.Values(events))
+	if err != nil || !seq.Equal(r) {
+		t.Fatalf("options %d: RunSeq %v differs (%v)", o, seq.Counts(), err)
+	}
+	var parts []Result
+	for _, p := range ShardEvents(events, 3) {
+		pr, err := fn.Run(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, pr)
+	}
+	if m, err := Merge(parts...); err != nil || !m.Equal(r) {
+		t.Fatalf("options %d: merged shards differ (%v)", o, err)
+	}
+	// Per-actor levels: the same on both paths, and with unique actors
+	// their histogram is the result's.
+	l, err := fn.Levels(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lc, err := fn.LevelsColumns(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(l.Level, lc.Level) || !slices.Equal(l.Times, lc.Times) {
+		t.Fatalf("options %d: levels %v, columns %v", o, l.Level, lc.Level)
+	}
+	if fn.cfg.counting == Uniques {
+		hist := make([]int64, 4)
+		for _, lvl := range l.Level {
+			hist[lvl]++
+		}
+		if !slices.Equal(hist[1:], r.all.hist[1:]) {
+			t.Fatalf("options %d: levels %v, result %v", o, hist, r.all.hist)
+		}
+	}
+}
+
+// TestRunMatchesColumns runs FuzzRunMatchesColumns's checks on every
+// combination of options with a deterministic pseudo-random log.
+func TestRunMatchesColumns(t *testing.T) {
+	x := uint64(0x2545F4914F6CDD1D)
+	for o := uint16(0); o < 1536; o++ {
+		data := make([]byte, 60)
+		for i := range data {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			data[i] = byte(x)
+		}
+		runMatchesColumns(t, data, o)
+	}
+}
 
 // FuzzColumnsHostile feeds the columnar entry points hostile columns:
 // event indices outside Names (negative too), times at the int64 edges,
