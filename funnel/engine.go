@@ -9,18 +9,22 @@ import (
 // This file is the one engine behind both entry points. Input is always a
 // run of events sorted by actor, then time (ties in input order), each with
 // a match mask (bit i: step i+1; bit 32+x: exclusion x). The columnar path
-// derives masks from step codes; the convenient path from the steps'
-// event names and predicates.
+// derives masks from step codes or event names; the convenient path from
+// the steps' event names and predicates.
 //
-// Three kernels implement it. fastOrdered serves the default options
-// (ordered, restart, unique actors, no exclusions, no breakdown) straight
-// from columnar step codes with one state per depth (the ClickHouse
-// windowFunnel / PostHog dynamic programme). dpOrdered is the same
-// programme on match masks, with exclusions and breakdowns; it serves the
-// default order, re-entry and counting on the convenient path and on
-// columns with exclusions or a breakdown. scan serves every other option by
-// following attempts actor by actor. They agree wherever they overlap; the
-// tests check them against each other and against a naive reference.
+// Five kernels implement it. fastOrdered serves the default options
+// (ordered, restart, unique actors, no exclusions, modes or breakdown)
+// straight from columnar step codes with one state per depth (the
+// ClickHouse windowFunnel / PostHog dynamic programme). dpOrdered is the
+// same programme on match masks, with breakdowns and the modes
+// StrictDeduplication and SharedEvents. anyOrderBest is a right-to-left
+// sweep for any order when each event matches one step. For everything
+// else, restart with unique actors follows the attempt of every start:
+// scan, event by event, for actors of a few events, and indexedScan, by
+// jumps through per-bit occurrence lists, beyond; first entry and attempts
+// follow sequential attempts with scan. scan is also the reference: the
+// tests run every option combination through the fast kernels and through
+// scan alone and require equal results.
 
 const exclShift = 32
 
