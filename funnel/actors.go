@@ -147,7 +147,7 @@ func (t *actorTable) internBatch(events []Event, ids []int32) {
 type nameMasks struct {
 	f      *Funnel
 	byName bool // the cache applies
-	slots  [64]struct {
+	slots  [nameSlots]struct {
 		name string
 		mask uint64
 		set  bool
@@ -170,11 +170,8 @@ func (c *nameMasks) mask(e *Event) uint64 {
 	if !c.byName {
 		return c.f.stepMask(e)
 	}
-	name, h := e.Name, 0
-	if n := len(name); n > 0 {
-		h = n*31 + int(name[0])*7 + int(name[n-1])
-	}
-	s := &c.slots[h%len(c.slots)]
+	name := e.Name
+	s := &c.slots[nameSlot(name)]
 	if s.set && s.name == name {
 		return s.mask
 	}
@@ -200,7 +197,7 @@ func (t *actorTable) names() []string {
 type nameIDs struct {
 	ids   map[string]int32
 	names []string
-	slots [64]struct {
+	slots [nameSlots]struct {
 		name string
 		id   int32
 		set  bool
@@ -211,11 +208,7 @@ func newNameIDs() *nameIDs { return &nameIDs{ids: map[string]int32{}} }
 
 // id returns the ID of name, assigning the next one if it is new.
 func (c *nameIDs) id(name string) int32 {
-	h := 0
-	if n := len(name); n > 0 {
-		h = n*31 + int(name[0])*7 + int(name[n-1])
-	}
-	s := &c.slots[h%len(c.slots)]
+	s := &c.slots[nameSlot(name)]
 	if s.set && s.name == name {
 		return s.id
 	}
@@ -228,4 +221,18 @@ func (c *nameIDs) id(name string) int32 {
 	}
 	s.name, s.id, s.set = name, id, true
 	return id
+}
+
+// nameSlots is the number of slots of the event-name caches.
+const nameSlots = 64
+
+// nameSlot picks the cache slot of an event name from its length and its
+// first, middle and last bytes: cheap, and distinct for the usual handful
+// of names ("order" and "other" differ in the middle).
+func nameSlot(name string) int {
+	n := len(name)
+	if n == 0 {
+		return 0
+	}
+	return (n*31 + int(name[0])*7 + int(name[n/2])*3 + int(name[n-1])) % nameSlots
 }

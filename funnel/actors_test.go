@@ -102,25 +102,32 @@ func TestNameMasks(t *testing.T) {
 	require.False(t, newNameMasks(&withWhere).byName)
 }
 
-// TestNameCacheCollision: names that share a cache slot (same length, first
-// and last byte: "view" and "vxxw") keep their own masks and IDs, in any
-// order of arrival (issue 19: a collision could return another name's mask).
+// TestNameCacheCollision: names that share a cache slot (same length,
+// first, middle and last byte: "view" and "vxew") keep their own masks and
+// IDs, in any order of arrival (issue 19: a collision could return another
+// name's mask).
 func TestNameCacheCollision(t *testing.T) {
-	f := MustNew([]Matcher{{Event: "view"}, {Event: "vxxw"}}, time.Hour)
+	require.Equal(t, nameSlot("view"), nameSlot("vxew"))
+	require.Equal(t, nameSlot("view"), nameSlot("vyew"))
+	f := MustNew([]Matcher{{Event: "view"}, {Event: "vxew"}}, time.Hour)
 	c := newNameMasks(&f)
-	for _, name := range []string{"view", "vxxw", "vxxw", "view", "vyyw", "view"} {
+	m := newMaskIDs(&f)
+	for _, name := range []string{"view", "vxew", "vxew", "view", "vyew", "view"} {
 		e := Event{Name: name}
 		assert.Equal(t, f.stepMask(&e), c.mask(&e), name)
+		id, ok := m.id(&e)
+		assert.True(t, ok)
+		assert.Equal(t, f.stepMask(&e), m.table[id], name)
 	}
 	ids := newNameIDs()
 	got := []int32{}
-	for _, name := range []string{"view", "vxxw", "view", "vxxw", "vyyw"} {
+	for _, name := range []string{"view", "vxew", "view", "vxew", "vyew"} {
 		got = append(got, ids.id(name))
 	}
 	assert.Equal(t, []int32{0, 1, 0, 1, 2}, got)
-	assert.Equal(t, []string{"view", "vxxw", "vyyw"}, ids.names)
-	// The run agrees: u did view then vxxw (2 steps), v did vxxw only.
-	r, err := f.Run([]Event{ev("u", 0, "view"), ev("v", 0, "vxxw"), ev("u", 1, "vxxw")})
+	assert.Equal(t, []string{"view", "vxew", "vyew"}, ids.names)
+	// The run agrees: u did view then vxew (2 steps), v did vxew only.
+	r, err := f.Run([]Event{ev("u", 0, "view"), ev("v", 0, "vxew"), ev("u", 1, "vxew")})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{1, 1}, r.Counts())
 }
@@ -139,4 +146,21 @@ func TestEmptyEventName(t *testing.T) {
 	rc, err := f.RunColumns(c)
 	require.NoError(t, err)
 	assert.True(t, r.Equal(rc))
+}
+
+// TestNameSlotsOfCommonNames: the event names of a shop's funnel fall in
+// distinct cache slots, so that a log of them never misses the cache
+// ("order" and "other" collided when only the first and last bytes
+// counted).
+func TestNameSlotsOfCommonNames(t *testing.T) {
+	seen := map[int]string{}
+	for _, name := range []string{"other", "view", "detail", "cart", "order", "pay", "search", "leave", "signup", "login"} {
+		s := nameSlot(name)
+		assert.True(t, s >= 0 && s < nameSlots, name)
+		if prev, dup := seen[s]; dup {
+			t.Errorf("%q and %q share slot %d", prev, name, s)
+		}
+		seen[s] = name
+	}
+	assert.Equal(t, 0, nameSlot(""))
 }

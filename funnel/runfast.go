@@ -24,7 +24,7 @@ type maskIDs struct {
 	byName bool
 	ids    map[uint64]uint16
 	table  []uint64
-	slots  [64]struct {
+	slots  [nameSlots]struct {
 		name string
 		id   uint16
 		set  bool
@@ -40,11 +40,8 @@ func (m *maskIDs) id(e *Event) (uint16, bool) {
 	if !m.byName {
 		return m.idOf(m.f.stepMask(e))
 	}
-	name, h := e.Name, 0
-	if n := len(name); n > 0 {
-		h = n*31 + int(name[0])*7 + int(name[n-1])
-	}
-	s := &m.slots[h%len(m.slots)]
+	name := e.Name
+	s := &m.slots[nameSlot(name)]
 	if s.set && s.name == name {
 		return s.id, true
 	}
