@@ -2,6 +2,7 @@ package funnel
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -310,21 +311,13 @@ const MaxNames = 1 << 20
 func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, []string, []string, error) {
 	n := len(events)
 	ids := make([]int32, n)
-	actors, names := newActorTable(), newNameIDs()
-	var vi Interner
+	actors := newActorTable()
 	for lo := 0; lo < n; lo += internBatchLen {
 		batch := events[lo:min(lo+internBatchLen, n)]
 		actors.internBatch(batch, ids[lo:lo+len(batch)])
 		for i := range batch {
 			if _, err := checkEvent(op, lo+i, &batch[i]); err != nil {
 				return Columns{}, nil, nil, err
-			}
-			names.id(batch[i].Name) // names and values numbered in order of first appearance
-			if f.cfg.hasBD {
-				vi.Intern(batch[i].Prop(f.cfg.breakdown))
-			}
-			if len(names.names) > maxNames {
-				return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", lo+i), batch[i].Name, ErrTooLarge, "at most "+strconv.Itoa(maxNames)+" distinct names")
 			}
 		}
 	}
@@ -338,17 +331,31 @@ func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, [
 	}
 	pos := bounds[1:]
 	c := Columns{Actors: make([]int32, n), Times: make([]int64, n), Events: make([]int32, n)}
+	names, values := newNameIDs(), newNameIDs()
+	var firstName, firstValue []int // the first event of each name and value
 	if f.cfg.hasBD {
 		c.Breakdown = make([]int32, n)
 	}
 	for i := n - 1; i >= 0; i-- {
 		e := &events[i]
-		a := ids[i]
-		p := pos[a+1] - 1
-		pos[a+1] = p
-		c.Actors[p], c.Times[p], c.Events[p] = a, e.Time.UnixNano(), names.id(e.Name) // checked in the first pass
+		p := pos[ids[i]+1] - 1
+		pos[ids[i]+1] = p
+		id := names.id(e.Name)
+		if int(id) == len(firstName) {
+			if len(firstName) == maxNames {
+				return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", i), e.Name, ErrTooLarge, "at most "+strconv.Itoa(maxNames)+" distinct names")
+			}
+			firstName = append(firstName, i)
+		}
+		firstName[id] = i // walking backwards: the last write is the first event
+		c.Times[p], c.Events[p] = e.Time.UnixNano(), id // times checked in the first pass
 		if c.Breakdown != nil {
-			c.Breakdown[p] = vi.Intern(e.Prop(f.cfg.breakdown))
+			v := values.id(e.Prop(f.cfg.breakdown))
+			if int(v) == len(firstValue) {
+				firstValue = append(firstValue, i)
+			}
+			firstValue[v] = i
+			c.Breakdown[p] = v
 		}
 	}
 	for a := 0; a < nA; a++ {
@@ -361,12 +368,39 @@ func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, [
 			g = c.Breakdown[lo:hi]
 		}
 		sortRun(c.Times[lo:hi], c.Events[lo:hi], g)
+		for j := lo; j < hi; j++ {
+			c.Actors[j] = int32(a)
+		}
 	}
-	c.Names = names.names
-	if f.cfg.hasBD {
-		c.Values = append([]string{}, vi.Names()...) // not nil: results keyed by value
+	// Number names and values in order of first appearance.
+	c.Names = renumber(names.names, firstName, c.Events)
+	var vals []string
+	if c.Breakdown != nil {
+		vals = renumber(values.names, firstValue, c.Breakdown)
+		c.Values = slices.Clone(vals)
 	}
-	return c, actors.names(), vi.Names(), nil
+	return c, actors.names(), vals, nil
+}
+
+// renumber reorders strs by first (the index of each one's first event),
+// rewrites the IDs in col to the new numbers and returns the reordered
+// strings.
+func renumber(strs []string, first []int, col []int32) []string {
+	order := make([]int32, len(strs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return first[x] - first[y] })
+	remap := make([]int32, len(strs))
+	out := make([]string, len(strs))
+	for newID, old := range order {
+		remap[old] = int32(newID)
+		out[newID] = strs[old]
+	}
+	for i, id := range col {
+		col[i] = remap[id]
+	}
+	return out
 }
 
 // checkEvent validates events[i] and returns its time in nanoseconds.
