@@ -347,7 +347,7 @@ func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, [
 			}
 			firstName = append(firstName, i)
 		}
-		firstName[id] = i // walking backwards: the last write is the first event
+		firstName[id] = i                               // walking backwards: the last write is the first event
 		c.Times[p], c.Events[p] = e.Time.UnixNano(), id // times checked in the first pass
 		if c.Breakdown != nil {
 			v := values.id(e.Prop(f.cfg.breakdown))
