@@ -130,3 +130,21 @@ func TestEncodePredicateFunnel(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidStep)
 	assert.False(t, g.byName())
 }
+
+// TestFunnelTimingPast104Days: a funnel's step times are exact past 2^53 ns
+// (104.25 days), where float64 loses nanoseconds. Two actors convert view
+// -> cart in d1 = 200 days + 1 ns and d2 = 300 days + 2 ns; by hand
+// (type 7): mean 250 days + 1.5 ns, half up 250 days + 2 ns; median the
+// same; p90 = d1 + 0.9 (d2 − d1) = 290 days + 1.9 ns, rounded 290 days +
+// 2 ns.
+func TestFunnelTimingPast104Days(t *testing.T) {
+	day := 24 * time.Hour
+	f := MustNew(steps("view", "cart"), 400*day)
+	r, err := f.Run([]Event{
+		{Actor: "a", Time: base, Name: "view"}, {Actor: "a", Time: base.Add(200*day + 1), Name: "cart"},
+		{Actor: "b", Time: base, Name: "view"}, {Actor: "b", Time: base.Add(300*day + 2), Name: "cart"},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, Timing{N: 2, Mean: 250*day + 2, Median: 250*day + 2, P90: 290*day + 2}, r.Steps()[1].Time)
+	assert.Equal(t, r.Steps()[1].Time, r.Overall())
+}
