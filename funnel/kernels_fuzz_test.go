@@ -271,3 +271,5 @@ func FuzzColumnsHostile(f *testing.F) {
 		}
 	})
 }
+//   - engine.go indexedScan, "a.next = stop" and "a.next = nxt + 1": see
+//     mutation_test.go; next is read only after scan.
