@@ -271,5 +271,10 @@ func FuzzColumnsHostile(f *testing.F) {
 		}
 	})
 }
+
+// Equivalent mutants of the issue-15 engine (gremlins v0.5.0 reports them
+// as lived; none can change a result):
+//   - engine.go better, "cur.lvl > best.lvl" -> ">=": it runs only when
+//     cur.lvl != best.lvl, where the two tests agree.
 //   - engine.go indexedScan, "a.next = stop" and "a.next = nxt + 1": see
 //     mutation_test.go; next is read only after scan.
