@@ -232,3 +232,39 @@ func TestStepSetOfNames(t *testing.T) {
 	assert.True(t, stepMatches(&m, &Event{Name: "signup"}))
 	assert.False(t, stepMatches(&m, &Event{Name: "login"}))
 }
+
+// TestPostHogBasicStrictFunnel: PostHog's test_basic_strict_funnel
+// (posthog/hogql_queries/insights/funnels/test/test_funnel_strict.py),
+// steps "user signed up", "$pageview", "insight viewed", each person's
+// events in order: counts 7 at step 1, 2 at step 2 (person 3 and person
+// 7), 1 at step 3 (person 7); a person who only does insight viewed then
+// $pageview is not counted.
+func TestPostHogBasicStrictFunnel(t *testing.T) {
+	people := map[string]string{
+		"stopped_after_signup1":      "signup",
+		"stopped_after_pageview1":    "pageview signup",
+		"stopped_after_insightview":  "signup pageview blah insight",
+		"stopped_after_insightview2": "insight blah pageview signup",
+		"stopped_after_insightview3": "pageview signup blah pageview insight",
+		"person6":                    "blah signup blah pageview",
+		"person7":                    "blah signup pageview insight blah",
+		"stopped_after_insightview6": "insight pageview",
+	}
+	var events []Event
+	for person, seq := range people {
+		for i, name := range strings.Fields(seq) {
+			events = append(events, Event{Actor: person, Time: base.Add(time.Duration(i) * time.Second), Name: name})
+		}
+	}
+	f := MustNew([]Matcher{{Event: "signup"}, {Event: "pageview"}, {Event: "insight"}}, 14*24*time.Hour, WithStepOrder(Strict))
+	r, err := f.Run(events)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{7, 2, 1}, r.Counts())
+	l, err := f.Levels(events)
+	require.NoError(t, err)
+	var reached3 []string
+	for _, row := range l.Reached(3) {
+		reached3 = append(reached3, l.Names[l.Actor[row]])
+	}
+	assert.Equal(t, []string{"person7"}, reached3)
+}
