@@ -300,6 +300,15 @@
 //     ([ErrTooLarge]); stored durations lie within the window.
 //   - Repurchase intervals longer than int64 nanoseconds (292 years) are
 //     [ErrTooLarge]; retention handles times anywhere in int64.
+//   - Memory of the attempt scans: an actor with more than 32 events,
+//     under an option that follows every start's attempt, gets occurrence
+//     lists of 4 bytes per match bit set on its events, and in strict
+//     order 4 × (steps − 1) bytes per event more (the first event that
+//     would end an attempt at each depth); the lists live while that actor
+//     runs and are reused for the next.
+//   - [MaxNames] (2^20) distinct event names in columns encoded per name
+//     ([ErrTooLarge]); Run numbers at most 65,535 distinct match masks in
+//     its two-pass path and falls back to its one-pass path beyond.
 //   - An [Interner] numbers at most 2^31 − 1 distinct strings (int32 IDs);
 //     Run interns at most [MaxEvents] events, so it cannot get there.
 //
