@@ -534,12 +534,12 @@ func (kn *kernel) continues(m uint64, lvl int) bool {
 // order; in strict order brk[l][j] is the first event at or after j that
 // ends an attempt at depth l unless it fills a step (see continues).
 type occurrences struct {
-	at  [64][]int32
-	brk [MaxSteps][]int32
+	at    [64][]int32
+	brk   [MaxSteps][]int32
+	built uint64 // bit l: brk[l] holds the current actor's row
 }
 
-// index fills kn.occ for one actor's masks: O(events × (bits set +
-// steps in strict order)).
+// index fills kn.occ for one actor's masks: O(events × bits set).
 func (kn *kernel) index(masks []uint64) {
 	if kn.occ == nil {
 		kn.occ = &occurrences{}
@@ -553,21 +553,28 @@ func (kn *kernel) index(masks []uint64) {
 			kn.occ.at[b] = append(kn.occ.at[b], int32(j))
 		}
 	}
-	if kn.order != Strict {
-		return
-	}
-	n := len(masks)
-	for l := 1; l < kn.k; l++ {
-		brk := slices.Grow(kn.occ.brk[l][:0], n+1)[:n+1]
+	kn.occ.built = 0 // strict order: brk is built per depth when first needed
+}
+
+// brkFrom returns brk[lvl][pos] for the actor's masks, building brk[lvl]
+// the first time the actor needs it (most attempts end early, so the
+// deep rows are seldom built).
+func (kn *kernel) brkFrom(masks []uint64, lvl, pos int) int {
+	o := kn.occ
+	if o.built&(1<<uint(lvl)) == 0 {
+		n := len(masks)
+		brk := slices.Grow(o.brk[lvl][:0], n+1)[:n+1]
 		brk[n] = int32(n)
 		for j := n - 1; j >= 0; j-- {
 			brk[j] = int32(j)
-			if kn.continues(masks[j], l) {
+			if kn.continues(masks[j], lvl) {
 				brk[j] = brk[j+1]
 			}
 		}
-		kn.occ.brk[l] = brk
+		o.brk[lvl] = brk
+		o.built |= 1 << uint(lvl)
 	}
+	return int(o.brk[lvl][pos])
 }
 
 // firstFrom returns the first index >= pos of an event with bit b, or end.
@@ -627,7 +634,7 @@ func (kn *kernel) indexedScan(times []int64, masks []uint64, i int, a *attempt) 
 			}
 		}
 		if kn.order == Strict {
-			stop = min(stop, int(kn.occ.brk[a.lvl][pos]))
+			stop = min(stop, kn.brkFrom(masks, a.lvl, pos))
 		}
 		lim := stop // exclusions count up to the event that ends the attempt
 		if stop < nxt {

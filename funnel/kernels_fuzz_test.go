@@ -278,3 +278,6 @@ func FuzzColumnsHostile(f *testing.F) {
 //     cur.lvl != best.lvl, where the two tests agree.
 //   - engine.go indexedScan, "a.next = stop" and "a.next = nxt + 1": see
 //     mutation_test.go; next is read only after scan.
+//   - engine.go brkFrom, "o.built |= 1 << uint(lvl)" -> "|= 0" (or the
+//     test of built negated to always build): the row is rebuilt from the
+//     same masks each time, the same values at more cost.
