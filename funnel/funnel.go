@@ -41,12 +41,16 @@ type exclusion struct {
 // window and options. The window runs from the step-1 event of an attempt
 // and its end is inclusive: a step at exactly step-1 time + window counts.
 //
+// Unnamed steps take their Event as name; an unnamed step repeating an
+// earlier unnamed step's event is numbered: "view", "view (2)".
+//
 // Errors: no steps ([ErrNoSteps]); more than [MaxSteps] steps or
 // [MaxExclusions] exclusions ([ErrTooManySteps]); a step or exclusion with
-// neither Event nor Where, or an exclusion naming an unknown step or steps
-// out of order ([ErrInvalidStep]); two steps with the same name
-// ([ErrDuplicateStep]); a window <= 0 ([ErrInvalidWindow]); an option
-// outside its constants ([ErrInvalidOption]).
+// neither Event nor Where, a step with AnyOf but no Event, or an exclusion
+// naming an unknown step or steps out of order ([ErrInvalidStep]); two
+// steps with the same name ([ErrDuplicateStep]); a window <= 0
+// ([ErrInvalidWindow]); an option outside its constants, or AllowReentry
+// without the strict order ([ErrInvalidOption]).
 func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) {
 	const op = "new"
 	var cfg config
