@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -267,4 +268,56 @@ func TestPostHogBasicStrictFunnel(t *testing.T) {
 		reached3 = append(reached3, l.Names[l.Actor[row]])
 	}
 	assert.Equal(t, []string{"person7"}, reached3)
+}
+
+// TestPostHogExclusionsBetweenSteps: PostHog's
+// test_advanced_funnel_exclusions_between_steps (funnels/test/test_funnel.py),
+// steps signed up, $pageview, insight viewed, invite teammate, pageview2
+// and an exclusion "x" between two steps (PostHog's 0-based
+// funnel_from_step/funnel_to_step; here the step names): 0-1 keeps
+// persons 1 and 2 (count 2 at step 1 and at step 5); 1-2 keeps 2 and 3;
+// 2-3 keeps 3 (count 1); 3-4 keeps nobody; 1-3 keeps 3.
+func TestPostHogExclusionsBetweenSteps(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2021, 5, 1, h, m, 0, 0, time.UTC) }
+	type e struct {
+		when time.Time
+		name string
+	}
+	people := map[string][]e{
+		"person1": {{at(1, 0), "signup"}, {at(2, 0), "pageview"}, {at(3, 0), "x"}, {at(4, 0), "insight"}, {at(4, 30), "x"}, {at(5, 0), "invite"}, {at(5, 30), "x"}, {at(6, 0), "pageview2"}},
+		"person2": {{at(1, 0), "signup"}, {at(2, 0), "pageview"}, {at(4, 0), "insight"}, {at(4, 30), "x"}, {at(5, 0), "invite"}, {at(5, 30), "x"}, {at(6, 0), "pageview2"}},
+		"person3": {{at(1, 0), "signup"}, {at(1, 30), "x"}, {at(2, 0), "pageview"}, {at(4, 0), "insight"}, {at(5, 0), "invite"}, {at(5, 30), "x"}, {at(6, 0), "pageview2"}},
+	}
+	var events []Event
+	for p, evs := range people {
+		for _, x := range evs {
+			events = append(events, Event{Actor: p, Time: x.when, Name: x.name})
+		}
+	}
+	st := steps("signup", "pageview", "insight", "invite", "pageview2")
+	names := []string{"signup", "pageview", "insight", "invite", "pageview2"}
+	for _, tt := range []struct {
+		from, to int
+		want     []string
+	}{
+		{0, 1, []string{"person1", "person2"}},
+		{1, 2, []string{"person2", "person3"}},
+		{2, 3, []string{"person3"}},
+		{3, 4, nil},
+		{1, 3, []string{"person3"}},
+	} {
+		f := MustNew(st, 14*24*time.Hour, WithExclusions(Exclusion{Event: "x", After: names[tt.from], Before: names[tt.to]}))
+		l, err := f.Levels(events)
+		require.NoError(t, err)
+		var kept []string
+		for _, row := range l.Reached(1) {
+			kept = append(kept, l.Names[l.Actor[row]])
+		}
+		slices.Sort(kept)
+		assert.Equal(t, tt.want, kept, "exclusion %d-%d", tt.from, tt.to)
+		r, err := f.Run(events)
+		require.NoError(t, err)
+		n := int64(len(tt.want))
+		assert.Equal(t, []int64{n, n, n, n, n}, r.Counts(), "exclusion %d-%d", tt.from, tt.to)
+	}
 }
