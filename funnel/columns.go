@@ -321,48 +321,27 @@ func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, [
 			}
 		}
 	}
-	nA := actors.len()
-	bounds := make([]int32, nA+2) // as in runTwoPass
-	for _, a := range ids {
-		bounds[a+2]++
-	}
-	for a := 2; a < len(bounds); a++ {
-		bounds[a] += bounds[a-1]
-	}
-	pos := bounds[1:]
+	starts, next := runStarts(ids, actors.len())
 	c := Columns{Actors: make([]int32, n), Times: make([]int64, n), Events: make([]int32, n)}
 	names, values := newNameIDs(), newNameIDs()
-	var firstName, firstValue []int // the first event of each name and value
 	if f.cfg.hasBD {
 		c.Breakdown = make([]int32, n)
 	}
-	for i := n - 1; i >= 0; i-- {
+	for i := range events {
 		e := &events[i]
-		p := pos[ids[i]+1] - 1
-		pos[ids[i]+1] = p
-		id := names.id(e.Name)
-		if int(id) == len(firstName) {
-			if len(firstName) == maxNames {
-				return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", i), e.Name, ErrTooLarge, "at most "+strconv.Itoa(maxNames)+" distinct names")
-			}
-			firstName = append(firstName, i)
+		p := next[ids[i]]
+		next[ids[i]]++
+		id := names.id(e.Name) // numbered in order of first appearance
+		if len(names.names) > maxNames {
+			return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", i), e.Name, ErrTooLarge, "at most "+strconv.Itoa(maxNames)+" distinct names")
 		}
-		firstName[id] = i                               // walking backwards: the last write is the first event
 		c.Times[p], c.Events[p] = e.Time.UnixNano(), id // times checked in the first pass
 		if c.Breakdown != nil {
-			v := values.id(e.Prop(f.cfg.breakdown))
-			if int(v) == len(firstValue) {
-				firstValue = append(firstValue, i)
-			}
-			firstValue[v] = i
-			c.Breakdown[p] = v
+			c.Breakdown[p] = values.id(e.Prop(f.cfg.breakdown))
 		}
 	}
-	for a := 0; a < nA; a++ {
-		lo, hi := int(pos[a+1]), n
-		if a+1 < nA {
-			hi = int(pos[a+2])
-		}
+	for a := 0; a+1 < len(starts); a++ {
+		lo, hi := int(starts[a]), int(starts[a+1])
 		var g []int32
 		if c.Breakdown != nil {
 			g = c.Breakdown[lo:hi]
@@ -372,35 +351,29 @@ func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, [
 			c.Actors[j] = int32(a)
 		}
 	}
-	// Number names and values in order of first appearance.
-	c.Names = renumber(names.names, firstName, c.Events)
+	c.Names = names.names
 	var vals []string
 	if c.Breakdown != nil {
-		vals = renumber(values.names, firstValue, c.Breakdown)
+		vals = values.names
 		c.Values = slices.Clone(vals)
+		if vals == nil {
+			vals, c.Values = []string{}, []string{} // not nil: results keyed by value
+		}
 	}
 	return c, actors.names(), vals, nil
 }
 
-// renumber reorders strs by first (the index of each one's first event),
-// rewrites the IDs in col to the new numbers and returns the reordered
-// strings.
-func renumber(strs []string, first []int, col []int32) []string {
-	order := make([]int32, len(strs))
-	for i := range order {
-		order[i] = int32(i)
+// runStarts returns where each actor's run starts in actor order (and, last,
+// the number of events), and a copy of the starts to fill the runs with.
+func runStarts(ids []int32, actors int) (starts, next []int32) {
+	starts = make([]int32, actors+1)
+	for _, a := range ids {
+		starts[a+1]++
 	}
-	slices.SortFunc(order, func(x, y int32) int { return first[x] - first[y] })
-	remap := make([]int32, len(strs))
-	out := make([]string, len(strs))
-	for newID, old := range order {
-		remap[old] = int32(newID)
-		out[newID] = strs[old]
+	for a := 1; a < len(starts); a++ {
+		starts[a] += starts[a-1]
 	}
-	for i, id := range col {
-		col[i] = remap[id]
-	}
-	return out
+	return starts, slices.Clone(starts[:actors])
 }
 
 // checkEvent validates events[i] and returns its time in nanoseconds.

@@ -44,7 +44,7 @@ func TestErrorsShapeCore(t *testing.T) {
 		{"Encode names", func() error {
 			_, _, _, err := f.encodeNames("funnel: encode", []Event{ev("u", 0, "a"), ev("u", 0, "b")}, 1)
 			return err
-		}, ErrTooLarge, "events[0].name"}, // read backwards, "a" is the second name
+		}, ErrTooLarge, "events[1].name"},
 		{"Mode.UnmarshalText", func() error { return m.UnmarshalText([]byte("strict")) }, ErrInvalidOption, "mode"},
 		{"Mode.MarshalText", func() error { _, err := Mode(64).MarshalText(); return err }, ErrInvalidOption, "mode"},
 	}

@@ -132,9 +132,7 @@ func TestEncodeMaxNames(t *testing.T) {
 	f := MustNew(vcp, time.Hour)
 	_, _, _, err := f.encodeNames("encode", events, 150)
 	assert.ErrorIs(t, err, ErrTooLarge)
-	// Read backwards, events 300 down to 151 bring 150 names (n149 ... n0
-	// and n150 down to n1 wrap: 300 is n149, 151 is n0); event 150, n150,
-	// is the 151st.
+	// Events 0..149 bring names n0..n149; event 150, n150, is the 151st.
 	assert.Contains(t, err.Error(), "events[150].name")
 	c, _, _, err := f.encodeNames("encode", events, 151)
 	require.NoError(t, err)

@@ -9,9 +9,10 @@ import "slices"
 //
 //  1. Intern the actors in batches (see actorTable.internBatch), check
 //     every event, count the events of each actor.
-//  2. Walk the events backwards and write each one's time and mask ID
-//     straight into its actor's run, filled from the end, so that the runs
-//     keep input order (a stable counting sort without a permutation).
+//  2. Walk the events again and write each one's time and mask ID
+//     straight into the next free slot of its actor's run, so that the
+//     runs keep input order (a stable counting sort without a
+//     permutation).
 //
 // Then each run is sorted by time (most are already) and goes to the
 // engine with its masks looked up from the IDs.
@@ -79,17 +80,7 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 			}
 		}
 	}
-	nA := table.len()
-	// bounds[a+1] counts actor a's events, then (prefix sums) ends its run;
-	// the backward pass below moves bounds[a+1] down to the run's start.
-	bounds := make([]int32, nA+2)
-	for _, a := range actors {
-		bounds[a+2]++
-	}
-	for a := 2; a < len(bounds); a++ {
-		bounds[a] += bounds[a-1]
-	}
-	pos := bounds[1:]
+	starts, next := runStarts(actors, table.len())
 	times, mids := make([]int64, n), make([]uint16, n)
 	var bd []int32
 	var values Interner
@@ -97,10 +88,10 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 		bd = make([]int32, n)
 	}
 	ids := newMaskIDs(&f)
-	for i := n - 1; i >= 0; i-- {
+	for i := range events {
 		e := &events[i]
-		p := pos[actors[i]+1] - 1
-		pos[actors[i]+1] = p
+		p := next[actors[i]]
+		next[actors[i]]++
 		id, ok := ids.id(e)
 		if !ok {
 			return Result{}, false, nil
@@ -110,16 +101,11 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 			bd[p] = values.Intern(e.Prop(f.cfg.breakdown))
 		}
 	}
-	// Now pos[a+1] is the start of actor a's run, and its end the next
-	// start (or n).
 	kn := f.kernel(uint64(f.window))
 	acc := newAccum(len(f.steps), bd != nil)
 	var masks []uint64
-	for a := 0; a < nA; a++ {
-		lo, hi := int(pos[a+1]), n
-		if a+1 < nA {
-			hi = int(pos[a+2])
-		}
+	for a := 0; a+1 < len(starts); a++ {
+		lo, hi := int(starts[a]), int(starts[a+1])
 		var g []int32
 		if bd != nil {
 			g = bd[lo:hi]
