@@ -25,8 +25,17 @@ type actorTable struct {
 	touched uint64   // see internBatch
 }
 
-func newActorTable() *actorTable {
-	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint64, 64)}
+// newActorTable returns an empty table sized for the actors of about
+// events events: a log has several events per actor, so the slots start at
+// events/4 rounded up to a power of two (at most 2^22, 32 MB), which spares
+// the rehashes of growing from a few slots (each one hashes every string
+// again); a table that needs more still grows.
+func newActorTable(events int) *actorTable {
+	slots := 64
+	for slots < events/4 && slots < 1<<22 {
+		slots *= 2
+	}
+	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint64, slots)}
 }
 
 // len returns the number of IDs assigned.
