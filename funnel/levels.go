@@ -6,8 +6,9 @@ import (
 
 // ActorLevels is the funnel's outcome per actor: ClickHouse's
 // per-user windowFunnel level and PostHog's "persons who reached or dropped
-// off at step n", computed in the same one pass over the events as a
-// [Result], not actor by actor. Row r describes one actor; rows follow the
+// off at step n", computed by the engine's one pass over all the events
+// (the pass that builds a [Result]), not by running actors one by one.
+// Row r describes one actor; rows follow the
 // actors' IDs in order (for [Funnel.Levels], the order of first appearance;
 // for [Funnel.LevelsColumns], the order of the sorted columns).
 //
