@@ -41,6 +41,15 @@ func TestErrorsShapeCore(t *testing.T) {
 			_, err := MustNew(vcp, time.Hour, WithBreakdown("ch", AtFirstStep)).RunColumns(c)
 			return err
 		}, ErrInvalidColumns, "breakdown[0]"},
+		{"RunColumns events length", func() error {
+			_, err := f.RunColumns(Columns{Actors: []int32{0, 0}, Times: []int64{0, 1}, Events: []int32{0}, Names: []string{"view"}})
+			return err
+		}, ErrInvalidColumns, "columns"},
+		{"RunColumns negative value", func() error {
+			c := Columns{Actors: []int32{0}, Times: []int64{0}, Codes: []uint8{1}, Breakdown: []int32{-1}, Values: []string{"a"}}
+			_, err := MustNew(vcp, time.Hour, WithBreakdown("ch", AtFirstStep)).RunColumns(c)
+			return err
+		}, ErrInvalidColumns, "breakdown[0]"},
 		{"Encode names", func() error {
 			_, _, _, err := f.encodeNames("funnel: encode", []Event{ev("u", 0, "a"), ev("u", 0, "b")}, 1)
 			return err
