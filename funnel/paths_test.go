@@ -184,3 +184,27 @@ func TestIndexedScansAcrossActors(t *testing.T) {
 		assert.True(t, got[0].Equal(got[1]), "%s: indexed %v, scan %v", f.key(1, false, false).signature(), got[0].Counts(), got[1].Counts())
 	}
 }
+
+// TestColumnsFastPathGuards: the one-code kernel of RunColumns takes only
+// the default options; exclusions and modes go to the general engine, on
+// step codes and on per-name columns alike.
+func TestColumnsFastPathGuards(t *testing.T) {
+	// Exclusion "leave" (code 4) between view and pay: actor 0 does view,
+	// leave, cart, pay and is removed; actor 1 does view, cart.
+	f := MustNew(vcp, time.Hour, WithExclusions(Exclusion{Event: "leave", After: "view", Before: "pay"}))
+	c := Columns{Actors: []int32{0, 0, 0, 0, 1, 1}, Times: []int64{0, 1, 2, 3, 0, 1}, Codes: []uint8{1, 4, 2, 3, 1, 2}, Unit: time.Minute}
+	r, err := f.RunColumns(c)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1, 1, 0}, r.Counts())
+	// StrictDeduplication, "a b c b d" on steps a..d reaches 3 (CH 00632,
+	// strict_BiteTheDDDD), on codes and on names.
+	g := MustNew(steps("a", "b", "c", "d"), time.Hour, WithModes(StrictDeduplication))
+	c = Columns{Actors: []int32{0, 0, 0, 0, 0}, Times: []int64{1, 2, 3, 4, 5}, Codes: []uint8{1, 2, 3, 2, 4}, Unit: time.Second}
+	r, err = g.RunColumns(c)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1, 1, 1, 0}, r.Counts())
+	c.Codes, c.Events, c.Names = nil, []int32{0, 1, 2, 1, 3}, []string{"a", "b", "c", "d"}
+	r, err = g.RunColumns(c)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1, 1, 1, 0}, r.Counts())
+}
