@@ -74,4 +74,14 @@ func TestErrorsShapeCore(t *testing.T) {
 	var fe *FieldError
 	assert.ErrorAs(t, err, &fe)
 	assert.Equal(t, "events[1]", fe.Field)
+	assert.Equal(t, "an index below 1 (len names)", fe.Detail)
+	// And a step code above the funnel's, on the fast path and on the
+	// general one, states the largest valid code.
+	_, err = f.RunColumns(Columns{Actors: []int32{0}, Times: []int64{0}, Codes: []uint8{7}})
+	assert.ErrorAs(t, err, &fe)
+	assert.Equal(t, "codes[0]", fe.Field)
+	assert.Equal(t, "at most 3", fe.Detail)
+	_, err = MustNew(vcp, time.Hour, WithStepOrder(Strict)).RunColumns(Columns{Actors: []int32{0}, Times: []int64{0}, Codes: []uint8{7}})
+	assert.ErrorAs(t, err, &fe)
+	assert.Equal(t, "at most 3", fe.Detail)
 }
