@@ -516,14 +516,12 @@ func (kn *kernel) ends(m, dup uint64, lvl int) bool {
 
 // continues reports whether, in strict order, an event with mask m that
 // fills nothing lets an attempt at depth lvl go on: it repeats step lvl
-// (PostHog and ClickHouse: "a b b c" reaches 3) and is not a duplicate
-// under StrictDeduplication, or it is a step-1 event and AllowReentry is
-// set; an event matching an exclusion never continues an attempt.
+// (PostHog and ClickHouse: "a b b c" reaches 3), or it is a step-1 event
+// and AllowReentry is set; an event matching an exclusion never continues
+// an attempt. (A duplicate under StrictDeduplication ends the attempt
+// before this is asked: see ends, and indexedScan's stop.)
 func (kn *kernel) continues(m uint64, lvl int) bool {
 	if m&kn.exclBits != 0 {
-		return false
-	}
-	if kn.modes&StrictDeduplication != 0 && m&(1<<uint(lvl)-2) != 0 {
 		return false
 	}
 	return m&(1<<uint(lvl-1)) != 0 || (kn.modes&AllowReentry != 0 && m&1 != 0)

@@ -208,3 +208,43 @@ func TestColumnsFastPathGuards(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int64{1, 1, 1, 0}, r.Counts())
 }
+
+// TestSequentialAttemptsAfterCompletion: a completed attempt ends at its
+// last step, so with first entry and attempts counting the next journey in
+// the same window is an attempt of its own: view0 cart1 pay2 view3 cart4
+// pay5 are two complete attempts. And in strict order with first entry a
+// repeated view keeps the first attempt: view0 view1 cart2 converts in 2
+// minutes (with deduplication too: a step-1 repeat is not a duplicate).
+func TestSequentialAttemptsAfterCompletion(t *testing.T) {
+	f := MustNew(vcp, 10*time.Minute, WithReentry(FirstEntry), WithCounting(Attempts))
+	r, err := f.Run([]Event{ev("u", 0, "view"), ev("u", 1, "cart"), ev("u", 2, "pay"), ev("u", 3, "view"), ev("u", 4, "cart"), ev("u", 5, "pay")})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 2, 2}, r.Counts())
+	for _, m := range []Mode{0, StrictDeduplication} {
+		g := MustNew(vcp, 10*time.Minute, WithStepOrder(Strict), WithReentry(FirstEntry), WithModes(m))
+		r, err = g.Run([]Event{ev("u", 0, "view"), ev("u", 1, "view"), ev("u", 2, "cart")})
+		require.NoError(t, err)
+		assert.Equal(t, []time.Duration{2 * time.Minute}, r.Durations(2), "modes %v", m)
+	}
+}
+
+// TestFastPathNameIndexBounds: on the one-code kernel an event index equal
+// to the number of names, or any bad index with 32 steps (where the
+// stand-in code must still be above every step), is an error.
+func TestFastPathNameIndexBounds(t *testing.T) {
+	f := MustNew(vcp, time.Hour)
+	_, err := f.RunColumns(Columns{Actors: []int32{0}, Times: []int64{0}, Events: []int32{1}, Names: []string{"view"}})
+	assert.ErrorIs(t, err, ErrInvalidColumns)
+	var many []Matcher
+	var names []string
+	for i := 0; i < MaxSteps; i++ {
+		many = append(many, Matcher{Event: "s" + itoa(i)})
+		names = append(names, "s"+itoa(i))
+	}
+	g := MustNew(many, time.Hour)
+	_, err = g.RunColumns(Columns{Actors: []int32{0, 0}, Times: []int64{0, 1}, Events: []int32{0, 40}, Names: names})
+	assert.ErrorIs(t, err, ErrInvalidColumns)
+	r, err := g.RunColumns(Columns{Actors: []int32{0, 0}, Times: []int64{0, 1}, Events: []int32{0, 1}, Names: names})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), r.Counts()[1])
+}
