@@ -84,4 +84,8 @@ func TestErrorsShapeCore(t *testing.T) {
 	_, err = MustNew(vcp, time.Hour, WithStepOrder(Strict)).RunColumns(Columns{Actors: []int32{0}, Times: []int64{0}, Codes: []uint8{7}})
 	assert.ErrorAs(t, err, &fe)
 	assert.Equal(t, "at most 3", fe.Detail)
+	_, err = MustNew(vcp, time.Hour, WithStepOrder(Strict)).RunColumns(Columns{Actors: []int32{0}, Times: []int64{0}, Events: []int32{2}, Names: []string{"view", "pay"}})
+	assert.ErrorAs(t, err, &fe)
+	assert.Equal(t, "events[0]", fe.Field)
+	assert.Equal(t, "an index below 2 (len names)", fe.Detail)
 }
