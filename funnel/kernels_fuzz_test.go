@@ -281,3 +281,7 @@ func FuzzColumnsHostile(f *testing.F) {
 //   - engine.go brkFrom, "o.built |= 1 << uint(lvl)" -> "|= 0" (or the
 //     test of built negated to always build): the row is rebuilt from the
 //     same masks each time, the same values at more cost.
+//   - engine.go brkFrom, "j >= 0" -> "j > 0": brk[lvl][0] is never read
+//     (a scan reads brk from pos = start + 1 >= 1).
+//   - columns.go encodeNames, "lo < n" -> "lo <= n": the extra batch is
+//     empty.

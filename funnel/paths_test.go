@@ -248,3 +248,13 @@ func TestFastPathNameIndexBounds(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), r.Counts()[1])
 }
+
+// TestEncodeErrorIndexPastFirstBatch: a bad event after the first intern
+// batch is named by its own index.
+func TestEncodeErrorIndexPastFirstBatch(t *testing.T) {
+	events := columnsToEvents(genColumns(100, 5, 3, 3))
+	events[300].Actor = ""
+	_, _, _, err := MustNew(vcp, time.Hour).Encode(events)
+	assert.ErrorIs(t, err, ErrInvalidEvent)
+	assert.Contains(t, err.Error(), "events[300].actor")
+}
