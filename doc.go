@@ -130,7 +130,7 @@
 //     pricing.TaxRate.FromInclusive, pricing.TaxRate.FromExclusive
 //   - 价格核对 / 折扣类目 / 活动有效期: price audit / discount category / promotion window;
 //     pricing.AuditListing, pricing.Listing.InDiscountCategory, pricing.TimeWindow
-//   - 原价 / 标价: list price; pricing.Listing.List, promo.Line.ListPrice
+//   - 原价 / 标价: list price; pricing.Listing.List, promo.Line.ListPrice, promo.BaseListPrice
 //   - 安全库存: safety stock; inventory.SafetyStock,
 //     inventory.CycleServiceSafetyStock, inventory.FillRateSafetyStock
 //   - 预警线 / 警戒线 / 低于警戒线: warning line, a hand-set reorder point / below the
@@ -159,6 +159,13 @@
 //     reorder point / healthy; inventory.StockStatus,
 //     inventory.StatusBelowSafetyStock, inventory.StatusReorder,
 //     inventory.StatusHealthy
+//   - 盘点 / 损耗率: stocktake / shrinkage rate (units missing per unit sold);
+//     inventory.Reconcile, inventory.StocktakeReport
+//   - 新品 / 成长 / 成熟 / 衰退: product lifecycle stages new / growth / mature /
+//     decline; inventory.LifecycleStage, inventory.StageNew,
+//     inventory.StageGrowth, inventory.StageMature, inventory.StageDecline
+//   - 活动备货 / 提前打包 / 售后高峰: event stocking / pre-packing before the
+//     event / the after-sales peak; inventory.EventRule, inventory.EventPlan
 //   - 滞销 / 呆滞 / 死库存: slow-moving / dead stock; inventory.StatusSlowMoving,
 //     inventory.StatusDead
 //   - 积压 / 压货: overstock; inventory.StatusOverstock
@@ -193,7 +200,7 @@
 //     promo.Engine.Refund, promo.RefundPolicy
 //   - 工作时间 / 营业时间 / 客服工作时间 / 节假日 / 调休 / 调休上班: business hours / opening hours /
 //     customer-service hours / holidays / make-up working days; kpi.Schedule,
-//     kpi.ScheduleSpec
+//     kpi.ScheduleSpec, kpi.Calendar, kpi.ChinaNotices
 //   - 日期: calendar date; kpi.Date
 //   - 客服 / 客服绩效 / 买家 / 自动回复: customer-service agent / customer-service metrics
 //     / buyer / auto-reply; kpi.ServiceMetrics, kpi.RoleAgent, kpi.RoleCustomer,

@@ -3,6 +3,7 @@ package funnel
 import (
 	"hash/maphash"
 	"slices"
+	"strings"
 )
 
 // actorTable gives the actors of one [Funnel.Run] dense int32 IDs in order
@@ -24,8 +25,17 @@ type actorTable struct {
 	touched uint64   // see internBatch
 }
 
-func newActorTable() *actorTable {
-	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint64, 64)}
+// newActorTable returns an empty table sized for the actors of about
+// events events: a log has several events per actor, so the slots start at
+// events/4 rounded up to a power of two (at most 2^22, 32 MB), which spares
+// the rehashes of growing from a few slots (each one hashes every string
+// again); a table that needs more still grows.
+func newActorTable(events int) *actorTable {
+	slots := 64
+	for slots < events/4 && slots < 1<<22 {
+		slots *= 2
+	}
+	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint64, slots)}
 }
 
 // len returns the number of IDs assigned.
@@ -146,7 +156,7 @@ func (t *actorTable) internBatch(events []Event, ids []int32) {
 type nameMasks struct {
 	f      *Funnel
 	byName bool // the cache applies
-	slots  [64]struct {
+	slots  [nameSlots]struct {
 		name string
 		mask uint64
 		set  bool
@@ -169,14 +179,69 @@ func (c *nameMasks) mask(e *Event) uint64 {
 	if !c.byName {
 		return c.f.stepMask(e)
 	}
-	name, h := e.Name, 0
-	if n := len(name); n > 0 {
-		h = n*31 + int(name[0])*7 + int(name[n-1])
-	}
-	s := &c.slots[h%len(c.slots)]
+	name := e.Name
+	s := &c.slots[nameSlot(name)]
 	if s.set && s.name == name {
 		return s.mask
 	}
 	s.name, s.mask, s.set = name, c.f.stepMask(e), true
 	return s.mask
+}
+
+// names returns the interned strings indexed by ID, as substrings of one
+// string (one allocation, not one per actor).
+func (t *actorTable) names() []string {
+	all := string(t.arena)
+	out := make([]string, len(t.ends))
+	start := 0
+	for id, end := range t.ends {
+		out[id] = all[start:end]
+		start = end
+	}
+	return out
+}
+
+// nameIDs interns event names into dense IDs; a few cached slots, chosen as
+// in nameMasks, spare most events a map lookup.
+type nameIDs struct {
+	ids   map[string]int32
+	names []string
+	slots [nameSlots]struct {
+		name string
+		id   int32
+		set  bool
+	}
+}
+
+func newNameIDs() *nameIDs { return &nameIDs{ids: map[string]int32{}} }
+
+// id returns the ID of name, assigning the next one if it is new.
+func (c *nameIDs) id(name string) int32 {
+	s := &c.slots[nameSlot(name)]
+	if s.set && s.name == name {
+		return s.id
+	}
+	id, ok := c.ids[name]
+	if !ok {
+		id = int32(len(c.names))
+		name = strings.Clone(name)
+		c.ids[name] = id
+		c.names = append(c.names, name)
+	}
+	s.name, s.id, s.set = name, id, true
+	return id
+}
+
+// nameSlots is the number of slots of the event-name caches.
+const nameSlots = 64
+
+// nameSlot picks the cache slot of an event name from its length and its
+// first, middle and last bytes: cheap, and distinct for the usual handful
+// of names ("order" and "other" differ in the middle).
+func nameSlot(name string) int {
+	n := len(name)
+	if n == 0 {
+		return 0
+	}
+	return (n*31 + int(name[0])*7 + int(name[n/2])*3 + int(name[n-1])) % nameSlots
 }

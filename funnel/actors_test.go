@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -27,7 +28,7 @@ func TestActorTableMatchesInterner(t *testing.T) {
 		events = append(events, Event{Actor: k})
 	}
 	var want Interner
-	tab := newActorTable()
+	tab := newActorTable(0)
 	got := make([]int32, len(events))
 	for lo := 0; lo < len(events); lo += internBatchLen {
 		hi := min(lo+internBatchLen, len(events))
@@ -43,7 +44,7 @@ func TestActorTableMatchesInterner(t *testing.T) {
 // TestActorTableTagCollision forces every string into one slot with one
 // tag: the IDs must still be told apart by the strings.
 func TestActorTableTagCollision(t *testing.T) {
-	tab := newActorTable()
+	tab := newActorTable(0)
 	const h = 5 << 32
 	require.Equal(t, int32(0), tab.intern("a", h))
 	require.Equal(t, int32(1), tab.intern("b", h))
@@ -99,4 +100,67 @@ func TestNameMasks(t *testing.T) {
 	}
 	require.True(t, newNameMasks(&byName).byName)
 	require.False(t, newNameMasks(&withWhere).byName)
+}
+
+// TestNameCacheCollision: names that share a cache slot (same length,
+// first, middle and last byte: "view" and "vxew") keep their own masks and
+// IDs, in any order of arrival (issue 19: a collision could return another
+// name's mask).
+func TestNameCacheCollision(t *testing.T) {
+	require.Equal(t, nameSlot("view"), nameSlot("vxew"))
+	require.Equal(t, nameSlot("view"), nameSlot("vyew"))
+	f := MustNew([]Matcher{{Event: "view"}, {Event: "vxew"}}, time.Hour)
+	c := newNameMasks(&f)
+	m := newMaskIDs(&f)
+	for _, name := range []string{"view", "vxew", "vxew", "view", "vyew", "view"} {
+		e := Event{Name: name}
+		assert.Equal(t, f.stepMask(&e), c.mask(&e), name)
+		id, ok := m.id(&e)
+		assert.True(t, ok)
+		assert.Equal(t, f.stepMask(&e), m.table[id], name)
+	}
+	ids := newNameIDs()
+	got := []int32{}
+	for _, name := range []string{"view", "vxew", "view", "vxew", "vyew"} {
+		got = append(got, ids.id(name))
+	}
+	assert.Equal(t, []int32{0, 1, 0, 1, 2}, got)
+	assert.Equal(t, []string{"view", "vxew", "vyew"}, ids.names)
+	// The run agrees: u did view then vxew (2 steps), v did vxew only.
+	r, err := f.Run([]Event{ev("u", 0, "view"), ev("v", 0, "vxew"), ev("u", 1, "vxew")})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1, 1}, r.Counts())
+}
+
+// TestEmptyEventName: an event with an empty name is another tracked event
+// on both paths (the name caches must not read its first byte).
+func TestEmptyEventName(t *testing.T) {
+	f := MustNew(vcp, time.Hour, WithStepOrder(Strict))
+	events := []Event{ev("u", 0, "view"), ev("u", 1, ""), ev("u", 2, "cart"), ev("v", 0, "view"), ev("v", 1, "cart")}
+	r, err := f.Run(events)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 1, 0}, r.Counts(), "the empty name breaks u's strict attempt")
+	c, _, _, err := f.Encode(events)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"view", "", "cart"}, c.Names)
+	rc, err := f.RunColumns(c)
+	require.NoError(t, err)
+	assert.True(t, r.Equal(rc))
+}
+
+// TestNameSlotsOfCommonNames: the event names of a shop's funnel fall in
+// distinct cache slots, so that a log of them never misses the cache
+// ("order" and "other" collided when only the first and last bytes
+// counted).
+func TestNameSlotsOfCommonNames(t *testing.T) {
+	seen := map[int]string{}
+	for _, name := range []string{"other", "view", "detail", "cart", "order", "pay", "search", "leave", "signup", "login"} {
+		s := nameSlot(name)
+		assert.True(t, s >= 0 && s < nameSlots, name)
+		if prev, dup := seen[s]; dup {
+			t.Errorf("%q and %q share slot %d", prev, name, s)
+		}
+		seen[s] = name
+	}
+	assert.Equal(t, 0, nameSlot(""))
 }

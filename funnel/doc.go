@@ -16,31 +16,47 @@
 //     steps: view -> cart -> view), sorts stably by actor and time, and runs
 //     the engine.
 //   - [Funnel.RunColumns] takes [Columns]: interned int32 actors, int64 times
-//     in ticks of a unit, and one small-integer step code per event (0 another
-//     tracked event, 1..k step 1..k, k+1.. the exclusions), sorted by actor
-//     then time. [Interner], [SortColumns] and [Funnel.Encode] build them.
+//     in ticks of a unit, and either the event name of each event (Events
+//     and Names: one encoding serves every funnel over the same log, and an
+//     event may match several steps) or one small-integer step code per
+//     event for one funnel (0 another tracked event, 1..k step 1..k, k+1..
+//     the exclusions), sorted by actor then time. [Interner], [SortColumns]
+//     and [Funnel.Encode] build them. With Values set, breakdown groups are
+//     labelled and keyed by value, and RunColumns(Encode(events)) equals
+//     Run(events) ([Result.Equal]; a differential fuzz test checks it).
+//   - [Funnel.Levels] and [Funnel.LevelsColumns] give the same run per actor
+//     ([ActorLevels]: each actor's level and step times, the actors who
+//     reached or dropped off at a step).
 //
 // With the default options and no breakdown, RunColumns uses a specialised
 // one-pass kernel over the step codes. The default order, re-entry and
-// counting with exclusions or a breakdown, and every Run with them, use the
-// same dynamic programme on match masks, O(events × steps). Other options
-// follow each attempt through the actor's events. The kernels agree where
-// they overlap (tested against each other, against a naive reference
-// implementation, and by fuzzing).
+// counting without exclusions use the same dynamic programme on match
+// masks, O(events × steps). Other options follow each attempt: sequential
+// attempts (first entry, attempts) event by event, and the attempts of
+// every start (restart with unique actors) by jumps through per-step
+// occurrence lists. The kernels agree where they overlap (fuzzed against
+// each other and against scanning every attempt event by event).
 //
 // # Semantics and options
 //
 // The defaults follow PostHog where PostHog defines them. Each option and how
-// the platforms compare (ClickHouse means the windowFunnel aggregate):
+// the platforms compare (ClickHouse means the windowFunnel aggregate; the
+// tests quote the anchors' documented inputs and levels):
 //
 //   - Order ([WithStepOrder]). [Ordered] (default): steps in sequence, other
 //     events may come between (PostHog sequential, Mixpanel, ClickHouse
-//     default). [Strict]: no other tracked event of the actor between two
-//     steps; "tracked" means any event in the input, so pass only the events
-//     you track (PostHog strict, ClickHouse 'strict_order'). [AnyOrder]: the
-//     steps in any order inside the window; the count at step n is the actors
-//     that did n distinct steps, and the time at step n is from the (n-1)th to
-//     the nth distinct step (PostHog any order; ClickHouse has none).
+//     default). [Strict]: between two steps only repeats of the step just
+//     reached may come ("a b b c" reaches 3, as in PostHog strict and
+//     ClickHouse 'strict_order'); any other tracked event ends the attempt;
+//     "tracked" means any event in the input, so pass only the events you
+//     track. Unlike ClickHouse, an event of an earlier step also ends it
+//     ("a b c b d" reaches 3, as in PostHog; ClickHouse says 4), and a
+//     step-1 event starts an attempt of its own ("a b a b c" reaches 3, as
+//     in PostHog; ClickHouse without allow_reentry says 2). [AnyOrder]: the
+//     steps in any order inside the window; the count at step n is the
+//     actors that did n distinct steps, and the time at step n is from the
+//     (n-1)th to the nth distinct step (PostHog any order; ClickHouse has
+//     none).
 //   - Window ([New]). It runs from the attempt's step-1 event (in any order:
 //     its first step event) and its end is inclusive: a step exactly one
 //     window later counts (as in PostHog and ClickHouse).
@@ -50,38 +66,55 @@
 //     reaches, so "view, cart, view, pay" reaches pay (PostHog and ClickHouse
 //     give the same). [FirstEntry]: the first step-1 event holds and repeats
 //     inside its window are ignored; a new attempt starts only after the
-//     attempt completed or its window ended (Mixpanel).
+//     attempt ended (completed, broken or past its window) (Mixpanel).
 //   - Counting ([WithCounting]). [Uniques] (default): each actor counts once,
 //     at the deepest step of its best attempt (PostHog's persons, Mixpanel
 //     uniques, ClickHouse grouped by user). [Attempts]: every attempt counts
-//     (Mixpanel totals); attempts of one actor share no events. An attempt ends when it completes, at the first event
-//     after its window, at a break in strict order, or with Restart in
-//     ordered or strict order, at a step-1 event that does not fill the next
-//     step, which starts the next attempt. In any order with Attempts, a new
-//     attempt starts only after the previous one ended.
-//   - One event fills at most one step of an attempt: in "view -> view" a
-//     single view is one step. In any order, an event fills the first
-//     unfilled step it matches.
+//     (Mixpanel totals); attempts of one actor share no events. An attempt
+//     ends when it completes, at the first event after its window, at a
+//     break in strict order or a duplicate (StrictDeduplication), or with
+//     Restart in ordered or strict order, at a step-1 event that does not
+//     fill the next step, which starts the next attempt. In any order with
+//     Attempts, a new attempt starts only after the previous one ended.
+//   - Modes ([WithModes]), ClickHouse's windowFunnel parameters:
+//     [StrictDeduplication] ('strict_deduplication': a repeat of a step
+//     already reached, other than step 1, ends the attempt: "A B C B D"
+//     reaches 3); [StrictIncrease] ('strict_increase': a step fills only
+//     strictly after the previous step's time); [AllowReentry]
+//     ('allow_reentry', strict order only: a step-1 event does not end a
+//     strict attempt, so "a b a c" reaches 3); [SharedEvents] (ClickHouse's
+//     default: one event may fill several consecutive steps, so one row
+//     fills all three steps "1004, 1004, 1004"). Without SharedEvents one
+//     event fills at most one step of an attempt (ClickHouse 'strict_once'):
+//     in "view -> view" a single view is one step. In any order, an event
+//     fills the first unfilled step it matches. ClickHouse stops its whole
+//     computation at the first break or duplicate; opskit ends that attempt
+//     and keeps following the others (as PostHog does).
+//   - Steps repeating an event need no invented names: an unnamed step
+//     whose event an earlier unnamed step has is named "view (2)", "view
+//     (3)".
 //   - Equal timestamps keep input order: view and cart at the same instant
 //     convert if the view came first in the input (Run sorts stably; columns
-//     must already be in that order).
+//     must already be in that order). ClickHouse orders equal timestamps by
+//     step instead.
 //   - Exclusions ([WithExclusions]). An [Exclusion] event after step After
 //     was reached and before step Before was reached, inside the attempt and
-//     its window, removes the attempt; with Uniques the actor is removed when
-//     its best attempt is removed (PostHog and Mixpanel call these exclusion
-//     steps and also drop the person; ClickHouse windowFunnel has no
-//     exclusions). An event that
-//     fills a step of the attempt is not also an exclusion for it. In strict
-//     order an exclusion event also breaks the attempt. In any order, After
-//     and Before are read as step counts (after n steps, before m steps).
+//     its window, removes the attempt; with Uniques the actor counts at its
+//     deepest attempt that was not excluded and is removed only when every
+//     attempt was (PostHog and Mixpanel call these exclusion steps;
+//     ClickHouse windowFunnel has no exclusions). An event that fills a step
+//     of the attempt is not also an exclusion for it. In strict order an
+//     exclusion event also ends the attempt. In any order, After and Before
+//     are read as step counts (after n steps, before m steps).
 //   - Breakdown ([WithBreakdown]). Results split by an event property,
 //     attributed at step 1 ([AtFirstStep], default; PostHog first touch) or at
 //     the deepest step reached ([AtLastStep]; PostHog last touch). An actor
 //     (or attempt) belongs to one group, taken from its best attempt. Events
 //     without the property form the "" group.
 //
-// The best attempt of an actor is the deepest; among equally deep attempts
-// Restart keeps the latest start (as PostHog does) and FirstEntry the first.
+// The best attempt of an actor is the deepest not excluded; among equally
+// deep attempts Restart keeps the latest start (as PostHog does) and
+// FirstEntry the first.
 //
 // # Results
 //
@@ -179,7 +212,16 @@
 //   - Breakdown values missing from an event form the "" group; an actor
 //     belongs to one group, from its best attempt.
 //   - Funnels have at most 32 steps and 32 exclusions; step names are unique
-//     (two steps on the same event need distinct names).
+//     (unnamed steps on the same event are numbered: "view", "view (2)").
+//   - The modes are options of their own, not variants of the order: they
+//     combine with every order and re-entry (AllowReentry only with Strict,
+//     as in ClickHouse). With Attempts a step-1 event always starts the
+//     next attempt, so AllowReentry changes nothing there.
+//   - Per-actor output ([ActorLevels]) is the counted attempt of unique
+//     actors whatever the counting option.
+//   - [Funnel.Encode] encodes per event name unless a step or exclusion has
+//     a predicate; then it encodes step codes for that funnel, and an event
+//     matching several steps is an error ([ErrAmbiguousEvent]).
 //   - The convenient path's times are int64 nanoseconds, so years 1678 to
 //     2262; other times are errors.
 //   - Retention period 0 is the cohort size; returns count once per actor and
@@ -193,22 +235,27 @@
 //
 // # Performance
 //
-// On the test machine (figures and command in BENCHMARKS.md) the columnar
+// On the test machine (figures and commands in BENCHMARKS.md) the columnar
 // 5-step ordered funnel runs over 10,000,000 pre-sorted events of 1,000,000
-// actors at more than 100,000,000 events/s on one core with no allocation
-// per event (only the chunked duration lists grow); memory beyond the input
-// is O(actors × steps) for the durations. Options other than the default
-// order, re-entry and counting follow attempts: linear for first entry,
-// attempts and strict order; any order with restart and unique actors is
-// O(events × steps) when every event matches at most one step and there
-// are no exclusions (a right-to-left sweep), and otherwise O(events ×
-// steps × (steps + exclusions) × log events), following each start's
-// attempt through per-step occurrence lists. No option is quadratic in
-// the events of an actor (it was for any order: 100,000 events of one
-// actor inside a window took minutes). The convenient path runs
-// at about 9,000,000 to 12,000,000 events/s on a time-ordered log
-// including interning and sorting, and at 7,000,000 to 8,500,000 on the
-// same events in random order.
+// actors at more than 100,000,000 events/s on one core (on a quiet
+// machine) with no allocation per event (only the chunked duration lists
+// grow), faster than a plain reference loop kept in the tests; memory
+// beyond the input is O(actors × steps) for the durations. The default
+// order, re-entry and counting without exclusions are O(events × steps);
+// first entry and attempts are linear; every other option (exclusions,
+// strict order, any order with predicates or modes) follows each start's
+// attempt by jumps through per-step occurrence lists, O(events × steps ×
+// (steps + exclusions) × log events) (any order without exclusions or
+// modes, one step per event: a right-to-left sweep, O(events × steps)).
+// No option is quadratic in the events of an actor; a test bounds the work
+// on 50,000 events of one actor inside one window for each. [Funnel.Run]
+// over a slice makes two passes (intern and check; write each event into
+// its actor's run) and keeps 14 bytes per event (an actor ID, a time, a
+// 2-byte match-mask ID) plus a few per actor; [Funnel.Encode] makes the
+// same two passes and costs less CPU than a Run (about 80% on the
+// benchmark log). No function starts a
+// goroutine: [ShardColumns] and [ShardEvents] split input by actor for the
+// caller's goroutines, and [Merge] gives the one-pass result.
 //
 // # JSON
 //
@@ -253,6 +300,15 @@
 //     ([ErrTooLarge]); stored durations lie within the window.
 //   - Repurchase intervals longer than int64 nanoseconds (292 years) are
 //     [ErrTooLarge]; retention handles times anywhere in int64.
+//   - Memory of the attempt scans: an actor with more than 32 events,
+//     under an option that follows every start's attempt, gets occurrence
+//     lists of 4 bytes per match bit set on its events, and in strict
+//     order 4 × (steps − 1) bytes per event more (the first event that
+//     would end an attempt at each depth); the lists live while that actor
+//     runs and are reused for the next.
+//   - [MaxNames] (2^20) distinct event names in columns encoded per name
+//     ([ErrTooLarge]); Run numbers at most 65,535 distinct match masks in
+//     its two-pass path and falls back to its one-pass path beyond.
 //   - An [Interner] numbers at most 2^31 − 1 distinct strings (int32 IDs);
 //     Run interns at most [MaxEvents] events, so it cannot get there.
 //

@@ -9,20 +9,28 @@ import (
 // This file is the one engine behind both entry points. Input is always a
 // run of events sorted by actor, then time (ties in input order), each with
 // a match mask (bit i: step i+1; bit 32+x: exclusion x). The columnar path
-// derives masks from step codes; the convenient path from the steps'
-// event names and predicates.
+// derives masks from step codes or event names; the convenient path from
+// the steps' event names and predicates.
 //
-// Three kernels implement it. fastOrdered serves the default options
-// (ordered, restart, unique actors, no exclusions, no breakdown) straight
-// from columnar step codes with one state per depth (the ClickHouse
-// windowFunnel / PostHog dynamic programme). dpOrdered is the same
-// programme on match masks, with exclusions and breakdowns; it serves the
-// default order, re-entry and counting on the convenient path and on
-// columns with exclusions or a breakdown. scan serves every other option by
-// following attempts actor by actor. They agree wherever they overlap; the
-// tests check them against each other and against a naive reference.
+// Five kernels implement it. fastOrdered serves the default options
+// (ordered, restart, unique actors, no exclusions, modes or breakdown)
+// straight from columnar step codes with one state per depth (the
+// ClickHouse windowFunnel / PostHog dynamic programme). dpOrdered is the
+// same programme on match masks, with breakdowns and the modes
+// StrictDeduplication and SharedEvents. anyOrderBest is a right-to-left
+// sweep for any order when each event matches one step. For everything
+// else, restart with unique actors follows the attempt of every start:
+// scan, event by event, for actors of a few events, and indexedScan, by
+// jumps through per-bit occurrence lists, beyond; first entry and attempts
+// follow sequential attempts with scan. scan is also the reference: the
+// tests run every option combination through the fast kernels and through
+// scan alone and require equal results.
 
 const exclShift = 32
+
+// plainEvents is the size up to which an actor's attempts are scanned event
+// by event: at most plainEvents² steps, cheaper than indexing below it.
+const plainEvents = 32
 
 // tally accumulates the result of one group (all actors, or one breakdown
 // value): how many attempts or actors stopped at each depth, and the
@@ -52,6 +60,7 @@ type accum struct {
 	k      int
 	all    *tally
 	groups map[int32]*tally // nil without a breakdown
+	levels *ActorLevels     // per-actor output, or nil; add fills its last row
 }
 
 func newAccum(k int, breakdown bool) *accum {
@@ -63,6 +72,11 @@ func newAccum(k int, breakdown bool) *accum {
 }
 
 func (a *accum) add(lvl int, t []int64, group int32) {
+	if l := a.levels; l != nil {
+		r := len(l.Level) - 1
+		l.Level[r] = uint8(lvl)
+		copy(l.Times[r*a.k:], t)
+	}
 	a.all.add(lvl, t)
 	if a.groups != nil {
 		g := a.groups[group]
@@ -85,15 +99,18 @@ type kernel struct {
 	counting Counting
 	attr     Attribution
 	excl     []exclusion
-	scanOnly bool         // tests: use attempt scans even where dpOrdered applies
+	modes    Mode
+	scanOnly bool         // tests: scan every attempt event by event, the reference
+	plainMax int          // actors with at most this many events scan event by event (tests: -1)
 	occ      *occurrences // scratch of indexedScan, reused between actors
+	work     int64        // tests: events and jumps visited, a bound on the work done
 }
 
 func (f Funnel) kernel(window uint64) kernel {
 	kn := kernel{
 		k: len(f.steps), window: window,
 		order: f.cfg.order, reentry: f.cfg.reentry, counting: f.cfg.counting, attr: f.cfg.attr,
-		excl: f.excl,
+		excl: f.excl, modes: f.cfg.modes, plainMax: plainEvents,
 	}
 	kn.stepBits = 1<<uint(kn.k) - 1
 	kn.exclBits = (1<<uint(len(f.excl)) - 1) << exclShift
@@ -190,20 +207,22 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 	if kn.order == AnyOrder {
 		startBits = kn.stepBits
 	}
-	if kn.order == Ordered && kn.counting == Uniques && kn.reentry == Restart && !kn.scanOnly {
-		kn.dpOrdered(times, masks, bd, acc)
-		return
-	}
 	if kn.counting == Uniques && kn.reentry == Restart {
-		if kn.order == AnyOrder && len(kn.excl) == 0 && !kn.scanOnly && kn.singleStep(masks) {
-			kn.anyOrderBest(times, masks, bd, acc)
-			return
+		if !kn.scanOnly {
+			switch {
+			case kn.order == Ordered && len(kn.excl) == 0 && kn.modes&StrictIncrease == 0:
+				kn.dpOrdered(times, masks, bd, acc)
+				return
+			case kn.order == AnyOrder && len(kn.excl) == 0 && kn.modes == 0 && kn.singleStep(masks):
+				kn.anyOrderBest(times, masks, bd, acc)
+				return
+			}
 		}
-		// Every start is a candidate; keep the deepest, the latest on a tie.
-		// In any order the attempts of different starts overlap: follow
-		// them through per-bit occurrence lists, not event by event.
-		indexed := kn.order == AnyOrder && !kn.scanOnly
-		if indexed {
+		// Every start is a candidate. Attempts of different starts overlap:
+		// beyond a few events, follow them through per-bit occurrence
+		// lists, not event by event.
+		plain := kn.scanOnly || n <= kn.plainMax
+		if !plain {
 			kn.index(masks)
 		}
 		var best, cur attempt
@@ -211,12 +230,12 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 			if masks[i]&startBits == 0 {
 				continue
 			}
-			if indexed {
-				kn.indexedScan(times, masks, i, &cur)
-			} else {
+			if plain {
 				kn.scan(times, masks, i, false, &cur)
+			} else {
+				kn.indexedScan(times, masks, i, &cur)
 			}
-			if cur.lvl >= best.lvl {
+			if better(&cur, &best, true) {
 				best = cur
 			}
 		}
@@ -234,7 +253,7 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 		kn.scan(times, masks, i, segment, &cur)
 		if kn.counting == Attempts {
 			kn.record(&cur, bd, acc)
-		} else if cur.lvl > best.lvl {
+		} else if better(&cur, &best, false) {
 			best = cur
 		}
 		i = cur.next
@@ -242,6 +261,20 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 	if kn.counting == Uniques {
 		kn.record(&best, bd, acc)
 	}
+}
+
+// better reports whether attempt cur, which started after best, is the
+// better one for its actor: an excluded attempt never is (the actor counts
+// at its deepest attempt that was not excluded, as in PostHog); otherwise
+// the deeper, and at equal depth, when latest is set (Restart), the later.
+func better(cur, best *attempt, latest bool) bool {
+	if cur.excluded {
+		return false
+	}
+	if cur.lvl != best.lvl {
+		return cur.lvl > best.lvl
+	}
+	return latest
 }
 
 // singleStep reports whether every event matches at most one step.
@@ -300,52 +333,64 @@ func (kn *kernel) anyOrderBest(times []int64, masks []uint64, bd []int32, acc *a
 	kn.record(&best, bd, acc)
 }
 
-// dpOrdered is the default semantics (ordered, restart, unique actors) on
-// match masks, with exclusions and breakdowns, in O(events × steps): for
-// each depth d it keeps the attempt with the latest start that reached d
-// (rows[d]: its fill times; startAt, lastAt: its first and last events;
-// excl: whether an exclusion fired inside it). The steps an event matches
-// are taken from the last to the first, so an event moves each attempt at
-// most one step. The result equals scanning every attempt and keeping the
-// deepest, latest-started one: a later start at the same depth reaches at
-// least as far, so the attempts dropped here are never the chosen one.
+// dpOrdered is the default order, re-entry and counting on match masks,
+// without exclusions, with breakdowns and the modes StrictDeduplication
+// and SharedEvents, in O(events × steps): for each depth d it keeps the
+// attempt with the latest start that reached d (rows[d]: its fill times;
+// startAt, lastAt: its first and last events; dead: a duplicate ended it).
+// The steps an event matches are taken from the last to the first, so an
+// event moves each attempt at most one step (with SharedEvents from the
+// first to the last, so it may move one attempt several steps). The result
+// equals scanning every attempt and keeping the deepest, latest-started
+// one: a later start at the same depth moves in step with the earlier one
+// while both windows hold, and its window ends later, so the attempts
+// dropped here are never the chosen one.
 func (kn *kernel) dpOrdered(times []int64, masks []uint64, bd []int32, acc *accum) {
 	var rows [MaxSteps + 1][MaxSteps]int64
 	var startAt, lastAt [MaxSteps + 1]int
-	var excl [MaxSteps + 1]bool
+	var dead [MaxSteps + 1]bool
+	shared, dedup := kn.modes&SharedEvents != 0, kn.modes&StrictDeduplication != 0
 	deep := 0
 	for i, m := range masks {
+		m &= kn.stepBits
+		if m == 0 {
+			continue
+		}
+		kn.work++
 		t := times[i]
-		var wrote uint64
-		for x := m & kn.stepBits; x != 0; {
+		var touched uint64 // bit d: the attempt at depth d moved on, or was written, at this event
+		for x := m; x != 0; {
 			s := 63 - bits.LeadingZeros64(x)
+			if shared {
+				s = bits.TrailingZeros64(x)
+			}
 			x &^= 1 << uint(s)
 			if s == 0 {
-				rows[1][0], startAt[1], lastAt[1], excl[1] = t, i, i, false
+				rows[1][0], startAt[1], lastAt[1], dead[1] = t, i, i, false
 				deep = max(deep, 1)
-				wrote |= 1 << 1
+				touched |= 1 << 1
 				continue
 			}
-			if s > deep || uint64(t-rows[s][0]) > kn.window || (s < deep && startAt[s] <= startAt[s+1]) {
+			if s > deep || dead[s] || uint64(t-rows[s][0]) > kn.window || (s < deep && startAt[s] <= startAt[s+1]) {
 				continue
 			}
 			copy(rows[s+1][:s], rows[s][:s])
 			rows[s+1][s] = t
-			startAt[s+1], lastAt[s+1], excl[s+1] = startAt[s], i, excl[s]
+			startAt[s+1], lastAt[s+1], dead[s+1] = startAt[s], i, false
 			deep = max(deep, s+1)
-			wrote |= 1 << uint(s+1)
+			touched |= 1<<uint(s) | 1<<uint(s+1)
 		}
-		if m&kn.exclBits == 0 {
-			continue
-		}
-		for d := 1; d <= deep; d++ {
-			if wrote>>uint(d)&1 != 0 || excl[d] || uint64(t-rows[d][0]) > kn.window {
-				continue
+		if dedup {
+			// A repeat of a step in 2..d ends the attempt at depth d,
+			// unless the event moved it on.
+			for d := 2; d <= deep; d++ {
+				if touched>>uint(d)&1 == 0 && m&(1<<uint(d)-2) != 0 {
+					dead[d] = true
+				}
 			}
-			excl[d] = kn.active(m, d)
 		}
 	}
-	if deep == 0 || excl[deep] {
+	if deep == 0 {
 		return
 	}
 	var g int32
@@ -375,45 +420,40 @@ func (kn *kernel) record(a *attempt, bd []int32, acc *accum) {
 	acc.add(a.lvl, a.t[:a.lvl], g)
 }
 
-// scan follows the attempt that starts at event i greedily: each event
-// fills at most one step, the earliest step it can fill. It stops at
-// completion, at the first event past the window, at a break in strict
-// order, or (segment) at a step-1 event that fills nothing.
+// scan follows the attempt that starts at event i greedily, event by
+// event: each event fills at most one step (with SharedEvents, each
+// following step it also matches), the earliest step it can fill. It stops
+// at completion, at the first event past the window, at an event that
+// ends the attempt (see ends), or (segment) at a step-1 event that fills
+// nothing.
 func (kn *kernel) scan(times []int64, masks []uint64, i int, segment bool, a *attempt) {
 	n := len(times)
 	t0 := times[i]
-	var filled uint64
 	first := masks[i] & kn.stepBits
 	if kn.order != AnyOrder {
 		first = 1
 	}
 	first &= -first
-	filled = first
+	filled := first
 	a.lvl, a.excluded, a.next = 1, false, n
 	a.t[0], a.at[0] = t0, int32(i)
-	if kn.k == 1 {
+	if kn.fillShared(masks[i], t0, i, &filled, a) {
 		a.next = i + 1
 		return
 	}
 	for j := i + 1; j < n; j++ {
+		kn.work++
 		t := times[j]
 		if uint64(t-t0) > kn.window {
 			a.next = j
 			return
 		}
 		m := masks[j]
-		var fill uint64
-		if kn.order == AnyOrder {
-			fill = m & kn.stepBits &^ filled
-			fill &= -fill
-		} else {
-			fill = m & (1 << uint(a.lvl))
-		}
-		if fill != 0 {
+		if fill := kn.fillBit(m, t, filled, a); fill != 0 {
 			filled |= fill
 			a.t[a.lvl], a.at[a.lvl] = t, int32(j)
 			a.lvl++
-			if a.lvl == kn.k {
+			if kn.fillShared(m, t, j, &filled, a) {
 				a.next = j + 1
 				return
 			}
@@ -422,18 +462,79 @@ func (kn *kernel) scan(times []int64, masks []uint64, i int, segment bool, a *at
 		if m&kn.exclBits != 0 {
 			kn.exclude(m, a)
 		}
-		if kn.order == Strict || (segment && m&1 != 0) {
+		if kn.ends(m, filled&^first, a.lvl) || (segment && m&1 != 0) {
 			a.next = j
 			return
 		}
 	}
 }
 
+// fillBit returns the step bit that an event with mask m at time t fills
+// in attempt a with steps filled (0 for none): the next step in order, the
+// first unfilled step it matches in any order; with StrictIncrease only
+// after the time of the last fill.
+func (kn *kernel) fillBit(m uint64, t int64, filled uint64, a *attempt) uint64 {
+	if kn.modes&StrictIncrease != 0 && t <= a.t[a.lvl-1] {
+		return 0
+	}
+	if kn.order == AnyOrder {
+		f := m & kn.stepBits &^ filled
+		return f & -f
+	}
+	return m & (1 << uint(a.lvl))
+}
+
+// fillShared is called after event j (mask m, time t) filled a step of a:
+// with SharedEvents it lets the event fill every further step it can. It
+// reports whether the attempt is complete.
+func (kn *kernel) fillShared(m uint64, t int64, j int, filled *uint64, a *attempt) bool {
+	for a.lvl < kn.k {
+		if kn.modes&SharedEvents == 0 {
+			return false
+		}
+		f := kn.fillBit(m, t, *filled, a)
+		if f == 0 {
+			return false
+		}
+		*filled |= f
+		a.t[a.lvl], a.at[a.lvl] = t, int32(j)
+		a.lvl++
+	}
+	return true
+}
+
+// ends reports whether an event with mask m that fills nothing ends an
+// attempt at depth lvl whose steps after the first are dup: with
+// StrictDeduplication when it repeats one of them; in strict order unless
+// it continues the attempt (see continues).
+func (kn *kernel) ends(m, dup uint64, lvl int) bool {
+	if kn.modes&StrictDeduplication != 0 && m&dup != 0 {
+		return true
+	}
+	return kn.order == Strict && !kn.continues(m, lvl)
+}
+
+// continues reports whether, in strict order, an event with mask m that
+// fills nothing lets an attempt at depth lvl go on: it repeats step lvl
+// (PostHog and ClickHouse: "a b b c" reaches 3), or it is a step-1 event
+// and AllowReentry is set; an event matching an exclusion never continues
+// an attempt. (A duplicate under StrictDeduplication ends the attempt
+// before this is asked: see ends, and indexedScan's stop.)
+func (kn *kernel) continues(m uint64, lvl int) bool {
+	if m&kn.exclBits != 0 {
+		return false
+	}
+	return m&(1<<uint(lvl-1)) != 0 || (kn.modes&AllowReentry != 0 && m&1 != 0)
+}
+
 // occurrences lists, for each match bit (step i, or exclusion at
 // exclShift + x), the indices of one actor's events that have it, in
-// order.
+// order; in strict order brk[l][j] is the first event at or after j that
+// ends an attempt at depth l unless it fills a step (see continues).
 type occurrences struct {
-	at [64][]int32
+	at    [64][]int32
+	brk   [MaxSteps][]int32
+	built uint64 // bit l: brk[l] holds the current actor's row
 }
 
 // index fills kn.occ for one actor's masks: O(events × bits set).
@@ -450,6 +551,28 @@ func (kn *kernel) index(masks []uint64) {
 			kn.occ.at[b] = append(kn.occ.at[b], int32(j))
 		}
 	}
+	kn.occ.built = 0 // strict order: brk is built per depth when first needed
+}
+
+// brkFrom returns brk[lvl][pos] for the actor's masks, building brk[lvl]
+// the first time the actor needs it (most attempts end early, so the
+// deep rows are seldom built).
+func (kn *kernel) brkFrom(masks []uint64, lvl, pos int) int {
+	o := kn.occ
+	if o.built&(1<<uint(lvl)) == 0 {
+		n := len(masks)
+		brk := slices.Grow(o.brk[lvl][:0], n+1)[:n+1]
+		brk[n] = int32(n)
+		for j := n - 1; j >= 0; j-- {
+			brk[j] = int32(j)
+			if kn.continues(masks[j], lvl) {
+				brk[j] = brk[j+1]
+			}
+		}
+		o.brk[lvl] = brk
+		o.built |= 1 << uint(lvl)
+	}
+	return int(o.brk[lvl][pos])
 }
 
 // firstFrom returns the first index >= pos of an event with bit b, or end.
@@ -462,10 +585,11 @@ func (o *occurrences) firstFrom(b int, pos, end int) int {
 	return end
 }
 
-// indexedScan is scan (any order, not segmented) on kn.occ: instead of
-// reading every event of the window it jumps to the next event that fills
-// an unfilled step (the first occurrence of any unfilled step's bit) and
-// asks whether an exclusion active at the current depth occurs before it.
+// indexedScan is scan (not segmented) on kn.occ: instead of reading every
+// event of the window it jumps to the next event that fills a step (the
+// first occurrence of a fillable step's bit) and asks whether an event
+// before it ends the attempt (a duplicate, a break in strict order) and
+// whether an exclusion active at the current depth occurs up to there.
 // With at most k fills, a start costs O(k × (k + exclusions) × log events)
 // whatever the number of events in its window.
 func (kn *kernel) indexedScan(times []int64, masks []uint64, i int, a *attempt) {
@@ -473,38 +597,65 @@ func (kn *kernel) indexedScan(times []int64, masks []uint64, i int, a *attempt) 
 	t0 := times[i]
 	// end: the first event past the window (times are sorted).
 	end := i + 1 + sort.Search(n-i-1, func(d int) bool { return uint64(times[i+1+d]-t0) > kn.window })
-	filled := masks[i] & kn.stepBits
-	filled &= -filled
+	first := masks[i] & kn.stepBits
+	if kn.order != AnyOrder {
+		first = 1
+	}
+	first &= -first
+	filled := first
 	a.lvl, a.excluded, a.next = 1, false, n
 	a.t[0], a.at[0] = t0, int32(i)
-	if kn.k == 1 {
-		a.next = i + 1
+	if kn.fillShared(masks[i], t0, i, &filled, a) {
 		return
 	}
 	for pos := i + 1; ; {
+		kn.work++
+		// from: the first event that may fill a step.
+		from := pos
+		if kn.modes&StrictIncrease != 0 {
+			last := a.t[a.lvl-1]
+			from += sort.Search(end-pos, func(d int) bool { return times[pos+d] > last })
+		}
 		nxt := end
-		for x := kn.stepBits &^ filled; x != 0; x &= x - 1 {
-			nxt = kn.occ.firstFrom(trailingZeros(x), pos, nxt)
+		if kn.order == AnyOrder {
+			for x := kn.stepBits &^ filled; x != 0; x &= x - 1 {
+				nxt = kn.occ.firstFrom(trailingZeros(x), from, nxt)
+			}
+		} else {
+			nxt = kn.occ.firstFrom(a.lvl, from, end)
+		}
+		// stop: the first event before nxt that ends the attempt, or nxt.
+		stop := nxt
+		if kn.modes&StrictDeduplication != 0 {
+			for x := filled &^ first; x != 0; x &= x - 1 {
+				stop = kn.occ.firstFrom(trailingZeros(x), pos, stop)
+			}
+		}
+		if kn.order == Strict {
+			stop = min(stop, kn.brkFrom(masks, a.lvl, pos))
+		}
+		lim := stop // exclusions count up to the event that ends the attempt
+		if stop < nxt {
+			lim = stop + 1
 		}
 		if !a.excluded {
 			for x := kn.exclBits >> exclShift; x != 0; x &= x - 1 {
 				b := trailingZeros(x)
-				if e := kn.excl[b]; a.lvl >= e.after && a.lvl < e.before && kn.occ.firstFrom(exclShift+b, pos, nxt) < nxt {
+				if e := kn.excl[b]; a.lvl >= e.after && a.lvl < e.before && kn.occ.firstFrom(exclShift+b, pos, lim) < lim {
 					a.excluded = true
 					break
 				}
 			}
 		}
-		if nxt == end {
-			a.next = end
+		if stop < nxt || nxt == end {
+			a.next = stop
 			return
 		}
-		fill := masks[nxt] & kn.stepBits &^ filled
-		fill &= -fill
-		filled |= fill
+		f := kn.fillBit(masks[nxt], times[nxt], filled, a)
+		filled |= f
 		a.t[a.lvl], a.at[a.lvl] = times[nxt], int32(nxt)
 		a.lvl++
-		if a.lvl == kn.k {
+		if kn.fillShared(masks[nxt], times[nxt], nxt, &filled, a) {
 			a.next = nxt + 1
 			return
 		}

@@ -8,32 +8,73 @@ import "time"
 //
 // Events may come in any order; Run sorts them by actor, then time, keeping
 // the input order of equal timestamps. Props holds the properties used by
-// predicates and breakdowns (channel, city, device); Run never modifies it.
+// predicates and breakdowns (channel, city, device); Attrs holds them as a
+// slice instead, for callers that would rather not build a map per event
+// ([Event.Prop] reads both). Run never modifies either.
 type Event struct {
 	Actor string            `json:"actor"`           // who; must not be empty
 	Time  time.Time         `json:"time"`            // when; years 1678 to 2262 (int64 nanoseconds)
 	Name  string            `json:"name"`            // what: "view", "cart", "pay"
 	Props map[string]string `json:"props,omitempty"` // optional properties
+	Attrs []Attr            `json:"attrs,omitempty"` // optional properties without a map
+}
+
+// Attr is one property of an event: a key and its value.
+type Attr struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// Prop returns the value of property key: from Props if it has the key,
+// else from the first Attr with that key, else "".
+func (e Event) Prop(key string) string {
+	if v, ok := e.Props[key]; ok {
+		return v
+	}
+	for _, a := range e.Attrs {
+		if a.Key == key {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 // Matcher says which events count for a funnel step (and for the start,
 // return, purchase, activity, enquiry and order events of the other
-// analyses). An event matches when its name is Event (if Event is set) and
-// Where reports true (if Where is set); at least one of the two must be
-// set. Name labels a funnel step in results and exclusions; it defaults to
-// Event and must be unique in the funnel.
+// analyses). An event matches when its name is Event or one of AnyOf (if
+// Event is set) and Where reports true (if Where is set); at least one of
+// Event and Where must be set, and AnyOf needs Event. A step is thus a set
+// of names and a condition. Name labels a funnel step in results and
+// exclusions; it defaults to Event and must be unique in the funnel.
 //
 // Where must be a pure function: it is called once per event and matcher.
 // A Matcher has no JSON form (Where is code).
 type Matcher struct {
 	Name  string           `json:"name,omitempty"`
 	Event string           `json:"event,omitempty"`
+	AnyOf []string         `json:"any_of,omitempty"` // further names matched besides Event
 	Where func(Event) bool `json:"-"`
 }
 
-// Exclusion removes an attempt (and, when counting unique actors, the actor)
-// whose events include a matching event after step After was reached and
-// before step Before was reached, inside the attempt's window. After and
+// named reports whether name is s's Event or one of its AnyOf (true for
+// any name when Event is empty).
+func (s *Matcher) named(name string) bool {
+	if s.Event == "" || s.Event == name {
+		return true
+	}
+	for _, n := range s.AnyOf {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Exclusion removes an attempt whose events include a matching event after
+// step After was reached and before step Before was reached, inside the
+// attempt's window; when counting unique actors the actor counts at its
+// deepest attempt that was not excluded (PostHog), and is removed when
+// every attempt was. After and
 // Before are step names and After must come first. Matching is as for
 // [Matcher]: Event and/or Where.
 //

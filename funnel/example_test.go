@@ -239,7 +239,8 @@ func ExamplePlan_Project() {
 	// monthly CNY 270000.00 - CNY 324000.00 <nil>
 }
 
-// Encode turns events into columns for repeated fast runs.
+// Encode turns events into columns for repeated fast runs: encoded per
+// event name, they serve every funnel over the same names.
 func ExampleFunnel_Encode() {
 	f := funnel.MustNew([]funnel.Matcher{{Event: "view"}, {Event: "pay"}}, time.Hour)
 	c, actors, _, err := f.Encode([]funnel.Event{
@@ -247,12 +248,16 @@ func ExampleFunnel_Encode() {
 		{Actor: "a", Time: at(0), Name: "view"},
 		{Actor: "b", Time: at(1), Name: "view"},
 	})
-	fmt.Println(actors, c.Actors, c.Codes, err)
+	fmt.Println(actors, c.Actors, c.Events, c.Names, err)
 	r, _ := f.RunColumns(c)
 	fmt.Println(r.Counts())
+	g := funnel.MustNew([]funnel.Matcher{{Event: "pay"}}, time.Hour)
+	r, _ = g.RunColumns(c)
+	fmt.Println(r.Counts())
 	// Output:
-	// [b a] [0 0 1] [1 2 1] <nil>
+	// [b a] [0 0 1] [1 0 1] [pay view] <nil>
 	// [2 1]
+	// [1]
 }
 
 func ExampleInterner() {

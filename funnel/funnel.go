@@ -41,12 +41,16 @@ type exclusion struct {
 // window and options. The window runs from the step-1 event of an attempt
 // and its end is inclusive: a step at exactly step-1 time + window counts.
 //
+// Unnamed steps take their Event as name; an unnamed step repeating an
+// earlier unnamed step's event is numbered: "view", "view (2)".
+//
 // Errors: no steps ([ErrNoSteps]); more than [MaxSteps] steps or
 // [MaxExclusions] exclusions ([ErrTooManySteps]); a step or exclusion with
-// neither Event nor Where, or an exclusion naming an unknown step or steps
-// out of order ([ErrInvalidStep]); two steps with the same name
-// ([ErrDuplicateStep]); a window <= 0 ([ErrInvalidWindow]); an option
-// outside its constants ([ErrInvalidOption]).
+// neither Event nor Where, a step with AnyOf but no Event, or an exclusion
+// naming an unknown step or steps out of order ([ErrInvalidStep]); two
+// steps with the same name ([ErrDuplicateStep]); a window <= 0
+// ([ErrInvalidWindow]); an option outside its constants, or AllowReentry
+// without the strict order ([ErrInvalidOption]).
 func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) {
 	const op = "new"
 	var cfg config
@@ -72,6 +76,10 @@ func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) 
 		return Funnel{}, fieldErr(op, "WithCounting", cfg.counting, ErrInvalidOption, "")
 	case cfg.attr > AtLastStep:
 		return Funnel{}, fieldErr(op, "WithBreakdown", cfg.attr, ErrInvalidOption, "")
+	case cfg.modes&^allModes != 0:
+		return Funnel{}, fieldErr(op, "WithModes", int(cfg.modes), ErrInvalidOption, "")
+	case cfg.modes&AllowReentry != 0 && cfg.order != Strict:
+		return Funnel{}, fieldErr(op, "WithModes", cfg.modes, ErrInvalidOption, "allow_reentry needs the strict order")
 	}
 	f := Funnel{steps: append([]Matcher(nil), steps...), window: window, cfg: cfg}
 	index := make(map[string]int, len(steps))
@@ -79,9 +87,17 @@ func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) 
 		if s.Event == "" && s.Where == nil {
 			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d]", i), nil, ErrInvalidStep, "neither Event nor Where")
 		}
+		if s.Event == "" && len(s.AnyOf) > 0 {
+			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d].any_of", i), nil, ErrInvalidStep, "AnyOf needs Event")
+		}
 		name := s.Name
 		if name == "" {
+			// A step repeating an earlier step's event (view -> view) is
+			// named after it with its occurrence: "view", "view (2)".
 			name = s.Event
+			if n := occurrence(steps[:i], s.Event); n > 1 {
+				name = s.Event + " (" + strconv.Itoa(n) + ")"
+			}
 		}
 		if name == "" {
 			return Funnel{}, fieldErr(op, fmt.Sprintf("steps[%d].name", i), "", ErrInvalidStep, "empty for a predicate step")
@@ -111,6 +127,18 @@ func New(steps []Matcher, window time.Duration, opts ...Option) (Funnel, error) 
 	return f, nil
 }
 
+// occurrence returns 1 + the number of unnamed steps in earlier with event
+// name ev.
+func occurrence(earlier []Matcher, ev string) int {
+	n := 1
+	for _, s := range earlier {
+		if s.Name == "" && s.Event == ev {
+			n++
+		}
+	}
+	return n
+}
+
 // MustNew is like [New] but panics on an error. It is meant for tests,
 // examples and package-level variables.
 func MustNew(steps []Matcher, window time.Duration, opts ...Option) Funnel {
@@ -134,6 +162,7 @@ type resultKey struct {
 	Attribution Attribution    `json:"attribution"`
 	Breakdown   string         `json:"breakdown"` // "none", "value" (Run) or "code" (RunColumns)
 	Exclusions  []exclusionKey `json:"exclusions"`
+	Modes       Mode           `json:"modes,omitempty"`
 }
 
 // exclusionKey is an exclusion as results know it: the event name and the
@@ -148,7 +177,7 @@ type exclusionKey struct {
 func (f Funnel) key(unit time.Duration, breakdown, byValue bool) *resultKey {
 	k := &resultKey{Steps: slices.Clone(f.names), Window: durationText(f.window), Unit: durationText(unit),
 		Order: f.cfg.order, Reentry: f.cfg.reentry, Counting: f.cfg.counting, Attribution: f.cfg.attr,
-		Breakdown: "none", Exclusions: []exclusionKey{}}
+		Breakdown: "none", Exclusions: []exclusionKey{}, Modes: f.cfg.modes}
 	if breakdown {
 		k.Breakdown = "code"
 		if byValue {
@@ -168,6 +197,9 @@ func (k *resultKey) signature() string {
 	for _, e := range k.Exclusions {
 		fmt.Fprintf(&b, "|%q:%d-%d", e.Event, e.After, e.Before)
 	}
+	if k.Modes != 0 {
+		fmt.Fprintf(&b, "|modes %d", k.Modes)
+	}
 	return b.String()
 }
 
@@ -177,7 +209,7 @@ func (f Funnel) stepMask(e *Event) uint64 {
 	var m uint64
 	for i := range f.steps {
 		s := &f.steps[i]
-		if (s.Event == "" || s.Event == e.Name) && (s.Where == nil || s.Where(*e)) {
+		if s.named(e.Name) && (s.Where == nil || s.Where(*e)) {
 			m |= 1 << uint(i)
 		}
 	}

@@ -274,9 +274,9 @@ func FuzzDPMatchesScan(f *testing.F) {
 		var results [2]Result
 		for mode := range results {
 			kn := fn.kernel(window)
-			kn.scanOnly = mode == 1
+			kn.scanOnly, kn.plainMax = mode == 1, -1
 			acc := newAccum(len(fn.steps), true)
-			if err := fn.runGeneral("test", c, kn, acc); err != nil {
+			if err := runGeneral("test", c, c.Codes, fn.codeTable(), kn, acc); err != nil {
 				t.Fatal(err)
 			}
 			results[mode] = fn.result(acc, time.Minute, nil, false)
@@ -313,7 +313,7 @@ func FuzzDPMatchesScanMasks(f *testing.F) {
 		var results [2]Result
 		for mode := range results {
 			kn := fn.kernel(4)
-			kn.scanOnly = mode == 1
+			kn.scanOnly, kn.plainMax = mode == 1, -1
 			acc := newAccum(3, true)
 			kn.actor(times, masks, bd, acc)
 			results[mode] = fn.result(acc, time.Minute, nil, false)

@@ -36,31 +36,37 @@ func (in *Interner) Intern(s string) int32 {
 func (in *Interner) Names() []string { return slices.Clone(in.names) }
 
 // SortColumns returns a copy of c sorted by actor, then time; events with
-// the same actor and time keep their input order (a stable sort). Columns of
-// unequal lengths, or more than [MaxEvents] events, are returned as an
-// unsorted copy; [Funnel.RunColumns] reports them.
+// the same actor and time keep their input order (a stable sort). Names
+// and Values are copied as they are. Columns of unequal lengths, or more
+// than [MaxEvents] events, are returned as an unsorted copy;
+// [Funnel.RunColumns] reports them.
 //
 // The sort is a counting sort on actor IDs when they are dense (at most
 // twice as many distinct IDs as events), then a stable sort of each actor's
 // times if they are not already in order: O(n + actors) for typical input.
 func SortColumns(c Columns) Columns {
 	n := len(c.Actors)
-	out := Columns{Unit: c.Unit}
-	if n > MaxEvents || len(c.Times) != n || len(c.Codes) != n || (c.Breakdown != nil && len(c.Breakdown) != n) {
-		out.Actors, out.Times, out.Codes = slices.Clone(c.Actors), slices.Clone(c.Times), slices.Clone(c.Codes)
+	out := Columns{Unit: c.Unit, Names: slices.Clone(c.Names), Values: slices.Clone(c.Values)}
+	if n > MaxEvents || len(c.Times) != n || (c.Codes != nil && len(c.Codes) != n) || (c.Events != nil && len(c.Events) != n) || (c.Breakdown != nil && len(c.Breakdown) != n) {
+		out.Actors, out.Times, out.Codes, out.Events = slices.Clone(c.Actors), slices.Clone(c.Times), slices.Clone(c.Codes), slices.Clone(c.Events)
 		out.Breakdown = slices.Clone(c.Breakdown)
 		return out
 	}
 	perm := sortPerm(c.Actors, c.Times)
-	out.Actors, out.Times, out.Codes = make([]int32, n), make([]int64, n), make([]uint8, n)
-	if c.Breakdown != nil {
-		out.Breakdown = make([]int32, n)
+	out.Actors, out.Times = permute(c.Actors, perm), permute(c.Times, perm)
+	out.Codes, out.Events, out.Breakdown = permute(c.Codes, perm), permute(c.Events, perm), permute(c.Breakdown, perm)
+	return out
+}
+
+// permute returns s reordered by perm (out[i] = s[perm[i]]), or nil for a
+// nil s.
+func permute[E any](s []E, perm []int32) []E {
+	if s == nil {
+		return nil
 	}
+	out := make([]E, len(perm))
 	for i, p := range perm {
-		out.Actors[i], out.Times[i], out.Codes[i] = c.Actors[p], c.Times[p], c.Codes[p]
-		if c.Breakdown != nil {
-			out.Breakdown[i] = c.Breakdown[p]
-		}
+		out[i] = s[p]
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -14,8 +15,11 @@ const (
 	// may occur between them. PostHog "sequential", Mixpanel default,
 	// ClickHouse windowFunnel default.
 	Ordered StepOrder = iota
-	// Strict: steps in sequence with no other tracked event of the actor in
-	// between. PostHog "strict order", ClickHouse windowFunnel 'strict_order'.
+	// Strict: steps in sequence; between two steps the actor may only
+	// repeat the step just reached ("a b b c" reaches 3), any other tracked
+	// event ends the attempt. PostHog "strict order", ClickHouse
+	// windowFunnel 'strict_order' (see the package doc for where ClickHouse
+	// differs).
 	Strict
 	// AnyOrder: every step must occur inside the window, in any order; the
 	// count at step n is the actors that did n distinct steps. PostHog
@@ -46,8 +50,8 @@ const (
 	// far, so progress made by an earlier attempt is not lost.
 	Restart Reentry = iota
 	// FirstEntry: the first step-1 event holds; repeats inside its window are
-	// ignored. A new attempt starts only after the attempt completed or its
-	// window ended, as in Mixpanel.
+	// ignored. A new attempt starts only after the attempt ended (completed,
+	// broken, or past its window), as in Mixpanel.
 	FirstEntry
 )
 
@@ -124,6 +128,7 @@ type config struct {
 	breakdown string
 	hasBD     bool
 	excl      []Exclusion
+	modes     Mode
 }
 
 // Option configures a funnel in [New]. Options return nothing; New
@@ -180,3 +185,78 @@ func enumUnmarshal[E enum](typ string, names []string, v *E, b []byte) error {
 	}
 	return fieldErr("unmarshal", strings.ToLower(typ), string(b), ErrInvalidOption, "one of "+strings.Join(names, ", "))
 }
+
+// Mode is a set of matching modes, the windowFunnel parameters of
+// ClickHouse, for ordered and strict funnels ([WithModes]). The zero Mode
+// is none of them. Its text form is the names joined by "+":
+// "strict_deduplication+strict_increase"; the empty set is "".
+type Mode uint8
+
+const (
+	// StrictDeduplication (ClickHouse 'strict_deduplication'): an event
+	// that repeats a step the attempt already reached, other than step 1,
+	// ends the attempt unless it fills the next step. "A B C B D" on steps
+	// A..D reaches 3.
+	StrictDeduplication Mode = 1 << iota
+	// StrictIncrease (ClickHouse 'strict_increase'): a step fills only at a
+	// time strictly after the previous step's; equal timestamps do not
+	// advance.
+	StrictIncrease
+	// AllowReentry (ClickHouse 'allow_reentry'; only with [Strict]): a
+	// step-1 event inside a strict attempt does not end it (it starts
+	// another attempt as well), so "A B A C" reaches 3.
+	AllowReentry
+	// SharedEvents (ClickHouse's default): one event may fill several
+	// consecutive steps of one attempt, so one "view" fills both steps of
+	// view -> view. Without it an event fills at most one step.
+	SharedEvents
+
+	allModes = StrictDeduplication | StrictIncrease | AllowReentry | SharedEvents
+)
+
+var modeNames = []string{"strict_deduplication", "strict_increase", "allow_reentry", "shared_events"}
+
+// String returns the text form: the names joined by "+", "" for none, and
+// "Mode(n)" for bits outside the constants.
+func (m Mode) String() string {
+	if m&^allModes != 0 {
+		return "Mode(" + strconv.Itoa(int(m)) + ")"
+	}
+	var parts []string
+	for i, n := range modeNames {
+		if m&(1<<uint(i)) != 0 {
+			parts = append(parts, n)
+		}
+	}
+	return strings.Join(parts, "+")
+}
+
+// MarshalText returns the text form, or an error for bits outside the
+// constants.
+func (m Mode) MarshalText() ([]byte, error) {
+	if m&^allModes != 0 {
+		return nil, fieldErr("marshal", "mode", int(m), ErrInvalidOption, "")
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText parses the text form; an unknown or repeated name is an
+// error and leaves m unchanged.
+func (m *Mode) UnmarshalText(b []byte) error {
+	var out Mode
+	if len(b) > 0 {
+		for _, part := range strings.Split(string(b), "+") {
+			i := slices.Index(modeNames, part)
+			if i < 0 || out&(1<<uint(i)) != 0 {
+				return fieldErr("unmarshal", "mode", part, ErrInvalidOption, "names from "+strings.Join(modeNames, ", ")+", each once, joined by +")
+			}
+			out |= 1 << uint(i)
+		}
+	}
+	*m = out
+	return nil
+}
+
+// WithModes adds matching modes (default none). [AllowReentry] needs
+// [Strict] order; [New] rejects it otherwise, as ClickHouse does.
+func WithModes(m Mode) Option { return func(c *config) { c.modes |= m } }

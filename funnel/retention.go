@@ -117,7 +117,7 @@ func (r Retention) Run(events []Event) (RetentionTable, error) {
 
 // stepMatches reports whether e matches s.
 func stepMatches(s *Matcher, e *Event) bool {
-	return (s.Event == "" || s.Event == e.Name) && (s.Where == nil || s.Where(*e))
+	return s.named(e.Name) && (s.Where == nil || s.Where(*e))
 }
 
 // RunColumns builds the table from columns in any order: actor IDs (dense,

@@ -38,8 +38,41 @@ func (c ABCClass) String() string {
 // analysis; C takes the rest. Build them with [NewABCCuts] or [DefaultABCCuts]. The zero value is
 // invalid.
 type ABCCuts struct {
-	a, b decimal.Decimal // cumulative shares at which A and B end
+	a, b     decimal.Decimal // cumulative shares at which A and B end
+	boundary ABCBoundary
 }
+
+// ABCBoundary says which class gets the item whose cumulative value crosses a cut. Its text form is
+// "up" or "down".
+type ABCBoundary uint8
+
+// ABC boundary rules. The zero value, CrossingUp, is the default.
+const (
+	// CrossingUp puts the crossing item in the upper class: an item belongs to the class in which its
+	// cumulative value starts, so A is the smallest prefix whose value reaches the A share (an item
+	// that takes the share from 70 % to 90 % is A). Every class that has items gets the first of
+	// them, and a single item worth 95 % of the value is A.
+	CrossingUp ABCBoundary = iota
+	// CrossingDown puts the crossing item in the lower class: an item belongs to the class in which
+	// its cumulative value ends, so A is the largest prefix whose value stays within the A share
+	// (the item that takes the share from 70 % to 90 % is B). A is empty when the first item alone
+	// is worth more than the A share.
+	CrossingDown
+)
+
+// String returns "crossing item up" or "crossing item down".
+func (b ABCBoundary) String() string {
+	switch b {
+	case CrossingUp:
+		return "crossing item up"
+	case CrossingDown:
+		return "crossing item down"
+	}
+	return fmt.Sprintf("ABCBoundary(%d)", uint8(b))
+}
+
+// Boundary returns the cuts' boundary rule.
+func (c ABCCuts) Boundary() ABCBoundary { return c.boundary }
 
 // DefaultABCCuts returns the usual 80/15/5 cuts: A up to 80 % of the value, B the next 15 %, C the last 5 %.
 func DefaultABCCuts() ABCCuts {
@@ -47,8 +80,13 @@ func DefaultABCCuts() ABCCuts {
 }
 
 // NewABCCuts returns cuts with class shares a, b and c, for example 0.8, 0.15, 0.05. Each share must
-// be positive and they must sum to exactly 1.
-func NewABCCuts(a, b, c decimal.Decimal) (ABCCuts, error) {
+// be positive and they must sum to exactly 1. It takes the option [WithABCBoundary] (default
+// [CrossingUp]).
+func NewABCCuts(a, b, c decimal.Decimal, opts ...Option) (ABCCuts, error) {
+	cfg, err := applyOptions("abc cuts", false, true, opts)
+	if err != nil {
+		return ABCCuts{}, err
+	}
 	for _, f := range [...]struct {
 		name string
 		v    decimal.Decimal
@@ -60,7 +98,7 @@ func NewABCCuts(a, b, c decimal.Decimal) (ABCCuts, error) {
 	if sum := a.Add(b).Add(c); !sum.Equal(decimal.New(1, 0)) {
 		return ABCCuts{}, detailErr("abc cuts", "c", c, ErrPolicy, "the shares sum to "+sum.String()+", not 1")
 	}
-	return ABCCuts{a: a, b: a.Add(b)}, nil
+	return ABCCuts{a: a, b: a.Add(b), boundary: cfg.boundary}, nil
 }
 
 // MaxValueDigits bounds an [ABCItem] value: below 10^MaxValueDigits, with at most MaxValueDigits
@@ -101,9 +139,10 @@ type ABCResult struct {
 }
 
 // ABC classifies items by value (Pareto analysis; Silver, Pyke & Thomas §2.4). Items are ranked by
-// value, highest first, ties by ID and then input order. An item belongs to the class in which its
-// cumulative value starts: the item that crosses a cut belongs to the upper class, so A is the
-// smallest prefix whose value reaches the A share. Shares are compared exactly in decimal arithmetic
+// value, highest first, ties by ID and then input order. By default ([CrossingUp]) an item belongs to
+// the class in which its cumulative value starts: the item that crosses a cut belongs to the upper
+// class, so A is the smallest prefix whose value reaches the A share. With [CrossingDown] it belongs
+// to the class in which its cumulative value ends (cum ≤ cut·total). Shares are compared exactly in decimal arithmetic
 // (cum·1 < cut·total), never as rounded fractions, so an item at exactly 80 % is not put in B by a
 // 0.7999 rounding. When every value is 0 all items are C.
 //
@@ -144,14 +183,20 @@ func ABC(items []ABCItem, cuts ABCCuts) ([]ABCResult, error) {
 	cum := decimal.Zero
 	for rank, i := range order {
 		class := ClassC
+		prev := cum
+		cum = cum.Add(items[i].Value)
 		switch {
 		case total.IsZero():
-		case cum.LessThan(cutA):
+		case cuts.boundary == CrossingDown && cum.LessThanOrEqual(cutA):
 			class = ClassA
-		case cum.LessThan(cutB):
+		case cuts.boundary == CrossingDown && cum.LessThanOrEqual(cutB):
+			class = ClassB
+		case cuts.boundary == CrossingDown:
+		case prev.LessThan(cutA):
+			class = ClassA
+		case prev.LessThan(cutB):
 			class = ClassB
 		}
-		cum = cum.Add(items[i].Value)
 		share := decimal.Zero
 		if !total.IsZero() {
 			share = cum.DivRound(total, 16)

@@ -50,7 +50,10 @@
 // # Shaping
 //
 // [Shaping] turns a raw need into an order: round up to whole units, raise to the MOQ, round up to
-// a pack multiple, lower to the cap (staying on a pack multiple). A positive need never becomes zero:
+// a pack multiple, lower to the cap (staying on a pack multiple). [WithPackRounding] selects the
+// rounding: up (the default), down ([PackRoundDown]: never above the need, 0 below the smallest
+// allowed order) or Odoo 18's up-unless-above-max ([PackRoundUpWithinMax]). Under the default
+// rounding a positive need never becomes zero:
 // [NewShaping] rejects a cap below the smallest allowed order ⌈max(MOQ, 1)/pack⌉·pack (a cap below
 // the MOQ or below one pack) with [ErrCapBelowMOQ], so the cap step always leaves at least that
 // order. Every step is reported in [Shaped].
@@ -73,6 +76,37 @@
 //
 // The quantity comes from the policy whatever the status (except dead): under (R, S) a healthy item
 // still orders up to S at each review.
+//
+// The safety-stock rule of an item is its own (Item.Safety), else its ABC class's
+// (PlanConfig.ClassSafety, for per-class service levels in one planner), else the planner's; the zero
+// rule is no rule (safety stock 0), so a planner can run on hand-set warning lines alone.
+// [DemandFromForecast] turns a forecaster's output into an item's Demand, clamped at zero, and
+// [LastSaleIn] derives its LastSale from a sales history.
+//
+// # Policies
+//
+// Besides (s, Q), (s, S), (R, S), min/max and (r, Q), [PolicyTopUp] is ERPNext's "reorder level +
+// reorder qty" (erpnext/stock/reorder_item.py): at or below the level, order max(qty, level -
+// position). [PackRoundUpWithinMax] is Odoo 18's rounding of an orderpoint (stock_orderpoint.py,
+// _get_qty_to_order): round up to the multiple unless that passes the max, then round down.
+//
+// # Backtest
+//
+// [Backtest] replays any policy ([Planner.Policy] gives a planner's) over a daily demand history
+// with fixed or caller-sampled lead times, lost sales or backorders, and reports fill rate, cycle
+// service level, stockout days, average and peak on hand, orders and holding, ordering and shortage
+// costs per SKU and in total. It is deterministic and allocates nothing. [SearchClassLevels] runs it
+// over a small grid of service levels per ABC class and picks, for each class, the cheapest level
+// whose fill rate meets a target (for example 97 %).
+//
+// # Seed rules
+//
+// [Reconcile] compares book and counted stock after a stocktake (INV-09, INV-10): variance, variance
+// rate, shrinkage and its rate per unit sold, and a flag beyond a threshold. [LifecycleRule] gives a
+// product's lifecycle stage (new, growth, mature, decline) from its sales by a documented rule.
+// [EventRule.PlanEvent] turns an event's expected orders (UV × CR or a forecast) into a stocking plan
+// with its pre-packed share (INV-30: one third), decision, order and stock dates (INV-06) and the
+// after-sales peak window (X-20: from three days after the event).
 //
 // # Errors
 //
@@ -100,6 +134,15 @@
 //   - [MaxValueDigits] = 30: an [ABCItem] value is below 10³⁰ with at most 30 decimal places, so
 //     the exact decimal sums of [ABC] stay bounded; the exponent is checked before any arithmetic.
 //   - [MaxJSONBytes] = 4 MiB for one UnmarshalJSON call, nested at most 64 levels deep.
+//   - [MaxBacktestDays] = 36600 days of demand per SKU of a [Backtest] (and values of a lead-time
+//     sequence); [MaxLeadDays] = 365 days per lead time (the orders in transit live in a fixed ring,
+//     so a backtest allocates nothing); a backtest's counts and sums are checked (ErrTooLarge).
+//   - [MaxSearchLevels] = 32 levels in the grid of [SearchClassLevels] (its work is the grid size
+//     times the total days).
+//   - [MaxCountLines] = 1,000,000 lines per [Reconcile]; totals are summed with internal/checked.
+//   - [EventRule.PlanEvent]: events of 1 to 366 days, lead times up to 365 days, decision and
+//     after-sales windows up to 366 days, a pre-pack share n/d with d ≤ 1000, and every date of the
+//     plan within years 1 to 9999.
 //   - Lead time plus review period within the range of [time.Duration] (292 years).
 //   - Times that end up in a result within the years RFC 3339 (and JSON) can write: the evaluation
 //     time of [Planner.Suggest] in years 300 to 9898 (projected stockouts lie up to 100 years after
@@ -135,10 +178,12 @@
 //
 // # Configuration
 //
-// This package has no functional options. It is configured by plain structs validated by their
-// constructor or user ([PlanConfig] by [NewPlanner], [RestockRule] by [RestockRule.Evaluate]) and by
-// small constructors with arguments ([NewShaping], [CycleServiceSafetyStock], [NewSES], ...), so that
-// every setting is data with a JSON form.
+// This package is configured by plain structs validated by their constructor or user ([PlanConfig] by
+// [NewPlanner], [RestockRule] by [RestockRule.Evaluate]) and by small constructors with arguments
+// ([NewShaping], [CycleServiceSafetyStock], [NewSES], ...), so that every setting is data with a JSON
+// form. Two settings are functional options ([Option], ONE-LIBRARY §3): [WithPackRounding] for
+// [NewShaping] and [WithABCBoundary] for [NewABCCuts]; a constructor rejects an option it does not
+// take, naming it in the error's Field.
 //
 // # JSON
 //
@@ -185,8 +230,31 @@
 //   - INV-08: "stable at ≥ 20 a day" means every day of the last 7 is ≥ 20; "rising" means a positive
 //     least-squares slope over those 7 days; "1 month" is 30 days; ROI = profit / investment ≥ 0.
 //     All are configurable in [RestockRule].
-//   - ABC: the item that crosses a cut is in the upper class; shares are compared in exact decimal
-//     arithmetic; ties in value rank by ID, then input order; if all values are 0 every item is C.
+//   - ABC: by default ([CrossingUp]) the item that crosses a cut is in the upper class; with
+//     [CrossingDown] it is in the lower one. Shares are compared in exact decimal arithmetic; ties in
+//     value rank by ID, then input order; if all values are 0 every item is C.
+//   - DaysOfInventory takes COGS first, like Turnover: one argument order for both.
+//   - The forecast bridge: σ is the RMSE of the one-step fitted values after the initialisation
+//     (from period 2 for Holt, 1 otherwise), with every forecast clamped at zero first.
+//   - LastSaleIn dates a sale at the end of its period; with no sale it returns the start of the
+//     history (so slow-moving and dead checks still see the history's length) and sold = false.
+//   - Pack rounding down never exceeds the need and orders nothing below the smallest allowed order,
+//     as Odoo 18 does; the planner gives [PackRoundUpWithinMax] the room S - position for (s, S),
+//     min/max and (R, S) and no maximum for the fixed-quantity policies.
+//   - Backtest day order: receipts (backorders served first), demand, holding on the end-of-day on
+//     hand, review; an order placed at the end of day t with lead L arrives at the start of t + L
+//     (L ≥ 1); (R, S) reviews on days 0, R, 2R, ...; a cycle runs from one receipt day to the next
+//     (the first from day 0); the fill rate counts demand served from stock on its day (backorders
+//     filled later count as short); no demand gives fill rate 1; the total's peak on hand is the sum
+//     of the SKUs' peaks. SearchClassLevels replays the items' own Demand (in-sample unless the
+//     caller fits it on earlier data), rounds lead times up to whole days, and breaks ties by the
+//     lower level.
+//   - Stocktake: variance = counted - book, its rate against the book (0 with no book, and any
+//     variance then flagged); shrinkage counts missing units only; its rate is against units sold.
+//   - Lifecycle: see [LifecycleRule] (8 periods new, the last 4 periods against the 4 before, ±20 %).
+//   - Event plan: orders × units per order rounded up (within 1e-9 of a whole number counts as it);
+//     the stock is due the day before the event, the order a lead time before that; the after-sales
+//     window lasts a week unless set.
 //   - XYZ: CV with the sample standard deviation; a zero mean is Z. ADI = periods / periods with
 //     demand; CV² over positive sizes.
 //   - Forecast initialisation: SES ℓ₀ = y₀; Holt ℓ₁ = y₁, b₁ = y₁ - y₀; Croston and SBA z = first

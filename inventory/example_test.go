@@ -354,7 +354,7 @@ func ExampleABCXYZ() {
 func ExampleTurnover() {
 	avg, _ := inventory.AverageInventory([]float64{250000, 350000})
 	turns, _ := inventory.Turnover(1200000, avg)
-	doi, _ := inventory.DaysOfInventory(avg, 1200000, inventory.Year)
+	doi, _ := inventory.DaysOfInventory(1200000, avg, inventory.Year)
 	fmt.Println(turns, doi)
 	// Output: 4 91.25
 }

@@ -61,13 +61,15 @@ func (e enumSpec) unmarshal(b []byte) (uint8, error) {
 var (
 	stockStatusText = enumSpec{"stock status", []string{"invalid", "stockout", "dead", "below_safety_stock", "reorder", "slow_moving", "overstock", "healthy"}}
 	qtySourceText   = enumSpec{"qty source", []string{"none", "fixed", "eoq", "cover"}}
-	policyKindText  = enumSpec{"policy kind", []string{"", "s_q", "s_s", "r_s", "min_max", "r_q"}}
+	policyKindText  = enumSpec{"policy kind", []string{"", "s_q", "s_s", "r_s", "min_max", "r_q", "top_up"}}
 	triggerText     = enumSpec{"trigger", []string{"at_or_below", "strictly_below"}}
 	safetyText      = enumSpec{"safety method", []string{"", "fixed", "days_of_cover", "cycle_service_level", "cycle_service_level_lead_time", "fill_rate"}}
 	reservationText = enumSpec{"reservation kind", []string{"", "presale", "group_buy", "unpaid_order"}}
 	forecastText    = enumSpec{"forecast method", []string{"", "sma", "wma", "ses", "holt", "croston", "sba", "tsb"}}
 	abcText         = enumSpec{"abc class", []string{"", "a", "b", "c"}}
 	xyzText         = enumSpec{"xyz class", []string{"", "x", "y", "z"}}
+	packRoundText   = enumSpec{"pack rounding", []string{"up", "down", "up_within_max"}}
+	abcBoundaryText = enumSpec{"abc boundary", []string{"up", "down"}}
 	demandClassText = enumSpec{"demand class", []string{"", "smooth", "erratic", "intermittent", "lumpy"}}
 )
 
@@ -87,7 +89,7 @@ func (q *QtySource) UnmarshalText(b []byte) error {
 	return unmarshalEnum(qtySourceText, b, q)
 }
 
-// MarshalText returns "s_q", "s_s", "r_s", "min_max" or "r_q" ("" for the zero value).
+// MarshalText returns "s_q", "s_s", "r_s", "min_max", "r_q" or "top_up" ("" for the zero value).
 func (k PolicyKind) MarshalText() ([]byte, error) { return policyKindText.marshal(uint8(k)) }
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
@@ -110,6 +112,22 @@ func (m SafetyMethod) MarshalText() ([]byte, error) { return safetyText.marshal(
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
 func (m *SafetyMethod) UnmarshalText(b []byte) error {
 	return unmarshalEnum(safetyText, b, m)
+}
+
+// MarshalText returns "up", "down" or "up_within_max".
+func (r PackRounding) MarshalText() ([]byte, error) { return packRoundText.marshal(uint8(r)) }
+
+// UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
+func (r *PackRounding) UnmarshalText(b []byte) error {
+	return unmarshalEnum(packRoundText, b, r)
+}
+
+// MarshalText returns "up" or "down".
+func (b ABCBoundary) MarshalText() ([]byte, error) { return abcBoundaryText.marshal(uint8(b)) }
+
+// UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
+func (b *ABCBoundary) UnmarshalText(t []byte) error {
+	return unmarshalEnum(abcBoundaryText, t, b)
 }
 
 // MarshalText returns "presale", "group_buy" or "unpaid_order" ("" for the zero value).
@@ -274,14 +292,16 @@ func (l *LeadTime) UnmarshalJSON(b []byte) error {
 }
 
 type shapingJSON struct {
-	MOQ  int64 `json:"moq"`
-	Pack int64 `json:"pack"`
-	Cap  int64 `json:"cap"`
+	MOQ      int64        `json:"moq"`
+	Pack     int64        `json:"pack"`
+	Cap      int64        `json:"cap"`
+	Rounding PackRounding `json:"rounding,omitempty"`
 }
 
-// MarshalJSON returns {"moq":20,"pack":12,"cap":0}; a cap of 0 means none.
+// MarshalJSON returns {"moq":20,"pack":12,"cap":0}; a cap of 0 means none. A rounding other than
+// the default adds "rounding": "down" or "up_within_max".
 func (s Shaping) MarshalJSON() ([]byte, error) {
-	return json.Marshal(shapingJSON{MOQ: s.moq, Pack: s.Pack(), Cap: s.capQty})
+	return json.Marshal(shapingJSON{MOQ: s.moq, Pack: s.Pack(), Cap: s.capQty, Rounding: s.rounding})
 }
 
 // UnmarshalJSON decodes the form of MarshalJSON and validates it as [NewShaping] does.
@@ -291,7 +311,7 @@ func (s *Shaping) UnmarshalJSON(b []byte) error {
 	if err := decodeStrict(op, b, &j); err != nil {
 		return err
 	}
-	v, err := NewShaping(j.MOQ, j.Pack, j.Cap)
+	v, err := NewShaping(j.MOQ, j.Pack, j.Cap, WithPackRounding(j.Rounding))
 	if err != nil {
 		return within(err, op, "")
 	}
@@ -398,6 +418,11 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 			v, err = NewSQPolicy(j.ReorderLevel, j.OrderQty)
 			v.kind = j.Kind
 		}
+	case PolicyTopUp:
+		unused("order_up_to", j.OrderUpTo)
+		if err == nil {
+			v, err = NewTopUpPolicy(j.ReorderLevel, j.OrderQty)
+		}
 	case PolicySS:
 		unused("order_qty", j.OrderQty)
 		if err == nil {
@@ -490,18 +515,19 @@ func (f *Forecaster) UnmarshalJSON(b []byte) error {
 }
 
 type abcCutsJSON struct {
-	A decimal.Decimal `json:"a"`
-	B decimal.Decimal `json:"b"`
-	C decimal.Decimal `json:"c"`
+	A        decimal.Decimal `json:"a"`
+	B        decimal.Decimal `json:"b"`
+	C        decimal.Decimal `json:"c"`
+	Boundary ABCBoundary     `json:"boundary,omitempty"`
 }
 
 // MarshalJSON returns the class shares as decimal strings: {"a":"0.8","b":"0.15","c":"0.05"}, or
-// null for the invalid zero value.
+// null for the invalid zero value. The rule [CrossingDown] adds "boundary": "down".
 func (c ABCCuts) MarshalJSON() ([]byte, error) {
 	if !c.a.IsPositive() {
 		return []byte("null"), nil
 	}
-	return json.Marshal(abcCutsJSON{A: c.a, B: c.b.Sub(c.a), C: decimal.New(1, 0).Sub(c.b)})
+	return json.Marshal(abcCutsJSON{A: c.a, B: c.b.Sub(c.a), C: decimal.New(1, 0).Sub(c.b), Boundary: c.boundary})
 }
 
 // UnmarshalJSON decodes the form of MarshalJSON and validates it as [NewABCCuts] does; null leaves c
@@ -523,7 +549,7 @@ func (c *ABCCuts) UnmarshalJSON(b []byte) error {
 			return err
 		}
 	}
-	v, err := NewABCCuts(j.A, j.B, j.C)
+	v, err := NewABCCuts(j.A, j.B, j.C, WithABCBoundary(j.Boundary))
 	if err != nil {
 		return within(err, op, "")
 	}
@@ -596,6 +622,8 @@ type itemJSON struct {
 	Lead           json.RawMessage `json:"lead"`
 	Shaping        json.RawMessage `json:"shaping"`
 	LastSale       time.Time       `json:"last_sale,omitzero"`
+	Class          ABCClass        `json:"class,omitempty"`
+	Safety         json.RawMessage `json:"safety,omitempty"`
 	MinSafetyStock float64         `json:"min_safety_stock"`
 	WarningLine    float64         `json:"warning_line"`
 	OrderQty       float64         `json:"order_qty"`
@@ -624,13 +652,13 @@ func (it *Item) UnmarshalJSON(b []byte) error {
 	if err := decodeStrict(op, b, &j); err != nil {
 		return err
 	}
-	item := Item{ID: j.ID, LastSale: j.LastSale, MinSafetyStock: j.MinSafetyStock, WarningLine: j.WarningLine,
+	item := Item{ID: j.ID, LastSale: j.LastSale, Class: j.Class, MinSafetyStock: j.MinSafetyStock, WarningLine: j.WarningLine,
 		OrderQty: j.OrderQty, MaxStock: j.MaxStock, OrderCost: j.OrderCost, HoldingCost: j.HoldingCost}
 	for _, part := range [...]struct {
 		field string
 		raw   json.RawMessage
 		v     json.Unmarshaler
-	}{{"stock", j.Stock, &item.Stock}, {"demand", j.Demand, &item.Demand}, {"lead", j.Lead, &item.Lead}, {"shaping", j.Shaping, &item.Shaping}} {
+	}{{"stock", j.Stock, &item.Stock}, {"demand", j.Demand, &item.Demand}, {"lead", j.Lead, &item.Lead}, {"shaping", j.Shaping, &item.Shaping}, {"safety", j.Safety, &item.Safety}} {
 		if err := decodePart(op, part.field, part.raw, part.v); err != nil {
 			return err
 		}
@@ -643,19 +671,20 @@ func (it *Item) UnmarshalJSON(b []byte) error {
 }
 
 type planConfigJSON struct {
-	Policy          PolicyKind  `json:"policy"`
-	SafetyStock     SafetyStock `json:"safety_stock"`
-	Trigger         Trigger     `json:"trigger"`
-	Review          duration    `json:"review"`
-	OrderCover      duration    `json:"order_cover"`
-	OverstockCover  duration    `json:"overstock_cover"`
-	SlowMovingAfter duration    `json:"slow_moving_after"`
-	DeadAfter       duration    `json:"dead_after"`
+	Policy          PolicyKind       `json:"policy"`
+	SafetyStock     SafetyStock      `json:"safety_stock"`
+	ClassSafety     ClassSafetyStock `json:"class_safety,omitzero"`
+	Trigger         Trigger          `json:"trigger"`
+	Review          duration         `json:"review"`
+	OrderCover      duration         `json:"order_cover"`
+	OverstockCover  duration         `json:"overstock_cover"`
+	SlowMovingAfter duration         `json:"slow_moving_after"`
+	DeadAfter       duration         `json:"dead_after"`
 }
 
 // MarshalJSON returns the configuration with snake_case keys and durations as Go duration strings.
 func (c PlanConfig) MarshalJSON() ([]byte, error) {
-	return json.Marshal(planConfigJSON{Policy: c.Policy, SafetyStock: c.SafetyStock, Trigger: c.Trigger,
+	return json.Marshal(planConfigJSON{Policy: c.Policy, SafetyStock: c.SafetyStock, ClassSafety: c.ClassSafety, Trigger: c.Trigger,
 		Review: duration(c.Review), OrderCover: duration(c.OrderCover), OverstockCover: duration(c.OverstockCover),
 		SlowMovingAfter: duration(c.SlowMovingAfter), DeadAfter: duration(c.DeadAfter)})
 }
@@ -667,6 +696,7 @@ func (c *PlanConfig) UnmarshalJSON(b []byte) error {
 	var raw struct {
 		Policy          json.RawMessage `json:"policy"`
 		SafetyStock     json.RawMessage `json:"safety_stock"`
+		ClassSafety     json.RawMessage `json:"class_safety"`
 		Trigger         json.RawMessage `json:"trigger"`
 		Review          json.RawMessage `json:"review"`
 		OrderCover      json.RawMessage `json:"order_cover"`
@@ -682,7 +712,7 @@ func (c *PlanConfig) UnmarshalJSON(b []byte) error {
 		field string
 		raw   json.RawMessage
 		v     any
-	}{{"policy", raw.Policy, &j.Policy}, {"safety_stock", raw.SafetyStock, &j.SafetyStock}, {"trigger", raw.Trigger, &j.Trigger},
+	}{{"policy", raw.Policy, &j.Policy}, {"safety_stock", raw.SafetyStock, &j.SafetyStock}, {"class_safety", raw.ClassSafety, &j.ClassSafety}, {"trigger", raw.Trigger, &j.Trigger},
 		{"review", raw.Review, &j.Review}, {"order_cover", raw.OrderCover, &j.OrderCover}, {"overstock_cover", raw.OverstockCover, &j.OverstockCover},
 		{"slow_moving_after", raw.SlowMovingAfter, &j.SlowMovingAfter}, {"dead_after", raw.DeadAfter, &j.DeadAfter}} {
 		if part.raw == nil {
@@ -692,7 +722,7 @@ func (c *PlanConfig) UnmarshalJSON(b []byte) error {
 			return within(jsonErr(op, err), op, part.field)
 		}
 	}
-	cfg := PlanConfig{Policy: j.Policy, SafetyStock: j.SafetyStock, Trigger: j.Trigger, Review: time.Duration(j.Review),
+	cfg := PlanConfig{Policy: j.Policy, SafetyStock: j.SafetyStock, ClassSafety: j.ClassSafety, Trigger: j.Trigger, Review: time.Duration(j.Review),
 		OrderCover: time.Duration(j.OrderCover), OverstockCover: time.Duration(j.OverstockCover),
 		SlowMovingAfter: time.Duration(j.SlowMovingAfter), DeadAfter: time.Duration(j.DeadAfter)}
 	if _, err := NewPlanner(cfg); err != nil {
@@ -830,4 +860,17 @@ func (r ABCXYZResult) MarshalJSON() ([]byte, error) {
 		XYZ XYZClass `json:"xyz"`
 		CV  *float64 `json:"cv"`
 	}{ABCResult: r.ABCResult, XYZ: r.XYZ, CV: finiteOrNull(r.CV)})
+}
+
+// UnmarshalJSON decodes {"a": rule, "b": rule, "c": rule}, rejecting unknown and duplicate keys; each
+// rule decodes through its constructor.
+func (cs *ClassSafetyStock) UnmarshalJSON(b []byte) error {
+	const op = "decode class safety"
+	type plain ClassSafetyStock
+	var j plain
+	if err := decodeStrict(op, b, &j); err != nil {
+		return err
+	}
+	*cs = ClassSafetyStock(j)
+	return nil
 }

@@ -167,7 +167,7 @@ func TestJSONDecodeErrors(t *testing.T) {
 		{"wrong type", &Stock{}, `{"on_hand":"1"}`, ErrInvalidJSON},
 		{"safety parameter of another method", &SafetyStock{}, `{"method":"fixed","level":0.9}`, ErrPolicy},
 		{"abc value with a hostile exponent", &ABCItem{}, `{"id":"a","value":"1e-40"}`, ErrTooLarge},
-		{"planner config", &PlanConfig{}, `{"policy":"s_s","safety_stock":{"method":""}}`, ErrInvalidEnum},
+		{"planner config", &PlanConfig{}, `{"policy":"s_x","safety_stock":{"method":""}}`, ErrInvalidEnum},
 	}
 	// Errors in parts name the path.
 	err := json.Unmarshal([]byte(`{"id":"a","demand":{"mean":-1,"sd":0,"per":"24h0m0s"}}`), new(Item))
@@ -175,7 +175,7 @@ func TestJSONDecodeErrors(t *testing.T) {
 	err = json.Unmarshal([]byte(`{"policy":"s_s","safety_stock":{"method":"cycle_service_level","level":1.5}}`), new(PlanConfig))
 	assert.EqualError(t, err, "inventory: decode plan config: safety_stock.level 1.5: service level not in (0, 1)")
 	err = json.Unmarshal([]byte(`{"policy":"s_x"}`), new(PlanConfig))
-	assert.EqualError(t, err, `inventory: decode plan config: policy "s_x": invalid enumeration value: one of s_q, s_s, r_s, min_max, r_q`)
+	assert.EqualError(t, err, `inventory: decode plan config: policy "s_x": invalid enumeration value: one of s_q, s_s, r_s, min_max, r_q, top_up`)
 	for _, tt := range tests {
 		err := json.Unmarshal([]byte(tt.give), tt.into)
 		var fe *FieldError

@@ -154,7 +154,7 @@ func TestHostileMetrics(t *testing.T) {
 	avg, err := AverageInventory([]float64{1e308, 1e308})
 	require.NoError(t, err)
 	assert.Equal(t, 1e308, avg, "a running mean does not overflow")
-	_, err = DaysOfInventory(1e308, 1e-300, Year)
+	_, err = DaysOfInventory(1e-300, 1e308, Year)
 	requireTyped(t, err, ErrTooLarge, "DaysOfInventory")
 	_, err = GMROI(-1e308, 1e-300)
 	requireTyped(t, err, ErrTooLarge, "GMROI")

@@ -42,13 +42,14 @@ func AverageInventory(levels []float64) (float64, error) {
 //
 //	DOI = average inventory / COGS × days in the period = days / turnover,
 //
-// for COGS over period. It returns an error for a negative or non-finite inventory, a COGS that is not
-// positive, or a period that is not positive.
-func DaysOfInventory(avgInventory, cogs float64, period time.Duration) (float64, error) {
-	if err := checkNonNeg("days of inventory", "avg_inventory", avgInventory); err != nil {
+// for COGS over period. Its arguments come in the order of [Turnover] (COGS first, then average
+// inventory), so the two can be swapped for each other without reordering. It returns an error for
+// a COGS that is not positive, a negative or non-finite inventory, or a period that is not positive.
+func DaysOfInventory(cogs, avgInventory float64, period time.Duration) (float64, error) {
+	if err := checkPos("days of inventory", "cogs", cogs); err != nil {
 		return 0, err
 	}
-	if err := checkPos("days of inventory", "cogs", cogs); err != nil {
+	if err := checkNonNeg("days of inventory", "avg_inventory", avgInventory); err != nil {
 		return 0, err
 	}
 	if period <= 0 {

@@ -17,7 +17,7 @@ func TestMetrics(t *testing.T) {
 	turns, err := Turnover(1200000, avg)
 	require.NoError(t, err)
 	assert.Equal(t, 4.0, turns)
-	doi, err := DaysOfInventory(avg, 1200000, Year)
+	doi, err := DaysOfInventory(1200000, avg, Year)
 	require.NoError(t, err)
 	assert.InDelta(t, 91.25, doi, 1e-12)
 
@@ -52,8 +52,8 @@ func TestMetricsErrors(t *testing.T) {
 		{"turnover negative COGS", func() error { _, err := Turnover(-1, 1); return err }, ErrNegative},
 		{"average empty", func() error { _, err := AverageInventory(nil); return err }, ErrEmptyHistory},
 		{"average NaN", func() error { _, err := AverageInventory([]float64{math.NaN()}); return err }, ErrNotFinite},
-		{"DOI zero COGS", func() error { _, err := DaysOfInventory(1, 0, Year); return err }, ErrNotPositive},
-		{"DOI negative inventory", func() error { _, err := DaysOfInventory(-1, 1, Year); return err }, ErrNegative},
+		{"DOI zero COGS", func() error { _, err := DaysOfInventory(0, 1, Year); return err }, ErrNotPositive},
+		{"DOI negative inventory", func() error { _, err := DaysOfInventory(1, -1, Year); return err }, ErrNegative},
 		{"DOI zero period", func() error { _, err := DaysOfInventory(1, 1, 0); return err }, ErrNotPositive},
 		{"sell-through nothing available", func() error { _, err := SellThrough(0, 0, 0); return err }, ErrNotPositive},
 		{"sell-through negative", func() error { _, err := SellThrough(1, -1, 5); return err }, ErrNegative},

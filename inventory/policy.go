@@ -78,6 +78,11 @@ const (
 	// PolicyRQ is (r, Q) with Q from the economic order quantity [EOQ]: (s, Q) with s the reorder
 	// point and Q = √(2DK/h).
 	PolicyRQ
+	// PolicyTopUp is ERPNext's reorder rule, "reorder level + reorder qty" (erpnext/stock/
+	// reorder_item.py, _reorder_item): when the position (ERPNext's projected qty) is at or below the
+	// level, order the reorder qty, or the deficiency level - position when that is larger. Unlike
+	// (s, Q) it orders one quantity, never a multiple, and unlike (s, S) it has no maximum.
+	PolicyTopUp
 )
 
 // String returns the policy's usual name, such as "(s, Q)".
@@ -93,6 +98,8 @@ func (k PolicyKind) String() string {
 		return "min/max"
 	case PolicyRQ:
 		return "(r, Q) with EOQ"
+	case PolicyTopUp:
+		return "reorder level + reorder qty"
 	}
 	return fmt.Sprintf("PolicyKind(%d)", uint8(k))
 }
@@ -180,6 +187,23 @@ func NewRQPolicy(r, annualDemand, orderCost, holdingCost float64) (Policy, error
 	return Policy{kind: PolicyRQ, s: r, q: q}, nil
 }
 
+// NewTopUpPolicy returns ERPNext's "reorder level + reorder qty" policy ([PolicyTopUp]): at or below
+// level, order max(qty, level - position). It returns an error for a NaN or infinite level or one
+// beyond ±[MaxQty], or a qty that is not positive and finite or is above MaxQty.
+func NewTopUpPolicy(level, qty float64) (Policy, error) {
+	const op = "top up policy"
+	if err := checkLevelQty(op, "level", level); err != nil {
+		return Policy{}, err
+	}
+	if err := checkPos(op, "qty", qty); err != nil {
+		return Policy{}, err
+	}
+	if err := checkQty(op, "qty", qty); err != nil {
+		return Policy{}, err
+	}
+	return Policy{kind: PolicyTopUp, s: level, q: qty}, nil
+}
+
 func checkLevels(op, lowName, highName string, low, high float64) error {
 	if err := checkLevelQty(op, lowName, low); err != nil {
 		return err
@@ -247,6 +271,11 @@ func (p Policy) need(position float64, t Trigger) float64 {
 		return max(p.big-position, 0)
 	case PolicyRS:
 		return max(p.big-position, 0)
+	case PolicyTopUp:
+		if !t.Fires(position, p.s) {
+			return 0
+		}
+		return max(p.q, p.s-position)
 	}
 	return 0
 }
@@ -256,6 +285,8 @@ func (p Policy) String() string {
 	switch p.kind {
 	case PolicySQ, PolicyRQ:
 		return fmt.Sprintf("%s s=%g Q=%g", p.kind, p.s, p.q)
+	case PolicyTopUp:
+		return fmt.Sprintf("%s level=%g qty=%g", p.kind, p.s, p.q)
 	case PolicySS:
 		return fmt.Sprintf("%s s=%g S=%g", p.kind, p.s, p.big)
 	case PolicyMinMax:

@@ -213,7 +213,7 @@ func (s SafetyStock) compute(mu, sd, t, sdL, r, q, cover float64) float64 {
 		if sigma == 0 || cycle == 0 {
 			return 0
 		}
-		ss = sigma * lossInverse((1-s.level)*cycle/sigma)
+		ss = sigma * lossInverseFast((1-s.level)*cycle/sigma)
 	}
 	if !(ss > 0) { // negative, zero or NaN
 		return 0

@@ -93,8 +93,14 @@ func (q QtySource) String() string {
 type PlanConfig struct {
 	// Policy is the control policy; required.
 	Policy PolicyKind
-	// SafetyStock is the safety-stock rule; required.
+	// SafetyStock is the safety-stock rule of every item that has no rule of its own or of its ABC
+	// class. The zero value is no rule: safety stock 0 (raised to an item's MinSafetyStock), so that a
+	// planner can run on hand-set warning lines (预警线) alone.
 	SafetyStock SafetyStock
+	// ClassSafety overrides SafetyStock for the items of an ABC class ([Item].Class), such as 98 %
+	// for A, 95 % for B and 90 % for C, without one planner per class. A zero rule in it defers to
+	// SafetyStock.
+	ClassSafety ClassSafetyStock
 	// Trigger compares the position with the reorder point; the zero value is at-or-below.
 	Trigger Trigger
 	// Review is the review period R of (R, S); it must be positive for PolicyRS and zero otherwise.
@@ -111,22 +117,72 @@ type PlanConfig struct {
 	DeadAfter time.Duration
 }
 
+// ClassSafetyStock holds one safety-stock rule per ABC class for [PlanConfig].ClassSafety; a zero
+// rule defers to the planner's default rule. Its JSON form is {"a": rule, "b": rule, "c": rule}, a
+// zero rule omitted.
+type ClassSafetyStock struct {
+	A SafetyStock `json:"a,omitzero"`
+	B SafetyStock `json:"b,omitzero"`
+	C SafetyStock `json:"c,omitzero"`
+}
+
+// For returns the rule of class c, or the zero rule for no class or an unknown one.
+func (cs ClassSafetyStock) For(c ABCClass) SafetyStock {
+	switch c {
+	case ClassA:
+		return cs.A
+	case ClassB:
+		return cs.B
+	case ClassC:
+		return cs.C
+	}
+	return SafetyStock{}
+}
+
+// safetyFor returns the rule for an item: its own, else its class's, else the planner's.
+func (c *PlanConfig) safetyFor(it *Item) *SafetyStock {
+	if it.Safety.method != 0 {
+		return &it.Safety
+	}
+	switch it.Class {
+	case ClassA:
+		if c.ClassSafety.A.method != 0 {
+			return &c.ClassSafety.A
+		}
+	case ClassB:
+		if c.ClassSafety.B.method != 0 {
+			return &c.ClassSafety.B
+		}
+	case ClassC:
+		if c.ClassSafety.C.method != 0 {
+			return &c.ClassSafety.C
+		}
+	}
+	return &c.SafetyStock
+}
+
 // Planner computes replenishment suggestions (补货建议) for one SKU or a batch. Build it with
 // [NewPlanner]; it holds only its validated configuration and is safe for concurrent use.
 type Planner struct {
 	cfg PlanConfig
 }
 
-// NewPlanner validates cfg and returns a planner. It returns an error for an unknown policy, a
-// safety-stock rule without a method, a review period that does not match the policy, a negative
+// NewPlanner validates cfg and returns a planner. It returns an error for an unknown policy or
+// safety-stock method, a review period that does not match the policy, a negative
 // duration, or DeadAfter shorter than SlowMovingAfter.
 func NewPlanner(cfg PlanConfig) (Planner, error) {
 	const op = "planner"
-	if cfg.Policy < PolicySQ || cfg.Policy > PolicyRQ {
+	if cfg.Policy < PolicySQ || cfg.Policy > PolicyTopUp {
 		return Planner{}, fieldErr(op, "policy", uint8(cfg.Policy), ErrInvalidEnum)
 	}
-	if cfg.SafetyStock.method < SafetyFixed || cfg.SafetyStock.method > SafetyFillRate {
-		return Planner{}, fieldErr(op, "safety_stock.method", uint8(cfg.SafetyStock.method), ErrInvalidEnum)
+	for _, f := range [...]struct {
+		name string
+		m    SafetyMethod
+	}{{"safety_stock.method", cfg.SafetyStock.method}, {"class_safety.a.method", cfg.ClassSafety.A.method},
+		{"class_safety.b.method", cfg.ClassSafety.B.method}, {"class_safety.c.method", cfg.ClassSafety.C.method}} {
+		if f.m > SafetyFillRate {
+			return Planner{}, fieldErr(op, f.name, uint8(f.m), ErrInvalidEnum)
+		}
 	}
 	if cfg.Trigger > StrictlyBelow {
 		return Planner{}, fieldErr(op, "trigger", uint8(cfg.Trigger), ErrInvalidEnum)
@@ -163,8 +219,14 @@ type Item struct {
 	Lead    LeadTime `json:"lead"`    // supplier lead time
 	Shaping Shaping  `json:"shaping"` // MOQ, pack and cap; the zero value imposes none
 	// LastSale is the time of the most recent sale; the zero time means unknown, and the slow-moving
-	// and dead-stock checks are then skipped.
+	// and dead-stock checks are then skipped. [LastSaleIn] derives it from a sales history.
 	LastSale time.Time `json:"last_sale,omitzero"`
+	// Class is the item's ABC class; when set, the planner's rule for the class (PlanConfig.ClassSafety)
+	// applies instead of its default rule. The zero value is no class.
+	Class ABCClass `json:"class,omitempty"`
+	// Safety, when not the zero rule, is this item's own safety-stock rule: it wins over its class's
+	// rule and the planner's.
+	Safety SafetyStock `json:"safety,omitzero"`
 	// MinSafetyStock is a floor on the computed safety stock, such as the 30 units kept for hero items
 	// (主推款, INV-04).
 	MinSafetyStock float64 `json:"min_safety_stock"`
@@ -270,8 +332,9 @@ func (p Planner) SuggestBatch(items []Item, at time.Time, out []Suggestion) (inv
 	if len(out) < len(items) {
 		return 0, detailErr("suggest batch", "out", len(out), ErrLength, "shorter than items")
 	}
+	atOK := checkAt(at) == nil // checked once: the year is the same for every item
 	for i := range items {
-		if e := p.suggest(&items[i], at, &out[i]); e != nil {
+		if e := p.suggestAt(&items[i], at, atOK, &out[i]); e != nil {
 			out[i] = Suggestion{ID: items[i].ID}
 			if invalid == 0 {
 				err = itemErr(e, "suggest batch", indexed("items", i), items[i].ID)
@@ -296,16 +359,29 @@ func itemErr(err error, op, prefix, id string) error {
 }
 
 // suggest fills *out for *it. It allocates only to build an error.
-func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
+func (p *Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
+	return p.suggestAt(it, at, checkAt(at) == nil, out)
+}
+
+// checkAt returns an error unless the evaluation time at lies in years 300 to 9898.
+func checkAt(at time.Time) error {
+	if y := at.Year(); y < 300 || y > maxYear-101 {
+		// Projected dates lie within 100 years after at, and the order-by date up to a maximal
+		// time.Duration (292 years) before it.
+		return detailErr("suggest", "at", y, ErrTooLarge, "a year from 300 to 9898, so that projected dates stay within RFC 3339")
+	}
+	return nil
+}
+
+// suggestAt is suggest with the check of at done by the caller (atOK).
+func (p *Planner) suggestAt(it *Item, at time.Time, atOK bool, out *Suggestion) error {
 	const op = "suggest"
 	cfg := &p.cfg
 	if cfg.Policy == 0 {
 		return detailErr(op, "planner", nil, ErrPolicy, "the zero Planner; use NewPlanner")
 	}
-	if y := at.Year(); y < 300 || y > maxYear-101 {
-		// Projected dates lie within 100 years after at, and the order-by date up to a maximal
-		// time.Duration (292 years) before it.
-		return detailErr(op, "at", at.Year(), ErrTooLarge, "a year from 300 to 9898, so that projected dates stay within RFC 3339")
+	if !atOK {
+		return checkAt(at)
 	}
 	if err := it.Stock.Validate(); err != nil {
 		return within(err, op, "stock")
@@ -322,6 +398,12 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	}
 	if err := checkItemNumbers(it); err != nil {
 		return err
+	}
+	if it.Class > ClassC {
+		return fieldErr(op, "class", uint8(it.Class), ErrInvalidEnum)
+	}
+	if it.Safety.method > SafetyFillRate {
+		return fieldErr(op, "safety.method", uint8(it.Safety.method), ErrInvalidEnum)
 	}
 	sinceSale := -1.0
 	if !it.LastSale.IsZero() {
@@ -370,7 +452,8 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	if cfg.Policy == PolicySS || cfg.Policy == PolicyMinMax {
 		ssQty = max(q, it.MaxStock-(mu*lead)) // the fill-rate rule needs the demand per cycle
 	}
-	ss := cfg.SafetyStock.compute(mu, sd, lead+review, leadSD, review, ssQty, days(cfg.SafetyStock.cover))
+	rule := cfg.safetyFor(it)
+	ss := rule.compute(mu, sd, lead+review, leadSD, review, ssQty, days(rule.cover))
 	ruleSS, floored := ss, false
 	if it.MinSafetyStock > ss {
 		ss, floored = it.MinSafetyStock, true
@@ -423,25 +506,28 @@ func (p Planner) suggest(it *Item, at time.Time, out *Suggestion) error {
 	case cfg.OverstockCover > 0 && ip > mu*days(cfg.OverstockCover):
 		status = StatusOverstock
 	}
-	shaped := it.Shaping.shape(need)
+	room := math.Inf(1) // units below the maximum level, for PackRoundUpWithinMax
+	if cfg.Policy == PolicySS || cfg.Policy == PolicyMinMax || cfg.Policy == PolicyRS {
+		room = max(pol.big-ip, 0)
+	}
+	shaped := it.Shaping.shapeWithin(need, room)
 	if shaped.Qty > MaxQty {
 		return detailErr(op, "need", need, ErrTooLarge, fmt.Sprintf("the shaped order %d is above 1e15 units", shaped.Qty))
 	}
 
-	*out = Suggestion{
-		ID:     it.ID,
-		Status: status,
-		Qty:    shaped.Qty,
-		Why: Explanation{
-			Rule: status, Policy: cfg.Policy, Trigger: cfg.Trigger, Safety: cfg.SafetyStock,
-			DemandPerDay: mu, DemandSDDay: sd, LeadDays: lead, LeadSDDays: leadSD, ReviewDays: review,
-			SafetyStock: ss, SafetyRule: ruleSS, SafetyFloored: floored, ReorderPoint: rop, WarningLine: it.WarningLine > 0,
-			ReorderLevel: pol.s, OrderUpTo: pol.big, CycleQty: q, QtySource: src,
-			Stock: st, Position: position, Available: available, DaysSinceSale: sinceSale,
-			SlowAfterDays: days(cfg.SlowMovingAfter), DeadAfterDays: days(cfg.DeadAfter),
-			OverstockDays: days(cfg.OverstockCover), Shaped: shaped,
-		},
-	}
+	// Fill *out field by field: a composite literal would be built in a stack temporary and copied
+	// (384 bytes, with write barriers while the GC runs), which dominated the batch's time.
+	out.ID, out.Status, out.Qty = it.ID, status, shaped.Qty
+	out.StockoutAt, out.OrderBy, out.DaysOfCover = time.Time{}, time.Time{}, 0
+	w := &out.Why
+	w.Rule, w.Policy, w.Trigger, w.Safety = status, cfg.Policy, cfg.Trigger, *rule
+	w.DemandPerDay, w.DemandSDDay, w.LeadDays, w.LeadSDDays, w.ReviewDays = mu, sd, lead, leadSD, review
+	w.SafetyStock, w.SafetyRule, w.SafetyFloored = ss, ruleSS, floored
+	w.ReorderPoint, w.WarningLine = rop, it.WarningLine > 0
+	w.ReorderLevel, w.OrderUpTo, w.CycleQty, w.QtySource = pol.s, pol.big, q, src
+	w.Stock, w.Position, w.Available, w.DaysSinceSale = st, position, available, sinceSale
+	w.SlowAfterDays, w.DeadAfterDays, w.OverstockDays = days(cfg.SlowMovingAfter), days(cfg.DeadAfter), days(cfg.OverstockCover)
+	w.Shaped = shaped
 	switch {
 	case available <= 0:
 		out.StockoutAt = at
@@ -522,6 +608,8 @@ func (e Explanation) String() string {
 	switch e.Policy {
 	case PolicySQ, PolicyRQ:
 		fmt.Fprintf(&b, "\npolicy %s: s %s, Q %s (%s)", e.Policy, fmtNum(e.ReorderLevel), fmtNum(e.CycleQty), e.QtySource)
+	case PolicyTopUp:
+		fmt.Fprintf(&b, "\npolicy %s: level %s, qty %s (%s), or the deficiency when larger", e.Policy, fmtNum(e.ReorderLevel), fmtNum(e.CycleQty), e.QtySource)
 	case PolicySS, PolicyMinMax:
 		fmt.Fprintf(&b, "\npolicy %s: s %s, S %s", e.Policy, fmtNum(e.ReorderLevel), fmtNum(e.OrderUpTo))
 		if e.QtySource != QtyNone {

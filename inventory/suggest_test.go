@@ -267,7 +267,8 @@ func TestNewPlannerErrors(t *testing.T) {
 		want error
 	}{
 		{"no policy", func(c *PlanConfig) { c.Policy = 0 }, ErrInvalidEnum},
-		{"no safety rule", func(c *PlanConfig) { c.SafetyStock = SafetyStock{} }, ErrInvalidEnum},
+		{"unknown safety method", func(c *PlanConfig) { c.SafetyStock = SafetyStock{method: 9} }, ErrInvalidEnum},
+		{"unknown class safety method", func(c *PlanConfig) { c.ClassSafety.B = SafetyStock{method: 6} }, ErrInvalidEnum},
 		{"bad trigger", func(c *PlanConfig) { c.Trigger = 7 }, ErrInvalidEnum},
 		{"(R, S) without review", func(c *PlanConfig) { c.Policy = PolicyRS }, ErrNotPositive},
 		{"review with continuous policy", func(c *PlanConfig) { c.Review = Day }, ErrPolicy},

@@ -98,13 +98,31 @@
 //
 // # Business hours (营业时间)
 //
-// A [Schedule] has working ranges per weekday, holidays (节假日: no work),
-// make-up working days (调休上班: a date worked with given hours) and a
-// location. Ranges are half-open, [start, end), on the wall clock; touching
-// ranges merge, overlapping ones are an error, and a schedule with no
-// working time at all is [ErrNoWorkingTime]. A holiday replaces the weekday's
-// hours for its date; a make-up day replaces them with its own hours; a date
-// cannot be both.
+// A [Schedule] has working ranges per weekday ([WeeklyHours], written
+// Monday first by name in Go and JSON, so no Sunday-is-0 index can shift
+// them), an optional official holiday [Calendar], the business's own
+// holidays (节假日: no work) and make-up working days (调休上班: a date
+// worked with given hours) and a location. Ranges are half-open,
+// [start, end), on the wall clock; touching ranges merge, overlapping ones
+// are an error, and a schedule with no working time at all is
+// [ErrNoWorkingTime]. A holiday replaces the weekday's hours for its date; a
+// make-up day replaces them with its own hours; a date cannot be both.
+//
+// A [Calendar] holds the government's yearly notices ([HolidayNotice]: the
+// year, the notice's number and issue date, and each festival's days off
+// and make-up working days). [ChinaCalendar] is the State Council's for
+// 2024-2026 ([ChinaNotices] cites each notice; the tests check every date
+// and weekday against it). In a schedule, a calendar holiday is closed
+// whatever its weekday, weekend days of a festival included; a calendar
+// make-up day works [ScheduleSpec].MakeUpHours, or the hours of the first
+// of Monday-Friday that has any (the notices do not say which weekday a
+// make-up day stands for). The business's own dates win over the
+// calendar's. Years without a notice are ordinary: the calendar never
+// guesses ([Calendar.Covers]). To add a year the day its notice is
+// published, pass ChinaNotices() and the new [HolidayNotice] to
+// [NewCalendar], which checks that every make-up day is a Saturday or a
+// Sunday and that no date appears twice. In JSON a schedule names the
+// built-in calendar as "calendar": "china" or lists the notices.
 //
 // [Schedule.Between] is the length of [a, b) ∩ working time. Each day's
 // ranges are mapped to real instants with the location's rules, so a range
@@ -116,8 +134,9 @@
 // cost does not grow with the number of days: whole weeks are summed in
 // closed form; holidays, make-up days and the corrections of the days next
 // to a UTC-offset change (computed once by [NewSchedule] for 1970-2100, a
-// fraction of a millisecond) through prefix sums found by binary search:
-// O(log H + log C) for H exceptions and C offset changes. Parts of a span
+// fraction of a millisecond) through prefix sums: O(1) for the exceptions
+// when they lie within about 45 years (a dense table, as the calendar's
+// do), O(log H) beyond, plus O(log C) for C offset changes. Parts of a span
 // before 1970 or after 2100 walk their offset changes (two a year where
 // DST is observed).
 //
@@ -152,6 +171,10 @@
 //     at p = 9/10. Two responses of 60 s and 240 s have p50 150 s and p90
 //     222 s.
 //   - With a [Schedule] every response time is measured in business hours.
+//   - Average reply length (K-15, [ReplyLengths]): characters of an agent's
+//     written replies ÷ replies, counting Unicode code points without white
+//     space (a Chinese character is one, not three bytes); auto-replies and
+//     replies without text (pictures) are left out.
 //
 // # Attendance and activity quotas (考勤, 活动量)
 //
@@ -168,8 +191,10 @@
 // clients, 5 valid WeChat messages to new clients (valid = replied and
 // interacted); weekly 1 group of at least 60 members and 2 small client
 // meetings (小交会; weekly is this package's reading, the seed gives no
-// period). Weeks run Monday to Sunday; weeks cut by the range are marked
-// partial and keep their whole target. A day is complete when every daily
+// period). Periods are daily, weekly or monthly: weeks run Monday to
+// Sunday, months are calendar months; periods cut by the range are marked
+// partial and keep their whole target. An [ActivityRecord] may carry a
+// count (five calls as one record; no count is one activity). A day is complete when every daily
 // item is met; streaks are runs of complete days (the longest, and the one
 // ending on the last day).
 //
@@ -203,6 +228,11 @@
 //     ([ErrTooLarge]); with weights normalised to sum to 1 every total stays
 //     far inside float64. [RollUp] reports [ErrTooLarge] if hand-built
 //     scorecards overflow.
+//   - A [Calendar] holds at most [MaxCalendarNotices] = 500 notices of at
+//     most [MaxNoticeFestivals] = 16 festivals, each at most
+//     [MaxFestivalDays] = 31 days off and 31 make-up days ([ErrTooLarge]),
+//     so [NewCalendar] expands at most 496,000 days.
+//   - Activity counts are summed with overflow checks ([ErrTooLarge]).
 //   - [MaxQuotaDays] = 3,660 days per [EvaluateQuotas] range and
 //     [MaxQuotaCells] = 10,000,000 people × items × days ([ErrTooLarge]).
 //   - [Schedule.Between] clamps instants to years 1-9999 and saturates at

@@ -16,7 +16,7 @@ var (
 	rankMethodNames    = []string{"", "competition", "dense"}
 	rewardKindNames    = []string{"", "top_n", "everyone"}
 	roleNames          = []string{"", "customer", "agent", "system"}
-	periodNames        = []string{"", "daily", "weekly"}
+	periodNames        = []string{"", "daily", "weekly", "monthly"}
 	rewardOrderNames   = []string{"score", "time"}
 	dsrDimensionNames  = []string{"", "description", "service", "shipping"}
 )
@@ -178,7 +178,7 @@ func (o RewardOrder) String() string { return enumString(rewardOrderNames, uint8
 // String returns "customer", "agent" or "system".
 func (r Role) String() string { return enumString(roleNames, uint8(r)) }
 
-// String returns "daily" or "weekly".
+// String returns "daily", "weekly" or "monthly".
 func (p QuotaPeriod) String() string { return enumString(periodNames, uint8(p)) }
 
 // String returns "description", "service" or "shipping".

@@ -188,13 +188,9 @@ func ExampleSchedule_Between() {
 		return
 	}
 	work := []kpi.ClockRange{{Start: kpi.Clock(9, 0), End: kpi.Clock(18, 0)}}
-	var week [7][]kpi.ClockRange
-	for wd := time.Monday; wd <= time.Friday; wd++ {
-		week[wd] = work
-	}
 	s, _ := kpi.NewSchedule(kpi.ScheduleSpec{
 		Location:   sh,
-		Weekly:     week,
+		Weekly:     kpi.MondayToFriday(work...),
 		Holidays:   []kpi.Date{kpi.MustDate(2026, 2, 17)},                          // a Tuesday off
 		MakeUpDays: []kpi.DayHours{{Date: kpi.MustDate(2026, 2, 14), Hours: work}}, // 调休 Saturday
 	})

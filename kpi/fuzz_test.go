@@ -22,11 +22,11 @@ func FuzzBetween(f *testing.F) {
 	}
 	s := MustSchedule(ScheduleSpec{
 		Location: ny,
-		Weekly: [7][]ClockRange{
+		Weekly: byIndex([7][]ClockRange{
 			time.Sunday: {{Start: Clock(1, 0), End: Clock(4, 0)}},
 			time.Monday: {{Start: Clock(9, 0), End: Clock(12, 0)}, {Start: Clock(13, 0), End: Clock(18, 0)}},
 			time.Friday: {{Start: 0, End: Clock(24, 0)}}, time.Saturday: {{Start: Clock(1, 30), End: Clock(2, 30)}},
-		},
+		}),
 		Holidays:   []Date{MustDate(2026, 3, 9)},
 		MakeUpDays: []DayHours{{Date: MustDate(2026, 11, 4), Hours: []ClockRange{{Start: Clock(2, 0), End: Clock(3, 0)}}}},
 	})

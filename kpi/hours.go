@@ -18,15 +18,24 @@ type DayHours struct {
 }
 
 // ScheduleSpec describes business hours (营业时间 / 客服工作时间): the working
-// ranges of each weekday (indexed by [time.Weekday], Sunday = 0), public
-// holidays (节假日, no working time), make-up working days (调休: a weekend
-// date worked with the given hours), and the location whose wall clock the
-// ranges follow.
+// ranges of each day of the week (Weekly, Monday first by name), the
+// official holiday calendar if any (Calendar: its holidays have no working
+// time, whatever their weekday; its make-up working days, 调休上班, work
+// MakeUpHours, or when that is empty the hours of the first of Monday to
+// Friday that has any), the business's own holidays (节假日, no working
+// time) and make-up working days (a date worked with the given hours), and
+// the location whose wall clock the ranges follow.
+//
+// The business's own dates win over the calendar's: a shop that opens on a
+// public holiday lists the date in MakeUpDays with its hours, one that
+// closes on a make-up working day lists it in Holidays.
 type ScheduleSpec struct {
-	Location   *time.Location  `json:"location"`
-	Weekly     [7][]ClockRange `json:"weekly"`
-	Holidays   []Date          `json:"holidays"`
-	MakeUpDays []DayHours      `json:"make_up_days"`
+	Location    *time.Location `json:"location"`
+	Weekly      WeeklyHours    `json:"weekly"`
+	Calendar    Calendar       `json:"calendar,omitzero"`
+	MakeUpHours []ClockRange   `json:"make_up_hours,omitempty"`
+	Holidays    []Date         `json:"holidays"`
+	MakeUpDays  []DayHours     `json:"make_up_days"`
 }
 
 type span struct{ start, end int64 } // seconds since local midnight
@@ -51,6 +60,8 @@ type Schedule struct {
 	spec        ScheduleSpec // a copy of the spec it was built from, for JSON
 	corr        []correction // DST corrections of the days in 1970-2100, by day
 	corrPrefix  []int64      // corrPrefix[i] = Σ_{k<i} corr[k].delta
+	exLo        int64        // the day of exceptions[0] when exRank is set
+	exRank      []int32      // exRank[k]: the number of exceptions before day exLo+k; nil when they span maxDenseDays or more
 }
 
 const opSchedule = "schedule"
@@ -61,16 +72,18 @@ const opSchedule = "schedule"
 // ends ([ErrInvalidTimeRange]: ranges of a day must be in order and may
 // touch but not overlap); an invalid or repeated date, or a date that is both
 // a holiday and a make-up day ([ErrInvalidDate], [ErrDuplicate]); a make-up
-// day without hours ([ErrEmpty]); no working time at all, neither in the
-// week nor on a make-up day ([ErrNoWorkingTime]).
+// day without hours, or a calendar with make-up days and neither
+// MakeUpHours nor a weekday Monday-Friday with hours ([ErrEmpty]); no
+// working time at all, neither in the week nor on a make-up day
+// ([ErrNoWorkingTime]).
 func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 	if spec.Location == nil {
 		return Schedule{}, fieldErr(opSchedule, "location", nil, ErrEmpty)
 	}
 	s := Schedule{loc: spec.Location, spec: copySpec(spec)}
 	working := false
-	for wd := range spec.Weekly {
-		sp, err := spans(fmt.Sprintf("weekly[%d]", wd), spec.Weekly[wd])
+	for wd := range s.week {
+		sp, err := spans("weekly."+weekdayField(time.Weekday(wd)), spec.Weekly.On(time.Weekday(wd)))
 		if err != nil {
 			return Schedule{}, err
 		}
@@ -108,10 +121,17 @@ func NewSchedule(spec ScheduleSpec) (Schedule, error) {
 		working = true
 		s.exceptions = append(s.exceptions, exception{day: dayNumber(m.Date), spans: sp})
 	}
+	cal, calWorking, err := s.calendarExceptions(spec, seen)
+	if err != nil {
+		return Schedule{}, err
+	}
+	working = working || calWorking
+	s.exceptions = append(s.exceptions, cal...)
 	if !working {
 		return Schedule{}, fieldErr(opSchedule, "weekly", nil, ErrNoWorkingTime)
 	}
 	slices.SortFunc(s.exceptions, func(a, b exception) int { return cmp.Compare(a.day, b.day) })
+	s.buildRank()
 	for wd, sp := range s.week {
 		s.weekWall[wd] = wallOf(sp)
 	}
@@ -245,11 +265,13 @@ func zoneBounds(loc *time.Location, u int64) period {
 // them; results beyond the range of time.Duration (about 292 years of
 // working time) saturate at its maximum.
 //
-// Cost: O(log H + log C) for H holidays and make-up days and C UTC-offset
-// changes, whatever the number of days: whole weeks are summed in closed
-// form, exceptions and the corrections of the days next to an offset
-// change (precomputed by NewSchedule for 1970-2100) by prefix sums found
-// by binary search. The parts of a span before 1970 or after 2100 walk
+// Cost: O(log C) for C UTC-offset changes, plus O(1) for the holidays and
+// make-up days when they lie within about 45 years of each other (the
+// official calendar's do; O(log H) for H of them otherwise), whatever the
+// number of days: whole weeks are summed in closed form, exceptions and the
+// corrections of the days next to an offset change (precomputed by
+// NewSchedule for 1970-2100) by prefix sums, found by a dense table or by
+// binary search. The parts of a span before 1970 or after 2100 walk
 // their offset changes (two a year where DST is observed, none in
 // Asia/Shanghai since 1991).
 func (s Schedule) Between(a, b time.Time) time.Duration {
@@ -418,21 +440,69 @@ func (s Schedule) dayExact(z int64, c *clip, hint period) int64 {
 	return total
 }
 
-// spansAt returns the working spans of local day z: an exception's, found
-// by binary search, or the weekday's.
+// spansAt returns the working spans of local day z: an exception's or the
+// weekday's.
 func (s Schedule) spansAt(z int64) []span {
-	if k, ok := slices.BinarySearchFunc(s.exceptions, z, cmpException); ok {
-		return s.exceptions[k].spans
+	if e := s.exceptionAt(z); e != nil {
+		return e.spans
 	}
 	return s.week[weekdayOf(z)]
+}
+
+// exceptionAt returns the exception of day z, or nil.
+func (s Schedule) exceptionAt(z int64) *exception {
+	if i := s.rank(z); i < len(s.exceptions) && s.exceptions[i].day == z {
+		return &s.exceptions[i]
+	}
+	return nil
+}
+
+// rank returns the number of exceptions before day z: a lookup in the
+// dense table when NewSchedule built one, else a binary search.
+func (s Schedule) rank(z int64) int {
+	if s.exRank == nil {
+		i, _ := slices.BinarySearchFunc(s.exceptions, z, cmpException)
+		return i
+	}
+	switch {
+	case z <= s.exLo:
+		return 0
+	case z-s.exLo >= int64(len(s.exRank)): // both within years 1-9999
+		return len(s.exceptions)
+	}
+	return int(s.exRank[z-s.exLo])
+}
+
+// maxDenseDays bounds the dense exception table: exceptions within 16,384
+// days (about 45 years, 64 KiB of int32) are found by one lookup; farther
+// apart, by binary search.
+const maxDenseDays = 1 << 14
+
+// buildRank fills the dense table of exceptions, sorted by day, when they
+// lie within maxDenseDays: exRank[k] is the number of exceptions before
+// day exLo + k.
+func (s *Schedule) buildRank() {
+	n := len(s.exceptions)
+	if n == 0 || s.exceptions[n-1].day-s.exceptions[0].day >= maxDenseDays {
+		return
+	}
+	s.exLo = s.exceptions[0].day
+	s.exRank = make([]int32, s.exceptions[n-1].day-s.exLo+2)
+	i := 0
+	for k := range s.exRank {
+		for i < n && s.exceptions[i].day < s.exLo+int64(k) {
+			i++
+		}
+		s.exRank[k] = int32(i) // i ≤ n ≤ maxDenseDays
+	}
 }
 
 func cmpException(e exception, z int64) int { return cmp.Compare(e.day, z) }
 
 // dayWall returns the wall-clock working seconds of day z.
 func (s Schedule) dayWall(z int64) int64 {
-	if k, ok := slices.BinarySearchFunc(s.exceptions, z, cmpException); ok {
-		return s.exceptions[k].wall
+	if e := s.exceptionAt(z); e != nil {
+		return e.wall
 	}
 	return s.weekWall[weekdayOf(z)]
 }
@@ -453,9 +523,7 @@ func (s Schedule) wallSeconds(lo, hi int64) int64 {
 	for z := lo + n/7*7; z <= hi; z++ {
 		total += s.weekWall[weekdayOf(z)]
 	}
-	i, _ := slices.BinarySearchFunc(s.exceptions, lo, cmpException)
-	j, _ := slices.BinarySearchFunc(s.exceptions, hi+1, cmpException)
-	return total + s.deltaPrefix[j] - s.deltaPrefix[i]
+	return total + s.deltaPrefix[s.rank(hi+1)] - s.deltaPrefix[s.rank(lo)]
 }
 
 // periodsAround lists the offset periods covering three days either side

@@ -53,7 +53,7 @@ func TestBetweenMatchesDayByDay(t *testing.T) {
 	for _, name := range []string{"America/New_York", "Europe/Berlin", "Asia/Shanghai", "Australia/Lord_Howe", "UTC"} {
 		loc := loadLoc(t, name)
 		week := weekdays(ClockRange{Start: Clock(1, 0), End: Clock(4, 0)}, ClockRange{Start: Clock(9, 0), End: Clock(18, 0)})
-		week[time.Sunday] = []ClockRange{{Start: Clock(2, 0), End: Clock(3, 0)}, {Start: Clock(22, 0), End: Clock(24, 0)}}
+		week.Sunday = []ClockRange{{Start: Clock(2, 0), End: Clock(3, 0)}, {Start: Clock(22, 0), End: Clock(24, 0)}}
 		s := MustSchedule(ScheduleSpec{Location: loc, Weekly: week,
 			Holidays:   []Date{MustDate(2026, 3, 8), MustDate(2026, 3, 29), MustDate(2026, 10, 1), MustDate(2027, 1, 1)},
 			MakeUpDays: []DayHours{{Date: MustDate(2026, 11, 1), Hours: []ClockRange{{Start: Clock(0, 30), End: Clock(3, 30)}}}, {Date: MustDate(2026, 10, 4), Hours: []ClockRange{nineToSix()}}}})
@@ -90,7 +90,7 @@ func TestBetweenWorkIsBounded(t *testing.T) {
 
 	// Extreme instants are clamped to years 1-9999; 9,998 years of 24-hour
 	// days exceed time.Duration and saturate.
-	all := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: [7][]ClockRange{{{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}}})
+	all := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: byIndex([7][]ClockRange{{{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}})})
 	d, work = all.between(time.Unix(math.MinInt64/2, 0), time.Unix(math.MaxInt64/2, 0))
 	assert.Equal(t, time.Duration(math.MaxInt64), d)
 	assert.LessOrEqual(t, work, 10)
@@ -101,7 +101,7 @@ func TestBetweenWorkIsBounded(t *testing.T) {
 func FuzzBetweenReference(f *testing.F) {
 	ny := loadLoc(f, "America/New_York")
 	week := weekdays(ClockRange{Start: Clock(1, 0), End: Clock(4, 0)})
-	week[time.Sunday] = []ClockRange{{Start: 0, End: Clock(2, 30)}, {Start: Clock(23, 0), End: Clock(24, 0)}}
+	week.Sunday = []ClockRange{{Start: 0, End: Clock(2, 30)}, {Start: Clock(23, 0), End: Clock(24, 0)}}
 	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: week, Holidays: []Date{MustDate(2026, 3, 9)},
 		MakeUpDays: []DayHours{{Date: MustDate(2026, 11, 7), Hours: []ClockRange{{Start: Clock(2, 0), End: Clock(3, 0)}}}}})
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
@@ -122,7 +122,7 @@ func FuzzBetweenReference(f *testing.F) {
 func TestBetweenAcrossCacheEdges(t *testing.T) {
 	ny := loadLoc(t, "America/New_York")
 	week := weekdays(ClockRange{Start: Clock(1, 0), End: Clock(4, 0)}, nineToSix())
-	week[time.Sunday] = []ClockRange{{Start: 0, End: Clock(3, 0)}}
+	week.Sunday = []ClockRange{{Start: 0, End: Clock(3, 0)}}
 	s := MustSchedule(ScheduleSpec{Location: ny, Weekly: week, Holidays: []Date{MustDate(1969, 10, 26), MustDate(2100, 3, 14)}})
 	for _, tt := range []struct{ a, b time.Time }{
 		{time.Date(1966, 3, 1, 7, 0, 0, 0, time.UTC), time.Date(1973, 6, 1, 0, 0, 0, 5, time.UTC)},

@@ -17,13 +17,7 @@ func loadLoc(t testing.TB, name string) *time.Location {
 	return loc
 }
 
-func weekdays(r ...ClockRange) [7][]ClockRange {
-	var w [7][]ClockRange
-	for d := time.Monday; d <= time.Friday; d++ {
-		w[d] = r
-	}
-	return w
-}
+func weekdays(r ...ClockRange) WeeklyHours { return MondayToFriday(r...) }
 
 func nineToSix() ClockRange { return ClockRange{Start: Clock(9, 0), End: Clock(18, 0)} }
 
@@ -106,13 +100,13 @@ func TestBetweenDST(t *testing.T) {
 		{"week over spring 24/7", allDay, d(3, 5, 12), d(3, 12, 12), 7*24*time.Hour - time.Hour},
 	}
 	for _, tt := range tests {
-		s, err := NewSchedule(ScheduleSpec{Location: ny, Weekly: tt.week})
+		s, err := NewSchedule(ScheduleSpec{Location: ny, Weekly: byIndex(tt.week)})
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, s.Between(tt.a, tt.b), tt.name)
 	}
 	// Inside the repeated hour: from the first 01:30 to the second 01:30 is
 	// one real hour, all of it inside the 01:00-04:00 range.
-	s, err := NewSchedule(ScheduleSpec{Location: ny, Weekly: night})
+	s, err := NewSchedule(ScheduleSpec{Location: ny, Weekly: byIndex(night)})
 	require.NoError(t, err)
 	first := time.Date(2026, 11, 1, 5, 30, 0, 0, time.UTC)  // 01:30 EDT
 	second := time.Date(2026, 11, 1, 6, 30, 0, 0, time.UTC) // 01:30 EST
@@ -125,11 +119,11 @@ func TestBetweenBerlinReference(t *testing.T) {
 	berlin := loadLoc(t, "Europe/Berlin")
 	s, err := NewSchedule(ScheduleSpec{
 		Location: berlin,
-		Weekly: [7][]ClockRange{
+		Weekly: byIndex([7][]ClockRange{
 			time.Saturday: {{Start: Clock(10, 0), End: Clock(14, 0)}},
 			time.Sunday:   {{Start: Clock(8, 0), End: Clock(12, 0)}, {Start: Clock(13, 0), End: Clock(20, 30)}},
 			time.Monday:   {nineToSix()}, time.Tuesday: {nineToSix()},
-		},
+		}),
 		Holidays: []Date{MustDate(2026, 10, 26)},
 	})
 	require.NoError(t, err)
@@ -161,9 +155,9 @@ func TestScheduleErrors(t *testing.T) {
 		{"no location", ScheduleSpec{Weekly: weekdays(nineToSix())}, ErrEmpty, "location"},
 		{"no working time", ScheduleSpec{Location: loc}, ErrNoWorkingTime, "weekly"},
 		{"holidays only", ScheduleSpec{Location: loc, Holidays: []Date{MustDate(2026, 1, 1)}}, ErrNoWorkingTime, "weekly"},
-		{"end before start", ScheduleSpec{Location: loc, Weekly: weekdays(ClockRange{Start: Clock(18, 0), End: Clock(9, 0)})}, ErrInvalidTimeRange, "weekly[1][0] \"18:00-09:00\""},
-		{"past midnight", ScheduleSpec{Location: loc, Weekly: weekdays(ClockRange{Start: Clock(9, 0), End: Clock(25, 0)})}, ErrInvalidTimeRange, "weekly[1][0]"},
-		{"overlap", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix(), ClockRange{Start: Clock(12, 0), End: Clock(20, 0)})}, ErrInvalidTimeRange, "weekly[1][1]"},
+		{"end before start", ScheduleSpec{Location: loc, Weekly: weekdays(ClockRange{Start: Clock(18, 0), End: Clock(9, 0)})}, ErrInvalidTimeRange, "weekly.monday[0] \"18:00-09:00\""},
+		{"past midnight", ScheduleSpec{Location: loc, Weekly: weekdays(ClockRange{Start: Clock(9, 0), End: Clock(25, 0)})}, ErrInvalidTimeRange, "weekly.monday[0]"},
+		{"overlap", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix(), ClockRange{Start: Clock(12, 0), End: Clock(20, 0)})}, ErrInvalidTimeRange, "weekly.monday[1]"},
 		{"bad holiday", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix()), Holidays: []Date{{Year: 2026, Month: 6, Day: 31}}}, ErrInvalidDate, "holidays[0] \"2026-06-31\""},
 		{"duplicate holiday", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix()), Holidays: []Date{MustDate(2026, 1, 1), MustDate(2026, 1, 1)}}, ErrDuplicate, "holidays[1]"},
 		{"holiday and make-up", ScheduleSpec{Location: loc, Weekly: weekdays(nineToSix()), Holidays: []Date{MustDate(2026, 1, 1)},
@@ -239,14 +233,14 @@ func TestDateAndClock(t *testing.T) {
 }
 
 func TestBetweenExtremes(t *testing.T) {
-	s := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: [7][]ClockRange{time.Monday: {{Start: Clock(9, 0), End: Clock(10, 0)}}}})
+	s := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: byIndex([7][]ClockRange{time.Monday: {{Start: Clock(9, 0), End: Clock(10, 0)}}})})
 	far := time.Date(200000, 1, 1, 0, 0, 0, 0, time.UTC)
 	early := time.Date(-5000, 1, 1, 0, 0, 0, 0, time.UTC)
 	got := s.Between(early, far)
 	// About one hour a week over 9,999 years, computed without hanging.
 	assert.InDelta(t, 9998*52.18, got.Hours(), 60)
 	assert.Equal(t, -got, s.Between(far, early))
-	allDay := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: [7][]ClockRange{{{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}}})
+	allDay := MustSchedule(ScheduleSpec{Location: time.UTC, Weekly: byIndex([7][]ClockRange{{{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}, {{Start: 0, End: Clock(24, 0)}}})})
 	assert.Equal(t, time.Duration(1<<63-1), allDay.Between(early, far), "saturates")
 }
 

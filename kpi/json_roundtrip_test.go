@@ -30,7 +30,8 @@ func roundTrip[T any](t *testing.T, data []byte) {
 // Every input type with a JSON form round-trips: decode(encode(x)) == x.
 func FuzzInputJSON(f *testing.F) {
 	for _, s := range []string{
-		`{"location":"Asia/Shanghai","weekly":[[],["09:00-18:00"],["09:00-12:00","13:00-18:00"],[],[],[],[]],"holidays":["2026-02-17"],"make_up_days":[{"date":"2026-02-14","hours":["09:00-18:00"]}]}`,
+		`{"location":"Asia/Shanghai","weekly":{"monday":["09:00-18:00"],"tuesday":["09:00-12:00","13:00-18:00"]},"holidays":["2026-02-17"],"make_up_days":[{"date":"2026-02-14","hours":["09:00-18:00"]}]}`,
+		`{"location":"Asia/Shanghai","weekly":{"friday":["09:00-18:00"]},"calendar":{"notices":[{"year":2026,"number":"n","issued":"2025-11-04","festivals":[{"name":"a","first":"2026-01-01","last":"2026-01-03","make_up":["2026-01-04"]}]}]},"make_up_hours":["10:00-12:00"],"holidays":null,"make_up_days":null}`,
 		`{"location":"UTC","sign_in":"08:00-09:00","sign_out":"10:00-11:00","exam":"09:30-11:00"}`,
 		`{"fast_within":"1m0s","attribution_window":"24h0m0s"}`,
 		`{"conversation":"c1","customer":"u1","agent":"amy","role":"agent","at":"2026-02-09T10:00:00Z"}`,

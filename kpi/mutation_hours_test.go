@@ -53,12 +53,12 @@ func tzif(t testing.TB, name string, offsets []int32, at []int64, to []byte) *ti
 	return loc
 }
 
-func allDayWeek() [7][]ClockRange {
+func allDayWeek() WeeklyHours {
 	var w [7][]ClockRange
 	for i := range w {
 		w[i] = []ClockRange{{Start: 0, End: Clock(24, 0)}}
 	}
-	return w
+	return byIndex(w)
 }
 
 // With working time all day every day, Between(a, b) is the real time

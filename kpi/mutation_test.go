@@ -90,12 +90,12 @@ func TestEveryEnumText(t *testing.T) {
 	checkEnum[RankMethod](t, "", "competition", "dense")
 	checkEnum[RewardKind](t, "", "top_n", "everyone")
 	checkEnum[Role](t, "", "customer", "agent", "system")
-	checkEnum[QuotaPeriod](t, "", "daily", "weekly")
+	checkEnum[QuotaPeriod](t, "", "daily", "weekly", "monthly")
 	checkEnum[RewardOrder](t, "score", "time")
 	checkEnum[DSRDimension](t, "", "description", "service", "shipping")
 	// The constants are the documented values.
 	if Marginal != 1 || UpperBandOwns != 1 || LowerIsBetter != 2 || Bands != 4 || WeightsNormalize != 1 ||
-		MissingExcluded != 2 || WeightedMean != 3 || Dense != 2 || RoleAgent != 2 || Weekly != 2 || ByTime != 1 {
+		MissingExcluded != 2 || WeightedMean != 3 || Dense != 2 || RoleAgent != 2 || Weekly != 2 || Monthly != 3 || ByTime != 1 {
 		t.Errorf("enum constants moved")
 	}
 }
@@ -335,7 +335,7 @@ func TestDecodeKnownValues(t *testing.T) {
 // invalid one is refused), and unknown zones are ErrInvalidJSON.
 func TestDecodeScheduleKnownValues(t *testing.T) {
 	var s Schedule
-	data := `{"location":"Asia/Shanghai","weekly":[[],["09:00-18:00"],[],[],[],[],[]],"holidays":[],"make_up_days":[]}`
+	data := `{"location":"Asia/Shanghai","weekly":{"monday":["09:00-18:00"]},"holidays":[],"make_up_days":[]}`
 	if err := json.Unmarshal([]byte(data), &s); err != nil || s.Location() == nil || s.Location().String() != "Asia/Shanghai" {
 		t.Fatalf("Schedule = %v, %v", s.Location(), err)
 	}
@@ -344,10 +344,10 @@ func TestDecodeScheduleKnownValues(t *testing.T) {
 	if got := s.Between(mon, mon.AddDate(0, 0, 7)); got != 9*time.Hour {
 		t.Errorf("decoded schedule: a week = %v, want 9h", got)
 	}
-	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":[[],[],[],[],[],[],[]]}`), &s); !errors.Is(err, ErrNoWorkingTime) {
+	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":{}}`), &s); !errors.Is(err, ErrNoWorkingTime) {
 		t.Errorf("no working time: %v, want ErrNoWorkingTime", err)
 	}
-	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":[[],[],[],[],[],[],[]],"x":1}`), &s); !errors.Is(err, ErrInvalidJSON) {
+	if err := json.Unmarshal([]byte(`{"location":"UTC","weekly":{},"x":1}`), &s); !errors.Is(err, ErrInvalidJSON) {
 		t.Errorf("unknown key: %v, want ErrInvalidJSON", err)
 	}
 	var spec ScheduleSpec

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/opskit/opskit/internal/checked"
+	"github.com/opskit/opskit/internal/civil"
 )
 
 // QuotaPeriod is how often a quota resets. The zero value is invalid.
@@ -17,6 +19,8 @@ const (
 	// Weekly quotas are counted per calendar week, Monday to Sunday (the
 	// Chinese working week).
 	Weekly
+	// Monthly quotas are counted per calendar month.
+	Monthly
 )
 
 // QuotaItem is one activity quota (活动量指标): at least Target activities of
@@ -64,12 +68,16 @@ func Scheme5512() QuotaScheme {
 	}}
 }
 
-// ActivityRecord is one activity done by a person on a day. Replied,
-// Interacted and Size matter only for items with conditions.
+// ActivityRecord is Count activities of one kind done by a person on a day
+// (five calls can be one record with Count 5; a Count of 0 means 1, so a
+// record without it is one activity). Replied, Interacted and Size matter
+// only for items with conditions and hold for all Count activities of the
+// record: record the ones that differ separately.
 type ActivityRecord struct {
 	Person     string `json:"person"`
 	Kind       string `json:"kind"`
 	Day        Date   `json:"day"`
+	Count      int64  `json:"count,omitempty"`
 	Replied    bool   `json:"replied"`
 	Interacted bool   `json:"interacted"`
 	Size       int64  `json:"size"`
@@ -103,6 +111,16 @@ type WeekProgress struct {
 	Complete bool           `json:"complete"`
 }
 
+// MonthProgress is a person's monthly items in one calendar month, Start
+// its first day. Partial marks a month cut by the evaluation range: only
+// activities inside the range count, the target stays whole.
+type MonthProgress struct {
+	Start    Date           `json:"start"`
+	Partial  bool           `json:"partial"`
+	Items    []ItemProgress `json:"items"`
+	Complete bool           `json:"complete"`
+}
+
 // Shortfall is a missed quota: the period start, the activity and how many
 // are missing (the "未达成" list for one-to-one coaching, K-10).
 type Shortfall struct {
@@ -113,18 +131,20 @@ type Shortfall struct {
 }
 
 // PersonQuota is one person's quota completion over a range of days:
-// per-day and per-week progress, CompletionRate = complete days ÷ days,
+// per-day, per-week and per-month progress (Months is empty when the
+// scheme has no monthly item), CompletionRate = complete days ÷ days,
 // the longest run of complete days and the run ending on the last day
 // (连续达标天数), and every shortfall in date order.
 type PersonQuota struct {
-	Person         string         `json:"person"`
-	Days           []DayProgress  `json:"days"`
-	Weeks          []WeekProgress `json:"weeks"`
-	CompleteDays   int64          `json:"complete_days"`
-	CompletionRate float64        `json:"completion_rate"`
-	LongestStreak  int64          `json:"longest_streak"`
-	CurrentStreak  int64          `json:"current_streak"`
-	Shortfalls     []Shortfall    `json:"shortfalls"`
+	Person         string          `json:"person"`
+	Days           []DayProgress   `json:"days"`
+	Weeks          []WeekProgress  `json:"weeks"`
+	Months         []MonthProgress `json:"months"`
+	CompleteDays   int64           `json:"complete_days"`
+	CompletionRate float64         `json:"completion_rate"`
+	LongestStreak  int64           `json:"longest_streak"`
+	CurrentStreak  int64           `json:"current_streak"`
+	Shortfalls     []Shortfall     `json:"shortfalls"`
 }
 
 // MaxQuotaCells bounds the work and the result of [EvaluateQuotas]: people
@@ -142,7 +162,8 @@ const MaxQuotaDays = 3660
 // repeated activity, an unknown period, a target below 1 or a negative
 // MinSize; an empty or repeated roster name; an invalid range or one longer
 // than 3,660 days; an activity of a person not on the roster, of a kind
-// not in the scheme ([ErrUnknownActivity]), or with an invalid day.
+// not in the scheme ([ErrUnknownActivity]), with an invalid day or a
+// negative count; counts adding up beyond int64 ([ErrTooLarge]).
 func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []ActivityRecord) ([]PersonQuota, error) {
 	const op = "quotas"
 	if len(s.Items) == 0 {
@@ -154,7 +175,7 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 		switch {
 		case it.Activity == "":
 			return nil, fieldErr(op, f+".activity", it.Activity, ErrEmpty)
-		case it.Period != Daily && it.Period != Weekly:
+		case it.Period != Daily && it.Period != Weekly && it.Period != Monthly:
 			return nil, fieldErr(op, f+".period", int(it.Period), ErrInvalidEnum)
 		case it.Target < 1:
 			return nil, fieldErr(op, f+".target", it.Target, ErrInvalidTarget, "must be at least 1")
@@ -198,15 +219,22 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 	// Weeks: Monday-based, indexed from the week holding `from`.
 	first := dayNumber(from) - int64((from.Weekday()+6)%7)
 	nWeeks := int((dayNumber(to)-first)/7) + 1
+	// Months: indexed from the month holding `from`.
+	monthOf := func(d Date) int { return (d.Year-from.Year)*12 + int(d.Month) - int(from.Month) }
+	nMonths := monthOf(to) + 1
+	hasMonthly := slices.ContainsFunc(s.Items, func(it QuotaItem) bool { return it.Period == Monthly })
 	// counts[person][item][period index]
 	counts := make([][][]int64, len(roster))
 	for p := range counts {
 		counts[p] = make([][]int64, len(s.Items))
 		for i, it := range s.Items {
-			if it.Period == Daily {
+			switch it.Period {
+			case Daily:
 				counts[p][i] = make([]int64, nDays)
-			} else {
+			case Weekly:
 				counts[p][i] = make([]int64, nWeeks)
+			default:
+				counts[p][i] = make([]int64, nMonths)
 			}
 		}
 	}
@@ -223,6 +251,13 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 		if !a.Day.IsValid() {
 			return nil, fieldErr(op, f+".day", a.Day.String(), ErrInvalidDate)
 		}
+		n := a.Count
+		switch {
+		case n < 0:
+			return nil, fieldErr(op, f+".count", n, ErrInvalidNumber, "must not be negative")
+		case n == 0:
+			n = 1
+		}
 		z := dayNumber(a.Day)
 		if z < dayNumber(from) || z > dayNumber(to) {
 			continue
@@ -232,11 +267,20 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 			if (it.RequireReply && !a.Replied) || (it.RequireInteraction && !a.Interacted) || a.Size < it.MinSize {
 				continue
 			}
-			if it.Period == Daily {
-				counts[p][ii][z-dayNumber(from)]++
-			} else {
-				counts[p][ii][(z-first)/7]++
+			var c *int64
+			switch it.Period {
+			case Daily:
+				c = &counts[p][ii][z-dayNumber(from)]
+			case Weekly:
+				c = &counts[p][ii][(z-first)/7]
+			default:
+				c = &counts[p][ii][monthOf(a.Day)]
 			}
+			sum, ok := checked.Add(*c, n)
+			if !ok {
+				return nil, fieldErr(op, f+".count", a.Count, ErrTooLarge, "the count of "+a.Kind+" activities overflows int64")
+			}
+			*c = sum
 		}
 	}
 	out := make([]PersonQuota, len(roster))
@@ -285,6 +329,25 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 			}
 			pq.Weeks = append(pq.Weeks, wp)
 		}
+		for mo := 0; mo < nMonths && hasMonthly; mo++ {
+			y, m := from.Year+(int(from.Month)-1+mo)/12, time.Month((int(from.Month)-1+mo)%12+1)
+			start := Date{Year: y, Month: m, Day: 1}
+			end := Date{Year: y, Month: m, Day: civil.DaysIn(y, m)}
+			mp := MonthProgress{Start: start, Complete: true,
+				Partial: start.Compare(from) < 0 || end.Compare(to) > 0}
+			for ii, it := range s.Items {
+				if it.Period != Monthly {
+					continue
+				}
+				ip := progress(it, counts[p][ii][mo])
+				mp.Items = append(mp.Items, ip)
+				if !ip.Met {
+					mp.Complete = false
+					pq.Shortfalls = append(pq.Shortfalls, Shortfall{Monthly, start, it.Activity, ip.Shortfall})
+				}
+			}
+			pq.Months = append(pq.Months, mp)
+		}
 		sortShortfalls(pq.Shortfalls)
 		out[p] = pq
 	}
@@ -296,7 +359,8 @@ func progress(it QuotaItem, done int64) ItemProgress {
 		Shortfall: max(0, it.Target-done), Met: done >= it.Target}
 }
 
-// sortShortfalls orders by period start, then daily before weekly, keeping
+// sortShortfalls orders by period start, then daily before weekly before
+// monthly, keeping
 // the scheme's item order inside.
 func sortShortfalls(s []Shortfall) {
 	slices.SortStableFunc(s, func(a, b Shortfall) int {

@@ -31,6 +31,7 @@ type Message struct {
 	Agent        string    `json:"agent"` // who sent it, for Role Agent; ignored otherwise
 	Role         Role      `json:"role"`
 	At           time.Time `json:"at"`
+	Text         string    `json:"text,omitempty"` // the message's text, for [ReplyLengths]; optional
 }
 
 // PaidOrder is a paid order (付款订单). Agent is optional: when set, the order is

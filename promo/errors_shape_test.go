@@ -33,6 +33,7 @@ func TestErrorsShape(t *testing.T) {
 	var gp promo.GiftPolicy
 	var sc promo.Scope
 	var bs promo.Basis
+	var tb promo.ThresholdBase
 	for _, tt := range []struct {
 		name     string
 		err      error
@@ -65,6 +66,8 @@ func TestErrorsShape(t *testing.T) {
 		{"Scope.UnmarshalText", sc.UnmarshalText([]byte("line")), "unmarshal scope", promo.ErrUnknownName},
 		{"Basis.MarshalText", second(promo.Basis(7).MarshalText()), "marshal basis", promo.ErrUnknownName},
 		{"Basis.UnmarshalText", bs.UnmarshalText([]byte("weight")), "unmarshal basis", promo.ErrUnknownName},
+		{"ThresholdBase.MarshalText", second(promo.ThresholdBase(3).MarshalText()), "marshal threshold base", promo.ErrUnknownName},
+		{"ThresholdBase.UnmarshalText", tb.UnmarshalText([]byte("initial")), "unmarshal threshold base", promo.ErrUnknownName},
 	} {
 		var fe *promo.FieldError
 		if !errors.As(tt.err, &fe) {

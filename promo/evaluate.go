@@ -491,6 +491,9 @@ func (c *ctx) hintInstead(ex *Explanation, pi int, chosen []bool) {
 	on := c.hintOn
 	c.dropConflicts(on, pi)
 	on[pi] = true
+	if c.hintDirect(ex, pi, on, chosen) {
+		return
+	}
 	ps := c.probe
 	if !c.afford(c.passCost(on)) {
 		return // no work left to measure what is missing
@@ -499,20 +502,58 @@ func (c *ctx) hintInstead(ex *Explanation, pi int, chosen []bool) {
 	c.hint(ex, ps, pi)
 }
 
+// hintDirect sets the hint of threshold or gift promotion pi, left out of
+// the chosen combination, without a pass when on (chosen with pi in place
+// of its conflicts) has the same item layer and pi's base is not the
+// running total: then pi's base is the final pass's, after items or at
+// list price, whatever order promotions run. It reports whether it did.
+func (c *ctx) hintDirect(ex *Explanation, pi int, on, chosen []bool) bool {
+	r := &c.e.promos[pi].r
+	ps := c.final
+	if r.base == BaseRunningTotal || r.kind == kShipping || len(ps.items) != len(ps.price) ||
+		!slices.Equal(on[:c.nItem], chosen[:c.nItem]) || !c.afford(c.tunits[pi]+1) {
+		return false
+	}
+	c.charge(c.tunits[pi] + 1) // base: one step per targeted unit
+	_, measure, qty := c.base(ps, pi)
+	missing, next := int64(-1), int64(-1)
+	switch {
+	case r.kind == kThreshold && r.basis == ByQuantity:
+		missing, next = thresholdHint(r, qty)
+	case r.kind == kThreshold:
+		missing, next = thresholdHint(r, measure)
+	default: // a gift
+		min := r.minAmount
+		if r.minQty > 0 {
+			measure, min = qty, r.minQty
+		}
+		if min > 0 && measure < min {
+			missing = min - measure
+		}
+	}
+	c.setHint(ex, pi, missing, next)
+	return true
+}
+
 // hint sets ex's MissingAmount or MissingQty and NextReward from pass ps,
 // in which promotion pi was on.
 func (c *ctx) hint(ex *Explanation, ps *pass, pi int) {
-	m := ps.missing[pi]
-	if m <= 0 {
+	c.setHint(ex, pi, ps.missing[pi], ps.next[pi])
+}
+
+// setHint sets ex's MissingAmount or MissingQty (missing, when positive)
+// and NextReward (next, when positive).
+func (c *ctx) setHint(ex *Explanation, pi int, missing, next int64) {
+	if missing <= 0 {
 		return
 	}
 	if r := &c.e.promos[pi].r; r.basis == ByQuantity || r.minQty > 0 {
-		ex.MissingQty = m
+		ex.MissingQty = missing
 	} else {
-		ex.MissingAmount = c.moneyOf(m)
+		ex.MissingAmount = c.moneyOf(missing)
 	}
-	if n := ps.next[pi]; n > 0 {
-		ex.NextReward = c.moneyOf(n)
+	if next > 0 {
+		ex.NextReward = c.moneyOf(next)
 	}
 }
 

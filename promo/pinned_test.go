@@ -143,10 +143,42 @@ func TestLeftOutThresholdExplained(t *testing.T) {
 			assert.Equal(t, tt.trace, ex.String())
 		})
 	}
-	// Free shipping on a cart without a fee saves nothing.
+	// The hint is the same measured without a pass (after items, list
+	// price) or with one (running total): 100.00 on every base here, the
+	// group's 5.00 off being out of the way.
+	for _, b := range []promo.ThresholdBase{promo.BaseAfterItems, promo.BaseListPrice, promo.BaseRunningTotal} {
+		for _, a := range []promo.Action{
+			promo.Threshold{Base: b, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}},
+			promo.Gift{Base: b, MinAmount: cny("300.00"), Options: []promo.GiftOption{{SKU: "mug", Qty: 1}}},
+		} {
+			res := run(t, c, []promo.Promotion{five, {ID: "t", Group: "g", Action: a}})
+			assert.Equal(t, "CNY 100.00", explanation(t, res, "t").MissingAmount.String(), "%s %s", b, a.Kind())
+		}
+	}
+	// Measured without a pass, the hint costs less work than with one.
+	work := func(b promo.ThresholdBase) int64 {
+		return run(t, c, []promo.Promotion{five, {ID: "t", Group: "g", Action: promo.Threshold{Base: b, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}}}).Work
+	}
+	assert.Less(t, work(promo.BaseAfterItems), work(promo.BaseRunningTotal))
+	// Free shipping on a cart without a fee saves nothing, and has no hint.
 	c.Shipping = cny("0.00")
 	res := run(t, c, []promo.Promotion{five, {ID: "t", Group: "g", Action: promo.FreeShipping{MinAmount: cny("299.00")}}})
 	assert.Equal(t, promo.NoSaving, explanation(t, res, "t").Reason)
+	assert.False(t, explanation(t, res, "t").MissingAmount.IsValid())
+}
+
+func TestLeftOutHintWithoutItsConflicts(t *testing.T) {
+	// An exclusive 满300减30 conflicts with the 9折 on the same line: the
+	// 9折 wins (25.00 vs nothing), and the threshold's hint is measured
+	// with the 9折 out of the way: 300.00 - 250.00 = 50.00, not 75.00.
+	for _, b := range []promo.ThresholdBase{promo.BaseAfterItems, promo.BaseRunningTotal} {
+		res := run(t, cart(line("a", 1, "250.00")), []promo.Promotion{ninety("item"),
+			{ID: "t", Exclusive: true, Action: promo.Threshold{Base: b, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}}})
+		assert.Equal(t, "CNY 225.00", res.Total.String())
+		ex := explanation(t, res, "t")
+		assert.Equal(t, promo.BelowThreshold, ex.Reason, b)
+		assert.Equal(t, "CNY 50.00", ex.MissingAmount.String(), b)
+	}
 }
 
 func TestScheduleMinutes(t *testing.T) {
@@ -168,4 +200,64 @@ func TestScheduleMinutes(t *testing.T) {
 		c.At = time.Date(2026, 11, 11, tt.h, tt.m, tt.s, 0, shanghai)
 		assert.Equal(t, tt.want, statusOf(t, c, p).Reason, "%02d:%02d:%02d", tt.h, tt.m, tt.s)
 	}
+}
+
+func TestHintAtATierExactly(t *testing.T) {
+	// 满200减20 / 满400减50 on exactly 200.00: the first tier is reached,
+	// and the hint is to the second: 200.00 more for 50.00 in total.
+	res := run(t, cart(line("a", 1, "200.00")), one("mj", promo.Threshold{Tiers: []promo.Tier{
+		{MinAmount: cny("200.00"), Off: cny("20.00")}, {MinAmount: cny("400.00"), Off: cny("50.00")}}}))
+	ex := explanation(t, res, "mj")
+	assert.Equal(t, "CNY 20.00", ex.Amount.String())
+	assert.Equal(t, "CNY 200.00", ex.MissingAmount.String())
+	assert.Equal(t, "CNY 50.00", ex.NextReward.String())
+}
+
+func TestLeftOutGiftReached(t *testing.T) {
+	// A gift worth 1.00 loses to 5.00 off in its group; it is reached
+	// (200.00 ≥ 100.00), so it has no hint at all.
+	five := promo.Promotion{ID: "five", Group: "g", Action: promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder}}
+	gift := promo.Promotion{ID: "gift", Group: "g", Action: promo.Gift{MinAmount: cny("100.00"), Options: []promo.GiftOption{{SKU: "mug", Qty: 1, Value: cny("1.00")}}}}
+	res := run(t, cart(line("a", 2, "100.00")), []promo.Promotion{five, gift})
+	ex := explanation(t, res, "gift")
+	assert.Equal(t, promo.Excluded, ex.Status)
+	assert.False(t, ex.MissingAmount.IsValid())
+	assert.Zero(t, ex.MissingQty)
+	assert.False(t, ex.NextReward.IsValid())
+}
+
+func TestLeftOutHintWork(t *testing.T) {
+	// The hint of a left-out 满300减30 in a group with a 5.00 off, on one
+	// line of 2 units: with a pass (running total) it costs a pass over the
+	// combination {t}: 2n + P + (units targeted + 1) = 4 + 2 + 3 = 9 steps
+	// (doc.go's cost table); without one (after items) one step per
+	// targeted unit plus one, 3 steps. The difference is 6.
+	five := promo.Promotion{ID: "five", Group: "g", Action: promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder}}
+	work := func(b promo.ThresholdBase) int64 {
+		return run(t, cart(line("a", 2, "100.00")), []promo.Promotion{five,
+			{ID: "t", Group: "g", Action: promo.Threshold{Base: b, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}}}).Work
+	}
+	assert.Equal(t, int64(6), work(promo.BaseRunningTotal)-work(promo.BaseAfterItems))
+}
+
+func TestAloneOnTheBase(t *testing.T) {
+	// One unit at 90.00, list price 120.00, and a 5.00 off in a group with
+	// a 满100减10. On list price the 满100减10 saves 10.00 alone (120.00 ≥
+	// 100) and wins: 80.00. After items (90.00) it saves nothing alone: the
+	// 5.00 off wins (85.00) and the threshold is below it by 10.00.
+	l := line("a", 1, "90.00")
+	l.ListPrice = cny("120.00")
+	five := promo.Promotion{ID: "five", Group: "g", Action: promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder}}
+	mj := func(b promo.ThresholdBase) promo.Promotion {
+		return promo.Promotion{ID: "t", Group: "g", Action: promo.Threshold{Base: b, Tiers: []promo.Tier{{MinAmount: cny("100.00"), Off: cny("10.00")}}}}
+	}
+	res := run(t, cart(l), []promo.Promotion{five, mj(promo.BaseListPrice)})
+	assert.Equal(t, "CNY 80.00", res.Total.String())
+	assert.Equal(t, promo.Applied, explanation(t, res, "t").Status)
+	res = run(t, cart(l), []promo.Promotion{five, mj(promo.BaseAfterItems)})
+	assert.Equal(t, "CNY 85.00", res.Total.String())
+	ex := explanation(t, res, "t")
+	assert.Equal(t, promo.NotApplicable, ex.Status)
+	assert.Equal(t, promo.BelowThreshold, ex.Reason)
+	assert.Equal(t, "CNY 10.00", ex.MissingAmount.String())
 }

@@ -1,7 +1,10 @@
 // Command replenish shows how a small store decides what to reorder: it
 // classifies a catalogue by value (ABC) and by demand variability (XYZ),
 // gives each class its own service level, and turns two weeks of sales into
-// safety stock (安全库存), reorder points (再订货点) and shaped orders.
+// safety stock (安全库存), reorder points (再订货点) and shaped orders. It then
+// replays the same policies over the two weeks (a backtest) and searches for
+// the service level per class that would have met a 97 % fill rate at least
+// cost.
 //
 //	go run ./examples/replenish
 package main
@@ -90,23 +93,25 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 
-	// 2. One planner per class: (s, S) with a week of cycle stock, and the
-	// class's service level in the safety stock z·σ·√L.
+	// 2. One planner for the whole catalogue: (s, S) with a week of cycle
+	// stock, and each class's service level (PlanConfig.ClassSafety) in the
+	// safety stock z·σ·√L.
+	var classSafety inventory.ClassSafetyStock
+	for c, dst := range map[inventory.ABCClass]*inventory.SafetyStock{inventory.ClassA: &classSafety.A, inventory.ClassB: &classSafety.B, inventory.ClassC: &classSafety.C} {
+		if *dst, err = inventory.CycleServiceSafetyStock(serviceLevel[c]); err != nil {
+			return err
+		}
+	}
+	cfg := inventory.PlanConfig{Policy: inventory.PolicySS, ClassSafety: classSafety, OrderCover: 7 * inventory.Day}
+	planner, err := inventory.NewPlanner(cfg)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintln(w, "Reorder list: (s, S) policy, safety stock by class service level")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SKU\tClass\tCSL\tSafety\tROP\tPosition\tStatus\tOrder (need -> MOQ -> pack)")
-	for _, s := range catalogue {
-		csl := serviceLevel[class[s.id]]
-		safety, err := inventory.CycleServiceSafetyStock(csl)
-		if err != nil {
-			return err
-		}
-		planner, err := inventory.NewPlanner(inventory.PlanConfig{
-			Policy: inventory.PolicySS, SafetyStock: safety, OrderCover: 7 * inventory.Day,
-		})
-		if err != nil {
-			return err
-		}
+	items2 := make([]inventory.Item, len(catalogue))
+	for i, s := range catalogue {
 		demand, err := inventory.DemandFromHistory(s.sales, inventory.Day)
 		if err != nil {
 			return err
@@ -115,15 +120,77 @@ func run(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		sug, err := planner.Suggest(inventory.Item{
-			ID: s.id, Stock: s.stock, Demand: demand, Lead: inventory.FixedLeadTime(s.lead), Shaping: shaping,
-		}, now)
+		items2[i] = inventory.Item{
+			ID: s.id, Class: class[s.id], Stock: s.stock, Demand: demand, Lead: inventory.FixedLeadTime(s.lead), Shaping: shaping,
+		}
+		sug, err := planner.Suggest(items2[i], now)
 		if err != nil {
 			return err
 		}
 		why := sug.Why
-		fmt.Fprintf(tw, "%s\t%s\t%.0f%%\t%.1f\t%.1f\t%d\t%s\t%s\n", s.id, class[s.id], csl*100,
+		fmt.Fprintf(tw, "%s\t%s\t%.0f%%\t%.1f\t%.1f\t%d\t%s\t%s\n", s.id, class[s.id], serviceLevel[class[s.id]]*100,
 			why.SafetyStock, why.ReorderPoint, why.Position, sug.Status, orderText(sug))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return backtest(w, cfg, planner, items2)
+}
+
+// backtest replays each SKU's (s, S) policy over its two weeks of sales,
+// starting from 20 units less than today's stock and losing the sales stock
+// cannot serve, then searches a small grid of service levels per class.
+// Costs per unit: holding 25 % of cost a year, 5.00 an order, and the lost
+// margin (30 % of cost) per unit short.
+func backtest(w io.Writer, cfg inventory.PlanConfig, planner inventory.Planner, items []inventory.Item) error {
+	skus := make([]inventory.BacktestSKU, len(catalogue))
+	search := make([]inventory.BacktestItem, len(catalogue))
+	for i, s := range catalogue {
+		policy, err := planner.Policy(items[i])
+		if err != nil {
+			return err
+		}
+		unitCost, _ := decimal.RequireFromString(s.unitCost).Float64()
+		demand := make([]int64, len(s.sales))
+		for t, q := range s.sales {
+			demand[t] = int64(q)
+		}
+		onHand := max(s.stock.OnHand-20, 0)
+		skus[i] = inventory.BacktestSKU{
+			ID: s.id, Policy: policy, Shaping: items[i].Shaping, Demand: demand, OnHand: onHand,
+			LeadDays: int(s.lead / inventory.Day), HoldingCost: unitCost * 0.25 / 365, OrderCost: 5, ShortageCost: unitCost * 0.3,
+		}
+		it := items[i]
+		it.Stock = inventory.Stock{OnHand: onHand}
+		it.OrderCost, it.HoldingCost = 5, unitCost*0.25
+		search[i] = inventory.BacktestItem{Item: it, Demand: demand, ShortageCost: unitCost * 0.3}
+	}
+	out := make([]inventory.BacktestResult, len(skus))
+	total, err := inventory.Backtest(skus, inventory.LostSales, out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nBacktest: the same policies over the last 14 days, lost sales")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SKU\tFill\tCSL\tStockout days\tAvg on hand\tPeak\tOrders\tCost")
+	for _, r := range append(out, total) {
+		fmt.Fprintf(tw, "%s\t%.1f%%\t%.0f%%\t%d\t%.1f\t%d\t%d\t%.2f\n", r.ID, r.FillRate*100, r.CycleServiceLevel*100,
+			r.StockoutDays, r.AvgOnHand, r.PeakOnHand, r.Orders, r.TotalCost)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	levels := []float64{0.80, 0.90, 0.95, 0.98, 0.995}
+	best, err := inventory.SearchClassLevels(cfg, inventory.SafetyCycleService, levels, 0.97, search, inventory.LostSales)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nService level per class that met a 97% fill rate at least cost (grid 80/90/95/98/99.5%)")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Class\tLevel\tMet\tFill\tCost")
+	for _, b := range best {
+		fmt.Fprintf(tw, "%s\t%.1f%%\t%t\t%.1f%%\t%.2f\n", b.Class, b.Level*100, b.Met, b.Result.FillRate*100, b.Result.TotalCost)
 	}
 	return tw.Flush()
 }

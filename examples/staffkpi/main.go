@@ -36,7 +36,7 @@ var (
 	today    = kpi.MustDate(2026, 2, 14)
 	hours    = []kpi.ClockRange{{Start: kpi.Clock(8, 0), End: kpi.Clock(12, 0)}, {Start: kpi.Clock(13, 0), End: kpi.Clock(22, 0)}}
 	schedule = kpi.MustSchedule(kpi.ScheduleSpec{Location: cst, Holidays: []kpi.Date{kpi.MustDate(2026, 2, 16)},
-		Weekly:     [7][]kpi.ClockRange{time.Monday: hours, time.Tuesday: hours, time.Wednesday: hours, time.Thursday: hours, time.Friday: hours},
+		Weekly:     kpi.MondayToFriday(hours...),
 		MakeUpDays: []kpi.DayHours{{Date: today, Hours: hours}}})
 	// chats: customer, agent, asked at, replied on and at, order ("" if none).
 	chats = []struct {

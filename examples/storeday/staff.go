@@ -43,7 +43,7 @@ func at(clock string) time.Time {
 func staff(w io.Writer) error {
 	heading(w, "7. Customer service (客服绩效) in business hours, 08:00-22:00")
 	open := []kpi.ClockRange{{Start: kpi.Clock(8, 0), End: kpi.Clock(22, 0)}}
-	hours, err := kpi.NewSchedule(kpi.ScheduleSpec{Location: closingTime.Location(), Weekly: [7][]kpi.ClockRange{open, open, open, open, open, open, open}})
+	hours, err := kpi.NewSchedule(kpi.ScheduleSpec{Location: closingTime.Location(), Weekly: kpi.WeeklyHours{Monday: open, Tuesday: open, Wednesday: open, Thursday: open, Friday: open, Saturday: open, Sunday: open}})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,17 @@
+package funnel
+
+import (
+	"syscall"
+	"time"
+)
+
+// processCPU returns the CPU time this process has used (user and
+// system, every thread): on a loaded machine a steadier measure of work
+// than wall time.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
