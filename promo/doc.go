@@ -418,6 +418,104 @@
 // as its comment says: a 每满减 whose steps × reward would pass int64 gives
 // the whole targeted amount, a BuyQty × times beyond int64 gives nothing.
 //
+// # Checking a campaign before it goes live
+//
+// Three checks run before launch: a lint ([Check]), the worst cart
+// ([Engine.WorstCart]) and a backtest ([Engine.Backtest]). They live in
+// package promo (files check*.go, worstcart*.go, backtest*.go) rather than
+// a subpackage because they read the engine's compiled promotions and its
+// selector matching, which a subpackage could reach only if they were
+// exported.
+//
+// [Check] lints a [Campaign] against a catalog ([CatalogItem]: SKU,
+// product, categories, tags, list price, cost) without any cart, and
+// returns [Finding] values, each with a [FindingKind], a [Severity], the
+// promotions involved, the JSON path at fault and a plain message. The
+// rules, one per kind:
+//
+//   - invalid (error): a problem [Campaign.Validate] reports.
+//   - tiers_out_of_order (error): a tier's minimum is not above the one
+//     before it.
+//   - tier_not_better (warning): a tier gives no more than the tier below
+//     on every cart that reaches it: amount against amount, rate against
+//     rate, and by amount a tier of X off at minimum M against a lower
+//     tier's rate r when X ≤ M × r (a rate above an amount grows with the
+//     cart and is never flagged; by quantity a rate and an amount are not
+//     comparable).
+//   - matches_nothing (warning): the target, a buy-x-get-y's Get or a combo
+//     part matches no catalog item.
+//   - never_opens (warning): with [WithCheckPeriod], the validity window
+//     misses the period, or the schedule has no instant inside the part of
+//     it the window leaves (a week of days decides, in the schedule's zone).
+//   - dominated_coupon (warning): another coupon of the same exclusion group
+//     gives at least as much on every cart, so the engine never prefers
+//     this one. Claimed only when the two share everything but the reward
+//     (target, conditions, channels, window, schedule, flags, campaign)
+//     and the better one's limits are no stricter; rewards compared: rates
+//     of the same scope (a cap only if the better one's is no lower),
+//     amounts of the same scope, and tiered thresholds of the same basis
+//     interval by interval between their minimums. Of two identical coupons
+//     the later is reported. Other pairs are not judged.
+//   - budget_below_redemption (warning): the budget is below the least one
+//     redemption gives (the lowest tier, a rate tier at its minimum, a
+//     每满 step, an amount off or the cheapest targeted item if less, a
+//     shipping reduction), so the first use exhausts it.
+//   - gift_not_in_catalog (warning): a gift option's SKU is not sold.
+//   - shipping_always_free (info): a free-shipping threshold of one unit, or
+//     of an amount no more than the cheapest targeted item's list price,
+//     is met by every cart with a targeted item.
+//   - priority_no_effect (info): a promotion has a non-zero priority but no
+//     other promotion of its layer targets a catalog item it targets
+//     (overlap is judged on the catalog only, not on conditions).
+//   - unknown_campaign (error): with [WithFloor], a Campaign name the floor
+//     policy does not know.
+//
+// Check does work proportional to promotions × catalog items, at most the
+// work budget ([WithWorkBudget]; beyond it, [ErrTooLarge]), plus pairwise
+// comparisons inside each exclusion group's coupons (groups above 500
+// coupons compare each coupon with its neighbours only). The catalog holds
+// at most [MaxCatalogItems] items.
+//
+// # The worst cart
+//
+// [Engine.WorstCart] searches for the cart that hurts most under the
+// engine's campaign, for a chosen [Loss]: the discount as a share of list
+// value (LossDiscountShare), the amount sold below cost (LossBelowCost)
+// or the deepest unit price against its floor (LossFloorDepth). The space
+// is a [WorstCartQuery]: carts of the catalog's items at list price, each
+// at most its MaxQty, at most MaxUnits units in all, for each [Shopper]
+// (tier, tags, channel, the coupons held at once). It returns the witness
+// cart, its evaluated [Result] (the explanations say why) and whether the
+// answer is proven. Exact by enumeration: when the space has at most
+// Budget carts (counted beforehand), every cart is evaluated and Proven is
+// true. Beyond, a deterministic heuristic within the budget: each item
+// alone at 1 to 4 units, its maximum and the least quantity reaching each
+// of the campaign's amounts and counts (tiers, steps, N, groups, bundle
+// and combo sizes), then steepest-ascent local search (add, remove or move
+// one unit) from the three worst of those; Proven is false and the cart is
+// a lower bound on the worst. (No bound-based pruning is done: a
+// promotion's best case does not bound the interplay of exclusion groups
+// and floors tightly enough to prove more than enumeration does.)
+//
+// # Backtest on past orders
+//
+// [Engine.Backtest] replays past carts ([BacktestQuery]: each order's
+// lines with costs, customer, channel, time and entered coupons) under the
+// engine's campaign, in time order, and reports ([BacktestReport]) the
+// discount and its share of GMV, the margin before and after over the lines
+// with a cost, each promotion's part ([PromotionOutcome]: orders, amount,
+// coupon redemptions, orders cut by its budget or cap, near misses: orders
+// short of its next tier by less than NearMiss, and what they lacked), the
+// budget burn (what each budget spent and the time of the order at which
+// it ran out), and the distribution of the orders' discount depth in 5 %
+// buckets. Usage of limited promotions is counted as the replay goes, so a
+// budget runs out when it would have; the carts' own Usage is ignored.
+// Orders the engine refuses are counted, with their first errors, and do
+// not stop the replay. With Workers above 1 and no promotion limited, the
+// orders are split into contiguous chunks evaluated on that many goroutines
+// and the tallies added in order: the report is the one-worker report.
+// With a limit the replay is sequential whatever Workers says.
+//
 // # Errors
 //
 // Every error a function returns for bad input is a *[FieldError] in the

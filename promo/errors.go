@@ -76,6 +76,7 @@ const (
 	opDecodeCampaign = "decode campaign"
 	opEncodeCampaign = "encode campaign"
 	opValidate       = "validate campaign"
+	opCheck          = "check campaign"
 )
 
 // withOp sets op on every *FieldError in err (through errors.Join and

@@ -25,6 +25,7 @@ type config struct {
 	zone        func(name string) (*time.Location, error)
 	maxBytes    int
 	maxProblems int
+	period      checkPeriod // for Check
 }
 
 // newConfig applies opts to the defaults.
@@ -106,6 +107,17 @@ func (c *config) validateDecode() *FieldError {
 		return fieldErr("WithMaxCampaignBytes", strconv.Itoa(c.maxBytes), ErrInvalidOption, "must be at least 1")
 	case c.maxProblems < 1:
 		return fieldErr("WithMaxProblems", strconv.Itoa(c.maxProblems), ErrInvalidOption, "must be at least 1")
+	}
+	return nil
+}
+
+// validateCheck checks the options Check uses.
+func (c *config) validateCheck() *FieldError {
+	switch {
+	case c.budget < 1:
+		return fieldErr("WithWorkBudget", strconv.FormatInt(c.budget, 10), ErrInvalidOption, "must be at least 1")
+	case c.period.start.IsZero() != c.period.end.IsZero(), !c.period.start.IsZero() && !c.period.end.After(c.period.start):
+		return fieldErr("WithCheckPeriod", c.period.end.String(), ErrInvalidOption, "the end must be after the start %s", c.period.start)
 	}
 	return nil
 }
