@@ -24,9 +24,12 @@ const MaxRetentionPeriods = 366
 //
 //   - Start and Return match events as a [Matcher] does (Event and/or Where);
 //     one event may be both.
+//
 //   - Period and Location set the calendar: days, ISO weeks or months in
 //     Location (nil means UTC).
+//
 //   - Periods is how many periods after the cohort period to report (1..366).
+//
 //   - Recurring false (default, PostHog "first time"): an actor belongs only
 //     to the cohort of their first start event. Recurring true (PostHog
 //     "recurring"): an actor belongs to the cohort of every period in which
