@@ -66,6 +66,7 @@ func TestErrorsShape(t *testing.T) {
 		{"RelativeUplift", func() error { _, err := RelativeUplift(MeanSample{N: 1}, MeanSample{N: 5}, 0.95); return err }, ErrInvalidCount, "a.n"},
 		{"ProportionUplift", func() error { _, err := ProportionUplift(0, 5, 1, 5, 0.95); return err }, ErrInvalidRate, "conv_a"},
 		{"WaldDiffInterval", func() error { _, err := WaldDiffInterval(0, 1, 0, 1, 2); return err }, ErrInvalidRate, "confidence"},
+		{"Segmentation.Run", func() error { _, err := Segmentation{}.Run(nil); return err }, ErrInvalidPeriod, "as_of"},
 		{"ProbBBeatsA", func() error { _, err := ProbBBeatsA(0, 1, 0, -1); return err }, ErrInvalidCount, "n_b"},
 		{"SampleSize", func() error { _, err := SampleSize(0.1, 0.02, 0.05, 1); return err }, ErrInvalidRate, "power"},
 		{"CAC", func() error { _, err := CAC(money("10"), 0); return err }, ErrInvalidCount, "new_customers"},
