@@ -67,6 +67,8 @@ func TestErrorsShape(t *testing.T) {
 		{"ProportionUplift", func() error { _, err := ProportionUplift(0, 5, 1, 5, 0.95); return err }, ErrInvalidRate, "conv_a"},
 		{"WaldDiffInterval", func() error { _, err := WaldDiffInterval(0, 1, 0, 1, 2); return err }, ErrInvalidRate, "confidence"},
 		{"Segmentation.Run", func() error { _, err := Segmentation{}.Run(nil); return err }, ErrInvalidPeriod, "as_of"},
+		{"Correlation.Run", func() error { _, err := Correlation{}.Run(nil); return err }, ErrNoSteps, "funnel"},
+		{"CorrelationTable.Report", func() error { _, err := CorrelationTable{}.Report(-1, 0); return err }, ErrInvalidOption, "min_actors"},
 		{"ProbBBeatsA", func() error { _, err := ProbBBeatsA(0, 1, 0, -1); return err }, ErrInvalidCount, "n_b"},
 		{"SampleSize", func() error { _, err := SampleSize(0.1, 0.02, 0.05, 1); return err }, ErrInvalidRate, "power"},
 		{"CAC", func() error { _, err := CAC(money("10"), 0); return err }, ErrInvalidCount, "new_customers"},
