@@ -264,8 +264,8 @@ func (t CorrelationTable) Report(minActors int64, minShare float64) (Correlation
 	}
 	S, F := t.success, t.failure
 	rep := CorrelationReport{Success: S, Failure: F, Items: []CorrelationItem{}}
-	// S and F are at most 2^62 (decoding checks it), so 10·S cannot wrap.
-	rep.Skewed = S == 0 || F == 0 || S > 10*F || F > 10*S
+	// S > 10F, written so that it cannot wrap: F <= (S − 1)/10.
+	rep.Skewed = S == 0 || F == 0 || F <= (S-1)/10 || S <= (F-1)/10
 	total := float64(S) + float64(F)
 	for _, c := range t.counts {
 		n := c.Success + c.Failure // both at most their totals: no wrap
