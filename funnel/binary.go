@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"strconv"
+	"unicode/utf8"
 )
 
 // ErrInvalidBinary: binary data ([Result.UnmarshalBinary],
@@ -16,7 +17,8 @@ var ErrInvalidBinary = errors.New("funnel: invalid binary data")
 // ('R' funnel result, 'T' retention table, 'C' correlation table), then a
 // version byte (1). Integers follow as varints (encoding/binary's
 // zig-zag Varint for signed values, Uvarint for counts and lengths),
-// strings as a Uvarint length and the bytes. Decoding checks every length
+// strings as a Uvarint length and the bytes (valid UTF-8, as JSON needs:
+// a name with invalid bytes is encoded but does not decode). Decoding checks every length
 // against the bytes left before allocating, so its work and memory are
 // linear in the input's size, and then runs the checks of the JSON form.
 const binaryVersion = 1
@@ -124,7 +126,16 @@ func (r *binReader) bytes(field string) []byte {
 	return s
 }
 
-func (r *binReader) string(field string) string { return string(r.bytes(field)) }
+// string reads a string, which must be valid UTF-8 (as in the JSON
+// forms, where encoding/json would replace invalid bytes).
+func (r *binReader) string(field string) string {
+	b := r.bytes(field)
+	if r.err == nil && !utf8.Valid(b) {
+		r.fail(field, "not valid UTF-8")
+		return ""
+	}
+	return string(b)
+}
 
 func (r *binReader) bool(field string) bool {
 	if r.err != nil {

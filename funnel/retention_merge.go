@@ -161,8 +161,12 @@ func writeTime(w *binWriter, t time.Time) {
 
 func readTime(r *binReader, field string) time.Time {
 	sec, nsec, off := r.int(field), r.uint(field), r.int(field)
-	if r.err == nil && (nsec >= 1e9 || off < -86400 || off > 86400) {
-		r.fail(field, "nanoseconds below 1e9 and a UTC offset within a day")
+	// Years 1600 to 2299 hold every period start of times in int64
+	// nanoseconds; offsets in whole minutes within a day are what RFC 3339
+	// (the JSON form) keeps.
+	const lo, hi = -11676096000, 10413792000 // 1600-01-01 and 2300-01-01 UTC
+	if r.err == nil && (nsec >= 1e9 || off <= -86400 || off >= 86400 || off%60 != 0 || sec < lo || sec >= hi) {
+		r.fail(field, "years 1600 to 2299, nanoseconds below 1e9, a UTC offset in whole minutes within a day")
 	}
 	if r.err != nil {
 		return time.Time{}
