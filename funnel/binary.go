@@ -52,9 +52,8 @@ func (w *binWriter) strings(s []string) {
 // return zero values.
 type binReader struct {
 	op   string
-	b    []byte
-	err  error
-	path string // the field being read, for errors
+	b   []byte
+	err error
 }
 
 // newBinReader checks the header of kind and returns a reader of the rest.

@@ -359,3 +359,35 @@ func FuzzDecodeShards(f *testing.F) {
 		}
 	})
 }
+
+// TestBinReaderEdges pins the reader's bounds: a header alone reads on to
+// the first field; a varint at the end of the data is truncated; a count
+// is checked against the bytes left divided by the item size.
+func TestBinReaderEdges(t *testing.T) {
+	var r Result
+	err := r.UnmarshalBinary(header('R'))
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "present", fe.Field)
+	err = r.UnmarshalBinary(header('R')[:4])
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "header", fe.Field)
+
+	br := &binReader{op: "x"}
+	assert.Equal(t, int64(0), br.int("i"))
+	requireBinaryError(t, br.err, "int at the end")
+	br = &binReader{op: "x"}
+	assert.Equal(t, uint64(0), br.uint("u"))
+	requireBinaryError(t, br.err, "uint at the end")
+	// 3 items of at least 5 bytes need 15 bytes; 5 are left.
+	br = &binReader{op: "x", b: []byte{3, 0, 0, 0, 0, 0}}
+	assert.Equal(t, 0, br.count("c", 5))
+	requireBinaryError(t, br.err, "count")
+	// 1 item of 5 bytes with 5 left is fine.
+	br = &binReader{op: "x", b: []byte{1, 0, 0, 0, 0, 0}}
+	assert.Equal(t, 1, br.count("c", 5))
+	require.NoError(t, br.err)
+	br = &binReader{op: "x", b: []byte{0xff}}
+	assert.Equal(t, int64(0), br.int("i"))
+	requireBinaryError(t, br.err, "int truncated")
+}
