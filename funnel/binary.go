@@ -51,7 +51,7 @@ func (w *binWriter) strings(s []string) {
 // binReader reads the binary form; the first error sticks and later reads
 // return zero values.
 type binReader struct {
-	op   string
+	op  string
 	b   []byte
 	err error
 }
