@@ -69,3 +69,66 @@ func TestDecodeUnitEqualToWindow(t *testing.T) {
 	}
 	_ = time.Second
 }
+
+// TestTAtTheThreshold: at ν = 10⁷ exactly t still comes from the
+// incomplete beta function: P(|T| >= 2.5) = 0.0124193465366 (mpmath, 40
+// digits), while the normal gives 0.0124193306516.
+func TestTAtTheThreshold(t *testing.T) {
+	assert.InDelta(t, 0.012419346536578470, tTwoSided(2.5, 1e7), 1e-10)
+	assert.InDelta(t, 0.012419330651552270, tTwoSided(2.5, 1e7+1), 1e-15)
+}
+
+// TestCorrelationOddsRatioOne: an odds ratio of exactly 1 goes with
+// dropping off (PostHog: "success" only when above 1).
+func TestCorrelationOddsRatioOne(t *testing.T) {
+	ev := []Event{}
+	for i, a := range []string{"a", "b", "c", "d"} {
+		ev = append(ev, Event{Actor: a, Time: base, Name: "start"})
+		if i < 2 {
+			ev = append(ev, Event{Actor: a, Time: base.Add(time.Second), Name: "x"})
+		}
+		if i%2 == 0 {
+			ev = append(ev, Event{Actor: a, Time: base.Add(2 * time.Second), Name: "signup"})
+		}
+	}
+	tab, err := signupCorrelation().Run(ev)
+	require.NoError(t, err)
+	rep, err := tab.Report(1, 0)
+	require.NoError(t, err)
+	require.Len(t, rep.Items, 1)
+	// s = f = 1, S = F = 2: (2 × 2)/(2 × 2) = 1.
+	assert.Equal(t, 1.0, rep.Items[0].OddsRatio)
+	assert.False(t, rep.Items[0].Converting)
+	assert.Equal(t, 0.0, rep.Items[0].Z)
+	assert.Equal(t, 1.0, rep.Items[0].PValue)
+}
+
+// TestCorrelationTiesByName: equal odds ratios sort by event name, in
+// both directions.
+func TestCorrelationTiesByName(t *testing.T) {
+	var ev []Event
+	for i, a := range []string{"a", "b", "c"} {
+		ev = append(ev, Event{Actor: a, Time: base, Name: "start"})
+		names := []string{"up2", "up1"}
+		if i > 0 {
+			names = []string{"down2", "down1"}
+		}
+		for k, n := range names {
+			ev = append(ev, Event{Actor: a, Time: base.Add(time.Duration(k+1) * time.Second), Name: n})
+		}
+		if i == 0 {
+			ev = append(ev, Event{Actor: a, Time: base.Add(time.Minute), Name: "signup"})
+		}
+	}
+	tab, err := signupCorrelation().Run(ev)
+	require.NoError(t, err)
+	rep, err := tab.Report(1, 0)
+	require.NoError(t, err)
+	var names []string
+	for _, it := range rep.Items {
+		names = append(names, it.Event)
+	}
+	// up: (2 × 3)/(1 × 1) = 6; down: (1 × 1)/(2 × 3) = 1/6.
+	assert.Equal(t, []string{"up1", "up2", "down1", "down2"}, names)
+	assert.Equal(t, 6.0, rep.Items[0].OddsRatio)
+}
