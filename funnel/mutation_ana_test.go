@@ -13,7 +13,23 @@ import (
 )
 
 // Boundary tests for the survivors issue 19 names in this package's
-// analysis files (the boundary mutants > to >=).
+// analysis files (the boundary mutants > to >=), and tests for survivors
+// of gremlins on the analyses added for issue 15.
+//
+// Survivors that cannot be killed or cannot change behaviour:
+//   - correlation.go Run, "len(events) > MaxEvents" -> ">=": a test needs
+//     2^31 − 1 events (16 GB of Event values); the limit is the one Run
+//     checks with the same comparison.
+//   - retention.go RunColumns, "seen < int64(len(ret))" -> "<=": at
+//     equality both keep the whole row with Pending 0.
+//   - retention.go RunColumns, "last >= first" -> ">": at equality the
+//     second condition (0 >= MaxRetentionCohorts) is false either way.
+//   - uplift.go upliftTest, "dof < 1" -> "<= 1": Welch's ν is at least
+//     min(n_A, n_B) − 1, so ν = 1 means the fallback gives 1 too.
+//   - uplift.go betaInc, "x < (a+1)/(a+b+2)" -> "<=", tQuantileUpper
+//     "p < target" and "hi-lo < 1e-15" -> "<=": at equality both branches
+//     compute the same value (the continued fraction and its complement
+//     agree there; the bisection ends within the same 1e-15).
 
 // TestSampleSizeAtTheLimit: a result of exactly MaxSampleSize (2^53) is
 // returned; one visitor more is ErrTooLarge (stats.go, "n > MaxSampleSize").
