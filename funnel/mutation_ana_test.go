@@ -24,6 +24,8 @@ import (
 //     equality both keep the whole row with Pending 0.
 //   - retention.go RunColumns, "last >= first" -> ">": at equality the
 //     second condition (0 >= MaxRetentionCohorts) is false either way.
+//   - retention.go until, first loop "t <= asOf" -> "<": that loop only
+//     decides whether to copy; the copy keeps the same events.
 //   - uplift.go upliftTest, "dof < 1" -> "<= 1": Welch's ν is at least
 //     min(n_A, n_B) − 1, so ν = 1 means the fallback gives 1 too.
 //   - uplift.go betaInc, "x < (a+1)/(a+b+2)" -> "<=", tQuantileUpper
@@ -147,4 +149,41 @@ func TestCorrelationTiesByName(t *testing.T) {
 	// up: (2 × 3)/(1 × 1) = 6; down: (1 × 1)/(2 × 3) = 1/6.
 	assert.Equal(t, []string{"up1", "up2", "down1", "down2"}, names)
 	assert.Equal(t, 6.0, rep.Items[0].OddsRatio)
+}
+
+// TestRetentionTableLimits: a table of MaxRetentionPeriods periods
+// decodes; the pending detail names the expected count; the binary times
+// stop at a nanosecond below 1e9 and an offset a minute inside a day.
+func TestRetentionTableLimits(t *testing.T) {
+	var tab RetentionTable
+	require.NoError(t, json.Unmarshal([]byte(`{"period":"day","periods":366,"recurring":false,"cohorts":[]}`), &tab))
+	err := json.Unmarshal([]byte(`{"period":"day","periods":2,"recurring":false,"cohorts":[{"start":"2024-01-01T00:00:00Z","size":2,"retained":[2,1],"pending":0}]}`), &tab)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "periods + 1 − observable periods: 1", fe.Detail)
+
+	asOf := func(sec int64, nsec uint64, off int64) []byte {
+		w := newBinWriter('T')
+		w.uint(0)
+		w.uint(1)
+		w.bool(false)
+		w.bool(true)
+		w.int(sec)
+		w.uint(nsec)
+		w.int(off)
+		w.uint(0)
+		return w.b
+	}
+	require.NoError(t, tab.UnmarshalBinary(asOf(0, 999999999, 86340)))
+	assert.Equal(t, time.Unix(0, 999999999).UnixNano(), tab.AsOf.UnixNano())
+	require.NoError(t, tab.UnmarshalBinary(asOf(0, 0, -86340)))
+	requireBinaryError(t, tab.UnmarshalBinary(asOf(0, 1e9, 0)), "nanoseconds")
+	requireBinaryError(t, tab.UnmarshalBinary(asOf(0, 0, 86400)), "offset")
+	requireBinaryError(t, tab.UnmarshalBinary(asOf(0, 0, -86400)), "offset")
+	requireBinaryError(t, tab.UnmarshalBinary(asOf(0, 0, 30)), "offset seconds")
+	// Years 1600 to 2299: the first and the last second in, one beyond out.
+	require.NoError(t, tab.UnmarshalBinary(asOf(-11676096000, 0, 0)))
+	require.NoError(t, tab.UnmarshalBinary(asOf(10413792000-1, 0, 0)))
+	requireBinaryError(t, tab.UnmarshalBinary(asOf(-11676096000-1, 0, 0)), "before 1600")
+	requireBinaryError(t, tab.UnmarshalBinary(asOf(10413792000, 0, 0)), "2300")
 }
