@@ -187,3 +187,23 @@ func TestRetentionTableLimits(t *testing.T) {
 	requireBinaryError(t, tab.UnmarshalBinary(asOf(-11676096000-1, 0, 0)), "before 1600")
 	requireBinaryError(t, tab.UnmarshalBinary(asOf(10413792000, 0, 0)), "2300")
 }
+
+// TestRetentionBinaryHeaderLimits: month and 366 periods decode; one more
+// of either does not.
+func TestRetentionBinaryHeaderLimits(t *testing.T) {
+	form := func(period, periods uint64) []byte {
+		w := newBinWriter('T')
+		w.uint(period)
+		w.uint(periods)
+		w.bool(false)
+		w.bool(false)
+		w.uint(0)
+		return w.b
+	}
+	var tab RetentionTable
+	require.NoError(t, tab.UnmarshalBinary(form(uint64(ByMonth), MaxRetentionPeriods)))
+	assert.Equal(t, ByMonth, tab.Period)
+	assert.Equal(t, MaxRetentionPeriods, tab.Periods)
+	requireBinaryError(t, tab.UnmarshalBinary(form(uint64(ByMonth)+1, 1)), "period")
+	requireBinaryError(t, tab.UnmarshalBinary(form(0, MaxRetentionPeriods+1)), "periods")
+}
