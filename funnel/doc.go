@@ -176,12 +176,23 @@
 // arms give exactly 0.5; no simulation. [SampleSize] is the standard
 // two-proportion power formula (Fleiss, Levin & Paik). Normal quantiles
 // come from math.Erfcinv of the tail, so levels near 1 stay finite.
+// [WaldDiffInterval] is the textbook Wald interval for p_B − p_A, beside
+// Agresti–Caffo. [RelativeUplift] (means) and [ProportionUplift] (rates)
+// infer the relative uplift (μ_B − μ_A)/μ_A with GrowthBook's frequentist
+// formulas: the delta-method variance s_B²/(μ_A² n_B) + s_A² μ_B²/(μ_A⁴
+// n_A), Welch–Satterthwaite degrees of freedom and Student's t (from the
+// regularised incomplete beta function, bounded work), reproducing
+// GrowthBook's test numbers to the fifth decimal.
 //
 // # Retention, lifecycle, repurchase and stages
 //
 // [Retention] builds cohort tables (留存) by day, ISO week or month in a
 // time.Location, first-time or recurring, from a start event and a return
-// event; [Retention.RunColumns] is the columnar form (10,000,000 events in
+// event, optionally over a date range and read at an as-of time: every
+// cohort of the range is present (empty ones with size 0), and periods not
+// yet observable at the as-of time are left out of [Cohort].Retained and
+// counted in [Cohort].Pending instead of showing as 0 (PostHog's triangle,
+// its day and week tests reproduced); [Retention.RunColumns] is the columnar form (10,000,000 events in
 // well under a second; see BENCHMARKS.md). Calendar periods come from a
 // precomputed table of 15-minute buckets over the data's time range, with
 // exact computation for buckets that straddle a period boundary (DST days
@@ -197,6 +208,34 @@
 // (F-05): the document asks for all four metrics "greater than" the
 // industry average, but a greater bounce rate (跳失率) is worse, so bounce
 // must be lower; the correction is documented on the function.
+//
+// # Segmentation and correlation
+//
+// [Segmentation] scores customers by recency, frequency and spend (RFM) on
+// quantiles (1 + ⌊S·b/n⌋ for a customer with b customers strictly worse,
+// exact, ties together) or on fixed cut points, names one of eight
+// segments from high and low R, F and M, and marks new, returning (老客户)
+// and VIP customers by cumulative spend in pricing.Money (seed-rules
+// P-03). [Correlation] is PostHog's correlation analysis: for each event
+// name and event property value in the actors' spans, the converted and
+// dropped actors who did it; [CorrelationTable.Report] gives the odds
+// ratio with PostHog's prior of 1 per cell, a Woolf test on its logarithm
+// and PostHog's support rule (at least min(25, 2%) of the actors), sorted
+// deterministically. The differences from PostHog are listed on
+// [Correlation] and [CorrelationTable.Report].
+//
+// # Shards that merge anywhere
+//
+// [Result], [RetentionTable] and [CorrelationTable] are partial results:
+// computed per shard of actors (workers of Spark, Flink or Beam, or
+// per-partition exports), stored in their JSON or binary form
+// (MarshalBinary, MarshalJSON), decoded strictly (unknown keys, tampered
+// or impossible values, truncation and trailing bytes are typed errors
+// wrapping [ErrInvalidJSON] or [ErrInvalidBinary]; decoding work is
+// linear in the input), and merged exactly by [Merge], [MergeRetention]
+// and [MergeCorrelation], which are associative and commutative. A test
+// merges 16 serialised shards in random orders and groupings and gets the
+// one-pass answer.
 //
 // # Decisions where the issue is silent
 //
@@ -232,6 +271,20 @@
 //     is counted from their first event of any kind.
 //   - CheckPlan's tolerance is relative; 0.02 accepts the documents'
 //     rounding to the hundred.
+//   - Retention with an as-of time: the period containing the as-of time
+//     is observable (partly); events after it are ignored. Without From and
+//     AsOf the table lists only periods with a start, as before.
+//   - Uplift inference uses Student's t with Welch's degrees of freedom for
+//     rates too (as GrowthBook does); a zero baseline or no variance in
+//     either arm is an error, not an uninformative result.
+//   - RFM: higher scores are better in all three dimensions; a score is
+//     high when 2·score > S + 1; new means no purchase before Since (or,
+//     without Since, exactly one order); VIP is tested first.
+//   - Correlation spans start at the actor's first step-1 event; every
+//     candidate with enough support is reported (no top ten).
+//   - The binary forms accept only valid UTF-8 strings and times in years
+//     1600 to 2299 with whole-minute offsets: exactly what the JSON forms
+//     keep, so the two round-trip the same values.
 //
 // # Performance
 //
@@ -265,8 +318,9 @@
 // ("1h30m0s"), times in RFC 3339, money as pricing.Money's form with the
 // zero Money omitted, decimals as strings. No result field is ever NaN or
 // infinite, so none is null. [StageCounts] and [Transitions] are objects
-// keyed by stage name. Golden files: testdata/json. Only [Result] decodes
-// (results are stored and merged later). Definitions that hold code or a
+// keyed by stage name. Golden files: testdata/json. [Result],
+// [RetentionTable] and [CorrelationTable] decode (partial results are
+// stored and merged later). Definitions that hold code or a
 // time.Location ([Matcher], [Exclusion], [Retention], [Lifecycle],
 // [Repurchase], [Stages]) and the in-memory [Columns] have no JSON form;
 // [Event], [Plan], [StatedPlan], [GMVFactors] and [ItemMetrics] carry
@@ -282,7 +336,15 @@
 //     Repurchase.Run ([ErrTooLarge]); shard by actor and [Merge] beyond.
 //   - [MaxRetentionPeriods] (366) periods in a retention table
 //     ([ErrInvalidPeriod]); a table costs O(events + cohorts × Periods),
-//     and cohorts are at most the periods spanned by the data.
+//     and cohorts are at most the periods spanned by the data, or
+//     [MaxRetentionCohorts] (3,660) with a date range ([ErrTooLarge]).
+//   - [MaxRFMScore] (10) score levels in a [Segmentation]
+//     ([ErrInvalidOption]); at most [MaxEvents] purchases ([ErrTooLarge]).
+//   - [RelativeUplift] and [ProportionUplift]: at most 200 × 10,000
+//     continued-fraction terms, whatever the inputs.
+//   - [Correlation.Run]: at most [MaxEvents] events, one [Funnel.Run] per
+//     actor. Decoding a binary or JSON form: work and memory linear in its
+//     size (every length is checked against the bytes left).
 //   - Lifecycle reports one row per period between the first and the last
 //     activity: at most about 213,000 days (the int64-nanosecond range), so
 //     its memory is bounded by the data's time span.

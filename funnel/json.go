@@ -139,53 +139,63 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	if err := strictUnmarshal(op, b, &j); err != nil {
 		return err
 	}
+	out, err := j.result(op)
+	if err != nil {
+		return err
+	}
+	*r = out
+	return nil
+}
+
+// result validates a decoded result (see [Result.UnmarshalJSON]) and
+// builds it; errors wrap ErrInvalidJSON.
+func (j *resultJSON) result(op string) (Result, error) {
 	k := j.Funnel
 	if err := k.check(op); err != nil {
-		return err
+		return Result{}, err
 	}
 	all, err := j.tally(op, "", k)
 	if err != nil {
-		return err
+		return Result{}, err
 	}
 	out := Result{key: k, sig: k.signature(), names: k.Steps, unit: time.Duration(k.Unit), all: all, byValue: k.Breakdown == "value"}
 	switch {
 	case k.Breakdown == "none" && j.Groups != nil:
-		return fieldErr(op, "groups", nil, ErrInvalidJSON, "a result without a breakdown has no groups")
+		return Result{}, fieldErr(op, "groups", nil, ErrInvalidJSON, "a result without a breakdown has no groups")
 	case k.Breakdown != "none":
 		out.groups = []group{}
 		sum := make([]int64, len(k.Steps)+1)
 		for i, g := range j.Groups {
 			path := fmt.Sprintf("groups[%d]", i)
 			if g.Result.Funnel != nil || g.Result.Groups != nil {
-				return fieldErr(op, path+".result", nil, ErrInvalidJSON, "a group has no funnel and no groups")
+				return Result{}, fieldErr(op, path+".result", nil, ErrInvalidJSON, "a group has no funnel and no groups")
 			}
 			if i > 0 {
 				prev := j.Groups[i-1]
 				if (out.byValue && g.Value <= prev.Value) || (!out.byValue && g.Code <= prev.Code) {
-					return fieldErr(op, path, nil, ErrInvalidJSON, "groups must be in ascending order of "+k.Breakdown+", each once")
+					return Result{}, fieldErr(op, path, nil, ErrInvalidJSON, "groups must be in ascending order of "+k.Breakdown+", each once")
 				}
 			}
 			if out.byValue && g.Code != int32(i) {
-				return fieldErr(op, path+".code", g.Code, ErrInvalidJSON, "groups by value are numbered in order: "+strconv.Itoa(i))
+				return Result{}, fieldErr(op, path+".code", g.Code, ErrInvalidJSON, "groups by value are numbered in order: "+strconv.Itoa(i))
 			}
 			t, err := g.Result.tally(op, path+".result.", k)
 			if err != nil {
-				return err
+				return Result{}, err
 			}
 			for l, v := range t.hist {
 				var ok bool
 				if sum[l], ok = checked.Add(sum[l], v); !ok {
-					return fieldErr(op, path, nil, ErrInvalidJSON, "group counts beyond int64")
+					return Result{}, fieldErr(op, path, nil, ErrInvalidJSON, "group counts beyond int64")
 				}
 			}
 			out.groups = append(out.groups, group{code: g.Code, value: g.Value, t: t})
 		}
 		if !slices.Equal(sum, all.hist) {
-			return fieldErr(op, "groups", nil, ErrInvalidJSON, "group counts do not add up to the result's")
+			return Result{}, fieldErr(op, "groups", nil, ErrInvalidJSON, "group counts do not add up to the result's")
 		}
 	}
-	*r = out
-	return nil
+	return out, nil
 }
 
 // check validates a decoded funnel key.

@@ -3,6 +3,7 @@ package funnel
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -23,34 +24,77 @@ const MaxRetentionPeriods = 366
 //
 //   - Start and Return match events as a [Matcher] does (Event and/or Where);
 //     one event may be both.
+//
 //   - Period and Location set the calendar: days, ISO weeks or months in
 //     Location (nil means UTC).
+//
 //   - Periods is how many periods after the cohort period to report (1..366).
+//
 //   - Recurring false (default, PostHog "first time"): an actor belongs only
 //     to the cohort of their first start event. Recurring true (PostHog
 //     "recurring"): an actor belongs to the cohort of every period in which
 //     they did a start event.
 //
+//   - From and AsOf (both optional) bound the table in time; see below.
+//
 // Period 0 is the cohort itself and always equals the cohort size, as in
 // PostHog and Mixpanel. A return in period k counts once per actor however
 // many return events there are.
+//
+// # The date range and the as-of time
+//
+// Without From and AsOf the table has a row for each period in which some
+// actor started (periods with no start are left out). With either, the
+// table covers a date range and every period inside it has a row, empty
+// cohorts (Size 0) included:
+//
+//   - From: the first cohort is the period containing From; a start before
+//     it forms no cohort (in first-time tables an actor whose first start
+//     is before From is in no cohort at all). Zero: the first cohort with a
+//     start.
+//   - AsOf: the instant the table is read at. Events after it are ignored
+//     (they have not happened yet), the last cohort is the period
+//     containing AsOf, and a cohort's period k is observable once it has
+//     begun at AsOf; the period containing AsOf counts, partly observed.
+//     PostHog's tables are the same triangle (a cohort d periods before
+//     date_to shows periods 0..d); PostHog reads events to the end of the
+//     period containing date_to, so its date_to corresponds to an AsOf at
+//     the last instant of that period. Periods not yet observable are not
+//     reported as 0: [Cohort].Retained stops at the last observable period
+//     and [Cohort].Pending counts the periods left out. Zero: every period
+//     is reported, as if observed.
+//
+// A table with a range has at most [MaxRetentionCohorts] cohorts
+// ([ErrTooLarge] beyond: set From). From after AsOf, and either outside
+// the int64-nanosecond range (years 1678 to 2262), are [ErrInvalidPeriod].
 type Retention struct {
 	Start, Return Matcher
 	Period        Granularity
 	Location      *time.Location
 	Periods       int
 	Recurring     bool
+	From, AsOf    time.Time
 }
+
+// MaxRetentionCohorts is the most cohorts a retention table with a date
+// range ([Retention].From or AsOf) has: ten years of days.
+const MaxRetentionCohorts = 3660
 
 // Cohort is one row of a retention table.
 type Cohort struct {
-	Start    time.Time `json:"start"`    // first instant of the cohort period, in the table's location
-	Size     int64     `json:"size"`     // actors in the cohort
-	Retained []int64   `json:"retained"` // Retained[k]: actors who returned k periods later; Retained[0] = Size
+	Start time.Time `json:"start"` // first instant of the cohort period, in the table's location
+	Size  int64     `json:"size"`  // actors in the cohort
+	// Retained[k]: actors who returned k periods later; Retained[0] = Size.
+	// It has one entry per observable period: Periods + 1 − Pending.
+	Retained []int64 `json:"retained"`
+	// Pending is the number of periods not yet observable at the table's
+	// as-of time (the last Pending of periods 0..Periods), left out of
+	// Retained rather than shown as 0; 0 without an as-of time.
+	Pending int `json:"pending"`
 }
 
 // Rate returns Retained[k] / Size (留存率), or 0 for an empty cohort or k out
-// of range.
+// of range, including a period not yet observable (see Pending).
 func (c Cohort) Rate(k int) float64 {
 	if k < 0 || k >= len(c.Retained) || c.Size == 0 {
 		return 0
@@ -58,10 +102,15 @@ func (c Cohort) Rate(k int) float64 {
 	return float64(c.Retained[k]) / float64(c.Size)
 }
 
-// RetentionTable is a retention table: cohorts in time order.
+// RetentionTable is a retention table: cohorts in time order. Periods,
+// Recurring and AsOf repeat the definition's, so that tables of shards can
+// be checked and merged ([MergeRetention]).
 type RetentionTable struct {
-	Period  Granularity `json:"period"`
-	Cohorts []Cohort    `json:"cohorts"`
+	Period    Granularity `json:"period"`
+	Periods   int         `json:"periods"`
+	Recurring bool        `json:"recurring"`
+	AsOf      time.Time   `json:"as_of,omitzero"`
+	Cohorts   []Cohort    `json:"cohorts"`
 }
 
 func (r Retention) check(op string) (*time.Location, error) {
@@ -156,6 +205,13 @@ func (r Retention) RunColumns(actors []int32, times []int64, flags []uint8) (Ret
 	if int64(maxActor) > 2*int64(n)+1<<16 {
 		return RetentionTable{}, fieldErr(op, "actors", maxActor, ErrInvalidColumns, fmt.Sprintf("an ID above 2 × %d events + 65536: intern the actors", n))
 	}
+	from, asOf, err := r.bounds(op)
+	if err != nil {
+		return RetentionTable{}, err
+	}
+	if !r.AsOf.IsZero() {
+		actors, times, flags = until(actors, times, flags, asOf)
+	}
 	pm := newPeriodMapper(r.Period, loc, times)
 	var rows map[int64][]int64
 	if r.Recurring {
@@ -168,12 +224,92 @@ func (r Retention) RunColumns(actors []int32, times []int64, flags []uint8) (Ret
 		keys = append(keys, p)
 	}
 	slices.Sort(keys)
-	t := RetentionTable{Period: r.Period, Cohorts: make([]Cohort, len(keys))}
-	for i, p := range keys {
+	t := RetentionTable{Period: r.Period, Periods: r.Periods, Recurring: r.Recurring, AsOf: r.AsOf}
+	if r.From.IsZero() && r.AsOf.IsZero() {
+		t.Cohorts = make([]Cohort, len(keys))
+		for i, p := range keys {
+			ret := rows[p]
+			t.Cohorts[i] = Cohort{Start: periodStart(p, r.Period, loc), Size: ret[0], Retained: ret}
+		}
+		return t, nil
+	}
+	// A date range: every period from the first to the last cohort.
+	first, last := pm.exact(from), pm.exact(asOf)
+	if r.From.IsZero() {
+		if len(keys) == 0 {
+			return t, nil
+		}
+		first = keys[0]
+	}
+	if r.AsOf.IsZero() {
+		if len(keys) == 0 {
+			return t, nil
+		}
+		last = keys[len(keys)-1]
+	}
+	if last >= first && last-first >= MaxRetentionCohorts {
+		return RetentionTable{}, fieldErr(op, "from", r.From.Format(time.RFC3339), ErrTooLarge, "at most "+strconv.Itoa(MaxRetentionCohorts)+" cohorts in a date range")
+	}
+	for p := first; p <= last; p++ {
 		ret := rows[p]
-		t.Cohorts[i] = Cohort{Start: periodStart(p, r.Period, loc), Size: ret[0], Retained: ret}
+		if ret == nil {
+			ret = make([]int64, r.Periods+1)
+		}
+		c := Cohort{Start: periodStart(p, r.Period, loc), Size: ret[0], Retained: ret}
+		if !r.AsOf.IsZero() {
+			// Period k of cohort p is observable when p + k <= last.
+			if seen := last - p + 1; seen < int64(len(ret)) {
+				c.Retained, c.Pending = ret[:seen], len(ret)-int(seen)
+			}
+		}
+		t.Cohorts = append(t.Cohorts, c)
 	}
 	return t, nil
+}
+
+// bounds validates From and AsOf and returns them in Unix nanoseconds
+// (0 for a zero time).
+func (r Retention) bounds(op string) (from, asOf int64, err error) {
+	conv := func(field string, t time.Time) (int64, error) {
+		if t.IsZero() {
+			return 0, nil
+		}
+		if t.Before(time.Unix(0, math.MinInt64)) || t.After(time.Unix(0, math.MaxInt64)) {
+			return 0, fieldErr(op, field, t.Format(time.RFC3339), ErrInvalidPeriod, "outside years 1678 to 2262 (int64 nanoseconds)")
+		}
+		return t.UnixNano(), nil
+	}
+	if from, err = conv("from", r.From); err != nil {
+		return 0, 0, err
+	}
+	if asOf, err = conv("as_of", r.AsOf); err != nil {
+		return 0, 0, err
+	}
+	if !r.From.IsZero() && !r.AsOf.IsZero() && r.From.After(r.AsOf) {
+		return 0, 0, fieldErr(op, "from", r.From.Format(time.RFC3339), ErrInvalidPeriod, "after as_of "+r.AsOf.Format(time.RFC3339))
+	}
+	return from, asOf, nil
+}
+
+// until returns the events at or before asOf, copying only when some are
+// later.
+func until(actors []int32, times []int64, flags []uint8, asOf int64) ([]int32, []int64, []uint8) {
+	keep := 0
+	for _, t := range times {
+		if t <= asOf {
+			keep++
+		}
+	}
+	if keep == len(times) {
+		return actors, times, flags
+	}
+	a, ts, fs := make([]int32, 0, keep), make([]int64, 0, keep), make([]uint8, 0, keep)
+	for i, t := range times {
+		if t <= asOf {
+			a, ts, fs = append(a, actors[i]), append(ts, t), append(fs, flags[i])
+		}
+	}
+	return a, ts, fs
 }
 
 // firstTime builds first-time cohorts: pass 1 finds each actor's first start

@@ -150,7 +150,12 @@ func finite(t *testing.T, name string, err error, xs ...float64) {
 
 // FuzzStatsNoPanic drives every statistics entry point with extreme
 // values (int64 edges, NaN, infinities, subnormals): no panic, no NaN or
-// infinity with a nil error, probabilities inside [0, 1].
+// infinity with a nil error, probabilities inside [0, 1], and real
+// properties: the z-test is antisymmetric in the variants, the intervals
+// hold their point estimates (Wilson the rate, Agresti–Caffo the adjusted
+// difference, mirrored on a swap, Wald the difference), the uplift has the
+// sign of the difference, P(B > A) + P(A > B) = 1, and a larger effect
+// needs no larger sample.
 func FuzzStatsNoPanic(f *testing.F) {
 	f.Add(int64(10), int64(100), int64(15), int64(100), 0.95, 0.1)
 	f.Add(int64(0), int64(0), int64(-1), int64(5), math.NaN(), 2.0)
@@ -160,17 +165,58 @@ func FuzzStatsNoPanic(f *testing.F) {
 	f.Fuzz(func(t *testing.T, xa, na, xb, nb int64, conf, mde float64) {
 		z, err := TwoProportionZTest(xa, na, xb, nb)
 		finite(t, "TwoProportionZTest", err, z.RateA, z.RateB, z.Z, z.PValue)
+		if err == nil {
+			// Swapping the variants negates z and keeps the p-value.
+			zs, err := TwoProportionZTest(xb, nb, xa, na)
+			if err != nil || zs.Z != -z.Z || zs.PValue != z.PValue || z.PValue < 0 || z.PValue > 1 {
+				t.Fatalf("z-test %+v, swapped %+v, %v", z, zs, err)
+			}
+		}
 		iv, err := DiffInterval(xa, na, xb, nb, conf)
 		finite(t, "DiffInterval", err, iv.Low, iv.High)
+		if err == nil {
+			// The interval holds the adjusted difference and mirrors on a swap.
+			d := (float64(xb)+1)/(float64(nb)+2) - (float64(xa)+1)/(float64(na)+2)
+			sw, err := DiffInterval(xb, nb, xa, na, conf)
+			if err != nil || !iv.Contains(d) || math.Abs(sw.Low+iv.High) > 1e-12 || math.Abs(sw.High+iv.Low) > 1e-12 {
+				t.Fatalf("DiffInterval %+v (swapped %+v) does not hold %v", iv, sw, d)
+			}
+		}
+		if wd, err := WaldDiffInterval(xa, na, xb, nb, conf); err == nil {
+			d := float64(xb)/float64(nb) - float64(xa)/float64(na)
+			if !wd.Contains(math.Max(-1, math.Min(1, d))) || wd.Low < -1 || wd.High > 1 {
+				t.Fatalf("WaldDiffInterval %+v does not hold %v", wd, d)
+			}
+		}
 		w, err := Wilson(xa, na, conf)
 		finite(t, "Wilson", err, w.Low, w.High)
+		if err == nil && (!w.Contains(float64(xa)/float64(na)) || w.Low < 0 || w.High > 1) {
+			t.Fatalf("Wilson %+v does not hold %d/%d", w, xa, na)
+		}
 		u, err := Uplift(xa, na, xb, nb)
 		finite(t, "Uplift", err, u)
-		if p, err := ProbBBeatsA(xa, na, xb, nb); err == nil && (p < 0 || p > 1 || math.IsNaN(p)) {
-			t.Fatalf("ProbBBeatsA = %v", p)
+		if err == nil {
+			// The sign of the uplift is the sign of p_B − p_A.
+			pa, pb := float64(xa)/float64(na), float64(xb)/float64(nb)
+			if (u > 0) != (pb > pa) || (u < 0) != (pb < pa) {
+				t.Fatalf("Uplift %v with rates %v, %v", u, pa, pb)
+			}
 		}
-		if n, err := SampleSize(conf, mde, 0.05, 0.8); err == nil && (n < 1 || n > MaxSampleSize) {
-			t.Fatalf("SampleSize = %d", n)
+		if p, err := ProbBBeatsA(xa, na, xb, nb); err == nil {
+			// P(B > A) + P(A > B) = 1 (continuous posteriors: no ties).
+			q, err := ProbBBeatsA(xb, nb, xa, na)
+			if p < 0 || p > 1 || math.IsNaN(p) || err != nil || math.Abs(p+q-1) > 1e-8 {
+				t.Fatalf("ProbBBeatsA = %v, swapped %v, %v", p, q, err)
+			}
+		}
+		if n, err := SampleSize(conf, mde, 0.05, 0.8); err == nil {
+			if n < 1 || n > MaxSampleSize {
+				t.Fatalf("SampleSize = %d", n)
+			}
+			// A larger effect needs no more visitors (same direction, same baseline).
+			if n2, err := SampleSize(conf, 2*mde, 0.05, 0.8); err == nil && n2 > n {
+				t.Fatalf("SampleSize(%v, %v) = %d < SampleSize(2×) = %d", conf, mde, n, n2)
+			}
 		}
 		if n, err := SampleSize(0.1, 0.01, conf, math.Abs(mde)); err == nil && (n < 1 || n > MaxSampleSize) {
 			t.Fatalf("SampleSize = %d", n)
