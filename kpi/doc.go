@@ -14,9 +14,16 @@
 // # Commissions (提成)
 //
 // A [CommissionPlan] is a tier table (提成阶梯) in one currency. Each [CommissionTier]
-// covers sales from From to To (a zero To on the last tier: no upper limit).
-// Tiers must start at 0 and be contiguous: a From above the previous To is a
-// gap, below it an overlap; both are [ErrInvalidTiers]. Rates lie in [0, 1].
+// covers sales from From to To; the last tier, and only the last, is
+// Unbounded (no upper limit; a zero To on the last tier is the older
+// shorthand for it). Tiers must start at 0 and be contiguous: a From above
+// the previous To is a gap, below it an overlap; both are [ErrInvalidTiers].
+// Rates lie in [0, 1]. A last tier with a finite upper bound is refused
+// ([ErrInvalidTiers]) rather than paid two ways (a whole-amount plan would
+// have no rate above it, a marginal one would stop): OCA's commission
+// module pays 0 where no section matches, and that is written as a final
+// unbounded tier at rate 0, which both methods then read alike (whole-amount
+// pays 0 above the bound, marginal keeps what was earned up to it).
 //
 // [Marginal] (超额累进, graduated) pays each band's rate on the part of sales
 // inside it; [WholeAmount] (全额累进, retroactive) pays the reached band's

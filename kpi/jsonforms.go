@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"time"
 )
@@ -214,9 +215,52 @@ func (s *QuotaScheme) UnmarshalJSON(data []byte) error {
 	return decodeInto("decode quota scheme", data, (*plain)(s))
 }
 
-// UnmarshalJSON decodes a commission plan strictly (unknown or repeated
-// keys are [ErrInvalidJSON]); [CommissionPlan.Validate] checks it.
-func (p *CommissionPlan) UnmarshalJSON(data []byte) error {
+// MarshalJSON writes the plan with enumerations as strings and the last
+// tier marked "unbounded": true (also when it was given by the zero-To
+// shorthand), so the JSON form always says where the table is open:
+//
+//	{"currency":"CNY","method":"marginal","boundary":"lower",
+//	 "tiers":[{"from":"0","to":"50000","rate":"0.05"},
+//	          {"from":"50000","unbounded":true,"rate":"0.07"}],
+//	 "accelerators":null,"rounding":"half_up"}
+func (p CommissionPlan) MarshalJSON() ([]byte, error) {
 	type plain CommissionPlan
-	return decodeInto("decode commission plan", data, (*plain)(p))
+	c := plain(p)
+	if n := len(p.Tiers); n > 0 && p.Tiers[n-1].open(n-1, n) {
+		c.Tiers = slices.Clone(p.Tiers)
+		c.Tiers[n-1].Unbounded = true
+	}
+	return json.Marshal(c)
+}
+
+// UnmarshalJSON decodes a commission plan strictly (unknown or repeated
+// keys and trailing data are [ErrInvalidJSON]) and validates it with
+// [CommissionPlan.Validate], so a decoded plan is always valid, like a
+// decoded [Scheme]. In JSON the last tier must say "unbounded": true; a
+// last tier with neither "to" nor "unbounded" is [ErrInvalidTiers].
+func (p *CommissionPlan) UnmarshalJSON(data []byte) error {
+	const op = "decode commission plan"
+	type plain CommissionPlan
+	var c plain
+	if err := decodeInto(op, data, &c); err != nil {
+		return err
+	}
+	if n := len(c.Tiers); n > 0 && !c.Tiers[n-1].Unbounded && c.Tiers[n-1].To.IsZero() {
+		return fieldErr(op, fmt.Sprintf("tiers[%d].unbounded", n-1), nil, ErrInvalidTiers, `the last tier needs "unbounded": true`)
+	}
+	if err := CommissionPlan(c).Validate(); err != nil {
+		return withOp(op, "", err)
+	}
+	*p = CommissionPlan(c)
+	return nil
+}
+
+// ParseCommissionPlan decodes and validates a commission plan from JSON;
+// see [CommissionPlan.UnmarshalJSON].
+func ParseCommissionPlan(data []byte) (CommissionPlan, error) {
+	var p CommissionPlan
+	if err := p.UnmarshalJSON(data); err != nil {
+		return CommissionPlan{}, err
+	}
+	return p, nil
 }
