@@ -43,6 +43,8 @@ func FuzzInputJSON(f *testing.F) {
 		`{"person":"p","period":"2026-02","values":{"frt":30}}`,
 		`{"currency":"CNY","method":"marginal","boundary":"lower","tiers":[{"from":"0","to":"50000","rate":"0.05"}]}`,
 		`{"name":"cs","metrics":[{"id":"frt","direction":"lower","target":30,"weight":1,"curve":{"kind":"inverse","cap":1.2}}],"weights":"sum_to_one","missing":"exclude"}`,
+		`{"id":"c1","agent":"amy","offered":"2026-02-09T10:00:00Z","answered":"2026-02-09T10:00:12Z","talk":"4m30s","hold":"0s","wrap_up":"1m0s"}`,
+		`{"threshold":"20s","grace":"5s","staffed":"8h0m0s"}`,
 		`"2026-02-30"`, `{"at":"9999-12-31T23:59:59Z","description":5}`,
 	} {
 		f.Add([]byte(s))
@@ -64,6 +66,8 @@ func FuzzInputJSON(f *testing.F) {
 		roundTrip[Sales](t, data)
 		roundTrip[Rating](t, data)
 		roundTrip[Scheme](t, data)
+		roundTrip[Contact](t, data)
+		roundTrip[ServiceLevelOptions](t, data)
 		roundTrip[Date](t, data)
 		roundTrip[ClockRange](t, data)
 		roundTrip[ClosedClockRange](t, data)
