@@ -141,8 +141,11 @@
 //     answered is counted as unanswered and left out of the times.
 //   - First response time (首次响应时间): the response to a conversation's
 //     first turn. Average response time (平均响应时间): the mean over every
-//     answered turn. The N-second response rate: first responses ≤ N
-//     (3 minutes by default) ÷ first responses.
+//     answered turn. The N-second response rate (响应率, 3 minutes by
+//     default, as on Taobao) comes two ways: over first responses (FastShare =
+//     first responses ≤ N ÷ first responses) and over every response round
+//     (FastResponseShare = rounds ≤ N ÷ answered rounds), the way Taobao
+//     counts it; ListRounds lists every round ([ResponseRound]).
 //   - Reception (接待人数): distinct customers in conversations where the agent
 //     sent a message. An inquiry (询单) is an answered customer turn, dated at
 //     its first customer message and credited to the answering agent;
@@ -159,6 +162,20 @@
 //     at p = 9/10. Two responses of 60 s and 240 s have p50 150 s and p90
 //     222 s.
 //   - With a [Schedule] every response time is measured in business hours.
+//
+// # Service levels
+//
+// [ServiceLevels] reads contacts (calls or chats alike, [Contact]), each
+// answered or abandoned, and gives the service level in the variants that
+// contact centres use (ICMI's "Service Level Calculations" lists them with
+// a worked example: 1,000 answered, 860 within 20 s, 60 abandoned, 20
+// within 20 s, 10 within 5 s): answered within T over offered (abandons
+// count as misses, 81.1%), over answered (86%), over offered less the
+// abandons shorter than a grace period (5 s: 81.9%), and with abandons
+// within T counted as met (83.0%); the abandonment rate, the average
+// speed of answer, the average handle time AHT = talk + hold + wrap-up
+// and occupancy = handle time ÷ staffed time. Waits
+// are wall-clock, or business hours with a [Schedule].
 //
 // # Attendance and activity quotas (考勤, 活动量)
 //

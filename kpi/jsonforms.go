@@ -84,12 +84,13 @@ type serviceOptionsJSON struct {
 	Schedule          *Schedule    `json:"schedule,omitempty"`
 	FastWithin        jsonDuration `json:"fast_within"`
 	AttributionWindow jsonDuration `json:"attribution_window"`
+	ListRounds        bool         `json:"list_rounds,omitempty"`
 }
 
 // MarshalJSON writes the durations as Go duration strings and the schedule
 // (omitted when nil) as its spec.
 func (o ServiceOptions) MarshalJSON() ([]byte, error) {
-	return json.Marshal(serviceOptionsJSON{o.Schedule, jsonDuration(o.FastWithin), jsonDuration(o.AttributionWindow)})
+	return json.Marshal(serviceOptionsJSON{o.Schedule, jsonDuration(o.FastWithin), jsonDuration(o.AttributionWindow), o.ListRounds})
 }
 
 // UnmarshalJSON reads the form of [ServiceOptions.MarshalJSON], strictly;
@@ -99,7 +100,7 @@ func (o *ServiceOptions) UnmarshalJSON(b []byte) error {
 	if err := decodeStrict(b, &j); err != nil {
 		return jsonErr("decode service options", err)
 	}
-	*o = ServiceOptions{j.Schedule, time.Duration(j.FastWithin), time.Duration(j.AttributionWindow)}
+	*o = ServiceOptions{j.Schedule, time.Duration(j.FastWithin), time.Duration(j.AttributionWindow), j.ListRounds}
 	return nil
 }
 
@@ -263,4 +264,30 @@ func ParseCommissionPlan(data []byte) (CommissionPlan, error) {
 		return CommissionPlan{}, err
 	}
 	return p, nil
+}
+
+type responseRoundJSON struct {
+	Conversation string       `json:"conversation"`
+	Customer     string       `json:"customer"`
+	Agent        string       `json:"agent"`
+	Round        int          `json:"round"`
+	Asked        time.Time    `json:"asked"`
+	Answered     time.Time    `json:"answered"`
+	Wait         jsonDuration `json:"wait"`
+	Fast         bool         `json:"fast"`
+}
+
+// MarshalJSON writes the wait as a Go duration string ("1m30s").
+func (r ResponseRound) MarshalJSON() ([]byte, error) {
+	return json.Marshal(responseRoundJSON{r.Conversation, r.Customer, r.Agent, r.Round, r.Asked, r.Answered, jsonDuration(r.Wait), r.Fast})
+}
+
+// UnmarshalJSON reads the form of [ResponseRound.MarshalJSON], strictly.
+func (r *ResponseRound) UnmarshalJSON(b []byte) error {
+	var j responseRoundJSON
+	if err := decodeStrict(b, &j); err != nil {
+		return jsonErr("decode response round", err)
+	}
+	*r = ResponseRound{j.Conversation, j.Customer, j.Agent, j.Round, j.Asked, j.Answered, time.Duration(j.Wait), j.Fast}
+	return nil
 }

@@ -8,8 +8,8 @@ import (
 	"github.com/opskit/opskit/internal/checked"
 )
 
-// Contact is one call or chat offered to a queue (进线 / 咨询). It was
-// either answered by an agent or abandoned (放弃) by the customer while
+// Contact is one call or chat offered to a queue. It was either
+// answered by an agent (客服) or abandoned by the customer while
 // waiting, never both. Calls and chats read alike: for a call Offered is
 // when it entered the queue, Answered when an agent picked up; for a chat
 // Offered is the customer's first message, Answered the agent's first reply
@@ -33,7 +33,7 @@ type Contact struct {
 // T: a wait of at most T), the grace period under which an abandon is a
 // short abandon (a wait strictly shorter than Grace; zero: none is), an
 // optional business-hours [Schedule] for waits, and the agents' staffed
-// (logged-in, 在线) time for occupancy (zero: occupancy is not computed).
+// (logged-in) time for occupancy (zero: occupancy is not computed).
 type ServiceLevelOptions struct {
 	Threshold time.Duration `json:"threshold"`
 	Grace     time.Duration `json:"grace"`
