@@ -1,0 +1,183 @@
+package kpi
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// erlangCRef is the textbook form, independent of the package's Erlang B
+// recursion: C = (a^n/n! · n/(n-a)) / (Σ_{k<n} a^k/k! + a^n/n! · n/(n-a)),
+// summed term by term (fine for the small n used here).
+func erlangCRef(n int, a float64) float64 {
+	term, sum := 1.0, 0.0
+	for k := 0; k < n; k++ {
+		sum += term
+		term *= a / float64(k+1)
+	}
+	top := term * float64(n) / (float64(n) - a)
+	return top / (sum + top)
+}
+
+// halfHour is the classic interval: 100 calls in 30 minutes, AHT 180 s.
+func halfHour() Interval {
+	return Interval{Start: time.Date(2026, 2, 9, 9, 0, 0, 0, time.UTC), Length: 30 * time.Minute, Contacts: 100, AHT: 180 * time.Second}
+}
+
+// Call Centre Helper, "Erlang C formula - made simple with an easy worked
+// example" (also pyworkforce's README: ErlangC(transactions=100, aht=3,
+// interval=30, asa=20/60).required_positions(service_level=0.8,
+// max_occupancy=0.85) → raw_positions 14, service_level 0.8883500191794669,
+// occupancy 0.7142857142857143, waiting_probability 0.1741319335950498):
+// load 10 Erlangs; 11 agents wait with probability 0.6821 and answer 39.0%
+// within 20 s; 13 agents answer 79.6% (short of 80%); 14 answer 88.8%.
+func TestStaffingErlangCClassic(t *testing.T) {
+	target := StaffingTarget{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second, MaxOccupancy: 0.85}
+	lines, err := Staffing([]Interval{halfHour()}, target)
+	require.NoError(t, err)
+	require.Len(t, lines, 1)
+	l := lines[0]
+	assert.Equal(t, int64(14), l.Agents)
+	assert.InDelta(t, 10.0, l.Load, 1e-12)
+	assert.InDelta(t, 0.8883500191794669, l.ServiceLevel, 1e-12)
+	assert.InDelta(t, 0.1741319335950498, l.Wait, 1e-12)
+	assert.InDelta(t, 0.7142857142857143, l.Occupancy, 1e-15)
+	// ASA = C·h/(n-a) = 0.17413 × 180 / 4 = 7.836 s.
+	assert.Equal(t, time.Duration(math.Round(0.1741319335950498*180/4*1e9)), l.ASA)
+
+	for n, want := range map[int64]float64{11: 0.6821182046893324, 12: 0.44938822429827086, 13: 0.28527045303649295} {
+		p, err := StaffingPerformance(n, halfHour(), target)
+		require.NoError(t, err)
+		assert.InDelta(t, want, p.Wait, 1e-12, "agents %d", n)
+		assert.InDelta(t, erlangCRef(int(n), 10), p.Wait, 1e-12, "agents %d vs the factorial form", n)
+	}
+	p13, _ := StaffingPerformance(13, halfHour(), target)
+	assert.InDelta(t, 0.7955947884177831, p13.ServiceLevel, 1e-12)
+
+	// An ASA target alone: 12 agents give 40.4 s, 13 give 17.1 s.
+	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxASA: 20 * time.Second})
+	require.NoError(t, err)
+	assert.Equal(t, int64(13), lines[0].Agents)
+	// An occupancy cap alone: 10/n ≤ 0.7 needs n = 15.
+	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxOccupancy: 0.7})
+	require.NoError(t, err)
+	assert.Equal(t, int64(15), lines[0].Agents)
+	// No target at all: the first stable staffing, 11 agents.
+	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{})
+	require.NoError(t, err)
+	assert.Equal(t, int64(11), lines[0].Agents)
+}
+
+// Erlang A against pyworkforce's README (ErlangA(transactions=100, aht=3,
+// interval=30, asa=20/60, patience=5).required_positions(
+// service_level=0.8, max_occupancy=0.85, max_abandonment=0.05) →
+// raw_positions 13, service_level 0.858..., occupancy 0.750...,
+// abandonment_probability 0.025..., waiting_probability 0.226...,
+// average_speed_of_answer 0.125... minutes).
+func TestStaffingErlangA(t *testing.T) {
+	target := StaffingTarget{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second, MaxOccupancy: 0.85, MaxAbandon: 0.05, Patience: 5 * time.Minute}
+	lines, err := Staffing([]Interval{halfHour()}, target)
+	require.NoError(t, err)
+	l := lines[0]
+	assert.Equal(t, int64(13), l.Agents)
+	// The README prints these rounded to three places.
+	assert.InDelta(t, 0.858, l.ServiceLevel, 0.0005)
+	assert.InDelta(t, 0.750, l.Occupancy, 0.0005)
+	assert.InDelta(t, 0.025, l.Abandon, 0.0005)
+	assert.InDelta(t, 0.226, l.Wait, 0.0005)
+	assert.InDelta(t, 0.125*60, l.ASA.Seconds(), 0.03)
+	// Conservation: served work = (1 - abandon)·λ·h = occupancy·n.
+	assert.InDelta(t, (1-l.Abandon)*10, l.Occupancy*13, 1e-9)
+
+	// Very patient callers: Erlang A tends to Erlang C.
+	c, err := StaffingPerformance(14, halfHour(), StaffingTarget{AnswerWithin: 20 * time.Second})
+	require.NoError(t, err)
+	a, err := StaffingPerformance(14, halfHour(), StaffingTarget{AnswerWithin: 20 * time.Second, Patience: 1e6 * time.Second})
+	require.NoError(t, err)
+	assert.InDelta(t, c.ServiceLevel, a.ServiceLevel, 1e-3)
+	assert.InDelta(t, c.Wait, a.Wait, 1e-3)
+	// With abandonment fewer agents than the load still give a finite queue.
+	a, err = StaffingPerformance(8, halfHour(), target)
+	require.NoError(t, err)
+	assert.Greater(t, a.Abandon, 0.1)
+	assert.Less(t, a.Occupancy, 1.0)
+}
+
+func TestStaffingEdges(t *testing.T) {
+	iv := halfHour()
+	iv.Contacts = 0
+	lines, err := Staffing([]Interval{iv}, StaffingTarget{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second})
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), lines[0].Agents)
+	assert.Equal(t, 1.0, lines[0].ServiceLevel)
+	// Erlang C at or below the load: unstable.
+	p, err := StaffingPerformance(10, halfHour(), StaffingTarget{})
+	require.NoError(t, err)
+	assert.Equal(t, 1.0, p.Wait)
+	assert.Equal(t, 0.0, p.ServiceLevel)
+	assert.Equal(t, time.Duration(math.MaxInt64), p.ASA)
+	p, err = StaffingPerformance(0, halfHour(), StaffingTarget{Patience: time.Minute})
+	require.NoError(t, err)
+	assert.Equal(t, 1.0, p.Abandon)
+
+	// Large but within limits: 2,000 Erlangs (Erlang B by recursion, no
+	// factorial overflow).
+	big := Interval{Length: time.Hour, Contacts: 40_000, AHT: 180 * time.Second}
+	lines, err = Staffing([]Interval{big}, StaffingTarget{ServiceLevel: 0.9, AnswerWithin: 10 * time.Second})
+	require.NoError(t, err)
+	assert.Greater(t, lines[0].Agents, int64(2000))
+	assert.Less(t, lines[0].Agents, int64(2100))
+	assert.GreaterOrEqual(t, lines[0].ServiceLevel, 0.9)
+	prev, err := StaffingPerformance(lines[0].Agents-1, big, StaffingTarget{ServiceLevel: 0.9, AnswerWithin: 10 * time.Second})
+	require.NoError(t, err)
+	assert.Less(t, prev.ServiceLevel, 0.9, "the fewest agents")
+}
+
+func TestStaffingErrors(t *testing.T) {
+	ok := halfHour()
+	cases := []struct {
+		iv    Interval
+		tg    StaffingTarget
+		want  error
+		field string
+	}{
+		{ok, StaffingTarget{ServiceLevel: 1.5, AnswerWithin: time.Second}, ErrInvalidNumber, "target.service_level"},
+		{ok, StaffingTarget{ServiceLevel: math.NaN()}, ErrInvalidNumber, "target.service_level"},
+		{ok, StaffingTarget{MaxOccupancy: -0.1}, ErrInvalidNumber, "target.max_occupancy"},
+		{ok, StaffingTarget{MaxAbandon: 2}, ErrInvalidNumber, "target.max_abandon"},
+		{ok, StaffingTarget{ServiceLevel: 0.8}, ErrInvalidNumber, "target.answer_within"},
+		{ok, StaffingTarget{AnswerWithin: -1}, ErrInvalidNumber, "target.answer_within"},
+		{ok, StaffingTarget{MaxASA: -1}, ErrInvalidNumber, "target.max_asa"},
+		{ok, StaffingTarget{Patience: -1}, ErrInvalidNumber, "target.patience"},
+		{ok, StaffingTarget{MaxAbandon: 0.1}, ErrInvalidNumber, "target.max_abandon"},
+		{Interval{Contacts: 1, AHT: time.Second}, StaffingTarget{}, ErrInvalidNumber, "intervals[0].length"},
+		{Interval{Length: time.Hour, Contacts: -1, AHT: time.Second}, StaffingTarget{}, ErrInvalidNumber, "intervals[0].contacts"},
+		{Interval{Length: time.Hour, Contacts: 1}, StaffingTarget{}, ErrInvalidNumber, "intervals[0].aht"},
+		{Interval{Length: time.Second, Contacts: math.MaxInt64, AHT: math.MaxInt64}, StaffingTarget{}, ErrTooLarge, "intervals[0].contacts"},
+		// 100,000 Erlangs exactly: Erlang C needs more than MaxAgents.
+		{Interval{Length: time.Second, Contacts: 100_000, AHT: time.Second}, StaffingTarget{}, ErrTooLarge, "intervals[0]"},
+	}
+	for _, tt := range cases {
+		_, err := Staffing([]Interval{tt.iv}, tt.tg)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, tt.field)
+		assert.ErrorIs(t, err, tt.want, tt.field)
+		assert.Equal(t, tt.field, fe.Field)
+	}
+	_, err := StaffingPerformance(MaxAgents+1, ok, StaffingTarget{})
+	assert.ErrorIs(t, err, ErrTooLarge)
+	_, err = StaffingPerformance(-1, ok, StaffingTarget{})
+	assert.ErrorIs(t, err, ErrTooLarge)
+	_, err = StaffingPerformance(1, Interval{}, StaffingTarget{})
+	assert.ErrorIs(t, err, ErrInvalidNumber)
+	_, err = StaffingPerformance(1, ok, StaffingTarget{MaxOccupancy: 3})
+	assert.ErrorIs(t, err, ErrInvalidNumber)
+	// Erlang A with a day-long answer target and a huge load: the work
+	// budget stops it.
+	huge := Interval{Length: time.Second, Contacts: 50_000, AHT: time.Second}
+	_, err = StaffingPerformance(40_000, huge, StaffingTarget{AnswerWithin: 24 * time.Hour, Patience: time.Second})
+	assert.ErrorIs(t, err, ErrTooLarge)
+}
