@@ -45,6 +45,8 @@ func FuzzInputJSON(f *testing.F) {
 		`{"name":"cs","metrics":[{"id":"frt","direction":"lower","target":30,"weight":1,"curve":{"kind":"inverse","cap":1.2}}],"weights":"sum_to_one","missing":"exclude"}`,
 		`{"id":"c1","agent":"amy","offered":"2026-02-09T10:00:00Z","answered":"2026-02-09T10:00:12Z","talk":"4m30s","hold":"0s","wrap_up":"1m0s"}`,
 		`{"threshold":"20s","grace":"5s","staffed":"8h0m0s"}`,
+		`{"revenue":{"amount":"200000","currency":"CNY"},"orders":5,"teams":[{"name":"cs","staff":3,"supervisors":1,"cost":{"amount":"8000","currency":"CNY"},"customer_service":true,"supervisor_at":0}]}`,
+		`{"cost_share_min":"0.06","cost_share_max":"0.07","supervisor_at":4,"orders_per_cs_agent":0}`,
 		`"2026-02-30"`, `{"at":"9999-12-31T23:59:59Z","description":5}`,
 	} {
 		f.Add([]byte(s))
@@ -67,6 +69,11 @@ func FuzzInputJSON(f *testing.F) {
 		roundTrip[Rating](t, data)
 		roundTrip[Scheme](t, data)
 		roundTrip[Contact](t, data)
+		roundTrip[StaffPlan](t, data)
+		roundTrip[StaffRules](t, data)
+		roundTrip[Interval](t, data)
+		roundTrip[StaffingTarget](t, data)
+		roundTrip[Shift](t, data)
 		roundTrip[ServiceLevelOptions](t, data)
 		roundTrip[Date](t, data)
 		roundTrip[ClockRange](t, data)

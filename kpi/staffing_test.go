@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 	"time"
@@ -180,4 +181,35 @@ func TestStaffingErrors(t *testing.T) {
 	huge := Interval{Length: time.Second, Contacts: 50_000, AHT: time.Second}
 	_, err = StaffingPerformance(40_000, huge, StaffingTarget{AnswerWithin: 24 * time.Hour, Patience: time.Second})
 	assert.ErrorIs(t, err, ErrTooLarge)
+}
+
+func TestStaffingJSON(t *testing.T) {
+	iv := halfHour()
+	b, err := json.Marshal(iv)
+	require.NoError(t, err)
+	assert.Equal(t, `{"start":"2026-02-09T09:00:00Z","length":"30m0s","contacts":100,"aht":"3m0s"}`, string(b))
+	var back Interval
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, iv, back)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"length":"30m","length":"1h"}`), &back), ErrInvalidJSON)
+	tg := StaffingTarget{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second, MaxOccupancy: 0.85, Patience: 5 * time.Minute}
+	b, err = json.Marshal(tg)
+	require.NoError(t, err)
+	assert.Equal(t, `{"service_level":0.8,"answer_within":"20s","max_asa":"0s","max_occupancy":0.85,"max_abandon":0,"patience":"5m0s"}`, string(b))
+	var tb StaffingTarget
+	require.NoError(t, json.Unmarshal(b, &tb))
+	assert.Equal(t, tg, tb)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"patience":5}`), &tb), ErrInvalidJSON)
+	lines, err := Staffing([]Interval{iv}, StaffingTarget{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second})
+	require.NoError(t, err)
+	goldenJSON(t, "staffing_line", lines[0])
+	cov, err := Coverage(lines, []Shift{{Name: "day", Start: iv.Start, End: iv.Start.Add(time.Hour), Agents: 12}})
+	require.NoError(t, err)
+	goldenJSON(t, "coverage_line", cov[0])
+	var sh Shift
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"name":"a","extra":1}`), &sh), ErrInvalidJSON)
+	var sp StaffPlan
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"orders":1,"orders":2}`), &sp), ErrInvalidJSON)
+	var sr StaffRules
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"supervisor_at":"4"}`), &sr), ErrInvalidJSON)
 }
