@@ -177,6 +177,43 @@
 // and occupancy = handle time ÷ staffed time. Waits
 // are wall-clock, or business hours with a [Schedule].
 //
+// # Staffing
+//
+// [Staffing] gives the fewest agents per forecast [Interval] for a
+// [StaffingTarget]: X% answered within Y, a cap on the average speed of
+// answer, an occupancy cap, and with a patience Erlang A (callers hang up)
+// with a cap on abandonment. Erlang C computes the waiting probability from
+// Erlang B by its recursion, which never overflows:
+//
+//	B_0 = 1, B_k = a·B_{k-1} / (k + a·B_{k-1});  C = n·B_n / (n - a·(1 - B_n))
+//	SL(t) = 1 - C·exp(-(n - a)·t / AHT);  ASA = C·AHT / (n - a);  occupancy = a / n
+//
+// with load a = contacts × AHT ÷ interval length (Erlangs). The classic
+// case, 100 calls in 30 minutes with AHT 180 s at 80/20, needs 14 agents
+// (SL 88.8%, occupancy 71.4%). Erlang A sums the stationary distribution of
+// the birth-death chain and computes the service level by uniformisation;
+// both models are tested against pyworkforce's documented numbers.
+// [StaffingPerformance] reports any given number of agents. Shrinkage
+// (breaks, training) is the caller's: divide by 1 - shrinkage.
+//
+// [Coverage] compares shifts with the requirement, interval by interval:
+// the scheduled number is the fewest agents on duty at any instant of the
+// interval, so a lunch break shows as a gap (seed-rules K-18, K-19).
+// [CheckStaffPlan] checks a plan against [StaffRules]; [SeedStaffRules] are
+// the seeds' (staff cost 6-7% of revenue, K-26 and WE-6; a supervisor
+// from 4 people, K-24).
+//
+// # Fulfilment
+//
+// [Fulfilment] checks paid orders against a ship-by rule ([ShipRule]):
+// hours after payment on the wall clock or in business hours, or by a
+// clock time a number of calendar days after the payment date. Orders are
+// on time (shipped by the deadline, the deadline included), shipped late,
+// overdue (unshipped at the check and the deadline reached) or pending,
+// counted in total, per warehouse and per staff member, with the late
+// orders listed. The seeds' stranded-order check (seed-rules INV-17: every
+// order paid the day before has shipped) is the rule "1 day, by 00:00".
+//
 // # Attendance and activity quotas (考勤, 活动量)
 //
 // Effective attendance (每日有效出勤, K-02) needs all three of sign-in (签到),
@@ -240,6 +277,12 @@
 //   - Float inputs (targets, weights, values, scores, ratings) must be
 //     finite ([ErrInvalidNumber]); a Linear curve computes with halves so
 //     finite extremes cannot overflow to NaN.
+//   - [MaxAgents] = 100,000 agents per staffing interval, and
+//     [MaxStaffingWork] = 50,000,000 steps per Erlang A interval
+//     ([ErrTooLarge]); the Erlang C search is O(agents) per interval.
+//   - [MaxShipDays] = 366 days in a calendar ship-by rule ([ErrTooLarge]).
+//   - Sums of handle times, shift headcounts and customer-service staff go
+//     through checked arithmetic ([ErrTooLarge] beyond int64).
 //   - JSON documents are decoded strictly: unknown and repeated keys and
 //     trailing data are [ErrInvalidJSON].
 //
