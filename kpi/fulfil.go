@@ -22,7 +22,7 @@ type Shipment struct {
 	Shipped   time.Time `json:"shipped,omitzero"`
 }
 
-// ShipRule is the ship-by deadline (发货时效), in one of two forms:
+// ShipRule is the ship-by deadline, in one of two forms:
 //
 //   - Within: ship within this long after payment, on the wall clock or,
 //     with a Schedule, in business hours ([Schedule.Between]);
@@ -42,7 +42,7 @@ type ShipRule struct {
 }
 
 // LateOrder is an order that missed its deadline: shipped late (Shipped
-// set) or still unshipped at the check (overdue, 滞留订单). Due is the
+// set) or still unshipped at the check (overdue: a stranded order). Due is the
 // deadline (zero in business-hours mode, where the rule is a length of
 // working time); Over is how far past it the order is at shipping or at the
 // check (working time in business-hours mode).

@@ -61,9 +61,9 @@ func TestFulfilmentWithin(t *testing.T) {
 		overdue, pend int64
 	}{
 		{paid.Add(48 * time.Hour), paid.Add(72 * time.Hour), 1, 0, 0, 0},             // at the deadline: on time
-		{paid.Add(48*time.Hour + time.Second), paid.Add(72 * time.Hour), 0, 1, 0, 0},  // one second late
-		{time.Time{}, paid.Add(48 * time.Hour), 0, 0, 1, 0},                           // unshipped at the deadline: overdue
-		{time.Time{}, paid.Add(48*time.Hour - time.Second), 0, 0, 0, 1},               // not yet due
+		{paid.Add(48*time.Hour + time.Second), paid.Add(72 * time.Hour), 0, 1, 0, 0}, // one second late
+		{time.Time{}, paid.Add(48 * time.Hour), 0, 0, 1, 0},                          // unshipped at the deadline: overdue
+		{time.Time{}, paid.Add(48*time.Hour - time.Second), 0, 0, 0, 1},              // not yet due
 		{paid.Add(49 * time.Hour), paid.Add(48*time.Hour - time.Second), 0, 0, 0, 1}, // shipped after the check: unknown
 	}
 	for i, c := range cases {
