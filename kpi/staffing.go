@@ -240,49 +240,92 @@ func staffInterval(iv Interval, target StaffingTarget, f string) (StaffingLine, 
 		return m.line(iv, 0, p), nil
 	}
 	if m.theta == 0 {
-		// Erlang C: start at the first stable n and walk up, updating
-		// Erlang B incrementally.
-		n := int64(math.Floor(m.a)) + 1
-		b := erlangB(n, m.a)
-		for ; n <= MaxAgents; n++ {
-			if n > int64(math.Floor(m.a))+1 {
-				b = m.a * b / (float64(n) + m.a*b)
-			}
-			if p := erlangCPerf(n, m.a, m.h, m.t, b); meets(p, target) {
-				return m.line(iv, n, p), nil
-			}
-		}
-		return StaffingLine{}, tooLarge(fmt.Sprintf("needs more than %d agents", MaxAgents))
-	}
-	// Erlang A: double from the load until the target is met, then bisect
-	// (service level and abandonment improve with every agent).
-	lo, hi := int64(1), max(int64(1), int64(math.Ceil(m.a)))
-	var best perf
-	for {
-		p, ok := m.eval(hi, &work)
+		n, p, ok := m.erlangCAnswer(target)
 		if !ok {
-			return StaffingLine{}, tooLarge(fmt.Sprintf("more than %d steps", MaxStaffingWork))
-		}
-		if meets(p, target) {
-			best = p
-			break
-		}
-		if hi == MaxAgents {
 			return StaffingLine{}, tooLarge(fmt.Sprintf("needs more than %d agents", MaxAgents))
 		}
-		lo, hi = hi+1, min(2*hi, MaxAgents)
+		return m.line(iv, n, p), nil
+	}
+	// Erlang A: service level and abandonment improve with every agent, so
+	// the fewest agents are found by galloping from a guess (the Erlang C
+	// answer without the abandonment cap, or the load) and bisecting.
+	guess := max(int64(1), int64(math.Ceil(m.a)))
+	noAbandon := target
+	noAbandon.MaxAbandon = 0
+	if n, _, ok := m.erlangCAnswer(noAbandon); ok {
+		guess = n
+	}
+	eval := func(n int64) (perf, bool, error) {
+		p, ok := m.eval(n, &work)
+		if !ok {
+			return perf{}, false, tooLarge(fmt.Sprintf("more than %d steps", MaxStaffingWork))
+		}
+		return p, meets(p, target), nil
+	}
+	best, ok, err := eval(guess)
+	if err != nil {
+		return StaffingLine{}, err
+	}
+	var lo, hi int64 // the answer lies in [lo, hi]; best is hi's performance
+	if ok {
+		lo, hi = 1, guess
+		for step := int64(1); hi > 1; step *= 2 {
+			cand := max(1, hi-step)
+			p, ok, err := eval(cand)
+			if err != nil {
+				return StaffingLine{}, err
+			}
+			if !ok {
+				lo = cand + 1
+				break
+			}
+			hi, best = cand, p
+		}
+	} else {
+		lo = guess + 1
+		for step := int64(1); ; step *= 2 {
+			if lo > MaxAgents {
+				return StaffingLine{}, tooLarge(fmt.Sprintf("needs more than %d agents", MaxAgents))
+			}
+			cand := min(guess+step, MaxAgents)
+			p, ok, err := eval(cand)
+			if err != nil {
+				return StaffingLine{}, err
+			}
+			if ok {
+				hi, best = cand, p
+				break
+			}
+			lo = cand + 1
+		}
 	}
 	for lo < hi {
 		mid := lo + (hi-lo)/2
-		p, ok := m.eval(mid, &work)
-		if !ok {
-			return StaffingLine{}, tooLarge(fmt.Sprintf("more than %d steps", MaxStaffingWork))
+		p, ok, err := eval(mid)
+		if err != nil {
+			return StaffingLine{}, err
 		}
-		if meets(p, target) {
+		if ok {
 			hi, best = mid, p
 		} else {
 			lo = mid + 1
 		}
 	}
 	return m.line(iv, hi, best), nil
+}
+
+// erlangCAnswer is the fewest agents meeting target under Erlang C: from
+// the first stable n upwards, Erlang B updated in O(1) a step.
+func (m model) erlangCAnswer(target StaffingTarget) (int64, perf, bool) {
+	first := int64(math.Floor(m.a)) + 1
+	b := erlangB(first, m.a)
+	for n := first; n <= MaxAgents; n++ {
+		if n > first {
+			b = m.a * b / (float64(n) + m.a*b)
+		}
+		if p := erlangCPerf(n, m.a, m.h, m.t, b); meets(p, target) {
+			return n, p, true
+		}
+	}
+	return 0, perf{}, false
 }
