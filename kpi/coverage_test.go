@@ -113,3 +113,21 @@ func TestCoverageErrors(t *testing.T) {
 	_, err := Coverage([]StaffingLine{{Start: t0, Length: time.Hour}, {Start: t0.Add(time.Hour), Length: time.Hour}, {Start: t0.Add(3 * time.Hour), Length: time.Hour}}, nil)
 	assert.NoError(t, err)
 }
+
+// The last event of all falls inside an interval: a shift ending at 08:30
+// leaves the 08:00-09:00 hour with nobody for its second half.
+func TestCoverageLastEventInside(t *testing.T) {
+	t0 := time.Date(2026, 2, 9, 8, 0, 0, 0, time.UTC)
+	got, err := Coverage([]StaffingLine{{Start: t0, Length: time.Hour, Agents: 1}}, []Shift{{Start: t0, End: t0.Add(30 * time.Minute), Agents: 2}})
+	require.NoError(t, err)
+	assert.Equal(t, CoverageLine{Start: t0, Length: time.Hour, Required: 1, Scheduled: 0, Gap: -1}, got[0])
+	// A shift starting inside the interval does not cover its start.
+	got, err = Coverage([]StaffingLine{{Start: t0, Length: time.Hour, Agents: 1}}, []Shift{{Start: t0.Add(time.Minute), End: t0.Add(2 * time.Hour), Agents: 1}})
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), got[0].Scheduled)
+	// Two shifts handing over at 08:30 on the dot: covered throughout.
+	got, err = Coverage([]StaffingLine{{Start: t0, Length: time.Hour, Agents: 1}}, []Shift{
+		{Start: t0.Add(30 * time.Minute), End: t0.Add(time.Hour), Agents: 1}, {Start: t0, End: t0.Add(30 * time.Minute), Agents: 1}})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), got[0].Scheduled)
+}

@@ -90,6 +90,25 @@ func TestStaffingErlangA(t *testing.T) {
 	assert.InDelta(t, 0.025, l.Abandon, 0.0005)
 	assert.InDelta(t, 0.226, l.Wait, 0.0005)
 	assert.InDelta(t, 0.125*60, l.ASA.Seconds(), 0.03)
+	// Full precision from an independent implementation of pyworkforce's
+	// algorithm (its stationary chain cut at 1e-15 and its per-start
+	// uniformisation, run in Python for this test): service level, wait
+	// chance, abandonment and ASA (seconds) for 12, 13 and 14 agents.
+	for _, w := range []struct {
+		n                  int64
+		sl, wait, ab, asaS float64
+	}{
+		{12, 0.7722793077156134, 0.33180203554379994, 0.04271110569860625, 12.813331709581874},
+		{13, 0.8581777000307625, 0.2257970840473752, 0.02496330363357157, 7.48899109007147},
+		{14, 0.9167920918635474, 0.14526011429636124, 0.013983744122408387, 4.195123236722515},
+	} {
+		p, err := StaffingPerformance(w.n, halfHour(), target)
+		require.NoError(t, err)
+		assert.InDelta(t, w.sl, p.ServiceLevel, 1e-9, "sl %d", w.n)
+		assert.InDelta(t, w.wait, p.Wait, 1e-9, "wait %d", w.n)
+		assert.InDelta(t, w.ab, p.Abandon, 1e-9, "abandon %d", w.n)
+		assert.InDelta(t, w.asaS, p.ASA.Seconds(), 1e-6, "asa %d", w.n)
+	}
 	// Conservation: served work = (1 - abandon)·λ·h = occupancy·n.
 	assert.InDelta(t, (1-l.Abandon)*10, l.Occupancy*13, 1e-9)
 
