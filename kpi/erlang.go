@@ -108,11 +108,7 @@ func erlangAPerf(n int64, lam, mu, theta, t float64, work *int64, budget int64) 
 	}
 	// G_j(t) for j = 0..J by uniformisation with rate L: after s steps of
 	// the embedded chain, v_s[j] = P(answered within s steps | j ahead).
-	jmax := len(probs) - 1 - int(min(n, int64(len(probs)-1)))
-	if jmax < 0 {
-		res.sl = clamp01(below)
-		return res, true
-	}
+	jmax := len(probs) - 1 - int(n) // ≥ 1: the loop above stops only past n
 	nmu := float64(n) * mu
 	L := nmu + float64(jmax+1)*theta
 	lt := L * t
@@ -138,10 +134,7 @@ func erlangAPerf(n int64, lam, mu, theta, t float64, work *int64, budget int64) 
 		v, nv = nv, v
 		// Poisson(s; L·t) weight, in logs so that a large L·t cannot underflow.
 		lg, _ := math.Lgamma(float64(s) + 1)
-		w := math.Exp(-lt + float64(s)*logLt - lg)
-		if lt == 0 {
-			w = 0
-		}
+		w := math.Exp(-lt + float64(s)*logLt - lg) // 0 when t = 0 (log 0 = -Inf)
 		for j := range g {
 			g[j] += w * v[j]
 		}

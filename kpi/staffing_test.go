@@ -109,6 +109,23 @@ func TestStaffingErlangA(t *testing.T) {
 		assert.InDelta(t, w.ab, p.Abandon, 1e-9, "abandon %d", w.n)
 		assert.InDelta(t, w.asaS, p.ASA.Seconds(), 1e-6, "asa %d", w.n)
 	}
+	// The abandonment cap binding (same independent run): 14 agents lose
+	// 1.40%, 17 lose 0.192%, 18 lose 0.0914%, 19 lose 0.0418%; a 0.1% cap
+	// needs 18, a 0.09% cap 19.
+	for _, w := range []struct {
+		limit float64
+		n     int64
+	}{{0.001, 18}, {0.0009, 19}, {0.025, 13}, {0.0249, 14}} {
+		tg := target
+		tg.MaxAbandon = w.limit
+		lines, err := Staffing([]Interval{halfHour()}, tg)
+		require.NoError(t, err)
+		assert.Equal(t, w.n, lines[0].Agents, "abandon cap %v", w.limit)
+	}
+	// No answer time: the service level is the chance of not waiting.
+	z, err := StaffingPerformance(13, halfHour(), StaffingTarget{Patience: 5 * time.Minute})
+	require.NoError(t, err)
+	assert.InDelta(t, 1-0.2257970840473752, z.ServiceLevel, 1e-9)
 	// Conservation: served work = (1 - abandon)·λ·h = occupancy·n.
 	assert.InDelta(t, (1-l.Abandon)*10, l.Occupancy*13, 1e-9)
 
@@ -187,7 +204,10 @@ func TestStaffingErrors(t *testing.T) {
 		assert.ErrorIs(t, err, tt.want, tt.field)
 		assert.Equal(t, tt.field, fe.Field)
 	}
-	_, err := StaffingPerformance(MaxAgents+1, ok, StaffingTarget{})
+	p, err := StaffingPerformance(MaxAgents, Interval{Length: time.Hour, Contacts: 1, AHT: time.Second}, StaffingTarget{MaxOccupancy: 1})
+	require.NoError(t, err)
+	assert.Equal(t, int64(MaxAgents), p.Agents)
+	_, err = StaffingPerformance(MaxAgents+1, ok, StaffingTarget{})
 	assert.ErrorIs(t, err, ErrTooLarge)
 	_, err = StaffingPerformance(-1, ok, StaffingTarget{})
 	assert.ErrorIs(t, err, ErrTooLarge)
@@ -231,4 +251,19 @@ func TestStaffingJSON(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"orders":1,"orders":2}`), &sp), ErrInvalidJSON)
 	var sr StaffRules
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"supervisor_at":"4"}`), &sr), ErrInvalidJSON)
+}
+
+// A large system (5,000 Erlangs, 5,000 agents, patience 5 minutes): the
+// stationary terms pass 1e250 and are rescaled on the way. Garnett,
+// Mandelbaum and Reiman's approximation for M/M/n+M (MSOM 2002), with
+// β = (n - a)/√a = 0, gives P(wait) ≈ 1/(1 + √(θ/μ)) = 1/(1 + √(180/300))
+// = 0.5635; in a system this large the exact value lies close to it.
+func TestStaffingErlangALarge(t *testing.T) {
+	iv := Interval{Length: time.Hour, Contacts: 100_000, AHT: 180 * time.Second}
+	p, err := StaffingPerformance(5000, iv, StaffingTarget{AnswerWithin: 20 * time.Second, Patience: 5 * time.Minute})
+	require.NoError(t, err)
+	assert.InDelta(t, 1/(1+math.Sqrt(180.0/300)), p.Wait, 0.01)
+	assert.InDelta(t, (1-p.Abandon)*5000, p.Occupancy*5000, 1e-6)
+	assert.Greater(t, p.ServiceLevel, 1-p.Wait)
+	assert.Less(t, p.ServiceLevel, 1.0)
 }
