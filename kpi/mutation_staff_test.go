@@ -1,0 +1,59 @@
+package kpi
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Boundaries of the issue-17 code, each on the value where a flipped
+// comparison would change the answer (issue 19).
+//
+// Equivalent mutants, which cannot change behaviour:
+//   - coverage.go, `i > 0 && r.Start.Before(prevEnd)` as `i >= 0`: at i = 0
+//     prevEnd is the zero time, and no valid start lies before year 1.
+func TestStaffBoundaries(t *testing.T) {
+	t0 := time.Date(2026, 2, 9, 10, 0, 0, 0, time.UTC)
+	// A plan with no tiers marshals without a last tier to mark.
+	b, err := json.Marshal(CommissionPlan{Method: Marginal})
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"tiers":null`)
+
+	// Fulfilment: the longest calendar rule is accepted; a shipment at the
+	// instant of payment is fine and on time.
+	rep, err := Fulfilment([]Shipment{{Paid: t0, Shipped: t0}}, ShipRule{Days: MaxShipDays, Location: time.UTC}, t0)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), rep.Total.OnTime)
+	assert.Equal(t, 1.0, rep.Total.OnTimeRate)
+
+	// Staff rules: a minimum share without a maximum sets no budget cap; no
+	// supervisor rule means no supervisor finding; a team may be all
+	// supervisors.
+	got, err := CheckStaffPlan(StaffPlan{Revenue: cny("100"), Teams: []Team{{Name: "a", Staff: 5, Cost: cny("50")}, {Name: "b", Staff: 1, Supervisors: 1}}},
+		StaffRules{CostShareMin: dec("0.06")})
+	require.NoError(t, err)
+	assert.Empty(t, got.Findings)
+	assert.Equal(t, "6.0000", got.BudgetMin.Amount().StringFixed(4))
+	assert.True(t, got.BudgetMax.Amount().IsZero())
+	assert.True(t, got.CostShare.Equal(dec("0.5")))
+
+	// Service levels: one abandon exactly at the grace is not short.
+	r, err := ServiceLevels([]Contact{{Offered: t0, Abandoned: t0.Add(5 * time.Second)}}, ServiceLevelOptions{Threshold: time.Second, Grace: 5 * time.Second})
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), r.ShortAbandoned)
+	assert.Equal(t, int64(0), r.AbandonedWithin)
+	assert.Equal(t, 0.0, r.ExcludingShortAbandons)
+	assert.Equal(t, 1.0, r.AbandonRate)
+	r, err = ServiceLevels([]Contact{{Offered: t0, Abandoned: t0.Add(5*time.Second - 1)}}, ServiceLevelOptions{Threshold: time.Second, Grace: 5 * time.Second})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), r.ShortAbandoned)
+
+	// Staffing: a target of exactly 1 is allowed (occupancy cap 1 means
+	// none in practice).
+	lines, err := Staffing([]Interval{halfHour()}, StaffingTarget{MaxOccupancy: 1, MaxAbandon: 1, Patience: time.Hour})
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, lines[0].Agents, int64(1))
+}
