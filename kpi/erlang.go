@@ -47,6 +47,11 @@ type perf struct {
 	wait, sl, asa, occupancy, abandon float64
 }
 
+// maxChainStates bounds the memory of one Erlang A evaluation: at most
+// this many states of the chain (8 MiB of float64), which is MaxAgents
+// and a queue ten times as long.
+const maxChainStates = 1 << 20
+
 // erlangAPerf is Erlang A's performance for n agents: arrival rate lam,
 // service rate mu = 1/h and abandonment rate theta = 1/patience, all per
 // second, answer target t. The stationary distribution π of the
@@ -66,31 +71,30 @@ type perf struct {
 // computed by uniformisation for every j at once (all terms positive, so
 // no cancellation). work counts the steps; false means budget exceeded.
 func erlangAPerf(n int64, lam, mu, theta, t float64, work *int64, budget int64) (perf, bool) {
-	// Stationary distribution, unnormalised, rescaled to stay finite.
-	probs := []float64{1}
-	total := 1.0
+	// Stationary distribution in logs (a^k/k! leaves float64 at large
+	// loads): lp_k = lp_{k-1} + log(lam / death_k), with the running log of
+	// the total; stop past n once a term is below 1e-16 of the total.
+	lps := []float64{0}
+	logTotal := 0.0
+	tiny := math.Log(1e-16)
 	for k := int64(1); ; k++ {
 		*work++
-		if *work > budget {
+		if *work > budget || k > maxChainStates {
 			return perf{}, false
 		}
 		death := float64(min(k, n))*mu + float64(max(k-n, 0))*theta
-		term := probs[len(probs)-1] * lam / death
-		probs = append(probs, term)
-		total += term
-		if k > n && term < 1e-16*total {
+		lp := lps[len(lps)-1] + math.Log(lam/death)
+		lps = append(lps, lp)
+		hi, lo := max(logTotal, lp), min(logTotal, lp)
+		logTotal = hi + math.Log1p(math.Exp(lo-hi))
+		if k > n && lp < logTotal+tiny {
 			break
 		}
-		if term > 1e250 {
-			for i := range probs {
-				probs[i] /= 1e250
-			}
-			total /= 1e250
-		}
 	}
+	probs := lps
 	var wait, lq, below float64
-	for k, p := range probs {
-		p /= total
+	for k, lp := range lps {
+		p := math.Exp(lp - logTotal)
 		probs[k] = p
 		if int64(k) >= n {
 			wait += p

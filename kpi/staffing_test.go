@@ -215,6 +215,10 @@ func TestStaffingErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidNumber)
 	_, err = StaffingPerformance(1, ok, StaffingTarget{MaxOccupancy: 3})
 	assert.ErrorIs(t, err, ErrInvalidNumber)
+	// Nearly infinitely patient callers with fewer agents than the load:
+	// the queue settles only millions of places deep; the state cap stops it.
+	_, err = StaffingPerformance(9, halfHour(), StaffingTarget{Patience: 1e9 * time.Second})
+	assert.ErrorIs(t, err, ErrTooLarge)
 	// Erlang A with a day-long answer target and a huge load: the work
 	// budget stops it.
 	huge := Interval{Length: time.Second, Contacts: 50_000, AHT: time.Second}
