@@ -150,7 +150,8 @@ func Fulfilment(shipments []Shipment, rule ShipRule, asOf time.Time) (Fulfilment
 		case rule.Schedule != nil:
 			over = rule.Schedule.Between(s.Paid, end) - rule.Within
 		default:
-			over = end.Sub(s.Paid) - rule.Within
+			due = s.Paid.Add(rule.Within)
+			over = end.Sub(due)
 		}
 		late = over > 0 || (!shipped && over == 0)
 		verdict := func(c *FulfilmentCounts) {

@@ -72,13 +72,16 @@ func TestFulfilmentWithin(t *testing.T) {
 		got := rep.Total
 		assert.Equal(t, []int64{c.onTime, c.late, c.overdue, c.pend}, []int64{got.OnTime, got.ShippedLate, got.Overdue, got.Pending}, "case %d", i)
 	}
+	rep, err := Fulfilment([]Shipment{{Order: "o", Paid: paid, Shipped: paid.Add(50 * time.Hour)}}, rule, paid.Add(72*time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, []LateOrder{{Order: "o", Paid: paid, Due: paid.Add(48 * time.Hour), Shipped: paid.Add(50 * time.Hour), Over: 2 * time.Hour}}, rep.Late)
 	// Business hours (Mon-Fri 09:00-18:00, Saturday 02-14 a make-up day):
 	// paid Friday 17:00, shipped Monday 10:00 = 1 h + 9 h + 1 h = 11 h of
 	// working time, 2 h over a 9 h rule.
 	s := shanghaiSchedule(t)
 	sh := s.Location()
 	ship := Shipment{Order: "o", Paid: time.Date(2026, 2, 13, 17, 0, 0, 0, sh), Shipped: time.Date(2026, 2, 16, 10, 0, 0, 0, sh)}
-	rep, err := Fulfilment([]Shipment{ship}, ShipRule{Within: 9 * time.Hour, Schedule: &s}, ship.Shipped)
+	rep, err = Fulfilment([]Shipment{ship}, ShipRule{Within: 9 * time.Hour, Schedule: &s}, ship.Shipped)
 	require.NoError(t, err)
 	require.Len(t, rep.Late, 1)
 	assert.Equal(t, 2*time.Hour, rep.Late[0].Over)
