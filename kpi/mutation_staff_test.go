@@ -12,9 +12,23 @@ import (
 // Boundaries of the issue-17 code, each on the value where a flipped
 // comparison would change the answer (issue 19).
 //
-// Equivalent mutants, which cannot change behaviour:
+// Equivalent mutants, which cannot change behaviour (or only below the
+// precision the models promise):
 //   - coverage.go, `i > 0 && r.Start.Before(prevEnd)` as `i >= 0`: at i = 0
 //     prevEnd is the zero time, and no valid start lies before year 1.
+//   - staffing.go, the gallop's lower bounds `lo = cand + 1` and
+//     `lo = guess + 1` made smaller: lo only bounds the bisection from
+//     below; the search is over a monotone predicate, so any lower lo finds
+//     the same fewest agents (with more work).
+//   - erlang.go, the uniformisation rate L larger than the largest exit
+//     rate (for example `*theta` as `/theta`): uniformisation is exact for
+//     any L at or above it; only the Poisson truncation moves.
+//   - erlang.go, the truncation margins `10*math.Sqrt(lt)` (as `10/`) and
+//     the stop `k > n && lp < logTotal+tiny` (as `k >= n`, `<=`): they drop
+//     at most 1e-14 of probability mass, below the 1e-9 the tests and the
+//     model's inputs (forecasts) can tell apart.
+//   - erlang.go, `k > maxChainStates` and `*work > budget` as `>=`: they
+//     differ only at exactly 1,048,576 states or 50,000,000 steps.
 func TestStaffBoundaries(t *testing.T) {
 	t0 := time.Date(2026, 2, 9, 10, 0, 0, 0, time.UTC)
 	// A plan with no tiers marshals without a last tier to mark.
