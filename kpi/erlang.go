@@ -69,7 +69,9 @@ const maxChainStates = 1 << 20
 // answered within t: ahead of it the queue moves at rate n·mu + i·theta
 // with i callers ahead, and the caller itself leaves at rate theta. G is
 // computed by uniformisation for every j at once (all terms positive, so
-// no cancellation). work counts the steps; false means budget exceeded.
+// no cancellation). work counts the uniformisation steps × queue states,
+// summed over the evaluations of one interval; false means the budget or
+// the chain's state cap would be exceeded.
 func erlangAPerf(n int64, lam, mu, theta, t float64, work *int64, budget int64) (perf, bool) {
 	// Stationary distribution in logs (a^k/k! leaves float64 at large
 	// loads): lp_k = lp_{k-1} + log(lam / death_k), with the running log of
@@ -78,8 +80,7 @@ func erlangAPerf(n int64, lam, mu, theta, t float64, work *int64, budget int64) 
 	logTotal := 0.0
 	tiny := math.Log(1e-16)
 	for k := int64(1); ; k++ {
-		*work++
-		if *work > budget || k > maxChainStates {
+		if k > maxChainStates {
 			return perf{}, false
 		}
 		death := float64(min(k, n))*mu + float64(max(k-n, 0))*theta

@@ -27,8 +27,8 @@ import (
 //     the stop `k > n && lp < logTotal+tiny` (as `k >= n`, `<=`): they drop
 //     at most 1e-14 of probability mass, below the 1e-9 the tests and the
 //     model's inputs (forecasts) can tell apart.
-//   - erlang.go, `k > maxChainStates` and `*work > budget` as `>=`: they
-//     differ only at exactly 1,048,576 states or 50,000,000 steps.
+//   - erlang.go, `k > maxChainStates` and the budget comparison as `>=`:
+//     they differ only at exactly 1,048,576 states or 50,000,000 steps.
 func TestStaffBoundaries(t *testing.T) {
 	t0 := time.Date(2026, 2, 9, 10, 0, 0, 0, time.UTC)
 	// A plan with no tiers marshals without a last tier to mark.

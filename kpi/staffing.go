@@ -13,7 +13,7 @@ const (
 	// load alone is beyond it).
 	MaxAgents = 100_000
 	// MaxStaffingWork = 50,000,000: the steps one Erlang A interval may take
-	// (stationary terms plus uniformisation steps × queue states), so that
+	// (uniformisation steps × queue states over its evaluations), so that
 	// a long answer target with a huge load cannot run for minutes; one
 	// evaluation also keeps at most 1,048,576 states of the chain, 8 MiB
 	// ([ErrTooLarge]).
