@@ -23,7 +23,11 @@ import (
 //   - erlang.go, the uniformisation rate L larger than the largest exit
 //     rate (for example `*theta` as `/theta`): uniformisation is exact for
 //     any L at or above it; only the Poisson truncation moves.
-//   - erlang.go, the truncation margins `10*math.Sqrt(lt)` (as `10/`) and
+//   - erlang.go, `float64(jmax+1)*theta` in L as `jmax-1`: L then falls
+//     2θ short of the exit rate of the last two queue places only, whose
+//     stationary probability is below 1e-16 of the total.
+//   - erlang.go, the truncation margins `lt + 10*math.Sqrt(lt)` (as `-`,
+//     or `10/`) and
 //     the stop `k > n && lp < logTotal+tiny` (as `k >= n`, `<=`): they drop
 //     at most 1e-14 of probability mass, below the 1e-9 the tests and the
 //     model's inputs (forecasts) can tell apart.
