@@ -31,6 +31,11 @@ import (
 //     the stop `k > n && lp < logTotal+tiny` (as `k >= n`, `<=`): they drop
 //     at most 1e-14 of probability mass, below the 1e-9 the tests and the
 //     model's inputs (forecasts) can tell apart.
+//   - erlang.go, the loops over steps and queue places `s <= steps`,
+//     `j <= jmax` (as `<`): they leave out one Poisson term beyond the
+//     margin or the last queue place, both below 1e-16.
+//   - staffing.go, asaDuration's `s < float64(math.MaxInt64)` as `<=`:
+//     differs only for an ASA of exactly 2^63 ns.
 //   - erlang.go, `k > maxChainStates` and the budget comparison as `>=`:
 //     they differ only at exactly 1,048,576 states or 50,000,000 steps.
 func TestStaffBoundaries(t *testing.T) {

@@ -214,18 +214,24 @@ func boolRate(b bool) float64 {
 }
 
 func (m model) line(iv Interval, n int64, p perf) StaffingLine {
-	asa := time.Duration(math.MaxInt64)
-	if s := p.asa * float64(time.Second); s < float64(math.MaxInt64) {
-		asa = time.Duration(math.Round(s))
-	}
 	return StaffingLine{Start: iv.Start, Length: iv.Length, Load: m.a, Agents: n,
-		Wait: p.wait, ServiceLevel: p.sl, ASA: asa, Occupancy: p.occupancy, Abandon: p.abandon}
+		Wait: p.wait, ServiceLevel: p.sl, ASA: asaDuration(p.asa), Occupancy: p.occupancy, Abandon: p.abandon}
 }
 
-// meets reports whether p satisfies every target that is set.
+// asaDuration rounds an ASA in seconds to the nanosecond; +Inf and
+// anything beyond the largest Duration is math.MaxInt64.
+func asaDuration(sec float64) time.Duration {
+	if s := sec * float64(time.Second); s < float64(math.MaxInt64) {
+		return time.Duration(math.Round(s))
+	}
+	return time.Duration(math.MaxInt64)
+}
+
+// meets reports whether p satisfies every target that is set; the ASA is
+// compared as reported, rounded to the nanosecond.
 func meets(p perf, t StaffingTarget) bool {
 	return (t.ServiceLevel == 0 || p.sl >= t.ServiceLevel) &&
-		(t.MaxASA == 0 || p.asa <= t.MaxASA.Seconds()) &&
+		(t.MaxASA == 0 || asaDuration(p.asa) <= t.MaxASA) &&
 		(t.MaxOccupancy == 0 || p.occupancy <= t.MaxOccupancy) &&
 		(t.MaxAbandon == 0 || p.abandon <= t.MaxAbandon)
 }

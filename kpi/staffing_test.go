@@ -62,6 +62,15 @@ func TestStaffingErlangCClassic(t *testing.T) {
 	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxASA: 20 * time.Second})
 	require.NoError(t, err)
 	assert.Equal(t, int64(13), lines[0].Agents)
+	// An ASA cap equal to what 13 agents give is met by 13.
+	p13asa, err := StaffingPerformance(13, halfHour(), StaffingTarget{})
+	require.NoError(t, err)
+	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxASA: p13asa.ASA})
+	require.NoError(t, err)
+	assert.Equal(t, int64(13), lines[0].Agents)
+	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxASA: p13asa.ASA - 1})
+	require.NoError(t, err)
+	assert.Equal(t, int64(14), lines[0].Agents)
 	// An occupancy cap alone: 10/n ≤ 0.7 needs n = 15.
 	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxOccupancy: 0.7})
 	require.NoError(t, err)
@@ -159,6 +168,10 @@ func TestStaffingEdges(t *testing.T) {
 	p, err = StaffingPerformance(0, halfHour(), StaffingTarget{Patience: time.Minute})
 	require.NoError(t, err)
 	assert.Equal(t, 1.0, p.Abandon)
+	p, err = StaffingPerformance(0, halfHour(), StaffingTarget{})
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, p.Abandon, "Erlang C callers never hang up")
+	assert.Equal(t, 1.0, p.Wait)
 
 	// Large but within limits: 2,000 Erlangs (Erlang B by recursion, no
 	// factorial overflow).
@@ -194,6 +207,8 @@ func TestStaffingErrors(t *testing.T) {
 		{Interval{Length: time.Hour, Contacts: -1, AHT: time.Second}, StaffingTarget{}, ErrInvalidNumber, "intervals[0].contacts"},
 		{Interval{Length: time.Hour, Contacts: 1}, StaffingTarget{}, ErrInvalidNumber, "intervals[0].aht"},
 		{Interval{Length: time.Second, Contacts: math.MaxInt64, AHT: math.MaxInt64}, StaffingTarget{}, ErrTooLarge, "intervals[0].contacts"},
+		// 60,000 calls a second of 2 s each: 120,000 Erlangs.
+		{Interval{Length: time.Second, Contacts: 60_000, AHT: 2 * time.Second}, StaffingTarget{}, ErrTooLarge, "intervals[0].contacts"},
 		// 100,000 Erlangs exactly: Erlang C needs more than MaxAgents.
 		{Interval{Length: time.Second, Contacts: 100_000, AHT: time.Second}, StaffingTarget{}, ErrTooLarge, "intervals[0]"},
 	}
@@ -270,4 +285,20 @@ func TestStaffingErlangALarge(t *testing.T) {
 	assert.InDelta(t, (1-p.Abandon)*5000, p.Occupancy*5000, 1e-6)
 	assert.Greater(t, p.ServiceLevel, 1-p.Wait)
 	assert.Less(t, p.ServiceLevel, 1.0)
+}
+
+// The work budget holds per interval over all its evaluations: one
+// evaluation of a 5,000-Erlang system with a 400 s answer target takes
+// about 9.7 million steps, within MaxStaffingWork, but the search needs
+// more than five of them.
+func TestStaffingBudgetPerInterval(t *testing.T) {
+	iv := Interval{Length: time.Hour, Contacts: 100_000, AHT: 180 * time.Second}
+	tg := StaffingTarget{ServiceLevel: 0.99, AnswerWithin: 400 * time.Second, Patience: 5 * time.Minute}
+	_, err := StaffingPerformance(5000, iv, tg)
+	require.NoError(t, err)
+	_, err = Staffing([]Interval{iv}, tg)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.Equal(t, "intervals[0]", fe.Field)
 }
