@@ -71,6 +71,16 @@ func TestStaffingErlangCClassic(t *testing.T) {
 	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxASA: p13asa.ASA - 1})
 	require.NoError(t, err)
 	assert.Equal(t, int64(14), lines[0].Agents)
+	// Caps met with equality: occupancy 10/14 exactly, and (Erlang A) the
+	// abandonment that 13 agents give.
+	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxOccupancy: 10.0 / 14})
+	require.NoError(t, err)
+	assert.Equal(t, int64(14), lines[0].Agents)
+	pa, err := StaffingPerformance(13, halfHour(), StaffingTarget{Patience: 5 * time.Minute})
+	require.NoError(t, err)
+	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxAbandon: pa.Abandon, Patience: 5 * time.Minute})
+	require.NoError(t, err)
+	assert.Equal(t, int64(13), lines[0].Agents)
 	// An occupancy cap alone: 10/n ≤ 0.7 needs n = 15.
 	lines, err = Staffing([]Interval{halfHour()}, StaffingTarget{MaxOccupancy: 0.7})
 	require.NoError(t, err)
