@@ -36,6 +36,9 @@ import (
 //     margin or the last queue place, both below 1e-16.
 //   - staffing.go, asaDuration's `s < float64(math.MaxInt64)` as `<=`:
 //     differs only for an ASA of exactly 2^63 ns.
+//   - staffing.go, the upward gallop's `lo > MaxAgents` as `>=`: differs
+//     only when Erlang A needs exactly MaxAgents after the Erlang C guess
+//     failed, which no input reachable in a test produces.
 //   - erlang.go, `k > maxChainStates` and the budget comparison as `>=`:
 //     they differ only at exactly 1,048,576 states or 50,000,000 steps.
 func TestStaffBoundaries(t *testing.T) {
@@ -79,4 +82,27 @@ func TestStaffBoundaries(t *testing.T) {
 	lines, err := Staffing([]Interval{halfHour()}, StaffingTarget{MaxOccupancy: 1, MaxAbandon: 1, Patience: time.Hour})
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, lines[0].Agents, int64(1))
+}
+
+// Staffing at the edges of its search: a service-level target met with
+// equality, an Erlang A answer of one agent, and an Erlang C answer of
+// exactly MaxAgents (50,000 Erlangs under a 50% occupancy cap).
+func TestStaffingSearchEdges(t *testing.T) {
+	p14, err := StaffingPerformance(14, halfHour(), StaffingTarget{AnswerWithin: 20 * time.Second})
+	require.NoError(t, err)
+	lines, err := Staffing([]Interval{halfHour()}, StaffingTarget{ServiceLevel: p14.ServiceLevel, AnswerWithin: 20 * time.Second})
+	require.NoError(t, err)
+	assert.Equal(t, int64(14), lines[0].Agents)
+
+	tiny := Interval{Length: 30 * time.Minute, Contacts: 1, AHT: time.Minute}
+	lines, err = Staffing([]Interval{tiny}, StaffingTarget{ServiceLevel: 0.8, AnswerWithin: 20 * time.Second, Patience: 5 * time.Minute})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), lines[0].Agents)
+
+	huge := Interval{Length: time.Second, Contacts: 50_000, AHT: time.Second}
+	lines, err = Staffing([]Interval{huge}, StaffingTarget{MaxOccupancy: 0.5})
+	require.NoError(t, err)
+	assert.Equal(t, int64(MaxAgents), lines[0].Agents)
+	_, err = Staffing([]Interval{huge}, StaffingTarget{MaxOccupancy: 0.49})
+	assert.ErrorIs(t, err, ErrTooLarge)
 }
