@@ -47,13 +47,31 @@ const (
 )
 
 // CommissionTier is one band of a commission table: the rate applies to sales
-// between From and To. A zero To on the last band means no upper limit.
-// Amounts are in the plan's currency.
+// between From and To. Amounts are in the plan's currency.
+//
+// The last tier, and only the last, has no upper limit: say so with
+// Unbounded (its To must then be zero). A last tier with a finite To is
+// refused ([ErrInvalidTiers]): above it, a whole-amount plan would have no
+// band to take the rate from while a marginal plan simply stops, so the two
+// methods would disagree. OCA's commission module pays 0 when no section
+// matches (commission/models/commission.py, calculate_section); write that
+// as a final {From: bound, Unbounded: true, Rate: 0} tier, which gives the
+// same rule for both methods: a whole-amount plan pays 0 above the bound,
+// a marginal plan keeps what was earned up to it.
+//
+// For compatibility a last tier with a zero To is also read as unbounded
+// (the shorthand of earlier versions); a zero To cannot be a real bound
+// there, since the band would hold nothing and a bounded last tier is
+// refused anyway. JSON always writes "unbounded": true.
 type CommissionTier struct {
-	From decimal.Decimal `json:"from"`
-	To   decimal.Decimal `json:"to"`   // zero on the last tier: unbounded
-	Rate decimal.Decimal `json:"rate"` // 0.05 is 5%; within [0, 1]
+	From      decimal.Decimal `json:"from"`
+	To        decimal.Decimal `json:"to,omitzero"`         // the upper bound; zero when Unbounded
+	Unbounded bool            `json:"unbounded,omitempty"` // no upper limit: only the last tier
+	Rate      decimal.Decimal `json:"rate"`                // 0.05 is 5%; within [0, 1]
 }
+
+// open reports whether tier i of n has no upper limit.
+func (t CommissionTier) open(i, n int) bool { return t.Unbounded || (i == n-1 && t.To.IsZero()) }
 
 // Accelerator raises commission once attainment (net sales ÷ quota, 完成率)
 // reaches a level: the commission earned on sales above Attainment × quota
@@ -87,8 +105,8 @@ const opCommission = "commission"
 
 // Validate checks the plan: a known currency and method; tiers that start
 // at 0, are contiguous (each From equals the previous To: a larger From is a
-// gap, a smaller one an overlap) with To > From, only the last open-ended,
-// and rates in [0, 1]; a non-negative cap and quota in the plan's currency;
+// gap, a smaller one an overlap) with To > From, the last one unbounded
+// and only the last, and rates in [0, 1]; a non-negative cap and quota in the plan's currency;
 // accelerators with increasing attainment levels above zero, multipliers of
 // at least 0, and a positive quota. Errors are *[FieldError] values wrapping
 // [ErrInvalidTiers], [ErrInvalidRate], [ErrNegativeAmount], [ErrInvalidEnum]
@@ -130,8 +148,17 @@ func (p CommissionPlan) Validate() error {
 			return fieldErr(opCommission, f+".from", t.From, ErrInvalidTiers, what)
 		}
 		last := i == len(p.Tiers)-1
-		if !(last && t.To.IsZero()) && t.To.Cmp(t.From) <= 0 {
+		switch {
+		case t.Unbounded && !last:
+			return fieldErr(opCommission, f+".unbounded", true, ErrInvalidTiers, "only the last tier can be unbounded")
+		case t.Unbounded && !t.To.IsZero():
+			return fieldErr(opCommission, f+".to", t.To, ErrInvalidTiers, "an unbounded tier has no to")
+		case t.open(i, len(p.Tiers)):
+		case t.To.Cmp(t.From) <= 0:
 			return fieldErr(opCommission, f+".to", t.To, ErrInvalidTiers, "must be above from "+t.From.String())
+		case last:
+			return fieldErr(opCommission, f+".to", t.To, ErrInvalidTiers,
+				"the last tier must be unbounded; to pay nothing above "+t.To.String()+" add an unbounded tier from it with rate 0")
 		}
 		if t.Rate.Sign() < 0 || t.Rate.GreaterThan(decimal.NewFromInt(1)) {
 			return fieldErr(opCommission, f+".rate", t.Rate, ErrInvalidRate, "must be within [0, 1]")
@@ -288,7 +315,7 @@ func (p CommissionPlan) base(x decimal.Decimal, explain bool) (decimal.Decimal, 
 			break
 		}
 		part := x.Sub(t.From)
-		if !t.To.IsZero() && x.GreaterThan(t.To) {
+		if !t.open(i, len(p.Tiers)) && x.GreaterThan(t.To) {
 			part = t.To.Sub(t.From)
 		}
 		c := part.Mul(t.Rate)

@@ -14,9 +14,16 @@
 // # Commissions (提成)
 //
 // A [CommissionPlan] is a tier table (提成阶梯) in one currency. Each [CommissionTier]
-// covers sales from From to To (a zero To on the last tier: no upper limit).
-// Tiers must start at 0 and be contiguous: a From above the previous To is a
-// gap, below it an overlap; both are [ErrInvalidTiers]. Rates lie in [0, 1].
+// covers sales from From to To; the last tier, and only the last, is
+// Unbounded (no upper limit; a zero To on the last tier is the older
+// shorthand for it). Tiers must start at 0 and be contiguous: a From above
+// the previous To is a gap, below it an overlap; both are [ErrInvalidTiers].
+// Rates lie in [0, 1]. A last tier with a finite upper bound is refused
+// ([ErrInvalidTiers]) rather than paid two ways (a whole-amount plan would
+// have no rate above it, a marginal one would stop): OCA's commission
+// module pays 0 where no section matches, and that is written as a final
+// unbounded tier at rate 0, which both methods then read alike (whole-amount
+// pays 0 above the bound, marginal keeps what was earned up to it).
 //
 // [Marginal] (超额累进, graduated) pays each band's rate on the part of sales
 // inside it; [WholeAmount] (全额累进, retroactive) pays the reached band's
@@ -153,8 +160,11 @@
 //     answered is counted as unanswered and left out of the times.
 //   - First response time (首次响应时间): the response to a conversation's
 //     first turn. Average response time (平均响应时间): the mean over every
-//     answered turn. The N-second response rate: first responses ≤ N
-//     (3 minutes by default) ÷ first responses.
+//     answered turn. The N-second response rate (响应率, 3 minutes by
+//     default, as on Taobao) comes two ways: over first responses (FastShare =
+//     first responses ≤ N ÷ first responses) and over every response round
+//     (FastResponseShare = rounds ≤ N ÷ answered rounds), the way Taobao
+//     counts it; ListRounds lists every round ([ResponseRound]).
 //   - Reception (接待人数): distinct customers in conversations where the agent
 //     sent a message. An inquiry (询单) is an answered customer turn, dated at
 //     its first customer message and credited to the answering agent;
@@ -175,6 +185,57 @@
 //     written replies ÷ replies, counting Unicode code points without white
 //     space (a Chinese character is one, not three bytes); auto-replies and
 //     replies without text (pictures) are left out.
+//
+// # Service levels
+//
+// [ServiceLevels] reads contacts (calls or chats alike, [Contact]), each
+// answered or abandoned, and gives the service level in the variants that
+// contact centres use (ICMI's "Service Level Calculations" lists them with
+// a worked example: 1,000 answered, 860 within 20 s, 60 abandoned, 20
+// within 20 s, 10 within 5 s): answered within T over offered (abandons
+// count as misses, 81.1%), over answered (86%), over offered less the
+// abandons shorter than a grace period (5 s: 81.9%), and with abandons
+// within T counted as met (83.0%); the abandonment rate, the average
+// speed of answer, the average handle time AHT = talk + hold + wrap-up
+// and occupancy = handle time ÷ staffed time. Waits
+// are wall-clock, or business hours with a [Schedule].
+//
+// # Staffing
+//
+// [Staffing] gives the fewest agents per forecast [Interval] for a
+// [StaffingTarget]: X% answered within Y, a cap on the average speed of
+// answer, an occupancy cap, and with a patience Erlang A (callers hang up)
+// with a cap on abandonment. Erlang C computes the waiting probability from
+// Erlang B by its recursion, which never overflows:
+//
+//	B_0 = 1, B_k = a·B_{k-1} / (k + a·B_{k-1});  C = n·B_n / (n - a·(1 - B_n))
+//	SL(t) = 1 - C·exp(-(n - a)·t / AHT);  ASA = C·AHT / (n - a);  occupancy = a / n
+//
+// with load a = contacts × AHT ÷ interval length (Erlangs). The classic
+// case, 100 calls in 30 minutes with AHT 180 s at 80/20, needs 14 agents
+// (SL 88.8%, occupancy 71.4%). Erlang A sums the stationary distribution of
+// the birth-death chain and computes the service level by uniformisation;
+// both models are tested against pyworkforce's documented numbers.
+// [StaffingPerformance] reports any given number of agents. Shrinkage
+// (breaks, training) is the caller's: divide by 1 - shrinkage.
+//
+// [Coverage] compares shifts with the requirement, interval by interval:
+// the scheduled number is the fewest agents on duty at any instant of the
+// interval, so a lunch break shows as a gap (seed-rules K-18, K-19).
+// [CheckStaffPlan] checks a plan against [StaffRules]; [SeedStaffRules] are
+// the seeds' (staff cost 6-7% of revenue, K-26 and WE-6; a supervisor
+// from 4 people, K-24).
+//
+// # Fulfilment
+//
+// [Fulfilment] checks paid orders against a ship-by rule ([ShipRule]):
+// hours after payment on the wall clock or in business hours, or by a
+// clock time a number of calendar days after the payment date. Orders are
+// on time (shipped by the deadline, the deadline included), shipped late,
+// overdue (unshipped at the check and the deadline reached) or pending,
+// counted in total, per warehouse and per staff member, with the late
+// orders listed. The seeds' stranded-order check (seed-rules INV-17: every
+// order paid the day before has shipped) is the rule "1 day, by 00:00".
 //
 // # Attendance and activity quotas (考勤, 活动量)
 //
@@ -246,6 +307,12 @@
 //   - Float inputs (targets, weights, values, scores, ratings) must be
 //     finite ([ErrInvalidNumber]); a Linear curve computes with halves so
 //     finite extremes cannot overflow to NaN.
+//   - [MaxAgents] = 100,000 agents per staffing interval, and
+//     [MaxStaffingWork] = 50,000,000 steps per Erlang A interval
+//     ([ErrTooLarge]); the Erlang C search is O(agents) per interval.
+//   - [MaxShipDays] = 366 days in a calendar ship-by rule ([ErrTooLarge]).
+//   - Sums of handle times, shift headcounts and customer-service staff go
+//     through checked arithmetic ([ErrTooLarge] beyond int64).
 //   - JSON documents are decoded strictly: unknown and repeated keys and
 //     trailing data are [ErrInvalidJSON].
 //

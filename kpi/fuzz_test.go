@@ -203,7 +203,7 @@ func FuzzServiceMetrics(f *testing.F) {
 			return
 		}
 		tm := rep.Team
-		if tm.Buyers > tm.Inquiries || tm.Inquiries > tm.Reception || tm.FastFirst > tm.FirstResponse.Count {
+		if tm.Buyers > tm.Inquiries || tm.Inquiries > tm.Reception || tm.FastFirstResponses > tm.FirstResponse.Count {
 			t.Fatalf("inconsistent team line %+v", tm)
 		}
 		for _, a := range rep.Agents {

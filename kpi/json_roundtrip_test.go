@@ -44,6 +44,14 @@ func FuzzInputJSON(f *testing.F) {
 		`{"person":"p","period":"2026-02","values":{"frt":30}}`,
 		`{"currency":"CNY","method":"marginal","boundary":"lower","tiers":[{"from":"0","to":"50000","rate":"0.05"}]}`,
 		`{"name":"cs","metrics":[{"id":"frt","direction":"lower","target":30,"weight":1,"curve":{"kind":"inverse","cap":1.2}}],"weights":"sum_to_one","missing":"exclude"}`,
+		`{"id":"c1","agent":"amy","offered":"2026-02-09T10:00:00Z","answered":"2026-02-09T10:00:12Z","talk":"4m30s","hold":"0s","wrap_up":"1m0s"}`,
+		`{"threshold":"20s","grace":"5s","staffed":"8h0m0s"}`,
+		`{"revenue":{"amount":"200000","currency":"CNY"},"orders":5,"teams":[{"name":"cs","staff":3,"supervisors":1,"cost":{"amount":"8000","currency":"CNY"},"customer_service":true,"supervisor_at":0}]}`,
+		`{"cost_share_min":"0.06","cost_share_max":"0.07","supervisor_at":4,"orders_per_cs_agent":0}`,
+		`{"within":"0s","days":1,"by":"09:30","location":"Asia/Shanghai"}`,
+		`{"order":"o1","warehouse":"hz","staff":"amy","paid":"2026-02-09T10:00:00Z","shipped":"2026-02-10T10:00:00+08:00"}`,
+		`{"start":"2026-02-09T09:00:00Z","length":"30m0s","contacts":100,"aht":"3m0s"}`,
+		`{"service_level":0.8,"answer_within":"20s","max_asa":"0s","max_occupancy":0.85,"max_abandon":0,"patience":"5m0s"}`,
 		`"2026-02-30"`, `{"at":"9999-12-31T23:59:59Z","description":5}`,
 	} {
 		f.Add([]byte(s))
@@ -65,6 +73,15 @@ func FuzzInputJSON(f *testing.F) {
 		roundTrip[Sales](t, data)
 		roundTrip[Rating](t, data)
 		roundTrip[Scheme](t, data)
+		roundTrip[Contact](t, data)
+		roundTrip[StaffPlan](t, data)
+		roundTrip[StaffRules](t, data)
+		roundTrip[Interval](t, data)
+		roundTrip[StaffingTarget](t, data)
+		roundTrip[Shift](t, data)
+		roundTrip[Shipment](t, data)
+		roundTrip[ShipRule](t, data)
+		roundTrip[ServiceLevelOptions](t, data)
 		roundTrip[Date](t, data)
 		roundTrip[ClockRange](t, data)
 		roundTrip[ClosedClockRange](t, data)

@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"time"
 )
@@ -83,12 +84,13 @@ type serviceOptionsJSON struct {
 	Schedule          *Schedule    `json:"schedule,omitempty"`
 	FastWithin        jsonDuration `json:"fast_within"`
 	AttributionWindow jsonDuration `json:"attribution_window"`
+	ListRounds        bool         `json:"list_rounds,omitempty"`
 }
 
 // MarshalJSON writes the durations as Go duration strings and the schedule
 // (omitted when nil) as its spec.
 func (o ServiceOptions) MarshalJSON() ([]byte, error) {
-	return json.Marshal(serviceOptionsJSON{o.Schedule, jsonDuration(o.FastWithin), jsonDuration(o.AttributionWindow)})
+	return json.Marshal(serviceOptionsJSON{o.Schedule, jsonDuration(o.FastWithin), jsonDuration(o.AttributionWindow), o.ListRounds})
 }
 
 // UnmarshalJSON reads the form of [ServiceOptions.MarshalJSON], strictly;
@@ -98,7 +100,7 @@ func (o *ServiceOptions) UnmarshalJSON(b []byte) error {
 	if err := decodeStrict(b, &j); err != nil {
 		return jsonErr("decode service options", err)
 	}
-	*o = ServiceOptions{j.Schedule, time.Duration(j.FastWithin), time.Duration(j.AttributionWindow)}
+	*o = ServiceOptions{j.Schedule, time.Duration(j.FastWithin), time.Duration(j.AttributionWindow), j.ListRounds}
 	return nil
 }
 
@@ -218,9 +220,78 @@ func (s *QuotaScheme) UnmarshalJSON(data []byte) error {
 	return decodeInto("decode quota scheme", data, (*plain)(s))
 }
 
-// UnmarshalJSON decodes a commission plan strictly (unknown or repeated
-// keys are [ErrInvalidJSON]); [CommissionPlan.Validate] checks it.
-func (p *CommissionPlan) UnmarshalJSON(data []byte) error {
+// MarshalJSON writes the plan with enumerations as strings and the last
+// tier marked "unbounded": true (also when it was given by the zero-To
+// shorthand), so the JSON form always says where the table is open:
+//
+//	{"currency":"CNY","method":"marginal","boundary":"lower",
+//	 "tiers":[{"from":"0","to":"50000","rate":"0.05"},
+//	          {"from":"50000","unbounded":true,"rate":"0.07"}],
+//	 "accelerators":null,"rounding":"half_up"}
+func (p CommissionPlan) MarshalJSON() ([]byte, error) {
 	type plain CommissionPlan
-	return decodeInto("decode commission plan", data, (*plain)(p))
+	c := plain(p)
+	if n := len(p.Tiers); n > 0 && p.Tiers[n-1].open(n-1, n) {
+		c.Tiers = slices.Clone(p.Tiers)
+		c.Tiers[n-1].Unbounded = true
+	}
+	return json.Marshal(c)
+}
+
+// UnmarshalJSON decodes a commission plan strictly (unknown or repeated
+// keys and trailing data are [ErrInvalidJSON]) and validates it with
+// [CommissionPlan.Validate], so a decoded plan is always valid, like a
+// decoded [Scheme]. In JSON the last tier must say "unbounded": true; a
+// last tier with neither "to" nor "unbounded" is [ErrInvalidTiers].
+func (p *CommissionPlan) UnmarshalJSON(data []byte) error {
+	const op = "decode commission plan"
+	type plain CommissionPlan
+	var c plain
+	if err := decodeInto(op, data, &c); err != nil {
+		return err
+	}
+	if n := len(c.Tiers); n > 0 && !c.Tiers[n-1].Unbounded && c.Tiers[n-1].To.IsZero() {
+		return fieldErr(op, fmt.Sprintf("tiers[%d].unbounded", n-1), nil, ErrInvalidTiers, `the last tier needs "unbounded": true`)
+	}
+	if err := CommissionPlan(c).Validate(); err != nil {
+		return withOp(op, "", err)
+	}
+	*p = CommissionPlan(c)
+	return nil
+}
+
+// ParseCommissionPlan decodes and validates a commission plan from JSON;
+// see [CommissionPlan.UnmarshalJSON].
+func ParseCommissionPlan(data []byte) (CommissionPlan, error) {
+	var p CommissionPlan
+	if err := p.UnmarshalJSON(data); err != nil {
+		return CommissionPlan{}, err
+	}
+	return p, nil
+}
+
+type responseRoundJSON struct {
+	Conversation string       `json:"conversation"`
+	Customer     string       `json:"customer"`
+	Agent        string       `json:"agent"`
+	Round        int          `json:"round"`
+	Asked        time.Time    `json:"asked"`
+	Answered     time.Time    `json:"answered"`
+	Wait         jsonDuration `json:"wait"`
+	Fast         bool         `json:"fast"`
+}
+
+// MarshalJSON writes the wait as a Go duration string ("1m30s").
+func (r ResponseRound) MarshalJSON() ([]byte, error) {
+	return json.Marshal(responseRoundJSON{r.Conversation, r.Customer, r.Agent, r.Round, r.Asked, r.Answered, jsonDuration(r.Wait), r.Fast})
+}
+
+// UnmarshalJSON reads the form of [ResponseRound.MarshalJSON], strictly.
+func (r *ResponseRound) UnmarshalJSON(b []byte) error {
+	var j responseRoundJSON
+	if err := decodeStrict(b, &j); err != nil {
+		return jsonErr("decode response round", err)
+	}
+	*r = ResponseRound{j.Conversation, j.Customer, j.Agent, j.Round, j.Asked, j.Answered, time.Duration(j.Wait), j.Fast}
+	return nil
 }

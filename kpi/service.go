@@ -52,13 +52,16 @@ type ServiceOptions struct {
 	// Schedule, when set, measures every response time in business hours
 	// ([Schedule.Between]) instead of wall-clock time.
 	Schedule *Schedule `json:"schedule"`
-	// FastWithin is the limit for a fast first response (响应率 within N
-	// seconds); a response exactly at the limit is fast. Zero means 3 minutes.
+	// FastWithin is the limit for a fast response (响应率: within N seconds, 3 minutes on Taobao), counted over first responses and over every response
+	// round; a response exactly at the limit is fast. Zero means 3 minutes.
 	FastWithin time.Duration `json:"fast_within"`
 	// AttributionWindow is how long after an inquiry an order still counts
 	// as converted by it; an order exactly at the end counts. Zero means 24
 	// hours.
 	AttributionWindow time.Duration `json:"attribution_window"`
+	// ListRounds asks for the per-round list, [ServiceReport].Rounds (one
+	// entry per answered customer turn; off by default to save memory).
+	ListRounds bool `json:"list_rounds"`
 }
 
 // ResponseStats summarises response times: the count, the mean (truncated
@@ -92,10 +95,18 @@ type AgentStats struct {
 	// Response (平均响应时间): per answered customer turn, from the turn's
 	// first customer message to the agent's reply.
 	Response ResponseStats `json:"response"`
-	// FastFirst counts first responses within FastWithin; FastShare is
-	// FastFirst ÷ FirstResponse.Count (0 when there are none).
-	FastFirst int64   `json:"fast_first"`
-	FastShare float64 `json:"fast_share"`
+	// FastFirstResponses counts first responses within FastWithin;
+	// FastShare = FastFirstResponses ÷ FirstResponse.Count, the
+	// 3-minute response rate (响应率) over first responses (0 when there
+	// are none).
+	FastFirstResponses int64   `json:"fast_first_responses"`
+	FastShare          float64 `json:"fast_share"`
+	// FastResponses counts every response round within FastWithin;
+	// FastResponseShare = FastResponses ÷ Response.Count, the 3-minute
+	// response rate over every round, as Taobao counts it (0 when there
+	// are none).
+	FastResponses     int64   `json:"fast_responses"`
+	FastResponseShare float64 `json:"fast_response_share"`
 	// Buyers (下单人数): distinct customers whose orders were credited to the
 	// agent; Orders counts those orders; Sales (销售额) is their total.
 	Buyers int64         `json:"buyers"`
@@ -110,13 +121,33 @@ type AgentStats struct {
 
 // ServiceReport is the result of [ServiceMetrics]: one line per agent,
 // sorted by agent ID, the team line, customer turns that got no agent reply
-// (未回复), and orders credited to no one: silent orders (静默下单) with no
-// answered inquiry within the window.
+// (未回复), orders credited to no one: silent orders (静默下单) with no
+// answered inquiry within the window, and, with
+// [ServiceOptions].ListRounds, every answered response round in the order
+// of the answering messages (nil otherwise).
 type ServiceReport struct {
-	Agents      []AgentStats `json:"agents"`
-	Team        AgentStats   `json:"team"`
-	Unanswered  int64        `json:"unanswered"`
-	SilentOrder int64        `json:"silent_order"`
+	Agents      []AgentStats    `json:"agents"`
+	Team        AgentStats      `json:"team"`
+	Unanswered  int64           `json:"unanswered"`
+	SilentOrder int64           `json:"silent_order"`
+	Rounds      []ResponseRound `json:"rounds"`
+}
+
+// ResponseRound is one answered customer turn (a response round): the
+// conversation, its customer and the agent who answered, the round's
+// number in the conversation (1 for the first turn), when the customer
+// asked (the turn's first message) and when the agent answered, the wait
+// (in business hours with a schedule) and whether it was fast (Wait ≤
+// FastWithin).
+type ResponseRound struct {
+	Conversation string        `json:"conversation"`
+	Customer     string        `json:"customer"`
+	Agent        string        `json:"agent"`
+	Round        int           `json:"round"`
+	Asked        time.Time     `json:"asked"`
+	Answered     time.Time     `json:"answered"`
+	Wait         time.Duration `json:"wait"`
+	Fast         bool          `json:"fast"`
 }
 
 type turnState struct {
@@ -126,6 +157,7 @@ type turnState struct {
 	open      bool // a customer turn awaits a reply
 	openAt    time.Time
 	firstDone bool
+	rounds    int // answered turns so far
 }
 
 type inquiry struct {
@@ -136,7 +168,8 @@ type inquiry struct {
 
 type agentAcc struct {
 	first, all []time.Duration
-	fast       int64
+	fast       int64 // fast first responses
+	fastAll    int64 // fast rounds
 	orders     int64
 	sales      pricing.Money
 }
@@ -205,6 +238,7 @@ func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (Ser
 	inquired := map[pair]struct{}{}
 	var inquiries [][]inquiry // by customer
 	var unanswered int64
+	var rounds []ResponseRound
 
 	for i, m := range msgs {
 		f := func(name string) string { return fmt.Sprintf("messages[%d].%s", i, name) }
@@ -264,6 +298,14 @@ func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (Ser
 				d := dur(st.openAt, m.At)
 				a := &accs[ai]
 				a.all = append(a.all, d)
+				st.rounds++
+				if d <= fast {
+					a.fastAll++
+				}
+				if opt.ListRounds {
+					rounds = append(rounds, ResponseRound{Conversation: m.Conversation, Customer: m.Customer, Agent: m.Agent,
+						Round: st.rounds, Asked: st.openAt, Answered: m.At, Wait: d, Fast: d <= fast})
+				}
 				if !st.firstDone {
 					st.firstDone = true
 					a.first = append(a.first, d)
@@ -359,18 +401,19 @@ func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (Ser
 		buyers[pair{credited, cu}] = struct{}{}
 	}
 
-	rep := ServiceReport{Unanswered: unanswered, SilentOrder: silent}
+	rep := ServiceReport{Unanswered: unanswered, SilentOrder: silent, Rounds: rounds}
 	rep.Agents = make([]AgentStats, len(agentIDs))
 	var teamFirst, teamAll []time.Duration
 	team := AgentStats{}
 	for ai, id := range agentIDs {
 		a := accs[ai]
-		s := AgentStats{Agent: id, FastFirst: a.fast, Orders: a.orders, Sales: a.sales}
+		s := AgentStats{Agent: id, FastFirstResponses: a.fast, FastResponses: a.fastAll, Orders: a.orders, Sales: a.sales}
 		s.FirstResponse = stats(a.first)
 		s.Response = stats(a.all)
 		teamFirst = append(teamFirst, a.first...)
 		teamAll = append(teamAll, a.all...)
-		team.FastFirst += a.fast
+		team.FastFirstResponses += a.fast // each ≤ len(msgs)
+		team.FastResponses += a.fastAll
 		team.Orders += a.orders
 		sales, err := team.Sales.Add(a.sales)
 		if err != nil { // one currency, checked above: not expected
@@ -404,9 +447,8 @@ func ServiceMetrics(msgs []Message, orders []PaidOrder, opt ServiceOptions) (Ser
 }
 
 func finishRates(s *AgentStats) {
-	if s.FirstResponse.Count > 0 {
-		s.FastShare = float64(s.FastFirst) / float64(s.FirstResponse.Count)
-	}
+	s.FastShare = ratio(s.FastFirstResponses, s.FirstResponse.Count)
+	s.FastResponseShare = ratio(s.FastResponses, s.Response.Count)
 	if s.Inquiries > 0 {
 		s.Conversion = float64(s.Buyers) / float64(s.Inquiries)
 	}

@@ -61,7 +61,7 @@ func TestServiceMetricsHandWorked(t *testing.T) {
 	// Type 7 on [90 s, 120 s] (hand arithmetic): p50 = 90 + 0.5·30 = 105 s,
 	// p90 = 90 + 0.9·30 = 117 s.
 	assert.Equal(t, ResponseStats{Count: 2, Mean: 105 * time.Second, P50: 105 * time.Second, P90: 117 * time.Second, Max: 120 * time.Second}, amy.Response)
-	assert.Equal(t, int64(1), amy.FastFirst)
+	assert.Equal(t, int64(1), amy.FastFirstResponses)
 	assert.InDelta(t, 1.0, amy.FastShare, 1e-12)
 	assert.Equal(t, int64(1), amy.Buyers)
 	assert.Equal(t, int64(2), amy.Orders)
@@ -99,8 +99,8 @@ func TestServiceMetricsOptions(t *testing.T) {
 	// 50-hour window brings o3 in for bo.
 	rep, err := ServiceMetrics(msgs, orders, ServiceOptions{FastWithin: time.Minute, AttributionWindow: 50 * time.Hour})
 	require.NoError(t, err)
-	assert.Equal(t, int64(0), rep.Agents[0].FastFirst)
-	assert.Equal(t, int64(1), rep.Agents[1].FastFirst)
+	assert.Equal(t, int64(0), rep.Agents[0].FastFirstResponses)
+	assert.Equal(t, int64(1), rep.Agents[1].FastFirstResponses)
 	assert.Equal(t, int64(2), rep.Agents[1].Buyers)
 	assert.Equal(t, int64(3), rep.SilentOrder)
 }
@@ -116,11 +116,11 @@ func TestServiceMetricsBusinessHours(t *testing.T) {
 	rep, err := ServiceMetrics(msgs, nil, ServiceOptions{Schedule: &s})
 	require.NoError(t, err)
 	assert.Equal(t, 2*time.Minute, rep.Agents[0].FirstResponse.Mean)
-	assert.Equal(t, int64(1), rep.Agents[0].FastFirst)
+	assert.Equal(t, int64(1), rep.Agents[0].FastFirstResponses)
 	rep, err = ServiceMetrics(msgs, nil, ServiceOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, 15*time.Hour+2*time.Minute, rep.Agents[0].FirstResponse.Mean)
-	assert.Equal(t, int64(0), rep.Agents[0].FastFirst)
+	assert.Equal(t, int64(0), rep.Agents[0].FastFirstResponses)
 	assert.False(t, rep.Team.Sales.IsValid(), "no orders: the zero Money")
 }
 
