@@ -13,7 +13,7 @@ import (
 //	n̄²(x) = ½·E[(x - D)⁺·(x + 1 - D)⁺]  discrete (½·E[((x - D)⁺)²] continuous)   SecondComplement
 //
 // They satisfy n̄(x) = x - E[D] + n(x). The second-order loss is the integral (or sum) of the first:
-// it prices the backorders of an (r, Q) policy ([RQ]).
+// it prices the backorders of an (r, Q) policy ([RQProblem]).
 type Losses struct {
 	First            float64 `json:"first"`
 	FirstComplement  float64 `json:"first_complement"`
