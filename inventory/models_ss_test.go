@@ -1,0 +1,117 @@
+package inventory
+
+import (
+	"math"
+	"testing"
+)
+
+// Snyder & Shen Example 4.7 (stockpyl's ss doctests): h = 1, p = 4, K = 5, Poisson(6) demand.
+func example47(t *testing.T) SSProblem {
+	pmf, err := PoissonPMF(6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return SSProblem{HoldingCost: 1, StockoutCost: 4, OrderCost: 5, DemandPMF: pmf}
+}
+
+func TestSSStockpyl(t *testing.T) {
+	m := example47(t)
+	c, err := m.Cost(4, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "g(4, 10)", c, 8.034111561471642, 1e-13)
+	opt, err := m.Optimal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt.ReorderPoint != 4 || opt.OrderUpTo != 10 {
+		t.Errorf("optimum %+v, want (4, 10)", opt)
+	}
+	near(t, "g*", opt.Cost, 8.034111561471642, 1e-13)
+	// Brute force over a box: nothing is cheaper.
+	for s := int64(-5); s < 20; s++ {
+		for S := s + 1; S <= 30; S++ {
+			c, err := m.Cost(s, S)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c < opt.Cost-1e-12 {
+				t.Errorf("g(%d, %d) = %v beats %v", s, S, c, opt.Cost)
+			}
+		}
+	}
+	// Hand arithmetic: demand 1 or 2 with probability ½ each, h = 1, p = 4, K = 5. With s = 0, S = 2
+	// each order follows 1 or 2 periods; m(0) = 1, m(1) = ½, M(2) = 1.5; G(2) = ½·1 = 0.5, G(1) =
+	// ½·4 = 2; g = (5 + 1·0.5 + ½·2) / 1.5 = 6.5/1.5.
+	two := SSProblem{HoldingCost: 1, StockoutCost: 4, OrderCost: 5, DemandPMF: []float64{0, 0.5, 0.5}}
+	c, _ = two.Cost(0, 2)
+	near(t, "two-point", c, 6.5/1.5, 1e-15)
+}
+
+func TestSSPowerApproximationStockpyl(t *testing.T) {
+	s, S, err := SSPowerApproximation(0.18, 0.70, 2.5, 50, 8, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "s", s, 40.19461695647407, 1e-14)
+	near(t, "S", S, 74.29017010980579, 1e-14)
+	// A lead time of 3 periods is the same as demand of 4 periods in μ_L and σ_L, but Q keeps μ per period.
+	s3, S3, _ := SSPowerApproximation(0.18, 0.70, 2.5, 50, 8, 3)
+	q := 1.30 * math.Pow(50, 0.494) * math.Pow(2.5/0.18, 0.506) * math.Pow(1+256/2500.0, 0.116)
+	z := math.Sqrt(q / 16 * 0.18 / 0.70)
+	near(t, "s(L=3)", s3, 0.973*200+16*(0.183/z+1.063-2.192*z), 1e-14)
+	near(t, "S-s", S3-s3, q, 1e-13)
+	for name, c := range map[string]struct {
+		args [6]float64
+		want error
+	}{
+		"h":  {[6]float64{0, 1, 1, 1, 1, 0}, ErrNotPositive},
+		"p":  {[6]float64{1, -1, 1, 1, 1, 0}, ErrNotPositive},
+		"K":  {[6]float64{1, 1, math.NaN(), 1, 1, 0}, ErrNotFinite},
+		"μ":  {[6]float64{1, 1, 1, 0, 1, 0}, ErrNotPositive},
+		"σ":  {[6]float64{1, 1, 1, 1, 0, 0}, ErrNotPositive},
+		"μ+": {[6]float64{1, 1, 1, 2e15, 1, 0}, ErrTooLarge},
+		"L":  {[6]float64{1, 1, 1, 1, 1, -1}, ErrNegative},
+		"z":  {[6]float64{1, 1e300, 1e-300, 1, 1e15, 0}, ErrTooLarge},
+	} {
+		a := c.args
+		_, _, err := SSPowerApproximation(a[0], a[1], a[2], a[3], a[4], a[5])
+		wantErr(t, name, err, c.want)
+	}
+}
+
+func TestSSErrors(t *testing.T) {
+	m := example47(t)
+	wantErr(t, "s = S", errOnly(m.Cost(4, 4)), ErrPolicy)
+	wantErr(t, "s big", errOnly(m.Cost(-MaxQty-1, 4)), ErrTooLarge)
+	wantErr(t, "S big", errOnly(m.Cost(1, MaxQty+1)), ErrTooLarge)
+	wantErr(t, "spread", errOnly(m.Cost(-MaxSearchSteps, 1)), ErrTooLarge)
+	wantErr(t, "work", errOnly(m.Cost(-1000000, 1)), ErrTooLarge)
+	for name, c := range map[string]struct {
+		m    SSProblem
+		want error
+	}{
+		"h":     {SSProblem{StockoutCost: 1, OrderCost: 1, DemandPMF: []float64{0, 1}}, ErrNotPositive},
+		"p":     {SSProblem{HoldingCost: 1, OrderCost: 1, DemandPMF: []float64{0, 1}}, ErrNotPositive},
+		"K":     {SSProblem{HoldingCost: 1, StockoutCost: 1, DemandPMF: []float64{0, 1}}, ErrNotPositive},
+		"empty": {SSProblem{HoldingCost: 1, StockoutCost: 1, OrderCost: 1}, ErrEmptyHistory},
+		"long":  {SSProblem{HoldingCost: 1, StockoutCost: 1, OrderCost: 1, DemandPMF: make([]float64, MaxPMFLen+1)}, ErrTooLarge},
+		"nan":   {SSProblem{HoldingCost: 1, StockoutCost: 1, OrderCost: 1, DemandPMF: []float64{0, math.NaN()}}, ErrNotFinite},
+		"neg":   {SSProblem{HoldingCost: 1, StockoutCost: 1, OrderCost: 1, DemandPMF: []float64{1.5, -0.5}}, ErrPolicy},
+		"sum":   {SSProblem{HoldingCost: 1, StockoutCost: 1, OrderCost: 1, DemandPMF: []float64{0.5, 0.4}}, ErrPolicy},
+		"zero":  {SSProblem{HoldingCost: 1, StockoutCost: 1, OrderCost: 1, DemandPMF: []float64{1, 0}}, ErrNoDemand},
+		"work":  {SSProblem{HoldingCost: 1e-9, StockoutCost: 1e-9, OrderCost: 1e9, DemandPMF: []float64{0.5, 0.5}}, ErrTooLarge},
+	} {
+		wantErr(t, name, errOnly(c.m.Optimal()), c.want)
+		if name != "work" {
+			wantErr(t, name+" cost", errOnly(c.m.Cost(0, 1)), c.want)
+		}
+	}
+	wantErr(t, "pmf mean", errOnly(PoissonPMF(-1)), ErrNegative)
+	wantErr(t, "pmf big", errOnly(PoissonPMF(20000)), ErrTooLarge)
+	pmf, _ := PoissonPMF(0)
+	if pmf[0] != 1 || len(pmf) != 21 {
+		t.Errorf("PoissonPMF(0) = %v", pmf)
+	}
+}
