@@ -83,13 +83,13 @@ func WagnerWhitin(demand []float64, orderCost, holdingCost float64) (LotPlan, er
 		return LotPlan{}, err
 	}
 	n := len(demand)
-	f := make([]float64, n+1)  // f[j] = cheapest cost of periods [0, j)
-	from := make([]int, n+1)   // from[j] = the start of the last order in that plan
+	f := make([]float64, n+1) // f[j] = cheapest cost of periods [0, j)
+	from := make([]int, n+1)  // from[j] = the start of the last order in that plan
 	for j := 1; j <= n; j++ { // cover [i, j) with one order at i
 		var hold, after float64 // Σ (k - i)·d_k over [i, j), and Σ d_k over (i, j) before adding d_i
 		f[j] = math.Inf(1)
 		for i := j - 1; i >= 0; i-- {
-			hold += after // moving the order one period earlier holds everything after it one period more
+			hold += after      // moving the order one period earlier holds everything after it one period more
 			after += demand[i] // now Σ d_k over [i, j)
 			c := f[i] + holdingCost*hold
 			if after > 0 {
