@@ -126,6 +126,7 @@ func TestErrorShape(t *testing.T) {
 		want error
 	}{"StockStatus.MarshalText", second(StockStatus(200).MarshalText()), ErrInvalidEnum})
 
+	cases = append(cases, modelErrorCases()...) // models_errors_test.go
 	covered := map[string]bool{}
 	for _, c := range cases {
 		covered[c.name] = true
