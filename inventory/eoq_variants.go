@@ -21,8 +21,8 @@ type EOQBackorders struct {
 // where x is the fraction of each cycle during which demand is backordered (Snyder & Shen,
 // "Fundamentals of Supply Chain Theory", 2nd ed., §3.5, eqs. 3.27-3.29, as implemented by stockpyl's
 // eoq.economic_order_quantity_with_backorders; Zipkin, "Foundations of Inventory Management", §3.3).
-// Known answer: K = 8, h = 0.225, p = 5, D = 1300 gives Q* = 310.81255515896464, x* =
-// 0.0430622009569378 and g* = 66.92136355097325 (Snyder & Shen Example 3.8). As p grows it tends to
+// Known answer (ExampleEOQWithBackorders): K = 8, h = 0.225, p = 5, D = 1300 gives Q* = 310.8125552,
+// x* = 0.04306220096 and g* = 66.92136355 (Snyder & Shen Example 3.8). As p grows it tends to
 // [EOQ]. [EOQWithBackordersCost] prices any (Q, x).
 //
 // It returns an error for a negative, NaN or infinite D or K, an h or p that is not positive and
@@ -59,8 +59,8 @@ func EOQWithBackorders(annualDemand, orderCost, holdingCost, stockoutCost float6
 //	g(Q, x) = h·Q·(1 - x)²/2 + p·Q·x²/2 + K·D/Q
 //
 // (Snyder & Shen eq. 3.26; stockpyl eoq.economic_order_quantity_with_backorders with order_quantity
-// and stockout_fraction given). Known answer: K = 8, h = 0.225, p = 5, D = 1300 at the optimum
-// Q = 310.81255515896464, x = 0.0430622009569378 gives 66.92136355097325. It returns an error for
+// and stockout_fraction given). Known answer (ExampleEOQWithBackordersCost): K = 8, h = 0.225,
+// p = 5, D = 1300 at Q = 300, x = 0.05 gives 67.00104167. It returns an error for
 // bad costs or demand (as [EOQWithBackorders]), a q that is not positive and finite, an x outside
 // [0, 1], or a cost beyond the float64 range.
 func EOQWithBackordersCost(annualDemand, orderCost, holdingCost, stockoutCost, q, x float64) (float64, error) {
@@ -93,8 +93,8 @@ func EOQWithBackordersCost(annualDemand, orderCost, holdingCost, stockoutCost, q
 //	Q* = √(2·K·D / (h·(1 - ρ))),   ρ = D/P,   g* = √(2·K·D·h·(1 - ρ)),
 //
 // (Snyder & Shen §3.6, eqs. 3.31-3.32, as implemented by stockpyl's eoq.economic_production_quantity;
-// Silver, Pyke & Thomas §5.6; Taft 1918). Known answer: K = 8, h = 0.225, D = 1300, P = 1700 gives
-// Q* = 626.8084945889684 with cost 33.183979125298336 per year (stockpyl's example). [EPQCost] prices
+// Silver, Pyke & Thomas §5.6; Taft 1918). Known answer (ExampleEPQ): K = 8, h = 0.225, D = 1300,
+// P = 1700 gives Q* = 626.8084946 with cost 33.18397913 per year (stockpyl's example). [EPQCost] prices
 // any Q.
 //
 // It returns an error for bad D, K or h (as [EOQ]), a P that is not positive and finite, D ≥ P
@@ -116,8 +116,8 @@ func EPQ(annualDemand, orderCost, holdingCost, productionRate float64) (float64,
 //
 //	g(Q) = K·D/Q + h·(1 - ρ)·Q/2,   ρ = D/P
 //
-// (Snyder & Shen eq. 3.30). Known answer: K = 8, h = 0.225, D = 1300, P = 1700, Q =
-// 626.8084945889684 gives 33.183979125298336. It returns the errors of [EPQ] and one for a q that is
+// (Snyder & Shen eq. 3.30). Known answer (ExampleEPQ): K = 8, h = 0.225, D = 1300, P = 1700, Q =
+// 626.8084946 gives 33.18397913. It returns the errors of [EPQ] and one for a q that is
 // not positive and finite.
 func EPQCost(annualDemand, orderCost, holdingCost, productionRate, q float64) (float64, error) {
 	const op = "epq cost"
@@ -175,9 +175,9 @@ func checkEOQInputs(op string, annualDemand, orderCost, holdingCost float64) err
 // eoq.economic_order_quantity_with_incremental_discounts; Silver, Pyke & Thomas §5.5.2). The optimum
 // lies at a Q*_j inside its own region; each region's candidate is Q*_j clamped into the region, so
 // every offer is a feasible quantity, and the cheapest wins (ties to the smaller quantity). An offer's
-// UnitPrice is the average price C(Q)/Q the quantity pays. Known
-// answer: K = 150, i = 0.25, D = 2400, prices 100 / 90 from 300 / 80 from 600 give Q =
-// 1481.8906842274164 in the third region at 222762.8136845483 a year (stockpyl's example). The
+// UnitPrice is the average price C(Q)/Q the quantity pays. Known answer
+// (ExampleEOQWithIncrementalDiscounts): K = 150, i = 0.25, D = 2400, prices 100 / 90 from 300 / 80
+// from 600 give Q = 1481.890684 in the third region at 222762.8137 a year (stockpyl's example). The
 // [PriceBreak] fields mean: MinQty is b_j, UnitPrice is c_j, the price of the units above b_j.
 //
 // The breaks may come in any order; the lowest MinQty must be 0. Errors and limits are those of

@@ -8,8 +8,8 @@ package inventory
 //
 //	F = (1 - α/(2 - α))·z/p.
 //
-// For α = 0.1 the factor is 1 - 0.1/1.9 = 0.9473684210526316 (SBA's: 0.95). Initialisation as
-// [NewCroston]. It returns an error unless 0 < α ≤ 1.
+// For α = 0.1 the factor is 1 - 0.1/1.9 = 18/19 (SBA's: 0.95), so z = 4.2, p = 2.1 forecast
+// 1.894736842 a period (ExampleNewSBJ). Initialisation as [NewCroston]. It returns an error unless 0 < α ≤ 1.
 func NewSBJ(alpha float64) (Forecaster, error) {
 	if err := checkSmoothing("sbj", "alpha", alpha); err != nil {
 		return Forecaster{}, err

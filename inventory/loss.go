@@ -27,9 +27,9 @@ type Losses struct {
 //	L(z) = φ(z) - z·(1 - Φ(z)),      L̄(z) = z + L(z),
 //	L²(z) = ½·[(z² + 1)·(1 - Φ(z)) - z·φ(z)],   L̄²(z) = ½·(z² + 1) - L²(z).
 //
-// For demand N(μ, σ²) the losses at x are σ·L(z) and σ²·L²(z) with z = (x - μ)/σ. Known answers:
-// L(1.3) = 0.04552796208651397, L̄(1.3) = 1.345527962086514, L²(1.3) = 0.01880706693657111 and
-// L̄²(1.3) = 1.326192933063429 (stockpyl's examples). It returns an error for a NaN or infinite z and
+// For demand N(μ, σ²) the losses at x are σ·L(z) and σ²·L²(z) with z = (x - μ)/σ. Known answers
+// (ExampleNormalLosses): L(1.3) = 0.04552796209, L̄(1.3) = 1.345527962, L²(1.3) = 0.01880706694 and
+// L̄²(1.3) = 1.326192933 (stockpyl's examples). It returns an error for a NaN or infinite z and
 // for |z| above 1e100, where z² leaves the float64 range.
 func NormalLosses(z float64) (Losses, error) {
 	const op = "normal losses"
@@ -61,8 +61,8 @@ func normalSecondLoss(z float64) float64 {
 //	n(x) = -(x - λ)·(1 - F(x)) + λ·f(x),   n̄(x) = (x - λ)·F(x) + λ·f(x),
 //	n²(x) = ½·[((x - λ)² + x)·(1 - F(x)) - λ·(x - λ)·f(x)],   n̄²(x) = ½·[((x - λ)² + x)·F(x) + λ·(x - λ)·f(x)].
 //
-// Known answers: λ = 15, x = 18 gives n = 0.5176095282584724, n̄ = 3.5176095282584723, n² =
-// 0.848340302917789 and n̄² = 12.651659697082211 (stockpyl's examples). F and 1 - F are each summed
+// Known answers (ExamplePoissonLosses): λ = 15, x = 18 gives n = 0.5176095283, n̄ = 3.517609528,
+// n² = 0.8483403029 and n̄² = 12.6516597 (stockpyl's examples). F and 1 - F are each summed
 // from their own tail, so neither loses digits to cancellation; the work is O(√λ). It returns an
 // error for a λ that is negative, NaN, infinite or above [MaxPoissonMean], or an x beyond ±[MaxQty].
 func PoissonLosses(x int64, mean float64) (Losses, error) {
@@ -156,8 +156,9 @@ type ServiceLevels struct {
 //	CSL = Φ(k),   ESPRC = σ_T·L(k),   fill rate β = 1 - ESPRC/Q
 //
 // (Silver, Pyke & Thomas, "Inventory and Production Management in Supply Chains", 4th ed., §6.7.2
-// and §6.7.4, P₁ and P₂; the fill rate is the traditional approximation, floored at 0). Known answer: k = 1.3,
-// σ_T = 100, Q = 500 gives ESPRC = 4.552796208651397 and β = 0.9908944075826972 (L(1.3) from stockpyl).
+// and §6.7.4, P₁ and P₂; the fill rate is the traditional approximation, floored at 0). Known answer
+// (ExampleServiceFromSafetyFactor): k = 1.3, σ_T = 100, Q = 500 gives CSL = 0.9031995154, ESPRC =
+// 4.552796209 and β = 0.9908944076 (L(1.3) from stockpyl).
 // [SafetyStock.SafetyFactor] gives the k of any rule. It returns an error for a NaN or infinite k or
 // |k| above 1e100, a negative, NaN or infinite σ_T or one above [MaxQty], and a Q that is not
 // positive and finite or is above [MaxQty].

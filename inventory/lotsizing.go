@@ -72,7 +72,7 @@ func lotPlan(op string, demand []float64, orderCost, holdingCost float64, next [
 //	F(j) = min_{1≤i≤j} F(i - 1) + c(i, j),   c(i, j) = K + h·Σ_{k=i}^{j} (k - i)·d_k  (0 if d_i..d_j are all 0),
 //
 // where K is the cost per order and h the holding cost per unit left at the end of a period. Ties go
-// to the later order (less stock held). Known answer: K = 500, h = 2, demand 90, 120, 80, 70 gives
+// to the later order (less stock held). Known answer (ExampleWagnerWhitin): K = 500, h = 2, demand 90, 120, 80, 70 gives
 // orders 210, 0, 150, 0 at a cost of 1380 (Snyder & Shen Example 3.9). The work is O(T²) for T
 // periods. It returns an error for no demand or more than [MaxLotPeriods] periods, a demand that is
 // negative, NaN, infinite or above [MaxQty], a negative, NaN or infinite K or h, or a cost beyond the
@@ -115,7 +115,8 @@ func WagnerWhitin(demand []float64, orderCost, holdingCost float64) (LotPlan, er
 //
 //	(K + h·Σ_{k=1}^{T-1} k·d_{t+k}) / T,
 //
-// does not rise; the next order is at the first uncovered period with demand. Known answer: K = 500,
+// does not rise; the next order is at the first uncovered period with demand. Known answer
+// (ExampleWagnerWhitin): K = 500,
 // h = 2, demand 90, 120, 80, 70 gives averages 500, 370, 353.3, 370, so orders 290, 0, 0, 70 at a
 // cost of 1560, above the optimum 1380 of [WagnerWhitin] (hand arithmetic). The errors, limits and
 // work are those of WagnerWhitin.
@@ -164,7 +165,7 @@ type PowerOfTwo struct {
 // (c(T)/c(T*) = (T/T* + T*/T)/2 ≤ (√2 + 1/√2)/2), except when T* < B/√2, where k = 0 is forced.
 // Rates and B are in one time unit (D per year, h per unit per year, B = 1/52 for a week).
 // Known answer: D = 1000, K = 10, h = 0.5 (T* = 0.2 years = 10.4 weeks) with B = 1/52 gives 8 weeks
-// at a cost ratio of (8/10.4 + 10.4/8)/2 = 1.0346153846153846 (hand arithmetic).
+// at a cost ratio of (8/10.4 + 10.4/8)/2 = 1.034615385 (hand arithmetic; ExamplePowerOfTwoInterval).
 //
 // It returns an error unless D, K, h and B are positive and finite, or when 2ᵏ would exceed 2⁶²
 // (wrapping [ErrTooLarge]).

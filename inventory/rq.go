@@ -103,9 +103,9 @@ func (m RQProblem) costNormal(r, q float64) float64 {
 
 // CostNormal returns the exact expected cost per unit time g(r, Q) of the policy (r, q) under normal
 // lead-time demand (Snyder & Shen eq. 5.7, as stockpyl's rq.r_q_cost, which integrates numerically;
-// here the integral is closed-form). Known answer: h = 0.225, p = 7.5, K = 8, λ = 1300, τ = 150,
-// L = 1/12 (μ = 108.33…, σ = 43.30…) at r = 126.8, Q = 328.5 costs 78.07116250928294 (Snyder & Shen
-// Example 5.1). It returns an error for an invalid problem, an r that is NaN, infinite or beyond
+// here the integral is closed-form). Known answer (ExampleRQProblem_CostNormal): h = 0.225, p = 7.5,
+// K = 8, λ = 1300, τ = 150, L = 1/12 (μ = 108.33…, σ = 43.30…) at r = 126.8, Q = 328.5 costs
+// 78.07116251 (Snyder & Shen Example 5.1). It returns an error for an invalid problem, an r that is NaN, infinite or beyond
 // ±[MaxQty], a q that is not positive or is above MaxQty, or a cost beyond the float64 range.
 func (m RQProblem) CostNormal(r, q float64) (float64, error) {
 	const op = "rq cost normal"
@@ -166,10 +166,10 @@ func (m RQProblem) reorderFor(q float64) float64 {
 // g(r*, Q*) = G(r*) = G(r* + Q*) (Zheng 1992, "On properties of stochastic inventory systems",
 // Management Science 38(1); Snyder & Shen §5.2.3): for each Q, r(Q) solves G(r) = G(r + Q), and Q*
 // solves ∫_{r(Q)}^{r(Q)+Q} (G(r(Q)) - G(y)) dy = K·λ, whose left side rises with Q; both are found by
-// bisection to adjacent floats (at most 2100 steps each). Known answer: Snyder & Shen Example 5.1
-// (see [RQProblem.CostNormal]) gives the optimum as r* = 126.8, Q* = 328.5 at a cost of 78.0712; unrounded
-// it is r* = 126.867063…, Q* = 328.449142… at 78.071146… (the loss-function approximation's r and Q
-// to 1e-8).
+// bisection to adjacent floats (at most 2100 steps each). Known answer (ExampleRQProblem_OptimalNormal):
+// Snyder & Shen Example 5.1 (see [RQProblem.CostNormal]) gives the optimum as r* = 126.8, Q* = 328.5
+// at a cost of 78.0712; unrounded it is r* = 126.8671, Q* = 328.4491 at 78.071146 (the loss-function
+// approximation's r and Q to 1e-8).
 // With σ = 0 it is the deterministic EOQ with backorders: Q* = [EOQWithBackorders]. It returns an
 // error for an invalid problem or a result beyond the float64 range or [MaxQty].
 func (m RQProblem) OptimalNormal() (RQSolution, error) {
@@ -228,8 +228,8 @@ func (m RQProblem) solution(op string, r, q float64) (RQSolution, error) {
 
 // EOQSS returns the EOQ plus safety stock approximation: Q = [EOQ] and r = μ + σ·Φ⁻¹(p/(p + h)), the
 // newsvendor level of lead-time demand (Snyder & Shen §5.2.4, eqs. 3.4 and 5.21, as stockpyl's
-// rq.r_q_eoqss_approximation). Known answer: Example 5.5 (the data of [RQProblem.CostNormal]) gives r =
-// 190.3369965715624, Q = 304.0467800264368. Its Cost is the exact g(r, Q). It returns the errors of
+// rq.r_q_eoqss_approximation). Known answer (ExampleRQProblem_OptimalNormal): Example 5.5 (the data of
+// [RQProblem.CostNormal]) gives r = 190.336997, Q = 304.04678 at an exact cost of 87.0484. Its Cost is the exact g(r, Q). It returns the errors of
 // [RQProblem.OptimalNormal].
 func (m RQProblem) EOQSS() (RQSolution, error) {
 	const op = "rq eoq+ss"
@@ -241,8 +241,8 @@ func (m RQProblem) EOQSS() (RQSolution, error) {
 
 // EOQB returns the EOQB approximation: Q = the EOQ with planned backorders ([EOQWithBackorders]) and
 // r = r(Q), the best reorder point for that Q, G(r) = G(r + Q) (Zheng 1992; Snyder & Shen §5.2.4, as
-// stockpyl's rq.r_q_eoqb_approximation). Known answer: Example 5.4 (the data of [RQProblem.CostNormal])
-// gives r = 128.63781442427097, Q = 308.5737801203754. Its Cost is the exact g(r, Q). It returns the
+// stockpyl's rq.r_q_eoqb_approximation). Known answer (ExampleRQProblem_OptimalNormal): Example 5.4 (the
+// data of [RQProblem.CostNormal]) gives r = 128.637814, Q = 308.57378. Its Cost is the exact g(r, Q). It returns the
 // errors of [RQProblem.OptimalNormal].
 func (m RQProblem) EOQB() (RQSolution, error) {
 	const op = "rq eoqb"
@@ -259,8 +259,8 @@ func (m RQProblem) EOQB() (RQSolution, error) {
 //	r = F⁻¹(1 - Q·h/(p·λ)),   Q = √(2·λ·(K + p·n(r)) / h),
 //
 // with F and n the distribution and loss function of lead-time demand, until r and Q move by at most
-// 1e-6. Known answer: Example 5.2 (the data of [RQProblem.CostNormal]) gives r = 213.97044213580244, Q =
-// 318.5901810768729. Its Cost is the exact g(r, Q), not the approximation's own. It returns the
+// 1e-6. Known answer (ExampleRQProblem_OptimalNormal): Example 5.2 (the data of [RQProblem.CostNormal])
+// gives r = 213.970442, Q = 318.590181. Its Cost is the exact g(r, Q), not the approximation's own. It returns the
 // errors of [RQProblem.OptimalNormal], and one wrapping [ErrServiceLevel] when Q·h ≥ p·λ (no r satisfies the
 // first equation) or [ErrTooLarge] when 1000 iterations do not converge.
 func (m RQProblem) EIL() (RQSolution, error) {
@@ -298,8 +298,8 @@ func (m RQProblem) EIL() (RQSolution, error) {
 //
 // with n and n² the first- and second-order loss functions of lead-time demand, until r and Q move
 // by at most 1e-6. It drops only the term n²(r + Q) of the exact cost, so it is close to
-// [RQProblem.OptimalNormal]. Known answer: Example 5.6 (the data of [RQProblem.CostNormal]) gives r =
-// 126.8670634479628, Q = 328.4491421980451. Its Cost is the exact g(r, Q). It returns the errors of
+// [RQProblem.OptimalNormal]. Known answer (ExampleRQProblem_OptimalNormal): Example 5.6 (the data of
+// [RQProblem.CostNormal]) gives r = 126.867063, Q = 328.449142. Its Cost is the exact g(r, Q). It returns the errors of
 // [RQProblem.OptimalNormal] and one wrapping [ErrTooLarge] when 1000 iterations do not converge.
 func (m RQProblem) LossFunction() (RQSolution, error) {
 	const op = "rq loss function"
@@ -342,8 +342,9 @@ func (m RQProblem) poissonCost() (discreteCost, []float64) {
 //
 //	g(r, Q) = (K·λ + Σ_{y=r+1}^{r+Q} G(y)) / Q
 //
-// (Snyder & Shen eq. 5.48, as stockpyl's rq.r_q_cost_poisson). Known answer: h = 20, p = 150, K =
-// 100, λ = 1.5, L = 2 (μ = 3) at r = 3, Q = 5 costs 107.92358063314975 (Snyder & Shen Example 5.8).
+// (Snyder & Shen eq. 5.48, as stockpyl's rq.r_q_cost_poisson). Known answer
+// (ExampleRQProblem_OptimalPoisson): h = 20, p = 150, K = 100, λ = 1.5, L = 2 (μ = 3) at r = 3, Q = 5
+// costs 107.9235806 (Snyder & Shen Example 5.8).
 // The work is O(√μ) whatever r and Q. It returns an error for an invalid problem (μ at most
 // [MaxPoissonMean]), an r beyond ±[MaxQty], a q below 1 or above MaxQty, or a cost beyond the float64 range.
 func (m RQProblem) CostPoisson(r, q int64) (float64, error) {
@@ -374,7 +375,8 @@ func (m RQProblem) CostPoisson(r, q int64) (float64, error) {
 // systems", Operations Research 40(4)), as stockpyl's rq.r_q_poisson_exact: G is convex, so the best
 // Q levels {r + 1, ..., r + Q} are the Q cheapest consecutive ones; starting from the newsvendor
 // level, add the cheaper neighbour (the upper one on a tie) while its G is below the current average
-// cost. Known answer: Example 5.8 (see [RQProblem.CostPoisson]) gives r = 3, Q = 5 at 107.92358063314975.
+// cost. Known answer (ExampleRQProblem_OptimalPoisson): Example 5.8 (see [RQProblem.CostPoisson])
+// gives r = 3, Q = 5 at 107.9235806.
 // It returns an error for an invalid problem, and one wrapping [ErrTooLarge] when Q would exceed
 // [MaxSearchSteps].
 func (m RQProblem) OptimalPoisson() (RQSolution, error) {

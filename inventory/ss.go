@@ -117,8 +117,8 @@ func (e *ssEval) cost(s, S int64) (float64, bool) {
 // where G is the one-period newsvendor cost and m, M the renewal functions of demand (Zheng &
 // Federgruen 1991, "Finding optimal (s, S) policies is about as simple as evaluating a single policy",
 // Operations Research 39(4); Snyder & Shen eq. 4.70, as stockpyl's ss.s_s_cost_discrete). Known
-// answer: h = 1, p = 4, K = 5, Poisson demand with mean 6, s = 4, S = 10 costs 8.034111561471642
-// (Snyder & Shen Example 4.7). The work is O((S - s)·min(S - s, len(DemandPMF))). It returns an error
+// answer (ExampleSSProblem_Optimal): h = 1, p = 4, K = 5, Poisson demand with mean 6, s = 4, S = 10
+// costs 8.034111561 (Snyder & Shen Example 4.7). The work is O((S - s)·min(S - s, len(DemandPMF))). It returns an error
 // for an invalid problem, s ≥ S, s or S beyond ±[MaxQty], or work beyond [MaxSearchSteps] (wrapping
 // [ErrTooLarge]).
 func (m SSProblem) Cost(s, S int64) (float64, error) {
@@ -154,8 +154,8 @@ func (m SSProblem) Cost(s, S int64) (float64, error) {
 // Optimal returns the optimal (s, S) by the algorithm of Zheng & Federgruen (1991) (Snyder & Shen
 // Algorithm 4.2, as stockpyl's ss.s_s_discrete_exact): from S = y* (the newsvendor level), find s by
 // lowering it until g(s, S) ≤ G(s); then raise S while G(S) ≤ the best cost, and after each
-// improvement raise s while g(s, S) ≤ G(s + 1). Known answer: Example 4.7 (see [SSProblem.Cost])
-// gives s = 4, S = 10 at 8.034111561471642. It returns an error for an invalid problem or work beyond
+// improvement raise s while g(s, S) ≤ G(s + 1). Known answer (ExampleSSProblem_Optimal): Example 4.7
+// (see [SSProblem.Cost]) gives s = 4, S = 10 at 8.034111561. It returns an error for an invalid problem or work beyond
 // [MaxSearchSteps] (wrapping [ErrTooLarge]).
 func (m SSProblem) Optimal() (SSSolution, error) {
 	const op = "ss optimal"
@@ -214,9 +214,9 @@ func (m SSProblem) Optimal() (SSSolution, error) {
 //
 // with μ and σ the mean and deviation of demand per period and μ_L = (L + 1)·μ, σ_L = √(L + 1)·σ over
 // the lead time of L periods plus the review period. Ehrhardt & Mosier's adjustment for Q/μ ≤ 1.5
-// (capping at the newsvendor level) is not applied, as in the source. Known answer: h = 0.18, p =
-// 0.70, K = 2.5, μ = 50, σ = 8, L = 0 gives s = 40.19461695647407, S = 74.29017010980579 (stockpyl's
-// example). It returns an error unless h, p, K, μ and σ are positive and finite and L ≥ 0 (μ, σ and L
+// (capping at the newsvendor level) is not applied, as in the source. Known answer
+// (ExampleSSPowerApproximation): h = 0.18, p = 0.70, K = 2.5, μ = 50, σ = 8, L = 0 gives s =
+// 40.19461696, S = 74.29017011 (stockpyl's example). It returns an error unless h, p, K, μ and σ are positive and finite and L ≥ 0 (μ, σ and L
 // at most [MaxQty]), or when s or S is beyond the float64 range.
 func SSPowerApproximation(holdingCost, stockoutCost, orderCost, mean, sd, leadPeriods float64) (s, S float64, err error) {
 	const op = "ss power approximation"
