@@ -43,5 +43,7 @@ func modelErrorCases() []struct {
 		{"SilverMeal", second(SilverMeal([]float64{-1}, 1, 1)), ErrNegative},
 		{"PowerOfTwoInterval", second(PowerOfTwoInterval(1, 1, 1, 0)), ErrNotPositive},
 		{"NewSBJ", second(NewSBJ(0)), ErrSmoothing},
+		{"RQProblem.UnmarshalJSON", new(RQProblem).UnmarshalJSON([]byte(`{"zz":1}`)), ErrInvalidJSON},
+		{"SSProblem.UnmarshalJSON", new(SSProblem).UnmarshalJSON([]byte(`{"zz":1}`)), ErrInvalidJSON},
 	}
 }
