@@ -198,14 +198,12 @@ func EOQWithIncrementalDiscounts(annualDemand, orderCost, holdingRate float64, b
 			cbar += (tiers[j-1].UnitPrice - t.UnitPrice) * t.MinQty
 		}
 		// c̄_j is what the units below b_j cost beyond c_j each: ≥ 0 when prices fall, possibly < 0
-		// when one rises. Where K + c̄_j ≤ 0 the cost falls with Q in the region, so Q*_j is taken as 0
-		// and the clamp below moves it to the region's top.
+		// when one rises. Where K + c̄_j ≤ 0 the cost rises with Q throughout the region, so Q*_j is
+		// taken as 0 and the clamp below moves it to the region's bottom.
 		fixed := orderCost + cbar
 		qj := 0.0
 		if fixed > 0 {
 			qj = eoq(annualDemand, fixed, holdingRate*t.UnitPrice)
-		} else if j+1 < len(tiers) {
-			qj = tiers[j+1].MinQty
 		}
 		q := max(qj, t.MinQty, 1)
 		if j+1 < len(tiers) {

@@ -178,3 +178,17 @@ func TestPriceBreakExactlyAtMinQty(t *testing.T) {
 	// 1000·4 + 1000·10/200 + 0.1·4·100 = 4000 + 50 + 40.
 	near(t, "cost", o.Cost, 4090, 1e-15)
 }
+
+// FuzzIncrementalDiscounts found that EOQWithPriceBreaks answered 121290 for prices 1 below 480 and
+// 49 from 480 (D = 2400, K = 150, i = 0.25): the first tier's EOQ 1697 falls in the dearer tier, and
+// 479 units at price 1 cost 3210. A rising price is now an error.
+func TestPriceBreaksRisingPrice(t *testing.T) {
+	_, err := EOQWithPriceBreaks(2400, 150, 0.25, []PriceBreak{{0, 1}, {480, 49}})
+	wantErr(t, "rising", err, ErrPolicy)
+	// Equal prices are fine.
+	if _, err := EOQWithPriceBreaks(2400, 150, 0.25, []PriceBreak{{0, 5}, {480, 5}}); err != nil {
+		t.Error(err)
+	}
+	c, _ := PriceBreakCost(2400, 150, 0.25, []PriceBreak{{0, 1}, {480, 49}}, 479, false)
+	near(t, "TC(479)", c, 2400+2400*150/479.0+0.25*479/2, 1e-15)
+}
