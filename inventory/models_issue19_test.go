@@ -1,0 +1,57 @@
+package inventory
+
+import (
+	"testing"
+	"time"
+)
+
+// issue 19, forecast.go ~292: SMA fitted values beyond n periods drop the oldest value from the running
+// sum. SMA(2) on [1, 2, 3, 4, 10]: fitted 1 (y₀), 1, (1+2)/2, (2+3)/2, (3+4)/2; forecast (4+10)/2.
+func TestSMAFittedBeyondWindow(t *testing.T) {
+	f, _ := NewSMA(2)
+	y := []float64{1, 2, 3, 4, 10}
+	out := make([]float64, len(y))
+	if err := f.Fitted(y, out); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []float64{1, 1, 1.5, 2.5, 3.5} {
+		if out[i] != want {
+			t.Errorf("fitted[%d] = %v, want %v", i, out[i], want)
+		}
+	}
+	if v, _ := f.Forecast(y, 1); v != 7 {
+		t.Errorf("forecast %v, want 7", v)
+	}
+}
+
+// issue 19, suggest.go ~324-330: an unknown last sale (the zero time) is -1 days ago, never "old", even
+// against a slow-moving age under one day; a sale exactly at the evaluation time is 0 days ago and
+// allowed.
+func TestSuggestLastSaleEdges(t *testing.T) {
+	p := testPlanner(t, func(c *PlanConfig) { c.SlowMovingAfter = 12 * time.Hour; c.DeadAfter = 18 * time.Hour })
+	it := testItem(100)
+	it.LastSale = time.Time{}
+	s, err := p.Suggest(it, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Status == StatusSlowMoving || s.Status == StatusDead || s.Why.DaysSinceSale != -1 {
+		t.Errorf("unknown last sale: status %v, days since sale %v", s.Status, s.Why.DaysSinceSale)
+	}
+	it.LastSale = testNow
+	s, err = p.Suggest(it, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Why.DaysSinceSale != 0 || s.Status == StatusSlowMoving {
+		t.Errorf("sale now: status %v, days since sale %v", s.Status, s.Why.DaysSinceSale)
+	}
+	it.LastSale = testNow.Add(-13 * time.Hour)
+	if s, _ = p.Suggest(it, testNow); s.Status != StatusSlowMoving {
+		t.Errorf("13 h ago: status %v, want slow-moving", s.Status)
+	}
+	it.LastSale = testNow.Add(-18 * time.Hour)
+	if s, _ = p.Suggest(it, testNow); s.Status != StatusDead {
+		t.Errorf("18 h ago: status %v, want dead", s.Status)
+	}
+}
