@@ -115,3 +115,31 @@ func TestSSErrors(t *testing.T) {
 		t.Errorf("PoissonPMF(0) = %v", pmf)
 	}
 }
+
+// The newsvendor cost table outside its window is linear, and at agrees with sum there; argmin
+// falls back to the last value when the probabilities sum to just below the critical ratio.
+func TestDiscreteCostEdges(t *testing.T) {
+	c := newDiscreteCost(2, 3, 1.5, 5, []float64{0.5, 0.5}) // D ∈ {5, 6}; mean given as 1.5 on purpose
+	for _, y := range []int64{-7, 0, 4} {
+		near(t, "below", c.at(y), 3*(1.5-float64(y)), 1e-15)
+		near(t, "sum below", c.sum(y, y), c.at(y), 1e-15)
+	}
+	for _, y := range []int64{7, 100} {
+		near(t, "above", c.at(y), 2*(float64(y)-1.5), 1e-15)
+		near(t, "sum above", c.sum(y, y), c.at(y), 1e-15)
+	}
+	// Inside: G(5) = 3·E[(D - 5)⁺] = 3·0.5, G(6) = 2·E[(6 - D)⁺] = 2·0.5.
+	near(t, "G(5)", c.at(5), 1.5, 1e-15)
+	near(t, "G(6)", c.at(6), 1, 1e-15)
+	near(t, "sum", c.sum(4, 7), c.at(4)+1.5+1+c.at(7), 1e-15)
+	if y := c.argmin([]float64{0.5, 0.5}); y != 6 { // ratio 3/5: F(5) = 0.5 < 0.6
+		t.Errorf("argmin %d, want 6", y)
+	}
+	short := newDiscreteCost(1e-30, 1, 0.5, 0, []float64{0.5, 0.4999999999})
+	if y := short.argmin([]float64{0.5, 0.4999999999}); y != 1 {
+		t.Errorf("argmin fallback %d, want 1", y)
+	}
+	m := SSProblem{HoldingCost: 1e-30, StockoutCost: 1, OrderCost: 1, DemandPMF: []float64{0.5, 0.4999999999}}
+	// Holding is almost free, so S runs away: the work bound stops it.
+	wantErr(t, "runaway", errOnly(m.Optimal()), ErrTooLarge)
+}
