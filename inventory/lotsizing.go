@@ -25,8 +25,10 @@ func checkLot(op string, demand []float64, orderCost, holdingCost float64) error
 	if len(demand) > MaxLotPeriods {
 		return detailErr(op, "demand", len(demand), ErrTooLarge, "at most 5000 periods")
 	}
-	if err := checkSlice(op, "demand", demand, true); err != nil {
-		return err
+	for i, d := range demand { // the field name is built only for a bad value
+		if !(d >= 0 && d <= MaxQty) {
+			return checkQty(op, indexed("demand", i), d)
+		}
 	}
 	if err := checkNonNeg(op, "order_cost", orderCost); err != nil {
 		return err

@@ -152,6 +152,17 @@ func FuzzRQ(f *testing.F) {
 	f.Add(1.0, 1e6, 1e-3, 1e3, 0.0, 1e-9)
 	f.Fuzz(func(t *testing.T, h, p, k, lam, mu, sd float64) {
 		m := RQProblem{h, p, k, lam, mu, sd}
+		// Any input, extremes included: a result or an error, never NaN or ±Inf with a nil error.
+		for _, f := range []func() (RQSolution, error){m.OptimalNormal, m.EIL, m.EOQB, m.EOQSS, m.LossFunction} {
+			a, err := f()
+			finiteOK(t, "rq", err, a.ReorderPoint, a.OrderQty, a.Cost)
+		}
+		if c, err := m.CostNormal(mu, k); err == nil {
+			finiteOK(t, "CostNormal", nil, c)
+		}
+		if c, err := m.CostPoisson(int64(mu), 1+int64(lam)%1000); err == nil {
+			finiteOK(t, "CostPoisson", nil, c)
+		}
 		if m.check("x", false) != nil || h < 1e-6 || p < 1e-6 || k < 1e-6 || lam < 1e-6 || h > 1e6 || p > 1e6 || k > 1e6 || lam > 1e6 || mu > 1e6 || sd > 1e5 {
 			return
 		}
@@ -197,7 +208,17 @@ func FuzzSS(f *testing.F) {
 	f.Add([]byte{1, 2, 3, 2, 1}, 1.0, 4.0, 5.0)
 	f.Add([]byte{9, 0, 0, 1}, 0.5, 10.0, 50.0)
 	f.Fuzz(func(t *testing.T, raw []byte, h, p, k float64) {
-		if len(raw) < 2 || len(raw) > 8 || !(h > 0.01 && h < 100) || !(p > 0.01 && p < 100) || !(k > 0.01 && k < 100) {
+		if len(raw) < 2 || len(raw) > 8 {
+			return
+		}
+		if s, S, err := SSPowerApproximation(h, p, k, float64(raw[0]), float64(raw[1]), 0); err == nil {
+			finiteOK(t, "SSPowerApproximation", nil, s, S)
+		}
+		if !(h > 0.01 && h < 100) || !(p > 0.01 && p < 100) || !(k > 0.01 && k < 100) {
+			if pmf, err := PoissonPMF(float64(raw[0])); err == nil {
+				opt, err := SSProblem{h, p, k, pmf}.Optimal()
+				finiteOK(t, "Optimal", err, opt.Cost)
+			}
 			return
 		}
 		var sum float64
@@ -234,7 +255,15 @@ func FuzzLotSizing(f *testing.F) {
 	f.Add([]byte{90, 120, 80, 70}, 500.0, 2.0)
 	f.Add([]byte{0, 0, 5, 0, 0, 9}, 3.0, 0.5)
 	f.Fuzz(func(t *testing.T, raw []byte, k, h float64) {
-		if len(raw) == 0 || len(raw) > 10 || !(k >= 0 && k < 1e4) || !(h >= 0 && h < 1e3) {
+		if len(raw) == 0 || len(raw) > 10 {
+			return
+		}
+		if !(k >= 0 && k < 1e4) || !(h >= 0 && h < 1e3) {
+			d := []float64{float64(raw[0]), 0, 1e15}
+			for _, f := range []func([]float64, float64, float64) (LotPlan, error){WagnerWhitin, SilverMeal} {
+				p, err := f(d, k, h)
+				finiteOK(t, "lot", err, p.Cost, p.Holding)
+			}
 			return
 		}
 		d := make([]float64, len(raw))
