@@ -132,6 +132,14 @@ func TestDiscreteCostEdges(t *testing.T) {
 	near(t, "G(5)", c.at(5), 1.5, 1e-15)
 	near(t, "G(6)", c.at(6), 1, 1e-15)
 	near(t, "sum", c.sum(4, 7), c.at(4)+1.5+1+c.at(7), 1e-15)
+	// Ranges that start or end exactly at the table's edges (lo = 5, hi = 6).
+	for _, r := range [][2]int64{{5, 5}, {6, 6}, {4, 5}, {6, 7}, {5, 6}, {-3, 9}} {
+		var want float64
+		for y := r[0]; y <= r[1]; y++ {
+			want += c.at(y)
+		}
+		near(t, "sum edge", c.sum(r[0], r[1]), want, 1e-15)
+	}
 	if y := c.argmin([]float64{0.5, 0.5}); y != 6 { // ratio 3/5: F(5) = 0.5 < 0.6
 		t.Errorf("argmin %d, want 6", y)
 	}
