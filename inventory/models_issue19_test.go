@@ -55,3 +55,40 @@ func TestSuggestLastSaleEdges(t *testing.T) {
 		t.Errorf("18 h ago: status %v, want dead", s.Status)
 	}
 }
+
+// The documented limits are inclusive: exactly at each limit is valid.
+func TestModelLimitsInclusive(t *testing.T) {
+	ok := func(name string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	ok("PoissonLosses +", errOnly(PoissonLosses(MaxQty, 1)))
+	ok("PoissonLosses -", errOnly(PoissonLosses(-MaxQty, 1)))
+	ok("PoissonLosses mean", errOnly(PoissonLosses(1, MaxPoissonMean)))
+	m := RQProblem{HoldingCost: 20, StockoutCost: 150, OrderCost: 100, DemandRate: 1.5, LeadMean: 3}
+	ok("CostPoisson r+", errOnly(m.CostPoisson(MaxQty, 1)))
+	ok("CostPoisson r-", errOnly(m.CostPoisson(-MaxQty, MaxQty)))
+	ok("CostNormal", errOnly(example51().CostNormal(-MaxQty, MaxQty)))
+	big := m
+	big.LeadMean = MaxPoissonMean
+	ok("Poisson mean", errOnly(big.CostPoisson(1, 1)))
+	ok("ServiceFromSafetyFactor", errOnly(ServiceFromSafetyFactor(-1e100, MaxQty, MaxQty)))
+	ok("NormalLosses", errOnly(NormalLosses(-1e100)))
+	pmf, _ := PoissonPMF(6)
+	s := SSProblem{HoldingCost: 1, StockoutCost: 4, OrderCost: 5, DemandPMF: pmf}
+	ok("SS Cost", errOnly(s.Cost(MaxQty-1, MaxQty)))
+	ok("SS Cost -", errOnly(s.Cost(-MaxQty, -MaxQty+1)))
+	ok("PMF len", errOnly(SSProblem{HoldingCost: 1, StockoutCost: 1, OrderCost: 1, DemandPMF: append(make([]float64, MaxPMFLen-1), 1)}.Cost(0, 1)))
+	ok("lot periods", errOnly(SilverMeal(make([]float64, MaxLotPeriods), 1, 1)))
+	ok("lot demand", errOnly(SilverMeal([]float64{MaxQty}, 1, 1)))
+	ok("power k=62", errOnly(PowerOfTwoInterval(2, 1, 1, 0x1p-62))) // T* = 1 = 2⁶²·B
+	breaks := make([]PriceBreak, MaxPriceBreaks)
+	for i := range breaks {
+		breaks[i] = PriceBreak{MinQty: float64(i), UnitPrice: float64(2000 - i)}
+	}
+	ok("incremental breaks", errOnly(EOQWithIncrementalDiscounts(1, 1, 0.1, breaks)))
+	ok("all-units breaks", errOnly(PriceBreakCost(1, 1, 0.1, breaks, 5, false)))
+	ok("pmf 11k", errOnly(PoissonPMF(11000)))
+}
