@@ -12,7 +12,7 @@ const MaxLotPeriods = 5000
 // so that every period's demand is met from stock, and what the plan costs.
 type LotPlan struct {
 	Orders  []float64 `json:"orders"`  // quantity ordered at the start of each period, 0 when none
-	Setups  int       `json:"setups"`  // number of orders placed
+	Setups  int64     `json:"setups"`  // number of orders placed
 	Holding float64   `json:"holding"` // Σ h·(stock left at the end of each period), model units
 	Cost    float64   `json:"cost"`    // Setups·K + Holding, model units
 }

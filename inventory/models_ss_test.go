@@ -143,6 +143,11 @@ func TestDiscreteCostEdges(t *testing.T) {
 	if y := c.argmin([]float64{0.5, 0.5}); y != 6 { // ratio 3/5: F(5) = 0.5 < 0.6
 		t.Errorf("argmin %d, want 6", y)
 	}
+	// h = p: ratio ½ = F(5) exactly; G(5) = G(6) = ½ and the smaller level wins.
+	even := newDiscreteCost(1, 1, 5.5, 5, []float64{0.5, 0.5})
+	if y := even.argmin([]float64{0.5, 0.5}); y != 5 {
+		t.Errorf("argmin on a tie %d, want 5", y)
+	}
 	short := newDiscreteCost(1e-30, 1, 0.5, 0, []float64{0.5, 0.4999999999})
 	if y := short.argmin([]float64{0.5, 0.4999999999}); y != 1 {
 		t.Errorf("argmin fallback %d, want 1", y)
