@@ -89,12 +89,13 @@ type PriceBreak struct {
 	UnitPrice float64 `json:"unit_price"`
 }
 
-// PriceBreakOffer is the evaluation of one tier by [EOQWithPriceBreaks].
+// PriceBreakOffer is the evaluation of one tier by [EOQWithPriceBreaks] or, for incremental discounts,
+// of one region by [EOQWithIncrementalDiscounts] (the comments give the incremental meaning second).
 type PriceBreakOffer struct {
 	Break     PriceBreak `json:"break"`
-	EOQ       float64    `json:"eoq"`        // √(2DK/(i·c)) at this tier's price
-	Qty       float64    `json:"qty"`        // the candidate: max(EOQ, MinQty, 1)
-	UnitPrice float64    `json:"unit_price"` // the price Qty really gets (a later tier's when Qty reaches its MinQty)
+	EOQ       float64    `json:"eoq"`        // √(2DK/(i·c)) at this tier's price; incremental: √(2D(K + c̄)/(i·c))
+	Qty       float64    `json:"qty"`        // the candidate: max(EOQ, MinQty, 1); incremental: also at most the next MinQty
+	UnitPrice float64    `json:"unit_price"` // the price Qty really gets (a later tier's when Qty reaches its MinQty); incremental: the average C(Q)/Q
 	Cost      float64    `json:"cost"`       // annual purchase + ordering + holding cost at Qty (model units)
 }
 
