@@ -91,4 +91,11 @@ func TestModelLimitsInclusive(t *testing.T) {
 	ok("incremental breaks", errOnly(EOQWithIncrementalDiscounts(1, 1, 0.1, breaks)))
 	ok("all-units breaks", errOnly(PriceBreakCost(1, 1, 0.1, breaks, 5, false)))
 	ok("pmf 11k", errOnly(PoissonPMF(11000)))
+	// ⌈11984 + 40·√11984 + 20⌉ + 1 = 16384 values: exactly MaxPMFLen.
+	if pmf, err := PoissonPMF(11984); err != nil || len(pmf) != MaxPMFLen {
+		t.Errorf("PoissonPMF(11984): %d values, %v", len(pmf), err)
+	}
+	if _, err := PoissonPMF(11985); err == nil {
+		t.Error("PoissonPMF(11985) fits")
+	}
 }
