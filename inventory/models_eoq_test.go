@@ -89,6 +89,10 @@ func TestEPQStockpyl(t *testing.T) {
 	c, _ = EPQCost(100, 2, 1, 200, 10)
 	near(t, "g(10)", c, 22.5, 1e-15)
 	wantErr(t, "D = P", errOnly(EPQ(1700, 8, 0.225, 1700)), ErrPolicy)
+	var fe *FieldError
+	if err := errOnly(EPQ(1700, 8, 0.225, 1700)); !errors.As(err, &fe) || fe.Detail != "must exceed annual_demand" || fe.Field != "production_rate" {
+		t.Errorf("D = P: %v", err)
+	}
 	wantErr(t, "P = 0", errOnly(EPQ(0, 8, 0.225, 0)), ErrNotPositive)
 	wantErr(t, "h = 0", errOnly(EPQ(1, 8, 0, 10)), ErrNotPositive)
 	wantErr(t, "q = 0", errOnly(EPQCost(1, 8, 1, 10, 0)), ErrNotPositive)
