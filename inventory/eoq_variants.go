@@ -214,7 +214,9 @@ func EOQWithIncrementalDiscounts(annualDemand, orderCost, holdingRate float64, b
 			return PriceBreakPlan{}, err
 		}
 		plan.Offers[j] = PriceBreakOffer{Break: t, EOQ: qj, Qty: q, UnitPrice: (cbar + t.UnitPrice*q) / q, Cost: cost}
-		if j == 0 || cost < plan.Best.Cost || (cost == plan.Best.Cost && q < plan.Best.Qty) {
+		// Regions come in ascending order and each candidate lies in its own region, so on a tie the
+		// earlier offer has the smaller (or the same) quantity: keeping it is the tie-break.
+		if j == 0 || cost < plan.Best.Cost {
 			plan.Best = plan.Offers[j]
 		}
 	}

@@ -196,3 +196,20 @@ func TestPriceBreaksRisingPrice(t *testing.T) {
 	c, _ := PriceBreakCost(2400, 150, 0.25, []PriceBreak{{0, 1}, {480, 49}}, 479, false)
 	near(t, "TC(479)", c, 2400+2400*150/479.0+0.25*479/2, 1e-15)
 }
+
+// A tie between two regions at their shared break: D = 1000, K = 10, i·c = 0.4·5 = 2 puts both
+// regions' candidates at Q = 100 (the EOQ is exactly the break), at equal cost; the earlier region wins.
+func TestIncrementalTie(t *testing.T) {
+	plan, err := EOQWithIncrementalDiscounts(1000, 10, 0.4, []PriceBreak{{0, 5}, {100, 5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Offers[0].Qty != 100 || plan.Offers[1].Qty != 100 || plan.Offers[0].Cost != plan.Offers[1].Cost {
+		t.Fatalf("offers %+v", plan.Offers)
+	}
+	if plan.Best.Break.MinQty != 0 {
+		t.Errorf("best %+v, want the first region", plan.Best)
+	}
+	// 1000·5 + 1000·10/100 + 0.4·5·100/2 = 5000 + 100 + 100.
+	near(t, "cost", plan.Best.Cost, 5200, 1e-15)
+}
