@@ -114,10 +114,8 @@ func newPoissonTable(mean float64) poissonTable {
 // at returns f(x), F(x) and 1 - F(x).
 func (t poissonTable) at(x int64) (f, cdf, sf float64) {
 	switch i := x - t.lo; {
-	case x < 0:
+	case i < 0: // below the window (lo ≥ 0, so every x < 0 is): F(x) < 1e-300
 		return 0, 0, 1
-	case i < 0:
-		return 0, 0, 1 // below the window: F(x) < 1e-300
 	case i >= int64(len(t.pmf)):
 		return 0, 1, 0
 	default:
@@ -135,10 +133,7 @@ func (t poissonTable) losses(x int64) Losses {
 		Second:           max(0.5*((d*d+float64(x))*sf-d*mf), 0),
 		SecondComplement: max(0.5*((d*d+float64(x))*cdf+d*mf), 0),
 	}
-	if x < 0 { // every outcome is above x: n̄ = n̄² = 0 exactly, n = λ - x, n² = ½·E[(D - x)(D - x - 1)]
-		l.FirstComplement, l.SecondComplement = 0, 0
-	}
-	return l
+	return l // for x < 0, F(x) = f(x) = 0 makes n̄ = n̄² = 0 exactly
 }
 
 // ServiceLevels is what a safety factor k achieves over one replenishment cycle ([ServiceFromSafetyFactor]).
