@@ -1,0 +1,47 @@
+package inventory
+
+// Tests that kill mutants gremlins v0.5.0 left alive in the textbook models (issue 19), and the
+// mutants that cannot be killed because they cannot change a result:
+//
+//   - discrete.go sum, "a < c.lo" -> "<=" and "b > hi" -> ">=": at the edge the linear segment is
+//     empty, its count e - a + 1 is 0 and it adds 0.
+//   - eoq_variants.go EOQWithIncrementalDiscounts, "fixed > 0" -> ">=": at K + c̄ = 0, eoq(D, 0, h) is
+//     0, the value the other branch leaves.
+//   - rq.go OptimalPoisson, "gb <= ga" -> "<": only an exact floating-point tie between the two
+//     neighbouring levels tells them apart, and either choice adds the same cost.
+//   - rq.go reorderFor and OptimalNormal, the comparisons of the bisections ("<" -> "<=", ">= 0" ->
+//     "> 0") and the range guard "hi <= MaxQty" -> "<": they differ only when a float lands exactly on
+//     the root or the limit; the bracket still closes on the same adjacent floats.
+//   - rq.go EIL and LossFunction, the stop rule "<= 1e-6" -> "< 1e-6": one more iteration of a
+//     converged fixed point (the tests compare to 1e-8 of stockpyl's values).
+
+import "testing"
+
+// EIL's first step with Q = EOQ = 1 and Q·h = p·λ: the level 1 - Q·h/(p·λ) is exactly 0, which has no
+// reorder point.
+func TestMutantEILLevelZero(t *testing.T) {
+	m := RQProblem{HoldingCost: 1, StockoutCost: 1, OrderCost: 0.5, DemandRate: 1, LeadMean: 5, LeadSD: 1}
+	wantErr(t, "level 0", errOnly(m.EIL()), ErrServiceLevel)
+}
+
+// Poisson(0) demand (always 0) with h = p = 1 and K·λ = 1: G(y) = |y|. From the newsvendor level 0 the
+// average cost of Q = 1 is 1 and both neighbours cost 1 as well: no improvement, so the search stops
+// at r = -1, Q = 1 (continuing on a tie would end at Q = 3, at the same cost).
+func TestMutantRQPoissonStopsOnTie(t *testing.T) {
+	m := RQProblem{HoldingCost: 1, StockoutCost: 1, OrderCost: 1, DemandRate: 1}
+	opt, err := m.OptimalPoisson()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt.ReorderPoint != -1 || opt.OrderQty != 1 || opt.Cost != 1 {
+		t.Errorf("optimum %+v, want r = -1, Q = 1 at 1", opt)
+	}
+	// K·λ = 3: Q = 1 costs 3; add 1 (a tie, the upper level), then -1: Q = 3 costs 5/3 and the next
+	// levels cost 2. The window is {-1, 0, 1}: r = -2.
+	m.OrderCost = 3
+	opt, _ = m.OptimalPoisson()
+	if opt.ReorderPoint != -2 || opt.OrderQty != 3 {
+		t.Errorf("optimum %+v, want r = -2, Q = 3", opt)
+	}
+	near(t, "cost", opt.Cost, 5.0/3, 1e-15)
+}
