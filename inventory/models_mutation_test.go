@@ -45,3 +45,15 @@ func TestMutantRQPoissonStopsOnTie(t *testing.T) {
 	}
 	near(t, "cost", opt.Cost, 5.0/3, 1e-15)
 }
+
+// The all-units models accept a lowest break at 1 unit (a quantity below 1 is never ordered); the
+// incremental ones need 0.
+func TestMutantLowestBreakAtOne(t *testing.T) {
+	c, err := PriceBreakCost(100, 10, 0.2, []PriceBreak{{1, 5}, {50, 4}}, 3, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "TC(3)", c, 100*5+100*10/3.0+0.2*5*3/2, 1e-15)
+	wantErr(t, "incremental", errOnly(PriceBreakCost(100, 10, 0.2, []PriceBreak{{1, 5}}, 3, true)), ErrPolicy)
+	wantErr(t, "above 1", errOnly(PriceBreakCost(100, 10, 0.2, []PriceBreak{{1.5, 5}}, 3, false)), ErrPolicy)
+}
