@@ -57,3 +57,17 @@ func TestMutantLowestBreakAtOne(t *testing.T) {
 	wantErr(t, "incremental", errOnly(PriceBreakCost(100, 10, 0.2, []PriceBreak{{1, 5}}, 3, true)), ErrPolicy)
 	wantErr(t, "above 1", errOnly(PriceBreakCost(100, 10, 0.2, []PriceBreak{{1.5, 5}}, 3, false)), ErrPolicy)
 }
+
+// Ties in the lot-sizing rules. Wagner-Whitin with K = h = 0: every plan costs 0 and the later order
+// wins, so each period orders its own demand. Silver-Meal with K = 2, h = 1, demand 1, 2: covering two
+// periods averages (2 + 2)/2 = 2, equal to one period's 2, and an equal average still extends the lot.
+func TestMutantLotTies(t *testing.T) {
+	ww, _ := WagnerWhitin([]float64{1, 1}, 0, 0)
+	if ww.Orders[0] != 1 || ww.Orders[1] != 1 || ww.Setups != 2 {
+		t.Errorf("Wagner-Whitin tie: %+v", ww)
+	}
+	sm, _ := SilverMeal([]float64{1, 2}, 2, 1)
+	if sm.Orders[0] != 3 || sm.Orders[1] != 0 || sm.Cost != 4 {
+		t.Errorf("Silver-Meal tie: %+v", sm)
+	}
+}
