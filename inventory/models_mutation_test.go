@@ -71,3 +71,23 @@ func TestMutantLotTies(t *testing.T) {
 		t.Errorf("Silver-Meal tie: %+v", sm)
 	}
 }
+
+// Silver-Meal over two cycles of Example 3.9's demand (K = 500, h = 2), hand arithmetic: the lot at
+// period 0 covers 3 periods (averages 500, 370, 353.3, then 370); at period 3: 500, (500 + 2·90)/2 =
+// 340, then (680 + 2·2·120)/3 = 386.7, so 2 periods; at period 5: 500, (500 + 2·80)/2 = 330,
+// (660 + 2·2·70)/3 = 313.3 to the end. Costs 1060 + 680 + 940.
+func TestMutantSilverMealLaterLots(t *testing.T) {
+	sm, err := SilverMeal([]float64{90, 120, 80, 70, 90, 120, 80, 70}, 500, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{290, 0, 0, 160, 0, 270, 0, 0}
+	for i := range want {
+		if sm.Orders[i] != want[i] {
+			t.Fatalf("orders %v, want %v", sm.Orders, want)
+		}
+	}
+	if sm.Cost != 2680 || sm.Setups != 3 || sm.Holding != 1180 {
+		t.Errorf("plan %+v", sm)
+	}
+}
