@@ -15,7 +15,10 @@ package inventory
 //   - rq.go EIL and LossFunction, the stop rule "<= 1e-6" -> "< 1e-6": one more iteration of a
 //     converged fixed point (the tests compare to 1e-8 of stockpyl's values).
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 // EIL's first step with Q = EOQ = 1 and Q·h = p·λ: the level 1 - Q·h/(p·λ) is exactly 0, which has no
 // reorder point.
@@ -89,5 +92,20 @@ func TestMutantSilverMealLaterLots(t *testing.T) {
 	}
 	if sm.Cost != 2680 || sm.Setups != 3 || sm.Holding != 1180 {
 		t.Errorf("plan %+v", sm)
+	}
+}
+
+// Power-of-two edges: T* = 2⁶³ base periods needs k = 63, beyond the limit; a T* that underflows to 0
+// is reported on order_cost (not as a cost ratio).
+func TestMutantPowerOfTwoEdges(t *testing.T) {
+	wantErr(t, "2^63", errOnly(PowerOfTwoInterval(1, 0x1p125, 1, 1)), ErrTooLarge)
+	p, err := PowerOfTwoInterval(1, 0x1p123, 1, 1) // T* = 2⁶²
+	if err != nil || p.Multiple != 1<<62 || p.CostRatio != 1 {
+		t.Errorf("2^62: %+v, %v", p, err)
+	}
+	_, err = PowerOfTwoInterval(1e300, 1e-300, 1e300, 1)
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "order_cost" || !errors.Is(err, ErrTooLarge) {
+		t.Errorf("T* = 0: %v", err)
 	}
 }
