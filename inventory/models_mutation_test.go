@@ -109,3 +109,10 @@ func TestMutantPowerOfTwoEdges(t *testing.T) {
 		t.Errorf("T* = 0: %v", err)
 	}
 }
+
+// An EOQ that underflows to 0 (λ = K = 1e-300, h = 1e300) is not a usable order quantity: EOQSS
+// reports it as out of range rather than costing Q = 0.
+func TestMutantRQZeroQuantity(t *testing.T) {
+	m := RQProblem{HoldingCost: 1e300, StockoutCost: 1, OrderCost: 1e-300, DemandRate: 1e-300, LeadMean: 1, LeadSD: 1}
+	wantErr(t, "Q = 0", errOnly(m.EOQSS()), ErrTooLarge)
+}
