@@ -93,6 +93,7 @@ func TestRQNormalDeterministic(t *testing.T) {
 	near(t, "r*", opt.ReorderPoint, 100-eb.StockoutFraction*eb.Qty, 1e-9)
 	lf, _ := m.LossFunction()
 	near(t, "LF Q", lf.OrderQty, eb.Qty, 1e-6)
+	near(t, "LF r", lf.ReorderPoint, 100-eb.StockoutFraction*eb.Qty, 1e-6) // n(r) = μ - r = h·Q/(h + p)
 	eil, _ := m.EIL()
 	near(t, "EIL r", eil.ReorderPoint, 100, 1e-15)
 }
