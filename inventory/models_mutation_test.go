@@ -14,6 +14,14 @@ package inventory
 //     the root or the limit; the bracket still closes on the same adjacent floats.
 //   - rq.go EIL and LossFunction, the stop rule "<= 1e-6" -> "< 1e-6": one more iteration of a
 //     converged fixed point (the tests compare to 1e-8 of stockpyl's values).
+//   - rq.go EIL, "sd > 0" -> ">=": with σ = 0 both branches give r = μ and n = 0 (for a finite z).
+//   - rq.go OptimalPoisson, "q >= MaxSearchSteps" -> ">": one more step before the same error.
+//   - loss.go newPoissonTable, "hi - lo + 1" -> "hi - lo - 1" or "hi + lo + 1": the window is 40σ + 20
+//     wide on each side, so dropping its last two values or adding more changes nothing above 1e-300.
+//   - lotsizing.go PowerOfTwoInterval, "<" -> "<=" between the costs of 2ᵏ and 2ᵏ⁺¹: they tie only when
+//     T* = √2·2ᵏ·B exactly, which no pair of floats T* and B gives.
+//   - ss.go check, "> 1e-9" on the probability sum and "< 1 - 1e-12" on P(D = 0): a boundary only an
+//     exact float on the tolerance reaches; grow, "j < n" -> "<=": one more renewal value, unused.
 
 import (
 	"errors"
