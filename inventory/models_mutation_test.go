@@ -22,6 +22,11 @@ package inventory
 //     T* = √2·2ᵏ·B exactly, which no pair of floats T* and B gives.
 //   - ss.go check, "> 1e-9" on the probability sum and "< 1 - 1e-12" on P(D = 0): a boundary only an
 //     exact float on the tolerance reaches; grow, "j < n" -> "<=": one more renewal value, unused.
+//   - ss.go grow and cost, the work counter's increments ("+ 1", "len - 1") and "work > MaxSearchSteps"
+//     -> ">=": they move the budget by a few steps; the tests hit it by millions.
+//   - ss.go Optimal, the ties of Zheng and Federgruen's comparisons ("c <= G(s)", "G(S) <= best",
+//     "c < best", "c2 > G(s + 1)", each with or without "="), and "S := S0 + 1" -> "S0 - 1": equal
+//     costs pick an equally cheap policy, and no S below y* improves (Zheng & Federgruen 1991, Lemma 1).
 
 import (
 	"errors"
@@ -123,4 +128,27 @@ func TestMutantPowerOfTwoEdges(t *testing.T) {
 func TestMutantRQZeroQuantity(t *testing.T) {
 	m := RQProblem{HoldingCost: 1e300, StockoutCost: 1, OrderCost: 1e-300, DemandRate: 1e-300, LeadMean: 1, LeadSD: 1}
 	wantErr(t, "Q = 0", errOnly(m.EOQSS()), ErrTooLarge)
+}
+
+// Zheng-Federgruen against a brute force on several problems, some of which raise s after S improves.
+func TestMutantSSBrute(t *testing.T) {
+	for _, mean := range []float64{0.7, 2, 6, 10, 18} {
+		for _, k := range []float64{1, 5, 40, 300} {
+			pmf, _ := PoissonPMF(mean)
+			m := SSProblem{HoldingCost: 1, StockoutCost: 4, OrderCost: k, DemandPMF: pmf}
+			opt, err := m.Optimal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			best := opt.Cost
+			for s := opt.ReorderPoint - 12; s <= opt.ReorderPoint+12; s++ {
+				for S := s + 1; S <= opt.OrderUpTo+25; S++ {
+					c, _ := m.Cost(s, S)
+					if c < best*(1-1e-12) {
+						t.Fatalf("mean %v, K %v: g(%d, %d) = %v beats %+v", mean, k, s, S, c, opt)
+					}
+				}
+			}
+		}
+	}
 }

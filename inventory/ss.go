@@ -138,9 +138,6 @@ func (m SSProblem) Cost(s, S int64) (float64, error) {
 	if s >= S {
 		return 0, detailErr(op, "order_up_to", S, ErrPolicy, "must exceed reorder_point")
 	}
-	if S-s > MaxSearchSteps {
-		return 0, detailErr(op, "order_up_to", S, ErrTooLarge, "S - s at most 16777216")
-	}
 	c, ok := e.cost(s, S)
 	if !ok {
 		return 0, detailErr(op, "order_up_to", S, ErrTooLarge, "beyond 16777216 steps of work")
