@@ -14,7 +14,10 @@ package inventory
 //     the root or the limit; the bracket still closes on the same adjacent floats.
 //   - rq.go EIL and LossFunction, the stop rule "<= 1e-6" -> "< 1e-6": one more iteration of a
 //     converged fixed point (the tests compare to 1e-8 of stockpyl's values).
-//   - rq.go EIL, "sd > 0" -> ">=": with σ = 0 both branches give r = μ and n = 0 (for a finite z).
+//   - rq.go EIL, "sd > 0" -> ">=": with σ = 0 both branches give r = μ and n = 0 (for a finite z);
+//     "!(level > 0)" -> ">=": at a level of exactly 0 the step gives Q = +Inf and the next iteration
+//     reports the same ErrServiceLevel.
+//   - rq.go solution, "q <= MaxQty" -> "<": no search ends exactly on 10¹⁵.
 //   - rq.go OptimalPoisson, "q >= MaxSearchSteps" -> ">": one more step before the same error.
 //   - loss.go newPoissonTable, "hi - lo + 1" -> "hi - lo - 1" or "hi + lo + 1": the window is 40σ + 20
 //     wide on each side, so dropping its last two values or adding more changes nothing above 1e-300.
@@ -150,5 +153,24 @@ func TestMutantSSBrute(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A Poisson mean large enough that the table starts above 0 (λ = 2000: lo = 191): the losses still
+// match a brute-force sum.
+func TestMutantPoissonLossesShiftedTable(t *testing.T) {
+	for _, x := range []int64{1800, 1999, 2000, 2100} {
+		got, err := PoissonLosses(x, 2000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n, nb float64
+		for d := int64(1500); d < 2600; d++ {
+			p := poissonPMF(float64(d), 2000)
+			n += max(float64(d-x), 0) * p
+			nb += max(float64(x-d), 0) * p
+		}
+		near(t, "n", got.First, n, 1e-9)
+		near(t, "n̄", got.FirstComplement, nb, 1e-9)
 	}
 }
