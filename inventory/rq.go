@@ -217,7 +217,7 @@ func (m RQProblem) solution(op string, r, q float64) (RQSolution, error) {
 		return RQSolution{}, err
 	}
 	if !(q > 0 && q <= MaxQty) {
-		return RQSolution{}, detailErr(op, "order_qty", q, ErrTooLarge, maxQtyDetail)
+		return RQSolution{}, detailErr(op, "order_qty", q, ErrTooLarge, "the order quantity is outside (0, 1e15]")
 	}
 	c := m.costNormal(r, q)
 	if err := checkResult(op, "cost", c); err != nil {
