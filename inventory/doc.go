@@ -38,7 +38,11 @@
 // Sources are cited on each function: Silver, Pyke & Thomas, "Inventory and Production Management in
 // Supply Chains" (4th ed.); Snyder & Shen, "Fundamentals of Supply Chain Theory" (2nd ed.); Nahmias,
 // "Production and Operations Analysis"; Croston (1972); Syntetos & Boylan (2005); Teunter, Syntetos
-// & Babai (2011); Hyndman & Koehler (2006).
+// & Babai (2011); Hyndman & Koehler (2006); Zipkin, "Foundations of Inventory Management"; Hadley & Whitin
+// (1963); Zheng & Federgruen (1991); Federgruen & Zheng (1992); Zheng (1992); Ehrhardt & Mosier
+// (1984); Wagner & Whitin (1958); Silver & Meal (1973); Roundy (1985); Shale, Boylan & Johnston
+// (2006). The textbook models reproduce the worked examples of stockpyl (Snyder's implementation of
+// Snyder & Shen).
 //
 // # Trigger
 //
@@ -108,6 +112,34 @@
 // with its pre-packed share (INV-30: one third), decision, order and stock dates (INV-06) and the
 // after-sales peak window (X-20: from three days after the event).
 //
+// # Textbook models
+//
+// Beside the planner, the package has the single-item models of the textbooks, each citing its source
+// and reproducing the source's worked example (stockpyl's values; the examples print them):
+//
+//   - EOQ family: [EOQ] and [EOQCost]; planned backorders [EOQWithBackorders] (Q* = √(2KD(h + p)/(hp)));
+//     finite production rate [EPQ] (Q* = √(2KD/(h(1 - D/P)))); all-units [EOQWithPriceBreaks] and
+//     incremental [EOQWithIncrementalDiscounts] quantity discounts; each with a cost function for any Q.
+//   - Loss functions: [NormalLoss], [NormalLosses] and [PoissonLosses] (first- and second-order, and
+//     their complements); [ServiceFromSafetyFactor] (CSL = Φ(k), shortage σ·L(k), fill rate) and
+//     [SafetyStock.SafetyFactor] (the k of any rule).
+//   - (r, Q) with backorders, [RQProblem]: g(r, Q) = (Kλ + ∫_r^{r+Q} G)/Q exactly, its exact optimum
+//     for normal and Poisson lead-time demand, and the EOQ+SS, EOQB, EIL and loss-function
+//     approximations.
+//   - Periodic (s, S), [SSProblem]: exact cost and the Zheng-Federgruen optimum for discrete demand;
+//     [SSPowerApproximation].
+//   - Dynamic lot sizing: [WagnerWhitin] (exact), [SilverMeal]; [PowerOfTwoInterval].
+//   - Intermittent demand: Croston, SBA, SBJ and TSB forecasters ([NewCroston], [NewSBA], [NewSBJ], [NewTSB]).
+//
+// Decisions where the issue is silent: the (r, Q) approximations report the exact cost of the pair
+// they choose, not their own approximate cost; the EIL and loss-function iterations stop when r and Q
+// move by at most 1e-6, as stockpyl's do; (s, S) covers a zero lead time, as its source does;
+// [SSPowerApproximation] takes the lead time in periods (μ_L = (L + 1)·μ) and does not apply Ehrhardt
+// and Mosier's cap for Q/μ ≤ 1.5, matching Snyder & Shen and stockpyl; [EOQWithPriceBreaks] rejects a
+// price that rises with the quantity; incremental discounts require a break at 0; Wagner-Whitin ties go
+// to the later order, Silver-Meal extends a lot while the cost per period does not rise;
+// power-of-two multiples are 2ᵏ with k ≥ 0 (never shorter than the base period).
+//
 // # Errors
 //
 // Every error for bad input is a [*FieldError] of the library's shared shape: the operation in
@@ -130,7 +162,13 @@
 //     a [Policy] (within ±MaxQty), the order quantity of the fill-rate rule, a [Policy.Need] and a
 //     newsvendor mean and deviation.
 //   - [MaxPriceBreaks] = 1000 breaks for [EOQWithPriceBreaks] (its work is quadratic in them).
-//   - [MaxPoissonMean] = 10⁶ for [Newsvendor.Poisson] (its work is linear in the mean).
+//   - [MaxPoissonMean] = 10⁶ for [Newsvendor.Poisson] (its work is linear in the mean), [PoissonLosses]
+//     and the Poisson methods of [RQProblem] (their work is O(√mean)).
+//   - [MaxSearchSteps] = 2²⁴ steps of the exact discrete searches ([RQProblem.OptimalPoisson],
+//     [SSProblem.Optimal], [SSProblem.Cost]); [MaxPMFLen] = 16384 probabilities in an [SSProblem]
+//     demand distribution or a [PoissonPMF] table; [MaxLotPeriods] = 5000 periods for [WagnerWhitin]
+//     and [SilverMeal] (their work is quadratic). The normal (r, Q) methods run at most 1000 fixed-point
+//     iterations or 2100 bisection steps per search, then return an error wrapping ErrTooLarge.
 //   - [MaxValueDigits] = 30: an [ABCItem] value is below 10³⁰ with at most 30 decimal places, so
 //     the exact decimal sums of [ABC] stay bounded; the exponent is checked before any arithmetic.
 //   - [MaxJSONBytes] = 4 MiB for one UnmarshalJSON call, nested at most 64 levels deep.
@@ -161,8 +199,9 @@
 //
 // Work is linear in the input: histories, items and JSON documents are scanned a bounded number of
 // times, [ABC] sorts (n log n), and no loop runs on a count taken from a value rather than a length,
-// except [Newsvendor.Poisson] (bounded by MaxPoissonMean) and the Newton iterations of
-// [NormalLossInverse] and [NormalQuantile] (at most 200 and 50 steps).
+// except [Newsvendor.Poisson] (bounded by MaxPoissonMean), the Newton iterations of
+// [NormalLossInverse] and [NormalQuantile] (at most 200 and 50 steps) and the searches of the
+// textbook models (bounded by MaxSearchSteps and the iteration caps above).
 //
 // # Money
 //

@@ -89,12 +89,13 @@ type PriceBreak struct {
 	UnitPrice float64 `json:"unit_price"`
 }
 
-// PriceBreakOffer is the evaluation of one tier by [EOQWithPriceBreaks].
+// PriceBreakOffer is the evaluation of one tier by [EOQWithPriceBreaks] or, for incremental discounts,
+// of one region by [EOQWithIncrementalDiscounts] (the comments give the incremental meaning second).
 type PriceBreakOffer struct {
 	Break     PriceBreak `json:"break"`
-	EOQ       float64    `json:"eoq"`        // √(2DK/(i·c)) at this tier's price
-	Qty       float64    `json:"qty"`        // the candidate: max(EOQ, MinQty, 1)
-	UnitPrice float64    `json:"unit_price"` // the price Qty really gets (a later tier's when Qty reaches its MinQty)
+	EOQ       float64    `json:"eoq"`        // √(2DK/(i·c)) at this tier's price; incremental: √(2D(K + c̄)/(i·c))
+	Qty       float64    `json:"qty"`        // the candidate: max(EOQ, MinQty, 1); incremental: also at most the next MinQty
+	UnitPrice float64    `json:"unit_price"` // the price Qty really gets (a later tier's when Qty reaches its MinQty); incremental: the average C(Q)/Q
 	Cost      float64    `json:"cost"`       // annual purchase + ordering + holding cost at Qty (model units)
 }
 
@@ -118,7 +119,9 @@ type PriceBreakPlan struct {
 // Q = 1000 at a total cost of 24 725 (Heizer & Render, "Operations Management", the Wohl's example).
 //
 // The breaks may come in any order and are not modified; the lowest MinQty must be 0 or 1 so that every
-// quantity has a price. It returns an error for an empty or inconsistent list (a repeated MinQty, a
+// quantity has a price, and a price must not rise with MinQty (with a surcharge tier the optimum can
+// lie just below a break, where no quantity attains it; [PriceBreakCost] still prices such a list). It
+// returns an error for an empty or inconsistent list (a repeated MinQty, a rising price, a
 // negative or non-finite value, a non-positive price) or bad D, K or i, at most [MaxPriceBreaks]
 // breaks, and an error wrapping [ErrTooLarge] when a cost is beyond the float64 range.
 func EOQWithPriceBreaks(annualDemand, orderCost, holdingRate float64, breaks []PriceBreak) (PriceBreakPlan, error) {
@@ -151,6 +154,9 @@ func EOQWithPriceBreaks(annualDemand, orderCost, holdingRate float64, breaks []P
 	for i, t := range tiers {
 		if i > 0 && t.MinQty == tiers[i-1].MinQty {
 			return PriceBreakPlan{}, fieldErr(op, "breaks.min_qty", t.MinQty, ErrDuplicateID)
+		}
+		if i > 0 && t.UnitPrice > tiers[i-1].UnitPrice { // the optimum could sit just below a break, unattained
+			return PriceBreakPlan{}, detailErr(op, "breaks.unit_price", t.UnitPrice, ErrPolicy, "a price must not rise with the quantity")
 		}
 	}
 	if tiers[0].MinQty > 1 {

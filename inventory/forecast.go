@@ -20,6 +20,7 @@ const (
 	MethodCroston                           // Croston (1972), intermittent demand
 	MethodSBA                               // Syntetos-Boylan approximation (2005)
 	MethodTSB                               // Teunter-Syntetos-Babai (2011)
+	MethodSBJ                               // Shale-Boylan-Johnston (2006), intermittent demand
 )
 
 // String returns the method's short name.
@@ -39,6 +40,8 @@ func (m ForecastMethod) String() string {
 		return "SBA"
 	case MethodTSB:
 		return "TSB"
+	case MethodSBJ:
+		return "SBJ"
 	}
 	return fmt.Sprintf("ForecastMethod(%d)", uint8(m))
 }
@@ -187,7 +190,7 @@ func (f Forecaster) String() string {
 			parts[i] = strconv.FormatFloat(w, 'g', -1, 64)
 		}
 		return "WMA(" + strings.Join(parts, ", ") + ")"
-	case MethodSES, MethodCroston, MethodSBA:
+	case MethodSES, MethodCroston, MethodSBA, MethodSBJ:
 		return fmt.Sprintf("%s(α=%g)", f.method, f.alpha)
 	case MethodHolt, MethodTSB:
 		return fmt.Sprintf("%s(α=%g, β=%g)", f.method, f.alpha, f.beta)
@@ -207,7 +210,7 @@ func (f Forecaster) minHistory() int {
 }
 
 func (f Forecaster) check(op string, history []float64) error {
-	if f.method < MethodSMA || f.method > MethodTSB {
+	if f.method < MethodSMA || f.method > MethodSBJ {
 		return detailErr(op, "forecaster", nil, ErrPolicy, "the zero Forecaster; use a constructor")
 	}
 	if len(history) == 0 {
@@ -276,6 +279,8 @@ func (f Forecaster) run(y, out []float64) (level, trend float64) {
 		return croston(y, f.alpha, 1-f.alpha/2, out), 0
 	case MethodTSB:
 		return tsb(y, f.alpha, f.beta, out), 0
+	case MethodSBJ:
+		return croston(y, f.alpha, 1-f.alpha/(2-f.alpha), out), 0
 	}
 	return 0, 0
 }

@@ -220,6 +220,7 @@ func FuzzForecast(f *testing.F) {
 		add(NewCroston(alpha))
 		add(NewSBA(alpha))
 		add(NewTSB(alpha, beta))
+		add(NewSBJ(alpha))
 		out := make([]float64, len(y))
 		// Bounds: SMA, WMA and SES forecast a weighted mean of past demand, so they lie in
 		// [min y, max y]; Croston, SBA and TSB forecast a size (a mean of the non-zero demands) times a
@@ -233,7 +234,7 @@ func FuzzForecast(f *testing.F) {
 			switch fc.Method() {
 			case MethodSMA, MethodWMA, MethodSES:
 				return v >= lo-tol && v <= hi+tol
-			case MethodCroston, MethodSBA, MethodTSB:
+			case MethodCroston, MethodSBA, MethodTSB, MethodSBJ:
 				return v >= 0 && v <= hi+tol
 			}
 			return true

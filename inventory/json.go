@@ -65,7 +65,7 @@ var (
 	triggerText     = enumSpec{"trigger", []string{"at_or_below", "strictly_below"}}
 	safetyText      = enumSpec{"safety method", []string{"", "fixed", "days_of_cover", "cycle_service_level", "cycle_service_level_lead_time", "fill_rate"}}
 	reservationText = enumSpec{"reservation kind", []string{"", "presale", "group_buy", "unpaid_order"}}
-	forecastText    = enumSpec{"forecast method", []string{"", "sma", "wma", "ses", "holt", "croston", "sba", "tsb"}}
+	forecastText    = enumSpec{"forecast method", []string{"", "sma", "wma", "ses", "holt", "croston", "sba", "tsb", "sbj"}}
 	abcText         = enumSpec{"abc class", []string{"", "a", "b", "c"}}
 	xyzText         = enumSpec{"xyz class", []string{"", "x", "y", "z"}}
 	packRoundText   = enumSpec{"pack rounding", []string{"up", "down", "up_within_max"}}
@@ -138,7 +138,7 @@ func (k *ReservationKind) UnmarshalText(b []byte) error {
 	return unmarshalEnum(reservationText, b, k)
 }
 
-// MarshalText returns "sma", "wma", "ses", "holt", "croston", "sba" or "tsb" ("" for the zero value).
+// MarshalText returns "sma", "wma", "ses", "holt", "croston", "sba", "tsb" or "sbj" ("" for the zero value).
 func (m ForecastMethod) MarshalText() ([]byte, error) { return forecastText.marshal(uint8(m)) }
 
 // UnmarshalText parses a name written by MarshalText; an unknown name wraps [ErrInvalidEnum].
@@ -496,6 +496,8 @@ func (f *Forecaster) UnmarshalJSON(b []byte) error {
 		v, err = NewSBA(j.Alpha)
 	case MethodTSB:
 		v, err = NewTSB(j.Alpha, j.Beta)
+	case MethodSBJ:
+		v, err = NewSBJ(j.Alpha)
 	}
 	if err == nil {
 		// Every parameter the method does not use must be absent.

@@ -75,9 +75,9 @@ type NewsvendorResult struct {
 //
 //	Q* = μ + σ·Φ⁻¹(p/(p + h)),  expected cost g(Q*) = (p + h)·σ·φ(Φ⁻¹(p/(p + h))),
 //
-// (Snyder & Shen §4.3.2, eqs. 4.21-4.24). Known answer: h = 0.18, p = 0.70, μ = 50, σ = 8 gives
-// Q* = 56.603955927433887 and g = 1.9976248733250334 (Snyder & Shen Example 4.2; stockpyl
-// newsvendor_normal). A quantity below zero is returned as 0 with the cost of ordering nothing.
+// (Snyder & Shen §4.3.2, eqs. 4.21-4.24). Known answer (ExampleNewsvendor_Normal_snyderShen): h =
+// 0.18, p = 0.70, μ = 50, σ = 8 gives Q* = 56.60395593 and g = 1.997605193 (Snyder & Shen Example
+// 4.2; stockpyl newsvendor_normal). A quantity below zero is returned as 0 with the cost of ordering nothing.
 // It returns an error for an invalid newsvendor, a negative, NaN or infinite μ or σ or one above
 // [MaxQty], or an expected cost beyond the float64 range.
 func (n Newsvendor) Normal(mean, sd float64) (NewsvendorResult, error) {
