@@ -126,7 +126,7 @@ func TestErrorShape(t *testing.T) {
 		want error
 	}{"StockStatus.MarshalText", second(StockStatus(200).MarshalText()), ErrInvalidEnum})
 
-	cases = append(cases, planShapeCases()...) // issue 16's planner, backtest and seed functions
+	cases = append(cases, planShapeCases()...)  // issue 16's planner, backtest and seed functions
 	cases = append(cases, modelErrorCases()...) // models_errors_test.go
 	covered := map[string]bool{}
 	for _, c := range cases {
