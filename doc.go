@@ -211,6 +211,15 @@
 //   - 首次响应时间 / 平均响应时间 / 响应率: first / average response time / share of fast
 //     first responses; kpi.AgentStats.FirstResponse, kpi.AgentStats.Response,
 //     kpi.AgentStats.FastShare, kpi.ServiceOptions.FastWithin
+//   - 三分钟响应率: 3-minute response rate over every response round (Taobao);
+//     kpi.AgentStats.FastResponseShare
+//   - 服务水平 / 放弃率 / 平均处理时长 / 占用率: service level / abandonment
+//     rate / average handle time / occupancy; kpi.ServiceLevels,
+//     kpi.ServiceLevelReport
+//   - 排班 / 班次: staffing / shift (Erlang C, Erlang A); kpi.Staffing,
+//     kpi.Coverage, kpi.Shift
+//   - 人员成本: staff cost as a share of revenue; kpi.CheckStaffPlan
+//   - 发货时效 / 滞留订单: ship-by time / stranded order; kpi.Fulfilment
 //   - 询单 / 询单人数 / 下单人数 / 询单转化率: inquiry / inquirers / buyers /
 //     inquiry-to-order conversion; kpi.AgentStats.Inquiries,
 //     kpi.AgentStats.Buyers, kpi.AgentStats.Conversion, kpi.ServiceMetrics
