@@ -111,6 +111,7 @@ type pass struct {
 	unitRoom, fillW, fillR, fillParts             []int64 // spreadLine, fill
 	fillIdx                                       []int   // fill
 	assigned                                      [][]int
+	fx                                            formScratch // the newer forms' (forms.go)
 }
 
 // unitAdj is one promotion's discount on one unit, kept for the result.

@@ -27,6 +27,8 @@ func (c *ctx) itemLayer(ps *pass, on []bool) {
 			c.bundle(ps, pi)
 		case kCombo:
 			c.combo(ps, pi)
+		case kLimited:
+			c.limitedUnits(ps, pi)
 		}
 	}
 	c.perUnit(ps, on)

@@ -367,7 +367,7 @@ func derefAction(a Action) (Action, bool) {
 	case *FreeShipping:
 		return deref(v)
 	}
-	return a, true
+	return derefForm(a)
 }
 
 func deref[T Action](p *T) (Action, bool) {
@@ -655,7 +655,7 @@ func (d *decoder) promotion(path string, v *jsonValue, zone *time.Location) Prom
 
 // kinds are the action kinds, in the order of the package doc.
 var kinds = []string{"percent-off", "amount-off", "fixed-price", "threshold", "nth-item", "buy-x-get-y",
-	"bundle-price", "combo", "member-price", "gift", "free-shipping"}
+	"bundle-price", "combo", "member-price", "gift", "free-shipping", "limited-units", "issue-coupon", "points-redemption"}
 
 func (d *decoder) action(path string, v *jsonValue) Action {
 	o := d.object(path, ErrInvalidAction, v)
@@ -718,8 +718,10 @@ func (d *decoder) action(path string, v *jsonValue) Action {
 	case "free-shipping":
 		a = FreeShipping{MinAmount: o.amount("min_amount"), MinQty: o.int("min_qty"), Off: o.amount("off")}
 	default:
-		d.add(path+".kind", ErrInvalidAction, nil, "unknown kind %q: want one of %s", kind, strings.Join(kinds, ", "))
-		return nil
+		if a = o.formAction(kind); a == nil {
+			d.add(path+".kind", ErrInvalidAction, nil, "unknown kind %q: want one of %s", kind, strings.Join(kinds, ", "))
+			return nil
+		}
 	}
 	o.done()
 	return a
@@ -1536,7 +1538,7 @@ func encodeAction(a Action) any {
 	case FreeShipping:
 		return freeShippingWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty, Off: amountText(a.Off)}
 	}
-	return nil // not reached: the campaign was validated
+	return encodeForm(a)
 }
 
 func selectorOf(s Selector) *selectorWire {

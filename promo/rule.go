@@ -95,6 +95,8 @@ type rule struct {
 
 	minAmount, minQty int64 // gift and shipping thresholds (-1 / 0 when unset)
 	options           []GiftOption
+
+	x *formRule // the newer forms' parameters (forms.go), nil for the others
 }
 
 type tierRule struct {

@@ -1,0 +1,27 @@
+package promo
+
+// The compiled kinds of the promotion forms added after the first eleven
+// actions (unitcap.go, couponreturn.go, points.go), numbered after them.
+const (
+	kLimited ruleKind = kShipping + 1 + iota // LimitedUnits
+	kIssue                                   // IssueCoupon
+	kPoints                                  // PointsRedemption
+)
+
+// formRule holds the compiled parameters of the newer forms, so that rule
+// keeps one field for all of them.
+type formRule struct {
+	perLine, perCart int64 // LimitedUnits: caps, 0 for none
+	dearest          bool  // LimitedUnits: DearestFirst
+	partial          bool  // BuyXGetY: PartialGroups
+	base             int   // threshold-like forms: the ThresholdBase
+	// coupon placeholder
+	points, value    int64 // PointsRedemption: points per value minor units, reduced
+	share            int64 // PointsRedemption: most share of the amount, in 1/rateScale; 0 none
+}
+
+// formScratch is the newer forms' scratch in a pass, reused across
+// evaluations.
+type formScratch struct {
+	lineCount []int64 // limitedUnits: per line, the units taken
+}

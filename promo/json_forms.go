@@ -1,0 +1,49 @@
+package promo
+
+// The campaign JSON of the newer forms (forms.go): decoding by kind,
+// encoding, and pointers to them as actions.
+
+type limitedUnitsWire struct {
+	Kind    string `json:"kind"`
+	Rate    string `json:"rate,omitempty"`
+	Amount  string `json:"amount,omitempty"`
+	PerLine int64  `json:"per_line,omitempty"`
+	PerCart int64  `json:"per_cart,omitempty"`
+	Pick    string `json:"pick,omitempty"`
+}
+
+// formAction decodes an action of a newer kind; nil for an unknown kind.
+func (o *jsonObject) formAction(kind string) Action {
+	switch kind {
+	case "limited-units":
+		a := LimitedUnits{Rate: o.rate("rate"), Amount: o.amount("amount"), PerLine: o.int("per_line"), PerCart: o.int("per_cart")}
+		if s, ok := o.strOK("pick"); ok && a.Pick.UnmarshalText([]byte(s)) != nil {
+			o.d.add(o.at("pick"), o.sentinel, nil, "unknown pick %q: want cheapest_first or dearest_first", s)
+		}
+		return a
+	}
+	return nil
+}
+
+// encodeForm writes an action of a newer kind; nil for any other.
+func encodeForm(a Action) any {
+	switch a := a.(type) {
+	case LimitedUnits:
+		w := limitedUnitsWire{Kind: a.Kind(), Rate: rateText(a.Rate), Amount: amountText(a.Amount), PerLine: a.PerLine, PerCart: a.PerCart}
+		if a.Pick != CheapestFirst {
+			w.Pick = unitPickNames[a.Pick] // validated
+		}
+		return w
+	}
+	return nil // not reached: the campaign was validated
+}
+
+// derefForm turns a pointer to an action of a newer kind into the action;
+// a nil pointer is not ok. Any other action is returned as it is.
+func derefForm(a Action) (Action, bool) {
+	switch v := a.(type) {
+	case *LimitedUnits:
+		return deref(v)
+	}
+	return a, true
+}
