@@ -587,7 +587,7 @@ func (c *ctx) unitsShort(pi int) int64 {
 	if r.kind == kBuyGet {
 		need = r.buyQty
 		if r.get == nil {
-			need = satAdd(need, r.getQty)
+			need = satAdd(need, partialGet(r))
 		}
 	}
 	return max(need-have, 0)

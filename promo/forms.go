@@ -16,8 +16,8 @@ type formRule struct {
 	partial          bool  // BuyXGetY: PartialGroups
 	base             int   // threshold-like forms: the ThresholdBase
 	// coupon placeholder
-	points, value    int64 // PointsRedemption: points per value minor units, reduced
-	share            int64 // PointsRedemption: most share of the amount, in 1/rateScale; 0 none
+	points, value int64 // PointsRedemption: points per value minor units, reduced
+	share         int64 // PointsRedemption: most share of the amount, in 1/rateScale; 0 none
 }
 
 // formScratch is the newer forms' scratch in a pass, reused across

@@ -22,6 +22,10 @@ func (c *ctx) itemLayer(ps *pass, on []bool) {
 		case kNth:
 			c.nthItem(ps, pi)
 		case kBuyGet:
+			if r := &c.e.promos[pi].r; r.x != nil && r.x.partial {
+				c.buyGetPartial(ps, pi) // partial.go
+				continue
+			}
 			c.buyGet(ps, pi)
 		case kBundle:
 			c.bundle(ps, pi)

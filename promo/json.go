@@ -688,6 +688,7 @@ func (d *decoder) action(path string, v *jsonValue) Action {
 			b.Get = &s
 		}
 		b.GetQty, b.Free, b.Rate, b.MaxTimes = o.int("get_qty"), o.flag("free"), o.rate("rate"), o.int("max_times")
+		b.PartialGroups = o.flag("partial_groups")
 		a = b
 	case "bundle-price":
 		a = BundlePrice{Qty: o.int("qty"), Price: o.amount("price"), MaxTimes: o.int("max_times")}
@@ -1400,6 +1401,7 @@ type buyXGetYWire struct {
 	Free     bool          `json:"free,omitempty"`
 	Rate     string        `json:"rate,omitempty"`
 	MaxTimes int64         `json:"max_times,omitempty"`
+	Partial  bool          `json:"partial_groups,omitempty"`
 }
 
 type bundlePriceWire struct {
@@ -1507,7 +1509,7 @@ func encodeAction(a Action) any {
 	case NthItem:
 		return nthItemWire{Kind: a.Kind(), N: a.N, Rate: rateText(a.Rate), Free: a.Free}
 	case BuyXGetY:
-		w := buyXGetYWire{Kind: a.Kind(), BuyQty: a.BuyQty, GetQty: a.GetQty, Free: a.Free, Rate: rateText(a.Rate), MaxTimes: a.MaxTimes}
+		w := buyXGetYWire{Kind: a.Kind(), BuyQty: a.BuyQty, GetQty: a.GetQty, Free: a.Free, Rate: rateText(a.Rate), MaxTimes: a.MaxTimes, Partial: a.PartialGroups}
 		if a.Get != nil {
 			w.Get = selectorOf(*a.Get)
 			if w.Get == nil {
