@@ -111,14 +111,16 @@ type FixedPrice struct {
 // Threshold is 满减 / 满折: when the targeted amount (or quantity) reaches a
 // tier, the highest tier reached gives its reward; or, with Every set,
 // each full step gives the reward again (每满减), at most MaxTimes times.
-// The base is measured after item discounts (the Tmall/Taobao convention)
-// unless OnListPrice is set. A reward is an amount off the targeted
-// subtotal, or a rate of it (满2件8折).
+// Base says which amount the tiers are tested on: by default the targeted
+// amount after item discounts (the Tmall/Taobao rule, [BaseAfterItems]).
+// A reward is an amount off the targeted subtotal as it stands when the
+// promotion applies (after earlier order promotions), or a rate of it
+// (满2件8折).
 type Threshold struct {
-	Basis       Basis
-	Tiers       []Tier
-	Every       *Step
-	OnListPrice bool
+	Basis Basis
+	Tiers []Tier
+	Every *Step
+	Base  ThresholdBase
 }
 
 // Tier is one level of a [Threshold]: from Min (an amount for [ByAmount],
@@ -204,13 +206,15 @@ type MemberTier struct {
 	Rate  pricing.Rate
 }
 
-// Gift is 满赠: when the targeted amount after the order layer reaches
-// MinAmount (or the targeted units reach MinQty), the customer gets one of
-// Options: the first available, or the one the cart names in GiftChoices.
+// Gift is 满赠: when the targeted amount (measured as Base says: by default
+// after item discounts) reaches MinAmount, or the targeted units reach
+// MinQty, the customer gets one of Options: the first available, or the
+// one the cart names in GiftChoices.
 type Gift struct {
 	MinAmount pricing.Money
 	MinQty    int64
 	Options   []GiftOption
+	Base      ThresholdBase
 }
 
 // GiftOption is one gift: Qty units of SKU. Value, when set, is what the
@@ -223,13 +227,14 @@ type GiftOption struct {
 	Value pricing.Money
 }
 
-// FreeShipping is 满包邮: when the targeted amount after the order layer
-// reaches MinAmount (or the units reach MinQty), the shipping fee is waived,
-// or reduced by Off when Off is set.
+// FreeShipping is 满包邮: when the targeted amount (measured as Base says:
+// by default after item discounts) reaches MinAmount, or the units reach
+// MinQty, the shipping fee is waived, or reduced by Off when Off is set.
 type FreeShipping struct {
 	MinAmount pricing.Money
 	MinQty    int64
 	Off       pricing.Money
+	Base      ThresholdBase
 }
 
 // Kind returns "percent-off".

@@ -24,7 +24,7 @@ func TestAloneOrderMatchesPass(t *testing.T) {
 		Threshold{Every: &Step{Amount: cny("0.01"), Off: cny("0.01")}}, // the most a step may take off: itself
 		Threshold{Every: &Step{Amount: cny("50"), Off: cny("3"), MaxTimes: 4}},
 		Threshold{Basis: ByQuantity, Tiers: []Tier{{MinQty: 3, Rate: pricing.MustRate("7折")}}},
-		Threshold{OnListPrice: true, Tiers: []Tier{{MinAmount: cny("200"), Off: cny("20")}}},
+		Threshold{Base: BaseListPrice, Tiers: []Tier{{MinAmount: cny("200"), Off: cny("20")}}},
 		FreeShipping{MinAmount: cny("50")},
 	}
 	at := time.Date(2026, 11, 11, 10, 0, 0, 0, time.UTC)

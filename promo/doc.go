@@ -22,13 +22,34 @@
 //	shipping  FreeShipping (满包邮)
 //	gift      Gift (满赠), decided after the order layer
 //
-// A 满减 threshold is tested on the targeted amount after item discounts
-// (the Tmall/Taobao convention); Threshold.OnListPrice tests it on list
-// prices instead. Within a layer promotions apply in application order:
-// higher Priority first, then smaller ID. ([Engine.Promotions] and
-// [Result.Explanations] list promotions by layer, then in this order.) Each order promotion works on the
-// running total: 1000.00 with "10% off" (priority 2) and "100.00 off"
-// (priority 1) pays 800.00; with the priorities swapped, 810.00.
+// # Threshold base
+//
+// A threshold-like promotion (Threshold's 满减 and 满折, Gift, FreeShipping)
+// tests its minimum on the amount its Base ([ThresholdBase]) names:
+//
+//	BaseAfterItems    after 单品优惠: the targeted units' prices after the item
+//	                  layer, before any order-layer promotion (the default;
+//	                  the Tmall/Taobao rule: order promotions never knock
+//	                  each other out)
+//	BaseListPrice     原价: the targeted units at Line.ListPrice (the unit
+//	                  price where no list price is set)
+//	BaseRunningTotal  the running total after the order-layer promotions
+//	                  applied before it (for Gift and FreeShipping: after
+//	                  the whole order layer); the Vendure/Magento rule
+//
+// Voucherify's discount_calculation_mode makes the same choice, between
+// the initial and the discounted amount. A threshold's reward is always taken off what the
+// targeted units cost when it applies: on 360.16 at 8.5折 (306.14 after
+// items) a store coupon 满200减10 applied first leaves 296.14, and a
+// platform 满300减30 still applies under the default base (266.14), not on
+// the running total (296.14, 3.86 missing).
+//
+// Within a layer promotions apply in application order: higher Priority
+// first, then smaller ID. ([Engine.Promotions] and [Result.Explanations]
+// list promotions by layer, then in this order.) Each order promotion
+// takes its discount off the running total: 1000.00 with "10% off"
+// (priority 2) and "100.00 off" (priority 1) pays 800.00; with the
+// priorities swapped, 810.00.
 //
 // In the item layer, group promotions (第N件, 买赠, 任选, 套餐) run first and
 // claim the units they group; every other unit then takes the per-unit

@@ -89,20 +89,23 @@ type pass struct {
 	stacked []bool  // the claim allows stacking
 	owner   []int32 // the last item promotion that claimed the unit, -1 for none
 	items   []int64 // unit prices after the item layer (recording passes only)
-	amount  []int64 // per promotion: discount given
-	trimmed []int64 // per promotion: discount trimmed by floors
-	capped  []int64 // per promotion: discount cut by the budget or cap
-	missing []int64 // per threshold promotion: amount or units missing to the next tier, -1 for none
-	next    []int64 // the reward of that next tier (minor units, -1 for a rate)
-	gift    []int   // per gift promotion: the option given, -1 for none
-	al      allocator
-	keys    []uint64 // byPriceDesc
-	mark    []uint32 // per unit: stamp of the last group or set it was marked in
-	stamp   uint32
-	fee     int64 // shipping fee after promotions
-	giftVal int64
-	record  bool
-	adj     []unitAdj
+	// itemPrice is the unit prices after the item layer during an
+	// evaluation: items, or the item cache's prices (read only).
+	itemPrice []int64
+	amount    []int64 // per promotion: discount given
+	trimmed   []int64 // per promotion: discount trimmed by floors
+	capped    []int64 // per promotion: discount cut by the budget or cap
+	missing   []int64 // per threshold promotion: amount or units missing to the next tier, -1 for none
+	next      []int64 // the reward of that next tier (minor units, -1 for a rate)
+	gift      []int   // per gift promotion: the option given, -1 for none
+	al        allocator
+	keys      []uint64 // byPriceDesc
+	mark      []uint32 // per unit: stamp of the last group or set it was marked in
+	stamp     uint32
+	fee       int64 // shipping fee after promotions
+	giftVal   int64
+	record    bool
+	adj       []unitAdj
 	// scratch, reused across evaluations
 	avail, avail2, sortUnits, gotUnits            []int
 	exact, alloc, alloc2, sortExact, weights, got []int64
@@ -339,6 +342,9 @@ func (c *ctx) evaluate(ps *pass, on []bool) {
 	}
 	if ps.record {
 		ps.items = append(ps.items[:0], ps.price...)
+		ps.itemPrice = ps.items
+	} else {
+		ps.itemPrice = c.cache.price // cachedItems or storeItems filled it
 	}
 	// Promotions are in application order, by layer first: after the item
 	// layer's come the order layer's, the shipping layer's, the gifts'.

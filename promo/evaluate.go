@@ -559,7 +559,7 @@ func (c *ctx) savesAlone(pi int, alone []int64) bool {
 // prices is nil.
 func (c *ctx) thresholdReached(pi int, prices []int64) bool {
 	r := &c.e.promos[pi].r
-	if r.basis == ByQuantity || r.onList {
+	if r.basis == ByQuantity || r.base == BaseListPrice {
 		return false
 	}
 	var amount int64 // ≤ the subtotal ≤ MaxMinorUnits

@@ -313,24 +313,29 @@ func TestThresholdAfterItemDiscounts(t *testing.T) {
 	assert.Equal(t, "CNY 12.00", ex.MissingAmount.String())
 	assert.Equal(t, "mj: not applicable: below threshold after item discounts: add 12.00 more to get 30.00 off", ex.String())
 
-	// OnListPrice: the threshold is tested on 320.00: 288.00 - 30.00 = 258.00.
-	mj.Action = promo.Threshold{OnListPrice: true, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}
+	// BaseListPrice: the threshold is tested on 320.00: 288.00 - 30.00 = 258.00.
+	mj.Action = promo.Threshold{Base: promo.BaseListPrice, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}
 	res = run(t, c, []promo.Promotion{ninety("item"), mj})
 	assert.Equal(t, "CNY 258.00", res.Total.String())
 	assert.Equal(t, promo.Applied, explanation(t, res, "mj").Status)
 }
 
 func TestThresholdAfterOrderDiscountReason(t *testing.T) {
-	// 立减50 (priority 2) then 满300减30 (priority 1) on 320.00: the running
-	// total is 270.00, 30.00 short. No item promotion exists, so the reason
-	// is BelowThreshold. Total 270.00.
+	// 立减50 (priority 2) then 满300减30 (priority 1, on the running total)
+	// on 320.00: the running total is 270.00, 30.00 short. No item promotion
+	// exists, so the reason is BelowThreshold. Total 270.00.
 	off := promo.Promotion{ID: "off50", Priority: 2, Action: promo.AmountOff{Amount: cny("50.00"), Scope: promo.PerOrder}}
-	mj := promo.Promotion{ID: "mj", Priority: 1, Action: promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}}
+	mj := promo.Promotion{ID: "mj", Priority: 1, Action: promo.Threshold{Base: promo.BaseRunningTotal, Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}}
 	res := run(t, cart(line("a", 1, "320.00")), []promo.Promotion{off, mj})
 	assert.Equal(t, "CNY 270.00", res.Total.String())
 	ex := explanation(t, res, "mj")
 	assert.Equal(t, promo.BelowThreshold, ex.Reason)
 	assert.Equal(t, "CNY 30.00", ex.MissingAmount.String())
+
+	// After items (the default) 320.00 reaches it: 320.00 - 50.00 - 30.00.
+	mj.Action = promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}
+	res = run(t, cart(line("a", 1, "320.00")), []promo.Promotion{off, mj})
+	assert.Equal(t, "CNY 240.00", res.Total.String())
 }
 
 func TestLayerOrder(t *testing.T) {
@@ -344,8 +349,8 @@ func TestLayerOrder(t *testing.T) {
 		return []promo.Promotion{
 			ninety("item"),
 			{ID: "order", Action: promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("150.00"), Off: cny("30.00")}}}},
-			{ID: "ship", Action: promo.FreeShipping{MinAmount: cny(shipMin)}},
-			{ID: "gift", Action: promo.Gift{MinAmount: cny(giftMin), Options: []promo.GiftOption{{SKU: "cup", Qty: 1}}}},
+			{ID: "ship", Action: promo.FreeShipping{MinAmount: cny(shipMin), Base: promo.BaseRunningTotal}},
+			{ID: "gift", Action: promo.Gift{MinAmount: cny(giftMin), Base: promo.BaseRunningTotal, Options: []promo.GiftOption{{SKU: "cup", Qty: 1}}}},
 		}
 	}
 	c := cart(line("a", 2, "100.00"))
@@ -365,8 +370,8 @@ func TestLayerOrder(t *testing.T) {
 	}
 	assert.Equal(t, []string{"gift", "item", "order", "ship"}, ids)
 
-	// Shipping and gift thresholds at 150.01 see 150.00 after the order
-	// layer: fee kept, no gift, 0.01 missing each. Total 160.00.
+	// Shipping and gift thresholds on the running total at 150.01 see
+	// 150.00 after the order layer: fee kept, no gift, 0.01 missing each. Total 160.00.
 	res = run(t, c, layered("150.01", "150.01"))
 	assert.Equal(t, "CNY 160.00", res.Total.String())
 	assert.Empty(t, res.Gifts)

@@ -29,7 +29,7 @@ import (
 // code, required), "time_zone" (an IANA name such as "Asia/Shanghai",
 // optional: the default for schedules) and "promotions", a list. Every
 // object's keys are the snake_case names of the Go fields ("per_customer",
-// "on_list_price", "exclude_categories", "min_amount", "time_zone" for
+// "exclude_categories", "min_amount", "time_zone" for
 // TimeZone), without exception; the choices are in the values:
 //
 //   - An action is an object whose "kind" is its [Action.Kind]
@@ -47,8 +47,11 @@ import (
 //     {"min_amount": "200.00", "rate": "9折"}; with "basis": "quantity" it
 //     is {"min_qty": 2, "rate": "8折"}. The per-every form is "every":
 //     {"amount": "300.00", "off": "30.00"} (or "qty" for quantities).
-//   - Scopes are "unit" (the default) and "order"; bases "amount" (the
-//     default) and "quantity".
+//   - Scopes are "unit" (the default) and "order"; a threshold's "basis"
+//     is "amount" (the default) or "quantity".
+//   - The "base" of a threshold, gift or free-shipping action
+//     ([ThresholdBase]) is "after_items" (the default, left out),
+//     "list_price" or "running_total".
 //   - null is the same as leaving a key out.
 //
 // Unknown keys, repeated keys, unknown kinds and values of the wrong JSON
@@ -715,9 +718,10 @@ func (d *decoder) action(path string, v *jsonValue) Action {
 		o.each("options", func(e *jsonObject) {
 			g.Options = append(g.Options, GiftOption{SKU: e.str("sku"), Name: e.str("name"), Qty: e.int("qty"), Value: e.amount("value")})
 		})
+		g.Base = o.base()
 		a = g
 	case "free-shipping":
-		a = FreeShipping{MinAmount: o.amount("min_amount"), MinQty: o.int("min_qty"), Off: o.amount("off")}
+		a = FreeShipping{MinAmount: o.amount("min_amount"), MinQty: o.int("min_qty"), Off: o.amount("off"), Base: o.base()}
 	default:
 		if a = o.formAction(kind); a == nil {
 			d.add(path+".kind", ErrInvalidAction, nil, "unknown kind %q: want one of %s", kind, strings.Join(kinds, ", "))
@@ -754,8 +758,17 @@ func (o *jsonObject) threshold() Threshold {
 		t.Every = &s
 		e.done()
 	}
-	t.OnListPrice = o.flag("on_list_price")
+	t.Base = o.base()
 	return t
+}
+
+// base reads a threshold's "base"; left out, it is [BaseAfterItems].
+func (o *jsonObject) base() ThresholdBase {
+	var b ThresholdBase
+	if s, ok := o.strOK("base"); ok && b.UnmarshalText([]byte(s)) != nil {
+		o.d.add(o.at("base"), o.sentinel, nil, "unknown base %q: want after_items, list_price or running_total", s)
+	}
+	return b
 }
 
 // minimum reads a threshold: an amount string under amountKey, or for
@@ -1365,11 +1378,11 @@ type fixedPriceWire struct {
 }
 
 type thresholdWire struct {
-	Kind        string     `json:"kind"`
-	Basis       string     `json:"basis,omitempty"`
-	Tiers       []tierWire `json:"tiers,omitempty"`
-	Every       *stepWire  `json:"every,omitempty"`
-	OnListPrice bool       `json:"on_list_price,omitempty"`
+	Kind  string     `json:"kind"`
+	Basis string     `json:"basis,omitempty"`
+	Tiers []tierWire `json:"tiers,omitempty"`
+	Every *stepWire  `json:"every,omitempty"`
+	Base  string     `json:"base,omitempty"`
 }
 
 type tierWire struct {
@@ -1439,6 +1452,7 @@ type giftWire struct {
 	MinAmount string           `json:"min_amount,omitempty"`
 	MinQty    int64            `json:"min_qty,omitempty"`
 	Options   []giftOptionWire `json:"options,omitempty"`
+	Base      string           `json:"base,omitempty"`
 }
 
 type giftOptionWire struct {
@@ -1453,6 +1467,7 @@ type freeShippingWire struct {
 	MinAmount string `json:"min_amount,omitempty"`
 	MinQty    int64  `json:"min_qty,omitempty"`
 	Off       string `json:"off,omitempty"`
+	Base      string `json:"base,omitempty"`
 }
 
 // encodePromotion writes a validated promotion; zone is the campaign's
@@ -1494,7 +1509,7 @@ func encodeAction(a Action) any {
 	case FixedPrice:
 		return fixedPriceWire{Kind: a.Kind(), Price: amountText(a.Price)}
 	case Threshold:
-		w := thresholdWire{Kind: a.Kind(), OnListPrice: a.OnListPrice}
+		w := thresholdWire{Kind: a.Kind(), Base: baseText(a.Base)}
 		if a.Basis != ByAmount {
 			w.Basis = basisNames[a.Basis] // validated
 		}
@@ -1532,15 +1547,23 @@ func encodeAction(a Action) any {
 		}
 		return w
 	case Gift:
-		w := giftWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty}
+		w := giftWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty, Base: baseText(a.Base)}
 		for _, o := range a.Options {
 			w.Options = append(w.Options, giftOptionWire{SKU: o.SKU, Name: o.Name, Qty: o.Qty, Value: amountText(o.Value)})
 		}
 		return w
 	case FreeShipping:
-		return freeShippingWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty, Off: amountText(a.Off)}
+		return freeShippingWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty, Off: amountText(a.Off), Base: baseText(a.Base)}
 	}
 	return encodeForm(a)
+}
+
+// baseText is a base's name, empty for the default (left out).
+func baseText(b ThresholdBase) string {
+	if b == BaseAfterItems {
+		return ""
+	}
+	return baseNames[b] // validated
 }
 
 func selectorOf(s Selector) *selectorWire {

@@ -14,27 +14,49 @@ import (
 // shipping layer (包邮) and gifts (满赠). Each promotion sees the prices the
 // earlier promotions left, in application order.
 
-// base measures promotion pi's targeted units: their current amount, their
-// amount at list price, and their count.
-func (c *ctx) base(ps *pass, pi int) (amount, list, qty int64) {
+// base measures promotion pi's targeted units: their current amount, the
+// amount its threshold is tested on (as its ThresholdBase says: after the
+// item layer, at list price, or the current amount), and their count.
+func (c *ctx) base(ps *pass, pi int) (amount, measure, qty int64) {
+	r := &c.e.promos[pi].r
+	switch {
+	case r.base == BaseAfterItems && (r.kind == kThreshold || r.kind == kGift || r.kind == kShipping):
+		items := ps.itemPrice
+		for _, li := range c.targets[pi] {
+			for u := c.first[li]; u < c.first[li+1]; u++ {
+				amount += ps.price[u]
+				measure += items[u]
+			}
+			qty += int64(c.first[li+1] - c.first[li])
+		}
+		return amount, measure, qty
+	case r.base == BaseListPrice:
+		for _, li := range c.targets[pi] {
+			n := int64(c.first[li+1] - c.first[li])
+			for u := c.first[li]; u < c.first[li+1]; u++ {
+				amount += ps.price[u]
+			}
+			measure += c.lines[li].list * n // ≤ the line's list total ≤ MaxMinorUnits
+			qty += n
+		}
+		return amount, measure, qty
+	}
 	for _, li := range c.targets[pi] {
 		for u := c.first[li]; u < c.first[li+1]; u++ {
 			amount += ps.price[u]
 		}
-		n := int64(c.first[li+1] - c.first[li])
-		list += c.lines[li].list * n
-		qty += n
+		qty += int64(c.first[li+1] - c.first[li])
 	}
-	return amount, list, qty
+	return amount, amount, qty
 }
 
 // orderPromo applies one order-layer promotion.
 func (c *ctx) orderPromo(ps *pass, pi int) {
-	amount, list, qty := c.base(ps, pi)
+	amount, measure, qty := c.base(ps, pi)
 	if qty == 0 {
 		return
 	}
-	c.spreadOrder(ps, pi, c.targets[pi], c.orderDiscount(ps, pi, amount, list, qty))
+	c.spreadOrder(ps, pi, c.targets[pi], c.orderDiscount(ps, pi, amount, measure, qty))
 }
 
 // aloneOrder is what order-layer promotion pi saves alone on the cart,
@@ -55,7 +77,13 @@ func (c *ctx) aloneOrder(ps *pass, pi int) (int64, bool) {
 	if qty == 0 {
 		return 0, true
 	}
-	d := c.orderDiscount(ps, pi, amount, list, qty)
+	// Alone, the amount after items and the running total are the
+	// original amount.
+	measure := amount
+	if c.e.promos[pi].r.base == BaseListPrice {
+		measure = list
+	}
+	d := c.orderDiscount(ps, pi, amount, measure, qty)
 	if left := c.budgetLeft(ps, pi); left >= 0 && d > left {
 		d = left
 	}
@@ -63,8 +91,8 @@ func (c *ctx) aloneOrder(ps *pass, pi int) (int64, bool) {
 }
 
 // orderDiscount is the discount of order-layer promotion pi on a targeted
-// amount (at list prices: list) of qty units, before its budget.
-func (c *ctx) orderDiscount(ps *pass, pi int, amount, list, qty int64) int64 {
+// amount of qty units whose threshold base is measure, before its budget.
+func (c *ctx) orderDiscount(ps *pass, pi int, amount, measure, qty int64) int64 {
 	r := &c.e.promos[pi].r
 	var d int64
 	switch r.kind {
@@ -73,10 +101,6 @@ func (c *ctx) orderDiscount(ps *pass, pi int, amount, list, qty int64) int64 {
 	case kAmount:
 		d = min(r.amount, amount)
 	case kThreshold:
-		measure := amount
-		if r.onList {
-			measure = list
-		}
 		if r.basis == ByQuantity {
 			measure = qty
 		}
@@ -129,12 +153,13 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 	return d
 }
 
-// reaches reports whether the targeted amount or count after the order
-// layer reaches a gift or shipping threshold, and records what is missing.
+// reaches reports whether the targeted amount (measured as the base says;
+// the running total is the one after the order layer) or count reaches a
+// gift or shipping threshold, and records what is missing.
 func (c *ctx) reaches(ps *pass, pi int) bool {
 	r := &c.e.promos[pi].r
-	amount, _, qty := c.base(ps, pi)
-	measure, min := amount, r.minAmount
+	_, measure, qty := c.base(ps, pi)
+	min := r.minAmount
 	if r.minQty > 0 {
 		measure, min = qty, r.minQty
 	}

@@ -25,7 +25,7 @@ func goldenOrder(t *testing.T) (promo.Engine, promo.Cart, promo.Result) {
 			Action: promo.NthItem{N: 2, Rate: rate("5折")}},
 		{ID: "coupon5", Coupon: "SAVE5", Action: promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder}},
 		{ID: "ship99", Action: promo.FreeShipping{MinAmount: cny("99.00")}},
-		{ID: "gift300", Action: promo.Gift{MinAmount: cny("300.00"), Options: []promo.GiftOption{{SKU: "mug", Name: "保温杯", Qty: 1, Value: cny("59.00")}}}},
+		{ID: "gift300", Action: promo.Gift{MinAmount: cny("300.00"), Base: promo.BaseRunningTotal, Options: []promo.GiftOption{{SKU: "mug", Name: "保温杯", Qty: 1, Value: cny("59.00")}}}},
 	}
 	e, err := promo.NewEngine(pricing.CNY, ps)
 	require.NoError(t, err)
@@ -65,11 +65,13 @@ func TestResultJSONGolden(t *testing.T) {
 	// Hand arithmetic: 199.00 + 2 × 12.50 + 3 × 30.00 = 314.00; the second
 	// chips unit at 5折 saves 6.25, leaving 307.75 >= 200: 20.00 off, then
 	// the coupon 5.00: 282.75, shipping 10.00 waived (>= 99), no gift
-	// (282.75 < 300 after discounts).
+	// (282.75 < 300 on the running total). 满400减50 is 400.00 - 307.75 =
+	// 92.25 away (after items).
 	require.Equal(t, "CNY 282.75", res.Total.String())
 	data := checkGolden(t, "result.json", res)
 	assert.Contains(t, string(data), `"status": "applied"`)
 	assert.Contains(t, string(data), `"reason": "below_threshold"`)
+	assert.Equal(t, "CNY 92.25", explanation(t, res, "manjian").MissingAmount.String())
 
 	var back promo.Result
 	require.NoError(t, json.Unmarshal(data, &back))

@@ -82,10 +82,10 @@ type rule struct {
 	amount int64 // amount off, fixed price, bundle or combo price
 	cap    int64 // -1 for none
 
-	basis  Basis
-	tiers  []tierRule
-	every  *stepRule
-	onList bool
+	basis Basis
+	tiers []tierRule
+	every *stepRule
+	base  ThresholdBase // Threshold, Gift, FreeShipping
 
 	n, buyQty, getQty, maxTimes int64
 	get                         *Selector
@@ -156,9 +156,12 @@ func (a FixedPrice) compile(path string, c pricing.Currency) (rule, error) {
 }
 
 func (a Threshold) compile(path string, c pricing.Currency) (rule, error) {
-	r := rule{kind: kThreshold, layer: orderLayer, basis: a.Basis, onList: a.OnListPrice, cap: -1}
+	r := rule{kind: kThreshold, layer: orderLayer, basis: a.Basis, base: a.Base, cap: -1}
 	if a.Basis > ByQuantity {
 		return r, fieldErr(path+".basis", fmt.Sprint(a.Basis), ErrInvalidAction, "unknown basis")
+	}
+	if err := checkBase(path, a.Base); err != nil {
+		return r, err
 	}
 	var k problems
 	switch {
@@ -356,9 +359,10 @@ func thresholdOf(path string, amount pricing.Money, qty int64, c pricing.Currenc
 }
 
 func (a Gift) compile(path string, c pricing.Currency) (rule, error) {
-	r := rule{kind: kGift, layer: giftLayer, cap: -1}
+	r := rule{kind: kGift, layer: giftLayer, base: a.Base, cap: -1}
 	var k problems
 	var err error
+	k.add(checkBase(path, a.Base))
 	r.minAmount, r.minQty, err = thresholdOf(path, a.MinAmount, a.MinQty, c)
 	k.add(err)
 	switch {
@@ -381,9 +385,10 @@ func (a Gift) compile(path string, c pricing.Currency) (rule, error) {
 }
 
 func (a FreeShipping) compile(path string, c pricing.Currency) (rule, error) {
-	r := rule{kind: kShipping, layer: shippingLayer, cap: -1}
+	r := rule{kind: kShipping, layer: shippingLayer, base: a.Base, cap: -1}
 	var k problems
 	var err error
+	k.add(checkBase(path, a.Base))
 	r.minAmount, r.minQty, err = thresholdOf(path, a.MinAmount, a.MinQty, c)
 	k.add(err)
 	r.amount, err = optMinor(path+".off", a.Off, c) // -1: waive the whole fee

@@ -147,20 +147,34 @@ func TestSymmetricPercentCoupons(t *testing.T) {
 // fit (150, 140, 130, 120, 110, 100 each reach 100; then 90 does not):
 // 60.00 off, 90.00 to pay, proven optimal in a few evaluations.
 func TestSymmetricThresholdCoupons(t *testing.T) {
-	c := cart(line("a", 1, "150.00"))
-	var ps []promo.Promotion
-	for k := range 20 {
-		code := fmt.Sprintf("T%02d", k)
-		c.Coupons = append(c.Coupons, code)
-		ps = append(ps, promo.Promotion{ID: "coupon-" + code, Coupon: code,
-			Action: promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("100.00"), Off: cny("10.00")}}}})
+	coupons := func(b promo.ThresholdBase) (promo.Cart, []promo.Promotion) {
+		c := cart(line("a", 1, "150.00"))
+		var ps []promo.Promotion
+		for k := range 20 {
+			code := fmt.Sprintf("T%02d", k)
+			c.Coupons = append(c.Coupons, code)
+			ps = append(ps, promo.Promotion{ID: "coupon-" + code, Coupon: code,
+				Action: promo.Threshold{Base: b, Tiers: []promo.Tier{{MinAmount: cny("100.00"), Off: cny("10.00")}}}})
+		}
+		return c, ps
 	}
+	// On the running total each coupon lowers the next one's base: 6 fit
+	// (150 - 6·10 = 90 < 100 stops the 7th).
+	c, ps := coupons(promo.BaseRunningTotal)
 	res := run(t, c, ps)
 	assert.True(t, res.Optimal)
 	assert.Equal(t, "CNY 90.00", res.Total.String())
 	assert.Len(t, res.Redemptions, 6)
 	assert.LessOrEqual(t, res.Evaluated, int64(25))
 	assert.Less(t, res.Work, int64(100_000))
+	// After items (the default) every coupon sees 150.00: 15 take the
+	// whole 150.00, a 16th would give nothing (fewer promotions win).
+	c, ps = coupons(promo.BaseAfterItems)
+	res = run(t, c, ps)
+	assert.True(t, res.Optimal)
+	assert.Equal(t, "CNY 0.00", res.Total.String())
+	assert.Len(t, res.Redemptions, 15)
+	assert.LessOrEqual(t, res.Evaluated, int64(25))
 }
 
 // Issue 12's scaling target: the typical 12 promotions on 10,000 lines do
