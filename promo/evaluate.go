@@ -295,7 +295,9 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 		if !on[pi] {
 			continue
 		}
-		if g := ps.gift[pi]; g >= 0 {
+		if g := ps.gift[pi]; g >= 0 && p.r.kind == kIssue {
+			c.issued(&res, &expl[pi], pi) // couponreturn.go
+		} else if g >= 0 {
 			o := p.r.options[g]
 			gl := GiftLine{PromotionID: p.p.ID, SKU: o.SKU, Name: o.Name, Qty: o.Qty, Value: o.Value}
 			res.Gifts = append(res.Gifts, gl)
@@ -388,7 +390,7 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 		default:
 			ex.Status = NotApplicable
 			switch p.r.kind {
-			case kThreshold, kGift, kShipping:
+			case kThreshold, kGift, kShipping, kIssue:
 				ex.Reason = BelowThreshold
 				if p.r.kind == kThreshold && c.thresholdReached(pi, nil) && !c.thresholdReached(pi, ps.items) {
 					ex.Reason = BelowThresholdAfterItemDiscounts
@@ -469,7 +471,7 @@ func (c *ctx) excluder(pi int, on []bool) string {
 }
 
 func isThreshold(r *rule) bool {
-	return r.kind == kThreshold || r.kind == kGift || r.kind == kShipping
+	return r.kind == kThreshold || r.kind == kGift || r.kind == kShipping || r.kind == kIssue
 }
 
 // explainInstead explains a threshold promotion that was left out and

@@ -11,13 +11,12 @@ const (
 // formRule holds the compiled parameters of the newer forms, so that rule
 // keeps one field for all of them.
 type formRule struct {
-	perLine, perCart int64 // LimitedUnits: caps, 0 for none
-	dearest          bool  // LimitedUnits: DearestFirst
-	partial          bool  // BuyXGetY: PartialGroups
-	base             int   // threshold-like forms: the ThresholdBase
-	// coupon placeholder
-	points, value int64 // PointsRedemption: points per value minor units, reduced
-	share         int64 // PointsRedemption: most share of the amount, in 1/rateScale; 0 none
+	perLine, perCart int64        // LimitedUnits: caps, 0 for none
+	dearest          bool         // LimitedUnits: DearestFirst
+	partial          bool         // BuyXGetY: PartialGroups
+	coupon           IssuedCoupon // IssueCoupon: what it issues
+	points, value    int64        // PointsRedemption: points per value minor units, reduced
+	share            int64        // PointsRedemption: most share of the amount, in 1/rateScale; 0 none
 }
 
 // formScratch is the newer forms' scratch in a pass, reused across

@@ -12,6 +12,17 @@ type limitedUnitsWire struct {
 	Pick    string `json:"pick,omitempty"`
 }
 
+type issueCouponWire struct {
+	Kind      string `json:"kind"`
+	MinAmount string `json:"min_amount,omitempty"`
+	MinQty    int64  `json:"min_qty,omitempty"`
+	Base      string `json:"base,omitempty"`
+	Template  string `json:"template,omitempty"`
+	Name      string `json:"name,omitempty"`
+	Qty       int64  `json:"qty,omitempty"`
+	Value     string `json:"value,omitempty"`
+}
+
 // formAction decodes an action of a newer kind; nil for an unknown kind.
 func (o *jsonObject) formAction(kind string) Action {
 	switch kind {
@@ -21,6 +32,9 @@ func (o *jsonObject) formAction(kind string) Action {
 			o.d.add(o.at("pick"), o.sentinel, nil, "unknown pick %q: want cheapest_first or dearest_first", s)
 		}
 		return a
+	case "issue-coupon":
+		return IssueCoupon{MinAmount: o.amount("min_amount"), MinQty: o.int("min_qty"), Base: o.base(),
+			Template: o.str("template"), Name: o.str("name"), Qty: o.int("qty"), Value: o.amount("value")}
 	}
 	return nil
 }
@@ -34,6 +48,9 @@ func encodeForm(a Action) any {
 			w.Pick = unitPickNames[a.Pick] // validated
 		}
 		return w
+	case IssueCoupon:
+		return issueCouponWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty, Base: baseText(a.Base),
+			Template: a.Template, Name: a.Name, Qty: a.Qty, Value: amountText(a.Value)}
 	}
 	return nil // not reached: the campaign was validated
 }
@@ -43,6 +60,8 @@ func encodeForm(a Action) any {
 func derefForm(a Action) (Action, bool) {
 	switch v := a.(type) {
 	case *LimitedUnits:
+		return deref(v)
+	case *IssueCoupon:
 		return deref(v)
 	}
 	return a, true

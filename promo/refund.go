@@ -79,6 +79,10 @@ type RefundQuote struct {
 	// GiftsToReturn are the gifts the kept part no longer earns, under
 	// [GiftReturned].
 	GiftsToReturn []GiftLine `json:"gifts_to_return,omitempty"`
+	// CouponsToRevoke are the coupons issued with the order ([IssueCoupon])
+	// that the kept part no longer earns, under [GiftReturned]: the caller
+	// voids them, or settles their value if they were used.
+	CouponsToRevoke []IssuedCoupon `json:"coupons_to_revoke,omitempty"`
 }
 
 // RefundLine is the refund of one line's returned units, unit by unit.
@@ -363,6 +367,9 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 			}
 		}
 	}
+	if err := e.checkIssued(res); err != nil { // couponreturn.go
+		return err
+	}
 	for i, g := range res.Gifts {
 		if g.Value.IsValid() {
 			if _, why, sentinel := e.storedAmount(g.Value); why != "" {
@@ -490,6 +497,7 @@ func (e Engine) clawback(kept Cart, res Result, keptPaid int64, policy RefundPol
 			q.GiftsToReturn = append(q.GiftsToReturn, g)
 		}
 	}
+	revokeCoupons(&res, gifted, policy, q, &claw, before) // couponreturn.go
 	ids := make([]string, 0, len(before))
 	for id := range before {
 		ids = append(ids, id)

@@ -30,6 +30,9 @@ type Result struct {
 	ShippingAfter  pricing.Money    `json:"shipping_after,omitzero"`
 	Total          pricing.Money    `json:"total,omitzero"` // what the customer pays (实付)
 	Gifts          []GiftLine       `json:"gifts,omitempty"`
+	// CouponsIssued are the coupons the order earns for a later order
+	// ([IssueCoupon]), for the caller to issue; nothing is deducted now.
+	CouponsIssued []IssuedCoupon `json:"coupons_issued,omitempty"`
 	// Redemptions are the promotions used, which the caller must record
 	// atomically with the order (usage counts and budgets).
 	Redemptions []Redemption `json:"redemptions,omitempty"`
@@ -217,6 +220,8 @@ type Explanation struct {
 	Amount      pricing.Money `json:"amount,omitzero"` // discount or shipping given; zero unless applied
 	Lines       []string      `json:"lines,omitempty"` // IDs of the lines it discounted
 	Gift        *GiftLine     `json:"gift,omitempty"`  // the gift given, for a gift promotion
+	// CouponIssued is the coupon earned, for an [IssueCoupon] promotion.
+	CouponIssued *IssuedCoupon `json:"coupon_issued,omitempty"`
 	// For thresholds: what is missing to the next tier, as an amount
 	// (MissingAmount) or a count (MissingQty), and that tier's reward
 	// (NextReward, the zero Money when it is a rate).
@@ -245,6 +250,8 @@ func (e Explanation) String() string {
 	switch {
 	case e.Status == Applied && e.Gift != nil:
 		fmt.Fprintf(&b, ", gift %d × %s", e.Gift.Qty, e.Gift.SKU)
+	case e.Status == Applied && e.CouponIssued != nil:
+		fmt.Fprintf(&b, ", issues %d × coupon %s", e.CouponIssued.Qty, e.CouponIssued.Template)
 	case e.Status == Applied:
 		fmt.Fprintf(&b, ", %s off", e.Amount.StringAmount())
 		if len(e.Lines) > 0 {
@@ -275,6 +282,8 @@ func (e Explanation) String() string {
 			fmt.Fprintf(&b, " to get %s off", e.NextReward.StringAmount())
 		case e.Kind == "gift":
 			b.WriteString(" to get the gift")
+		case e.Kind == "issue-coupon":
+			b.WriteString(" to get the coupon")
 		case e.Kind == "free-shipping":
 			b.WriteString(" for free shipping")
 		default:
