@@ -41,7 +41,12 @@ func checkInvariants(t *testing.T, res promo.Result) {
 	shipBefore := minorOf(t, "ShippingBefore", res.ShippingBefore)
 	shipAfter := minorOf(t, "ShippingAfter", res.ShippingAfter)
 	total := minorOf(t, "Total", res.Total)
-	assert.Equal(t, subtotal-item-order+shipAfter, total, "Total = Subtotal - ItemDiscount - OrderDiscount + ShippingAfter")
+	var points int64 // PointsDiscount, left out when no points were spent
+	if res.PointsDiscount.IsValid() {
+		points = minorOf(t, "PointsDiscount", res.PointsDiscount)
+	}
+	order += points // the adjustments include the points'
+	assert.Equal(t, subtotal-item-order+shipAfter, total, "Total = Subtotal - ItemDiscount - OrderDiscount - PointsDiscount + ShippingAfter")
 	assert.GreaterOrEqual(t, shipAfter, int64(0), "ShippingAfter")
 	assert.LessOrEqual(t, shipAfter, shipBefore, "ShippingAfter <= ShippingBefore")
 	assert.GreaterOrEqual(t, item, int64(0), "ItemDiscount")

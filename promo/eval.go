@@ -317,7 +317,7 @@ func (c *ctx) saving(ps *pass) int64 {
 	for _, a := range ps.amount {
 		s += a // Σ discounts ≤ subtotal + shipping ≤ 2·MaxMinorUnits
 	}
-	return satAdd(s, ps.giftVal)
+	return satAdd(s-c.pointsSaving(ps), ps.giftVal) // points are payment (points.go)
 }
 
 // nextStamp returns a fresh stamp for ps.mark: units marked with it are
@@ -359,6 +359,8 @@ func (c *ctx) evaluate(ps *pass, on []bool) {
 			c.shippingPromo(ps, pi)
 		case giftLayer:
 			c.giftPromo(ps, pi)
+		case pointsLayer:
+			c.pointsPromo(ps, pi) // points.go
 		}
 	}
 }

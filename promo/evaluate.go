@@ -278,7 +278,8 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 			lr.Adjustments = adjBuf[start:len(adjBuf):len(adjBuf)]
 		}
 	}
-	res.Subtotal, res.ItemDiscount, res.OrderDiscount = money(subtotal), money(item), money(order)
+	res.Subtotal, res.ItemDiscount = money(subtotal), money(item)
+	res.OrderDiscount = money(c.pointsResult(&res, ps, on, expl, order)) // points.go: the rest is PointsDiscount
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
 	res.Total = money(subtotal - item - order + ps.fee)
 	redeemed := 0

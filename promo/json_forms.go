@@ -23,6 +23,14 @@ type issueCouponWire struct {
 	Value     string `json:"value,omitempty"`
 }
 
+type pointsRedemptionWire struct {
+	Kind       string `json:"kind"`
+	Points     int64  `json:"points,omitempty"`
+	Value      string `json:"value,omitempty"`
+	MaxPercent int64  `json:"max_percent,omitempty"`
+	MaxAmount  string `json:"max_amount,omitempty"`
+}
+
 // formAction decodes an action of a newer kind; nil for an unknown kind.
 func (o *jsonObject) formAction(kind string) Action {
 	switch kind {
@@ -35,6 +43,8 @@ func (o *jsonObject) formAction(kind string) Action {
 	case "issue-coupon":
 		return IssueCoupon{MinAmount: o.amount("min_amount"), MinQty: o.int("min_qty"), Base: o.base(),
 			Template: o.str("template"), Name: o.str("name"), Qty: o.int("qty"), Value: o.amount("value")}
+	case "points-redemption":
+		return PointsRedemption{Points: o.int("points"), Value: o.amount("value"), MaxPercent: o.int("max_percent"), MaxAmount: o.amount("max_amount")}
 	}
 	return nil
 }
@@ -51,6 +61,8 @@ func encodeForm(a Action) any {
 	case IssueCoupon:
 		return issueCouponWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty, Base: baseText(a.Base),
 			Template: a.Template, Name: a.Name, Qty: a.Qty, Value: amountText(a.Value)}
+	case PointsRedemption:
+		return pointsRedemptionWire{Kind: a.Kind(), Points: a.Points, Value: amountText(a.Value), MaxPercent: a.MaxPercent, MaxAmount: amountText(a.MaxAmount)}
 	}
 	return nil // not reached: the campaign was validated
 }
@@ -62,6 +74,8 @@ func derefForm(a Action) (Action, bool) {
 	case *LimitedUnits:
 		return deref(v)
 	case *IssueCoupon:
+		return deref(v)
+	case *PointsRedemption:
 		return deref(v)
 	}
 	return a, true

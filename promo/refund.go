@@ -76,6 +76,9 @@ type RefundQuote struct {
 	Refund     pricing.Money `json:"refund,omitzero"`
 	// Clawbacks explains the clawback by promotion.
 	Clawbacks []Clawback `json:"clawbacks,omitempty"`
+	// Points are the points the returned units paid with, given back
+	// ([PointsRedemption]); Refund is the money only.
+	Points int64 `json:"points,omitempty"`
 	// GiftsToReturn are the gifts the kept part no longer earns, under
 	// [GiftReturned].
 	GiftsToReturn []GiftLine `json:"gifts_to_return,omitempty"`
@@ -218,9 +221,12 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 		}
 	}
 	var paid int64
-	for _, r := range refunded {
+	pairs := make([][2]int, len(refunded))
+	for i, r := range refunded {
 		paid += minor(res.Lines[r.line].UnitPaid[r.unit])
+		pairs[i] = [2]int{r.line, r.unit}
 	}
+	q.Points = e.refundPoints(&res, pairs) // points.go
 	var claw int64
 	if policy.Clawback && len(kept.Lines) > 0 && paid > 0 {
 		var err error
@@ -436,7 +442,7 @@ func (e Engine) clawback(kept Cart, res Result, keptPaid int64, policy RefundPol
 	}
 	sub := Engine{currency: e.currency, floor: e.floor, limit: e.limit, scratch: e.scratch}
 	for _, p := range e.promos {
-		if used[p.p.ID] {
+		if used[p.p.ID] && p.r.kind != kPoints { // kept units are priced before points (points.go)
 			sub.promos = append(sub.promos, p)
 		}
 	}
@@ -498,6 +504,7 @@ func (e Engine) clawback(kept Cart, res Result, keptPaid int64, policy RefundPol
 		}
 	}
 	revokeCoupons(&res, gifted, policy, q, &claw, before) // couponreturn.go
+	claw -= e.keptPoints(before)                          // points.go
 	ids := make([]string, 0, len(before))
 	for id := range before {
 		ids = append(ids, id)
