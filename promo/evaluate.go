@@ -21,6 +21,9 @@ func (e Engine) Evaluate(cart Cart) (Result, error) {
 	c, ps := pl.c, pl.ps
 	res := c.result(ps, pl.best, pl.expl)
 	res.UnknownCoupons, res.Optimal, res.Evaluated = pl.unknown, pl.optimal, int64(pl.evaluated)
+	if c.feeVaries() && pl.evaluated > 1 { // delivery.go: the choice's bound does not hold
+		res.Optimal = false
+	}
 	c.explain(&res, ps, pl.best, pl.cands, pl.alone, pl.optimal)
 	res.Work = c.work
 	e.putCtx(c) // the Result shares no memory with it
@@ -281,6 +284,7 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 	res.Subtotal, res.ItemDiscount = money(subtotal), money(item)
 	res.OrderDiscount = money(c.pointsResult(&res, ps, on, expl, order)) // points.go: the rest is PointsDiscount
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
+	c.deliveryResult(&res, ps) // delivery.go: the fee the pass computed
 	res.Total = money(subtotal - item - order + ps.fee)
 	redeemed := 0
 	for pi, v := range on {

@@ -23,6 +23,8 @@ type formRule struct {
 // evaluations.
 type formScratch struct {
 	lineCount []int64 // limitedUnits: per line, the units taken
+	// deliveryFee: the fee before promotions and the amount it measured
+	feeBefore, deliveryAmount int64
 	// pointsPromo: per promotion the points spent; the lines and units
 	// with room, their weights, rooms and steps
 	points, weights, rooms, lineSteps, uWeights, uRooms, unitSteps []int64

@@ -351,6 +351,9 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 		}
 	}
 	fee, _ := cart.minor(cartField, "shipping", cart.Shipping, true) // valid: the cart was checked
+	if cart.Delivery != nil {
+		fee = maxDeliveryFee(cart) // delivery.go
+	}
 	within := func(path string, m pricing.Money) error {
 		v, why, sentinel := e.storedAmount(m)
 		if why == "" && v > fee {

@@ -34,7 +34,10 @@ type Result struct {
 	ShippingBefore pricing.Money `json:"shipping_before,omitzero"`
 	ShippingAfter  pricing.Money `json:"shipping_after,omitzero"`
 	Total          pricing.Money `json:"total,omitzero"` // what the customer pays (实付)
-	Gifts          []GiftLine    `json:"gifts,omitempty"`
+	// Delivery is what the cart's delivery schedule gave ([Cart.Delivery]):
+	// the band, the fee, and whether the order can be delivered.
+	Delivery *DeliveryResult `json:"delivery,omitempty"`
+	Gifts    []GiftLine      `json:"gifts,omitempty"`
 	// CouponsIssued are the coupons the order earns for a later order
 	// ([IssueCoupon]), for the caller to issue; nothing is deducted now.
 	CouponsIssued []IssuedCoupon `json:"coupons_issued,omitempty"`
