@@ -189,7 +189,7 @@ func (c *ctx) eligible(pi int, entered map[string]bool) (Reason, string) {
 	case len(c.targets[pi]) == 0:
 		return NoTargetedItems, ""
 	}
-	return ReasonNone, ""
+	return c.presaleStage(pi) // presale.go: ReasonNone unless in the deposit stage
 }
 
 func (c *ctx) budgetSpent(pi int) int64 {
@@ -285,6 +285,7 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 	res.OrderDiscount = money(c.pointsResult(&res, ps, on, expl, order)) // points.go: the rest is PointsDiscount
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
 	c.deliveryResult(&res, ps) // delivery.go: the fee the pass computed
+	c.presaleResult(&res, ps)  // presale.go
 	res.Total = money(subtotal - item - order + ps.fee)
 	redeemed := 0
 	for pi, v := range on {

@@ -1,11 +1,14 @@
 package promo
 
+import "time"
+
 // The compiled kinds of the promotion forms added after the first eleven
 // actions (unitcap.go, couponreturn.go, points.go), numbered after them.
 const (
 	kLimited ruleKind = kShipping + 1 + iota // LimitedUnits
 	kIssue                                   // IssueCoupon
 	kPoints                                  // PointsRedemption
+	kPresale                                 // Presale
 )
 
 // formRule holds the compiled parameters of the newer forms, so that rule
@@ -16,7 +19,10 @@ type formRule struct {
 	partial          bool         // BuyXGetY: PartialGroups
 	coupon           IssuedCoupon // IssueCoupon: what it issues
 	points, value    int64        // PointsRedemption: points per value minor units, reduced
-	share            int64        // PointsRedemption: most share of the amount, in 1/rateScale; 0 none
+	share            int64        // PointsRedemption: most percent of the amount; 0 none
+	deposit          int64        // Presale: per unit
+	balanceFrom      time.Time    // Presale
+	refundable       bool         // Presale
 }
 
 // formScratch is the newer forms' scratch in a pass, reused across
@@ -25,6 +31,7 @@ type formScratch struct {
 	lineCount []int64 // limitedUnits: per line, the units taken
 	// deliveryFee: the fee before promotions and the amount it measured
 	feeBefore, deliveryAmount int64
+	depositPaid               int64 // presales: the deposits of the units credited
 	// pointsPromo: per promotion the points spent; the lines and units
 	// with room, their weights, rooms and steps
 	points, weights, rooms, lineSteps, uWeights, uRooms, unitSteps []int64

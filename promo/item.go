@@ -14,6 +14,7 @@ import (
 // stackable.
 
 func (c *ctx) itemLayer(ps *pass, on []bool) {
+	c.presales(ps, on) // presale.go: the deposits' credits come first
 	for pi := range c.nItem {
 		if !on[pi] {
 			continue

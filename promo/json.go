@@ -658,7 +658,7 @@ func (d *decoder) promotion(path string, v *jsonValue, zone *time.Location) Prom
 
 // kinds are the action kinds, in the order of the package doc.
 var kinds = []string{"percent-off", "amount-off", "fixed-price", "threshold", "nth-item", "buy-x-get-y",
-	"bundle-price", "combo", "member-price", "gift", "free-shipping", "limited-units", "issue-coupon", "points-redemption"}
+	"bundle-price", "combo", "member-price", "gift", "free-shipping", "limited-units", "issue-coupon", "points-redemption", "presale"}
 
 func (d *decoder) action(path string, v *jsonValue) Action {
 	o := d.object(path, ErrInvalidAction, v)

@@ -31,6 +31,14 @@ type pointsRedemptionWire struct {
 	MaxAmount  string `json:"max_amount,omitempty"`
 }
 
+type presaleWire struct {
+	Kind        string `json:"kind"`
+	Deposit     string `json:"deposit,omitempty"`
+	Credit      string `json:"credit,omitempty"`
+	BalanceFrom string `json:"balance_from,omitempty"`
+	Refundable  bool   `json:"refundable,omitempty"`
+}
+
 // formAction decodes an action of a newer kind; nil for an unknown kind.
 func (o *jsonObject) formAction(kind string) Action {
 	switch kind {
@@ -43,6 +51,8 @@ func (o *jsonObject) formAction(kind string) Action {
 	case "issue-coupon":
 		return IssueCoupon{MinAmount: o.amount("min_amount"), MinQty: o.int("min_qty"), Base: o.base(),
 			Template: o.str("template"), Name: o.str("name"), Qty: o.int("qty"), Value: o.amount("value")}
+	case "presale":
+		return Presale{Deposit: o.amount("deposit"), Credit: o.amount("credit"), BalanceFrom: o.time("balance_from"), Refundable: o.flag("refundable")}
 	case "points-redemption":
 		return PointsRedemption{Points: o.int("points"), Value: o.amount("value"), MaxPercent: o.int("max_percent"), MaxAmount: o.amount("max_amount")}
 	}
@@ -61,6 +71,8 @@ func encodeForm(a Action) any {
 	case IssueCoupon:
 		return issueCouponWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty, Base: baseText(a.Base),
 			Template: a.Template, Name: a.Name, Qty: a.Qty, Value: amountText(a.Value)}
+	case Presale:
+		return presaleWire{Kind: a.Kind(), Deposit: amountText(a.Deposit), Credit: amountText(a.Credit), BalanceFrom: timeText(a.BalanceFrom), Refundable: a.Refundable}
 	case PointsRedemption:
 		return pointsRedemptionWire{Kind: a.Kind(), Points: a.Points, Value: amountText(a.Value), MaxPercent: a.MaxPercent, MaxAmount: amountText(a.MaxAmount)}
 	}
@@ -76,6 +88,8 @@ func derefForm(a Action) (Action, bool) {
 	case *IssueCoupon:
 		return deref(v)
 	case *PointsRedemption:
+		return deref(v)
+	case *Presale:
 		return deref(v)
 	}
 	return a, true

@@ -78,18 +78,6 @@ func (a PointsRedemption) compile(path string, c pricing.Currency) (rule, error)
 	return r, k.err()
 }
 
-// checkPointsPromotion refuses a points redemption that would be a choice:
-// points are not a saving, so the choice would always leave it out.
-func checkPointsPromotion(path string, p Promotion) error {
-	if _, ok := p.Action.(PointsRedemption); !ok {
-		return nil
-	}
-	if p.Group != "" || p.Exclusive || p.Coupon != "" {
-		return fieldErr(path, strconv.Quote(p.ID), ErrInvalidPromotion, "a points redemption takes no group, exclusive or coupon: it is payment, not a choice")
-	}
-	return nil
-}
-
 // pointsPromo redeems the cart's points for the targeted goods at their
 // current prices: k steps, the most the points, the share cap, the amount
 // cap, the budget and the goods allow, allocated to lines then units.

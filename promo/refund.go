@@ -79,6 +79,11 @@ type RefundQuote struct {
 	// Points are the points the returned units paid with, given back
 	// ([PointsRedemption]); Refund is the money only.
 	Points int64 `json:"points,omitempty"`
+	// DepositRefund is the presale deposits of the returned units given
+	// back ([Presale] with Refundable), DepositKept those kept; neither is
+	// part of Refund, which is what the units paid in the balance stage.
+	DepositRefund pricing.Money `json:"deposit_refund,omitzero"`
+	DepositKept   pricing.Money `json:"deposit_kept,omitzero"`
 	// GiftsToReturn are the gifts the kept part no longer earns, under
 	// [GiftReturned].
 	GiftsToReturn []GiftLine `json:"gifts_to_return,omitempty"`
@@ -226,7 +231,14 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 		paid += minor(res.Lines[r.line].UnitPaid[r.unit])
 		pairs[i] = [2]int{r.line, r.unit}
 	}
-	q.Points = e.refundPoints(&res, pairs) // points.go
+	q.Points = e.refundPoints(&res, pairs)         // points.go
+	depBack, depKept := e.depositPaid(&res, pairs) // presale.go
+	if depBack > 0 {
+		q.DepositRefund = money(depBack)
+	}
+	if depKept > 0 {
+		q.DepositKept = money(depKept)
+	}
 	var claw int64
 	if policy.Clawback && len(kept.Lines) > 0 && paid > 0 {
 		var err error

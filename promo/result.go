@@ -34,6 +34,9 @@ type Result struct {
 	ShippingBefore pricing.Money `json:"shipping_before,omitzero"`
 	ShippingAfter  pricing.Money `json:"shipping_after,omitzero"`
 	Total          pricing.Money `json:"total,omitzero"` // what the customer pays (实付)
+	// DepositPaid is what the presale units paid as deposits in the
+	// deposit stage ([Presale]): not part of Total, the balance due.
+	DepositPaid pricing.Money `json:"deposit_paid,omitzero"`
 	// Delivery is what the cart's delivery schedule gave ([Cart.Delivery]):
 	// the band, the fee, and whether the order can be delivered.
 	Delivery *DeliveryResult `json:"delivery,omitempty"`
