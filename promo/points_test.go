@@ -3,6 +3,7 @@ package promo_test
 import (
 	"testing"
 
+	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -138,4 +139,31 @@ func TestPointsInvalid(t *testing.T) {
 	assert.ErrorIs(t, c.Validate(), promo.ErrInvalidCart)
 	c.Points = promo.MaxPoints + 1
 	assert.ErrorIs(t, c.Validate(), promo.ErrTooLarge)
+}
+
+func TestPointsRefundTamper(t *testing.T) {
+	// Moving money into the points adjustment would return more points
+	// than the cart offered (1,000): refused; so is a part of a step.
+	c := cart(line("a", 1, "100.00"))
+	c.Points = 1000
+	e, err := promo.NewEngine(c.Currency, []promo.Promotion{{ID: "pts", Action: promo.PointsRedemption{Points: 150, Value: cny("1.00")}}})
+	require.NoError(t, err)
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	require.Equal(t, "CNY 6.66", res.PointsDiscount.String()) // 333 steps of 3 points for 0.02
+	tamper := func(amount, paid string) promo.Result {
+		r := res
+		r.Lines = []promo.LineResult{res.Lines[0]}
+		l := &r.Lines[0]
+		l.Adjustments = []promo.Adjustment{{PromotionID: "pts", Amount: cny(amount), PerUnit: []pricing.Money{cny(amount)}}}
+		l.UnitPaid, l.After = []pricing.Money{cny(paid)}, cny(paid)
+		return r
+	}
+	_, err = e.Refund(c, tamper("6.68", "93.32"), map[string]int64{"a": 1}, promo.RefundPolicy{})
+	assert.ErrorIs(t, err, promo.ErrInvalidReturn, "334 steps: 1,002 points of 1,000")
+	_, err = e.Refund(c, tamper("6.65", "93.35"), map[string]int64{"a": 1}, promo.RefundPolicy{})
+	assert.ErrorIs(t, err, promo.ErrInvalidReturn, "not whole steps")
+	q, err := e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{})
+	require.NoError(t, err)
+	assert.Equal(t, int64(999), q.Points)
 }

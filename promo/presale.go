@@ -123,8 +123,9 @@ func (c *ctx) presales(ps *pass, on []bool) {
 }
 
 // depositPaid is what the presale units of the result paid as deposits:
-// per unit the presale adjusted, its promotion's deposit.
-func (e *Engine) depositPaid(res *Result, units [][2]int) (refundable, kept int64) {
+// per unit the presale adjusted, its promotion's deposit (checkForms
+// checked that only the lines it targets carry its adjustment).
+func (e *Engine) depositPaid(_ *Cart, res *Result, units [][2]int) (refundable, kept int64) {
 	deposits := map[string]*formRule{}
 	for i := range e.promos {
 		if e.promos[i].r.kind == kPresale {
@@ -181,33 +182,21 @@ type DepositLine struct {
 // presale promotion in its deposit stage at cart.At (eligible in every
 // other way: window, channel, customer) and each line it targets, the
 // deposit of every unit; a line two presales target pays the first's, in
-// application order. Errors are those of [Engine.Evaluate] for a bad cart
-// (Op "deposits").
+// application order. The cart is evaluated as [Engine.Evaluate] does,
+// within the work budget; its errors are Evaluate's (Op "deposits").
 func (e Engine) Deposits(cart Cart) (DepositQuote, error) {
-	if cart.Currency != e.currency {
-		return DepositQuote{}, withOp("deposits", fieldErr("currency", cart.Currency.Code(), ErrInvalidCart, "the engine's promotions are in %s", e.currency))
-	}
-	c := e.getCtx()
-	defer e.putCtx(c)
-	c.work, c.limit = 0, e.limit
-	lines, err := cart.prepare(c)
-	if err == nil {
-		c.e, c.cart = &e, &cart
-		err = c.init(&e, &cart, lines)
-	}
+	pl, err := e.plan(&cart, false)
 	if err != nil {
 		return DepositQuote{}, withOp("deposits", err)
 	}
-	entered, _ := c.coupons()
+	c := pl.c
+	defer e.putCtx(c)
 	var q DepositQuote
 	var total int64
 	taken := make([]bool, len(cart.Lines))
 	for pi := range c.nItem {
 		p := &e.promos[pi]
-		if p.r.kind != kPresale {
-			continue
-		}
-		if reason, _ := c.eligible(pi, entered); reason != NotStarted || cart.At.Before(p.p.Start) {
+		if p.r.kind != kPresale || pl.expl[pi].Reason != NotStarted || cart.At.Before(p.p.Start) {
 			continue // not in its deposit stage
 		}
 		for _, li := range c.targets[pi] {
@@ -227,4 +216,53 @@ func (e Engine) Deposits(cart Cart) (DepositQuote, error) {
 	}
 	q.Total = c.moneyOf(total)
 	return q, nil
+}
+
+// checkForms checks a stored result's adjustments by points and presale
+// promotions, which a refund turns into points and deposits given back: a
+// presale adjusts only the lines it targets, by its credit (at most the
+// unit price) on every unit; a points redemption adjusts every unit by
+// whole steps, and all of them together spend at most the cart's points.
+// So no tampering can return a deposit that was not paid or more points
+// than the cart offered.
+func (e *Engine) checkForms(cart *Cart, res *Result) error {
+	kinds := map[string]int{}
+	for i := range e.promos {
+		if k := e.promos[i].r.kind; k == kPoints || k == kPresale {
+			kinds[e.promos[i].p.ID] = i
+		}
+	}
+	if len(kinds) == 0 {
+		return nil
+	}
+	var points int64
+	for li := range res.Lines {
+		l := &res.Lines[li]
+		price, _ := cart.Lines[li].UnitPrice.MinorUnits() // valid: the cart was checked
+		for ai, a := range l.Adjustments {
+			i, ok := kinds[a.PromotionID]
+			if !ok {
+				continue
+			}
+			cp := &e.promos[i]
+			path := "result.lines[" + strconv.Itoa(li) + "].adjustments[" + strconv.Itoa(ai) + "]"
+			for u, m := range a.PerUnit {
+				v, _ := m.MinorUnits() // checked: rounded, within MaxMinorUnits
+				if cp.r.kind == kPoints {
+					if v%cp.r.x.value != 0 {
+						return fieldErr(path+".per_unit["+strconv.Itoa(u)+"]", m.String(), ErrInvalidReturn, "not a whole number of points steps")
+					}
+					points = satAdd(points, satMul(v/cp.r.x.value, cp.r.x.points))
+					continue
+				}
+				if !cp.target.matches(&cart.Lines[li]) || v != min(cp.r.amount, price) {
+					return fieldErr(path+".per_unit["+strconv.Itoa(u)+"]", m.String(), ErrInvalidReturn, "not the presale's credit on a line it targets")
+				}
+			}
+		}
+	}
+	if points > cart.Points {
+		return fieldErr("result.lines", strconv.FormatInt(points, 10), ErrInvalidReturn, "the points adjustments spend more than the cart's %d points", cart.Points)
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -154,4 +155,20 @@ func TestForcedFormsBesideExclusive(t *testing.T) {
 		{ID: "excl", Exclusive: true, Action: promo.PercentOff{Rate: rate("8折")}}})
 	assert.Equal(t, "CNY 272.00", res.Total.String())
 	assert.Equal(t, []string{"241.13", "30.87"}, afters(res))
+}
+
+func TestPresaleRefundTamper(t *testing.T) {
+	// A stored result that moves 0.01 of the other line into a presale
+	// adjustment would return a 20.00 deposit never paid: refused.
+	c := creamCart(1, balanceFrom)
+	e, err := promo.NewEngine(c.Currency, []promo.Promotion{presale(true)})
+	require.NoError(t, err)
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	other := &res.Lines[1]
+	other.Adjustments = []promo.Adjustment{{PromotionID: "ps", Amount: cny("0.01"), PerUnit: []pricing.Money{cny("0.01")}}}
+	other.UnitPaid = []pricing.Money{cny("39.99")}
+	other.After = cny("39.99")
+	_, err = e.Refund(c, res, map[string]int64{"other": 1}, promo.RefundPolicy{})
+	assert.ErrorIs(t, err, promo.ErrInvalidReturn)
 }

@@ -231,8 +231,8 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 		paid += minor(res.Lines[r.line].UnitPaid[r.unit])
 		pairs[i] = [2]int{r.line, r.unit}
 	}
-	q.Points = e.refundPoints(&res, pairs)         // points.go
-	depBack, depKept := e.depositPaid(&res, pairs) // presale.go
+	q.Points = e.refundPoints(&res, pairs)                // points.go
+	depBack, depKept := e.depositPaid(&cart, &res, pairs) // presale.go
 	if depBack > 0 {
 		q.DepositRefund = money(depBack)
 	}
@@ -389,6 +389,9 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 		}
 	}
 	if err := e.checkIssued(res); err != nil { // couponreturn.go
+		return err
+	}
+	if err := e.checkForms(cart, res); err != nil { // points.go, presale.go
 		return err
 	}
 	for i, g := range res.Gifts {
