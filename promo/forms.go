@@ -28,7 +28,7 @@ type formRule struct {
 // formScratch is the newer forms' scratch in a pass, reused across
 // evaluations.
 type formScratch struct {
-	lineCount []int64 // limitedUnits: per line, the units taken
+	lineCount []int64 // limitedUnits: per line (at its first unit), the units taken
 	// deliveryFee: the fee before promotions and the amount it measured
 	feeBefore, deliveryAmount int64
 	depositPaid               int64 // presales: the deposits of the units credited

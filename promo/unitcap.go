@@ -112,20 +112,27 @@ func (c *ctx) limitedUnits(ps *pass, pi int) {
 	if perCart == 0 {
 		perCart = MaxUnits
 	}
-	// counts: per line, the units taken so far.
-	counts := reuse(ps.fx.lineCount, len(c.lines))
-	ps.fx.lineCount = counts
+	// counts: per targeted line, the units taken so far, kept at the
+	// line's first unit and reset for the targeted lines only, so the
+	// work is the promotion's units, not the cart's lines.
+	if cap(ps.fx.lineCount) < len(c.unitLine) {
+		ps.fx.lineCount = make([]int64, len(c.unitLine))
+	}
+	counts := ps.fx.lineCount[:len(c.unitLine)]
+	for _, li := range c.targets[pi] {
+		counts[c.first[li]] = 0
+	}
 	got, exact := ps.gotUnits[:0], ps.exact[:0]
 	if !r.x.dearest {
 		cheapestFirst(ps, units)
 	}
 	for k := 0; k < len(units) && int64(len(got)) < perCart; k++ {
 		u := units[k]
-		li := c.unitLine[u]
-		if counts[li] >= perLine {
+		at := c.first[c.unitLine[u]]
+		if counts[at] >= perLine {
 			continue
 		}
-		counts[li]++
+		counts[at]++
 		d := ps.price[u] * r.off // ≤ MaxMinorUnits·rateScale
 		if r.amount >= 0 {
 			d = min(r.amount, ps.price[u]) * rateScale
