@@ -112,3 +112,23 @@ func TestIssueCouponInvalid(t *testing.T) {
 	_, err := promo.NewEngine(cny("1").Currency(), one("x", promo.IssueCoupon{MinQty: 1, Template: "t", Qty: promo.MaxUnits + 1}))
 	assert.ErrorIs(t, err, promo.ErrTooLarge)
 }
+
+func TestIssueCouponStoredChecks(t *testing.T) {
+	// A stored result's coupons: a value that is not an amount of the
+	// engine's currency, or a promotion listed twice, is refused.
+	c := cart(line("a", 1, "160.00"), line("b", 1, "150.00"))
+	e, err := promo.NewEngine(c.Currency, []promo.Promotion{issue300()})
+	require.NoError(t, err)
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	bad := res
+	bad.CouponsIssued = []promo.IssuedCoupon{{PromotionID: "fan", Template: "next-30", Qty: 1, Value: cny("-30.00")}}
+	_, err = e.Refund(c, bad, map[string]int64{"a": 1}, promo.RefundPolicy{Clawback: true})
+	var fe *promo.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "result.coupons_issued[0].value", fe.Field)
+	bad.CouponsIssued = []promo.IssuedCoupon{res.CouponsIssued[0], res.CouponsIssued[0]}
+	_, err = e.Refund(c, bad, map[string]int64{"a": 1}, promo.RefundPolicy{Clawback: true})
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "result.coupons_issued[1].promotion_id", fe.Field)
+}

@@ -100,3 +100,106 @@ func TestIssueCouponQuantity(t *testing.T) {
 	res = run(t, cart(line("a", 2, "5.00")), []promo.Promotion{p})
 	assert.Len(t, res.CouponsIssued, 1)
 }
+
+func TestIssueCouponValueCountsTowardSaving(t *testing.T) {
+	// In one group with "20.00 off the order", a coupon returned worth
+	// 30.00 wins (30 > 20); worth 10.00 it loses. Without a Value it is
+	// worth nothing and loses too.
+	c := cart(line("a", 1, "300.00"))
+	off := promo.Promotion{ID: "off", Group: "g", Action: promo.AmountOff{Amount: cny("20.00"), Scope: promo.PerOrder}}
+	for value, winner := range map[string]string{"30.00": "fan", "10.00": "off", "": "off"} {
+		a := promo.IssueCoupon{MinAmount: cny("100.00"), Template: "t", Qty: 1}
+		if value != "" {
+			a.Value = cny(value)
+		}
+		res := run(t, c, []promo.Promotion{off, {ID: "fan", Group: "g", Action: a}})
+		assert.Equal(t, promo.Applied, explanation(t, res, winner).Status, "value %q", value)
+	}
+}
+
+func TestIssueCouponDeductedWithoutValue(t *testing.T) {
+	// Under GiftDeducted a coupon without a declared Value cannot be
+	// deducted: it is listed to revoke instead.
+	c := cart(line("a", 1, "160.00"), line("b", 1, "150.00"))
+	e, err := promo.NewEngine(c.Currency, []promo.Promotion{{ID: "fan", Action: promo.IssueCoupon{MinAmount: cny("300.00"), Template: "t", Qty: 1}}})
+	require.NoError(t, err)
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	q, err := e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{Clawback: true, Gift: promo.GiftDeducted})
+	require.NoError(t, err)
+	assert.Len(t, q.CouponsToRevoke, 1)
+	assert.Equal(t, "CNY 160.00", q.Refund.String())
+}
+
+func TestPointsAmountCapZeroAndBudget(t *testing.T) {
+	c := cart(line("a", 1, "100.00"))
+	c.Points = 10_000
+	// A MaxAmount of 0.00 lets points pay nothing.
+	res := run(t, c, []promo.Promotion{points100(0, "0.00")})
+	assert.Equal(t, int64(0), res.PointsUsed)
+	// A budget of 5.00 with 4.00 spent leaves 1.00: 100 points.
+	p := points100(0, "")
+	p.Limits.Budget = cny("5.00")
+	c.Usage = map[string]promo.Usage{"pts": {BudgetSpent: cny("4.00")}}
+	res = run(t, c, []promo.Promotion{p})
+	assert.Equal(t, int64(100), res.PointsUsed)
+}
+
+func TestDeliveryBoundaries(t *testing.T) {
+	// Exactly the minimum order is deliverable.
+	c := cart(line("a", 1, "20.00"))
+	c.Delivery = store(100)
+	res := run(t, c, nil)
+	assert.True(t, res.Delivery.Deliverable)
+	assert.False(t, res.Delivery.MissingAmount.IsValid())
+	// Two tiers from the same amount are refused.
+	c.Delivery.Fees.Bands[0].Tiers = append(c.Delivery.Fees.Bands[0].Tiers, promo.DeliveryTier{FromAmount: cny("50.00"), Fee: cny("1.00")})
+	assert.ErrorIs(t, c.Validate(), promo.ErrInvalidCart)
+	// On list price the fee does not depend on the promotions: the
+	// choice stays proven.
+	c = cart(line("a", 1, "55.00"))
+	c.Delivery = store(1000)
+	c.Delivery.Fees.Base = promo.BaseListPrice
+	c.Coupons = []string{"SIX", "THREE"}
+	res = run(t, c, []promo.Promotion{
+		{ID: "six", Group: "g", Coupon: "SIX", Action: promo.AmountOff{Amount: cny("6.00"), Scope: promo.PerOrder}},
+		{ID: "three", Group: "g", Coupon: "THREE", Action: promo.AmountOff{Amount: cny("3.50"), Scope: promo.PerOrder}},
+	})
+	assert.True(t, res.Optimal)
+	assert.Equal(t, "CNY 51.00", res.Total.String(), "55 - 6 + 2")
+}
+
+func TestDeliveryStoredShippingChecked(t *testing.T) {
+	// A stored result whose shipping exceeds what the schedule can charge
+	// at the distance (5.00 in the first band) is refused.
+	c := cart(line("a", 1, "30.00"))
+	c.Delivery = store(1000)
+	e, err := promo.NewEngine(c.Currency, nil)
+	require.NoError(t, err)
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	res.ShippingAfter = cny("5.01")
+	_, err = e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{})
+	assert.ErrorIs(t, err, promo.ErrInvalidReturn)
+	res.ShippingAfter = cny("5.00")
+	_, err = e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{})
+	assert.NoError(t, err)
+}
+
+func TestDepositsTooLarge(t *testing.T) {
+	// 2 units at a deposit of half the amount limit each, and a third
+	// line: the deposits pass MaxMinorUnits.
+	half := cny("50000000000.00") // 5·10^12 分
+	p := promo.Promotion{ID: "ps", Start: presaleStart, Action: promo.Presale{Deposit: half, Credit: half, BalanceFrom: balanceFrom}}
+	e, err := promo.NewEngine(cny("1").Currency(), []promo.Promotion{p})
+	require.NoError(t, err)
+	c := cart(line("a", 2, "1.00"), line("b", 1, "1.00"))
+	c.At = depositStageAt
+	_, err = e.Deposits(c)
+	assert.ErrorIs(t, err, promo.ErrTooLarge)
+	c = cart(line("a", 2, "1.00"))
+	c.At = depositStageAt
+	q, err := e.Deposits(c)
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 100000000000.00", q.Total.String(), "exactly MaxMinorUnits")
+}
