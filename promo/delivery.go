@@ -95,7 +95,7 @@ type deliveryCtx struct {
 // checkDelivery validates the cart's delivery and, given a ctx, prepares
 // it there.
 func (c *Cart) checkDelivery(dx *deliveryCtx) error {
-	*dx = deliveryCtx{band: -1, minOrder: -1}
+	*dx = deliveryCtx{band: -1} // minOrder is read below
 	d := c.Delivery
 	if d == nil {
 		return nil
