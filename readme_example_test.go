@@ -49,7 +49,7 @@ func Example_promo() {
 
 	// Output:
 	// CNY 166.00
-	// manjian: applied, 10.00 off on lines tea: add 24.00 more to get 30.00 off
+	// manjian: applied, 10.00 off on lines tea: add 24.00 more to get 30.00 off in total
 }
 
 func Example_inventory() {

@@ -45,8 +45,10 @@ func checkInvariants(t *testing.T, res promo.Result) {
 	if res.PointsDiscount.IsValid() {
 		points = minorOf(t, "PointsDiscount", res.PointsDiscount)
 	}
+	assert.Equal(t, subtotal-item-order-points+shipAfter, total, "Total = Subtotal - ItemDiscount - OrderDiscount - PointsDiscount + ShippingAfter")
+	assert.Equal(t, subtotal-item, minorOf(t, "AfterItems", res.AfterItems), "AfterItems = Subtotal - ItemDiscount")
+	assert.Equal(t, subtotal+shipBefore-points-total, minorOf(t, "Saved", res.Saved), "Saved = Subtotal + ShippingBefore - PointsDiscount - Total")
 	order += points // the adjustments include the points'
-	assert.Equal(t, subtotal-item-order+shipAfter, total, "Total = Subtotal - ItemDiscount - OrderDiscount - PointsDiscount + ShippingAfter")
 	assert.GreaterOrEqual(t, shipAfter, int64(0), "ShippingAfter")
 	assert.LessOrEqual(t, shipAfter, shipBefore, "ShippingAfter <= ShippingBefore")
 	assert.GreaterOrEqual(t, item, int64(0), "ItemDiscount")
@@ -331,13 +333,15 @@ func TestThresholdEvery(t *testing.T) {
 		return promo.Threshold{Every: &promo.Step{Amount: cny("300.00"), Off: cny("30.00"), MaxTimes: max}}
 	}
 	// 每满300减30 on 650.00: two full steps, 60.00 off, Total 590.00; the
-	// third step needs 900 - 650 = 250.00 more.
+	// third step needs 900 - 650 = 250.00 more, and there the reward is
+	// 3 × 30.00 = 90.00 in total (NextReward is the whole reward, as for
+	// tiers, not the increase of 30.00).
 	res := run(t, cart(line("a", 1, "650.00")), one("ev", every(0)))
 	ex := explanation(t, res, "ev")
 	assert.Equal(t, "CNY 590.00", res.Total.String())
 	assert.Equal(t, "CNY 250.00", ex.MissingAmount.String())
-	assert.Equal(t, "CNY 30.00", ex.NextReward.String())
-	assert.Equal(t, "ev: applied, 60.00 off on lines a: add 250.00 more to get 30.00 off", ex.String())
+	assert.Equal(t, "CNY 90.00", ex.NextReward.String())
+	assert.Equal(t, "ev: applied, 60.00 off on lines a: add 250.00 more to get 90.00 off in total", ex.String())
 
 	// MaxTimes 2 on 950.00: three steps capped at two, 60.00 off, Total
 	// 890.00, nothing more to gain so nothing missing.

@@ -167,6 +167,6 @@ func TestDeliveryJSONAndRefund(t *testing.T) {
 	assert.Equal(t, "CNY 62.00", res.Total.String())
 	q, err := e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{Clawback: true})
 	require.NoError(t, err)
-	assert.Equal(t, "CNY 3.00", q.Clawback.String())
+	assert.Equal(t, "CNY 3.00", q.ClawbackTotal.String())
 	assert.Equal(t, "CNY 27.00", q.Refund.String())
 }

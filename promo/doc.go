@@ -25,6 +25,10 @@
 //	gift      Gift (满赠) and IssueCoupon, decided after the order layer
 //	points    PointsRedemption: payment, after everything else
 //
+// Shipping and gift thresholds are tested on their Base like every
+// threshold (by default after item discounts, so order promotions do not
+// take a 满包邮 or 满赠 away).
+//
 // # Threshold base
 //
 // A threshold-like promotion (Threshold's 满减 and 满折, Gift, FreeShipping)
@@ -144,6 +148,8 @@
 //	                         in full), one pass per combination evaluated,
 //	                         plus 2 · Σ target lines of the choices per
 //	                         combination
+//	explanations             one pass per threshold, gift or shipping
+//	                         promotion left out, for its hint
 //
 // Everything else is linear in these: item group promotions sort their
 // units once (O(n log n)): 买X送Y finds the most times its buy units allow
@@ -212,7 +218,27 @@
 // the base below the threshold), not chosen, or excluded by another
 // promotion; with the discount trimmed by floors and cut by budgets or caps.
 // Codes entered that match no promotion are listed in
-// [Result.UnknownCoupons].
+// [Result.UnknownCoupons]. [Result.Line] and [Result.Explanation] look a
+// line or a promotion up by ID; [Result.Saved] and [Result.AfterItems] are
+// the saving in money and the goods after item discounts.
+//
+// The hint ("add X more") is exact. MissingAmount is the least amount of
+// goods at list price, untouched by item promotions, that added to the cart
+// makes the promotion reach its next tier or step, to the fen: with 满100打9折
+// (applied first) and 满200减20 / 满400减50 on 350.00, the hint is 50.00
+// (350.00 after items to 400.00); a 50.00 item gives 50.00 off, a 49.99 one
+// 20.00. On [BaseRunningTotal] the goods are counted as no earlier order
+// promotion discounts them: there the hint is 85.00 (315.00 after the 9折),
+// and 85.00 of goods the 9折 also discounts would add only 76.50. The hint
+// is measured in the combination evaluated; on the larger cart the engine
+// may choose another combination that saves more. NextReward is the whole
+// reward at that next level for tiers and 每满 alike (the next tier's Off;
+// (n+1)·Off after n steps), not the increase; String says "in total" when
+// the promotion already gives something. A promotion left out (NotChosen,
+// Excluded) carries the hint it would have in place of the promotions it
+// conflicts with. TestHintProperty and FuzzHintExact check the contract on
+// random campaigns: add the hint and the tier is reached; one fen less and
+// it is not.
 //
 // # Promotions as data (JSON)
 //

@@ -82,7 +82,7 @@ func TestThresholdTiers(t *testing.T) {
 	ex := explanation(t, res, "manjian")
 	assert.Equal(t, promo.Applied, ex.Status)
 	assert.Equal(t, "CNY 23.50", ex.MissingAmount.String())
-	assert.Equal(t, "manjian: applied, 30.00 off on lines a, b: add 23.50 more to get 50.00 off", ex.String())
+	assert.Equal(t, "manjian: applied, 30.00 off on lines a, b: add 23.50 more to get 50.00 off in total", ex.String())
 }
 
 // A pointer to an action works like the action; a nil pointer is an error,

@@ -36,6 +36,7 @@ func TestErrorsShape(t *testing.T) {
 	var up promo.UnitPick
 	dc := cart(line("a", 1, "10.00"))
 	dc.Delivery = &promo.Delivery{DistanceMeters: -1}
+	var tb promo.ThresholdBase
 	for _, tt := range []struct {
 		name     string
 		err      error
@@ -71,6 +72,8 @@ func TestErrorsShape(t *testing.T) {
 		{"Engine.Deposits", second(e.Deposits(dc)), "deposits", promo.ErrInvalidCart},
 		{"UnitPick.MarshalText", second(promo.UnitPick(7).MarshalText()), "marshal unit pick", promo.ErrUnknownName},
 		{"UnitPick.UnmarshalText", up.UnmarshalText([]byte("random")), "unmarshal unit pick", promo.ErrUnknownName},
+		{"ThresholdBase.MarshalText", second(promo.ThresholdBase(3).MarshalText()), "marshal threshold base", promo.ErrUnknownName},
+		{"ThresholdBase.UnmarshalText", tb.UnmarshalText([]byte("initial")), "unmarshal threshold base", promo.ErrUnknownName},
 	} {
 		var fe *promo.FieldError
 		if !errors.As(tt.err, &fe) {

@@ -45,6 +45,7 @@ type ctx struct {
 	pointBuf    []point
 	pointOf     []int
 	optBuf      [][]int
+	hintOn      []bool // hintInstead's combination
 	// buffers kept between evaluations (see Engine's scratch pool)
 	linesBuf           []preparedLine
 	seen               map[string]struct{}

@@ -282,11 +282,14 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 		}
 	}
 	res.Subtotal, res.ItemDiscount = money(subtotal), money(item)
-	res.OrderDiscount = money(c.pointsResult(&res, ps, on, expl, order)) // points.go: the rest is PointsDiscount
+	discount := c.pointsResult(&res, ps, on, expl, order) // points.go: order less the points (PointsDiscount)
+	res.OrderDiscount = money(discount)
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
 	c.deliveryResult(&res, ps) // delivery.go: the fee the pass computed
 	c.presaleResult(&res, ps)  // presale.go
 	res.Total = money(subtotal - item - order + ps.fee)
+	res.AfterItems = money(subtotal - item)
+	res.Saved = money(item + discount + ps.fx.feeBefore - ps.fee)
 	redeemed := 0
 	for pi, v := range on {
 		if v && (ps.amount[pi] > 0 || ps.gift[pi] >= 0) {
@@ -364,16 +367,7 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 		if ps.capped[pi] > 0 {
 			ex.Capped = money(ps.capped[pi])
 		}
-		if m := ps.missing[pi]; m > 0 {
-			if p.r.basis == ByQuantity || p.r.minQty > 0 {
-				ex.MissingQty = m
-			} else {
-				ex.MissingAmount = money(m)
-			}
-			if n := ps.next[pi]; n > 0 {
-				ex.NextReward = money(n)
-			}
-		}
+		c.hint(ex, ps, pi)
 		switch {
 		case !on[pi] && alone[pi] == 0 && isThreshold(&p.r):
 			// It would give nothing even alone: say what it lacks rather
@@ -390,7 +384,9 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 			default:
 				ex.Status, ex.Reason = NotChosen, BetterAlternative
 			}
-			ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
+			// Its hint is measured with it in place of the promotions
+			// it conflicts with, so a shop can show the best upsell.
+			c.hintInstead(ex, pi, on)
 		case ps.amount[pi] > 0 || ps.gift[pi] >= 0:
 			ex.Status = Applied
 		default:
@@ -489,25 +485,84 @@ func (c *ctx) explainInstead(ex *Explanation, pi int, chosen []bool) {
 	if c.e.promos[pi].r.kind == kShipping && c.shipping == 0 {
 		ex.Reason = NoSaving
 	}
+	c.hintInstead(ex, pi, chosen)
+}
+
+// hintInstead sets the hint of promotion pi, which is off, measured in the
+// chosen combination with pi in place of the promotions it conflicts with;
+// no hint when no work is left to measure it.
+func (c *ctx) hintInstead(ex *Explanation, pi int, chosen []bool) {
 	ex.MissingAmount, ex.MissingQty, ex.NextReward = pricing.Money{}, 0, pricing.Money{}
-	on := slices.Clone(chosen)
+	if !isThreshold(&c.e.promos[pi].r) {
+		return
+	}
+	c.hintOn = append(c.hintOn[:0], chosen...)
+	on := c.hintOn
 	c.dropConflicts(on, pi)
 	on[pi] = true
+	if c.hintDirect(ex, pi, on, chosen) {
+		return
+	}
 	ps := c.probe
 	if !c.afford(c.passCost(on)) {
 		return // no work left to measure what is missing
 	}
 	c.evaluate(ps, on)
-	if m := ps.missing[pi]; m > 0 {
-		r := &c.e.promos[pi].r
-		if r.basis == ByQuantity || r.minQty > 0 {
-			ex.MissingQty = m
-		} else {
-			ex.MissingAmount = c.moneyOf(m)
+	c.hint(ex, ps, pi)
+}
+
+// hintDirect sets the hint of threshold or gift promotion pi, left out of
+// the chosen combination, without a pass when on (chosen with pi in place
+// of its conflicts) has the same item layer and pi's base is not the
+// running total: then pi's base is the final pass's, after items or at
+// list price, whatever order promotions run. It reports whether it did.
+func (c *ctx) hintDirect(ex *Explanation, pi int, on, chosen []bool) bool {
+	r := &c.e.promos[pi].r
+	ps := c.final
+	if r.base == BaseRunningTotal || r.kind == kShipping || len(ps.items) != len(ps.price) ||
+		!slices.Equal(on[:c.nItem], chosen[:c.nItem]) || !c.afford(c.tunits[pi]+1) {
+		return false
+	}
+	c.charge(c.tunits[pi] + 1) // base: one step per targeted unit
+	_, measure, qty := c.base(ps, pi)
+	missing, next := int64(-1), int64(-1)
+	switch {
+	case r.kind == kThreshold && r.basis == ByQuantity:
+		missing, next = thresholdHint(r, qty)
+	case r.kind == kThreshold:
+		missing, next = thresholdHint(r, measure)
+	default: // a gift
+		min := r.minAmount
+		if r.minQty > 0 {
+			measure, min = qty, r.minQty
 		}
-		if n := ps.next[pi]; n > 0 {
-			ex.NextReward = c.moneyOf(n)
+		if min > 0 && measure < min {
+			missing = min - measure
 		}
+	}
+	c.setHint(ex, pi, missing, next)
+	return true
+}
+
+// hint sets ex's MissingAmount or MissingQty and NextReward from pass ps,
+// in which promotion pi was on.
+func (c *ctx) hint(ex *Explanation, ps *pass, pi int) {
+	c.setHint(ex, pi, ps.missing[pi], ps.next[pi])
+}
+
+// setHint sets ex's MissingAmount or MissingQty (missing, when positive)
+// and NextReward (next, when positive).
+func (c *ctx) setHint(ex *Explanation, pi int, missing, next int64) {
+	if missing <= 0 {
+		return
+	}
+	if r := &c.e.promos[pi].r; r.basis == ByQuantity || r.minQty > 0 {
+		ex.MissingQty = missing
+	} else {
+		ex.MissingAmount = c.moneyOf(missing)
+	}
+	if next > 0 {
+		ex.NextReward = c.moneyOf(next)
 	}
 }
 

@@ -78,7 +78,7 @@ func ExampleThreshold() {
 	// Output:
 	// tea 176.00 -> 152.64
 	// cup 50.00 -> 43.36
-	// manjian: applied, 30.00 off on lines tea, cup: add 74.00 more to get 50.00 off
+	// manjian: applied, 30.00 off on lines tea, cup: add 74.00 more to get 50.00 off in total
 }
 
 func ExampleThreshold_every() {
@@ -193,7 +193,7 @@ func ExampleEngine_Refund() {
 	// The hat comes back. It paid 69.57; the coat kept alone no longer
 	// reaches 满200, so its share of the 30.00 (19.57) is clawed back.
 	q, _ := e.Refund(c, res, map[string]int64{"hat": 1}, promo.RefundPolicy{Clawback: true})
-	fmt.Println("paid", res.Total, "returned units paid", q.Paid, "clawback", q.Clawback, "refund", q.Refund)
+	fmt.Println("paid", res.Total, "returned units paid", q.Paid, "clawback", q.ClawbackTotal, "refund", q.Refund)
 	for _, cb := range q.Clawbacks {
 		fmt.Printf("%s gave the kept units %s, now %s\n", cb.PromotionID, cb.Before.StringAmount(), cb.After.StringAmount())
 	}

@@ -74,7 +74,7 @@ func ExampleDecodeCampaign() {
 	// Output:
 	// 双11 CNY Asia/Shanghai 6 promotions
 	// snacks-2nd-half: applied, 19.95 off on lines nuts
-	// d11-every-300: applied, 60.00 off on lines coat, nuts: add 141.15 more to get 30.00 off
+	// d11-every-300: applied, 60.00 off on lines coat, nuts: add 141.15 more to get 90.00 off in total
 	// store-coupon-20: applied, 20.00 off on lines coat, nuts
 	// platform-coupon-50: applied, 50.00 off on lines coat, nuts
 	// free-shipping-299: applied, 10.00 off

@@ -43,6 +43,8 @@ func FuzzDecodeCampaign(f *testing.F) {
 		`{"currency":"CNY","promotions":[{"id":"a","start":"2026-11-11T00:00:00.5+00:00","action":{"kind":"amount-off","amount":"1.5"}}]}`,
 		`{"currency":"CNY","currency":1,"promotions":[{"id":"a","id":"b"}]}`,
 		"{\"currency\":\"CNY\",\"name\":\"\xff\"}",
+		`{"currency":"CNY","promotions":[{"id":"g","action":{"kind":"gift","min_qty":2,"options":[{"sku":"m","qty":1}],"base":"running_total"}},` +
+			`{"id":"s","action":{"kind":"free-shipping","min_amount":"9.90","base":"list_price"}},{"id":"t","action":{"kind":"threshold","every":{"amount":"9","off":"1"},"base":"after_items"}}]}`,
 	} {
 		f.Add([]byte(s))
 	}

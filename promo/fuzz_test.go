@@ -236,7 +236,9 @@ func optionalPromotions(c promo.Cart, ps []promo.Promotion) []bool {
 }
 
 // FuzzEvaluateNoPanic drives the engine with arbitrary parameters, valid or
-// not: it must return an error or a result, never panic.
+// not: it must return an error or a result, never panic; and a result of
+// one promotion saves exactly what that promotion's explanation says it
+// gave (Saved = its Amount), between nothing and the whole cart.
 func FuzzEvaluateNoPanic(f *testing.F) {
 	f.Add(int64(100), int64(2), int64(1), int64(0), int64(3), "9折", uint8(0))
 	f.Add(int64(-5), int64(0), int64(-1), int64(9999999999999999), int64(0), "0折", uint8(7))
@@ -269,5 +271,19 @@ func FuzzEvaluateNoPanic(f *testing.F) {
 			return
 		}
 		checkMoney(t, res)
+		ex, ok := res.Explanation("p")
+		if !ok {
+			t.Fatal("no explanation for p")
+		}
+		saved, gave := minorOf(t, "Saved", res.Saved), minorOf(t, "Amount", ex.Amount)
+		if saved != gave {
+			t.Fatalf("saved %s, but p gave %s", res.Saved, ex.Amount)
+		}
+		if ceiling := minorOf(t, "Subtotal", res.Subtotal) + minorOf(t, "ShippingBefore", res.ShippingBefore); saved < 0 || saved > ceiling {
+			t.Fatalf("saved %s of %s + %s", res.Saved, res.Subtotal, res.ShippingBefore)
+		}
+		if (ex.Status == promo.Applied) != (gave > 0 || ex.Gift != nil) {
+			t.Fatalf("status %s with %s off and gift %v", ex.Status, ex.Amount, ex.Gift)
+		}
 	})
 }

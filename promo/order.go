@@ -114,14 +114,11 @@ func (c *ctx) orderDiscount(ps *pass, pi int, amount, measure, qty int64) int64 
 // tier.
 func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 	r := &c.e.promos[pi].r
+	ps.missing[pi], ps.next[pi] = thresholdHint(r, measure)
 	if e := r.every; e != nil {
 		times := measure / e.size
 		if e.maxTimes > 0 && times >= e.maxTimes {
 			times = e.maxTimes
-		} else if next, ok := checked.MulAdd(times+1, e.size, -measure); ok {
-			// (times+1)·size - measure ≤ size: it fits unless size is
-			// near the int64 limit and more than one step was reached.
-			ps.missing[pi], ps.next[pi] = next, e.off
 		}
 		// times·off beyond int64 is beyond the amount too: the whole
 		// amount is the reward (每满0.01减100,000,000,000.00 on 10,000.00 gives
@@ -138,10 +135,6 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 			reached = i
 		}
 	}
-	if reached+1 < len(r.tiers) {
-		t := r.tiers[reached+1]
-		ps.missing[pi], ps.next[pi] = t.min-measure, t.off
-	}
 	if reached < 0 {
 		return 0
 	}
@@ -151,6 +144,36 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 	}
 	d, _ := pricing.RoundDiv(amount*t.rateOff, rateScale, c.mode)
 	return d
+}
+
+// thresholdHint is what a 满减/满折 misses at measure to its next tier or
+// step, and its whole reward there (-1 for a rate); -1, -1 when it is at
+// its last tier or its MaxTimes.
+func thresholdHint(r *rule, measure int64) (missing, next int64) {
+	missing, next = -1, -1
+	if e := r.every; e != nil {
+		times := measure / e.size
+		if e.maxTimes > 0 && times >= e.maxTimes {
+			return missing, next
+		}
+		// (times+1)·size - measure ≤ size: it fits unless size is near
+		// the int64 limit and more than one step was reached. The next
+		// reward is the whole reward at the next step, as for tiers:
+		// (times+1)·off, not the increase.
+		if m, ok := checked.MulAdd(times+1, e.size, -measure); ok {
+			missing = m
+			if n, ok := checked.Mul(times+1, e.off); ok {
+				next = n
+			}
+		}
+		return missing, next
+	}
+	for _, t := range r.tiers {
+		if measure < t.min {
+			return t.min - measure, t.off
+		}
+	}
+	return missing, next
 }
 
 // reaches reports whether the targeted amount (measured as the base says;

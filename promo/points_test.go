@@ -115,7 +115,7 @@ func TestPointsRefundKeepsThresholdClawback(t *testing.T) {
 	assert.Equal(t, []string{"127.50", "42.50"}, afters(res))
 	q, err := e.Refund(c, res, map[string]int64{"b": 1}, promo.RefundPolicy{Clawback: true})
 	require.NoError(t, err)
-	assert.Equal(t, "CNY 15.00", q.Clawback.String())
+	assert.Equal(t, "CNY 15.00", q.ClawbackTotal.String())
 	assert.Equal(t, "CNY 27.50", q.Refund.String())
 	assert.Equal(t, int64(250), q.Points)
 }

@@ -16,9 +16,13 @@ import (
 // and its one [Action]. Promotions are plain values; build an [Engine] from a
 // list of them to evaluate carts.
 type Promotion struct {
-	ID       string // unique, required
-	Name     string // for people: "双11 每满300减30"
-	Priority int    // higher applies first within a layer, and wins ties
+	ID   string // unique, required
+	Name string // for people: "双11 每满300减30"
+	// Priority orders promotions within a layer: a higher Priority applies
+	// first (then the smaller ID), and wins the choice's ties. This is the
+	// opposite direction of Magento's sort_order, where the lower number
+	// applies first: Magento's sort order 0 then 1 is Priority 1 then 0.
+	Priority int
 	// Group is an exclusion group (互斥组): promotions in the same group
 	// exclude each other; the engine keeps the one that saves most.
 	Group string

@@ -65,16 +65,20 @@ type RefundPolicy struct {
 // (testdata/results/refund_quote.json), like [Result]'s.
 type RefundQuote struct {
 	Lines []RefundLine `json:"lines"`
-	// Paid is what the returned units paid (their UnitPaid); Clawback is
-	// the benefit the kept units lose; Refund = Paid - Deducted, never
-	// negative, where Deducted = min(Clawback, Paid) and Undeducted is the
-	// rest of the clawback, which the caller may settle otherwise.
-	Paid       pricing.Money `json:"paid,omitzero"`
-	Clawback   pricing.Money `json:"clawback,omitzero"`
-	Deducted   pricing.Money `json:"deducted,omitzero"`
-	Undeducted pricing.Money `json:"undeducted,omitzero"`
-	Refund     pricing.Money `json:"refund,omitzero"`
-	// Clawbacks explains the clawback by promotion.
+	// Paid is what the returned units paid (their UnitPaid);
+	// ClawbackTotal is the money the kept units lose in benefits (what
+	// they cost now, shipping included, less what they paid; never
+	// negative); Refund = Paid - Deducted, never
+	// negative, where Deducted = min(ClawbackTotal, Paid) and Undeducted =
+	// ClawbackTotal - Deducted ≥ 0 is the rest of the clawback, which the
+	// caller may settle otherwise.
+	Paid          pricing.Money `json:"paid,omitzero"`
+	ClawbackTotal pricing.Money `json:"clawback_total,omitzero"`
+	Deducted      pricing.Money `json:"deducted,omitzero"`
+	Undeducted    pricing.Money `json:"undeducted,omitzero"`
+	Refund        pricing.Money `json:"refund,omitzero"`
+	// Clawbacks is the list that explains ClawbackTotal promotion by
+	// promotion (gifts to return appear in it too).
 	Clawbacks []Clawback `json:"clawbacks,omitempty"`
 	// Points are the points the returned units paid with, given back
 	// ([PointsRedemption]); Refund is the money only.
@@ -248,7 +252,7 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 		}
 	}
 	deducted := min(claw, paid)
-	q.Paid, q.Clawback, q.Deducted, q.Undeducted, q.Refund = money(paid), money(claw), money(deducted), money(claw-deducted), money(paid-deducted)
+	q.Paid, q.ClawbackTotal, q.Deducted, q.Undeducted, q.Refund = money(paid), money(claw), money(deducted), money(claw-deducted), money(paid-deducted)
 	// Spread the deduction over the returned units by what they paid.
 	weights := make([]int64, len(refunded))
 	for i, r := range refunded {

@@ -29,7 +29,7 @@ func TestRefundOrderDiscount(t *testing.T) {
 	res, q := refund(t, c, ps, map[string]int64{"a": 1}, promo.RefundPolicy{Clawback: true})
 	require.Equal(t, "CNY 168.00", res.Total.String())
 	assert.Equal(t, "CNY 120.00", q.Refund.String())
-	assert.Equal(t, "CNY 0.00", q.Clawback.String())
+	assert.Equal(t, "CNY 0.00", q.ClawbackTotal.String())
 	require.Len(t, q.Lines, 1)
 	assert.Equal(t, "a", q.Lines[0].LineID)
 }
@@ -44,7 +44,7 @@ func TestRefundThresholdClawback(t *testing.T) {
 	ps := []promo.Promotion{{ID: "manjian", Action: promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("200"), Off: cny("30")}}}}}
 	_, q := refund(t, c, ps, map[string]int64{"hat": 1}, promo.RefundPolicy{Clawback: true})
 	assert.Equal(t, "CNY 69.57", q.Paid.String())
-	assert.Equal(t, "CNY 19.57", q.Clawback.String())
+	assert.Equal(t, "CNY 19.57", q.ClawbackTotal.String())
 	assert.Equal(t, "CNY 50.00", q.Refund.String())
 	require.Len(t, q.Clawbacks, 1)
 	assert.Equal(t, "manjian", q.Clawbacks[0].PromotionID)
@@ -78,7 +78,7 @@ func TestRefundNthItemReturnsTheCheaperUnit(t *testing.T) {
 	ps := []promo.Promotion{{ID: "2nd", Action: promo.NthItem{N: 2, Rate: pricing.MustRate("5折")}}}
 	_, q := refund(t, c, ps, map[string]int64{"a": 1}, promo.RefundPolicy{Clawback: true})
 	assert.Equal(t, "CNY 10.00", q.Refund.String())
-	assert.Equal(t, "CNY 0.00", q.Clawback.String())
+	assert.Equal(t, "CNY 0.00", q.ClawbackTotal.String())
 }
 
 // 满99包邮 waives a 10.00 fee on 60.00 + 50.00; returning the 50.00 line

@@ -34,6 +34,14 @@ type Result struct {
 	ShippingBefore pricing.Money `json:"shipping_before,omitzero"`
 	ShippingAfter  pricing.Money `json:"shipping_after,omitzero"`
 	Total          pricing.Money `json:"total,omitzero"` // what the customer pays (实付)
+	// AfterItems is Subtotal - ItemDiscount: the goods after item
+	// discounts, the amount thresholds on [BaseAfterItems] start from.
+	AfterItems pricing.Money `json:"after_items,omitzero"`
+	// Saved is what the promotions save the customer in money:
+	// ItemDiscount + OrderDiscount + (ShippingBefore - ShippingAfter), so
+	// Total = Subtotal + ShippingBefore - Saved - PointsDiscount. Gifts
+	// are not counted (their Value is in Gifts), nor points (payment).
+	Saved pricing.Money `json:"saved,omitzero"`
 	// DepositPaid is what the presale units paid as deposits in the
 	// deposit stage ([Presale]): not part of Total, the balance due.
 	DepositPaid pricing.Money `json:"deposit_paid,omitzero"`
@@ -60,6 +68,28 @@ type Result struct {
 	// Work is the work the evaluation did, in the steps the engine's budget
 	// counts (see WithWorkBudget); never more than the budget.
 	Work int64 `json:"work"`
+}
+
+// Line returns the result of the cart line with ID id, and whether there
+// is one.
+func (r Result) Line(id string) (LineResult, bool) {
+	for i := range r.Lines {
+		if r.Lines[i].ID == id {
+			return r.Lines[i], true
+		}
+	}
+	return LineResult{}, false
+}
+
+// Explanation returns the explanation of the promotion with ID id, and
+// whether there is one.
+func (r Result) Explanation(id string) (Explanation, bool) {
+	for i := range r.Explanations {
+		if r.Explanations[i].PromotionID == id {
+			return r.Explanations[i], true
+		}
+	}
+	return Explanation{}, false
 }
 
 // LineResult is one cart line after promotions.
@@ -236,9 +266,22 @@ type Explanation struct {
 	Points int64 `json:"points,omitempty"`
 	// CouponIssued is the coupon earned, for an [IssueCoupon] promotion.
 	CouponIssued *IssuedCoupon `json:"coupon_issued,omitempty"`
-	// For thresholds: what is missing to the next tier, as an amount
-	// (MissingAmount) or a count (MissingQty), and that tier's reward
-	// (NextReward, the zero Money when it is a rate).
+	// For thresholds (Threshold, Gift, FreeShipping, IssueCoupon): what is missing to
+	// the next tier or step, and the reward there. MissingAmount is the
+	// least amount of goods at list price, untouched by item promotions
+	// (and, for a promotion on BaseRunningTotal, by the order promotions
+	// applied before it), that added to the cart makes the promotion
+	// reach its next tier or step: exactly, to the fen, so one fen less
+	// does not (the threshold is tested on a sum of whole fen, which such
+	// goods raise by their price). MissingQty is the same in units for a
+	// threshold by quantity. NextReward is the promotion's whole reward
+	// there, for tiers and 每满 alike (the next tier's Off; (n+1)·Off for
+	// 每满 with n steps reached), not the increase, before its budget, cap
+	// and price floors; the zero Money when it is a rate. A promotion left
+	// out (NotChosen, Excluded) carries the hint it would have in the
+	// chosen combination in place of the promotions it conflicts with.
+	// The hint is measured in the combination evaluated: on the larger
+	// cart the engine may choose another combination, which saves more.
 	MissingAmount pricing.Money `json:"missing_amount,omitzero"`
 	MissingQty    int64         `json:"missing_qty,omitempty"`
 	NextReward    pricing.Money `json:"next_reward,omitzero"`
@@ -256,6 +299,10 @@ type Explanation struct {
 
 // String renders the explanation: "double11: applied, 60.00 off on lines
 // a, b" or "coupon199: below threshold: add 23.50 more to get 20.00 off".
+// The reward named is the whole reward at the next tier or step (see
+// NextReward), followed by "in total" when the promotion already gives
+// something: "applied, 60.00 off: add 250.00 more to get 90.00 off in
+// total".
 func (e Explanation) String() string {
 	var b strings.Builder
 	b.WriteString(e.PromotionID)
@@ -299,6 +346,11 @@ func (e Explanation) String() string {
 		switch {
 		case e.NextReward.IsPositive():
 			fmt.Fprintf(&b, " to get %s off", e.NextReward.StringAmount())
+			if e.Amount.IsPositive() {
+				// It gives something already: the reward is the total,
+				// not the increase.
+				b.WriteString(" in total")
+			}
 		case e.Kind == "gift":
 			b.WriteString(" to get the gift")
 		case e.Kind == "issue-coupon":

@@ -88,7 +88,7 @@ func TestLimitedUnitsRefund(t *testing.T) {
 	q, err := e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{Clawback: true})
 	require.NoError(t, err)
 	assert.Equal(t, "CNY 50.00", q.Refund.String())
-	assert.Equal(t, "CNY 0.00", q.Clawback.String())
+	assert.Equal(t, "CNY 0.00", q.ClawbackTotal.String())
 }
 
 func TestLimitedUnitsInvalid(t *testing.T) {

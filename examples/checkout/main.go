@@ -104,7 +104,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nReturn of the jeans (售后退款): they paid %s; clawback %s; refund %s\n", q.Paid, q.Clawback, q.Refund)
+	fmt.Fprintf(w, "\nReturn of the jeans (售后退款): they paid %s; clawback %s; refund %s\n", q.Paid, q.ClawbackTotal, q.Refund)
 	for _, cb := range q.Clawbacks {
 		fmt.Fprintf(w, "  %-16s gave the kept goods %7s, now %7s\n", cb.PromotionID, cb.Before.StringAmount(), cb.After.StringAmount())
 	}

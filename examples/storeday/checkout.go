@@ -116,7 +116,7 @@ func returnCoffee(w io.Writer, engine promo.Engine, cart promo.Cart, res promo.R
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nReturn of 2 × COFFEE: the units paid %s; clawback %s; refund %s.\n", q.Paid, q.Clawback, q.Refund)
+	fmt.Fprintf(w, "\nReturn of 2 × COFFEE: the units paid %s; clawback %s; refund %s.\n", q.Paid, q.ClawbackTotal, q.Refund)
 	for _, c := range q.Clawbacks {
 		fmt.Fprintf(w, "  %s gave the kept goods %s in the order, %s now\n", c.PromotionID, c.Before.StringAmount(), c.After.StringAmount())
 	}

@@ -1,0 +1,21 @@
+package promo_test
+
+// Equivalent mutants of the issue 13 code (gremlins v0.5.0, `--diff` against
+// the commit before issue 13; see BENCHMARKS.md). Each cannot change
+// behaviour:
+//
+//   - evaluate.go setHint, `missing <= 0` to `missing < 0`: a missing
+//     amount or count is never 0 (thresholdHint returns t.min - measure
+//     only when measure < t.min, (n+1)·size - measure > 0 for 每满; a
+//     gift's min - measure only when measure < min; the pass records
+//     the same), so 0 never reaches it.
+//   - evaluate.go setHint, `next > 0` to `next >= 0`: a next reward is a
+//     tier's Off (validated above zero), (n+1)·Off > 0, or -1 (a rate).
+//   - evaluate.go hintDirect, `measure < min` to `measure <= min`: at
+//     equality the missing amount would be 0, which setHint ignores.
+//   - evaluate.go hintDirect, `min > 0` to `min >= 0`: with min = 0 the
+//     other operand, measure < 0, is false (amounts and counts are not
+//     negative).
+//   - rule.go Gift.compile, `cap: -1` to `cap: 1`: a gift's cap is never
+//     read (gifts are not held to budgets or caps: giftPromo does not call
+//     budgetLeft, and the sharper bound and aloneOrder skip gifts).
