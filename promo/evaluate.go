@@ -412,7 +412,7 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 				case p.r.kind == kCombo:
 					ex.Reason = NoQualifyingUnits
 				default:
-					ex.Reason = NoSaving
+					ex.Reason, ex.Detail = NoSaving, c.pointsDetail(pi) // points.go: why no points were spent
 				}
 			}
 		}

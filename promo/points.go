@@ -1,6 +1,7 @@
 package promo
 
 import (
+	"fmt"
 	"math/big"
 	"strconv"
 
@@ -226,4 +227,20 @@ func pointsSentinel(n int64) error {
 		return ErrInvalidCart
 	}
 	return ErrTooLarge
+}
+
+// pointsDetail says why a points redemption spent nothing: no points
+// offered, fewer than one step, or no room (the goods are paid or a cap is
+// zero); "" for any other promotion.
+func (c *ctx) pointsDetail(pi int) string {
+	r := &c.e.promos[pi].r
+	switch {
+	case r.kind != kPoints:
+		return ""
+	case c.cart.Points == 0:
+		return "the cart offers no points"
+	case c.cart.Points < r.x.points:
+		return fmt.Sprintf("%d points offered, a step takes %d", c.cart.Points, r.x.points)
+	}
+	return "nothing left to pay with points"
 }

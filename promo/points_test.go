@@ -167,3 +167,15 @@ func TestPointsRefundTamper(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(999), q.Points)
 }
+
+func TestPointsNotSpentDetail(t *testing.T) {
+	c := cart(line("a", 1, "100.00"))
+	res := run(t, c, []promo.Promotion{points100(0, "")})
+	assert.Equal(t, "pts: not applicable: no saving (the cart offers no points)", explanation(t, res, "pts").String())
+	c.Points = 2
+	res = run(t, c, []promo.Promotion{{ID: "pts", Action: promo.PointsRedemption{Points: 3, Value: cny("0.01")}}})
+	assert.Equal(t, "2 points offered, a step takes 3", explanation(t, res, "pts").Detail)
+	c.Points = 100
+	res = run(t, c, []promo.Promotion{points100(0, "0.00")})
+	assert.Equal(t, "nothing left to pay with points", explanation(t, res, "pts").Detail)
+}
