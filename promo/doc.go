@@ -337,6 +337,14 @@
 // DepositKept). Points and presale credits are never a choice: no group,
 // coupon or Exclusive promotion takes them out.
 //
+// Their work stays within the cost table: LimitedUnits and a presale are
+// charged as item group promotions (they sort or walk their units), a
+// points redemption as an order promotion (its water-filling sorts the
+// lines and units with room, O(n log n)); the delivery fee is one walk of
+// the units per pass, inside the pass's 2n; a delivery schedule is
+// validated once per evaluation, at most MaxActionList bands of
+// MaxActionList tiers.
+//
 // The quantity forms read as the platforms word them: 满2件8折 is a
 // [Threshold] ByQuantity with a Rate tier (from the second unit, every
 // targeted unit at 8折, once; not a repeating group); 2件8折 is the same
