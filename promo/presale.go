@@ -125,7 +125,7 @@ func (c *ctx) presales(ps *pass, on []bool) {
 // depositPaid is what the presale units of the result paid as deposits:
 // per unit the presale adjusted, its promotion's deposit (checkForms
 // checked that only the lines it targets carry its adjustment).
-func (e *Engine) depositPaid(_ *Cart, res *Result, units [][2]int) (refundable, kept int64) {
+func (e *Engine) depositPaid(res *Result, units [][2]int) (refundable, kept int64) {
 	deposits := map[string]*formRule{}
 	for i := range e.promos {
 		if e.promos[i].r.kind == kPresale {

@@ -236,7 +236,7 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 		pairs[i] = [2]int{r.line, r.unit}
 	}
 	q.Points = e.refundPoints(&res, pairs)                // points.go
-	depBack, depKept := e.depositPaid(&cart, &res, pairs) // presale.go
+	depBack, depKept := e.depositPaid(&res, pairs) // presale.go
 	if depBack > 0 {
 		q.DepositRefund = money(depBack)
 	}
