@@ -235,7 +235,7 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 		paid += minor(res.Lines[r.line].UnitPaid[r.unit])
 		pairs[i] = [2]int{r.line, r.unit}
 	}
-	q.Points = e.refundPoints(&res, pairs)                // points.go
+	q.Points = e.refundPoints(&res, pairs)         // points.go
 	depBack, depKept := e.depositPaid(&res, pairs) // presale.go
 	if depBack > 0 {
 		q.DepositRefund = money(depBack)
