@@ -1,7 +1,10 @@
 package promo_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -75,6 +78,39 @@ func FuzzForms(f *testing.F) {
 		}
 		if minor(q.Refund) != paid || q.Points != res.PointsUsed {
 			t.Fatalf("refund %s of %d paid, points %d of %d", q.Refund, paid, q.Points, res.PointsUsed)
+		}
+	})
+}
+
+// FuzzCartFormsJSON: a cart with points and a delivery schedule is a fixed
+// point of its JSON form (encode, decode, encode gives the same bytes) and
+// decodes to an equal delivery.
+func FuzzCartFormsJSON(f *testing.F) {
+	f.Add(int64(100), int64(1500), int64(3000), int64(500), int64(5000), uint8(1))
+	f.Add(int64(-1), int64(math.MaxInt64), int64(math.MinInt64), int64(-5), int64(0), uint8(9))
+	f.Fuzz(func(t *testing.T, points, distance, upTo, fee, from int64, base uint8) {
+		money := func(v int64) pricing.Money { m, _ := pricing.NewFromMinor(v, pricing.CNY); return m }
+		c := cart(line("a", 1, "10.00"))
+		c.Points = points
+		c.Delivery = &promo.Delivery{DistanceMeters: distance, Fees: promo.DeliveryFees{MinOrder: money(from), Base: promo.ThresholdBase(base % 3),
+			Bands: []promo.DeliveryBand{{UpToMeters: upTo, Fee: money(fee), Tiers: []promo.DeliveryTier{{FromAmount: money(from), Fee: money(fee)}}}}}}
+		data, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back promo.Cart
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		again, err := json.Marshal(back)
+		if err != nil || !bytes.Equal(data, again) {
+			t.Fatalf("%s -> %s (%v)", data, again, err)
+		}
+		if !reflect.DeepEqual(c.Delivery, back.Delivery) || c.Points != back.Points {
+			t.Fatalf("%+v -> %+v", c.Delivery, back.Delivery)
+		}
+		if (c.Validate() == nil) != (back.Validate() == nil) {
+			t.Fatalf("valid %v, decoded %v", c.Validate(), back.Validate())
 		}
 	})
 }
