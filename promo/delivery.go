@@ -134,7 +134,7 @@ func (c *Cart) checkDelivery(dx *deliveryCtx) error {
 		if len(b.Tiers) > MaxActionList {
 			return fieldErr(path+".tiers", strconv.Itoa(len(b.Tiers)), ErrTooLarge, "at most %d tiers", MaxActionList)
 		}
-		in := dx.band < 0 && d.DistanceMeters > prev && d.DistanceMeters <= b.UpToMeters
+		in := d.DistanceMeters > prev && d.DistanceMeters <= b.UpToMeters // bands are disjoint: at most one
 		if in {
 			dx.band, dx.fee, dx.max = i, fee, fee
 		}

@@ -3,6 +3,7 @@ package promo_test
 import (
 	"testing"
 
+	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -202,4 +203,22 @@ func TestDepositsTooLarge(t *testing.T) {
 	q, err := e.Deposits(c)
 	require.NoError(t, err)
 	assert.Equal(t, "CNY 100000000000.00", q.Total.String(), "exactly MaxMinorUnits")
+}
+
+func TestDeliveryScheduleEdges(t *testing.T) {
+	// A band of MaxActionList tiers is accepted; a tier from 0.00 too (it
+	// then replaces the band's fee for every order).
+	c := cart(line("a", 1, "0.00"))
+	tiers := make([]promo.DeliveryTier, promo.MaxActionList)
+	for i := range tiers {
+		m, _ := pricing.NewFromMinor(int64(i), pricing.CNY)
+		tiers[i] = promo.DeliveryTier{FromAmount: m, Fee: cny("1.00")}
+	}
+	c.Delivery = &promo.Delivery{DistanceMeters: 10, Fees: promo.DeliveryFees{Bands: []promo.DeliveryBand{{UpToMeters: 10, Fee: cny("5.00"), Tiers: tiers}}}}
+	require.NoError(t, c.Validate())
+	// Free goods without a minimum order are deliverable, at the tier
+	// from 0.00: fee 1.00.
+	res := run(t, c, nil)
+	assert.True(t, res.Delivery.Deliverable)
+	assert.Equal(t, "CNY 1.00", res.ShippingBefore.String())
 }
