@@ -170,3 +170,49 @@ func TestDeliveryJSONAndRefund(t *testing.T) {
 	assert.Equal(t, "CNY 3.00", q.ClawbackTotal.String())
 	assert.Equal(t, "CNY 27.00", q.Refund.String())
 }
+
+func TestDeliveryFeeAtCartPrices(t *testing.T) {
+	// Running-total base, 1 km: 50.00 and over pays 2.00, less 5.00.
+	coupon := func(off string) []promo.Promotion {
+		return []promo.Promotion{{ID: "c", Coupon: "C", Action: promo.AmountOff{Amount: cny(off), Scope: promo.PerOrder}}}
+	}
+	// 51.00 pays 2.00; the coupon 1.50 off would take it to 49.50 and
+	// the fee to 5.00: it costs the customer 1.50 more, so it is left
+	// out: 53.00.
+	c := cart(line("a", 1, "51.00"))
+	c.Coupons = []string{"C"}
+	c.Delivery = store(1000)
+	c.Delivery.Fees.Base = promo.BaseRunningTotal
+	res := run(t, c, coupon("1.50"))
+	assert.Equal(t, "CNY 53.00", res.Total.String())
+	assert.Equal(t, promo.NotChosen, explanation(t, res, "c").Status)
+	// 30.00 (listed 40.00) + 19.00 = 49.00 pays 5.00 already (the fee at
+	// the cart's prices, not at list prices): the coupon 1.00 off saves
+	// 1.00 and raises nothing: 48.00 + 5.00 = 53.00.
+	a := line("a", 1, "30.00")
+	a.ListPrice = cny("40.00")
+	c = cart(a, line("b", 1, "19.00"))
+	c.Coupons = []string{"C"}
+	c.Delivery = store(1000)
+	c.Delivery.Fees.Base = promo.BaseRunningTotal
+	res = run(t, c, coupon("1.00"))
+	assert.Equal(t, "CNY 53.00", res.Total.String())
+	assert.Equal(t, promo.Applied, explanation(t, res, "c").Status)
+}
+
+func TestDeliveryListPriceBase(t *testing.T) {
+	// 2 × 20.00 listed 30.00: on list price 60.00 reaches the 50.00 tier
+	// (fee 2.00); after items 40.00 does not (5.00).
+	l := line("a", 2, "20.00")
+	l.ListPrice = cny("30.00")
+	c := cart(l)
+	c.Delivery = store(1000)
+	assert.Equal(t, "CNY 5.00", run(t, c, nil).ShippingBefore.String())
+	c.Delivery.Fees.Base = promo.BaseListPrice
+	assert.Equal(t, "CNY 2.00", run(t, c, nil).ShippingBefore.String())
+	// A minimum order of 0.00 is reported and always reached.
+	c.Delivery.Fees.MinOrder = cny("0.00")
+	res := run(t, c, nil)
+	assert.Equal(t, "CNY 0.00", res.Delivery.MinOrder.String())
+	assert.True(t, res.Delivery.Deliverable)
+}
