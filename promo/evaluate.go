@@ -21,7 +21,7 @@ func (e Engine) Evaluate(cart Cart) (Result, error) {
 	c, ps := pl.c, pl.ps
 	res := c.result(ps, pl.best, pl.expl)
 	res.UnknownCoupons, res.Optimal, res.Evaluated = pl.unknown, pl.optimal, int64(pl.evaluated)
-	if c.feeVaries() && pl.evaluated > 1 { // delivery.go: the choice's bound does not hold
+	if c.feeVaries() && pl.evaluated > 0 { // delivery.go: a search ran, and its bound does not hold
 		res.Optimal = false
 	}
 	c.explain(&res, ps, pl.best, pl.cands, pl.alone, pl.optimal)

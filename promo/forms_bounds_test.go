@@ -222,3 +222,39 @@ func TestDeliveryScheduleEdges(t *testing.T) {
 	assert.True(t, res.Delivery.Deliverable)
 	assert.Equal(t, "CNY 1.00", res.ShippingBefore.String())
 }
+
+func TestPointsAreNoSaving(t *testing.T) {
+	// In one group: 10.00 off, or a coupon returned worth 6.00. Points
+	// (50% of the goods) pay 45.00 after the 10.00 off, 50.00 without:
+	// were points a saving, the coupon returned would win 56 to 55; they
+	// are payment, so 10.00 off wins 10 to 6.
+	c := cart(line("a", 1, "100.00"))
+	c.Points = 100_000
+	res := run(t, c, []promo.Promotion{
+		{ID: "off", Group: "g", Action: promo.AmountOff{Amount: cny("10.00"), Scope: promo.PerOrder}},
+		{ID: "fan", Group: "g", Action: promo.IssueCoupon{MinAmount: cny("50.00"), Template: "t", Qty: 1, Value: cny("6.00")}},
+		points100(50, ""),
+	})
+	assert.Equal(t, promo.Applied, explanation(t, res, "off").Status)
+	assert.Equal(t, "CNY 45.00", res.Total.String())
+}
+
+func TestDeliveryOptimalWhenFeeFixed(t *testing.T) {
+	// With a choice and a schedule without amount tiers, or with tiers
+	// but nothing to choose, the choice stays proven.
+	c := cart(line("a", 1, "55.00"))
+	c.Delivery = &promo.Delivery{DistanceMeters: 100, Fees: promo.DeliveryFees{Base: promo.BaseRunningTotal,
+		Bands: []promo.DeliveryBand{{UpToMeters: 1000, Fee: cny("5.00")}}}}
+	c.Coupons = []string{"C"}
+	choice := []promo.Promotion{{ID: "c", Coupon: "C", Action: promo.AmountOff{Amount: cny("1.00"), Scope: promo.PerOrder}}}
+	res := run(t, c, choice)
+	assert.True(t, res.Optimal)
+	assert.Positive(t, res.Evaluated)
+	c.Delivery = store(100)
+	c.Delivery.Fees.Base = promo.BaseRunningTotal
+	res = run(t, c, []promo.Promotion{{ID: "o", Action: promo.AmountOff{Amount: cny("1.00"), Scope: promo.PerOrder}}})
+	assert.True(t, res.Optimal)
+	assert.Zero(t, res.Evaluated)
+	res = run(t, c, choice)
+	assert.False(t, res.Optimal, "tiers on the running total and a choice")
+}
