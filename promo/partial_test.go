@@ -88,3 +88,25 @@ func TestBuyXGetYPartialMissingQty(t *testing.T) {
 	assert.Equal(t, int64(1), ex.MissingQty)
 	assert.Equal(t, promo.NoQualifyingUnits, ex.Reason)
 }
+
+func TestBuyXGetYPartialClaimsPayers(t *testing.T) {
+	// 4 × 10.00, buy 1 get 2 free with partial groups: 2 units free (a
+	// third would need a second unit bought), 1 unit paid for them; the
+	// fourth is left to the 9折: 20.00 + 1.00 off, 19.00. The paying unit
+	// is the promotion's: the 9折 does not discount it too (18.00), and
+	// with 2 groups' worth of payers (2 units) it would take nothing.
+	c := cart(line("a", 4, "10.00"))
+	res := run(t, c, []promo.Promotion{
+		{ID: "b1g2", Action: promo.BuyXGetY{BuyQty: 1, GetQty: 2, Free: true, PartialGroups: true}},
+		{ID: "nine", Action: promo.PercentOff{Rate: rate("9折")}},
+	})
+	assert.Equal(t, "CNY 19.00", res.Total.String())
+	assert.Equal(t, []string{"10.00", "9.00", "0.00", "0.00"}, unitsPaid(t, res, "a"))
+	// 7 units: k=4 (two groups, 2 paid, 3 outside ≥ 2): 4 free, 2 paid,
+	// 1 left at 9折: 40.00 + 1.00 off, 29.00.
+	res = run(t, cart(line("a", 7, "10.00")), []promo.Promotion{
+		{ID: "b1g2", Action: promo.BuyXGetY{BuyQty: 1, GetQty: 2, Free: true, PartialGroups: true}},
+		{ID: "nine", Action: promo.PercentOff{Rate: rate("9折")}},
+	})
+	assert.Equal(t, "CNY 29.00", res.Total.String())
+}
