@@ -258,3 +258,12 @@ func TestDeliveryOptimalWhenFeeFixed(t *testing.T) {
 	res = run(t, c, choice)
 	assert.False(t, res.Optimal, "tiers on the running total and a choice")
 }
+
+func TestPointsOnePoint(t *testing.T) {
+	// 1 point = 0.01: 250 points pay 2.50.
+	c := cart(line("a", 1, "10.00"))
+	c.Points = 250
+	res := run(t, c, []promo.Promotion{{ID: "pts", Action: promo.PointsRedemption{Points: 1, Value: cny("0.01")}}})
+	assert.Equal(t, "CNY 7.50", res.Total.String())
+	assert.Equal(t, int64(250), res.PointsUsed)
+}
