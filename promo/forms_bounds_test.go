@@ -267,3 +267,47 @@ func TestPointsOnePoint(t *testing.T) {
 	assert.Equal(t, "CNY 7.50", res.Total.String())
 	assert.Equal(t, int64(250), res.PointsUsed)
 }
+
+func TestPointsStepsOfTwoFen(t *testing.T) {
+	// 150 points = 1.00: steps of 3 points for 0.02. Three units of 0.03
+	// take one step each (0.06, 9 points): the units' room binds, not the
+	// goods' 0.09.
+	c := cart(line("a", 3, "0.03"))
+	c.Points = 1000
+	pts := promo.Promotion{ID: "pts", Action: promo.PointsRedemption{Points: 150, Value: cny("1.00")}}
+	res := run(t, c, []promo.Promotion{pts})
+	assert.Equal(t, int64(9), res.PointsUsed)
+	assert.Equal(t, "CNY 0.06", res.PointsDiscount.String())
+	// 1.00 with 300 points offered (100 steps, 50 of room) and at most
+	// 50%: 25 steps (0.50); the cap held back 25 steps, 0.50.
+	c = cart(line("a", 1, "1.00"))
+	c.Points = 300
+	pts.Action = promo.PointsRedemption{Points: 150, Value: cny("1.00"), MaxPercent: 50}
+	res = run(t, c, []promo.Promotion{pts})
+	assert.Equal(t, int64(75), res.PointsUsed)
+	assert.Equal(t, "CNY 0.50", explanation(t, res, "pts").Capped.String())
+}
+
+// Equivalent mutants of the newer forms (gremlins, issue 19), which no test
+// can kill because they cannot change behaviour:
+//
+//   - couponreturn.go, IssueCoupon.compile, `cap: -1` (INVERT_NEGATIVES,
+//     ARITHMETIC_BASE): an IssueCoupon's cap is never read (budgetLeft is
+//     not called for it).
+//   - delivery.go, distanceSentinel, `n < 0` (CONDITIONALS_BOUNDARY): it is
+//     called only for n < 0 or n > MaxDistanceMeters, never for 0.
+//   - eval.go, saving, the 0 of `max(..., 0)` (INVERT_NEGATIVES): -0 is 0.
+//   - points.go, PointsRedemption.compile, `v > 0` (CONDITIONALS_BOUNDARY):
+//     a zero value is already an error.
+//   - points.go, pointsPromo, `len(ps.fx.points) < len(c.e.promos)`
+//     (CONDITIONALS_BOUNDARY): `<=` only reallocates the scratch.
+//   - points.go, pointsPromo, `offered <= 0` (CONDITIONALS_BOUNDARY): with
+//     no points offered the steps are 0 and nothing is spent either way.
+//   - points.go, pointsPromo, `steps > 0` (CONDITIONALS_BOUNDARY): a line
+//     without room takes no step from the water-filling either way.
+//   - points.go, pointsPromo, `left >= 0` (CONDITIONALS_BOUNDARY): a budget
+//     with nothing left makes the promotion BudgetExhausted before it runs.
+//
+// gremlins reports the `case` lines of checkDelivery's band-count switch as
+// NOT COVERED (it maps a case expression to no coverage block); both cases
+// are tested (TestDeliveryInvalid, TestFormsLimitsBoundaries).
