@@ -19,3 +19,12 @@ package promo_test
 //   - rule.go Gift.compile, `cap: -1` to `cap: 1`: a gift's cap is never
 //     read (gifts are not held to budgets or caps: giftPromo does not call
 //     budgetLeft, and the sharper bound and aloneOrder skip gifts).
+//   - order.go thresholdHint, the default `next = -1` to `1`: next is read
+//     only with a positive missing amount, and then it was set: (n+1)·Off
+//     cannot overflow (Off ≤ the step ≤ MaxMinorUnits by amount; Off ≤
+//     MaxMinorUnits and n+1 ≤ MaxUnits+1 by quantity).
+//
+// gremlins reports the conditions of switch cases (order.go base,
+// evaluate.go hintDirect) as NOT COVERED although the tests run them
+// (TestThresholdBase360, TestLeftOutThresholdExplained): it maps coverage
+// by block, and a case's condition is outside its block.

@@ -36,7 +36,7 @@ func (c *ctx) base(ps *pass, pi int) (amount, measure, qty int64) {
 			for u := c.first[li]; u < c.first[li+1]; u++ {
 				amount += ps.price[u]
 			}
-			measure += c.lines[li].list * n // ≤ the line's list total ≤ MaxMinorUnits
+			measure += c.lines[li].list * n // Σ ≤ MaxUnits·MaxMinorUnits < 2^63
 			qty += n
 		}
 		return amount, measure, qty

@@ -239,3 +239,25 @@ func TestLeftOutHintWork(t *testing.T) {
 	}
 	assert.Equal(t, int64(6), work(promo.BaseRunningTotal)-work(promo.BaseAfterItems))
 }
+
+func TestAloneOnTheBase(t *testing.T) {
+	// One unit at 90.00, list price 120.00, and a 5.00 off in a group with
+	// a 满100减10. On list price the 满100减10 saves 10.00 alone (120.00 ≥
+	// 100) and wins: 80.00. After items (90.00) it saves nothing alone: the
+	// 5.00 off wins (85.00) and the threshold is below it by 10.00.
+	l := line("a", 1, "90.00")
+	l.ListPrice = cny("120.00")
+	five := promo.Promotion{ID: "five", Group: "g", Action: promo.AmountOff{Amount: cny("5.00"), Scope: promo.PerOrder}}
+	mj := func(b promo.ThresholdBase) promo.Promotion {
+		return promo.Promotion{ID: "t", Group: "g", Action: promo.Threshold{Base: b, Tiers: []promo.Tier{{MinAmount: cny("100.00"), Off: cny("10.00")}}}}
+	}
+	res := run(t, cart(l), []promo.Promotion{five, mj(promo.BaseListPrice)})
+	assert.Equal(t, "CNY 80.00", res.Total.String())
+	assert.Equal(t, promo.Applied, explanation(t, res, "t").Status)
+	res = run(t, cart(l), []promo.Promotion{five, mj(promo.BaseAfterItems)})
+	assert.Equal(t, "CNY 85.00", res.Total.String())
+	ex := explanation(t, res, "t")
+	assert.Equal(t, promo.NotApplicable, ex.Status)
+	assert.Equal(t, promo.BelowThreshold, ex.Reason)
+	assert.Equal(t, "CNY 10.00", ex.MissingAmount.String())
+}
