@@ -307,6 +307,9 @@ func TestPointsStepsOfTwoFen(t *testing.T) {
 //     without room takes no step from the water-filling either way.
 //   - points.go, pointsPromo, `left >= 0` (CONDITIONALS_BOUNDARY): a budget
 //     with nothing left makes the promotion BudgetExhausted before it runs.
+//   - points.go, pointsPromo, `k <= 0` and `lineSteps[j] > 0`, and
+//     pointsLine's `s > 0` (CONDITIONALS_BOUNDARY): zero steps, or a unit
+//     without room, give nothing through the water-filling either way.
 //
 // gremlins reports the `case` lines of checkDelivery's band-count switch as
 // NOT COVERED (it maps a case expression to no coverage block); both cases
