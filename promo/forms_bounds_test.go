@@ -294,8 +294,11 @@ func TestPointsStepsOfTwoFen(t *testing.T) {
 //   - couponreturn.go, IssueCoupon.compile, `cap: -1` (INVERT_NEGATIVES,
 //     ARITHMETIC_BASE): an IssueCoupon's cap is never read (budgetLeft is
 //     not called for it).
-//   - delivery.go, distanceSentinel, `n < 0` (CONDITIONALS_BOUNDARY): it is
-//     called only for n < 0 or n > MaxDistanceMeters, never for 0.
+//   - presale.go, Presale.compile, `cap: -1` (INVERT_NEGATIVES,
+//     ARITHMETIC_BASE): presales take their credit without budgetLeft.
+//   - delivery.go, distanceSentinel, and points.go, pointsSentinel, `n < 0`
+//     (CONDITIONALS_BOUNDARY): each is called only for a value below 0 or
+//     above its limit, never for 0.
 //   - eval.go, saving, the 0 of `max(..., 0)` (INVERT_NEGATIVES): -0 is 0.
 //   - points.go, PointsRedemption.compile, `v > 0` (CONDITIONALS_BOUNDARY):
 //     a zero value is already an error.
