@@ -51,7 +51,7 @@ func (a Presale) compile(path string, c pricing.Currency) (rule, error) {
 		k.add(fieldErr(path+".deposit", a.Deposit.String(), ErrInvalidAction, "must be above zero"))
 	}
 	credit, err := minorOf(path+".credit", a.Credit, c)
-	if k.add(err) && err == nil && dep > 0 && credit < dep {
+	if k.add(err) && credit < dep { // dep is 0 when the deposit is bad: no second error
 		k.add(fieldErr(path+".credit", a.Credit.String(), ErrInvalidAction, "must be at least the deposit %s", a.Deposit.StringAmount()))
 	}
 	if a.BalanceFrom.IsZero() {
