@@ -172,3 +172,20 @@ func TestPresaleRefundTamper(t *testing.T) {
 	_, err = e.Refund(c, res, map[string]int64{"other": 1}, promo.RefundPolicy{})
 	assert.ErrorIs(t, err, promo.ErrInvalidReturn)
 }
+
+func TestPresaleCreditsSecondLine(t *testing.T) {
+	// The presale's line second in the cart, and a unit at 0.00 (nothing
+	// to credit, no deposit counted): 2 × 300.00 at 250.00 each, deposits
+	// 40.00; the 0.00 sample line targeted too adds nothing.
+	other := line("other", 1, "40.00")
+	cream := line("cream", 2, "300.00")
+	cream.SKU = "cream"
+	sample := line("sample", 1, "0.00")
+	sample.SKU = "cream"
+	c := cart(other, cream, sample)
+	c.At = balanceFrom
+	res := run(t, c, []promo.Promotion{presale(false)})
+	assert.Equal(t, []string{"250.00", "250.00"}, unitsPaid(t, res, "cream"))
+	assert.Equal(t, "CNY 40.00", res.DepositPaid.String())
+	assert.Equal(t, "CNY 540.00", res.Total.String())
+}
