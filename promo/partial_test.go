@@ -110,3 +110,14 @@ func TestBuyXGetYPartialClaimsPayers(t *testing.T) {
 	})
 	assert.Equal(t, "CNY 29.00", res.Total.String())
 }
+
+func TestBuyXGetYPartialPayersOfTwo(t *testing.T) {
+	// Buy 2 get 2, partial, on 7 × 10.00 with a 9折 beside it: 3 free
+	// (floor(7/4)·2 = 2, rest 3 > 2 gives 1), paid for by ⌈3/2⌉·2 = 4
+	// units: all 7 are the promotion's, the 9折 takes none: 40.00.
+	res := run(t, cart(line("a", 7, "10.00")), []promo.Promotion{
+		{ID: "b2g2", Action: promo.BuyXGetY{BuyQty: 2, GetQty: 2, Free: true, PartialGroups: true}},
+		{ID: "nine", Action: promo.PercentOff{Rate: rate("9折")}},
+	})
+	assert.Equal(t, "CNY 40.00", res.Total.String())
+}
