@@ -294,6 +294,10 @@ func TestPointsStepsOfTwoFen(t *testing.T) {
 //   - couponreturn.go, IssueCoupon.compile, `cap: -1` (INVERT_NEGATIVES,
 //     ARITHMETIC_BASE): an IssueCoupon's cap is never read (budgetLeft is
 //     not called for it).
+//   - unitcap.go, limitedUnits, `cap(ps.fx.lineCount) < len(c.unitLine)`
+//     (CONDITIONALS_BOUNDARY): `<=` only reallocates the scratch; and
+//     `r.amount >= 0`: an amount form's amount is at least 1 and a rate
+//     form's -1, so `> 0` decides the same.
 //   - presale.go, Presale.compile, `cap: -1` (INVERT_NEGATIVES,
 //     ARITHMETIC_BASE): presales take their credit without budgetLeft.
 //   - delivery.go, distanceSentinel, and points.go, pointsSentinel, `n < 0`
