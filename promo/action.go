@@ -155,14 +155,18 @@ type NthItem struct {
 // BuyXGetY is 买X送Y: for every BuyQty targeted units bought, GetQty units
 // of Get (the targeted items when nil) are free, or at Rate when Free is
 // not set; at most MaxTimes times (0: unlimited). The cheapest qualifying
-// units are the rewarded ones.
+// units are the rewarded ones. Only whole groups are rewarded (Medusa's
+// rule) unless PartialGroups is set: then a last group with its BuyQty
+// units bought but fewer than GetQty get units rewards the get units it has
+// (Magento's rule; see partial.go).
 type BuyXGetY struct {
-	BuyQty   int64
-	Get      *Selector
-	GetQty   int64
-	Free     bool
-	Rate     pricing.Rate
-	MaxTimes int64
+	BuyQty        int64
+	Get           *Selector
+	GetQty        int64
+	Free          bool
+	Rate          pricing.Rate
+	MaxTimes      int64
+	PartialGroups bool
 }
 
 // BundlePrice is N元任选M件 (任选3件99元): any Qty targeted units for Price,

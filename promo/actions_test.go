@@ -41,9 +41,14 @@ func checkInvariants(t *testing.T, res promo.Result) {
 	shipBefore := minorOf(t, "ShippingBefore", res.ShippingBefore)
 	shipAfter := minorOf(t, "ShippingAfter", res.ShippingAfter)
 	total := minorOf(t, "Total", res.Total)
-	assert.Equal(t, subtotal-item-order+shipAfter, total, "Total = Subtotal - ItemDiscount - OrderDiscount + ShippingAfter")
+	var points int64 // PointsDiscount, left out when no points were spent
+	if res.PointsDiscount.IsValid() {
+		points = minorOf(t, "PointsDiscount", res.PointsDiscount)
+	}
+	assert.Equal(t, subtotal-item-order-points+shipAfter, total, "Total = Subtotal - ItemDiscount - OrderDiscount - PointsDiscount + ShippingAfter")
 	assert.Equal(t, subtotal-item, minorOf(t, "AfterItems", res.AfterItems), "AfterItems = Subtotal - ItemDiscount")
-	assert.Equal(t, subtotal+shipBefore-total, minorOf(t, "Saved", res.Saved), "Saved = Subtotal + ShippingBefore - Total")
+	assert.Equal(t, subtotal+shipBefore-points-total, minorOf(t, "Saved", res.Saved), "Saved = Subtotal + ShippingBefore - PointsDiscount - Total")
+	order += points // the adjustments include the points'
 	assert.GreaterOrEqual(t, shipAfter, int64(0), "ShippingAfter")
 	assert.LessOrEqual(t, shipAfter, shipBefore, "ShippingAfter <= ShippingBefore")
 	assert.GreaterOrEqual(t, item, int64(0), "ItemDiscount")

@@ -50,7 +50,14 @@ type Cart struct {
 	Customer Customer             `json:"customer"`
 	Channel  string               `json:"channel,omitempty"` // "app", "mini-program", "store", ...; "" matches only promotions without channels
 	Shipping pricing.Money        `json:"shipping,omitzero"` // the shipping fee before promotions (运费); the zero Money is no fee
-	Coupons  []string             `json:"coupons,omitempty"` // coupon codes the customer entered (优惠券码), matched after normalisation
+	// Delivery, when set, is an O2O delivery: the shipping layer computes
+	// the fee from its schedule, and Shipping must be left out.
+	Delivery *Delivery `json:"delivery,omitempty"`
+	Coupons  []string  `json:"coupons,omitempty"` // coupon codes the customer entered (优惠券码), matched after normalisation
+	// Points is the most points the customer offers to pay with
+	// ([PointsRedemption]): the balance, or what was entered; at most
+	// [MaxPoints].
+	Points int64 `json:"points,omitempty"`
 	// Usage is each promotion's use so far, by promotion ID, for limits and budgets.
 	Usage map[string]Usage `json:"usage,omitempty"`
 	// GiftChoices names the option the customer picked, by gift promotion ID
@@ -144,6 +151,12 @@ func (c *Cart) prepare(scratch *ctx) ([]preparedLine, error) {
 	}
 	if err := c.checkUsage(); err != nil {
 		return nil, err
+	}
+	if err := c.checkDelivery(&scratch.dx); err != nil { // delivery.go
+		return nil, err
+	}
+	if c.Points < 0 || c.Points > MaxPoints { // points.go
+		return nil, fieldErr("points", strconv.FormatInt(c.Points, 10), pointsSentinel(c.Points), "from 0 to %d", int64(MaxPoints))
 	}
 	out := reuse(scratch.linesBuf, len(c.Lines))
 	scratch.linesBuf = out

@@ -303,7 +303,7 @@ func (c *ctx) classify(cands []int, fixed []bool) []int {
 	for _, pi := range cands {
 		p := &c.e.promos[pi]
 		choice := p.p.Group != "" || p.coupon != ""
-		if !choice {
+		if !choice && !isForced(&p.r) { // presale.go: points and presales are never a choice
 			itemGroup := p.r.layer == itemLayer && !isPerUnit(&p.r)
 			self := int32(b2i(p.p.Exclusive))
 			for _, li := range c.targets[pi] {

@@ -12,15 +12,18 @@
 //
 // # Layers
 //
-// Promotions apply in four layers; a later layer sees the prices the earlier
+// Promotions apply in five layers; a later layer sees the prices the earlier
 // ones left:
 //
-//	item      单品优惠: PercentOff, AmountOff, FixedPrice (per unit), NthItem,
-//	          BuyXGetY, BundlePrice, Combo, MemberPrice
+//	item      单品优惠: Presale credits first, then PercentOff, AmountOff,
+//	          FixedPrice (per unit), NthItem, BuyXGetY, BundlePrice, Combo,
+//	          MemberPrice, LimitedUnits
 //	order     店铺/平台优惠: Threshold (满减, 每满减, 满折), PercentOff and
 //	          AmountOff with Scope PerOrder, order coupons
-//	shipping  FreeShipping (满包邮)
-//	gift      Gift (满赠), decided after the order layer
+//	shipping  FreeShipping (满包邮), on Cart.Shipping or the fee a Delivery
+//	          schedule computes
+//	gift      Gift (满赠) and IssueCoupon, decided after the order layer
+//	points    PointsRedemption: payment, after everything else
 //
 // Shipping and gift thresholds are tested on their Base like every
 // threshold (by default after item discounts, so order promotions do not
@@ -288,6 +291,68 @@
 //	              "options": [{"sku": "mug-350", "name": "保温杯", "qty": 1, "value": "59.00"}]}}
 //	]}
 //
+// # More forms: unit caps, partial groups, coupons returned, points, delivery, presale
+//
+// [LimitedUnits] takes a rate or an amount off at most PerLine units of
+// each line (Medusa's allocation "each" with max_quantity) and at most
+// PerCart units of the cart (Medusa's "once"), cheapest first or dearest
+// first ([UnitPick]); it picks its units like 第N件X折 and leaves the others
+// to other item promotions.
+//
+// [BuyXGetY] rewards whole groups by default (Medusa's buyget);
+// PartialGroups gives the get units of a last group whose buy units are
+// all there (Magento's Buy X get Y: floor(n/(x+y))·y units, plus the rest
+// beyond x): buy 1 get 2 on 5 units frees 2, or 3.
+//
+// [IssueCoupon] issues coupons for a later order when a threshold is
+// reached (on its Base, like a Gift): [Result.CouponsIssued] lists them,
+// nothing is deducted now, and a return that loses the threshold lists
+// them in [RefundQuote.CouponsToRevoke] (or deducts their Value under
+// [GiftDeducted]).
+//
+// [PointsRedemption] spends the points the cart offers ([Cart.Points]) at
+// Points per Value, at most MaxPercent of the goods and at most MaxAmount,
+// after every other promotion (coupons included), in whole steps allocated
+// to lines then units by largest remainder: [Result.PointsUsed] and
+// [Result.PointsDiscount]; a refund returns each unit's points exactly
+// ([RefundQuote.Points]). Points are payment: not a saving to the choice,
+// not held to floors, never seen by a threshold.
+//
+// A [Delivery] on the cart (O2O) makes the shipping layer compute the fee:
+// by distance band and order amount, with a minimum order for delivery
+// measured on its own [ThresholdBase]; [Result.Delivery] says whether the
+// order can be delivered and what is missing, like a threshold. Free
+// delivery from an amount is a [FreeShipping]. A fee that the promotions
+// raise (a smaller order paying a higher tier) counts against their
+// saving; when the fee depends on the promotions chosen, the choice is not
+// proven optimal ([Result.Optimal] false).
+//
+// A [Presale] (预售) has two stages: before BalanceFrom the customer pays
+// the Deposit per unit ([Engine.Deposits]); from BalanceFrom on each unit
+// takes Credit off, first in the item layer, and thresholds see the
+// balance by default (a 满减 of the balance stage applies to the balance;
+// BaseListPrice tests the full price). [Result.DepositPaid] reports the
+// deposits, outside Total; a return refunds the deposit or keeps it, as
+// the campaign's Refundable says ([RefundQuote.DepositRefund],
+// DepositKept). Points and presale credits are never a choice: no group,
+// coupon or Exclusive promotion takes them out.
+//
+// Their work stays within the cost table: LimitedUnits and a presale are
+// charged as item group promotions (they sort or walk their units), a
+// points redemption as an order promotion (its water-filling sorts the
+// lines and units with room, O(n log n)); the delivery fee is one walk of
+// the units per pass, inside the pass's 2n; a delivery schedule is
+// validated once per evaluation, at most MaxActionList bands of
+// MaxActionList tiers.
+//
+// The quantity forms read as the platforms word them: 满2件8折 is a
+// [Threshold] ByQuantity with a Rate tier (from the second unit, every
+// targeted unit at 8折, once; not a repeating group); 2件8折 is the same
+// promotion; 任选3件99元 (N元任选M件) is a [BundlePrice]: each full group of
+// Qty targeted units for Price, repeating up to MaxTimes, the dearest
+// units grouped (which saves the customer most), the rest at their price,
+// and a group that would not save is not formed.
+//
 // # Refunds (售后退款)
 //
 // [Engine.Refund] quotes a return from the stored [Result]: each line gives
@@ -383,6 +448,10 @@
 //	MaxPromotions    10,000      promotions of one engine or campaign
 //	MaxActionList    100         tiers, parts or options of one action
 //	MaxSelectorList  10,000      entries of each Selector list, and a cart's OutOfStock
+//	MaxPoints        10^15       Cart.Points and a PointsRedemption's Points
+//	MaxDistanceMeters 10^8       a Delivery's distance and a band's UpToMeters; a
+//	                             delivery schedule has at most MaxActionList bands,
+//	                             each at most MaxActionList amount tiers
 //	DefaultMaxCampaignBytes  4 MiB  a campaign document (WithMaxCampaignBytes)
 //	DefaultMaxProblems       100    problems DecodeCampaign collects before it stops (WithMaxProblems)
 //	DefaultWorkBudget        5,000,000  steps of work of one evaluation (WithWorkBudget)

@@ -33,6 +33,9 @@ func TestErrorsShape(t *testing.T) {
 	var gp promo.GiftPolicy
 	var sc promo.Scope
 	var bs promo.Basis
+	var up promo.UnitPick
+	dc := cart(line("a", 1, "10.00"))
+	dc.Delivery = &promo.Delivery{DistanceMeters: -1}
 	var tb promo.ThresholdBase
 	for _, tt := range []struct {
 		name     string
@@ -66,6 +69,9 @@ func TestErrorsShape(t *testing.T) {
 		{"Scope.UnmarshalText", sc.UnmarshalText([]byte("line")), "unmarshal scope", promo.ErrUnknownName},
 		{"Basis.MarshalText", second(promo.Basis(7).MarshalText()), "marshal basis", promo.ErrUnknownName},
 		{"Basis.UnmarshalText", bs.UnmarshalText([]byte("weight")), "unmarshal basis", promo.ErrUnknownName},
+		{"Engine.Deposits", second(e.Deposits(dc)), "deposits", promo.ErrInvalidCart},
+		{"UnitPick.MarshalText", second(promo.UnitPick(7).MarshalText()), "marshal unit pick", promo.ErrUnknownName},
+		{"UnitPick.UnmarshalText", up.UnmarshalText([]byte("random")), "unmarshal unit pick", promo.ErrUnknownName},
 		{"ThresholdBase.MarshalText", second(promo.ThresholdBase(3).MarshalText()), "marshal threshold base", promo.ErrUnknownName},
 		{"ThresholdBase.UnmarshalText", tb.UnmarshalText([]byte("initial")), "unmarshal threshold base", promo.ErrUnknownName},
 	} {

@@ -35,7 +35,8 @@ type ctx struct {
 	// per line, over the choice candidates: counts for the classification,
 	// then the promotions on and the exclusive ones on during the search
 	lineCnt, lineExcl, lineItem, lineOn []int32
-	firstOn, firstOnExcl                []int32 // per line: the first promotion on, and exclusive one on (explanations)
+	firstOn, firstOnExcl                []int32     // per line: the first promotion on, and exclusive one on (explanations)
+	dx                                  deliveryCtx // the cart's delivery schedule (delivery.go)
 	// the choice's buffers
 	bools       []bool
 	alone, rest []int64
@@ -115,6 +116,7 @@ type pass struct {
 	unitRoom, fillW, fillR, fillParts             []int64 // spreadLine, fill
 	fillIdx                                       []int   // fill
 	assigned                                      [][]int
+	fx                                            formScratch // the newer forms' (forms.go)
 }
 
 // unitAdj is one promotion's discount on one unit, kept for the result.
@@ -172,6 +174,7 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 		c.floor[i], _ = f.MinorUnits()
 	}
 	c.shipping, _ = cart.minor(cartField, "shipping", cart.Shipping, true)
+	c.initDelivery() // delivery.go
 	c.targets = reuse(c.targets, len(e.promos))
 	c.gets = reuse(c.gets, len(e.promos))
 	// The target lists share one backing array (earlier lists keep theirs
@@ -317,7 +320,9 @@ func (c *ctx) saving(ps *pass) int64 {
 	for _, a := range ps.amount {
 		s += a // Σ discounts ≤ subtotal + shipping ≤ 2·MaxMinorUnits
 	}
-	return satAdd(s, ps.giftVal)
+	// Points are payment (points.go); a delivery fee raised by the
+	// promotions is paid (delivery.go).
+	return max(satAdd(s-c.pointsSaving(ps)-c.feeRise(ps), ps.giftVal), 0)
 }
 
 // nextStamp returns a fresh stamp for ps.mark: units marked with it are
@@ -348,9 +353,14 @@ func (c *ctx) evaluate(ps *pass, on []bool) {
 	}
 	// Promotions are in application order, by layer first: after the item
 	// layer's come the order layer's, the shipping layer's, the gifts'.
+	fee := false // the delivery fee (delivery.go) is computed before the shipping layer
 	for pi := c.nItem; pi < len(on); pi++ {
 		if !on[pi] {
 			continue
+		}
+		if l := c.e.promos[pi].r.layer; !fee && l > orderLayer {
+			c.deliveryFee(ps)
+			fee = true
 		}
 		switch c.e.promos[pi].r.layer {
 		case orderLayer:
@@ -359,7 +369,12 @@ func (c *ctx) evaluate(ps *pass, on []bool) {
 			c.shippingPromo(ps, pi)
 		case giftLayer:
 			c.giftPromo(ps, pi)
+		case pointsLayer:
+			c.pointsPromo(ps, pi) // points.go
 		}
+	}
+	if !fee {
+		c.deliveryFee(ps)
 	}
 }
 

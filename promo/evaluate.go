@@ -21,6 +21,9 @@ func (e Engine) Evaluate(cart Cart) (Result, error) {
 	c, ps := pl.c, pl.ps
 	res := c.result(ps, pl.best, pl.expl)
 	res.UnknownCoupons, res.Optimal, res.Evaluated = pl.unknown, pl.optimal, int64(pl.evaluated)
+	if c.feeVaries() && pl.evaluated > 0 { // delivery.go: a search ran, and its bound does not hold
+		res.Optimal = false
+	}
 	c.explain(&res, ps, pl.best, pl.cands, pl.alone, pl.optimal)
 	res.Work = c.work
 	e.putCtx(c) // the Result shares no memory with it
@@ -186,7 +189,7 @@ func (c *ctx) eligible(pi int, entered map[string]bool) (Reason, string) {
 	case len(c.targets[pi]) == 0:
 		return NoTargetedItems, ""
 	}
-	return ReasonNone, ""
+	return c.presaleStage(pi) // presale.go: ReasonNone unless in the deposit stage
 }
 
 func (c *ctx) budgetSpent(pi int) int64 {
@@ -278,11 +281,15 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 			lr.Adjustments = adjBuf[start:len(adjBuf):len(adjBuf)]
 		}
 	}
-	res.Subtotal, res.ItemDiscount, res.OrderDiscount = money(subtotal), money(item), money(order)
+	res.Subtotal, res.ItemDiscount = money(subtotal), money(item)
+	discount := c.pointsResult(&res, ps, on, expl, order) // points.go: order less the points (PointsDiscount)
+	res.OrderDiscount = money(discount)
 	res.ShippingBefore, res.ShippingAfter = money(c.shipping), money(ps.fee)
+	c.deliveryResult(&res, ps) // delivery.go: the fee the pass computed
+	c.presaleResult(&res, ps)  // presale.go
 	res.Total = money(subtotal - item - order + ps.fee)
 	res.AfterItems = money(subtotal - item)
-	res.Saved = money(item + order + c.shipping - ps.fee)
+	res.Saved = money(item + discount + ps.fx.feeBefore - ps.fee)
 	redeemed := 0
 	for pi, v := range on {
 		if v && (ps.amount[pi] > 0 || ps.gift[pi] >= 0) {
@@ -297,7 +304,9 @@ func (c *ctx) result(ps *pass, on []bool, expl []Explanation) Result {
 		if !on[pi] {
 			continue
 		}
-		if g := ps.gift[pi]; g >= 0 {
+		if g := ps.gift[pi]; g >= 0 && p.r.kind == kIssue {
+			c.issued(&res, &expl[pi], pi) // couponreturn.go
+		} else if g >= 0 {
 			o := p.r.options[g]
 			gl := GiftLine{PromotionID: p.p.ID, SKU: o.SKU, Name: o.Name, Qty: o.Qty, Value: o.Value}
 			res.Gifts = append(res.Gifts, gl)
@@ -383,7 +392,7 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 		default:
 			ex.Status = NotApplicable
 			switch p.r.kind {
-			case kThreshold, kGift, kShipping:
+			case kThreshold, kGift, kShipping, kIssue:
 				ex.Reason = BelowThreshold
 				if p.r.kind == kThreshold && c.thresholdReached(pi, nil) && !c.thresholdReached(pi, ps.items) {
 					ex.Reason = BelowThresholdAfterItemDiscounts
@@ -403,7 +412,7 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 				case p.r.kind == kCombo:
 					ex.Reason = NoQualifyingUnits
 				default:
-					ex.Reason = NoSaving
+					ex.Reason, ex.Detail = NoSaving, c.pointsDetail(pi) // points.go: why no points were spent
 				}
 			}
 		}
@@ -464,7 +473,7 @@ func (c *ctx) excluder(pi int, on []bool) string {
 }
 
 func isThreshold(r *rule) bool {
-	return r.kind == kThreshold || r.kind == kGift || r.kind == kShipping
+	return r.kind == kThreshold || r.kind == kGift || r.kind == kShipping || r.kind == kIssue
 }
 
 // explainInstead explains a threshold promotion that was left out and
@@ -641,7 +650,7 @@ func (c *ctx) unitsShort(pi int) int64 {
 	if r.kind == kBuyGet {
 		need = r.buyQty
 		if r.get == nil {
-			need = satAdd(need, r.getQty)
+			need = satAdd(need, partialGet(r))
 		}
 	}
 	return max(need-have, 0)

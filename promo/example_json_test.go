@@ -160,7 +160,7 @@ func ExampleCampaignError() {
 	// promo: decode campaign: promotions[0].action.tiers[1].min_amount: invalid action: must be greater than tiers[0].min_amount (200.00)
 	// promo: decode campaign: promotions[1].action.rate "12.5折": pricing: parse 折: "12.5折": invalid discount rate: must be above 0折 and at most 10折: want a rate such as "8.5折" in (0折, 10折]
 	// promo: decode campaign: promotions[1].strat: invalid promotion: unknown field
-	// promo: decode campaign: promotions[2].action.kind: invalid action: unknown kind "second-half": want one of percent-off, amount-off, fixed-price, threshold, nth-item, buy-x-get-y, bundle-price, combo, member-price, gift, free-shipping
+	// promo: decode campaign: promotions[2].action.kind: invalid action: unknown kind "second-half": want one of percent-off, amount-off, fixed-price, threshold, nth-item, buy-x-get-y, bundle-price, combo, member-price, gift, free-shipping, limited-units, issue-coupon, points-redemption, presale
 	// promo: decode campaign: promotions[2].id: duplicate ID: "a" is also the ID of promotions[0]
 	// true true
 }

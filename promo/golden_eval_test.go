@@ -100,6 +100,26 @@ func TestGoldenCampaignsEvaluate(t *testing.T) {
 		// (33.00): 132.00.
 		{"threshold.json", cart(l("pan", 2, "100.00", cat("household"))), "CNY 132.00", 0},
 		// The README's 双11 cart (ExampleDecodeCampaign): 628.85.
+		// 3 × 50.00: 8折 on 2 units (20.00) or 10.00 off the 3 dearest
+		// (30.00); both save 30.00 too (20.00 + 10.00 on the third), and
+		// the tie goes to fewer promotions: 120.00.
+		{"limited-units.json", cart(l("a", 3, "50.00", nil)), "CNY 120.00", 0},
+		// Buy 1 get 2, partial groups, on 5 × 10.00: 3 free, 20.00.
+		{"buy-x-get-y-partial.json", cart(l("a", 5, "10.00", nil)), "CNY 20.00", 0},
+		// 3 × 100.00: both coupons are issued, nothing is deducted.
+		{"issue-coupon.json", cart(l("a", 3, "100.00", nil)), "CNY 300.00", 0},
+		// 8,000 points on 100.00: at most 50% (50.00), 5,000 points.
+		{"points-redemption.json", func() promo.Cart {
+			c := cart(l("a", 1, "100.00", nil))
+			c.Points = 8000
+			return c
+		}(), "CNY 50.00", 0},
+		// The balance stage, 2026-11-11 12:00 Shanghai: 300.00 - 50.00.
+		{"presale.json", func() promo.Cart {
+			c := cart(l("cream", 1, "300.00", func(l *promo.Line) { l.SKU = "cream-50ml" }))
+			c.At = time.Date(2026, 11, 11, 12, 0, 0, 0, shanghai)
+			return c
+		}(), "CNY 250.00", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 // stackable.
 
 func (c *ctx) itemLayer(ps *pass, on []bool) {
+	c.presales(ps, on) // presale.go: the deposits' credits come first
 	for pi := range c.nItem {
 		if !on[pi] {
 			continue
@@ -22,11 +23,17 @@ func (c *ctx) itemLayer(ps *pass, on []bool) {
 		case kNth:
 			c.nthItem(ps, pi)
 		case kBuyGet:
+			if r := &c.e.promos[pi].r; r.x != nil && r.x.partial {
+				c.buyGetPartial(ps, pi) // partial.go
+				continue
+			}
 			c.buyGet(ps, pi)
 		case kBundle:
 			c.bundle(ps, pi)
 		case kCombo:
 			c.combo(ps, pi)
+		case kLimited:
+			c.limitedUnits(ps, pi)
 		}
 	}
 	c.perUnit(ps, on)

@@ -370,7 +370,7 @@ func derefAction(a Action) (Action, bool) {
 	case *FreeShipping:
 		return deref(v)
 	}
-	return a, true
+	return derefForm(a)
 }
 
 func deref[T Action](p *T) (Action, bool) {
@@ -658,7 +658,7 @@ func (d *decoder) promotion(path string, v *jsonValue, zone *time.Location) Prom
 
 // kinds are the action kinds, in the order of the package doc.
 var kinds = []string{"percent-off", "amount-off", "fixed-price", "threshold", "nth-item", "buy-x-get-y",
-	"bundle-price", "combo", "member-price", "gift", "free-shipping"}
+	"bundle-price", "combo", "member-price", "gift", "free-shipping", "limited-units", "issue-coupon", "points-redemption", "presale"}
 
 func (d *decoder) action(path string, v *jsonValue) Action {
 	o := d.object(path, ErrInvalidAction, v)
@@ -691,6 +691,7 @@ func (d *decoder) action(path string, v *jsonValue) Action {
 			b.Get = &s
 		}
 		b.GetQty, b.Free, b.Rate, b.MaxTimes = o.int("get_qty"), o.flag("free"), o.rate("rate"), o.int("max_times")
+		b.PartialGroups = o.flag("partial_groups")
 		a = b
 	case "bundle-price":
 		a = BundlePrice{Qty: o.int("qty"), Price: o.amount("price"), MaxTimes: o.int("max_times")}
@@ -722,8 +723,10 @@ func (d *decoder) action(path string, v *jsonValue) Action {
 	case "free-shipping":
 		a = FreeShipping{MinAmount: o.amount("min_amount"), MinQty: o.int("min_qty"), Off: o.amount("off"), Base: o.base()}
 	default:
-		d.add(path+".kind", ErrInvalidAction, nil, "unknown kind %q: want one of %s", kind, strings.Join(kinds, ", "))
-		return nil
+		if a = o.formAction(kind); a == nil {
+			d.add(path+".kind", ErrInvalidAction, nil, "unknown kind %q: want one of %s", kind, strings.Join(kinds, ", "))
+			return nil
+		}
 	}
 	o.done()
 	return a
@@ -1411,6 +1414,7 @@ type buyXGetYWire struct {
 	Free     bool          `json:"free,omitempty"`
 	Rate     string        `json:"rate,omitempty"`
 	MaxTimes int64         `json:"max_times,omitempty"`
+	Partial  bool          `json:"partial_groups,omitempty"`
 }
 
 type bundlePriceWire struct {
@@ -1520,7 +1524,7 @@ func encodeAction(a Action) any {
 	case NthItem:
 		return nthItemWire{Kind: a.Kind(), N: a.N, Rate: rateText(a.Rate), Free: a.Free}
 	case BuyXGetY:
-		w := buyXGetYWire{Kind: a.Kind(), BuyQty: a.BuyQty, GetQty: a.GetQty, Free: a.Free, Rate: rateText(a.Rate), MaxTimes: a.MaxTimes}
+		w := buyXGetYWire{Kind: a.Kind(), BuyQty: a.BuyQty, GetQty: a.GetQty, Free: a.Free, Rate: rateText(a.Rate), MaxTimes: a.MaxTimes, Partial: a.PartialGroups}
 		if a.Get != nil {
 			w.Get = selectorOf(*a.Get)
 			if w.Get == nil {
@@ -1551,7 +1555,7 @@ func encodeAction(a Action) any {
 	case FreeShipping:
 		return freeShippingWire{Kind: a.Kind(), MinAmount: amountText(a.MinAmount), MinQty: a.MinQty, Off: amountText(a.Off), Base: baseText(a.Base)}
 	}
-	return nil // not reached: the campaign was validated
+	return encodeForm(a)
 }
 
 // baseText is a base's name, empty for the default (left out).

@@ -20,7 +20,7 @@ import (
 func (c *ctx) base(ps *pass, pi int) (amount, measure, qty int64) {
 	r := &c.e.promos[pi].r
 	switch {
-	case r.base == BaseAfterItems && (r.kind == kThreshold || r.kind == kGift || r.kind == kShipping):
+	case r.base == BaseAfterItems && isThreshold(r):
 		items := ps.itemPrice
 		for _, li := range c.targets[pi] {
 			for u := c.first[li]; u < c.first[li+1]; u++ {
@@ -217,6 +217,10 @@ func (c *ctx) shippingPromo(ps *pass, pi int) {
 // giftPromo is 满赠: the named option if the cart names an available one,
 // else the first available.
 func (c *ctx) giftPromo(ps *pass, pi int) {
+	if c.e.promos[pi].r.kind == kIssue {
+		c.issuePromo(ps, pi) // couponreturn.go
+		return
+	}
 	if !c.reaches(ps, pi) {
 		return
 	}

@@ -220,6 +220,7 @@ func (e *Engine) compile(path string, p Promotion) (compiled, error) {
 	k.add(labelsLen(at("conditions.tiers"), len(p.Conditions.Tiers)))
 	k.add(labelsLen(at("conditions.tags"), len(p.Conditions.Tags)))
 	k.add(p.Target.validate(at("target")))
+	k.add(checkForced(path, p)) // presale.go: points and presales are always applied
 	for _, f := range [...]struct {
 		name string
 		v    int64

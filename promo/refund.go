@@ -80,9 +80,21 @@ type RefundQuote struct {
 	// Clawbacks is the list that explains ClawbackTotal promotion by
 	// promotion (gifts to return appear in it too).
 	Clawbacks []Clawback `json:"clawbacks,omitempty"`
+	// Points are the points the returned units paid with, given back
+	// ([PointsRedemption]); Refund is the money only.
+	Points int64 `json:"points,omitempty"`
+	// DepositRefund is the presale deposits of the returned units given
+	// back ([Presale] with Refundable), DepositKept those kept; neither is
+	// part of Refund, which is what the units paid in the balance stage.
+	DepositRefund pricing.Money `json:"deposit_refund,omitzero"`
+	DepositKept   pricing.Money `json:"deposit_kept,omitzero"`
 	// GiftsToReturn are the gifts the kept part no longer earns, under
 	// [GiftReturned].
 	GiftsToReturn []GiftLine `json:"gifts_to_return,omitempty"`
+	// CouponsToRevoke are the coupons issued with the order ([IssueCoupon])
+	// that the kept part no longer earns, under [GiftReturned]: the caller
+	// voids them, or settles their value if they were used.
+	CouponsToRevoke []IssuedCoupon `json:"coupons_to_revoke,omitempty"`
 }
 
 // RefundLine is the refund of one line's returned units, unit by unit.
@@ -218,8 +230,18 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 		}
 	}
 	var paid int64
-	for _, r := range refunded {
+	pairs := make([][2]int, len(refunded))
+	for i, r := range refunded {
 		paid += minor(res.Lines[r.line].UnitPaid[r.unit])
+		pairs[i] = [2]int{r.line, r.unit}
+	}
+	q.Points = e.refundPoints(&res, pairs)         // points.go
+	depBack, depKept := e.depositPaid(&res, pairs) // presale.go
+	if depBack > 0 {
+		q.DepositRefund = money(depBack)
+	}
+	if depKept > 0 {
+		q.DepositKept = money(depKept)
 	}
 	var claw int64
 	if policy.Clawback && len(kept.Lines) > 0 && paid > 0 {
@@ -345,6 +367,9 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 		}
 	}
 	fee, _ := cart.minor(cartField, "shipping", cart.Shipping, true) // valid: the cart was checked
+	if cart.Delivery != nil {
+		fee = maxDeliveryFee(cart) // delivery.go
+	}
 	within := func(path string, m pricing.Money) error {
 		v, why, sentinel := e.storedAmount(m)
 		if why == "" && v > fee {
@@ -366,6 +391,12 @@ func (e *Engine) checkResult(cart *Cart, res *Result) error {
 				return err
 			}
 		}
+	}
+	if err := e.checkIssued(res); err != nil { // couponreturn.go
+		return err
+	}
+	if err := e.checkForms(cart, res); err != nil { // points.go, presale.go
+		return err
 	}
 	for i, g := range res.Gifts {
 		if g.Value.IsValid() {
@@ -433,7 +464,7 @@ func (e Engine) clawback(kept Cart, res Result, keptPaid int64, policy RefundPol
 	}
 	sub := Engine{currency: e.currency, floor: e.floor, limit: e.limit, scratch: e.scratch}
 	for _, p := range e.promos {
-		if used[p.p.ID] {
+		if used[p.p.ID] && p.r.kind != kPoints { // kept units are priced before points (points.go)
 			sub.promos = append(sub.promos, p)
 		}
 	}
@@ -494,6 +525,8 @@ func (e Engine) clawback(kept Cart, res Result, keptPaid int64, policy RefundPol
 			q.GiftsToReturn = append(q.GiftsToReturn, g)
 		}
 	}
+	revokeCoupons(&res, gifted, policy, q, &claw, before) // couponreturn.go
+	claw -= e.keptPoints(before)                          // points.go
 	ids := make([]string, 0, len(before))
 	for id := range before {
 		ids = append(ids, id)

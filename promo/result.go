@@ -13,7 +13,8 @@ import (
 // promotion. It is plain data: store it with the order, it is what refunds
 // are computed from.
 //
-// Total = Subtotal - ItemDiscount - OrderDiscount + ShippingAfter, exactly.
+// Total = Subtotal - ItemDiscount - OrderDiscount - PointsDiscount +
+// ShippingAfter, exactly.
 //
 // Its JSON form has the snake_case names of the fields as keys, amounts as
 // {"amount":"12.30","currency":"CNY"} (the zero Money, no amount at all, is
@@ -21,23 +22,36 @@ import (
 // gives the same Result back, so it can be stored as JSON and passed to
 // [Engine.Refund] later (testdata/results/result.json).
 type Result struct {
-	Currency       pricing.Currency `json:"currency"`
-	Lines          []LineResult     `json:"lines"`
-	Subtotal       pricing.Money    `json:"subtotal,omitzero"`       // Σ unit price × quantity, before promotions
-	ItemDiscount   pricing.Money    `json:"item_discount,omitzero"`  // 单品优惠
-	OrderDiscount  pricing.Money    `json:"order_discount,omitzero"` // 店铺/平台优惠
-	ShippingBefore pricing.Money    `json:"shipping_before,omitzero"`
-	ShippingAfter  pricing.Money    `json:"shipping_after,omitzero"`
-	Total          pricing.Money    `json:"total,omitzero"` // what the customer pays (实付)
+	Currency      pricing.Currency `json:"currency"`
+	Lines         []LineResult     `json:"lines"`
+	Subtotal      pricing.Money    `json:"subtotal,omitzero"`       // Σ unit price × quantity, before promotions
+	ItemDiscount  pricing.Money    `json:"item_discount,omitzero"`  // 单品优惠
+	OrderDiscount pricing.Money    `json:"order_discount,omitzero"` // 店铺/平台优惠
+	// PointsDiscount is what the points spent paid ([PointsRedemption]),
+	// PointsUsed the points spent.
+	PointsDiscount pricing.Money `json:"points_discount,omitzero"`
+	PointsUsed     int64         `json:"points_used,omitempty"`
+	ShippingBefore pricing.Money `json:"shipping_before,omitzero"`
+	ShippingAfter  pricing.Money `json:"shipping_after,omitzero"`
+	Total          pricing.Money `json:"total,omitzero"` // what the customer pays (实付)
 	// AfterItems is Subtotal - ItemDiscount: the goods after item
 	// discounts, the amount thresholds on [BaseAfterItems] start from.
 	AfterItems pricing.Money `json:"after_items,omitzero"`
 	// Saved is what the promotions save the customer in money:
 	// ItemDiscount + OrderDiscount + (ShippingBefore - ShippingAfter), so
-	// Total = Subtotal + ShippingBefore - Saved. Gifts are not counted
-	// (their Value is in Gifts).
+	// Total = Subtotal + ShippingBefore - Saved - PointsDiscount. Gifts
+	// are not counted (their Value is in Gifts), nor points (payment).
 	Saved pricing.Money `json:"saved,omitzero"`
-	Gifts []GiftLine    `json:"gifts,omitempty"`
+	// DepositPaid is what the presale units paid as deposits in the
+	// deposit stage ([Presale]): not part of Total, the balance due.
+	DepositPaid pricing.Money `json:"deposit_paid,omitzero"`
+	// Delivery is what the cart's delivery schedule gave ([Cart.Delivery]):
+	// the band, the fee, and whether the order can be delivered.
+	Delivery *DeliveryResult `json:"delivery,omitempty"`
+	Gifts    []GiftLine      `json:"gifts,omitempty"`
+	// CouponsIssued are the coupons the order earns for a later order
+	// ([IssueCoupon]), for the caller to issue; nothing is deducted now.
+	CouponsIssued []IssuedCoupon `json:"coupons_issued,omitempty"`
 	// Redemptions are the promotions used, which the caller must record
 	// atomically with the order (usage counts and budgets).
 	Redemptions []Redemption `json:"redemptions,omitempty"`
@@ -247,7 +261,12 @@ type Explanation struct {
 	Amount      pricing.Money `json:"amount,omitzero"` // discount or shipping given; zero unless applied
 	Lines       []string      `json:"lines,omitempty"` // IDs of the lines it discounted
 	Gift        *GiftLine     `json:"gift,omitempty"`  // the gift given, for a gift promotion
-	// For thresholds (Threshold, Gift, FreeShipping): what is missing to
+	// Points is the points spent, for a [PointsRedemption] (Amount is
+	// what they paid).
+	Points int64 `json:"points,omitempty"`
+	// CouponIssued is the coupon earned, for an [IssueCoupon] promotion.
+	CouponIssued *IssuedCoupon `json:"coupon_issued,omitempty"`
+	// For thresholds (Threshold, Gift, FreeShipping, IssueCoupon): what is missing to
 	// the next tier or step, and the reward there. MissingAmount is the
 	// least amount of goods at list price, untouched by item promotions
 	// (and, for a promotion on BaseRunningTotal, by the order promotions
@@ -292,6 +311,13 @@ func (e Explanation) String() string {
 	switch {
 	case e.Status == Applied && e.Gift != nil:
 		fmt.Fprintf(&b, ", gift %d × %s", e.Gift.Qty, e.Gift.SKU)
+	case e.Status == Applied && e.Points > 0:
+		fmt.Fprintf(&b, ", %d points pay %s", e.Points, e.Amount.StringAmount())
+		if len(e.Lines) > 0 {
+			fmt.Fprintf(&b, " on lines %s", strings.Join(e.Lines, ", "))
+		}
+	case e.Status == Applied && e.CouponIssued != nil:
+		fmt.Fprintf(&b, ", issues %d × coupon %s", e.CouponIssued.Qty, e.CouponIssued.Template)
 	case e.Status == Applied:
 		fmt.Fprintf(&b, ", %s off", e.Amount.StringAmount())
 		if len(e.Lines) > 0 {
@@ -327,6 +353,8 @@ func (e Explanation) String() string {
 			}
 		case e.Kind == "gift":
 			b.WriteString(" to get the gift")
+		case e.Kind == "issue-coupon":
+			b.WriteString(" to get the coupon")
 		case e.Kind == "free-shipping":
 			b.WriteString(" for free shipping")
 		default:

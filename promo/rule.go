@@ -95,6 +95,8 @@ type rule struct {
 
 	minAmount, minQty int64 // gift and shipping thresholds (-1 / 0 when unset)
 	options           []GiftOption
+
+	x *formRule // the newer forms' parameters (forms.go), nil for the others
 }
 
 type tierRule struct {
@@ -268,7 +270,11 @@ func (a BuyXGetY) compile(path string, _ pricing.Currency) (rule, error) {
 		g := a.Get.clone()
 		get = &g
 	}
-	return rule{kind: kBuyGet, layer: itemLayer, buyQty: a.BuyQty, getQty: a.GetQty, maxTimes: a.MaxTimes, off: off, get: get, cap: -1}, k.err()
+	r := rule{kind: kBuyGet, layer: itemLayer, buyQty: a.BuyQty, getQty: a.GetQty, maxTimes: a.MaxTimes, off: off, get: get, cap: -1}
+	if a.PartialGroups {
+		r.x = &formRule{partial: true} // partial.go
+	}
+	return r, k.err()
 }
 
 func (a BundlePrice) compile(path string, c pricing.Currency) (rule, error) {
