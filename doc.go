@@ -312,6 +312,13 @@
 //     the promotion layers; promo.Result.ItemDiscount,
 //     promo.Result.OrderDiscount, promo.FreeShipping
 //   - 第N件X折 / 第二件半价: Nth item at a rate; promo.NthItem
+//   - 返券 / 满返: a coupon issued for a later order when a threshold is
+//     reached; promo.IssueCoupon
+//   - 积分抵现: points redemption; promo.PointsRedemption
+//   - 起送价 / 配送费 / 满X免配送费: minimum order for delivery / delivery fee /
+//     free delivery over X; promo.Delivery
+//   - 定金膨胀 / 定金 / 尾款: a growing deposit (pay 20, get 50 off) /
+//     deposit / balance; promo.Presale
 //   - 买X送Y / 买赠: buy X get Y; promo.BuyXGetY
 //   - N元任选M件: any M for a price; promo.BundlePrice
 //   - 套餐: combo of fixed parts; promo.Combo
