@@ -31,6 +31,8 @@ type BacktestQuery struct {
 const (
 	MaxBacktestOrders  = 10_000_000
 	MaxBacktestWorkers = 256
+	// MaxBacktestLevels is the most entries of PromotionOutcome.Levels.
+	MaxBacktestLevels = 20
 )
 
 // BacktestReport is what the campaign would have done to the orders.
@@ -59,10 +61,15 @@ type BacktestReport struct {
 // PromotionOutcome is one promotion's part in a backtest.
 type PromotionOutcome struct {
 	PromotionID string        `json:"promotion_id"`
-	Applied     int64         `json:"applied"`                // orders it applied to
-	Amount      pricing.Money `json:"amount,omitzero"`        // discount or shipping it gave in total
-	Coupons     int64         `json:"coupons"`                // redemptions through its coupon code
-	Capped      int64         `json:"capped"`                 // orders whose discount its budget or cap cut
+	Applied     int64         `json:"applied"`         // orders it applied to
+	Amount      pricing.Money `json:"amount,omitzero"` // discount or shipping it gave in total
+	Coupons     int64         `json:"coupons"`         // redemptions through its coupon code
+	Capped      int64         `json:"capped"`          // orders whose discount its budget or cap cut
+	// Levels counts, for a [Threshold], the orders by the tier they
+	// reached: Levels[0] reached the lowest tier, Levels[1] the second;
+	// for 每满 by the steps given, the last of MaxBacktestLevels entries
+	// counting that many steps or more. Nil for other promotions.
+	Levels      []int64       `json:"levels,omitempty"`
 	NearMisses  int64         `json:"near_misses"`            // orders short of its next tier by less than NearMiss
 	NearMissGap pricing.Money `json:"near_miss_gap,omitzero"` // Σ what those orders lacked
 	// BudgetSpent is the discount counted against its budget; BudgetOut

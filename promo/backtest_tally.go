@@ -28,6 +28,7 @@ type backtestTally struct {
 // promoTally is one promotion's part, in minor units.
 type promoTally struct {
 	applied, amount, coupons, capped, near, gap, spent int64
+	levels                                             []int64
 	byCustomer                                         map[string]int64
 	out                                                time.Time
 }
@@ -158,11 +159,24 @@ func (t *backtestTally) order(c *Cart, res *Result) {
 		if ex.Capped.IsPositive() {
 			pt.capped++
 		}
+		if ex.Level > 0 {
+			pt.level(ex.Level)
+		}
 		if m := minorOrZero(ex.MissingAmount); m > 0 && m < t.near {
 			pt.near++
 			t.acc(&pt.gap, m)
 		}
 	}
+}
+
+// level counts an order at level l (≥ 1), the last entry holding every
+// level from MaxBacktestLevels up.
+func (pt *promoTally) level(l int64) {
+	k := int(min(l, MaxBacktestLevels))
+	for len(pt.levels) < k {
+		pt.levels = append(pt.levels, 0)
+	}
+	pt.levels[k-1]++
 }
 
 // depthBucket is the bucket of an order's discount share d/sub: 0 for no
@@ -201,6 +215,12 @@ func (t *backtestTally) add(o *backtestTally) error {
 		a.coupons += b.coupons
 		a.capped += b.capped
 		a.near += b.near
+		for k, n := range b.levels {
+			for len(a.levels) <= k {
+				a.levels = append(a.levels, 0)
+			}
+			a.levels[k] += n
+		}
 		t.acc(&a.amount, b.amount)
 		t.acc(&a.gap, b.gap)
 	}
@@ -237,7 +257,7 @@ func (t *backtestTally) report() (BacktestReport, error) {
 	for i := range t.promos {
 		pt := &t.promos[i]
 		o := PromotionOutcome{PromotionID: t.e.promos[i].p.ID, Applied: pt.applied, Amount: money(pt.amount), Coupons: pt.coupons,
-			Capped: pt.capped, NearMisses: pt.near, NearMissGap: money(pt.gap), BudgetOut: pt.out}
+			Capped: pt.capped, Levels: pt.levels, NearMisses: pt.near, NearMissGap: money(pt.gap), BudgetOut: pt.out}
 		if t.e.promos[i].p.Limits.Budget.IsValid() {
 			o.BudgetSpent = money(pt.spent)
 		}

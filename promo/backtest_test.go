@@ -64,7 +64,8 @@ func TestBacktestWorked(t *testing.T) {
 	assert.Equal(t, "CNY 57.00", r.MarginAfter.String())
 	require.Len(t, r.Promotions, 2)
 	mj, c9 := r.Promotions[0], r.Promotions[1]
-	assert.Equal(t, promo.PromotionOutcome{PromotionID: "mj", Applied: 2, Amount: cny("40.00"), NearMisses: 2, NearMissGap: cny("200.00")}, mj)
+	assert.Equal(t, promo.PromotionOutcome{PromotionID: "mj", Applied: 2, Amount: cny("40.00"), Levels: []int64{2},
+		NearMisses: 2, NearMissGap: cny("200.00")}, mj)
 	assert.Equal(t, promo.PromotionOutcome{PromotionID: "c9", Applied: 2, Amount: cny("30.00"), Coupons: 2, Capped: 1, NearMissGap: cny("0.00"),
 		BudgetSpent: cny("30.00"), BudgetOut: t1.Add(time.Hour)}, c9)
 	counts := make([]int64, len(r.Depth))
@@ -357,3 +358,45 @@ func TestBacktestEachLimit(t *testing.T) {
 //     sequential replay.
 //   - backtest.go hasLimits, `l.Total > 0` and `l.PerCustomer > 0` as `>= 0`:
 //     every campaign replays sequentially, with the same report.
+
+// Levels count the orders by the tier reached, and for 每满 by the steps
+// given, 20 steps or more in the last entry; Explanation.Level says it per
+// order.
+func TestBacktestLevels(t *testing.T) {
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{
+		{ID: "tiers", Action: tiers(amountTier("100.00", "10.00"), amountTier("200.00", "25.00"), amountTier("300.00", "40.00"))},
+		{ID: "every", Action: promo.Threshold{Every: &promo.Step{Amount: cny("10.00"), Off: cny("0.10")}}},
+	})
+	require.NoError(t, err)
+	var orders []promo.Cart
+	for _, p := range []string{"99.99", "100.00", "250.00", "260.00", "300.00", "29.99", "5000.00"} {
+		orders = append(orders, cart(line("a", 1, p)))
+	}
+	res, err := e.Evaluate(orders[3])
+	require.NoError(t, err)
+	ex, _ := res.Explanation("tiers")
+	assert.Equal(t, int64(2), ex.Level, "260.00 reaches the second tier")
+	ex, _ = res.Explanation("every")
+	assert.Equal(t, int64(26), ex.Level, "26 full steps of 10.00 in 260.00")
+	res, err = e.Evaluate(orders[0])
+	require.NoError(t, err)
+	ex, _ = res.Explanation("tiers")
+	assert.Zero(t, ex.Level, "below the lowest tier")
+
+	r, err := e.Backtest(promo.BacktestQuery{Orders: orders})
+	require.NoError(t, err)
+	out := map[string][]int64{}
+	for _, p := range r.Promotions {
+		out[p.PromotionID] = p.Levels
+	}
+	assert.Equal(t, []int64{1, 2, 2}, out["tiers"], "100.00; 250.00 and 260.00; 300.00 and 5000.00")
+	every := out["every"]
+	require.Len(t, every, promo.MaxBacktestLevels)
+	assert.Equal(t, int64(1), every[1], "29.99 gives 2 steps")
+	assert.Equal(t, int64(1), every[8], "99.99 gives 9 steps")
+	assert.Equal(t, int64(1), every[9], "100.00 gives 10 steps")
+	assert.Equal(t, int64(4), every[19], "250.00, 260.00, 300.00 and 5000.00 give 20 steps or more")
+	many, err := e.Backtest(promo.BacktestQuery{Orders: orders, Workers: 3})
+	require.NoError(t, err)
+	assert.Equal(t, r, many)
+}

@@ -573,7 +573,8 @@
 // engine's campaign, in time order, and reports ([BacktestReport]) the
 // discount and its share of GMV, the margin before and after over the lines
 // with a cost, each promotion's part ([PromotionOutcome]: orders, amount,
-// coupon redemptions, orders cut by its budget or cap, near misses: orders
+// coupon redemptions, orders cut by its budget or cap, orders by the tier reached
+// ([Explanation.Level]), near misses: orders
 // short of its next tier by less than NearMiss, and what they lacked), the
 // budget burn (what each budget spent and the time of the order at which
 // it ran out), and the distribution of the orders' discount depth in 5 %

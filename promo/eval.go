@@ -99,6 +99,7 @@ type pass struct {
 	capped    []int64 // per promotion: discount cut by the budget or cap
 	missing   []int64 // per threshold promotion: amount or units missing to the next tier, -1 for none
 	next      []int64 // the reward of that next tier (minor units, -1 for a rate)
+	level     []int64 // per threshold promotion: the tier reached (1 = the lowest) or 每满 steps; 0 none
 	gift      []int   // per gift promotion: the option given, -1 for none
 	al        allocator
 	keys      []uint64 // byPriceDesc
@@ -285,6 +286,7 @@ func (c *ctx) sizePass(ps *pass, record bool) *pass {
 	ps.price, ps.claimed, ps.stacked, ps.owner = reuse(ps.price, n), reuse(ps.claimed, n), reuse(ps.stacked, n), reuse(ps.owner, n)
 	ps.amount, ps.trimmed, ps.capped = reuse(ps.amount, np), reuse(ps.trimmed, np), reuse(ps.capped, np)
 	ps.missing, ps.next, ps.gift = reuse(ps.missing, np), reuse(ps.next, np), reuse(ps.gift, np)
+	ps.level = reuse(ps.level, np)
 	if cap(ps.assigned) < np {
 		ps.assigned = make([][]int, np)
 	}
@@ -309,6 +311,7 @@ func (c *ctx) reset(ps *pass) {
 	for i := range ps.missing {
 		ps.missing[i], ps.next[i], ps.gift[i] = -1, -1, -1
 	}
+	clear(ps.level)
 	ps.fee, ps.giftVal = c.shipping, 0
 	ps.adj = ps.adj[:0]
 }

@@ -389,6 +389,9 @@ func (c *ctx) explain(res *Result, ps *pass, on []bool, cands []int, alone []int
 			c.hintInstead(ex, pi, on)
 		case ps.amount[pi] > 0 || ps.gift[pi] >= 0:
 			ex.Status = Applied
+			if p.r.kind == kThreshold {
+				ex.Level = ps.level[pi]
+			}
 		default:
 			ex.Status = NotApplicable
 			switch p.r.kind {

@@ -120,6 +120,7 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 		if e.maxTimes > 0 && times >= e.maxTimes {
 			times = e.maxTimes
 		}
+		ps.level[pi] = times
 		// times·off beyond int64 is beyond the amount too: the whole
 		// amount is the reward (每满0.01减100,000,000,000.00 on 10,000.00 gives
 		// 10,000.00).
@@ -135,6 +136,7 @@ func (c *ctx) thresholdReward(ps *pass, pi int, measure, amount int64) int64 {
 			reached = i
 		}
 	}
+	ps.level[pi] = int64(reached + 1)
 	if reached < 0 {
 		return 0
 	}

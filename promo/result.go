@@ -282,6 +282,9 @@ type Explanation struct {
 	// chosen combination in place of the promotions it conflicts with.
 	// The hint is measured in the combination evaluated: on the larger
 	// cart the engine may choose another combination, which saves more.
+	// Level is, for an applied [Threshold], the tier it reached (1 for
+	// the lowest) or, for 每满, the number of steps it gave; 0 otherwise.
+	Level         int64         `json:"level,omitempty"`
 	MissingAmount pricing.Money `json:"missing_amount,omitzero"`
 	MissingQty    int64         `json:"missing_qty,omitempty"`
 	NextReward    pricing.Money `json:"next_reward,omitzero"`

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -135,13 +136,17 @@ func run(w io.Writer) error {
 		report.Orders, report.GMV.StringAmount(), report.Discount.StringAmount(), 100*report.DiscountShare,
 		report.MarginBefore.StringAmount(), report.MarginAfter.StringAmount())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "   promotion\torders\tamount\tcoupons\tnear misses\tlacking\tbudget out\t")
+	fmt.Fprintln(tw, "   promotion\torders\tby tier\tamount\tcoupons\tnear misses\tlacking\tbudget out\t")
 	for _, p := range report.Promotions {
 		out := "-"
 		if !p.BudgetOut.IsZero() {
 			out = p.BudgetOut.In(beijing).Format("01-02 15:04")
 		}
-		fmt.Fprintf(tw, "   %s\t%d\t%s\t%d\t%d\t%s\t%s\t\n", p.PromotionID, p.Applied, p.Amount.StringAmount(), p.Coupons,
+		tiers := "-"
+		if len(p.Levels) > 0 {
+			tiers = strings.Trim(fmt.Sprint(p.Levels), "[]")
+		}
+		fmt.Fprintf(tw, "   %s\t%d\t%s\t%s\t%d\t%d\t%s\t%s\t\n", p.PromotionID, p.Applied, tiers, p.Amount.StringAmount(), p.Coupons,
 			p.NearMisses, p.NearMissGap.StringAmount(), out)
 	}
 	if err := tw.Flush(); err != nil {
