@@ -345,6 +345,7 @@ func TestBacktestEachLimit(t *testing.T) {
 				r, err := e.Backtest(promo.BacktestQuery{Orders: orders(tc.who...), Workers: w})
 				require.NoError(t, err)
 				assert.Equal(t, tc.want, r.Promotions[0].Applied, "%d workers", w)
+				assert.Zero(t, r.Invalid, "the usage the replay passes is valid")
 			}
 		})
 	}
@@ -358,6 +359,11 @@ func TestBacktestEachLimit(t *testing.T) {
 //     sequential replay.
 //   - backtest.go hasLimits, `l.Total > 0` and `l.PerCustomer > 0` as `>= 0`:
 //     every campaign replays sequentially, with the same report.
+//   - backtest_tally.go order, `Limits.PerCustomer > 0` as `>= 0`: counts
+//     per customer are also kept for promotions without that limit, where
+//     nothing reads them.
+//   - backtest_tally.go report, `bad == nil` negated: only the first of
+//     several failed conversions is reported, and sums within int64 convert.
 
 // Levels count the orders by the tier reached, and for 每满 by the steps
 // given, 20 steps or more in the last entry; Explanation.Level says it per
