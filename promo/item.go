@@ -170,9 +170,17 @@ func (c *ctx) buyGet(ps *pass, pi int) {
 	for _, u := range rewarded {
 		ps.mark[u] = isRewarded
 	}
+	c.settleBuyGet(ps, pi, buy, rewarded, isRewarded, best*r.buyQty) // checked above
+}
+
+// settleBuyGet claims the first pay units of buy not marked rewarded (the
+// payers) and the rewarded units, and discounts the rewarded ones at the
+// rule's rate: the end of 买X送Y, whole groups or partial.
+func (c *ctx) settleBuyGet(ps *pass, pi int, buy, rewarded []int, isRewarded uint32, pay int64) {
+	r := &c.e.promos[pi].r
 	payers := ps.gotUnits[:0]
 	for _, u := range buy {
-		if int64(len(payers)) == best*r.buyQty { // checked above
+		if int64(len(payers)) == pay {
 			break
 		}
 		if ps.mark[u] != isRewarded {

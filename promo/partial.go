@@ -1,8 +1,6 @@
 package promo
 
 import (
-	"slices"
-
 	"github.com/opskit/opskit/internal/checked"
 )
 
@@ -60,24 +58,7 @@ func (c *ctx) buyGetPartial(ps *pass, pi int) {
 		ps.mark[u] = isRewarded
 	}
 	pay := (best + r.getQty - 1) / r.getQty * r.buyQty // checked in the walk
-	payers := ps.gotUnits[:0]
-	for _, u := range buy {
-		if int64(len(payers)) == pay {
-			break
-		}
-		if ps.mark[u] != isRewarded {
-			payers = append(payers, u)
-		}
-	}
-	ps.gotUnits = payers
-	exact := ps.exact[:0]
-	for _, u := range rewarded {
-		exact = append(exact, ps.price[u]*r.off) // ≤ MaxMinorUnits·rateScale
-	}
-	ps.exact = exact
-	c.claim(ps, pi, payers)
-	c.claim(ps, pi, rewarded)
-	c.spreadUnits(ps, pi, slices.Clone(rewarded), exact)
+	c.settleBuyGet(ps, pi, buy, rewarded, isRewarded, pay)
 }
 
 // partialGet is how many get units a BuyXGetY's first group needs: one
