@@ -172,9 +172,8 @@ func (a *allocator) to(dst []int64, total int64, weights []int64) ([]int64, bool
 	}
 	// R is the left-th largest remainder: every part above R gets one, and
 	// the earliest parts at R the rest.
-	a.tmp = append(a.tmp[:0], a.rems...)
-	slices.Sort(a.tmp)
-	r := a.tmp[n-left]
+	var r uint64
+	r, a.tmp = kthLargest(a.rems, left, a.tmp)
 	atR := left
 	for i, v := range a.rems {
 		if v > r {
@@ -206,4 +205,39 @@ func (a *allocator) allocate(dst []int64, total int64, weights []int64) ([]int64
 		return parts, nil
 	}
 	return pricing.AllocateMinorTo(dst, total, weights)
+}
+
+// kthLargest returns the k-th largest of vals (1 ≤ k ≤ len(vals)) by
+// radix selection, a byte at a time from the highest set bit down: each
+// pass counts the candidates per byte value, keeps the bucket the k-th
+// largest falls in, and drops the others. It does at most eight passes over
+// a shrinking set, O(len(vals)) on any input, where sorting would cost
+// O(n log n). buf is scratch, returned for reuse.
+func kthLargest(vals []uint64, k int, buf []uint64) (uint64, []uint64) {
+	var all uint64
+	for _, v := range vals {
+		all |= v
+	}
+	cand := vals
+	for shift := (bits.Len64(all) - 1) &^ 7; shift >= 0 && len(cand) > 1; shift -= 8 {
+		var count [256]int
+		for _, v := range cand {
+			count[v>>uint(shift)&0xff]++
+		}
+		b := 255
+		for ; count[b] < k; b-- {
+			k -= count[b]
+		}
+		if count[b] == len(cand) {
+			continue // every candidate has this byte
+		}
+		buf = buf[:0]
+		for _, v := range cand {
+			if int(v>>uint(shift)&0xff) == b {
+				buf = append(buf, v)
+			}
+		}
+		cand = buf
+	}
+	return cand[0], buf
 }
