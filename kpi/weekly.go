@@ -3,6 +3,8 @@ package kpi
 import (
 	"slices"
 	"time"
+
+	"github.com/opskit/opskit/internal/civil"
 )
 
 // WeeklyHours are the working ranges of each day of the week, written
@@ -48,10 +50,9 @@ func (w WeeklyHours) On(wd time.Weekday) []ClockRange {
 	return nil
 }
 
-// weekdayField is the JSON key of weekday wd, for field paths.
-func weekdayField(wd time.Weekday) string {
-	return [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}[wd]
-}
+// weekdayField is the JSON key of weekday wd, for field paths: the
+// library's one weekday name.
+func weekdayField(wd time.Weekday) string { return civil.WeekdayName(wd) }
 
 // clone returns a deep copy.
 func (w WeeklyHours) clone() WeeklyHours {

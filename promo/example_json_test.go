@@ -175,7 +175,7 @@ func ExampleWithTimeZones() {
 		return nil, fmt.Errorf("zone %q not configured", name)
 	}
 	c, err := promo.DecodeCampaign([]byte(`{"currency": "CNY", "time_zone": "Asia/Shanghai", "promotions": [
-	  {"id": "tea-time", "schedule": {"weekdays": ["sat", "sun"], "hours": ["14:00-17:00"]},
+	  {"id": "tea-time", "schedule": {"weekdays": ["saturday", "sunday"], "hours": ["14:00-17:00"]},
 	   "action": {"kind": "fixed-price", "price": "9.90"}}]}`), promo.WithTimeZones(resolve))
 	if err != nil {
 		fmt.Println(err)

@@ -41,7 +41,8 @@ import (
 //   - Rates are strings in 折 notation ("8.5折", see [pricing.ParseZhe]).
 //   - Times are RFC 3339 strings with an offset ("2026-11-11T00:00:00+08:00").
 //   - A schedule has "time_zone" (defaulting to the campaign's), "weekdays"
-//     as "mon" ... "sun", and "hours" as "14:00-17:00" ("HH:MM" or
+//     as "monday" ... "sunday" (the library's one spelling, as in package
+//     kpi's weekly hours), and "hours" as "14:00-17:00" ("HH:MM" or
 //     "HH:MM:SS", up to "24:00").
 //   - A threshold tier is {"min_amount": "200.00", "off": "20.00"} or
 //     {"min_amount": "200.00", "rate": "9折"}; with "basis": "quantity" it
@@ -802,20 +803,16 @@ func (o *jsonObject) selector() Selector {
 	return s
 }
 
-var weekdayNames = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
-
 func (o *jsonObject) weekday(i int, v *jsonValue) time.Weekday {
 	path := fmt.Sprintf("%s[%d]", o.at("weekdays"), i)
 	if v.kind != 's' {
-		o.d.add(path, o.sentinel, nil, "want a weekday name such as \"mon\"")
+		o.d.add(path, o.sentinel, nil, "want a weekday name such as \"monday\"")
 		return 0
 	}
-	for d, n := range weekdayNames {
-		if v.text == n {
-			return time.Weekday(d)
-		}
+	if d, ok := civil.ParseWeekday(v.text); ok {
+		return d
 	}
-	o.d.add(path, o.sentinel, nil, "unknown weekday %q: want mon, tue, wed, thu, fri, sat or sun", clip(v.text))
+	o.d.add(path, o.sentinel, nil, "unknown weekday %q: want monday, tuesday, wednesday, thursday, friday, saturday or sunday", clip(v.text))
 	return 0
 }
 
@@ -1482,7 +1479,7 @@ func encodePromotion(p Promotion, zone string) promotionWire {
 			sw.TimeZone = name
 		}
 		for _, d := range s.Weekdays {
-			sw.Weekdays = append(sw.Weekdays, weekdayNames[d])
+			sw.Weekdays = append(sw.Weekdays, civil.WeekdayName(d))
 		}
 		for _, h := range s.Hours {
 			sw.Hours = append(sw.Hours, h.String())

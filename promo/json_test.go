@@ -88,7 +88,7 @@ func TestDecodeCampaign(t *testing.T) {
 		},
 		{
 			name: "schedule takes the campaign zone",
-			give: `{"currency":"CNY","time_zone":"Asia/Shanghai","promotions":[{"id":"a","schedule":{"weekdays":["fri"],"hours":["00:00-24:00"]},
+			give: `{"currency":"CNY","time_zone":"Asia/Shanghai","promotions":[{"id":"a","schedule":{"weekdays":["friday"],"hours":["00:00-24:00"]},
 				"action":{"kind":"percent-off","rate":"八五折","scope":"unit"}}]}`,
 			want: promo.Campaign{Currency: pricing.CNY, TimeZone: sh, Promotions: []promo.Promotion{{ID: "a",
 				Schedule: &promo.Schedule{TimeZone: sh, Weekdays: []time.Weekday{time.Friday}, Hours: []promo.ClockRange{{Start: promo.Clock(0, 0), End: promo.Clock(24, 0)}}},
@@ -169,9 +169,9 @@ func TestDecodeCampaignErrors(t *testing.T) {
 				`promotions[0].action.rate: want a rate such as "8.5折" in (0折, 10折], got "10.5折"`,
 				`promotions[0].action.cap: want a plain decimal amount such as "12.30", got "1,000"`,
 			}, pricing.ErrInvalidRate},
-		{"schedule", head + `{"id":"a","schedule":{"time_zone":"UTC","weekdays":["monday"],"hours":["9:00-17:00","17:00-14:00"]},"action":{"kind":"fixed-price","price":"1.00"}}]}`,
+		{"schedule", head + `{"id":"a","schedule":{"time_zone":"UTC","weekdays":["mon"],"hours":["9:00-17:00","17:00-14:00"]},"action":{"kind":"fixed-price","price":"1.00"}}]}`,
 			[]string{
-				`promotions[0].schedule.weekdays[0]: unknown weekday "monday": want mon, tue, wed, thu, fri, sat or sun`,
+				`promotions[0].schedule.weekdays[0]: unknown weekday "mon": want monday, tuesday, wednesday, thursday, friday, saturday or sunday`,
 				`promotions[0].schedule.hours[0]: want HH:MM-HH:MM with times 00:00 to 24:00, got "9:00-17:00"`,
 				`promotions[0].schedule.hours[1]: want start < end, got "17:00-14:00"`,
 			}, promo.ErrInvalidPromotion},
@@ -182,7 +182,7 @@ func TestDecodeCampaignErrors(t *testing.T) {
 				`promotions[0].schedule.hours[0]: want HH:MM-HH:MM with times 00:00 to 24:00, got "22:00-24:30"`,
 				`promotions[0].schedule.hours[1]: want a clock range such as "14:00-17:00", got 14`,
 			}, promo.ErrInvalidPromotion},
-		{"schedule without a zone", head + `{"id":"a","schedule":{"weekdays":["sat"]},"action":{"kind":"fixed-price","price":"1.00"}}]}`,
+		{"schedule without a zone", head + `{"id":"a","schedule":{"weekdays":["saturday"]},"action":{"kind":"fixed-price","price":"1.00"}}]}`,
 			[]string{"promotions[0].schedule.time_zone: a time zone is required"}, promo.ErrInvalidPromotion},
 		{"tiers out of order", head + `{"id":"a","action":{"kind":"percent-off","rate":"9折"}},{"id":"b","action":{"kind":"percent-off","rate":"9折"}},{"id":"c","action":{"kind":"percent-off","rate":"9折"}},
 			{"id":"d","action":{"kind":"threshold","tiers":[{"min_amount":"200.00","off":"20.00"},{"min_amount":"150.00","off":"30.00"},{"min_amount":"150.00","off":"40.00"}]}}]}`,
@@ -456,7 +456,7 @@ func TestDecodeCampaignStrings(t *testing.T) {
 
 	_, err = promo.DecodeCampaign([]byte(`{"currency":"CNY","promotions":[{"id":"a","schedule":{"time_zone":"UTC","weekdays":[1]},` +
 		`"action":{"kind":"fixed-price","price":"` + long + `"}}]}`))
-	assert.ErrorContains(t, err, `promotions[0].schedule.weekdays[0]: invalid promotion: want a weekday name such as "mon"`)
+	assert.ErrorContains(t, err, `promotions[0].schedule.weekdays[0]: invalid promotion: want a weekday name such as "monday"`)
 	assert.ErrorContains(t, err, `promotions[0].action.price "`+strings.Repeat("长", 13)+`..."`)
 
 	var u promo.Campaign

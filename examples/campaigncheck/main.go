@@ -48,7 +48,7 @@ const campaign = `{
     {"id": "gift-500", "name": "满500送保温杯",
      "action": {"kind": "gift", "min_amount": "500.00", "options": [{"sku": "MUG-T", "qty": 1, "value": "59.00"}]}},
     {"id": "weekend-cups", "name": "周末杯具9折", "target": {"categories": ["ware"]},
-     "schedule": {"time_zone": "Asia/Shanghai", "weekdays": ["sat", "sun"]},
+     "schedule": {"time_zone": "Asia/Shanghai", "weekdays": ["saturday", "sunday"]},
      "action": {"kind": "percent-off", "rate": "9折"}}
   ]
 }`

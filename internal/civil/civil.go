@@ -4,6 +4,8 @@
 // time ([ClockRange], "09:00-18:00"). Packages kpi and promo expose these
 // types as aliases (type Date = civil.Date), so a date or a clock range
 // means the same thing, and has the same text and JSON form, everywhere.
+// A day of the week is written by its lowercase English name, "monday" to
+// "sunday" ([WeekdayName], [ParseWeekday]), in every package's JSON.
 //
 // Dates run from 0001-01-01 to 9999-12-31 ([MinDate], [MaxDate]). A [Date]
 // outside that range, or one that does not exist (June 31, February 29 of a
@@ -295,6 +297,31 @@ func FromDays(z int64) Date {
 // Thursday).
 func WeekdayOf(z int64) time.Weekday {
 	return time.Weekday(FloorMod(z+4, 7))
+}
+
+// weekdayNames are the names of the days of the week in the library's text
+// forms, indexed by time.Weekday (Sunday = 0).
+var weekdayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// WeekdayName returns the text form of wd: its lowercase English name,
+// "monday" to "sunday" ("" for a value outside Sunday-Saturday).
+func WeekdayName(wd time.Weekday) string {
+	if wd < time.Sunday || wd > time.Saturday {
+		return ""
+	}
+	return weekdayNames[wd]
+}
+
+// ParseWeekday reads a weekday written as [WeekdayName] writes it; it
+// reports false for any other text (abbreviations and capitals included:
+// one spelling, so stored data compares and diffs as text).
+func ParseWeekday(s string) (time.Weekday, bool) {
+	for d, n := range weekdayNames {
+		if s == n {
+			return time.Weekday(d), true
+		}
+	}
+	return 0, false
 }
 
 // FloorDiv returns ⌊a/b⌋ for b > 0.

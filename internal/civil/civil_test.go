@@ -192,3 +192,27 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestWeekdayNames pins the library's one weekday spelling: the lowercase
+// English name, read back by ParseWeekday; nothing else is accepted.
+func TestWeekdayNames(t *testing.T) {
+	want := []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		if got := WeekdayName(wd); got != want[wd] {
+			t.Errorf("WeekdayName(%v) = %q, want %q", wd, got, want[wd])
+		}
+		if got, ok := ParseWeekday(want[wd]); !ok || got != wd {
+			t.Errorf("ParseWeekday(%q) = %v, %v", want[wd], got, ok)
+		}
+	}
+	for _, wd := range []time.Weekday{-1, 7} {
+		if got := WeekdayName(wd); got != "" {
+			t.Errorf("WeekdayName(%d) = %q, want \"\"", wd, got)
+		}
+	}
+	for _, s := range []string{"mon", "Monday", "MONDAY", "", "monday "} {
+		if _, ok := ParseWeekday(s); ok {
+			t.Errorf("ParseWeekday(%q) accepted", s)
+		}
+	}
+}
