@@ -289,18 +289,8 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 		var run int64
 		for d := 0; d < nDays; d++ {
 			day := from.AddDays(d)
-			dp := DayProgress{Day: day, Complete: true}
-			for ii, it := range s.Items {
-				if it.Period != Daily {
-					continue
-				}
-				ip := progress(it, counts[p][ii][d])
-				dp.Items = append(dp.Items, ip)
-				if !ip.Met {
-					dp.Complete = false
-					pq.Shortfalls = append(pq.Shortfalls, Shortfall{Daily, day, it.Activity, ip.Shortfall})
-				}
-			}
+			dp := DayProgress{Day: day}
+			dp.Items, dp.Complete = periodProgress(&pq, s.Items, counts[p], Daily, d, day)
 			if dp.Complete {
 				pq.CompleteDays++
 				run++
@@ -314,44 +304,46 @@ func EvaluateQuotas(s QuotaScheme, roster []string, from, to Date, acts []Activi
 		pq.CompletionRate = float64(pq.CompleteDays) / float64(nDays)
 		for w := 0; w < nWeeks; w++ {
 			start := dateOfDays(first + int64(7*w))
-			wp := WeekProgress{Start: start, Complete: true,
+			wp := WeekProgress{Start: start,
 				Partial: start.Compare(from) < 0 || start.AddDays(6).Compare(to) > 0}
-			for ii, it := range s.Items {
-				if it.Period != Weekly {
-					continue
-				}
-				ip := progress(it, counts[p][ii][w])
-				wp.Items = append(wp.Items, ip)
-				if !ip.Met {
-					wp.Complete = false
-					pq.Shortfalls = append(pq.Shortfalls, Shortfall{Weekly, start, it.Activity, ip.Shortfall})
-				}
-			}
+			wp.Items, wp.Complete = periodProgress(&pq, s.Items, counts[p], Weekly, w, start)
 			pq.Weeks = append(pq.Weeks, wp)
 		}
 		for mo := 0; mo < nMonths && hasMonthly; mo++ {
 			y, m := from.Year+(int(from.Month)-1+mo)/12, time.Month((int(from.Month)-1+mo)%12+1)
 			start := Date{Year: y, Month: m, Day: 1}
 			end := Date{Year: y, Month: m, Day: civil.DaysIn(y, m)}
-			mp := MonthProgress{Start: start, Complete: true,
+			mp := MonthProgress{Start: start,
 				Partial: start.Compare(from) < 0 || end.Compare(to) > 0}
-			for ii, it := range s.Items {
-				if it.Period != Monthly {
-					continue
-				}
-				ip := progress(it, counts[p][ii][mo])
-				mp.Items = append(mp.Items, ip)
-				if !ip.Met {
-					mp.Complete = false
-					pq.Shortfalls = append(pq.Shortfalls, Shortfall{Monthly, start, it.Activity, ip.Shortfall})
-				}
-			}
+			mp.Items, mp.Complete = periodProgress(&pq, s.Items, counts[p], Monthly, mo, start)
 			pq.Months = append(pq.Months, mp)
 		}
 		sortShortfalls(pq.Shortfalls)
 		out[p] = pq
 	}
 	return out, nil
+}
+
+// periodProgress is the progress of one person in the period of kind
+// period numbered idx (a day, week or month from the range's first),
+// starting on start: one ItemProgress per item of that kind, in the
+// scheme's order, whether all are met, and a Shortfall added to pq for each
+// item that is not. counts holds the person's counts per item and period.
+func periodProgress(pq *PersonQuota, items []QuotaItem, counts [][]int64, period QuotaPeriod, idx int, start Date) ([]ItemProgress, bool) {
+	var out []ItemProgress
+	complete := true
+	for ii, it := range items {
+		if it.Period != period {
+			continue
+		}
+		ip := progress(it, counts[ii][idx])
+		out = append(out, ip)
+		if !ip.Met {
+			complete = false
+			pq.Shortfalls = append(pq.Shortfalls, Shortfall{period, start, it.Activity, ip.Shortfall})
+		}
+	}
+	return out, complete
 }
 
 func progress(it QuotaItem, done int64) ItemProgress {
