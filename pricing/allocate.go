@@ -8,6 +8,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/opskit/opskit/internal/remainder"
 )
 
 // Allocate splits m into parts proportional to weights, in minor units, by
@@ -160,8 +162,13 @@ func AllocateMinorTo(dst []int64, total int64, weights []int64) ([]int64, error)
 		parts[i], rems[i] = int64(q), r
 		given += q
 	}
-	if left := abs - given; left > 0 {
-		giveLargestRemainders(parts, int(left), rems)
+	if left := abs - given; left > 0 { // fewer than n units left
+		var spare [64]uint64
+		scratch := spare[:]
+		if n > len(spare) {
+			scratch = make([]uint64, n)
+		}
+		remainder.Give(parts, int(left), rems, scratch)
 	}
 	if total < 0 {
 		for i := range parts {
@@ -169,97 +176,6 @@ func AllocateMinorTo(dst []int64, total int64, weights []int64) ([]int64, error)
 		}
 	}
 	return parts, nil
-}
-
-// giveLargestRemainders adds one unit to the left parts with the largest
-// remainders, the earlier part first on a tie: by repeated selection for a
-// few units, otherwise by finding the threshold remainder in linear time.
-func giveLargestRemainders(parts []int64, left int, rems []uint64) {
-	n := len(parts)
-	if left <= 4 {
-		for ; left > 0; left-- {
-			best := -1
-			for i, r := range rems {
-				if r != math.MaxUint64 && (best < 0 || r > rems[best]) {
-					best = i
-				}
-			}
-			rems[best] = math.MaxUint64 // taken; remainders are below sum, never MaxUint64
-			parts[best]++
-		}
-		return
-	}
-	// Find R, the left-th largest remainder, by selection on a copy, then
-	// give a unit to every part above R and to the earliest parts at R.
-	var small [64]uint64
-	var tmp []uint64
-	if n <= len(small) {
-		tmp = small[:n]
-	} else {
-		tmp = make([]uint64, n)
-	}
-	copy(tmp, rems)
-	r := kthLargest(tmp, left)
-	atR := left
-	for i, v := range rems {
-		if v > r {
-			parts[i]++
-			atR--
-		}
-	}
-	for i, v := range rems {
-		if atR == 0 {
-			break
-		}
-		if v == r {
-			parts[i]++
-			atR--
-		}
-	}
-}
-
-// kthLargest returns the k-th largest value of xs (1 <= k <= len(xs)),
-// reordering xs: Hoare's selection with a median-of-three pivot, linear on
-// average.
-func kthLargest(xs []uint64, k int) uint64 {
-	lo, hi, want := 0, len(xs)-1, k-1 // want: index in descending order
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		// Median of three, moved to xs[mid].
-		if xs[lo] < xs[mid] {
-			xs[lo], xs[mid] = xs[mid], xs[lo]
-		}
-		if xs[mid] < xs[hi] {
-			xs[mid], xs[hi] = xs[hi], xs[mid]
-			if xs[lo] < xs[mid] {
-				xs[lo], xs[mid] = xs[mid], xs[lo]
-			}
-		}
-		pivot := xs[mid]
-		i, j := lo, hi
-		for i <= j { // partition descending: >= pivot left, <= pivot right
-			for xs[i] > pivot {
-				i++
-			}
-			for xs[j] < pivot {
-				j--
-			}
-			if i <= j {
-				xs[i], xs[j] = xs[j], xs[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case want <= j:
-			hi = j
-		case want >= i:
-			lo = i
-		default:
-			return xs[want] // between j and i: equal to the pivot
-		}
-	}
-	return xs[want]
 }
 
 // allocTotal returns m in minor units as a big integer, or an error if m is

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/opskit/opskit/internal/checked"
+	"github.com/opskit/opskit/internal/remainder"
 	"github.com/opskit/opskit/pricing"
 )
 
@@ -153,43 +154,8 @@ func (a *allocator) to(dst []int64, total int64, weights []int64) ([]int64, bool
 		parts[i], a.rems[i] = int64(q), r
 		given += q
 	}
-	left := int(uint64(total) - given) // < n
-	if left == 0 {
-		return parts, true
-	}
-	if left <= 4 { // repeated selection, the earlier part on a tie
-		for ; left > 0; left-- {
-			best := -1
-			for i, r := range a.rems {
-				if r != math.MaxUint64 && (best < 0 || r > a.rems[best]) {
-					best = i
-				}
-			}
-			a.rems[best] = math.MaxUint64 // taken; remainders are below sum
-			parts[best]++
-		}
-		return parts, true
-	}
-	// R is the left-th largest remainder: every part above R gets one, and
-	// the earliest parts at R the rest.
-	var r uint64
-	r, a.tmp = kthLargest(a.rems, left, a.tmp)
-	atR := left
-	for i, v := range a.rems {
-		if v > r {
-			parts[i]++
-			atR--
-		}
-	}
-	for i, v := range a.rems {
-		if atR == 0 {
-			break
-		}
-		if v == r {
-			parts[i]++
-			atR--
-		}
-	}
+	a.tmp = slices.Grow(a.tmp[:0], n)[:n]
+	remainder.Give(parts, int(uint64(total)-given), a.rems, a.tmp) // fewer than n units left
 	return parts, true
 }
 
@@ -205,39 +171,4 @@ func (a *allocator) allocate(dst []int64, total int64, weights []int64) ([]int64
 		return parts, nil
 	}
 	return pricing.AllocateMinorTo(dst, total, weights)
-}
-
-// kthLargest returns the k-th largest of vals (1 ≤ k ≤ len(vals)) by
-// radix selection, a byte at a time from the highest set bit down: each
-// pass counts the candidates per byte value, keeps the bucket the k-th
-// largest falls in, and drops the others. It does at most eight passes over
-// a shrinking set, O(len(vals)) on any input, where sorting would cost
-// O(n log n). buf is scratch, returned for reuse.
-func kthLargest(vals []uint64, k int, buf []uint64) (uint64, []uint64) {
-	var all uint64
-	for _, v := range vals {
-		all |= v
-	}
-	cand := vals
-	for shift := (bits.Len64(all) - 1) &^ 7; shift >= 0 && len(cand) > 1; shift -= 8 {
-		var count [256]int
-		for _, v := range cand {
-			count[v>>uint(shift)&0xff]++
-		}
-		b := 255
-		for ; count[b] < k; b-- {
-			k -= count[b]
-		}
-		if count[b] == len(cand) {
-			continue // every candidate has this byte
-		}
-		buf = buf[:0]
-		for _, v := range cand {
-			if int(v>>uint(shift)&0xff) == b {
-				buf = append(buf, v)
-			}
-		}
-		cand = buf
-	}
-	return cand[0], buf
 }
