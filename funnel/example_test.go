@@ -109,8 +109,8 @@ func ExampleCheckPlan() {
 		fmt.Printf("%s stated %s expected %s deviation %s ok %t\n", f.Field, f.Stated.StringAmount(), f.Expected.StringAmount(), f.Deviation, f.OK)
 	}
 	// Output:
-	// DailyLow stated 3300.00 expected 4950.00 deviation -0.3333 ok false
-	// DailyHigh stated 6000.00 expected 6600.00 deviation -0.0909 ok false
+	// daily_low stated 3300.00 expected 4950.00 deviation -0.3333 ok false
+	// daily_high stated 6000.00 expected 6600.00 deviation -0.0909 ok false
 }
 
 // Which of traffic, conversion and order value moved the day's sales.

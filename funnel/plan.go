@@ -171,7 +171,7 @@ type StatedPlan struct {
 
 // Finding is one stated figure compared with the figure the plan implies.
 type Finding struct {
-	Field     string          `json:"field"`             // "DailyLow", "DailyHigh", "MonthlyLow", "MonthlyHigh"
+	Field     string          `json:"field"`             // the stated figure's JSON key: "daily_low", "daily_high", "monthly_low", "monthly_high"
 	Stated    pricing.Money   `json:"stated,omitzero"`   // as written in the plan
 	Expected  pricing.Money   `json:"expected,omitzero"` // as implied: UV × CR × AOV (× Days)
 	Deviation decimal.Decimal `json:"deviation"`         // (Stated − Expected) / Expected, rounded to 4 places
@@ -205,13 +205,13 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 	}
 	var out []Finding
 	for _, c := range []struct {
-		field, key       string
+		key              string
 		stated, expected pricing.Money
 	}{
-		{"DailyLow", "daily_low", s.DailyLow, p.DailyLow},
-		{"DailyHigh", "daily_high", s.DailyHigh, p.DailyHigh},
-		{"MonthlyLow", "monthly_low", s.MonthlyLow, p.MonthlyLow},
-		{"MonthlyHigh", "monthly_high", s.MonthlyHigh, p.MonthlyHigh},
+		{"daily_low", s.DailyLow, p.DailyLow},
+		{"daily_high", s.DailyHigh, p.DailyHigh},
+		{"monthly_low", s.MonthlyLow, p.MonthlyLow},
+		{"monthly_high", s.MonthlyHigh, p.MonthlyHigh},
 	} {
 		if !c.stated.IsValid() {
 			continue
@@ -219,7 +219,7 @@ func CheckPlan(s StatedPlan, tolerance decimal.Decimal) ([]Finding, error) {
 		if c.stated.Currency() != s.AOV.Currency() || c.stated.IsNegative() {
 			return nil, fieldErr(op, c.key, c.stated, ErrInvalidAmount, "must not be negative and in the currency of aov "+s.AOV.String())
 		}
-		f := Finding{Field: c.field, Stated: c.stated, Expected: c.expected}
+		f := Finding{Field: c.key, Stated: c.stated, Expected: c.expected}
 		if c.expected.Sign() == 0 {
 			f.OK = c.stated.Sign() == 0
 		} else {

@@ -65,10 +65,10 @@ func TestProject(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, p.OrdersLow.Equal(decimal.NewFromInt(18)), "orders low %s", p.OrdersLow)
 	assert.True(t, p.OrdersHigh.Equal(decimal.NewFromInt(30)), "orders high %s", p.OrdersHigh)
-	assertMoney(t, "1818", p.DailyLow, "DailyLow")
-	assertMoney(t, "3030", p.DailyHigh, "DailyHigh")
-	assertMoney(t, "54540", p.MonthlyLow, "MonthlyLow")
-	assertMoney(t, "90900", p.MonthlyHigh, "MonthlyHigh")
+	assertMoney(t, "1818", p.DailyLow, "daily_low")
+	assertMoney(t, "3030", p.DailyHigh, "daily_high")
+	assertMoney(t, "54540", p.MonthlyLow, "monthly_low")
+	assertMoney(t, "90900", p.MonthlyHigh, "monthly_high")
 	// February with its real 28 days (WE-2 note): 4950 × 28 = 138600.
 	f, err := Plan{UVLow: 1500, UVHigh: 2000, CR: pct3, AOV: cny("110"), Days: 28}.Project()
 	require.NoError(t, err)
@@ -112,8 +112,8 @@ func TestCheckPlanKnownAnswers(t *testing.T) {
 			name: "WE-1 January",
 			give: StatedPlan{Plan: Plan{UVLow: 600, UVHigh: 1000, CR: pct3, AOV: cny("101"), Days: 30},
 				DailyLow: cny("1800"), DailyHigh: cny("3000"), MonthlyLow: cny("60000"), MonthlyHigh: cny("90000")},
-			want: []verdict{{"DailyLow", "1818", "-0.0099", true}, {"DailyHigh", "3030", "-0.0099", true},
-				{"MonthlyLow", "54540", "0.1001", false}, {"MonthlyHigh", "90900", "-0.0099", true}},
+			want: []verdict{{"daily_low", "1818", "-0.0099", true}, {"daily_high", "3030", "-0.0099", true},
+				{"monthly_low", "54540", "0.1001", false}, {"monthly_high", "90900", "-0.0099", true}},
 		},
 		{
 			// WE-2: 1500 × 3% × 110 = 4950, not the stated 3300 (flagged);
@@ -121,15 +121,15 @@ func TestCheckPlanKnownAnswers(t *testing.T) {
 			name: "WE-2 February",
 			give: StatedPlan{Plan: Plan{UVLow: 1500, UVHigh: 2000, CR: pct3, AOV: cny("110"), Days: 30},
 				DailyLow: cny("3300"), DailyHigh: cny("6000")},
-			want: []verdict{{"DailyLow", "4950", "-0.3333", false}, {"DailyHigh", "6600", "-0.0909", false}},
+			want: []verdict{{"daily_low", "4950", "-0.3333", false}, {"daily_high", "6600", "-0.0909", false}},
 		},
 		{
 			// WE-3: fully consistent; 32万 is 324000 rounded down.
 			name: "WE-3 March",
 			give: StatedPlan{Plan: Plan{UVLow: 2500, UVHigh: 3000, CR: pct3, AOV: cny("120"), Days: 30},
 				DailyLow: cny("9000"), DailyHigh: cny("10800"), MonthlyLow: cny("270000"), MonthlyHigh: cny("320000")},
-			want: []verdict{{"DailyLow", "9000", "0", true}, {"DailyHigh", "10800", "0", true},
-				{"MonthlyLow", "270000", "0", true}, {"MonthlyHigh", "324000", "-0.0123", true}},
+			want: []verdict{{"daily_low", "9000", "0", true}, {"daily_high", "10800", "0", true},
+				{"monthly_low", "270000", "0", true}, {"monthly_high", "324000", "-0.0123", true}},
 		},
 	}
 	for _, tt := range tests {
