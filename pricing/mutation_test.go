@@ -129,6 +129,9 @@ func TestEnumText(t *testing.T) {
 		}
 		_, err = r.badValue.MarshalText()
 		assert.ErrorIs(t, err, r.badErr, "%T %d", r.badValue, r.badValue)
+		// An undefined value prints as its type and number ("FloorRule(5)").
+		wantBad := strings.TrimPrefix(fmt.Sprintf("%T(%d)", r.badValue, r.badValue), "pricing.")
+		assert.Equal(t, wantBad, r.badValue.String())
 	}
 	// The value survives a failed decode.
 	a := StaleDiscountCategory
