@@ -71,6 +71,11 @@ func TestFloorRules(t *testing.T) {
 		{"absolute wins", "6.00", ruleCNY("1.00"), "5.00", RuleMinPrice},
 		{"ratio rounds up", "99.99", Money{}, "70.00", RuleListRatio},         // 69.993 -> 70.00
 		{"margin rounds up", "1.00", ruleCNY("3.333"), "6.67", RuleMinMargin}, // 6.666 -> 6.67
+		// On a tie with the minimum price the earlier rule is named (doc:
+		// list ratio, min margin, min price): 7.14 × 0.7 = 4.998 -> 5.00;
+		// 2.50 / (1 - 0.5) = 5.00 (list 1.00: ratio 0.70).
+		{"tie with min price keeps ratio", "7.14", Money{}, "5.00", RuleListRatio},
+		{"tie with min price keeps margin", "1.00", ruleCNY("2.50"), "5.00", RuleMinMargin},
 	}
 	for _, tt := range tests {
 		f, rule, err := p.Floor(ruleCNY(tt.list), tt.cost, "")

@@ -3,6 +3,7 @@ package pricing
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strconv"
 )
 
@@ -83,7 +84,7 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
 		return bad("", "", "malformed JSON")
 	}
-	if _, err := dec.Token(); err == nil {
+	if _, err := dec.Token(); err != io.EOF { // another value, or bytes that are none
 		return bad("", "", "data after the object")
 	}
 	if !haveAmount {

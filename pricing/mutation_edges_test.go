@@ -5,6 +5,7 @@ package pricing
 // end of mutation_test.go.
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -130,4 +131,125 @@ func TestCurrencyIndexEdges(t *testing.T) {
 	assert.Equal(t, "", past.Code())
 	assert.Equal(t, int32(0), past.Digits())
 	assert.False(t, Currency(0).IsValid())
+}
+
+// TestMoneyDecodeMalformedDirect: UnmarshalJSON called directly (not
+// through encoding/json, which checks the syntax first) refuses a broken
+// document, and bytes after the object whether or not they are a JSON
+// value. The old code took `{...} x` and `{...}}` as CNY 1.00: it refused
+// only trailing data that was a whole JSON token.
+func TestMoneyDecodeMalformedDirect(t *testing.T) {
+	for _, tt := range []struct{ give, want string }{
+		{`{"amount":`, `pricing: decode money: amount: invalid amount: malformed JSON`},
+		{`{"amount" "1"}`, `pricing: decode money: amount: invalid amount: malformed JSON`},
+		{`{1:2}`, `pricing: decode money: invalid amount: malformed JSON`},
+		{`{"amount":"1","currency":"CNY"`, `pricing: decode money: invalid amount: malformed JSON`},
+		{`{"amount":"1","currency":"CNY"]`, `pricing: decode money: invalid amount: malformed JSON`},
+		{`{"amount":"1","currency":"CNY"} x`, `pricing: decode money: invalid amount: data after the object`},
+		{`{"amount":"1","currency":"CNY"}}`, `pricing: decode money: invalid amount: data after the object`},
+		{`{"amount":"1","currency":"CNY"} 5`, `pricing: decode money: invalid amount: data after the object`},
+	} {
+		m := ruleCNY("9.99")
+		err := m.UnmarshalJSON([]byte(tt.give))
+		require.ErrorIs(t, err, ErrInvalidAmount, tt.give)
+		assert.Equal(t, tt.want, err.Error(), tt.give)
+		assert.Equal(t, "CNY 9.99", m.String(), "unchanged: %s", tt.give)
+	}
+	var m Money
+	require.NoError(t, m.UnmarshalJSON([]byte(" {\"amount\":\"1\",\"currency\":\"CNY\"}\n")), "surrounding space is fine")
+	assert.Equal(t, "CNY 1.00", m.String())
+}
+
+// TestNullForms: each rule type's zero value encodes as null (a zero
+// FloorPolicy as {}, every key left out), and null decodes to the zero
+// value whatever the value held before (their docs).
+func TestNullForms(t *testing.T) {
+	tiers, err := NewTierTable(Tier{MinQty: 1, Price: ruleCNY("2.00")})
+	require.NoError(t, err)
+	packs, err := NewPackOffer(ruleCNY("1.00"), Pack{6, ruleCNY("5.00")})
+	require.NoError(t, err)
+	members, err := NewMemberPrices(ruleCNY("10.00"), HalfUp)
+	require.NoError(t, err)
+	floor := seedFloor(t)
+	for _, tt := range []struct {
+		name   string
+		enc    string // the zero value's JSON
+		zero   any    // the zero value, to encode
+		filled any    // a pointer to a non-zero value, to decode null into
+		isZero func() bool
+	}{
+		{"TierTable", "null", TierTable{}, &tiers, func() bool { return len(tiers.tiers) == 0 }},
+		{"PackOffer", "null", PackOffer{}, &packs, func() bool { return len(packs.items) == 0 }},
+		{"MemberPrices", "null", MemberPrices{}, &members, func() bool { return !members.list.IsValid() }},
+		{"FloorPolicy", "{}", FloorPolicy{}, &floor, func() bool { return len(floor.campaigns) == 0 && !floor.hasRatio }},
+	} {
+		b, err := json.Marshal(tt.zero)
+		require.NoError(t, err, tt.name)
+		assert.Equal(t, tt.enc, string(b), tt.name)
+		require.False(t, tt.isZero(), tt.name)
+		require.NoError(t, tt.filled.(json.Unmarshaler).UnmarshalJSON([]byte(" null ")), tt.name)
+		assert.True(t, tt.isZero(), tt.name)
+	}
+	c := USD
+	require.NoError(t, c.UnmarshalText(nil))
+	assert.Equal(t, Currency(0), c, "empty text is the zero Currency")
+	assert.Equal(t, Money{}, Zero(Currency(200)), "Zero of an unknown currency is the zero Money")
+}
+
+// TestTierDecodeErrors: a decoded table is validated as NewTierTable does,
+// and a bad price inside it comes back as Money's own error.
+func TestTierDecodeErrors(t *testing.T) {
+	var tt TierTable
+	err := json.Unmarshal([]byte(`{"tiers":[{"min_qty":0,"price":{"amount":"1","currency":"CNY"}}]}`), &tt)
+	require.ErrorIs(t, err, ErrInvalidTiers)
+	assert.Equal(t, "pricing: new tier table: tiers[0].min_qty 0: invalid price table: the first break must be at 1", err.Error())
+	err = json.Unmarshal([]byte(`{"tiers":[{"min_qty":1,"price":{"amount":"x","currency":"CNY"}}]}`), &tt)
+	require.ErrorIs(t, err, ErrInvalidAmount)
+	assert.Equal(t, `pricing: decode money: amount "x": invalid amount: unexpected 'x': want a plain decimal`, err.Error())
+	assert.Empty(t, tt.tiers, "unchanged")
+}
+
+// TestMulRoundToOddSigns: a product with more than 28 places is rounded to
+// odd at place 28, away from zero for a negative product too; a product
+// whose extra places are zeros is exact and kept. By hand (10^-28 = one
+// unit at place 28): -0.05 × 1.3·10^-26 = -6.5·10^-28 -> truncated -6
+// units (even) -> -7 units; +0.05 gives +7; 1.5·10^-26 gives 7.5 -> 7 (odd,
+// kept); 1.2·10^-26 gives exactly 6 units (the product 60·10^-29 has a
+// zero 29th place); 0.10 × 1.0·10^-26 = 10^-27 exactly.
+func TestMulRoundToOddSigns(t *testing.T) {
+	unit := "0.000000000000000000000000000" // 27 zeros after the point: add the 28th digit
+	for _, tt := range []struct{ m, f, want string }{
+		{"-0.05", "0.000000000000000000000000013", "CNY -" + unit + "7"},
+		{"0.05", "0.000000000000000000000000013", "CNY " + unit + "7"},
+		{"-0.05", "-0.000000000000000000000000013", "CNY " + unit + "7"},
+		{"-0.05", "0.000000000000000000000000015", "CNY -" + unit + "7"},
+		{"-0.05", "0.000000000000000000000000012", "CNY -" + unit + "6"},
+		{"0.10", "0.000000000000000000000000010", "CNY 0.000000000000000000000000001"},
+	} {
+		got, err := ruleCNY(tt.m).Mul(decimal.RequireFromString(tt.f))
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got.String(), "%s × %s", tt.m, tt.f)
+	}
+}
+
+// TestResultPastLimit: results past 10^30 are ErrTooLarge. By hand: a cost
+// of 6·10^29 at a 50% margin is priced 1.2·10^30; 10^30 plus 13% tax is
+// 1.13·10^30. At exactly 10^30 both are fine (5·10^29 × 2; 10^30 at 0%).
+func TestResultPastLimit(t *testing.T) {
+	zeros29 := strings.Repeat("0", 29)
+	_, err := PriceForMargin(ruleCNY("6"+zeros29), decimal.New(5, -1), HalfUp)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	p, err := PriceForMargin(ruleCNY("5"+zeros29), decimal.New(5, -1), HalfUp)
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 1"+zeros29+"0.00", p.String())
+
+	r13, err := TaxPercent(13)
+	require.NoError(t, err)
+	_, err = r13.FromExclusive(ruleCNY("1"+zeros29+"0"), HalfUp)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	r0, err := TaxPercent(0)
+	require.NoError(t, err)
+	s, err := r0.FromExclusive(ruleCNY("1"+zeros29+"0"), HalfUp)
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 1"+zeros29+"0.00", s.Inclusive.String())
 }
