@@ -253,3 +253,14 @@ func TestResultPastLimit(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "CNY 1"+zeros29+"0.00", s.Inclusive.String())
 }
+
+// TestMemberFixedPriceAtList: a fixed member price equal to the list price
+// is allowed ("not above the list price"); one 分 more is ErrAboveList.
+func TestMemberFixedPriceAtList(t *testing.T) {
+	list := ruleCNY("10.00")
+	mp, err := NewMemberPrices(list, HalfUp, MemberRule{Tier: "gold", Price: ruleCNY("10.00")})
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 10.00", mp.Price("gold").String())
+	_, err = NewMemberPrices(list, HalfUp, MemberRule{Tier: "gold", Price: ruleCNY("10.01")})
+	assert.ErrorIs(t, err, ErrAboveList)
+}

@@ -556,8 +556,27 @@ func TestMulSignsAndZeros(t *testing.T) {
 	}
 }
 
-// Equivalent mutants (gremlins v0.5.0 on the code changed since df4c499
-// reports them as lived; none can change a result, an error or a message):
+// Equivalent mutants (gremlins v0.5.0, first on the code changed since
+// df4c499, then on the whole package, reports them as lived; none can
+// change a result, an error or a message):
+//   - allocate.go Split, "r < 0" -> "r <= 0" and "t < 0" -> "t <= 0": at
+//     0, -0 is 0, and a total of 0 gives q = r = 0, so the sign is unused.
+//   - allocate.go AllocateMinorTo, both "total < 0" -> "total <= 0": at 0,
+//     uint64(-0) is 0 and every part is 0, whose negation is 0.
+//   - allocate.go AllocateMinorTo, "left > 0" -> "left >= 0": Give returns
+//     at once for left 0 (the mutant only makes a scratch slice it never
+//     uses, for more than 64 parts).
+//   - allocate.go allocateBig, "total.Sign() < 0" -> "<= 0": negating zero
+//     parts leaves them zero.
+//   - amount.go parseDecimal, "digits++" -> "digits--": digits is only
+//     compared with 0, and counting down from 0 never returns to it (at
+//     most 80 characters).
+//   - margin.go quoRound, "n.Sign() < 0" -> "<= 0": n = 0 leaves no
+//     remainder, so quoRound returned before; "d.Sign() < 0" -> "<= 0":
+//     d is always positive (1 - m with m < 1 in PriceForMargin and
+//     FloorPolicy, 1 + a tax rate in [0, 1]).
+//   - currency.go Currencies, "len(currencyTable)-1" -> "+1"
+//     (INVERT_NEGATIVES, ARITHMETIC_BASE): only the slice's capacity.
 //   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
 //     exp = -28 the guard cannot fire (NumDigits ≥ 1 > 0) and Truncate(28)
 //     returns d unchanged (shopspring rescales only when exp < -28).
