@@ -264,3 +264,38 @@ func TestMemberFixedPriceAtList(t *testing.T) {
 	_, err = NewMemberPrices(list, HalfUp, MemberRule{Tier: "gold", Price: ruleCNY("10.01")})
 	assert.ErrorIs(t, err, ErrAboveList)
 }
+
+// TestPackDuplicateNames: a repeated size names what it repeats: the
+// single price (index -1) or the earlier pack, packs[0] included.
+func TestPackDuplicateNames(t *testing.T) {
+	for _, tt := range []struct {
+		single Money
+		packs  []Pack
+		want   string
+	}{
+		{Money{}, []Pack{{2, ruleCNY("1")}, {3, ruleCNY("1")}, {2, ruleCNY("1")}}, "packs[2].qty 2: invalid price table: same size as packs[0]"},
+		{ruleCNY("1"), []Pack{{2, ruleCNY("1")}, {3, ruleCNY("1")}, {3, ruleCNY("1")}}, "packs[2].qty 3: invalid price table: same size as packs[1]"},
+		{ruleCNY("1"), []Pack{{2, ruleCNY("1")}, {1, ruleCNY("1")}}, "packs[1].qty 1: invalid price table: same size as the single price"},
+	} {
+		_, err := NewPackOffer(tt.single, tt.packs...)
+		require.ErrorIs(t, err, ErrInvalidTiers)
+		assert.Equal(t, "pricing: new pack offer: "+tt.want, err.Error())
+	}
+}
+
+// TestPackReductionBound: the solver's table covers (s-1)·M amounts past
+// which the best pack is always bought (s the best unit price's size, M
+// the largest other size; see solve), so its work does not grow with q.
+// By hand: 1.00 single, 6 for 5.00 (0.833 a unit, the best), 4 for 3.80:
+// R = 5 × 4 = 20. q = 10^12 = 6 × 166666666666 + 4: the 4 left are one
+// 4-pack (3.80 < 4 × 1.00; dropping a 6-pack to fill 10 costs more), total
+// 166666666666 × 5.00 + 3.80 = 833333333333.80.
+func TestPackReductionBound(t *testing.T) {
+	o, err := NewPackOffer(ruleCNY("1.00"), Pack{6, ruleCNY("5.00")}, Pack{4, ruleCNY("3.80")})
+	require.NoError(t, err)
+	assert.Equal(t, int64(20), o.reduce)
+	p, err := o.Cheapest(1_000_000_000_000)
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 833333333333.80", p.Total.String())
+	assert.Equal(t, map[int64]int64{6: 166666666666, 4: 1}, planCounts(p))
+}

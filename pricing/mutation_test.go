@@ -577,6 +577,14 @@ func TestMulSignsAndZeros(t *testing.T) {
 //     FloorPolicy, 1 + a tax rate in [0, 1]).
 //   - currency.go Currencies, "len(currencyTable)-1" -> "+1"
 //     (INVERT_NEGATIVES, ARITHMETIC_BASE): only the slice's capacity.
+//   - money.go Abs, "m.Sign() >= 0" -> "> 0": a zero Money is always
+//     compact (fromDecimal), and negating minor 0 gives the same struct.
+//   - money.go IsRounded, "Exponent() >= -Digits" -> ">" and "-Digits" ->
+//     "Digits" (INVERT_NEGATIVES, ARITHMETIC_BASE): the exponents added to
+//     the slow path have no digit beyond the minor unit, so the exact
+//     check (round down and compare) also says true.
+//   - pack.go Warnings, "j > i" -> "j >= i": a pack compared with itself
+//     is never dearer (p·q ≤ p·q), so it is skipped as before.
 //   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
 //     exp = -28 the guard cannot fire (NumDigits ≥ 1 > 0) and Truncate(28)
 //     returns d unchanged (shopspring rescales only when exp < -28).
