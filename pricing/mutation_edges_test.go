@@ -299,3 +299,19 @@ func TestPackReductionBound(t *testing.T) {
 	assert.Equal(t, "CNY 833333333333.80", p.Total.String())
 	assert.Equal(t, map[int64]int64{6: 166666666666, 4: 1}, planCounts(p))
 }
+
+// TestPackTotalAtInt64Limit: a plan costing exactly 2^63-1 minor units is
+// returned, one more unit is ErrTooLarge. By hand: 2^63-1 =
+// 7²·73·127·337·92737·649657, so singles at 7·73·127·337 = 21870289 分
+// (CNY 218702.89) and q = 7·92737·649657 = 421730688463 cost exactly
+// 9223372036854775807 分.
+func TestPackTotalAtInt64Limit(t *testing.T) {
+	o, err := NewPackOffer(ruleMinor(21870289, CNY))
+	require.NoError(t, err)
+	p, err := o.Cheapest(421730688463)
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 92233720368547758.07", p.Total.String())
+	assert.Equal(t, int64(421730688463), p.Singles)
+	_, err = o.Cheapest(421730688464)
+	assert.ErrorIs(t, err, ErrTooLarge)
+}

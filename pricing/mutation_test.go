@@ -585,6 +585,23 @@ func TestMulSignsAndZeros(t *testing.T) {
 //     check (round down and compare) also says true.
 //   - pack.go Warnings, "j > i" -> "j >= i": a pack compared with itself
 //     is never dearer (p·q ≤ p·q), so it is skipped as before.
+//   - pack.go solve, "q > o.reduce" -> ">=": at q = R, m = (q-R)/s = 0
+//     either way.
+//   - pack.go solve, "hi = lo + o.maxQty - 1" -> "+ 1" (INVERT_NEGATIVES,
+//     ARITHMETIC_BASE): a plan for more than q + maxQty - 1 units still
+//     covers q after dropping any package, at no greater cost and with
+//     one package fewer, so the extra amounts are never the minimum (the
+//     scan keeps the first of equal keys); the table is only longer.
+//   - pack.go table, "hi < 1<<keyBits" -> "<=" and -> ">=": hi is below
+//     R + s + maxQty ≤ 999·1000 + 2·1000 < 2^20, so the test is always
+//     true; negated, every offer takes the general path, which gives the
+//     same plans (TestPackSlowTableDifferential), only slower.
+//   - pack.go table, "hi+1 <= limit" -> "<" and "hi+1" -> "hi-1": the
+//     limit (hi+1)·maxPrice ≤ 2^40 has a factor 2 of slack below the
+//     2^41 a key's cost may reach, so one or two amounts more or less on
+//     the packed path change no key and no plan.
+//   - pack.go table (general path), "count[j] < bestN" -> "<=": on equal
+//     cost and count the table stores the same pair whichever item gave it.
 //   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
 //     exp = -28 the guard cannot fire (NumDigits ≥ 1 > 0) and Truncate(28)
 //     returns d unchanged (shopspring rescales only when exp < -28).
