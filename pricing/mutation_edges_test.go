@@ -315,3 +315,77 @@ func TestPackTotalAtInt64Limit(t *testing.T) {
 	_, err = o.Cheapest(421730688464)
 	assert.ErrorIs(t, err, ErrTooLarge)
 }
+
+// TestZheTextLength: the number before 折 may be 48 bytes long, not 49.
+// By hand: 7.5 followed by zeros is 0.75 paid, 25% off.
+func TestZheTextLength(t *testing.T) {
+	r, err := ParseZhe("7.5" + strings.Repeat("0", 45) + "折") // 48 bytes before 折
+	require.NoError(t, err)
+	assert.Equal(t, "0.75", r.Pay().String())
+	_, err = ParseZhe("7.5" + strings.Repeat("0", 46) + "折")
+	require.ErrorIs(t, err, ErrInvalidRate)
+	assert.True(t, strings.HasSuffix(err.Error(), ": too long"), err.Error())
+	// Full-width digits, both ends of ０-９, read as their ASCII digits
+	// (ParseZhe's doc: X/10, "0.5折" = 0.05).
+	for s, pay := range map[string]string{"９折": "0.9", "１０折": "1", "０.５折": "0.05", "９.９折": "0.99"} {
+		r, err := ParseZhe(s)
+		require.NoError(t, err, s)
+		assert.Equal(t, pay, r.Pay().String(), s)
+	}
+}
+
+// TestMoneyFormBoundaries pins repr.go's rule that each amount has exactly
+// one form: compact (int64 minor units) when it is a whole number of minor
+// units below 10^18 in magnitude, wide otherwise, whichever way it was
+// built; so a compact amount built two ways is ==, and compact arithmetic
+// stays allocation-free.
+func TestMoneyFormBoundaries(t *testing.T) {
+	const lim = int64(1_000_000_000_000_000_000) // 10^18 分 = CNY 10^16
+	ten := decimal.New(10, 0)                    // coefficient 10, exponent 0
+	type row struct {
+		name string
+		m    Money
+		wide bool
+	}
+	mulTen := func(minor int64) Money { return ruleMinor(minor, CNY).mul(ten) }
+	rows := []row{
+		{"fromMinor 10^18-1", fromMinor(lim-1, CNY), false},
+		{"fromMinor 10^18", fromMinor(lim, CNY), true},
+		{"fromMinor -(10^18-1)", fromMinor(-lim+1, CNY), false},
+		{"fromMinor -10^18", fromMinor(-lim, CNY), true},
+		// 19-digit coefficients take compactOf's exact check.
+		{"New 10^16.00 (19 digits)", ruleCNY("10000000000000000.00"), true},
+		{"New -10^16.00 (19 digits)", ruleCNY("-10000000000000000.00"), true},
+		{"New 9999999999999999.990 (19 digits)", ruleCNY("9999999999999999.990"), false},
+		// mul's int64 product at exactly ±10^18 分, exponent 0.
+		{"10^17 分 × 10", mulTen(lim / 10), true},
+		{"-10^17 分 × 10", mulTen(-lim / 10), true},
+		{"(10^17-1) 分 × 10", mulTen(lim/10 - 1), false},
+	}
+	for _, r := range rows {
+		assert.Equal(t, r.wide, r.m.isWide, r.name)
+	}
+	// Compact values of one amount are the same struct, however built.
+	assert.True(t, ruleCNY("9999999999999999.990") == fromMinor(lim-1, CNY))
+	assert.True(t, mulTen(lim/10-1) == fromMinor(lim-10, CNY))
+}
+
+// TestMulCompactNoAlloc: a compact amount times a factor of at most 18
+// digits whose product is whole minor units stays in int64 (repr.go mul),
+// negative amounts and an 18-digit factor with exponent -18 included. By
+// hand: -10.10 × 0.5 = -5.05; 0.02 × 0.500000000000000000 = 0.01;
+// -0.04 × -0.250000000000000000 = 0.01.
+func TestMulCompactNoAlloc(t *testing.T) {
+	for _, tt := range []struct{ m, f, want string }{
+		{"-10.10", "0.5", "CNY -5.05"},
+		{"0.02", "0.500000000000000000", "CNY 0.01"},
+		{"-0.04", "-0.250000000000000000", "CNY 0.01"},
+	} {
+		m, f := ruleCNY(tt.m), decimal.RequireFromString(tt.f)
+		got, err := m.Mul(f)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got.String(), "%s × %s", tt.m, tt.f)
+		assert.False(t, got.isWide)
+		assert.Zero(t, testing.AllocsPerRun(50, func() { _, _ = m.Mul(f) }), "%s × %s", tt.m, tt.f)
+	}
+}

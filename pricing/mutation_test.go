@@ -602,6 +602,28 @@ func TestMulSignsAndZeros(t *testing.T) {
 //     the packed path change no key and no plan.
 //   - pack.go table (general path), "count[j] < bestN" -> "<=": on equal
 //     cost and count the table stores the same pair whichever item gave it.
+//   - repr.go compactOf, "NumDigits() > 18" -> ">=": 18-digit
+//     coefficients take the exact check, which is right for every d.
+//   - repr.go scaleCompact, "shift >= 0" -> "> 0": shift 0 on the other
+//     branch divides by pow10[0] = 1, the same coef and bound.
+//   - repr.go scaleCompact, "coef >= compactLimit/10" -> ">" and "coef <=
+//     -compactLimit/10" -> "<": the one more ×10 reaches exactly ±10^18,
+//     which the final bound (or the next step) refuses, no overflow.
+//   - repr.go scaleCompact, the bound after dividing, "coef >
+//     -compactLimit" -> ">=" and "coef < compactLimit" -> "<=": there
+//     |coef| < 2^63/10 < 10^18, so the bound is always true.
+//   - repr.go mul, "lo < 1<<63" -> "<=": |product| = 2^63 becomes
+//     math.MinInt64, which scaleCompact refuses (2^63 has no factor 5,
+//     and |MinInt64| ≥ 10^18), so the decimal path gives the same Money.
+//   - repr.go mul, "m.minor < 0" and "fc < 0" -> "<= 0": zero operands
+//     returned the zero amount before.
+//   - rounding.go roundPlaces, "Exponent() >= -places" -> ">" and
+//     "-places" -> "places" (INVERT_NEGATIVES, ARITHMETIC_BASE): a value
+//     with no digit beyond places rounds to itself; every caller uses the
+//     value (Cmp, Equal, fromDecimal, formatAmount), not the exponent.
+//   - rounding.go roundIncrement, "d.Sign() < 0" -> "<=", "d.Sign() > 0"
+//     -> ">="; roundDivInt, "r < 0" -> "<=", "num < 0" -> "<=", "num > 0"
+//     -> ">=": a zero d or num has a zero remainder and returned before.
 //   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
 //     exp = -28 the guard cannot fire (NumDigits ≥ 1 > 0) and Truncate(28)
 //     returns d unchanged (shopspring rescales only when exp < -28).
