@@ -389,3 +389,19 @@ func TestMulCompactNoAlloc(t *testing.T) {
 		assert.Zero(t, testing.AllocsPerRun(50, func() { _, _ = m.Mul(f) }), "%s × %s", tt.m, tt.f)
 	}
 }
+
+// TestTierWarningsTies: a tier priced the same as the one before it is no
+// warning; only a strictly higher price is (Warnings' doc: "priced above").
+func TestTierWarningsTies(t *testing.T) {
+	tt, err := NewTierTable(
+		Tier{MinQty: 1, Price: ruleCNY("2.00")},
+		Tier{MinQty: 10, Price: ruleCNY("2.00")}, // same: fine
+		Tier{MinQty: 20, Price: ruleCNY("2.01")}, // one 分 above: warning
+		Tier{MinQty: 50, Price: ruleCNY("1.90")},
+	)
+	require.NoError(t, err)
+	ws := tt.Warnings()
+	require.Len(t, ws, 1)
+	assert.Equal(t, 2, ws[0].Index)
+	assert.Equal(t, int64(10), ws[0].Prev.MinQty)
+}

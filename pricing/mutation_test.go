@@ -622,8 +622,9 @@ func TestMulSignsAndZeros(t *testing.T) {
 //     with no digit beyond places rounds to itself; every caller uses the
 //     value (Cmp, Equal, fromDecimal, formatAmount), not the exponent.
 //   - rounding.go roundIncrement, "d.Sign() < 0" -> "<=", "d.Sign() > 0"
-//     -> ">="; roundDivInt, "r < 0" -> "<=", "num < 0" -> "<=", "num > 0"
-//     -> ">=": a zero d or num has a zero remainder and returned before.
+//     -> ">="; roundDivInt, "r < 0" -> "<=", "num < 0" -> "<=" (twice),
+//     "num > 0" -> ">=": a zero d or num has a zero remainder and
+//     returned before.
 //   - amount.go checkDecimal, "exp < -MaxScale" -> "exp <= -MaxScale": at
 //     exp = -28 the guard cannot fire (NumDigits ≥ 1 > 0) and Truncate(28)
 //     returns d unchanged (shopspring rescales only when exp < -28).
