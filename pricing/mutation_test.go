@@ -648,6 +648,7 @@ func TestMulSignsAndZeros(t *testing.T) {
 //   - amount.go withinMagnitude, "n <= MaxMagnitude" -> "n < MaxMagnitude"
 //     (gremlins counts it not covered, a switch case; tried by hand): at
 //     n = 30 the exact comparison runs instead and also says |d| < 10^30.
-// The mutants reported as timed out (amount.go checkDecimal's guard and
-// decText's exponent test negated) expand a 10^9-digit exponent:
-// TestExtremeExponents then runs for minutes, so they count as found.
+// The mutants reported as timed out (amount.go checkDecimal's guard negated
+// or with "-exp" turned to "exp", decText's exponent test negated) expand a
+// 10^9-digit exponent: TestExtremeExponents then runs for minutes, so they
+// count as found.
