@@ -6,6 +6,7 @@ package pricing
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -207,6 +208,14 @@ func TestTierDecodeErrors(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidAmount)
 	assert.Equal(t, `pricing: decode money: amount "x": invalid amount: unexpected 'x': want a plain decimal`, err.Error())
 	assert.Empty(t, tt.tiers, "unchanged")
+	// Nesting past strictjson.MaxDepth (64) is ErrTooLarge, not a
+	// malformed table.
+	deep := `{"tiers":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`
+	err = json.Unmarshal([]byte(deep), &tt)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	var m MemberPrices
+	err = json.Unmarshal([]byte(`{"list":{"amount":"1","currency":"CNY"},"bogus":1}`), &m)
+	assert.ErrorIs(t, err, ErrInvalidTiers, "an unknown key")
 }
 
 // TestMulRoundToOddSigns: a product with more than 28 places is rounded to
@@ -404,4 +413,48 @@ func TestTierWarningsTies(t *testing.T) {
 	require.Len(t, ws, 1)
 	assert.Equal(t, 2, ws[0].Index)
 	assert.Equal(t, int64(10), ws[0].Prev.MinQty)
+}
+
+// TestPolicyDecodeGolden decodes the golden FloorPolicy and MemberPrices
+// documents and checks what the decoded values do, against answers worked
+// by hand; an invalid document is refused and leaves the value as it was.
+func TestPolicyDecodeGolden(t *testing.T) {
+	var p FloorPolicy
+	b, err := os.ReadFile("testdata/json/floor_policy.json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &p))
+	for _, tt := range []struct {
+		list     string
+		cost     Money
+		campaign string
+		want     string
+		rule     FloorRule
+	}{
+		{"100.00", ruleCNY("40.00"), "", "CNY 70.00", RuleListRatio},    // 100 × 0.7 = 70 > 40/0.85 = 47.06
+		{"100.00", ruleCNY("60.00"), "聚划算", "CNY 70.59", RuleMinMargin}, // 60/0.85 = 70.588… -> 70.59
+		{"1.00", Money{}, "", "CNY 1.00", RuleMinPrice},                 // 0.70 < 1.00
+		{"100.00", ruleCNY("60.00"), "淘金币", "CNY 0.00", RuleExempt},
+	} {
+		f, rule, err := p.Floor(ruleCNY(tt.list), tt.cost, tt.campaign)
+		require.NoError(t, err, tt.list)
+		assert.Equal(t, tt.want, f.String(), "%s %s %q", tt.list, tt.cost, tt.campaign)
+		assert.Equal(t, tt.rule, rule, "%s %s %q", tt.list, tt.cost, tt.campaign)
+	}
+	_, _, err = p.Floor(ruleCNY("1.00"), Money{}, "618")
+	assert.ErrorIs(t, err, ErrUnknownCampaign)
+	err = json.Unmarshal([]byte(`{"min_margin":"1"}`), &p)
+	require.ErrorIs(t, err, ErrInvalidRatio)
+	assert.True(t, p.IsExempt("双11"), "unchanged after a refused document")
+
+	var m MemberPrices
+	b, err = os.ReadFile("testdata/json/member_prices.json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &m))
+	// 19.90 × 0.85 = 16.915, half-even to 16.92 (1 is odd: up to 2).
+	assert.Equal(t, "CNY 16.92", m.Price("gold").String())
+	assert.Equal(t, "CNY 12.00", m.Price("staff").String())
+	assert.Equal(t, "CNY 19.90", m.Price("guest").String(), "no rule: the list price")
+	err = json.Unmarshal([]byte(`{"list":{"amount":"10","currency":"CNY"},"mode":"half_up","rules":[{"tier":"x","price":{"amount":"10.01","currency":"CNY"}}]}`), &m)
+	require.ErrorIs(t, err, ErrAboveList)
+	assert.Equal(t, "CNY 12.00", m.Price("staff").String(), "unchanged after a refused document")
 }
