@@ -11,6 +11,22 @@ package promo_test
 //     constant): the mutant does not compile (-1 overflows uint8).
 //   - cart.go checkUsage, `id >= badID` to `id > badID`: id ranges over
 //     a map's keys and badID is an earlier key, so they are never equal.
+//   - choice.go follows, `pi < len(c.e.same)` to `<=`: same has one entry
+//     per promotion (engine.go) and pi is a promotion's index, so both
+//     are true.
+//   - choice.go points, `len(choices) > 16` to `>= 16`: with 16 choices
+//     the group's point is found through the map instead of the scan;
+//     both find the same point.
+//   - choice.go sharpRest, `left >= 0 && d > left` to `left > 0` or to
+//     `d >= left`: at d == left the bound is left either way; with
+//     nothing left (0) the promotion saved nothing alone, and the bound
+//     is min(alone, ub) = 0 either way.
+//   - errors.go fieldErr, `len(args) > 0` to `>= 0`: every detail passed
+//     without arguments is free of % verbs, and Sprintf returns such a
+//     string unchanged.
+//   - errors.go setOp, `depth > 8` to `>= 8`: the library's errors nest
+//     at most two joins deep (a promotion's problems in the engine's or
+//     campaign's list), far from depth 8.
 
 import (
 	"strconv"
@@ -118,4 +134,46 @@ func TestLimitsInclusive(t *testing.T) {
 	requireField(t, c.Validate(), "validate cart", "lines[0].id", promo.ErrInvalidCart)
 	c.Lines = make([]promo.Line, promo.MaxLines+1)
 	requireField(t, c.Validate(), "validate cart", "lines", promo.ErrTooLarge)
+}
+
+// choice.go: the search's bounds must never prune the best combination.
+//
+// Three coupons off the whole order (the sharper bound applies): A 10.00
+// off, applied first (priority 3); B 25.00 off, exclusive; C 20.00 off.
+// B alone saves 25.00, A with C 30.00 (hand arithmetic), so 200.00 pays
+// 170.00. The search tries B first (the largest alone) and must still
+// reach A with C: the bound of the points after B includes A, the first
+// order-layer promotion (sharpRest's loop runs down to it).
+func TestChoiceSharpBoundFirstOrderPromotion(t *testing.T) {
+	off := func(yuan string) promo.Action { return promo.AmountOff{Amount: cny(yuan), Scope: promo.PerOrder} }
+	ps := []promo.Promotion{
+		{ID: "A", Coupon: "A", Priority: 3, Action: off("10.00")},
+		{ID: "B", Coupon: "B", Priority: 2, Exclusive: true, Action: off("25.00")},
+		{ID: "C", Coupon: "C", Priority: 1, Action: off("20.00")},
+	}
+	c := cart(line("a", 1, "200.00"))
+	c.Coupons = []string{"A", "B", "C"}
+	res := run(t, c, ps)
+	assert.Equal(t, "CNY 170.00", res.Total.String())
+	assert.True(t, res.Optimal)
+}
+
+// engine.go and eval.go: the engine's limits are inclusive too. MaxPromotions
+// promotions pass the count check (the first, without an ID, is then the
+// error), and a cart of exactly MaxUnits units is laid
+// out and evaluated: 100,000 units of 0.01 at 9折 is 1,000.00 less 10%,
+// 900.00 (hand arithmetic).
+func TestEngineLimitsInclusive(t *testing.T) {
+	ps := make([]promo.Promotion, promo.MaxPromotions+1)
+	for i := range ps {
+		ps[i] = promo.Promotion{ID: strconv.Itoa(i), Action: promo.AmountOff{Amount: cny("1.00")}}
+	}
+	ps[0].ID = ""
+	_, err := promo.NewEngine(pricing.CNY, ps[:promo.MaxPromotions])
+	requireField(t, err, "new engine", "promotions[0].id", promo.ErrInvalidPromotion)
+	_, err = promo.NewEngine(pricing.CNY, ps)
+	requireField(t, err, "new engine", "promotions", promo.ErrTooLarge)
+
+	res := evaluate(t, cart(line("a", promo.MaxUnits, "0.01")), []promo.Promotion{ninety("p")})
+	assert.Equal(t, "CNY 900.00", res.Total.String())
 }
