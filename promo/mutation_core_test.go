@@ -27,6 +27,16 @@ package promo_test
 //   - errors.go setOp, `depth > 8` to `>= 8`: the library's errors nest
 //     at most two joins deep (a promotion's problems in the engine's or
 //     campaign's list), far from depth 8.
+//   - eval.go reuse and sizePass, `cap(s) < n` to `<=`: at cap == n a
+//     fresh zeroed buffer replaces the cleared old one; the contents are
+//     the same (only an allocation more).
+//   - eval.go give, `room < 0` to `room <= 0`: both set room to 0.
+//   - eval.go budgetLeft, `p.budget >= 0` to `> 0`, and `left < 0` to
+//     `left <= 0`: a budget with nothing left (0, or all spent) makes the
+//     promotion BudgetExhausted before any pass (evaluate.go eligibility),
+//     and budgetLeft is asked only about candidates and applied ones.
+//   - eval.go budgetLeft, `p.r.cap < left` to `<=`: at equality left is
+//     the same value either way.
 
 import (
 	"strconv"
@@ -176,4 +186,29 @@ func TestEngineLimitsInclusive(t *testing.T) {
 
 	res := evaluate(t, cart(line("a", promo.MaxUnits, "0.01")), []promo.Promotion{ninety("p")})
 	assert.Equal(t, "CNY 900.00", res.Total.String())
+}
+
+// eval.go give: a unit a promotion takes nothing from gets no adjustment.
+// Under the P-01 floor (no unit below 7折 of list), a unit listed at
+// 120.00 selling at 80.00 is already below its floor (84.00): 9折 takes
+// nothing from it and trims all 8.00; line "a" (100.00) gets 10.00 off
+// (hand arithmetic). Line "under" has no adjustment and the explanation
+// names only line "a".
+func TestNothingTakenNoAdjustment(t *testing.T) {
+	under := promo.Line{ID: "under", SKU: "under", Qty: 1, UnitPrice: cny("80.00"), ListPrice: cny("120.00")}
+	res := run(t, cart(line("a", 1, "100.00"), under), []promo.Promotion{ninety("p")}, p01Floor(t))
+	assert.Equal(t, "CNY 170.00", res.Total.String())
+	assert.Empty(t, lineResult(t, res, "under").Adjustments)
+	ex := explanation(t, res, "p")
+	assert.Equal(t, []string{"a"}, ex.Lines)
+	assert.Equal(t, "CNY 8.00", ex.Trimmed.String())
+}
+
+// eval.go budgetLeft: a cap of 0.00 (最高优惠 0) bounds the discount to
+// nothing, like any cap: 9折 on 100.00 capped at 0.00 pays 100.00, the
+// 10.00 it would give is reported as capped (hand arithmetic).
+func TestZeroCap(t *testing.T) {
+	res := run(t, cart(line("a", 1, "100.00")), one("p", promo.PercentOff{Rate: rate("9折"), Cap: cny("0.00")}))
+	assert.Equal(t, "CNY 100.00", res.Total.String())
+	assert.Equal(t, "CNY 10.00", explanation(t, res, "p").Capped.String())
 }
