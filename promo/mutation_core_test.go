@@ -212,3 +212,19 @@ func TestZeroCap(t *testing.T) {
 	assert.Equal(t, "CNY 100.00", res.Total.String())
 	assert.Equal(t, "CNY 10.00", explanation(t, res, "p").Capped.String())
 }
+
+// choice.go used: a gift counts as a promotion used, even its first option
+// (index 0). In exclusion group "g", 10.00 off the order and a gift worth
+// 10.00 save the same and use one promotion each, so the higher priority
+// wins (the package doc's tie-break: larger saving, then fewer promotions,
+// then higher priority, then smaller ID): 100.00 pays 90.00, no gift.
+func TestChoiceGiftCountsAsUsed(t *testing.T) {
+	ps := []promo.Promotion{
+		{ID: "off", Group: "g", Priority: 2, Action: promo.AmountOff{Amount: cny("10.00"), Scope: promo.PerOrder}},
+		{ID: "cup", Group: "g", Priority: 1, Action: promo.Gift{MinAmount: cny("50.00"), Options: []promo.GiftOption{{SKU: "cup", Qty: 1, Value: cny("10.00")}}}},
+	}
+	res := run(t, cart(line("a", 1, "100.00")), ps)
+	assert.Equal(t, "CNY 90.00", res.Total.String())
+	assert.Empty(t, res.Gifts)
+	assert.Equal(t, promo.Applied, explanation(t, res, "off").Status)
+}
