@@ -37,6 +37,14 @@ package promo_test
 //     and budgetLeft is asked only about candidates and applied ones.
 //   - eval.go budgetLeft, `p.r.cap < left` to `<=`: at equality left is
 //     the same value either way.
+//   - eval.go spread, `total > left` to `>=`: at equality the rounded
+//     parts already sum to left, so allocating left by them gives them
+//     back, and nothing is capped.
+//   - eval.go byPriceDesc, `keys[k-1] <= key` to `<`: a key holds its
+//     unit's index in the low bits, so no two keys are equal.
+//   - evaluate.go result, `ps.gift[pi] >= 0` to `> 0` in counting the
+//     redemptions: the count only sizes the list; a gift redemption
+//     left out of it is appended all the same.
 
 import (
 	"strconv"
@@ -44,6 +52,7 @@ import (
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -198,7 +207,7 @@ func TestNothingTakenNoAdjustment(t *testing.T) {
 	under := promo.Line{ID: "under", SKU: "under", Qty: 1, UnitPrice: cny("80.00"), ListPrice: cny("120.00")}
 	res := run(t, cart(line("a", 1, "100.00"), under), []promo.Promotion{ninety("p")}, p01Floor(t))
 	assert.Equal(t, "CNY 170.00", res.Total.String())
-	assert.Empty(t, lineResult(t, res, "under").Adjustments)
+	assert.Nil(t, lineResult(t, res, "under").Adjustments)
 	ex := explanation(t, res, "p")
 	assert.Equal(t, []string{"a"}, ex.Lines)
 	assert.Equal(t, "CNY 8.00", ex.Trimmed.String())
@@ -227,4 +236,43 @@ func TestChoiceGiftCountsAsUsed(t *testing.T) {
 	assert.Equal(t, "CNY 90.00", res.Total.String())
 	assert.Empty(t, res.Gifts)
 	assert.Equal(t, promo.Applied, explanation(t, res, "off").Status)
+}
+
+// cart.go prepare and eval.go: an unknown cost is not a cost of 0.01. Under
+// seed-rules P-08's margin floor (0.5: at least twice the cost), 10.00 off
+// each unit takes line "a" (cost unknown) to 0.00, and line "b" (cost
+// 0.01, the same list price right after it) only to 0.02, its floor
+// (2 × 0.01): 9.98 off, 0.02 trimmed, 0.02 to pay (hand arithmetic).
+func TestUnknownCostFloor(t *testing.T) {
+	f, err := pricing.NewFloorPolicy(pricing.MinMargin(decimal.RequireFromString("0.5")))
+	require.NoError(t, err)
+	b := line("b", 1, "10.00")
+	b.Cost = cny("0.01")
+	res := run(t, cart(line("a", 1, "10.00"), b), one("p", promo.AmountOff{Amount: cny("10.00")}), promo.WithFloor(f))
+	assert.Equal(t, "CNY 0.00", lineResult(t, res, "a").After.String())
+	assert.Equal(t, "CNY 0.02", lineResult(t, res, "b").After.String())
+	assert.Equal(t, "CNY 0.02", explanation(t, res, "p").Trimmed.String())
+}
+
+// evaluate.go result: the lists of a result are nil when empty, as after a
+// JSON round trip (they are omitempty). 满100减10 on a 50.00 cart is on
+// but gives nothing: no redemption, no line adjusted, no adjustment.
+func TestResultEmptyListsNil(t *testing.T) {
+	ps := one("mj", promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("100.00"), Off: cny("10.00")}}})
+	res := run(t, cart(line("a", 1, "50.00")), ps)
+	assert.Equal(t, "CNY 50.00", res.Total.String())
+	assert.Nil(t, res.Redemptions)
+	assert.Nil(t, res.Lines[0].Adjustments)
+	ex := explanation(t, res, "mj")
+	assert.Equal(t, promo.BelowThreshold, ex.Reason)
+	assert.Nil(t, ex.Lines)
+}
+
+// evaluate.go eligibility: a budget of 0.00 is exhausted from the start
+// (预算 0: nothing may be given), reported as such.
+func TestZeroBudgetExhausted(t *testing.T) {
+	ps := []promo.Promotion{{ID: "b", Limits: promo.Limits{Budget: cny("0.00")}, Action: promo.AmountOff{Amount: cny("10.00"), Scope: promo.PerOrder}}}
+	res := run(t, cart(line("a", 1, "100.00")), ps)
+	assert.Equal(t, "CNY 100.00", res.Total.String())
+	assert.Equal(t, promo.BudgetExhausted, explanation(t, res, "b").Reason)
 }
