@@ -42,9 +42,23 @@ package promo_test
 //     back, and nothing is capped.
 //   - eval.go byPriceDesc, `keys[k-1] <= key` to `<`: a key holds its
 //     unit's index in the low bits, so no two keys are equal.
+//   - evaluate.go excluder, `q < by` to `q <= by`: at q == by the same
+//     promotion is named either way.
 //   - evaluate.go result, `ps.gift[pi] >= 0` to `> 0` in counting the
 //     redemptions: the count only sizes the list; a gift redemption
 //     left out of it is appended all the same.
+//
+// Survivors not killed, each changing only how much work the choice's
+// search does (Result.Work, Evaluated), never the combination a finished
+// search picks; no test pins the work of such a search by hand:
+//
+//   - choice.go choose, `len(points) <= sharpPoints` to `<`: with exactly
+//     64 points the search uses the plain bound instead of the sharper
+//     one; both are valid bounds.
+//   - choice.go points, `j >= 0` to `j > 0`: a run's empty option is left
+//     out. The search and the greedy start skip empty options anyway; only
+//     searchFits counts fewer nodes, so a search near the budget's edge
+//     may skip the greedy start.
 
 import (
 	"strconv"
@@ -275,4 +289,25 @@ func TestZeroBudgetExhausted(t *testing.T) {
 	res := run(t, cart(line("a", 1, "100.00")), ps)
 	assert.Equal(t, "CNY 100.00", res.Total.String())
 	assert.Equal(t, promo.BudgetExhausted, explanation(t, res, "b").Reason)
+}
+
+// choice.go used: a promotion that is on but gives nothing is not "used"
+// in the tie-break. The same 100.00-off coupon entered as C1 and C2 on a
+// 100.00 cart is one run; the search tries both copies first (the package
+// doc: k from the run's length down to 0). Both copies and C1 alone save
+// 100.00 and use one promotion (C2 finds nothing left), a full tie, so
+// the first found is kept: C2 is in the combination with 0.00 and is
+// explained as saving alone but beaten; only C1 is redeemed.
+func TestChoiceZeroGiverNotUsed(t *testing.T) {
+	off := promo.AmountOff{Amount: cny("100.00"), Scope: promo.PerOrder}
+	ps := []promo.Promotion{{ID: "c1", Coupon: "C1", Action: off}, {ID: "c2", Coupon: "C2", Action: off}}
+	c := cart(line("a", 1, "100.00"))
+	c.Coupons = []string{"C1", "C2"}
+	res := run(t, c, ps)
+	assert.Equal(t, "CNY 0.00", res.Total.String())
+	require.Len(t, res.Redemptions, 1)
+	assert.Equal(t, "c1", res.Redemptions[0].PromotionID)
+	ex := explanation(t, res, "c2")
+	assert.Equal(t, promo.BetterAlternative, ex.Reason)
+	assert.Equal(t, "CNY 0.00", ex.Amount.String(), "on, giving nothing")
 }
