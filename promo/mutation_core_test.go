@@ -47,6 +47,9 @@ package promo_test
 //   - evaluate.go result, `ps.gift[pi] >= 0` to `> 0` in counting the
 //     redemptions: the count only sizes the list; a gift redemption
 //     left out of it is appended all the same.
+//   - evaluate.go hintDirect (`min > 0`, `measure < min`) and setHint
+//     (`missing <= 0`, `next > 0`): listed with their reasons in
+//     mutation_sem_test.go.
 //
 // Survivors not killed, each changing only how much work the choice's
 // search does (Result.Work, Evaluated), never the combination a finished
@@ -310,4 +313,27 @@ func TestChoiceZeroGiverNotUsed(t *testing.T) {
 	ex := explanation(t, res, "c2")
 	assert.Equal(t, promo.BetterAlternative, ex.Reason)
 	assert.Equal(t, "CNY 0.00", ex.Amount.String(), "on, giving nothing")
+}
+
+// evaluate.go thresholdReached: a threshold is reached at exactly its
+// amount. A 300.00 unit at 9折 pays 270.00: 满300减30 (a tier, or 每满300减30)
+// is reached at the original 300.00 but not after the item discount, so
+// the reason is BelowThresholdAfterItemDiscounts, 30.00 missing (hand
+// arithmetic, as TestThresholdAfterItemDiscounts with 320.00).
+func TestThresholdReachedExactly(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		give promo.Threshold
+	}{
+		{"tier", promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("300.00"), Off: cny("30.00")}}}},
+		{"every", promo.Threshold{Every: &promo.Step{Amount: cny("300.00"), Off: cny("30.00")}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := run(t, cart(line("a", 1, "300.00")), []promo.Promotion{ninety("item"), {ID: "mj", Action: tt.give}})
+			assert.Equal(t, "CNY 270.00", res.Total.String())
+			ex := explanation(t, res, "mj")
+			assert.Equal(t, promo.BelowThresholdAfterItemDiscounts, ex.Reason)
+			assert.Equal(t, "CNY 30.00", ex.MissingAmount.String())
+		})
+	}
 }
