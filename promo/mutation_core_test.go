@@ -337,3 +337,49 @@ func TestThresholdReachedExactly(t *testing.T) {
 		})
 	}
 }
+
+// options.go: each option's least valid value is 1 (its doc: "must be at
+// least 1"); 0 is an ErrInvalidOption naming the option.
+func TestOptionsLeastValid(t *testing.T) {
+	doc := []byte(`{"currency":"CNY","promotions":[]}`)
+	for _, tt := range []struct {
+		name string
+		call func(promo.Option) error
+		one  promo.Option
+		zero promo.Option
+	}{
+		{"WithWorkBudget", func(o promo.Option) error { _, err := promo.NewEngine(pricing.CNY, nil, o); return err },
+			promo.WithWorkBudget(1), promo.WithWorkBudget(0)},
+		{"WithMaxCampaignBytes", func(o promo.Option) error { _, err := promo.DecodeCampaign(doc, o); return err },
+			promo.WithMaxCampaignBytes(1), promo.WithMaxCampaignBytes(0)},
+		{"WithMaxProblems", func(o promo.Option) error { _, err := promo.DecodeCampaign(doc, o); return err },
+			promo.WithMaxProblems(1), promo.WithMaxProblems(0)},
+		{"WithWorkBudget", func(o promo.Option) error { _, err := promo.Check(promo.Campaign{Currency: pricing.CNY}, nil, o); return err },
+			promo.WithWorkBudget(1), promo.WithWorkBudget(0)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.NotErrorIs(t, tt.call(tt.one), promo.ErrInvalidOption, "1 is valid")
+			assertFieldError(t, tt.call(tt.zero), promo.ErrInvalidOption, tt.name)
+		})
+	}
+}
+
+// work.go afford: the work budget is inclusive. An evaluation that did W
+// steps under the default budget does the same under WithWorkBudget(W):
+// the same total, still optimal, the same W.
+func TestWorkBudgetInclusive(t *testing.T) {
+	off := func(yuan string) promo.Action { return promo.AmountOff{Amount: cny(yuan), Scope: promo.PerOrder} }
+	ps := []promo.Promotion{
+		{ID: "A", Coupon: "A", Action: off("10.00")},
+		{ID: "B", Coupon: "B", Exclusive: true, Action: off("25.00")},
+		{ID: "C", Coupon: "C", Action: off("20.00")},
+	}
+	c := cart(line("a", 1, "200.00"))
+	c.Coupons = []string{"A", "B", "C"}
+	first := run(t, c, ps)
+	require.True(t, first.Optimal)
+	again := run(t, c, ps, promo.WithWorkBudget(first.Work))
+	assert.Equal(t, first.Total.String(), again.Total.String())
+	assert.True(t, again.Optimal)
+	assert.Equal(t, first.Work, again.Work)
+}
