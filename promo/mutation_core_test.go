@@ -342,20 +342,18 @@ func TestThresholdReachedExactly(t *testing.T) {
 // least 1"); 0 is an ErrInvalidOption naming the option.
 func TestOptionsLeastValid(t *testing.T) {
 	doc := []byte(`{"currency":"CNY","promotions":[]}`)
+	engine := func(o promo.Option) error { _, err := promo.NewEngine(pricing.CNY, nil, o); return err }
+	decode := func(o promo.Option) error { _, err := promo.DecodeCampaign(doc, o); return err }
+	check := func(o promo.Option) error { _, err := promo.Check(promo.Campaign{Currency: pricing.CNY}, nil, o); return err }
 	for _, tt := range []struct {
-		name string
-		call func(promo.Option) error
-		one  promo.Option
-		zero promo.Option
+		name      string
+		call      func(promo.Option) error
+		one, zero promo.Option
 	}{
-		{"WithWorkBudget", func(o promo.Option) error { _, err := promo.NewEngine(pricing.CNY, nil, o); return err },
-			promo.WithWorkBudget(1), promo.WithWorkBudget(0)},
-		{"WithMaxCampaignBytes", func(o promo.Option) error { _, err := promo.DecodeCampaign(doc, o); return err },
-			promo.WithMaxCampaignBytes(1), promo.WithMaxCampaignBytes(0)},
-		{"WithMaxProblems", func(o promo.Option) error { _, err := promo.DecodeCampaign(doc, o); return err },
-			promo.WithMaxProblems(1), promo.WithMaxProblems(0)},
-		{"WithWorkBudget", func(o promo.Option) error { _, err := promo.Check(promo.Campaign{Currency: pricing.CNY}, nil, o); return err },
-			promo.WithWorkBudget(1), promo.WithWorkBudget(0)},
+		{"WithWorkBudget", engine, promo.WithWorkBudget(1), promo.WithWorkBudget(0)},
+		{"WithMaxCampaignBytes", decode, promo.WithMaxCampaignBytes(1), promo.WithMaxCampaignBytes(0)},
+		{"WithMaxProblems", decode, promo.WithMaxProblems(1), promo.WithMaxProblems(0)},
+		{"WithWorkBudget", check, promo.WithWorkBudget(1), promo.WithWorkBudget(0)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.NotErrorIs(t, tt.call(tt.one), promo.ErrInvalidOption, "1 is valid")
