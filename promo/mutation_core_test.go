@@ -344,7 +344,10 @@ func TestOptionsLeastValid(t *testing.T) {
 	doc := []byte(`{"currency":"CNY","promotions":[]}`)
 	engine := func(o promo.Option) error { _, err := promo.NewEngine(pricing.CNY, nil, o); return err }
 	decode := func(o promo.Option) error { _, err := promo.DecodeCampaign(doc, o); return err }
-	check := func(o promo.Option) error { _, err := promo.Check(promo.Campaign{Currency: pricing.CNY}, nil, o); return err }
+	check := func(o promo.Option) error {
+		_, err := promo.Check(promo.Campaign{Currency: pricing.CNY}, nil, o)
+		return err
+	}
 	for _, tt := range []struct {
 		name      string
 		call      func(promo.Option) error
