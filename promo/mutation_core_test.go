@@ -47,6 +47,11 @@ package promo_test
 //   - evaluate.go result, `ps.gift[pi] >= 0` to `> 0` in counting the
 //     redemptions: the count only sizes the list; a gift redemption
 //     left out of it is appended all the same.
+//   - evaluate.go thresholdReached, `len(r.tiers) > 0` to `>= 0`: it is
+//     asked only about 满减 (kThreshold), whose rule has Every or at least
+//     one tier (rule.go rejects neither), and with Every it returns first.
+//   - evaluate.go better, `sa > sb` to `>=` and `na < nb` to `<=`: each
+//     is reached only when the two differ (sa != sb, na != nb).
 //   - evaluate.go hintDirect (`min > 0`, `measure < min`) and setHint
 //     (`missing <= 0`, `next > 0`): listed with their reasons in
 //     mutation_sem_test.go.
