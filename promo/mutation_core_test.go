@@ -52,6 +52,17 @@ package promo_test
 //     one tier (rule.go rejects neither), and with Every it returns first.
 //   - evaluate.go better, `sa > sb` to `>=` and `na < nb` to `<=`: each
 //     is reached only when the two differ (sa != sb, na != nb).
+//   - choice.go choose, `bestSaving := -1` to `1` (both mutators): it is
+//     read only after keep has set it (a node is kept before any bound
+//     or comparison reads bestSaving; found guards keep itself).
+//   - item.go claim, `ps.claimed[u] < 0` to `<= 0`: claim is given only
+//     units free for pi, so a unit promotion 0 holds is stacked and pi
+//     stackable; re-claiming it sets stacked to st (true), as the
+//     original's true && st does, and claimed is only compared with 0.
+//   - item.go spreadUnits, `keys[i-1] <= key` to `<`: a key holds its
+//     position in the low bits, so no two keys are equal.
+//   - item.go nthItem, `j < full` to `j <= full`: full is a multiple of N
+//     (N ≥ 2), so (full+1) % N != 0 and the extra step does nothing.
 //   - evaluate.go hintDirect (`min > 0`, `measure < min`) and setHint
 //     (`missing <= 0`, `next > 0`): listed with their reasons in
 //     mutation_sem_test.go.
@@ -388,4 +399,21 @@ func TestWorkBudgetInclusive(t *testing.T) {
 	assert.Equal(t, first.Total.String(), again.Total.String())
 	assert.True(t, again.Optimal)
 	assert.Equal(t, first.Work, again.Work)
+}
+
+// item.go groupPrice: a 任选 group that would cost exactly its price saves
+// nothing and is not formed, so its units stay free for other promotions.
+// 任选2件20元 on two 10.00 units saves 0.00 (20.00 = 20.00); 9折 on the
+// same units saves 2.00. The search keeps 9折, and the bundle, saving
+// nothing alone, stays on beside it (choice.go: so that its explanation
+// says why), applied first by priority: it must not take the units.
+// Total 18.00 (hand arithmetic).
+func TestBundleAtItsPriceFormsNoGroup(t *testing.T) {
+	ps := []promo.Promotion{
+		{ID: "bundle", Priority: 2, Action: promo.BundlePrice{Qty: 2, Price: cny("20.00")}},
+		{ID: "ten", Priority: 1, Action: promo.PercentOff{Rate: rate("9折")}},
+	}
+	res := run(t, cart(line("a", 2, "10.00")), ps)
+	assert.Equal(t, "CNY 18.00", res.Total.String())
+	assert.Equal(t, "CNY 2.00", explanation(t, res, "ten").Amount.String())
 }
