@@ -63,6 +63,10 @@ package promo_test
 //     position in the low bits, so no two keys are equal.
 //   - item.go nthItem, `j < full` to `j <= full`: full is a multiple of N
 //     (N ≥ 2), so (full+1) % N != 0 and the extra step does nothing.
+//   - item.go perUnit, `d <= 0` to `d < 0`: unitExact does not decrease
+//     with the price (p·off, min(amount, p), max(p - price, 0)), so when
+//     d = 0 the chain's dd at a price no higher is 0 too: neither best
+//     (d > best fails) nor the chain changes.
 //   - evaluate.go hintDirect (`min > 0`, `measure < min`) and setHint
 //     (`missing <= 0`, `next > 0`): listed with their reasons in
 //     mutation_sem_test.go.
@@ -78,6 +82,10 @@ package promo_test
 //     out. The search and the greedy start skip empty options anyway; only
 //     searchFits counts fewer nodes, so a search near the budget's edge
 //     may skip the greedy start.
+//   - choice.go choose, the greedy start's `len(opt) == 0` to `!= 0`: the
+//     greedy start keeps only the fixed promotions; the search then finds
+//     the same best when it finishes, and only a search that runs out of
+//     budget can end below the greedy combination.
 
 import (
 	"strconv"
@@ -416,4 +424,24 @@ func TestBundleAtItsPriceFormsNoGroup(t *testing.T) {
 	res := run(t, cart(line("a", 2, "10.00")), ps)
 	assert.Equal(t, "CNY 18.00", res.Total.String())
 	assert.Equal(t, "CNY 2.00", explanation(t, res, "ten").Amount.String())
+}
+
+// item.go combo: MaxTimes bounds the combos formed. 2 × A (60.00) and 2 ×
+// B (40.00) make two 套餐 of 100.00 for 80.00; with MaxTimes 1 only one is
+// formed: 20.00 off, Total 180.00 (hand arithmetic, as TestCombo).
+func TestComboMaxTimesOne(t *testing.T) {
+	p := comboAB()
+	p[0].Action = promo.Combo{Price: cny("80.00"), MaxTimes: 1, Parts: p[0].Action.(promo.Combo).Parts}
+	res := run(t, cart(line("a", 2, "60.00"), line("b", 2, "40.00")), p)
+	assert.Equal(t, "CNY 180.00", res.Total.String())
+}
+
+// item.go unitExact: a member price of 0.00 (会员价 0, a free item for the
+// tier) is a price, not "unset, use the rate": a gold member pays 0.00
+// for a 25.00 unit.
+func TestMemberPriceZero(t *testing.T) {
+	c := cart(line("a", 1, "25.00"))
+	c.Customer.Tier = "gold"
+	res := run(t, c, one("vip", promo.MemberPrice{Tiers: []promo.MemberTier{{Tier: "gold", Price: cny("0.00")}}}))
+	assert.Equal(t, "CNY 0.00", res.Total.String())
 }
