@@ -67,6 +67,13 @@ package promo_test
 //     with the price (p·off, min(amount, p), max(p - price, 0)), so when
 //     d = 0 the chain's dd at a price no higher is 0 too: neither best
 //     (d > best fails) nor the chain changes.
+//   - item.go perUnit, `dd > 0` to `dd >= 0`: a chain member giving 0
+//     adds nothing to chainSum; with one real member the chain loses to
+//     best (chainSum ≤ best), with more it is assigned and the extra
+//     member claims an already stacked unit and spreads 0 (no adjustment).
+//   - item.go perUnit, `len(chain) > 1` to `>= 1`: a chain of one member
+//     sums its own d (the chain starts at the unit's price), which is at
+//     most best, so `chainSum > best` fails either way.
 //   - evaluate.go hintDirect (`min > 0`, `measure < min`) and setHint
 //     (`missing <= 0`, `next > 0`): listed with their reasons in
 //     mutation_sem_test.go.
@@ -444,4 +451,38 @@ func TestMemberPriceZero(t *testing.T) {
 	c.Customer.Tier = "gold"
 	res := run(t, c, one("vip", promo.MemberPrice{Tiers: []promo.MemberTier{{Tier: "gold", Price: cny("0.00")}}}))
 	assert.Equal(t, "CNY 0.00", res.Total.String())
+}
+
+// item.go perUnit: each unit takes its best per-unit promotion; on a tie
+// the fewer promotions, then the first in application order (the package
+// doc's tie-break). Hand arithmetic on one 100.00 unit:
+//   - 9折 "hi" (priority 2) and 9折 "lo" (priority 1) tie at 10.00: "hi".
+//   - 10.00 off "single" ties with the stackable chain 5.00 off + 5.00
+//     off (10.00 in all): "single", one promotion.
+func TestPerUnitTies(t *testing.T) {
+	amount := func(yuan string) promo.Action { return promo.AmountOff{Amount: cny(yuan)} }
+	tests := []struct {
+		name    string
+		give    []promo.Promotion
+		applied string
+	}{
+		{"equal rates", []promo.Promotion{
+			{ID: "hi", Priority: 2, Action: promo.PercentOff{Rate: rate("9折")}},
+			{ID: "lo", Priority: 1, Action: promo.PercentOff{Rate: rate("9折")}},
+		}, "hi"},
+		{"a single against a chain", []promo.Promotion{
+			{ID: "s1", Priority: 3, Stackable: true, Action: amount("5.00")},
+			{ID: "s2", Priority: 2, Stackable: true, Action: amount("5.00")},
+			{ID: "single", Priority: 1, Action: amount("10.00")},
+		}, "single"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := run(t, cart(line("a", 1, "100.00")), tt.give)
+			assert.Equal(t, "CNY 90.00", res.Total.String())
+			adj := lineResult(t, res, "a").Adjustments
+			require.Len(t, adj, 1)
+			assert.Equal(t, tt.applied, adj[0].PromotionID)
+		})
+	}
 }
