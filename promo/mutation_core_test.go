@@ -74,6 +74,9 @@ package promo_test
 //   - item.go perUnit, `len(chain) > 1` to `>= 1`: a chain of one member
 //     sums its own d (the chain starts at the unit's price), which is at
 //     most best, so `chainSum > best` fails either way.
+//   - match.go setOf, `len(list) <= shortList` to `<`: a list of exactly
+//     8 entries is matched through a set instead of a scan; both answer
+//     the same.
 //   - evaluate.go hintDirect (`min > 0`, `measure < min`) and setHint
 //     (`missing <= 0`, `next > 0`): listed with their reasons in
 //     mutation_sem_test.go.
@@ -93,6 +96,12 @@ package promo_test
 //     greedy start keeps only the fixed promotions; the search then finds
 //     the same best when it finishes, and only a search that runs out of
 //     budget can end below the greedy combination.
+//   - choice.go visit, `pb = rk[j] - rk[j+1]` to `+` (both mutators): a
+//     larger bound of point j under the sharper bound; still a valid
+//     bound, so the search visits more nodes and picks the same.
+//   - choice.go choose, `c.unitCost(pi) + 2*(...)` to `-`: the work
+//     reserved before keeping on a candidate that saves nothing alone;
+//     it matters only when the budget is nearly spent.
 
 import (
 	"strconv"
