@@ -232,6 +232,11 @@ func TestChoiceSharpBoundFirstOrderPromotion(t *testing.T) {
 	res := run(t, c, ps)
 	assert.Equal(t, "CNY 170.00", res.Total.String())
 	assert.True(t, res.Optimal)
+	// The nodes by hand: the points by best are B, C, A. The empty
+	// combination; {B} (25.00; C and A do not fit beside it); {C} (its
+	// bound 20 + 10 reaches 25); {C, A} (30.00); then A alone is pruned
+	// (0 + 10 < 30): 4 combinations evaluated.
+	assert.Equal(t, int64(4), res.Evaluated)
 }
 
 // engine.go and eval.go: the engine's limits are inclusive too. MaxPromotions
