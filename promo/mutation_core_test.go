@@ -74,6 +74,13 @@ package promo_test
 //   - item.go perUnit, `len(chain) > 1` to `>= 1`: a chain of one member
 //     sums its own d (the chain starts at the unit's price), which is at
 //     most best, so `chainSum > best` fails either way.
+//   - order.go aloneOrder and the other `left >= 0 && d > left` caps
+//     (shippingPromo, giftPromo), `d > left` to `>=`: at d == left, d is
+//     set to the same value.
+//   - order.go thresholdReward, `times >= e.maxTimes` to `>`: at equality
+//     times is set to the value it has.
+//   - order.go thresholdReward, `t.off >= 0` to `> 0`: a tier's Off is -1
+//     (a rate) or above zero (rule.go rejects 0.00).
 //   - match.go setOf, `len(list) <= shortList` to `<`: a list of exactly
 //     8 entries is matched through a set instead of a scan; both answer
 //     the same.
@@ -499,4 +506,37 @@ func TestPerUnitTies(t *testing.T) {
 			assert.Equal(t, tt.applied, adj[0].PromotionID)
 		})
 	}
+}
+
+// order.go aloneOrder: a coupon's standalone saving is held to its cap like
+// its saving in a pass. 9折 off the order capped at 0.00 saves nothing
+// alone, so it is explained as saving nothing, not as beaten by a better
+// combination.
+func TestCappedCouponSavesNothingAlone(t *testing.T) {
+	c := cart(line("a", 1, "100.00"))
+	c.Coupons = []string{"Z"}
+	res := run(t, c, []promo.Promotion{{ID: "z", Coupon: "Z", Action: promo.PercentOff{Rate: rate("9折"), Scope: promo.PerOrder, Cap: cny("0.00")}}})
+	assert.Equal(t, "CNY 100.00", res.Total.String())
+	ex := explanation(t, res, "z")
+	assert.Equal(t, promo.NotApplicable, ex.Status)
+	assert.Equal(t, promo.NoSaving, ex.Reason)
+}
+
+// choice.go choose: of an exclusion group's members that save nothing
+// alone, only the first is kept on (a group has at most one member on);
+// the others are explained as excluded by it. One unit: 第2件 and 第3件
+// both need more units (hand count: 1 and 2 more).
+func TestGroupKeepsOneZeroSaverOn(t *testing.T) {
+	ps := []promo.Promotion{
+		{ID: "n2", Group: "g", Priority: 2, Action: promo.NthItem{N: 2, Rate: rate("5折")}},
+		{ID: "n3", Group: "g", Priority: 1, Action: promo.NthItem{N: 3, Rate: rate("5折")}},
+	}
+	res := run(t, cart(line("a", 1, "100.00")), ps)
+	assert.Equal(t, "CNY 100.00", res.Total.String())
+	n2 := explanation(t, res, "n2")
+	assert.Equal(t, promo.NoQualifyingUnits, n2.Reason)
+	assert.Equal(t, int64(1), n2.MissingQty)
+	n3 := explanation(t, res, "n3")
+	assert.Equal(t, promo.Excluded, n3.Status)
+	assert.Equal(t, "n2", n3.ExcludedBy)
 }
