@@ -112,7 +112,9 @@ package promo_test
 
 import (
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
@@ -539,4 +541,58 @@ func TestGroupKeepsOneZeroSaverOn(t *testing.T) {
 	n3 := explanation(t, res, "n3")
 	assert.Equal(t, promo.Excluded, n3.Status)
 	assert.Equal(t, "n2", n3.ExcludedBy)
+}
+
+// promotion.go: a promotion's limits are inclusive as well: MaxRedemptions
+// uses, a coupon code of MaxCouponLen bytes, MaxLabels channels,
+// MaxSelectorList SKUs, and the weekdays Sunday (0) to Saturday (6).
+func TestPromotionLimitsInclusive(t *testing.T) {
+	labels := func(n int) []string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = "x" + strconv.Itoa(i)
+		}
+		return s
+	}
+	base := func() promo.Promotion { return ninety("p") }
+	week := func(d ...time.Weekday) *promo.Schedule { return &promo.Schedule{TimeZone: time.UTC, Weekdays: d} }
+	valid := []struct {
+		name string
+		give func(*promo.Promotion)
+	}{
+		{"MaxRedemptions uses", func(p *promo.Promotion) {
+			p.Limits.Total, p.Limits.PerCustomer = promo.MaxRedemptions, promo.MaxRedemptions
+		}},
+		{"a code of MaxCouponLen bytes", func(p *promo.Promotion) { p.Coupon = strings.Repeat("A", promo.MaxCouponLen) }},
+		{"MaxLabels channels", func(p *promo.Promotion) { p.Channels = labels(promo.MaxLabels) }},
+		{"MaxSelectorList SKUs", func(p *promo.Promotion) { p.Target.SKUs = labels(promo.MaxSelectorList) }},
+		{"Sunday and Saturday", func(p *promo.Promotion) { p.Schedule = week(time.Sunday, time.Saturday) }},
+	}
+	for _, tt := range valid {
+		t.Run(tt.name, func(t *testing.T) {
+			p := base()
+			tt.give(&p)
+			_, err := promo.NewEngine(pricing.CNY, []promo.Promotion{p})
+			assert.NoError(t, err)
+		})
+	}
+	invalid := []struct {
+		name, field string
+		give        func(*promo.Promotion)
+		want        error
+	}{
+		{"uses past MaxRedemptions", "promotions[0].limits.per_customer", func(p *promo.Promotion) {
+			p.Limits.PerCustomer = promo.MaxRedemptions + 1
+		}, promo.ErrTooLarge},
+		{"weekday 7", "promotions[0].schedule.weekdays[0]", func(p *promo.Promotion) { p.Schedule = week(7) }, promo.ErrInvalidPromotion},
+		{"weekday -1", "promotions[0].schedule.weekdays[1]", func(p *promo.Promotion) { p.Schedule = week(time.Monday, -1) }, promo.ErrInvalidPromotion},
+	}
+	for _, tt := range invalid {
+		t.Run(tt.name, func(t *testing.T) {
+			p := base()
+			tt.give(&p)
+			_, err := promo.NewEngine(pricing.CNY, []promo.Promotion{p})
+			requireField(t, err, "new engine", tt.field, tt.want)
+		})
+	}
 }
