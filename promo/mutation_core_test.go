@@ -77,6 +77,8 @@ package promo_test
 //   - order.go aloneOrder and the other `left >= 0 && d > left` caps
 //     (shippingPromo, giftPromo), `d > left` to `>=`: at d == left, d is
 //     set to the same value.
+//   - order.go reaches, `min > 0` to `min >= 0`: with min = 0 the other
+//     operand, measure < 0, is false (amounts and counts are not negative).
 //   - order.go thresholdReward, `times >= e.maxTimes` to `>`: at equality
 //     times is set to the value it has.
 //   - order.go thresholdReward, `t.off >= 0` to `> 0`: a tier's Off is -1
@@ -595,4 +597,20 @@ func TestPromotionLimitsInclusive(t *testing.T) {
 			requireField(t, err, "new engine", tt.field, tt.want)
 		})
 	}
+}
+
+// choice.go classify: candidates that conflict with nothing are always on,
+// without a search (the package doc: Evaluated is the number of
+// combinations tried). An exclusive 9折 on line "a" and 10.00 off line
+// "b" share no line: both apply, nothing is searched. Hand arithmetic:
+// 100.00 - 10.00 + 50.00 - 10.00 = 130.00.
+func TestExclusiveAloneIsNoChoice(t *testing.T) {
+	ps := []promo.Promotion{
+		{ID: "excl", Exclusive: true, Target: promo.Selector{SKUs: []string{"a"}}, Action: promo.PercentOff{Rate: rate("9折")}},
+		{ID: "ten", Target: promo.Selector{SKUs: []string{"b"}}, Action: promo.AmountOff{Amount: cny("10.00")}},
+	}
+	res := run(t, cart(line("a", 1, "100.00"), line("b", 1, "50.00")), ps)
+	assert.Equal(t, "CNY 130.00", res.Total.String())
+	assert.Equal(t, int64(0), res.Evaluated)
+	assert.True(t, res.Optimal)
 }
