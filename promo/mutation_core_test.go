@@ -614,3 +614,14 @@ func TestExclusiveAloneIsNoChoice(t *testing.T) {
 	assert.Equal(t, int64(0), res.Evaluated)
 	assert.True(t, res.Optimal)
 }
+
+// order.go shippingPromo: Off set to 0.00 reduces the fee by nothing; only
+// an unset Off waives it (FreeShipping's doc: "reduced by Off when Off is
+// set"). A 10.00 fee on a 100.00 cart stays 10.00: total 110.00.
+func TestFreeShippingOffZero(t *testing.T) {
+	c := cart(line("a", 1, "100.00"))
+	c.Shipping = cny("10.00")
+	res := run(t, c, one("ship", promo.FreeShipping{MinAmount: cny("99.00"), Off: cny("0.00")}))
+	assert.Equal(t, "CNY 10.00", res.ShippingAfter.String())
+	assert.Equal(t, "CNY 110.00", res.Total.String())
+}
