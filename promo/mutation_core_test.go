@@ -77,6 +77,9 @@ package promo_test
 //   - order.go aloneOrder and the other `left >= 0 && d > left` caps
 //     (shippingPromo, giftPromo), `d > left` to `>=`: at d == left, d is
 //     set to the same value.
+//   - order.go shippingPromo, `left >= 0` to `left > 0`: 满包邮 has no cap
+//     and a budget with nothing left makes it BudgetExhausted before any
+//     pass, so left is -1 or above zero there.
 //   - order.go reaches, `min > 0` to `min >= 0`: with min = 0 the other
 //     operand, measure < 0, is false (amounts and counts are not negative).
 //   - order.go thresholdReward, `times >= e.maxTimes` to `>`: at equality
