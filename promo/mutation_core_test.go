@@ -80,6 +80,19 @@ package promo_test
 //   - order.go shippingPromo, `left >= 0` to `left > 0`: 满包邮 has no cap
 //     and a budget with nothing left makes it BudgetExhausted before any
 //     pass, so left is -1 or above zero there.
+//   - order.go spreadOrder, `room > 0` to `>= 0`: a line with no room
+//     joins the active lines and gets 0 (by weight 0 without a floor,
+//     by its room 0 in fill); the one-line and no-line cases give the
+//     same take and trimmed amount.
+//   - order.go spreadOrder, `d <= 0` to `< 0`, and `take > 0`,
+//     `parts[k] > 0` to `>= 0`: a zero discount spreads zeros, and take
+//     ignores an amount of 0.
+//   - order.go fill, `cmpRatio(...) > 0` to `>= 0`: a part exactly at
+//     the level joins the shared rest, where its share λ·weight is its
+//     room exactly (an integer, no remainder), the others' shares as
+//     before.
+//   - order.go fill, `p < 0` to `p <= 0`: a full part is its room, and
+//     only lines and units with room above zero take part.
 //   - order.go reaches, `min > 0` to `min >= 0`: with min = 0 the other
 //     operand, measure < 0, is false (amounts and counts are not negative).
 //   - order.go thresholdReward, `times >= e.maxTimes` to `>`: at equality
@@ -627,4 +640,24 @@ func TestFreeShippingOffZero(t *testing.T) {
 	res := run(t, c, one("ship", promo.FreeShipping{MinAmount: cny("99.00"), Off: cny("0.00")}))
 	assert.Equal(t, "CNY 10.00", res.ShippingAfter.String())
 	assert.Equal(t, "CNY 110.00", res.Total.String())
+}
+
+// order.go fill: a discount that fills every line's room exactly. Under
+// the P-01 floor (7折 of list), line "a" (list and price 100.00) has 30.00
+// of room and line "b" (list 100.00, selling at 80.00) 10.00; 40.00 off
+// the order takes both to their floors, 70.00 each: 140.00, nothing
+// trimmed. 20.00 off stays below b's level (10/80 > 20/180) and splits
+// by the line totals 100:80: 11.11 and 8.89 (hand arithmetic).
+func TestOrderDiscountFillsEveryRoom(t *testing.T) {
+	b := promo.Line{ID: "b", SKU: "b", Qty: 1, UnitPrice: cny("80.00"), ListPrice: cny("100.00")}
+	for _, tt := range []struct{ off, a, b, total string }{
+		{"40.00", "70.00", "70.00", "CNY 140.00"},
+		{"20.00", "88.89", "71.11", "CNY 160.00"},
+	} {
+		res := run(t, cart(line("a", 1, "100.00"), b), one("p", promo.AmountOff{Amount: cny(tt.off), Scope: promo.PerOrder}), p01Floor(t))
+		assert.Equal(t, tt.total, res.Total.String(), tt.off)
+		assert.Equal(t, []string{tt.a}, unitsPaid(t, res, "a"), tt.off)
+		assert.Equal(t, []string{tt.b}, unitsPaid(t, res, "b"), tt.off)
+		assert.False(t, explanation(t, res, "p").Trimmed.IsPositive(), tt.off)
+	}
 }
