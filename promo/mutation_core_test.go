@@ -14,9 +14,9 @@ package promo_test
 //   - choice.go follows, `pi < len(c.e.same)` to `<=`: same has one entry
 //     per promotion (engine.go) and pi is a promotion's index, so both
 //     are true.
-//   - choice.go points, `len(choices) > 16` to `>= 16`: with 16 choices
-//     the group's point is found through the map instead of the scan;
-//     both find the same point.
+//   - choice.go points, `len(choices) > 16` to `>= 16` or `<= 16`: the
+//     group's point is found through the map instead of the scan, or the
+//     other way round; both find the same point.
 //   - choice.go sharpRest, `left >= 0 && d > left` to `left > 0` or to
 //     `d >= left`: at d == left the bound is left either way; with
 //     nothing left (0) the promotion saved nothing alone, and the bound
@@ -75,7 +75,7 @@ package promo_test
 //     sums its own d (the chain starts at the unit's price), which is at
 //     most best, so `chainSum > best` fails either way.
 //   - order.go aloneOrder and the other `left >= 0 && d > left` caps
-//     (shippingPromo, giftPromo), `d > left` to `>=`: at d == left, d is
+//     (shippingPromo, spreadOrder), `d > left` to `>=`: at d == left, d is
 //     set to the same value.
 //   - order.go shippingPromo, `left >= 0` to `left > 0`: 满包邮 has no cap
 //     and a budget with nothing left makes it BudgetExhausted before any
@@ -91,8 +91,13 @@ package promo_test
 //     the level joins the shared rest, where its share λ·weight is its
 //     room exactly (an integer, no remainder), the others' shares as
 //     before.
-//   - order.go fill, `p < 0` to `p <= 0`: a full part is its room, and
-//     only lines and units with room above zero take part.
+//   - order.go fill, `p < 0` to `p <= 0` (both loops): a full part is its
+//     room, and only lines and units with room above zero take part.
+//   - order.go allocFill, `parts[k] > rooms[k]` to `>=`: at equality
+//     nothing is held back either way.
+//   - order.go allocFill, `back > 0` to `>= 0` and `k < len(parts)` to
+//     `<=`: with nothing held back the loop adds 0; the rooms' sum exceeds
+//     d, so what is held back is all given before k reaches the end.
 //   - order.go reaches, `min > 0` to `min >= 0`: with min = 0 the other
 //     operand, measure < 0, is false (amounts and counts are not negative).
 //   - order.go thresholdReward, `times >= e.maxTimes` to `>`: at equality
