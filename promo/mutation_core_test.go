@@ -129,7 +129,8 @@ package promo_test
 //   - choice.go visit, `pb = rk[j] - rk[j+1]` to `+` (both mutators): a
 //     larger bound of point j under the sharper bound; still a valid
 //     bound, so the search visits more nodes and picks the same.
-//   - choice.go choose, `c.unitCost(pi) + 2*(...)` to `-`: the work
+//   - choice.go choose, the arithmetic of `c.unitCost(pi) +
+//     2*(c.tunits[pi]+1)` (three mutants): the work
 //     reserved before keeping on a candidate that saves nothing alone;
 //     it matters only when the budget is nearly spent.
 
