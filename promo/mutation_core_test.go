@@ -98,6 +98,13 @@ package promo_test
 //   - order.go allocFill, `back > 0` to `>= 0` and `k < len(parts)` to
 //     `<=`: with nothing held back the loop adds 0; the rooms' sum exceeds
 //     d, so what is held back is all given before k reaches the end.
+//   - order.go spreadLine, `room > 0` to `>= 0`: a unit at its floor
+//     joins fill with room 0, is full at once with a share of 0, and
+//     leaves the level of the others as it was.
+//   - order.go take, `amt <= 0` to `< 0`: take gets 0 only for some units
+//     of a line whose share is above zero (an even split's or an
+//     allocation's zero shares); the recorded 0 merges into that line's
+//     adjustment for the promotion and changes no amount.
 //   - order.go reaches, `min > 0` to `min >= 0`: with min = 0 the other
 //     operand, measure < 0, is false (amounts and counts are not negative).
 //   - order.go thresholdReward, `times >= e.maxTimes` to `>`: at equality
