@@ -710,3 +710,18 @@ func TestGiftPolicyTextBounds(t *testing.T) {
 	_, err = promo.GiftPolicy(2).MarshalText()
 	assert.ErrorIs(t, err, promo.ErrUnknownName)
 }
+
+// refund.go storedAmount: a stored amount of exactly MaxMinorUnits is
+// valid. A unit at 100,000,000,000.00 (10^13 分) with no promotion is
+// refunded in full.
+func TestRefundAtMaxMinorUnits(t *testing.T) {
+	c := cart(line("a", 1, "100000000000.00"))
+	e, err := promo.NewEngine(pricing.CNY, one("p", promo.AmountOff{Amount: cny("1.00"), Scope: promo.PerOrder}))
+	require.NoError(t, err)
+	c.Lines[0].NotPromotable = true
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	q, err := e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{})
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 100000000000.00", q.Refund.String())
+}
