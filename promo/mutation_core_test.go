@@ -113,6 +113,11 @@ package promo_test
 //     (a rate) or above zero (rule.go rejects 0.00).
 //   - refund.go Refund, `id < unknown` to `<=`: the ids are a map's keys,
 //     never equal.
+//   - refund.go Refund, `deducted > 0` to `>= 0`: AllocateMinor of 0 over
+//     the returned units' paid amounts (non-negative; all zero splits
+//     evenly) is all zeros, as the cuts were; with no returned unit its
+//     error leaves cuts unread (no refund line).
+//   - refund.go returnOrder, `pa < pb` to `<=`: reached only when pa != pb.
 //   - match.go setOf, `len(list) <= shortList` to `<`: a list of exactly
 //     8 entries is matched through a set instead of a scan; both answer
 //     the same.
