@@ -17,6 +17,12 @@ package promo_test
 //   - choice.go points, `len(choices) > 16` to `>= 16` or `<= 16`: the
 //     group's point is found through the map instead of the scan, or the
 //     other way round; both find the same point.
+//   - choice.go points, `n := len(pt.run) + 1` to `- 1`: a run's option
+//     list gets two places fewer; append moves it to a new array when it
+//     outgrows them, with the same options, and the next point's list
+//     starts in the spare room, which no other list uses.
+//   - choice.go memoHash, `* 1099511628211` to `/`: a weaker hash; lookup
+//     compares every entry's choices, so a collision is never a hit.
 //   - choice.go sharpRest, `left >= 0 && d > left` to `left > 0` or to
 //     `d >= left`: at d == left the bound is left either way; with
 //     nothing left (0) the promotion saved nothing alone, and the bound
@@ -147,6 +153,10 @@ package promo_test
 //     2*(c.tunits[pi]+1)` (three mutants): the work
 //     reserved before keeping on a candidate that saves nothing alone;
 //     it matters only when the budget is nearly spent.
+//   - choice.go nodeMemo.lookup, `m.used[e*m.np:...]` to `e/m.np`: a
+//     remembered combination after the first gets a wrong set of used
+//     promotions, which decides only a tie in saving with it; the memo
+//     exists only after a greedy start (a search that might not fit).
 
 import (
 	"strconv"
