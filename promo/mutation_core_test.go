@@ -124,6 +124,10 @@ package promo_test
 //     evenly) is all zeros, as the cuts were; with no returned unit its
 //     error leaves cuts unread (no refund line).
 //   - refund.go returnOrder, `pa < pb` to `<=`: reached only when pa != pb.
+//   - result.go Reason.MarshalText, either `>= len(...)` to `>`, and
+//     UnmarshalText, `i < len(reasonText)` to `<=`: reasonNames and
+//     reasonText have the same length (17), so the other bound catches
+//     the same values and i never reaches it.
 //   - match.go setOf, `len(list) <= shortList` to `<`: a list of exactly
 //     8 entries is matched through a set instead of a scan; both answer
 //     the same.
@@ -738,4 +742,35 @@ func TestRefundAtMaxMinorUnits(t *testing.T) {
 	q, err := e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{})
 	require.NoError(t, err)
 	assert.Equal(t, "CNY 100000000000.00", q.Refund.String())
+}
+
+// result.go and rule.go: the text forms of the enums take exactly their
+// named values. Status 1..4 (0 is no status), Reason 0..16
+// (SearchBudgetExhausted the last), Scope 0..1, Basis 0..1; one past is an
+// ErrUnknownName, never a name read past the end of a list.
+func TestEnumTextBounds(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		last      interface{ MarshalText() ([]byte, error) }
+		lastText  string
+		pastLast  interface{ MarshalText() ([]byte, error) }
+		unmarshal func([]byte) error
+	}{
+		{"status", promo.Excluded, "excluded", promo.Excluded + 1, func(b []byte) error { var s promo.Status; return s.UnmarshalText(b) }},
+		{"reason", promo.SearchBudgetExhausted, "search_budget_exhausted", promo.SearchBudgetExhausted + 1, func(b []byte) error { var r promo.Reason; return r.UnmarshalText(b) }},
+		{"scope", promo.PerOrder, "order", promo.PerOrder + 1, func(b []byte) error { var s promo.Scope; return s.UnmarshalText(b) }},
+		{"basis", promo.ByQuantity, "quantity", promo.ByQuantity + 1, func(b []byte) error { var s promo.Basis; return s.UnmarshalText(b) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := tt.last.MarshalText()
+			require.NoError(t, err)
+			assert.Equal(t, tt.lastText, string(b))
+			_, err = tt.pastLast.MarshalText()
+			assert.ErrorIs(t, err, promo.ErrUnknownName)
+			assert.ErrorIs(t, tt.unmarshal([]byte("")), promo.ErrUnknownName, "the empty name")
+		})
+	}
+	_, err := promo.Status(0).MarshalText()
+	assert.ErrorIs(t, err, promo.ErrUnknownName)
+	assert.Equal(t, "Reason(17)", (promo.SearchBudgetExhausted + 1).String())
 }
