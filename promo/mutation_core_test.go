@@ -157,6 +157,9 @@ package promo_test
 //     2*(c.tunits[pi]+1)` (three mutants): the work
 //     reserved before keeping on a candidate that saves nothing alone;
 //     it matters only when the budget is nearly spent.
+//   - choice.go sharpRest, `d > left` to `d <= left`: the bound becomes
+//     left where it was d ≤ left, a looser bound (it is read as
+//     min(alone, ub), alone ≤ left); the search visits more nodes.
 //   - choice.go nodeMemo.lookup, `m.used[e*m.np:...]` to `e/m.np`: a
 //     remembered combination after the first gets a wrong set of used
 //     promotions, which decides only a tie in saving with it; the memo
