@@ -777,3 +777,12 @@ func TestEnumTextBounds(t *testing.T) {
 	assert.ErrorIs(t, err, promo.ErrUnknownName)
 	assert.Equal(t, "Reason(17)", (promo.SearchBudgetExhausted + 1).String())
 }
+
+// result.go Explanation.String: a points redemption that names no lines
+// says no "on lines" (the sentence as the other applied forms build it).
+func TestPointsExplanationWithoutLines(t *testing.T) {
+	ex := promo.Explanation{PromotionID: "pts", Status: promo.Applied, Points: 100, Amount: cny("1.00")}
+	assert.Equal(t, "pts: applied, 100 points pay 1.00", ex.String())
+	ex.Lines = []string{"a"}
+	assert.Equal(t, "pts: applied, 100 points pay 1.00 on lines a", ex.String())
+}
