@@ -786,3 +786,10 @@ func TestPointsExplanationWithoutLines(t *testing.T) {
 	ex.Lines = []string{"a"}
 	assert.Equal(t, "pts: applied, 100 points pay 1.00 on lines a", ex.String())
 }
+
+// rule.go Threshold.compile: a 每满 step of 0.00 is one problem, the step;
+// "a step cannot take more than itself off" is not added for it.
+func TestEveryZeroStepOneProblem(t *testing.T) {
+	_, err := promo.NewEngine(pricing.CNY, one("p", promo.Threshold{Every: &promo.Step{Amount: cny("0.00"), Off: cny("10.00")}}))
+	assert.EqualError(t, err, "promo: new engine: promotions[0].action.every.amount 0: invalid action: the step must be above zero")
+}
