@@ -128,6 +128,8 @@ package promo_test
 //     UnmarshalText, `i < len(reasonText)` to `<=`: reasonNames and
 //     reasonText have the same length (17), so the other bound catches
 //     the same values and i never reaches it.
+//   - rule.go Threshold.compile, `i > 0 && prev >= 0` to `i >= 0`: at
+//     i = 0 prev is -1, so the other operand is false.
 //   - match.go setOf, `len(list) <= shortList` to `<`: a list of exactly
 //     8 entries is matched through a set instead of a scan; both answer
 //     the same.
@@ -792,4 +794,60 @@ func TestPointsExplanationWithoutLines(t *testing.T) {
 func TestEveryZeroStepOneProblem(t *testing.T) {
 	_, err := promo.NewEngine(pricing.CNY, one("p", promo.Threshold{Every: &promo.Step{Amount: cny("0.00"), Off: cny("10.00")}}))
 	assert.EqualError(t, err, "promo: new engine: promotions[0].action.every.amount 0: invalid action: the step must be above zero")
+}
+
+// rule.go: every action list takes MaxActionList (100) entries, and one
+// more is ErrTooLarge: threshold tiers, combo parts, member tiers and gift
+// options. Tiers must rise: two tiers at 0.00 are out of order.
+func TestActionListsInclusive(t *testing.T) {
+	n := promo.MaxActionList
+	tiers := func(n int) promo.Action {
+		ts := make([]promo.Tier, n)
+		for i := range ts {
+			ts[i] = promo.Tier{MinAmount: cny(strconv.Itoa(100*(i+1)) + ".00"), Off: cny("1.00")}
+		}
+		return promo.Threshold{Tiers: ts}
+	}
+	parts := func(n int) promo.Action {
+		ps := make([]promo.ComboPart, n)
+		for i := range ps {
+			ps[i] = promo.ComboPart{Items: promo.Selector{SKUs: []string{"s" + strconv.Itoa(i)}}, Qty: 1}
+		}
+		return promo.Combo{Parts: ps, Price: cny("1.00")}
+	}
+	members := func(n int) promo.Action {
+		ts := make([]promo.MemberTier, n)
+		for i := range ts {
+			ts[i] = promo.MemberTier{Tier: "t" + strconv.Itoa(i), Rate: rate("9折")}
+		}
+		return promo.MemberPrice{Tiers: ts}
+	}
+	options := func(n int) promo.Action {
+		os := make([]promo.GiftOption, n)
+		for i := range os {
+			os[i] = promo.GiftOption{SKU: "g" + strconv.Itoa(i), Qty: 1}
+		}
+		return promo.Gift{MinAmount: cny("10.00"), Options: os}
+	}
+	for _, tt := range []struct {
+		name  string
+		build func(int) promo.Action
+		field string
+	}{
+		{"threshold tiers", tiers, "promotions[0].action.tiers"},
+		{"combo parts", parts, "promotions[0].action.parts"},
+		{"member tiers", members, "promotions[0].action.tiers"},
+		{"gift options", options, "promotions[0].action.options"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := promo.NewEngine(pricing.CNY, one("p", tt.build(n)))
+			assert.NoError(t, err)
+			_, err = promo.NewEngine(pricing.CNY, one("p", tt.build(n+1)))
+			requireField(t, err, "new engine", tt.field, promo.ErrTooLarge)
+		})
+	}
+	_, err := promo.NewEngine(pricing.CNY, one("p", promo.Threshold{Tiers: []promo.Tier{
+		{MinAmount: cny("0.00"), Off: cny("1.00")}, {MinAmount: cny("0.00"), Off: cny("2.00")},
+	}}))
+	requireField(t, err, "new engine", "promotions[0].action.tiers[1].min_amount", promo.ErrInvalidAction)
 }
