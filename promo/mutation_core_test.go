@@ -851,3 +851,26 @@ func TestActionListsInclusive(t *testing.T) {
 	}}))
 	requireField(t, err, "new engine", "promotions[0].action.tiers[1].min_amount", promo.ErrInvalidAction)
 }
+
+// engine.go getCtx and putCtx: the zero Engine (no scratch pool) answers
+// with an error, never a panic: its currency is unknown, and so is the
+// zero cart's.
+func TestZeroEngineEvaluate(t *testing.T) {
+	var e promo.Engine
+	_, err := e.Evaluate(promo.Cart{})
+	assert.ErrorIs(t, err, promo.ErrInvalidCart)
+}
+
+// rule.go Combo.compile: a combo holds at most MaxUnits units over its
+// parts: 50,000 + 50,000 is accepted, 50,000 + 50,001 is ErrTooLarge.
+func TestComboUnitsInclusive(t *testing.T) {
+	combo := func(a, b int64) []promo.Promotion {
+		return one("c", promo.Combo{Price: cny("1.00"), Parts: []promo.ComboPart{
+			{Items: promo.Selector{SKUs: []string{"a"}}, Qty: a}, {Items: promo.Selector{SKUs: []string{"b"}}, Qty: b},
+		}})
+	}
+	_, err := promo.NewEngine(pricing.CNY, combo(50_000, 50_000))
+	assert.NoError(t, err)
+	_, err = promo.NewEngine(pricing.CNY, combo(50_000, 50_001))
+	requireField(t, err, "new engine", "promotions[0].action.parts", promo.ErrTooLarge)
+}
