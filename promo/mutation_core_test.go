@@ -130,6 +130,10 @@ package promo_test
 //     the same values and i never reaches it.
 //   - rule.go Threshold.compile, `i > 0 && prev >= 0` to `i >= 0`: at
 //     i = 0 prev is -1, so the other operand is false.
+//   - work.go allocator.to, `total < 0` to `<= 0`, and allocate,
+//     `len(weights) <= 64` to `<`: the input goes to the other of two
+//     allocators that give the same parts (package pricing's and to, one
+//     largest-remainder rule; TestAllocatorMatchesPricing compares them).
 //   - match.go setOf, `len(list) <= shortList` to `<`: a list of exactly
 //     8 entries is matched through a set instead of a scan; both answer
 //     the same.
