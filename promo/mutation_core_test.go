@@ -30,9 +30,9 @@ package promo_test
 //   - errors.go fieldErr, `len(args) > 0` to `>= 0`: every detail passed
 //     without arguments is free of % verbs, and Sprintf returns such a
 //     string unchanged.
-//   - errors.go setOp, `depth > 8` to `>= 8`: the library's errors nest
-//     at most two joins deep (a promotion's problems in the engine's or
-//     campaign's list), far from depth 8.
+//   - errors.go setOp, `depth > 8` to `>= 8`, and `depth+1` to `depth-1`:
+//     the library's errors nest at most two joins deep (a promotion's
+//     problems in the engine's or campaign's list), far from depth 8.
 //   - eval.go reuse and sizePass, `cap(s) < n` to `<=`: at cap == n a
 //     fresh zeroed buffer replaces the cleared old one; the contents are
 //     the same (only an allocation more).
