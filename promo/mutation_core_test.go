@@ -36,6 +36,9 @@ package promo_test
 //   - eval.go reuse and sizePass, `cap(s) < n` to `<=`: at cap == n a
 //     fresh zeroed buffer replaces the cleared old one; the contents are
 //     the same (only an allocation more).
+//   - eval.go nextStamp, `ps.stamp++` to `--`: counting down from 0 gives
+//     2^32 - 1 distinct stamps before 0, like counting up; a fresh stamp
+//     differs from every mark either way.
 //   - eval.go give, `room < 0` to `room <= 0`: both set room to 0.
 //   - eval.go budgetLeft, `p.budget >= 0` to `> 0`, and `left < 0` to
 //     `left <= 0`: a budget with nothing left (0, or all spent) makes the
