@@ -169,6 +169,9 @@ package promo_test
 //   - choice.go sharpRest, `d > left` to `d <= left`: the bound becomes
 //     left where it was d ≤ left, a looser bound (it is read as
 //     min(alone, ub), alone ≤ left); the search visits more nodes.
+//   - evaluate.go plan, the arithmetic of the matching work's selector
+//     count `1 + b2i(...) + len(parts)` (two mutants): it changes only
+//     Result.Work and the budget check before matching.
 //   - choice.go nodeMemo.lookup, `m.used[e*m.np:...]` to `e/m.np`: a
 //     remembered combination after the first gets a wrong set of used
 //     promotions, which decides only a tie in saving with it; the memo
