@@ -27,6 +27,9 @@ package promo_test
 //     `d >= left`: at d == left the bound is left either way; with
 //     nothing left (0) the promotion saved nothing alone, and the bound
 //     is min(alone, ub) = 0 either way.
+//   - choice.go choose, `bestSaving := -1` to `1` (both mutators): it is
+//     read only after keep has set it (a node is kept before any bound
+//     or comparison reads bestSaving; found guards keep itself).
 //   - errors.go fieldErr, `len(args) > 0` to `>= 0`: every detail passed
 //     without arguments is free of % verbs, and Sprintf returns such a
 //     string unchanged.
@@ -61,9 +64,6 @@ package promo_test
 //     one tier (rule.go rejects neither), and with Every it returns first.
 //   - evaluate.go better, `sa > sb` to `>=` and `na < nb` to `<=`: each
 //     is reached only when the two differ (sa != sb, na != nb).
-//   - choice.go choose, `bestSaving := -1` to `1` (both mutators): it is
-//     read only after keep has set it (a node is kept before any bound
-//     or comparison reads bestSaving; found guards keep itself).
 //   - item.go claim, `ps.claimed[u] < 0` to `<= 0`: claim is given only
 //     units free for pi, so a unit promotion 0 holds is stacked and pi
 //     stackable; re-claiming it sets stacked to st (true), as the
@@ -83,6 +83,9 @@ package promo_test
 //   - item.go perUnit, `len(chain) > 1` to `>= 1`: a chain of one member
 //     sums its own d (the chain starts at the unit's price), which is at
 //     most best, so `chainSum > best` fails either way.
+//   - match.go setOf, `len(list) <= shortList` to `<`: a list of exactly
+//     8 entries is matched through a set instead of a scan; both answer
+//     the same.
 //   - order.go aloneOrder and the other `left >= 0 && d > left` caps
 //     (shippingPromo, spreadOrder), `d > left` to `>=`: at d == left, d is
 //     set to the same value.
@@ -137,16 +140,14 @@ package promo_test
 //     `len(weights) <= 64` to `<`: the input goes to the other of two
 //     allocators that give the same parts (package pricing's and to, one
 //     largest-remainder rule; TestAllocatorMatchesPricing compares them).
-//   - match.go setOf, `len(list) <= shortList` to `<`: a list of exactly
-//     8 entries is matched through a set instead of a scan; both answer
-//     the same.
 //   - evaluate.go hintDirect (`min > 0`, `measure < min`) and setHint
 //     (`missing <= 0`, `next > 0`): listed with their reasons in
 //     mutation_sem_test.go.
 //
-// Survivors not killed, each changing only how much work the choice's
-// search does (Result.Work, Evaluated), never the combination a finished
-// search picks; no test pins the work of such a search by hand:
+// Survivors not killed. Each changes only the work of an evaluation
+// (Result.Work, Evaluated) or what a search that runs out of its budget
+// returns, never what a finished search picks; no test pins that work by
+// hand:
 //
 //   - choice.go choose, `len(points) <= sharpPoints` to `<`: with exactly
 //     64 points the search uses the plain bound instead of the sharper
@@ -163,9 +164,9 @@ package promo_test
 //     larger bound of point j under the sharper bound; still a valid
 //     bound, so the search visits more nodes and picks the same.
 //   - choice.go choose, the arithmetic of `c.unitCost(pi) +
-//     2*(c.tunits[pi]+1)` (three mutants): the work
-//     reserved before keeping on a candidate that saves nothing alone;
-//     it matters only when the budget is nearly spent.
+//     2*(c.tunits[pi]+1)` (three mutants): the work reserved before
+//     keeping on a candidate that saves nothing alone; it matters only
+//     when the budget is nearly spent.
 //   - choice.go sharpRest, `d > left` to `d <= left`: the bound becomes
 //     left where it was d ≤ left, a looser bound (it is read as
 //     min(alone, ub), alone ≤ left); the search visits more nodes.
