@@ -39,6 +39,10 @@ package promo_test
 //   - eval.go reuse and sizePass, `cap(s) < n` to `<=`: at cap == n a
 //     fresh zeroed buffer replaces the cleared old one; the contents are
 //     the same (only an allocation more).
+//   - eval.go layout, `p.r.kind == kBuyGet && p.r.get == nil` to
+//     `!= kBuyGet`: c.gets is read only for a 买X送Y with its own get set
+//     (item.go buyGet, partial.go), so what the line stores is never read
+//     (dead code: the lead may remove it).
 //   - eval.go nextStamp, `ps.stamp++` to `--`: counting down from 0 gives
 //     2^32 - 1 distinct stamps before 0, like counting up; a fresh stamp
 //     differs from every mark either way.
