@@ -60,6 +60,11 @@ package promo_test
 //     unit's index in the low bits, so no two keys are equal.
 //   - evaluate.go excluder, `q < by` to `q <= by`: at q == by the same
 //     promotion is named either way.
+//   - evaluate.go result, `linesOf[pi+1]++` to `--`: no count is above
+//     zero, so no explanation gets a slice of the shared array and each
+//     builds its line list by append instead, with the same IDs.
+//   - evaluate.go result, `c.first[li+1] - c.first[li]` to `+` in sizing
+//     the per-unit array: a larger array, the same amounts.
 //   - evaluate.go result, `ps.gift[pi] >= 0` to `> 0` in counting the
 //     redemptions: the count only sizes the list; a gift redemption
 //     left out of it is appended all the same.
