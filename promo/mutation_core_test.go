@@ -65,6 +65,11 @@ package promo_test
 //     builds its line list by append instead, with the same IDs.
 //   - evaluate.go result, `c.first[li+1] - c.first[li]` to `+` in sizing
 //     the per-unit array: a larger array, the same amounts.
+//   - evaluate.go result, `redeemed++` to `--`: the count only sizes the
+//     redemptions list; appended to, it holds the same.
+//   - evaluate.go sortAdjustments, `a.unit - b.unit` to `+`: within one
+//     promotion on one line the unit order does not matter, each amount
+//     is added at its unit's place in PerUnit.
 //   - evaluate.go result, `ps.gift[pi] >= 0` to `> 0` in counting the
 //     redemptions: the count only sizes the list; a gift redemption
 //     left out of it is appended all the same.
@@ -893,4 +898,24 @@ func TestComboUnitsInclusive(t *testing.T) {
 	assert.NoError(t, err)
 	_, err = promo.NewEngine(pricing.CNY, combo(50_000, 50_001))
 	requireField(t, err, "new engine", "promotions[0].action.parts", promo.ErrTooLarge)
+}
+
+// evaluate.go sortAdjustments: a line's adjustments are listed by
+// promotion in application order (priority first), whatever order the
+// layer recorded them in. Stackable 第2件5折 takes 50.00 off the second
+// 100.00 unit (item groups are formed first); stackable 9折 then takes
+// 10.00 and 5.00 off what the units pay (100.00, 50.00): 135.00 in all
+// (hand arithmetic). 9折 has the higher priority, so it is listed first.
+func TestAdjustmentsInApplicationOrder(t *testing.T) {
+	ps := []promo.Promotion{
+		{ID: "ten", Priority: 2, Stackable: true, Action: promo.PercentOff{Rate: rate("9折")}},
+		{ID: "nth", Priority: 1, Stackable: true, Action: promo.NthItem{N: 2, Rate: rate("5折")}},
+	}
+	res := run(t, cart(line("a", 2, "100.00")), ps)
+	assert.Equal(t, "CNY 135.00", res.Total.String())
+	var got []string
+	for _, a := range res.Lines[0].Adjustments {
+		got = append(got, a.PromotionID+" "+a.Amount.StringAmount())
+	}
+	assert.Equal(t, []string{"ten 15.00", "nth 50.00"}, got)
 }
