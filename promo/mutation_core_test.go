@@ -43,6 +43,8 @@ package promo_test
 //     `!= kBuyGet`: c.gets is read only for a 买X送Y with its own get set
 //     (item.go buyGet, partial.go), so what the line stores is never read
 //     (dead code: the lead may remove it).
+//   - eval.go reset, `ps.owner[i] = -1` to `1` (both mutators): owner is
+//     read (item.go free) only for a claimed unit, and claim sets it.
 //   - eval.go nextStamp, `ps.stamp++` to `--`: counting down from 0 gives
 //     2^32 - 1 distinct stamps before 0, like counting up; a fresh stamp
 //     differs from every mark either way.
