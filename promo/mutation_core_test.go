@@ -921,3 +921,15 @@ func TestAdjustmentsInApplicationOrder(t *testing.T) {
 	}
 	assert.Equal(t, []string{"ten 15.00", "nth 50.00"}, got)
 }
+
+// evaluate.go thresholdReached: the original amount of the second line is
+// its price times its own units. 满200减20 on 10.00 + 100.00 = 110.00 is
+// below its threshold at the original prices too: BelowThreshold, 90.00
+// missing (hand arithmetic), not "after item discounts".
+func TestBelowThresholdAtOriginalPrices(t *testing.T) {
+	mj := one("mj", promo.Threshold{Tiers: []promo.Tier{{MinAmount: cny("200.00"), Off: cny("20.00")}}})
+	res := run(t, cart(line("a", 1, "10.00"), line("b", 1, "100.00")), mj)
+	ex := explanation(t, res, "mj")
+	assert.Equal(t, promo.BelowThreshold, ex.Reason)
+	assert.Equal(t, "CNY 90.00", ex.MissingAmount.String())
+}
