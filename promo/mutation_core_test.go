@@ -48,6 +48,8 @@ package promo_test
 //   - eval.go nextStamp, `ps.stamp++` to `--`: counting down from 0 gives
 //     2^32 - 1 distinct stamps before 0, like counting up; a fresh stamp
 //     differs from every mark either way.
+//   - eval.go nextStamp, `ps.stamp == 0` to `!= 0`: every call clears the
+//     marks and returns 1, still a stamp no unit carries (slower only).
 //   - eval.go give, `room < 0` to `room <= 0`: both set room to 0.
 //   - eval.go budgetLeft, `p.budget >= 0` to `> 0`, and `left < 0` to
 //     `left <= 0`: a budget with nothing left (0, or all spent) makes the
@@ -932,4 +934,18 @@ func TestBelowThresholdAtOriginalPrices(t *testing.T) {
 	ex := explanation(t, res, "mj")
 	assert.Equal(t, promo.BelowThreshold, ex.Reason)
 	assert.Equal(t, "CNY 90.00", ex.MissingAmount.String())
+}
+
+// item.go buyGet: a unit cannot be both the one bought and the one given.
+// 买1送1 with the get set inside the buy set (buy a or b, get b): one b
+// alone is bought, nothing is given, 10.00 to pay; with a second b, one
+// is free (hand count).
+func TestBuyGetOverlapNeedsTwoUnits(t *testing.T) {
+	get := promo.Selector{SKUs: []string{"b"}}
+	ps := []promo.Promotion{{ID: "b1g1", Target: promo.Selector{SKUs: []string{"a", "b"}},
+		Action: promo.BuyXGetY{BuyQty: 1, Get: &get, GetQty: 1, Free: true}}}
+	res := run(t, cart(line("b", 1, "10.00")), ps)
+	assert.Equal(t, "CNY 10.00", res.Total.String())
+	res = run(t, cart(line("b", 2, "10.00")), ps)
+	assert.Equal(t, "CNY 10.00", res.Total.String())
 }
