@@ -244,7 +244,7 @@ func (e Engine) refund(cart Cart, res Result, returned map[string]int64, policy 
 		q.DepositKept = money(depKept)
 	}
 	var claw int64
-	if policy.Clawback && len(kept.Lines) > 0 && paid > 0 {
+	if policy.Clawback && len(kept.Lines) > 0 {
 		var err error
 		claw, err = e.clawback(kept, res, keptPaid, policy, &q)
 		if err != nil {
