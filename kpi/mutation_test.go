@@ -13,8 +13,14 @@ import (
 )
 
 // Mutation pass (issue 19, gremlins v0.5.0). Equivalent mutants, which no
-// test can kill, with why they cannot change behaviour:
+// test can kill, with why they cannot change behaviour, grouped by file
+// (file:line:column as gremlins reports them on the code of issue 19's run):
 //
+// commission.go
+//   - :145:16, `else if c < 0` as `c <= 0`: the branch is inside
+//     `if c != 0`, where c <= 0 and c < 0 are the same test.
+//
+// hours.go
 //   - hours.go walkCorrections, `p.end <= limit` as `p.end < limit`: a
 //     change exactly at limit, (hi+5)·86400 local seconds, lies more than
 //     two days past hi (offsets are under a day), so its window zc±2 is
