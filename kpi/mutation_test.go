@@ -19,6 +19,18 @@ import (
 // commission.go
 //   - :145:16, `else if c < 0` as `c <= 0`: the branch is inside
 //     `if c != 0`, where c <= 0 and c < 0 are the same test.
+//   - :258:16, `net.Sign() < 0` as `<= 0`: a zero net is replaced by
+//     decimal.Zero, the same number (only a whole-amount band share's
+//     Sales exponent differs: 0 for 0.00, which String, JSON and every
+//     comparison read alike).
+//   - :265:25, `len(p.Accelerators) > 0` as `>= 0`: with no accelerators
+//     accelerate(x) is 1 × (base(x) - base(0)) = base(x), and Money built
+//     from either decimal is the same.
+//   - :290:23, `i == len(p.Tiers)-1` as `len(p.Tiers)+1` (ARITHMETIC_BASE
+//     and INVERT_NEGATIVES): owner then compares x with the last tier's To,
+//     which Validate makes zero, and falls out of the loop to return
+//     len(p.Tiers)-1, the same index (line 298 runs only under this mutant:
+//     NOT COVERED).
 //
 // hours.go
 //   - hours.go walkCorrections, `p.end <= limit` as `p.end < limit`: a
