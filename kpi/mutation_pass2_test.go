@@ -6,6 +6,11 @@ import (
 	"testing"
 )
 
+// Tests written from the survivors of the whole-package gremlins run of
+// issue 19, grouped by the file they pin.
+
+// curve.go
+
 // Curve validation on the values where a flipped comparison changes the
 // answer (issue 19): an inverse curve's target must be above 0 (60/v is
 // undefined for a zero target), a band may score exactly 0 but not below.
@@ -37,5 +42,18 @@ func TestCurveScoreZeroIsPositive(t *testing.T) {
 	got, err := lin.Score(300)
 	if err != nil || got != 0 || math.Signbit(got) {
 		t.Errorf("Score(300) = %v (signbit %v), %v; want +0", got, math.Signbit(got), err)
+	}
+}
+
+// enum.go
+
+// An unknown name's error lists the names that are accepted, leaving out
+// the invalid zero value's empty name.
+func TestEnumParseErrorListsNames(t *testing.T) {
+	var m TierMethod
+	err := m.UnmarshalText([]byte("flat"))
+	want := `kpi: decode: tier method "flat": invalid enumeration value: want one of ["marginal" "whole_amount"]`
+	if !errors.Is(err, ErrInvalidEnum) || err.Error() != want {
+		t.Errorf("UnmarshalText(flat) = %v\nwant %s", err, want)
 	}
 }
