@@ -32,6 +32,17 @@ import (
 //     len(p.Tiers)-1, the same index (line 298 runs only under this mutant:
 //     NOT COVERED).
 //
+// coverage.go
+//   - :85:10, `i > 0 &&` as `i >= 0`: listed in mutation_staff_test.go
+//     (prevEnd is the zero time at i = 0).
+//
+// curve.go
+//   - :128:8, Inverse's `v <= 0` as `v < 0`: at v = 0 the mutant computes
+//     t/0 = +Inf (Validate makes t > 0), which the cap clamps to top, the
+//     value the original returns.
+//   - :156:7, `s > top` as `s >= top`: at s == top both return the same
+//     value.
+//
 // hours.go
 //   - hours.go walkCorrections, `p.end <= limit` as `p.end < limit`: a
 //     change exactly at limit, (hi+5)·86400 local seconds, lies more than
