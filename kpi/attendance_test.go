@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -75,4 +76,31 @@ func TestEffectiveAttendanceErrors(t *testing.T) {
 		assert.ErrorIs(t, err, tt.want, tt.name)
 		assert.Contains(t, err.Error(), tt.msg, tt.name)
 	}
+}
+
+// The report's order is day, then team, then person, whatever the input
+// order (issue 19: a comparator that skipped a key survived). The records
+// are given so that each later key disagrees with the earlier one: the
+// earlier day has the later team, and in one team-day the later team has
+// the earlier person.
+func TestEffectiveAttendanceOrder(t *testing.T) {
+	d1, d2 := MustDate(2026, 2, 9), MustDate(2026, 2, 10)
+	recs := []AttendanceRecord{
+		{Person: "a", Team: "A", Day: d2},
+		{Person: "y", Team: "B", Day: d1},
+		{Person: "z", Team: "A", Day: d1},
+		{Person: "x", Team: "A", Day: d1},
+	}
+	rep, err := EffectiveAttendance(recs, Rules5512(time.UTC))
+	require.NoError(t, err)
+	var got []string
+	for _, c := range rep.Checks {
+		got = append(got, c.Day.String()+" "+c.Team+" "+c.Person)
+	}
+	assert.Equal(t, []string{"2026-02-09 A x", "2026-02-09 A z", "2026-02-09 B y", "2026-02-10 A a"}, got)
+	var teams []string
+	for _, td := range rep.Teams {
+		teams = append(teams, fmt.Sprintf("%v %s %d", td.Day, td.Team, td.Rostered))
+	}
+	assert.Equal(t, []string{"2026-02-09 A 2", "2026-02-09 B 1", "2026-02-10 A 1"}, teams)
 }

@@ -66,6 +66,23 @@ func TestCalendarMakeUpHoursDefault(t *testing.T) {
 	assert.Equal(t, 9*time.Hour, s.Between(sat, sat.AddDate(0, 0, 8)))
 }
 
+// A calendar may list more make-up days than days off (a made-up notice: one
+// day off, Monday 2026-02-09, and both days of the weekend after it worked).
+// Hand count for Monday 02-09 to Sunday 02-15 on 09:00-18:00 weekdays:
+// Tuesday to Friday and the two make-up days, 6 days of 9 h = 54 h
+// (issue 19: the exception list's capacity len(holidays)-len(makeUp) would
+// be negative).
+func TestCalendarMoreMakeUpThanDaysOff(t *testing.T) {
+	d := MustDate
+	c := MustCalendar(HolidayNotice{Year: 2026, Number: "test", Issued: d(2025, 11, 4), Festivals: []Festival{
+		{Name: "x", First: d(2026, 2, 9), Last: d(2026, 2, 9), MakeUp: []Date{d(2026, 2, 14), d(2026, 2, 15)}},
+	}})
+	s, err := NewSchedule(ScheduleSpec{Location: time.UTC, Weekly: MondayToFriday(nineToSix()), Calendar: c})
+	require.NoError(t, err)
+	mon := time.Date(2026, 2, 9, 0, 0, 0, 0, time.UTC)
+	assert.Equal(t, 54*time.Hour, s.Between(mon, mon.AddDate(0, 0, 7)))
+}
+
 // The dense exception table: built when the exceptions lie fewer than
 // maxDenseDays apart (one slot per day and one past the last), not at
 // maxDenseDays; Between agrees either way.
@@ -102,8 +119,11 @@ func TestScheduleDenseTable(t *testing.T) {
 
 // Equivalent mutants of the calendar code (gremlins cannot change behaviour
 // through them):
-//   - calendar_schedule.go, make([]exception, 0, len(holidays)+len(makeUp)):
-//     the capacity only; append grows the slice whatever it is.
+//   - calendar_schedule.go, make([]exception, 0, len(holidays)+len(makeUp))
+//     as `*`: the capacity only; append grows the slice whatever it is. (As
+//     `-` it is not equivalent: the capacity goes negative and make panics
+//     when the make-up days outnumber the days off, which
+//     TestCalendarMoreMakeUpThanDaysOff kills.)
 //   - hours.go, rank: "case z <= s.exLo" as "z < s.exLo": at z == exLo the
 //     table's first slot, exRank[0], is 0 too.
 //

@@ -205,3 +205,63 @@ func TestCommissionSalesErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "CNY 0.00", got.Commission.String())
 }
+
+// Edges of the commission arithmetic that a flipped comparison would move
+// (issue 19). Hand arithmetic on the issue-7 table (5% to 50,000, 7% to
+// 100,000, 10% above).
+func TestCommissionEdges(t *testing.T) {
+	marginal := CommissionPlan{Currency: pricing.CNY, Method: Marginal, Tiers: issueTiers()}
+	// Net sales exactly on a tier's From have no share of that tier: 50,000
+	// is one band, 5% × 50,000 = 2,500; 0 has no band at all.
+	got, err := marginal.Compute(Sales{Gross: cny("50000")})
+	require.NoError(t, err)
+	assert.Equal(t, []BandShare{{Tier: 0, Sales: dec("50000"), Rate: dec("0.05"), Commission: dec("2500")}}, normBands(got.Bands))
+	got, err = marginal.Compute(Sales{Gross: cny("100"), Refunds: cny("100")})
+	require.NoError(t, err)
+	assert.Empty(t, got.Bands)
+	assert.Equal(t, "CNY 0.00", got.Commission.String())
+
+	// A multiplier of 0 is allowed ("at least 0") and pays nothing above
+	// its level: quota 100,000, sales 175,000 earn the 6,000 below quota.
+	zero := marginal
+	zero.Quota = cny("100000")
+	zero.Accelerators = []Accelerator{{Attainment: dec("1"), Multiplier: dec("0")}}
+	got, err = zero.Compute(Sales{Gross: cny("175000")})
+	require.NoError(t, err)
+	assert.Equal(t, "CNY 6000.00", got.Commission.String())
+	assert.Equal(t, "CNY 13500.00", got.Base.String())
+
+	// Base and Accelerated are unrounded: 0.123456789 × CNY 0.001 is
+	// exactly 0.000123456789 (12 places).
+	flat := func(rate string) CommissionPlan {
+		return CommissionPlan{Currency: pricing.CNY, Method: Marginal, Tiers: []CommissionTier{{From: dec("0"), Unbounded: true, Rate: dec(rate)}}}
+	}
+	got, err = flat("0.123456789").Compute(Sales{Gross: cny("0.001")})
+	require.NoError(t, err)
+	assert.True(t, got.Base.Amount().Equal(dec("0.000123456789")), "base %v", got.Base.Amount())
+	assert.Equal(t, "CNY 0.00", got.Commission.String())
+	// A product with more than pricing's 28 places is rounded to the
+	// currency's 2 + 8 places: 0.0123456789012 × 0.123456789012345678 =
+	// 0.0015241578753196160232056090136 (31 places) is 0.0015241579.
+	got, err = flat("0.123456789012345678").Compute(Sales{Gross: cny("0.0123456789012")})
+	require.NoError(t, err)
+	assert.True(t, got.Base.Amount().Equal(dec("0.0015241579")), "base %v", got.Base.Amount())
+	// Beyond pricing's magnitude (10^30) even after rounding: an error.
+	// Quota 1, multiplier 10^27 from 100%: 1 + (10^10 - 1) × 10^27 ≈ 10^37.
+	huge := flat("1")
+	huge.Quota = cny("1")
+	huge.Accelerators = []Accelerator{{Attainment: dec("1"), Multiplier: dec("1e27")}}
+	_, err = huge.Compute(Sales{Gross: cny("10000000000")})
+	assert.ErrorIs(t, err, ErrInvalidNumber)
+	assert.ErrorContains(t, err, "accelerated commission")
+}
+
+// normBands rewrites the decimals of bands in their shortest form, so that
+// tests compare numbers, not exponents.
+func normBands(bs []BandShare) []BandShare {
+	out := make([]BandShare, len(bs))
+	for i, b := range bs {
+		out[i] = BandShare{Tier: b.Tier, Sales: dec(b.Sales.String()), Rate: dec(b.Rate.String()), Commission: dec(b.Commission.String())}
+	}
+	return out
+}

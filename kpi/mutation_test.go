@@ -13,8 +13,37 @@ import (
 )
 
 // Mutation pass (issue 19, gremlins v0.5.0). Equivalent mutants, which no
-// test can kill, with why they cannot change behaviour:
+// test can kill, with why they cannot change behaviour, grouped by file
+// (file:line:column as gremlins reports them on the code of issue 19's run):
 //
+// commission.go
+//   - :145:16, `else if c < 0` as `c <= 0`: the branch is inside
+//     `if c != 0`, where c <= 0 and c < 0 are the same test.
+//   - :258:16, `net.Sign() < 0` as `<= 0`: a zero net is replaced by
+//     decimal.Zero, the same number (only a whole-amount band share's
+//     Sales exponent differs: 0 for 0.00, which String, JSON and every
+//     comparison read alike).
+//   - :265:25, `len(p.Accelerators) > 0` as `>= 0`: with no accelerators
+//     accelerate(x) is 1 × (base(x) - base(0)) = base(x), and Money built
+//     from either decimal is the same.
+//   - :290:23, `i == len(p.Tiers)-1` as `len(p.Tiers)+1` (ARITHMETIC_BASE
+//     and INVERT_NEGATIVES): owner then compares x with the last tier's To,
+//     which Validate makes zero, and falls out of the loop to return
+//     len(p.Tiers)-1, the same index (line 298 runs only under this mutant:
+//     NOT COVERED).
+//
+// coverage.go
+//   - :85:10, `i > 0 &&` as `i >= 0`: listed in mutation_staff_test.go
+//     (prevEnd is the zero time at i = 0).
+//
+// curve.go
+//   - :128:8, Inverse's `v <= 0` as `v < 0`: at v = 0 the mutant computes
+//     t/0 = +Inf (Validate makes t > 0), which the cap clamps to top, the
+//     value the original returns.
+//   - :156:7, `s > top` as `s >= top`: at s == top both return the same
+//     value.
+//
+// hours.go
 //   - hours.go walkCorrections, `p.end <= limit` as `p.end < limit`: a
 //     change exactly at limit, (hi+5)·86400 local seconds, lies more than
 //     two days past hi (offsets are under a day), so its window zc±2 is
