@@ -86,6 +86,10 @@ package promo_test
 //     units free for pi, so a unit promotion 0 holds is stacked and pi
 //     stackable; re-claiming it sets stacked to st (true), as the
 //     original's true && st does, and claimed is only compared with 0.
+//   - item.go unitExact, the final `return -1` to `1` (both mutators):
+//     unitExact is asked only about per-unit promotions, and a 会员价
+//     whose tiers miss the customer's is CustomerNotEligible before any
+//     pass (evaluate.go), so a listed tier always returns first.
 //   - item.go spreadUnits, `keys[i-1] <= key` to `<`: a key holds its
 //     position in the low bits, so no two keys are equal.
 //   - item.go nthItem, `j < full` to `j <= full`: full is a multiple of N
@@ -191,6 +195,8 @@ package promo_test
 //   - evaluate.go plan, the arithmetic of the matching work's selector
 //     count `1 + b2i(...) + len(parts)` (two mutants): it changes only
 //     Result.Work and the budget check before matching.
+//   - match.go lineValues, `len(Categories) + len(Tags)` to `-`: the
+//     matching work estimate (Result.Work) only.
 //   - choice.go nodeMemo.lookup, `m.used[e*m.np:...]` to `e/m.np`: a
 //     remembered combination after the first gets a wrong set of used
 //     promotions, which decides only a tie in saving with it; the memo
@@ -949,3 +955,4 @@ func TestBuyGetOverlapNeedsTwoUnits(t *testing.T) {
 	res = run(t, cart(line("b", 2, "10.00")), ps)
 	assert.Equal(t, "CNY 10.00", res.Total.String())
 }
+
