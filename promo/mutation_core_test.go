@@ -955,4 +955,3 @@ func TestBuyGetOverlapNeedsTwoUnits(t *testing.T) {
 	res = run(t, cart(line("b", 2, "10.00")), ps)
 	assert.Equal(t, "CNY 10.00", res.Total.String())
 }
-
