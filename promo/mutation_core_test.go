@@ -955,3 +955,16 @@ func TestBuyGetOverlapNeedsTwoUnits(t *testing.T) {
 	res = run(t, cart(line("b", 2, "10.00")), ps)
 	assert.Equal(t, "CNY 10.00", res.Total.String())
 }
+
+// eval.go budgetLeft: a promotion gives at most the smaller of its cap
+// and what its budget has left. 9折 on 1,000.00 would give 100.00; capped
+// at 50.00 with a 100.00 budget of which 90.00 is spent, it gives 10.00
+// (hand arithmetic): 990.00.
+func TestCapAndBudgetTheSmaller(t *testing.T) {
+	ps := []promo.Promotion{{ID: "p", Limits: promo.Limits{Budget: cny("100.00")},
+		Action: promo.PercentOff{Rate: rate("9折"), Cap: cny("50.00")}}}
+	c := cart(line("a", 1, "1000.00"))
+	c.Usage = map[string]promo.Usage{"p": {BudgetSpent: cny("90.00")}}
+	res := run(t, c, ps)
+	assert.Equal(t, "CNY 990.00", res.Total.String())
+}
