@@ -1,8 +1,8 @@
 package funnel
 
 import (
+	"encoding/binary"
 	"hash/maphash"
-	"slices"
 	"strings"
 )
 
@@ -14,57 +14,91 @@ import (
 //
 // internBatch overlaps the first two waits across a batch of events. The
 // table itself is compact, so that probes and key comparisons mostly hit
-// the cache: one uint64 per slot (a 32-bit hash tag and the ID) and the
-// interned strings back to back in one byte slice. It is not safe for
-// concurrent use.
+// the cache: one uint32 per slot (a hash tag and the ID) and the interned
+// strings back to back in chunks, each string after its length. Memory is
+// about 4 bytes per slot (two to four per actor), the strings plus one or
+// two bytes each, and 4 bytes per actor for where each string is. It is
+// not safe for concurrent use.
 type actorTable struct {
-	seed    maphash.Seed
-	slots   []uint64 // open addressing, linear probing: tag<<32 | id+1; 0 is empty
-	arena   []byte   // the strings of every ID, back to back
-	ends    []int    // ends[id]: end of the ID's string in arena; it starts at ends[id-1] (or 0)
-	touched uint64   // see internBatch
+	seed   maphash.Seed
+	slots  []uint32 // open addressing, linear probing: tag<<idBits | id+1; 0 is empty
+	idBits uint     // log2(len(slots)): the low bits of a slot hold id+1 (at most half the slots are used)
+	chunks [][]byte // the strings, each as a uvarint length and its bytes
+	locs   [][]uint32 // locs[id/locChunk][id%locChunk]: chunk<<16 | offset of the ID's string in the chunk
+	n      int        // IDs assigned
+	// maxChunks bounds the chunks (loc holds 16 bits of chunk number);
+	// tests lower it. Past it, full is set and intern returns -1.
+	maxChunks int
+	full      bool
+	touched   uint64 // see internBatch
 }
+
+// locChunk is the number of IDs of each slice of locs but the first,
+// which grows by doubling up to it: growing one slice would allocate
+// several times its final size in total.
+const locChunk = 1 << 12
+
+// Chunks of the string arena: the first ones small (a small Run allocates
+// little), doubling up to chunkMax bytes (offsets within a chunk fit 16
+// bits). A string whose record is longer than longRecord bytes gets a chunk
+// of its own, so that a few long IDs waste no chunk space. Chunks, not one
+// growing slice: growing by doubling allocates about twice the strings in
+// total, chunks about the strings and one chunk.
+const (
+	chunkMin   = 256
+	chunkMax   = 1 << 16
+	longRecord = 1 << 12
+)
 
 // newActorTable returns an empty table sized for the actors of about
 // events events: a log has several events per actor, so the slots start at
-// events/4 rounded up to a power of two (at most 2^22, 32 MB), which spares
+// events/4 rounded up to a power of two (at most 2^24, 64 MB), which spares
 // the rehashes of growing from a few slots (each one hashes every string
 // again); a table that needs more still grows.
 func newActorTable(events int) *actorTable {
-	slots := 64
-	for slots < events/4 && slots < 1<<22 {
-		slots *= 2
+	bits := uint(6)
+	for 1<<bits < events/4 && bits < 24 {
+		bits++
 	}
-	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint64, slots)}
+	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint32, 1<<bits), idBits: bits, maxChunks: 1 << 16}
 }
 
 // len returns the number of IDs assigned.
-func (t *actorTable) len() int { return len(t.ends) }
+func (t *actorTable) len() int { return t.n }
 
 // hash returns the hash of s that intern expects.
 func (t *actorTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
 
 // name returns the string of id, without allocating when compared.
 func (t *actorTable) name(id int32) []byte {
-	start := 0
-	if id > 0 {
-		start = t.ends[id-1]
+	l := t.locs[id/locChunk][id%locChunk]
+	c := t.chunks[l>>16][l&(chunkMax-1):]
+	if c[0] < 0x80 { // the usual one-byte length
+		return c[1 : 1+c[0]]
 	}
-	return t.arena[start:t.ends[id]]
+	n, k := binary.Uvarint(c)
+	return c[k : k+int(n)]
+}
+
+// tagOf returns the tag bits of a slot for hash h: the hash's top bits
+// (none when the IDs take all 32).
+func (t *actorTable) tagOf(h uint64) uint32 {
+	return uint32(h>>(32+t.idBits)) << t.idBits
 }
 
 // intern returns the ID of s, whose hash is h, assigning the next one if s
-// is new.
+// is new; -1 when the table is full (see maxChunks).
 func (t *actorTable) intern(s string, h uint64) int32 {
 	mask := uint64(len(t.slots) - 1)
-	tag := h >> 32
+	idMask := uint32(1)<<t.idBits - 1
+	tag := t.tagOf(h)
 	for i := h & mask; ; i = (i + 1) & mask {
 		v := t.slots[i]
 		if v == 0 {
 			return t.add(s, h, i)
 		}
-		if v>>32 == tag {
-			id := int32(uint32(v)) - 1
+		if v&^idMask == tag {
+			id := int32(v&idMask) - 1
 			if string(t.name(id)) == s { // no allocation: the compiler compares in place
 				return id
 			}
@@ -72,41 +106,70 @@ func (t *actorTable) intern(s string, h uint64) int32 {
 	}
 }
 
-// add assigns the next ID to s and stores it in the empty slot i.
-func (t *actorTable) add(s string, h uint64, i uint64) int32 {
-	id := int32(len(t.ends))
-	t.arena = append(grow(t.arena, len(s)), s...)
-	t.ends = append(grow(t.ends, 1), len(t.arena))
-	t.slots[i] = h>>32<<32 | uint64(id+1)
-	if 2*len(t.ends) > len(t.slots) { // keep the load at most 1/2: short probes
+// add assigns the next ID to s, whose hash is h, and stores it in the
+// empty slot i.
+func (t *actorTable) add(s string, h, i uint64) int32 {
+	var head [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(head[:], uint64(len(s)))
+	rec := k + len(s)
+	last := len(t.chunks) - 1
+	if last < 0 || len(t.chunks[last])+rec > cap(t.chunks[last]) {
+		size := chunkMin
+		if last >= 0 {
+			size = min(chunkMax, 2*cap(t.chunks[last]))
+		}
+		if rec > longRecord {
+			size = rec
+		}
+		if len(t.chunks) >= t.maxChunks {
+			t.full = true
+			return -1
+		}
+		t.chunks = append(t.chunks, make([]byte, 0, max(size, rec)))
+		last++
+	}
+	c := t.chunks[last]
+	id := int32(t.n)
+	t.addLoc(uint32(last)<<16 | uint32(len(c)))
+	t.chunks[last] = append(append(c, head[:k]...), s...)
+	t.slots[i] = t.tagOf(h) | uint32(id+1)
+	if 2*t.n > len(t.slots) { // keep the load at most 1/2: short probes
 		t.rehash()
 	}
 	return id
 }
 
-// grow returns s with room for at least n more elements, doubling its
-// capacity when it must grow: append grows large slices by only a quarter,
-// which here would allocate five times the final size in total.
-func grow[S ~[]E, E any](s S, n int) S {
-	if len(s)+n <= cap(s) {
-		return s
+// addLoc appends the location of the next ID.
+func (t *actorTable) addLoc(l uint32) {
+	i := len(t.locs) - 1
+	switch {
+	case i < 0:
+		t.locs = append(t.locs, make([]uint32, 0, 16))
+		i = 0
+	case len(t.locs[i]) == locChunk:
+		t.locs = append(t.locs, make([]uint32, 0, locChunk))
+		i++
+	case len(t.locs[i]) == cap(t.locs[i]):
+		t.locs[i] = append(make([]uint32, 0, min(locChunk, 2*cap(t.locs[i]))), t.locs[i]...)
 	}
-	return slices.Grow(s, max(n, len(s)))
+	t.locs[i] = append(t.locs[i], l)
+	t.n++
 }
 
 // rehash doubles the slots and reinserts every ID. Hashing the interned
-// strings again reads the arena in order, which is cheaper than keeping
+// strings again reads the chunks in order, which is cheaper than keeping
 // every hash.
 func (t *actorTable) rehash() {
-	t.slots = make([]uint64, 2*len(t.slots))
+	t.slots = make([]uint32, 2*len(t.slots))
+	t.idBits++
 	mask := uint64(len(t.slots) - 1)
-	for id := range t.ends {
+	for id := range t.n {
 		h := t.hash(string(t.name(int32(id))))
 		i := h & mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = h>>32<<32 | uint64(id+1)
+		t.slots[i] = t.tagOf(h) | uint32(id+1)
 	}
 }
 
@@ -139,7 +202,7 @@ func (t *actorTable) internBatch(events []Event, ids []int32) {
 	}
 	mask := uint64(len(t.slots) - 1)
 	for _, h := range hs[:len(events)] {
-		touched ^= t.slots[h&mask]
+		touched ^= uint64(t.slots[h&mask])
 	}
 	t.touched ^= touched
 	for i := range events {
@@ -191,10 +254,20 @@ func (c *nameMasks) mask(e *Event) uint64 {
 // names returns the interned strings indexed by ID, as substrings of one
 // string (one allocation, not one per actor).
 func (t *actorTable) names() []string {
-	all := string(t.arena)
-	out := make([]string, len(t.ends))
+	var b strings.Builder
+	total := 0
+	for id := range t.n {
+		total += len(t.name(int32(id)))
+	}
+	b.Grow(total)
+	for id := range t.n {
+		b.Write(t.name(int32(id)))
+	}
+	all := b.String()
+	out := make([]string, t.n)
 	start := 0
-	for id, end := range t.ends {
+	for id := range out {
+		end := start + len(t.name(int32(id)))
 		out[id] = all[start:end]
 		start = end
 	}

@@ -64,16 +64,21 @@ func (m *maskIDs) idOf(mask uint64) (uint16, bool) {
 	return id, true
 }
 
-// runTwoPass is Run by the two passes above. It reports false (and no
-// error) when the events have more distinct match masks than mask IDs;
-// Run then takes the one-pass path.
-func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
+// runWide is runTwoPass with a time column and a 2-byte mask-ID column
+// (14 bytes per event), for events whose times and mask IDs do not fit
+// one uint64 (see runTwoPass). It reports false (and no error) when the
+// events have more distinct match masks than mask IDs; Run then takes the
+// one-pass path.
+func (f Funnel) runWide(op string, events []Event) (Result, bool, error) {
 	n := len(events)
 	actors := make([]int32, n)
 	table := newActorTable(n)
 	for lo := 0; lo < n; lo += internBatchLen {
 		batch := events[lo:min(lo+internBatchLen, n)]
 		table.internBatch(batch, actors[lo:lo+len(batch)])
+		if table.full {
+			return Result{}, false, actorsFull(op, lo, actors[lo:lo+len(batch)])
+		}
 		for i := range batch {
 			if _, err := checkEvent(op, lo+i, &batch[i]); err != nil {
 				return Result{}, false, err

@@ -1,0 +1,255 @@
+package funnel
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+)
+
+// This file is Run's usual path for a slice of events: the two passes of
+// runfast.go with 12 bytes per event. Each event's time and match-mask ID
+// share one uint64: the time since the earliest event of the run in the
+// high bits, the mask ID in the low ones. That fits whenever the events
+// span less than 2^(64-b) nanoseconds for b bits of mask IDs: 8 bits
+// (256 distinct masks) over 2.28 years, 16 bits (the most maskIDs gives)
+// under 3.26 days. Otherwise Run takes runWide (14 bytes per event).
+//
+//  1. Intern the actors in batches, check every event, note the earliest
+//     and latest time.
+//  2. Count the events of each actor (in the actor table's slots, which
+//     are no longer needed), then walk the events again and write each
+//     one's packed time and mask ID straight into the next free slot of
+//     its actor's run: a stable counting sort without a permutation.
+//  3. Sort each run by time (most are already: a stable sort on the high
+//     bits) and run the engine on it. With the default options, no
+//     breakdown and at most one step per event, runPacked follows
+//     fastOrdered straight on the packed values, without decoding them.
+
+// runTwoPass is Run by two passes over the events. It reports false (and
+// no error) when the events have more distinct match masks than mask IDs;
+// Run then takes the one-pass path.
+func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
+	n := len(events)
+	actors := make([]int32, n)
+	table := newActorTable(n)
+	first, last := int64(math.MaxInt64), int64(math.MinInt64)
+	for lo := 0; lo < n; lo += internBatchLen {
+		batch := events[lo:min(lo+internBatchLen, n)]
+		ids := actors[lo : lo+len(batch)]
+		table.internBatch(batch, ids)
+		if table.full {
+			return Result{}, false, actorsFull(op, lo, ids)
+		}
+		for i := range batch {
+			t, err := checkEvent(op, lo+i, &batch[i])
+			if err != nil {
+				return Result{}, false, err
+			}
+			first, last = min(first, t), max(last, t)
+		}
+	}
+	free := 64 - bits.Len64(uint64(last)-uint64(first)) // bits left for mask IDs
+	if n == 0 {
+		free = 16
+	}
+	shift := uint(min(free, 16))
+	if shift == 0 {
+		return f.runWide(op, events)
+	}
+	// The slots hold at least twice as many entries as there are actors.
+	nActors := table.len()
+	ends := table.slots[:nActors+1]
+	clear(ends)
+	for _, a := range actors {
+		ends[a]++
+	}
+	var sum uint32
+	for a, k := range ends[:nActors] {
+		ends[a] = sum // the start of a's run, then its next free slot
+		sum += k
+	}
+	packed := make([]uint64, n)
+	var bd []int32
+	var values Interner
+	if f.cfg.hasBD {
+		bd = make([]int32, n)
+	}
+	ids := newMaskIDs(&f)
+	maxID := uint16(1<<shift - 1)
+	for i := range events {
+		e := &events[i]
+		id, ok := ids.id(e)
+		if !ok || id > maxID {
+			return f.runWide(op, events)
+		}
+		p := ends[actors[i]]
+		ends[actors[i]]++
+		packed[p] = (uint64(e.Time.UnixNano())-uint64(first))<<shift | uint64(id) // checked in the first pass
+		if bd != nil {
+			bd[p] = values.Intern(e.Prop(f.cfg.breakdown))
+		}
+	}
+	// Now ends[a] is the end of a's run, which starts where a-1's ends.
+	acc := newAccum(len(f.steps), bd != nil)
+	if codes, ok := f.fastCodes(ids.table, bd != nil); ok {
+		runPacked(ends[:nActors], packed, shift, codes, len(f.steps), uint64(f.window), acc)
+		return f.result(acc, 1, nil, false), true, nil
+	}
+	kn := f.kernel(uint64(f.window))
+	var times []int64
+	var masks []uint64
+	lo := 0
+	for _, end := range ends[:nActors] {
+		hi := int(end)
+		var g []int32
+		if bd != nil {
+			g = bd[lo:hi]
+		}
+		run := packed[lo:hi]
+		sortPacked(run, shift, g)
+		times, masks = slices.Grow(times[:0], len(run))[:len(run)], slices.Grow(masks[:0], len(run))[:len(run)]
+		for j, v := range run {
+			times[j], masks[j] = int64(uint64(first)+v>>shift), ids.table[v&uint64(maxID)]
+		}
+		kn.actor(times, masks, g, acc)
+		lo = hi
+	}
+	var names []string
+	if bd != nil {
+		names = values.Names()
+	}
+	return f.result(acc, 1, names, bd != nil), true, nil
+}
+
+// actorsFull is the error of an actor table out of chunks (see
+// actorTable.maxChunks) at the first event of ids (the batch from lo) that
+// it could not intern.
+func actorsFull(op string, lo int, ids []int32) error {
+	i := max(0, slices.Index(ids, -1))
+	return fieldErr(op, fmt.Sprintf("events[%d].actor", lo+i), nil, ErrTooLarge,
+		"the distinct actor IDs of one run take at most 65,536 chunks of 64 KiB (IDs over 4 KiB take one each): shard by actor (ShardEvents)")
+}
+
+// fastCodes returns the step code of each mask ID (0: no step; s: step s)
+// when the funnel runs with fastOrdered's options (ordered, restart,
+// unique actors, no exclusions, modes or breakdown) and every mask has at
+// most one step.
+func (f Funnel) fastCodes(table []uint64, breakdown bool) ([]uint8, bool) {
+	if f.cfg.order != Ordered || f.cfg.reentry != Restart || f.cfg.counting != Uniques || len(f.excl) != 0 || f.cfg.modes != 0 || breakdown {
+		return nil, false
+	}
+	codes := make([]uint8, len(table))
+	for id, m := range table {
+		m &= 1<<uint(len(f.steps)) - 1
+		if bits.OnesCount64(m) > 1 {
+			return nil, false
+		}
+		if m != 0 {
+			codes[id] = uint8(bits.TrailingZeros64(m) + 1)
+		}
+	}
+	return codes, true
+}
+
+// runPacked is fastOrdered (see there) on the runs of packed values that
+// end at ends, each sorted by time first: a run found out of order is
+// sorted and walked again.
+func runPacked(ends []uint32, packed []uint64, shift uint, codes []uint8, k int, window uint64, acc *accum) {
+	var lv [MaxSteps][MaxSteps]int64
+	var startAt [MaxSteps]int // index of the step-1 event of each depth's attempt
+	var hist [MaxSteps + 1]int64
+	uk := uint(k)
+	idMask := uint64(1)<<shift - 1
+	ta := acc.all
+	lo := 0
+	for _, end := range ends {
+		hi := int(end)
+		deep := 0
+		prev := int64(-1)
+		for i := lo; i < hi; i++ {
+			v := packed[i]
+			t := int64(v >> shift) // time since the earliest event: below 2^63
+			if t < prev {
+				sortPacked(packed[lo:hi], shift, nil)
+				i, deep, prev = lo-1, 0, -1
+				continue
+			}
+			prev = t
+			s := uint(codes[v&idMask]) - 1
+			if s >= uk {
+				continue // another event
+			}
+			if s == 0 {
+				lv[0][0], startAt[0] = t, i
+				deep = max(deep, 1)
+			} else if int(s) <= deep && uint64(t-lv[s-1][0]) <= window && (int(s) == deep || startAt[s-1] > startAt[s]) {
+				row, from := &lv[s&(MaxSteps-1)], &lv[(s-1)&(MaxSteps-1)]
+				copy(row[:s], from[:s])
+				row[s&(MaxSteps-1)], startAt[s] = t, startAt[s-1]
+				if int(s) == deep {
+					deep++
+				}
+			}
+		}
+		if deep > 0 {
+			hist[deep]++
+			row := &lv[deep-1]
+			for s := 1; s < deep; s++ {
+				ta.durs[s].add(row[s] - row[s-1])
+			}
+			if deep == k && k > 1 {
+				ta.durs[0].add(row[k-1] - row[0])
+			}
+		}
+		lo = hi
+	}
+	for l := 1; l <= k; l++ {
+		ta.hist[l] += hist[l]
+	}
+}
+
+// sortPacked sorts one actor's packed values by time (the bits above
+// shift), and their breakdown values g alongside if not nil, keeping the
+// order of equal times.
+func sortPacked(run []uint64, shift uint, g []int32) {
+	sorted := true
+	for i := 1; i < len(run) && sorted; i++ {
+		sorted = run[i]>>shift >= run[i-1]>>shift
+	}
+	switch {
+	case sorted:
+	case len(run) <= 32:
+		for i := 1; i < len(run); i++ {
+			for j := i; j > 0 && run[j]>>shift < run[j-1]>>shift; j-- {
+				run[j], run[j-1] = run[j-1], run[j]
+				if g != nil {
+					g[j], g[j-1] = g[j-1], g[j]
+				}
+			}
+		}
+	case g == nil:
+		slices.SortStableFunc(run, func(x, y uint64) int { return cmpUint(x>>shift, y>>shift) })
+	default:
+		perm := make([]int32, len(run))
+		for i := range perm {
+			perm[i] = int32(i)
+		}
+		slices.SortStableFunc(perm, func(x, y int32) int { return cmpUint(run[x]>>shift, run[y]>>shift) })
+		vs, gs := slices.Clone(run), slices.Clone(g)
+		for i, p := range perm {
+			run[i], g[i] = vs[p], gs[p]
+		}
+	}
+}
+
+// cmpUint is cmp.Compare for uint64.
+func cmpUint(x, y uint64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
