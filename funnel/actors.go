@@ -21,9 +21,9 @@ import (
 // not safe for concurrent use.
 type actorTable struct {
 	seed   maphash.Seed
-	slots  []uint32 // open addressing, linear probing: tag<<idBits | id+1; 0 is empty
-	idBits uint     // log2(len(slots)): the low bits of a slot hold id+1 (at most half the slots are used)
-	chunks [][]byte // the strings, each as a uvarint length and its bytes
+	slots  []uint32   // open addressing, linear probing: tag<<idBits | id+1; 0 is empty
+	idBits uint       // log2(len(slots)): the low bits of a slot hold id+1 (at most half the slots are used)
+	chunks [][]byte   // the strings, each as a uvarint length and its bytes
 	locs   [][]uint32 // locs[id/locChunk][id%locChunk]: chunk<<16 | offset of the ID's string in the chunk
 	n      int        // IDs assigned
 	// maxChunks bounds the chunks (loc holds 16 bits of chunk number);
