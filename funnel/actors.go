@@ -14,36 +14,31 @@ import (
 //
 // internBatch overlaps the first two waits across a batch of events. The
 // table itself is compact, so that probes and key comparisons mostly hit
-// the cache: one uint32 per slot (a hash tag and the ID) and the interned
-// strings back to back in chunks, each string after its length. Memory is
-// about 4 bytes per slot (two to four per actor), the strings plus one or
-// two bytes each, and 4 bytes per actor for where each string is. It is
+// the cache: one uint32 per slot, where the slot's record starts, and the
+// records back to back in chunks, each a string's length (a uvarint), its
+// bytes and its ID (4 bytes): a probe reads the slot, then the record,
+// which holds both what to compare and the ID. Memory is 4 bytes per slot
+// (two to four per actor) and the strings plus 5 or 6 bytes each. It is
 // not safe for concurrent use.
 type actorTable struct {
 	seed   maphash.Seed
-	slots  []uint32   // open addressing, linear probing: tag<<idBits | id+1; 0 is empty
-	idBits uint       // log2(len(slots)): the low bits of a slot hold id+1 (at most half the slots are used)
-	chunks [][]byte   // the strings, each as a uvarint length and its bytes
-	locs   [][]uint32 // locs[id/locChunk][id%locChunk]: chunk<<16 | offset of the ID's string in the chunk
-	n      int        // IDs assigned
-	// maxChunks bounds the chunks (loc holds 16 bits of chunk number);
-	// tests lower it. Past it, full is set and intern returns -1.
+	slots  []uint32 // open addressing, linear probing: 1 + chunk<<16 | offset of the record; 0 is empty
+	chunks [][]byte // the records
+	n      int      // IDs assigned
+	// maxChunks bounds the chunks (a slot holds 16 bits of chunk number
+	// and is never 0); tests lower it. Past it, full is set and intern
+	// returns -1.
 	maxChunks int
 	full      bool
 	touched   uint64 // see internBatch
 }
 
-// locChunk is the number of IDs of each slice of locs but the first,
-// which grows by doubling up to it: growing one slice would allocate
-// several times its final size in total.
-const locChunk = 1 << 12
-
-// Chunks of the string arena: the first ones small (a small Run allocates
+// Chunks of the records: the first ones small (a small Run allocates
 // little), doubling up to chunkMax bytes (offsets within a chunk fit 16
-// bits). A string whose record is longer than longRecord bytes gets a chunk
-// of its own, so that a few long IDs waste no chunk space. Chunks, not one
-// growing slice: growing by doubling allocates about twice the strings in
-// total, chunks about the strings and one chunk.
+// bits). A record longer than longRecord bytes gets a chunk of its own, so
+// that a few long IDs waste no chunk space. Chunks, not one growing slice:
+// growing by doubling allocates about twice the records in total, chunks
+// about the records and one chunk.
 const (
 	chunkMin   = 256
 	chunkMax   = 1 << 16
@@ -56,11 +51,11 @@ const (
 // the rehashes of growing from a few slots (each one hashes every string
 // again); a table that needs more still grows.
 func newActorTable(events int) *actorTable {
-	bits := uint(6)
-	for 1<<bits < events/4 && bits < 24 {
-		bits++
+	slots := 64
+	for slots < events/4 && slots < 1<<24 {
+		slots *= 2
 	}
-	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint32, 1<<bits), idBits: bits, maxChunks: 1 << 16}
+	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint32, slots), maxChunks: 1<<16 - 1}
 }
 
 // len returns the number of IDs assigned.
@@ -69,49 +64,48 @@ func (t *actorTable) len() int { return t.n }
 // hash returns the hash of s that intern expects.
 func (t *actorTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
 
-// name returns the string of id, without allocating when compared.
-func (t *actorTable) name(id int32) []byte {
-	l := t.locs[id/locChunk][id%locChunk]
-	c := t.chunks[l>>16][l&(chunkMax-1):]
-	if c[0] < 0x80 { // the usual one-byte length
-		return c[1 : 1+c[0]]
+// record returns the string and the ID of the record that slot value v
+// points to.
+func (t *actorTable) record(v uint32) ([]byte, int32) {
+	v--
+	c := t.chunks[v>>16][v&(chunkMax-1):]
+	n, k := uint64(c[0]), 1
+	if n >= 0x80 {
+		n, k = binary.Uvarint(c)
 	}
-	n, k := binary.Uvarint(c)
-	return c[k : k+int(n)]
-}
-
-// tagOf returns the tag bits of a slot for hash h: the hash's top bits
-// (none when the IDs take all 32).
-func (t *actorTable) tagOf(h uint64) uint32 {
-	return uint32(h>>(32+t.idBits)) << t.idBits
+	end := k + int(n)
+	return c[k:end], int32(binary.LittleEndian.Uint32(c[end:]))
 }
 
 // intern returns the ID of s, whose hash is h, assigning the next one if s
 // is new; -1 when the table is full (see maxChunks).
 func (t *actorTable) intern(s string, h uint64) int32 {
 	mask := uint64(len(t.slots) - 1)
-	idMask := uint32(1)<<t.idBits - 1
-	tag := t.tagOf(h)
 	for i := h & mask; ; i = (i + 1) & mask {
 		v := t.slots[i]
 		if v == 0 {
-			return t.add(s, h, i)
+			return t.add(s, i)
 		}
-		if v&^idMask == tag {
-			id := int32(v&idMask) - 1
-			if string(t.name(id)) == s { // no allocation: the compiler compares in place
+		// t.record(v), inlined for the usual one-byte length: the hot path.
+		c := t.chunks[(v-1)>>16][(v-1)&(chunkMax-1):]
+		if n := int(c[0]); n == len(s) && n < 0x80 {
+			if string(c[1:1+n]) == s { // no allocation: the compiler compares in place
+				return int32(binary.LittleEndian.Uint32(c[1+n:]))
+			}
+		} else if n >= 0x80 {
+			if b, id := t.record(v); string(b) == s {
 				return id
 			}
 		}
 	}
 }
 
-// add assigns the next ID to s, whose hash is h, and stores it in the
-// empty slot i.
-func (t *actorTable) add(s string, h, i uint64) int32 {
+// add assigns the next ID to s and stores its record's place in the empty
+// slot i.
+func (t *actorTable) add(s string, i uint64) int32 {
 	var head [binary.MaxVarintLen64]byte
 	k := binary.PutUvarint(head[:], uint64(len(s)))
-	rec := k + len(s)
+	rec := k + len(s) + 4
 	last := len(t.chunks) - 1
 	if last < 0 || len(t.chunks[last])+rec > cap(t.chunks[last]) {
 		size := chunkMin
@@ -130,30 +124,24 @@ func (t *actorTable) add(s string, h, i uint64) int32 {
 	}
 	c := t.chunks[last]
 	id := int32(t.n)
-	t.addLoc(uint32(last)<<16 | uint32(len(c)))
-	t.chunks[last] = append(append(c, head[:k]...), s...)
-	t.slots[i] = t.tagOf(h) | uint32(id+1)
+	t.slots[i] = (uint32(last)<<16 | uint32(len(c))) + 1
+	t.chunks[last] = binary.LittleEndian.AppendUint32(append(append(c, head[:k]...), s...), uint32(id))
+	t.n++
 	if 2*t.n > len(t.slots) { // keep the load at most 1/2: short probes
 		t.rehash()
 	}
 	return id
 }
 
-// addLoc appends the location of the next ID.
-func (t *actorTable) addLoc(l uint32) {
-	i := len(t.locs) - 1
-	switch {
-	case i < 0:
-		t.locs = append(t.locs, make([]uint32, 0, 16))
-		i = 0
-	case len(t.locs[i]) == locChunk:
-		t.locs = append(t.locs, make([]uint32, 0, locChunk))
-		i++
-	case len(t.locs[i]) == cap(t.locs[i]):
-		t.locs[i] = append(make([]uint32, 0, min(locChunk, 2*cap(t.locs[i]))), t.locs[i]...)
+// each calls fn with every record's string and slot value, in ID order.
+func (t *actorTable) each(fn func(s []byte, v uint32)) {
+	for ci, c := range t.chunks {
+		for off := 0; off < len(c); {
+			n, k := binary.Uvarint(c[off:])
+			fn(c[off+k:off+k+int(n)], (uint32(ci)<<16|uint32(off))+1)
+			off += k + int(n) + 4
+		}
 	}
-	t.locs[i] = append(t.locs[i], l)
-	t.n++
 }
 
 // rehash doubles the slots and reinserts every ID. Hashing the interned
@@ -161,16 +149,14 @@ func (t *actorTable) addLoc(l uint32) {
 // every hash.
 func (t *actorTable) rehash() {
 	t.slots = make([]uint32, 2*len(t.slots))
-	t.idBits++
 	mask := uint64(len(t.slots) - 1)
-	for id := range t.n {
-		h := t.hash(string(t.name(int32(id))))
-		i := h & mask
+	t.each(func(s []byte, v uint32) {
+		i := maphash.Bytes(t.seed, s) & mask // the hash of the string
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = t.tagOf(h) | uint32(id+1)
-	}
+		t.slots[i] = v
+	})
 }
 
 // internBatchLen is how many actors internBatch takes at a time: enough to
@@ -204,8 +190,19 @@ func (t *actorTable) internBatch(events []Event, ids []int32) {
 	for _, h := range hs[:len(events)] {
 		touched ^= uint64(t.slots[h&mask])
 	}
+	for _, h := range hs[:len(events)] { // the record of the first slot, now in cache
+		if v := t.slots[h&mask] - 1; v != 1<<32-1 {
+			touched ^= uint64(t.chunks[v>>16][v&(chunkMax-1)])
+		}
+	}
 	t.touched ^= touched
 	for i := range events {
+		// An event of the same actor as the one before (a log grouped by
+		// actor) takes its ID; equal hashes are checked by the strings.
+		if i > 0 && hs[i] == hs[i-1] && events[i].Actor == events[i-1].Actor {
+			ids[i] = ids[i-1]
+			continue
+		}
 		ids[i] = t.intern(events[i].Actor, hs[i])
 	}
 }
@@ -256,18 +253,17 @@ func (c *nameMasks) mask(e *Event) uint64 {
 func (t *actorTable) names() []string {
 	var b strings.Builder
 	total := 0
-	for id := range t.n {
-		total += len(t.name(int32(id)))
-	}
+	t.each(func(s []byte, _ uint32) { total += len(s) })
 	b.Grow(total)
-	for id := range t.n {
-		b.Write(t.name(int32(id)))
-	}
+	ends := make([]int, 0, t.n)
+	t.each(func(s []byte, _ uint32) {
+		b.Write(s)
+		ends = append(ends, b.Len())
+	})
 	all := b.String()
 	out := make([]string, t.n)
 	start := 0
-	for id := range out {
-		end := start + len(t.name(int32(id)))
+	for id, end := range ends {
 		out[id] = all[start:end]
 		start = end
 	}

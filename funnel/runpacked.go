@@ -49,11 +49,7 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 			first, last = min(first, t), max(last, t)
 		}
 	}
-	free := 64 - bits.Len64(uint64(last)-uint64(first)) // bits left for mask IDs
-	if n == 0 {
-		free = 16
-	}
-	shift := uint(min(free, 16))
+	shift := packShift(n, first, last)
 	if shift == 0 {
 		return f.runWide(op, events)
 	}
@@ -91,35 +87,64 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 		}
 	}
 	// Now ends[a] is the end of a's run, which starts where a-1's ends.
-	acc := newAccum(len(f.steps), bd != nil)
-	if codes, ok := f.fastCodes(ids.table, bd != nil); ok {
-		runPacked(ends[:nActors], packed, shift, codes, len(f.steps), uint64(f.window), acc)
-		return f.result(acc, 1, nil, false), true, nil
+	return f.runRuns(packedRuns{ends[:nActors], packed, shift, first, ids.table, bd, &values}), true, nil
+}
+
+// packedRuns are the events of one run by actor, then time: the runs of
+// packed values (time since first << shift | mask ID) that end at ends,
+// with their breakdown values (nil without a breakdown).
+type packedRuns struct {
+	ends   []uint32
+	packed []uint64
+	shift  uint
+	first  int64
+	masks  []uint64 // by mask ID
+	bd     []int32
+	values *Interner // the breakdown values
+}
+
+// runRuns sorts each run by time and runs the engine on it.
+func (f Funnel) runRuns(r packedRuns) Result {
+	acc := newAccum(len(f.steps), r.bd != nil)
+	if codes, ok := f.fastCodes(r.masks, r.bd != nil); ok {
+		runPacked(r.ends, r.packed, r.shift, codes, len(f.steps), uint64(f.window), acc)
+		return f.result(acc, 1, nil, false)
 	}
 	kn := f.kernel(uint64(f.window))
 	var times []int64
 	var masks []uint64
+	idMask := uint64(1)<<r.shift - 1
 	lo := 0
-	for _, end := range ends[:nActors] {
+	for _, end := range r.ends {
 		hi := int(end)
 		var g []int32
-		if bd != nil {
-			g = bd[lo:hi]
+		if r.bd != nil {
+			g = r.bd[lo:hi]
 		}
-		run := packed[lo:hi]
-		sortPacked(run, shift, g)
+		run := r.packed[lo:hi]
+		sortPacked(run, r.shift, g)
 		times, masks = slices.Grow(times[:0], len(run))[:len(run)], slices.Grow(masks[:0], len(run))[:len(run)]
 		for j, v := range run {
-			times[j], masks[j] = int64(uint64(first)+v>>shift), ids.table[v&uint64(maxID)]
+			times[j], masks[j] = int64(uint64(r.first)+v>>r.shift), r.masks[v&idMask]
 		}
 		kn.actor(times, masks, g, acc)
 		lo = hi
 	}
 	var names []string
-	if bd != nil {
-		names = values.Names()
+	if r.bd != nil {
+		names = r.values.Names()
 	}
-	return f.result(acc, 1, names, bd != nil), true, nil
+	return f.result(acc, 1, names, r.bd != nil)
+}
+
+// packShift returns how many low bits of a packed value hold the mask ID
+// for n events from first to last (at most 16; 0 when the span leaves
+// none).
+func packShift(n int, first, last int64) uint {
+	if n == 0 {
+		return 16
+	}
+	return uint(min(64-bits.Len64(uint64(last)-uint64(first)), 16))
 }
 
 // actorsFull is the error of an actor table out of chunks (see
@@ -219,13 +244,21 @@ func sortPacked(run []uint64, shift uint, g []int32) {
 	}
 	switch {
 	case sorted:
+	case len(run) <= 32 && g == nil:
+		// Insertion sort: stable, and the fastest on a few values.
+		for i := 1; i < len(run); i++ {
+			v := run[i]
+			j := i
+			for ; j > 0 && v>>shift < run[j-1]>>shift; j-- {
+				run[j] = run[j-1]
+			}
+			run[j] = v
+		}
 	case len(run) <= 32:
 		for i := 1; i < len(run); i++ {
 			for j := i; j > 0 && run[j]>>shift < run[j-1]>>shift; j-- {
 				run[j], run[j-1] = run[j-1], run[j]
-				if g != nil {
-					g[j], g[j-1] = g[j-1], g[j]
-				}
+				g[j], g[j-1] = g[j-1], g[j]
 			}
 		}
 	case g == nil:
