@@ -14,15 +14,16 @@ import (
 //
 // internBatch overlaps the first two waits across a batch of events. The
 // table itself is compact, so that probes and key comparisons mostly hit
-// the cache: one uint32 per slot, where the slot's record starts, and the
-// records back to back in chunks, each a string's length (a uvarint), its
-// bytes and its ID (4 bytes): a probe reads the slot, then the record,
-// which holds both what to compare and the ID. Memory is 4 bytes per slot
-// (two to four per actor) and the strings plus 5 or 6 bytes each. It is
-// not safe for concurrent use.
+// the cache: one uint64 per slot (32 bits of the hash and where the slot's
+// record starts), and the records back to back in chunks, each a string's
+// length (a uvarint), its bytes and its ID (4 bytes): a probe reads the
+// slot, then (when the hash bits agree) the record, which holds both what
+// to compare and the ID. Memory is 8 bytes per slot (two to four slots per
+// actor; Run lends the table the array it later packs the events in) and
+// the strings plus 5 or 6 bytes each. It is not safe for concurrent use.
 type actorTable struct {
 	seed   maphash.Seed
-	slots  []uint32 // open addressing, linear probing: 1 + chunk<<16 | offset of the record; 0 is empty
+	slots  []uint64 // open addressing, linear probing: hash>>32<<32 | 1 + (chunk<<16 | offset of the record); 0 is empty
 	chunks [][]byte // the records
 	n      int      // IDs assigned
 	// maxChunks bounds the chunks (a slot holds 16 bits of chunk number
@@ -47,15 +48,23 @@ const (
 
 // newActorTable returns an empty table sized for the actors of about
 // events events: a log has several events per actor, so the slots start at
-// events/4 rounded up to a power of two (at most 2^24, 64 MB), which spares
-// the rehashes of growing from a few slots (each one hashes every string
-// again); a table that needs more still grows.
-func newActorTable(events int) *actorTable {
-	slots := 64
-	for slots < events/4 && slots < 1<<24 {
-		slots *= 2
+// events/4 rounded up to a power of two (at most 2^24, 128 MB), which
+// spares the rehashes of growing from a few slots (each one hashes every
+// string again); a table that needs more still grows. The slots are the
+// start of spare when it is long enough (zeroed here), else allocated.
+func newActorTable(events int, spare []uint64) *actorTable {
+	n := 64
+	for n < events/4 && n < 1<<24 {
+		n *= 2
 	}
-	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint32, slots), maxChunks: 1<<16 - 1}
+	var slots []uint64
+	if len(spare) >= n {
+		slots = spare[:n:n]
+		clear(slots)
+	} else {
+		slots = make([]uint64, n)
+	}
+	return &actorTable{seed: maphash.MakeSeed(), slots: slots, maxChunks: 1<<16 - 1}
 }
 
 // len returns the number of IDs assigned.
@@ -81,12 +90,17 @@ func (t *actorTable) record(v uint32) ([]byte, int32) {
 // is new; -1 when the table is full (see maxChunks).
 func (t *actorTable) intern(s string, h uint64) int32 {
 	mask := uint64(len(t.slots) - 1)
+	tag := h >> 32 << 32
 	for i := h & mask; ; i = (i + 1) & mask {
-		v := t.slots[i]
-		if v == 0 {
-			return t.add(s, i)
+		w := t.slots[i]
+		if w == 0 {
+			return t.add(s, h, i)
+		}
+		if w&^(1<<32-1) != tag {
+			continue
 		}
 		// t.record(v), inlined for the usual one-byte length: the hot path.
+		v := uint32(w)
 		c := t.chunks[(v-1)>>16][(v-1)&(chunkMax-1):]
 		if n := int(c[0]); n == len(s) && n < 0x80 {
 			if string(c[1:1+n]) == s { // no allocation: the compiler compares in place
@@ -100,9 +114,9 @@ func (t *actorTable) intern(s string, h uint64) int32 {
 	}
 }
 
-// add assigns the next ID to s and stores its record's place in the empty
-// slot i.
-func (t *actorTable) add(s string, i uint64) int32 {
+// add assigns the next ID to s, whose hash is h, and stores its record's
+// place in the empty slot i.
+func (t *actorTable) add(s string, h, i uint64) int32 {
 	var head [binary.MaxVarintLen64]byte
 	k := binary.PutUvarint(head[:], uint64(len(s)))
 	rec := k + len(s) + 4
@@ -124,7 +138,7 @@ func (t *actorTable) add(s string, i uint64) int32 {
 	}
 	c := t.chunks[last]
 	id := int32(t.n)
-	t.slots[i] = (uint32(last)<<16 | uint32(len(c))) + 1
+	t.slots[i] = h>>32<<32 | uint64(uint32(last)<<16|uint32(len(c))) + 1
 	t.chunks[last] = binary.LittleEndian.AppendUint32(append(append(c, head[:k]...), s...), uint32(id))
 	t.n++
 	if 2*t.n > len(t.slots) { // keep the load at most 1/2: short probes
@@ -148,14 +162,15 @@ func (t *actorTable) each(fn func(s []byte, v uint32)) {
 // strings again reads the chunks in order, which is cheaper than keeping
 // every hash.
 func (t *actorTable) rehash() {
-	t.slots = make([]uint32, 2*len(t.slots))
+	t.slots = make([]uint64, 2*len(t.slots))
 	mask := uint64(len(t.slots) - 1)
 	t.each(func(s []byte, v uint32) {
-		i := maphash.Bytes(t.seed, s) & mask // the hash of the string
+		h := maphash.Bytes(t.seed, s) // the hash of the string
+		i := h & mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = v
+		t.slots[i] = h>>32<<32 | uint64(v)
 	})
 }
 
@@ -188,10 +203,10 @@ func (t *actorTable) internBatch(events []Event, ids []int32) {
 	}
 	mask := uint64(len(t.slots) - 1)
 	for _, h := range hs[:len(events)] {
-		touched ^= uint64(t.slots[h&mask])
+		touched ^= t.slots[h&mask]
 	}
 	for _, h := range hs[:len(events)] { // the record of the first slot, now in cache
-		if v := t.slots[h&mask] - 1; v != 1<<32-1 {
+		if v := uint32(t.slots[h&mask]) - 1; v != 1<<32-1 {
 			touched ^= uint64(t.chunks[v>>16][v&(chunkMax-1)])
 		}
 	}

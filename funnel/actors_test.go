@@ -28,7 +28,7 @@ func TestActorTableMatchesInterner(t *testing.T) {
 		events = append(events, Event{Actor: k})
 	}
 	var want Interner
-	tab := newActorTable(0)
+	tab := newActorTable(0, nil)
 	got := make([]int32, len(events))
 	for lo := 0; lo < len(events); lo += internBatchLen {
 		hi := min(lo+internBatchLen, len(events))
@@ -45,7 +45,7 @@ func TestActorTableMatchesInterner(t *testing.T) {
 // TestActorTableTagCollision forces every string into one slot with one
 // tag: the IDs must still be told apart by the strings.
 func TestActorTableTagCollision(t *testing.T) {
-	tab := newActorTable(0)
+	tab := newActorTable(0, nil)
 	const h = 5 << 32
 	require.Equal(t, int32(0), tab.intern("a", h))
 	require.Equal(t, int32(1), tab.intern("b", h))

@@ -311,7 +311,7 @@ const MaxNames = 1 << 20
 func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, []string, []string, error) {
 	n := len(events)
 	ids := make([]int32, n)
-	actors := newActorTable(n)
+	actors := newActorTable(n, nil)
 	for lo := 0; lo < n; lo += internBatchLen {
 		batch := events[lo:min(lo+internBatchLen, n)]
 		actors.internBatch(batch, ids[lo:lo+len(batch)])

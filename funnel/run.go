@@ -92,7 +92,7 @@ func (f Funnel) newBuilder(n int) *builder {
 	if f.cfg.hasBD {
 		c.bd = make([]int32, 0, n)
 	}
-	return &builder{f: &f, c: c, actors: newActorTable(n), names: newNameMasks(&f)}
+	return &builder{f: &f, c: c, actors: newActorTable(n, nil), names: newNameMasks(&f)}
 }
 
 // add appends a batch of at most internBatchLen events.

@@ -72,7 +72,7 @@ func (m *maskIDs) idOf(mask uint64) (uint16, bool) {
 func (f Funnel) runWide(op string, events []Event) (Result, bool, error) {
 	n := len(events)
 	actors := make([]int32, n)
-	table := newActorTable(n)
+	table := newActorTable(n, nil)
 	for lo := 0; lo < n; lo += internBatchLen {
 		batch := events[lo:min(lo+internBatchLen, n)]
 		table.internBatch(batch, actors[lo:lo+len(batch)])

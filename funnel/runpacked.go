@@ -17,10 +17,10 @@ import (
 //
 //  1. Intern the actors in batches, check every event, note the earliest
 //     and latest time.
-//  2. Count the events of each actor (in the actor table's slots, which
-//     are no longer needed), then walk the events again and write each
-//     one's packed time and mask ID straight into the next free slot of
-//     its actor's run: a stable counting sort without a permutation.
+//  2. Count the events of each actor, then walk the events again and
+//     write each one's packed time and mask ID straight into the next free
+//     place of its actor's run (a stable counting sort without a
+//     permutation), in the array that held the actor table's slots.
 //  3. Sort each run by time (most are already: a stable sort on the high
 //     bits) and run the engine on it. With the default options, no
 //     breakdown and at most one step per event, runPacked follows
@@ -32,7 +32,8 @@ import (
 func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 	n := len(events)
 	actors := make([]int32, n)
-	table := newActorTable(n)
+	packed := make([]uint64, n) // first the actor table's slots, when long enough
+	table := newActorTable(n, packed)
 	first, last := int64(math.MaxInt64), int64(math.MinInt64)
 	for lo := 0; lo < n; lo += internBatchLen {
 		batch := events[lo:min(lo+internBatchLen, n)]
@@ -53,10 +54,8 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 	if shift == 0 {
 		return f.runWide(op, events)
 	}
-	// The slots hold at least twice as many entries as there are actors.
 	nActors := table.len()
-	ends := table.slots[:nActors+1]
-	clear(ends)
+	ends := make([]uint32, nActors+1)
 	for _, a := range actors {
 		ends[a]++
 	}
@@ -65,7 +64,6 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 		ends[a] = sum // the start of a's run, then its next free slot
 		sum += k
 	}
-	packed := make([]uint64, n)
 	var bd []int32
 	var values Interner
 	if f.cfg.hasBD {

@@ -63,7 +63,7 @@ type seqRun struct {
 }
 
 func (f Funnel) newSeqRun() *seqRun {
-	return &seqRun{f: &f, table: newActorTable(0), ids: newMaskIDs(&f), first: math.MaxInt64, last: math.MinInt64}
+	return &seqRun{f: &f, table: newActorTable(0, nil), ids: newMaskIDs(&f), first: math.MaxInt64, last: math.MinInt64}
 }
 
 // add appends a batch of at most internBatchLen events.
@@ -148,8 +148,8 @@ func (s *seqRun) finish() Result {
 		return f.runEvents(s.b.done())
 	}
 	nActors := s.table.len()
-	ends := s.table.slots[:nActors+1] // the slots hold at least twice as many entries as there are actors
-	clear(ends)
+	ends := make([]uint32, nActors+1)
+	s.table = nil
 	for _, block := range s.actors {
 		for _, a := range block {
 			ends[a]++

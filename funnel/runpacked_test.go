@@ -1,0 +1,221 @@
+package funnel
+
+import (
+	"runtime"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// memLog is a log like the benchmarks' (scaled down): actors "member-N"
+// with about 10 events each in time order, names uniform over the 5-step
+// funnel and "other".
+func memLog(actors int) []Event {
+	c := genColumns(actors, 10, 5, 7)
+	names := []string{"other", "view", "detail", "cart", "order", "pay"}
+	perm := make([]int, len(c.Actors))
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortStableFunc(perm, func(a, b int) int { return int(c.Times[a] - c.Times[b]) })
+	out := make([]Event, len(perm))
+	for i, p := range perm {
+		out[i] = Event{Actor: "member-" + strconv.Itoa(100000+int(c.Actors[p])), Time: base.Add(time.Duration(c.Times[p]) * time.Second), Name: names[c.Codes[p]]}
+	}
+	return out
+}
+
+// allocated returns the bytes that run allocates (the least of three
+// calls: a deterministic count, not a timing).
+func allocated(run func()) uint64 {
+	least := ^uint64(0)
+	for range 3 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		run()
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
+	}
+	return least
+}
+
+// TestRunTransientBytes pins the memory target of issue 15: Run keeps at
+// most 16 bytes per event beyond its input (everything it allocates,
+// the result included), on the benchmarks' shape: 1,000,000 events of
+// 100,000 actors with 13-byte IDs. By hand: 12 bytes per event (a 4-byte
+// actor ID in input order; the time and mask ID packed in 8 bytes in
+// actor order, an array that first holds the actor table's slots) and
+// about 30 per actor (the ID with its length and 4-byte ID, 4 bytes to
+// count its events, the result's durations), that is 15 bytes per event.
+// RunSeq, reading its events once, keeps 14 more per event in input order
+// and its own slots: at most 32 (about 30).
+func TestRunTransientBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("1,000,000 events")
+	}
+	events := memLog(100_000)
+	f := MustNew(five, 30*time.Minute)
+	var r Result
+	var err error
+	perEvent := float64(allocated(func() { r, err = f.Run(events) })) / float64(len(events))
+	require.NoError(t, err)
+	require.NotZero(t, r.Counts()[0])
+	t.Logf("Run: %.2f bytes per event", perEvent)
+	assert.LessOrEqual(t, perEvent, 16.0, "Run: bytes per event")
+	assert.Greater(t, perEvent, 12.0, "Run: the 12 bytes per event must show (or the measure is broken)")
+	perEvent = float64(allocated(func() { r, err = f.RunSeq(slices.Values(events)) })) / float64(len(events))
+	require.NoError(t, err)
+	t.Logf("RunSeq: %.2f bytes per event", perEvent)
+	assert.LessOrEqual(t, perEvent, 32.0, "RunSeq: bytes per event")
+}
+
+// TestRunPathsAgree: the packed path (default kernel on packed values, and
+// the general kernels on decoded runs), RunSeq and RunColumns over Encode
+// give one result on a shuffled log, for the default options, an option
+// that leaves the fast kernel, and a breakdown.
+func TestRunPathsAgree(t *testing.T) {
+	events := memLog(300)
+	x := uint64(1)
+	for i := len(events) - 1; i > 0; i-- {
+		x = x*6364136223846793005 + 1442695040888963407
+		j := int(x>>33) % (i + 1)
+		events[i], events[j] = events[j], events[i]
+	}
+	for i := range events {
+		events[i].Attrs = []Attr{{Key: "ch", Value: strconv.Itoa(i % 3)}}
+	}
+	for name, f := range map[string]Funnel{
+		"default":   MustNew(five, 30*time.Minute),
+		"strict":    MustNew(five, 30*time.Minute, WithStepOrder(Strict)),
+		"breakdown": MustNew(five, 30*time.Minute, WithBreakdown("ch", AtFirstStep)),
+	} {
+		got, err := f.Run(events)
+		require.NoError(t, err, name)
+		seq, err := f.RunSeq(slices.Values(events))
+		require.NoError(t, err, name)
+		assert.True(t, got.Equal(seq), name)
+		c, _, _, err := f.Encode(events)
+		require.NoError(t, err, name)
+		want, err := f.RunColumns(c)
+		require.NoError(t, err, name)
+		assert.True(t, want.Equal(got), name)
+		if name != "breakdown" {
+			assert.Equal(t, f.mustCounts5(t, events), got.Counts(), name)
+		}
+	}
+}
+
+// mustCounts5 is mustCounts for the five-step funnel of the benchmarks,
+// with strict order when f has it (both by the reference of
+// reference_test.go when default).
+func (f Funnel) mustCounts5(t *testing.T, events []Event) []int64 {
+	t.Helper()
+	if f.cfg.order != Ordered {
+		r, err := f.RunSeq(slices.Values(events))
+		require.NoError(t, err)
+		return r.Counts()
+	}
+	counts, _ := refDefault(events, []string{"view", "detail", "cart", "order", "pay"}, f.window)
+	return counts
+}
+
+// TestRunWideSpans: events spanning more nanoseconds than a packed value
+// leaves room for beside the mask IDs take the 14-byte path, with the same
+// answer. Worked by hand: u views at 0 and carts 10 minutes later (a
+// 2-step conversion in the 1-hour window); v only views; w views 200 years
+// earlier (1 bit left for mask IDs: view, cart and "other" are 3 masks) or
+// 340 years earlier (no bit left: more than 2^63 ns, 292 years).
+func TestRunWideSpans(t *testing.T) {
+	f := MustNew(vcp, time.Hour)
+	for _, years := range []int{0, 200, 340} {
+		far := base.AddDate(-years, 0, 0)
+		events := []Event{
+			ev("u", 0, "view"), ev("v", 1, "view"), ev("u", 10, "cart"), ev("v", 2, "other"),
+			{Actor: "w", Time: far, Name: "view"},
+		}
+		got, err := f.Run(events)
+		require.NoError(t, err, years)
+		assert.Equal(t, []int64{3, 1, 0}, got.Counts(), "%d years", years)
+		assert.Equal(t, 10*time.Minute, got.Steps()[1].Time.Median, "%d years", years)
+		seq, err := f.RunSeq(slices.Values(events))
+		require.NoError(t, err, years)
+		assert.True(t, got.Equal(seq), "%d years", years)
+	}
+}
+
+// TestPackShift: the mask-ID bits left by a span, by hand: 2^48-1 ns
+// leaves 16 bits (capped), 2^48 leaves 15, 2^62 leaves 1, 2^63 none.
+func TestPackShift(t *testing.T) {
+	for _, c := range []struct {
+		first, last int64
+		want        uint
+	}{
+		{0, 0, 16}, {0, 1<<48 - 1, 16}, {0, 1 << 48, 15}, {-1 << 61, 1 << 61, 1},
+		{0, 1<<63 - 1, 1}, {-1, 1<<63 - 1, 0}, {-1 << 63, 1<<63 - 1, 0},
+	} {
+		assert.Equal(t, c.want, packShift(2, c.first, c.last), "%d..%d", c.first, c.last)
+	}
+	assert.Equal(t, uint(16), packShift(0, 1<<62, -1<<62), "no events")
+}
+
+// TestNanosEdges: the fast test of nanos agrees with the full one at the
+// edges of int64 nanoseconds (1677-09-21T00:12:43.145224192Z and
+// 2262-04-11T23:47:16.854775807Z) and one nanosecond past them.
+func TestNanosEdges(t *testing.T) {
+	for _, c := range []struct {
+		t  time.Time
+		ok bool
+	}{
+		{minNano, true}, {minNano.Add(-1), false}, {maxNano, true}, {maxNano.Add(1), false},
+		{time.Unix(minNanoSec+1, 0), true}, {time.Unix(maxNanoSec-1, 999_999_999), true},
+		{time.Unix(maxNanoSec, 0), true}, {time.Unix(minNanoSec, 999_999_999), true},
+		{time.Unix(minNanoSec, 0), false}, {time.Unix(maxNanoSec+1, 0), false},
+	} {
+		got, ok := nanos(c.t)
+		require.Equal(t, c.ok, ok, c.t.Format(time.RFC3339Nano))
+		if ok {
+			assert.Equal(t, c.t.UnixNano(), got, c.t.Format(time.RFC3339Nano))
+		}
+	}
+}
+
+// TestActorTableFull: past its chunks the table reports the first event
+// it could not intern (ErrTooLarge), for Run, RunSeq and Encode alike.
+func TestActorTableFull(t *testing.T) {
+	tab := newActorTable(0, nil)
+	tab.maxChunks = 1
+	events := make([]Event, 300)
+	for i := range events {
+		events[i].Actor = "a-" + strconv.Itoa(i) // 6 bytes per record and more: 256 bytes hold about 40
+	}
+	ids := make([]int32, internBatchLen)
+	tab.internBatch(events[:internBatchLen], ids)
+	require.True(t, tab.full)
+	first := slices.Index(ids, -1)
+	require.Greater(t, first, 20)
+	require.Less(t, first, 60)
+	for i := range first {
+		assert.Equal(t, int32(i), ids[i])
+	}
+	err := actorsFull("funnel: run", 256, ids)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.Contains(t, err.Error(), "events["+strconv.Itoa(256+first)+"].actor")
+}
+
+// TestActorTableLongIDs: IDs whose length takes two uvarint bytes, and
+// IDs longer than a chunk, intern and name back.
+func TestActorTableLongIDs(t *testing.T) {
+	tab := newActorTable(0, nil)
+	keys := []string{string(make([]byte, 127)), string(make([]byte, 128)), string(make([]byte, 5000)), "x", string(make([]byte, 70000))}
+	for round := range 2 {
+		for i, k := range keys {
+			assert.Equal(t, int32(i), tab.intern(k, tab.hash(k)), "round %d key %d", round, i)
+		}
+	}
+	assert.Equal(t, keys, tab.names())
+}
