@@ -241,7 +241,8 @@ func runGeneral[C uint8 | int32](op string, c Columns, codes []C, table []uint64
 // exclusions cannot have one code: an error wrapping [ErrAmbiguousEvent]
 // ([Funnel.Run] handles such funnels). Invalid events are errors wrapping
 // [ErrInvalidEvent]; more than [MaxEvents] events, or more than
-// [MaxNames] distinct names, wrap [ErrTooLarge].
+// [MaxNames] distinct names, or distinct actor IDs beyond the package
+// doc's Limits, wrap [ErrTooLarge].
 func (f Funnel) Encode(events []Event) (c Columns, actors, values []string, err error) {
 	const op = "funnel: encode"
 	if len(events) > MaxEvents {
@@ -315,6 +316,9 @@ func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, [
 	for lo := 0; lo < n; lo += internBatchLen {
 		batch := events[lo:min(lo+internBatchLen, n)]
 		actors.internBatch(batch, ids[lo:lo+len(batch)])
+		if actors.full {
+			return Columns{}, nil, nil, actorsFull(op, lo, ids[lo:lo+len(batch)])
+		}
 		for i := range batch {
 			if _, err := checkEvent(op, lo+i, &batch[i]); err != nil {
 				return Columns{}, nil, nil, err
