@@ -23,7 +23,7 @@ import (
 // the strings plus 5 or 6 bytes each. It is not safe for concurrent use.
 type actorTable struct {
 	seed   maphash.Seed
-	slots  []uint64 // open addressing, linear probing: hash>>32<<32 | 1 + (chunk<<16 | offset of the record); 0 is empty
+	slots  []int64 // open addressing, linear probing: hash>>32<<32 | 1 + (chunk<<16 | offset of the record), as int64 (an int64 array can be lent); 0 is empty
 	chunks [][]byte // the records
 	n      int      // IDs assigned
 	// maxChunks bounds the chunks (a slot holds 16 bits of chunk number
@@ -52,17 +52,17 @@ const (
 // spares the rehashes of growing from a few slots (each one hashes every
 // string again); a table that needs more still grows. The slots are the
 // start of spare when it is long enough (zeroed here), else allocated.
-func newActorTable(events int, spare []uint64) *actorTable {
+func newActorTable(events int, spare []int64) *actorTable {
 	n := 64
 	for n < events/4 && n < 1<<24 {
 		n *= 2
 	}
-	var slots []uint64
+	var slots []int64
 	if len(spare) >= n {
 		slots = spare[:n:n]
 		clear(slots)
 	} else {
-		slots = make([]uint64, n)
+		slots = make([]int64, n)
 	}
 	return &actorTable{seed: maphash.MakeSeed(), slots: slots, maxChunks: 1<<16 - 1}
 }
@@ -92,7 +92,7 @@ func (t *actorTable) intern(s string, h uint64) int32 {
 	mask := uint64(len(t.slots) - 1)
 	tag := h >> 32 << 32
 	for i := h & mask; ; i = (i + 1) & mask {
-		w := t.slots[i]
+		w := uint64(t.slots[i])
 		if w == 0 {
 			return t.add(s, h, i)
 		}
@@ -138,7 +138,7 @@ func (t *actorTable) add(s string, h, i uint64) int32 {
 	}
 	c := t.chunks[last]
 	id := int32(t.n)
-	t.slots[i] = h>>32<<32 | uint64(uint32(last)<<16|uint32(len(c))) + 1
+	t.slots[i] = int64(h>>32<<32 | uint64(uint32(last)<<16|uint32(len(c))) + 1)
 	t.chunks[last] = binary.LittleEndian.AppendUint32(append(append(c, head[:k]...), s...), uint32(id))
 	t.n++
 	if 2*t.n > len(t.slots) { // keep the load at most 1/2: short probes
@@ -162,7 +162,7 @@ func (t *actorTable) each(fn func(s []byte, v uint32)) {
 // strings again reads the chunks in order, which is cheaper than keeping
 // every hash.
 func (t *actorTable) rehash() {
-	t.slots = make([]uint64, 2*len(t.slots))
+	t.slots = make([]int64, 2*len(t.slots))
 	mask := uint64(len(t.slots) - 1)
 	t.each(func(s []byte, v uint32) {
 		h := maphash.Bytes(t.seed, s) // the hash of the string
@@ -170,7 +170,7 @@ func (t *actorTable) rehash() {
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = h>>32<<32 | uint64(v)
+		t.slots[i] = int64(h>>32<<32 | uint64(v))
 	})
 }
 
@@ -203,7 +203,7 @@ func (t *actorTable) internBatch(events []Event, ids []int32) {
 	}
 	mask := uint64(len(t.slots) - 1)
 	for _, h := range hs[:len(events)] {
-		touched ^= t.slots[h&mask]
+		touched ^= uint64(t.slots[h&mask])
 	}
 	for _, h := range hs[:len(events)] { // the record of the first slot, now in cache
 		if v := uint32(t.slots[h&mask]) - 1; v != 1<<32-1 {

@@ -312,7 +312,8 @@ const MaxNames = 1 << 20
 func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, []string, []string, error) {
 	n := len(events)
 	ids := make([]int32, n)
-	actors := newActorTable(n, nil)
+	times := make([]int64, n) // first the actor table's slots, when long enough
+	actors := newActorTable(n, times)
 	for lo := 0; lo < n; lo += internBatchLen {
 		batch := events[lo:min(lo+internBatchLen, n)]
 		actors.internBatch(batch, ids[lo:lo+len(batch)])
@@ -326,7 +327,7 @@ func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, [
 		}
 	}
 	starts, next := runStarts(ids, actors.len())
-	c := Columns{Actors: make([]int32, n), Times: make([]int64, n), Events: make([]int32, n)}
+	c := Columns{Times: times, Events: make([]int32, n)}
 	names, values := newNameIDs(), newNameIDs()
 	if f.cfg.hasBD {
 		c.Breakdown = make([]int32, n)
@@ -344,6 +345,7 @@ func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, [
 			c.Breakdown[p] = values.id(e.Prop(f.cfg.breakdown))
 		}
 	}
+	c.Actors = ids // the IDs in input order are no longer needed: their array takes the sorted ones
 	for a := 0; a+1 < len(starts); a++ {
 		lo, hi := int(starts[a]), int(starts[a+1])
 		var g []int32

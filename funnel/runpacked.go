@@ -32,7 +32,7 @@ import (
 func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 	n := len(events)
 	actors := make([]int32, n)
-	packed := make([]uint64, n) // first the actor table's slots, when long enough
+	packed := make([]int64, n) // first the actor table's slots, when long enough
 	table := newActorTable(n, packed)
 	first, last := int64(math.MaxInt64), int64(math.MinInt64)
 	for lo := 0; lo < n; lo += internBatchLen {
@@ -79,7 +79,7 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 		}
 		p := ends[actors[i]]
 		ends[actors[i]]++
-		packed[p] = (uint64(e.Time.UnixNano())-uint64(first))<<shift | uint64(id) // checked in the first pass
+		packed[p] = int64((uint64(e.Time.UnixNano())-uint64(first))<<shift | uint64(id)) // checked in the first pass
 		if bd != nil {
 			bd[p] = values.Intern(e.Prop(f.cfg.breakdown))
 		}
@@ -93,7 +93,7 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 // with their breakdown values (nil without a breakdown).
 type packedRuns struct {
 	ends   []uint32
-	packed []uint64
+	packed []int64 // uint64 values, stored as int64 (the array first holds int64 slots)
 	shift  uint
 	first  int64
 	masks  []uint64 // by mask ID
@@ -122,7 +122,8 @@ func (f Funnel) runRuns(r packedRuns) Result {
 		run := r.packed[lo:hi]
 		sortPacked(run, r.shift, g)
 		times, masks = slices.Grow(times[:0], len(run))[:len(run)], slices.Grow(masks[:0], len(run))[:len(run)]
-		for j, v := range run {
+		for j, w := range run {
+			v := uint64(w)
 			times[j], masks[j] = int64(uint64(r.first)+v>>r.shift), r.masks[v&idMask]
 		}
 		kn.actor(times, masks, g, acc)
@@ -178,7 +179,7 @@ func (f Funnel) fastCodes(table []uint64, breakdown bool) ([]uint8, bool) {
 // runPacked is fastOrdered (see there) on the runs of packed values that
 // end at ends, each sorted by time first: a run found out of order is
 // sorted and walked again.
-func runPacked(ends []uint32, packed []uint64, shift uint, codes []uint8, k int, window uint64, acc *accum) {
+func runPacked(ends []uint32, packed []int64, shift uint, codes []uint8, k int, window uint64, acc *accum) {
 	var lv [MaxSteps][MaxSteps]int64
 	var startAt [MaxSteps]int // index of the step-1 event of each depth's attempt
 	var hist [MaxSteps + 1]int64
@@ -190,12 +191,13 @@ func runPacked(ends []uint32, packed []uint64, shift uint, codes []uint8, k int,
 		hi := int(end)
 		deep := 0
 		prev := int64(-1)
+		resorted := false // at most once per run: bounded work whatever happens
 		for i := lo; i < hi; i++ {
-			v := packed[i]
+			v := uint64(packed[i])
 			t := int64(v >> shift) // time since the earliest event: below 2^63
-			if t < prev {
+			if t < prev && !resorted {
 				sortPacked(packed[lo:hi], shift, nil)
-				i, deep, prev = lo-1, 0, -1
+				i, deep, prev, resorted = lo-1, 0, -1, true
 				continue
 			}
 			prev = t
@@ -232,13 +234,13 @@ func runPacked(ends []uint32, packed []uint64, shift uint, codes []uint8, k int,
 	}
 }
 
-// sortPacked sorts one actor's packed values by time (the bits above
-// shift), and their breakdown values g alongside if not nil, keeping the
+// sortPacked sorts one actor's packed values (uint64 in int64) by time
+// (the bits above shift), and their breakdown values g alongside if not nil, keeping the
 // order of equal times.
-func sortPacked(run []uint64, shift uint, g []int32) {
+func sortPacked(run []int64, shift uint, g []int32) {
 	sorted := true
 	for i := 1; i < len(run) && sorted; i++ {
-		sorted = run[i]>>shift >= run[i-1]>>shift
+		sorted = uint64(run[i])>>shift >= uint64(run[i-1])>>shift
 	}
 	switch {
 	case sorted:
@@ -247,26 +249,26 @@ func sortPacked(run []uint64, shift uint, g []int32) {
 		for i := 1; i < len(run); i++ {
 			v := run[i]
 			j := i
-			for ; j > 0 && v>>shift < run[j-1]>>shift; j-- {
+			for ; j > 0 && uint64(v)>>shift < uint64(run[j-1])>>shift; j-- {
 				run[j] = run[j-1]
 			}
 			run[j] = v
 		}
 	case len(run) <= 32:
 		for i := 1; i < len(run); i++ {
-			for j := i; j > 0 && run[j]>>shift < run[j-1]>>shift; j-- {
+			for j := i; j > 0 && uint64(run[j])>>shift < uint64(run[j-1])>>shift; j-- {
 				run[j], run[j-1] = run[j-1], run[j]
 				g[j], g[j-1] = g[j-1], g[j]
 			}
 		}
 	case g == nil:
-		slices.SortStableFunc(run, func(x, y uint64) int { return cmpUint(x>>shift, y>>shift) })
+		slices.SortStableFunc(run, func(x, y int64) int { return cmpUint(uint64(x)>>shift, uint64(y)>>shift) })
 	default:
 		perm := make([]int32, len(run))
 		for i := range perm {
 			perm[i] = int32(i)
 		}
-		slices.SortStableFunc(perm, func(x, y int32) int { return cmpUint(run[x]>>shift, run[y]>>shift) })
+		slices.SortStableFunc(perm, func(x, y int32) int { return cmpUint(uint64(run[x])>>shift, uint64(run[y])>>shift) })
 		vs, gs := slices.Clone(run), slices.Clone(g)
 		for i, p := range perm {
 			run[i], g[i] = vs[p], gs[p]

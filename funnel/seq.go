@@ -160,7 +160,7 @@ func (s *seqRun) finish() Result {
 		ends[a] = sum
 		sum += k
 	}
-	packed := make([]uint64, s.n)
+	packed := make([]int64, s.n)
 	var bd []int32
 	if s.bd != nil {
 		bd = make([]int32, s.n)
@@ -170,7 +170,7 @@ func (s *seqRun) finish() Result {
 		for j, a := range block {
 			p := ends[a]
 			ends[a]++
-			packed[p] = (uint64(times[j])-uint64(s.first))<<shift | uint64(mids[j])
+			packed[p] = int64((uint64(times[j])-uint64(s.first))<<shift | uint64(mids[j]))
 			if bd != nil {
 				bd[p] = s.bd[k][j]
 			}
