@@ -19,8 +19,9 @@ import (
 // length (a uvarint), its bytes and its ID (4 bytes): a probe reads the
 // slot, then (when the hash bits agree) the record, which holds both what
 // to compare and the ID. Memory is 8 bytes per slot (two to four slots per
-// actor; Run lends the table the array it later packs the events in) and
-// the strings plus 5 or 6 bytes each. It is not safe for concurrent use.
+// actor; Run lends the table the array it later packs the events in, and
+// Encode its Times column) and the strings plus 5 or 6 bytes each. It is
+// not safe for concurrent use.
 type actorTable struct {
 	seed   maphash.Seed
 	slots  []int64 // open addressing, linear probing: hash>>32<<32 | 1 + (chunk<<16 | offset of the record), as int64 (an int64 array can be lent); 0 is empty

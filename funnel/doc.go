@@ -312,9 +312,9 @@
 // 256 masks, 3.26 days for 65,536); beyond, Run keeps 14 bytes per event.
 // [Funnel.RunSeq] reads its sequence once and keeps about 30 bytes per
 // event (pinned at 32). [Funnel.Encode] makes Run's two passes. No
-// function starts a
-// goroutine: [ShardColumns] and [ShardEvents] split input by actor for the
-// caller's goroutines, and [Merge] gives the one-pass result.
+// function starts a goroutine: [ShardColumns] and [ShardEvents] split
+// input by actor for the caller's goroutines, and [Merge] gives the
+// one-pass result.
 //
 // # JSON
 //

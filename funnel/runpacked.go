@@ -43,10 +43,16 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 			return Result{}, false, actorsFull(op, lo, ids)
 		}
 		for i := range batch {
-			t, err := checkEvent(op, lo+i, &batch[i])
-			if err != nil {
-				return Result{}, false, err
+			// checkEvent's usual case, inlined: an actor and a time whose
+			// second lies strictly inside int64 nanoseconds.
+			e := &batch[i]
+			sec := e.Time.Unix()
+			if e.Actor == "" || sec <= minNanoSec || sec >= maxNanoSec {
+				if _, err := checkEvent(op, lo+i, e); err != nil {
+					return Result{}, false, err
+				}
 			}
+			t := e.Time.UnixNano()
 			first, last = min(first, t), max(last, t)
 		}
 	}
@@ -71,10 +77,17 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 	}
 	ids := newMaskIDs(&f)
 	maxID := uint16(1<<shift - 1)
+	ok := true
 	for i := range events {
 		e := &events[i]
-		id, ok := ids.id(e)
-		if !ok || id > maxID {
+		// ids.id(e), its cache hit inlined.
+		var id uint16
+		if sl := &ids.slots[nameSlot(e.Name)]; sl.set && sl.name == e.Name { // set only when masks depend on names alone
+			id = sl.id
+		} else if id, ok = ids.id(e); !ok {
+			return f.runWide(op, events)
+		}
+		if id > maxID {
 			return f.runWide(op, events)
 		}
 		p := ends[actors[i]]
