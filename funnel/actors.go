@@ -24,7 +24,7 @@ import (
 // not safe for concurrent use.
 type actorTable struct {
 	seed   maphash.Seed
-	slots  []int64 // open addressing, linear probing: hash>>32<<32 | 1 + (chunk<<16 | offset of the record), as int64 (an int64 array can be lent); 0 is empty
+	slots  []int64  // open addressing, linear probing: hash>>32<<32 | 1 + (chunk<<16 | offset of the record), as int64 (an int64 array can be lent); 0 is empty
 	chunks [][]byte // the records
 	n      int      // IDs assigned
 	// maxChunks bounds the chunks (a slot holds 16 bits of chunk number
