@@ -165,7 +165,7 @@ func packShift(n int, first, last int64) uint {
 func actorsFull(op string, lo int, ids []int32) error {
 	i := max(0, slices.Index(ids, -1))
 	return fieldErr(op, fmt.Sprintf("events[%d].actor", lo+i), nil, ErrTooLarge,
-		"the distinct actor IDs of one run take at most 65,536 chunks of 64 KiB (IDs over 4 KiB take one each): shard by actor (ShardEvents)")
+		"the distinct actor IDs of one run take at most 65,535 chunks of 64 KiB (IDs over 4 KiB take one each): shard by actor (ShardEvents)")
 }
 
 // fastCodes returns the step code of each mask ID (0: no step; s: step s)
