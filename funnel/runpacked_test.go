@@ -29,19 +29,19 @@ func memLog(actors int) []Event {
 	return out
 }
 
-// allocated returns the bytes that run allocates (the least of three
-// calls: a deterministic count, not a timing).
-func allocated(run func()) uint64 {
-	least := ^uint64(0)
+// allocated returns the bytes and the number of allocations of run (the
+// least of three calls: deterministic counts, not a timing).
+func allocated(run func()) (bytes, allocs uint64) {
+	bytes, allocs = ^uint64(0), ^uint64(0)
 	for range 3 {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		run()
 		runtime.ReadMemStats(&after)
-		least = min(least, after.TotalAlloc-before.TotalAlloc)
+		bytes, allocs = min(bytes, after.TotalAlloc-before.TotalAlloc), min(allocs, after.Mallocs-before.Mallocs)
 	}
-	return least
+	return bytes, allocs
 }
 
 // TestRunTransientBytes pins the memory target of issue 15: Run keeps at
@@ -62,14 +62,18 @@ func TestRunTransientBytes(t *testing.T) {
 	f := MustNew(five, 30*time.Minute)
 	var r Result
 	var err error
-	perEvent := float64(allocated(func() { r, err = f.Run(events) })) / float64(len(events))
+	bytes, allocs := allocated(func() { r, err = f.Run(events) })
+	perEvent := float64(bytes) / float64(len(events))
 	require.NoError(t, err)
+	assert.Less(t, allocs, uint64(200), "Run: allocations (none per event or per actor)")
 	require.NotZero(t, r.Counts()[0])
 	t.Logf("Run: %.2f bytes per event", perEvent)
 	assert.LessOrEqual(t, perEvent, 16.0, "Run: bytes per event")
 	assert.Greater(t, perEvent, 12.0, "Run: the 12 bytes per event must show (or the measure is broken)")
-	perEvent = float64(allocated(func() { r, err = f.RunSeq(slices.Values(events)) })) / float64(len(events))
+	bytes, allocs = allocated(func() { r, err = f.RunSeq(slices.Values(events)) })
+	perEvent = float64(bytes) / float64(len(events))
 	require.NoError(t, err)
+	assert.Less(t, allocs, uint64(400), "RunSeq: allocations (blocks of up to 65,536 events)")
 	t.Logf("RunSeq: %.2f bytes per event", perEvent)
 	assert.LessOrEqual(t, perEvent, 32.0, "RunSeq: bytes per event")
 }
@@ -248,4 +252,86 @@ func TestRunPackedTopBit(t *testing.T) {
 	got, err = f.Run(long)
 	require.NoError(t, err)
 	assert.Equal(t, []int64{1, 1}, got.Counts())
+}
+
+// TestNewActorTableSizes: the slots start at events/4 rounded up to a
+// power of two, at least 64 (by hand: 256 → 64, 260 → 128, 1000 → 256),
+// in spare when it holds that many (cleared), and the chunk limit leaves
+// the last chunk's last offset, plus one, inside 32 bits.
+func TestNewActorTableSizes(t *testing.T) {
+	for _, c := range []struct{ events, slots int }{{0, 64}, {256, 64}, {259, 64}, {260, 128}, {1000, 256}, {4096, 1024}} {
+		assert.Len(t, newActorTable(c.events, nil).slots, c.slots, "%d events", c.events)
+	}
+	spare := []int64{7, 7, 7}
+	spare = append(spare, make([]int64, 61)...) // exactly 64
+	tab := newActorTable(0, spare)
+	require.Len(t, tab.slots, 64)
+	assert.Same(t, &spare[0], &tab.slots[0], "lent, not allocated")
+	assert.Equal(t, int64(0), tab.slots[0], "cleared")
+	tab = newActorTable(0, spare[:63])
+	assert.NotSame(t, &spare[0], &tab.slots[0], "too short to lend")
+	assert.Equal(t, 65535, tab.maxChunks)
+	assert.Less(t, uint64(tab.maxChunks-1)<<16|(chunkMax-1)+1, uint64(1)<<32)
+}
+
+// TestFastCodes: the step code of each mask ID for fastOrdered's options,
+// by hand: masks none, step 1, step 3, step 5 give codes 0, 1, 3, 5; a
+// mask of two steps, a breakdown or any other option leaves the fast
+// kernel.
+func TestFastCodes(t *testing.T) {
+	f := MustNew(five, time.Hour)
+	table := []uint64{0, 1 << 0, 1 << 2, 1 << 4}
+	codes, ok := f.fastCodes(table, false)
+	require.True(t, ok)
+	assert.Equal(t, []uint8{0, 1, 3, 5}, codes)
+	_, ok = f.fastCodes(append(table, 1<<1|1<<2), false)
+	assert.False(t, ok, "two steps in one mask")
+	_, ok = f.fastCodes(table, true)
+	assert.False(t, ok, "breakdown")
+	for name, g := range map[string]Funnel{
+		"strict":     MustNew(five, time.Hour, WithStepOrder(Strict)),
+		"any order":  MustNew(five, time.Hour, WithStepOrder(AnyOrder)),
+		"first":      MustNew(five, time.Hour, WithReentry(FirstEntry)),
+		"attempts":   MustNew(five, time.Hour, WithCounting(Attempts)),
+		"modes":      MustNew(five, time.Hour, WithModes(StrictIncrease)),
+		"exclusions": MustNew(five, time.Hour, WithExclusions(Exclusion{Event: "other", After: "view", Before: "pay"})),
+	} {
+		_, ok = g.fastCodes(table, false)
+		assert.False(t, ok, name)
+	}
+}
+
+// TestRunSeqMasksOverflowMidBatch: RunSeq hands its events to the one-pass
+// path when the 65,536th distinct mask appears in the middle of a batch;
+// the events before and after stay aligned with their actors. Fifty
+// actors m0..m49 take the events i = 1..2^17-1 with mask i (actor i mod
+// 50); step 1 is bit 0, set only for odd i, and i mod 50 is odd for 25
+// actors; then z has 300 events that match no step, so by hand exactly 25
+// actors enter (an event of z carrying an earlier mask would add one).
+func TestRunSeqMasksOverflowMidBatch(t *testing.T) {
+	var st []Matcher
+	for b := 0; b < 17; b++ {
+		st = append(st, Matcher{Name: "bit" + itoa(b+1), Where: func(e Event) bool { return e.Attrs[0].Value[b] == '1' }})
+	}
+	f := MustNew(st, time.Hour)
+	var events []Event
+	bitsText := func(i int) string {
+		text := make([]byte, 17)
+		for b := range text {
+			text[b] = byte('0' + i>>b&1)
+		}
+		return string(text)
+	}
+	for i := 1; i < 1<<17; i++ {
+		events = append(events, Event{Actor: "m" + itoa(i%50), Time: base.Add(time.Duration(i) * time.Millisecond), Name: "e", Attrs: []Attr{{"n", bitsText(i)}}})
+	}
+	for i := range 300 {
+		events = append(events, Event{Actor: "z", Time: base.Add(time.Duration(1<<17+i) * time.Millisecond), Name: "e", Attrs: []Attr{{"n", bitsText(0)}}})
+	}
+	seq, err := f.RunSeq(slices.Values(events))
+	require.NoError(t, err)
+	assert.Equal(t, int64(25), seq.Counts()[0])
+	run, err := f.Run(events)
+	require.NoError(t, err)
+	assert.True(t, run.Equal(seq))
 }
