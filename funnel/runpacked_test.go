@@ -97,6 +97,7 @@ func TestRunPathsAgree(t *testing.T) {
 		"default":   MustNew(five, 30*time.Minute),
 		"strict":    MustNew(five, 30*time.Minute, WithStepOrder(Strict)),
 		"breakdown": MustNew(five, 30*time.Minute, WithBreakdown("ch", AtFirstStep)),
+		"one step":  MustNew(five[:1], 30*time.Minute),
 	} {
 		got, err := f.Run(events)
 		require.NoError(t, err, name)
@@ -108,7 +109,7 @@ func TestRunPathsAgree(t *testing.T) {
 		want, err := f.RunColumns(c)
 		require.NoError(t, err, name)
 		assert.True(t, want.Equal(got), name)
-		if name != "breakdown" {
+		if name == "default" || name == "strict" {
 			assert.Equal(t, f.mustCounts5(t, events), got.Counts(), name)
 		}
 	}
@@ -334,4 +335,42 @@ func TestRunSeqMasksOverflowMidBatch(t *testing.T) {
 	run, err := f.Run(events)
 	require.NoError(t, err)
 	assert.True(t, run.Equal(seq))
+}
+
+// TestRunTimeEdges: Run's inlined check of the time (the Unix second
+// strictly inside those of int64 nanoseconds, else the full test) accepts
+// the first and last representable nanoseconds and rejects one past
+// either, naming the event, as nanos does (TestNanosEdges).
+func TestRunTimeEdges(t *testing.T) {
+	f := MustNew(vcp, time.Hour)
+	for _, c := range []struct {
+		t  time.Time
+		ok bool
+	}{{minNano, true}, {minNano.Add(-1), false}, {maxNano, true}, {maxNano.Add(1), false}} {
+		events := []Event{ev("u", 0, "view"), {Actor: "v", Time: c.t, Name: "view"}}
+		r, err := f.Run(events)
+		if c.ok {
+			require.NoError(t, err, c.t.Format(time.RFC3339Nano))
+			assert.Equal(t, []int64{2, 0, 0}, r.Counts())
+			continue
+		}
+		require.ErrorIs(t, err, ErrInvalidEvent, c.t.Format(time.RFC3339Nano))
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, "events[1].time", fe.Field)
+	}
+}
+
+// TestActorTableLoad: the table keeps at most half its slots taken: 32
+// IDs fit 64 slots, the 33rd doubles them.
+func TestActorTableLoad(t *testing.T) {
+	tab := newActorTable(0, nil)
+	for i := range 32 {
+		k := "a" + itoa(i)
+		tab.intern(k, tab.hash(k))
+	}
+	assert.Len(t, tab.slots, 64)
+	tab.intern("b", tab.hash("b"))
+	assert.Len(t, tab.slots, 128)
+	assert.Equal(t, 33, tab.len())
 }
