@@ -206,11 +206,6 @@ func (t *actorTable) internBatch(events []Event, ids []int32) {
 	for _, h := range hs[:len(events)] {
 		touched ^= uint64(t.slots[h&mask])
 	}
-	for _, h := range hs[:len(events)] { // the record of the first slot, now in cache
-		if v := uint32(t.slots[h&mask]) - 1; v != 1<<32-1 {
-			touched ^= uint64(t.chunks[v>>16][v&(chunkMax-1)])
-		}
-	}
 	t.touched ^= touched
 	for i := range events {
 		// An event of the same actor as the one before (a log grouped by
