@@ -43,11 +43,8 @@ func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
 			return Result{}, false, actorsFull(op, lo, ids)
 		}
 		for i := range batch {
-			// checkEvent's usual case, inlined: an actor and a time whose
-			// second lies strictly inside int64 nanoseconds.
 			e := &batch[i]
-			sec := e.Time.Unix()
-			if e.Actor == "" || sec <= minNanoSec || sec >= maxNanoSec {
+			if !plainEvent(e) {
 				if _, err := checkEvent(op, lo+i, e); err != nil {
 					return Result{}, false, err
 				}

@@ -337,7 +337,7 @@ func TestRunSeqMasksOverflowMidBatch(t *testing.T) {
 	assert.True(t, run.Equal(seq))
 }
 
-// TestRunTimeEdges: Run's inlined check of the time (the Unix second
+// TestRunTimeEdges: Run's and Encode's inlined check of the time (the Unix second
 // strictly inside those of int64 nanoseconds, else the full test) accepts
 // the first and last representable nanoseconds and rejects one past
 // either, naming the event, as nanos does (TestNanosEdges).
@@ -358,7 +358,12 @@ func TestRunTimeEdges(t *testing.T) {
 		var fe *FieldError
 		require.ErrorAs(t, err, &fe)
 		assert.Equal(t, "events[1].time", fe.Field)
+		_, _, _, err = f.Encode(events) // the same check in Encode's first pass
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, "events[1].time", fe.Field)
 	}
+	_, _, _, err := f.Encode([]Event{{Actor: "u", Time: minNano, Name: "view"}, {Actor: "v", Time: maxNano, Name: "view"}})
+	require.NoError(t, err)
 }
 
 // TestActorTableLoad: the table keeps at most half its slots taken: 32
