@@ -308,7 +308,15 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     "len(run) <= 32" -> "<" (a 32-value run is sorted by the stable
 //     library sort instead of insertion: same order); seq.go add
 //     "len+len(batch) > cap" -> ">=" (a new block one batch early: 14
-//     bytes × 128 events of slack per block).
+//     bytes × 128 events of slack per block); actors.go intern, the chunk
+//     number "(v-1)>>16" -> "(v+1)>>16" (a record is at least 5 bytes and
+//     lies inside its chunk, so its offset is at most 65,531 and adding 2
+//     never carries into the chunk number); actors.go add "last >= 0" ->
+//     ">" (the second chunk starts at 256 bytes again instead of doubling:
+//     layout only); the batch loops of Run, runWide and Encode "lo < n" ->
+//     "<=" (one more, empty, batch). event.go's minNanoSec and maxNanoSec
+//     are constants, reported "not covered"; TestNanosEdges and
+//     TestRunTimeEdges pin them.
 //   - actors.go nameMasks.mask (issue 19's line, outside the diff), the hash
 //     "n*31" -> "n/31", "*7" -> "/7", "+ int(name[n-1])" -> "-": the hash
 //     only chooses a slot; the slot's name is compared before its mask is
