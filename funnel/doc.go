@@ -312,7 +312,7 @@
 // 256 masks, 3.26 days for 65,536); beyond, Run keeps 14 bytes per event.
 // [Funnel.RunSeq] reads its sequence once and keeps about 30 bytes per
 // event (pinned at 32). [Funnel.Encode] makes Run's two passes and costs
-// less CPU than one Run (about 97% on the benchmark log). No
+// less CPU than one Run (about 88% on the benchmark log). No
 // function starts a goroutine: [ShardColumns] and [ShardEvents] split
 // input by actor for the caller's goroutines, and [Merge] gives the
 // one-pass result.
