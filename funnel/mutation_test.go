@@ -301,9 +301,10 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     runpacked.go runTwoPass "id > maxID" -> ">=" and seq.go finish
 //     "len(table) > 1<<shift" -> ">=" (at exactly 2^shift masks the
 //     14-byte path, same result; TestRunWideSpans checks both paths
-//     agree); runpacked.go runPacked "t < prev" -> "<=" and "prev :=
-//     -1" -> "+1" (equal or first times trigger a re-sort of a sorted run,
-//     a no-op, at most once per run), "s >= uk" -> ">" (codes from
+//     agree); runpacked.go runPacked "t < prev" -> "<=" or ">=" and "prev
+//     := -1" -> "+1" (equal, later or first times trigger a re-sort of the
+//     run, sorted or not, at most once per run: sorting a run before
+//     walking it is what the check saves, not what it decides), "s >= uk" -> ">" (codes from
 //     fastCodes are at most k, so s is never k); runpacked.go sortPacked
 //     "len(run) <= 32" -> "<" (a 32-value run is sorted by the stable
 //     library sort instead of insertion: same order); seq.go add
