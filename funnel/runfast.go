@@ -2,10 +2,12 @@ package funnel
 
 import "slices"
 
-// This file is Run's path for a slice of events: two passes over the
-// events, so that the engine keeps 14 bytes per event (an actor ID, a
-// time and a 2-byte match-mask ID) plus a few per actor, instead of
-// building columns in input order and moving them into actor order.
+// This file is Run's wide path for a slice of events (the usual path,
+// runpacked.go, packs time and mask ID in 8 bytes; this one is for events
+// whose span leaves too few bits for that): two passes over the events,
+// so that the engine keeps 14 bytes per event (an actor ID, a time and a
+// 2-byte match-mask ID) plus a few per actor, instead of building columns
+// in input order and moving them into actor order.
 //
 //  1. Intern the actors in batches (see actorTable.internBatch), check
 //     every event, count the events of each actor.
