@@ -315,7 +315,14 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     never carries into the chunk number); actors.go add "last >= 0" ->
 //     ">" (the second chunk starts at 256 bytes again instead of doubling:
 //     layout only); the batch loops of Run, runWide and Encode "lo < n" ->
-//     "<=" (one more, empty, batch). event.go's minNanoSec and maxNanoSec
+//     "<=" (one more, empty, batch); seq.go RunSeq "n == len(batch)" ->
+//     "!=" (every event goes in a batch of its own: slower, same result),
+//     "total > MaxEvents" -> ">=" and "total++" -> "--" (2^31 events
+//     cannot be fed to a test), seq.go add "k < 0" -> "<=" and "k >= 0" ->
+//     ">" (the second block is allocated early, or small: layout only).
+//     gremlins reports the case expressions of sortPacked's and cmpUint's
+//     switches "not covered" (its coverage does not map to case lines);
+//     TestRunPackedTopBit runs them. event.go's minNanoSec and maxNanoSec
 //     are constants, reported "not covered"; TestNanosEdges and
 //     TestRunTimeEdges pin them.
 //   - actors.go nameMasks.mask (issue 19's line, outside the diff), the hash
