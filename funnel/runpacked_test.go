@@ -379,3 +379,30 @@ func TestActorTableLoad(t *testing.T) {
 	assert.Len(t, tab.slots, 128)
 	assert.Equal(t, 33, tab.len())
 }
+
+// TestPackedOffsetsFromFirst: packed times are offsets from the earliest
+// event, not sums with it: u views and carts 30 minutes apart at a moment
+// chosen so that (time + earliest) mod 2^48 ns would wrap between the two
+// (10 minutes before the wrap), which would put the cart first and lose
+// the conversion. By hand: 1 view, then 1 cart within the hour: counts
+// 1, 1 (the earliest event, w's view, counts at step 1 too: 2, 1).
+func TestPackedOffsetsFromFirst(t *testing.T) {
+	const wrap = int64(1) << 48
+	t0 := base.UnixNano()
+	lead := int64(10 * time.Minute)
+	d := ((wrap-lead-2*t0)%wrap + wrap) % wrap // (t0 + d + t0) mod 2^48 = 2^48 - 10 min
+	require.Less(t, d+int64(30*time.Minute), wrap, "span under 2^48 ns: 16 bits of mask IDs")
+	t1 := time.Unix(0, t0+d)
+	events := []Event{
+		{Actor: "w", Time: time.Unix(0, t0), Name: "view"},
+		{Actor: "u", Time: t1, Name: "view"},
+		{Actor: "u", Time: t1.Add(30 * time.Minute), Name: "cart"},
+	}
+	f := MustNew(steps("view", "cart"), time.Hour)
+	got, err := f.Run(events)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 1}, got.Counts())
+	seq, err := f.RunSeq(slices.Values(events))
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 1}, seq.Counts())
+}
