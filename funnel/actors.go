@@ -1,8 +1,8 @@
 package funnel
 
 import (
+	"encoding/binary"
 	"hash/maphash"
-	"slices"
 	"strings"
 )
 
@@ -14,100 +14,165 @@ import (
 //
 // internBatch overlaps the first two waits across a batch of events. The
 // table itself is compact, so that probes and key comparisons mostly hit
-// the cache: one uint64 per slot (a 32-bit hash tag and the ID) and the
-// interned strings back to back in one byte slice. It is not safe for
-// concurrent use.
+// the cache: one uint64 per slot (32 bits of the hash and where the slot's
+// record starts), and the records back to back in chunks, each a string's
+// length (a uvarint), its bytes and its ID (4 bytes): a probe reads the
+// slot, then (when the hash bits agree) the record, which holds both what
+// to compare and the ID. Memory is 8 bytes per slot (two to four slots per
+// actor; Run lends the table the array it later packs the events in, and
+// Encode its Times column) and the strings plus 5 or 6 bytes each. It is
+// not safe for concurrent use.
 type actorTable struct {
-	seed    maphash.Seed
-	slots   []uint64 // open addressing, linear probing: tag<<32 | id+1; 0 is empty
-	arena   []byte   // the strings of every ID, back to back
-	ends    []int    // ends[id]: end of the ID's string in arena; it starts at ends[id-1] (or 0)
-	touched uint64   // see internBatch
+	seed   maphash.Seed
+	slots  []int64  // open addressing, linear probing: hash>>32<<32 | 1 + (chunk<<16 | offset of the record), as int64 (an int64 array can be lent); 0 is empty
+	chunks [][]byte // the records
+	n      int      // IDs assigned
+	// maxChunks bounds the chunks (a slot holds 16 bits of chunk number
+	// and is never 0); tests lower it. Past it, full is set and intern
+	// returns -1.
+	maxChunks int
+	full      bool
+	touched   uint64 // see internBatch
 }
+
+// Chunks of the records: the first ones small (a small Run allocates
+// little), doubling up to chunkMax bytes (offsets within a chunk fit 16
+// bits). A record longer than longRecord bytes gets a chunk of its own, so
+// that a few long IDs waste no chunk space. Chunks, not one growing slice:
+// growing by doubling allocates about twice the records in total, chunks
+// about the records and one chunk.
+const (
+	chunkMin   = 256
+	chunkMax   = 1 << 16
+	longRecord = 1 << 12
+)
 
 // newActorTable returns an empty table sized for the actors of about
 // events events: a log has several events per actor, so the slots start at
-// events/4 rounded up to a power of two (at most 2^22, 32 MB), which spares
-// the rehashes of growing from a few slots (each one hashes every string
-// again); a table that needs more still grows.
-func newActorTable(events int) *actorTable {
-	slots := 64
-	for slots < events/4 && slots < 1<<22 {
-		slots *= 2
+// events/4 rounded up to a power of two (at most 2^24, 128 MB), which
+// spares the rehashes of growing from a few slots (each one hashes every
+// string again); a table that needs more still grows. The slots are the
+// start of spare when it is long enough (zeroed here), else allocated.
+func newActorTable(events int, spare []int64) *actorTable {
+	n := 64
+	for n < events/4 && n < 1<<24 {
+		n *= 2
 	}
-	return &actorTable{seed: maphash.MakeSeed(), slots: make([]uint64, slots)}
+	var slots []int64
+	if len(spare) >= n {
+		slots = spare[:n:n]
+		clear(slots)
+	} else {
+		slots = make([]int64, n)
+	}
+	return &actorTable{seed: maphash.MakeSeed(), slots: slots, maxChunks: 1<<16 - 1}
 }
 
 // len returns the number of IDs assigned.
-func (t *actorTable) len() int { return len(t.ends) }
+func (t *actorTable) len() int { return t.n }
 
 // hash returns the hash of s that intern expects.
 func (t *actorTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
 
-// name returns the string of id, without allocating when compared.
-func (t *actorTable) name(id int32) []byte {
-	start := 0
-	if id > 0 {
-		start = t.ends[id-1]
+// record returns the string and the ID of the record that slot value v
+// points to.
+func (t *actorTable) record(v uint32) ([]byte, int32) {
+	v--
+	c := t.chunks[v>>16][v&(chunkMax-1):]
+	n, k := uint64(c[0]), 1
+	if n >= 0x80 {
+		n, k = binary.Uvarint(c)
 	}
-	return t.arena[start:t.ends[id]]
+	end := k + int(n)
+	return c[k:end], int32(binary.LittleEndian.Uint32(c[end:]))
 }
 
 // intern returns the ID of s, whose hash is h, assigning the next one if s
-// is new.
+// is new; -1 when the table is full (see maxChunks).
 func (t *actorTable) intern(s string, h uint64) int32 {
 	mask := uint64(len(t.slots) - 1)
-	tag := h >> 32
+	tag := h >> 32 << 32
 	for i := h & mask; ; i = (i + 1) & mask {
-		v := t.slots[i]
-		if v == 0 {
+		w := uint64(t.slots[i])
+		if w == 0 {
 			return t.add(s, h, i)
 		}
-		if v>>32 == tag {
-			id := int32(uint32(v)) - 1
-			if string(t.name(id)) == s { // no allocation: the compiler compares in place
+		if w&^(1<<32-1) != tag {
+			continue
+		}
+		// t.record(v), inlined for the usual one-byte length: the hot path.
+		v := uint32(w)
+		c := t.chunks[(v-1)>>16][(v-1)&(chunkMax-1):]
+		if n := int(c[0]); n == len(s) && n < 0x80 {
+			if string(c[1:1+n]) == s { // no allocation: the compiler compares in place
+				return int32(binary.LittleEndian.Uint32(c[1+n:]))
+			}
+		} else if n >= 0x80 {
+			if b, id := t.record(v); string(b) == s {
 				return id
 			}
 		}
 	}
 }
 
-// add assigns the next ID to s and stores it in the empty slot i.
-func (t *actorTable) add(s string, h uint64, i uint64) int32 {
-	id := int32(len(t.ends))
-	t.arena = append(grow(t.arena, len(s)), s...)
-	t.ends = append(grow(t.ends, 1), len(t.arena))
-	t.slots[i] = h>>32<<32 | uint64(id+1)
-	if 2*len(t.ends) > len(t.slots) { // keep the load at most 1/2: short probes
+// add assigns the next ID to s, whose hash is h, and stores its record's
+// place in the empty slot i.
+func (t *actorTable) add(s string, h, i uint64) int32 {
+	var head [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(head[:], uint64(len(s)))
+	rec := k + len(s) + 4
+	last := len(t.chunks) - 1
+	if last < 0 || len(t.chunks[last])+rec > cap(t.chunks[last]) {
+		size := chunkMin
+		if last >= 0 {
+			size = min(chunkMax, 2*cap(t.chunks[last]))
+		}
+		if rec > longRecord {
+			size = rec
+		}
+		if len(t.chunks) >= t.maxChunks {
+			t.full = true
+			return -1
+		}
+		t.chunks = append(t.chunks, make([]byte, 0, max(size, rec)))
+		last++
+	}
+	c := t.chunks[last]
+	id := int32(t.n)
+	t.slots[i] = int64(h>>32<<32 | uint64(uint32(last)<<16|uint32(len(c))) + 1)
+	t.chunks[last] = binary.LittleEndian.AppendUint32(append(append(c, head[:k]...), s...), uint32(id))
+	t.n++
+	if 2*t.n > len(t.slots) { // keep the load at most 1/2: short probes
 		t.rehash()
 	}
 	return id
 }
 
-// grow returns s with room for at least n more elements, doubling its
-// capacity when it must grow: append grows large slices by only a quarter,
-// which here would allocate five times the final size in total.
-func grow[S ~[]E, E any](s S, n int) S {
-	if len(s)+n <= cap(s) {
-		return s
+// each calls fn with every record's string and slot value, in ID order.
+func (t *actorTable) each(fn func(s []byte, v uint32)) {
+	for ci, c := range t.chunks {
+		for off := 0; off < len(c); {
+			n, k := binary.Uvarint(c[off:])
+			fn(c[off+k:off+k+int(n)], (uint32(ci)<<16|uint32(off))+1)
+			off += k + int(n) + 4
+		}
 	}
-	return slices.Grow(s, max(n, len(s)))
 }
 
 // rehash doubles the slots and reinserts every ID. Hashing the interned
-// strings again reads the arena in order, which is cheaper than keeping
+// strings again reads the chunks in order, which is cheaper than keeping
 // every hash.
 func (t *actorTable) rehash() {
-	t.slots = make([]uint64, 2*len(t.slots))
+	t.slots = make([]int64, 2*len(t.slots))
 	mask := uint64(len(t.slots) - 1)
-	for id := range t.ends {
-		h := t.hash(string(t.name(int32(id))))
+	t.each(func(s []byte, v uint32) {
+		h := maphash.Bytes(t.seed, s) // the hash of the string
 		i := h & mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = h>>32<<32 | uint64(id+1)
-	}
+		t.slots[i] = int64(h>>32<<32 | uint64(v))
+	})
 }
 
 // internBatchLen is how many actors internBatch takes at a time: enough to
@@ -139,10 +204,16 @@ func (t *actorTable) internBatch(events []Event, ids []int32) {
 	}
 	mask := uint64(len(t.slots) - 1)
 	for _, h := range hs[:len(events)] {
-		touched ^= t.slots[h&mask]
+		touched ^= uint64(t.slots[h&mask])
 	}
 	t.touched ^= touched
 	for i := range events {
+		// An event of the same actor as the one before (a log grouped by
+		// actor) takes its ID; equal hashes are checked by the strings.
+		if i > 0 && hs[i] == hs[i-1] && events[i].Actor == events[i-1].Actor {
+			ids[i] = ids[i-1]
+			continue
+		}
 		ids[i] = t.intern(events[i].Actor, hs[i])
 	}
 }
@@ -191,10 +262,19 @@ func (c *nameMasks) mask(e *Event) uint64 {
 // names returns the interned strings indexed by ID, as substrings of one
 // string (one allocation, not one per actor).
 func (t *actorTable) names() []string {
-	all := string(t.arena)
-	out := make([]string, len(t.ends))
+	var b strings.Builder
+	total := 0
+	t.each(func(s []byte, _ uint32) { total += len(s) })
+	b.Grow(total)
+	ends := make([]int, 0, t.n)
+	t.each(func(s []byte, _ uint32) {
+		b.Write(s)
+		ends = append(ends, b.Len())
+	})
+	all := b.String()
+	out := make([]string, t.n)
 	start := 0
-	for id, end := range t.ends {
+	for id, end := range ends {
 		out[id] = all[start:end]
 		start = end
 	}

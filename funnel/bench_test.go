@@ -303,3 +303,39 @@ func reportCPU(b *testing.B, cpu time.Duration, events int) {
 	b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(events)*float64(b.N)/used.Seconds(), "events/cpu-s")
 }
+
+// BenchmarkRunSeq1M is RunSeq over the time-ordered log of
+// BenchmarkRunEvents1M, read once as a sequence.
+func BenchmarkRunSeq1M(b *testing.B) {
+	ev, _ := eventInput()
+	f := MustNew(five, 30*time.Minute)
+	b.ReportAllocs()
+	cpu := processCPU()
+	for i := 0; i < b.N; i++ {
+		sinkResult, sinkErr = f.RunSeq(slices.Values(ev))
+	}
+	reportCPU(b, cpu, len(ev))
+	checkSink(b)
+	b.ReportMetric(float64(len(ev))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkRunColumnsLog1M is RunColumns over the log of
+// BenchmarkRunEvents1M encoded once (outside the timer): the ratio of the
+// two is the "Run within 5x of RunColumns" on the same events.
+func BenchmarkRunColumnsLog1M(b *testing.B) {
+	ev, _ := eventInput()
+	f := MustNew(five, 30*time.Minute)
+	c, _, _, err := f.Encode(ev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPU()
+	for i := 0; i < b.N; i++ {
+		sinkResult, sinkErr = f.RunColumns(c)
+	}
+	reportCPU(b, cpu, len(ev))
+	checkSink(b)
+	b.ReportMetric(float64(len(ev))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}

@@ -241,7 +241,8 @@ func runGeneral[C uint8 | int32](op string, c Columns, codes []C, table []uint64
 // exclusions cannot have one code: an error wrapping [ErrAmbiguousEvent]
 // ([Funnel.Run] handles such funnels). Invalid events are errors wrapping
 // [ErrInvalidEvent]; more than [MaxEvents] events, or more than
-// [MaxNames] distinct names, wrap [ErrTooLarge].
+// [MaxNames] distinct names, or distinct actor IDs beyond the package
+// doc's Limits, wrap [ErrTooLarge].
 func (f Funnel) Encode(events []Event) (c Columns, actors, values []string, err error) {
 	const op = "funnel: encode"
 	if len(events) > MaxEvents {
@@ -311,18 +312,24 @@ const MaxNames = 1 << 20
 func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, []string, []string, error) {
 	n := len(events)
 	ids := make([]int32, n)
-	actors := newActorTable(n)
+	times := make([]int64, n) // first the actor table's slots, when long enough
+	actors := newActorTable(n, times)
 	for lo := 0; lo < n; lo += internBatchLen {
 		batch := events[lo:min(lo+internBatchLen, n)]
 		actors.internBatch(batch, ids[lo:lo+len(batch)])
+		if actors.full {
+			return Columns{}, nil, nil, actorsFull(op, lo, ids[lo:lo+len(batch)])
+		}
 		for i := range batch {
-			if _, err := checkEvent(op, lo+i, &batch[i]); err != nil {
-				return Columns{}, nil, nil, err
+			if !plainEvent(&batch[i]) {
+				if _, err := checkEvent(op, lo+i, &batch[i]); err != nil {
+					return Columns{}, nil, nil, err
+				}
 			}
 		}
 	}
 	starts, next := runStarts(ids, actors.len())
-	c := Columns{Actors: make([]int32, n), Times: make([]int64, n), Events: make([]int32, n)}
+	c := Columns{Times: times, Events: make([]int32, n)}
 	names, values := newNameIDs(), newNameIDs()
 	if f.cfg.hasBD {
 		c.Breakdown = make([]int32, n)
@@ -331,15 +338,21 @@ func (f Funnel) encodeNames(op string, events []Event, maxNames int) (Columns, [
 		e := &events[i]
 		p := next[ids[i]]
 		next[ids[i]]++
-		id := names.id(e.Name) // numbered in order of first appearance
-		if len(names.names) > maxNames {
-			return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", i), e.Name, ErrTooLarge, "at most "+strconv.Itoa(maxNames)+" distinct names")
+		var id int32
+		if sl := &names.slots[nameSlot(e.Name)]; sl.set && sl.name == e.Name { // names.id's cache hit, inlined
+			id = sl.id
+		} else {
+			id = names.id(e.Name) // numbered in order of first appearance
+			if len(names.names) > maxNames {
+				return Columns{}, nil, nil, fieldErr(op, fmt.Sprintf("events[%d].name", i), e.Name, ErrTooLarge, "at most "+strconv.Itoa(maxNames)+" distinct names")
+			}
 		}
 		c.Times[p], c.Events[p] = e.Time.UnixNano(), id // times checked in the first pass
 		if c.Breakdown != nil {
 			c.Breakdown[p] = values.id(e.Prop(f.cfg.breakdown))
 		}
 	}
+	c.Actors = ids // the IDs in input order are no longer needed: their array takes the sorted ones
 	for a := 0; a+1 < len(starts); a++ {
 		lo, hi := int(starts[a]), int(starts[a+1])
 		var g []int32
@@ -374,6 +387,14 @@ func runStarts(ids []int32, actors int) (starts, next []int32) {
 		starts[a] += starts[a-1]
 	}
 	return starts, slices.Clone(starts[:actors])
+}
+
+// plainEvent reports checkEvent's usual case without calling it: an actor,
+// and a time whose Unix second lies strictly inside int64 nanoseconds.
+// When false, checkEvent decides.
+func plainEvent(e *Event) bool {
+	sec := e.Time.Unix()
+	return e.Actor != "" && sec > minNanoSec && sec < maxNanoSec
 }
 
 // checkEvent validates events[i] and returns its time in nanoseconds.

@@ -303,12 +303,19 @@
 // No option is quadratic in the events of an actor; a test bounds the work
 // on 50,000 events of one actor inside one window for each. [Funnel.Run]
 // over a slice makes two passes (intern and check; write each event into
-// its actor's run) and keeps 14 bytes per event (an actor ID, a time, a
-// 2-byte match-mask ID) plus a few per actor; [Funnel.Encode] makes the
-// same two passes and costs less CPU than a Run (about 80% on the
-// benchmark log). No function starts a
-// goroutine: [ShardColumns] and [ShardEvents] split input by actor for the
-// caller's goroutines, and [Merge] gives the one-pass result.
+// its actor's run) and keeps 12 bytes per event (a 4-byte actor ID, and
+// the time and match-mask ID packed in one uint64, an array that first
+// holds the actor table's slots) plus about 30 per actor (its ID, the
+// result's durations): 15 bytes per event on the benchmark log of 10
+// events per actor, pinned at 16 by a test. The packing needs the events
+// to span less than 2^(64−b) ns for b bits of mask IDs (2.28 years for
+// 256 masks, 3.26 days for 65,536); beyond, Run keeps 14 bytes per event.
+// [Funnel.RunSeq] reads its sequence once and keeps about 30 bytes per
+// event (pinned at 32). [Funnel.Encode] makes Run's two passes and costs
+// less CPU than one Run (about 88% on the benchmark log). No
+// function starts a goroutine: [ShardColumns] and [ShardEvents] split
+// input by actor for the caller's goroutines, and [Merge] gives the
+// one-pass result.
 //
 // # JSON
 //
@@ -371,6 +378,11 @@
 //   - [MaxNames] (2^20) distinct event names in columns encoded per name
 //     ([ErrTooLarge]); Run numbers at most 65,535 distinct match masks in
 //     its two-pass path and falls back to its one-pass path beyond.
+//   - The distinct actor IDs of one call to Run, RunSeq or Encode are kept
+//     in at most 65,535 chunks of 64 KiB, an ID of more than 4 KiB taking a
+//     chunk of its own: about 4 GiB of distinct IDs, or 65,535 IDs over
+//     4 KiB ([ErrTooLarge], naming the event). Shard by actor
+//     ([ShardEvents]) beyond.
 //   - An [Interner] numbers at most 2^31 − 1 distinct strings (int32 IDs);
 //     Run interns at most [MaxEvents] events, so it cannot get there.
 //

@@ -93,8 +93,20 @@ var (
 	maxNano = time.Unix(0, 1<<63-1)
 )
 
-// nanos returns t as Unix nanoseconds, or false when t does not fit.
+// minNanoSec and maxNanoSec are the Unix seconds of minNano and maxNano.
+const (
+	minNanoSec = -9223372037 // minNano is 0.145224192 s into this second
+	maxNanoSec = 9223372036  // maxNano is 0.854775807 s into this second
+)
+
+// nanos returns t as Unix nanoseconds, or false when t does not fit. The
+// seconds strictly between those of minNano and maxNano always fit (the
+// usual case, decided by one comparison); the two edge seconds are
+// compared in full.
 func nanos(t time.Time) (int64, bool) {
+	if s := t.Unix(); s > minNanoSec && s < maxNanoSec {
+		return s*1e9 + int64(t.Nanosecond()), true
+	}
 	if t.Before(minNano) || t.After(maxNano) {
 		return 0, false
 	}

@@ -287,6 +287,44 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     value shows only when every actor ID is 0 or there are no events; then
 //     firstTime gets one or two more actor slots that no event touches (never
 //     a cohort member), and 1 cannot cross the ID bound 2n + 65536.
+//   - Run's fast paths (issue 15, packed runs), where a mutant only sends
+//     events down a slower path that gives the same result, or changes
+//     where memory goes without changing a result:
+//     actors.go newActorTable "n < 1<<24" -> "<=" (the cap of the starting
+//     size, reached only past 2^26 events; the table still grows);
+//     actors.go add "len(chunk)+rec > cap" -> ">=" and "rec > longRecord"
+//     -> ">=" (a record that fits exactly goes to the next chunk: layout
+//     only); actors.go internBatch "hs[i] == hs[i-1]" -> "!=" and
+//     "Actor == Actor" -> "!=" (the shortcut for consecutive events of one
+//     actor is skipped, or taken only when 64-bit hashes collide, which a
+//     random seed makes impossible to arrange: intern gives the same ID);
+//     runpacked.go runTwoPass "id > maxID" -> ">=" and seq.go finish
+//     "len(table) > 1<<shift" -> ">=" (at exactly 2^shift masks the
+//     14-byte path, same result; TestRunWideSpans checks both paths
+//     agree); runpacked.go runPacked "t < prev" -> "<=" or ">=" and "prev
+//     := -1" -> "+1" (equal, later or first times trigger a re-sort of the
+//     run, sorted or not, at most once per run: sorting a run before
+//     walking it is what the check saves, not what it decides), "s >= uk" -> ">" (codes from
+//     fastCodes are at most k, so s is never k); runpacked.go sortPacked
+//     "len(run) <= 32" -> "<" (a 32-value run is sorted by the stable
+//     library sort instead of insertion: same order); seq.go add
+//     "len+len(batch) > cap" -> ">=" (a new block one batch early: 14
+//     bytes × 128 events of slack per block); actors.go intern, the chunk
+//     number "(v-1)>>16" -> "(v+1)>>16" (a record is at least 5 bytes and
+//     lies inside its chunk, so its offset is at most 65,531 and adding 2
+//     never carries into the chunk number); actors.go add "last >= 0" ->
+//     ">" (the second chunk starts at 256 bytes again instead of doubling:
+//     layout only); the batch loops of Run, runWide and Encode "lo < n" ->
+//     "<=" (one more, empty, batch); seq.go RunSeq "n == len(batch)" ->
+//     "!=" (every event goes in a batch of its own: slower, same result),
+//     "total > MaxEvents" -> ">=" and "total++" -> "--" (2^31 events
+//     cannot be fed to a test), seq.go add "k < 0" -> "<=" and "k >= 0" ->
+//     ">" (the second block is allocated early, or small: layout only).
+//     gremlins reports the case expressions of sortPacked's and cmpUint's
+//     switches "not covered" (its coverage does not map to case lines);
+//     TestRunPackedTopBit runs them. event.go's minNanoSec and maxNanoSec
+//     are constants, reported "not covered"; TestNanosEdges and
+//     TestRunTimeEdges pin them.
 //   - actors.go nameMasks.mask (issue 19's line, outside the diff), the hash
 //     "n*31" -> "n/31", "*7" -> "/7", "+ int(name[n-1])" -> "-": the hash
 //     only chooses a slot; the slot's name is compared before its mask is

@@ -2,10 +2,12 @@ package funnel
 
 import "slices"
 
-// This file is Run's path for a slice of events: two passes over the
-// events, so that the engine keeps 14 bytes per event (an actor ID, a
-// time and a 2-byte match-mask ID) plus a few per actor, instead of
-// building columns in input order and moving them into actor order.
+// This file is Run's wide path for a slice of events (the usual path,
+// runpacked.go, packs time and mask ID in 8 bytes; this one is for events
+// whose span leaves too few bits for that): two passes over the events,
+// so that the engine keeps 14 bytes per event (an actor ID, a time and a
+// 2-byte match-mask ID) plus a few per actor, instead of building columns
+// in input order and moving them into actor order.
 //
 //  1. Intern the actors in batches (see actorTable.internBatch), check
 //     every event, count the events of each actor.
@@ -64,16 +66,21 @@ func (m *maskIDs) idOf(mask uint64) (uint16, bool) {
 	return id, true
 }
 
-// runTwoPass is Run by the two passes above. It reports false (and no
-// error) when the events have more distinct match masks than mask IDs;
-// Run then takes the one-pass path.
-func (f Funnel) runTwoPass(op string, events []Event) (Result, bool, error) {
+// runWide is runTwoPass with a time column and a 2-byte mask-ID column
+// (14 bytes per event), for events whose times and mask IDs do not fit
+// one uint64 (see runTwoPass). It reports false (and no error) when the
+// events have more distinct match masks than mask IDs; Run then takes the
+// one-pass path.
+func (f Funnel) runWide(op string, events []Event) (Result, bool, error) {
 	n := len(events)
 	actors := make([]int32, n)
-	table := newActorTable(n)
+	table := newActorTable(n, nil)
 	for lo := 0; lo < n; lo += internBatchLen {
 		batch := events[lo:min(lo+internBatchLen, n)]
 		table.internBatch(batch, actors[lo:lo+len(batch)])
+		if table.full {
+			return Result{}, false, actorsFull(op, lo, actors[lo:lo+len(batch)])
+		}
 		for i := range batch {
 			if _, err := checkEvent(op, lo+i, &batch[i]); err != nil {
 				return Result{}, false, err

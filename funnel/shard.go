@@ -1,7 +1,5 @@
 package funnel
 
-import "iter"
-
 // ShardColumns splits columns sorted by actor into at most n parts at actor
 // boundaries, each with about len/n events, without copying: the parts
 // share c's arrays (and its Names and Values). Run each part on its own
@@ -78,35 +76,4 @@ func actorHash(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h
-}
-
-// RunSeq is [Funnel.Run] on a sequence of events, read once: the events
-// need not be in memory together. Read once, they cannot take Run's two
-// passes: the engine keeps about 36 bytes per event (actor ID, time, match
-// mask, and a 16-byte record while sorting) instead of 14. Errors are
-// Run's; the index in an error is the position in the sequence.
-func (f Funnel) RunSeq(events iter.Seq[Event]) (Result, error) {
-	const op = "funnel: run"
-	if len(f.steps) == 0 {
-		return Result{}, fieldErr(op, "steps", nil, ErrNoSteps, "the zero Funnel")
-	}
-	b := f.newBuilder(0)
-	var batch [internBatchLen]Event
-	n, total := 0, 0
-	for e := range events {
-		if total++; total > MaxEvents {
-			return Result{}, tooManyEvents(op, total)
-		}
-		batch[n] = e
-		if n++; n == len(batch) {
-			if err := b.add(op, batch[:n]); err != nil {
-				return Result{}, err
-			}
-			n = 0
-		}
-	}
-	if err := b.add(op, batch[:n]); err != nil {
-		return Result{}, err
-	}
-	return f.runEvents(b.done()), nil
 }
