@@ -43,6 +43,10 @@ import (
 //   - :156:7, `s > top` as `s >= top`: at s == top both return the same
 //     value.
 //
+// erlang.go
+//   - :83:8, `k > maxChainStates` as `>=`: listed in mutation_staff_test.go
+//     (differs only at exactly 1,048,576 chain states).
+//
 // hours.go
 //   - hours.go walkCorrections, `p.end <= limit` as `p.end < limit`: a
 //     change exactly at limit, (hi+5)·86400 local seconds, lies more than
