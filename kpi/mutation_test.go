@@ -43,6 +43,16 @@ import (
 //   - :156:7, `s > top` as `s >= top`: at s == top both return the same
 //     value.
 //
+// erlang.go
+//   - :83:8, `k > maxChainStates` as `>=`: listed in mutation_staff_test.go
+//     (differs only at exactly 1,048,576 chain states).
+//   - :91:8 and :91:18, the stop `k > n && lp < logTotal+tiny` as `>=`,
+//     `<=`; :118:25, `float64(jmax+1)*theta` as `jmax-1`; :120:20 and
+//     :120:24, the margin `lt + 10*math.Sqrt(lt)` as `-` and `10/`;
+//     :121:31, the budget comparison as `>=`: each listed with its reason
+//     in mutation_staff_test.go (mass below 1e-14 of the total, an exact
+//     uniformisation rate, or an exact budget of 50,000,000 steps).
+//
 // hours.go
 //   - hours.go walkCorrections, `p.end <= limit` as `p.end < limit`: a
 //     change exactly at limit, (hi+5)·86400 local seconds, lies more than
