@@ -204,9 +204,6 @@ func (c *ctx) init(e *Engine, cart *Cart, lines []preparedLine) error {
 			}
 			c.gets[pi] = buf[start:len(buf):len(buf)]
 		}
-		if p.r.kind == kBuyGet && p.r.get == nil {
-			c.gets[pi] = c.targets[pi]
-		}
 	}
 	c.targetBuf = buf
 	c.nItem = 0

@@ -39,10 +39,6 @@ package promo_test
 //   - eval.go reuse and sizePass, `cap(s) < n` to `<=`: at cap == n a
 //     fresh zeroed buffer replaces the cleared old one; the contents are
 //     the same (only an allocation more).
-//   - eval.go init, `p.r.kind == kBuyGet && p.r.get == nil` to
-//     `!= kBuyGet`: c.gets is read only for a 买X送Y with its own get set
-//     (item.go buyGet, partial.go), so what the line stores is never read
-//     (dead code: the lead may remove it).
 //   - eval.go reset, `ps.owner[i] = -1` to `1` (both mutators): owner is
 //     read (item.go free) only for a claimed unit, and claim sets it.
 //   - eval.go nextStamp, `ps.stamp++` to `--`: counting down from 0 gives
