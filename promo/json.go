@@ -1084,15 +1084,18 @@ func (o *jsonObject) zone(key string) *time.Location {
 	return loc
 }
 
+// clip shortens s, for messages, to at most 40 bytes cut at a rune start,
+// and "..." added: invalid UTF-8 with no rune start in bytes 1 to 40 is
+// cut to "..." alone, so a message never carries more than 43 bytes of it.
 func clip(s string) string {
-	if len(s) > 40 {
-		for i := 40; i > 0; i-- {
-			if utf8.RuneStart(s[i]) {
-				return s[:i] + "..."
-			}
-		}
+	if len(s) <= 40 {
+		return s
 	}
-	return s
+	i := 40 // the cut: the last rune start at or before byte 40, or 0
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "..."
 }
 
 // ---- a JSON tree ----

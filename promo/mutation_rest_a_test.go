@@ -16,3 +16,10 @@ package promo_test
 //   - code.go:549:31 ARITHMETIC_BASE (`int(n)*l` to `/` in Generate's
 //     buffer): a capacity hint; append grows the buffer and writes the
 //     same bytes, and Generate returns no size or work figure.
+//   - json.go:240:9 CONDITIONALS_BOUNDARY (`end < 0` to `<=` in
+//     promotionIndex): at end == 0 the index text is empty, Atoi fails,
+//     and the function returns -1 either way.
+//   - json.go:519:15 CONDITIONALS_BOUNDARY (`len(args) > 0` to `>=` in
+//     decoder.add): every detail passed without arguments is a literal
+//     free of % (or one with ", got an object" / ", got a list" added),
+//     which Sprintf returns unchanged.
