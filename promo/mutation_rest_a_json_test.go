@@ -2,6 +2,7 @@ package promo_test
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,4 +124,43 @@ func TestMutationRestClip(t *testing.T) {
 		got := problemsOf(t, `{"currency":"CNY","promotions":[{"id":"a","priority":"`+tt.give+`","action":{"kind":"percent-off","rate":"9折"}}]}`)
 		assert.Equal(t, []string{"promotions[0].priority|" + strconv.Quote(tt.want) + "|want a whole number from -2147483648 to 2147483647"}, got)
 	}
+}
+
+// A document that is a bare number is read to its end without reading
+// past it (json.go jsonParser.value, `p.i < len(p.b)`), and refused: a
+// campaign is an object.
+func TestMutationRestBareNumberDocument(t *testing.T) {
+	for _, doc := range []string{"5", "-12.5e3"} {
+		got := problemsOf(t, doc)
+		require.Len(t, got, 1, doc)
+		assert.Contains(t, got[0], "want an object", doc)
+	}
+}
+
+// A number with an exponent sign is read whole (json.go jsonParser.value:
+// '+' is the first of the number bytes): 1e+5 is not a whole number by
+// the campaign form, and the problem quotes it as written.
+func TestMutationRestExponentSign(t *testing.T) {
+	got := problemsOf(t, `{"currency":"CNY","promotions":[{"id":"a","priority":1e+5,"action":{"kind":"percent-off","rate":"9折"}}]}`)
+	assert.Equal(t, []string{"promotions[0].priority|1e+5|want a whole number from -2147483648 to 2147483647"}, got)
+}
+
+// Values past the 256th key of an object are skipped, and a number
+// skipped just before the object's closing brace stops at that brace
+// (json.go jsonParser.skip), which still closes the object: promotion a
+// has 258 keys (id, action, k0..k255), 256 read (k0..k253 unknown), and
+// promotion b after it is read as a promotion of its own (hand count:
+// 1 + 254 + 1 problems).
+func TestMutationRestSkippedNumberBeforeBrace(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"currency":"CNY","promotions":[{"id":"a","action":{"kind":"percent-off","rate":"9折"}`)
+	for i := range 256 {
+		fmt.Fprintf(&b, `,"k%d":%d`, i, i)
+	}
+	b.WriteString(`},{"id":"b"}]}`)
+	got := problemsOf(t, b.String(), promo.WithMaxProblems(1000))
+	require.Len(t, got, 256)
+	assert.Equal(t, "promotions[0]||258 keys, at most 256 read", got[0])
+	assert.Equal(t, "promotions[0].k253||unknown field", got[254])
+	assert.Equal(t, "promotions[1].action||an action is required", got[255])
 }

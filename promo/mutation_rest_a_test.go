@@ -23,3 +23,26 @@ package promo_test
 //     decoder.add): every detail passed without arguments is a literal
 //     free of % (or one with ", got an object" / ", got a list" added),
 //     which Sprintf returns unchanged.
+//   - json.go:557:56 CONDITIONALS_BOUNDARY (`len(d.problems) >= d.max` to
+//     `>` in full): every append of a problem is followed by stopIfFull,
+//     which adds the "stopped" note when the count reaches max, so full()
+//     never sees exactly max problems (max is at least 1).
+//   - json.go:1157:10, 1164:9, 1173:11, 1200:11 and 1238:10
+//     CONDITIONALS_BOUNDARY (`p.i < len(p.b)` to `<=`, `p.i >= len(p.b)`
+//     to `>` in jsonParser.ws, value and skip): the parser reads only
+//     documents json.Valid accepted; there ws, value and skip are called
+//     only before a value or inside a container whose closing bracket is
+//     still ahead, so p.i == len(p.b) never holds at these checks (a bare
+//     number, where it does, ends in the loop of 1227, which is tested).
+//   - json.go:1250:13 CONDITIONALS_BOUNDARY (`depth <= 0` to `< 0` in
+//     skip): after the bracket closing the skipped value the mutant steps
+//     past it and then returns at the next byte, which in a valid document
+//     is white space, ',', '}' or ']': the same position as the original.
+//   - json.go:1260:24 CONDITIONALS_BOUNDARY (`p.i < len(p.b)` to `<=` in
+//     skip) and json.go:1269:10 (the same in skipString): skip runs only
+//     inside a container and strings are closed in a valid document, so
+//     the end of the document is never reached there.
+//   - json.go:1260:80 CONDITIONALS_BOUNDARY (`IndexByte(...) >= 0` to
+//     `> 0`): a ',' (index 0) after a skipped scalar no longer ends the
+//     loop there, but the next turn reads that ',' at depth 0 and returns
+//     at the same position.
