@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -163,4 +164,31 @@ func TestMutationRestSkippedNumberBeforeBrace(t *testing.T) {
 	assert.Equal(t, "promotions[0]||258 keys, at most 256 read", got[0])
 	assert.Equal(t, "promotions[0].k253||unknown field", got[254])
 	assert.Equal(t, "promotions[1].action||an action is required", got[255])
+}
+
+// A document that is a bare string is read whole, its last byte the
+// closing quote (json.go jsonParser.str), and quoted in the problem.
+func TestMutationRestBareStringDocument(t *testing.T) {
+	assert.Equal(t, []string{`|"abc"|want an object`}, problemsOf(t, `"abc"`))
+}
+
+// A target is written whenever any of its eight lists is non-empty
+// (json.go selectorOf counts their entries): one entry in each of two
+// lists survives the round trip, compared field by field with the target
+// given, not through the encoder.
+func TestMutationRestSelectorRoundTrip(t *testing.T) {
+	for _, sel := range []promo.Selector{
+		{SKUs: []string{"a"}, ExcludeProducts: []string{"p"}},
+		{ExcludeProducts: []string{"p"}, ExcludeCategories: []string{"c"}},
+		{ExcludeCategories: []string{"c"}, ExcludeTags: []string{"t"}},
+		{Tags: []string{"t"}, ExcludeSKUs: []string{"s"}},
+	} {
+		c := promo.Campaign{Currency: pricing.CNY, Promotions: []promo.Promotion{
+			{ID: "p", Target: sel, Action: promo.PercentOff{Rate: rate("9折")}}}}
+		doc, err := promo.EncodeCampaign(c)
+		require.NoError(t, err)
+		back, err := promo.DecodeCampaign(doc)
+		require.NoError(t, err, "%s", doc)
+		assert.Equal(t, sel, back.Promotions[0].Target, "%s", doc)
+	}
 }

@@ -46,3 +46,6 @@ package promo_test
 //     `> 0`): a ',' (index 0) after a skipped scalar no longer ends the
 //     loop there, but the next turn reads that ',' at depth 0 and returns
 //     at the same position.
+//   - json.go:1282:10 CONDITIONALS_BOUNDARY (`p.i < len(p.b)` to `<=` in
+//     str): every string of a valid document has its closing quote, found
+//     before the end.
