@@ -178,6 +178,8 @@ func TestMutationRestBareStringDocument(t *testing.T) {
 // given, not through the encoder.
 func TestMutationRestSelectorRoundTrip(t *testing.T) {
 	for _, sel := range []promo.Selector{
+		{SKUs: []string{"a"}, Products: []string{"p"}},
+		{Categories: []string{"c"}, Tags: []string{"t"}},
 		{SKUs: []string{"a"}, ExcludeProducts: []string{"p"}},
 		{ExcludeProducts: []string{"p"}, ExcludeCategories: []string{"c"}},
 		{ExcludeCategories: []string{"c"}, ExcludeTags: []string{"t"}},
