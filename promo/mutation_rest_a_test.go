@@ -49,3 +49,27 @@ package promo_test
 //   - json.go:1282:10 CONDITIONALS_BOUNDARY (`p.i < len(p.b)` to `<=` in
 //     str): every string of a valid document has its closing quote, found
 //     before the end.
+//   - check.go:277:9 INVERT_NEGATIVES and ARITHMETIC_BASE (`k.add(-1, ...`
+//     to `1` in invalid): Campaign.Validate returns a *CampaignError or
+//     nil, so the branch for another error type is never taken.
+//   - check.go:298:10 INVERT_NEGATIVES and ARITHMETIC_BASE (`return -1` to
+//     `1` for a bad index in promotionOf): validation names only
+//     promotions[i] paths with i a promotion's index, so this return is
+//     not reached (as the listed `i >= len` of the same line).
+//   - check_rules.go:94:13 CONDITIONALS_BOUNDARY (`hi >= 0` to `>` in
+//     atLeast): hi is -1 (unbounded) or a tier minimum, which tierMin
+//     accepts only above 0, so hi is never 0.
+//   - check_rules.go:196:29 CONDITIONALS_BOUNDARY (`r.off < 0` to `<=` in
+//     leastReward; check_test.go lists the one of line 200): a 0.00-off
+//     tier (invalid) makes the least 0, and no budget is below 0, so no
+//     finding either way.
+//   - check_rules.go:203:16 CONDITIONALS_BOUNDARY (`v < least` to `<=`):
+//     equal values give the same least.
+//   - check_rules.go:217:33 CONDITIONALS_BOUNDARY (`off > 0` to `>=` in
+//     leastReward): a free shipping of 0.00 off gives a least of 0, and no
+//     budget is below 0.
+//   - check_rules.go:358:54 CONDITIONALS_BOUNDARY (`j < i` to `<=` in
+//     dominated): i == j is skipped two lines above.
+//   - check_rules.go:435:12 CONDITIONALS_BOUNDARY (`t.min > ty[0].min` to
+//     `>=` in thresholdDominates): a point equal to ty[0].min is already in
+//     the list and slices.Compact drops the copy.

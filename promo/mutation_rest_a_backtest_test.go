@@ -1,0 +1,28 @@
+package promo_test
+
+import (
+	"testing"
+
+	"github.com/opskit/opskit/promo"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The depth buckets of a report (backtest_tally.go report): 0 for no
+// discount, then (k-1)·5 % to k·5 % for k = 1..10, the tenth 45 % to 50 %,
+// and above 50 % without an upper end. A report of no orders has them all.
+func TestMutationRestDepthBucketBounds(t *testing.T) {
+	r, err := backtestEngine(t).Backtest(promo.BacktestQuery{})
+	require.NoError(t, err)
+	require.Len(t, r.Depth, 12)
+	require.NotNil(t, r.Depth[0].To)
+	assert.Equal(t, 0.0, *r.Depth[0].To)
+	for k := 1; k <= 10; k++ {
+		assert.InDelta(t, float64(k-1)*0.05, r.Depth[k].From, 1e-12, "bucket %d", k)
+		require.NotNil(t, r.Depth[k].To, "bucket %d", k)
+		assert.InDelta(t, float64(k)*0.05, *r.Depth[k].To, 1e-12, "bucket %d", k)
+	}
+	assert.InDelta(t, 0.45, r.Depth[10].From, 1e-12)
+	assert.Equal(t, 0.5, r.Depth[11].From)
+	assert.Nil(t, r.Depth[11].To)
+}
