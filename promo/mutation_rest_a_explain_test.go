@@ -3,8 +3,10 @@ package promo_test
 import (
 	"testing"
 
+	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Three per-unit promotions on one 100.00 unit, none stackable, none
@@ -68,4 +70,35 @@ func TestMutationRestThresholdReachedSeveralUnits(t *testing.T) {
 	ex := explanation(t, res, "mj")
 	assert.Equal(t, promo.BelowThresholdAfterItemDiscounts, ex.Reason)
 	assert.Equal(t, "CNY 40.00", ex.MissingAmount.String())
+}
+
+// The matching work an evaluation needs first is counted as the package
+// doc's plan says (evaluate.go plan): per selector (each target, a 买X送Y's
+// get set, each combo part) one step per category and tag of each line, at
+// least one per line, and 8 steps per line. Selectors: 9折 1, 买1送1 with
+// a get set 2, a two-part 套餐 3: 6. Values: a line with two categories
+// and a tag 3, a bare line 1: 4. 6 × 4 + 8 × 2 = 40 steps (hand count),
+// which a budget of 39 refuses, naming the need; a budget of 40 does not
+// refuse it for matching (the error, if any, names more).
+func TestMutationRestMatchingWork(t *testing.T) {
+	get := promo.Selector{SKUs: []string{"g"}}
+	ps := []promo.Promotion{
+		{ID: "nine", Action: promo.PercentOff{Rate: rate("9折")}},
+		{ID: "b1g1", Action: promo.BuyXGetY{BuyQty: 1, Get: &get, GetQty: 1, Free: true}},
+		{ID: "set", Action: promo.Combo{Price: cny("15.00"), Parts: []promo.ComboPart{
+			{Items: promo.Selector{SKUs: []string{"a"}}, Qty: 1}, {Items: promo.Selector{SKUs: []string{"b"}}, Qty: 1}}}},
+	}
+	a := line("a", 1, "10.00")
+	a.Categories, a.Tags = []string{"food", "snacks"}, []string{"new"}
+	c := cart(a, line("b", 1, "10.00"))
+	e, err := promo.NewEngine(pricing.CNY, ps, promo.WithWorkBudget(39))
+	require.NoError(t, err)
+	_, err = e.Evaluate(c)
+	require.ErrorIs(t, err, promo.ErrTooLarge)
+	assert.Contains(t, err.Error(), "needs 40 steps of work, beyond the budget of 39")
+	e, err = promo.NewEngine(pricing.CNY, ps, promo.WithWorkBudget(40))
+	require.NoError(t, err)
+	if _, err = e.Evaluate(c); err != nil {
+		assert.NotContains(t, err.Error(), "needs 40 steps")
+	}
 }
