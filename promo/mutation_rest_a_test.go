@@ -1,8 +1,10 @@
 package promo_test
 
-// Equivalent mutants of the whole-package run over promo's remaining files
-// (issue 19: gremlins v0.5.0, `GOFLAGS=-short`, backtest.go to
-// json_forms.go), those not already listed in mutation_core_test.go,
+// Equivalent mutants of promo's remaining files (issue 19): every mutant
+// gremlins v0.5.0 lists (`unleash --dry-run`) for backtest.go to
+// json_forms.go, run against the -short suite of bda67c7 (each mutant
+// switched on in turn in one instrumented test binary; a few checked by
+// hand as well), those not already listed in mutation_core_test.go,
 // mutation_sem_test.go, check_test.go, backtest_test.go or
 // forms_bounds_test.go. One line each, `file.go:LINE:COL MUTATOR` (lines of
 // bda67c7), with why it cannot change behaviour:
