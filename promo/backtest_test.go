@@ -354,9 +354,10 @@ func TestBacktestEachLimit(t *testing.T) {
 // Equivalent mutants (gremlins v0.5.0) of the backtest, which cannot change
 // a report because the parallel path gives the sequential report by
 // construction:
-//   - backtest.go, `q.Workers > 1` as `>= 1` and `len(order) > 1` as `>= 1`
-//     or negated: one worker or one order in the parallel path is the
-//     sequential replay.
+//   - backtest.go, `q.Workers > 1` as `>= 1` and `len(order) > 1` as `>= 1`:
+//     one worker or one order in the parallel path is the sequential
+//     replay. (Negated, `len(order) > 1` sent no orders to the parallel
+//     path, which failed on them: TestMutationRestBacktestWorkersNoOrders.)
 //   - backtest.go hasLimits, `l.Total > 0` and `l.PerCustomer > 0` as `>= 0`:
 //     every campaign replays sequentially, with the same report.
 //   - backtest_tally.go order, `Limits.PerCustomer > 0` as `>= 0`: counts
