@@ -24,3 +24,18 @@ func TestMutantOldRQPolicyEOQAtMaxQty(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "annual_demand", fe.Field)
 }
+
+// policy.go:262:37 CONDITIONALS_BOUNDARY: a planner under (s, Q) with zero demand has Q = μ·cover = 0
+// and reorder point 0; the trigger fires at position 0, and the need is 0 (no multiple of Q = 0 can
+// lift the position), not (0 - 0)/0 = NaN, which Suggest would reject as a need above MaxQty.
+func TestMutantOldSQZeroQ(t *testing.T) {
+	p := testPlanner(t, func(c *PlanConfig) { c.Policy = PolicySQ })
+	it := testItem(0)
+	it.Demand = MustDemand(0, 0, Day)
+	got, err := p.Suggest(it, testNow)
+	require.NoError(t, err)
+	assert.Equal(t, StatusStockout, got.Status)
+	assert.Equal(t, int64(0), got.Qty)
+	assert.Equal(t, 0.0, got.Why.CycleQty)
+	assert.Equal(t, QtyCover, got.Why.QtySource)
+}
