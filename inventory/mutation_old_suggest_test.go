@@ -153,3 +153,27 @@ func TestMutantOldExplanationProtectionInterval(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, got.Why.String(), "safety stock 17.09 (cycle service level 95%: z 1.64 × σ 3 × √12 days)")
 }
+
+// suggest.go:439:20 and 439:42 CONDITIONALS_BOUNDARY: the EOQ needs both costs positive; with only
+// one of them the order quantity is the order cover, 10 a day × 14 days = 140 (not an EOQ of 0 for
+// K = 0, nor an infinite one for h = 0). With both, EOQ = √(2·3650·50/2) = √182 500 ≈ 427.2.
+func TestMutantOldSuggestEOQNeedsBothCosts(t *testing.T) {
+	p := testPlanner(t, nil)
+	for _, tt := range []struct {
+		name    string
+		k, h    float64
+		want    float64
+		wantSrc QtySource
+	}{
+		{"order cost only", 50, 0, 140, QtyCover},
+		{"holding cost only", 0, 2, 140, QtyCover},
+		{"both", 50, 2, math.Sqrt(182500), QtyEOQ},
+	} {
+		it := testItem(30)
+		it.OrderCost, it.HoldingCost = tt.k, tt.h
+		got, err := p.Suggest(it, testNow)
+		require.NoError(t, err, tt.name)
+		assert.InDelta(t, tt.want, got.Why.CycleQty, 1e-9, tt.name)
+		assert.Equal(t, tt.wantSrc, got.Why.QtySource, tt.name)
+	}
+}
