@@ -177,3 +177,28 @@ func TestMutantOldSuggestEOQNeedsBothCosts(t *testing.T) {
 		assert.Equal(t, tt.wantSrc, got.Why.QtySource, tt.name)
 	}
 }
+
+// suggest.go:444:17 and 444:43 CONDITIONALS_NEGATION: a hand-set max (MaxStock) replaces the cycle
+// stock only under (s, S) and min/max, whose S it is (Q = 0, source "none", S = 300); (s, Q) has no S
+// and keeps Q = 10 a day × 14 days of order cover = 140.
+func TestMutantOldSuggestMaxStockOnlyForOrderUpTo(t *testing.T) {
+	for _, tt := range []struct {
+		kind    PolicyKind
+		wantQ   float64
+		wantSrc QtySource
+		wantS   float64
+	}{
+		{PolicySS, 0, QtyNone, 300},
+		{PolicyMinMax, 0, QtyNone, 300},
+		{PolicySQ, 140, QtyCover, 0},
+	} {
+		p := testPlanner(t, func(c *PlanConfig) { c.Policy = tt.kind })
+		it := testItem(60)
+		it.MaxStock = 300
+		got, err := p.Suggest(it, testNow)
+		require.NoError(t, err, tt.kind.String())
+		assert.Equal(t, tt.wantQ, got.Why.CycleQty, tt.kind.String())
+		assert.Equal(t, tt.wantSrc, got.Why.QtySource, tt.kind.String())
+		assert.Equal(t, tt.wantS, got.Why.OrderUpTo, tt.kind.String())
+	}
+}
