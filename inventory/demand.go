@@ -44,7 +44,9 @@ func NewDemand(mean, sd float64, per time.Duration) (Demand, error) {
 	if per <= 0 {
 		return Demand{}, fieldErr(op, "per", per, ErrNotPositive)
 	}
-	return Demand{mean: mean, sd: sd, per: per}, nil
+	// max turns -0 (not negative, so accepted, and what JSON "-0" decodes to) into 0: a demand of
+	// -0 printed as "-0/day" in explanations and "-0" in JSON.
+	return Demand{mean: max(mean, 0), sd: max(sd, 0), per: per}, nil
 }
 
 // MustDemand is like [NewDemand] but panics on error. Use it for tests and package-level values.

@@ -33,21 +33,23 @@ func NormalQuantile(p float64) (float64, error) {
 const tailP = 1e-3
 
 // quantile returns Φ⁻¹(p) without checking p: ±Inf at 0 and 1, NaN outside [0, 1]. In the tails
-// (p or 1 - p below 1e-3) it solves ln Φ(z) = ln p by Newton's method, so that it stays accurate
-// down to the smallest subnormal p (Φ⁻¹(5e-324) = -38.467405617144346).
+// (p or 1 - p at most 1e-3) it solves ln Φ(z) = ln p by Newton's method, so that it stays accurate
+// down to the smallest subnormal p (Φ⁻¹(5e-324) = -38.467405617144346). The switch point itself
+// belongs to the tails: at p = 1e-3 the erfinv form is 2.8 ulps off, the tail method 0.8.
 func quantile(p float64) float64 {
 	switch {
-	case p < tailP && p > 0:
+	case p <= tailP && p > 0:
 		return lowerTailQuantile(p)
-	case p > 1-tailP && p < 1:
+	case p >= 1-tailP && p < 1:
 		return -lowerTailQuantile(1 - p) // exact: 1 - p has no rounding for p ≥ 0.5
 	}
 	return math.Sqrt2 * math.Erfinv(2*p-1)
 }
 
-// lowerTailQuantile solves ln Φ(z) = ln p for 0 < p < tailP by Newton's method, starting from
-// Abramowitz & Stegun 26.2.23 (error below 4.5e-4). ln Φ is concave, so the iteration converges
-// quickly; it stops when the step is below 1e-15·|z|.
+// lowerTailQuantile solves ln Φ(z) = ln p for 0 < p ≤ tailP (and a hair above: 1 - p for
+// p ≥ 1 - tailP) by Newton's method, starting from Abramowitz & Stegun 26.2.23 (error below
+// 4.5e-4). ln Φ is concave, so the iteration converges quickly; it stops when the step is below
+// 1e-15·|z|.
 func lowerTailQuantile(p float64) float64 {
 	lp := logSubnormal(p)
 	t := math.Sqrt(-2 * lp)
@@ -121,10 +123,11 @@ func NormalLossInverse(x float64) (float64, error) {
 // lossInverse solves L(z) = x for x > 0 and finite.
 func lossInverse(x float64) float64 {
 	var z float64
-	if x >= invSqrt2Pi { // the root is at or below 0, and L(-x) = x + L(x) > x
+	if x > invSqrt2Pi { // the root is below 0, and L(-x) = x + L(x) > x
 		z = -x
 	} else {
-		// φ(z0) = x puts z0 right of the root (L < φ for z > 0); step left until L(z) ≥ x.
+		// φ(z0) = x puts z0 right of the root (L < φ for z > 0); step left until L(z) ≥ x. At
+		// x = φ(0) = L(0), z0 = 0 is the root itself and the result is exactly 0.
 		z = math.Sqrt(-2 * math.Log(x/invSqrt2Pi))
 		for NormalLoss(z) < x && z > -1 {
 			z -= 0.25
