@@ -201,8 +201,6 @@ package promo_test
 //   - evaluate.go plan, the arithmetic of the matching work's selector
 //     count `1 + b2i(...) + len(parts)` (two mutants): it changes only
 //     Result.Work and the budget check before matching.
-//   - match.go lineValues, `len(Categories) + len(Tags)` to `-`: the
-//     matching work estimate (Result.Work) only.
 //   - order.go base, `qty += c.first[li+1] - c.first[li]` to `+` (the
 //     path after line 44): found at the end of the session, not analysed
 //     (the default base's count is pinned by
