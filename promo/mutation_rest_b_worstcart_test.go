@@ -9,6 +9,7 @@ import (
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -145,4 +146,84 @@ func TestWorstCartClimbKeepsCaps(t *testing.T) {
 	assert.Equal(t, map[string]int64{"a": 1, "b": 1}, wcQty(w))
 	assert.Equal(t, "CNY 20.00", w.Discount.String())
 	assert.Equal(t, "CNY 50.00", w.ListValue.String())
+}
+
+// worstcart_search.go climb, run to its end within the budget: every move
+// counts. a (4.00), b (15.00) and d (40.00), at most 10 units, 满40减20:
+// C(13,3) - 1 = 285 carts, a budget of 30. Free shipping from 0.00 (no
+// fee in these carts) adds no seed: no item needs a unit to reach 0.00.
+//
+//   - Seeds at 1, 2, 3, 4 and 10 units (40.00 is reached at 10 a, 3 b, 1
+//     d, already listed): 15 carts; a10 (40.00) and d1 share 1/2, b3 4/9.
+//     The best three: a10 (found first), d1, b3.
+//   - From (10,0,0), at the most units: no unit can be added; removing
+//     one a gives (9,0,0), then the swaps (9,1,0) and (9,0,1): 18 carts.
+//   - From (0,0,1), one unit: only adds, (1,0,1), (0,1,1), (0,0,2), as
+//     removing the only unit leaves no cart: 21 carts.
+//   - From (0,3,0): (1,3,0), (0,4,0), (0,2,0), (1,2,0), (0,2,1),
+//     (0,3,1), none worse than 4/9: 27 carts, the search ends.
+func TestWorstCartHeuristicRunsOut(t *testing.T) {
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "mj", Action: tiers(amountTier("40.00", "20.00"))},
+		{ID: "ship", Action: promo.FreeShipping{MinAmount: cny("0.00")}}})
+	require.NoError(t, err)
+	catalog := []promo.CatalogItem{{SKU: "a", ListPrice: cny("4.00")}, {SKU: "b", ListPrice: cny("15.00")}, {SKU: "d", ListPrice: cny("40.00")}}
+	w, err := e.WorstCart(promo.WorstCartQuery{Catalog: catalog, Loss: promo.LossDiscountShare, MaxUnits: 10, At: testNow, Budget: 30})
+	require.NoError(t, err)
+	assert.False(t, w.Proven)
+	assert.Equal(t, int64(27), w.Carts)
+	assert.Equal(t, map[string]int64{"a": 10}, wcQty(w))
+	assert.Equal(t, 0.5, w.Score)
+}
+
+// worstcart_search.go quantities and breakpoints: the seeds of an item are
+// 1 to 4 units, its cap, and the least count reaching each amount and
+// count of the campaign that is within the cap. a at 7.00, at most 20
+// units; 满40减20 and 满200减150 (tiers), and a free 30th unit (第30件
+// 免费). 40.00 takes 6 units (42.00); 200.00 would take 29 and the 30th
+// unit 30, both past the cap. Seeds 1, 2, 3, 4 (nothing off), 6 (20/42)
+// and 20 (20/140); a budget of 12 below the 20 carts of the space:
+//
+//   - from 6: 7 (20/49) and 5 (nothing off), none worse: 8 carts;
+//   - from 20: 19 (20/133, worse), then 20 and 18 (20/126, worse), then
+//     19, the 12th cart.
+//
+// The worst found is 6 units, 20.00 off 42.00.
+func TestWorstCartSeedQuantities(t *testing.T) {
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{
+		{ID: "mj", Action: tiers(amountTier("40.00", "20.00"), amountTier("200.00", "150.00"))},
+		{ID: "n30", Action: promo.NthItem{N: 30, Free: true}},
+	})
+	require.NoError(t, err)
+	w, err := e.WorstCart(promo.WorstCartQuery{Catalog: []promo.CatalogItem{{SKU: "a", ListPrice: cny("7.00")}},
+		Loss: promo.LossDiscountShare, MaxUnits: 20, At: testNow, Budget: 12})
+	require.NoError(t, err)
+	assert.False(t, w.Proven)
+	assert.Equal(t, int64(12), w.Carts)
+	assert.Equal(t, map[string]int64{"a": 6}, wcQty(w))
+	assert.Equal(t, "CNY 20.00", w.Discount.String())
+	assert.Equal(t, "CNY 42.00", w.ListValue.String())
+}
+
+// worstcart_search.go measure and quantities: nothing to measure is no
+// answer. A catalog of one free item (0.00) has no list value to take a
+// share of, searched whole or by the heuristic (whose amount seeds skip
+// a price of 0); under a margin floor (seed-rules P-08, 0.5) an item
+// without a cost has no floor (pricing: the margin rule needs a cost), so
+// there is no floor depth.
+func TestWorstCartNothingToMeasure(t *testing.T) {
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "mj", Action: tiers(amountTier("40.00", "20.00"))}})
+	require.NoError(t, err)
+	free := []promo.CatalogItem{{SKU: "free", ListPrice: cny("0.00")}}
+	for _, budget := range []int64{0, 1} {
+		w, err := e.WorstCart(promo.WorstCartQuery{Catalog: free, Loss: promo.LossDiscountShare, MaxUnits: 2, At: testNow, Budget: budget})
+		require.NoError(t, err)
+		assert.False(t, w.Found, "budget %d", budget)
+	}
+	floor, err := pricing.NewFloorPolicy(pricing.MinMargin(decimal.RequireFromString("0.5")))
+	require.NoError(t, err)
+	w, err := e.WorstCart(promo.WorstCartQuery{Catalog: []promo.CatalogItem{{SKU: "nocost", ListPrice: cny("10.00")}},
+		Loss: promo.LossFloorDepth, MaxUnits: 2, At: testNow, Floor: floor})
+	require.NoError(t, err)
+	assert.True(t, w.Proven)
+	assert.False(t, w.Found)
 }
