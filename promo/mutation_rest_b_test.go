@@ -13,3 +13,15 @@ package promo_test
 //     MaxShoppers, no overflow) is above the budget exactly when total is
 //     above ⌊(limit+1)/shoppers⌋; with the guard off, the exact product
 //     decides the same. total = 0 fails `total > ...` either way.
+//   - worstcart_search.go climb, `s.carts < s.budget` to `<=`: at carts
+//     == budget every move's consider returns before evaluating, so next
+//     stays nil and the climb returns as the original does.
+//   - worstcart_search.go quantities, `n >= 1` to `n > 1`: 1 is always a
+//     seed already (k runs from 1, and every cap is at least 1); `n <= c`
+//     to `<` and `k <= c` to `<` (the amount seeds): c itself is always a
+//     seed, and the list is sorted and compacted, so the seeds are the
+//     same.
+//   - worstcart_search.go measure, `s.cost[i] < 0` to `<= 0`, `v <
+//     s.cost[i]` to `<=`, and the gifts' `s.cost[i] > 0` to `>= 0`: a cost
+//     of 0 adds nothing below cost (no unit pays less than 0, and 0 ×
+//     Qty is 0), and a unit paying exactly its cost adds cost - v = 0.

@@ -227,3 +227,19 @@ func TestWorstCartNothingToMeasure(t *testing.T) {
 	assert.True(t, w.Proven)
 	assert.False(t, w.Found)
 }
+
+// worstcart_search.go quantities: the least count reaching an amount is
+// ⌈amount / price⌉, exact when the price divides it. a at 10.00, 满50减25:
+// 5 units reach 50.00 (a share of 1/2), 6 would be 25/60. A budget of 6
+// (of the 20 carts of at most 20 units) is spent on the seeds 1, 2, 3, 4,
+// 5 and 20 alone: the worst is 5 units.
+func TestWorstCartSeedExactAmount(t *testing.T) {
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{{ID: "mj", Action: tiers(amountTier("50.00", "25.00"))}})
+	require.NoError(t, err)
+	w, err := e.WorstCart(promo.WorstCartQuery{Catalog: []promo.CatalogItem{{SKU: "a", ListPrice: cny("10.00")}},
+		Loss: promo.LossDiscountShare, MaxUnits: 20, At: testNow, Budget: 6})
+	require.NoError(t, err)
+	assert.Equal(t, int64(6), w.Carts)
+	assert.Equal(t, map[string]int64{"a": 5}, wcQty(w))
+	assert.Equal(t, 0.5, w.Score)
+}
