@@ -25,3 +25,16 @@ package promo_test
 //     s.cost[i]` to `<=`, and the gifts' `s.cost[i] > 0` to `>= 0`: a cost
 //     of 0 adds nothing below cost (no unit pays less than 0, and 0 ×
 //     Qty is 0), and a unit paying exactly its cost adds cost - v = 0.
+//   - order.go spreadOrder, `err != nil` to `err == nil` after the
+//     allocation without floors: every room is its line's total then (no
+//     floor, or an exempt promotion), so fill finds one level for all
+//     parts and allocates by the same largest remainder, min(d, Σ rooms)
+//     over the totals, with the same excess d - Σ rooms.
+//   - order.go fill, `cmpRatio(...) == 0` to `!= 0` in computing same: the
+//     one-level shortcut is never taken, and the walk it skips finds no
+//     part full at once (all parts fill at the same level, above d/W as
+//     d < Σ rooms), so it allocates d over all of them by allocFill, as
+//     the shortcut does.
+//   - match.go setOf, `len(list) <= shortList` to `>`: short lists are
+//     matched through a set and long ones by a scan, the other way round;
+//     has answers the same either way (the set holds the list's values).
