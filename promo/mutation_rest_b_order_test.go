@@ -44,3 +44,24 @@ func TestOrderShareFilledPastUnitFloors(t *testing.T) {
 	assert.Equal(t, []string{"70.00", "85.91"}, unitsPaid(t, res, "a"))
 	assert.Equal(t, []string{"89.09"}, unitsPaid(t, res, "b"))
 }
+
+// order.go fill: the parts are walked in the order of the level at which
+// each fills up, so a full part in the middle of the lines still gives
+// the others an even level. Under the P-01 floor, lines a and c (100.00,
+// listed at 100.00) have 30.00 of room each, b (80.00, listed at 100.00)
+// 10.00. 40.00 off the order: the level 40/280 is above b's 10/80, so b
+// is full at 10.00 and a and c share the other 30.00 by their totals,
+// 15.00 each (hand arithmetic): a and c pay 85.00, b 70.00.
+func TestOrderFillFullPartInTheMiddle(t *testing.T) {
+	listed := func(id, price string) promo.Line {
+		l := line(id, 1, price)
+		l.ListPrice = cny("100.00")
+		return l
+	}
+	res := run(t, cart(listed("a", "100.00"), listed("b", "80.00"), listed("c", "100.00")),
+		one("off", promo.AmountOff{Amount: cny("40.00"), Scope: promo.PerOrder}), p01Floor(t))
+	assert.Equal(t, "CNY 240.00", res.Total.String())
+	assert.Equal(t, []string{"85.00"}, unitsPaid(t, res, "a"))
+	assert.Equal(t, []string{"70.00"}, unitsPaid(t, res, "b"))
+	assert.Equal(t, []string{"85.00"}, unitsPaid(t, res, "c"))
+}
