@@ -38,3 +38,17 @@ package promo_test
 //   - match.go setOf, `len(list) <= shortList` to `>`: short lists are
 //     matched through a set and long ones by a scan, the other way round;
 //     has answers the same either way (the set holds the list's values).
+//   - order.go allocFill, `back > 0` to `back <= 0`: nothing is ever held
+//     back (the core list's allocFill entry: d is below the level at
+//     which a share passes its room), so the give-back loop, now run,
+//     gives min(0, room - part) = 0 to each part.
+//   - order.go allocFill, `k < len(parts)` to `k >= len(parts)`: the
+//     give-back loop does not run, and with nothing held back it had
+//     nothing to give.
+//   - order.go spreadLine, `err == nil` to `err != nil` after the
+//     allocation of an unfloored line: the allocation never fails
+//     (non-negative prices, bounded), so the mutant always takes the fill
+//     path, whose rooms are the prices (no floor): fill finds one level
+//     and allocates t over the units' prices by the same largest
+//     remainder (allocFill calls the same allocator), and the units it
+//     leaves out (price 0, no room) got 0 there.
