@@ -52,3 +52,8 @@ package promo_test
 //     and allocates t over the units' prices by the same largest
 //     remainder (allocFill calls the same allocator), and the units it
 //     leaves out (price 0, no room) got 0 there.
+//   - order.go spreadLine, `hi-lo == 1` to `hi+lo == 1` (ARITHMETIC_BASE
+//     and INVERT_NEGATIVES): hi+lo is 1 only for a one-unit first line
+//     (lo 0, hi 1), as before; any other one-unit line now takes the even
+//     split, which over one unit (q = t, r = 0) gives it all of t, as the
+//     direct take does.
