@@ -57,3 +57,6 @@ package promo_test
 //     (lo 0, hi 1), as before; any other one-unit line now takes the even
 //     split, which over one unit (q = t, r = 0) gives it all of t, as the
 //     direct take does.
+//   - work.go allocate, `len(weights) <= 64` to `> 64`: each input goes
+//     to the other of the two allocators, which give the same parts (the
+//     core list's entry for `<`; TestAllocatorMatchesPricing).
