@@ -41,3 +41,18 @@ func TestRefundTieReturnsLaterUnit(t *testing.T) {
 	assert.Equal(t, "y", q.Clawbacks[0].PromotionID)
 	assert.Equal(t, "CNY -10.00", q.Clawbacks[0].Amount.String())
 }
+
+// refund.go checkResult: a stored line whose After is not what its units
+// paid is refused, naming the field. 100.00 with nothing off pays 100.00;
+// After edited to 99.99 (a valid amount) is ErrInvalidReturn at
+// result.lines[0].after.
+func TestRefundAfterMustMatchUnitsPaid(t *testing.T) {
+	c := cart(line("a", 1, "100.00"))
+	e, err := promo.NewEngine(pricing.CNY, nil)
+	require.NoError(t, err)
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	res.Lines[0].After = cny("99.99")
+	_, err = e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{})
+	requireField(t, err, "refund", "result.lines[0].after", promo.ErrInvalidReturn)
+}
