@@ -1,8 +1,8 @@
 package promo_test
 
-// Tests that kill mutants of rule.go, promotion.go, result.go and
-// options.go (issue 19, the gremlins run over the rest of package promo);
-// the equivalent ones are listed in mutation_rest_b_test.go.
+// Tests that kill mutants of rule.go (issue 19, the gremlins run over the
+// rest of package promo); the equivalent ones are listed in
+// mutation_rest_b_test.go.
 
 import (
 	"testing"
