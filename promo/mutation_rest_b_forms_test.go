@@ -1,7 +1,8 @@
 package promo_test
 
-// Tests that kill mutants of points.go (issue 19, the gremlins run over the rest of package promo);
-// the equivalent ones are listed in mutation_rest_b_test.go.
+// Tests that kill mutants of points.go (issue 19, the gremlins run over the
+// rest of package promo); the equivalent ones are listed in
+// mutation_rest_b_test.go.
 
 import (
 	"testing"
