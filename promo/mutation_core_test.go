@@ -198,9 +198,6 @@ package promo_test
 //   - choice.go sharpRest, `d > left` to `d <= left`: the bound becomes
 //     left where it was d ≤ left, a looser bound (it is read as
 //     min(alone, ub), alone ≤ left); the search visits more nodes.
-//   - evaluate.go plan, the arithmetic of the matching work's selector
-//     count `1 + b2i(...) + len(parts)` (two mutants): it changes only
-//     Result.Work and the budget check before matching.
 //   - order.go base, `qty += c.first[li+1] - c.first[li]` to `+` (the
 //     path after line 44): found at the end of the session, not analysed
 //     (the default base's count is pinned by
