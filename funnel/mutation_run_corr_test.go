@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -26,4 +27,43 @@ func TestCorrelationOneStepSpanIsEmpty(t *testing.T) {
 	s, f := tab.Totals()
 	assert.Equal(t, [2]int64{2, 0}, [2]int64{s, f})
 	assert.Empty(t, tab.Counts())
+}
+
+// TestCorrelationTableDecodeEdges: a table where every actor converted
+// (failure 0, as any one-step funnel gives) decodes from both forms and
+// equals the original; repeated properties, a negative total of either
+// kind, name the field and value (correlation_merge.go table:
+// "j.Properties[i-1] >= p", "j.Failure < 0"; the negative failure total
+// used to be reported as field "success" with the success total).
+func TestCorrelationTableDecodeEdges(t *testing.T) {
+	c := Correlation{Funnel: MustNew([]Matcher{{Event: "view"}, {Event: "pay"}}, time.Hour), Properties: []string{"ch"}}
+	tab, err := c.Run([]Event{ev("u1", 0, "view"), ev("u1", 1, "coupon", "ch", "app"), ev("u1", 2, "pay")})
+	require.NoError(t, err)
+	s, f := tab.Totals()
+	require.Equal(t, [2]int64{1, 0}, [2]int64{s, f})
+	js, err := json.Marshal(tab)
+	require.NoError(t, err)
+	var back CorrelationTable
+	require.NoError(t, json.Unmarshal(js, &back))
+	assert.Equal(t, tab, back)
+	bin, err := tab.MarshalBinary()
+	require.NoError(t, err)
+	var backBin CorrelationTable
+	require.NoError(t, backBin.UnmarshalBinary(bin))
+	assert.Equal(t, tab, backBin)
+
+	key := `"funnel":{"steps":["v","p"],"window":"1h0m0s","unit":"1s","order":"ordered","reentry":"restart","counting":"uniques","attribution":"first_step","breakdown":"none","exclusions":[]}`
+	bad := []struct{ rest, field, value string }{
+		{`"properties":["ch","ch"],"success":1,"failure":1,"counts":[]`, "properties[1]", `"ch"`},
+		{`"properties":[],"success":-2,"failure":1,"counts":[]`, "success", "-2"},
+		{`"properties":[],"success":1,"failure":-3,"counts":[]`, "failure", "-3"},
+	}
+	for _, b := range bad {
+		err := json.Unmarshal([]byte("{"+key+","+b.rest+"}"), &back)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, b.rest)
+		assert.ErrorIs(t, err, ErrInvalidJSON)
+		assert.Equal(t, b.field, fe.Field, b.rest)
+		assert.Equal(t, b.value, fe.Value, b.rest)
+	}
 }
