@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -85,4 +86,54 @@ func TestRunColumnsBadCodeAfterCompletion(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidColumns)
 	assert.Equal(t, "codes[2]", fe.Field)
 	assert.Equal(t, "3", fe.Value)
+}
+
+// kernelDepths runs f's general kernel on one actor whose events are the
+// names in seq, one second apart, twice: with the indexed scan forced
+// (plainMax -1) and with the event-by-event scan (the reference). It
+// returns the depth each reached.
+func kernelDepths(t *testing.T, f Funnel, seq string) [2]int {
+	t.Helper()
+	var times []int64
+	var masks []uint64
+	for i, name := range strings.Fields(seq) {
+		e := Event{Actor: "u", Time: base.Add(time.Duration(i+1) * time.Second), Name: name}
+		times, masks = append(times, e.Time.UnixNano()), append(masks, f.stepMask(&e))
+	}
+	var out [2]int
+	for mode := range out {
+		kn := f.kernel(uint64(f.window))
+		kn.scanOnly, kn.plainMax = mode == 1, -1
+		acc := newAccum(len(f.steps), false)
+		kn.actor(times, masks, nil, acc)
+		for l := len(acc.all.hist) - 1; l > 0; l-- {
+			if acc.all.hist[l] > 0 {
+				out[mode] = l
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TestExclusionEndsAtBefore: an exclusion with After a and Before b is
+// active while a <= steps reached < b (funnel.go; doc.go: "after step
+// After was reached and before step Before was reached"): an x once b is
+// reached does not remove the attempt, an x between a and b does (PostHog's
+// exclusion steps). Both scans agree (engine.go indexedScan, "a.lvl <
+// e.before"; active, the same test).
+func TestExclusionEndsAtBefore(t *testing.T) {
+	f := MustNew(steps("a", "b", "c"), time.Hour, WithExclusions(Exclusion{Event: "x", After: "a", Before: "b"}))
+	for _, tc := range []struct {
+		seq  string
+		want int
+	}{
+		{"a b x c", 3},
+		{"a b c x", 3},
+		{"a x b c", 0},
+		{"x a b c", 3},
+	} {
+		assert.Equal(t, [2]int{tc.want, tc.want}, kernelDepths(t, f, tc.seq), tc.seq)
+		assert.Equal(t, tc.want, depth(t, f, tc.seq), tc.seq)
+	}
 }
