@@ -1,0 +1,25 @@
+package funnel
+
+// Equivalent mutants of the whole-package gremlins v0.5.0 run of funnel
+// (issue 19; positions are those of bda67c7, before the tests in
+// mutation_run_*_test.go and the fixes they brought). gremlins reports them
+// as lived; none can change a result, an error or a Work counter:
+//   - columns.go:54:10 CONDITIONALS_BOUNDARY ("unit < 0" -> "<="): a zero
+//     Unit was replaced by one nanosecond just before, so unit is never 0.
+//   - columns.go:214:27 CONDITIONALS_BOUNDARY ("c.Actors[j] < a" -> "<="):
+//     the loop before stops at the first j whose actor is not a, so the
+//     actors are never equal there.
+//   - engine.go:181:25 CONDITIONALS_BOUNDARY (fastOrdered, "actors[i] < a"
+//     -> "<="): the same loop exit as columns.go:214.
+//   - engine.go:195:18 CONDITIONALS_BOUNDARY (fastOrdered, "int(maxCode) >
+//     k" -> ">="): at maxCode = k the search for a code above k finds none
+//     and the run returns -1 as without it (one more pass over the codes).
+//   - engine.go:229:29 CONDITIONALS_BOUNDARY (actor, "n <= kn.plainMax" ->
+//     "<"): an actor of exactly 32 events goes to the indexed scan instead
+//     of the event-by-event one; the two give the same attempt (the tests
+//     force either and compare), and next, where they could differ, is not
+//     read on this path (restart with unique actors).
+//   - correlation.go:184:46 CONDITIONALS_BOUNDARY (span, "next <
+//     len(f.steps)" -> "<="): since the one-step span returns before the
+//     loop (TestCorrelationOneStepSpanIsEmpty, a fix), next starts below
+//     the step count and the loop returns as soon as it reaches it.
