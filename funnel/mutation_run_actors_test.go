@@ -60,3 +60,31 @@ func TestRunManyLongActors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int64{n, n}, r.Counts())
 }
+
+// TestNameSlotOfHostileBytes: event names are any strings, NUL and 0xff
+// bytes included; every name's cache slot is inside the cache and a funnel
+// over such names runs (actors.go nameSlot adds its terms: with the middle
+// byte subtracted, "\x00\xff\x00" gave 3·31 − 3·255 = −672, slot −32).
+func TestNameSlotOfHostileBytes(t *testing.T) {
+	bytes := []byte{0x00, 0x01, 0x7f, 0x80, 0xff}
+	var names []string
+	for _, a := range bytes {
+		for _, b := range bytes {
+			for _, c := range bytes {
+				names = append(names, string([]byte{a, b}), string([]byte{a, b, c}), string([]byte{a, b, c, b}))
+			}
+		}
+	}
+	for _, name := range names {
+		s := nameSlot(name)
+		require.True(t, s >= 0 && s < nameSlots, "%q: %d", name, s)
+	}
+	f := MustNew(steps("\x00\xff\x00", "\xff"), time.Hour)
+	r, err := f.Run([]Event{
+		{Actor: "u", Name: "\x00\xff\x00", Time: base},
+		{Actor: "u", Name: "\xff", Time: base.Add(time.Minute)},
+		{Actor: "v", Name: "\x00\xff\x00", Time: base},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 1}, r.Counts())
+}

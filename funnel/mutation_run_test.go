@@ -4,6 +4,12 @@ package funnel
 // (issue 19; positions are those of bda67c7, before the tests in
 // mutation_run_*_test.go and the fixes they brought). gremlins reports them
 // as lived; none can change a result, an error or a Work counter:
+//   - actors.go:326:48 ARITHMETIC_BASE (nameSlot, "int(name[n/2])*3" ->
+//     "/3"): the hash only picks a cache slot and stays non-negative; the
+//     slot's name is compared before its mask or ID is used, so only the
+//     hit rate changes, and the names of TestNameSlotsOfCommonNames stay
+//     in distinct slots. (The "+" before it, which could go negative, is
+//     killed by TestNameSlotOfHostileBytes.)
 //   - columns.go:54:10 CONDITIONALS_BOUNDARY ("unit < 0" -> "<="): a zero
 //     Unit was replaced by one nanosecond just before, so unit is never 0.
 //   - columns.go:214:27 CONDITIONALS_BOUNDARY ("c.Actors[j] < a" -> "<="):
