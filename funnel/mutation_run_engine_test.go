@@ -137,3 +137,30 @@ func TestExclusionEndsAtBefore(t *testing.T) {
 		assert.Equal(t, tc.want, depth(t, f, tc.seq), tc.seq)
 	}
 }
+
+// TestScanWorkCountsEvents: the event-by-event scan counts every event it
+// reads in the kernel's work counter, the measure the work-bound tests
+// rely on (engine.go scan, "kn.work++"). In "a x x b c" the one start
+// reads the 4 events after it and completes at c; in "a x b" it reads x
+// and b, and the actor's events end.
+func TestScanWorkCountsEvents(t *testing.T) {
+	f := MustNew(steps("a", "b", "c"), time.Hour)
+	for _, tc := range []struct {
+		seq  string
+		work int64
+	}{
+		{"a x x b c", 4},
+		{"a x b", 2},
+	} {
+		var times []int64
+		var masks []uint64
+		for i, name := range strings.Fields(tc.seq) {
+			e := Event{Name: name}
+			times, masks = append(times, int64(i)), append(masks, f.stepMask(&e))
+		}
+		kn := f.kernel(uint64(time.Hour))
+		kn.scanOnly = true
+		kn.actor(times, masks, nil, newAccum(3, false))
+		assert.Equal(t, tc.work, kn.work, tc.seq)
+	}
+}

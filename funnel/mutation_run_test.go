@@ -12,6 +12,10 @@ package funnel
 //     killed by TestNameSlotOfHostileBytes.)
 //   - columns.go:54:10 CONDITIONALS_BOUNDARY ("unit < 0" -> "<="): a zero
 //     Unit was replaced by one nanosecond just before, so unit is never 0.
+//   - columns.go:248:17 CONDITIONALS_BOUNDARY (Encode, "len(events) >
+//     MaxEvents" -> ">="): it differs only for exactly 2^31 − 1 events,
+//     over 100 GB of Event values, which no test can pass (the same limit
+//     as Run's, and correlation.go's in mutation_ana_test.go).
 //   - columns.go:214:27 CONDITIONALS_BOUNDARY ("c.Actors[j] < a" -> "<="):
 //     the loop before stops at the first j whose actor is not a, so the
 //     actors are never equal there.
