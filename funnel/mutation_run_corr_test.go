@@ -67,3 +67,19 @@ func TestCorrelationTableDecodeEdges(t *testing.T) {
 		assert.Equal(t, b.value, fe.Value, b.rest)
 	}
 }
+
+// TestCorrelationReportMinShareValue: an invalid share is named with all
+// its digits (errors.go valueText: the shortest 'g' form, precision -1):
+// 1.25 stays "1.25", and a share below zero too.
+func TestCorrelationReportMinShareValue(t *testing.T) {
+	tab, err := signupCorrelation().Run(videoEvents())
+	require.NoError(t, err)
+	for share, want := range map[float64]string{1.25: "1.25", -0.015625: "-0.015625"} {
+		_, err := tab.Report(0, share)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.ErrorIs(t, err, ErrInvalidOption)
+		assert.Equal(t, "min_share", fe.Field)
+		assert.Equal(t, want, fe.Value)
+	}
+}
