@@ -164,3 +164,24 @@ func TestScanWorkCountsEvents(t *testing.T) {
 		assert.Equal(t, tc.work, kn.work, tc.seq)
 	}
 }
+
+// TestMergeRefusesOtherModes: results of funnels that differ only in their
+// modes do not merge (funnel.go signature, "k.Modes != 0": the modes are
+// part of a result's identity), and results of one mode merge.
+func TestMergeRefusesOtherModes(t *testing.T) {
+	events := []Event{ev("u", 0, "view"), ev("u", 1, "cart"), ev("u", 2, "pay")}
+	run := func(m Mode) Result {
+		r, err := MustNew(vcp, time.Hour, WithModes(m)).Run(events)
+		require.NoError(t, err)
+		return r
+	}
+	dedup, strict := run(StrictDeduplication), run(StrictIncrease)
+	_, err := Merge(dedup, strict)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, ErrMismatch)
+	assert.Equal(t, "results[1]", fe.Field)
+	m, err := Merge(dedup, run(StrictDeduplication))
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 2, 2}, m.Counts())
+}
