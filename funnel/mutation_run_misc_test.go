@@ -1,0 +1,54 @@
+package funnel
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Tests written from the survivors of the whole-package gremlins run of
+// funnel (issue 19) in the files after engine.go (indicators.go and on).
+
+// TestShareEdges: a share may be 0 or the whole (0 of 10 visitors bought,
+// all 10 bought: 0 and 1 exactly), one outside either end is
+// ErrInvalidCount naming the part (indicators.go share, "part < 0",
+// "part > whole").
+func TestShareEdges(t *testing.T) {
+	for _, tc := range []struct {
+		part int64
+		want float64
+	}{{0, 0}, {10, 1}, {1, 0.1}} {
+		got, err := ConversionRate(tc.part, 10)
+		require.NoError(t, err, tc.part)
+		assert.Equal(t, tc.want, got, tc.part)
+	}
+	for _, part := range []int64{-1, 11} {
+		_, err := ConversionRate(part, 10)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, part)
+		assert.ErrorIs(t, err, ErrInvalidCount)
+		assert.Equal(t, "buyers", fe.Field)
+	}
+}
+
+// TestPopularItemRateEdges: rates of exactly 0 and 1 are valid (a bounce
+// rate of 0 beats any positive average; a conversion of 1 beats 0.5), just
+// outside [0, 1] is ErrInvalidRate naming the metric (indicators.go
+// PopularItem, "v < 0 || v > 1").
+func TestPopularItemRateEdges(t *testing.T) {
+	avg := ItemMetrics{Conversion: 0.5, Bounce: 0.5, Favourites: 10, Rating: 4.5}
+	pass, checks, err := PopularItem(ItemMetrics{Conversion: 1, Bounce: 0, Favourites: 11, Rating: 4.6}, avg)
+	require.NoError(t, err)
+	assert.True(t, pass)
+	require.Len(t, checks, 4)
+	pass, _, err = PopularItem(ItemMetrics{Conversion: 0, Bounce: 1, Favourites: 11, Rating: 4.6}, avg)
+	require.NoError(t, err)
+	assert.False(t, pass)
+	for _, bad := range []ItemMetrics{{Conversion: 1.0000001}, {Bounce: -1e-9}} {
+		_, _, err := PopularItem(bad, avg)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.ErrorIs(t, err, ErrInvalidRate)
+	}
+}
