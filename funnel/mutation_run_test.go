@@ -12,10 +12,6 @@ package funnel
 //     killed by TestNameSlotOfHostileBytes.)
 //   - columns.go:54:10 CONDITIONALS_BOUNDARY ("unit < 0" -> "<="): a zero
 //     Unit was replaced by one nanosecond just before, so unit is never 0.
-//   - columns.go:248:17 CONDITIONALS_BOUNDARY (Encode, "len(events) >
-//     MaxEvents" -> ">="): it differs only for exactly 2^31 − 1 events,
-//     over 100 GB of Event values, which no test can pass (the same limit
-//     as Run's, and correlation.go's in mutation_ana_test.go).
 //   - columns.go:214:27 CONDITIONALS_BOUNDARY ("c.Actors[j] < a" -> "<="):
 //     the loop before stops at the first j whose actor is not a, so the
 //     actors are never equal there.
@@ -33,3 +29,13 @@ package funnel
 //     len(f.steps)" -> "<="): since the one-step span returns before the
 //     loop (TestCorrelationOneStepSpanIsEmpty, a fix), next starts below
 //     the step count and the loop returns as soon as it reaches it.
+//
+// Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
+// of Event values or 16 GB of columns; the limit is checked with the same
+// comparison where the input is built, and correlation.go's is listed in
+// mutation_ana_test.go):
+//   - columns.go:248:17 CONDITIONALS_BOUNDARY (Encode, "len(events) >
+//     MaxEvents" -> ">=").
+//   - intern.go:50:7 CONDITIONALS_BOUNDARY (SortColumns, "n > MaxEvents"
+//     -> ">="; the columns are then copied unsorted, and RunColumns
+//     reports them).
