@@ -52,3 +52,35 @@ func TestPopularItemRateEdges(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidRate)
 	}
 }
+
+// TestSortColumnsSparseActors: actor IDs too sparse for the counting sort
+// (7,000,000 and 0 for 3 events) go through the stable sort, and each
+// actor's times are then sorted on their own: actor 0 first, then actor
+// 7,000,000's events at 3 and 5 (intern.go sortPerm: runs of one actor,
+// "actors[perm[j]] == actors[perm[i]]").
+func TestSortColumnsSparseActors(t *testing.T) {
+	c := Columns{Actors: []int32{7_000_000, 0, 7_000_000}, Times: []int64{5, 9, 3}, Codes: []uint8{1, 2, 3}}
+	s := SortColumns(c)
+	assert.Equal(t, []int32{0, 7_000_000, 7_000_000}, s.Actors)
+	assert.Equal(t, []int64{9, 3, 5}, s.Times)
+	assert.Equal(t, []uint8{2, 3, 1}, s.Codes)
+	assert.Equal(t, []int32{7_000_000, 0, 7_000_000}, c.Actors, "input unchanged")
+}
+
+// TestSortColumnsEventsOrBadCodes: columns encoded per name (Events, no
+// Codes) are sorted; columns whose Codes are shorter than the actors are
+// returned unsorted, as copies, for RunColumns to report (intern.go
+// SortColumns, "c.Codes != nil && len(c.Codes) != n").
+func TestSortColumnsEventsOrBadCodes(t *testing.T) {
+	c := Columns{Actors: []int32{1, 0, 1}, Times: []int64{5, 9, 3}, Events: []int32{0, 1, 2}, Names: []string{"a", "b", "c"}}
+	s := SortColumns(c)
+	assert.Equal(t, []int32{0, 1, 1}, s.Actors)
+	assert.Equal(t, []int64{9, 3, 5}, s.Times)
+	assert.Equal(t, []int32{1, 2, 0}, s.Events)
+	assert.Nil(t, s.Codes)
+	bad := Columns{Actors: []int32{1, 0, 1}, Times: []int64{5, 9, 3}, Codes: []uint8{1, 2}}
+	s = SortColumns(bad)
+	assert.Equal(t, bad.Actors, s.Actors)
+	assert.Equal(t, bad.Times, s.Times)
+	assert.Equal(t, bad.Codes, s.Codes)
+}

@@ -29,6 +29,14 @@ package funnel
 //     len(f.steps)" -> "<="): since the one-step span returns before the
 //     loop (TestCorrelationOneStepSpanIsEmpty, a fix), next starts below
 //     the step count and the loop returns as soon as it reaches it.
+//   - intern.go:92:10 CONDITIONALS_BOUNDARY, 92:14 and 92:23
+//     ARITHMETIC_BASE (sortPerm, "span <= 2*int64(n)+16" -> "<", "2/n",
+//     "-16"): they only choose between the counting sort and the stable
+//     sort by actor, which give the same stable permutation, and the same
+//     runs of one actor; n is at least 1 there (no division by zero).
+//   - intern.go:131:21 CONDITIONALS_BOUNDARY (sortRun, "times[run[i]] <
+//     times[run[i-1]]" -> "<="): equal times also trigger the stable sort
+//     by time, which keeps them in order: the same run.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
