@@ -3,6 +3,10 @@ package funnel
 import (
 	"testing"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/opskit/opskit/pricing"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -83,4 +87,38 @@ func TestSortColumnsEventsOrBadCodes(t *testing.T) {
 	assert.Equal(t, bad.Actors, s.Actors)
 	assert.Equal(t, bad.Times, s.Times)
 	assert.Equal(t, bad.Codes, s.Codes)
+}
+
+// TestDecomposeGMVAtTheLimit: a GMV of exactly 2^62 minor units before or
+// after is allowed (lmdi.go Decompose, "m0 > maxGMVMinor", "m1 >
+// maxGMVMinor"): 2^60 visitors converting at 1 with an order value of
+// CNY 0.04 spend 2^60 × 4 = 2^62 fen. One more visitor is 4 fen too many,
+// ErrTooLarge. The other period has 1 visitor: a change of 4 − 2^62 fen
+// (or its negative), which the effects add up to.
+func TestDecomposeGMVAtTheLimit(t *testing.T) {
+	one, aov := decimal.NewFromInt(1), pricing.MustNew("0.04", pricing.CNY)
+	big, small := GMVFactors{UV: 1 << 60, CR: one, AOV: aov}, GMVFactors{UV: 1, CR: one, AOV: aov}
+	minor := func(m pricing.Money) int64 {
+		v, err := m.MinorUnits()
+		require.NoError(t, err)
+		return v
+	}
+	d, err := Decompose(big, small)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1<<62), minor(d.Before))
+	assert.Equal(t, int64(4-1<<62), minor(d.Change))
+	assert.Equal(t, minor(d.Change), minor(d.UV)+minor(d.CR)+minor(d.AOV))
+	d, err = Decompose(small, big)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1<<62), minor(d.After))
+	assert.Equal(t, int64(1<<62-4), minor(d.Change))
+	assert.Equal(t, minor(d.Change), minor(d.UV)+minor(d.CR)+minor(d.AOV))
+	over := GMVFactors{UV: 1<<60 + 1, CR: one, AOV: aov}
+	for _, pair := range [][2]GMVFactors{{over, small}, {small, over}} {
+		_, err := Decompose(pair[0], pair[1])
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.ErrorIs(t, err, ErrTooLarge)
+		assert.Equal(t, "gmv", fe.Field)
+	}
 }

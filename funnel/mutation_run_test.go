@@ -37,6 +37,9 @@ package funnel
 //   - intern.go:131:21 CONDITIONALS_BOUNDARY (sortRun, "times[run[i]] <
 //     times[run[i-1]]" -> "<="): equal times also trigger the stable sort
 //     by time, which keeps them in order: the same run.
+//   - levels.go:98:108 ARITHMETIC_BASE (Levels, "c.nActors*k" -> "/k"):
+//     the capacity hint of the Times column; appends grow it, the rows are
+//     the same.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
@@ -47,3 +50,5 @@ package funnel
 //   - intern.go:50:7 CONDITIONALS_BOUNDARY (SortColumns, "n > MaxEvents"
 //     -> ">="; the columns are then copied unsorted, and RunColumns
 //     reports them).
+//   - levels.go:86:25 CONDITIONALS_BOUNDARY (Levels, "n > MaxEvents" ->
+//     ">=").
