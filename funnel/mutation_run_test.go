@@ -40,6 +40,15 @@ package funnel
 //   - levels.go:98:108 ARITHMETIC_BASE (Levels, "c.nActors*k" -> "/k"):
 //     the capacity hint of the Times column; appends grow it, the rows are
 //     the same.
+//   - lmdi.go:162:7 CONDITIONALS_BOUNDARY (sign, "x < 0" -> "<="): sign
+//     is called only with the remainder r inside "for ; r != 0", never 0.
+//   - period.go:41:19 CONDITIONALS_BOUNDARY (floorDiv, "a < 0" -> "<="):
+//     at a = 0 the other operand of the &&, a%b != 0, is false.
+//   - period.go:104:30 ARITHMETIC_BASE (newPeriodMapper, "uint64(hi-min) /
+//     bucketNanos" -> "*"): the bucket count only decides whether the
+//     precomputed table of periods is built; past 2^16 more buckets than
+//     times it is not, and every time takes the exact computation, which
+//     the table's entries equal.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
