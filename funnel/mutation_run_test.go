@@ -49,6 +49,15 @@ package funnel
 //     precomputed table of periods is built; past 2^16 more buckets than
 //     times it is not, and every time takes the exact computation, which
 //     the table's entries equal.
+//   - period.go:105:13 CONDITIONALS_BOUNDARY ("buckets > len+2^16" ->
+//     ">="): at exactly 2^16 more buckets than times the table is skipped
+//     and the exact computation gives the same periods (memory stays
+//     bounded either way; TestPeriodMapperWideRangeMemory kills the
+//     negation and the "-" in the bound).
+//   - period.go:112:32 ARITHMETIC_BASE ("start+bucketNanos-1" -> "+1"):
+//     also marks as straddling the buckets that end exactly at a period
+//     boundary; their times take the exact computation, the same period
+//     (TestPeriodBucketAcrossMidnight kills the negation).
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same

@@ -1,0 +1,62 @@
+package funnel
+
+import (
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Tests written from the survivors of the whole-package gremlins run of
+// funnel (issue 19) in period.go, the mapping of times to periods.
+
+// TestPeriodBucketAcrossMidnight: in a zone 7 minutes east of UTC, local
+// midnight is 23:53 UTC, inside the 15-minute bucket 23:45-24:00 UTC, so
+// that bucket holds two days. A return at 23:55 UTC (00:02 local, the next
+// day) is retained on day 1, one at 23:50 UTC (23:57 local) on day 0
+// (period.go: a bucket whose end lies in another period than its start is
+// marked noPeriod, newPeriodMapper's "!= p", and its times are computed
+// exactly, of's "p != noPeriod").
+func TestPeriodBucketAcrossMidnight(t *testing.T) {
+	zone := time.FixedZone("+00:07", 7*60)
+	day := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	r := Retention{Start: Matcher{Event: "s"}, Return: Matcher{Event: "r"}, Period: ByDay, Location: zone, Periods: 1}
+	late := time.Date(2024, 3, 1, 23, 55, 0, 0, time.UTC)
+	early := time.Date(2024, 3, 1, 23, 50, 0, 0, time.UTC)
+	tab, err := r.Run([]Event{
+		{Actor: "u", Name: "s", Time: day}, {Actor: "u", Name: "r", Time: late},
+		{Actor: "v", Name: "s", Time: day}, {Actor: "v", Name: "r", Time: early},
+		{Actor: "w", Name: "s", Time: day}, {Actor: "w", Name: "r", Time: late.Add(time.Hour)},
+	})
+	require.NoError(t, err)
+	require.Len(t, tab.Cohorts, 1)
+	c := tab.Cohorts[0]
+	assert.True(t, c.Start.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, zone)), c.Start)
+	assert.Equal(t, int64(3), c.Size)
+	assert.Equal(t, []int64{3, 2}, c.Retained) // u and w return on day 1
+}
+
+// TestPeriodMapperWideRangeMemory: two actors five centuries apart take
+// about 17.5 million 15-minute buckets; the table of periods is built only
+// when the buckets are at most 2^16 more than the times (period.go
+// newPeriodMapper, "buckets > uint64(len(times))+1<<16"), so the run
+// allocates a few kilobytes (checked under 16 MB), not the 140 MB such a
+// table would take.
+func TestPeriodMapperWideRangeMemory(t *testing.T) {
+	r := Retention{Start: Matcher{Event: "s"}, Return: Matcher{Event: "r"}, Period: ByMonth, Periods: 1}
+	events := []Event{
+		{Actor: "u", Name: "s", Time: time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{Actor: "v", Name: "s", Time: time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{Actor: "v", Name: "r", Time: time.Date(2200, 2, 1, 0, 0, 0, 0, time.UTC)},
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	tab, err := r.Run(events)
+	runtime.ReadMemStats(&after)
+	require.NoError(t, err)
+	require.Len(t, tab.Cohorts, 2)
+	assert.Equal(t, []int64{1, 1}, tab.Cohorts[1].Retained)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(16<<20)) // with room for other tests running in parallel
+}
