@@ -122,3 +122,29 @@ func TestDecomposeGMVAtTheLimit(t *testing.T) {
 		assert.Equal(t, "gmv", fe.Field)
 	}
 }
+
+// TestSalesZeroRate: a conversion rate of 0 is inside [0, 1], so Sales is
+// zero (plan.go checkCR, "cr.Sign() < 0"); −0.01 is ErrInvalidRate naming
+// cr.
+func TestSalesZeroRate(t *testing.T) {
+	aov := pricing.MustNew("101.00", pricing.CNY)
+	got, err := Sales(600, decimal.Zero, aov)
+	require.NoError(t, err)
+	assert.Equal(t, 0, got.Sign(), got.String())
+	_, err = Sales(600, decimal.RequireFromString("-0.01"), aov)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, ErrInvalidRate)
+	assert.Equal(t, "cr", fe.Field)
+}
+
+// TestRequiredUVJustAboveAnInteger: with cr = 0.3333333333333333333 (19
+// digits) and an order value of CNY 1.00, a target of CNY 1.00 needs
+// 1/0.3333333333333333333 = 3.0000000000000000003 visitors, so 4: three
+// visitors bring 0.9999999999999999999, short of the target. Dividing to
+// 16 places gives exactly 3, which plan.go RequiredUV corrects ("uv++").
+func TestRequiredUVJustAboveAnInteger(t *testing.T) {
+	uv, err := RequiredUV(pricing.MustNew("1.00", pricing.CNY), decimal.RequireFromString("0.3333333333333333333"), pricing.MustNew("1.00", pricing.CNY))
+	require.NoError(t, err)
+	assert.Equal(t, int64(4), uv)
+}

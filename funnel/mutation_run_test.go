@@ -70,3 +70,5 @@ package funnel
 //     reports them).
 //   - levels.go:86:25 CONDITIONALS_BOUNDARY (Levels, "n > MaxEvents" ->
 //     ">=").
+//   - repurchase.go:69:17 CONDITIONALS_BOUNDARY (Repurchase, "len(actors)
+//     > MaxEvents" -> ">=").
