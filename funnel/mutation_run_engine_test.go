@@ -185,3 +185,24 @@ func TestMergeRefusesOtherModes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int64{2, 2, 2}, m.Counts())
 }
+
+// TestRunWideSpanBreakdown: events spanning 150 years leave one bit for a
+// mask ID in the packed path (runpacked.go packShift: 64 bits less the
+// span's 63), too few for the three masks here (none, view, pay), so Run
+// takes its wide path; its breakdown groups are keyed by value and
+// numbered in value order as on the other paths (runfast.go runWide, "bd
+// != nil", twice): u views in channel b and pays, v views in a 150 years
+// later. Groups: a (code 0) [1 0], b (code 1) [1 1].
+func TestRunWideSpanBreakdown(t *testing.T) {
+	f := MustNew(steps("view", "pay"), time.Hour, WithBreakdown("ch", AtFirstStep))
+	later := Event{Actor: "v", Name: "view", Time: base.AddDate(150, 0, 0), Props: map[string]string{"ch": "a"}}
+	r, err := f.Run([]Event{ev("u", 0, "view", "ch", "b"), ev("u", 1, "pay"), ev("u", 2, "other"), later})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 1}, r.Counts())
+	g := r.Groups()
+	require.Len(t, g, 2)
+	assert.Equal(t, [2]string{"a", "b"}, [2]string{g[0].Value, g[1].Value})
+	assert.Equal(t, [2]int32{0, 1}, [2]int32{g[0].Code, g[1].Code})
+	assert.Equal(t, []int64{1, 0}, g[0].Result.Counts())
+	assert.Equal(t, []int64{1, 1}, g[1].Result.Counts())
+}

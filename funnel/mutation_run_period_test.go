@@ -60,3 +60,33 @@ func TestPeriodMapperWideRangeMemory(t *testing.T) {
 	assert.Equal(t, []int64{1, 1}, tab.Cohorts[1].Retained)
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(16<<20)) // with room for other tests running in parallel
 }
+
+// TestCohortRateEdges: Rate(0) is 1 for a non-empty cohort (every member
+// counts at period 0), Rate past the last observable period and below 0
+// is 0 (retention.go Rate, "k < 0 || k >= len(c.Retained)"): 4 members, 1
+// back a period later.
+func TestCohortRateEdges(t *testing.T) {
+	c := Cohort{Size: 4, Retained: []int64{4, 1}}
+	assert.Equal(t, 1.0, c.Rate(0))
+	assert.Equal(t, 0.25, c.Rate(1))
+	assert.Equal(t, 0.0, c.Rate(2))
+	assert.Equal(t, 0.0, c.Rate(-1))
+}
+
+// TestRetentionMaxPeriods: MaxRetentionPeriods periods are allowed, one
+// more is ErrInvalidPeriod naming periods (retention.go check, "r.Periods >
+// MaxRetentionPeriods").
+func TestRetentionMaxPeriods(t *testing.T) {
+	r := Retention{Start: Matcher{Event: "s"}, Return: Matcher{Event: "r"}, Periods: MaxRetentionPeriods}
+	tab, err := r.Run([]Event{{Actor: "u", Name: "s", Time: base}, {Actor: "u", Name: "r", Time: base.AddDate(0, 0, 2)}})
+	require.NoError(t, err)
+	require.Len(t, tab.Cohorts, 1)
+	assert.Len(t, tab.Cohorts[0].Retained, MaxRetentionPeriods+1)
+	assert.Equal(t, int64(1), tab.Cohorts[0].Retained[2])
+	r.Periods++
+	_, err = r.Run(nil)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, ErrInvalidPeriod)
+	assert.Equal(t, "periods", fe.Field)
+}

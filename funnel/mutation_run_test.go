@@ -58,6 +58,8 @@ package funnel
 //     also marks as straddling the buckets that end exactly at a period
 //     boundary; their times take the exact computation, the same period
 //     (TestPeriodBucketAcrossMidnight kills the negation).
+//   - retention.go:327:35 CONDITIONALS_BOUNDARY (firstTime, "p <
+//     first[a]" -> "<="): at equality it stores the same period again.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
