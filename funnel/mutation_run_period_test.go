@@ -90,3 +90,26 @@ func TestRetentionMaxPeriods(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidPeriod)
 	assert.Equal(t, "periods", fe.Field)
 }
+
+// TestRetentionManyPeriodsBits: with 100 periods each actor's returns take
+// two 64-bit words (retention.go firstTime: "int(a)*words+int(k>>6)",
+// "bits[a*words:(a+1)*words]", "w*64"). u starts on day 0 and returns on
+// days 3 and 70, v starts on day 0 and returns on day 65, w starts on day 1
+// and returns 99 days later: cohort 0 has 2 members, back at 3, 65 and 70
+// (1 each); cohort 1 has w, back at 99.
+func TestRetentionManyPeriodsBits(t *testing.T) {
+	day := func(d int) time.Time { return base.AddDate(0, 0, d) }
+	r := Retention{Start: Matcher{Event: "s"}, Return: Matcher{Event: "r"}, Periods: 100}
+	tab, err := r.Run([]Event{
+		{Actor: "u", Name: "s", Time: day(0)}, {Actor: "u", Name: "r", Time: day(3)}, {Actor: "u", Name: "r", Time: day(70)},
+		{Actor: "v", Name: "s", Time: day(0)}, {Actor: "v", Name: "r", Time: day(65)},
+		{Actor: "w", Name: "s", Time: day(1)}, {Actor: "w", Name: "r", Time: day(100)},
+	})
+	require.NoError(t, err)
+	require.Len(t, tab.Cohorts, 2)
+	want0, want1 := make([]int64, 101), make([]int64, 101)
+	want0[0], want0[3], want0[65], want0[70] = 2, 1, 1, 1
+	want1[0], want1[99] = 1, 1
+	assert.Equal(t, want0, tab.Cohorts[0].Retained)
+	assert.Equal(t, want1, tab.Cohorts[1].Retained)
+}
