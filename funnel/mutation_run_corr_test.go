@@ -83,3 +83,27 @@ func TestCorrelationReportMinShareValue(t *testing.T) {
 		assert.Equal(t, want, fe.Value)
 	}
 }
+
+// TestCorrelationReportOrderByOddsRatio: candidates going with converting
+// come first, highest odds ratio first; those going with dropping off
+// follow, lowest first (CorrelationReport's doc; correlation.go Report,
+// "byOR = -byOR"). Totals S = 10, F = 10; with the prior of 1 per cell:
+// a (s 8, f 1): 9·10/(3·2) = 15; b (s 6, f 2): 7·9/(5·3) = 4.2;
+// c (s 1, f 6): 2·5/(10·7) = 1/7; d (s 3, f 5): 4·6/(8·6) = 0.5.
+func TestCorrelationReportOrderByOddsRatio(t *testing.T) {
+	tab := CorrelationTable{key: MustNew(steps("s", "t"), time.Hour).key(1, false, false), success: 10, failure: 10, counts: []CorrelationCount{
+		{Event: "a", Success: 8, Failure: 1}, {Event: "b", Success: 6, Failure: 2},
+		{Event: "c", Success: 1, Failure: 6}, {Event: "d", Success: 3, Failure: 5},
+	}}
+	rep, err := tab.Report(1, 0)
+	require.NoError(t, err)
+	var order []string
+	for _, it := range rep.Items {
+		order = append(order, it.Event)
+	}
+	assert.Equal(t, []string{"a", "b", "c", "d"}, order)
+	assert.InDelta(t, 15, rep.Items[0].OddsRatio, 1e-12)
+	assert.InDelta(t, 4.2, rep.Items[1].OddsRatio, 1e-12)
+	assert.InDelta(t, 1.0/7, rep.Items[2].OddsRatio, 1e-12)
+	assert.InDelta(t, 0.5, rep.Items[3].OddsRatio, 1e-12)
+}

@@ -2,6 +2,7 @@ package funnel
 
 import (
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -147,4 +148,32 @@ func TestRequiredUVJustAboveAnInteger(t *testing.T) {
 	uv, err := RequiredUV(pricing.MustNew("1.00", pricing.CNY), decimal.RequireFromString("0.3333333333333333333"), pricing.MustNew("1.00", pricing.CNY))
 	require.NoError(t, err)
 	assert.Equal(t, int64(4), uv)
+}
+
+// TestPopularItemBounceTie: a bounce rate equal to the average is not
+// better (PopularItem's doc: "A tie is not better"; indicators.go,
+// "c.Item < c.Average" for a lower-is-better metric).
+func TestPopularItemBounceTie(t *testing.T) {
+	avg := ItemMetrics{Conversion: 0.5, Bounce: 0.5, Favourites: 10, Rating: 4.5}
+	pass, checks, err := PopularItem(ItemMetrics{Conversion: 0.6, Bounce: 0.5, Favourites: 11, Rating: 4.6}, avg)
+	require.NoError(t, err)
+	assert.False(t, pass)
+	assert.False(t, checks[1].Better)
+	assert.True(t, checks[0].Better)
+}
+
+// TestLevelsErrorIndexPastFirstBatch: Levels names a bad event after the
+// first intern batch of 128 by its own index (run.go add, "lo+i"): the
+// empty actor of event 130.
+func TestLevelsErrorIndexPastFirstBatch(t *testing.T) {
+	events := make([]Event, 140)
+	for i := range events {
+		events[i] = ev("u", i, "view")
+	}
+	events[130].Actor = ""
+	_, err := MustNew(vcp, time.Hour).Levels(events)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, ErrInvalidEvent)
+	assert.Equal(t, "events[130].actor", fe.Field)
 }

@@ -113,3 +113,25 @@ func TestRetentionManyPeriodsBits(t *testing.T) {
 	assert.Equal(t, want0, tab.Cohorts[0].Retained)
 	assert.Equal(t, want1, tab.Cohorts[1].Retained)
 }
+
+// TestRetentionBinaryMaxPeriods: a table of MaxRetentionPeriods periods
+// with an as-of time on its last cohort's day keeps 367 entries for the
+// first cohort and 1 with 366 pending for the last, and comes back equal
+// from its binary form (retention_merge.go UnmarshalBinary, "m >
+// MaxRetentionPeriods+1", "pending > MaxRetentionPeriods").
+func TestRetentionBinaryMaxPeriods(t *testing.T) {
+	asOf := base.AddDate(0, 0, 400)
+	r := Retention{Start: Matcher{Event: "s"}, Return: Matcher{Event: "r"}, Periods: MaxRetentionPeriods, AsOf: asOf}
+	tab, err := r.Run([]Event{{Actor: "u", Name: "s", Time: base}, {Actor: "v", Name: "s", Time: asOf}})
+	require.NoError(t, err)
+	first, last := tab.Cohorts[0], tab.Cohorts[len(tab.Cohorts)-1]
+	require.Len(t, first.Retained, MaxRetentionPeriods+1)
+	require.Equal(t, MaxRetentionPeriods, last.Pending)
+	b, err := tab.MarshalBinary()
+	require.NoError(t, err)
+	var back RetentionTable
+	require.NoError(t, back.UnmarshalBinary(b))
+	assert.Equal(t, len(tab.Cohorts), len(back.Cohorts))
+	assert.Equal(t, first.Retained, back.Cohorts[0].Retained)
+	assert.Equal(t, MaxRetentionPeriods, back.Cohorts[len(back.Cohorts)-1].Pending)
+}

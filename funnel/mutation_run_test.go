@@ -60,6 +60,9 @@ package funnel
 //     (TestPeriodBucketAcrossMidnight kills the negation).
 //   - retention.go:327:35 CONDITIONALS_BOUNDARY (firstTime, "p <
 //     first[a]" -> "<="): at equality it stores the same period again.
+//   - run.go:189:21 CONDITIONALS_BOUNDARY (sortByTime, "run[i].t >=
+//     run[i-1].t" -> ">"): equal times then count as unsorted and the
+//     stable insertion or merge sort keeps them in order: the same run.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
@@ -74,3 +77,4 @@ package funnel
 //     ">=").
 //   - repurchase.go:69:17 CONDITIONALS_BOUNDARY (Repurchase, "len(actors)
 //     > MaxEvents" -> ">=").
+//   - run.go:24:25 CONDITIONALS_BOUNDARY (Run, "n > MaxEvents" -> ">=").
