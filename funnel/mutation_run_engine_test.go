@@ -1,6 +1,8 @@
 package funnel
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -205,4 +207,29 @@ func TestRunWideSpanBreakdown(t *testing.T) {
 	assert.Equal(t, [2]int32{0, 1}, [2]int32{g[0].Code, g[1].Code})
 	assert.Equal(t, []int64{1, 0}, g[0].Result.Counts())
 	assert.Equal(t, []int64{1, 1}, g[1].Result.Counts())
+}
+
+// TestRunMoreMasksThanIDs: 65,537 events, each its own actor, with 65,537
+// distinct match masks (17 predicate steps, step i matching when bit
+// 16 − i of the event's number is set, the number written in binary as
+// its name): one more than the 65,536 mask IDs of the two-pass paths, so
+// Run takes the one-pass path (runfast.go idOf, "len(m.table) ==
+// 1<<16-1": a 65,537th ID would wrap to 0 and give the last event the
+// mask of event 0, which matches nothing). Step 1 is bit 16, set only for
+// event 65,536: 1 actor, who reaches no further with one event.
+func TestRunMoreMasksThanIDs(t *testing.T) {
+	const n, k = 1<<16 + 1, 17
+	st := make([]Matcher, k)
+	for i := range st {
+		st[i] = Matcher{Name: fmt.Sprintf("bit %d", k-1-i), Where: func(e Event) bool { return e.Name[i] == '1' }}
+	}
+	events := make([]Event, n)
+	for i := range events {
+		events[i] = Event{Actor: strconv.Itoa(i), Name: fmt.Sprintf("%017b", i), Time: base}
+	}
+	r, err := MustNew(st, time.Hour).Run(events)
+	require.NoError(t, err)
+	want := make([]int64, k)
+	want[0] = 1
+	assert.Equal(t, want, r.Counts())
 }

@@ -63,6 +63,12 @@ package funnel
 //   - run.go:189:21 CONDITIONALS_BOUNDARY (sortByTime, "run[i].t >=
 //     run[i-1].t" -> ">"): equal times then count as unsorted and the
 //     stable insertion or merge sort keeps them in order: the same run.
+//   - runfast.go:85:34 ARITHMETIC_BASE and 85:54 CONDITIONALS_NEGATION
+//     (runWide, "checkEvent(op, lo+i, ...)" -> "lo-i", "err != nil" ->
+//     "=="): runWide runs only from runTwoPass, whose first pass checked
+//     every event, so no error can arise there; with "==" every run
+//     returns "not handled" and Run takes its one-pass path, which gives
+//     the same result.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
