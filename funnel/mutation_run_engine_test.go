@@ -233,3 +233,29 @@ func TestRunMoreMasksThanIDs(t *testing.T) {
 	want[0] = 1
 	assert.Equal(t, want, r.Counts())
 }
+
+// TestRunPackedMaskIDBits: 32,769 events 10 s apart span 3.8 days, 49 bits
+// of nanoseconds, which leaves 15 bits for a mask ID in Run's packed path
+// (runpacked.go packShift): IDs 0 to 32,767. The events, each its own
+// actor, have 32,769 distinct masks (16 predicate steps, step i matching
+// bit 15 − i of the event's number, written in binary as its name), so the
+// last one's ID, 32,768, does not fit and Run takes its wide path
+// (runTwoPass, "maxID := 1<<shift - 1"; packed with one bit too many, the
+// ID would turn into the time's lowest bit and mask ID 0, event 0's mask,
+// which matches nothing). Step 1 is bit 15, set only for the last event.
+func TestRunPackedMaskIDBits(t *testing.T) {
+	const n, k = 1<<15 + 1, 16
+	st := make([]Matcher, k)
+	for i := range st {
+		st[i] = Matcher{Name: fmt.Sprintf("bit %d", k-1-i), Where: func(e Event) bool { return e.Name[i] == '1' }}
+	}
+	events := make([]Event, n)
+	for i := range events {
+		events[i] = Event{Actor: strconv.Itoa(i), Name: fmt.Sprintf("%016b", i), Time: base.Add(time.Duration(i) * 10 * time.Second)}
+	}
+	r, err := MustNew(st, time.Hour).Run(events)
+	require.NoError(t, err)
+	want := make([]int64, k)
+	want[0] = 1
+	assert.Equal(t, want, r.Counts())
+}

@@ -69,6 +69,23 @@ package funnel
 //     every event, so no error can arise there; with "==" every run
 //     returns "not handled" and Run takes its one-pass path, which gives
 //     the same result.
+//   - runfast.go:121:36 ARITHMETIC_BASE (runWide, "slices.Grow(masks[:0],
+//     hi-lo)" -> "hi+lo"): a larger capacity for the mask buffer, the same
+//     masks.
+//   - runfast.go:139:17 CONDITIONALS_BOUNDARY (sortRun, "t[i] >= t[i-1]" ->
+//     ">"): as run.go:189, equal times are re-sorted stably, in order.
+//   - runpacked.go:57:11 CONDITIONALS_NEGATION (runTwoPass, "shift == 0"
+//     -> "!="): every input with a span under 2^63 ns goes to the wide
+//     path, which gives the same result; with shift 0 the packed path
+//     allows mask ID 0 only (a second mask sends the run to the wide path)
+//     and the packed value is then the unsigned time offset, sorted and
+//     decoded as unsigned (TestRunPackedTopBit; a run of events 500 years
+//     apart gave the same durations).
+//   - runpacked.go:87:9 CONDITIONALS_BOUNDARY and CONDITIONALS_NEGATION
+//     (runTwoPass, "id > maxID" -> ">=", "<="): the first only sends a run
+//     whose IDs reach maxID to the wide path; the second sends every run
+//     there (the first event's ID is 0): the same result, more work
+//     (TestRunPackedMaskIDBits kills a maxID one too large).
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
