@@ -81,11 +81,13 @@ package funnel
 //     and the packed value is then the unsigned time offset, sorted and
 //     decoded as unsigned (TestRunPackedTopBit; a run of events 500 years
 //     apart gave the same durations).
-//   - runpacked.go:87:9 CONDITIONALS_BOUNDARY and CONDITIONALS_NEGATION
-//     (runTwoPass, "id > maxID" -> ">=", "<="): the first only sends a run
-//     whose IDs reach maxID to the wide path; the second sends every run
-//     there (the first event's ID is 0): the same result, more work
-//     (TestRunPackedMaskIDBits kills a maxID one too large).
+//   - runpacked.go:87:9 CONDITIONALS_NEGATION (runTwoPass, "id > maxID"
+//     -> "<="): the first event's ID is 0, so every run goes to the wide
+//     path: the same result, more work (">=" is listed in
+//     mutation_test.go; TestRunPackedMaskIDBits kills a maxID one too
+//     large).
+//   - runpacked.go:253:34 CONDITIONALS_BOUNDARY (sortPacked, ">=" -> ">"):
+//     as run.go:189, equal times are re-sorted stably, in order.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
