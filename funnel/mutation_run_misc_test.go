@@ -177,3 +177,37 @@ func TestLevelsErrorIndexPastFirstBatch(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidEvent)
 	assert.Equal(t, "events[130].actor", fe.Field)
 }
+
+// TestSegmentationOptionEdges: 2 and MaxRFMScore (10) scores are allowed, a
+// first recency cut of 0 too (segment.go check: "S < 2 || S >
+// MaxRFMScore", "RecencyCuts[0] < 0"); 1 and 11 scores, equal recency cuts
+// and a wrong number of cuts are ErrInvalidOption naming the field, the
+// last with the count wanted (3 scores: 2 cut points).
+func TestSegmentationOptionEdges(t *testing.T) {
+	asOf := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, s := range []Segmentation{
+		{AsOf: asOf, Scores: 2},
+		{AsOf: asOf, Scores: MaxRFMScore},
+		{AsOf: asOf, Scores: 3, RecencyCuts: []time.Duration{0, 24 * time.Hour}},
+	} {
+		_, err := s.Run(nil)
+		require.NoError(t, err, s.Scores)
+	}
+	for _, tc := range []struct {
+		s      Segmentation
+		field  string
+		detail string
+	}{
+		{Segmentation{AsOf: asOf, Scores: 1}, "scores", ""},
+		{Segmentation{AsOf: asOf, Scores: MaxRFMScore + 1}, "scores", ""},
+		{Segmentation{AsOf: asOf, Scores: 3, RecencyCuts: []time.Duration{time.Hour, time.Hour}}, "recency_cuts[1]", ""},
+		{Segmentation{AsOf: asOf, Scores: 3, RecencyCuts: []time.Duration{time.Hour}}, "recency_cuts", "scores − 1 cut points: 2"},
+	} {
+		_, err := tc.s.Run(nil)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, tc.field)
+		assert.ErrorIs(t, err, ErrInvalidOption)
+		assert.Equal(t, tc.field, fe.Field)
+		assert.Contains(t, fe.Detail, tc.detail)
+	}
+}

@@ -103,3 +103,5 @@ package funnel
 //   - repurchase.go:69:17 CONDITIONALS_BOUNDARY (Repurchase, "len(actors)
 //     > MaxEvents" -> ">=").
 //   - run.go:24:25 CONDITIONALS_BOUNDARY (Run, "n > MaxEvents" -> ">=").
+//   - segment.go:177:20 CONDITIONALS_BOUNDARY (Segmentation.Run,
+//     "len(purchases) > MaxEvents" -> ">=").
