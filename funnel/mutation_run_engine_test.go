@@ -232,6 +232,18 @@ func TestRunMoreMasksThanIDs(t *testing.T) {
 	want := make([]int64, k)
 	want[0] = 1
 	assert.Equal(t, want, r.Counts())
+	// With a breakdown the one-pass path keys the groups by value and
+	// numbers them in value order (run.go runEvents, "c.bd != nil", twice):
+	// the last event in channel b, one more actor at step 1 in a.
+	events[n-1].Props = map[string]string{"ch": "b"}
+	events = append(events, Event{Actor: "x", Name: fmt.Sprintf("%017b", n), Time: base, Props: map[string]string{"ch": "a"}})
+	r, err = MustNew(st, time.Hour, WithBreakdown("ch", AtFirstStep)).Run(events)
+	require.NoError(t, err)
+	g := r.Groups()
+	require.Len(t, g, 2)
+	assert.Equal(t, [2]string{"a", "b"}, [2]string{g[0].Value, g[1].Value})
+	assert.Equal(t, [2]int32{0, 1}, [2]int32{g[0].Code, g[1].Code})
+	assert.Equal(t, want, g[0].Result.Counts())
 }
 
 // TestRunPackedMaskIDBits: 32,769 events 10 s apart span 3.8 days, 49 bits
