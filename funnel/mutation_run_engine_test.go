@@ -2,6 +2,7 @@ package funnel
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -265,9 +266,15 @@ func TestRunPackedMaskIDBits(t *testing.T) {
 	for i := range events {
 		events[i] = Event{Actor: strconv.Itoa(i), Name: fmt.Sprintf("%016b", i), Time: base.Add(time.Duration(i) * 10 * time.Second)}
 	}
-	r, err := MustNew(st, time.Hour).Run(events)
+	f := MustNew(st, time.Hour)
+	r, err := f.Run(events)
 	require.NoError(t, err)
 	want := make([]int64, k)
 	want[0] = 1
+	assert.Equal(t, want, r.Counts())
+	// RunSeq likewise leaves the packed path for more masks than 2^15 (seq.go
+	// finish, "len(s.ids.table) > 1<<shift").
+	r, err = f.RunSeq(slices.Values(events))
+	require.NoError(t, err)
 	assert.Equal(t, want, r.Counts())
 }

@@ -88,6 +88,10 @@ package funnel
 //     large).
 //   - runpacked.go:253:34 CONDITIONALS_BOUNDARY (sortPacked, ">=" -> ">"):
 //     as run.go:189, equal times are re-sorted stably, in order.
+//   - seq.go:144:26 CONDITIONALS_NEGATION (finish, "shift == 0" -> "!="):
+//     as runpacked.go:57, every usual input goes to the one-pass builder
+//     (the same result), and with shift 0 the packed path is kept only for
+//     one mask ID.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
