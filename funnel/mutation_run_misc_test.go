@@ -211,3 +211,22 @@ func TestSegmentationOptionEdges(t *testing.T) {
 		assert.Contains(t, fe.Detail, tc.detail)
 	}
 }
+
+// TestShardColumnsSizes: 10 events of 10 actors in 3 parts take
+// ⌊10/3⌋ = 3 events each and the rest in the last: 3, 3 and 4, every event
+// in exactly one part (shard.go ShardColumns, "p < n", "total/n*p").
+func TestShardColumnsSizes(t *testing.T) {
+	c := Columns{Actors: make([]int32, 10), Times: make([]int64, 10), Codes: make([]uint8, 10)}
+	for i := range c.Actors {
+		c.Actors[i] = int32(i)
+	}
+	parts := ShardColumns(c, 3)
+	var sizes []int
+	var actors []int32
+	for _, p := range parts {
+		sizes = append(sizes, len(p.Actors))
+		actors = append(actors, p.Actors...)
+	}
+	assert.Equal(t, []int{3, 3, 4}, sizes)
+	assert.Equal(t, c.Actors, actors)
+}
