@@ -214,7 +214,8 @@ func TestSegmentationOptionEdges(t *testing.T) {
 
 // TestShardColumnsSizes: 10 events of 10 actors in 3 parts take
 // ⌊10/3⌋ = 3 events each and the rest in the last: 3, 3 and 4, every event
-// in exactly one part (shard.go ShardColumns, "p < n", "total/n*p").
+// in exactly one part, its codes with it (shard.go ShardColumns, "p < n",
+// "total/n*p"; slice, "len(c.Codes) >= hi").
 func TestShardColumnsSizes(t *testing.T) {
 	c := Columns{Actors: make([]int32, 10), Times: make([]int64, 10), Codes: make([]uint8, 10)}
 	for i := range c.Actors {
@@ -226,6 +227,7 @@ func TestShardColumnsSizes(t *testing.T) {
 	for _, p := range parts {
 		sizes = append(sizes, len(p.Actors))
 		actors = append(actors, p.Actors...)
+		assert.Len(t, p.Codes, len(p.Actors)) // the last part's codes end at the columns' end
 	}
 	assert.Equal(t, []int{3, 3, 4}, sizes)
 	assert.Equal(t, c.Actors, actors)
