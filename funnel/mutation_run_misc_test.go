@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"hash/fnv"
 	"testing"
 	"time"
 
@@ -231,4 +232,27 @@ func TestShardColumnsSizes(t *testing.T) {
 	}
 	assert.Equal(t, []int{3, 3, 4}, sizes)
 	assert.Equal(t, c.Actors, actors)
+}
+
+// TestActorHashIsFNV1a: the shard hash is 64-bit FNV-1a (shard.go
+// actorHash's doc), checked against hash/fnv: fixed, so that ShardEvents
+// puts an actor in the same part in every run and process; 26 actors
+// spread over more than one of 4 parts.
+func TestActorHashIsFNV1a(t *testing.T) {
+	used := map[int]bool{}
+	for _, s := range []string{"", "a", "user-42", "顾客", "abcdefghijklmnopqrstuvwxyz"} {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		assert.Equal(t, h.Sum64(), actorHash(s), s)
+	}
+	var events []Event
+	for c := 'a'; c <= 'z'; c++ {
+		events = append(events, Event{Actor: string(c)})
+	}
+	for p, part := range ShardEvents(events, 4) {
+		if len(part) > 0 {
+			used[p] = true
+		}
+	}
+	assert.Greater(t, len(used), 1)
 }
