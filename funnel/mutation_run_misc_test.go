@@ -256,3 +256,24 @@ func TestActorHashIsFNV1a(t *testing.T) {
 	}
 	assert.Greater(t, len(used), 1)
 }
+
+// TestZeroTrialsMessage: zero trials are not negative: the error names n_a
+// and says it must be positive (stats.go checkCounts, "trials < 0", then
+// checkPair's own test of zero).
+func TestZeroTrialsMessage(t *testing.T) {
+	for _, tc := range []struct {
+		nA, nB int64
+		field  string
+	}{{0, 2, "n_a"}, {2, 0, "n_b"}, {-1, 2, "n_a"}} {
+		_, err := ProbBBeatsA(0, tc.nA, 0, tc.nB)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.ErrorIs(t, err, ErrInvalidCount)
+		assert.Equal(t, tc.field, fe.Field)
+		if tc.nA == 0 || tc.nB == 0 {
+			assert.Equal(t, "must be positive", fe.Detail)
+		} else {
+			assert.Equal(t, "negative", fe.Detail)
+		}
+	}
+}
