@@ -2,6 +2,7 @@ package funnel
 
 import (
 	"hash/fnv"
+	"math"
 	"testing"
 	"time"
 
@@ -276,4 +277,20 @@ func TestZeroTrialsMessage(t *testing.T) {
 			assert.Equal(t, "negative", fe.Detail)
 		}
 	}
+}
+
+// TestZTestHugeArmAllConverted: A converts 10^18 of 10^18, B 1 of 2. The
+// pooled rate p = (10^18 + 1)/(10^18 + 2) rounds to 1 in float64, but
+// 1 − p = 1/(10^18 + 2) is not 0: SE = √(p(1 − p)(10^-18 + 1/2)) ≈ 7.07e-10
+// and z = (0.5 − 1)/SE ≈ −7.07e8, a p-value of 0 (stats.go
+// TwoProportionZTest: 1 − p from the failures, not by subtraction; "se >
+// 0" then holds). It used to report z 0 and p-value 1, "no difference".
+func TestZTestHugeArmAllConverted(t *testing.T) {
+	r, err := TwoProportionZTest(1e18, 1e18, 1, 2)
+	require.NoError(t, err)
+	assert.InEpsilon(t, -0.5/math.Sqrt(0.5e-18), r.Z, 1e-6)
+	assert.Equal(t, 0.0, r.PValue)
+	r, err = TwoProportionZTest(0, 1e18, 1, 2)
+	require.NoError(t, err)
+	assert.InEpsilon(t, 0.5/math.Sqrt(0.5e-18), r.Z, 1e-6)
 }

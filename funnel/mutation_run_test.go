@@ -92,6 +92,11 @@ package funnel
 //     as runpacked.go:57, every usual input goes to the one-pass builder
 //     (the same result), and with shift 0 the packed path is kept only for
 //     one mask ID.
+//   - stats.go:120:8 CONDITIONALS_BOUNDARY (TwoProportionZTest, "se > 0"
+//     -> ">="): since 1 − p is taken from the failures
+//     (TestZTestHugeArmAllConverted, a fix), SE is 0 only with no
+//     conversions or no failures at all, where both rates are equal and
+//     "pa != pb" is false.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
