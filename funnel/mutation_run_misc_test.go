@@ -294,3 +294,32 @@ func TestZTestHugeArmAllConverted(t *testing.T) {
 	require.NoError(t, err)
 	assert.InEpsilon(t, 0.5/math.Sqrt(0.5e-18), r.Z, 1e-6)
 }
+
+// TestSampleSizeMDEEdges: baseline + mde must lie strictly inside (0, 1):
+// 0.1 − 0.1 = 0 and 0.5 + 0.5 = 1 are ErrInvalidRate naming mde (stats.go
+// SampleSize, "p2 <= 0 || p2 >= 1"); 0.5 + 0.49 is a valid question.
+func TestSampleSizeMDEEdges(t *testing.T) {
+	for _, c := range [][2]float64{{0.1, -0.1}, {0.5, 0.5}} {
+		_, err := SampleSize(c[0], c[1], 0.05, 0.8)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, c)
+		assert.ErrorIs(t, err, ErrInvalidRate)
+		assert.Equal(t, "mde", fe.Field)
+	}
+	n, err := SampleSize(0.5, 0.49, 0.05, 0.8)
+	require.NoError(t, err)
+	assert.Positive(t, n)
+}
+
+// TestRelativeUpliftTwoPerArm: two observations per arm are enough for a
+// sample variance (uplift.go RelativeUplift, "N < 2"); one is
+// ErrInvalidCount naming a.n.
+func TestRelativeUpliftTwoPerArm(t *testing.T) {
+	_, err := RelativeUplift(MeanSample{N: 2, Mean: 10, StdDev: 1}, MeanSample{N: 2, Mean: 12, StdDev: 1}, 0.95)
+	require.NoError(t, err)
+	_, err = RelativeUplift(MeanSample{N: 1, Mean: 10, StdDev: 1}, MeanSample{N: 2, Mean: 12, StdDev: 1}, 0.95)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, ErrInvalidCount)
+	assert.Equal(t, "a.n", fe.Field)
+}
