@@ -323,3 +323,12 @@ func TestRelativeUpliftTwoPerArm(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidCount)
 	assert.Equal(t, "a.n", fe.Field)
 }
+
+// TestProportionUpliftTwoPerArm: two visitors per arm are enough
+// (uplift.go ProportionUplift, "nA < 2", "nB < 2"): A 1 of 2, B 1 of 2
+// is an uplift of 0.
+func TestProportionUpliftTwoPerArm(t *testing.T) {
+	u, err := ProportionUplift(1, 2, 1, 2, 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, u.Uplift)
+}
