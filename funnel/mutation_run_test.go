@@ -97,6 +97,16 @@ package funnel
 //     (TestZTestHugeArmAllConverted, a fix), SE is 0 only with no
 //     conversions or no failures at all, where both rates are equal and
 //     "pa != pb" is false.
+//   - uplift.go:213:7 CONDITIONALS_BOUNDARY (betaInc, "y <= 0" -> "<"): at
+//     y = 0 (x = 1) the prefactor is e^-Inf = 0 and the complement branch
+//     returns 1 − 0 = 1, as the early return does.
+//   - uplift.go:237:18 and 256:22 CONDITIONALS_BOUNDARY (betaCF, "|v| <
+//     tiny", "|del−1| < eps" -> "<="): they differ only when a denominator
+//     is exactly ±1e-300 or a step exactly 1e-16 from 1, where the result
+//     moves by rounding only.
+//   - uplift.go:245:10 CONDITIONALS_BOUNDARY (betaCF, "m <= maxBetaTerms"
+//     -> "<"): the fraction converges in about 2,300 terms at the largest
+//     ν it is used for (10^7), far from the 10,000th.
 //
 // Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
 // of Event values or 16 GB of columns; the limit is checked with the same
