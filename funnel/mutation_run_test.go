@@ -1,9 +1,13 @@
 package funnel
 
-// Equivalent mutants of the whole-package gremlins v0.5.0 run of funnel
-// (issue 19; positions are those of bda67c7, before the tests in
-// mutation_run_*_test.go and the fixes they brought). gremlins reports them
-// as lived; none can change a result, an error or a Work counter:
+// Equivalent mutants of a whole-package scan of funnel (issue 19): every
+// mutant of gremlins v0.5.0's default mutators (conditionals boundary and
+// negation, arithmetic, increment/decrement, inverted negatives) on the
+// covered lines, each applied to bda67c7 and run against `go test -short
+// ./funnel/`; positions are those of bda67c7, before the tests in
+// mutation_run_*_test.go and the fixes they brought. Each survived and
+// cannot change a result, an error or a work counter (at most a result's
+// last bits, where said):
 //   - actors.go:326:48 ARITHMETIC_BASE (nameSlot, "int(name[n/2])*3" ->
 //     "/3"): the hash only picks a cache slot and stays non-negative; the
 //     slot's name is compared before its mask or ID is used, so only the
@@ -108,9 +112,8 @@ package funnel
 //     -> "<"): the fraction converges in about 2,300 terms at the largest
 //     ν it is used for (10^7), far from the 10,000th.
 //
-// Survivors that only an input of 2^31 − 1 events could kill (over 100 GB
-// of Event values or 16 GB of columns; the limit is checked with the same
-// comparison where the input is built, and correlation.go's is listed in
+// Survivors that only an input of exactly 2^31 − 1 events could kill (over
+// 100 GB of Event values, 16 GB of columns; correlation.go's is listed in
 // mutation_ana_test.go):
 //   - columns.go:248:17 CONDITIONALS_BOUNDARY (Encode, "len(events) >
 //     MaxEvents" -> ">=").
