@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Tests written from the survivors of the whole-package gremlins run of
+// Tests written from the survivors of the whole-package mutant scan of
 // funnel (issue 19) in actors.go.
 
 // TestActorTableManyChunks: 70,000 distinct 13-byte actors take 18-byte

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Tests written from the survivors of the whole-package gremlins run of
+// Tests written from the survivors of the whole-package mutant scan of
 // funnel (issue 19) in the binary form of a result (result_binary.go).
 
 // TestResultBinaryGroupCodeBounds: a group code must fit int32: 2^31 − 1

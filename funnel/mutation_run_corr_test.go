@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Tests written from the survivors of the whole-package gremlins run of
+// Tests written from the survivors of the whole-package mutant scan of
 // funnel (issue 19) in the correlation files (correlation.go,
 // correlation_merge.go) and the binary forms (binary.go).
 

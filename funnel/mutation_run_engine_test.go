@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Tests written from the survivors of the whole-package gremlins run of
+// Tests written from the survivors of the whole-package mutant scan of
 // funnel (issue 19), for the engine (engine.go) and its columnar entry
 // (columns.go). Equivalent mutants of this run are listed in
 // mutation_run_test.go.

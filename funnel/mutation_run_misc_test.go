@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Tests written from the survivors of the whole-package gremlins run of
+// Tests written from the survivors of the whole-package mutant scan of
 // funnel (issue 19) in the files after engine.go (indicators.go and on).
 
 // TestShareEdges: a share may be 0 or the whole (0 of 10 visitors bought,

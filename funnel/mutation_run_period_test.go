@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Tests written from the survivors of the whole-package gremlins run of
+// Tests written from the survivors of the whole-package mutant scan of
 // funnel (issue 19) in period.go, the mapping of times to periods.
 
 // TestPeriodBucketAcrossMidnight: in a zone 7 minutes east of UTC, local
