@@ -179,6 +179,9 @@ func (f Funnel) span(events []Event) (from, to time.Time, ok bool) {
 		return from, to, false
 	}
 	from = events[start].Time
+	if len(f.steps) == 1 {
+		return from, from, true // complete at step 1: an empty span
+	}
 	to = from.Add(f.window)
 	next := 1
 	for i := start + 1; i < len(events) && next < len(f.steps); i++ {

@@ -127,8 +127,11 @@ func (j *correlationJSON) table(op string) (CorrelationTable, error) {
 			return CorrelationTable{}, fieldErr(op, fmt.Sprintf("properties[%d]", i), p, ErrInvalidJSON, "non-empty, strictly ascending")
 		}
 	}
-	if j.Success < 0 || j.Failure < 0 {
+	if j.Success < 0 {
 		return CorrelationTable{}, fieldErr(op, "success", j.Success, ErrInvalidJSON, "totals not negative")
+	}
+	if j.Failure < 0 {
+		return CorrelationTable{}, fieldErr(op, "failure", j.Failure, ErrInvalidJSON, "totals not negative")
 	}
 	for i, c := range j.Counts {
 		path := fmt.Sprintf("counts[%d]", i)

@@ -115,7 +115,10 @@ func TwoProportionZTest(convA, nA, convB, nB int64) (ZTest, error) {
 	pa, pb := float64(convA)/float64(nA), float64(convB)/float64(nB)
 	p := (float64(convA) + float64(convB)) / (float64(nA) + float64(nB))
 	p = math.Min(1, p) // rounding of huge counts
-	se := math.Sqrt(p * (1 - p) * (1/float64(nA) + 1/float64(nB)))
+	// 1 − p from the failures: p rounds to 1 when one huge arm converted
+	// almost entirely, while 1 − p is small but not 0.
+	q := (float64(nA-convA) + float64(nB-convB)) / (float64(nA) + float64(nB))
+	se := math.Sqrt(p * q * (1/float64(nA) + 1/float64(nB)))
 	r := ZTest{RateA: pa, RateB: pb, PValue: 1}
 	if se > 0 && pa != pb {
 		r.Z = (pb - pa) / se
