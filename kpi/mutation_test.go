@@ -74,6 +74,31 @@ import (
 //     hi+2 plus an offset under a day; the four days' margin covers it.
 //   - hours.go dayExact, `hn <= ln` as `hn < ln` when hs == ls: the range
 //     clipped to [a, b) is empty and adds (hs-ls)·1e9 + (hn-ln) = 0 either way.
+//
+// Run over the rest of the package (gremlins v0.5.0 on errors.go, fulfil.go,
+// holidays_cn.go, hours.go and the files after it, on the code of bda67c7):
+//
+// hours.go
+//   - :373:14 ARITHMETIC_BASE, :376:38 CONDITIONALS_BOUNDARY, :383:24
+//     ARITHMETIC_BASE, :414:21 and :414:63 CONDITIONALS_BOUNDARY, :435:33
+//     CONDITIONALS_BOUNDARY: the walkCorrections and dayExact mutants listed
+//     above, with the same reasons.
+//   - :514:8 CONDITIONALS_BOUNDARY, wallSeconds' `hi < lo` as `hi <= lo`:
+//     its one caller (between) passes lo = za+1, hi = zb-1 with zb-za >= 3,
+//     so hi > lo and neither guard ever returns.
+//   - :517:15 ARITHMETIC_BASE, `n := hi - lo + 1` as `- 1`: n/7 whole weeks
+//     are summed in closed form and the loop after them runs from lo +
+//     (n/7)·7 to hi whatever n is, so a smaller n only moves up to a week
+//     of days from the closed form to the loop: the same sum, and between's
+//     work counter does not count those days.
+//   - :533:15 CONDITIONALS_BOUNDARY, periodsAround's `len(buf) < cap(buf)`:
+//     not equivalent but a bug (the list was cut at eight periods); the
+//     loop now has no such bound, TestBetweenDenseZoneIsElapsed.
+//   - :536:38 CONDITIONALS_BOUNDARY, `p.end > local+3*secondsPerDay` as
+//     `>=`: a period starting exactly three days after the day's start is
+//     added too; wallInstant maps the day's wall seconds, all under
+//     local+2 days minus the offset, inside earlier periods, so it never
+//     reads it.
 
 type enumValue interface {
 	~uint8
