@@ -99,6 +99,9 @@ import (
 //     added too; wallInstant maps the day's wall seconds, all under
 //     local+2 days minus the offset, inside earlier periods, so it never
 //     reads it.
+//   - :549:8 CONDITIONALS_BOUNDARY, wallInstant's `u < p.start` as `<=`: at
+//     u == p.start it returns p.start, which is u, the value the next test
+//     returns (a period's end lies after its start).
 
 type enumValue interface {
 	~uint8
