@@ -50,3 +50,23 @@ func TestDSRDropsSkipsUnrated(t *testing.T) {
 	assert.Equal(t, []DSRDimension{DSRDescription}, DSRDrops(prev, cur))
 	assert.Empty(t, DSRDrops(cur, cur))
 }
+
+// Scores tie when equal to 9 decimal places (Rank's doc): 0.1+0.2 computed
+// at run time is 0.30000000000000004 and ties 0.3, so both rank 1 and the
+// tie is broken by ID. (A constant expression 0.1 + 0.2 is exactly 0.3 in
+// Go and would not test this: TestRankTies' case does not.) In Rewards the
+// minimum score is compared the same way: 0.3 meets a minimum of 0.1+0.2.
+func TestRankFloatSumTies(t *testing.T) {
+	a, b := 0.1, 0.2
+	sum := a + b
+	require.NotEqual(t, 0.3, sum, "float64 0.1+0.2 is not 0.3")
+	got, err := Rank([]Entry{{ID: "y", Score: sum}, {ID: "x", Score: 0.3}, {ID: "z", Score: 0.3 - 1e-8}}, Competition)
+	require.NoError(t, err)
+	ids, rs := ranks(got)
+	assert.Equal(t, []string{"x", "y", "z"}, ids)
+	assert.Equal(t, []int{1, 1, 3}, rs)
+
+	res, err := Rewards([]Entry{{ID: "x", Score: 0.3}}, []RewardRule{{Name: "r", Kind: Everyone, MinScore: sum, Amount: cny("1")}})
+	require.NoError(t, err)
+	assert.Len(t, res.Awards, 1)
+}

@@ -102,6 +102,12 @@ import (
 //   - :549:8 CONDITIONALS_BOUNDARY, wallInstant's `u < p.start` as `<=`: at
 //     u == p.start it returns p.start, which is u, the value the next test
 //     returns (a period's end lies after its start).
+//
+// rank.go
+//   - :42:17 CONDITIONALS_BOUNDARY, scoreKey's `math.Abs(s) > 1e9` as `>=`:
+//     it differs only at s = ±1e9, where the rounding path gives
+//     round(±1e18)/1e9 = ±1e9 exactly (1e18 and 1e9 are exact in float64),
+//     the value returned as it is.
 
 type enumValue interface {
 	~uint8
