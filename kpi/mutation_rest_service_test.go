@@ -48,3 +48,24 @@ func TestConversionWithoutInquiries(t *testing.T) {
 	assert.Equal(t, 0.0, rep.Team.Conversion)
 	assert.Equal(t, int64(1), rep.Unanswered)
 }
+
+// An order goes to the customer's latest inquiry at or before it, by
+// inquiry time (the turn's first customer message), not by the order the
+// turns were answered in: amy's turn opens at 10:00 but is answered at
+// 10:30, after bo answered the turn opened at 10:10, so an order at 10:20
+// is bo's (ServiceMetrics' doc).
+func TestOrderCreditedToLatestInquiryByTime(t *testing.T) {
+	msgs := []Message{
+		{Conversation: "a", Customer: "u", Role: RoleCustomer, At: hms(10, 0, 0)},
+		{Conversation: "b", Customer: "u", Role: RoleCustomer, At: hms(10, 10, 0)},
+		{Conversation: "b", Customer: "u", Role: RoleAgent, Agent: "bo", At: hms(10, 15, 0)},
+		{Conversation: "a", Customer: "u", Role: RoleAgent, Agent: "amy", At: hms(10, 30, 0)},
+	}
+	rep, err := ServiceMetrics(msgs, []PaidOrder{{ID: "o", Customer: "u", At: hms(10, 20, 0), Amount: cny("10.00")}}, ServiceOptions{})
+	require.NoError(t, err)
+	require.Len(t, rep.Agents, 2)
+	assert.Equal(t, "amy", rep.Agents[0].Agent)
+	assert.Equal(t, int64(0), rep.Agents[0].Orders)
+	assert.Equal(t, "bo", rep.Agents[1].Agent)
+	assert.Equal(t, int64(1), rep.Agents[1].Orders)
+}
