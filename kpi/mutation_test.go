@@ -108,6 +108,17 @@ import (
 //     it differs only at s = ±1e9, where the rounding path gives
 //     round(±1e18)/1e9 = ±1e9 exactly (1e18 and 1e9 are exact in float64),
 //     the value returned as it is.
+//
+// Found ahead of the run by applying the mutant by hand (whole suite, -short):
+//   - scorecard.go:126:55, `math.Abs(sum-1) > weightTolerance` as `>=`
+//     (a case condition, which gremlins reports NOT COVERED): sum-1 is exact
+//     for sums near 1 and a multiple of 2^-53, and the float64 nearest 1e-9
+//     is not (1e-9·2^53 = 9007199.25...), so |sum-1| never equals it (every
+//     float64 within 2e-9 of 1 was checked).
+//   - service.go:455:14, finishRates' `s.Buyers > 0` as `>= 0`: sales are
+//     added only with a credited order, which also adds a buyer, so with no
+//     buyers Sales is the zero Money, whose IsValid is false, and AOV is left
+//     zero either way.
 
 type enumValue interface {
 	~uint8
