@@ -527,18 +527,19 @@ func (s Schedule) wallSeconds(lo, hi int64) int64 {
 }
 
 // periodsAround lists the offset periods covering three days either side
-// of the local second `local`.
+// of the local second `local`, appended to buf: all of them, however many
+// the zone has in those six days (real zones have at most a few; buf's
+// capacity only saves an allocation).
 func periodsAround(loc *time.Location, local int64, buf []period) []period {
 	u := local - 3*secondsPerDay
-	for len(buf) < cap(buf) {
-		p := zoneAt(loc, u)
+	for {
+		p := zoneAt(loc, u) // p.end > u: each period starts where the last ended
 		buf = append(buf, p)
 		if p.end == math.MaxInt64 || p.end > local+3*secondsPerDay {
-			break
+			return buf
 		}
 		u = p.end
 	}
-	return buf
 }
 
 // wallInstant maps a local wall-clock second to a Unix second: its first

@@ -74,6 +74,51 @@ import (
 //     hi+2 plus an offset under a day; the four days' margin covers it.
 //   - hours.go dayExact, `hn <= ln` as `hn < ln` when hs == ls: the range
 //     clipped to [a, b) is empty and adds (hs-ls)·1e9 + (hn-ln) = 0 either way.
+//
+// Run over the rest of the package (gremlins v0.5.0 on errors.go, fulfil.go,
+// holidays_cn.go, hours.go and the files after it, on the code of bda67c7):
+//
+// hours.go
+//   - :373:14 ARITHMETIC_BASE, :376:38 CONDITIONALS_BOUNDARY, :383:24
+//     ARITHMETIC_BASE, :414:21 and :414:63 CONDITIONALS_BOUNDARY, :435:33
+//     CONDITIONALS_BOUNDARY: the walkCorrections and dayExact mutants listed
+//     above, with the same reasons.
+//   - :514:8 CONDITIONALS_BOUNDARY, wallSeconds' `hi < lo` as `hi <= lo`:
+//     its one caller (between) passes lo = za+1, hi = zb-1 with zb-za >= 3,
+//     so hi > lo and neither guard ever returns.
+//   - :517:15 ARITHMETIC_BASE, `n := hi - lo + 1` as `- 1`: n/7 whole weeks
+//     are summed in closed form and the loop after them runs from lo +
+//     (n/7)·7 to hi whatever n is, so a smaller n only moves up to a week
+//     of days from the closed form to the loop: the same sum, and between's
+//     work counter does not count those days.
+//   - :533:15 CONDITIONALS_BOUNDARY, periodsAround's `len(buf) < cap(buf)`:
+//     not equivalent but a bug (the list was cut at eight periods); the
+//     loop now has no such bound, TestBetweenDenseZoneIsElapsed.
+//   - :536:38 CONDITIONALS_BOUNDARY, `p.end > local+3*secondsPerDay` as
+//     `>=`: a period starting exactly three days after the day's start is
+//     added too; wallInstant maps the day's wall seconds, all under
+//     local+2 days minus the offset, inside earlier periods, so it never
+//     reads it.
+//   - :549:8 CONDITIONALS_BOUNDARY, wallInstant's `u < p.start` as `<=`: at
+//     u == p.start it returns p.start, which is u, the value the next test
+//     returns (a period's end lies after its start).
+//
+// rank.go
+//   - :42:17 CONDITIONALS_BOUNDARY, scoreKey's `math.Abs(s) > 1e9` as `>=`:
+//     it differs only at s = ±1e9, where the rounding path gives
+//     round(±1e18)/1e9 = ±1e9 exactly (1e18 and 1e9 are exact in float64),
+//     the value returned as it is.
+//
+// Found ahead of the run by applying the mutant by hand (whole suite, -short):
+//   - scorecard.go:126:55, `math.Abs(sum-1) > weightTolerance` as `>=`
+//     (a case condition, which gremlins reports NOT COVERED): sum-1 is exact
+//     for sums near 1 and a multiple of 2^-53, and the float64 nearest 1e-9
+//     is not (1e-9·2^53 = 9007199.25...), so |sum-1| never equals it (every
+//     float64 within 2e-9 of 1 was checked).
+//   - service.go:455:14, finishRates' `s.Buyers > 0` as `>= 0`: sales are
+//     added only with a credited order, which also adds a buyer, so with no
+//     buyers Sales is the zero Money, whose IsValid is false, and AOV is left
+//     zero either way.
 
 type enumValue interface {
 	~uint8
