@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Tests written from the survivors of the gremlins run over the rest of
@@ -53,5 +54,36 @@ func TestBetweenDenseZoneIsElapsed(t *testing.T) {
 				t.Fatalf("Between(%v, %v) = %v, want %v", a, b, got, l)
 			}
 		}
+	}
+}
+
+// TestBetweenAtTheFallBackHour pins wallInstant at the wall time the clock
+// turns back to: in New York on 2026-11-01, 02:00 EDT (06:00 UTC) becomes
+// 01:00 EST, so the wall time 02:00 is first shown at 02:00 EST (07:00
+// UTC). A range 02:00-04:00 is then 2 real hours, and 00:00-02:00 is 3 (it
+// holds the repeated hour). Read 02:00 as the instant of the change and
+// they come out 3 and 2.
+func TestBetweenAtTheFallBackHour(t *testing.T) {
+	ny := loadLoc(t, "America/New_York")
+	day := func(h0, m0, h1, m1 int) [7][]ClockRange {
+		var w [7][]ClockRange
+		for i := range w {
+			w[i] = []ClockRange{{Start: Clock(h0, m0), End: Clock(h1, m1)}}
+		}
+		return w
+	}
+	from := time.Date(2026, 11, 1, 0, 0, 0, 0, ny)
+	to := time.Date(2026, 11, 2, 0, 0, 0, 0, ny)
+	for _, tt := range []struct {
+		name string
+		week [7][]ClockRange
+		want time.Duration
+	}{
+		{"02:00-04:00", day(2, 0, 4, 0), 2 * time.Hour},
+		{"00:00-02:00", day(0, 0, 2, 0), 3 * time.Hour},
+	} {
+		s, err := NewSchedule(ScheduleSpec{Location: ny, Weekly: byIndex(tt.week)})
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, s.Between(from, to), tt.name)
 	}
 }
