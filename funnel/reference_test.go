@@ -84,9 +84,11 @@ func BenchmarkSideBySide10M(b *testing.B) {
 	f := MustNew(five, 30*time.Minute)
 	b.Run("RunColumns", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := processCPU()
 		for i := 0; i < b.N; i++ {
 			sinkResult, sinkErr = f.RunColumns(c)
 		}
+		reportCPU(b, cpu, len(c.Actors))
 		checkSink(b)
 		b.ReportMetric(float64(len(c.Actors))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	})
@@ -98,10 +100,12 @@ func BenchmarkSideBySide10M(b *testing.B) {
 		}
 		b.ReportAllocs()
 		b.ResetTimer()
+		cpu := processCPU()
 		for i := 0; i < b.N; i++ {
 			sinkResult, sinkErr = f.Run(ev)
 		}
 		b.StopTimer()
+		reportCPU(b, cpu, len(ev))
 		checkSink(b)
 		// The columns count in minutes and Run in nanoseconds, so the
 		// results differ in their unit (Equal is false); their steps agree.
