@@ -17,6 +17,9 @@ var (
 	bigOnce    sync.Once
 	bigColumns Columns // 10,000,000 events, 1,000,000 actors, codes 0..5
 
+	bigEvOnce sync.Once
+	bigEvLog  []Event // bigColumns as a time-ordered log
+
 	evOnce      sync.Once
 	bigEvent    []Event // 1,000,000 events of 100,000 actors in time order
 	bigShuffled []Event // the same, shuffled
@@ -24,6 +27,26 @@ var (
 
 // five is the 5-step funnel of the benchmarks.
 var five = []Matcher{{Event: "view"}, {Event: "detail"}, {Event: "cart"}, {Event: "order"}, {Event: "pay"}}
+
+// bigEvents is bigInput as a log: its 10,000,000 events as []Event in time
+// order (actors interleaved), times in its minutes after base, each actor
+// ID a fresh string, names those of five (code 0: "other").
+func bigEvents() []Event {
+	bigEvOnce.Do(func() {
+		c := bigInput()
+		names := []string{"other", "view", "detail", "cart", "order", "pay"}
+		perm := make([]int32, len(c.Actors))
+		for i := range perm {
+			perm[i] = int32(i)
+		}
+		slices.SortStableFunc(perm, func(a, b int32) int { return cmp.Compare(c.Times[a], c.Times[b]) })
+		bigEvLog = make([]Event, len(perm))
+		for i, p := range perm {
+			bigEvLog[i] = Event{Actor: "member-" + strconv.Itoa(int(c.Actors[p])), Time: base.Add(time.Duration(c.Times[p]) * c.Unit), Name: names[c.Codes[p]]}
+		}
+	})
+	return bigEvLog
+}
 
 func bigInput() Columns {
 	bigOnce.Do(func() { bigColumns = genColumns(1_000_000, 10, 5, 42) })
@@ -277,6 +300,15 @@ func BenchmarkShards2(b *testing.B) {
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			sinkResult, sinkErr = two(func(p int) (Result, error) { return f.RunColumns(parts[p]) })
+		}
+		checkSink(b)
+	})
+	b.Run("Run10M", func(b *testing.B) {
+		parts := ShardEvents(bigEvents(), 2)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			sinkResult, sinkErr = two(func(p int) (Result, error) { return f.Run(parts[p]) })
 		}
 		checkSink(b)
 	})
