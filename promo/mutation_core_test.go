@@ -198,10 +198,6 @@ package promo_test
 //   - choice.go sharpRest, `d > left` to `d <= left`: the bound becomes
 //     left where it was d ≤ left, a looser bound (it is read as
 //     min(alone, ub), alone ≤ left); the search visits more nodes.
-//   - order.go base, `qty += c.first[li+1] - c.first[li]` to `+` (the
-//     path after line 44): found at the end of the session, not analysed
-//     (the default base's count is pinned by
-//     TestFreeShippingCountsAndBudget, which does not reach it).
 //   - choice.go nodeMemo.lookup, `m.used[e*m.np:...]` to `e/m.np`: a
 //     remembered combination after the first gets a wrong set of used
 //     promotions, which decides only a tie in saving with it; the memo
