@@ -56,3 +56,16 @@ func TestRefundAfterMustMatchUnitsPaid(t *testing.T) {
 	_, err = e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{})
 	requireField(t, err, "refund", "result.lines[0].after", promo.ErrInvalidReturn)
 }
+
+// TestRefundKeepsAppliedFreeShipping pins Refund's check of a stored
+// free-shipping explanation (refund.go): a result whose shipping was
+// waived (包邮 from 99.00, shipping 8.00, one line of 150.00) is a valid
+// stored result, so returning the line refunds its 150.00 without error.
+func TestRefundKeepsAppliedFreeShipping(t *testing.T) {
+	c := cart(line("a", 1, "150.00"))
+	c.Shipping = cny("8.00")
+	ps := []promo.Promotion{{ID: "ship", Action: promo.FreeShipping{MinAmount: cny("99.00")}}}
+	res, q := refund(t, c, ps, map[string]int64{"a": 1}, promo.RefundPolicy{})
+	require.Equal(t, "CNY 150.00", res.Total.String())
+	assert.Equal(t, "CNY 150.00", q.Refund.String())
+}

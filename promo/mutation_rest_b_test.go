@@ -25,6 +25,13 @@ package promo_test
 //     s.cost[i]` to `<=`, and the gifts' `s.cost[i] > 0` to `>= 0`: a cost
 //     of 0 adds nothing below cost (no unit pays less than 0, and 0 ×
 //     Qty is 0), and a unit paying exactly its cost adds cost - v = 0.
+//   - order.go thresholdHint, the second `-1` of `missing, next = -1, -1`
+//     (INVERT_NEGATIVES and ARITHMETIC_BASE): next keeps that value only
+//     where missing does too (at the last tier or MaxTimes, or when
+//     (times+1)·size - measure overflows), and setHint reads next only
+//     when missing > 0; where missing is set, next is set as well, since
+//     (times+1)·off ≤ measure + size < 2^63 (a step takes off at most its
+//     size).
 //   - order.go spreadOrder, `err != nil` to `err == nil` after the
 //     allocation without floors: every room is its line's total then (no
 //     floor, or an exempt promotion), so fill finds one level for all
