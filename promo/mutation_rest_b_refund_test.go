@@ -69,3 +69,25 @@ func TestRefundKeepsAppliedFreeShipping(t *testing.T) {
 	require.Equal(t, "CNY 150.00", res.Total.String())
 	assert.Equal(t, "CNY 150.00", q.Refund.String())
 }
+
+// TestRefundChecksGiftsAfterFreeShipping: Refund checks every part of a
+// stored result, the gifts after the free-shipping explanations, so a gift
+// value tampered into another currency is rejected even when shipping was
+// waived (a check that stopped at the first valid free-shipping
+// explanation would let it through).
+func TestRefundChecksGiftsAfterFreeShipping(t *testing.T) {
+	c := cart(line("a", 1, "300.00"))
+	c.Shipping = cny("8.00")
+	e, err := promo.NewEngine(pricing.CNY, []promo.Promotion{
+		{ID: "ship", Action: promo.FreeShipping{MinAmount: cny("99.00")}},
+		{ID: "gift", Action: promo.Gift{MinAmount: cny("300.00"), Options: []promo.GiftOption{{SKU: "cup", Qty: 1}}}},
+	})
+	require.NoError(t, err)
+	res, err := e.Evaluate(c)
+	require.NoError(t, err)
+	require.Len(t, res.Gifts, 1)
+	res.Gifts[0].Value = pricing.MustNew("1.00", pricing.USD)
+	_, err = e.Refund(c, res, map[string]int64{"a": 1}, promo.RefundPolicy{})
+	require.ErrorIs(t, err, promo.ErrInvalidReturn)
+	assert.Contains(t, err.Error(), "gifts[0].value")
+}

@@ -25,6 +25,13 @@ package promo_test
 //     s.cost[i]` to `<=`, and the gifts' `s.cost[i] > 0` to `>= 0`: a cost
 //     of 0 adds nothing below cost (no unit pays less than 0, and 0 ×
 //     Qty is 0), and a unit paying exactly its cost adds cost - v = 0.
+//   - result.go Reason.MarshalText, `int(r) >= len(reasonNames)` and
+//     `int(r) >= len(reasonText)` to `>` (each alone): the two tables have
+//     the same length, so at r == len the other comparison still rejects
+//     it. Reason.UnmarshalText, `i < len(reasonText)` to `<=`: i indexes
+//     reasonNames, as long as reasonText, so both are always true.
+//   - rule.go compile, the tiers' `i > 0` to `i >= 0`: at i = 0, prev is
+//     still -1 and `prev >= 0` is false either way.
 //   - order.go thresholdHint, the second `-1` of `missing, next = -1, -1`
 //     (INVERT_NEGATIVES and ARITHMETIC_BASE): next keeps that value only
 //     where missing does too (at the last tier or MaxTimes, or when
