@@ -538,7 +538,7 @@ func periodsAround(loc *time.Location, local int64, buf []period) []period {
 		if p.end == math.MaxInt64 || p.end > local+3*secondsPerDay {
 			return buf
 		}
-		u = p.end
+		u = max(p.end, u+1) // moves on even if a zone's bounds did not: the loop ends within six days of seconds
 	}
 }
 

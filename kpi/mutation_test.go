@@ -102,6 +102,9 @@ import (
 //   - :549:8 CONDITIONALS_BOUNDARY, wallInstant's `u < p.start` as `<=`: at
 //     u == p.start it returns p.start, which is u, the value the next test
 //     returns (a period's end lies after its start).
+//   - periodsAround, `u = max(p.end, u+1)`, the `u+1` (ARITHMETIC_BASE):
+//     zoneAt returns p.end > u, so max is p.end either way; the guard only
+//     bounds the loop should a zone's bounds ever fail to move on.
 //
 // rank.go
 //   - :42:17 CONDITIONALS_BOUNDARY, scoreKey's `math.Abs(s) > 1e9` as `>=`:
