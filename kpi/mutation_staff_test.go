@@ -13,13 +13,11 @@ import (
 // comparison would change the answer (issue 19).
 //
 // Equivalent mutants, which cannot change behaviour (or only below the
-// precision the models promise):
+// precision the models promise; the gallop's lower bounds, asaDuration at
+// 2^63 ns and the upward gallop's `lo > MaxAgents`, once listed here, are
+// killed in mutation_tail_test.go):
 //   - coverage.go, `i > 0 && r.Start.Before(prevEnd)` as `i >= 0`: at i = 0
 //     prevEnd is the zero time, and no valid start lies before year 1.
-//   - staffing.go, the gallop's lower bounds `lo = cand + 1` and
-//     `lo = guess + 1` made smaller: lo only bounds the bisection from
-//     below; the search is over a monotone predicate, so any lower lo finds
-//     the same fewest agents (with more work).
 //   - erlang.go, the uniformisation rate L larger than the largest exit
 //     rate (for example `*theta` as `/theta`): uniformisation is exact for
 //     any L at or above it; only the Poisson truncation moves.
@@ -34,11 +32,6 @@ import (
 //   - erlang.go, the loops over steps and queue places `s <= steps`,
 //     `j <= jmax` (as `<`): they leave out one Poisson term beyond the
 //     margin or the last queue place, both below 1e-16.
-//   - staffing.go, asaDuration's `s < float64(math.MaxInt64)` as `<=`:
-//     differs only for an ASA of exactly 2^63 ns.
-//   - staffing.go, the upward gallop's `lo > MaxAgents` as `>=`: differs
-//     only when Erlang A needs exactly MaxAgents after the Erlang C guess
-//     failed, which no input reachable in a test produces.
 //   - erlang.go, `k > maxChainStates` and the budget comparison as `>=`:
 //     they differ only at exactly 1,048,576 states or 50,000,000 steps.
 func TestStaffBoundaries(t *testing.T) {
