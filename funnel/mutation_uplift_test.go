@@ -7,7 +7,7 @@ import (
 
 // tQuantileLargeDoF holds Student's t upper quantiles for ν above
 // maxBetaDoF (10⁷), where tQuantileUpper uses the Cornish–Fisher expansion
-// z + (z³ + z)/4ν + (5z⁵ + 16z³ + 3z)/96ν² (Abramowitz & Stegun 26.7.5).
+// z + (z³ + z)/4ν + (5z⁵ + 16z³ + 3z)/96ν² (Abramowitz & Stegun §26.7).
 // The reference is mpmath 1.3.0 at 50 digits, solving the exact
 // 2·tail = I_x(ν/2, 1/2), x = ν/(ν + t²), for the exact binary64 ν and
 // tail; corr is t − z with z the exact normal quantile. Produced by:
