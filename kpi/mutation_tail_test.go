@@ -25,7 +25,8 @@ import (
 // either): the string concatenations in error fields (staffing.go:75:41,
 // 96:32, 98:32, 100:32, 105:32; staffrules.go:154:39, 158:40, 162:40,
 // 176:40; attendance.go:27:75, listed last by gremlins) and the `iota + 1`
-// of staffrules.go:59:37 (a constant expression). INVERT_NEGATIVES on a
+// of staffrules.go:59:37 (`iota - 1` is -1, which overflows the uint8
+// StaffFindingKind). INVERT_NEGATIVES on a
 // binary minus (staffing.go:280:21, 310:18; staffrules.go:175:51) is, in
 // gremlins v0.5.0, the same `-` to `+` as ARITHMETIC_BASE there, which is
 // killed.
