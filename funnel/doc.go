@@ -175,7 +175,8 @@
 // (absolute error below 1e-9, measured against the exact sum); identical
 // arms give exactly 0.5; no simulation. [SampleSize] is the standard
 // two-proportion power formula (Fleiss, Levin & Paik). Normal quantiles
-// come from math.Erfcinv of the tail, so levels near 1 stay finite.
+// come from the tail (math.Erfcinv refined by Newton's method on erfc), so
+// levels near 1 stay finite and exact to an ulp or two.
 // [WaldDiffInterval] is the textbook Wald interval for p_B − p_A, beside
 // Agresti–Caffo. [RelativeUplift] (means) and [ProportionUplift] (rates)
 // infer the relative uplift (μ_B − μ_A)/μ_A with GrowthBook's frequentist
