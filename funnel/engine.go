@@ -144,7 +144,7 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 	var lv [MaxSteps][MaxSteps]int64
 	var startAt [MaxSteps]int // index of the step-1 event of each depth's attempt
 	var hist [MaxSteps + 1]int64
-	var maxCode uint8
+	var badCodes uint8 // the OR of the codes beyond k: 0 unless one is invalid
 	n := len(actors)
 	times, codes = times[:n], codes[:n]
 	uk := uint(k)
@@ -161,17 +161,19 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 			}
 			prev = t
 			c := codes[i]
-			maxCode = max(maxCode, c)
 			s := uint(c) - 1
 			if s >= uk {
-				continue // another event, or an invalid code reported below
+				badCodes |= c // 0 for another event; an invalid code is reported below
+				continue
 			}
 			if s == 0 {
 				lv[0][0], startAt[0] = t, i
 				deep = max(deep, 1)
 			} else if int(s) <= deep && uint64(t-lv[s-1][0]) <= window && (int(s) == deep || startAt[s-1] > startAt[s]) {
 				row, from := &lv[s&(MaxSteps-1)], &lv[(s-1)&(MaxSteps-1)]
-				copy(row[:s], from[:s])
+				for j := range s {
+					row[j&(MaxSteps-1)] = from[j&(MaxSteps-1)]
+				}
 				row[s&(MaxSteps-1)], startAt[s] = t, startAt[s-1]
 				if int(s) == deep {
 					deep++
@@ -192,7 +194,7 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 			}
 		}
 	}
-	if int(maxCode) > k {
+	if badCodes != 0 {
 		for i, c := range codes {
 			if int(c) > k {
 				return i, true

@@ -220,7 +220,9 @@ func runPacked(ends []uint32, packed []int64, shift uint, codes []uint8, k int, 
 				deep = max(deep, 1)
 			} else if int(s) <= deep && uint64(t-lv[s-1][0]) <= window && (int(s) == deep || startAt[s-1] > startAt[s]) {
 				row, from := &lv[s&(MaxSteps-1)], &lv[(s-1)&(MaxSteps-1)]
-				copy(row[:s], from[:s])
+				for j := range s {
+					row[j&(MaxSteps-1)] = from[j&(MaxSteps-1)]
+				}
 				row[s&(MaxSteps-1)], startAt[s] = t, startAt[s-1]
 				if int(s) == deep {
 					deep++
