@@ -27,6 +27,7 @@ type actorTable struct {
 	slots  []int64  // open addressing, linear probing: hash>>32<<32 | 1 + (chunk<<16 | offset of the record), as int64 (an int64 array can be lent); 0 is empty
 	chunks [][]byte // the records
 	n      int      // IDs assigned
+	size   int      // the bytes of the strings interned
 	// maxChunks bounds the chunks (a slot holds 16 bits of chunk number
 	// and is never 0); tests lower it. Past it, full is set and intern
 	// returns -1.
@@ -142,6 +143,7 @@ func (t *actorTable) add(s string, h, i uint64) int32 {
 	t.slots[i] = int64(h>>32<<32 | uint64(uint32(last)<<16|uint32(len(c))) + 1)
 	t.chunks[last] = binary.LittleEndian.AppendUint32(append(append(c, head[:k]...), s...), uint32(id))
 	t.n++
+	t.size += len(s)
 	if 2*t.n > len(t.slots) { // keep the load at most 1/2: short probes
 		t.rehash()
 	}
@@ -263,9 +265,7 @@ func (c *nameMasks) mask(e *Event) uint64 {
 // string (one allocation, not one per actor).
 func (t *actorTable) names() []string {
 	var b strings.Builder
-	total := 0
-	t.each(func(s []byte, _ uint32) { total += len(s) })
-	b.Grow(total)
+	b.Grow(t.size)
 	ends := make([]int, 0, t.n)
 	t.each(func(s []byte, _ uint32) {
 		b.Write(s)
