@@ -313,7 +313,7 @@
 // 256 masks, 3.26 days for 65,536); beyond, Run keeps 14 bytes per event.
 // [Funnel.RunSeq] reads its sequence once and keeps about 30 bytes per
 // event (pinned at 32). [Funnel.Encode] makes Run's two passes and costs
-// less CPU than one Run (about 88% on the benchmark log). Giving the
+// about one Run (its output replaces Run's kernel). Giving the
 // actors their IDs is most of Run's cost (25-30 of 40 ms per million
 // events, against 6 ms for all of RunColumns): for several funnels over
 // one log, Encode once and call RunColumns for each. No
