@@ -212,4 +212,12 @@ func TestZUpperTails(t *testing.T) {
 			t.Errorf("zUpper(%g) = %v, want +Inf", tail, got)
 		}
 	}
+	// Above 1/2 (SampleSize's 1 − power for a power below 1/2) the mirror
+	// image: Φ⁻¹(0.25) = −0.67448975019608174320 (mpmath), −Inf at 1.
+	if got := zUpper(0.75); !(math.Abs(got+0.67448975019608174320) <= 4.5e-16*0.6745) {
+		t.Errorf("zUpper(0.75) = %.17g, want -0.67448975019608174 (mpmath)", got)
+	}
+	if got := zUpper(1); !math.IsInf(got, -1) {
+		t.Errorf("zUpper(1) = %v, want -Inf", got)
+	}
 }

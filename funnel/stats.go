@@ -40,8 +40,12 @@ func checkLevel(op, name string, p float64) error {
 // (x below 1.1e-16, where 1 − x rounds to 1) is replaced by √(−ln x),
 // right of the root since erfc(y) < e^{−y²} for y ≥ 1/√π. Below a tail of
 // 5e-301 (reachable only through SampleSize's alpha) e^{y²} would
-// overflow: z is then +Inf, as math.Erfcinv gives.
+// overflow: z is then +Inf, as math.Erfcinv gives. A tail above 1/2 is
+// the mirror image, −zUpper(1 − tail) (−Inf at 1).
 func zUpper(tail float64) float64 {
+	if tail > 0.5 { // SampleSize's 1 − power for a power below 1/2
+		return -zUpper(1 - tail) // 1 − tail is exact here
+	}
 	x := 2 * tail
 	y := math.Erfcinv(x)
 	if x < 1e-300 {
