@@ -69,11 +69,14 @@ func TestStudentT(t *testing.T) {
 	// P(|T_3| >= 2) = 0.139325968558843177.
 	assert.InDelta(t, 0.139325968558843177, tTwoSided(2, 3), 1e-13)
 	assert.Equal(t, 1.0, tTwoSided(0, 3))
-	// Beyond 10⁷ degrees of freedom: the normal with Cornish–Fisher.
+	// At large ν: the quantile from the Cornish–Fisher expansion (its first
+	// term dominates at 10¹²), the p-value from the normal beyond 10⁷.
 	z := 1.959963984540054
 	assert.InDelta(t, z+(z*z*z+z)/4e12, tQuantileUpper(0.025, 1e12), 1e-15)
 	assert.InDelta(t, math.Erfc(2/math.Sqrt2), tTwoSided(2, 2e7), 1e-15)
-	// Near the threshold both forms agree to 1e-7.
+	// Either side of the quantile's switch (10⁴) and the p-value's (10⁷) the
+	// forms agree.
+	assert.InDelta(t, tQuantileUpper(0.025, 9999.999), tQuantileUpper(0.025, 1e4), 1e-10) // t itself moves 2.4e-11 over that step
 	assert.InDelta(t, tQuantileUpper(0.025, 1e7), tQuantileUpper(0.025, 1.0000001e7), 1e-9)
 	assert.InDelta(t, tTwoSided(2.5, 1e7), tTwoSided(2.5, 1.0000001e7), 1e-7)
 	// The continued fraction stays within its bound at the threshold.
