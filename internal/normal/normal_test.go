@@ -3,6 +3,7 @@ package normal
 import (
 	"math"
 	"math/big"
+	"strconv"
 	"testing"
 )
 
@@ -500,5 +501,20 @@ func TestCentre(t *testing.T) {
 		if !(math.Abs(rel) <= 1e-26) {
 			t.Errorf("centre(%v) = %v + %v, want %v + %v (relative %.3g)", tt.z, got.hi, got.lo, tt.hi, tt.lo, rel)
 		}
+	}
+}
+
+var sink float64
+
+// BenchmarkQuantile times each method once: the polished centre (0.95), the
+// erfc tail (1e-10) and the asymptotic deep tail (1e-310).
+func BenchmarkQuantile(b *testing.B) {
+	for _, p := range []float64{0.95, 1e-10, 1e-310} {
+		b.Run(strconv.FormatFloat(p, 'g', -1, 64), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sink = Quantile(p)
+			}
+		})
 	}
 }
