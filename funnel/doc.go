@@ -175,8 +175,10 @@
 // (absolute error below 1e-9, measured against the exact sum); identical
 // arms give exactly 0.5; no simulation. [SampleSize] is the standard
 // two-proportion power formula (Fleiss, Levin & Paik). Normal quantiles
-// come from the tail (math.Erfcinv refined by Newton's method on erfc), so
-// levels near 1 stay finite and exact to an ulp or two.
+// come from the tail (the library's one quantile, internal/normal), so
+// levels near 1 stay finite and exact: correctly rounded for tails from
+// 1e-5 to 1 − 1e-5 and within 0.543 ulps beyond, as measured against
+// mpmath, finite down to the smallest subnormal tail.
 // [WaldDiffInterval] is the textbook Wald interval for p_B − p_A, beside
 // Agresti–Caffo. [RelativeUplift] (means) and [ProportionUplift] (rates)
 // infer the relative uplift (μ_B − μ_A)/μ_A with GrowthBook's frequentist

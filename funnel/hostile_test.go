@@ -101,6 +101,25 @@ func TestSampleSizeExtremeRates(t *testing.T) {
 	}
 }
 
+// TestSampleSizeTinyAlpha: alpha below 1e-300 used to give z = +Inf (the
+// Newton refinement of math.Erfcinv overflowed e^{y²}) and ErrTooLarge, as
+// if the answer were above 2^53 visitors. The quantile is finite down to
+// the smallest tail now: at alpha = 1e-323 (tail 5e-324, z =
+// 38.467405617144346) baseline 10% and mde 2 points need
+// 756358.654468... visitors (mpmath, 60 digits, from the exact doubles),
+// rounded up. alpha = 5e-324 halves to 0 and is rejected.
+func TestSampleSizeTinyAlpha(t *testing.T) {
+	n, err := SampleSize(0.1, 0.02, 1e-323, 0.8)
+	require.NoError(t, err)
+	assert.Equal(t, int64(756359), n)
+	_, err = SampleSize(0.1, 0.02, 5e-324, 0.8)
+	assert.ErrorIs(t, err, ErrInvalidRate)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "alpha", fe.Field)
+	assert.Equal(t, "funnel: sample size: alpha 5e-324: invalid rate: alpha/2 rounds to 0", err.Error())
+}
+
 // TestAnyOrderOneBusyActor: any order with restart and unique actors
 // scanned forward from every start, O(events²) for one actor whose events
 // share a window (100,000 views took minutes); now O(events × steps).

@@ -36,8 +36,8 @@ import (
 // TestSampleSizeAtTheLimit: a result of exactly MaxSampleSize (2^53) is
 // returned; one visitor more is ErrTooLarge (stats.go, "n > MaxSampleSize").
 // The mde was found by stepping float64 values until the formula gave
-// 2^53 exactly (at baseline 0.3: at 0.5 the nearest results since zUpper's
-// Newton refinement are 2^53 − 2 and beyond the limit).
+// 2^53 exactly (at baseline 0.3: at 0.5 the nearest results are 2^53 − 2
+// and beyond the limit, with zUpper's quantiles then and now).
 func TestSampleSizeAtTheLimit(t *testing.T) {
 	const mde = 1.9130820698782005e-08
 	n, err := SampleSize(0.3, mde, 0.05, 0.8)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/opskit/opskit/internal/normal"
 )
 
 // policyEpoch is the evaluation time Planner.Policy passes to the planner: the levels do not depend
@@ -95,7 +97,7 @@ func SearchClassLevels(cfg PlanConfig, method SafetyMethod, levels []float64, ta
 		if err := checkLevel(op, indexed("levels", k), l); err != nil {
 			return nil, err
 		}
-		rules[k] = SafetyStock{method: method, level: l, z: quantile(l)}
+		rules[k] = SafetyStock{method: method, level: l, z: normal.Quantile(l)}
 	}
 	if !(target > 0 && target <= 1) {
 		return nil, detailErr(op, "target", target, ErrServiceLevel, "a fill rate in (0, 1]")

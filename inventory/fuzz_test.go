@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/opskit/opskit/internal/normal"
 )
 
 // FuzzShape checks the shaping contract: a positive need never becomes zero, and the order respects
@@ -167,7 +169,7 @@ func FuzzNormal(f *testing.F) {
 			t.Fatalf("NormalQuantile(%v) = NaN", x)
 		}
 		if isFinite(x) {
-			for _, v := range []float64{normalCDF(x), normalPDF(x), NormalLoss(x)} {
+			for _, v := range []float64{normal.CDF(x), normal.PDF(x), NormalLoss(x)} {
 				if math.IsNaN(v) {
 					t.Fatalf("NaN at %v", x)
 				}
@@ -179,9 +181,9 @@ func FuzzNormal(f *testing.F) {
 		// Round trip: Φ(Φ⁻¹(p)) = p, compared in the tail where p lives (the survival function for
 		// p > 1/2, where 1 - p is exact), to 1e-12 relative.
 		if z, err := NormalQuantile(x); err == nil && x >= 1e-300 {
-			got, want := normalCDF(z), x
+			got, want := normal.CDF(z), x
 			if x > 0.5 {
-				got, want = normalSurvival(z), 1-x
+				got, want = normal.Survival(z), 1-x
 			}
 			if math.Abs(got-want) > 1e-12*want {
 				t.Fatalf("Φ(Φ⁻¹(%v)) = %v, want %v", x, got, want)

@@ -114,9 +114,10 @@ func TestHostileNormalQuantileTails(t *testing.T) {
 	lo, _ := NormalQuantile(0x1p-40)
 	hi, _ := NormalQuantile(1 - 0x1p-40)
 	assert.Equal(t, -lo, hi)
-	// Across the switch to the tail method the function stays monotone.
+	// Across the switches of internal/normal (the tail method below 1e-5, the asymptotic series
+	// below 1e-300) the function stays monotone.
 	prev := math.Inf(-1)
-	for _, p := range []float64{tailP / 1.0001, tailP, tailP * 1.0001} {
+	for _, p := range []float64{1e-300 / 1.0001, 1e-300, 1e-300 * 1.0001, 1e-5 / 1.0001, 1e-5, 1e-5 * 1.0001} {
 		z, _ := NormalQuantile(p)
 		assert.Greater(t, z, prev)
 		prev = z

@@ -2,6 +2,8 @@ package inventory
 
 import (
 	"math"
+
+	"github.com/opskit/opskit/internal/normal"
 )
 
 // Losses holds the first- and second-order loss functions of a demand distribution D at one point x
@@ -51,7 +53,7 @@ func normalSecondLoss(z float64) float64 {
 	if z < 0 {
 		return 0.5*(z*z+1) - normalSecondLoss(-z)
 	}
-	return max(0.5*((z*z+1)*normalSurvival(z)-z*normalPDF(z)), 0)
+	return max(0.5*((z*z+1)*normal.Survival(z)-z*normal.PDF(z)), 0)
 }
 
 // PoissonLosses returns the loss functions of Poisson demand with mean λ at the integer x (Snyder &
@@ -177,7 +179,7 @@ func ServiceFromSafetyFactor(k, sd, cycleDemand float64) (ServiceLevels, error) 
 	esprc := sd * NormalLoss(k)
 	return ServiceLevels{
 		SafetyFactor:      k,
-		CycleServiceLevel: normalCDF(k),
+		CycleServiceLevel: normal.CDF(k),
 		ExpectedShortage:  esprc,
 		FillRate:          max(1-esprc/cycleDemand, 0),
 	}, nil

@@ -1,6 +1,10 @@
 package inventory
 
-import "math"
+import (
+	"math"
+
+	"github.com/opskit/opskit/internal/normal"
+)
 
 // lossInverseFast solves L(z) = x for x > 0 and finite, like lossInverse (normal.go), with Halley's
 // method: L'(z) = -(1 - Φ(z)) and L”(z) = φ(z), so each step costs one erfc and one exp (Newton on L
@@ -33,8 +37,8 @@ func lossInverseFast(x float64) float64 {
 		}
 	}
 	for range 100 {
-		phi := normalPDF(z)
-		s := normalSurvival(z)
+		phi := normal.PDF(z)
+		s := normal.Survival(z)
 		if s == 0 {
 			break
 		}

@@ -28,8 +28,7 @@ package inventory
 //     step lands left of the root, then the iterates increase to it). NormalLossInverse is documented to about 1e-12, and the agreement of
 //     lossInverseFast (Halley) with it within 1e-12 over 1e-300 to 1e3 (lossinv_test.go) and
 //     L(z) = x within 1e-12·x still hold; the result can move by an ulp, which no test can pin
-//     without pinning rounding noise (as for lowerTailQuantile in mutation_test.go).
+//     without pinning rounding noise.
 //
-// Also lived in this pass and already listed in mutation_test.go: normal.go:60:21 (the stop rule of
-// lowerTailQuantile), 70:7 (logSubnormal at 2⁻¹⁰²²), 83:7 (logNormalCDF at z = -30), 88:16 (the
-// eighth term of the series).
+// (Also lived in this pass: four mutants of the quantile's tail method, normal.go:60:21, 70:7, 83:7
+// and 88:16; that code has since been replaced by internal/normal.)

@@ -7,23 +7,9 @@ package inventory
 //   - newsvendor.go check, "n.overage > 0" -> ">= 0" and "n.underage > 0" -> ">= 0": a Newsvendor is
 //     either the zero value (both costs 0, which the other half of the test still rejects) or made by
 //     a constructor that requires both costs positive; no value has exactly one cost at 0.
-//   - normal.go lowerTailQuantile, the surviving mutants of the Abramowitz & Stegun starting point
-//     (lines "t := math.Sqrt(-2 * lp)" and "z := -(t - (2.515517+...)/(1+...))": 17 of them, each
-//     swapping one + - * / of the rational approximation or the leading sign): they change only where Newton's method
-//     starts; it converges to the same root under the same 1e-15 stop rule, and
-//     TestMutantTailQuantileReference (23 points from 9.99e-4 down to 5e-324 against 60-digit mpmath
-//     values) still holds to 2 ulps. The result may move by one ulp, on either side of the correctly
-//     rounded value: no test can tell the start apart without pinning rounding noise.
-//   - normal.go lowerTailQuantile, the stop rule "|step| <= 1e-15·|z|" -> "<" and -> "1e-15/|z|": one
-//     more Newton step from a converged iterate, or a tighter tolerance; the reference test above still
-//     holds to 2 ulps at every point.
-//   - normal.go logSubnormal, "p < 0x1p-1022" -> "<=": at p = 2⁻¹⁰²², the only point where the two
-//     branches differ, both give -708.39641853226408 (scaling by 2⁶⁴ is exact).
-//   - normal.go logNormalCDF, "z > -30" -> ">=": at z = -30 the erfc form gives -454.3212439563431 and
-//     the asymptotic series -454.32124395634315 (mpmath: -454.3212439563432); it is only an inner value
-//     of Newton's method, which would have to land on -30.0 exactly.
-//   - normal.go logNormalCDF, "k <= 8" -> "<": drops the eighth term of the series, 15!!/z¹⁶ ≤ 5e-18 for
-//     z ≤ -30, below half an ulp of the sum (≈ 1).
+//   (The mutants of the normal quantile's tail method, lowerTailQuantile, logSubnormal and
+//   logNormalCDF in normal.go, listed here before, went with that code: the quantile is
+//   internal/normal's now, whose own mutation tests list its equivalents.)
 
 import (
 	"bytes"
@@ -386,7 +372,9 @@ func TestMutantTailQuantileReference(t *testing.T) {
 		{5e-324, -38.467405617144344},
 	}
 	for _, tt := range lower {
-		assert.InEpsilon(t, tt.z, quantile(tt.p), 4.5e-16, "Φ⁻¹(%g)", tt.p)
+		got, err := NormalQuantile(tt.p)
+		require.NoError(t, err)
+		assert.InEpsilon(t, tt.z, got, 4.5e-16, "Φ⁻¹(%g)", tt.p)
 	}
 	upper := []struct {
 		k int
@@ -394,8 +382,12 @@ func TestMutantTailQuantileReference(t *testing.T) {
 	}{{11, -3.2971933456919635}, {20, -4.7630010342678135}, {40, -7.047700256664409}, {52, -8.125890664701906}}
 	for _, tt := range upper {
 		p := math.Ldexp(1, -tt.k)
-		assert.InEpsilon(t, tt.z, quantile(p), 4.5e-16, "Φ⁻¹(2^-%d)", tt.k)
-		assert.InEpsilon(t, -tt.z, quantile(1-p), 4.5e-16, "Φ⁻¹(1 - 2^-%d)", tt.k)
+		lo, err := NormalQuantile(p)
+		require.NoError(t, err)
+		hi, err := NormalQuantile(1 - p)
+		require.NoError(t, err)
+		assert.InEpsilon(t, tt.z, lo, 4.5e-16, "Φ⁻¹(2^-%d)", tt.k)
+		assert.InEpsilon(t, -tt.z, hi, 4.5e-16, "Φ⁻¹(1 - 2^-%d)", tt.k)
 	}
 }
 

@@ -3,6 +3,8 @@ package inventory
 import (
 	"math"
 	"time"
+
+	"github.com/opskit/opskit/internal/normal"
 )
 
 // Newsvendor is the single-period buy (一次性备货) for a one-off event such as a 双11 campaign whose
@@ -92,7 +94,7 @@ func (n Newsvendor) Normal(mean, sd float64) (NewsvendorResult, error) {
 		return NewsvendorResult{}, err
 	}
 	cr := n.CriticalRatio()
-	z := quantile(cr)
+	z := normal.Quantile(cr)
 	if !isFinite(z) { // p/(p + h) rounds to 0 or 1
 		return NewsvendorResult{}, fieldErr(op, "critical_ratio", cr, ErrServiceLevel)
 	}

@@ -2,6 +2,8 @@ package inventory
 
 import (
 	"math"
+
+	"github.com/opskit/opskit/internal/normal"
 )
 
 // MaxSearchSteps bounds the exact discrete searches ([RQProblem.OptimalPoisson], [SSOptimal]): each step
@@ -140,7 +142,7 @@ func (m RQProblem) newsvendorPoint() float64 {
 	if m.LeadSD == 0 {
 		return m.LeadMean
 	}
-	return m.LeadMean + m.LeadSD*quantile(1/(1+m.HoldingCost/m.StockoutCost))
+	return m.LeadMean + m.LeadSD*normal.Quantile(1/(1+m.HoldingCost/m.StockoutCost))
 }
 
 // reorderFor returns r(Q), the r with G(r) = G(r + Q), which minimises g(r, Q) for that Q (Snyder &
@@ -279,7 +281,7 @@ func (m RQProblem) EIL() (RQSolution, error) {
 		r = mu
 		n := 0.0
 		if sd > 0 {
-			z := quantile(level)
+			z := normal.Quantile(level)
 			r = mu + sd*z
 			n = sd * NormalLoss(z)
 		}

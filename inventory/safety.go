@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/opskit/opskit/internal/normal"
 )
 
 // SafetyMethod names a way of computing safety stock (安全库存).
@@ -88,7 +90,7 @@ func CycleServiceSafetyStock(csl float64) (SafetyStock, error) {
 	if err := checkLevel("safety stock", "service_level", csl); err != nil {
 		return SafetyStock{}, err
 	}
-	return SafetyStock{method: SafetyCycleService, level: csl, z: quantile(csl)}, nil
+	return SafetyStock{method: SafetyCycleService, level: csl, z: normal.Quantile(csl)}, nil
 }
 
 // CycleServiceLeadTimeSafetyStock returns the rule SS = z·√(T·σ² + μ²·σ_L²) with z = Φ⁻¹(csl), where
@@ -99,7 +101,7 @@ func CycleServiceLeadTimeSafetyStock(csl float64) (SafetyStock, error) {
 	if err := checkLevel("safety stock", "service_level", csl); err != nil {
 		return SafetyStock{}, err
 	}
-	return SafetyStock{method: SafetyCycleServiceLeadTime, level: csl, z: quantile(csl)}, nil
+	return SafetyStock{method: SafetyCycleServiceLeadTime, level: csl, z: normal.Quantile(csl)}, nil
 }
 
 // FillRateSafetyStock returns the fill-rate rule (Silver, Pyke & Thomas §7.3.2, the P₂ criterion):
