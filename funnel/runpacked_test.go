@@ -255,12 +255,13 @@ func TestRunPackedTopBit(t *testing.T) {
 	assert.Equal(t, []int64{1, 1}, got.Counts())
 }
 
-// TestNewActorTableSizes: the slots start at events/4 rounded up to a
-// power of two, at least 64 (by hand: 256 → 64, 260 → 128, 1000 → 256),
-// in spare when it holds that many (cleared), and the chunk limit leaves
-// the last chunk's last offset, plus one, inside 32 bits.
+// TestNewActorTableSizes: the slots start at events/5 rounded up to a
+// power of two, at least 64 (by hand: 320 → 64, 325 → 128, 1000 → 256,
+// 5120 → 1024, 5125 → 2048), in spare when it holds that many (cleared),
+// and the chunk limit leaves the last chunk's last offset, plus one,
+// inside 32 bits.
 func TestNewActorTableSizes(t *testing.T) {
-	for _, c := range []struct{ events, slots int }{{0, 64}, {256, 64}, {259, 64}, {260, 128}, {1000, 256}, {4096, 1024}} {
+	for _, c := range []struct{ events, slots int }{{0, 64}, {320, 64}, {324, 64}, {325, 128}, {1000, 256}, {5120, 1024}, {5125, 2048}} {
 		assert.Len(t, newActorTable(c.events, nil).slots, c.slots, "%d events", c.events)
 	}
 	spare := []int64{7, 7, 7}
