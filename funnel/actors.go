@@ -56,7 +56,7 @@ const (
 // needs more still grows. No larger: a table twice the size costs more
 // than its shorter probes save, in cache and TLB misses (events/4, which
 // gave 10,000,000 events of 1,000,000 actors 4,194,304 slots instead of
-// 2,097,152, made Run 11 % slower there). The slots are the start of spare
+// 2,097,152, made Run 3.5 % slower there). The slots are the start of spare
 // when it is long enough (zeroed here), else allocated.
 func newActorTable(events int, spare []int64) *actorTable {
 	n := 64
