@@ -314,11 +314,13 @@
 // to span less than 2^(64−b) ns for b bits of mask IDs (2.28 years for
 // 256 masks, 3.26 days for 65,536); beyond, Run keeps 14 bytes per event.
 // [Funnel.RunSeq] reads its sequence once and keeps about 30 bytes per
-// event (pinned at 32). [Funnel.Encode] makes Run's two passes and costs
-// about one Run (its output replaces Run's kernel). Giving the
-// actors their IDs is most of Run's cost (25-30 of 40 ms per million
-// events, against 6 ms for all of RunColumns): for several funnels over
-// one log, Encode once and call RunColumns for each. No
+// event (pinned at 32). [Funnel.Encode] makes Run's two passes, writes
+// its columns instead of running the kernel and costs a little less than
+// one Run (37 against 40 ms per million events). Giving the actors their
+// IDs is most of Run's cost (25-30 of 40 ms per million events, against
+// 6 ms for all of RunColumns); the actor table starts at events/5 slots,
+// half full at ten events per actor. For several funnels over one log,
+// Encode once and call RunColumns for each. No
 // function starts a goroutine: [ShardColumns] and [ShardEvents] split
 // input by actor for the caller's goroutines, and [Merge] gives the
 // one-pass result.
