@@ -291,7 +291,7 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     events down a slower path that gives the same result, or changes
 //     where memory goes without changing a result:
 //     actors.go newActorTable "n < 1<<24" -> "<=" (the cap of the starting
-//     size, reached only past 2^26 events; the table still grows);
+//     size, reached only past 5·2^24 events; the table still grows);
 //     actors.go add "len(chunk)+rec > cap" -> ">=" and "rec > longRecord"
 //     -> ">=" (a record that fits exactly goes to the next chunk: layout
 //     only); actors.go internBatch "hs[i] == hs[i-1]" -> "!=" and
