@@ -147,7 +147,9 @@ func TestPHConversionWindow(t *testing.T) {
 //     one 31 s: 1, 0. ...2: one 0 s, one 31 s, x 32 s: 1, 0. ...3: one 0 s,
 //     one 1 s, x 2 s: 0, 0 (every attempt excluded).
 func TestPHExclusionsNoEndEvent(t *testing.T) {
-	h := func(who string, hh, mm int, name string) Event { return pe(who, utc(2021, time.May, 1, hh, mm, 0), name) }
+	h := func(who string, hh, mm int, name string) Event {
+		return pe(who, utc(2021, time.May, 1, hh, mm, 0), name)
+	}
 	f := MustNew(steps("signup", "paid"), 24*time.Hour, WithExclusions(Exclusion{Event: "x", After: "signup", Before: "paid"}))
 	events := []Event{h("person1", 1, 0, "signup"), h("person1", 2, 0, "paid"),
 		h("person2", 3, 0, "signup"), h("person2", 3, 30, "x"), h("person2", 4, 0, "paid"),
@@ -209,7 +211,9 @@ func TestPHExclusionsWithPredicates(t *testing.T) {
 // person4 clean. Exclusions x 0-1 and y 2-3, then x 0-1 and y 0-1, then x
 // 0-4 and y 0-4: each time only person4, counts 1 at steps 1 and 5.
 func TestPHMultipleExclusions(t *testing.T) {
-	h := func(who string, hh, mm int, name string) Event { return pe(who, utc(2021, time.May, 1, hh, mm, 0), name) }
+	h := func(who string, hh, mm int, name string) Event {
+		return pe(who, utc(2021, time.May, 1, hh, mm, 0), name)
+	}
 	main := func(who string, pv int) []Event {
 		return []Event{h(who, 1, 0, "signup"), h(who, pv, 0, "pageview"), h(who, 4, 0, "insight"), h(who, 5, 0, "invite"), h(who, 6, 0, "pageview2")}
 	}

@@ -156,7 +156,9 @@ func TestCHOverlappingConditions(t *testing.T) {
 // [2, 1, 0, 0]; one step "a and b null" -> [0, 0, 1, 0]; "a null",
 // b='b3' -> [0, 0, 1, 2], with 'strict_order' [0, 0, 1, 1].
 func TestCHNonNullQueries(t *testing.T) {
-	row := func(u string, s int, kv ...string) Event { return pe(u, base.Add(time.Duration(s)*time.Second), "row", kv...) }
+	row := func(u string, s int, kv ...string) Event {
+		return pe(u, base.Add(time.Duration(s)*time.Second), "row", kv...)
+	}
 	events := []Event{
 		row("u1", 1, "a", "a1", "b", "b1"), row("u1", 2, "a", "a2", "b", "b2"),
 		row("u2", 1, "a", "a1"), row("u2", 2, "a", "a2"),
