@@ -285,3 +285,33 @@ func TestCHEcommerceRepeatedStep(t *testing.T) {
 	assert.Equal(t, want, levelsBy(t, MustNew(st, 600*time.Second, WithStepOrder(Strict)), events))
 	assert.Equal(t, want, levelsBy(t, MustNew(st, 600*time.Second, WithStepOrder(Strict), WithModes(AllowReentry)), events))
 }
+
+// TestCHLargeTimestamps: CH 00632, table funnel_test_u64: events 1001..1008
+// at 1e14 + 1 .. 1e14 + 8 (UInt64 seconds): window 4, steps 1003..1007 ->
+// 5; window 10000, steps 1001, 1008 -> 2; steps 1008, 1001 -> 1; window 4,
+// "<= 1007, >= 1002, <= 1006, >= 1004" -> 4 (here one event per step:
+// 1001 fills step 1, 1002 step 2 ...). On the columnar path in ticks of a
+// second, so the times need not fit in nanoseconds.
+func TestCHLargeTimestamps(t *testing.T) {
+	names := []string{"1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008"}
+	c := Columns{Names: names, Unit: time.Second}
+	for i := range names {
+		c.Actors = append(c.Actors, 0)
+		c.Times = append(c.Times, 1e14+int64(i+1))
+		c.Events = append(c.Events, int32(i))
+	}
+	level := func(f Funnel) int {
+		l, err := f.LevelsColumns(c)
+		require.NoError(t, err)
+		require.Len(t, l.Level, 1)
+		return int(l.Level[0])
+	}
+	assert.Equal(t, 5, level(MustNew(steps("1003", "1004", "1005", "1006", "1007"), 4*time.Second)))
+	assert.Equal(t, 2, level(MustNew(steps("1001", "1008"), 10000*time.Second)))
+	assert.Equal(t, 1, level(MustNew(steps("1008", "1001"), 10000*time.Second)))
+	le := func(name string, n ...string) Matcher { return Matcher{Name: name, Event: n[0], AnyOf: n[1:]} }
+	overlap := []Matcher{
+		le("<=1007", names[:7]...), le(">=1002", names[1:]...), le("<=1006", names[:6]...), le(">=1004", names[3:]...),
+	}
+	assert.Equal(t, 4, level(MustNew(overlap, 4*time.Second)))
+}

@@ -204,3 +204,33 @@ func TestPHWindowAndTimes(t *testing.T) {
 	s := amRun(t, MustNew(steps("a", "b"), 10*time.Minute), events).Steps()
 	assert.Equal(t, 210*time.Second, s[1].Time.Mean)
 }
+
+// TestPHPersons: PH test_funnel_persons.py, window 7 days, steps one, two,
+// three: users 0-4 do all three (2021-05-01, 05-03, 05-05), users 5-14
+// steps one and two, users 15-34 step one. test_first_step: 35 at step 1;
+// test_last_step: 5 at step 3; test_second_step_dropoff: 20 dropped at
+// step 2; test_last_step_dropoff: 10 dropped at step 3;
+// test_steps_with_custom_steps_parameter_...: 15 at step 2, and the
+// persons whose last step is 1 or 2: 30, 1 or 3: 25.
+func TestPHPersons(t *testing.T) {
+	var events []Event
+	for i := range 35 {
+		who := "user_" + itoa(i)
+		events = append(events, pe(who, utc(2021, time.May, 1, 0, 0, 0), "one"))
+		if i < 15 {
+			events = append(events, pe(who, utc(2021, time.May, 3, 0, 0, 0), "two"))
+		}
+		if i < 5 {
+			events = append(events, pe(who, utc(2021, time.May, 5, 0, 0, 0), "three"))
+		}
+	}
+	l, err := MustNew(steps("one", "two", "three"), 7*24*time.Hour).Levels(events)
+	assert.NoError(t, err)
+	assert.Equal(t, []int{35, 15, 5}, []int{len(l.Reached(1)), len(l.Reached(2)), len(l.Reached(3))})
+	assert.Equal(t, []int{20, 10}, []int{len(l.DroppedOff(2)), len(l.DroppedOff(3))})
+	last := map[uint8]int{}
+	for _, lvl := range l.Level {
+		last[lvl]++
+	}
+	assert.Equal(t, []int{30, 25}, []int{last[1] + last[2], last[1] + last[3]})
+}
