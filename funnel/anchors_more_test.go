@@ -269,7 +269,9 @@ func TestCHEqualTimestampsOrder(t *testing.T) {
 // Anchor mismatch: opskit gives [4, 4, 2] (the second begin_checkout fills
 // step 3, as PostHog's strict funnel does). ClickHouse splits a row that
 // matches steps 1 and 3 into two entries ordered by step, and in strict
-// order the step-3 entry right after step 1 breaks the chain at level 1.
+// order the step-3 entry right after step 1 breaks the chain at level 1
+// (our reading of the ClickHouse result; u3, which never repeats a step,
+// gets 1 too).
 // The package doc does not state how a row matching several steps reads
 // in strict order.
 func TestCHEcommerceRepeatedStep(t *testing.T) {
