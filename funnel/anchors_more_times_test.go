@@ -88,16 +88,11 @@ func TestPHUnorderedExclusions(t *testing.T) {
 // 3 h + 3 h). The UDF "takes the first conversion": average 5400 s at
 // step 2 and 7200 s at step 3.
 //
-// Anchor mismatch: opskit gives 7200 s and 10800 s: among equally deep
-// attempts Restart keeps the latest start (package doc: "among equally deep
-// attempts Restart keeps the latest start (as PostHog does)"), so person3
-// is timed on its second completion. PostHog keeps the attempt that first
-// reached the deepest step (funnel-udf/src/unordered_steps.rs and
-// steps.rs replace max_step only by a strictly deeper one; the ordered
-// scan also stops at the first completion), so "as PostHog does" holds
-// only for starts made before that depth was first reached.
+// opskit agrees: of equally deep attempts it counts the first to reach
+// that depth, as PostHog's max_step is replaced only by a strictly deeper
+// step (funnel-udf/src/unordered_steps.rs and steps.rs); it kept the
+// latest start before, which gave 7200 s and 10800 s.
 func TestPHUnorderedConversionTimes(t *testing.T) {
-	t.Skip("anchor mismatch: PostHog times the first completion, opskit the latest equally deep start: 5400/7200 s against 7200/10800 s (see the comment)")
 	h := func(who string, d, hh int, name string) Event { return pe(who, utc(2021, time.May, d, hh, 0, 0), name) }
 	events := []Event{h("p1", 2, 0, "signup"), h("p2", 2, 0, "pv"), h("p2", 2, 1, "signup"),
 		h("p3", 2, 0, "insight"), h("p3", 2, 2, "signup"), h("p3", 2, 4, "pv"), h("p3", 3, 0, "pv"), h("p3", 3, 3, "insight"), h("p3", 3, 6, "signup")}

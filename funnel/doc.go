@@ -113,8 +113,12 @@
 //     without the property form the "" group.
 //
 // The best attempt of an actor is the deepest not excluded; among equally
-// deep attempts Restart keeps the latest start (as PostHog does) and
-// FirstEntry the first.
+// deep attempts the first to reach that depth, as PostHog's funnel keeps
+// its deepest step and replaces it only by a deeper one (a person who
+// converts twice is timed on the first conversion). With Restart, of the
+// attempts that reach that depth at the same event the one with the
+// latest start (PostHog follows the latest step-1 event into each step);
+// with FirstEntry attempts share no events.
 //
 // # Results
 //
@@ -244,8 +248,8 @@
 //
 //   - A step with an empty previous count converts at 0, not NaN.
 //   - Time to convert uses the greedy fill of the counted attempt (the first
-//     matching event after the previous step), and with Restart the latest
-//     of the equally deep attempts, as PostHog does.
+//     matching event after the previous step), the first of the equally
+//     deep attempts to reach its depth, as PostHog does.
 //   - Medians and p90 are type-7 quantiles exact in integer nanoseconds
 //     (internal/quantile.Type7, halves rounded away from the lower order
 //     statistic); the mean is exact, halves rounded up.

@@ -129,8 +129,9 @@ type attempt struct {
 // fastOrdered runs the default funnel over step codes (1..k, 0 = another
 // tracked event). It keeps, for each depth l, the fill times of the attempt
 // with the latest start that reached depth l; a step-l event extends the
-// depth l-1 attempt if its window still holds. It reports the index of the
-// first unsorted event, or -1.
+// depth l-1 attempt if its window still holds. The actor's result is the
+// first attempt to reach the deepest depth (first: a copy made when deep
+// grows). It reports the index of the first unsorted event, or -1.
 //
 // A depth-l attempt is replaced only by one with a later start, so each
 // depth keeps the greedy (earliest) fill times of its attempt, as the
@@ -144,7 +145,8 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 	var lv [MaxSteps][MaxSteps]int64
 	var startAt [MaxSteps]int // index of the step-1 event of each depth's attempt
 	var hist [MaxSteps + 1]int64
-	var badCodes uint8 // the OR of the codes beyond k: 0 unless one is invalid
+	var first [MaxSteps]int64 // the fill times of the first attempt that reached depth deep
+	var badCodes uint8        // the OR of the codes beyond k: 0 unless one is invalid
 	n := len(actors)
 	times, codes = times[:n], codes[:n]
 	uk := uint(k)
@@ -168,7 +170,9 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 			}
 			if s == 0 {
 				lv[0][0], startAt[0] = t, i
-				deep = max(deep, 1)
+				if deep == 0 {
+					deep, first[0] = 1, t
+				}
 			} else if int(s) <= deep && uint64(t-lv[s-1][0]) <= window && (int(s) == deep || startAt[s-1] > startAt[s]) {
 				row, from := &lv[s&(MaxSteps-1)], &lv[(s-1)&(MaxSteps-1)]
 				for j := range s {
@@ -177,6 +181,9 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 				row[s&(MaxSteps-1)], startAt[s] = t, startAt[s-1]
 				if int(s) == deep {
 					deep++
+					for j := range deep {
+						first[j&(MaxSteps-1)] = row[j&(MaxSteps-1)]
+					}
 				}
 			}
 		}
@@ -185,7 +192,7 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 		}
 		if deep > 0 {
 			hist[deep]++
-			row := &lv[deep-1]
+			row := &first
 			for s := 1; s < deep; s++ {
 				ta.durs[s].add(row[s] - row[s-1])
 			}
@@ -272,8 +279,11 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 
 // better reports whether attempt cur, which started after best, is the
 // better one for its actor: an excluded attempt never is (the actor counts
-// at its deepest attempt that was not excluded, as in PostHog); otherwise
-// the deeper, and at equal depth, when latest is set (Restart), the later.
+// at its deepest attempt that was not excluded); otherwise the deeper. At
+// equal depth the earlier one stays, the first to reach that depth, as in
+// PostHog; when latest is set (Restart) a later start that reached the
+// depth at the same event replaces it (PostHog follows the latest start
+// into each step).
 func better(cur, best *attempt, latest bool) bool {
 	if cur.excluded {
 		return false
@@ -281,7 +291,7 @@ func better(cur, best *attempt, latest bool) bool {
 	if cur.lvl != best.lvl {
 		return cur.lvl > best.lvl
 	}
-	return latest
+	return latest && cur.lvl > 0 && cur.at[cur.lvl-1] == best.at[best.lvl-1]
 }
 
 // singleStep reports whether every event matches at most one step.
@@ -300,8 +310,9 @@ func (kn *kernel) singleStep(masks []uint64) bool {
 // step per event, the greedy attempt from start i fills each other step
 // with its first event after i inside the window, so a right-to-left sweep
 // that keeps the next event of every step gives each attempt in O(steps).
-// It keeps the deepest attempt, the latest start on a tie, as the scan
-// does (the tests compare the two).
+// It keeps the deepest attempt and, of equally deep ones, the first to
+// reach that depth (the latest start of those reaching it at the same
+// event), as the scan does (the tests compare the two).
 func (kn *kernel) anyOrderBest(times []int64, masks []uint64, bd []int32, acc *accum) {
 	var next [MaxSteps]int
 	for s := range next {
@@ -332,8 +343,8 @@ func (kn *kernel) anyOrderBest(times []int64, masks []uint64, bd []int32, acc *a
 		for f, j := range idx[:n] {
 			cur.t[f+1], cur.at[f+1] = times[j], int32(j)
 		}
-		if cur.lvl > best.lvl {
-			best = cur
+		if cur.lvl > best.lvl || (cur.lvl == best.lvl && cur.at[cur.lvl-1] < best.at[best.lvl-1]) {
+			best = cur // deeper, or as deep and reached first (starts go right to left)
 		}
 		next[s0] = i
 	}
@@ -347,17 +358,23 @@ func (kn *kernel) anyOrderBest(times []int64, masks []uint64, bd []int32, acc *a
 // startAt, lastAt: its first and last events; dead: a duplicate ended it).
 // The steps an event matches are taken from the last to the first, so an
 // event moves each attempt at most one step (with SharedEvents from the
-// first to the last, so it may move one attempt several steps). The result
-// equals scanning every attempt and keeping the deepest, latest-started
-// one: a later start at the same depth moves in step with the earlier one
-// while both windows hold, and its window ends later, so the attempts
-// dropped here are never the chosen one.
+// first to the last, so it may move one attempt several steps). The
+// actor's result is the attempt in rows[d] when d first became the
+// deepest (first, firstStart, firstLast). It equals scanning every attempt
+// and keeping the deepest, of equally deep ones the first to reach that
+// depth: an attempt dropped here for a later start at the same depth
+// reaches each further depth at the same event as the later one, or not
+// at all, so the scan would choose the later start.
 func (kn *kernel) dpOrdered(times []int64, masks []uint64, bd []int32, acc *accum) {
 	var rows [MaxSteps + 1][MaxSteps]int64
 	var startAt, lastAt [MaxSteps + 1]int
 	var dead [MaxSteps + 1]bool
 	shared, dedup := kn.modes&SharedEvents != 0, kn.modes&StrictDeduplication != 0
 	deep := 0
+	// The first attempt that reached depth deep: its fill times and its
+	// first and last events (the one the result reports).
+	var first [MaxSteps]int64
+	var firstStart, firstLast int
 	for i, m := range masks {
 		m &= kn.stepBits
 		if m == 0 {
@@ -374,7 +391,9 @@ func (kn *kernel) dpOrdered(times []int64, masks []uint64, bd []int32, acc *accu
 			x &^= 1 << uint(s)
 			if s == 0 {
 				rows[1][0], startAt[1], lastAt[1], dead[1] = t, i, i, false
-				deep = max(deep, 1)
+				if deep == 0 {
+					deep, first[0], firstStart, firstLast = 1, t, i, i
+				}
 				touched |= 1 << 1
 				continue
 			}
@@ -384,7 +403,10 @@ func (kn *kernel) dpOrdered(times []int64, masks []uint64, bd []int32, acc *accu
 			copy(rows[s+1][:s], rows[s][:s])
 			rows[s+1][s] = t
 			startAt[s+1], lastAt[s+1], dead[s+1] = startAt[s], i, false
-			deep = max(deep, s+1)
+			if s+1 > deep {
+				deep, firstStart, firstLast = s+1, startAt[s], i
+				copy(first[:deep], rows[deep][:deep])
+			}
 			touched |= 1<<uint(s) | 1<<uint(s+1)
 		}
 		if dedup {
@@ -403,12 +425,12 @@ func (kn *kernel) dpOrdered(times []int64, masks []uint64, bd []int32, acc *accu
 	var g int32
 	if bd != nil {
 		if kn.attr == AtLastStep {
-			g = bd[lastAt[deep]]
+			g = bd[firstLast]
 		} else {
-			g = bd[startAt[deep]]
+			g = bd[firstStart]
 		}
 	}
-	acc.add(deep, rows[deep][:deep], g)
+	acc.add(deep, first[:deep], g)
 }
 
 // record counts a scanned attempt unless it is empty or excluded.

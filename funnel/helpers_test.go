@@ -25,8 +25,10 @@ var vcp = []Matcher{{Event: "view"}, {Event: "cart"}, {Event: "pay"}}
 // refDefault is the reference implementation of the default funnel
 // (ordered, restart, unique actors), written for clarity: for every actor,
 // for every step-1 event, walk forward greedily inside the window; keep the
-// deepest walk, the latest start on a tie. It returns the counts per step and
-// the durations per transition (index 0: overall).
+// deepest walk and, among equally deep ones, the first to reach that depth
+// (PostHog's funnel UDF), of those reaching it at the same event the latest
+// start. It returns the counts per step and the durations per transition
+// (index 0: overall).
 func refDefault(events []Event, steps []string, window time.Duration) (counts []int64, durs [][]time.Duration) {
 	byActor := map[string][]Event{}
 	var order []string
@@ -48,21 +50,22 @@ func refDefault(events []Event, steps []string, window time.Duration) (counts []
 			}
 		}
 		var best []time.Time
+		bestEnd := -1 // the index of best's last fill
 		for i, e := range evs {
 			if e.Name != steps[0] {
 				continue
 			}
-			walk := []time.Time{e.Time}
-			for _, f := range evs[i+1:] {
+			walk, end := []time.Time{e.Time}, i
+			for j, f := range evs[i+1:] {
 				if len(walk) == k || f.Time.Sub(e.Time) > window {
 					break
 				}
 				if f.Name == steps[len(walk)] {
-					walk = append(walk, f.Time)
+					walk, end = append(walk, f.Time), i+1+j
 				}
 			}
-			if len(walk) >= len(best) {
-				best = walk
+			if len(walk) > len(best) || (len(walk) == len(best) && end == bestEnd) {
+				best, bestEnd = walk, end
 			}
 		}
 		for s := range best {

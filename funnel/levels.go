@@ -13,8 +13,8 @@ import (
 // for [Funnel.LevelsColumns], the order of the sorted columns).
 //
 // The outcome of an actor is its counted attempt, as for unique actors:
-// the deepest attempt not excluded (the latest start of equally deep ones
-// with Restart, the first with FirstEntry), whatever the funnel's counting
+// the deepest attempt not excluded (of equally deep ones the first to reach
+// that depth; see the package doc), whatever the funnel's counting
 // option. An actor whose attempts were all excluded, or who never did step
 // 1, has level 0.
 type ActorLevels struct {

@@ -13,7 +13,8 @@ import (
 // referenceLoop is the plain loop a SQL engine runs for the default funnel
 // (ordered, restart, unique actors) over sorted columns: for each actor,
 // walk forward greedily from every step-1 event inside the window, keep
-// the deepest walk (the latest start on a tie) and count it; hist[d] is the
+// the deepest walk (on a tie the first to reach that depth, of those that
+// reach it at the same event the latest start) and count it; hist[d] is the
 // number of actors whose deepest walk has d steps, durs[s] the step s ->
 // s+1 durations. It is the side-by-side reference of the benchmarks, kept
 // simple on purpose.
@@ -27,18 +28,20 @@ func referenceLoop(c Columns, k int, window int64) (hist []int64, durs [][]int64
 			hi++
 		}
 		best = best[:0]
+		bestEnd := -1
 		for i := lo; i < hi; i++ {
 			if c.Codes[i] != 1 {
 				continue
 			}
 			walk = append(walk[:0], c.Times[i])
+			end := i
 			for j := i + 1; j < hi && len(walk) < k && c.Times[j]-c.Times[i] <= window; j++ {
 				if int(c.Codes[j]) == len(walk)+1 {
-					walk = append(walk, c.Times[j])
+					walk, end = append(walk, c.Times[j]), j
 				}
 			}
-			if len(walk) >= len(best) {
-				best = append(best[:0], walk...)
+			if len(walk) > len(best) || (len(walk) == len(best) && end == bestEnd) {
+				best, bestEnd = append(best[:0], walk...), end
 			}
 		}
 		if len(best) > 0 {

@@ -193,6 +193,7 @@ func runPacked(ends []uint32, packed []int64, shift uint, codes []uint8, k int, 
 	var lv [MaxSteps][MaxSteps]int64
 	var startAt [MaxSteps]int // index of the step-1 event of each depth's attempt
 	var hist [MaxSteps + 1]int64
+	var first [MaxSteps]int64 // the fill times of the first attempt that reached depth deep
 	uk := uint(k)
 	idMask := uint64(1)<<shift - 1
 	ta := acc.all
@@ -217,7 +218,9 @@ func runPacked(ends []uint32, packed []int64, shift uint, codes []uint8, k int, 
 			}
 			if s == 0 {
 				lv[0][0], startAt[0] = t, i
-				deep = max(deep, 1)
+				if deep == 0 {
+					deep, first[0] = 1, t
+				}
 			} else if int(s) <= deep && uint64(t-lv[s-1][0]) <= window && (int(s) == deep || startAt[s-1] > startAt[s]) {
 				row, from := &lv[s&(MaxSteps-1)], &lv[(s-1)&(MaxSteps-1)]
 				for j := range s {
@@ -226,12 +229,15 @@ func runPacked(ends []uint32, packed []int64, shift uint, codes []uint8, k int, 
 				row[s&(MaxSteps-1)], startAt[s] = t, startAt[s-1]
 				if int(s) == deep {
 					deep++
+					for j := range deep {
+						first[j&(MaxSteps-1)] = row[j&(MaxSteps-1)]
+					}
 				}
 			}
 		}
 		if deep > 0 {
 			hist[deep]++
-			row := &lv[deep-1]
+			row := &first
 			for s := 1; s < deep; s++ {
 				ta.durs[s].add(row[s] - row[s-1])
 			}
