@@ -255,19 +255,18 @@ func TestPHShortExclusions(t *testing.T) {
 // 11 s (after the first window), step one 12 s, exclusion 13 s, step two
 // 14 s. PostHog reports no one (counts 0, 0).
 //
-// Anchor mismatch: opskit gives 1, 0. The attempt from 0 s reaches step 1
-// and is not excluded (its exclusion at 11 s is past its window); the
-// attempt from 12 s is excluded. The package doc says the actor "counts at
-// its deepest attempt that was not excluded and is removed only when every
-// attempt was (PostHog ...)"; PostHog's UDF (funnel-udf/src/steps.rs)
-// instead lets the excluded attempt that got deeper (step 2) replace the
-// clean one and then drops the person.
+// opskit agrees: the attempt from 12 s is excluded at step 1 and still
+// reaches step 2 at 14 s, deeper than the clean attempt from 0 s, so it is
+// the one kept, and an excluded kept attempt drops the person
+// (funnel-udf/src/steps.rs; opskit gave 1, 0 before, and gives it with
+// DeepestClean).
 func TestPHExcludedCompletion(t *testing.T) {
-	t.Skip("anchor mismatch: PostHog drops a person whose deepest attempt is excluded even when a shallower attempt was clean; opskit counts 1 at step 1 (see the comment)")
 	f := MustNew(steps("step one", "step two"), 10*time.Second, WithExclusions(Exclusion{Event: "exclusion", After: "step one", Before: "step two"}))
 	s := func(sec int, name string) Event { return pe("user_one", utc(2021, time.May, 1, 0, 0, sec), name) }
 	events := []Event{s(0, "step one"), s(11, "exclusion"), s(12, "step one"), s(13, "exclusion"), s(14, "step two")}
 	assert.Equal(t, []int64{0, 0}, amRun(t, f, events).Counts())
+	clean := MustNew(steps("step one", "step two"), 10*time.Second, WithExclusions(Exclusion{Event: "exclusion", After: "step one", Before: "step two"}), WithModes(DeepestClean))
+	assert.Equal(t, []int64{1, 0}, amRun(t, clean, events).Counts())
 }
 
 // TestPHSameTimestamp: PH test_funnel.py.

@@ -182,8 +182,17 @@ func TestRepeatedEventSteps(t *testing.T) {
 		names = append(names, s.Name)
 	}
 	assert.Equal(t, []string{"view", "view (2)", "cart"}, names)
-	// u1 one view: 1; u2 view view cart: 3; u3's attempt from view0 is
-	// excluded, the one from view2 is clean at 1.
+	// u1 one view: 1; u2 view view cart: 3. u3's attempt from view0 is
+	// excluded by leave1 and still reaches step 2 at view2, deeper than the
+	// clean attempt view2 starts: PostHog keeps the deeper, excluded one
+	// and drops u3 (funnel-udf/src/steps.rs: max_step takes any deeper
+	// step; an excluded max_step drops the person). With DeepestClean u3
+	// counts at its clean attempt, 1 step.
+	assert.Equal(t, []int64{2, 1, 1}, r.Counts())
+	clean := MustNew(steps("view", "view", "cart"), time.Hour, WithExclusions(Exclusion{Event: "leave", After: "view", Before: "view (2)"}), WithModes(DeepestClean))
+	r, err = clean.Run([]Event{ev("u1", 0, "view"), ev("u2", 0, "view"), ev("u2", 1, "view"), ev("u2", 2, "cart"),
+		ev("u3", 0, "view"), ev("u3", 1, "leave"), ev("u3", 2, "view")})
+	require.NoError(t, err)
 	assert.Equal(t, []int64{3, 1, 1}, r.Counts())
 	shared := MustNew(steps("view", "view"), time.Hour, WithModes(SharedEvents))
 	assert.Equal(t, 2, depth(t, shared, "view"))
@@ -192,10 +201,10 @@ func TestRepeatedEventSteps(t *testing.T) {
 
 // TestModeText: the text form of Mode.
 func TestModeText(t *testing.T) {
-	m := StrictDeduplication | StrictIncrease | AllowReentry | SharedEvents
+	m := StrictDeduplication | StrictIncrease | AllowReentry | SharedEvents | DeepestClean
 	b, err := m.MarshalText()
 	require.NoError(t, err)
-	assert.Equal(t, "strict_deduplication+strict_increase+allow_reentry+shared_events", string(b))
+	assert.Equal(t, "strict_deduplication+strict_increase+allow_reentry+shared_events+deepest_clean", string(b))
 	var got Mode
 	require.NoError(t, got.UnmarshalText(b))
 	assert.Equal(t, m, got)
@@ -206,8 +215,8 @@ func TestModeText(t *testing.T) {
 		assert.ErrorIs(t, got.UnmarshalText([]byte(bad)), ErrInvalidOption, bad)
 		assert.Equal(t, StrictIncrease, got, "unchanged on error")
 	}
-	assert.Equal(t, "Mode(16)", Mode(16).String())
-	_, err = Mode(16).MarshalText()
+	assert.Equal(t, "Mode(32)", Mode(32).String())
+	_, err = Mode(32).MarshalText()
 	assert.ErrorIs(t, err, ErrInvalidOption)
 	assert.Equal(t, "", Mode(0).String())
 }

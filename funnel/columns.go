@@ -98,7 +98,7 @@ func (f Funnel) RunColumns(c Columns) (Result, error) {
 	} else {
 		table = f.codeTable()
 	}
-	if f.cfg.order == Ordered && f.cfg.reentry == Restart && f.cfg.counting == Uniques && len(f.excl) == 0 && f.cfg.modes == 0 && !hasBD {
+	if f.cfg.order == Ordered && f.cfg.reentry == Restart && f.cfg.counting == Uniques && len(f.excl) == 0 && f.cfg.modes&^DeepestClean == 0 && !hasBD {
 		codes, ok := c.Codes, true
 		if c.Events != nil {
 			codes, ok = stepCodes(c.Events, table)

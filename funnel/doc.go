@@ -89,7 +89,8 @@
 //     in "view -> view" a single view is one step. In any order, an event
 //     fills the first unfilled step it matches. ClickHouse stops its whole
 //     computation at the first break or duplicate; opskit ends that attempt
-//     and keeps following the others (as PostHog does).
+//     and keeps following the others (as PostHog does). [DeepestClean] is
+//     opskit's own: see Exclusions.
 //   - Steps repeating an event need no invented names: an unnamed step
 //     whose event an earlier unnamed step has is named "view (2)", "view
 //     (3)".
@@ -99,10 +100,18 @@
 //     step instead.
 //   - Exclusions ([WithExclusions]). An [Exclusion] event after step After
 //     was reached and before step Before was reached, inside the attempt and
-//     its window, removes the attempt; with Uniques the actor counts at its
-//     deepest attempt that was not excluded and is removed only when every
-//     attempt was (PostHog and Mixpanel call these exclusion steps;
-//     ClickHouse windowFunnel has no exclusions). An event that fills a step
+//     its window, excludes the attempt (PostHog and Mixpanel call these
+//     exclusion steps; ClickHouse windowFunnel has no exclusions). With
+//     Uniques and Restart, in order or strict order, the actor's kept
+//     attempt is chosen as PostHog's funnel chooses it (funnel-udf
+//     steps.rs): the deepest step reached, an excluded attempt counting up
+//     to one step past the depth where its exclusion fired; one as deep
+//     replaces the kept attempt only if it reaches that depth after the kept
+//     one was excluded; an actor whose kept attempt is excluded is removed,
+//     even if a shallower attempt was clean (PostHog's
+//     test_excluded_completion). With [DeepestClean], in any order and with
+//     FirstEntry, the actor counts at its deepest attempt that was not
+//     excluded and is removed only when every attempt was. An event that fills a step
 //     of the attempt is not also an exclusion for it. In strict order an
 //     exclusion event also ends the attempt. In any order, After and Before
 //     are read as step counts (after n steps, before m steps).
@@ -112,8 +121,8 @@
 //     (or attempt) belongs to one group, taken from its best attempt. Events
 //     without the property form the "" group.
 //
-// The best attempt of an actor is the deepest not excluded; among equally
-// deep attempts the first to reach that depth, as PostHog's funnel keeps
+// The best attempt of an actor is the deepest (for exclusions see above);
+// among equally deep attempts the first to reach that depth, as PostHog's funnel keeps
 // its deepest step and replaces it only by a deeper one (a person who
 // converts twice is timed on the first conversion). With Restart, of the
 // attempts that reach that depth at the same event the one with the

@@ -121,6 +121,8 @@ func (f Funnel) kernel(window uint64) kernel {
 type attempt struct {
 	lvl      int             // steps filled
 	excluded bool            // an exclusion fired
+	exclLvl  int             // the depth at which it fired
+	exclAt   int32           // the event (within the actor) that fired it
 	next     int             // where the next sequential attempt may start
 	t        [MaxSteps]int64 // time of the n-th fill
 	at       [MaxSteps]int32 // event index (within the actor) of the n-th fill
@@ -227,7 +229,7 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 			case kn.order == Ordered && len(kn.excl) == 0 && kn.modes&StrictIncrease == 0:
 				kn.dpOrdered(times, masks, bd, acc)
 				return
-			case kn.order == AnyOrder && len(kn.excl) == 0 && kn.modes == 0 && kn.singleStep(masks):
+			case kn.order == AnyOrder && len(kn.excl) == 0 && kn.modes&^DeepestClean == 0 && kn.singleStep(masks):
 				kn.anyOrderBest(times, masks, bd, acc)
 				return
 			}
@@ -249,7 +251,7 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 			} else {
 				kn.indexedScan(times, masks, i, &cur)
 			}
-			if better(&cur, &best, true) {
+			if better(&cur, &best, kn.order != AnyOrder && kn.modes&DeepestClean == 0, true) {
 				best = cur
 			}
 		}
@@ -267,7 +269,7 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 		kn.scan(times, masks, i, segment, &cur)
 		if kn.counting == Attempts {
 			kn.record(&cur, bd, acc)
-		} else if better(&cur, &best, false) {
+		} else if better(&cur, &best, false, false) {
 			best = cur
 		}
 		i = cur.next
@@ -278,20 +280,54 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 }
 
 // better reports whether attempt cur, which started after best, is the
-// better one for its actor: an excluded attempt never is (the actor counts
-// at its deepest attempt that was not excluded); otherwise the deeper. At
-// equal depth the earlier one stays, the first to reach that depth, as in
-// PostHog; when latest is set (Restart) a later start that reached the
-// depth at the same event replaces it (PostHog follows the latest start
-// into each step).
-func better(cur, best *attempt, latest bool) bool {
-	if cur.excluded {
-		return false
+// better one for its actor.
+//
+// With posthog set (Restart, unique actors, in order or strict order) it
+// follows PostHog's funnel,
+// which keeps the deepest step reached and replaces it only by a deeper
+// one, or by one as deep when the kept one is excluded by then: cur is
+// better when it reaches a greater depth (see reach), when it reaches the
+// same depth at the same event (PostHog follows the latest step-1 event
+// into each step), or when best was excluded before cur reached that
+// depth. An actor whose kept attempt is excluded is dropped (record), even
+// if a shallower attempt was clean.
+//
+// Otherwise (any order, FirstEntry) an excluded attempt is never better:
+// the actor counts at its deepest attempt that was not excluded, the first
+// of equally deep ones to reach that depth; with restart set (any order) a
+// later start that reached it at the same event replaces it.
+func better(cur, best *attempt, posthog, restart bool) bool {
+	if !posthog {
+		if cur.excluded {
+			return false
+		}
+		if cur.lvl != best.lvl {
+			return cur.lvl > best.lvl
+		}
+		return restart && cur.lvl > 0 && cur.at[cur.lvl-1] == best.at[best.lvl-1]
 	}
-	if cur.lvl != best.lvl {
-		return cur.lvl > best.lvl
+	cl, cat := reach(cur)
+	bl, bat := reach(best)
+	if cl != bl {
+		return cl > bl
 	}
-	return latest && cur.lvl > 0 && cur.at[cur.lvl-1] == best.at[best.lvl-1]
+	return cl > 0 && (cat == bat || (best.excluded && best.exclAt < cat))
+}
+
+// reach returns the depth that attempt a competes with when an actor's
+// attempt is chosen, and the event at which it reached it. An excluded
+// attempt competes up to one step past the depth at which its exclusion
+// fired: in PostHog's funnel an excluded attempt still moves on once, as
+// the deepest step reached, but is not followed further.
+func reach(a *attempt) (int, int32) {
+	lvl := a.lvl
+	if a.excluded {
+		lvl = min(lvl, a.exclLvl+1)
+	}
+	if lvl == 0 {
+		return 0, -1
+	}
+	return lvl, a.at[lvl-1]
 }
 
 // singleStep reports whether every event matches at most one step.
@@ -488,8 +524,8 @@ func (kn *kernel) scan(times []int64, masks []uint64, i int, segment bool, a *at
 			}
 			continue
 		}
-		if m&kn.exclBits != 0 {
-			kn.exclude(m, a)
+		if m&kn.exclBits != 0 && !a.excluded && kn.active(m, a.lvl) {
+			a.excluded, a.exclLvl, a.exclAt = true, a.lvl, int32(j)
 		}
 		if kn.ends(m, filled&^first, a.lvl) || (segment && m&1 != 0) {
 			a.next = j
@@ -668,11 +704,13 @@ func (kn *kernel) indexedScan(times []int64, masks []uint64, i int, a *attempt) 
 			lim = stop + 1
 		}
 		if !a.excluded {
+			// The first exclusion event active at this depth.
 			for x := kn.exclBits >> exclShift; x != 0; x &= x - 1 {
 				b := trailingZeros(x)
-				if e := kn.excl[b]; a.lvl >= e.after && a.lvl < e.before && kn.occ.firstFrom(exclShift+b, pos, lim) < lim {
-					a.excluded = true
-					break
+				if e := kn.excl[b]; a.lvl >= e.after && a.lvl < e.before {
+					if at := kn.occ.firstFrom(exclShift+b, pos, lim); at < lim && (!a.excluded || int32(at) < a.exclAt) {
+						a.excluded, a.exclLvl, a.exclAt = true, a.lvl, int32(at)
+					}
 				}
 			}
 		}
@@ -689,13 +727,6 @@ func (kn *kernel) indexedScan(times []int64, masks []uint64, i int, a *attempt) 
 			return
 		}
 		pos = nxt + 1
-	}
-}
-
-// exclude marks a excluded when one of m's exclusions is active at a's depth.
-func (kn *kernel) exclude(m uint64, a *attempt) {
-	if kn.active(m, a.lvl) {
-		a.excluded = true
 	}
 }
 

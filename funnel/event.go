@@ -72,11 +72,11 @@ func (s *Matcher) named(name string) bool {
 
 // Exclusion removes an attempt whose events include a matching event after
 // step After was reached and before step Before was reached, inside the
-// attempt's window; when counting unique actors the actor counts at its
-// deepest attempt that was not excluded (PostHog), and is removed when
-// every attempt was. After and
-// Before are step names and After must come first. Matching is as for
-// [Matcher]: Event and/or Where.
+// attempt's window; when counting unique actors, an actor whose kept
+// attempt (chosen as PostHog chooses it; see the package doc) is excluded
+// is removed, or with [DeepestClean] counts at its deepest attempt that was
+// not excluded. After and Before are step names and After must come first.
+// Matching is as for [Matcher]: Event and/or Where.
 //
 // An event that fills a step of the attempt is not also checked as an
 // exclusion of that attempt.

@@ -12,11 +12,11 @@ import (
 // actors' IDs in order (for [Funnel.Levels], the order of first appearance;
 // for [Funnel.LevelsColumns], the order of the sorted columns).
 //
-// The outcome of an actor is its counted attempt, as for unique actors:
-// the deepest attempt not excluded (of equally deep ones the first to reach
-// that depth; see the package doc), whatever the funnel's counting
-// option. An actor whose attempts were all excluded, or who never did step
-// 1, has level 0.
+// The outcome of an actor is its counted attempt, as for unique actors
+// (the deepest, of equally deep ones the first to reach that depth; for
+// exclusions see the package doc), whatever the funnel's counting option.
+// An actor whose counted attempt is excluded, or who never did step 1, has
+// level 0.
 type ActorLevels struct {
 	Steps int           // steps of the funnel
 	Unit  time.Duration // the unit of Times: 1 ns for Levels, the columns' unit for LevelsColumns

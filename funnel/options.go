@@ -210,11 +210,17 @@ const (
 	// consecutive steps of one attempt, so one "view" fills both steps of
 	// view -> view. Without it an event fills at most one step.
 	SharedEvents
+	// DeepestClean (not a ClickHouse parameter; for exclusions in order or
+	// strict order with Restart): an actor whose kept attempt is excluded
+	// counts at its deepest attempt that was not excluded, the first of
+	// equally deep ones, instead of being dropped as PostHog drops it. Any
+	// order and FirstEntry always work this way.
+	DeepestClean
 
-	allModes = StrictDeduplication | StrictIncrease | AllowReentry | SharedEvents
+	allModes = StrictDeduplication | StrictIncrease | AllowReentry | SharedEvents | DeepestClean
 )
 
-var modeNames = []string{"strict_deduplication", "strict_increase", "allow_reentry", "shared_events"}
+var modeNames = []string{"strict_deduplication", "strict_increase", "allow_reentry", "shared_events", "deepest_clean"}
 
 // String returns the text form: the names joined by "+", "" for none, and
 // "Mode(n)" for bits outside the constants.

@@ -51,8 +51,10 @@ func TestOptionCombinations(t *testing.T) {
 			want: []int64{1, 1, 0},
 		},
 		{
-			// Uniques + exclusion: the best attempt is the last equally deep
-			// one (view20), which is clean, so the actor stays.
+			// Uniques + exclusion: the first attempt to reach step 2 (view0
+			// cart2) was excluded by leave1; view20 cart21 reaches step 2
+			// after that and replaces it, clean, so the actor stays (PostHog's
+			// max_step: an excluded one gives way to the next as deep).
 			name: "uniques keep a clean best attempt",
 			opts: []Option{leave},
 			give: []Event{ev("u", 0, "view"), ev("u", 1, "leave"), ev("u", 2, "cart"), ev("u", 20, "view"), ev("u", 21, "cart")},
@@ -60,11 +62,18 @@ func TestOptionCombinations(t *testing.T) {
 		},
 		{
 			// Uniques + exclusion: the deepest attempt (view20 cart22) is
-			// excluded by leave21; the actor counts at its deepest clean
-			// attempt, view0 (1 step; leave21 is past its 10-minute window),
-			// as PostHog keeps a person at the deepest attempt not excluded.
-			name: "uniques keep the deepest clean attempt",
+			// excluded by leave21, and PostHog drops the person although
+			// view0 (1 step; leave21 is past its 10-minute window) was clean
+			// (its test_excluded_completion).
+			name: "uniques drop an actor whose deepest attempt is excluded",
 			opts: []Option{leave},
+			give: []Event{ev("u", 0, "view"), ev("u", 20, "view"), ev("u", 21, "leave"), ev("u", 22, "cart")},
+			want: []int64{0, 0, 0},
+		},
+		{
+			// The same with DeepestClean: the actor counts at view0.
+			name: "deepest clean attempt",
+			opts: []Option{leave, WithModes(DeepestClean)},
 			give: []Event{ev("u", 0, "view"), ev("u", 20, "view"), ev("u", 21, "leave"), ev("u", 22, "cart")},
 			want: []int64{1, 0, 0},
 		},

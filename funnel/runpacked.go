@@ -170,7 +170,7 @@ func actorsFull(op string, lo int, ids []int32) error {
 // unique actors, no exclusions, modes or breakdown) and every mask has at
 // most one step.
 func (f Funnel) fastCodes(table []uint64, breakdown bool) ([]uint8, bool) {
-	if f.cfg.order != Ordered || f.cfg.reentry != Restart || f.cfg.counting != Uniques || len(f.excl) != 0 || f.cfg.modes != 0 || breakdown {
+	if f.cfg.order != Ordered || f.cfg.reentry != Restart || f.cfg.counting != Uniques || len(f.excl) != 0 || f.cfg.modes&^DeepestClean != 0 || breakdown {
 		return nil, false
 	}
 	codes := make([]uint8, len(table))
