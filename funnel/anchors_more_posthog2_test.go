@@ -94,21 +94,17 @@ func TestPHStrictBreakdown(t *testing.T) {
 //     first (bd one), first (two), unmatched (one), unmatched (two), second
 //     (one), second (two), strict order: one group "one", counts 1, 0.
 //
-// Anchor mismatch: opskit's AtFirstStep reads the step-1 event of the
-// counted attempt (person2 -> "", and the latest of two equally deep
-// starts -> "two"), AtLastStep the event of the deepest step (person1 ->
-// ""). These match PostHog's "step" attribution (next test), not its first
-// and last touch, though the package doc says "PostHog first touch" and
-// "PostHog last touch".
+// opskit's FirstTouch and LastTouch (its AtFirstStep and AtLastStep read
+// one event of the counted attempt instead, as PostHog's "step"
+// attribution does: next test).
 func TestPHFirstTouchIsPerPerson(t *testing.T) {
-	t.Skip("anchor mismatch: PostHog first/last touch is the person's first/last non-empty value; opskit reads one event of the counted attempt (see the comment)")
 	events := phTouchEvents(true)
-	first := amRun(t, MustNew(steps("sign up", "buy"), 7*24*time.Hour, WithBreakdown("$browser", AtFirstStep)), events)
+	first := amRun(t, MustNew(steps("sign up", "buy"), 7*24*time.Hour, WithBreakdown("$browser", FirstTouch)), events)
 	assert.Equal(t, map[string][]int64{"": {1, 1}, "0": {1, 1}, "Chrome": {1, 1}, "Mac": {1, 1}, "Safari": {1, 1}}, amGroups(first))
 	events[7].Props["$browser"] = "Alakazam" // person4's buy
-	last := amRun(t, MustNew(steps("sign up", "buy"), 7*24*time.Hour, WithBreakdown("$browser", AtLastStep)), events)
+	last := amRun(t, MustNew(steps("sign up", "buy"), 7*24*time.Hour, WithBreakdown("$browser", LastTouch)), events)
 	assert.Equal(t, map[string][]int64{"": {1, 1}, "Alakazam": {1, 1}, "Chrome": {1, 1}, "Mac": {1, 1}, "Safari": {1, 1}}, amGroups(last))
-	strict := MustNew(steps("first", "second"), phWindow, WithStepOrder(Strict), WithBreakdown("bd", AtFirstStep))
+	strict := MustNew(steps("first", "second"), phWindow, WithStepOrder(Strict), WithBreakdown("bd", FirstTouch))
 	seq := amSeq("p", "first", "first", "unmatched", "unmatched", "second", "second")
 	for i := range seq {
 		seq[i].Props = map[string]string{"bd": []string{"one", "two"}[i%2]}

@@ -113,10 +113,12 @@ func (f Funnel) RunColumns(c Columns) (Result, error) {
 			return f.result(acc, unit, nil, false), nil
 		}
 	}
+	kn := f.kernel(window)
+	kn.empty = int32(slices.Index(c.Values, "")) // -1 without labels: every code is a value
 	if c.Events != nil {
-		err = runGeneral(op, c, c.Events, table, f.kernel(window), acc)
+		err = runGeneral(op, c, c.Events, table, kn, acc)
 	} else {
-		err = runGeneral(op, c, c.Codes, table, f.kernel(window), acc)
+		err = runGeneral(op, c, c.Codes, table, kn, acc)
 	}
 	if err != nil {
 		return Result{}, err

@@ -115,11 +115,16 @@
 //     of the attempt is not also an exclusion for it. In strict order an
 //     exclusion event also ends the attempt. In any order, After and Before
 //     are read as step counts (after n steps, before m steps).
-//   - Breakdown ([WithBreakdown]). Results split by an event property,
-//     attributed at step 1 ([AtFirstStep], default; PostHog first touch) or at
-//     the deepest step reached ([AtLastStep]; PostHog last touch). An actor
-//     (or attempt) belongs to one group, taken from its best attempt. Events
-//     without the property form the "" group.
+//   - Breakdown ([WithBreakdown]). Results split by an event property. An
+//     actor (or attempt) belongs to one group: with [FirstTouch] (default)
+//     or [LastTouch], as PostHog's first and last touch, the actor's first
+//     or last value that is not missing among its events that match a step
+//     (in strict order among all its events, as PostHog's strict funnel
+//     reads them), whichever attempt counts; with [AtFirstStep] (PostHog's
+//     "step" attribution at step 1) or [AtLastStep], the value at the step-1
+//     event or at the deepest step of the counted attempt. An actor with no
+//     value forms the "" group; a value "" counts as missing (PostHog skips
+//     only null).
 //
 // The best attempt of an actor is the deepest (for exclusions see above);
 // among equally deep attempts the first to reach that depth, as PostHog's funnel keeps
@@ -265,7 +270,9 @@
 //   - Attempts share no events; with Restart a step-1 event that does not
 //     fill the next step ends the attempt and starts the next.
 //   - Breakdown values missing from an event form the "" group; an actor
-//     belongs to one group, from its best attempt.
+//     belongs to one group (see Breakdown); with Attempts each attempt's
+//     group is read from the attempt (FirstTouch as AtFirstStep, LastTouch
+//     as AtLastStep).
 //   - Funnels have at most 32 steps and 32 exclusions; step names are unique
 //     (unnamed steps on the same event are numbered: "view", "view (2)").
 //   - The modes are options of their own, not variants of the order: they

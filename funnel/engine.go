@@ -98,6 +98,7 @@ type kernel struct {
 	reentry  Reentry
 	counting Counting
 	attr     Attribution
+	empty    int32 // the breakdown code of "" (a missing value), -1 if none
 	excl     []exclusion
 	modes    Mode
 	scanOnly bool         // tests: scan every attempt event by event, the reference
@@ -110,7 +111,7 @@ func (f Funnel) kernel(window uint64) kernel {
 	kn := kernel{
 		k: len(f.steps), window: window,
 		order: f.cfg.order, reentry: f.cfg.reentry, counting: f.cfg.counting, attr: f.cfg.attr,
-		excl: f.excl, modes: f.cfg.modes, plainMax: plainEvents,
+		excl: f.excl, modes: f.cfg.modes, plainMax: plainEvents, empty: -1,
 	}
 	kn.stepBits = 1<<uint(kn.k) - 1
 	kn.exclBits = (1<<uint(len(f.excl)) - 1) << exclShift
@@ -255,7 +256,7 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 				best = cur
 			}
 		}
-		kn.record(&best, bd, acc)
+		kn.record(&best, masks, bd, acc)
 		return
 	}
 	// Sequential attempts that share no events.
@@ -268,14 +269,14 @@ func (kn *kernel) actor(times []int64, masks []uint64, bd []int32, acc *accum) {
 		}
 		kn.scan(times, masks, i, segment, &cur)
 		if kn.counting == Attempts {
-			kn.record(&cur, bd, acc)
+			kn.record(&cur, masks, bd, acc)
 		} else if better(&cur, &best, false, false) {
 			best = cur
 		}
 		i = cur.next
 	}
 	if kn.counting == Uniques {
-		kn.record(&best, bd, acc)
+		kn.record(&best, masks, bd, acc)
 	}
 }
 
@@ -384,7 +385,7 @@ func (kn *kernel) anyOrderBest(times []int64, masks []uint64, bd []int32, acc *a
 		}
 		next[s0] = i
 	}
-	kn.record(&best, bd, acc)
+	kn.record(&best, masks, bd, acc)
 }
 
 // dpOrdered is the default order, re-entry and counting on match masks,
@@ -460,29 +461,67 @@ func (kn *kernel) dpOrdered(times []int64, masks []uint64, bd []int32, acc *accu
 	}
 	var g int32
 	if bd != nil {
-		if kn.attr == AtLastStep {
+		var ok bool
+		if kn.attr == FirstTouch || kn.attr == LastTouch {
+			g, ok = kn.touch(masks, bd)
+		}
+		switch {
+		case ok:
+		case kn.attr == AtLastStep || kn.attr == LastTouch:
 			g = bd[firstLast]
-		} else {
+		default:
 			g = bd[firstStart]
 		}
 	}
 	acc.add(deep, first[:deep], g)
 }
 
-// record counts a scanned attempt unless it is empty or excluded.
-func (kn *kernel) record(a *attempt, bd []int32, acc *accum) {
+// record counts a scanned attempt unless it is empty or excluded, in the
+// breakdown group its attribution gives: for unique actors with FirstTouch
+// or LastTouch the actor's touch (see touch); otherwise the value at the
+// attempt's step 1 (AtFirstStep, and FirstTouch for Attempts) or at its
+// deepest step (AtLastStep, and LastTouch for Attempts).
+func (kn *kernel) record(a *attempt, masks []uint64, bd []int32, acc *accum) {
 	if a.lvl == 0 || a.excluded {
 		return
 	}
 	var g int32
 	if bd != nil {
-		if kn.attr == AtLastStep {
+		ok := false
+		if kn.counting == Uniques && (kn.attr == FirstTouch || kn.attr == LastTouch) {
+			g, ok = kn.touch(masks, bd)
+		}
+		switch {
+		case ok:
+		case kn.attr == AtLastStep || kn.attr == LastTouch:
 			g = bd[a.at[a.lvl-1]]
-		} else {
+		default:
 			g = bd[a.at[0]]
 		}
 	}
 	acc.add(a.lvl, a.t[:a.lvl], g)
+}
+
+// touch returns an actor's breakdown group as PostHog's first and last
+// touch attribute it (argMinIf and argMaxIf of the value over the person's
+// funnel events): the first (FirstTouch) or last (LastTouch) value that is
+// not missing ("") among the actor's events that match a step, in strict
+// order among all its events (PostHog's strict funnel reads every event of
+// the person). It reports false when every such value is missing: the
+// group is then "".
+func (kn *kernel) touch(masks []uint64, bd []int32) (int32, bool) {
+	last := kn.attr == LastTouch
+	found, g := false, int32(0)
+	for i, m := range masks {
+		if (m&kn.stepBits == 0 && kn.order != Strict) || bd[i] == kn.empty {
+			continue
+		}
+		found, g = true, bd[i]
+		if !last {
+			break
+		}
+	}
+	return g, found
 }
 
 // scan follows the attempt that starts at event i greedily, event by

@@ -32,6 +32,17 @@ func (in *Interner) Intern(s string) int32 {
 	return id
 }
 
+// code returns the ID of s, or -1 if s was not interned (or in is nil).
+func (in *Interner) code(s string) int32 {
+	if in == nil {
+		return -1
+	}
+	if id, ok := in.ids[s]; ok {
+		return id
+	}
+	return -1
+}
+
 // Names returns the interned strings indexed by ID (a copy).
 func (in *Interner) Names() []string { return slices.Clone(in.names) }
 

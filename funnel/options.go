@@ -92,21 +92,34 @@ func (c *Counting) UnmarshalText(b []byte) error {
 	return enumUnmarshal("Counting", countingNames, c, b)
 }
 
-// Attribution says which event of an attempt gives its breakdown value.
+// Attribution says which event gives an actor's (or attempt's) breakdown
+// value.
 type Attribution uint8
 
 const (
-	// AtFirstStep (the zero value and default): the property of the step-1
-	// event. PostHog "first touch" on step 1.
-	AtFirstStep Attribution = iota
-	// AtLastStep: the property of the event of the deepest step reached.
-	// PostHog "last touch".
+	// FirstTouch (the zero value and default; PostHog "first touch"): the
+	// actor's first value that is not missing, among its events that match a
+	// step (in strict order among all its events, as PostHog's strict
+	// funnel reads every event), whichever attempt is counted. A person who
+	// signs up without a browser and buys with Safari is in Safari. With
+	// Attempts, as AtFirstStep. A value that is present but "" counts as
+	// missing (PostHog skips only null).
+	FirstTouch Attribution = iota
+	// LastTouch (PostHog "last touch"): the actor's last value that is not
+	// missing, among the same events. With Attempts, as AtLastStep.
+	LastTouch
+	// AtFirstStep (PostHog "step" attribution at step 1): the value of the
+	// counted attempt's step-1 event, missing or not.
+	AtFirstStep
+	// AtLastStep: the value of the event of the deepest step the counted
+	// attempt reached.
 	AtLastStep
 )
 
-var attributionNames = []string{"first_step", "last_step"}
+var attributionNames = []string{"first_touch", "last_touch", "first_step", "last_step"}
 
-// String returns the option's name: "first_step" or "last_step".
+// String returns the option's name: "first_touch", "last_touch",
+// "first_step" or "last_step".
 func (a Attribution) String() string { return enumString("Attribution", attributionNames, a) }
 
 // MarshalText returns the name, or an error for a value outside the constants.
@@ -152,7 +165,7 @@ func WithExclusions(ex ...Exclusion) Option {
 }
 
 // WithBreakdown splits results by the event property prop, attributed as a
-// says (default [AtFirstStep]). Events without the property fall in the
+// says ([FirstTouch] is PostHog's default). Events without the property fall in the
 // group with the empty value. For columnar input the property name is only
 // a label: the values come from [Columns].Breakdown.
 func WithBreakdown(prop string, a Attribution) Option {

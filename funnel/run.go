@@ -38,6 +38,7 @@ func (f Funnel) Run(events []Event) (Result, error) {
 func (f Funnel) runEvents(c *eventColumns) Result {
 	starts := c.sortByActor()
 	kn := f.kernel(uint64(f.window))
+	kn.empty = c.values.code("")
 	acc := newAccum(len(f.steps), c.bd != nil)
 	for a := 0; a+1 < len(starts); a++ {
 		lo, hi := starts[a], starts[a+1]

@@ -109,6 +109,7 @@ func (f Funnel) runWide(op string, events []Event) (Result, bool, error) {
 		}
 	}
 	kn := f.kernel(uint64(f.window))
+	kn.empty = values.code("")
 	acc := newAccum(len(f.steps), bd != nil)
 	var masks []uint64
 	for a := 0; a+1 < len(starts); a++ {

@@ -119,6 +119,7 @@ func (f Funnel) runRuns(r packedRuns) Result {
 		return f.result(acc, 1, nil, false)
 	}
 	kn := f.kernel(uint64(f.window))
+	kn.empty = r.values.code("")
 	var times []int64
 	var masks []uint64
 	idMask := uint64(1)<<r.shift - 1
