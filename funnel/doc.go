@@ -52,7 +52,12 @@
 //     track. Unlike ClickHouse, an event of an earlier step also ends it
 //     ("a b c b d" reaches 3, as in PostHog; ClickHouse says 4), and a
 //     step-1 event starts an attempt of its own ("a b a b c" reaches 3, as
-//     in PostHog; ClickHouse without allow_reentry says 2). [AnyOrder]: the
+//     in PostHog; ClickHouse without allow_reentry says 2). An event that
+//     matches several steps fills the one the attempt can take next, as in
+//     PostHog; ClickHouse splits such a row into one entry per step, in step
+//     order, so in 'strict_order' a row matching steps 1 and 3 breaks its own
+//     chain (its 00632 funnel_test_ecommerce, steps begin, view, begin, pay,
+//     gives level 1 to every user; opskit 4, 4 and 2). [AnyOrder]: the
 //     steps in any order inside the window; the count at step n is the
 //     actors that did n distinct steps, and the time at step n is from the
 //     (n-1)th to the nth distinct step (PostHog any order; ClickHouse has
@@ -97,7 +102,11 @@
 //   - Equal timestamps keep input order: view and cart at the same instant
 //     convert if the view came first in the input (Run sorts stably; columns
 //     must already be in that order). ClickHouse orders equal timestamps by
-//     step instead.
+//     step instead, and PostHog tries events of one instant that match
+//     different steps in step order, ignoring exclusions and strict order
+//     among them (its test_multiple_events_same_timestamp_exclusions counts
+//     step one, an exclusion and step two at one instant as a conversion;
+//     opskit, in that input order, excludes it).
 //   - Exclusions ([WithExclusions]). An [Exclusion] event after step After
 //     was reached and before step Before was reached, inside the attempt and
 //     its window, excludes the attempt (PostHog and Mixpanel call these
