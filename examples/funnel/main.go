@@ -53,9 +53,10 @@ var (
 	monthEnd = time.Date(2026, 3, 31, 23, 59, 0, 0, cst)
 	pay      = funnel.Matcher{Event: "pay"}
 	// The funnel visit -> view -> cart -> pay, in order within 24 hours, split
-	// by the visit's channel (first touch); a member counts at the deepest step.
+	// by the member's first channel (first touch, PostHog's default); a member
+	// counts at the deepest step.
 	checkout = funnel.MustNew([]funnel.Matcher{{Event: "visit"}, {Event: "view"}, {Event: "cart"}, pay},
-		24*time.Hour, funnel.WithBreakdown("channel", funnel.AtFirstStep))
+		24*time.Hour, funnel.WithBreakdown("channel", funnel.FirstTouch))
 	// Retention (留存): members enter the cohort of the ISO week of their
 	// first purchase; week k counts those who bought again k weeks later. A
 	// week not started by Mar 31 shows "-", not a 0% that means "not yet".
