@@ -178,16 +178,20 @@ func fastOrdered(actors []int32, times []int64, codes []uint8, k int, window uin
 				}
 			} else if int(s) <= deep && uint64(t-lv[s-1][0]) <= window && (int(s) == deep || startAt[s-1] > startAt[s]) {
 				row, from := &lv[s&(MaxSteps-1)], &lv[(s-1)&(MaxSteps-1)]
-				for j := range s {
-					row[j&(MaxSteps-1)] = from[j&(MaxSteps-1)]
-				}
-				row[s&(MaxSteps-1)], startAt[s] = t, startAt[s-1]
-				if int(s) == deep {
-					deep++
-					for j := range deep {
-						first[j&(MaxSteps-1)] = row[j&(MaxSteps-1)]
+				if int(s) == deep { // a new depth: its first attempt is kept in first too
+					for j := range s {
+						v := from[j&(MaxSteps-1)]
+						row[j&(MaxSteps-1)], first[j&(MaxSteps-1)] = v, v
 					}
+					row[s&(MaxSteps-1)], first[s&(MaxSteps-1)] = t, t
+					deep++
+				} else {
+					for j := range s {
+						row[j&(MaxSteps-1)] = from[j&(MaxSteps-1)]
+					}
+					row[s&(MaxSteps-1)] = t
 				}
+				startAt[s] = startAt[s-1]
 			}
 		}
 		if i < n && actors[i] < a {
