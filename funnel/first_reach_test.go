@@ -75,6 +75,11 @@ func TestFirstAttemptToReachTheDepthIsCounted(t *testing.T) {
 		{"same event deeper", []string{"a", "b", "c"}, []minName{{0, "a"}, {60, "b"}, {120, "a"}, {180, "b"}, {240, "c"}}, []time.Duration{time.Hour, time.Hour}},
 		// Depth 2 twice, then depth 3 by the second: the deeper one counts.
 		{"deeper later", []string{"a", "b", "c"}, []minName{{0, "a"}, {10, "b"}, {100, "a"}, {130, "b"}, {135, "c"}}, []time.Duration{30 * time.Minute, 5 * time.Minute}},
+		// Five steps: a b c d twice (the second overwrites the depth-4 row
+		// with its own fill times), then e extends the second: 1, 2, 3, 4
+		// minutes apart, not the first's 10, 10, 10.
+		{"overwritten row extended", []string{"a", "b", "c", "d", "e"}, []minName{{0, "a"}, {10, "b"}, {20, "c"}, {30, "d"}, {100, "a"}, {101, "b"}, {103, "c"}, {106, "d"}, {110, "e"}},
+			[]time.Duration{time.Minute, 2 * time.Minute, 3 * time.Minute, 4 * time.Minute}},
 	}
 	for _, c := range ordered {
 		for _, v := range []struct {
@@ -121,11 +126,14 @@ func TestFirstAttemptToReachTheDepthIsCounted(t *testing.T) {
 	// Any order: a@0 b@60 completes first; b@300 a@600 completes later
 	// from a later start. The sweep and the scan both time the first.
 	anyOrder := firstReachCase{"any order", []string{"a", "b"}, []minName{{0, "a"}, {60, "b"}, {300, "b"}, {600, "a"}}, []time.Duration{time.Hour}}
+	// a0 a1 b2: both starts reach b at b2; the later start counts (1 min).
+	tie := firstReachCase{"any order, same event", []string{"a", "b"}, []minName{{0, "a"}, {1, "a"}, {2, "b"}}, []time.Duration{time.Minute}}
 	for name, f := range map[string]Funnel{
 		"sweep": MustNew(steps("a", "b"), day, WithStepOrder(AnyOrder)),
 		"scan":  MustNew(steps("a", "b"), day, WithStepOrder(AnyOrder), WithExclusions(Exclusion{Event: "never", After: "a", Before: "b"})),
 	} {
 		assert.Equal(t, anyOrder.want, firstReachDurations(t, f, firstReachEvents(anyOrder, 0)), name)
+		assert.Equal(t, tie.want, firstReachDurations(t, f, firstReachEvents(tie, 0)), "%s, same event", name)
 	}
 	// The breakdown group is that of the counted attempt: the first
 	// completion's step-1 event ("a" at 0 has src a0).

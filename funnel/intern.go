@@ -32,11 +32,8 @@ func (in *Interner) Intern(s string) int32 {
 	return id
 }
 
-// code returns the ID of s, or -1 if s was not interned (or in is nil).
+// code returns the ID of s, or -1 if s was not interned.
 func (in *Interner) code(s string) int32 {
-	if in == nil {
-		return -1
-	}
 	if id, ok := in.ids[s]; ok {
 		return id
 	}

@@ -81,3 +81,25 @@ func TestTouchAttribution(t *testing.T) {
 		assert.Equal(t, g.Code == 1, g.Result.Counts()[0] == 1, "code %d", g.Code)
 	}
 }
+
+// TestLongestFunnelWithBreakdown: a funnel of MaxSteps steps with a
+// breakdown (the match-mask DP) completed by one actor: every step counts
+// 1, in the group of its first touch.
+func TestLongestFunnelWithBreakdown(t *testing.T) {
+	names := make([]string, MaxSteps)
+	var events []Event
+	for i := range names {
+		names[i] = "s" + itoa(i+1)
+		events = append(events, Event{Actor: "u", Time: base.Add(time.Duration(i) * time.Second), Name: names[i], Attrs: []Attr{{Key: "src", Value: "w"}}})
+	}
+	r, err := MustNew(steps(names...), time.Hour, WithBreakdown("src", FirstTouch)).Run(events)
+	require.NoError(t, err)
+	want := make([]int64, MaxSteps)
+	for i := range want {
+		want[i] = 1
+	}
+	assert.Equal(t, want, r.Counts())
+	require.Len(t, r.Groups(), 1)
+	assert.Equal(t, "w", r.Groups()[0].Value)
+	assert.Equal(t, time.Duration(MaxSteps-1)*time.Second, r.Overall().Mean)
+}
