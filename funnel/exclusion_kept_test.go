@@ -71,3 +71,18 @@ func TestExcludedKeptAttempt(t *testing.T) {
 		}
 	}
 }
+
+// TestExclusionOnAStepEvent: an exclusion on the event of a step (b
+// between a and c). a0 b1 reaches depth 2; b3 fills nothing for it and
+// excludes it; a2 b3 reaches depth 2 at that same event. The later attempt
+// reached its depth at the exclusion, not after it, so the excluded one
+// stays kept and the actor is dropped, as in PostHog, whose UDF runs an
+// event's exclusions before its steps (funnel-udf/src/steps.rs takes the
+// event's steps in reverse, negative numbers first) and marks the later
+// chain too.
+func TestExclusionOnAStepEvent(t *testing.T) {
+	f := MustNew(steps("a", "b", "c"), time.Hour, WithExclusions(Exclusion{Event: "b", After: "a", Before: "c"}))
+	r, err := f.Run([]Event{ev("u", 0, "a"), ev("u", 1, "b"), ev("u", 2, "a"), ev("u", 3, "b")})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{0, 0, 0}, r.Counts())
+}

@@ -330,6 +330,20 @@ func TestRetentionColumnsActorBound(t *testing.T) {
 //     only chooses a slot; the slot's name is compared before its mask is
 //     used (TestNameMasks kills "s.name == name" -> "!="), so any hash gives
 //     the same masks and only the hit rate changes.
+//   - The kept attempt as PostHog keeps it (engine.go, better, reach and
+//     indexedScan; gremlins --diff 5a0d7f9, 119 killed, every survivor
+//     killed by a later test or listed here): kernel "empty: -1" -> "+1"
+//     (every path that reads empty sets it first: Run's three paths and
+//     RunColumns); better "cur.lvl > best.lvl" -> ">=" and "cl > bl" ->
+//     ">=" (inside "!=": the same); "cur.lvl > 0" and "cl > 0" -> ">= 0" (a
+//     scanned attempt has at least one step, and reach gives 0 only for
+//     none); indexedScan "int32(at) < a.exclAt" -> "<=" (equal keeps the
+//     same values) and -> ">=" (the last exclusion of a segment instead of
+//     the first: exclAt decides only whether a later attempt as deep
+//     replaces an excluded kept one, and a later attempt reaching that
+//     depth after the first exclusion but before the last is then at that
+//     depth inside the window too, so the last exclusion excludes it as
+//     well and the actor is dropped either way).
 
 // TestLogitBetaEdge: the edges of a near-normal posterior. On the logit
 // scale Beta(α, β) has sd σ ≈ √(1/α + 1/β) and log-density ≈ −k²/2 at kσ:
