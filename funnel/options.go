@@ -46,8 +46,9 @@ type Reentry uint8
 const (
 	// Restart (the zero value and default): every step-1 event starts a new
 	// attempt with its own window, as in PostHog and ClickHouse windowFunnel.
-	// A later start replaces an earlier one only where it gets at least as
-	// far, so progress made by an earlier attempt is not lost.
+	// An actor counts at its deepest attempt, of equally deep ones the first
+	// to reach that depth (PostHog), so a later start never undoes progress
+	// an earlier attempt made.
 	Restart Reentry = iota
 	// FirstEntry: the first step-1 event holds; repeats inside its window are
 	// ignored. A new attempt starts only after the attempt ended (completed,
