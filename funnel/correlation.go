@@ -22,7 +22,9 @@ import (
 // An actor's span runs from its first step-1 event to the instant the
 // funnel's steps, filled in order greedily from there (one event per step),
 // complete, or one window later if they do not; events strictly inside the
-// span count, except events that match a step. PostHog uses the counted
+// span count, except events named like a step (whatever the step's Where,
+// as PostHog leaves out every event whose name is a step's). Properties are
+// read from Props and Attrs, as [Event.Prop] reads them. PostHog uses the counted
 // attempt's own first and final times (its first_timestamp and
 // final_timestamp); the two agree whenever the actor's first attempt is
 // its counted one, for example when it converts on the first try. The
@@ -124,12 +126,12 @@ func (c Correlation) Run(events []Event) (CorrelationTable, error) {
 		clear(seen)
 		for k := range actorEvents {
 			e := &actorEvents[k]
-			if !e.Time.After(from) || !e.Time.Before(to) || f.matchesStep(e) {
+			if !e.Time.After(from) || !e.Time.Before(to) || f.stepEvent(e) {
 				continue
 			}
 			keys := []cand{{event: e.Name}}
 			for _, p := range props {
-				if v, ok := e.Props[p]; ok {
+				if v, ok := e.lookup(p); ok {
 					keys = append(keys, cand{e.Name, p, v})
 				}
 			}
@@ -199,10 +201,20 @@ func (f Funnel) span(events []Event) (from, to time.Time, ok bool) {
 	return from, to, true
 }
 
-// matchesStep reports whether e matches any step of f.
-func (f Funnel) matchesStep(e *Event) bool {
+// stepEvent reports whether e has the name of a step of f (its Event or
+// one of its AnyOf), whatever the step's Where, as PostHog leaves out every
+// event named like a step ("event NOT IN funnel_step_names"); for a step
+// that matches any name, whether e matches it.
+func (f Funnel) stepEvent(e *Event) bool {
 	for i := range f.steps {
-		if stepMatches(&f.steps[i], e) {
+		s := &f.steps[i]
+		if s.Event == "" {
+			if stepMatches(s, e) {
+				return true
+			}
+			continue
+		}
+		if s.named(e.Name) {
 			return true
 		}
 	}
@@ -241,7 +253,10 @@ type CorrelationReport struct {
 //
 // Support: a candidate is kept when s + f >= min(minActors, minShare ×
 // (S + F)), PostHog's rule with minActors 25 and minShare 0.02 (pass 0
-// for either to get PostHog's value). PostHog's docstring example,
+// for either to get PostHog's value); with minActors 0 an (event,
+// property, value) candidate also needs s + f > 2, as PostHog's
+// event-with-properties query has it (its person-property query does not:
+// pass 25 for PostHog's rule without it). PostHog's docstring example,
 // watched video 5 of 6 converting against 2 of 12 without, has the raw
 // odds ratio 25 and, with the prior, (6 × 11)/(3 × 2) = 11.
 //
@@ -259,6 +274,7 @@ func (t CorrelationTable) Report(minActors int64, minShare float64) (Correlation
 	if !(minShare >= 0 && minShare <= 1) {
 		return CorrelationReport{}, fieldErr(op, "min_share", minShare, ErrInvalidOption, "inside [0, 1]")
 	}
+	posthog := minActors == 0 // PostHog's rule, with its extra one for property candidates
 	if minActors == 0 {
 		minActors = 25
 	}
@@ -274,6 +290,9 @@ func (t CorrelationTable) Report(minActors int64, minShare float64) (Correlation
 		n := c.Success + c.Failure // both at most their totals: no wrap
 		if n < minActors && float64(n) < minShare*total {
 			continue
+		}
+		if posthog && c.Property != "" && n <= 2 {
+			continue // PostHog's event-with-properties query: HAVING success + failure > 2
 		}
 		a, b := float64(c.Success)+1, float64(S-c.Success)+1
 		cc, d := float64(c.Failure)+1, float64(F-c.Failure)+1

@@ -25,6 +25,20 @@ type Attr struct {
 	Value string `json:"value"`
 }
 
+// lookup returns the value of property key as Prop does, and whether the
+// event has the key.
+func (e *Event) lookup(key string) (string, bool) {
+	if v, ok := e.Props[key]; ok {
+		return v, true
+	}
+	for _, a := range e.Attrs {
+		if a.Key == key {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
 // Prop returns the value of property key: from Props if it has the key,
 // else from the first Attr with that key, else "".
 func (e Event) Prop(key string) string {
