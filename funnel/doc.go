@@ -250,8 +250,9 @@
 // name and event property value in the actors' spans, the converted and
 // dropped actors who did it; [CorrelationTable.Report] gives the odds
 // ratio with PostHog's prior of 1 per cell, a Woolf test on its logarithm
-// and PostHog's support rule (at least min(25, 2%) of the actors), sorted
-// deterministically. The differences from PostHog are listed on
+// and PostHog's support rule (at least min(25, 2%) of the actors, and more
+// than 2 for an event property value), sorted deterministically; events
+// named like a step are never candidates, as in PostHog. The differences from PostHog are listed on
 // [Correlation] and [CorrelationTable.Report].
 //
 // # Shards that merge anywhere
