@@ -11,7 +11,15 @@ import (
 // PostHog's lifecycle tests, posthog/hogql_queries/insights/test/
 // test_lifecycle_query_runner.py (PostHog/posthog, read at commit
 // 029e61cd0e7a1897f604cc6a56488bc6d1b24846), translated: the inputs and
-// the asserted series are PostHog's.
+// the asserted series are PostHog's. The older posthog/queries/test/
+// test_lifecycle.py (commit 0c09c3fc9592f62caeeea706aafb078535c3cec4)
+// asserts the same series for the same inputs in its test_lifecycle_trend,
+// _any_event, _action, _prop_filtering, _person_prop_filtering,
+// _distinct_id_repeat, _all_time, _weeks (Monday weeks), _months,
+// test_filter_test_accounts and test_timezones; its
+// test_lifecycle_trend_people lists the actors: returning on 13 January
+// p1 alone, dormant two on 13 January and one on 14 January (the counts
+// of TestAnchorLifecycleTrend).
 //
 // PostHog returns four series over date_from..date_to, dormant as negative
 // numbers; opskit returns one [LifecyclePeriod] per period from the first
@@ -392,11 +400,14 @@ func TestAnchorLifecycleGroup0(t *testing.T) {
 // 15, 16, 17. PostHog: new [1,0,0,0,0,0,0,0,0,0,0], returning
 // [0,0,0,1,2,0,0,1,1,0,1], resurrecting [0,0,1,1,0,0,1,0,0,1,0], dormant
 // [0,-1,0,0,0,-2,0,0,0,-1,0]. The one difference is company:2 on 12
-// January: PostHog calls it resurrecting, because its "new" is the period
-// of the actor's created_at and company:2's (it has no group row here,
-// and the value matches its earliest person, p1, created on 11 January)
-// is the day before its first activity; opskit calls it new, as
-// documented: "Lifecycle "new" means first active in the events given".
+// January: PostHog calls it resurrecting. Its events query (lifecycle_query_runner.py)
+// takes an actor's created_at as the earliest created_at of the persons
+// behind its events (the helper creates each person at its first event:
+// p1 on 11 January for company:2) and calls the first activity new only
+// in created_at's period, otherwise resurrecting (never returning), so
+// company:2, "created" the day before its first activity, is
+// resurrecting. opskit calls it new, as documented: "Lifecycle "new"
+// means first active in the events given".
 func TestAnchorLifecycleGroup1(t *testing.T) {
 	ev := alGroupEvents(t, "$group_1", []string{"2020-01-13T12:00:00Z", "2020-01-16T12:00:00Z", "2020-01-18T12:00:00Z"},
 		[]string{"company:1", "company:2", "company:1"})

@@ -456,3 +456,27 @@ func TestAnchorRetentionBreakdownByPerson(t *testing.T) {
 	de := arEvents("$pageview", arD("person4", 0), arD("person4", 5))
 	arCheck(t, q, de, [][]int64{{1, 0, 0, 0, 0, 1}, {0, 0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0}, {0, 0}, {1}})
 }
+
+// TestAnchorRetentionPeopleInPeriod: test_retention_people_in_period and
+// test_retention_people_in_period_first_time, which list the actors of a
+// cohort with the periods they appear in. The day set plus person2 on
+// day 7, date_to _date(10, hour=6), 11 intervals: the cohort of day 2
+// (interval=2) is person2 with appearances [0, 1, 4, 5] and person1 with
+// [0, 3, 4], so its row is [2, 1, 0, 1, 2, 1, 0, 0, 0]. In the first-time
+// events (target $user_signed_up, returning $pageview) the cohort of day
+// 0 (interval=0) is person3 alone (person1 and person2 first signed up on
+// day -1, before the range), appearances [0, 1, 3, 4, 5]: row [1, 1, 0, 1, 1, 1,
+// 0, 0, 0, 0, 0].
+func TestAnchorRetentionPeopleInPeriod(t *testing.T) {
+	ev := append(arDaySet("$pageview", nil), arEvents("$pageview", arD("person2", 7))...)
+	q := arQuery{start: arPageview, ret: arPageview, dateTo: arDate(10, 6, 0), total: 11}
+	tab, err := q.retention().Run(ev)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{2, 1, 0, 1, 2, 1, 0, 0, 0}, tab.Cohorts[2].Retained)
+
+	q = arQuery{start: Matcher{Event: "$user_signed_up"}, ret: arPageview, dateTo: arDate(10, 6, 0), total: 11, firstTime: true}
+	tab, err = q.retention().Run(arFirstTimeSet())
+	require.NoError(t, err)
+	assert.Equal(t, arDate(0, 0, 0), tab.Cohorts[0].Start)
+	assert.Equal(t, []int64{1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0}, tab.Cohorts[0].Retained)
+}
