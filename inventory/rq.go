@@ -245,7 +245,9 @@ func (m RQProblem) EOQSS() (RQSolution, error) {
 // r = r(Q), the best reorder point for that Q, G(r) = G(r + Q) (Zheng 1992; Snyder & Shen §5.2.4, as
 // stockpyl's rq.r_q_eoqb_approximation). Known answer (ExampleRQProblem_OptimalNormal): Example 5.4 (the
 // data of [RQProblem.CostNormal]) gives r = 128.637814, Q = 308.57378. Its Cost is the exact g(r, Q). It returns the
-// errors of [RQProblem.OptimalNormal].
+// errors of [RQProblem.OptimalNormal]. r(Q) is the root of G(r) = G(r + Q) to adjacent floats, while
+// stockpyl's bisection stops once |G(r) - G(r + Q)| <= 1e-6, so the two can differ in the seventh decimal
+// (problem 5.3: stockpyl 609.0252058, here 609.0252057, the root to 1e-13).
 func (m RQProblem) EOQB() (RQSolution, error) {
 	const op = "rq eoqb"
 	if err := m.check(op, false); err != nil {
