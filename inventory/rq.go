@@ -247,7 +247,7 @@ func (m RQProblem) EOQSS() (RQSolution, error) {
 // data of [RQProblem.CostNormal]) gives r = 128.637814, Q = 308.57378. Its Cost is the exact g(r, Q). It returns the
 // errors of [RQProblem.OptimalNormal]. r(Q) is the root of G(r) = G(r + Q) to adjacent floats, while
 // stockpyl's bisection stops once |G(r) - G(r + Q)| <= 1e-6, so the two can differ in the seventh decimal
-// (problem 5.3: stockpyl 609.0252058, here 609.0252057, the root to 1e-13).
+// (by about 2e-7 in Snyder & Shen's problem 5.3, where this package agrees with the root to 1e-13).
 func (m RQProblem) EOQB() (RQSolution, error) {
 	const op = "rq eoqb"
 	if err := m.check(op, false); err != nil {
