@@ -191,3 +191,33 @@ func TestAnchorChatwootReopenedRounds(t *testing.T) {
 	assert.Equal(t, int64(2), rep.Team.Response.Count)
 	assert.Equal(t, 6*time.Minute, rep.Team.Response.Mean, "(2 + 10) / 2 minutes")
 }
+
+// spec/builders/v2/report_builder_spec.rb, "returns average first response
+// time": each of 10 conversations is created at midnight, gets 5 outgoing
+// (agent) messages at 02:00 and 2 incoming (customer) messages at 03:00,
+// and Chatwoot reports a non-zero avg_first_response_time for the day
+// (0.48e4 s): its first response runs from the conversation's creation to
+// the first outgoing message, whether or not the customer has written. In
+// opskit the clock starts only at a customer message, and doc.go says
+// "Agent messages with no open turn stop nothing": these conversations
+// have no first response, and the customer messages at 03:00 are a turn
+// nobody answered. A documented difference (outbound-first conversations
+// are not responses).
+func TestAnchorChatwootOutboundFirstConversation(t *testing.T) {
+	day := time.Date(2022, 3, 21, 0, 0, 0, 0, time.UTC)
+	var msgs []Message
+	for c := range 10 {
+		id := string(rune('a' + c))
+		for range 5 {
+			msgs = append(msgs, Message{Conversation: id, Customer: id, Agent: "user", Role: RoleAgent, At: day.Add(2 * time.Hour)})
+		}
+		for range 2 {
+			msgs = append(msgs, Message{Conversation: id, Customer: id, Role: RoleCustomer, At: day.Add(3 * time.Hour)})
+		}
+	}
+	rep, err := ServiceMetrics(msgs, nil, ServiceOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), rep.Team.FirstResponse.Count, "Chatwoot: one first_response per conversation")
+	assert.Equal(t, int64(10), rep.Unanswered)
+	assert.Equal(t, int64(10), rep.Team.Reception, "the agent still received the 10 customers")
+}
