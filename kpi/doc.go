@@ -158,6 +158,13 @@
 //     to that agent. System messages (auto-replies 自动回复) neither start nor
 //     stop it. Agent messages with no open turn stop nothing. A turn never
 //     answered is counted as unanswered and left out of the times.
+//     Compared with Chatwoot's reports (which agree on a plain first
+//     response, a reply time whose wait a second customer message does not
+//     restart, and business-hours times): Chatwoot starts the clock at a bot
+//     handoff, and again when a conversation is reopened; here the clock
+//     starts at the customer's message (start the turn at the handoff to get
+//     Chatwoot's figure), and a conversation an agent opens has no first
+//     response, where Chatwoot records one.
 //   - First response time (首次响应时间): the response to a conversation's
 //     first turn. Average response time (平均响应时间): the mean over every
 //     answered turn. The N-second response rate (响应率, 3 minutes by
