@@ -198,3 +198,40 @@ func TestMagentoDeltaPriceRound(t *testing.T) {
 		})
 	}
 }
+
+// dev/tests/integration/testsuite/Magento/SalesRule/Model/Rule/Action/
+// Discount/CartFixedTest.php, testApplyFixedDiscount, with the fixture
+// _files/coupon_cart_fixed_discount.php (cart_fixed, discount_amount 15,
+// condition base_subtotal > 45): one unit each of products at 22, 14, 43,
+// 7.50 and 0.00 ('prices when discount had wrong value 15.01'), and of 47,
+// 33, 9.50, 42 and 0.00 ('... 14.99') -> getBaseDiscountAmount() '-15.00'
+// both times. opskit rounds the order discount once and splits it by
+// largest remainder, so the lines always add up to 15.00; Magento asserts
+// only the total, the shares below are opskit's (hand arithmetic: 1500
+// cents × 22/86.50 = 381.50, × 14/86.50 = 242.77, × 43/86.50 = 745.66,
+// × 7.50/86.50 = 130.06: floors 1498, the two cents to 242.77 and 745.66).
+// "> 45" in cents is a minimum of 45.01.
+func TestMagentoCartFixedSumsExactly(t *testing.T) {
+	rule := promo.Promotion{ID: "cart15", Coupon: "CART_FIXED_DISCOUNT_15", Action: promo.Threshold{
+		Tiers: []promo.Tier{{MinAmount: usd("45.01"), Off: usd("15.00")}}}}
+	tests := []struct {
+		prices []string
+		shares []string
+	}{
+		{[]string{"22.00", "14.00", "43.00", "7.50", "0.00"}, []string{"3.81", "2.43", "7.46", "1.30", "0.00"}},
+		// 1500 × 47/131.50 = 536.12, × 33/131.50 = 376.43, × 9.50/131.50 =
+		// 108.37, × 42/131.50 = 479.09: floors 1499, the cent to 376.43.
+		{[]string{"47.00", "33.00", "9.50", "42.00", "0.00"}, []string{"5.36", "3.77", "1.08", "4.79", "0.00"}},
+	}
+	for _, tt := range tests {
+		var lines []promo.Line
+		for i, p := range tt.prices {
+			lines = append(lines, ancLine(string(rune('a'+i)), 1, p))
+		}
+		c := ancCart(lines...)
+		c.Coupons = []string{"CART_FIXED_DISCOUNT_15"}
+		res := ancRun(t, c, rule)
+		assert.Equal(t, "USD 15.00", res.OrderDiscount.String(), tt.prices)
+		assert.Equal(t, tt.shares, lineShares(res, "cart15"), tt.prices)
+	}
+}

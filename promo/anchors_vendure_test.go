@@ -352,3 +352,20 @@ func TestVendureE2ENoNegativeLinePrice(t *testing.T) {
 	assert.Equal(t, "USD 0.00", res.Total.String())
 	assert.Equal(t, []string{"0.00"}, unitsPaid(t, res, "item-1000"))
 }
+
+// order-promotion.e2e-spec.ts, describe('default PromotionConditions'),
+// it('minimumOrderAmount'): minOrderAmountCondition(10000) (taxInclusive)
+// with freeOrderAction (orderPercentageDiscount 100); item-5000 is 60.00
+// with tax: one unit -> totalWithTax 6000, no discount; two units ->
+// totalWithTax 0, discount amountWithTax -12000. Tax-inclusive prices are
+// the line prices here. 100% is not a pricing.Rate (NewRateOff: "must be
+// in [0, 1)"); a threshold whose Off exceeds any cart takes the whole order,
+// since nothing goes below zero (promo/doc.go, "Money").
+func TestVendureE2EMinimumOrderAmountFree(t *testing.T) {
+	free := promo.Promotion{ID: "free100", Action: promo.Threshold{
+		Tiers: []promo.Tier{{MinAmount: usd("100.00"), Off: usd("1000000.00")}}}}
+	assert.Equal(t, "USD 60.00", ancRun(t, ancCart(ancLine("item-5000", 1, "60.00")), free).Total.String())
+	res := ancRun(t, ancCart(ancLine("item-5000", 2, "60.00")), free)
+	assert.Equal(t, "USD 0.00", res.Total.String())
+	assert.Equal(t, "USD 120.00", explanation(t, res, "free100").Amount.String())
+}
