@@ -190,3 +190,133 @@ func TestMedusaEachPercentageSequence(t *testing.T) {
 	t.Skipf("anchor mismatch: Medusa gives PROMOTION_TEST_2 2 on the tshirt, opskit %s", tshirt2)
 	assert.Equal(t, "2.00", tshirt2)
 }
+
+func TestMedusaAcrossFixed(t *testing.T) {
+	// describe "when promotion is for items and allocation is across" /
+	// "when application type is fixed" / it "should compute the correct
+	// item amendments" (and "... when promotion is automatic", the same
+	// numbers): fixed 400 across catg_cotton; tshirt quantity 2 subtotal
+	// 200, sweater quantity 2 subtotal 600. Asserted: tshirt 100, sweater
+	// 300 (in proportion to 200 : 600).
+	for _, codes := range [][]string{{"PROMOTION_TEST"}, nil} {
+		c := medusaCart(codes, tshirtSweater(2, "100.00", 2, "300.00")...)
+		p := medusaPromo("PROMOTION_TEST", cotton, promo.AmountOff{Amount: medusaUSD("400.00"), Scope: promo.PerOrder})
+		if codes == nil {
+			p.Coupon = "" // automatic
+		}
+		res := medusaRun(t, c, p)
+		assert.Equal(t, "100.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
+		assert.Equal(t, "300.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
+	}
+}
+
+func TestMedusaAcrossFixedSequence(t *testing.T) {
+	// Same describe, it "should compute the correct item amendments when
+	// there are multiple promotions to apply": fixed 30 across, then fixed
+	// 50 across; tshirt 1 × 50, sweater 1 × 150. Asserted: PROMOTION_TEST
+	// 7.5 and 22.5; PROMOTION_TEST_2 12.5 and 37.5 (50 in proportion to
+	// what is left, 42.5 : 127.5).
+	c := medusaCart(bothCodes, tshirtSweater(1, "50.00", 1, "150.00")...)
+	res := medusaRun(t, c,
+		medusaPromo("PROMOTION_TEST", cotton, promo.AmountOff{Amount: medusaUSD("30.00"), Scope: promo.PerOrder}),
+		medusaPromo("PROMOTION_TEST_2", cotton, promo.AmountOff{Amount: medusaUSD("50.00"), Scope: promo.PerOrder}))
+	assert.Equal(t, "7.50", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
+	assert.Equal(t, "22.50", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
+	assert.Equal(t, "12.50", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"))
+	assert.Equal(t, "37.50", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2"))
+}
+
+func TestMedusaAcrossFixedNothingLeft(t *testing.T) {
+	// Same describe, it "should not compute actions when applicable total
+	// is 0": fixed 1000 across, then fixed 50 across; tshirt 1 × 50,
+	// sweater 1 × 150. Asserted: PROMOTION_TEST 50 and 150 (capped at
+	// each item), nothing for PROMOTION_TEST_2.
+	c := medusaCart(bothCodes, tshirtSweater(1, "50.00", 1, "150.00")...)
+	res := medusaRun(t, c,
+		medusaPromo("PROMOTION_TEST", cotton, promo.AmountOff{Amount: medusaUSD("1000.00"), Scope: promo.PerOrder}),
+		medusaPromo("PROMOTION_TEST_2", cotton, promo.AmountOff{Amount: medusaUSD("50.00"), Scope: promo.PerOrder}))
+	assert.Equal(t, "50.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
+	assert.Equal(t, "150.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
+	assert.Equal(t, "0.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"))
+	assert.Equal(t, "0.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2"))
+}
+
+func TestMedusaAcrossPercentage(t *testing.T) {
+	// describe "... allocation is across" / "when application type is
+	// percentage" / it "should compute the correct item amendments": 10 %
+	// across; tshirt 2 × subtotal 200, sweater 2 × subtotal 600. Asserted:
+	// 20 and 60.
+	c := medusaCart([]string{"PROMOTION_TEST"}, tshirtSweater(2, "100.00", 2, "300.00")...)
+	res := medusaRun(t, c, medusaPromo("PROMOTION_TEST", cotton, promo.PercentOff{Rate: rate("9折"), Scope: promo.PerOrder}))
+	assert.Equal(t, "20.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
+	assert.Equal(t, "60.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
+}
+
+func TestMedusaAcrossPercentageSequence(t *testing.T) {
+	// Same describe, it "should compute the correct item amendments when
+	// there are multiple promotions to apply" (and "should not compute
+	// actions when applicable total is 0", which asserts the same): 10 %
+	// across twice; tshirt 1 × 50, sweater 1 × 150. Asserted: 5 and 15,
+	// then 4.5 and 13.5 (10 % of what is left).
+	c := medusaCart(bothCodes, tshirtSweater(1, "50.00", 1, "150.00")...)
+	res := medusaRun(t, c,
+		medusaPromo("PROMOTION_TEST", cotton, promo.PercentOff{Rate: rate("9折"), Scope: promo.PerOrder}),
+		medusaPromo("PROMOTION_TEST_2", cotton, promo.PercentOff{Rate: rate("9折"), Scope: promo.PerOrder}))
+	assert.Equal(t, "5.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
+	assert.Equal(t, "15.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
+	assert.Equal(t, "4.50", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"))
+	assert.Equal(t, "13.50", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2"))
+}
+
+func TestMedusaAcrossFixedThirds(t *testing.T) {
+	// describe "when promotion is for shipping_method and allocation is
+	// across" / "when application type is fixed" / it "should compute the
+	// correct shipping_method amendments": fixed 200 across express
+	// (subtotal 500) and standard (100). Asserted: 166.66666666666666 and
+	// 33.333333333333336. Medusa spreads items and shipping methods with
+	// the same function (applyPromotionToItems in
+	// src/utils/compute-actions/line-items.ts); opskit has one shipping fee,
+	// so the anchor is taken on two lines: 200.00 is rounded once and
+	// allocated by largest remainder, 166.67 and 33.33, summing to 200.00.
+	c := medusaCart([]string{"PROMOTION_TEST"},
+		medusaItem("express", "prod_express", "catg_cotton", 1, "500.00"),
+		medusaItem("standard", "prod_standard", "catg_cotton", 1, "100.00"))
+	res := medusaRun(t, c, medusaPromo("PROMOTION_TEST", cotton, promo.AmountOff{Amount: medusaUSD("200.00"), Scope: promo.PerOrder}))
+	assert.Equal(t, "166.67", adjusted(t, res, "express", "PROMOTION_TEST"))
+	assert.Equal(t, "33.33", adjusted(t, res, "standard", "PROMOTION_TEST"))
+	assert.Equal(t, "USD 400.00", res.Total.String())
+}
+
+func TestMedusaOrder(t *testing.T) {
+	// describe "when promotion is for the entire order" / it "should
+	// compute the correct item amendments": fixed 200, target_type order
+	// (allocation across); tshirt 1 × subtotal 100, sweater 2 × subtotal
+	// 300. Asserted: 50 and 150. A promotion on the order here targets
+	// every line (the zero Selector).
+	c := medusaCart([]string{"PROMOTION_TEST"}, tshirtSweater(1, "100.00", 2, "150.00")...)
+	res := medusaRun(t, c, medusaPromo("PROMOTION_TEST", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("200.00"), Scope: promo.PerOrder}))
+	assert.Equal(t, "50.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
+	assert.Equal(t, "150.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
+	assert.Equal(t, "USD 200.00", res.OrderDiscount.String())
+}
+
+func TestMedusaOrderSequence(t *testing.T) {
+	// Same describe, it "should compute the correct item amendments when
+	// there are multiple promotions to apply": order fixed 30, then order
+	// fixed 50; tshirt 1 × 50, sweater 1 × 150. Asserted: 7.5, 22.5, then
+	// 12.5, 37.5. And it "should not compute actions when applicable total
+	// is 0": order fixed 500, then 50: 50 and 150, nothing for the second.
+	c := medusaCart(bothCodes, tshirtSweater(1, "50.00", 1, "150.00")...)
+	res := medusaRun(t, c,
+		medusaPromo("PROMOTION_TEST", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("30.00"), Scope: promo.PerOrder}),
+		medusaPromo("PROMOTION_TEST_2", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("50.00"), Scope: promo.PerOrder}))
+	assert.Equal(t, []string{"7.50", "22.50", "12.50", "37.50"}, []string{
+		adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"), adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"),
+		adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"), adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2")})
+	res = medusaRun(t, c,
+		medusaPromo("PROMOTION_TEST", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("500.00"), Scope: promo.PerOrder}),
+		medusaPromo("PROMOTION_TEST_2", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("50.00"), Scope: promo.PerOrder}))
+	assert.Equal(t, []string{"50.00", "150.00", "0.00", "0.00"}, []string{
+		adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"), adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"),
+		adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"), adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2")})
+}
