@@ -14,7 +14,12 @@ import (
 // packages/modules/promotion/integration-tests/__tests__/services/
 // promotion-module/compute-actions.spec.ts ("the spec" below). Each test
 // quotes the spec's describe/it titles, its items (quantity, subtotal) and
-// the amounts it asserts per item and code.
+// the amounts it asserts per item and code. A later version of the spec,
+// at 07c1ac614afe823aa7599d7bb0e0308cd1cfc30c ("the later spec"), changed
+// three results: a fixed "each" value is taken off every unit up to
+// max_quantity, promotions apply in order of value (higher first), and a
+// second percentage "each" no longer subtracts the whole line's earlier
+// discount from one unit; the tests say where they use it.
 //
 // Translation. Medusa's items carry a line subtotal; a line here has the
 // unit price subtotal/quantity. Medusa amounts are in major units of the
@@ -120,6 +125,15 @@ func TestMedusaEachFixedSequence(t *testing.T) {
 	assert.Equal(t, "30.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
 	assert.Equal(t, "20.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"))
 	assert.Equal(t, "50.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2"))
+	// The later spec applies the higher value first: PROMOTION_TEST_2
+	// tshirt 50, sweater 50, then PROMOTION_TEST sweater 30 and nothing on
+	// the tshirt. In opskit that order is a higher Priority.
+	later := medusaPromo("PROMOTION_TEST_2", cotton, promo.LimitedUnits{Amount: medusaUSD("50.00"), PerLine: 1})
+	later.Priority = 1
+	res = medusaRun(t, c, medusaPromo("PROMOTION_TEST", cotton, promo.LimitedUnits{Amount: medusaUSD("30.00"), PerLine: 2}), later)
+	assert.Equal(t, []string{"50.00", "50.00", "30.00", "0.00"}, []string{
+		adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"), adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2"),
+		adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"), adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST")})
 }
 
 func TestMedusaEachFixedNothingLeft(t *testing.T) {
@@ -139,20 +153,23 @@ func TestMedusaEachFixedNothingLeft(t *testing.T) {
 }
 
 func TestMedusaEachFixedSeveralUnits(t *testing.T) {
-	// Same describe, it "should compute budget exceeded action when
-	// applicable total exceeds campaign budget for type spend": fixed 500,
-	// max_quantity 5; tshirt quantity 5 subtotal 5000 (1000 a unit).
-	// Asserted: one addItemAdjustment of 500 (no budget action: 500 is
-	// within the 1000 budget). Medusa takes the fixed value once per line
-	// (calculateAdjustmentAmountFromPromotion: min(value, unit price ×
-	// min(quantity, max_quantity) - applied)); LimitedUnits takes Amount
-	// off each of the PerLine units, 5 × 500 = 2500, which the 1000
-	// budget cuts to 1000.
+	// The later spec, same describe, it "should compute budget exceeded
+	// action when applicable total exceeds campaign budget for type spend":
+	// fixed 100, max_quantity 5; tshirt quantity 5 subtotal 5000 (1000 a
+	// unit). Asserted: one addItemAdjustment of 500 (100 off each of 5
+	// units, within the budget of 1000).
 	c := medusaCart([]string{"PROMOTION_TEST"}, medusaItem("item_cotton_tshirt", "prod_tshirt", "catg_cotton", 5, "1000.00"))
-	ps := []promo.Promotion{medusaPromo("PROMOTION_TEST", cotton, promo.LimitedUnits{Amount: medusaUSD("500.00"), PerLine: 5})}
-	res := medusaRun(t, c, ps...)
-	assert.Equal(t, "1000.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"), "opskit: 500 off each unit, cut by the budget")
-	t.Skip("anchor mismatch: Medusa's fixed each takes its value once per line (500), opskit's LimitedUnits per unit (2500, 1000 after the budget)")
+	res := medusaRun(t, c, medusaPromo("PROMOTION_TEST", cotton, promo.LimitedUnits{Amount: medusaUSD("100.00"), PerLine: 5}))
+	assert.Equal(t, "500.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
+	// The 2024 spec, same it, has fixed 500 on that line and asserts 500:
+	// Medusa then took the fixed value once per line
+	// (calculateAdjustmentAmountFromPromotion: min(value, unit price ×
+	// min(quantity, max_quantity) - applied)). LimitedUnits takes Amount
+	// off each of the PerLine units, 5 × 500 = 2500, which the budget of
+	// 1000 cuts to 1000, as the later Medusa does before its budget check.
+	res = medusaRun(t, c, medusaPromo("PROMOTION_TEST", cotton, promo.LimitedUnits{Amount: medusaUSD("500.00"), PerLine: 5}))
+	assert.Equal(t, "1000.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
+	t.Skip("anchor mismatch (2024 spec only): Medusa's fixed each took its value once per line (500), opskit's LimitedUnits per unit (2500, 1000 after the budget)")
 	assert.Equal(t, "500.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
 }
 
@@ -172,151 +189,55 @@ func TestMedusaEachPercentageSequence(t *testing.T) {
 	// there are multiple promotions to apply": 30 % max_quantity 2, then
 	// 10 % max_quantity 1; tshirt quantity 3 subtotal 150, sweater 1 × 150.
 	// Asserted: PROMOTION_TEST tshirt 30 (30 % of 2 × 50), sweater 45;
-	// PROMOTION_TEST_2 tshirt 2, sweater 10.5 (10 % of 150 - 45).
+	// PROMOTION_TEST_2 sweater 10.5 (10 % of 150 - 45) and tshirt 2 in the
+	// 2024 spec, 5 in the later spec.
 	c := medusaCart(bothCodes, tshirtSweater(3, "50.00", 1, "150.00")...)
-	res := medusaRun(t, c,
-		medusaPromo("PROMOTION_TEST", cotton, promo.LimitedUnits{Rate: rate("7折"), PerLine: 2}),
-		medusaPromo("PROMOTION_TEST_2", cotton, promo.LimitedUnits{Rate: rate("9折"), PerLine: 1}))
+	first := medusaPromo("PROMOTION_TEST", cotton, promo.LimitedUnits{Rate: rate("7折"), PerLine: 2})
+	res := medusaRun(t, c, first, medusaPromo("PROMOTION_TEST_2", cotton, promo.LimitedUnits{Rate: rate("9折"), PerLine: 1, Pick: promo.DearestFirst}))
 	assert.Equal(t, "30.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
 	assert.Equal(t, "45.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
 	assert.Equal(t, "10.50", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2"))
-	// Medusa's 2 is 10 % of (50 × min(3, 1) - 30): the first promotion's
-	// 30 off two units is subtracted from the one unit the second may
-	// discount. opskit takes 10 % off one unit as it stands: the third,
-	// undiscounted 50 unit is not the cheapest; the cheapest is a 35 unit
-	// (50 less 30 %), which gives 3.50.
+	// The later spec's 5 is 10 % of the undiscounted third unit (50):
+	// opskit gives it when the second cap picks the dearest unit as it
+	// stands (35, 35, 50).
+	assert.Equal(t, "5.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"))
+	// With the default Pick (CheapestFirst, on the prices the stacked
+	// promotions left) the second cap takes a 35 unit: 3.50.
+	res = medusaRun(t, c, first, medusaPromo("PROMOTION_TEST_2", cotton, promo.LimitedUnits{Rate: rate("9折"), PerLine: 1}))
 	tshirt2 := adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2")
 	assert.Equal(t, "3.50", tshirt2)
-	t.Skipf("anchor mismatch: Medusa gives PROMOTION_TEST_2 2 on the tshirt, opskit %s", tshirt2)
+	// The 2024 spec's 2 is 10 % of (50 × min(3, 1) - 30): the first
+	// promotion's 30 off two units is subtracted from the one unit the
+	// second may discount.
+	t.Skipf("anchor mismatch (2024 spec only): Medusa gives PROMOTION_TEST_2 2 on the tshirt, opskit %s (5.00 dearest first)", tshirt2)
 	assert.Equal(t, "2.00", tshirt2)
 }
 
-func TestMedusaAcrossFixed(t *testing.T) {
-	// describe "when promotion is for items and allocation is across" /
-	// "when application type is fixed" / it "should compute the correct
-	// item amendments" (and "... when promotion is automatic", the same
-	// numbers): fixed 400 across catg_cotton; tshirt quantity 2 subtotal
-	// 200, sweater quantity 2 subtotal 600. Asserted: tshirt 100, sweater
-	// 300 (in proportion to 200 : 600).
-	for _, codes := range [][]string{{"PROMOTION_TEST"}, nil} {
-		c := medusaCart(codes, tshirtSweater(2, "100.00", 2, "300.00")...)
-		p := medusaPromo("PROMOTION_TEST", cotton, promo.AmountOff{Amount: medusaUSD("400.00"), Scope: promo.PerOrder})
-		if codes == nil {
-			p.Coupon = "" // automatic
-		}
-		res := medusaRun(t, c, p)
-		assert.Equal(t, "100.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
-		assert.Equal(t, "300.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
+func TestMedusaEachPercentageTwiceOnOneUnit(t *testing.T) {
+	// The later spec, same describe, it "should compute actions when 2
+	// percentage promotions are applied to the same item": PROMO_PERCENTAGE_1
+	// and PROMO_PERCENTAGE_2, each 100 % max_quantity 1 on prod_tshirt, no
+	// rules, no budget in play (50 each); tshirt quantity 4 subtotal 200.
+	// Asserted: 50 and 50, two units free.
+	c := medusaCart([]string{"PROMO_PERCENTAGE_1", "PROMO_PERCENTAGE_2"},
+		medusaItem("item_cotton_tshirt", "prod_tshirt", "catg_cotton", 4, "50.00"))
+	// 100 % is no pricing.Rate (a rate is above 0折) and LimitedUnits has
+	// no Free, so the caps take the unit price, 50.00, off one unit.
+	tshirt := promo.Selector{Products: []string{"prod_tshirt"}}
+	cap := func(code string, pick promo.UnitPick) promo.Promotion {
+		p := medusaPromo(code, tshirt, promo.LimitedUnits{Amount: medusaUSD("50.00"), PerLine: 1, Pick: pick})
+		p.Conditions = promo.Conditions{}
+		return p
 	}
-}
-
-func TestMedusaAcrossFixedSequence(t *testing.T) {
-	// Same describe, it "should compute the correct item amendments when
-	// there are multiple promotions to apply": fixed 30 across, then fixed
-	// 50 across; tshirt 1 × 50, sweater 1 × 150. Asserted: PROMOTION_TEST
-	// 7.5 and 22.5; PROMOTION_TEST_2 12.5 and 37.5 (50 in proportion to
-	// what is left, 42.5 : 127.5).
-	c := medusaCart(bothCodes, tshirtSweater(1, "50.00", 1, "150.00")...)
-	res := medusaRun(t, c,
-		medusaPromo("PROMOTION_TEST", cotton, promo.AmountOff{Amount: medusaUSD("30.00"), Scope: promo.PerOrder}),
-		medusaPromo("PROMOTION_TEST_2", cotton, promo.AmountOff{Amount: medusaUSD("50.00"), Scope: promo.PerOrder}))
-	assert.Equal(t, "7.50", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
-	assert.Equal(t, "22.50", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
-	assert.Equal(t, "12.50", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"))
-	assert.Equal(t, "37.50", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2"))
-}
-
-func TestMedusaAcrossFixedNothingLeft(t *testing.T) {
-	// Same describe, it "should not compute actions when applicable total
-	// is 0": fixed 1000 across, then fixed 50 across; tshirt 1 × 50,
-	// sweater 1 × 150. Asserted: PROMOTION_TEST 50 and 150 (capped at
-	// each item), nothing for PROMOTION_TEST_2.
-	c := medusaCart(bothCodes, tshirtSweater(1, "50.00", 1, "150.00")...)
-	res := medusaRun(t, c,
-		medusaPromo("PROMOTION_TEST", cotton, promo.AmountOff{Amount: medusaUSD("1000.00"), Scope: promo.PerOrder}),
-		medusaPromo("PROMOTION_TEST_2", cotton, promo.AmountOff{Amount: medusaUSD("50.00"), Scope: promo.PerOrder}))
-	assert.Equal(t, "50.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
-	assert.Equal(t, "150.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
-	assert.Equal(t, "0.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"))
-	assert.Equal(t, "0.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2"))
-}
-
-func TestMedusaAcrossPercentage(t *testing.T) {
-	// describe "... allocation is across" / "when application type is
-	// percentage" / it "should compute the correct item amendments": 10 %
-	// across; tshirt 2 × subtotal 200, sweater 2 × subtotal 600. Asserted:
-	// 20 and 60.
-	c := medusaCart([]string{"PROMOTION_TEST"}, tshirtSweater(2, "100.00", 2, "300.00")...)
-	res := medusaRun(t, c, medusaPromo("PROMOTION_TEST", cotton, promo.PercentOff{Rate: rate("9折"), Scope: promo.PerOrder}))
-	assert.Equal(t, "20.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
-	assert.Equal(t, "60.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
-}
-
-func TestMedusaAcrossPercentageSequence(t *testing.T) {
-	// Same describe, it "should compute the correct item amendments when
-	// there are multiple promotions to apply" (and "should not compute
-	// actions when applicable total is 0", which asserts the same): 10 %
-	// across twice; tshirt 1 × 50, sweater 1 × 150. Asserted: 5 and 15,
-	// then 4.5 and 13.5 (10 % of what is left).
-	c := medusaCart(bothCodes, tshirtSweater(1, "50.00", 1, "150.00")...)
-	res := medusaRun(t, c,
-		medusaPromo("PROMOTION_TEST", cotton, promo.PercentOff{Rate: rate("9折"), Scope: promo.PerOrder}),
-		medusaPromo("PROMOTION_TEST_2", cotton, promo.PercentOff{Rate: rate("9折"), Scope: promo.PerOrder}))
-	assert.Equal(t, "5.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
-	assert.Equal(t, "15.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
-	assert.Equal(t, "4.50", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"))
-	assert.Equal(t, "13.50", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2"))
-}
-
-func TestMedusaAcrossFixedThirds(t *testing.T) {
-	// describe "when promotion is for shipping_method and allocation is
-	// across" / "when application type is fixed" / it "should compute the
-	// correct shipping_method amendments": fixed 200 across express
-	// (subtotal 500) and standard (100). Asserted: 166.66666666666666 and
-	// 33.333333333333336. Medusa spreads items and shipping methods with
-	// the same function (applyPromotionToItems in
-	// src/utils/compute-actions/line-items.ts); opskit has one shipping fee,
-	// so the anchor is taken on two lines: 200.00 is rounded once and
-	// allocated by largest remainder, 166.67 and 33.33, summing to 200.00.
-	c := medusaCart([]string{"PROMOTION_TEST"},
-		medusaItem("express", "prod_express", "catg_cotton", 1, "500.00"),
-		medusaItem("standard", "prod_standard", "catg_cotton", 1, "100.00"))
-	res := medusaRun(t, c, medusaPromo("PROMOTION_TEST", cotton, promo.AmountOff{Amount: medusaUSD("200.00"), Scope: promo.PerOrder}))
-	assert.Equal(t, "166.67", adjusted(t, res, "express", "PROMOTION_TEST"))
-	assert.Equal(t, "33.33", adjusted(t, res, "standard", "PROMOTION_TEST"))
-	assert.Equal(t, "USD 400.00", res.Total.String())
-}
-
-func TestMedusaOrder(t *testing.T) {
-	// describe "when promotion is for the entire order" / it "should
-	// compute the correct item amendments": fixed 200, target_type order
-	// (allocation across); tshirt 1 × subtotal 100, sweater 2 × subtotal
-	// 300. Asserted: 50 and 150. A promotion on the order here targets
-	// every line (the zero Selector).
-	c := medusaCart([]string{"PROMOTION_TEST"}, tshirtSweater(1, "100.00", 2, "150.00")...)
-	res := medusaRun(t, c, medusaPromo("PROMOTION_TEST", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("200.00"), Scope: promo.PerOrder}))
-	assert.Equal(t, "50.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
-	assert.Equal(t, "150.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
-	assert.Equal(t, "USD 200.00", res.OrderDiscount.String())
-}
-
-func TestMedusaOrderSequence(t *testing.T) {
-	// Same describe, it "should compute the correct item amendments when
-	// there are multiple promotions to apply": order fixed 30, then order
-	// fixed 50; tshirt 1 × 50, sweater 1 × 150. Asserted: 7.5, 22.5, then
-	// 12.5, 37.5. And it "should not compute actions when applicable total
-	// is 0": order fixed 500, then 50: 50 and 150, nothing for the second.
-	c := medusaCart(bothCodes, tshirtSweater(1, "50.00", 1, "150.00")...)
-	res := medusaRun(t, c,
-		medusaPromo("PROMOTION_TEST", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("30.00"), Scope: promo.PerOrder}),
-		medusaPromo("PROMOTION_TEST_2", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("50.00"), Scope: promo.PerOrder}))
-	assert.Equal(t, []string{"7.50", "22.50", "12.50", "37.50"}, []string{
-		adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"), adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"),
-		adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"), adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2")})
-	res = medusaRun(t, c,
-		medusaPromo("PROMOTION_TEST", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("500.00"), Scope: promo.PerOrder}),
-		medusaPromo("PROMOTION_TEST_2", promo.Selector{}, promo.AmountOff{Amount: medusaUSD("50.00"), Scope: promo.PerOrder}))
-	assert.Equal(t, []string{"50.00", "150.00", "0.00", "0.00"}, []string{
-		adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"), adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"),
-		adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST_2"), adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST_2")})
+	res := medusaRun(t, c, cap("PROMO_PERCENTAGE_1", promo.DearestFirst), cap("PROMO_PERCENTAGE_2", promo.DearestFirst))
+	assert.Equal(t, "50.00", adjusted(t, res, "item_cotton_tshirt", "PROMO_PERCENTAGE_1"))
+	assert.Equal(t, "50.00", adjusted(t, res, "item_cotton_tshirt", "PROMO_PERCENTAGE_2"))
+	assert.Equal(t, []string{"0.00", "0.00", "50.00", "50.00"}, unitsPaid(t, res, "item_cotton_tshirt"))
+	// With the default Pick the second cap's cheapest unit is the one the
+	// first made free: it would save nothing, so the engine leaves it out.
+	res = medusaRun(t, c, cap("PROMO_PERCENTAGE_1", promo.CheapestFirst), cap("PROMO_PERCENTAGE_2", promo.CheapestFirst))
+	got := adjusted(t, res, "item_cotton_tshirt", "PROMO_PERCENTAGE_2")
+	assert.Equal(t, "0.00", got)
+	t.Skipf("anchor mismatch: stacked caps, CheapestFirst: PROMO_PERCENTAGE_2 takes %s, Medusa 50", got)
+	assert.Equal(t, "50.00", got)
 }
