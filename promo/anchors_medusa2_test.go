@@ -230,3 +230,125 @@ func TestMedusaBuyGetBulkTwoItems(t *testing.T) {
 	t.Skipf("anchor mismatch: Medusa splits BUY50GET1000 1225 (tshirt2) / 1275 (tshirt), opskit %s / %s", got[0], got[1])
 	assert.Equal(t, []string{"1225.00", "1275.00", "50.00", "0.00"}, got)
 }
+
+// The later spec (see anchors_medusa_test.go) repeats a buyget: groups of
+// buy_rules_min_quantity bought and apply_to_quantity rewarded at value %
+// off, while the rewarded units stay within max_quantity. That is
+// MaxTimes max_quantity / apply_to_quantity.
+
+// repeatGet is a later-spec buyget of product ids buy and get: value 100 %
+// (Free) or rate, up to maxQty rewarded units; without the campaign's
+// budget when campaign is false (campaign_id undefined).
+func repeatGet(code, buy, get string, qty, getQty, maxQty int64, campaign bool) promo.Promotion {
+	g := promo.Selector{Products: []string{get}}
+	p := buyGet(code, promo.Selector{Products: []string{buy}}, g, qty, getQty, campaign)
+	a := p.Action.(promo.BuyXGetY)
+	a.MaxTimes = maxQty / getQty
+	p.Action = a
+	return p
+}
+
+func TestMedusaLaterTwoPlusOne(t *testing.T) {
+	// The later spec, describe "when scenario is buy x get x", it "should
+	// handle 2+1 free promotion correctly for same product": 2PLUS1FREE,
+	// buy 2 get 1 of prod_tshirt_1 at 100 %, max_quantity 10; item_1 at 500
+	// a unit. Asserted: quantity 2 nothing; 3: 500; 5: 500; 6: 1000.
+	for qty, want := range map[int64]string{2: "0.00", 3: "500.00", 5: "500.00", 6: "1000.00"} {
+		c := medusaCart([]string{"2PLUS1FREE"}, medusaItem("item_1", "prod_tshirt_1", "", qty, "500.00"))
+		res := medusaRun(t, c, repeatGet("2PLUS1FREE", "prod_tshirt_1", "prod_tshirt_1", 2, 1, 10, true))
+		assert.Equal(t, want, adjusted(t, res, "item_1", "2PLUS1FREE"), qty)
+	}
+}
+
+func TestMedusaLaterTwoPlusOneTwice(t *testing.T) {
+	// Same describe, it "should handle multiple 2+1 free promotions
+	// correctly for same product": FIRST2PLUS1FREE (max_quantity 2) and
+	// SECOND2PLUS1FREE (max_quantity 1), both buy 2 get 1 at 100 %; item_1
+	// at 500 a unit. Asserted: 3 units FIRST 500; 6 and 7 units FIRST 1000;
+	// 9 and 1000 units FIRST 1000 and SECOND 500. Alone each saves the
+	// same on 3 units; the tie goes to the smaller ID (package doc,
+	// Choice).
+	codes := []string{"FIRST2PLUS1FREE", "SECOND2PLUS1FREE"}
+	for qty, want := range map[int64][]string{3: {"500.00", "0.00"}, 6: {"1000.00", "0.00"}, 7: {"1000.00", "0.00"},
+		9: {"1000.00", "500.00"}, 1000: {"1000.00", "500.00"}} {
+		c := medusaCart(codes, medusaItem("item_1", "prod_tshirt_1", "", qty, "500.00"))
+		res := medusaRun(t, c,
+			repeatGet(codes[0], "prod_tshirt_1", "prod_tshirt_1", 2, 1, 2, true),
+			repeatGet(codes[1], "prod_tshirt_1", "prod_tshirt_1", 2, 1, 1, true))
+		assert.Equal(t, want, []string{adjusted(t, res, "item_1", codes[0]), adjusted(t, res, "item_1", codes[1])}, qty)
+	}
+}
+
+func TestMedusaLaterBogoOverlap(t *testing.T) {
+	// Same describe / "when multiple buyget promotions overlap on the same
+	// item": BOGO1 and BOGO2, buy 1 get 1 of prod_tshirt_1 at 100 %,
+	// max_quantity 1, campaign_id undefined. it "should not reuse units
+	// consumed by another promotion": quantity 3, subtotal 15000: BOGO1
+	// 5000 only. it "should apply each promotion when there are enough
+	// units for both": quantity 4, subtotal 20000: 5000 each.
+	codes := []string{"BOGO1", "BOGO2"}
+	for qty, want := range map[int64][]string{3: {"5000.00", "0.00"}, 4: {"5000.00", "5000.00"}} {
+		c := medusaCart(codes, medusaItem("item_cotton_tshirt", "prod_tshirt_1", "", qty, "5000.00"))
+		res := medusaRun(t, c,
+			repeatGet("BOGO1", "prod_tshirt_1", "prod_tshirt_1", 1, 1, 1, false),
+			repeatGet("BOGO2", "prod_tshirt_1", "prod_tshirt_1", 1, 1, 1, false))
+		assert.Equal(t, want, []string{adjusted(t, res, "item_cotton_tshirt", "BOGO1"), adjusted(t, res, "item_cotton_tshirt", "BOGO2")}, qty)
+	}
+}
+
+func TestMedusaLaterRepeatOneItem(t *testing.T) {
+	// Same describe, it "should apply buyget promotion multiple times until
+	// eligible quantity is exhausted on a single item" (buy 2 get 1 at
+	// 100 %, max_quantity 100; item_cotton_tshirt 10 × subtotal 2500):
+	// 750, three groups; and "... until max quantity is reached on a single
+	// item" (max_quantity 2): 500.
+	for maxQty, want := range map[int64]string{100: "750.00", 2: "500.00"} {
+		c := medusaCart([]string{"TEST_BUYGET_PROMOTION"}, medusaItem("item_cotton_tshirt", "item_cotton_tshirt", "", 10, "250.00"))
+		res := medusaRun(t, c, repeatGet("TEST_BUYGET_PROMOTION", "item_cotton_tshirt", "item_cotton_tshirt", 2, 1, maxQty, true))
+		assert.Equal(t, want, adjusted(t, res, "item_cotton_tshirt", "TEST_BUYGET_PROMOTION"), maxQty)
+	}
+}
+
+func TestMedusaLaterRepeatTwoPromotions(t *testing.T) {
+	// Same describe, it "should apply buyget promotion multiple times until
+	// max quantity is reached": TEST_BUYGET_PROMOTION buys 2
+	// item_cotton_tshirt and gets 1 item_cotton_tshirt2 (100 %,
+	// max_quantity 2); TEST_BUYGET_PROMOTION_2 buys 1 and gets 1
+	// (max_quantity 1); both lines 11 × subtotal 2750. Asserted: 500 and
+	// 250 on item_cotton_tshirt2.
+	const buy, get = "item_cotton_tshirt", "item_cotton_tshirt2"
+	codes := []string{"TEST_BUYGET_PROMOTION", "TEST_BUYGET_PROMOTION_2"}
+	c := medusaCart(codes, medusaItem(get, get, "", 11, "250.00"), medusaItem(buy, buy, "", 11, "250.00"))
+	res := medusaRun(t, c, repeatGet(codes[0], buy, get, 2, 1, 2, true), repeatGet(codes[1], buy, get, 1, 1, 1, true))
+	assert.Equal(t, []string{"500.00", "250.00"}, []string{adjusted(t, res, get, codes[0]), adjusted(t, res, get, codes[1])})
+	// it "should apply buyget promotion multiple times until eligible
+	// quantity is exhausted": the same with max_quantity 100 for both.
+	// Asserted: TEST_BUYGET_PROMOTION 1250 (5 groups use 10 of the 11
+	// bought), TEST_BUYGET_PROMOTION_2 250 (the one left). Medusa applies
+	// every code entered, in turn; opskit keeps the combination that saves
+	// most (package doc, Choice: "Conflicts are choices: ... item group
+	// promotions against other item promotions on the same lines, and
+	// entered coupons (自动选择最优券: the engine picks the subset of
+	// entered coupons that saves most)"): buy 1 get 1 alone frees 11
+	// units, 2750, more than 1250 + 250.
+	res = medusaRun(t, c, repeatGet(codes[0], buy, get, 2, 1, 100, true), repeatGet(codes[1], buy, get, 1, 1, 100, false))
+	assert.Equal(t, []string{"0.00", "2750.00"}, []string{adjusted(t, res, get, codes[0]), adjusted(t, res, get, codes[1])})
+	assert.Equal(t, promo.NotChosen, explanation(t, res, codes[0]).Status)
+}
+
+func TestMedusaLaterBulkPercentage(t *testing.T) {
+	// The later spec's "should compute adjustment accurately for a single
+	// item when multiple buyget promos are applied": BUY50GET1000 (100 %)
+	// and BUY10GET200 (buy 10, get 20 at 20 %, max_quantity 20),
+	// campaign_id undefined; 1080 × subtotal 2700. Asserted: 2500 and 10
+	// (20 % of 20 × 2.50).
+	codes := []string{"BUY50GET1000", "BUY10GET200"}
+	c := medusaCart(codes, medusaItem("item_cotton_tshirt", "prod_tshirt_1", "", 1080, "2.50"))
+	second := repeatGet(codes[1], "prod_tshirt_1", "prod_tshirt_1", 10, 20, 20, false)
+	a := second.Action.(promo.BuyXGetY)
+	a.Free, a.Rate = false, rate("8折")
+	second.Action = a
+	res := medusaRun(t, c, repeatGet(codes[0], "prod_tshirt_1", "prod_tshirt_1", 50, 1000, 1000, false), second)
+	assert.Equal(t, []string{"2500.00", "10.00"}, []string{
+		adjusted(t, res, "item_cotton_tshirt", codes[0]), adjusted(t, res, "item_cotton_tshirt", codes[1])})
+}
