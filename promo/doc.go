@@ -302,7 +302,14 @@
 // [BuyXGetY] rewards whole groups by default (Medusa's buyget);
 // PartialGroups gives the get units of a last group whose buy units are
 // all there (Magento's Buy X get Y: floor(n/(x+y))·y units, plus the rest
-// beyond x): buy 1 get 2 on 5 units frees 2, or 3.
+// beyond x): buy 1 get 2 on 5 units frees 2, or 3. The cheapest qualifying
+// units are the rewarded ones (the merchant's usual rule); Medusa frees the
+// dearest target units.
+//
+// A unit-capped promotion picks units at their price after the item
+// promotions before it, so with the default CheapestFirst a second cap on
+// a line may pick a unit the first already discounted (Medusa takes its
+// value off a unit's full price); DearestFirst picks the undiscounted ones.
 //
 // [IssueCoupon] issues coupons for a later order when a threshold is
 // reached (on its Base, like a Gift): [Result.CouponsIssued] lists them,
