@@ -310,6 +310,7 @@
 // promotions before it, so with the default CheapestFirst a second cap on
 // a line may pick a unit the first already discounted (Medusa takes its
 // value off a unit's full price); DearestFirst picks the undiscounted ones.
+// A unit already free is passed over.
 //
 // [IssueCoupon] issues coupons for a later order when a threshold is
 // reached (on its Base, like a Gift): [Result.CouponsIssued] lists them,

@@ -18,7 +18,10 @@ import (
 // When PerCart binds, Pick says which units: the cheapest first (the zero
 // value, [CheapestFirst]) or the dearest first ([DearestFirst]); ties go to
 // the earlier line. PerLine is applied first, within each line in the same
-// order. An amount never takes a unit below zero.
+// order. An amount never takes a unit below zero, and a unit another
+// stacked promotion already made free is passed over (it counts toward
+// neither cap), so two stacked caps of one unit free two units, as in
+// Medusa.
 //
 // It is an item-layer promotion that picks its units, like [NthItem]: the
 // units it discounts are its own (another item promotion may take the
@@ -129,8 +132,8 @@ func (c *ctx) limitedUnits(ps *pass, pi int) {
 	for k := 0; k < len(units) && int64(len(got)) < perCart; k++ {
 		u := units[k]
 		at := c.first[c.unitLine[u]]
-		if counts[at] >= perLine {
-			continue
+		if counts[at] >= perLine || ps.price[u] == 0 {
+			continue // a unit already free has nothing to take off: the cap goes to the next
 		}
 		counts[at]++
 		d := ps.price[u] * r.off // ≤ MaxMinorUnits·rateScale
