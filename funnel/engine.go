@@ -465,17 +465,7 @@ func (kn *kernel) dpOrdered(times []int64, masks []uint64, bd []int32, acc *accu
 	}
 	var g int32
 	if bd != nil {
-		var ok bool
-		if kn.attr == FirstTouch || kn.attr == LastTouch {
-			g, ok = kn.touch(masks, bd)
-		}
-		switch {
-		case ok:
-		case kn.attr == AtLastStep || kn.attr == LastTouch:
-			g = bd[firstLast]
-		default:
-			g = bd[firstStart]
-		}
+		g = kn.group(masks, bd, firstStart, firstLast)
 	}
 	acc.add(deep, first[:deep], g)
 }
@@ -491,19 +481,26 @@ func (kn *kernel) record(a *attempt, masks []uint64, bd []int32, acc *accum) {
 	}
 	var g int32
 	if bd != nil {
-		ok := false
-		if kn.counting == Uniques && (kn.attr == FirstTouch || kn.attr == LastTouch) {
-			g, ok = kn.touch(masks, bd)
-		}
-		switch {
-		case ok:
-		case kn.attr == AtLastStep || kn.attr == LastTouch:
-			g = bd[a.at[a.lvl-1]]
-		default:
-			g = bd[a.at[0]]
-		}
+		g = kn.group(masks, bd, int(a.at[0]), int(a.at[a.lvl-1]))
 	}
 	acc.add(a.lvl, a.t[:a.lvl], g)
+}
+
+// group returns the breakdown group of a counted attempt whose step-1 and
+// deepest events are start and last: for unique actors with FirstTouch or
+// LastTouch the actor's touch (see touch); otherwise, or when the actor has
+// no value, the value at start (AtFirstStep, FirstTouch) or at last
+// (AtLastStep, LastTouch).
+func (kn *kernel) group(masks []uint64, bd []int32, start, last int) int32 {
+	if kn.counting == Uniques && (kn.attr == FirstTouch || kn.attr == LastTouch) {
+		if g, ok := kn.touch(masks, bd); ok {
+			return g
+		}
+	}
+	if kn.attr == AtLastStep || kn.attr == LastTouch {
+		return bd[last]
+	}
+	return bd[start]
 }
 
 // touch returns an actor's breakdown group as PostHog's first and last

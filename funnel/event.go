@@ -42,15 +42,8 @@ func (e *Event) lookup(key string) (string, bool) {
 // Prop returns the value of property key: from Props if it has the key,
 // else from the first Attr with that key, else "".
 func (e Event) Prop(key string) string {
-	if v, ok := e.Props[key]; ok {
-		return v
-	}
-	for _, a := range e.Attrs {
-		if a.Key == key {
-			return a.Value
-		}
-	}
-	return ""
+	v, _ := e.lookup(key)
+	return v
 }
 
 // Matcher says which events count for a funnel step (and for the start,
