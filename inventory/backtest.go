@@ -383,12 +383,16 @@ func backtestSKU(sk *BacktestSKU, unmet Unmet, r *BacktestResult) error {
 }
 
 // UnmarshalJSON decodes a backtest SKU, rejecting unknown and duplicate keys; the policy and shaping
-// decode through their constructors. The other values are checked by [Backtest].
+// decode through their constructors. An empty "lead_sequence" decodes as an absent one (nil), the
+// form MarshalJSON gives back. The other values are checked by [Backtest].
 func (sk *BacktestSKU) UnmarshalJSON(b []byte) error {
 	type plain BacktestSKU
 	var j plain
 	if err := decodeStrict("decode backtest sku", b, &j); err != nil {
 		return err
+	}
+	if len(j.LeadSequence) == 0 {
+		j.LeadSequence = nil
 	}
 	*sk = BacktestSKU(j)
 	return nil

@@ -180,12 +180,16 @@ func backtestItem(p Planner, bi *BacktestItem, rule SafetyStock, unmet Unmet, r 
 }
 
 // UnmarshalJSON decodes a backtest item, rejecting unknown and duplicate keys; the item decodes as
-// [Item.UnmarshalJSON] does. Values are checked by [SearchClassLevels].
+// [Item.UnmarshalJSON] does and an empty "lead_sequence" as an absent one (nil). Values are checked
+// by [SearchClassLevels].
 func (bi *BacktestItem) UnmarshalJSON(b []byte) error {
 	type plain BacktestItem
 	var j plain
 	if err := decodeStrict("decode backtest item", b, &j); err != nil {
 		return err
+	}
+	if len(j.LeadSequence) == 0 {
+		j.LeadSequence = nil
 	}
 	*bi = BacktestItem(j)
 	return nil
