@@ -68,7 +68,8 @@ func TestAnchorOCAFixed(t *testing.T) {
 	cases := []struct {
 		name, rate, gross, refunds, want string
 	}{
-		// 16.0 account_commission/tests/test_account_commission.py
+		// 15.0 and 16.0 account_commission/tests/test_account_commission.py
+		// (15.0's comments say "* 0.1", its asserts are 16.0's)
 		// test_invoice_partial_refund: commission_net_paid (fix_qty 20,
 		// net_amount, no cost), invoice of 5 paid, refund of 5 - 2 = 3:
 		// "The commission must be (5 - 3) * 0.2 = 0.4", sum of settlements 0.4.
