@@ -240,3 +240,29 @@ func TestAnchorOCASectionLowerEdge(t *testing.T) {
 		"opskit's bands are (from, to] or [from, to) for the whole table, so a section after a gap " +
 		"loses its lower bound to the 0% gap tier")
 }
+
+// OCA's section tables as written, without the 0% tiers: a single section
+// [15,000, 16,000] (commission_section_invoice) neither starts at 0 nor
+// ends unbounded, and opskit refuses it rather than guess what is paid
+// outside it (ErrInvalidTiers, first on tiers[0].from). Written with the
+// 0% tiers, the JSON form decodes to a plan that pays as OCA does:
+// 15,100 × 20% = 3,020.00 and 0 above 16,000.
+func TestAnchorOCASectionsAsWritten(t *testing.T) {
+	asWritten := CommissionPlan{Currency: pricing.EUR, Method: WholeAmount, Tiers: []CommissionTier{
+		{From: dec("15000"), To: dec("16000"), Rate: dec("0.20")},
+	}}
+	err := asWritten.Validate()
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, ErrInvalidTiers)
+	assert.Equal(t, "tiers[0].from", fe.Field)
+
+	p, err := ParseCommissionPlan([]byte(`{"currency":"EUR","method":"whole_amount","tiers":[
+		{"from":"0","to":"15000","rate":"0"},
+		{"from":"15000","to":"16000","rate":"0.2"},
+		{"from":"16000","unbounded":true,"rate":"0"}]}`))
+	require.NoError(t, err)
+	assert.Equal(t, "EUR 3020.00", ocaPay(t, p, "15100", ""))
+	assert.Equal(t, "EUR 3200.00", ocaPay(t, p, "16000", ""))
+	assert.Equal(t, "EUR 0.00", ocaPay(t, p, "16000.01", ""))
+}

@@ -155,3 +155,17 @@ func TestAnchorOdooTargetCapped(t *testing.T) {
 	assert.Equal(t, "5400.00", r.Commission.StringAmount())
 	assert.True(t, r.Capped)
 }
+
+// The target plan of TestAnchorOdooTargetPlan as a JSON document decodes to
+// the same payout: achieved 4,800 (AR 2.4) pays 3,700.
+func TestAnchorOdooTargetPlanJSON(t *testing.T) {
+	p, err := ParseCommissionPlan([]byte(`{"currency":"USD","method":"marginal",
+		"tiers":[{"from":"0","to":"1000","rate":"0"},{"from":"1000","unbounded":true,"rate":"1"}],
+		"quota":{"amount":"2000","currency":"USD"},
+		"accelerators":[{"attainment":"0.5","multiplier":"2.5"},{"attainment":"1","multiplier":"0.5"},
+			{"attainment":"2","multiplier":"0.25"},{"attainment":"3","multiplier":"0"}]}`))
+	require.NoError(t, err)
+	r, err := p.Compute(Sales{Gross: odooUSD("4800")})
+	require.NoError(t, err)
+	assert.Equal(t, "USD 3700.00", r.Commission.String())
+}
