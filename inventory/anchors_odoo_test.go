@@ -154,10 +154,27 @@ func TestAnchorOdooQtyMultiple(t *testing.T) {
 
 // test_reordering_rule.py test_reordering_rule_4: "a reordering rule where the min qty is larger
 // than the max qty cannot be created" (min 2, max 1: ValidationError).
+// The same constraint (_check_min_max_qty) refuses min 10 with max 0, the "no max" example of
+// modes_test's TestPackRoundUpWithinMaxOdoo: Odoo 18 has no orderpoint with a min above 0 and no max.
 func TestAnchorOdooMinAboveMax(t *testing.T) {
 	wantErr(t, "NewMinMaxPolicy(2, 1)", errOnly(NewMinMaxPolicy(2, 1)), ErrPolicy)
+	wantErr(t, "NewMinMaxPolicy(10, 0)", errOnly(NewMinMaxPolicy(10, 0)), ErrPolicy)
 	_, err := odooPlanner(t).Suggest(odooItem(2, 1, 1, Stock{}), testNow)
 	wantErr(t, "planner min 2 max 1", err, ErrPolicy)
+}
+
+// test_proc_rule.py test_replenishment_order_to_max: 10 on hand, min 5, max 200;
+// action_replenish(force_to_max=True) brings the forecast to 200 (an order of 190) although the
+// forecast is above the min. Ordering up to the max whatever the min is an (R, S) review with S = max.
+func TestAnchorOdooForceToMax(t *testing.T) {
+	p, err := NewPlanner(PlanConfig{Policy: PolicyRS, Review: Day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := odooItem(5, 200, 1, Stock{OnHand: 10})
+	if got := odooQty(t, p, it); got != 190 {
+		t.Fatalf("force to max: %d, want 190", got)
+	}
 }
 
 // test_reordering_rule.py test_set_supplier_in_orderpoint: min = max = 500 kg, the vendor's minimum
