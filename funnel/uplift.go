@@ -17,20 +17,20 @@ type MeanSample struct {
 // UpliftTest is the inference on a relative uplift (提升率) of B over A.
 // Every field is finite.
 type UpliftTest struct {
-	Uplift   float64  `json:"uplift"`   // (μ_B − μ_A) / μ_A
+	Uplift   float64  `json:"uplift"`   // (μ_B − μ_A) / |μ_A|
 	StdErr   float64  `json:"std_err"`  // its standard error by the delta method
 	Interval Interval `json:"interval"` // Uplift ± t_{1−α/2, DoF} × StdErr
 	PValue   float64  `json:"p_value"`  // two-sided, H₀: no uplift
 	DoF      float64  `json:"dof"`      // Welch–Satterthwaite degrees of freedom
 }
 
-// RelativeUplift infers the relative uplift (μ_B − μ_A)/μ_A of the mean of
-// B over that of A by the delta method, with the formulas of GrowthBook's
-// frequentist engine (gbstats, TwoSidedTTest with relative effects; Deng,
-// Knoblich and Lu 2018, "Applying the delta method in metric analytics",
-// KDD):
+// RelativeUplift infers the relative uplift (μ_B − μ_A)/|μ_A| of the mean
+// of B over that of A by the delta method, with the formulas of
+// GrowthBook's frequentist engine (gbstats, TwoSidedTTest with relative
+// effects; Deng, Knoblich and Lu 2018, "Applying the delta method in
+// metric analytics", KDD):
 //
-//	u = (μ_B − μ_A) / μ_A
+//	u = (μ_B − μ_A) / |μ_A|
 //	Var(u) = s_B² / (μ_A² n_B) + s_A² μ_B² / (μ_A⁴ n_A)
 //	ν = (s_B²/n_B + s_A²/n_A)² / (s_B⁴/(n_B²(n_B − 1)) + s_A⁴/(n_A²(n_A − 1)))
 //	interval u ± t_{1−α/2, ν} √Var(u),   p = 2(1 − T_ν(|u| / √Var(u)))
@@ -48,9 +48,14 @@ type UpliftTest struct {
 // 0.70732, standard error 0.37879, 95% interval [−0.03526, 1.44989] and
 // p = 0.06191.
 //
+// The baseline enters by its size, as in GrowthBook (frequentist_diff), so
+// that a rise is positive when the metric can be negative (profit per
+// visitor): −10 → −5 is +0.5, −10 → −15 is −0.5.
+//
 // Errors: N below 2, a mean or standard deviation that is NaN or infinite,
-// a negative standard deviation, μ_A = 0, both standard deviations 0 (no
-// variance: nothing to infer), or a variance beyond float64
+// a negative standard deviation, μ_A = 0, a standard deviation of 0 in
+// either arm (no variance: GrowthBook's ZERO_NEGATIVE_VARIANCE, where it
+// returns an uninformative result), or a variance beyond float64
 // ([ErrInvalidRate], [ErrInvalidCount]); confidence outside (0, 1)
 // ([ErrInvalidRate]).
 func RelativeUplift(a, b MeanSample, confidence float64) (UpliftTest, error) {
@@ -65,8 +70,8 @@ func RelativeUplift(a, b MeanSample, confidence float64) (UpliftTest, error) {
 		if math.IsNaN(s.m.Mean) || math.IsInf(s.m.Mean, 0) {
 			return UpliftTest{}, fieldErr(op, s.name+".mean", s.m.Mean, ErrInvalidRate, "must be finite")
 		}
-		if !(s.m.StdDev >= 0) || math.IsInf(s.m.StdDev, 0) {
-			return UpliftTest{}, fieldErr(op, s.name+".std_dev", s.m.StdDev, ErrInvalidRate, "must be finite and not negative")
+		if !(s.m.StdDev > 0) || math.IsInf(s.m.StdDev, 0) {
+			return UpliftTest{}, fieldErr(op, s.name+".std_dev", s.m.StdDev, ErrInvalidRate, "must be finite and positive (no variance: nothing to infer)")
 		}
 	}
 	if a.Mean == 0 {
@@ -79,9 +84,10 @@ func RelativeUplift(a, b MeanSample, confidence float64) (UpliftTest, error) {
 }
 
 // upliftTest computes the delta-method test from means, variances and
-// sizes that are finite, with sizes at least 2 and ma != 0.
+// sizes that are finite, with sizes at least 2, ma != 0 and variances
+// positive.
 func upliftTest(op string, ma, va, na, mb, vb, nb, confidence float64) (UpliftTest, error) {
-	u := (mb - ma) / ma
+	u := (mb - ma) / math.Abs(ma)
 	ma2 := ma * ma
 	variance := vb/(ma2*nb) + va*mb*mb/(ma2*ma2*na)
 	if !(variance > 0) || math.IsInf(variance, 0) || math.IsInf(u, 0) {
@@ -107,9 +113,10 @@ func upliftTest(op string, ma, va, na, mb, vb, nb, confidence float64) (UpliftTe
 // A's, (p_B − p_A)/p_A, as [RelativeUplift] does for means, each arm being
 // x conversions of n with mean p = x/n and variance p(1 − p), as
 // GrowthBook's proportion statistic has it. Errors as
-// [TwoProportionZTest], plus n below 2 ([ErrInvalidCount]), p_A = 0 or
-// no variance in either arm ([ErrInvalidRate]), and a confidence outside
-// (0, 1) ([ErrInvalidRate]).
+// [TwoProportionZTest], plus n below 2 ([ErrInvalidCount]), p_A = 0, and
+// an arm with no variance, that is with p = 0 or 1 ([ErrInvalidRate]; as
+// GrowthBook, which returns an uninformative result), and a confidence
+// outside (0, 1) ([ErrInvalidRate]).
 func ProportionUplift(convA, nA, convB, nB int64, confidence float64) (UpliftTest, error) {
 	const op = "proportion uplift"
 	if err := checkPair(op, convA, nA, convB, nB); err != nil {
@@ -126,6 +133,12 @@ func ProportionUplift(convA, nA, convB, nB int64, confidence float64) (UpliftTes
 	}
 	if err := checkLevel(op, "confidence", confidence); err != nil {
 		return UpliftTest{}, err
+	}
+	if convA == nA {
+		return UpliftTest{}, fieldErr(op, "conv_a", convA, ErrInvalidRate, "a rate of 1 has no variance")
+	}
+	if convB == 0 || convB == nB {
+		return UpliftTest{}, fieldErr(op, "conv_b", convB, ErrInvalidRate, "a rate of 0 or 1 has no variance")
 	}
 	pa, pb := float64(convA)/float64(nA), float64(convB)/float64(nB)
 	return upliftTest(op, pa, pa*(1-pa), float64(nA), pb, pb*(1-pb), float64(nB), confidence)

@@ -145,8 +145,24 @@ func TestUpliftErrors(t *testing.T) {
 		var fe *FieldError
 		assert.ErrorAs(t, err, &fe, c.name)
 	}
-	// One arm without variance: ν is the other arm's n − 1 (Welch).
-	got, err := RelativeUplift(MeanSample{N: 5, Mean: 1}, MeanSample{N: 8, Mean: 2, StdDev: 1}, 0.95)
+	// One arm without variance is an error too, in either arm (GrowthBook's
+	// ZERO_NEGATIVE_VARIANCE), and the error names that arm.
+	for _, c := range []struct {
+		a, b  MeanSample
+		field string
+	}{
+		{MeanSample{N: 5, Mean: 1}, MeanSample{N: 8, Mean: 2, StdDev: 1}, "a.std_dev"},
+		{MeanSample{N: 8, Mean: 2, StdDev: 1}, MeanSample{N: 5, Mean: 1}, "b.std_dev"},
+	} {
+		_, err := RelativeUplift(c.a, c.b, 0.95)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, c.field, fe.Field)
+		assert.ErrorIs(t, err, ErrInvalidRate)
+	}
+	// The smallest variance above 0 in one arm still infers: ν falls back
+	// to the sizes when the Welch ratio underflows.
+	got, err := RelativeUplift(MeanSample{N: 5, Mean: 1, StdDev: 5e-324}, MeanSample{N: 8, Mean: 2, StdDev: 1}, 0.95)
 	require.NoError(t, err)
 	assert.InDelta(t, 7, got.DoF, 1e-12)
 	for _, c := range []struct {
@@ -159,6 +175,9 @@ func TestUpliftErrors(t *testing.T) {
 		{1, 5, 1, 1, 0.95, ErrInvalidCount},
 		{0, 5, 1, 5, 0.95, ErrInvalidRate},
 		{5, 5, 5, 5, 0.95, ErrInvalidRate},
+		{5, 5, 2, 5, 0.95, ErrInvalidRate}, // p_A = 1: no variance in A
+		{2, 5, 0, 5, 0.95, ErrInvalidRate}, // p_B = 0: no variance in B
+		{2, 5, 5, 5, 0.95, ErrInvalidRate}, // p_B = 1
 		{1, 5, 1, 5, math.NaN(), ErrInvalidRate},
 	} {
 		_, err := ProportionUplift(c.xa, c.na, c.xb, c.nb, c.conf)
