@@ -153,7 +153,7 @@ func TestCHDeduplicationRowsOfSeveralConditions(t *testing.T) {
 // TestCHShardFunnelWindow: CH 00678, uid = number, its = number % 3,
 // action_code = toString(number % 3) for number 0..9999, read twice
 // (remote over two replicas of one table, so every user has two identical
-// rows), window 3600, steps action_code != '' and action_code = '2':
+// rows), window 3600, steps action_code != ” and action_code = '2':
 // levels 1 for 6,667 users and 2 for 3,333. With one event per step
 // (opskit's default) the second copy of a "2" row fills step 2; with
 // SharedEvents (ClickHouse's default) one row fills both steps, so one
