@@ -12,10 +12,14 @@ import (
 // The tests in this file extend anchors_test.go and anchors_more_test.go
 // with ClickHouse windowFunnel results they did not cover:
 //   - tests/queries/0_stateless/00632_aggregation_window_funnel, the
-//     current funnel_test_reentry block ("CH 00632 reentry"; its .sql and
-//     .reference read from the ClickHouse tree as mirrored in
-//     hanzoai/datastore at b1c80298, whose results the current
-//     src/AggregateFunctions/AggregateFunctionWindowFunnel.cpp reproduces);
+//     funnel_test_reentry block ("CH 00632 reentry"; .sql and .reference as
+//     mirrored in hanzoai/datastore at b1c80298). Its levels are those of
+//     src/AggregateFunctions/AggregateFunctionWindowFunnel.cpp at ClickHouse
+//     commit 0215c755 (after PR #99003). A different version of the same
+//     test (ClickHouse commit 0882b32b: funnel_test_allow_reentry and
+//     funnel_test_ecommerce, asserted in anchors_test.go and
+//     anchors_more_test.go) is not reproduced by that source: for "a b a b
+//     c" in 'strict_order' the source gives 3, that reference 2;
 //   - tests/queries/0_stateless/00678_shard_funnel_window ("CH 00678");
 //   - the regression test of issue #37177 (PR #99003, strict_deduplication
 //     returns the level reached) and the one of issue #124071
@@ -50,7 +54,7 @@ func chCond(c string) Matcher {
 	return Matcher{Name: c, Where: func(e Event) bool { return e.Props[c] == "1" }}
 }
 
-// TestCHReentryCurrent: CH 00632 reentry, table funnel_test_reentry, window
+// TestCHReentryBlock: CH 00632 reentry, table funnel_test_reentry, window
 // 100: uid 1 a@10 a@20 b@30 a@40 c@50; uid 2 a@10 c@20 b@30 c@40; uid 3 a@10
 // c@20.
 //   - uid 1, steps a, b, a, c: 'strict_order' 1, with 'allow_reentry' 4.
@@ -62,7 +66,7 @@ func chCond(c string) Matcher {
 //   - uid 2, steps a, b, c: 'strict_order' 1 (c@20 skips b); uid 3 with
 //     'allow_reentry' 1.
 //   - uid 2 with 'allow_reentry': ClickHouse 3, opskit 1 (skipped below).
-func TestCHReentryCurrent(t *testing.T) {
+func TestCHReentryBlock(t *testing.T) {
 	events := []Event{
 		chAt("1", 10, "a"), chAt("1", 20, "a"), chAt("1", 30, "b"), chAt("1", 40, "a"), chAt("1", 50, "c"),
 		chAt("2", 10, "a"), chAt("2", 20, "c"), chAt("2", 30, "b"), chAt("2", 40, "c"),
@@ -153,7 +157,7 @@ func TestCHDeduplicationRowsOfSeveralConditions(t *testing.T) {
 // TestCHShardFunnelWindow: CH 00678, uid = number, its = number % 3,
 // action_code = toString(number % 3) for number 0..9999, read twice
 // (remote over two replicas of one table, so every user has two identical
-// rows), window 3600, steps action_code != ” and action_code = '2':
+// rows), window 3600, steps "action_code is not empty" and action_code = '2':
 // levels 1 for 6,667 users and 2 for 3,333. With one event per step
 // (opskit's default) the second copy of a "2" row fills step 2; with
 // SharedEvents (ClickHouse's default) one row fills both steps, so one
@@ -185,6 +189,17 @@ func TestCHShardFunnelWindow(t *testing.T) {
 	assert.Equal(t, []int64{10000, 3333}, r.Counts())
 	// One copy, one event per step: a row cannot fill both steps.
 	assert.Equal(t, map[int]int{1: 10000}, hist(MustNew(st, time.Hour), once))
+	// The same on the columnar path, the steps as sets of names.
+	named := MustNew([]Matcher{{Name: "any", Event: "0", AnyOf: []string{"1", "2"}}, {Event: "2"}}, time.Hour)
+	c, _, _, err := named.Encode(twice)
+	require.NoError(t, err)
+	l, err := named.LevelsColumns(c)
+	require.NoError(t, err)
+	colHist := map[int]int{}
+	for _, lvl := range l.Level {
+		colHist[int(lvl)]++
+	}
+	assert.Equal(t, want, colHist)
 }
 
 // TestCHDocExamples: the windowFunnel examples and mode descriptions of the
@@ -203,7 +218,7 @@ func TestCHShardFunnelWindow(t *testing.T) {
 //     begin_checkout, complete_payment over "checkout -> product detail ->
 //     checkout again -> payment": "With allow_reentry: reaches level 4";
 //     "Without allow_reentry: stops at level 2". opskit gives 4 in both (see
-//     TestCHReentryCurrent for the doc sentence; ClickHouse's source gives
+//     TestCHReentryBlock for the doc sentence; ClickHouse's source gives
 //     1 without allow_reentry, not the 2 the example states).
 func TestCHDocExamples(t *testing.T) {
 	trend := []Event{
