@@ -51,8 +51,8 @@
 //     "tracked" means any event in the input, so pass only the events you
 //     track. Unlike ClickHouse, an event of an earlier step also ends it
 //     ("a b c b d" reaches 3, as in PostHog; ClickHouse says 4), and a
-//     step-1 event starts an attempt of its own ("a b a b c" reaches 3, as
-//     in PostHog; ClickHouse without allow_reentry says 2). An event that
+//     step-1 event starts an attempt of its own ("a b a c" reaches 2, as in
+//     PostHog; ClickHouse keeps its steps across a step-1 event and says 3). An event that
 //     matches several steps fills the one the attempt can take next, as in
 //     PostHog; ClickHouse splits such a row into one entry per step, in step
 //     order, so in 'strict_order' a row matching steps 1 and 3 breaks its own
@@ -86,8 +86,10 @@
 //     already reached, other than step 1, ends the attempt: "A B C B D"
 //     reaches 3); [StrictIncrease] ('strict_increase': a step fills only
 //     strictly after the previous step's time); [AllowReentry]
-//     ('allow_reentry', strict order only: a step-1 event does not end a
-//     strict attempt, so "a b a c" reaches 3); [SharedEvents] (ClickHouse's
+//     ('allow_reentry', strict order only: an event of a step other than
+//     the next, a re-entry into an earlier step or a step ahead, is passed
+//     over instead of ending the strict attempt, so "a b a c" and "a c b c"
+//     reach 3 and "a b c b d" reaches 4, as in ClickHouse); [SharedEvents] (ClickHouse's
 //     default: one event may fill several consecutive steps, so one row
 //     fills all three steps "1004, 1004, 1004"). Without SharedEvents one
 //     event fills at most one step of an attempt (ClickHouse 'strict_once'):

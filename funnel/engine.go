@@ -621,15 +621,17 @@ func (kn *kernel) ends(m, dup uint64, lvl int) bool {
 
 // continues reports whether, in strict order, an event with mask m that
 // fills nothing lets an attempt at depth lvl go on: it repeats step lvl
-// (PostHog and ClickHouse: "a b b c" reaches 3), or it is a step-1 event
-// and AllowReentry is set; an event matching an exclusion never continues
-// an attempt. (A duplicate under StrictDeduplication ends the attempt
+// (PostHog and ClickHouse: "a b b c" reaches 3), or it is an event of any
+// step and AllowReentry is set (a re-entry into an earlier step, or a step
+// ahead of the next, is passed over as ClickHouse's allow_reentry passes
+// over an event whose previous step is not reached); an event matching an
+// exclusion never continues an attempt. (A duplicate under StrictDeduplication ends the attempt
 // before this is asked: see ends, and indexedScan's stop.)
 func (kn *kernel) continues(m uint64, lvl int) bool {
 	if m&kn.exclBits != 0 {
 		return false
 	}
-	return m&(1<<uint(lvl-1)) != 0 || (kn.modes&AllowReentry != 0 && m&1 != 0)
+	return m&(1<<uint(lvl-1)) != 0 || (kn.modes&AllowReentry != 0 && m&kn.stepBits != 0)
 }
 
 // occurrences lists, for each match bit (step i, or exclusion at

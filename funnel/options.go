@@ -216,9 +216,10 @@ const (
 	// time strictly after the previous step's; equal timestamps do not
 	// advance.
 	StrictIncrease
-	// AllowReentry (ClickHouse 'allow_reentry'; only with [Strict]): a
-	// step-1 event inside a strict attempt does not end it (it starts
-	// another attempt as well), so "A B A C" reaches 3.
+	// AllowReentry (ClickHouse 'allow_reentry'; only with [Strict]): an
+	// event of a step other than the next does not end a strict attempt
+	// but is passed over (a step-1 event starts another attempt as well),
+	// so "A B A C" and "A C B C" reach 3 and "A B C B D" reaches 4.
 	AllowReentry
 	// SharedEvents (ClickHouse's default): one event may fill several
 	// consecutive steps of one attempt, so one "view" fills both steps of
