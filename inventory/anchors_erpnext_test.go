@@ -160,8 +160,8 @@ func TestAnchorERPNextNotSQ(t *testing.T) {
 	}
 }
 
-// policy.go: "PolicyMinMax is min/max (the ERP reordering rule of Odoo and ERPNext): when the
-// position is at or below min, order up to max." ERPNext's Item Reorder row has no max: with
+// ERPNext's Item Reorder row is not min/max (policy.go once called PolicyMinMax "the ERP
+// reordering rule of Odoo and ERPNext"; it now names PolicyTopUp for ERPNext). The row has no max: with
 // level 20 and qty 20 at projected 10 it requests 20 (test above). Min/max with min 20 and the max
 // a user would read off the row, level + qty = 40, orders 30; no max reproduces ERPNext at every
 // position (max 30 matches at projected 10 but orders 30 at projected 0, where ERPNext requests 20).
@@ -174,14 +174,17 @@ func TestAnchorERPNextNotMinMax(t *testing.T) {
 	if n, _ := mm30.Need(0, AtOrBelow); n != 30 {
 		t.Fatalf("min/max 20/30 Need(0) = %g, want opskit's 30", n)
 	}
-	t.Skip("differs from ERPNext: opskit min/max 30, ERPNext 20: policy.go calls PolicyMinMax ERPNext's " +
-		"rule, but ERPNext's is reorder level + reorder qty (PolicyTopUp)")
+	// Documented (policy.go, PolicyMinMax): "ERPNext's rule, which has no max, is [PolicyTopUp]".
+	top, _ := NewTopUpPolicy(20, 20)
+	if n, _ := top.Need(10, AtOrBelow); n != 20 {
+		t.Fatalf("top-up Need(10) = %g, want ERPNext's 20", n)
+	}
 }
 
 // reorder_item.py: "if (reorder_level or reorder_qty)" — a row with both at 0 requests nothing.
 // NewTopUpPolicy refuses a qty of 0.
 func TestAnchorERPNextEmptyRow(t *testing.T) {
 	wantErr(t, "level 0 qty 0", errOnly(NewTopUpPolicy(0, 0)), ErrNotPositive)
-	t.Skip("differs from ERPNext: opskit returns an error for level 0, qty 0, ERPNext keeps the row " +
-		"and never requests anything for it")
+	// Documented (doc.go): "a row with level and qty 0, which ERPNext keeps and never fires, is no
+	// policy here: [NewTopUpPolicy] refuses a qty of 0".
 }

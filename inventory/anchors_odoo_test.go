@@ -186,16 +186,25 @@ func TestAnchorOdooVendorMinimum(t *testing.T) {
 		t.Fatalf("default rounding: %+v, %v; want 6000", r, err)
 	}
 	// Under Odoo's rounding mode, as the planner runs a min/max orderpoint (room = max - position =
-	// 500), the MOQ is above the room: opskit rounds down below the smallest order and orders 0.
+	// 500), the MOQ is above the room but a pack fits: the vendor's minimum wins, 6000, as in Odoo.
 	got := odooQty(t, odooPlanner(t), Item{
 		ID: "op", Demand: MustDemand(0, 0, Day), Lead: FixedLeadTime(Day), WarningLine: 500, MaxStock: 500,
 		Shaping: MustShaping(6000, 1, 0, WithPackRounding(PackRoundUpWithinMax)),
 	})
-	if got != 0 {
-		t.Fatalf("within max: %d, want opskit's 0", got)
+	if got != 6000 {
+		t.Fatalf("within max: %d, want Odoo's 6000", got)
 	}
-	t.Skip("differs from Odoo 18: opskit 0, Odoo 6000: Odoo's vendor minimum wins over the max, " +
-		"PackRoundUpWithinMax drops an order whose MOQ does not fit below the max")
+	// The same through ShapeWithin and a backtest day: the order is the MOQ, not 0.
+	r, err = MustShaping(6000, 1, 0, WithPackRounding(PackRoundUpWithinMax)).ShapeWithin(500, 500)
+	if err != nil || r.Qty != 6000 || r.AfterMOQ != 6000 || !r.Down {
+		t.Fatalf("ShapeWithin(500, 500): %+v, %v", r, err)
+	}
+	// With no pack fitting below the max, nothing is ordered whatever the MOQ (a multiple of 5 and a
+	// room of 3: Odoo rounds 3 down to 0 before any vendor minimum).
+	r, _ = MustShaping(10, 5, 0, WithPackRounding(PackRoundUpWithinMax)).ShapeWithin(3, 3)
+	if r.Qty != 0 {
+		t.Fatalf("ShapeWithin(3, 3) with pack 5: %+v, want 0", r)
+	}
 }
 
 // _get_qty_to_order fires on float_compare(qty_forecast, product_min_qty) < 0, and the 18.0 field
@@ -220,8 +229,8 @@ func TestAnchorOdooTriggerAtMin(t *testing.T) {
 	if n, _ := pol.Need(5, AtOrBelow); n != 5 {
 		t.Fatalf("Need(5) = %g, want opskit's 5", n)
 	}
-	t.Skip("differs from Odoo 18: opskit 5, Odoo 0 at forecast = min: Odoo fires strictly below the " +
-		"min; PolicyMinMax's doc calls it Odoo's rule 'at or below min' (the StrictlyBelow trigger matches)")
+	// Documented: PolicyMinMax's doc says "Odoo orders only strictly below min (use the trigger
+	// [StrictlyBelow])"; the default AtOrBelow is the textbook (s, S) trigger.
 }
 
 // _get_qty_to_order rounds up when product_max_qty is zero ("qty_to_order += qty_multiple -
@@ -233,27 +242,24 @@ func TestAnchorOdooZeroMaxRoundsUp(t *testing.T) {
 	if err != nil || r.Qty != 5 {
 		t.Fatalf("Shape(3): %+v, %v", r, err)
 	}
-	// The same rule as an opskit policy: min/max 0/0 treats S = 0 as a maximum, so the room is
-	// 0 - (-3) = 3 and the need rounds down to 0, in the planner and in a backtest.
-	if got := odooQty(t, odooPlanner(t), odooItem(0, 0, 5, Stock{Reserved: 3})); got != 0 {
-		t.Fatalf("planner 0/0: %d, want opskit's 0", got)
+	// The same rule as an opskit policy: min/max 0/0 has no maximum (S = 0, as Odoo's max 0), so the
+	// need 3 rounds up to 5 in the planner and in a backtest.
+	if got := odooQty(t, odooPlanner(t), odooItem(0, 0, 5, Stock{Reserved: 3})); got != 5 {
+		t.Fatalf("planner 0/0: %d, want Odoo's 5", got)
 	}
 	pol, _ := NewMinMaxPolicy(0, 0)
-	need, _ := pol.Need(-3, StrictlyBelow)
-	room := math.Max(pol.OrderUpTo()-(-3), 0)
-	r, _ = MustShaping(0, 5, 0, WithPackRounding(PackRoundUpWithinMax)).ShapeWithin(need, room)
-	if r.Qty != 0 {
-		t.Fatalf("policy 0/0: %+v, want opskit's 0", r)
+	if room := pol.room(-3); !math.IsInf(room, 1) {
+		t.Fatalf("room of a 0/0 policy: %g, want +Inf", room)
 	}
-	// A workaround that matches Odoo: reorder level 0, qty 1 (ERPNext's rule), strictly below; a
-	// fixed-quantity policy has no maximum, so the need 3 rounds up to 5.
-	top, _ := NewTopUpPolicy(0, 1)
-	need, _ = top.Need(-3, StrictlyBelow)
-	if r, _ = MustShaping(0, 5, 0, WithPackRounding(PackRoundUpWithinMax)).Shape(need); r.Qty != 5 {
-		t.Fatalf("top-up workaround: %+v, want 5", r)
+	if room := mustPolicy(NewMinMaxPolicy(0, 4)).room(-3); room != 7 {
+		t.Fatalf("room of a 0/4 policy at -3: %g, want 7", room)
 	}
-	t.Skip("differs from Odoo 18: opskit 0, Odoo 5 for a 0/0 orderpoint with a multiple: Odoo reads " +
-		"max 0 as no maximum and rounds up; opskit's min/max 0/0 has S = 0 and rounds down within it")
+	out := make([]BacktestResult, 1)
+	_, err = Backtest([]BacktestSKU{{ID: "op", Policy: pol, Trigger: StrictlyBelow,
+		Shaping: MustShaping(0, 5, 0, WithPackRounding(PackRoundUpWithinMax)), Demand: []int64{3, 0}, LeadDays: 1}}, Backorders, out)
+	if err != nil || out[0].Orders != 1 || out[0].OrderedUnits != 5 {
+		t.Fatalf("backtest 0/0: %+v, %v; want one order of 5", out[0], err)
+	}
 }
 
 // A max above 0 always rounds down in Odoo (qty_to_order -= remainder); PackRoundUpWithinMax rounds

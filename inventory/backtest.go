@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"time"
 
@@ -257,7 +256,6 @@ func backtestSKU(sk *BacktestSKU, unmet Unmet, r *BacktestResult) error {
 	var ring [MaxLeadDays + 1]int64 // receipts due, by arrival day modulo size
 	size := maxLead + 1
 	pol, trig, shp := &sk.Policy, sk.Trigger, &sk.Shaping
-	upTo := pol.kind == PolicySS || pol.kind == PolicyMinMax || pol.kind == PolicyRS
 	backorder := unmet == Backorders
 	seq := sk.LeadSequence
 	onHand := sk.OnHand
@@ -337,11 +335,7 @@ func backtestSKU(sk *BacktestSKU, unmet Unmet, r *BacktestResult) error {
 		if need > MaxQty {
 			return detailErr(op, "need", need, ErrTooLarge, maxQtyDetail)
 		}
-		room := math.Inf(1)
-		if upTo {
-			room = max(pol.big-ip, 0)
-		}
-		q := shp.shapeWithin(need, room).Qty
+		q := shp.shapeWithin(need, pol.room(ip)).Qty
 		if q <= 0 {
 			continue
 		}

@@ -280,9 +280,14 @@
 //     (from period 2 for Holt, 1 otherwise), with every forecast clamped at zero first.
 //   - LastSaleIn dates a sale at the end of its period; with no sale it returns the start of the
 //     history (so slow-moving and dead checks still see the history's length) and sold = false.
-//   - Pack rounding down never exceeds the need and orders nothing below the smallest allowed order,
-//     as Odoo 18 does; the planner gives [PackRoundUpWithinMax] the room S - position for (s, S),
-//     min/max and (R, S) and no maximum for the fixed-quantity policies.
+//   - Pack rounding down never exceeds the need and orders nothing below the smallest allowed order.
+//     [PackRoundUpWithinMax] follows Odoo 18's orderpoint: nothing when no pack fits below the
+//     maximum, the MOQ (vendor minimum) past the maximum when a pack fits but the MOQ does not; the
+//     planner and the backtest give it the room S - position for (s, S), min/max and (R, S), and no
+//     maximum for the fixed-quantity policies and for S = 0 (Odoo's max 0 rounds up).
+//   - Odoo's orderpoint is min/max with the trigger [StrictlyBelow] (it fires on forecast < min) and
+//     [PackRoundUpWithinMax]; ERPNext's reorder row is [PolicyTopUp] (a row with level and qty 0,
+//     which ERPNext keeps and never fires, is no policy here: [NewTopUpPolicy] refuses a qty of 0).
 //   - Backtest day order: receipts (backorders served first), demand, holding on the end-of-day on
 //     hand, review; an order placed at the end of day t with lead L arrives at the start of t + L
 //     (L ≥ 1); (R, S) reviews on days 0, R, 2R, ...; a cycle runs from one receipt day to the next

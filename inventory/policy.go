@@ -72,8 +72,10 @@ const (
 	PolicySS
 	// PolicyRS is (R, S), periodic review: every R, order up to S.
 	PolicyRS
-	// PolicyMinMax is min/max (the ERP reordering rule of Odoo and ERPNext): when the position is at
-	// or below min, order up to max. It is (s, S) with hand-set levels.
+	// PolicyMinMax is min/max, Odoo's reordering rule (stock.warehouse.orderpoint): when the position
+	// is at or below min, order up to max. It is (s, S) with hand-set levels. Odoo orders only
+	// strictly below min (use the trigger [StrictlyBelow]) and rounds with [PackRoundUpWithinMax];
+	// ERPNext's rule, which has no max, is [PolicyTopUp].
 	PolicyMinMax
 	// PolicyRQ is (r, Q) with Q from the economic order quantity [EOQ]: (s, Q) with s the reorder
 	// point and Q = √(2DK/h).
@@ -84,6 +86,17 @@ const (
 	// (s, Q) it orders one quantity, never a multiple, and unlike (s, S) it has no maximum.
 	PolicyTopUp
 )
+
+// room returns the units that fit below the maximum stock level at inventory position ip, the room
+// [PackRoundUpWithinMax] rounds within: S - ip (at least 0) for the order-up-to policies ((s, S),
+// min/max, (R, S)), and +Inf for the others and for S = 0, which Odoo reads as no maximum
+// (product_max_qty 0: the order rounds up).
+func (p Policy) room(ip float64) float64 {
+	if (p.kind == PolicySS || p.kind == PolicyMinMax || p.kind == PolicyRS) && p.big != 0 {
+		return max(p.big-ip, 0)
+	}
+	return math.Inf(1)
+}
 
 // String returns the policy's usual name, such as "(s, Q)".
 func (k PolicyKind) String() string {

@@ -113,7 +113,7 @@ type Shaped struct {
 	Qty       int64   `json:"qty"`        // step 4: the order, at most the cap
 	// Down is true when step 3 rounded down ([PackRoundDown], or [PackRoundUpWithinMax] when rounding
 	// up would pass the maximum); Units is then not raised to the MOQ, and an AfterPack below the
-	// smallest allowed order is 0.
+	// smallest allowed order is 0 (under PackRoundUpWithinMax, the MOQ when a pack fits).
 	Down bool `json:"down,omitempty"`
 }
 
@@ -162,7 +162,13 @@ func (s Shaping) shapeWithin(need, room float64) Shaped {
 		s.roundDown(&r, need)
 	case PackRoundUpWithinMax:
 		if float64(r.AfterPack) > room {
-			s.roundDown(&r, min(need, room))
+			limit := min(need, room)
+			s.roundDown(&r, limit)
+			if r.AfterPack == 0 && limit >= float64(pack) {
+				// A pack fits below the maximum, the MOQ does not: Odoo orders the vendor's
+				// minimum anyway.
+				r.AfterMOQ, r.AfterPack = max(r.Units, s.moq), s.minimum
+			}
 		}
 	}
 	r.Qty = r.AfterPack
@@ -200,10 +206,13 @@ const (
 	// PackRoundUpWithinMax rounds up unless the rounded order would pass the maximum stock level, and
 	// then rounds down: Odoo 18's reordering rule (stock.warehouse.orderpoint, _get_qty_to_order in
 	// addons/stock/models/stock_orderpoint.py), which orders max - forecast rounded up to the
-	// multiple when no maximum is set and rounded down (qty_to_order -= remainder) when one is. As in
-	// Odoo, a need below one allowed order within the maximum orders nothing. [Shaping.ShapeWithin]
-	// takes the room below the maximum; the [Planner] passes S - position for the order-up-to
-	// policies ((s, S), min/max, (R, S)) and no maximum for the others.
+	// multiple when no maximum is set (max 0) and rounded down (qty_to_order -= remainder) when one
+	// is. As in Odoo, a need below one pack within the maximum orders nothing; when a pack fits but
+	// the MOQ (Odoo's vendor minimum) does not, the order is the MOQ, past the maximum, as Odoo
+	// raises qty_to_order to the vendor's minimum (purchase_stock test_set_supplier_in_orderpoint:
+	// min = max = 500, minimum 6000: 6000). [Shaping.ShapeWithin] takes the room below the maximum;
+	// the [Planner] and [Backtest] pass S - position for the order-up-to policies ((s, S), min/max,
+	// (R, S)) with S above 0, and no maximum for the others and for S = 0 (Odoo's max 0).
 	PackRoundUpWithinMax
 )
 

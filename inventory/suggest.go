@@ -506,11 +506,7 @@ func (p *Planner) suggestAt(it *Item, at time.Time, atOK bool, out *Suggestion) 
 	case cfg.OverstockCover > 0 && ip > mu*days(cfg.OverstockCover):
 		status = StatusOverstock
 	}
-	room := math.Inf(1) // units below the maximum level, for PackRoundUpWithinMax
-	if cfg.Policy == PolicySS || cfg.Policy == PolicyMinMax || cfg.Policy == PolicyRS {
-		room = max(pol.big-ip, 0)
-	}
-	shaped := it.Shaping.shapeWithin(need, room)
+	shaped := it.Shaping.shapeWithin(need, pol.room(ip))
 	if shaped.Qty > MaxQty {
 		return detailErr(op, "need", need, ErrTooLarge, fmt.Sprintf("the shaped order %d is above 1e15 units", shaped.Qty))
 	}
