@@ -205,6 +205,11 @@ func TestAnchorOdooVendorMinimum(t *testing.T) {
 	if r.Qty != 0 {
 		t.Fatalf("ShapeWithin(3, 3) with pack 5: %+v, want 0", r)
 	}
+	// Exactly one pack fits (room 5): the MOQ 12 rounded up to the pack, 15.
+	r, _ = MustShaping(12, 5, 0, WithPackRounding(PackRoundUpWithinMax)).ShapeWithin(8, 5)
+	if r.Qty != 15 || r.AfterMOQ != 12 {
+		t.Fatalf("ShapeWithin(8, 5) with MOQ 12, pack 5: %+v, want 15", r)
+	}
 }
 
 // _get_qty_to_order fires on float_compare(qty_forecast, product_min_qty) < 0, and the 18.0 field
