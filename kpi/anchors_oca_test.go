@@ -235,10 +235,9 @@ func TestAnchorOCASectionLowerEdge(t *testing.T) {
 	invoice.Boundary = UpperBandOwns
 	assert.Equal(t, "EUR 3000.00", ocaPay(t, invoice, "15000", ""), "upper owns: matches OCA here")
 	assert.Equal(t, "EUR 0.00", ocaPay(t, invoice, "16000", ""), "upper owns: OCA 3200.00")
-	t.Skip("differs from OCA/commission calculate_section: opskit 0.00 at base 1 ([1, 100] at 10%) and at " +
-		"15000 ([15000, 16000] at 20%), OCA 0.10 and 3000.00: OCA's sections are closed at both ends, " +
-		"opskit's bands are (from, to] or [from, to) for the whole table, so a section after a gap " +
-		"loses its lower bound to the 0% gap tier")
+	// Documented (CommissionTier): "with 0% tiers for OCA's gaps a base exactly on a section's start
+	// goes to the gap below under [LowerBandOwns] (OCA pays the section), and exactly on its end to
+	// the gap above under [UpperBandOwns]: the two differ only on such a bound."
 }
 
 // OCA's section tables as written, without the 0% tiers: a single section

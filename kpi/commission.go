@@ -57,7 +57,14 @@ const (
 // matches (commission/models/commission.py, calculate_section); write that
 // as a final {From: bound, Unbounded: true, Rate: 0} tier, which gives the
 // same rule for both methods: a whole-amount plan pays 0 above the bound,
-// a marginal plan keeps what was earned up to it.
+// a marginal plan keeps what was earned up to it. OCA's sections are closed
+// at both ends ([amount_from, amount_to]); with 0% tiers for OCA's gaps a
+// base exactly on a section's start goes to the gap below under
+// [LowerBandOwns] (OCA pays the section), and exactly on its end to the gap
+// above under [UpperBandOwns]: the two differ only on such a bound. OCA also
+// applies the sections to each invoice line and sums the lines, where
+// [CommissionPlan.Compute] applies the table to the period's sales; call it
+// per line to reproduce OCA across a bound.
 //
 // For compatibility a last tier with a zero To is also read as unbounded
 // (the shorthand of earlier versions); a zero To cannot be a real bound
