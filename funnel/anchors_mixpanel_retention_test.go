@@ -132,7 +132,7 @@ func TestMixpanelCalendarIntervals(t *testing.T) {
 		g        Granularity
 		from, to time.Time
 	}{
-		{ByDay, time.Date(2024, 3, 4, 20, 0, 0, 0, time.UTC), time.Date(2024, 3, 5, 6, 0, 0, 0, time.UTC)},  // Mon 8 pm, Tue 6 am
+		{ByDay, time.Date(2024, 3, 4, 20, 0, 0, 0, time.UTC), time.Date(2024, 3, 5, 6, 0, 0, 0, time.UTC)},    // Mon 8 pm, Tue 6 am
 		{ByWeek, time.Date(2024, 3, 8, 12, 0, 0, 0, time.UTC), time.Date(2024, 3, 11, 12, 0, 0, 0, time.UTC)}, // Fri, Mon
 		{ByMonth, time.Date(2024, 2, 25, 12, 0, 0, 0, time.UTC), time.Date(2024, 3, 3, 12, 0, 0, 0, time.UTC)},
 	} {
