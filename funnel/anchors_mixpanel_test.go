@@ -129,7 +129,8 @@ func TestMixpanelReentryScenario1(t *testing.T) {
 	first := MustNew(steps("A", "B"), time.Hour, WithReentry(FirstEntry))
 	got := amRun(t, first, events).Counts()
 	assert.Equal(t, []int64{1, 1}, got)
-	t.Skip("differs from Mixpanel: opskit FirstEntry+Uniques counts [1 1] (best of the sequential attempts), Mixpanel's default uniques [1 0] (only the first entry counts, MP-ADV scenario 1; counting method Uniques: users enter the first time they track step 1)")
+	// Documented difference (doc.go, Re-entry: "Mixpanel's default uniques then count only a user's
+	// first entry, where opskit counts the best attempt".)
 }
 
 // TestMixpanelReentryScenario2: MP-ADV "Optimized Re-entry", scenario 2,
@@ -240,7 +241,9 @@ func TestMixpanelExclusionTotals(t *testing.T) {
 	// removed from every step.
 	restart := amRun(t, MustNew(steps("A", "B"), time.Hour, ex, WithCounting(Attempts)), events).Counts()
 	assert.Equal(t, []int64{1, 1}, restart)
-	t.Skip("differs from Mixpanel: opskit FirstEntry+Attempts [0 0] (an exclusion does not end the attempt, and an excluded attempt leaves every step), Restart+Attempts [1 1]; Mixpanel [2 1]: the exclusion at (2) ends the first entry, which still counts at step 1, and (3) re-enters")
+	// Documented difference (doc.go, Exclusions: "Mixpanel ... ends the entry there and keeps the
+	// steps reached before it"; Counting: Attempts is "Mixpanel totals with FirstEntry and no
+	// exclusions".)
 }
 
 // TestMixpanelExclusionKeepsEarlierSteps: MP-ADV "Exclusion Steps", note
@@ -259,7 +262,8 @@ func TestMixpanelExclusionKeepsEarlierSteps(t *testing.T) {
 	f := MustNew(steps("A", "B", "C"), time.Hour, ex, WithReentry(FirstEntry))
 	got := amRun(t, f, mpSeq("A", "B", "X", "C")).Counts()
 	assert.Equal(t, []int64{0, 0, 0}, got)
-	t.Skip("differs from Mixpanel: opskit removes an excluded attempt from every step ([0 0 0], PostHog's rule, funnel/doc.go Exclusions), Mixpanel keeps the steps reached before the exclusion ([1 1 0])")
+	// Documented difference (doc.go, Exclusions: "Mixpanel ... ends the entry there and keeps the
+	// steps reached before it, so "A B X C" counts A and B there and nothing here".)
 }
 
 // TestMixpanelBreakdownUserCount: MP-ADV "Breakdowns" > "User Count in
@@ -283,7 +287,8 @@ func TestMixpanelBreakdownUserCount(t *testing.T) {
 	uni := MustNew(st, 7*24*time.Hour, WithReentry(FirstEntry), WithBreakdown("item", AtFirstStep))
 	got := amGroups(amRun(t, uni, events))
 	assert.Equal(t, map[string][]int64{"shirt": {1, 1}}, got)
-	t.Skip("differs from Mixpanel: with Uniques opskit puts an actor in one breakdown group (shirt [1 1]); Mixpanel's uniques enter once per segment (shirt [1 1], shoes [1 0])")
+	// Documented difference (doc.go, Counting: "in a breakdown an actor is in one group, where
+	// Mixpanel lets a user enter each segment once".)
 }
 
 // TestMixpanelPropertyAttribution: MP-ADV "Property Attribution": funnel
@@ -355,7 +360,8 @@ func TestMixpanelSimultaneousEvents(t *testing.T) {
 	events := []Event{{Actor: "u", Time: t0, Name: "B"}, {Actor: "u", Time: t0.Add(time.Second), Name: "A"}}
 	got := amRun(t, MustNew(steps("A", "B"), time.Hour, WithReentry(FirstEntry)), events).Counts()
 	assert.Equal(t, []int64{1, 0}, got)
-	t.Skip("differs from Mixpanel: opskit [1 0] for B then A one second later, Mixpanel [1 1] (two-second grace period for steps and exclusions)")
+	// Documented difference (doc.go, Exclusions: "Steps fill in time order, with no grace period
+	// (Mixpanel takes events up to two seconds out of order as in order)".)
 }
 
 // TestMixpanelAnyOrder: MP-ADV "Ordering" > "Any Order": "users can

@@ -71,11 +71,17 @@
 //     reaches, so "view, cart, view, pay" reaches pay (PostHog and ClickHouse
 //     give the same). [FirstEntry]: the first step-1 event holds and repeats
 //     inside its window are ignored; a new attempt starts only after the
-//     attempt ended (completed, broken or past its window) (Mixpanel).
+//     attempt ended (completed, broken or past its window), as Mixpanel's
+//     entries do (Mixpanel's default uniques then count only a user's first
+//     entry, where opskit counts the best attempt, as Mixpanel's "optimized
+//     re-entry" and PostHog do).
 //   - Counting ([WithCounting]). [Uniques] (default): each actor counts once,
 //     at the deepest step of its best attempt (PostHog's persons, Mixpanel
-//     uniques, ClickHouse grouped by user). [Attempts]: every attempt counts
-//     (Mixpanel totals); attempts of one actor share no events. An attempt
+//     uniques with optimized re-entry, ClickHouse grouped by user; in a
+//     breakdown an actor is in one group, where Mixpanel lets a user enter
+//     each segment once). [Attempts]: every attempt counts (Mixpanel totals
+//     with FirstEntry and no exclusions); attempts of one actor share no
+//     events. An attempt
 //     ends when it completes, at the first event after its window, at a
 //     break in strict order or a duplicate (StrictDeduplication), or with
 //     Restart in ordered or strict order, at a step-1 event that does not
@@ -111,8 +117,12 @@
 //     opskit, in that input order, excludes it).
 //   - Exclusions ([WithExclusions]). An [Exclusion] event after step After
 //     was reached and before step Before was reached, inside the attempt and
-//     its window, excludes the attempt (PostHog and Mixpanel call these
-//     exclusion steps; ClickHouse windowFunnel has no exclusions). With
+//     its window, excludes the attempt (PostHog's rule; Mixpanel, which also
+//     calls them exclusion steps, ends the entry there and keeps the steps
+//     reached before it, so "A B X C" counts A and B there and nothing
+//     here; ClickHouse windowFunnel has no exclusions). Steps fill in time
+//     order, with no grace period (Mixpanel takes events up to two seconds
+//     out of order as in order). With
 //     Uniques and Restart, in order or strict order, the actor's kept
 //     attempt is chosen as PostHog's funnel chooses it (funnel-udf
 //     steps.rs): the deepest step reached, an excluded attempt counting up

@@ -52,7 +52,9 @@ const (
 	Restart Reentry = iota
 	// FirstEntry: the first step-1 event holds; repeats inside its window are
 	// ignored. A new attempt starts only after the attempt ended (completed,
-	// broken, or past its window), as in Mixpanel.
+	// broken, or past its window), as Mixpanel's entries do (Mixpanel's
+	// default uniques then count only the first entry; opskit's Uniques the
+	// best attempt).
 	FirstEntry
 )
 
@@ -72,11 +74,11 @@ type Counting uint8
 
 const (
 	// Uniques (the zero value and default): each actor counts once, at the
-	// deepest step of its best attempt, as PostHog and Mixpanel "uniques"
-	// count persons.
+	// deepest step of its best attempt, as PostHog counts persons and
+	// Mixpanel "uniques" with optimized re-entry.
 	Uniques Counting = iota
 	// Attempts: each attempt counts; attempts of one actor do not share
-	// events (Mixpanel "totals").
+	// events (Mixpanel "totals" with [FirstEntry]).
 	Attempts
 )
 

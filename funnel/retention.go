@@ -38,8 +38,9 @@ const MaxRetentionPeriods = 366
 //   - From and AsOf (both optional) bound the table in time; see below.
 //
 // Period 0 is the cohort itself and always equals the cohort size, as in
-// PostHog and Mixpanel. A return in period k counts once per actor however
-// many return events there are.
+// PostHog (Mixpanel's period 0 counts instead those who did the return
+// event in the cohort's own period). A return in period k counts once per
+// actor however many return events there are.
 //
 // # The date range and the as-of time
 //
