@@ -143,7 +143,9 @@
 //     (in strict order among all its events, as PostHog's strict funnel
 //     reads them), whichever attempt counts; with [AtFirstStep] (PostHog's
 //     "step" attribution at step 1) or [AtLastStep], the value at the step-1
-//     event or at the deepest step of the counted attempt. An actor with no
+//     event or at the deepest step of the counted attempt (PostHog's step
+//     attribution can put one person in several groups, one per value at
+//     that step; here it is the counted attempt's one). An actor with no
 //     value forms the "" group; a value "" counts as missing (PostHog skips
 //     only null).
 //

@@ -112,7 +112,8 @@ const (
 	// missing, among the same events. With Attempts, as AtLastStep.
 	LastTouch
 	// AtFirstStep (PostHog "step" attribution at step 1): the value of the
-	// counted attempt's step-1 event, missing or not.
+	// counted attempt's step-1 event, missing or not; one group per actor,
+	// where PostHog may count a person under each of its step-1 values.
 	AtFirstStep
 	// AtLastStep: the value of the event of the deepest step the counted
 	// attempt reached.
