@@ -35,7 +35,6 @@ package promo_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/opskit/opskit/pricing"
 	"github.com/opskit/opskit/promo"
@@ -363,5 +362,25 @@ func TestSolidusChooseDiscounts(t *testing.T) {
 	assert.Equal(t, promo.NotChosen, explanation(t, res, "bad").Status)
 }
 
-// solTime is a time for start/expiry cases.
-var solTime = time.Date(2026, 8, 19, 12, 0, 0, 0, time.UTC)
+func TestSolidusCouponCodeNormalizer(t *testing.T) {
+	// new concerns/solidus_promotions/coupon_code_normalizer_spec.rb "when
+	// case is insensitive": "10FFF" -> "10fff", "  10oFF  " -> "10off",
+	// "10OfF" -> "10off", "10off" -> "10off", "   " -> "". Solidus
+	// lower-cases and opskit upper-cases, so the same codes match: each
+	// pair normalises alike, and whitespace alone is no code.
+	for _, p := range [][2]string{{"10FFF", "10fff"}, {"  10oFF  ", "10off"}, {"10OfF", "10off"}, {"10off", "10off"}} {
+		assert.Equal(t, promo.NormalizeCode(p[1]), promo.NormalizeCode(p[0]), "%q and %q", p[0], p[1])
+	}
+	assert.Equal(t, "", promo.NormalizeCode("   "))
+	assert.Equal(t, "", promo.NormalizeCode(""))
+	// legacy promotion_code_spec.rb "#normalize_code" / "with extra
+	// spacing": " new code " is stored as "new code", the inner space
+	// kept, so "newcode" is another code. opskit drops it, as documented:
+	// "NormalizeCode is applied to every code before matching: spaces
+	// (including the ideographic space), hyphens and invisible characters
+	// are dropped, letters upper-cased" (promo/doc.go, "Coupon codes").
+	assert.Equal(t, "NEWCODE", promo.NormalizeCode(" new code "))
+	assert.Equal(t, promo.NormalizeCode("newcode"), promo.NormalizeCode(" new code "))
+	// "with mixed case": "NewCoDe" is "newcode" (one code whatever the case).
+	assert.Equal(t, promo.NormalizeCode("newcode"), promo.NormalizeCode("NewCoDe"))
+}
