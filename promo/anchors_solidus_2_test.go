@@ -372,3 +372,34 @@ func TestSolidusOneUsePerUser(t *testing.T) {
 	assert.Equal(t, promo.Applied, explanation(t, res, "once").Status)
 	t.Skip("differs from Solidus: opskit applies a per-customer-limited promotion to a guest (no Customer.ID), Solidus's OneUsePerUser refuses an order without a user")
 }
+
+func TestSolidusCouponHandler(t *testing.T) {
+	// new promotion_handler/coupon_spec.rb and legacy
+	// promotion_handler/coupon_spec.rb, code "10off" with FlatRate 10 per
+	// line item. "with a per-item adjustment benefit" / "right coupon
+	// given", three lines of 10 and a shipment of 100: total 130, then 100;
+	// "with incorrect coupon code casing" ("10OFF"): the same.
+	p := promo.Promotion{ID: "10off", Coupon: "10off", Action: promo.AmountOff{Amount: usd("10.00")}}
+	c := ancCart(solLines("10.00", "10.00", "10.00")...)
+	c.Shipping = usd("100.00")
+	assert.Equal(t, "USD 130.00", ancRun(t, c, p).Total.String())
+	for _, code := range []string{"10off", "10OFF"} {
+		c.Coupons = []string{code}
+		assert.Equal(t, "USD 100.00", ancRun(t, c, p).Total.String(), code)
+	}
+	// "for an order with taxable line items" (tax is outside opskit; the
+	// totals before tax): "and the product price is less than promo
+	// discount", three lines of 1 × 9: total 0 ("3 * ((9 - [9,10].min)").
+	c = ancCart(solLines("9.00", "9.00", "9.00")...)
+	c.Coupons = []string{"10off"}
+	assert.Equal(t, "USD 0.00", ancRun(t, c, p).Total.String())
+	// "and the product price is greater than promo discount", three lines
+	// of 2 × 11: "3 * ( (22 - 10) + 1.2)" = 39.6 with 3.6 of tax, so 36.00
+	// before tax. FlatRate is per line: on a line of several units it is
+	// one unit's cap (LimitedUnits, PerLine 1) while the amount is at most
+	// a unit's price.
+	perLine := promo.Promotion{ID: "10off", Coupon: "10off", Action: promo.LimitedUnits{Amount: usd("10.00"), PerLine: 1}}
+	c = ancCart(ancLine("a", 2, "11.00"), ancLine("b", 2, "11.00"), ancLine("c", 2, "11.00"))
+	c.Coupons = []string{"10off"}
+	assert.Equal(t, "USD 36.00", ancRun(t, c, perLine).Total.String())
+}
