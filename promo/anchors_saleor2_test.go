@@ -236,3 +236,133 @@ func TestSaleorPropagateLastLineRemainder(t *testing.T) {
 	t.Skip("differs from Saleor: opskit 0.04, 0.03, 0.03, Saleor 0.03, 0.03, 0.04 (the last line takes the remainder)")
 	assert.Equal(t, []string{"0.03", "0.03", "0.04"}, got)
 }
+
+func TestSaleorOrderPromotionBestRule(t *testing.T) {
+	// saleor/discount/tests/test_utils/test_create_or_update_discount_objects_from_promotion_for_checkout.py.
+	// test_create_or_update_discount_objects_from_promotion: on
+	// checkout_with_items (70), rules of 25 % from 10 and 50 % from 20:
+	// rule 2 applies (35 off by Saleor's get_best_rule).
+	seventy := salCart(nil, salLine("product", 1, "10.00"), salLine("p1", 1, "10.00"), salLine("p2", 1, "20.00"), salLine("p3", 1, "30.00"))
+	res := salRun(t, seventy, salRule("rule1", salTier("10.00", "", rate("7.5折"))), salRule("rule2", salTier("20.00", "", rate("5折"))))
+	assert.Equal(t, promo.Excluded, salExpl(t, res, "rule1").Status) // by the group's winner
+	assert.Equal(t, "35.00", salExpl(t, res, "rule2").Amount.StringAmount())
+	// ..._best_rule_applies (base subtotal mocked to 30, delivery 10; the
+	// rules test the base total, 40): fixed 12 from 10, 25 % from 20 (7.50),
+	// 50 % from 100: the fixed 12 applies, amount 12. Here the cart's goods
+	// are 30.00; every rule reaches or misses its minimum on 30 as on 40.
+	thirty := salCart(nil, salLine("p1", 1, "10.00"), salLine("p2", 1, "20.00"))
+	thirty.Shipping = usd("10.00")
+	rules := []promo.Promotion{salRule("rule1", salTier("10.00", "12.00", pricing.Rate{})),
+		salRule("rule2", salTier("20.00", "", rate("7.5折"))), salRule("rule3", salTier("100.00", "", rate("5折")))}
+	res = salRun(t, thirty, rules...)
+	assert.Equal(t, "12.00", salExpl(t, res, "rule1").Amount.StringAmount())
+	assert.Equal(t, promo.Excluded, salExpl(t, res, "rule2").Status)
+	assert.Equal(t, promo.BelowThreshold, salExpl(t, res, "rule3").Reason)
+	// The rules are separate promotions: as tiers of one Threshold, the
+	// highest tier reached applies, not the best (promo Threshold: "the
+	// highest tier reached gives its reward"): 25 % of 30, 7.50.
+	tiers := promo.Threshold{Tiers: []promo.Tier{{MinAmount: usd("10.00"), Off: usd("12.00")}, {MinAmount: usd("20.00"), Rate: rate("7.5折")}}}
+	assert.Equal(t, "7.50", salRun(t, thirty, salRule("tiers", tiers)).OrderDiscount.StringAmount())
+	// ..._subtotal_price_discount: 50 % from 20 on a base subtotal of 30: 15.
+	assert.Equal(t, "15.00", salRun(t, thirty, salRule("rule", salTier("20.00", "", rate("5折")))).OrderDiscount.StringAmount())
+	// test_create_or_update_discount_objects_from_promotion_for_order.py on
+	// order_with_lines: test_create_order_discount_subtotal_fixed, 25 from
+	// 10: 25; ..._subtotal_percentage, 50 % when the subtotal is 70 (taken
+	// as from 70): 35; test_update_order_discount_subtotal, a second rule of
+	// 30 from 10 beats the fixture's 25: 30.
+	assert.Equal(t, "25.00", salRun(t, salOrder(), salRule("rule", salTier("10.00", "25.00", pricing.Rate{}))).OrderDiscount.StringAmount())
+	assert.Equal(t, "35.00", salRun(t, salOrder(), salRule("rule", salTier("70.00", "", rate("5折")))).OrderDiscount.StringAmount())
+	res = salRun(t, salOrder(), salRule("old", salTier("10.00", "25.00", pricing.Rate{})), salRule("new", salTier("10.00", "30.00", pricing.Rate{})))
+	assert.Equal(t, promo.Excluded, salExpl(t, res, "old").Status)
+	assert.Equal(t, "30.00", salExpl(t, res, "new").Amount.StringAmount())
+}
+
+// salGift is Saleor's gift rule: one unit of a gift variant, worth its
+// price, from a base subtotal of min.
+func salGift(min string, options ...promo.GiftOption) promo.Promotion {
+	return salRule("gift", promo.Gift{MinAmount: usd(min), Options: options})
+}
+
+func salGiftOption(sku, price string) promo.GiftOption {
+	return promo.GiftOption{SKU: sku, Qty: 1, Value: usd(price)}
+}
+
+func TestSaleorGiftReward(t *testing.T) {
+	// test_create_or_update_discount_objects_from_promotion_for_checkout.py
+	// test_create_gift_discount: checkout_with_items (70) and
+	// gift_promotion_rule (from 20; gifts the variants of product_list[0],
+	// 10.00, and [1], 20.00): a gift line of the dearest, worth 20, and no
+	// order discount.
+	seventy := salCart(nil, salLine("product", 1, "10.00"), salLine("p1", 1, "10.00"), salLine("p2", 1, "20.00"), salLine("p3", 1, "30.00"))
+	cheapFirst := salGift("20.00", salGiftOption("p1", "10.00"), salGiftOption("p2", "20.00"))
+	res := salRun(t, seventy, cheapFirst)
+	require.Len(t, res.Gifts, 1)
+	// promo/doc.go, Gift: "the customer gets one of Options: the first
+	// available, or the one the cart names in GiftChoices" — Saleor takes
+	// the dearest (_get_best_gift_reward); list the options dearest first,
+	// or name the gift, to get Saleor's.
+	assert.Equal(t, "p1", res.Gifts[0].SKU)
+	res = salRun(t, seventy, salGift("20.00", salGiftOption("p2", "20.00"), salGiftOption("p1", "10.00")))
+	assert.Equal(t, []string{"p2", "20.00", "0.00"}, []string{res.Gifts[0].SKU, res.Gifts[0].Value.StringAmount(), res.Saved.StringAmount()})
+	seventy.GiftChoices = map[string]string{"gift": "p2"}
+	assert.Equal(t, "p2", salRun(t, seventy, cheapFirst).Gifts[0].SKU)
+
+	// ..._gift_rule_applies (base subtotal mocked to 30): the gift (20)
+	// against fixed 19 from 10, 18 % from 20 (5.40) and 30 % from 100: the
+	// gift line is added, no order discount.
+	thirty := salCart(nil, salLine("p1", 1, "10.00"), salLine("p2", 1, "20.00"))
+	gift := salGift("20.00", salGiftOption("p2", "20.00"), salGiftOption("p1", "10.00"))
+	res = salRun(t, thirty, gift, salRule("rule1", salTier("10.00", "19.00", pricing.Rate{})),
+		salRule("rule2", salTier("20.00", "", rate("8.2折"))), salRule("rule3", salTier("100.00", "", rate("7折"))))
+	require.Len(t, res.Gifts, 1)
+	assert.Equal(t, "p2", res.Gifts[0].SKU)
+	assert.Equal(t, "0.00", res.OrderDiscount.StringAmount())
+	// ..._gift_line_removed: fixed 22 from 10 beats the gift: 22 off, no
+	// gift.
+	res = salRun(t, thirty, gift, salRule("rule1", salTier("10.00", "22.00", pricing.Rate{})), salRule("rule2", salTier("100.00", "", rate("7折"))))
+	assert.Empty(t, res.Gifts)
+	assert.Equal(t, "22.00", res.OrderDiscount.StringAmount())
+
+	// test_create_or_update_discount_objects_from_promotion_for_order.py
+	// test_create_order_discount_gift: order_with_lines, a gift of a 10.00
+	// variant from 10: one unit, worth 10; the lines keep their prices.
+	res = salRun(t, salOrder(), salGift("10.00", salGiftOption("gift-variant", "10.00")))
+	require.Len(t, res.Gifts, 1)
+	assert.Equal(t, []string{"gift-variant", "10.00", "80.00"}, []string{res.Gifts[0].SKU, res.Gifts[0].Value.StringAmount(), res.Total.StringAmount()})
+	// test_multiple_rules_subtotal_and_catalogue_discount_applied
+	// (draft_order_and_promotions): a catalogue rule of 3 off l2 (6), a
+	// fixed 25 from 10 and a gift of variant_1 (10.00) or variant_2 (17.00
+	// after the catalogue rule): the catalogue 6 and the order's 25.
+	l2 := promo.Promotion{ID: "catalogue", Target: promo.Selector{SKUs: []string{"l2"}}, Action: promo.AmountOff{Amount: usd("3.00")}}
+	orderGift := salGift("10.00", salGiftOption("l2", "17.00"), salGiftOption("l1", "10.00"))
+	res = salRun(t, salOrder(), l2, salRule("total", salTier("10.00", "25.00", pricing.Rate{})), orderGift)
+	assert.Equal(t, []string{"6.00", "25.00"}, []string{res.ItemDiscount.StringAmount(), res.OrderDiscount.StringAmount()})
+	assert.Empty(t, res.Gifts)
+	// test_multiple_rules_gift_and_catalogue_discount_applied: with the
+	// fixed rule at 0 (left out here) the gift applies: variant_2, the
+	// catalogue discount stays on l2.
+	res = salRun(t, salOrder(), l2, orderGift)
+	require.Len(t, res.Gifts, 1)
+	assert.Equal(t, []string{"l2", "6.00"}, []string{res.Gifts[0].SKU, adjusted(t, res, "l2", "catalogue")})
+}
+
+func TestSaleorShippingVoucher(t *testing.T) {
+	// test_create_voucher_discount_object_for_order.py
+	// test_create_discount_for_voucher_shipping_fixed: a SHIPPING voucher of
+	// 5 on order_with_lines: shipping 10 → 5, subtotal 70, amount 5.
+	res := salRun(t, salOrder("mirumee"), salVoucher("mirumee", promo.Selector{}, promo.FreeShipping{Off: usd("5.00")}))
+	assert.Equal(t, []string{"5.00", "70.00", "5.00"}, []string{res.ShippingAfter.StringAmount(), res.AfterItems.StringAmount(), salExpl(t, res, "mirumee").Amount.StringAmount()})
+	// saleor/checkout/tests/test_base_calculations.py
+	// test_base_checkout_total_high_discount_on_shipping: a shipping
+	// discount of the shipping price + 10 leaves the goods, 3 × 10 = 30.
+	c := salCart([]string{"mirumee"}, salLine("product", 3, "10.00"))
+	c.Shipping = usd("10.00")
+	res = salRun(t, c, salVoucher("mirumee", promo.Selector{}, promo.FreeShipping{Off: usd("20.00")}))
+	assert.Equal(t, "30.00", res.Total.StringAmount())
+	// test_base_checkout_total_high_discount_on_entire_order_apply_once_per_order:
+	// a 100 % voucher applied once per order on 1 × 10 leaves the shipping,
+	// 10. (100 % is no pricing.Rate; the cap takes the unit's 10.00.)
+	c.Lines[0].Qty = 1
+	res = salRun(t, c, salVoucher("mirumee", promo.Selector{}, promo.LimitedUnits{Amount: usd("10.00"), PerCart: 1}))
+	assert.Equal(t, "10.00", res.Total.StringAmount())
+}
