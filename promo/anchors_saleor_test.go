@@ -294,3 +294,93 @@ func TestSaleorVoucherDropsOrderPromotion(t *testing.T) {
 	assert.Equal(t, "20.00", res.OrderDiscount.StringAmount())
 	assert.NotEqual(t, promo.Applied, salExpl(t, res, "rule").Status)
 }
+
+func TestSaleorVoucherDiscountForCheckout(t *testing.T) {
+	// saleor/checkout/tests/test_checkout.py, get_voucher_discount_for_checkout.
+	// test_get_discount_for_checkout_value_entire_order_voucher: subtotal
+	// 20 (here 2 × 10.00, the cheapest unit 10): 50 % → 10, fixed 5 → 5;
+	// apply_once_per_order, 50 % → 5, fixed 5 → 5 (the rows with min_spent
+	// 20 and min quantity 2 reach both minimums and give the same).
+	// test_get_discount_for_checkout_value_specific_product_voucher: line
+	// prices 10 and 20: 50 % → 15, fixed 5 → 10 (5 a line of one unit);
+	// once per order, 50 % → 5 and fixed 5 → 5 (the cheapest, 10).
+	pct, fixed := rate("5折"), usd("5.00")
+	for _, tc := range []struct {
+		name  string
+		lines []promo.Line
+		a     promo.Action
+		want  string
+	}{
+		{"entire order 50%", []promo.Line{salLine("p", 2, "10.00")}, promo.PercentOff{Rate: pct, Scope: promo.PerOrder}, "10.00"},
+		{"entire order fixed 5", []promo.Line{salLine("p", 2, "10.00")}, promo.AmountOff{Amount: fixed, Scope: promo.PerOrder}, "5.00"},
+		{"entire order once 50%", []promo.Line{salLine("p", 2, "10.00")}, promo.LimitedUnits{Rate: pct, PerCart: 1}, "5.00"},
+		{"entire order once fixed 5", []promo.Line{salLine("p", 2, "10.00")}, promo.LimitedUnits{Amount: fixed, PerCart: 1}, "5.00"},
+		{"specific product 50%", []promo.Line{salLine("a", 1, "10.00"), salLine("b", 1, "20.00")}, promo.PercentOff{Rate: pct}, "15.00"},
+		{"specific product fixed 5", []promo.Line{salLine("a", 1, "10.00"), salLine("b", 1, "20.00")}, promo.AmountOff{Amount: fixed}, "10.00"},
+		{"specific product once 50%", []promo.Line{salLine("a", 1, "10.00"), salLine("b", 1, "20.00")}, promo.LimitedUnits{Rate: pct, PerCart: 1}, "5.00"},
+		{"specific product once fixed 5", []promo.Line{salLine("a", 1, "10.00"), salLine("b", 1, "20.00")}, promo.LimitedUnits{Amount: fixed, PerCart: 1}, "5.00"},
+	} {
+		res := salRun(t, salCart([]string{"unique"}, tc.lines...), salVoucher("unique", promo.Selector{}, tc.a))
+		assert.Equal(t, tc.want, salExpl(t, res, "unique").Amount.StringAmount(), tc.name)
+	}
+	// test_get_discount_for_checkout_specific_products_voucher:
+	// priced_checkout_with_items (product 10, product_list 10, 20, 30), a
+	// voucher on product_list: fixed 5 → 15, 10 % → 6.
+	// ..._apply_only_once: fixed 5 → 5, fixed 10000 → 10 (the cheapest
+	// unit), 10 % → 1.
+	items := salCart([]string{"unique"}, salLine("product", 1, "10.00"), salLine("p1", 1, "10.00"), salLine("p2", 1, "20.00"), salLine("p3", 1, "30.00"))
+	list := promo.Selector{Products: []string{"p1", "p2", "p3"}}
+	for _, tc := range []struct {
+		a    promo.Action
+		want string
+	}{
+		{promo.AmountOff{Amount: fixed}, "15.00"},
+		{promo.PercentOff{Rate: rate("9折")}, "6.00"},
+		{promo.LimitedUnits{Amount: fixed, PerCart: 1}, "5.00"},
+		{promo.LimitedUnits{Amount: usd("10000.00"), PerCart: 1}, "10.00"},
+		{promo.LimitedUnits{Rate: rate("9折"), PerCart: 1}, "1.00"},
+	} {
+		res := salRun(t, items, salVoucher("unique", list, tc.a))
+		assert.Equal(t, tc.want, salExpl(t, res, "unique").Amount.StringAmount(), "%#v", tc.a)
+		assert.Equal(t, "0.00", adjusted(t, res, "product", "unique"))
+	}
+	// test_get_discount_for_checkout_entire_order_voucher_not_applicable
+	// (and ..._specific_products_voucher_not_applicable): 10 off with
+	// min_spent 100 on 99, or min quantity 10 on 9 items: NotApplicable.
+	nine := salCart([]string{"unique"}, salLine("p", 9, "11.00")) // 99.00
+	res := salRun(t, nine, salVoucher("unique", promo.Selector{}, salTier("100.00", "10.00", pricing.Rate{})))
+	assert.Equal(t, "1.00", salExpl(t, res, "unique").MissingAmount.StringAmount())
+	res = salRun(t, nine, salVoucher("unique", promo.Selector{}, promo.Threshold{Basis: promo.ByQuantity, Tiers: []promo.Tier{{MinQty: 10, Off: usd("10.00")}}}))
+	assert.Equal(t, int64(1), salExpl(t, res, "unique").MissingQty)
+}
+
+func TestSaleorShippingVoucherForCheckout(t *testing.T) {
+	// test_checkout.py test_get_discount_for_checkout_shipping_voucher:
+	// shipping 10.00, fixed 20 → 10 (never above the fee); shipping 5.00,
+	// fixed 5 → 5. (The 50 % row has no form here: FreeShipping waives the
+	// fee or takes an amount off it.)
+	for _, tc := range []struct{ fee, off, want string }{{"10.00", "20.00", "10.00"}, {"5.00", "5.00", "5.00"}} {
+		c := salCart([]string{"unique"}, salLine("p", 1, "10.00"))
+		c.Shipping = usd(tc.fee)
+		res := salRun(t, c, salVoucher("unique", promo.Selector{}, promo.FreeShipping{Off: usd(tc.off)}))
+		assert.Equal(t, tc.want, salExpl(t, res, "unique").Amount.StringAmount())
+	}
+	// ..._shipping_voucher_not_applicable_spent_not_enough: checkout_with_items
+	// (70) with min_spent 160: "only valid for orders over 160.00 USD".
+	// ..._minimum_quantity_not_reached: 4 items, minimum 10.
+	items := salCart([]string{"unique"}, salLine("product", 1, "10.00"), salLine("p1", 1, "10.00"), salLine("p2", 1, "20.00"), salLine("p3", 1, "30.00"))
+	items.Shipping = usd("10.00")
+	res := salRun(t, items, salVoucher("unique", promo.Selector{}, promo.FreeShipping{MinAmount: usd("160.00"), Off: usd("10.00")}))
+	assert.Equal(t, []string{"90.00", "10.00"}, []string{salExpl(t, res, "unique").MissingAmount.StringAmount(), res.ShippingAfter.StringAmount()})
+	res = salRun(t, items, salVoucher("unique", promo.Selector{}, promo.FreeShipping{MinQty: 10, Off: usd("10.00")}))
+	assert.Equal(t, int64(6), salExpl(t, res, "unique").MissingQty)
+	// test_recalculate_checkout_discount_free_shipping_subtotal_less_than_shipping
+	// and ..._bigger_than_shipping: a free-shipping voucher (100 %) on
+	// checkout_with_items with a fee of 80 or 60: the discount is the fee,
+	// the total the subtotal, 70.
+	for _, fee := range []string{"80.00", "60.00"} {
+		items.Shipping = usd(fee)
+		res = salRun(t, items, salVoucher("unique", promo.Selector{}, promo.FreeShipping{}))
+		assert.Equal(t, []string{fee, "70.00"}, []string{salExpl(t, res, "unique").Amount.StringAmount(), res.Total.StringAmount()})
+	}
+}
