@@ -384,3 +384,16 @@ func TestSaleorShippingVoucherForCheckout(t *testing.T) {
 		assert.Equal(t, []string{fee, "70.00"}, []string{salExpl(t, res, "unique").Amount.StringAmount(), res.Total.StringAmount()})
 	}
 }
+
+func TestSaleorDocsExamples(t *testing.T) {
+	// docs.saleor.io developer/discounts/promotions, "Catalogue promotions":
+	// a product at $9 with a 10 % discount is available for $8.1.
+	res := salRun(t, salCart(nil, salLine("p", 1, "9.00")), promo.Promotion{ID: "rule", Action: promo.PercentOff{Rate: rate("9折")}})
+	assert.Equal(t, "8.10", res.Total.StringAmount())
+	// docs.saleor.io developer/discounts/apply-vouchers, "Entire Order
+	// Voucher": a fixed $5 voucher on lines of $4 and $45. (The page's
+	// result block was not legible to us; the shares are Saleor's rule,
+	// 5 × 4/49 = 0.408 → 0.41 and the last 4.59, which largest remainder
+	// also gives.)
+	assert.Equal(t, []string{"0.41", "4.59"}, salPropagate(t, "5.00", "4.00", "45.00"))
+}
