@@ -243,8 +243,13 @@ func TestSaleorRoundingIssue(t *testing.T) {
 	// test_calculate_base_line_total_price_with_1_cent_variant_on_10_percentage_discount:
 	// 10 units of 0.01 at 10 % total 0.09 (promo/doc.go: "ten units of
 	// 0.01 at 9折 pay 0.09").
+	// test_create_or_update_discount_objects_from_promotion_for_checkout.py
+	// test_create_percentage_discount_1_cent_variant_on_10_percentage_discount:
+	// the line's discount is 0.001 × 10 = 0.01. (Both tests store the
+	// unit's discount unrounded, 0.001; see TestSaleorCatalogueUnitRounding.)
 	res := salRun(t, salCart(nil, salLine("cent", 10, "0.01")), promo.Promotion{ID: "rule", Action: promo.PercentOff{Rate: rate("9折")}})
 	assert.Equal(t, "0.09", res.Total.StringAmount())
+	assert.Equal(t, "0.01", adjusted(t, res, "cent", "rule"))
 }
 
 func TestSaleorVoucherEligibility(t *testing.T) {
