@@ -187,7 +187,16 @@
 // 0.01 at 9折 pay 0.09. An order-layer discount is rounded once and
 // allocated to lines in proportion to their current totals, then to units in
 // proportion to their prices. Every allocation sums exactly, so the units
-// of a [Result] add up to its Total.
+// of a [Result] add up to its Total. Largest remainder gives each line its
+// exact share rounded down or up, the spare cents to the largest
+// remainders (ties to the earlier line): Solidus's Money#allocate puts a
+// spare cent on the first line instead (50 off 120, 230, 300: Solidus
+// 9.24, 17.69, 23.07; here 9.23, 17.69, 23.08), and Saleor rounds each
+// share half up and gives the last line the remainder.
+//
+// A [Line.NotPromotable] line takes no discount; promotions still apply to
+// the other lines (as Solidus's promotions do; its legacy promotions made
+// the whole order ineligible).
 //
 // Nothing goes below zero, and nothing goes below the price floor of
 // [WithFloor] ([pricing.FloorPolicy]: a 7折 minimum, a minimum margin, an

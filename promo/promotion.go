@@ -59,7 +59,11 @@ type Conditions struct {
 	Tags       []string // customer tags all required, e.g. "favorited-store" for 收藏店铺减5元
 }
 
-// Limits cap a promotion's use, judged against the [Usage] in the cart.
+// Limits cap a promotion's use, judged against the [Usage] in the cart. A
+// guest (a cart without [Customer.ID]) is not held to PerCustomer, as in
+// Magento, whose uses per customer do not apply to guests; Solidus's one use
+// per user refuses guests instead: add a customer tag such as "registered"
+// to the promotion's Conditions for that.
 type Limits struct {
 	Total       int64         // redemptions in total; 0 means unlimited
 	PerCustomer int64         // redemptions per customer (限领/限用); 0 means unlimited
