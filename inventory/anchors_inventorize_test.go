@@ -1,0 +1,325 @@
+package inventory
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Anchors from the R package inventorize (CRAN, version 1.1.1; github.com/cran/inventorize). Its
+// man/*.Rd pages give the example calls but print no output, so each expected number below is
+// inventorize's own formula (R/<file>.R, quoted in the comment) evaluated on the example's inputs
+// in 40-digit arithmetic (mpmath; R's qnorm, pnorm and dnorm are exact to double precision), and
+// the tolerance is relative 1e-12 unless said otherwise. Unit mapping: inventorize takes annual
+// demand and deviation with lead times in weeks and scales them by leadtime/52 and √(leadtime/52);
+// here the demand is per week (D/52, σ/√52) and the lead time is that many 7-day weeks, which gives
+// the same σ_L. inventorize's daily functions map to a Demand per Day.
+
+const week = 7 * Day
+
+// absNear fails unless |got - want| ≤ tol.
+func absNear(t *testing.T, name string, got, want, tol float64) {
+	t.Helper()
+	if !(math.Abs(got-want) <= tol) {
+		t.Errorf("%s = %.17g, want %.17g (±%g)", name, got, want, tol)
+	}
+}
+
+// weekly is inventorize's annual demand D with annual deviation σ as a demand per week.
+func weekly(t *testing.T, annual, annualSD float64) Demand {
+	t.Helper()
+	d, err := NewDemand(annual/52, annualSD/math.Sqrt(52), week)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func ssFor(t *testing.T, r SafetyStock, e Exposure) float64 {
+	t.Helper()
+	ss, err := r.For(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ss
+}
+
+// R/eoq.R, R/TRC.R and R/TQpractical.R (man/eoq.Rd, man/TRC.Rd, man/TQpractical.Rd examples).
+func TestAnchorInventorizeEOQ(t *testing.T) {
+	// eoq(annualdemand=5000, orderingcost=400, purchasecost=140, holdingrate=0.2):
+	// EOQ = √(2·D·K/(c·i)), T_years = EOQ/D, T_weeks = 52·T_years.
+	q, err := EOQ(5000, 400, 140*0.2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "eoq EOQ", q, 377.96447300922722721, 1e-12)
+	p2, err := PowerOfTwoInterval(5000, 400, 140*0.2, 1.0/52)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "eoq T_years", p2.OptimalInterval, 0.075592894601845445443, 1e-12)
+	near(t, "eoq T_weeks", 52*p2.OptimalInterval, 3.930830519295963163, 1e-12)
+
+	// TRC(annualdemand=2500, orderingcost=250, purchasecost=98, holdingrate=0.25): the relevant
+	// (ordering + holding) cost at the EOQ, √(2·D·K·c·i).
+	q, _ = EOQ(2500, 250, 98*0.25)
+	c, err := EOQCost(2500, 250, 98*0.25, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "TRC", c, 5533.985905294663831, 1e-12)
+
+	// TQpractical(annualdemand=1000, orderingcost=100, purchasecost=72, holdingrate=0.25):
+	// Ts = √(2K/(D·i·c)) years, Tstarweeks = 52·Ts, Qstar = Ts·D, Tpractical =
+	// 2^⌈log2(Tstarweeks/√2)⌉ = 4 weeks, Qpractical = Tpractical/52·D. inventorize rounds up from
+	// T*/√2, which picks the same power of two as the cost minimum (T in [T*/√2, √2·T*]).
+	p2, err = PowerOfTwoInterval(1000, 100, 72*0.25, 1.0/52)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "TQpractical Ts", p2.OptimalInterval, 0.10540925533894597773, 1e-12)
+	near(t, "TQpractical Tstarweeks", 52*p2.OptimalInterval, 5.4812812776251908421, 1e-12)
+	q, _ = EOQ(1000, 100, 72*0.25)
+	near(t, "TQpractical Qstar", q, 105.40925533894597773, 1e-12)
+	if p2.Multiple != 4 {
+		t.Errorf("TQpractical Tpractical = %d weeks, want 4", p2.Multiple)
+	}
+	near(t, "TQpractical Qpractical", p2.Interval*1000, 76.923076923076923077, 1e-12)
+}
+
+// R/reorderpoint_normal.R, R/reorderpoint_ltv.R and R/dl.sigmadl.R.
+func TestAnchorInventorizeReorderPoint(t *testing.T) {
+	// reorderpoint(dailydemand=50, dailystandarddeviation=5, leadtimein_days=6, csl=0.90)
+	// (man/reorderpoint.Rd; distribution "normal", the default): dl = 300, sigmadl = 5·√6,
+	// saftey_stock = sigmadl·qnorm(0.9), reorder_point = dl + saftey_stock.
+	d := MustDemand(50, 5, Day)
+	lead := FixedLeadTime(6 * Day)
+	ss := ssFor(t, must(CycleServiceSafetyStock(0.90)), Exposure{Demand: d, Lead: lead})
+	near(t, "reorderpoint saftey_stock", ss, 15.695737073246113026, 1e-12)
+	rop, err := ReorderPoint(d, lead, ss)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "reorderpoint reorder_point", rop, 315.69573707324611303, 1e-12)
+
+	// reorderpoint_leadtime_variability(dailydemand=50, dailystandarddeviation=5,
+	// leadtimein_days=6, sd_leadtime_days=2, csl=0.90, distribution="normal"):
+	// sigmadl = √(L·σ² + μ²·σ_L²) = √10150, safteystock = sigmadl·qnorm(0.9). The Rd example uses
+	// the default distribution "nbinom" (reorder point 434, safety stock 134, from a negative
+	// binomial search), which opskit has no rule for: only the normal branch is an anchor here.
+	lead = MustLeadTime(6*Day, 2*Day)
+	ss = ssFor(t, must(CycleServiceLeadTimeSafetyStock(0.90)), Exposure{Demand: d, Lead: lead})
+	near(t, "ltv safteystock", ss, 129.11274264676835656, 1e-12)
+	rop, _ = ReorderPoint(d, lead, ss)
+	near(t, "ltv reorder_point", rop, 429.11274264676835656, 1e-12)
+
+	// dl.sigmadl(expected_demand=100, sd_demand=22, expected_leadtime=12, sd_leadtime=3):
+	// DL = 1200, sigmadl = √(12·22² + 100²·3²) = √95808, read here as SS/z of the rule.
+	d = MustDemand(100, 22, Day)
+	lead = MustLeadTime(12*Day, 3*Day)
+	r := must(CycleServiceLeadTimeSafetyStock(0.95))
+	ss = ssFor(t, r, Exposure{Demand: d, Lead: lead})
+	near(t, "dl.sigmadl sigmadl", ss/r.Z(), 309.52867395444965464, 1e-12)
+	near(t, "dl.sigmadl DL", d.MeanOver(lead.Mean()), 1200, 1e-12)
+}
+
+// R/saftey_stock_normal.R, R/safteystock_CSL_normal.R and R/inventorymetricsCSL.R: cycle service
+// level rules, with the expected units short σ_L·G(k) and the fill rate 1 - eus/Q.
+func TestAnchorInventorizeCSL(t *testing.T) {
+	for _, c := range []struct {
+		name                          string
+		csl, q, demand, sd, leadWeeks float64
+		ss, rop, eus, fill            float64 // fill 0: not in the example's output
+	}{
+		// saftey_stock_normal(annualdemand=8000, annualstandarddeviation=600, leadtimeinweeks=4,
+		// csl=0.92): safteystock = qnorm(0.92)·600·√(4/52), cyclestock+safteystock = 8000·4/52 + SS.
+		{"saftey_stock_normal", 0.92, 0, 8000, 600, 4, 233.81804106427261001, 849.20265644888799463, 0, 0},
+		// safteystock_CSL_normal(rate=0.95, quantity=30000, demand=28000, standerddeviation=5000,
+		// leadtime=8): safteystock, min (= reorder point), eus, fillrate.
+		{"safteystock_CSL_normal", 0.95, 30000, 28000, 5000, 8, 3225.8233618574716749, 7533.5156695497793673,
+			40.974463761321089823, 0.99863418454128929701},
+		// inventorymetricsCSL(csl=0.95, demand=20000, standerddeviation=1200, quantity=4500,
+		// leadtime=3, cost=100, holdingrate=0.15): safteystock, reorder_point, eus, fillrate (its
+		// implied costs CIS and CSOE have no counterpart here).
+		{"inventorymetricsCSL", 0.95, 4500, 20000, 1200, 3, 474.09727421401350837, 1627.9434280601673545,
+			6.0219917219638229096, 0.99866177961734137269},
+	} {
+		d := weekly(t, c.demand, c.sd)
+		lead := FixedLeadTime(time.Duration(c.leadWeeks) * week)
+		r := must(CycleServiceSafetyStock(c.csl))
+		ss := ssFor(t, r, Exposure{Demand: d, Lead: lead})
+		near(t, c.name+" safety stock", ss, c.ss, 1e-12)
+		rop, err := ReorderPoint(d, lead, ss)
+		if err != nil {
+			t.Fatal(err)
+		}
+		near(t, c.name+" reorder point", rop, c.rop, 1e-12)
+		if c.q == 0 {
+			continue
+		}
+		sv, err := ServiceFromSafetyFactor(r.Z(), d.StdDevOver(lead.Mean()), c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		near(t, c.name+" eus", sv.ExpectedShortage, c.eus, 1e-12)
+		near(t, c.name+" fillrate", sv.FillRate, c.fill, 1e-12)
+		near(t, c.name+" csl", sv.CycleServiceLevel, c.csl, 1e-12)
+	}
+}
+
+// R/safteystock_IFR_normal.R and R/inventorymetricsIFR.R: the item fill rate rule. inventorize
+// solves G(k) = Q·(1 - β)/σ_L with uniroot(f, lower=0.1, upper=1e8) at R's default tolerance
+// .Machine$double.eps^0.25 ≈ 1.22e-4, so its k is that root only to about 1e-5: its printed values
+// (from R's zeroin run step by step, in the "R" column) differ from the exact root in the sixth
+// significant digit. opskit solves to double precision: it is asserted against the exact root at
+// 1e-9 and against inventorize within uniroot's tolerance on k (1.22e-4·σ_L on the safety stock).
+func TestAnchorInventorizeIFR(t *testing.T) {
+	for _, c := range []struct {
+		name                           string
+		fill, q, demand, sd, leadWeeks float64
+		ss, ssR, min, csl              float64
+	}{
+		// safteystock_IFR_normal(rate=0.97, quantity=9000, demand=100000, standerddeviation=5000,
+		// leadtime=4): safteystock, min, cycleservicelevel.
+		{"safteystock_IFR_normal", 0.97, 9000, 100000, 5000, 4,
+			707.37454192257526272, 707.3802617680055, 8399.6822342302675704, 0.6950075587649340866},
+		// inventorymetricsIFR(fillrate=0.90, demand=35000, standerddeviation=9000, quantity=5000,
+		// leadtime=3, cost=50, holdingrate=0.15): safteystock, reorder_point, csl.
+		{"inventorymetricsIFR", 0.90, 5000, 35000, 9000, 3,
+			859.32031406251678362, 859.3342679478268, 2878.5510832932860144, 0.65450616743810791894},
+	} {
+		d := weekly(t, c.demand, c.sd)
+		lead := FixedLeadTime(time.Duration(c.leadWeeks) * week)
+		e := Exposure{Demand: d, Lead: lead, OrderQty: c.q}
+		r := must(FillRateSafetyStock(c.fill))
+		ss := ssFor(t, r, e)
+		near(t, c.name+" safety stock (exact root)", ss, c.ss, 1e-9)
+		sigmaL := d.StdDevOver(lead.Mean())
+		absNear(t, c.name+" safety stock (inventorize)", ss, c.ssR, 1.22e-4*sigmaL)
+		rop, _ := ReorderPoint(d, lead, ss)
+		near(t, c.name+" min", rop, c.min, 1e-9)
+		k, err := r.SafetyFactor(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sv, err := ServiceFromSafetyFactor(k, sigmaL, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		near(t, c.name+" cycleservicelevel", sv.CycleServiceLevel, c.csl, 1e-9)
+		near(t, c.name+" fill rate round trip", sv.FillRate, c.fill, 1e-9)
+	}
+}
+
+// R/CriticalRatio.R, R/MPN_singleperiod.R, R/EUSnorm_singleperiod.R, R/EPN_singleperiod.R and
+// R/MPP_singleperiod.R: the newsvendor. inventorize's price p, cost c, salvage g and shortage
+// penalty b map to the overage h = c - g and the underage p - c + b.
+func TestAnchorInventorizeNewsvendor(t *testing.T) {
+	// CriticalRatio(sellingprice=80, cost=60, salvage=45, penality=25) = (p - c + b)/(p - c + b + c - g)
+	// = 45/60.
+	nv := must(NewNewsvendor(60-45, 80-60+25))
+	near(t, "CriticalRatio", nv.CriticalRatio(), 0.75, 1e-15)
+
+	// MPN_singleperiod(mean=32000, standerddeviation=11000, p=24, c=10.9, g=7, b=0): quantity =
+	// qnorm(CR, μ, σ), CR = 13.1/17; profit = (p - g)·μ - (c - g)·Q - (p - g + b)·eus. With b = 0
+	// the profit is (p - c)·μ minus opskit's expected cost h·E[(Q-D)⁺] + (p - c)·E[(D-Q)⁺], so the
+	// cost is 13.1·32000 - 362499.18803956899618.
+	nv = must(NewsvendorFromPrices(24, 10.9, 7))
+	res, err := nv.Normal(32000, 11000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "MPN CR", res.CriticalRatio, 0.77058823529411764706, 1e-15)
+	near(t, "MPN quantity", res.Qty, 40148.640117246971191, 1e-12)
+	near(t, "MPN profit", 13.1*32000-res.ExpectedCost, 362499.18803956899618, 1e-12)
+
+	// EUSnorm_singleperiod(quantity=35000, demand=32000, standerddeviation=12000): k = 0.25,
+	// gk = G(k), eus = σ·G(k); EPN_singleperiod(quantity=40149, ...) unitshort = 11000·G(8149/11000).
+	near(t, "EUSnorm gk", NormalLoss(0.25), 0.286344698223580138, 1e-12)
+	near(t, "EUSnorm eus", 12000*NormalLoss(0.25), 3436.136378682961656, 1e-12)
+	near(t, "EPN unitshort", 11000*NormalLoss((40149.0-32000)/11000), 1465.8654112221397782, 1e-12)
+
+	// MPP_singleperiod(lambda=32000, p=24, c=10.9, g=7, b=0): quantity = qpois(CR, λ) = 32132;
+	// lost_sales = λ - λ·F(Q-1) - Q·(1 - F(Q)) = 23.99544181289759299, so opskit's expected cost
+	// is 3.9·(Q - λ + lost_sales) + 13.1·lost_sales. (inventorize's expectedprofit is not
+	// comparable: a line break in R/MPP_singleperiod.R drops "+ (p-c+b)·quantity - b·lambda" from
+	// it, so it returns (p - g + b)·Q·F(Q-1) - Q·F(Q) = 395294.23.)
+	res, err = nv.Poisson(32000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Qty != 32132 {
+		t.Errorf("MPP quantity = %v, want 32132", res.Qty)
+	}
+	near(t, "MPP cost", res.ExpectedCost, 3.9*(32132-32000+23.99544181289759299)+13.1*23.99544181289759299, 1e-9)
+}
+
+// abcOf runs ABC and returns the classes in the items' input order.
+func abcOf(t *testing.T, values []int64, cuts ABCCuts) string {
+	t.Helper()
+	items := make([]ABCItem, len(values))
+	for i, v := range values {
+		items[i] = ABCItem{ID: string(rune('a' + i)), Value: decimal.NewFromInt(v)}
+	}
+	res, err := ABC(items, cuts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]byte, len(values))
+	for _, r := range res {
+		out[r.ID[0]-'a'] = r.Class.String()[0]
+	}
+	return string(out)
+}
+
+// inventorizeCuts is inventorize's ABC: the items sorted by value, class A while the cumulative
+// share (of the item included) is below 0.8, B below 0.95, else C, so the item that crosses a cut
+// is in the lower class: [CrossingDown].
+func inventorizeCuts(t *testing.T) ABCCuts {
+	t.Helper()
+	return must(NewABCCuts(decimal.RequireFromString("0.8"), decimal.RequireFromString("0.15"),
+		decimal.RequireFromString("0.05"), WithABCBoundary(CrossingDown)))
+}
+
+// R/ABC.R (man/ABC.Rd, whose example draws runif values: the data here is fixed) and
+// R/product_mix.R.
+func TestAnchorInventorizeABC(t *testing.T) {
+	cuts := inventorizeCuts(t)
+	// ABC(data.frame(SKU=1:6, demand=c(50,25,10,8,4,3))): cumulative 0.5, 0.75, 0.85, 0.93, 0.97, 1
+	// → A A B B C C. (opskit's default, CrossingUp, would make the third item A.)
+	if got := abcOf(t, []int64{50, 25, 10, 8, 4, 3}, cuts); got != "AABBCC" {
+		t.Errorf("ABC = %s, want AABBCC", got)
+	}
+	// productmix(SKUs=1:6, sales=c(50,25,10,8,4,3), revenue=c(3,4,8,10,25,50)): sales_category and
+	// revenue_category are two such ABCs, product_mix "sales_revenue": A_C A_C B_B B_B C_A C_A.
+	// (R/product_mix.R compares the cumulative revenue with the strings '0.8' and '0.95', which
+	// orders them as text; for these shares the order is the numeric one.)
+	sales := abcOf(t, []int64{50, 25, 10, 8, 4, 3}, cuts)
+	revenue := abcOf(t, []int64{3, 4, 8, 10, 25, 50}, cuts)
+	want := []string{"A_C", "A_C", "B_B", "B_B", "C_A", "C_A"}
+	for i := range want {
+		if got := sales[i:i+1] + "_" + revenue[i:i+1]; got != want[i] {
+			t.Errorf("productmix SKU %d = %s, want %s", i+1, got, want[i])
+		}
+	}
+}
+
+// R/ABC.R at a cut: inventorize tests cumsum(x/sum(x)) < 0.8 and < 0.95 in floating point, so an
+// item whose cumulative share is exactly a cut goes to the lower class, and a float rounding
+// decides the rest. opskit compares exactly, cum ≤ cut·total (CrossingDown doc: "it belongs to the
+// class in which its cumulative value ends (cum ≤ cut·total)"), as scmgo does.
+func TestAnchorInventorizeABCAtCut(t *testing.T) {
+	cuts := inventorizeCuts(t)
+	// c(60,20,10,5,5): cumsum 0.6, 0.8, 0.9, 0.9500000000000001, 1 → inventorize A B B C C.
+	got1 := abcOf(t, []int64{60, 20, 10, 5, 5}, cuts)
+	// c(70,10,10,5,3,2): cumsum 0.7, 0.7999999999999999, 0.8999999999999999, 0.95, 0.98, 1 →
+	// inventorize A A B C C C (0.95 is not < 0.95).
+	got2 := abcOf(t, []int64{70, 10, 10, 5, 3, 2}, cuts)
+	if got1 != "AABBC" || got2 != "AABBCC" {
+		t.Errorf("opskit at the cuts = %s, %s, want AABBC, AABBCC", got1, got2)
+	}
+	t.Skip("differs from inventorize: opskit AABBC and AABBCC, inventorize ABBCC and AABCCC: " +
+		"inventorize's strict float test cumsum < cut puts an item ending exactly on a cut in the lower class")
+}
