@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/shopspring/decimal"
+	"github.com/shopspring/decimal"
 )
 
 // Anchors from scmgo (github.com/motah-fard/scmgo, a Go supply-chain library; its unit tests'
@@ -308,4 +308,170 @@ func TestAnchorScmgoMetrics(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
+}
+
+func fc(t *testing.T, f Forecaster, history []float64, h int) float64 {
+	t.Helper()
+	v, err := f.Forecast(history, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func fitted(t *testing.T, f Forecaster, history []float64) []float64 {
+	t.Helper()
+	out := make([]float64, len(history))
+	if err := f.Fitted(history, out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// scmgo forecast/*_test.go (at commits 087bdc3, 0661a53 and 1d83681), tolerance 1e-9 unless said.
+func TestAnchorScmgoForecast(t *testing.T) {
+	y := []float64{100, 120, 110, 130, 125}
+	// TestMovingAverage: 3 periods → 121.66666666666667; [10 20 30] → 20; 2 values for 3 → error.
+	absNear(t, "SMA(3)", fc(t, must(NewSMA(3)), y, 1), 121.66666666666667, 1e-9)
+	absNear(t, "SMA(3) full", fc(t, must(NewSMA(3)), []float64{10, 20, 30}, 1), 20, 1e-9)
+	wantErr(t, "SMA short history", errOnly(must(NewSMA(3)).Forecast([]float64{10, 20}, 1)), ErrShortHistory)
+	// TestWeightedMovingAverage: weights 0.1, 0.3, 0.6 (the last on the latest period) → 125. scmgo
+	// rejects weights that do not sum to 1; opskit divides by their sum (NewWMA doc: "F(t+1) =
+	// Σ wᵢ·y(t-k+1+i) / Σ wᵢ").
+	absNear(t, "WMA", fc(t, must(NewWMA([]float64{0.1, 0.3, 0.6})), y, 1), 125, 1e-9)
+	absNear(t, "WMA unnormalised", fc(t, must(NewWMA([]float64{0.2, 0.2})), []float64{100, 120, 110}, 1), 115, 1e-9)
+	wantErr(t, "WMA negative weight", errOnly(NewWMA([]float64{-0.1, 1.1})), ErrNotPositive)
+
+	// TestSimpleExponentialSmoothing: α 0.3 → forecast 117.32799999999999, fitted 100, 100, 106,
+	// 107.19999999999999, 114.03999999999999; a single period [50] with α 0.5 → 50.
+	ses := must(NewSES(0.3))
+	absNear(t, "SES", fc(t, ses, y, 1), 117.32799999999999, 1e-9)
+	for i, want := range []float64{100, 100, 106, 107.19999999999999, 114.03999999999999} {
+		absNear(t, "SES fitted", fitted(t, ses, y)[i], want, 1e-9)
+	}
+	absNear(t, "SES one value", fc(t, must(NewSES(0.5)), []float64{50}, 1), 50, 1e-9)
+	wantErr(t, "SES α 0", errOnly(NewSES(0)), ErrSmoothing)
+	wantErr(t, "SES α 1.1", errOnly(NewSES(1.1)), ErrSmoothing)
+	wantErr(t, "SES negative demand", errOnly(ses.Forecast([]float64{100, -120}, 1)), ErrNegative)
+
+	// TestHoltLinearTrend: α 0.3, β 0.2, 3 periods ahead → level 149.84159999999997, trend
+	// 14.918719999999997, forecast 194.59775999999997 (tolerance 1e-6); one value → error. The
+	// level and trend are read from the 1- and 2-step forecasts.
+	holt := must(NewHolt(0.3, 0.2))
+	f1, f2 := fc(t, holt, y, 1), fc(t, holt, y, 2)
+	absNear(t, "Holt forecast", fc(t, holt, y, 3), 194.59775999999997, 1e-6)
+	absNear(t, "Holt trend", f2-f1, 14.918719999999997, 1e-6)
+	absNear(t, "Holt level", 2*f1-f2, 149.84159999999997, 1e-6)
+	wantErr(t, "Holt one value", errOnly(holt.Forecast([]float64{100}, 1)), ErrShortHistory)
+	wantErr(t, "Holt β 1.5", errOnly(NewHolt(0.3, 1.5)), ErrSmoothing)
+
+	// TestCroston: [0 0 5 0 0 0 3 0 4 0], α 0.2 → size 4.48, interval 2.96, forecast
+	// 1.5135135135135132; [0 0 6] → 6/3 = 2. TestSBA → 1.3621621621621618.
+	cr := []float64{0, 0, 5, 0, 0, 0, 3, 0, 4, 0}
+	absNear(t, "Croston", fc(t, must(NewCroston(0.2)), cr, 1), 1.5135135135135132, 1e-9)
+	absNear(t, "Croston one demand", fc(t, must(NewCroston(0.2)), []float64{0, 0, 6}, 1), 2, 1e-9)
+	absNear(t, "SBA", fc(t, must(NewSBA(0.2)), cr, 1), 1.3621621621621618, 1e-9)
+	// "no non-zero demand" is ErrNoNonZeroDemand in scmgo; opskit forecasts 0 (doc.go: "Intermittent
+	// methods forecast 0 before the first demand").
+	absNear(t, "Croston no demand", fc(t, must(NewCroston(0.2)), []float64{0, 0, 0}, 1), 0, 0)
+	wantErr(t, "Croston empty", errOnly(must(NewCroston(0.2)).Forecast(nil, 1)), ErrEmptyHistory)
+	wantErr(t, "Croston α 0", errOnly(NewCroston(0)), ErrSmoothing)
+	wantErr(t, "SBA NaN", errOnly(must(NewSBA(0.2)).Forecast([]float64{0, math.NaN(), 5}, 1)), ErrNotFinite)
+}
+
+// scmgo forecast/accuracy_test.go, mase_test.go and demand_classification_test.go.
+func TestAnchorScmgoAccuracyAndClass(t *testing.T) {
+	// TestForecastAccuracy "valid input": MAD 7.5, MAPE 0.0687523003312477, RMSE 7.905694150420948,
+	// Bias 2.5: scmgo's bias is actual - forecast; opskit's is forecast - actual (doc.go: "bias is
+	// forecast - actual"), so -2.5.
+	a, f := []float64{100, 110, 95, 130}, []float64{90, 115, 100, 120}
+	absNear(t, "MAD", must(MAE(a, f)), 7.5, 1e-9)
+	absNear(t, "MAPE", must(MAPE(a, f)), 0.0687523003312477, 1e-9)
+	absNear(t, "RMSE", must(RMSE(a, f)), 7.905694150420948, 1e-9)
+	absNear(t, "Bias", must(Bias(a, f)), -2.5, 1e-9)
+	// "zero actual excluded from MAPE": MAD 3.5, RMSE √14.5, Bias -1.5 (opskit +1.5), MAPE 0.2 over
+	// the nonzero actuals; opskit refuses a zero actual (MAPE doc: "it then returns an error
+	// wrapping [ErrZeroActual] naming the period"), as for "all actuals zero" (scmgo NaN).
+	a, f = []float64{0, 10}, []float64{5, 8}
+	absNear(t, "MAD", must(MAE(a, f)), 3.5, 1e-9)
+	absNear(t, "RMSE", must(RMSE(a, f)), math.Sqrt(14.5), 1e-9)
+	absNear(t, "Bias", must(Bias(a, f)), 1.5, 1e-9)
+	wantErr(t, "MAPE zero actual", errOnly(MAPE(a, f)), ErrZeroActual)
+	wantErr(t, "MAPE all zero", errOnly(MAPE([]float64{0, 0}, f)), ErrZeroActual)
+	wantErr(t, "empty", errOnly(MAE(nil, nil)), ErrEmptyHistory)
+	wantErr(t, "mismatched", errOnly(MAE([]float64{1, 2}, []float64{1})), ErrLength)
+
+	// TestMASE: training 100 110 105 120 115 130, actual 125 135, forecast 120 140 → 0.5; a
+	// constant training history → error (scmgo ErrZeroNaiveMAE).
+	absNear(t, "MASE", must(MASE([]float64{125, 135}, []float64{120, 140}, []float64{100, 110, 105, 120, 115, 130})), 0.5, 1e-9)
+	wantErr(t, "MASE constant", errOnly(MASE([]float64{100}, []float64{105}, []float64{100, 100, 100})), ErrNotPositive)
+	if _, err := MASE([]float64{100}, []float64{100}, []float64{100}); err == nil {
+		t.Error("MASE with one training value: no error")
+	}
+
+	// TestClassifyDemandPattern: ADI and class agree. scmgo's CV² uses the population deviation
+	// (0.041666666666666664, 0.022006920415224913, 0.8520710059171598); opskit's the sample one
+	// (ClassifyDemand doc: "CV² = (s / x̄)² of the positive demand sizes (sample standard
+	// deviation; 0 with one demand)"): 1/16, 0.02515076618882847, 1152/676.
+	for _, c := range []struct {
+		h        []float64
+		adi, cv2 float64
+		class    DemandClass
+	}{
+		{[]float64{0, 0, 5, 0, 0, 0, 3, 0, 4, 0}, 3.3333333333333335, 0.0625, Intermittent},
+		{[]float64{10, 12, 9, 11, 10, 13, 8, 12}, 1, 0.02515076618882847, Smooth},
+		{[]float64{0, 0, 0, 0, 0, 0, 0, 0, 50, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0}, 10, 1152.0 / 676, Lumpy},
+		{[]float64{0, 0, 5}, 3, 0, Intermittent},
+	} {
+		p, err := ClassifyDemand(c.h)
+		if err != nil || p.Class != c.class {
+			t.Errorf("%v: class %v, %v; want %v", c.h, p.Class, err, c.class)
+		}
+		absNear(t, "ADI", p.ADI, c.adi, 1e-9)
+		absNear(t, "CV²", p.CV2, c.cv2, 1e-9)
+	}
+	wantErr(t, "class empty", errOnly(ClassifyDemand(nil)), ErrEmptyHistory)
+	wantErr(t, "class no demand", errOnly(ClassifyDemand([]float64{0, 0, 0})), ErrNoDemand)
+	wantErr(t, "class negative", errOnly(ClassifyDemand([]float64{0, -5})), ErrNegative)
+	wantErr(t, "class NaN", errOnly(ClassifyDemand([]float64{0, math.NaN()})), ErrNotFinite)
+}
+
+// scmgo abc/classify_abc_test.go (commit da5827a): cumulative share ≤ threshold is in the class,
+// which is opskit's CrossingDown.
+func TestAnchorScmgoABC(t *testing.T) {
+	cuts := inventorizeCuts(t) // 0.80 / 0.95, CrossingDown
+	items := []ABCItem{{"A1", decimal.NewFromInt(1000)}, {"A2", decimal.NewFromInt(500)},
+		{"A3", decimal.NewFromInt(300)}, {"A4", decimal.NewFromInt(100)}, {"A5", decimal.NewFromInt(100)}}
+	res, err := ABC(items, cuts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "valid input": cumulative 0.5 A, 0.75 A, 0.9 B, 0.95 B, 1.0 C.
+	for i, want := range []struct {
+		id    string
+		cum   float64
+		class ABCClass
+	}{{"A1", 0.5, ClassA}, {"A2", 0.75, ClassA}, {"A3", 0.9, ClassB}, {"A4", 0.95, ClassB}, {"A5", 1, ClassC}} {
+		if res[i].ID != want.id || res[i].Class != want.class {
+			t.Errorf("rank %d: %s %v, want %s %v", i+1, res[i].ID, res[i].Class, want.id, want.class)
+		}
+		absNear(t, "cumulative share", res[i].CumulativeShare.InexactFloat64(), want.cum, 1e-9)
+	}
+	// TestClassifyTiesBrokenByInputOrder: three items at 100 → 1/3, 2/3, 1 in input order (opskit
+	// breaks ties by ID, which here is the input order).
+	res, err = ABC([]ABCItem{{"first", decimal.NewFromInt(100)}, {"second", decimal.NewFromInt(100)}, {"third", decimal.NewFromInt(100)}}, cuts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []float64{1.0 / 3, 2.0 / 3, 1} {
+		absNear(t, res[i].ID+" cumulative share", res[i].CumulativeShare.InexactFloat64(), want, 1e-9)
+	}
+	// "zero total value" is ErrZeroTotalValue in scmgo; opskit puts every item in C (ABC doc: "When
+	// every value is 0 all items are C").
+	res, err = ABC([]ABCItem{{"x", decimal.Zero}, {"y", decimal.Zero}}, cuts)
+	if err != nil || res[0].Class != ClassC || res[1].Class != ClassC {
+		t.Errorf("zero total: %v, %v", res, err)
+	}
+	wantErr(t, "empty items", errOnly(ABC(nil, cuts)), ErrEmptyHistory)
+	wantErr(t, "negative value", errOnly(ABC([]ABCItem{{"x", decimal.NewFromInt(-1)}}, cuts)), ErrNegative)
 }
