@@ -475,3 +475,93 @@ func TestAnchorScmgoABC(t *testing.T) {
 	wantErr(t, "empty items", errOnly(ABC(nil, cuts)), ErrEmptyHistory)
 	wantErr(t, "negative value", errOnly(ABC([]ABCItem{{"x", decimal.NewFromInt(-1)}}, cuts)), ErrNegative)
 }
+
+// statsmodels statsmodels/tsa/tests/test_holtwinters.py, TestHoltWinters (values "checked against
+// the expected outcomes in the text book", Hyndman & Athanasopoulos, fpp; assert_almost_equal at
+// the places given).
+func TestAnchorStatsmodelsSESHolt(t *testing.T) {
+	// test_simple_exp_smoothing, fit1/fit2: oildata_oil (Saudi Arabia oil production 1996-2007),
+	// initialization_method="legacy-heuristic" (ℓ₀ = y₀, opskit's SES start), smoothing_level 0.2 →
+	// forecast(1) 484.802468 and the levels below; 0.6 → 501.837461 (4 places). The level after
+	// y(t) is the one-step forecast of y(t+1), opskit's Fitted[t+1].
+	oil := []float64{446.65652290000003, 454.47330649999998, 455.66297400000002, 423.63223879999998,
+		456.27132790000002, 440.58805009999998, 425.33252010000001, 485.14944789999998,
+		506.04816210000001, 526.79198329999997, 514.26888899999994, 494.21101929999998}
+	almost(t, "SES 0.2", fc(t, must(NewSES(0.2)), oil, 1), 484.802468, 4)
+	almost(t, "SES 0.6", fc(t, must(NewSES(0.6)), oil, 1), 501.837461, 4)
+	levels := []float64{446.65652290, 448.21987962, 449.7084985, 444.49324656, 446.84886283, 445.59670028,
+		441.54386424, 450.26498098, 461.4216172, 474.49569042, 482.45033014}
+	fit := fitted(t, must(NewSES(0.2)), oil)
+	for i, want := range levels {
+		almost(t, "SES level", fit[i+1], want, 4)
+	}
+
+	// test_holt, fit1: air_ausair (air passengers, Australia, 1990-2004), legacy-heuristic, α 0.8,
+	// β 0.2 → forecast(5) 43.76, 45.59, 47.43, 49.27, 51.10 (2 places), last trend 1.83655482 and
+	// fittedfcast (4 places). statsmodels starts from ℓ₀ = y₀, b₀ = y₁ - y₀ *before* y₀ is
+	// smoothed; opskit starts from ℓ₁ = y₁, b₁ = y₁ - y₀ after y₁ (doc.go: "Holt ℓ₁ = y₁, b₁ =
+	// y₁ - y₀"). Prepending 2y₀ - y₁ and y₀ to the history gives opskit statsmodels' start state
+	// (ℓ = y₀, b = y₁ - y₀) before y₀, so the two agree on that history.
+	air := []float64{17.5534, 21.860099999999999, 23.886600000000001, 26.929300000000001, 26.888500000000001,
+		28.831399999999999, 30.075099999999999, 30.953499999999998, 30.185700000000001, 31.579699999999999,
+		32.577568999999997, 33.477398000000001, 39.021580999999998, 41.386431999999999, 41.596552000000003}
+	h := append([]float64{2*air[0] - air[1], air[0]}, air...)
+	holt := must(NewHolt(0.8, 0.2))
+	for k, want := range []float64{43.76, 45.59, 47.43, 49.27, 51.10} {
+		almost(t, "Holt forecast", fc(t, holt, h, k+1), want, 2)
+	}
+	almost(t, "Holt trend", fc(t, holt, h, 2)-fc(t, holt, h, 1), 1.83655482, 4)
+	fit = fitted(t, holt, h)
+	for i, want := range []float64{21.8601, 22.032368, 25.48461872, 27.54058587, 30.28813356, 30.26106173,
+		31.58122149, 32.599234, 33.24223906, 32.26755382, 33.07776017, 33.95806605, 34.77708354,
+		40.05535303, 43.21586036} {
+		almost(t, "Holt fittedfcast", fit[i+2], want, 4)
+	}
+	almost(t, "Holt fittedfcast next", fc(t, holt, h, 1), 43.75696849, 4)
+	// On the plain history opskit's Holt starts one period later: its first forecast is
+	// 43.803407430583604 (its recursion by hand), not statsmodels' 43.76 at 2 places.
+	almost(t, "Holt on the plain history", fc(t, holt, air, 1), 43.803407430583604, 9)
+}
+
+// Hyndman's R package forecast, R/croston.R (croston_model: SES of the sizes and of the intervals,
+// both started at the first demand and its 1-based position; SBA × (1 - α/2), SBJ × (1 - α/(2 -
+// α)); fitted 0 before the first demand, then the ratio of the last update) and
+// tests/testthat/test-croston.R, whose y and default α 0.1 are used here. Its test asserts
+// croston > sba > sbj for the last fitted value and forecast; the numbers are croston_model's
+// recursion by hand (40-digit arithmetic).
+func TestAnchorRForecastCroston(t *testing.T) {
+	y := []float64{0, 0, 3, 0, 0, 0, 2, 0, 5, 0, 0, 1, 0, 0, 0, 0, 4, 0, 0, 3}
+	ratio := map[ForecastMethod][]float64{ // the fitted value after each demand, and the forecast
+		MethodCroston: {1, 0.9354838709677419, 1.040133779264214, 0.9692410565028419, 0.9427300354021116, 0.9481452764356024},
+		MethodSBA:     {0.95, 0.8887096774193548, 0.9881270903010032, 0.9207790036776997, 0.8955935336320061, 0.9007380126138221},
+		MethodSBJ:     {0.9473684210526315, 0.8862478777589132, 0.9853898961450448, 0.9182283693184817, 0.8931126651177899, 0.8982428934653075},
+	}
+	var last [3]float64
+	for i, f := range []Forecaster{must(NewCroston(0.1)), must(NewSBA(0.1)), must(NewSBJ(0.1))} {
+		r := ratio[f.Method()]
+		// fits <- rep(c(0, ratio), diff(c(0, non_zero, length(y)))); fits[1] is NA.
+		var want []float64
+		for k, n := range []int{3, 4, 2, 3, 5, 3} {
+			for range n {
+				if k == 0 {
+					want = append(want, 0)
+				} else {
+					want = append(want, r[k-1])
+				}
+			}
+		}
+		got := fitted(t, f, y)
+		for j := 1; j < len(y); j++ {
+			absNear(t, f.String()+" fitted", got[j], want[j], 1e-12)
+		}
+		last[i] = fc(t, f, y, 1)
+		absNear(t, f.String()+" forecast", last[i], r[5], 1e-12)
+	}
+	if !(last[0] > last[1] && last[1] > last[2]) {
+		t.Errorf("croston %v, sba %v, sbj %v: want croston > sba > sbj", last[0], last[1], last[2])
+	}
+	// croston_model(c(0, 0, 1, 0)) stops: "At least two non-zero values are required"; opskit
+	// forecasts from one demand (1/3), as scmgo does ([0 0 6] → 2 above).
+	absNear(t, "one demand", fc(t, must(NewCroston(0.1)), []float64{0, 0, 1, 0}, 1), 1.0/3, 1e-12)
+	t.Skip("differs from R forecast: croston_model errors with fewer than two demands; opskit forecasts z/p from one")
+}
