@@ -371,6 +371,38 @@ func TestAnchorInventorizeSimMinMax(t *testing.T) {
 	}
 }
 
+// R/sim_min_q.R (sim_min_Q: order Quantity when the position is at or below min; opskit's (s, Q),
+// which orders one Q here since Q covers the gap) and R/periodic_policy.R (order up to Max in rows
+// R, 2R, ..., Backlogs = FALSE; with R = 3 those rows are opskit's review days 0, 3, 6, ... of
+// (R, S)), mapped as sim_min_max above. Demand c(9,8,7,9,8,9,7,8,9,8,7,9,5), leadtime = 2:
+//   - sim_min_Q(min=12, Quantity=25, initial_inventory_level=20): total_lost_sales 19 in 4
+//     periods, Item_fill_rate 79/98, cycle_service_level 9/13, 3 orders of 25, average
+//     inventory 99/13;
+//   - periodic_policy(Max=30, Review_period=3, initial_inventory_level=25, Backlogs=FALSE):
+//     total_lost_sales 22 in 4 periods, Item_fill_rate 76/98, cycle_service_level 9/13, 4 orders
+//     of 76 units, average inventory 87/13.
+func TestAnchorInventorizeSimMinQPeriodic(t *testing.T) {
+	demand := []int64{9, 8, 7, 9, 8, 9, 7, 8, 9, 8, 7, 9}
+	for _, c := range []struct {
+		name                                   string
+		p                                      Policy
+		onHand, lost, stockouts, orders, units int64
+		fill, avgInv                           float64
+	}{
+		{"sim_min_Q", must(NewSQPolicy(12, 25)), 20, 19, 4, 3, 75, 79.0 / 98, 99.0 / 13},
+		{"periodic_policy", must(NewRSPolicy(3*Day, 30)), 25, 22, 4, 4, 76, 76.0 / 98, 87.0 / 13},
+	} {
+		r := simRun(t, c.p, demand, c.onHand, 3)
+		if r.Short != c.lost || r.StockoutDays != c.stockouts || r.Orders != c.orders || r.OrderedUnits != c.units {
+			t.Errorf("%s: short %d, stockout days %d, orders %d of %d units; want %d, %d, %d, %d", c.name,
+				r.Short, r.StockoutDays, r.Orders, r.OrderedUnits, c.lost, c.stockouts, c.orders, c.units)
+		}
+		near(t, c.name+" Item_fill_rate", r.FillRate, c.fill, 1e-12)
+		near(t, c.name+" cycle_service_level", 1-float64(r.StockoutDays)/13, 9.0/13, 1e-12)
+		near(t, c.name+" average_inventory_level", (float64(c.onHand)+12*r.AvgOnHand)/13, c.avgInv, 1e-12)
+	}
+}
+
 // R/sim_base_stock_policy.R (Base given, ordering_delay = FALSE, so the order of row t is that
 // row's sales, placed after them: opskit's (R, S) with R = 1 day, S = Base and LeadDays = L).
 // sim_base_stock_policy(demand=c(9,8,7,9,8,9,7,8,9,8,7,9,d13), leadtime=2, Base=16): rows 3, 6
