@@ -87,6 +87,25 @@ func TestAnchorInventorizeEOQ(t *testing.T) {
 		t.Errorf("TQpractical Tpractical = %d weeks, want 4", p2.Multiple)
 	}
 	near(t, "TQpractical Qpractical", p2.Interval*1000, 76.923076923076923077, 1e-12)
+
+	// eoqsenstivity(quantity=5400, quantityoptimal=6000) = ½(Q/Q* + Q*/Q): the cost ratio
+	// EOQCost(Q)/EOQCost(Q*), here with D = 1.8e6, K = 10, h = 1 (Q* = 6000).
+	c1, _ := EOQCost(1.8e6, 10, 1, 5400)
+	c0, _ := EOQCost(1.8e6, 10, 1, 6000)
+	near(t, "eoqsenstivity", c1/c0, 1.0055555555555555556, 1e-12)
+
+	// total.logistics.cost(quantity=32, expected_annual_demand=1550, sd_annual_demand=110,
+	// expected_leadtimeindays=64, sd_leadtime=8, costperunit=107, transportcost=22, holdingrate=0.15,
+	// ordering_cost=500, csl=0.95): ordering_cost + cyclestock_cost = 1550/32·500 + 129·0.15·16 =
+	// 24528.35; dl = 1550·64/365, sigmadl = √(64·110²/365 + (1550/365)²·8²), saftey_stock =
+	// qnorm(0.95)·sigmadl (a year of 365 days, as opskit's Year).
+	c, _ = EOQCost(1550, 500, 129*0.15, 32)
+	near(t, "total.logistics.cost ordering+cyclestock", c, 24528.35, 1e-12)
+	d := MustDemand(1550, 110, Year)
+	lead := MustLeadTime(64*Day, 8*Day)
+	ss := ssFor(t, must(CycleServiceLeadTimeSafetyStock(0.95)), Exposure{Demand: d, Lead: lead})
+	near(t, "total.logistics.cost saftey_stock", ss, 94.1422826927340057825, 1e-12)
+	near(t, "total.logistics.cost dl", d.MeanOver(lead.Mean()), 271.780821917808219178, 1e-12)
 }
 
 // R/reorderpoint_normal.R, R/reorderpoint_ltv.R and R/dl.sigmadl.R.
