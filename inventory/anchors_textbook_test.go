@@ -565,3 +565,27 @@ func TestAnchorRForecastCroston(t *testing.T) {
 	absNear(t, "one demand", fc(t, must(NewCroston(0.1)), []float64{0, 0, 1, 0}, 1), 1.0/3, 1e-12)
 	t.Skip("differs from R forecast: croston_model errors with fewer than two demands; opskit forecasts z/p from one")
 }
+
+// sktime sktime/forecasting/tests/test_tsb.py, test_TSB: load_PBS_dataset() (fpp3's PBS scripts
+// for immune sera, 204 months, sktime/datasets/data/PBS_dataset/PBS_dataset.csv) with (α, β) =
+// (0.1, 0.1), (0.4, 0.05), (0.5, 0.05) → 0.015194, 0.106244, 0.116315 (decimal=5). sktime's TSB
+// (sktime/forecasting/tsb.py) starts from d = the first positive demand and p = 0.5 *before* the
+// first period and smooths every period from there; opskit starts from π = 1/(f + 1) at the first
+// demand f (NewTSB doc: "Initialisation: z = the first positive demand y(f) and π = 1/(f + 1)").
+// Prepending 0 and the first demand gives opskit sktime's start state (z = y(f), π = 1/2), and the
+// forecasts then agree; on the plain history opskit's own start gives 0.0151935916,
+// 0.1062703126 and 0.1163436730 (its recursion by hand), the last two not sktime's at 5 decimals.
+func TestAnchorSktimeTSB(t *testing.T) {
+	pbs := []float64{1, 1, 1, 0, 0, 1, 3, 1, 1, 1, 1, 1, 2, 1, 1, 0, 0, 2, 0, 0, 1, 2, 0, 1, 0, 0, 1, 1, 1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 0, 3, 3, 2, 4, 1, 1, 3, 3, 1, 0, 4, 1, 3, 0, 1, 2, 5, 14, 2, 0, 0, 3, 6, 2, 2, 2, 5, 1, 6, 3, 3, 2, 0, 1, 1, 0, 0, 0, 1, 4, 12, 4, 0, 7, 0, 2, 1, 4, 1, 3, 1, 0, 6, 9, 3, 1, 3, 1, 7, 1, 3, 3, 3, 5, 6, 10, 5, 1, 3, 1, 1, 1, 2, 1, 3, 7, 11, 10, 5, 5, 2, 2, 1, 0, 3, 6, 5, 8, 9, 1, 1, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0, 1, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	first := pbs[0] // PBS starts with a demand
+	h := append([]float64{0, first}, pbs...)
+	for _, c := range []struct{ alpha, beta, sktime, own float64 }{
+		{0.1, 0.1, 0.015194, 0.01519359159799288},
+		{0.4, 0.05, 0.106244, 0.1062703126203971},
+		{0.5, 0.05, 0.116315, 0.11634367302555527},
+	} {
+		f := must(NewTSB(c.alpha, c.beta))
+		almost(t, f.String()+" with sktime's start", fc(t, f, h, 1), c.sktime, 5)
+		almost(t, f.String()+" own start", fc(t, f, pbs, 1), c.own, 12)
+	}
+}
