@@ -560,6 +560,12 @@ func TestAnchorRForecastCroston(t *testing.T) {
 	if !(last[0] > last[1] && last[1] > last[2]) {
 		t.Errorf("croston %v, sba %v, sbj %v: want croston > sba > sbj", last[0], last[1], last[2])
 	}
+	// sktime sktime/forecasting/tests/test_croston.py, test_Croston_against_r_implementation: R's
+	// croston(y, h) on the PBS series (below) with α 0.1, 0.5, 0.05 → 0.8688921, 0.6754646,
+	// 1.405808 (decimal=5).
+	for alpha, want := range map[float64]float64{0.1: 0.8688921, 0.5: 0.6754646, 0.05: 1.405808} {
+		almost(t, "croston PBS", fc(t, must(NewCroston(alpha)), pbsScripts, 1), want, 5)
+	}
 	// croston_model(c(0, 0, 1, 0)) stops: "At least two non-zero values are required"; opskit
 	// forecasts from one demand (1/3), as scmgo does ([0 0 6] → 2 above).
 	absNear(t, "one demand", fc(t, must(NewCroston(0.1)), []float64{0, 0, 1, 0}, 1), 1.0/3, 1e-12)
@@ -576,7 +582,7 @@ func TestAnchorRForecastCroston(t *testing.T) {
 // forecasts then agree; on the plain history opskit's own start gives 0.0151935916,
 // 0.1062703126 and 0.1163436730 (its recursion by hand), the last two not sktime's at 5 decimals.
 func TestAnchorSktimeTSB(t *testing.T) {
-	pbs := []float64{1, 1, 1, 0, 0, 1, 3, 1, 1, 1, 1, 1, 2, 1, 1, 0, 0, 2, 0, 0, 1, 2, 0, 1, 0, 0, 1, 1, 1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 0, 3, 3, 2, 4, 1, 1, 3, 3, 1, 0, 4, 1, 3, 0, 1, 2, 5, 14, 2, 0, 0, 3, 6, 2, 2, 2, 5, 1, 6, 3, 3, 2, 0, 1, 1, 0, 0, 0, 1, 4, 12, 4, 0, 7, 0, 2, 1, 4, 1, 3, 1, 0, 6, 9, 3, 1, 3, 1, 7, 1, 3, 3, 3, 5, 6, 10, 5, 1, 3, 1, 1, 1, 2, 1, 3, 7, 11, 10, 5, 5, 2, 2, 1, 0, 3, 6, 5, 8, 9, 1, 1, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0, 1, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	pbs := pbsScripts
 	first := pbs[0] // PBS starts with a demand
 	h := append([]float64{0, first}, pbs...)
 	for _, c := range []struct{ alpha, beta, sktime, own float64 }{
@@ -588,4 +594,15 @@ func TestAnchorSktimeTSB(t *testing.T) {
 		almost(t, f.String()+" with sktime's start", fc(t, f, h, 1), c.sktime, 5)
 		almost(t, f.String()+" own start", fc(t, f, pbs, 1), c.own, 12)
 	}
+}
+
+// pbsScripts is fpp3's PBS series as sktime ships it (sktime/datasets/data/PBS_dataset/PBS_dataset.csv,
+// Scripts, 1991 Jul to 2008 Jun): monthly scripts for immune sera and immunoglobulin products.
+var pbsScripts = []float64{
+	1, 1, 1, 0, 0, 1, 3, 1, 1, 1, 1, 1, 2, 1, 1, 0, 0, 2, 0, 0, 1, 2, 0, 1, 0, 0, 1, 1, 1, 1, 0, 0, 2, 1,
+	0, 0, 0, 1, 0, 3, 3, 2, 4, 1, 1, 3, 3, 1, 0, 4, 1, 3, 0, 1, 2, 5, 14, 2, 0, 0, 3, 6, 2, 2, 2, 5, 1, 6,
+	3, 3, 2, 0, 1, 1, 0, 0, 0, 1, 4, 12, 4, 0, 7, 0, 2, 1, 4, 1, 3, 1, 0, 6, 9, 3, 1, 3, 1, 7, 1, 3, 3, 3,
+	5, 6, 10, 5, 1, 3, 1, 1, 1, 2, 1, 3, 7, 11, 10, 5, 5, 2, 2, 1, 0, 3, 6, 5, 8, 9, 1, 1, 0, 0, 0, 1, 2, 2,
+	0, 0, 0, 0, 1, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 3, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 }
