@@ -248,6 +248,20 @@ func TestAnchorScmgoPolicies(t *testing.T) {
 		absNear(t, "min", w.ReorderLevel, c.min, 1e-4)
 		absNear(t, "max", w.OrderUpTo, c.max, 1e-4)
 	}
+	// "zero order quantity" (μ 40, L 3, σ 0, Q 0) → min = max = 120: with no order quantity, costs
+	// or cover, opskit's cycle stock is μ·OrderCover = 0 too.
+	w0 := why(PlanConfig{Policy: PolicyMinMax, SafetyStock: must(CycleServiceSafetyStock(0.95))},
+		Item{ID: "x", Demand: MustDemand(40, 0, Day), Lead: FixedLeadTime(3 * Day)})
+	if w0.ReorderLevel != 120 || w0.OrderUpTo != 120 {
+		t.Errorf("zero order quantity: min %v, max %v; want 120, 120", w0.ReorderLevel, w0.OrderUpTo)
+	}
+	// TestMinMaxLevels "negative order quantity" (max below min) is an error in both; "negative
+	// reorder point" is one in scmgo only: opskit's policy levels may be negative (doc.go Limits:
+	// "the levels and Q of a [Policy] (within ±MaxQty)").
+	wantErr(t, "max below min", errOnly(NewMinMaxPolicy(300, 200)), ErrPolicy)
+	if _, err := NewMinMaxPolicy(-1, 200); err != nil {
+		t.Errorf("negative min: %v", err)
+	}
 	// TestBuildPolicySummary: ROP = μL + SS, target = μ(L + R) + SS for a given SS ("valid full
 	// case" 100/day, L 5, R 7, SS 50 → 550 and 1250; "zero safety stock" 20, 3, 2, 0 → 60, 100;
 	// "zero lead time" 10, 0, 6, 5 → 5, 65). ("zero review period" is continuous review, which has
