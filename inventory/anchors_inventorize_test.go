@@ -190,9 +190,9 @@ func TestAnchorInventorizeCSL(t *testing.T) {
 
 // R/safteystock_IFR_normal.R and R/inventorymetricsIFR.R: the item fill rate rule. inventorize
 // solves G(k) = Q·(1 - β)/σ_L with uniroot(f, lower=0.1, upper=1e8) at R's default tolerance
-// .Machine$double.eps^0.25 ≈ 1.22e-4, so its k is that root only to about 1e-5: its printed values
-// (from R's zeroin run step by step, in the "R" column) differ from the exact root in the sixth
-// significant digit. opskit solves to double precision: it is asserted against the exact root at
+// .Machine$double.eps^0.25 ≈ 1.22e-4, so its k is that root only to about 1e-5: its values (ssR
+// below: R's zeroin algorithm, R_zeroin2, replayed step by step) differ from the exact root's in the
+// fifth significant digit. opskit solves to double precision: it is asserted against the exact root at
 // 1e-9 and against inventorize within uniroot's tolerance on k (1.22e-4·σ_L on the safety stock).
 func TestAnchorInventorizeIFR(t *testing.T) {
 	for _, c := range []struct {
