@@ -38,7 +38,7 @@ func requireFieldError(t *testing.T, name string, err error) {
 
 // FuzzShapeModes: every shaped order is a pack multiple, at least the smallest allowed order when
 // positive, within the cap; rounding down never exceeds the need; Odoo's mode stays within the room
-// when it rounds down and equals the round-up order otherwise.
+// when it rounds down (but for the MOQ when a pack fits) and equals the round-up order otherwise.
 func FuzzShapeModes(f *testing.F) {
 	f.Add(int64(20), int64(12), int64(0), 30.0, 30.0, byte(0), byte(0))
 	f.Add(int64(0), int64(5), int64(0), 22.0, 22.0, byte(2), byte(200))
@@ -71,7 +71,11 @@ func FuzzShapeModes(f *testing.F) {
 				t.Fatalf("round down: order %d for need %g", q, need)
 			}
 		case PackRoundUpWithinMax:
-			if r.Down && float64(q) > min(need, room) || !r.Down && (q != ru.Qty || float64(ru.AfterPack) > room) {
+			// Past min(need, room) only the smallest allowed order (the MOQ, Odoo's vendor
+			// minimum), and only when a pack fits within it.
+			lim := min(need, room)
+			past := r.Down && float64(q) > lim && (q != s.minimum || lim < float64(s.Pack()))
+			if past || !r.Down && (q != ru.Qty || float64(ru.AfterPack) > room) {
 				t.Fatalf("up within max: order %d (down %v) for need %g, room %g; up %d", q, r.Down, need, room, ru.Qty)
 			}
 		default:
