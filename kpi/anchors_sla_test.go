@@ -265,3 +265,53 @@ func TestAnchorZendeskNextReplyOldestUnanswered(t *testing.T) {
 	assert.Equal(t, at(13, 0), rep.Rounds[2].Asked)
 	assert.Equal(t, "bob", rep.Rounds[2].Agent)
 }
+
+// Zendesk, "Viewing and understanding SLA targets": a target is breached
+// when "the metric has surpassed the target time"; a completed target is
+// Closed, or Closed (breached). So a reply exactly at the target achieves
+// it, as opskit's "answered within T: a wait of at most T". Explore's SLA
+// tab ("Achieved and breached SLA targets by metric: the percentage of
+// time that each SLA target was achieved or breached") divides by the
+// completed targets: opskit's OverAnswered. Four first replies against a
+// 1-hour target: 30 min, 60 min (exactly the target), 60 min 1 s and
+// 2 h: 2 achieved, 2 breached, 50%.
+func TestAnchorZendeskTargetAchievedBreached(t *testing.T) {
+	t0 := time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
+	var cs []Contact
+	for _, w := range []time.Duration{30 * time.Minute, time.Hour, time.Hour + time.Second, 2 * time.Hour} {
+		cs = append(cs, Contact{Offered: t0, Answered: t0.Add(w), Agent: "ann"})
+	}
+	r, err := ServiceLevels(cs, ServiceLevelOptions{Threshold: time.Hour})
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), r.AnsweredWithin, "achieved")
+	assert.Equal(t, int64(2), r.Answered-r.AnsweredWithin, "breached")
+	assert.InDelta(t, 0.5, r.OverAnswered, 1e-15)
+}
+
+// Freshdesk, "What are business hours and calendar hours?": "if a ticket
+// is due in six hours on a Friday evening, you'll have no problem waiting
+// till Monday morning to resolve it if your SLA is per business hours.
+// However, if it's in calendar hours, you'll want to resolve it
+// immediately"; with business hours "anything outside your working hours
+// ... will not be timed". Mapping: the ticket comes on Friday at 18:00,
+// hours 09:00-17:00 Monday-Friday, resolved Monday at 10:00: 1 business
+// hour (met), 64 calendar hours (breached). Under business hours the due
+// instant is Monday 15:00.
+func TestAnchorFreshdeskBusinessVersusCalendar(t *testing.T) {
+	s := officeHours(t)
+	fri := time.Date(2026, 3, 6, 18, 0, 0, 0, time.UTC)
+	mon10 := time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
+	assert.Equal(t, time.Hour, s.Between(fri, mon10))
+	assert.True(t, slaVerdict(t, &s, fri, mon10, 6*time.Hour), "business hours: met")
+	assert.False(t, slaVerdict(t, nil, fri, mon10, 6*time.Hour), "calendar hours: 64 h")
+	assert.Equal(t, 64*time.Hour, mon10.Sub(fri))
+	mon15 := time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC)
+	assert.Equal(t, 6*time.Hour, s.Between(fri, mon15))
+	assert.False(t, slaVerdict(t, &s, fri, mon15.Add(time.Second), 6*time.Hour))
+	// "Calendar hours, which includes your working hours as well as
+	// holidays": with no schedule a holiday counts like any other day.
+	r, err := ServiceLevels([]Contact{{Offered: fri, Answered: mon10, Agent: "a"}},
+		ServiceLevelOptions{Threshold: 6 * time.Hour})
+	require.NoError(t, err)
+	assert.Equal(t, 64*time.Hour, r.Wait.Mean)
+}
