@@ -102,7 +102,9 @@ func erlangCLog(n int, a float64) float64 {
 	return math.Exp(top - hi - math.Log(sum))
 }
 
-// Wolfram Language documentation, ErlangC, Applications: "Calls arrive
+// Wolfram Language documentation, ErlangC
+// (https://reference.wolfram.com/language/ref/ErlangC.html, via the
+// Nemotron-CC-Math corpus), Applications: "Calls arrive
 // according to a Poisson process with a rate of 30 per hour. Service time
 // is exponentially distributed with a mean of 5 minutes" — the fewest
 // employees so that a call is not delayed with 90% probability; and "Two
@@ -147,8 +149,9 @@ func TestAnchorWolframErlangC(t *testing.T) {
 	assert.InDelta(t, 9.0/14, p.Wait, 1e-12)
 }
 
-// Mitan, "The Erlang-C formula" (PhoneCalc's worked example, repeated in
-// the Nemotron-CC-Math corpus): "360 calls per half hour, with an average
+// Mitan, "The Erlang-C formula" (PhoneCalc's worked example,
+// https://www.mitan.co.uk/erlang/elgcmath.htm, repeated in the
+// Nemotron-CC-Math corpus): "360 calls per half hour, with an average
 // call duration of 4 minutes, and 55 agents. The target answer time for
 // service level is 15 seconds", computed step by step: traffic intensity,
 // occupancy, E_C, waiting probability, ASA and service level. The stored
@@ -198,4 +201,26 @@ func TestAnchorErlangCBeyondFactorialRange(t *testing.T) {
 	}
 	// The log form agrees with the factorial form where both work.
 	assert.InDelta(t, erlangCRef(14, 10), erlangCLog(14, 10), 1e-13)
+}
+
+// Intercom, "Let customers know you're out of office"
+// (https://intercom.com/help/en/articles/732390), Set office hours:
+// "Office hours are automatically adjusted for daylight savings" — 9am to
+// 5pm stay 9am to 5pm on the local clock. New York springs forward on
+// Sunday 8 March 2026: Friday's 09:00 is 14:00 UTC, Monday's 13:00 UTC. A
+// message on Friday at 16:00 EST answered on Monday at 10:00 EDT waits 2
+// office hours, though 65 hours of real time passed (66 on the clock).
+func TestAnchorIntercomOfficeHoursFollowDST(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	s, err := NewSchedule(ScheduleSpec{Location: ny,
+		Weekly: MondayToFriday(ClockRange{Start: Clock(9, 0), End: Clock(17, 0)})})
+	require.NoError(t, err)
+	assert.True(t, s.IsOpen(time.Date(2026, 3, 6, 14, 0, 0, 0, time.UTC)), "Friday 09:00 EST")
+	assert.False(t, s.IsOpen(time.Date(2026, 3, 9, 12, 59, 0, 0, time.UTC)), "Monday 08:59 EDT")
+	assert.True(t, s.IsOpen(time.Date(2026, 3, 9, 13, 0, 0, 0, time.UTC)), "Monday 09:00 EDT")
+	fri := time.Date(2026, 3, 6, 16, 0, 0, 0, ny)
+	mon := time.Date(2026, 3, 9, 10, 0, 0, 0, ny)
+	assert.Equal(t, 65*time.Hour, mon.Sub(fri))
+	assert.Equal(t, 2*time.Hour, firstResponse(t, &s, fri, mon))
 }
