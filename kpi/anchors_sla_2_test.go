@@ -224,3 +224,27 @@ func TestAnchorIntercomOfficeHoursFollowDST(t *testing.T) {
 	assert.Equal(t, 65*time.Hour, mon.Sub(fri))
 	assert.Equal(t, 2*time.Hour, firstResponse(t, &s, fri, mon))
 }
+
+// Wikipedia, "Erlang (unit)" (https://en.wikipedia.org/wiki/Erlang_(unit)),
+// introduction: "If one hundred six-minute calls are received on a group
+// of such circuits, then the total traffic in that hour is six hundred
+// minutes or 10 erlangs". Two tutorials' figures: 30 calls in an hour
+// averaging 5 minutes are 150 / 60 = 2.5 Erlangs
+// (telecomstudy18.blogspot.com, "What is Erlang?"), and "200 calls per
+// hour with an average duration of 30 seconds equals about 1.67 erlangs"
+// (infinitelexicon.pages.dev/erlangs). opskit's load is contacts × AHT ÷
+// interval length.
+func TestAnchorWikipediaErlangUnit(t *testing.T) {
+	for _, c := range []struct {
+		contacts int64
+		aht      time.Duration
+		want     float64
+	}{{100, 6 * time.Minute, 10}, {30, 5 * time.Minute, 2.5}, {200, 30 * time.Second, 200.0 * 30 / 3600}} {
+		p, err := StaffingPerformance(20, Interval{Start: time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC),
+			Length: time.Hour, Contacts: c.contacts, AHT: c.aht}, StaffingTarget{})
+		require.NoError(t, err)
+		assert.InDelta(t, c.want, p.Load, 1e-12)
+		assert.InDelta(t, c.want/20, p.Occupancy, 1e-12)
+	}
+	assert.InDelta(t, 1.67, 200.0*30/3600, 0.005)
+}
