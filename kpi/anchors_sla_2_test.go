@@ -103,8 +103,8 @@ func erlangCLog(n int, a float64) float64 {
 }
 
 // Wolfram Language documentation, ErlangC
-// (https://reference.wolfram.com/language/ref/ErlangC.html, via the
-// Nemotron-CC-Math corpus), Applications: "Calls arrive
+// (reference.wolfram.com/language/ref/ErlangC.html, read as stored in
+// huggingface.co/datasets/nvidia/Nemotron-CC-Math-v1), Applications: "Calls arrive
 // according to a Poisson process with a rate of 30 per hour. Service time
 // is exponentially distributed with a mean of 5 minutes" — the fewest
 // employees so that a call is not delayed with 90% probability; and "Two
@@ -149,9 +149,9 @@ func TestAnchorWolframErlangC(t *testing.T) {
 	assert.InDelta(t, 9.0/14, p.Wait, 1e-12)
 }
 
-// Mitan, "The Erlang-C formula" (PhoneCalc's worked example,
-// https://www.mitan.co.uk/erlang/elgcmath.htm, repeated in the
-// Nemotron-CC-Math corpus): "360 calls per half hour, with an average
+// "The Erlang-C Formula" (a step-by-step page, by its wording Mitan's, the
+// makers of PhoneCalc; read as stored in the dataset
+// huggingface.co/datasets/nvidia/Nemotron-CC-Math-v1): "360 calls per half hour, with an average
 // call duration of 4 minutes, and 55 agents. The target answer time for
 // service level is 15 seconds", computed step by step: traffic intensity,
 // occupancy, E_C, waiting probability, ASA and service level. The stored
