@@ -230,3 +230,72 @@ func TestShopifyOneShippingDiscount(t *testing.T) {
 	assert.Equal(t, promo.Applied, explanation(t, res, "10offShipping").Status)
 	assert.Equal(t, "USD 60.00", res.Total.String())
 }
+
+// shopPerUnit renders the per-unit amounts promotion id took off line li.
+func shopPerUnit(res promo.Result, li int, id string) []string {
+	var out []string
+	for _, a := range res.Lines[li].Adjustments {
+		if a.PromotionID == id {
+			for _, u := range a.PerUnit {
+				out = append(out, u.StringAmount())
+			}
+		}
+	}
+	return out
+}
+
+// shopify.dev, Admin GraphQL FinancialSummaryDiscountAllocation,
+// approximateAllocatedAmountPerItem: "if the associated line had a
+// quantity of 3 with a discount of 4 cents, then the discount distribution
+// would be [0.01, 0.01, 0.02]. This field returns the highest number of
+// the distribution": 0.02. opskit spreads a line's share over its units by
+// largest remainder (promo/doc.go, "Money"), the same cents; its spare
+// cent goes to the earlier unit ("ties to the earlier line"), so the
+// order is [0.02, 0.01, 0.01]. Units of a line are interchangeable: the
+// amounts agree, the listing order is opskit's.
+func TestShopifyPerUnitDistribution(t *testing.T) {
+	res := ancRun(t, ancCart(ancLine("item", 3, "1.00")), orderFixed("four-cents", "0.04"))
+	got := shopPerUnit(res, 0, "four-cents")
+	assert.ElementsMatch(t, []string{"0.01", "0.01", "0.02"}, got)
+	assert.Equal(t, []string{"0.02", "0.01", "0.01"}, got)
+	assert.Equal(t, []string{"0.98", "0.99", "0.99"}, unitsPaid(t, res, "item"))
+}
+
+// shopify.dev, Admin GraphQL DiscountMinimumSubtotal: "The minimum
+// subtotal that's required for the discount to be applied"
+// (greaterThanOrEqualToSubtotal): 200.00 qualifies for "15% off orders
+// over 200 USD" (15offOver200 of the combination examples), 199.99 does
+// not. DiscountMinimumQuantity: "a "Buy 3, Get 10% Off" promotion would
+// set the minimum quantity to 3 items": 3 items qualify, 2 do not.
+func TestShopifyMinimumRequirementsInclusive(t *testing.T) {
+	over200 := promo.Promotion{ID: "15offOver200", Action: promo.Threshold{
+		Tiers: []promo.Tier{{MinAmount: usd("200.00"), Rate: rate("8.5折")}}}}
+	res := ancRun(t, ancCart(ancLine("item", 1, "200.00")), over200)
+	assert.Equal(t, "USD 30.00", explanation(t, res, "15offOver200").Amount.String())
+	res = ancRun(t, ancCart(ancLine("item", 1, "199.99")), over200)
+	e := explanation(t, res, "15offOver200")
+	assert.Equal(t, promo.BelowThreshold, e.Reason)
+	assert.Equal(t, "USD 0.01", e.MissingAmount.String())
+
+	buy3 := promo.Promotion{ID: "buy3", Action: promo.Threshold{Basis: promo.ByQuantity,
+		Tiers: []promo.Tier{{MinQty: 3, Rate: rate("9折")}}}}
+	res = ancRun(t, ancCart(ancLine("item", 3, "10.00")), buy3)
+	assert.Equal(t, "USD 3.00", explanation(t, res, "buy3").Amount.String())
+	res = ancRun(t, ancCart(ancLine("item", 2, "10.00")), buy3)
+	assert.Equal(t, promo.BelowThreshold, explanation(t, res, "buy3").Reason)
+}
+
+// shopify.dev, Admin GraphQL PriceRuleInput.prerequisiteSubtotalRange:
+// "The sum of the entitled items subtotal prices must fall within this
+// range for the price rule to be applicable." Only the entitled items
+// count: 150.00 of them and 100.00 of other goods miss a 200.00 minimum.
+// opskit tests a threshold on its targeted units (promo/doc.go,
+// "Threshold base").
+func TestShopifyMinimumOnEntitledItems(t *testing.T) {
+	p := promo.Promotion{ID: "pants10", Target: shopIn("pants"), Action: promo.Threshold{
+		Tiers: []promo.Tier{{MinAmount: usd("200.00"), Off: usd("10.00")}}}}
+	res := ancRun(t, ancCart(shopLine("pants", "pants", 1, "150.00"), shopLine("boots", "boots", 1, "100.00")), p)
+	e := explanation(t, res, "pants10")
+	assert.Equal(t, promo.BelowThreshold, e.Reason)
+	assert.Equal(t, "USD 50.00", e.MissingAmount.String())
+}
