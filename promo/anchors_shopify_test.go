@@ -207,7 +207,9 @@ func TestShopifyBestOfAutomaticAndCode(t *testing.T) {
 		c.Coupons = []string{"SAVE20"}
 		res := ancRun(t, c, auto, code)
 		assert.Equal(t, promo.Applied, explanation(t, res, tt.winner).Status, tt.price)
-		assert.NotEqual(t, promo.Applied, explanation(t, res, tt.loser).Status, tt.price)
+		loser := explanation(t, res, tt.loser)
+		assert.Equal(t, promo.Excluded, loser.Status, tt.price)
+		assert.Equal(t, tt.winner, loser.ExcludedBy, tt.price)
 		assert.Equal(t, tt.total, res.Total.String(), tt.price)
 		assert.True(t, res.Optimal, tt.price)
 	}
