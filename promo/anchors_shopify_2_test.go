@@ -254,3 +254,55 @@ func TestShopifyMaximumStrategy(t *testing.T) {
 		assert.Equal(t, tt.total, res.Total.String(), tt.price)
 	}
 }
+
+// shopify.dev/docs/apps/selling-strategies/discounts/discount-function-examples/
+// discounts-allocator: "If the discount is 50 percent off, then a max
+// amount can be set to not exceed X number of dollars"; Discounts
+// Allocator API, use cases: "Apply discounts to line items
+// proportionally, where each item in the cart receives an equal
+// percentage of the total discount." The pages give no amounts. A 50% off
+// the order capped at 100.00 (PercentOff Cap) on lines of 100.00 and
+// 200.00: 150.00 is cut to 100.00, and each line gives the same third of
+// its price (33.33 and 66.67 by largest remainder, the spare cent to the
+// larger remainder .67).
+func TestShopifyCappedPercentProportional(t *testing.T) {
+	p := promo.Promotion{ID: "half-capped", Action: promo.PercentOff{Rate: rate("5折"), Cap: usd("100.00"), Scope: promo.PerOrder}}
+	res := ancRun(t, ancCart(ancLine("a", 1, "100.00"), ancLine("b", 1, "200.00")), p)
+	assert.Equal(t, "USD 100.00", res.OrderDiscount.String())
+	assert.Equal(t, []string{"33.33", "66.67"}, lineShares(res, "half-capped"))
+}
+
+// help.shopify.com/manual/discounts/discount-types/percentage-fixed-amount
+// (and DiscountCodeBxgyInput): "Limit number of times this discount can be
+// used in total" (usageLimit) and "Limit to one use per customer"
+// (appliesOncePerCustomer) are Limits.Total and Limits.PerCustomer,
+// checked against the Usage the caller passes: the 100th use of a code
+// limited to 100 applies, the 101st does not; a customer who used a
+// once-per-customer code cannot use it again.
+func TestShopifyUsageLimits(t *testing.T) {
+	code := promo.Promotion{ID: "WELCOME", Coupon: "WELCOME", Limits: promo.Limits{Total: 100, PerCustomer: 1},
+		Action: promo.AmountOff{Amount: usd("5.00"), Scope: promo.PerOrder}}
+	for _, tt := range []struct {
+		name      string
+		usage     promo.Usage
+		applied   bool
+		wantTotal string
+	}{
+		{"99 used", promo.Usage{Total: 99}, true, "USD 45.00"},
+		{"100 used", promo.Usage{Total: 100}, false, "USD 50.00"},
+		{"used by this customer", promo.Usage{Total: 5, ByCustomer: 1}, false, "USD 50.00"},
+	} {
+		c := ancCart(ancLine("item", 1, "50.00"))
+		c.Coupons = []string{"WELCOME"}
+		c.Customer = promo.Customer{ID: "c1"}
+		c.Usage = map[string]promo.Usage{"WELCOME": tt.usage}
+		res := ancRun(t, c, code)
+		e := explanation(t, res, "WELCOME")
+		if tt.applied {
+			assert.Equal(t, promo.Applied, e.Status, tt.name)
+		} else {
+			assert.Equal(t, promo.UsageLimitReached, e.Reason, tt.name)
+		}
+		assert.Equal(t, tt.wantTotal, res.Total.String(), tt.name)
+	}
+}
