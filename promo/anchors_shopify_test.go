@@ -261,6 +261,9 @@ func TestShopifyPerUnitDistribution(t *testing.T) {
 	assert.ElementsMatch(t, []string{"0.01", "0.01", "0.02"}, got)
 	assert.Equal(t, []string{"0.02", "0.01", "0.01"}, got)
 	assert.Equal(t, []string{"0.98", "0.99", "0.99"}, unitsPaid(t, res, "item"))
+	t.Skip("differs from Shopify in order only: opskit lists the line's units [0.02, 0.01, 0.01] (spare cent to the " +
+		"earlier unit), Shopify's example [0.01, 0.01, 0.02]; the same amounts and the same highest (0.02)")
+	assert.Equal(t, []string{"0.01", "0.01", "0.02"}, got)
 }
 
 // shopify.dev, Admin GraphQL DiscountMinimumSubtotal: "The minimum
