@@ -137,7 +137,10 @@
 // hours on the New York spring-forward night and 4 on the fall-back night).
 // A wall time that does not exist maps to the instant of the change; one
 // that occurs twice maps to its first occurrence. Between is additive
-// (d(a,b) + d(b,c) = d(a,c)), never above b - a, and antisymmetric. Its
+// (d(a,b) + d(b,c) = d(a,c)), never above b - a, and antisymmetric, so a
+// message at 06:00 answered at 08:45 before a 09:00 opening took no
+// business time (as Keeping reports; Orlo falls back to the 2 h 45 of
+// clock time when both ends lie outside working hours). Its
 // cost does not grow with the number of days: whole weeks are summed in
 // closed form; holidays, make-up days and the corrections of the days next
 // to a UTC-offset change (computed once by [NewSchedule] for 1970-2100, a

@@ -56,7 +56,13 @@
 // list promotions by layer, then in this order.) Each order promotion
 // takes its discount off the running total: 1000.00 with "10% off"
 // (priority 2) and "100.00 off" (priority 1) pays 800.00; with the
-// priorities swapped, 810.00.
+// priorities swapped, 810.00. Shopify differs in three ways: it takes
+// every percentage order discount off the subtotal before the order
+// discounts (350 with 10% and 15% off: 262.50 there, 267.75 here), it
+// applies percentages before fixed amounts whatever their order (give the
+// percentage promotions a higher Priority for that), and its "once per
+// order" amount off products is an item discount (here [AmountOff] with
+// PerOrder is order-layer: give it the highest Priority to take it first).
 //
 // In the item layer, group promotions (第N件, 买赠, 任选, 套餐) run first and
 // claim the units they group; every other unit then takes the per-unit
