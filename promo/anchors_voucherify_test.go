@@ -307,3 +307,108 @@ func TestVoucherifyUnitDiscountAddManyItems(t *testing.T) {
 	// unit (the gift's Value; Saved leaves gifts out).
 	assert.Equal(t, []string{"29.00", "31.00"}, []string{res.Saved.StringAmount(), res.Gifts[0].Value.StringAmount()})
 }
+
+// vfAPICart is the order of the API reference's validate examples
+// (documentation/openapi/validations.json, POST
+// /v1/vouchers/{code}/validate, examples "Percentage", "Amount", "Fixed"):
+// Pink Sweater 6500, Navy Sweat Pants 6000, Shipping 2000, Gray Sweat Pants
+// 2 × 5000, Pearl Sweater 2 × 11000; amount 46500.
+func vfAPICart() promo.Cart {
+	l := func(id string, qty int64, price, cat string) promo.Line {
+		x := ancLine(id, qty, price)
+		x.Categories = []string{cat}
+		return x
+	}
+	return ancCart(l("pink-sweater", 1, "65.00", "sweaters"), l("navy-pants", 1, "60.00", "pants"),
+		l("shipping", 1, "20.00", "shipping"), l("gray-pants", 2, "50.00", "pants"), l("pearl-sweater", 2, "110.00", "sweaters"))
+}
+
+func TestVoucherifyAPIOrderExamples(t *testing.T) {
+	// documentation/openapi/validations.json, validate responses:
+	// "Percentage" (EarlyBird, 10 % APPLY_TO_ORDER): discount_amount 4650,
+	// total_amount 41850; "Amount" (PAYINEUROS, amount_off 1000
+	// APPLY_TO_ORDER): 1000, 45500.
+	res := ancRun(t, vfAPICart(), orderPct("EarlyBird", "9折"))
+	assert.Equal(t, []string{"465.00", "46.50", "418.50"}, []string{res.Subtotal.StringAmount(), res.OrderDiscount.StringAmount(), res.Total.StringAmount()})
+	res = ancRun(t, vfAPICart(), orderFixed("PAYINEUROS", "10.00"))
+	assert.Equal(t, "455.00", res.Total.StringAmount())
+	// documentation/openapi/redemptions.json, redemption response "One
+	// product one sku" (and GET "Promotion Tier"): 40 % APPLY_TO_ORDER on
+	// 2 × 50000 and 1 × 100000: discount_amount 80000, total_amount 120000.
+	res = ancRun(t, ancCart(ancLine("a", 2, "500.00"), ancLine("b", 1, "1000.00")), orderPct("tier-40", "6折"))
+	assert.Equal(t, []string{"800.00", "1200.00"}, []string{res.OrderDiscount.StringAmount(), res.Total.StringAmount()})
+	// documentation/openapi/client-side.json, GET /client/v1/validate
+	// "Validate Discount Coupon": amount_off 1000 APPLY_TO_ORDER on 2 × 6500:
+	// discount_amount 1000, total_amount 12000.
+	res = ancRun(t, ancCart(ancLine("a", 2, "65.00")), orderFixed("coupon", "10.00"))
+	assert.Equal(t, "120.00", res.Total.StringAmount())
+	// documentation/openapi/redemptions.json, redeem response "Discount
+	// Coupon": amount_off 300 APPLY_TO_ITEMS_PROPORTIONALLY on items of
+	// amount 3300 and 3400: discount_amount 148 and 152 (3.00 × 33/67 =
+	// 1.4776, 3.00 × 34/67 = 1.5224). (The example's prices and order
+	// amount do not match its item amounts; the split is by the amounts,
+	// here lines of 1 × 33.00 and 2 × 17.00.)
+	res = ancRun(t, ancCart(ancLine("a", 1, "33.00"), ancLine("b", 2, "17.00")), promo.Promotion{ID: "prop", Action: promo.AmountOff{Amount: usd("3.00"), Scope: promo.PerOrder}})
+	assert.Equal(t, []string{"1.48", "1.52"}, lineShares(res, "prop"))
+}
+
+func TestVoucherifyNewPriceFormulas(t *testing.T) {
+	// documentation/openapi/validations.json, validate response "Fixed"
+	// (SPENDMOREGETMORE, type FIXED, APPLY_TO_ITEMS) on vfAPICart: price
+	// formulas IF(ORDER_AMOUNT > 300; price × 0.8; price) on the sweaters,
+	// IF(ORDER_AMOUNT > 200; price × 0.9; price) on the pants, and IF(
+	// ORDER_AMOUNT > 400; 0; 20) on the shipping product. ORDER_AMOUNT is
+	// 465: discount_amount 1300, 600, 2000, 1000, 4400;
+	// items_discount_amount 9300, total_amount 37200. opskit has no price
+	// formulas, and its thresholds test the targeted amount, not the whole
+	// order: the resolved prices are rates (8折, 9折), and the shipping
+	// product's condition on the whole order at list price (445.00 of goods
+	// and 20.00 of shipping) is a FreeShipping on BaseListPrice with the
+	// shipping fee as Cart.Shipping, which measures 445.00 > 400.
+	c := vfAPICart()
+	c.Lines = append(c.Lines[:2], c.Lines[3:]...)
+	c.Shipping = usd("20.00")
+	res := ancRun(t, c,
+		promo.Promotion{ID: "sweaters", Target: promo.Selector{Categories: []string{"sweaters"}}, Action: promo.PercentOff{Rate: rate("8折")}},
+		promo.Promotion{ID: "pants", Target: promo.Selector{Categories: []string{"pants"}}, Action: promo.PercentOff{Rate: rate("9折")}},
+		promo.Promotion{ID: "ship", Action: promo.FreeShipping{MinAmount: usd("400.01"), Base: promo.BaseListPrice}})
+	assert.Equal(t, []string{"52.00", "54.00", "90.00", "176.00"}, afters(res))
+	assert.Equal(t, "0.00", res.ShippingAfter.StringAmount())
+	assert.Equal(t, []string{"93.00", "372.00"}, []string{res.Saved.StringAmount(), res.Total.StringAmount()})
+}
+
+func TestVoucherifyFiveRedeemables(t *testing.T) {
+	// documentation/openapi/validations.json, POST /v1/validations response
+	// "True - 5 Redeemables": order amount 2700 of items 2000 and 700, in
+	// this order: a voucher amount_off 1000 APPLY_TO_ITEMS (item discounts
+	// 1000 and 700: never below zero; items_discount_amount 1700), a
+	// loyalty card (4 points, no discount), a gift card (credits 100), a
+	// promotion tier 40 % APPLY_TO_ORDER (applied_discount_amount 360: 40 %
+	// of 2700 - 1700 - 100 = 900) and a promotion tier amount_off 30
+	// APPLY_TO_ORDER; total_discount_amount 2190, total_amount 510. The
+	// gift card is an amount off applied first in the order layer.
+	items := promo.Promotion{ID: "GNcuPKGe", Action: promo.AmountOff{Amount: usd("10.00")}}
+	gift := orderFixed("M3X8IwW8", "1.00")
+	gift.Priority = 3
+	forty := orderPct("forty", "6折")
+	forty.Priority = 2
+	thirty := orderFixed("thirty", "0.30")
+	thirty.Priority = 1
+	res := ancRun(t, ancCart(ancLine("a", 1, "20.00"), ancLine("b", 1, "7.00")), items, gift, forty, thirty)
+	assert.Equal(t, []string{"10.00", "7.00"}, lineShares(res, "GNcuPKGe"))
+	assert.Equal(t, []string{"17.00", "3.60", "0.30"}, []string{res.ItemDiscount.StringAmount(), vfExpl(t, res, "forty").Amount.StringAmount(), vfExpl(t, res, "thirty").Amount.StringAmount()})
+	assert.Equal(t, []string{"21.90", "5.10"}, []string{res.Saved.StringAmount(), res.Total.StringAmount()})
+}
+
+func TestVoucherifyAmountLimit(t *testing.T) {
+	// api-reference campaign object, discount amount_limit: "Upper limit
+	// allowed to be applied as a discount ... a $6 maximum discount is
+	// written as 600"; build/discount-types-and-effects, "Maximum discount
+	// amount – in percent discounts, it sets the maximum amount of the
+	// applied discount for the whole order (order discounts)". Ours: 10 %
+	// APPLY_TO_ORDER with amount_limit 600 on 100.00 gives 6.00, on 50.00
+	// 5.00.
+	capped := promo.Promotion{ID: "ten", Action: promo.PercentOff{Rate: rate("9折"), Cap: usd("6.00"), Scope: promo.PerOrder}}
+	assert.Equal(t, "94.00", ancRun(t, ancCart(ancLine("a", 1, "100.00")), capped).Total.StringAmount())
+	assert.Equal(t, "45.00", ancRun(t, ancCart(ancLine("a", 1, "50.00")), capped).Total.StringAmount())
+}
