@@ -311,3 +311,40 @@ func TestCommercetoolsShippingAndGift(t *testing.T) {
 	require.Len(t, res.Gifts, 1)
 	assert.Equal(t, []string{"tote", "20.00"}, []string{res.Gifts[0].SKU, res.Total.StringAmount()})
 }
+
+func TestCommercetoolsDiscountGroupBestDeal(t *testing.T) {
+	// DiscountCodeState.raml, ApplicationStoppedByGroupBestDeal: "Cart
+	// Discounts from a Discount Group are not applied as another Cart
+	// Discount from that Discount Group, offering a better deal, is
+	// applied." In opskit a Discount Group is an exclusion Group. Ours: 10 %
+	// and 15.00 off in one group on 120.00: the 15.00 (better than 12.00)
+	// applies alone, 105.00; on 200.00 the 10 % (20.00) does, 180.00.
+	group := func(p promo.Promotion) promo.Promotion { p.Group = "black-friday"; return p }
+	pct := group(promo.Promotion{ID: "pct", Action: promo.PercentOff{Rate: rate("9折"), Scope: promo.PerOrder}})
+	abs := group(promo.Promotion{ID: "abs", Action: promo.AmountOff{Amount: ctEUR("15.00"), Scope: promo.PerOrder}})
+	res := ctRun(t, ctCart(ctLine("a", 1, "120.00", "c")), pct, abs)
+	assert.Equal(t, []string{"0.00", "15.00", "105.00"}, []string{ctOff(t, res, "pct"), ctOff(t, res, "abs"), res.Total.StringAmount()})
+	res = ctRun(t, ctCart(ctLine("a", 1, "200.00", "c")), pct, abs)
+	assert.Equal(t, []string{"20.00", "0.00", "180.00"}, []string{ctOff(t, res, "pct"), ctOff(t, res, "abs"), res.Total.StringAmount()})
+}
+
+func TestCommercetoolsProductDiscountSortOrder(t *testing.T) {
+	// ProductDiscount.raml, sortOrder: "defining the order of Product
+	// Discounts to apply in case more than one is applicable and active. A
+	// Product Discount with a higher value is prioritized"; only one
+	// Product Discount applies to a price (Merchant Center "Discounts
+	// Overview": "Product Discounts: only the highest ranked Product
+	// Discount applies"). Ours: 10 % (sortOrder 0.9) and 20 % (0.5) on a
+	// 50.00 unit: commercetools applies the 10 %, 45.00.
+	high := promo.Promotion{ID: "high-rank", Priority: 9, Action: promo.PercentOff{Rate: rate("9折")}}
+	low := promo.Promotion{ID: "low-rank", Priority: 5, Action: promo.PercentOff{Rate: rate("8折")}}
+	res := ctRun(t, ctCart(ctLine("a", 1, "50.00", "c")), high, low)
+	// opskit gives a unit the item promotion that saves most, whatever its
+	// priority: "every other unit then takes the per-unit promotion that
+	// saves most on it. A unit gets at most one item promotion unless every
+	// promotion on it is Stackable" (promo/doc.go, "Layers"). 40.00.
+	assert.Equal(t, []string{"0.00", "10.00", "40.00"}, []string{ctOff(t, res, "high-rank"), ctOff(t, res, "low-rank"), res.Total.StringAmount()})
+	// When the higher-ranked one also saves more, both agree.
+	high.Action = promo.PercentOff{Rate: rate("7折")}
+	assert.Equal(t, "35.00", ctRun(t, ctCart(ctLine("a", 1, "50.00", "c")), high, low).Total.StringAmount())
+}

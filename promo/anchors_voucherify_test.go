@@ -412,3 +412,17 @@ func TestVoucherifyAmountLimit(t *testing.T) {
 	assert.Equal(t, "94.00", ancRun(t, ancCart(ancLine("a", 1, "100.00")), capped).Total.StringAmount())
 	assert.Equal(t, "45.00", ancRun(t, ancCart(ancLine("a", 1, "50.00")), capped).Total.StringAmount())
 }
+
+func TestVoucherifyNeverStackable(t *testing.T) {
+	// orchestrate/using-stacking-rules-and-categories, "Exclusive incentive
+	// with Never stackable category": a 50 % VIP campaign (Never stackable)
+	// and a 10 % newsletter campaign (Common), both valid: the VIP campaign
+	// applies, the newsletter one does not. Ours: on 100.00, 50.00. In
+	// opskit the VIP campaign is Exclusive; it wins here as the larger
+	// saving (opskit's choice keeps the combination that saves most, so a
+	// Never stackable incentive smaller than the others would lose).
+	vip := promo.Promotion{ID: "vip", Exclusive: true, Action: promo.PercentOff{Rate: rate("5折"), Scope: promo.PerOrder}}
+	res := ancRun(t, ancCart(ancLine("a", 1, "100.00")), vip, orderPct("newsletter", "9折"))
+	assert.Equal(t, []string{"50.00", "0.00"}, []string{lineShares(res, "vip")[0], lineShares(res, "newsletter")[0]})
+	assert.Equal(t, promo.Excluded, vfExpl(t, res, "newsletter").Status)
+}
