@@ -7,8 +7,12 @@ import (
 
 // ThresholdBase is the amount a threshold-like promotion ([Threshold],
 // [Gift], [FreeShipping]) tests its minimum against: which prices of its
-// targeted units count toward 满X. Voucherify calls the same choice
-// discount_calculation_mode (initial amount vs discounted amount).
+// targeted units count toward 满X. It moves only the amount a minimum is
+// tested against: the reward is always taken off the running total.
+// Voucherify's discount_calculation_mode DISCOUNTED_AMOUNT (each discount
+// computed on, and order-amount rules tested against, the running total)
+// is [BaseRunningTotal]; its INITIAL_AMOUNT mode (each percentage off the
+// original amount) has no form here.
 //
 // The zero value is [BaseAfterItems], the Tmall/Taobao rule.
 type ThresholdBase uint8

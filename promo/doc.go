@@ -44,8 +44,9 @@
 //	                  applied before it (for Gift and FreeShipping: after
 //	                  the whole order layer); the Vendure/Magento rule
 //
-// Voucherify's discount_calculation_mode makes the same choice, between
-// the initial and the discounted amount. A threshold's reward is always taken off what the
+// Voucherify's DISCOUNTED_AMOUNT mode is BaseRunningTotal (its
+// INITIAL_AMOUNT mode, each percentage off the original amount, has no form
+// here). A threshold's reward is always taken off what the
 // targeted units cost when it applies: on 360.16 at 8.5折 (306.14 after
 // items) a store coupon 满200减10 applied first leaves 296.14, and a
 // platform 满300减30 still applies under the default base (266.14), not on
@@ -197,8 +198,10 @@
 // exact share rounded down or up, the spare cents to the largest
 // remainders (ties to the earlier line): Solidus's Money#allocate puts a
 // spare cent on the first line instead (50 off 120, 230, 300: Solidus
-// 9.24, 17.69, 23.07; here 9.23, 17.69, 23.08), and Saleor rounds each
-// share half up and gives the last line the remainder.
+// 9.24, 17.69, 23.07; here 9.23, 17.69, 23.08), Talon.One gives it to the
+// most discounted item (30 over 55, 60, 115: 7.17, 7.82, 15.01; here 7.17,
+// 7.83, 15.00), and Saleor rounds each share half up and gives the last
+// line the remainder.
 //
 // A [Line.NotPromotable] line takes no discount; promotions still apply to
 // the other lines (as Solidus's promotions do; its legacy promotions made
