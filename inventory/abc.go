@@ -144,7 +144,9 @@ type ABCResult struct {
 // class, so A is the smallest prefix whose value reaches the A share. With [CrossingDown] it belongs
 // to the class in which its cumulative value ends (cum ≤ cut·total). Shares are compared exactly in decimal arithmetic
 // (cum·1 < cut·total), never as rounded fractions, so an item at exactly 80 % is not put in B by a
-// 0.7999 rounding. When every value is 0 all items are C.
+// 0.7999 rounding (R's inventorize tests its cumulative share < cut in floating point, so an item
+// ending exactly on a cut lands in either class by rounding: 60, 20, 10, 5, 5 at 80/95 % is ABBCC
+// there, AABBC here). When every value is 0 all items are C.
 //
 // The result is in rank order. It returns an error for an empty list, a negative value, a duplicate ID
 // or invalid cuts.

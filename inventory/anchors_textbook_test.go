@@ -583,7 +583,8 @@ func TestAnchorRForecastCroston(t *testing.T) {
 	// croston_model(c(0, 0, 1, 0)) stops: "At least two non-zero values are required"; opskit
 	// forecasts from one demand (1/3), as scmgo does ([0 0 6] → 2 above).
 	absNear(t, "one demand", fc(t, must(NewCroston(0.1)), []float64{0, 0, 1, 0}, 1), 1.0/3, 1e-12)
-	t.Skip("differs from R forecast: croston_model errors with fewer than two demands; opskit forecasts z/p from one")
+	// Documented (doc.go, forecast initialisation): "forecast from one demand (R forecast's croston
+	// refuses fewer than two)".
 }
 
 // sktime sktime/forecasting/tests/test_tsb.py, test_TSB: load_PBS_dataset() (fpp3's PBS scripts

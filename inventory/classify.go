@@ -56,7 +56,8 @@ type DemandPattern struct {
 //	CV² = (s / x̄)² of the positive demand sizes (sample standard deviation; 0 with one demand),
 //
 // against the Syntetos-Boylan cut-offs [ADICutoff] and [CV2Cutoff]; a value on a cut-off belongs to
-// the class above it. It returns an error for an empty history, a negative, NaN or infinite value, or
+// the class above it. (R's inventorize cuts at ADI > 4/3 and CV² > 0.5 with its own ADI, so a CV² of
+// 0.495 is erratic here and smooth there.) It returns an error for an empty history, a negative, NaN or infinite value, or
 // a history with no positive demand (wrapping [ErrNoDemand]).
 func ClassifyDemand(history []float64) (DemandPattern, error) {
 	const op = "classify demand"

@@ -307,7 +307,8 @@
 //   - Forecast initialisation: SES ℓ₀ = y₀; Holt ℓ₁ = y₁, b₁ = y₁ - y₀; Croston and SBA z = first
 //     demand, p = its 1-based position; TSB z = first demand, π = 1/(its 1-based position); moving
 //     averages average what is available before the window fills. Intermittent methods forecast 0
-//     before the first demand. Default forecaster: SES(0.2) for smooth demand, SBA(0.1) otherwise.
+//     before the first demand and forecast from one demand (R forecast's croston refuses fewer
+//     than two). Default forecaster: SES(0.2) for smooth demand, SBA(0.1) otherwise.
 //   - MAPE is a fraction, not a percentage, and refuses zero actuals; bias is forecast - actual.
 //
 // # Glossary
