@@ -199,6 +199,9 @@ func TestAnchorOdooVendorMinimum(t *testing.T) {
 	if err != nil || r.Qty != 6000 || r.AfterMOQ != 6000 || !r.Down {
 		t.Fatalf("ShapeWithin(500, 500): %+v, %v", r, err)
 	}
+	if got, want := r.String(), "need 500 → MOQ 6000 → smallest order 6000, past the maximum → order 6000"; got != want {
+		t.Fatalf("String() = %q, want %q", got, want)
+	}
 	// With no pack fitting below the max, nothing is ordered whatever the MOQ (a multiple of 5 and a
 	// room of 3: Odoo rounds 3 down to 0 before any vendor minimum).
 	r, _ = MustShaping(10, 5, 0, WithPackRounding(PackRoundUpWithinMax)).ShapeWithin(3, 3)

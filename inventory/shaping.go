@@ -254,6 +254,8 @@ func (r Shaped) String() string {
 	switch {
 	case r.Down && r.AfterPack == 0:
 		b.WriteString(" → rounded down below the smallest order")
+	case r.Down && r.AfterMOQ != r.Units: // PackRoundUpWithinMax: the MOQ past the maximum
+		fmt.Fprintf(&b, " → smallest order %d, past the maximum", r.AfterPack)
 	case r.Down:
 		fmt.Fprintf(&b, " → rounded down to pack multiple %d", r.AfterPack)
 	case r.AfterPack != r.AfterMOQ:
