@@ -43,7 +43,7 @@ func TestMedusaShippingEachFixed(t *testing.T) {
 	// express (subtotal 250) and standard (150). Asserted: express 200,
 	// standard 150 (capped at the method's price).
 	for fee, want := range map[string]string{"250.00": "200.00", "150.00": "150.00"} {
-		res := medusaRun(t, shippingCart(fee), medusaPromo("PROMOTION_TEST", promo.Selector{}, promo.FreeShipping{Off: medusaUSD("200.00")}))
+		res := ancRun(t, shippingCart(fee), medusaPromo("PROMOTION_TEST", promo.Selector{}, promo.FreeShipping{Off: medusaUSD("200.00")}))
 		assert.Equal(t, []string{want}, shippingOff(t, res, "PROMOTION_TEST"), fee)
 	}
 }
@@ -53,7 +53,7 @@ func TestMedusaShippingEachFixedSequence(t *testing.T) {
 	// there are multiple promotions to apply": fixed 200 twice; asserted
 	// express (250): 200 then 50; standard (150): 150 and nothing.
 	for fee, want := range map[string][]string{"250.00": {"200.00", "50.00"}, "150.00": {"150.00", "0.00"}} {
-		res := medusaRun(t, shippingCart(fee),
+		res := ancRun(t, shippingCart(fee),
 			medusaPromo("PROMOTION_TEST", promo.Selector{}, promo.FreeShipping{Off: medusaUSD("200.00")}),
 			medusaPromo("PROMOTION_TEST_2", promo.Selector{}, promo.FreeShipping{Off: medusaUSD("200.00")}))
 		assert.Equal(t, "0.00", res.ShippingAfter.StringAmount(), fee)
@@ -100,7 +100,7 @@ func TestMedusaBuyGetOneUnit(t *testing.T) {
 	// target items dearest first). opskit rewards the cheapest qualifying
 	// unit, as BuyXGetY's doc says ("The cheapest qualifying units are the
 	// rewarded ones."): tshirt 500.
-	res := medusaRun(t, medusaCart([]string{"PROMOTION_TEST"}, buyGetItems()...), buyGet("PROMOTION_TEST", sweaters, tshirts, 1, 1, true))
+	res := ancRun(t, medusaCart([]string{"PROMOTION_TEST"}, buyGetItems()...), buyGet("PROMOTION_TEST", sweaters, tshirts, 1, 1, true))
 	assert.Equal(t, "500.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
 	assert.Equal(t, "0.00", adjusted(t, res, "item_cotton_tshirt2", "PROMOTION_TEST"))
 	assert.Equal(t, "0.00", adjusted(t, res, "item_cotton_sweater", "PROMOTION_TEST"))
@@ -111,7 +111,7 @@ func TestMedusaBuyGetSeveralLines(t *testing.T) {
 	// conditions for target qty exceed one item": buy 1 sweater, get 4
 	// t-shirts (campaign_id undefined: no budget). Asserted: tshirt2 2000,
 	// tshirt 1000: all four are free.
-	res := medusaRun(t, medusaCart([]string{"PROMOTION_TEST"}, buyGetItems()...), buyGet("PROMOTION_TEST", sweaters, tshirts, 1, 4, false))
+	res := ancRun(t, medusaCart([]string{"PROMOTION_TEST"}, buyGetItems()...), buyGet("PROMOTION_TEST", sweaters, tshirts, 1, 4, false))
 	assert.Equal(t, "2000.00", adjusted(t, res, "item_cotton_tshirt2", "PROMOTION_TEST"))
 	assert.Equal(t, "1000.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
 	assert.Equal(t, "USD 3000.00", res.ItemDiscount.String())
@@ -123,10 +123,10 @@ func TestMedusaBuyGetNotMet(t *testing.T) {
 	// and it "should return empty array when target rules arent met with
 	// context" (get 4 of catg_not-found): no action.
 	c := medusaCart([]string{"PROMOTION_TEST"}, buyGetItems()...)
-	res := medusaRun(t, c, buyGet("PROMOTION_TEST", sweaters, tshirts, 4, 1, true))
+	res := ancRun(t, c, buyGet("PROMOTION_TEST", sweaters, tshirts, 4, 1, true))
 	assert.Equal(t, "USD 0.00", res.ItemDiscount.String())
 	assert.Equal(t, promo.NoQualifyingUnits, explanation(t, res, "PROMOTION_TEST").Reason)
-	res = medusaRun(t, c, buyGet("PROMOTION_TEST", sweaters, promo.Selector{Categories: []string{"catg_not-found"}}, 1, 4, false))
+	res = ancRun(t, c, buyGet("PROMOTION_TEST", sweaters, promo.Selector{Categories: []string{"catg_not-found"}}, 1, 4, false))
 	assert.Equal(t, "USD 0.00", res.ItemDiscount.String())
 	assert.NotEqual(t, promo.Applied, explanation(t, res, "PROMOTION_TEST").Status)
 }
@@ -143,7 +143,7 @@ func TestMedusaBuyXGetXOneItem(t *testing.T) {
 	// adjustment accurately for a single item": tshirt (prod_tshirt_1)
 	// quantity 4 subtotal 1000, tshirt2 (prod_tshirt_2) 2 × subtotal 2000.
 	// Asserted: tshirt 500 (2 units of 250).
-	res := medusaRun(t, medusaCart([]string{"PROMOTION_TEST"},
+	res := ancRun(t, medusaCart([]string{"PROMOTION_TEST"},
 		medusaItem("item_cotton_tshirt", "prod_tshirt_1", "", 4, "250.00"),
 		medusaItem("item_cotton_tshirt2", "prod_tshirt_2", "", 2, "1000.00")), buyXGetX())
 	assert.Equal(t, "500.00", adjusted(t, res, "item_cotton_tshirt", "PROMOTION_TEST"))
@@ -155,7 +155,7 @@ func TestMedusaBuyXGetXAcrossItems(t *testing.T) {
 	// items": four prod_tshirt_1 lines of 1 unit, subtotals 500, 500, 1000,
 	// 1000. Asserted: tshirt1 500, tshirt 500: the two dearest are bought,
 	// the two cheapest free.
-	res := medusaRun(t, medusaCart([]string{"PROMOTION_TEST"},
+	res := ancRun(t, medusaCart([]string{"PROMOTION_TEST"},
 		medusaItem("item_cotton_tshirt", "prod_tshirt_1", "", 1, "500.00"),
 		medusaItem("item_cotton_tshirt1", "prod_tshirt_1", "", 1, "500.00"),
 		medusaItem("item_cotton_tshirt2", "prod_tshirt_1", "", 1, "1000.00"),
@@ -178,7 +178,7 @@ func TestMedusaBuyXGetXNotMet(t *testing.T) {
 			medusaItem("item_cotton_tshirt1", "prod_tshirt_1", "", 1, "1000.00"),
 			medusaItem("item_cotton_tshirt2", "prod_tshirt_1", "", 1, "1000.00")),
 	} {
-		res := medusaRun(t, c, buyXGetX())
+		res := ancRun(t, c, buyXGetX())
 		assert.Equal(t, "USD 0.00", res.ItemDiscount.String())
 		assert.NotEqual(t, promo.Applied, explanation(t, res, "PROMOTION_TEST").Status)
 	}
@@ -198,7 +198,7 @@ func TestMedusaBuyGetBulkOneItem(t *testing.T) {
 	// item when multiple buyget promos are applied": tshirt quantity 1080,
 	// subtotal 2700 (2.50 a unit). Asserted: BUY50GET1000 2500 (1000 units),
 	// BUY10GET20 50 (20 units): 50 + 1000 + 10 + 20 = 1080 units.
-	res := medusaRun(t, medusaCart([]string{"BUY50GET1000", "BUY10GET20"},
+	res := ancRun(t, medusaCart([]string{"BUY50GET1000", "BUY10GET20"},
 		medusaItem("item_cotton_tshirt", "prod_tshirt_1", "", 1080, "2.50")), bulk()...)
 	assert.Equal(t, "2500.00", adjusted(t, res, "item_cotton_tshirt", "BUY50GET1000"))
 	assert.Equal(t, "50.00", adjusted(t, res, "item_cotton_tshirt", "BUY10GET20"))
@@ -210,7 +210,7 @@ func TestMedusaBuyGetBulkTwoItems(t *testing.T) {
 	// items when multiple buyget promos are applied": tshirt and tshirt2,
 	// each quantity 540 subtotal 1350. Asserted: BUY50GET1000 tshirt2 1225
 	// and tshirt 1275 (2500 in all), BUY10GET20 tshirt2 50.
-	res := medusaRun(t, medusaCart([]string{"BUY50GET1000", "BUY10GET20"},
+	res := ancRun(t, medusaCart([]string{"BUY50GET1000", "BUY10GET20"},
 		medusaItem("item_cotton_tshirt", "prod_tshirt_1", "", 540, "2.50"),
 		medusaItem("item_cotton_tshirt2", "prod_tshirt_1", "", 540, "2.50")), bulk()...)
 	assert.Equal(t, "2500.00", explanation(t, res, "BUY50GET1000").Amount.StringAmount())
@@ -255,7 +255,7 @@ func TestMedusaLaterTwoPlusOne(t *testing.T) {
 	// a unit. Asserted: quantity 2 nothing; 3: 500; 5: 500; 6: 1000.
 	for qty, want := range map[int64]string{2: "0.00", 3: "500.00", 5: "500.00", 6: "1000.00"} {
 		c := medusaCart([]string{"2PLUS1FREE"}, medusaItem("item_1", "prod_tshirt_1", "", qty, "500.00"))
-		res := medusaRun(t, c, repeatGet("2PLUS1FREE", "prod_tshirt_1", "prod_tshirt_1", 2, 1, 10, true))
+		res := ancRun(t, c, repeatGet("2PLUS1FREE", "prod_tshirt_1", "prod_tshirt_1", 2, 1, 10, true))
 		assert.Equal(t, want, adjusted(t, res, "item_1", "2PLUS1FREE"), qty)
 	}
 }
@@ -272,7 +272,7 @@ func TestMedusaLaterTwoPlusOneTwice(t *testing.T) {
 	for qty, want := range map[int64][]string{3: {"500.00", "0.00"}, 6: {"1000.00", "0.00"}, 7: {"1000.00", "0.00"},
 		9: {"1000.00", "500.00"}, 1000: {"1000.00", "500.00"}} {
 		c := medusaCart(codes, medusaItem("item_1", "prod_tshirt_1", "", qty, "500.00"))
-		res := medusaRun(t, c,
+		res := ancRun(t, c,
 			repeatGet(codes[0], "prod_tshirt_1", "prod_tshirt_1", 2, 1, 2, true),
 			repeatGet(codes[1], "prod_tshirt_1", "prod_tshirt_1", 2, 1, 1, true))
 		assert.Equal(t, want, []string{adjusted(t, res, "item_1", codes[0]), adjusted(t, res, "item_1", codes[1])}, qty)
@@ -289,7 +289,7 @@ func TestMedusaLaterBogoOverlap(t *testing.T) {
 	codes := []string{"BOGO1", "BOGO2"}
 	for qty, want := range map[int64][]string{3: {"5000.00", "0.00"}, 4: {"5000.00", "5000.00"}} {
 		c := medusaCart(codes, medusaItem("item_cotton_tshirt", "prod_tshirt_1", "", qty, "5000.00"))
-		res := medusaRun(t, c,
+		res := ancRun(t, c,
 			repeatGet("BOGO1", "prod_tshirt_1", "prod_tshirt_1", 1, 1, 1, false),
 			repeatGet("BOGO2", "prod_tshirt_1", "prod_tshirt_1", 1, 1, 1, false))
 		assert.Equal(t, want, []string{adjusted(t, res, "item_cotton_tshirt", "BOGO1"), adjusted(t, res, "item_cotton_tshirt", "BOGO2")}, qty)
@@ -304,7 +304,7 @@ func TestMedusaLaterRepeatOneItem(t *testing.T) {
 	// item" (max_quantity 2): 500.
 	for maxQty, want := range map[int64]string{100: "750.00", 2: "500.00"} {
 		c := medusaCart([]string{"TEST_BUYGET_PROMOTION"}, medusaItem("item_cotton_tshirt", "item_cotton_tshirt", "", 10, "250.00"))
-		res := medusaRun(t, c, repeatGet("TEST_BUYGET_PROMOTION", "item_cotton_tshirt", "item_cotton_tshirt", 2, 1, maxQty, true))
+		res := ancRun(t, c, repeatGet("TEST_BUYGET_PROMOTION", "item_cotton_tshirt", "item_cotton_tshirt", 2, 1, maxQty, true))
 		assert.Equal(t, want, adjusted(t, res, "item_cotton_tshirt", "TEST_BUYGET_PROMOTION"), maxQty)
 	}
 }
@@ -319,7 +319,7 @@ func TestMedusaLaterRepeatTwoPromotions(t *testing.T) {
 	const buy, get = "item_cotton_tshirt", "item_cotton_tshirt2"
 	codes := []string{"TEST_BUYGET_PROMOTION", "TEST_BUYGET_PROMOTION_2"}
 	c := medusaCart(codes, medusaItem(get, get, "", 11, "250.00"), medusaItem(buy, buy, "", 11, "250.00"))
-	res := medusaRun(t, c, repeatGet(codes[0], buy, get, 2, 1, 2, true), repeatGet(codes[1], buy, get, 1, 1, 1, true))
+	res := ancRun(t, c, repeatGet(codes[0], buy, get, 2, 1, 2, true), repeatGet(codes[1], buy, get, 1, 1, 1, true))
 	assert.Equal(t, []string{"500.00", "250.00"}, []string{adjusted(t, res, get, codes[0]), adjusted(t, res, get, codes[1])})
 	// it "should apply buyget promotion multiple times until eligible
 	// quantity is exhausted": the same with max_quantity 100 for both.
@@ -331,7 +331,7 @@ func TestMedusaLaterRepeatTwoPromotions(t *testing.T) {
 	// entered coupons (自动选择最优券: the engine picks the subset of
 	// entered coupons that saves most)"): buy 1 get 1 alone frees 11
 	// units, 2750, more than 1250 + 250.
-	res = medusaRun(t, c, repeatGet(codes[0], buy, get, 2, 1, 100, true), repeatGet(codes[1], buy, get, 1, 1, 100, false))
+	res = ancRun(t, c, repeatGet(codes[0], buy, get, 2, 1, 100, true), repeatGet(codes[1], buy, get, 1, 1, 100, false))
 	assert.Equal(t, []string{"0.00", "2750.00"}, []string{adjusted(t, res, get, codes[0]), adjusted(t, res, get, codes[1])})
 	assert.Equal(t, promo.NotChosen, explanation(t, res, codes[0]).Status)
 }
@@ -348,7 +348,7 @@ func TestMedusaLaterBulkPercentage(t *testing.T) {
 	a := second.Action.(promo.BuyXGetY)
 	a.Free, a.Rate = false, rate("8折")
 	second.Action = a
-	res := medusaRun(t, c, repeatGet(codes[0], "prod_tshirt_1", "prod_tshirt_1", 50, 1000, 1000, false), second)
+	res := ancRun(t, c, repeatGet(codes[0], "prod_tshirt_1", "prod_tshirt_1", 50, 1000, 1000, false), second)
 	assert.Equal(t, []string{"2500.00", "10.00"}, []string{
 		adjusted(t, res, "item_cotton_tshirt", codes[0]), adjusted(t, res, "item_cotton_tshirt", codes[1])})
 }
