@@ -247,3 +247,132 @@ func TestPH3GroupAggregation(t *testing.T) {
 	}
 	assert.Equal(t, []int64{1, 1, 1}, amRun(t, MustNew(steps("usu", "cart", "checkout"), phWindow), log).Counts())
 }
+
+// p3G is one breakdown group's expected counts and, from step 2 on, the
+// time to convert (mean and median: each is one person's time here).
+type p3G struct {
+	counts []int64
+	times  []time.Duration
+}
+
+// p3Check compares r's groups with want (a zero time is not checked).
+func p3Check(t *testing.T, r Result, want map[string]p3G, msg string) {
+	t.Helper()
+	got := map[string][]int64{}
+	for _, g := range r.Groups() {
+		got[g.Value] = g.Result.Counts()
+		w, ok := want[g.Value]
+		if !ok {
+			continue
+		}
+		s := g.Result.Steps()
+		for i, d := range w.times {
+			if d != 0 && i+1 < len(s) {
+				assert.Equal(t, []time.Duration{d, d}, []time.Duration{s[i+1].Time.Mean, s[i+1].Time.Median}, "%s: group %q step %d", msg, g.Value, i+2)
+			}
+		}
+	}
+	wantCounts := map[string][]int64{}
+	for k, w := range want {
+		wantCounts[k] = w.counts
+	}
+	assert.Equal(t, wantCounts, got, msg)
+}
+
+// p3Day is an event on 2020-01-day at hh:00 with properties as pairs.
+func p3Day(who string, day, hh int, name string, kv ...string) Event {
+	return pe(who, utc(2020, time.January, day, hh, 0, 0), name, kv...)
+}
+
+// TestPH3BreakdownAllOrders: PH breakdown_cases.py, which PostHog runs for
+// the ordered, strict and unordered funnels alike (window 7 days, steps
+// sign up, play movie, buy; default attribution first touch).
+//   - test_funnel_step_breakdown_event (also ..._no_type and
+//     ..._with_string_only_breakdown): person1 (Chrome) 01-01 12:00, 13:00,
+//     15:00; person2 (Safari) sign up 01-02 14:00, play 16:00; person3
+//     (Safari) sign up 14:00: Chrome 1, 1, 1 (3600 s, 7200 s), Safari 2, 1,
+//     0 (7200 s).
+//   - test_funnel_step_breakdown_person: the same journeys for person1 and
+//     person2, $browser a person property (here on every event): Chrome 1,
+//     1, 1 (3600 s, 7200 s), Safari 1, 1, 0 (7200 s).
+//   - test_funnel_step_multi_property_breakdown_event: breakdown $browser and
+//     $browser_version (here one property "browser|version"); person1 Chrome
+//     95, person2 Safari 15, person3 Safari 14: Chrome|95 1, 1, 1 (3600 s,
+//     7200 s), Safari|15 1, 1, 0 (7200 s), Safari|14 1, 0, 0.
+//   - test_funnel_step_custom_breakdown_limit_with_nulls_included (limit 6,
+//     so no "Other"): num persons with some_breakdown_val num (1..4) and
+//     person_null without it, each sign up 12:00, play 13:00, buy 15:00:
+//     groups "", 1, 2, 3, 4 with num persons at step 3 ("" one).
+func TestPH3BreakdownAllOrders(t *testing.T) {
+	journey := func(person3 bool, browser func(who string) []string) []Event {
+		b := func(who string) []string { return browser(who) }
+		out := []Event{p3Day("p1", 1, 12, "sign up", b("p1")...), p3Day("p1", 1, 13, "play", b("p1")...), p3Day("p1", 1, 15, "buy", b("p1")...),
+			p3Day("p2", 2, 14, "sign up", b("p2")...), p3Day("p2", 2, 16, "play", b("p2")...)}
+		if person3 {
+			out = append(out, p3Day("p3", 2, 14, "sign up", b("p3")...))
+		}
+		return out
+	}
+	browser := map[string]string{"p1": "Chrome", "p2": "Safari", "p3": "Safari"}
+	version := map[string]string{"p1": "95", "p2": "15", "p3": "14"}
+	st := steps("sign up", "play", "buy")
+	for _, o := range phOrders {
+		f := MustNew(st, 7*24*time.Hour, WithStepOrder(o), WithBreakdown("$browser", FirstTouch))
+		events := journey(true, func(who string) []string { return []string{"key", "val", "$browser", browser[who]} })
+		p3Check(t, amRun(t, f, events), map[string]p3G{"Chrome": {[]int64{1, 1, 1}, []time.Duration{time.Hour, 2 * time.Hour}},
+			"Safari": {[]int64{2, 1, 0}, []time.Duration{2 * time.Hour}}}, "event "+o.String())
+		events = journey(false, func(who string) []string { return []string{"$browser", browser[who]} })
+		p3Check(t, amRun(t, f, events), map[string]p3G{"Chrome": {[]int64{1, 1, 1}, []time.Duration{time.Hour, 2 * time.Hour}},
+			"Safari": {[]int64{1, 1, 0}, []time.Duration{2 * time.Hour}}}, "person "+o.String())
+		multi := MustNew(st, 7*24*time.Hour, WithStepOrder(o), WithBreakdown("bd", FirstTouch))
+		events = journey(true, func(who string) []string { return []string{"bd", browser[who] + "|" + version[who]} })
+		p3Check(t, amRun(t, multi, events), map[string]p3G{"Chrome|95": {[]int64{1, 1, 1}, []time.Duration{time.Hour, 2 * time.Hour}},
+			"Safari|15": {[]int64{1, 1, 0}, []time.Duration{2 * time.Hour}}, "Safari|14": {[]int64{1, 0, 0}, nil}}, "multi "+o.String())
+		var nulls []Event
+		for num := 1; num <= 4; num++ {
+			for i := range num {
+				who := "person_" + itoa(num) + "_" + itoa(i)
+				v := []string{"some_breakdown_val", itoa(num)}
+				nulls = append(nulls, p3Day(who, 1, 12, "sign up", v...), p3Day(who, 1, 13, "play", v...), p3Day(who, 1, 15, "buy", v...))
+			}
+		}
+		nulls = append(nulls, p3Day("person_null", 1, 12, "sign up"), p3Day("person_null", 1, 13, "play"), p3Day("person_null", 1, 15, "buy"))
+		lim := MustNew(st, 7*24*time.Hour, WithStepOrder(o), WithBreakdown("some_breakdown_val", FirstTouch))
+		p3Check(t, amRun(t, lim, nulls), map[string]p3G{"": {[]int64{1, 1, 1}, nil}, "1": {[]int64{1, 1, 1}, nil},
+			"2": {[]int64{2, 2, 2}, nil}, "3": {[]int64{3, 3, 3}, nil}, "4": {[]int64{4, 4, 4}, nil}}, "nulls "+o.String())
+	}
+}
+
+// TestPH3MultiBreakdownFirstTouch: PH breakdown_cases.py
+// test_funnel_step_multiple_breakdown_with_first_touch_attribution (steps
+// sign up, buy, window 7 days, breakdown $browser and $version, here one
+// property "browser|version" present when either is): person1 sign up
+// (Chrome, xyz) 01-01 12:00, buy 13:00; person2 sign up 13:00, buy
+// (Safari, xyz) 01-02 13:00; person3 sign up (Mac) 01-02 14:00, buy
+// (version no-mac) 15:00; person4 sign up (0, 0) 15:00, buy (alakazam)
+// 16:00; person5 sign up 15:00, buy 16:00. Groups "" (["", ""]), 0|0,
+// Chrome|xyz, Mac| each 1, 1 (3600 s), Safari|xyz 1, 1 (86400 s). In
+// ..._incomplete_funnel persons 3 and 4 do not buy: Mac| and 0|0 1, 0.
+// Run for every order, as PostHog does.
+func TestPH3MultiBreakdownFirstTouch(t *testing.T) {
+	bd := func(browser, version string) []string {
+		if browser == "" && version == "" {
+			return nil
+		}
+		return []string{"bd", browser + "|" + version}
+	}
+	full := []Event{p3Day("p1", 1, 12, "sign up", bd("Chrome", "xyz")...), p3Day("p1", 1, 13, "buy"),
+		p3Day("p2", 1, 13, "sign up"), p3Day("p2", 2, 13, "buy", bd("Safari", "xyz")...),
+		p3Day("p3", 2, 14, "sign up", bd("Mac", "")...), p3Day("p3", 2, 15, "buy", bd("", "no-mac")...),
+		p3Day("p4", 2, 15, "sign up", bd("0", "0")...), p3Day("p4", 2, 16, "buy", bd("alakazam", "")...),
+		p3Day("p5", 2, 15, "sign up"), p3Day("p5", 2, 16, "buy")}
+	incomplete := append(append([]Event{}, full[:5]...), full[6], full[8], full[9])
+	hour, day := []time.Duration{time.Hour}, []time.Duration{24 * time.Hour}
+	for _, o := range phOrders {
+		f := MustNew(steps("sign up", "buy"), 7*24*time.Hour, WithStepOrder(o), WithBreakdown("bd", FirstTouch))
+		p3Check(t, amRun(t, f, full), map[string]p3G{"": {[]int64{1, 1}, hour}, "0|0": {[]int64{1, 1}, hour},
+			"Chrome|xyz": {[]int64{1, 1}, hour}, "Mac|": {[]int64{1, 1}, hour}, "Safari|xyz": {[]int64{1, 1}, day}}, o.String())
+		p3Check(t, amRun(t, f, incomplete), map[string]p3G{"": {[]int64{1, 1}, hour}, "0|0": {[]int64{1, 0}, nil},
+			"Chrome|xyz": {[]int64{1, 1}, hour}, "Mac|": {[]int64{1, 0}, nil}, "Safari|xyz": {[]int64{1, 1}, day}}, "incomplete "+o.String())
+	}
+}
