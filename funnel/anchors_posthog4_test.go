@@ -1,0 +1,133 @@
+package funnel
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// PostHog's breakdown_cases.py continued (see anchors_posthog3_test.go):
+// attribution, group breakdowns and the cases where opskit's one group
+// per actor is documented to differ.
+
+// p4Keys lists a result's group values, sorted.
+func p4Keys(r Result) []string {
+	var out []string
+	for _, g := range r.Groups() {
+		out = append(out, g.Value)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestPH4BreakdownPropsChosen: PH breakdown_cases.py
+// test_funnel_breakdown_correct_breakdown_props_are_chosen (every order,
+// first touch, steps sign up, buy with $version = xyz, window 7 days):
+// person1 sign up (Chrome, xyz) 01-01 12:00, buy (Chrome) 13:00 (not step
+// 2); person2 sign up 13:00, buy (Safari, xyz) 01-02 13:00; person3 sign up
+// (Mac) 01-02 14:00, buy (Mac, xyz) 15:00; person5 sign up 15:00, buy
+// 16:00: the groups are "", Chrome, Mac and Safari. PostHog asserts only
+// the groups; the counts are by hand (person1 and person5 stop at step 1).
+func TestPH4BreakdownPropsChosen(t *testing.T) {
+	events := []Event{p3Day("p1", 1, 12, "sign up", "$browser", "Chrome", "$version", "xyz"), p3Day("p1", 1, 13, "buy", "$browser", "Chrome"),
+		p3Day("p2", 1, 13, "sign up"), p3Day("p2", 2, 13, "buy", "$browser", "Safari", "$version", "xyz"),
+		p3Day("p3", 2, 14, "sign up", "$browser", "Mac"), p3Day("p3", 2, 15, "buy", "$version", "xyz", "$browser", "Mac"),
+		p3Day("p5", 2, 15, "sign up"), p3Day("p5", 2, 16, "buy")}
+	st := []Matcher{{Event: "sign up"}, p3Prop("buy", "buy", "$version", "xyz")}
+	for _, o := range phOrders {
+		r := amRun(t, MustNew(st, 7*24*time.Hour, WithStepOrder(o), WithBreakdown("$browser", FirstTouch)), events)
+		assert.Equal(t, []string{"", "Chrome", "Mac", "Safari"}, p4Keys(r), "%s", o)
+		assert.Equal(t, map[string][]int64{"": {1, 0}, "Chrome": {1, 0}, "Mac": {1, 1}, "Safari": {1, 1}}, amGroups(r), "%s", o)
+	}
+}
+
+// TestPH4DefaultDaysBreakdown: PH breakdown_cases.py
+// test_basic_funnel_default_funnel_days_breakdown_event and ..._action
+// (ordered and unordered; PostHog disables them for strict funnels): user_1
+// "user signed up" ($current_url .../docs/x) 2020-01-02 14:00, paid 01-10
+// 14:00, and 40 more signups at 01-02 14:00 on .../blog/a to .../blog/t;
+// step 1 is a signup whose URL contains https://posthog.com/docs, default
+// window 14 days, breakdown $current_url: one group, .../docs/x, 1, 1, time
+// 691200 s.
+func TestPH4DefaultDaysBreakdown(t *testing.T) {
+	url := "https://posthog.com/docs/x"
+	events := []Event{pe("user_1", utc(2020, time.January, 2, 14, 0, 0), "usu", "$current_url", url),
+		pe("user_1", utc(2020, time.January, 10, 14, 0, 0), "paid", "$current_url", url)}
+	for c := 'a'; c < 'u'; c++ {
+		for range 2 {
+			events = append(events, pe("user_1", utc(2020, time.January, 2, 14, 0, 0), "usu", "$current_url", "https://posthog.com/blog/"+string(c)))
+		}
+	}
+	docs := Matcher{Name: "usu", Event: "usu", Where: func(e Event) bool {
+		return strings.Contains(e.Props["$current_url"], "https://posthog.com/docs")
+	}}
+	for _, o := range []StepOrder{Ordered, AnyOrder} {
+		r := amRun(t, MustNew([]Matcher{docs, {Event: "paid"}}, phWindow, WithStepOrder(o), WithBreakdown("$current_url", FirstTouch)), events)
+		p3Check(t, r, map[string]p3G{url: {[]int64{1, 1}, []time.Duration{691200 * time.Second}}}, o.String())
+	}
+}
+
+// TestPH4StepAttributionOneGroup: PostHog's step attribution puts a person
+// in a group for every value its step-n events carry; opskit puts each
+// actor in one group. Package doc (Breakdown): "PostHog's step attribution
+// can put one person in several groups, one per value at that step; here
+// it is the counted attempt's one". So these cases assert opskit's value.
+//   - PH breakdown_cases.py
+//     test_funnel_step_breakdown_event_single_person_multiple_breakdowns
+//     (step 0, steps sign up, other event, every order): person1 signs up
+//     with Chrome 01-01 12:00, Safari 13:00, Mac 01-02 14:00 and 0 15:00.
+//     PostHog: groups 0, Chrome, Mac, Safari, each 1, 0. opskit: the first
+//     attempt to reach step 1 counts, so Chrome 1, 0.
+//   - PH test_funnel_unordered.py test_funnel_step_breakdown_with_step_attribution
+//     (step 0; the persons of phTouchEvents without person5): PostHog 6
+//     groups (any event may be the first step), person3 in Mac at step 1.
+//     opskit: "", 0, Chrome, Mac (each person's first step event), Mac 1.
+func TestPH4StepAttributionOneGroup(t *testing.T) {
+	events := []Event{p3Day("p1", 1, 12, "sign up", "$browser", "Chrome"), p3Day("p1", 1, 13, "sign up", "$browser", "Safari"),
+		p3Day("p1", 2, 14, "sign up", "$browser", "Mac"), p3Day("p1", 2, 15, "sign up", "$browser", "0")}
+	for _, o := range phOrders {
+		r := amRun(t, MustNew(steps("sign up", "other event"), 7*24*time.Hour, WithStepOrder(o), WithBreakdown("$browser", AtFirstStep)), events)
+		assert.Equal(t, map[string][]int64{"Chrome": {1, 0}}, amGroups(r), "%s", o) // PostHog: 0, Chrome, Mac, Safari
+	}
+	r := amRun(t, MustNew(steps("sign up", "buy"), 7*24*time.Hour, WithStepOrder(AnyOrder), WithBreakdown("$browser", AtFirstStep)), phTouchEvents(false))
+	assert.Equal(t, []string{"", "0", "Chrome", "Mac"}, p4Keys(r)) // PostHog: 6 groups
+	assert.Equal(t, []int64{1, 1}, amGroups(r)["Mac"])
+}
+
+// TestPH4GroupBreakdown: PH breakdown_cases.py funnel_breakdown_group_test_factory
+// (every order; window 7 days, steps sign up, play movie, buy; breakdown by
+// the industry of group 0: org:5 finance, org:6 technology, here a property
+// on each event). person1 (org:5) 01-01 12:00, 13:00, 15:00; person2
+// (org:6) sign up 01-02 14:00, play 16:00.
+//   - test_funnel_breakdown_group: person3 (org:6) sign up 01-02 14:00;
+//     persons counted: finance 1, 1, 1 (3600 s, 7200 s), technology 2, 1,
+//     0 (7200 s).
+//   - test_funnel_aggregate_by_groups_breakdown_group (and
+//     ..._person_on_events): person3 (org:6) buy 01-02 18:00; groups
+//     counted: finance 1, 1, 1 (3600 s, 7200 s), technology 1, 1, 1
+//     (7200 s, 7200 s).
+func TestPH4GroupBreakdown(t *testing.T) {
+	industry := map[string]string{"org:5": "finance", "org:6": "technology"}
+	ev := func(who, org string, day, hh int, name string) Event {
+		return p3Day(who, day, hh, name, "$group_0", org, "industry", industry[org])
+	}
+	common := []Event{ev("p1", "org:5", 1, 12, "sign up"), ev("p1", "org:5", 1, 13, "play"), ev("p1", "org:5", 1, 15, "buy"),
+		ev("p2", "org:6", 2, 14, "sign up"), ev("p2", "org:6", 2, 16, "play")}
+	persons := append(append([]Event{}, common...), ev("p3", "org:6", 2, 14, "sign up"))
+	groups := append(append([]Event{}, common...), ev("p3", "org:6", 2, 18, "buy"))
+	for i := range groups {
+		groups[i].Actor = groups[i].Props["$group_0"]
+	}
+	st := steps("sign up", "play", "buy")
+	h := time.Hour
+	for _, o := range phOrders {
+		f := MustNew(st, 7*24*time.Hour, WithStepOrder(o), WithBreakdown("industry", FirstTouch))
+		p3Check(t, amRun(t, f, persons), map[string]p3G{"finance": {[]int64{1, 1, 1}, []time.Duration{h, 2 * h}},
+			"technology": {[]int64{2, 1, 0}, []time.Duration{2 * h}}}, "persons "+o.String())
+		p3Check(t, amRun(t, f, groups), map[string]p3G{"finance": {[]int64{1, 1, 1}, []time.Duration{h, 2 * h}},
+			"technology": {[]int64{1, 1, 1}, []time.Duration{2 * h, 2 * h}}}, "groups "+o.String())
+	}
+}
