@@ -131,3 +131,79 @@ func TestPH4GroupBreakdown(t *testing.T) {
 			"technology": {[]int64{1, 1, 1}, []time.Duration{2 * h, 2 * h}}}, "groups "+o.String())
 	}
 }
+
+// p4Levels runs f.Levels and gives the numbers of actors reached at each
+// step and dropped off at steps 2..n.
+func p4Levels(t *testing.T, f Funnel, events []Event) (reached, dropped []int) {
+	t.Helper()
+	l, err := f.Levels(events)
+	assert.NoError(t, err)
+	for s := 1; s <= l.Steps; s++ {
+		reached = append(reached, len(l.Reached(s)))
+		if s > 1 {
+			dropped = append(dropped, len(l.DroppedOff(s)))
+		}
+	}
+	return reached, dropped
+}
+
+// TestPH4PersonLists: the persons per step (Funnel.Levels), window 7 days,
+// steps step one, two, three.
+//   - PH test_funnel_strict_persons.py (strict): users 0-4 one 2021-05-01,
+//     "step fake" 05-02, two 05-03, three 05-05; users 5-14 one, two; users
+//     15-34 one. test_first_step 35, test_second_step 10,
+//     test_second_step_dropoff 25, test_third_step 0.
+//   - PH test_funnel_unordered_persons.py (any order): users 0-4 one 05-01,
+//     three 05-03, two 05-05; users 5-14 two 05-01, one 05-03; users 15-34
+//     one. test_first_step 35, test_last_step 5,
+//     test_second_step_dropoff 20, test_last_step_dropoff 10.
+//   - test_strict_funnel_person_recordings (strict): user_1 one, two a day
+//     later, "interupting step" two days later, three three days later:
+//     user_1 at steps 1 and 2 and among the drop-offs at step 3;
+//     test_funnel_person_recordings (ordered): one, two a day later: the
+//     same; test_unordered_funnel_does_not_return_recordings: two, then one
+//     a day later: user_1 at step 1.
+//   - PH test_funnel_persons.py test_basic_offset: 110 users do all three
+//     steps: 110 at step 1 (PostHog pages them 100 and 10).
+func TestPH4PersonLists(t *testing.T) {
+	day := func(who string, d int, name string) Event { return pe(who, utc(2021, time.May, d, 0, 0, 0), name) }
+	st := steps("step one", "step two", "step three")
+	week := 7 * 24 * time.Hour
+	var strict, unordered []Event
+	for i := range 35 {
+		who := "user_" + itoa(i)
+		switch {
+		case i < 5:
+			strict = append(strict, day(who, 1, "step one"), day(who, 2, "step fake"), day(who, 3, "step two"), day(who, 5, "step three"))
+			unordered = append(unordered, day(who, 1, "step one"), day(who, 3, "step three"), day(who, 5, "step two"))
+		case i < 15:
+			strict = append(strict, day(who, 1, "step one"), day(who, 3, "step two"))
+			unordered = append(unordered, day(who, 1, "step two"), day(who, 3, "step one"))
+		default:
+			strict = append(strict, day(who, 1, "step one"))
+			unordered = append(unordered, day(who, 1, "step one"))
+		}
+	}
+	reached, dropped := p4Levels(t, MustNew(st, week, WithStepOrder(Strict)), strict)
+	assert.Equal(t, []int{35, 10, 0}, reached)
+	assert.Equal(t, 25, dropped[0])
+	reached, dropped = p4Levels(t, MustNew(st, week, WithStepOrder(AnyOrder)), unordered)
+	assert.Equal(t, []int{35, 5}, []int{reached[0], reached[2]})
+	assert.Equal(t, []int{20, 10}, dropped)
+	rec := []Event{pe("user_1", utc(2021, time.January, 2, 0, 0, 0), "step one"), pe("user_1", utc(2021, time.January, 3, 0, 0, 0), "step two"),
+		pe("user_1", utc(2021, time.January, 4, 0, 0, 0), "interupting step"), pe("user_1", utc(2021, time.January, 5, 0, 0, 0), "step three")}
+	reached, dropped = p4Levels(t, MustNew(st, week, WithStepOrder(Strict)), rec)
+	assert.Equal(t, []int{1, 1, 0}, reached)
+	assert.Equal(t, 1, dropped[1])
+	reached, dropped = p4Levels(t, MustNew(st, week), rec[:2])
+	assert.Equal(t, []int{1, 1, 0}, reached)
+	assert.Equal(t, 1, dropped[1])
+	rec = []Event{pe("user_1", utc(2021, time.January, 2, 0, 0, 0), "step two"), pe("user_1", utc(2021, time.January, 3, 0, 0, 0), "step one")}
+	assert.Equal(t, []string{"user_1"}, amReached(t, MustNew(st, week, WithStepOrder(AnyOrder)), rec, 1))
+	var all []Event
+	for i := range 110 {
+		all = append(all, day("user_"+itoa(i), 1, "step one"), day("user_"+itoa(i), 3, "step two"), day("user_"+itoa(i), 5, "step three"))
+	}
+	reached, _ = p4Levels(t, MustNew(st, week), all)
+	assert.Equal(t, []int{110, 110, 110}, reached)
+}
