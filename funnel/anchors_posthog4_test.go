@@ -207,3 +207,42 @@ func TestPH4PersonLists(t *testing.T) {
 	reached, _ = p4Levels(t, MustNew(st, week), all)
 	assert.Equal(t, []int{110, 110, 110}, reached)
 }
+
+// TestPH4UnorderedMore: PH test_funnel_unordered.py.
+//   - test_basic_unordered_funnel, the persons who dropped off (the events
+//     of TestPHUnorderedCounts): at step 2 persons 1, 6 and 7, at step 3
+//     persons 2 and 8.
+//   - test_funnel_unordered_all_events_with_properties: steps signup, any
+//     event with is_saved = true; signup, added to card (is_saved): 1, 1.
+//   - test_unordered_trend_with_partial_steps_and_exclusion (the full
+//     funnel; window 6 hours, exclusion over the whole funnel): user_1 step
+//     1 10:00, step 2 11:00, exclusion 12:00, step 3 13:00; user_2 steps at
+//     10:00, 11:00, 12:00: counts 2, 1, 1 (the excluded user stays at step
+//     1, as in test_funnel_exclusions_full_window).
+func TestPH4UnorderedMore(t *testing.T) {
+	three := MustNew(steps("signup", "pv", "insight"), phWindow, WithStepOrder(AnyOrder))
+	events := phJoin(amSeq("1", "signup"), amSeq("2", "pv", "signup"), amSeq("3", "signup", "pv", "x", "insight"),
+		amSeq("4", "insight", "pv", "signup"), amSeq("5", "pv", "signup", "x", "insight"), amSeq("6", "x", "insight"),
+		amSeq("7", "pv", "x"), amSeq("8", "insight", "pv"))
+	l, err := three.Levels(events)
+	assert.NoError(t, err)
+	names := func(rows []int) []string {
+		var out []string
+		for _, r := range rows {
+			out = append(out, l.Names[l.Actor[r]])
+		}
+		slices.Sort(out)
+		return out
+	}
+	assert.Equal(t, []string{"1", "6", "7"}, names(l.DroppedOff(2)))
+	assert.Equal(t, []string{"2", "8"}, names(l.DroppedOff(3)))
+	saved := Matcher{Name: "All events", Where: func(e Event) bool { return e.Props["is_saved"] == "true" }}
+	events = []Event{pe("user", base, "usu"), pe("user", base.Add(time.Second), "added to card", "is_saved", "true")}
+	assert.Equal(t, []int64{1, 1}, amRun(t, MustNew([]Matcher{{Event: "usu"}, saved}, phWindow, WithStepOrder(AnyOrder)), events).Counts())
+	h := func(who string, hh int, name string) Event { return pe(who, utc(2024, time.March, 1, hh, 0, 0), name) }
+	events = []Event{h("user_1", 10, "step 1"), h("user_1", 11, "step 2"), h("user_1", 12, "exclusion event"), h("user_1", 13, "step 3"),
+		h("user_2", 10, "step 1"), h("user_2", 11, "step 2"), h("user_2", 12, "step 3")}
+	f := MustNew(steps("step 1", "step 2", "step 3"), 6*time.Hour, WithStepOrder(AnyOrder),
+		WithExclusions(Exclusion{Event: "exclusion event", After: "step 1", Before: "step 3"}))
+	assert.Equal(t, []int64{2, 1, 1}, amRun(t, f, events).Counts())
+}
