@@ -279,3 +279,23 @@ func TestPH4TimesMore(t *testing.T) {
 	assert.Equal(t, []int64{1, 1, 1}, []int64{s[0].Count, s[1].Count, s[2].Count})
 	assert.Equal(t, []time.Duration{time.Second, time.Second}, []time.Duration{s[1].Time.Mean, s[2].Time.Mean})
 }
+
+// TestPH4ExclusionValidation: PH test_funnel.py and test_funnel_unordered.py
+// test_funnel_exclusions_invalid_params, steps signup, paid (and blah).
+// PostHog rejects an exclusion from step 1 to step 1, from 2 to 1, and
+// (ordered) to a step past the last: opskit rejects After not before
+// Before, and a step name the funnel does not have. PostHog also rejects
+// a partial window (from 0 to 1) in an unordered funnel; opskit accepts it
+// on purpose, package doc (Exclusions): "In any order, After and Before
+// are read as step counts (after n steps, before m steps)."
+func TestPH4ExclusionValidation(t *testing.T) {
+	ex := func(after, before string) Option { return WithExclusions(Exclusion{Event: "x", After: after, Before: before}) }
+	for _, o := range phOrders {
+		for _, bad := range [][2]string{{"paid", "paid"}, {"paid", "signup"}, {"signup", "step 3"}} {
+			_, err := New(steps("signup", "paid"), phWindow, WithStepOrder(o), ex(bad[0], bad[1]))
+			assert.Error(t, err, "%s %v", o, bad)
+		}
+	}
+	_, err := New(steps("signup", "paid", "blah"), phWindow, WithStepOrder(AnyOrder), ex("signup", "paid"))
+	assert.NoError(t, err) // PostHog: ValidationError
+}
