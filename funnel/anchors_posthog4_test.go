@@ -299,3 +299,25 @@ func TestPH4ExclusionValidation(t *testing.T) {
 	_, err := New(steps("signup", "paid", "blah"), phWindow, WithStepOrder(AnyOrder), ex("signup", "paid"))
 	assert.NoError(t, err) // PostHog: ValidationError
 }
+
+// TestPH4UDFOnly: PH test_funnel_udf.py, the cases only the UDF funnel runs.
+//   - test_events_same_timestamp_no_exclusions: ten events at 2024-01-10
+//     12:01, in this order: "step one, ten", two x "step two, three,
+//     seven", two x "step four, five, eight", "step six, nine", "step two,
+//     three, seven", "step four, five, eight", "step six, nine", "step one,
+//     ten"; ten steps on those events in that order: 1 at step 10 (opskit:
+//     equal timestamps keep input order, package doc).
+//   - test_excluded_after_time_expires, window 10 s, exclusion between
+//     steps 1 and 2: step one 0 s, exclusion 11 s, step two 12 s: 1, 0.
+func TestPH4UDFOnly(t *testing.T) {
+	names := []string{"one", "two", "two", "four", "four", "six", "two", "four", "six", "one"}
+	noon := utc(2024, time.January, 10, 12, 1, 0)
+	var events []Event
+	for _, n := range names {
+		events = append(events, pe("test", noon, n))
+	}
+	assert.Equal(t, int64(1), amRun(t, MustNew(steps(names...), phWindow), events).Counts()[9])
+	s := func(sec int, name string) Event { return pe("user_one", utc(2021, time.May, 1, 0, 0, sec), name) }
+	f := MustNew(steps("step one", "step two"), 10*time.Second, WithExclusions(Exclusion{Event: "exclusion", After: "step one", Before: "step two"}))
+	assert.Equal(t, []int64{1, 0}, amRun(t, f, []Event{s(0, "step one"), s(11, "exclusion"), s(12, "step two")}).Counts())
+}
