@@ -321,3 +321,60 @@ func TestPH4UDFOnly(t *testing.T) {
 	f := MustNew(steps("step one", "step two"), 10*time.Second, WithExclusions(Exclusion{Event: "exclusion", After: "step one", Before: "step two"}))
 	assert.Equal(t, []int64{1, 0}, amRun(t, f, []Event{s(0, "step one"), s(11, "exclusion"), s(12, "step two")}).Counts())
 }
+
+// p4AllEvents runs f once per value of prop over the events that carry
+// that value: PostHog's "all_events" attribution, which filters the
+// person's events by the breakdown value (funnel-udf steps.rs) and so can
+// count one person in several groups. opskit's breakdown puts an actor in
+// one group; the caller gets all_events by running one funnel per value.
+func p4AllEvents(t *testing.T, f Funnel, prop string, values []string, events []Event) map[string]p3G {
+	t.Helper()
+	out := map[string]p3G{}
+	for _, v := range values {
+		s := amRun(t, f, p3Keep(events, func(e Event) bool { return e.Props[prop] == v })).Steps()
+		g := p3G{}
+		for i, st := range s {
+			g.counts = append(g.counts, st.Count)
+			if i > 0 {
+				g.times = append(g.times, st.Time.Mean)
+			}
+		}
+		out[v] = g
+	}
+	return out
+}
+
+// TestPH4AllEventsAttribution: PostHog's all_events attribution, by one
+// funnel per value (p4AllEvents).
+//   - PH breakdown_cases.py
+//     test_funnel_step_breakdown_event_single_person_events_with_multiple_properties
+//     (ordered and strict; steps sign up, play movie, window 7 days):
+//     person1 sign up (Chrome) 01-01 12:00, play (Safari) 01-02 12:30, sign
+//     up (Safari) 13:00, play (Safari) 14:00: Chrome 1, 0; Safari 1, 1
+//     (3600 s). The override in test_funnel_unordered.py (sign up Chrome
+//     01-01 12:00, sign up Safari 01-02 13:00, play Safari 14:00) gives the
+//     same.
+//   - PH test_funnel_strict_udf.py test_different_prop_val_in_strict_filter,
+//     all events: first (one), first (two), unmatched (one), unmatched
+//     (two), second (one), second (two): groups one and two, each 0 at step
+//     2.
+func TestPH4AllEventsAttribution(t *testing.T) {
+	b := func(d, hh, mm int, name, browser string) Event {
+		return pe("p1", utc(2020, time.January, d, hh, mm, 0), name, "$browser", browser)
+	}
+	events := []Event{b(1, 12, 0, "sign up", "Chrome"), b(2, 12, 30, "play", "Safari"), b(2, 13, 0, "sign up", "Safari"), b(2, 14, 0, "play", "Safari")}
+	want := map[string]p3G{"Chrome": {[]int64{1, 0}, []time.Duration{0}}, "Safari": {[]int64{1, 1}, []time.Duration{time.Hour}}}
+	for _, o := range []StepOrder{Ordered, Strict} {
+		f := MustNew(steps("sign up", "play"), 7*24*time.Hour, WithStepOrder(o))
+		assert.Equal(t, want, p4AllEvents(t, f, "$browser", []string{"Chrome", "Safari"}, events), "%s", o)
+	}
+	unordered := []Event{events[0], events[2], events[3]}
+	f := MustNew(steps("sign up", "play"), 7*24*time.Hour, WithStepOrder(AnyOrder))
+	assert.Equal(t, want, p4AllEvents(t, f, "$browser", []string{"Chrome", "Safari"}, unordered))
+	seq := amSeq("p", "first", "first", "unmatched", "unmatched", "second", "second")
+	for i := range seq {
+		seq[i].Props = map[string]string{"bd": []string{"one", "two"}[i%2]}
+	}
+	got := p4AllEvents(t, MustNew(steps("first", "second"), phWindow, WithStepOrder(Strict)), "bd", []string{"one", "two"}, seq)
+	assert.Equal(t, []int64{0, 0}, []int64{got["one"].counts[1], got["two"].counts[1]})
+}
