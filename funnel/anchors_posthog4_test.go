@@ -261,14 +261,18 @@ func TestPH4UnorderedMore(t *testing.T) {
 //     window 3600 s, ordered: the last step (index 2) reached, two timings
 //     (1 s each), steps bitfield 0b111.
 func TestPH4TimesMore(t *testing.T) {
-	h := func(who string, d, hh, mm int, name string) Event { return pe(who, utc(2020, time.January, d, hh, mm, 0), name) }
+	h := func(who string, d, hh, mm int, name string) Event {
+		return pe(who, utc(2020, time.January, d, hh, mm, 0), name)
+	}
 	times := []Event{h("1", 1, 12, 0, "sign up"), h("1", 1, 13, 0, "play"), h("1", 1, 15, 0, "buy"),
 		h("2", 2, 14, 0, "sign up"), h("2", 2, 16, 0, "play"), h("3", 2, 14, 0, "sign up"), h("3", 2, 16, 0, "play"), h("3", 2, 17, 0, "buy")}
 	for _, o := range phOrders {
 		s := amRun(t, MustNew(steps("sign up", "play", "buy"), 7*24*time.Hour, WithStepOrder(o)), times).Steps()
 		assert.Equal(t, Timing{}, s[0].Time, "%s", o)
 	}
-	j := func(who string, d, hh, mm int, name string) Event { return pe(who, utc(2021, time.June, d, hh, mm, 0), name) }
+	j := func(who string, d, hh, mm int, name string) Event {
+		return pe(who, utc(2021, time.June, d, hh, mm, 0), name)
+	}
 	events := []Event{j("a", 8, 18, 0, "one"), j("a", 8, 19, 0, "two"), j("a", 8, 21, 0, "three"),
 		j("b", 9, 13, 0, "one"), j("b", 9, 13, 37, "two"), j("c", 11, 7, 0, "one"), j("c", 12, 6, 0, "two")}
 	r := amRun(t, MustNew(steps("one", "two", "three"), 7*24*time.Hour), events)
@@ -289,7 +293,9 @@ func TestPH4TimesMore(t *testing.T) {
 // on purpose, package doc (Exclusions): "In any order, After and Before
 // are read as step counts (after n steps, before m steps)."
 func TestPH4ExclusionValidation(t *testing.T) {
-	ex := func(after, before string) Option { return WithExclusions(Exclusion{Event: "x", After: after, Before: before}) }
+	ex := func(after, before string) Option {
+		return WithExclusions(Exclusion{Event: "x", After: after, Before: before})
+	}
 	for _, o := range phOrders {
 		for _, bad := range [][2]string{{"paid", "paid"}, {"paid", "signup"}, {"signup", "step 3"}} {
 			_, err := New(steps("signup", "paid"), phWindow, WithStepOrder(o), ex(bad[0], bad[1]))
