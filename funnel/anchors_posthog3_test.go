@@ -376,3 +376,32 @@ func TestPH3MultiBreakdownFirstTouch(t *testing.T) {
 			"Chrome|xyz": {[]int64{1, 1}, hour}, "Mac|": {[]int64{1, 0}, nil}, "Safari|xyz": {[]int64{1, 1}, day}}, "incomplete "+o.String())
 	}
 }
+
+// TestPH3NormalizedURLBreakdown: PH test_funnel_breakdowns_by_current_url.py,
+// steps watched movie, terminate funnel, breakdown with
+// breakdown_normalize_url (here the caller trims trailing "/", "?" and "#",
+// "" becoming "/"); person1 .com, .com?; person2 .com/, .com#; person3
+// .com/home; person4 .com/home/, .com/home#, .com/home/?#; each then
+// terminates. By $pathname: "/" 2, 2 and "/home" 2, 2; by $current_url:
+// https://example.com and https://example.com/home, each 2, 2.
+func TestPH3NormalizedURLBreakdown(t *testing.T) {
+	norm := func(s string) string {
+		if s = strings.TrimRight(s, "/?#"); s == "" {
+			return "/"
+		}
+		return s
+	}
+	paths := map[string][]string{"p1": {"", "?"}, "p2": {"/", "#"}, "p3": {"/home"}, "p4": {"/home/", "/home#", "/home/?#"}}
+	var events []Event
+	for who, ps := range paths {
+		for i, p := range ps {
+			events = append(events, pe(who, utc(2020, time.January, 2, 12, i+1, 0), "watched movie", "$pathname", norm(p), "$current_url", norm("https://example.com"+p)))
+		}
+		events = append(events, pe(who, utc(2020, time.January, 2, 12, len(ps)+1, 0), "terminate funnel"))
+	}
+	for prop, want := range map[string]map[string][]int64{"$pathname": {"/": {2, 2}, "/home": {2, 2}},
+		"$current_url": {"https://example.com": {2, 2}, "https://example.com/home": {2, 2}}} {
+		r := amRun(t, MustNew(steps("watched movie", "terminate funnel"), phWindow, WithBreakdown(prop, FirstTouch)), events)
+		assert.Equal(t, want, amGroups(r), prop)
+	}
+}
