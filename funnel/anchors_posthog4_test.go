@@ -384,3 +384,26 @@ func TestPH4AllEventsAttribution(t *testing.T) {
 	got := p4AllEvents(t, MustNew(steps("first", "second"), phWindow, WithStepOrder(Strict)), "bd", []string{"one", "two"}, seq)
 	assert.Equal(t, []int64{0, 0}, []int64{got["one"].counts[1], got["two"].counts[1]})
 }
+
+// TestPH4TouchOtherOrders: PH breakdown_cases.py first-touch, last-touch and
+// step-0 attribution cases (see TestPHFirstTouchIsPerPerson and
+// TestPHStepAttribution) in the strict and unordered runs PostHog makes of
+// the same factory (its unordered step-0 case is overridden: see
+// TestPH4StepAttributionOneGroup). Times: Safari and person2's "" 86400 s,
+// every other group 3600 s.
+func TestPH4TouchOtherOrders(t *testing.T) {
+	h, d := []time.Duration{time.Hour}, []time.Duration{24 * time.Hour}
+	first := map[string]p3G{"": {[]int64{1, 1}, h}, "0": {[]int64{1, 1}, h}, "Chrome": {[]int64{1, 1}, h}, "Mac": {[]int64{1, 1}, h}, "Safari": {[]int64{1, 1}, d}}
+	last := map[string]p3G{"": {[]int64{1, 1}, h}, "Alakazam": {[]int64{1, 1}, h}, "Chrome": {[]int64{1, 1}, h}, "Mac": {[]int64{1, 1}, h}, "Safari": {[]int64{1, 1}, d}}
+	step0 := map[string]p3G{"": {[]int64{1, 1}, d}, "0": {[]int64{1, 1}, h}, "Chrome": {[]int64{1, 1}, h}, "Mac": {[]int64{1, 1}, h}}
+	run := func(o StepOrder, a Attribution, events []Event) Result {
+		return amRun(t, MustNew(steps("sign up", "buy"), 7*24*time.Hour, WithStepOrder(o), WithBreakdown("$browser", a)), events)
+	}
+	for _, o := range []StepOrder{Strict, AnyOrder} {
+		p3Check(t, run(o, FirstTouch, phTouchEvents(true)), first, "first "+o.String())
+		events := phTouchEvents(true)
+		events[7].Props["$browser"] = "Alakazam"
+		p3Check(t, run(o, LastTouch, events), last, "last "+o.String())
+	}
+	p3Check(t, run(Strict, AtFirstStep, phTouchEvents(false)), step0, "step 0 strict")
+}
