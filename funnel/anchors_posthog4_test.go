@@ -407,3 +407,18 @@ func TestPH4TouchOtherOrders(t *testing.T) {
 	}
 	p3Check(t, run(Strict, AtFirstStep, phTouchEvents(false)), step0, "step 0 strict")
 }
+
+// TestPH4WindowFallback: PH test_funnel_conversion_window.py
+// test_window_interval_falls_back_for_non_positive: no window, 0 or -1 days
+// fall back to 14 days (7 stays 7); test_conversion_window_limit_is_never_negative.
+// opskit has no default window and rejects a non-positive one, as New's
+// doc says: "a window <= 0 ([ErrInvalidWindow])"; the caller passes 14
+// days (phWindow) where PostHog would fall back.
+func TestPH4WindowFallback(t *testing.T) {
+	for _, w := range []time.Duration{0, -time.Second, -3 * 24 * time.Hour} {
+		_, err := New(steps("step one", "step two"), w)
+		assert.ErrorIs(t, err, ErrInvalidWindow, "window %v", w)
+	}
+	_, err := New(steps("step one", "step two"), 7*24*time.Hour)
+	assert.NoError(t, err)
+}
