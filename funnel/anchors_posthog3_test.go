@@ -49,6 +49,12 @@ func TestPH3MessedUpOrder(t *testing.T) {
 		phEvents("anon", "movie", "signup", "movie"), phEvents("just_movie", "movie"), phEvents("wrong", "movie", "signup"))
 	assert.Equal(t, []int64{4, 1}, amRun(t, f, events).Counts())
 	assert.Equal(t, []string{"anon"}, amReached(t, f, events, 2))
+	// test_funnel_events_with_person_on_events_v2: the persons of
+	// test_funnel_events, one second apart, with stopped_after_signup merged
+	// into stopped_after_pay (the actor is the merged person): 3, 2, 1.
+	merged := phJoin(phEvents("merged", "signup", "signup", "pay"), phEvents("anon", "signup", "pay", "movie"),
+		phEvents("just_movie", "movie"), phEvents("wrong", "pay", "signup", "movie"))
+	assert.Equal(t, []int64{3, 2, 1}, amRun(t, MustNew([]Matcher{{Event: "signup"}, phPaid, phMovie}, phWindow), merged).Counts())
 }
 
 // TestPH3PropertyFilters: PH test_funnel.py, steps "user signed up",
