@@ -112,9 +112,13 @@
 //     must already be in that order). ClickHouse orders equal timestamps by
 //     step instead, and PostHog tries events of one instant that match
 //     different steps in step order, ignoring exclusions and strict order
-//     among them (its test_multiple_events_same_timestamp_exclusions counts
-//     step one, an exclusion and step two at one instant as a conversion;
-//     opskit, in that input order, excludes it).
+//     among them and dropping same-instant events that match no step (its
+//     test_multiple_events_same_timestamp_exclusions counts step one, an
+//     exclusion and step two at one instant as a conversion; opskit, in
+//     that input order, excludes it, and in strict order an unmatched
+//     event at the instant of a step, after it in the input, breaks the
+//     attempt). A window must be positive: a zero or negative one is
+//     [ErrInvalidWindow] (PostHog falls back to 14 days).
 //   - Exclusions ([WithExclusions]). An [Exclusion] event after step After
 //     was reached and before step Before was reached, inside the attempt and
 //     its window, excludes the attempt (PostHog's rule; Mixpanel, which also
