@@ -150,6 +150,14 @@
 // before 1970 or after 2100 walk their offset changes (two a year where
 // DST is observed).
 //
+// [Schedule.Due] is its inverse, an SLA's due time: the first instant t at
+// or after start with Between(start, t) = d. A target that runs out at
+// closing is due at closing; 24 working hours from 16:55 on a Friday, under
+// Monday-Friday 09:00-17:00, are due on Wednesday at 16:55 (Intercom's
+// example). It brackets t by doubling from start + d, then searches the
+// seconds and the nanoseconds: about 50 evaluations of Between for a due
+// time days ahead, at most about 160.
+//
 // # Customer-service metrics (客服绩效)
 //
 // [ServiceMetrics] reads conversation messages and orders.
