@@ -70,8 +70,8 @@ func (s Schedule) due(start time.Time, d time.Duration) (time.Time, int, error) 
 		hiS++
 	}
 	sec := loS + search(hiS-loS, func(i int64) bool { return reached(time.Unix(loS+i, 0)) })
-	ns := search(int64(time.Second)-1, func(i int64) bool { return reached(time.Unix(sec-1, i+1)) })
-	return time.Unix(sec-1, ns+1).In(start.Location()), work, nil
+	ns := search(int64(time.Second), func(i int64) bool { return reached(time.Unix(sec-1, i)) })
+	return time.Unix(sec-1, ns).In(start.Location()), work, nil
 }
 
 // maxGap is the largest gap Due doubles to before it tries the end of the
