@@ -39,9 +39,9 @@ func (s Schedule) due(start time.Time, d time.Duration) (time.Time, int, error) 
 	}
 	work := 0
 	reached := func(t time.Time) bool { work++; return s.Between(start, t) >= d }
-	tooLarge := fieldErr(op, "d", d, ErrTooLarge, "not reached before 9999-12-30")
+	tooLarge := func() error { return fieldErr(op, "d", d, ErrTooLarge, "not reached before 9999-12-30") }
 	if !start.Before(maxTime) {
-		return time.Time{}, work, tooLarge
+		return time.Time{}, work, tooLarge()
 	}
 	// Bracket: not reached at lo, reached at hi. Between clamps start to
 	// the year 1 (from) and never exceeds t - from, so from + d is the
@@ -52,7 +52,7 @@ func (s Schedule) due(start time.Time, d time.Duration) (time.Time, int, error) 
 		t := from.Add(g)
 		if g > maxGap || !t.Before(maxTime) {
 			if !reached(maxTime) {
-				return time.Time{}, work, tooLarge
+				return time.Time{}, work, tooLarge()
 			}
 			break
 		}
